@@ -1,0 +1,2 @@
+//! Antikor in the browser.
+fn main() {}

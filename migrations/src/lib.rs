@@ -1,0 +1,1 @@
+//! Event schema versions, upcasters and seed data.

@@ -1,0 +1,2 @@
+//! The `antikor` command: serve the product, verify the log.
+fn main() {}

@@ -1,0 +1,281 @@
+//! The append-only event log: its contract (`EventStore`) and the sled backend.
+//!
+//! Every change in Antikor is an event appended here. An append is acknowledged only after its
+//! bytes are on disk; each record is chained to the previous one by SHA-256, so that any change
+//! to history is found by [`verify`](EventStore::verify).
+
+mod keys;
+pub mod record;
+mod sled_store;
+
+pub use record::ChainBreak;
+pub use sled_store::{SledStore, StoreOptions};
+
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use chrono::{DateTime, Utc};
+use futures::future::BoxFuture;
+use serde_json::value::RawValue;
+use std::sync::Arc;
+use tokio::sync::broadcast;
+use uuid::Uuid;
+
+/// Largest payload the log takes. sled writes values over 128 KiB to blob files it never
+/// fsyncs, so records stay well below that.
+pub const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
+
+/// Most events one append may carry.
+pub const MAX_EVENTS_PER_APPEND: usize = 1000;
+
+/// What the writer expects the stream's current version to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpectedVersion {
+    /// Append whatever the stream holds.
+    Any,
+    /// The stream must not exist yet.
+    NoStream,
+    /// The stream's newest event must have exactly this version.
+    Exact(u64),
+}
+
+/// An event to append, before the log gives it a place.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    /// Unique id; a retry with the same ids writes nothing and returns the first outcome.
+    pub id: Uuid,
+    /// Past-tense name, e.g. `TenantRegistered`.
+    pub event_type: String,
+    /// Version of the payload's shape.
+    pub schema_version: u32,
+    /// The data, as JSON.
+    pub payload: Box<RawValue>,
+}
+
+impl NewEvent {
+    /// Builds an event from a typed domain event.
+    pub fn from_domain<E: antikor_shared::DomainEvent>(id: Uuid, event: &E) -> Self {
+        let json = serde_json::to_string(event).expect("domain events serialize to JSON");
+        Self {
+            id,
+            event_type: E::EVENT_TYPE.to_owned(),
+            schema_version: E::SCHEMA_VERSION,
+            payload: RawValue::from_string(json).expect("serde_json writes valid JSON"),
+        }
+    }
+}
+
+/// Who and what an append belongs to, stored with each of its events.
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    /// A username, or `system`.
+    pub actor: String,
+    /// Groups the events of one user action.
+    pub correlation_id: Uuid,
+    /// The event or command that caused these events.
+    pub causation_id: Option<Uuid>,
+}
+
+impl Metadata {
+    /// Metadata for what the server does by itself (seeding, migrations).
+    pub fn system() -> Self {
+        Self { actor: "system".to_owned(), correlation_id: Uuid::new_v4(), causation_id: None }
+    }
+}
+
+/// One all-or-nothing append to one stream.
+#[derive(Debug, Clone)]
+pub struct AppendRequest {
+    /// Whose data.
+    pub tenant: TenantId,
+    /// Which entity.
+    pub stream: StreamId,
+    /// Optimistic concurrency check.
+    pub expected: ExpectedVersion,
+    /// The events, in order (at least one).
+    pub events: Vec<NewEvent>,
+    /// Actor and correlation.
+    pub metadata: Metadata,
+}
+
+/// Where an append's events landed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppendOutcome {
+    /// Global position of the first event.
+    pub first_position: u64,
+    /// Global position of the last event.
+    pub last_position: u64,
+    /// The stream's version after the append.
+    pub stream_version: u64,
+    /// False when every event id was already stored and nothing was written.
+    pub written: bool,
+}
+
+/// Why an append was refused. Domain-level refusals; storage failures are [`StoreError`].
+#[derive(Debug, thiserror::Error)]
+pub enum AppendError {
+    /// The optimistic concurrency check failed.
+    #[error(
+        "stream {tenant}/{stream} is at version {actual}, the append expected {expected:?}"
+    )]
+    WrongExpectedVersion {
+        /// Tenant of the stream.
+        tenant: TenantId,
+        /// The stream.
+        stream: StreamId,
+        /// What the writer expected.
+        expected: ExpectedVersion,
+        /// What the stream holds (0 = no stream).
+        actual: u64,
+    },
+    /// The request itself is malformed (no events, too large, bad event type, repeated ids, …).
+    #[error("{0}")]
+    Invalid(String),
+    /// Some of the ids exist already, or they exist in another stream: not a clean retry.
+    #[error("event {id} is already stored at position {position} as part of another append")]
+    DuplicateId {
+        /// The id that clashed.
+        id: Uuid,
+        /// Where it is stored.
+        position: u64,
+    },
+    /// The store failed or refuses writes.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A failure of the storage itself, not of the request.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing the database failed.
+    #[error("storage failure: {0}")]
+    Io(String),
+    /// The stored bytes are not a valid record.
+    #[error("corrupt record at position {position}: {detail}")]
+    Corrupt {
+        /// The record's position.
+        position: u64,
+        /// What was wrong.
+        detail: String,
+    },
+    /// The hash chain is broken, so the store refuses to add to it.
+    #[error("the log failed verification ({0}); writes are refused")]
+    ChainBroken(ChainBreak),
+    /// The server is shutting down and takes no new appends.
+    #[error("the store is closing and takes no new appends")]
+    Closing,
+    /// Another process holds the data folder.
+    #[error("the data folder {0} is in use by another Antikor process")]
+    Locked(String),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Io(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError::Io(e.to_string())
+    }
+}
+
+/// The newest record of the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Head {
+    /// Its position (0 for an empty log).
+    pub position: u64,
+    /// Its hash (zeros for an empty log).
+    pub hash: [u8; 32],
+    /// When it was recorded.
+    pub recorded_at: Option<DateTime<Utc>>,
+}
+
+/// Which events a filtered read returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this tenant.
+    pub tenant: Option<TenantId>,
+    /// Only this stream (with `tenant`).
+    pub stream: Option<StreamId>,
+    /// Only this event type.
+    pub event_type: Option<String>,
+}
+
+/// Direction of a filtered page read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Positions ascending, strictly after the cursor.
+    Forward,
+    /// Positions descending, strictly before the cursor.
+    Backward,
+}
+
+/// Outcome of walking the whole log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// How many records were checked.
+    pub records: u64,
+    /// The head after the walk.
+    pub head_hash: [u8; 32],
+    /// The first break found, if any.
+    pub first_break: Option<ChainBreak>,
+}
+
+/// Called by the writer, in position order, for every durably committed batch of events,
+/// before the appends are acknowledged: read models use it to stay read-your-writes.
+pub type CommitHook = Box<dyn Fn(&[Arc<RecordedEvent>]) + Send + Sync>;
+
+/// The contract of an event log backend.
+pub trait EventStore: Send + Sync + 'static {
+    /// Appends one stream's events atomically; resolves once they are durable.
+    fn append(&self, request: AppendRequest) -> BoxFuture<'static, Result<AppendOutcome, AppendError>>;
+
+    /// Events of one stream with version ≥ `from_version`, at most `limit`.
+    fn read_stream(
+        &self,
+        tenant: &TenantId,
+        stream: &StreamId,
+        from_version: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError>;
+
+    /// A tenant's events with position ≥ `from_position`, at most `limit`.
+    fn read_tenant(
+        &self,
+        tenant: &TenantId,
+        from_position: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let filter = Filter { tenant: Some(tenant.clone()), ..Filter::default() };
+        self.read_page(&filter, Direction::Forward, from_position.saturating_sub(1), limit)
+    }
+
+    /// All events with position ≥ `from_position`, at most `limit`.
+    fn read_all(&self, from_position: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
+        self.read_page(&Filter::default(), Direction::Forward, from_position.saturating_sub(1), limit)
+    }
+
+    /// A page of events matching `filter`, strictly after (forward) or before (backward) `cursor`.
+    fn read_page(
+        &self,
+        filter: &Filter,
+        direction: Direction,
+        cursor: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError>;
+
+    /// The event at a position, if any.
+    fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError>;
+
+    /// The newest record.
+    fn head(&self) -> Head;
+
+    /// New events as they are committed, in order.
+    fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>>;
+
+    /// Walks the whole chain and reports the first break.
+    fn verify(&self) -> Result<VerifyReport, StoreError>;
+
+    /// Stops taking appends, finishes those in flight, and makes everything durable.
+    fn close(&self) -> BoxFuture<'static, Result<(), StoreError>>;
+}

@@ -1,0 +1,667 @@
+//! The sled backend of the event log, with group commit and real fsyncs.
+//!
+//! One writer thread owns every append. It takes all requests waiting in its queue, decides
+//! each against the streams' current versions, writes the accepted ones with a single atomic
+//! `apply_batch`, then makes them durable with `flush()` followed by `fdatasync` of sled's data
+//! file (sled 0.34's own flush stops at `sync_file_range`, which survives a crash of the process
+//! but not of the machine). Only then are the appends acknowledged: one disk sync serves every
+//! writer that was waiting, which is what keeps throughput up under concurrency.
+
+use super::keys;
+use super::record::{self, Canonical, GENESIS_HASH};
+use super::{
+    AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
+    ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, StoreError,
+    VerifyReport,
+};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use chrono::Utc;
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread::JoinHandle;
+use tokio::sync::{broadcast, oneshot};
+use uuid::Uuid;
+
+/// How the store is opened.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Most appends committed by one disk sync.
+    pub max_batch: usize,
+    /// sled's page cache, in bytes.
+    pub cache_bytes: u64,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self { max_batch: 4096, cache_bytes: 256 * 1024 * 1024 }
+    }
+}
+
+type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
+
+struct Job {
+    request: AppendRequest,
+    reply: Reply,
+}
+
+/// The event log on an embedded sled database.
+#[derive(Clone)]
+pub struct SledStore {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    /// The database; the log and all its indexes are in its default tree.
+    db: sled::Db,
+    /// The data folder, for messages.
+    path: PathBuf,
+    /// The writer's queue; `None` once the store is closing.
+    queue: RwLock<Option<mpsc::Sender<Job>>>,
+    /// The writer thread, joined on close.
+    writer: Mutex<Option<JoinHandle<()>>>,
+    /// Newest durable record, updated by the writer after each sync.
+    head: RwLock<Head>,
+    /// Set when verification found a break or a write failed: from then on writes are refused.
+    refusal: RwLock<Option<StoreError>>,
+    /// Live feed of committed events.
+    feed: broadcast::Sender<Arc<RecordedEvent>>,
+    /// Called with every committed batch before it is acknowledged.
+    hooks: RwLock<Vec<CommitHook>>,
+}
+
+impl SledStore {
+    /// Opens (or creates) the log in `dir`. Fails at once when another process has it open.
+    pub fn open(dir: &Path, options: StoreOptions) -> Result<Self, StoreError> {
+        let created = !dir.join("db").exists();
+        std::fs::create_dir_all(dir)?;
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(options.cache_bytes)
+            .open()
+            .map_err(|e| match e {
+                sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock
+                    || io.to_string().contains("lock") =>
+                {
+                    StoreError::Locked(dir.display().to_string())
+                }
+                other => StoreError::from(other),
+            })?;
+        let data_file = File::open(dir.join("db"))?;
+        if created {
+            // A new database is durable only once its files' directory entries are.
+            db.flush()?;
+            File::open(dir.join("conf"))?.sync_all()?;
+            data_file.sync_all()?;
+            sync_dir(dir)?;
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(parent)?;
+            }
+        }
+        let head = read_head(&db)?;
+        let (feed, _) = broadcast::channel(4096);
+        let inner = Arc::new(Inner {
+            db,
+            path: dir.to_owned(),
+            queue: RwLock::new(None),
+            writer: Mutex::new(None),
+            head: RwLock::new(head),
+            refusal: RwLock::new(None),
+            feed,
+            hooks: RwLock::new(Vec::new()),
+        });
+        if let Err(e) = check_head(&inner.db, &head) {
+            *inner.refusal.write().unwrap() = Some(e);
+        }
+        let (tx, rx) = mpsc::channel();
+        let writer = Writer {
+            inner: inner.clone(),
+            data_file,
+            head,
+            max_batch: options.max_batch.max(1),
+        };
+        let handle = std::thread::Builder::new()
+            .name("antikor-log-writer".into())
+            .spawn(move || writer.run(rx))?;
+        *inner.queue.write().unwrap() = Some(tx);
+        *inner.writer.lock().unwrap() = Some(handle);
+        Ok(Self { inner })
+    }
+
+    /// Registers a function called with each durably committed batch, in order, before the
+    /// appends in it are acknowledged.
+    pub fn on_commit(&self, hook: CommitHook) {
+        self.inner.hooks.write().unwrap().push(hook);
+    }
+
+    /// Why writes are refused, if they are.
+    pub fn refusal(&self) -> Option<StoreError> {
+        self.inner.refusal.read().unwrap().clone()
+    }
+
+    /// Walks the log up to `upto` (inclusive), checking every link of the chain, and hands each
+    /// event that links to `visit`. Stops at the first break, which it also records as a reason
+    /// to refuse writes when the walk covered the whole log.
+    pub fn replay(
+        &self,
+        upto: u64,
+        visit: &mut dyn FnMut(RecordedEvent),
+    ) -> Result<VerifyReport, StoreError> {
+        let mut prev = GENESIS_HASH;
+        let mut expected = 1u64;
+        let mut first_break = None;
+        for item in self.inner.db.range(keys::log(1)..=keys::log(upto)) {
+            let (k, v) = item?;
+            let position = keys::trailing_u64(&k).unwrap_or(0);
+            if position != expected {
+                first_break = Some(ChainBreak {
+                    position: expected,
+                    reason: format!("the record is missing (the next stored one is {position})"),
+                });
+                break;
+            }
+            match record::check_link(position, &prev, &v) {
+                Ok(hash) => prev = hash,
+                Err(b) => {
+                    first_break = Some(b);
+                    break;
+                }
+            }
+            let event = record::decode(position, &v)
+                .map_err(|detail| StoreError::Corrupt { position, detail })?;
+            visit(event);
+            expected += 1;
+        }
+        let head = self.head();
+        if first_break.is_none() && upto >= head.position {
+            first_break = head_mismatch(expected - 1, &prev, &head);
+        }
+        if let Some(b) = &first_break {
+            if upto >= head.position {
+                *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
+            }
+        }
+        Ok(VerifyReport { records: expected - 1, head_hash: prev, first_break })
+    }
+
+    /// Appends and waits without an async runtime (command-line tools, tests).
+    pub fn append_blocking(&self, request: AppendRequest) -> Result<AppendOutcome, AppendError> {
+        let rx = self.submit(request)?;
+        rx.blocking_recv().map_err(|_| AppendError::Store(StoreError::Closing))?
+    }
+
+    /// Closes without an async runtime.
+    pub fn close_blocking(&self) -> Result<(), StoreError> {
+        self.inner.queue.write().unwrap().take();
+        if let Some(handle) = self.inner.writer.lock().unwrap().take() {
+            handle.join().map_err(|_| StoreError::Io("the log writer panicked".into()))?;
+        }
+        self.inner.db.flush()?;
+        File::open(self.inner.path.join("db"))?.sync_data()?;
+        Ok(())
+    }
+
+    fn submit(
+        &self,
+        mut request: AppendRequest,
+    ) -> Result<oneshot::Receiver<Result<AppendOutcome, AppendError>>, AppendError> {
+        if let Some(refusal) = self.refusal() {
+            return Err(refusal.into());
+        }
+        validate(&mut request)?;
+        let (reply, rx) = oneshot::channel();
+        let queue = self.inner.queue.read().unwrap();
+        let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+        sender.send(Job { request, reply }).map_err(|_| StoreError::Closing)?;
+        Ok(rx)
+    }
+
+    fn read_positions(
+        &self,
+        positions: impl Iterator<Item = Result<u64, StoreError>>,
+        event_type: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut out = Vec::new();
+        for position in positions {
+            if out.len() >= limit {
+                break;
+            }
+            let Some(event) = self.get(position?)? else { continue };
+            if event_type.is_none_or(|t| t == event.event_type) {
+                out.push(event);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Checks and normalises a request before it reaches the writer, so the writer's critical
+/// section does only what needs the log's current state.
+fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
+    let invalid = |m: String| Err(AppendError::Invalid(m));
+    if request.events.is_empty() {
+        return invalid("an append needs at least one event".into());
+    }
+    if request.events.len() > MAX_EVENTS_PER_APPEND {
+        return invalid(format!("an append may carry at most {MAX_EVENTS_PER_APPEND} events"));
+    }
+    if request.metadata.actor.is_empty() || request.metadata.actor.len() > 200 {
+        return invalid("the actor must be 1–200 characters".into());
+    }
+    let mut ids = HashSet::new();
+    for event in &mut request.events {
+        if !ids.insert(event.id) {
+            return invalid(format!("event id {} appears twice in one append", event.id));
+        }
+        let t = &event.event_type;
+        if t.is_empty()
+            || t.len() > 100
+            || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
+            return invalid(format!("event type „{t}“ must be 1–100 Latin letters, digits, _ or ."));
+        }
+        if event.schema_version == 0 {
+            return invalid("schema versions start at 1".into());
+        }
+        if event.payload.get().len() > MAX_PAYLOAD_BYTES {
+            return invalid(format!("an event's payload may be at most {MAX_PAYLOAD_BYTES} bytes"));
+        }
+        event.payload = record::canonical_json(&event.payload)
+            .map_err(|e| AppendError::Invalid(format!("the payload is not valid JSON: {e}")))?;
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
+    let Some(v) = db.get(keys::HEAD)? else { return Ok(Head::default()) };
+    let corrupt = || StoreError::Corrupt { position: 0, detail: "the head marker is damaged".into() };
+    let (pos, hash) = v.split_first_chunk::<8>().ok_or_else(corrupt)?;
+    let hash: [u8; 32] = hash.try_into().map_err(|_| corrupt())?;
+    let position = u64::from_be_bytes(*pos);
+    let recorded_at = match db.get(keys::log(position))? {
+        Some(value) => record::decode(position, &value).ok().map(|e| e.recorded_at),
+        None => None,
+    };
+    Ok(Head { position, hash, recorded_at })
+}
+
+/// The cheap start-up check: the newest stored record is where the head marker says, and
+/// carries the hash it says. The full walk is [`SledStore::replay`].
+fn check_head(db: &sled::Db, head: &Head) -> Result<(), StoreError> {
+    let last = db.scan_prefix([keys::LOG]).next_back().transpose()?;
+    let (position, hash) = match last {
+        Some((k, v)) => {
+            let p = keys::trailing_u64(&k).unwrap_or(0);
+            (p, record::split(&v).map(|(h, _)| h).unwrap_or_default())
+        }
+        None => (0, GENESIS_HASH),
+    };
+    match head_mismatch(position, &hash, head) {
+        Some(b) => Err(StoreError::ChainBroken(b)),
+        None => Ok(()),
+    }
+}
+
+fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
+    if position != head.position {
+        Some(ChainBreak {
+            position: position.min(head.position) + 1,
+            reason: format!(
+                "the log ends at position {position} but the head marker says {}: records were removed or added",
+                head.position
+            ),
+        })
+    } else if *hash != head.hash {
+        Some(ChainBreak {
+            position,
+            reason: "the newest record's hash differs from the head marker".into(),
+        })
+    } else {
+        None
+    }
+}
+
+fn stream_parts<'a>(tenant: &'a TenantId, stream: &'a StreamId) -> [&'a str; 2] {
+    [tenant.as_str(), stream.as_str()]
+}
+
+/// The single thread that writes the log.
+struct Writer {
+    inner: Arc<Inner>,
+    data_file: File,
+    head: Head,
+    max_batch: usize,
+}
+
+/// What one group commit has decided so far, before it is written.
+#[derive(Default)]
+struct Pending {
+    batch: sled::Batch,
+    versions: HashMap<(TenantId, StreamId), u64>,
+    ids: HashMap<Uuid, u64>,
+    events: Vec<Arc<RecordedEvent>>,
+    replies: Vec<(Reply, AppendOutcome)>,
+}
+
+impl Writer {
+    fn run(mut self, rx: mpsc::Receiver<Job>) {
+        while let Ok(first) = rx.recv() {
+            let mut jobs = vec![first];
+            while jobs.len() < self.max_batch {
+                match rx.try_recv() {
+                    Ok(job) => jobs.push(job),
+                    Err(_) => break,
+                }
+            }
+            self.commit(jobs);
+        }
+    }
+
+    fn commit(&mut self, jobs: Vec<Job>) {
+        if let Some(refusal) = self.inner.refusal.read().unwrap().clone() {
+            for job in jobs {
+                let _ = job.reply.send(Err(refusal.clone().into()));
+            }
+            return;
+        }
+        let start_head = self.head;
+        let mut pending = Pending::default();
+        for Job { request, reply } in jobs {
+            match self.decide(&request, &mut pending) {
+                Ok(outcome) => pending.replies.push((reply, outcome)),
+                Err(e) => {
+                    let _ = reply.send(Err(e));
+                }
+            }
+        }
+        if pending.events.is_empty() {
+            for (reply, outcome) in pending.replies {
+                let _ = reply.send(Ok(outcome));
+            }
+            return;
+        }
+        let mut head_value = self.head.position.to_be_bytes().to_vec();
+        head_value.extend_from_slice(&self.head.hash);
+        pending.batch.insert(keys::HEAD, head_value);
+        if let Err(e) = self.write(pending.batch) {
+            // The batch may be visible in sled's memory without being durable: refuse all
+            // further writes rather than build on it. A restart recovers the durable state.
+            tracing::error!(error = %e, "writing the event log failed; refusing further writes");
+            self.head = start_head;
+            *self.inner.refusal.write().unwrap() = Some(e.clone());
+            for (reply, _) in pending.replies {
+                let _ = reply.send(Err(e.clone().into()));
+            }
+            return;
+        }
+        *self.inner.head.write().unwrap() = self.head;
+        for hook in self.inner.hooks.read().unwrap().iter() {
+            hook(&pending.events);
+        }
+        for event in pending.events {
+            let _ = self.inner.feed.send(event);
+        }
+        for (reply, outcome) in pending.replies {
+            let _ = reply.send(Ok(outcome));
+        }
+    }
+
+    fn write(&self, batch: sled::Batch) -> Result<(), StoreError> {
+        self.inner.db.apply_batch(batch)?;
+        self.inner.db.flush()?;
+        self.data_file.sync_data()?;
+        Ok(())
+    }
+
+    fn stored_version(&self, pending: &Pending, tenant: &TenantId, stream: &StreamId) -> Result<u64, StoreError> {
+        if let Some(v) = pending.versions.get(&(tenant.clone(), stream.clone())) {
+            return Ok(*v);
+        }
+        let key = keys::key(keys::STREAM_HEAD, &stream_parts(tenant, stream), None);
+        Ok(self.inner.db.get(key)?.and_then(|v| keys::trailing_u64(&v)).unwrap_or(0))
+    }
+
+    fn stored_position(&self, pending: &Pending, id: &Uuid) -> Result<Option<u64>, StoreError> {
+        if let Some(p) = pending.ids.get(id) {
+            return Ok(Some(*p));
+        }
+        Ok(self.inner.db.get(keys::id(id))?.and_then(|v| keys::trailing_u64(&v)))
+    }
+
+    /// An append whose ids are all stored already is a retry: answer what the first one got.
+    fn retried(&self, request: &AppendRequest, pending: &Pending) -> Result<Option<AppendOutcome>, AppendError> {
+        let mut positions = Vec::with_capacity(request.events.len());
+        for event in &request.events {
+            positions.push(self.stored_position(pending, &event.id)?);
+        }
+        let Some(first) = positions.iter().position(Option::is_some) else { return Ok(None) };
+        let first_position = positions[first].unwrap_or_default();
+        let clean = positions.iter().enumerate().all(|(i, p)| *p == Some(first_position + i as u64));
+        let last_position = first_position + request.events.len() as u64 - 1;
+        let last = self.event_at(pending, last_position)?;
+        match last {
+            Some(e) if clean && first == 0 && e.tenant == request.tenant && e.stream == request.stream => {
+                Ok(Some(AppendOutcome { first_position, last_position, stream_version: e.version, written: false }))
+            }
+            _ => Err(AppendError::DuplicateId { id: request.events[first].id, position: first_position }),
+        }
+    }
+
+    fn event_at(&self, pending: &Pending, position: u64) -> Result<Option<Arc<RecordedEvent>>, StoreError> {
+        if let Some(e) = pending.events.iter().find(|e| e.position == position) {
+            return Ok(Some(e.clone()));
+        }
+        match self.inner.db.get(keys::log(position))? {
+            Some(v) => record::decode(position, &v)
+                .map(|e| Some(Arc::new(e)))
+                .map_err(|detail| StoreError::Corrupt { position, detail }),
+            None => Ok(None),
+        }
+    }
+
+    fn decide(&mut self, request: &AppendRequest, pending: &mut Pending) -> Result<AppendOutcome, AppendError> {
+        if let Some(outcome) = self.retried(request, pending)? {
+            return Ok(outcome);
+        }
+        let (tenant, stream) = (&request.tenant, &request.stream);
+        let actual = self.stored_version(pending, tenant, stream)?;
+        let ok = match request.expected {
+            ExpectedVersion::Any => true,
+            ExpectedVersion::NoStream => actual == 0,
+            ExpectedVersion::Exact(v) => actual == v,
+        };
+        if !ok {
+            return Err(AppendError::WrongExpectedVersion {
+                tenant: tenant.clone(),
+                stream: stream.clone(),
+                expected: request.expected,
+                actual,
+            });
+        }
+        // Time never runs backwards in the log, so "as of" a moment is a prefix of it.
+        let now = Utc::now().max(self.head.recorded_at.unwrap_or_default());
+        let recorded_at = record::format_time(now);
+        let now = chrono::DateTime::parse_from_rfc3339(&recorded_at).expect("own format").to_utc();
+        let first_position = self.head.position + 1;
+        let mut version = actual;
+        let parts = stream_parts(tenant, stream);
+        let meta = &request.metadata;
+        for event in &request.events {
+            let position = self.head.position + 1;
+            version += 1;
+            let canonical = Canonical {
+                position,
+                tenant: tenant.as_str(),
+                stream: stream.as_str(),
+                version,
+                id: event.id,
+                event_type: &event.event_type,
+                schema_version: event.schema_version,
+                recorded_at: &recorded_at,
+                actor: &meta.actor,
+                correlation_id: meta.correlation_id,
+                causation_id: meta.causation_id,
+                payload: &event.payload,
+            };
+            let (hash, value) = record::encode(&self.head.hash, &canonical);
+            let b = &mut pending.batch;
+            let pos_bytes = position.to_be_bytes();
+            b.insert(keys::log(position), value);
+            b.insert(keys::key(keys::STREAM, &parts, Some(version)), &pos_bytes);
+            b.insert(keys::key(keys::TENANT, &[tenant.as_str()], Some(position)), &[]);
+            b.insert(keys::key(keys::TYPE, &[&event.event_type], Some(position)), &[]);
+            b.insert(keys::key(keys::TENANT_TYPE, &[tenant.as_str(), &event.event_type], Some(position)), &[]);
+            b.insert(keys::id(&event.id), &pos_bytes);
+            pending.ids.insert(event.id, position);
+            pending.events.push(Arc::new(RecordedEvent {
+                position,
+                tenant: tenant.clone(),
+                stream: stream.clone(),
+                version,
+                id: event.id,
+                event_type: event.event_type.clone(),
+                schema_version: event.schema_version,
+                recorded_at: now,
+                actor: meta.actor.clone(),
+                correlation_id: meta.correlation_id,
+                causation_id: meta.causation_id,
+                payload: event.payload.clone(),
+                hash: hex::encode(hash),
+            }));
+            self.head = Head { position, hash, recorded_at: Some(now) };
+        }
+        pending.batch.insert(keys::key(keys::STREAM_HEAD, &parts, None), &version.to_be_bytes());
+        pending.versions.insert((tenant.clone(), stream.clone()), version);
+        Ok(AppendOutcome {
+            first_position,
+            last_position: self.head.position,
+            stream_version: version,
+            written: true,
+        })
+    }
+}
+
+impl EventStore for SledStore {
+    fn append(&self, request: AppendRequest) -> BoxFuture<'static, Result<AppendOutcome, AppendError>> {
+        let submitted = self.submit(request);
+        async move {
+            let rx = submitted?;
+            rx.await.map_err(|_| AppendError::Store(StoreError::Closing))?
+        }
+        .boxed()
+    }
+
+    fn read_stream(
+        &self,
+        tenant: &TenantId,
+        stream: &StreamId,
+        from_version: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let parts = stream_parts(tenant, stream);
+        let start = keys::key(keys::STREAM, &parts, Some(from_version.max(1)));
+        let end = keys::key(keys::STREAM, &parts, Some(u64::MAX));
+        let positions = self
+            .inner
+            .db
+            .range(start..=end)
+            .values()
+            .map(|v| Ok(keys::trailing_u64(&v?).unwrap_or(0)));
+        self.read_positions(positions, None, limit)
+    }
+
+    fn read_page(
+        &self,
+        filter: &Filter,
+        direction: Direction,
+        cursor: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let db = &self.inner.db;
+        let forward = direction == Direction::Forward;
+        // Keys that end in a position, scanned from the cursor in the page's direction.
+        let scan = |prefix: Vec<u8>| -> Box<dyn Iterator<Item = Result<u64, StoreError>>> {
+            let mut lo = prefix.clone();
+            let mut hi = prefix;
+            if forward {
+                lo.extend_from_slice(&cursor.saturating_add(1).to_be_bytes());
+                hi.extend_from_slice(&u64::MAX.to_be_bytes());
+            } else {
+                lo.extend_from_slice(&0u64.to_be_bytes());
+                hi.extend_from_slice(&cursor.saturating_sub(1).to_be_bytes());
+            }
+            let range = db.range(lo..=hi).keys();
+            let keys: Box<dyn Iterator<Item = sled::Result<sled::IVec>>> =
+                if forward { Box::new(range) } else { Box::new(range.rev()) };
+            Box::new(keys.map(|k| Ok(keys::trailing_u64(&k?).unwrap_or(0))))
+        };
+        if !forward && cursor <= 1 {
+            return Ok(Vec::new());
+        }
+        let event_type = filter.event_type.as_deref();
+        match (&filter.tenant, &filter.stream, event_type) {
+            (Some(tenant), Some(stream), _) => {
+                // Streams are short: walk the stream's index and keep positions past the cursor.
+                let prefix = keys::prefix(keys::STREAM, &stream_parts(tenant, stream));
+                let positions = db.scan_prefix(prefix).values().map(|v| Ok(keys::trailing_u64(&v?).unwrap_or(0)));
+                let positions: Vec<u64> = positions.collect::<Result<_, StoreError>>()?;
+                let inside = |p: &u64| if forward { *p > cursor } else { *p < cursor };
+                let picked: Box<dyn Iterator<Item = u64>> = if forward {
+                    Box::new(positions.into_iter().filter(inside))
+                } else {
+                    Box::new(positions.into_iter().rev().filter(inside))
+                };
+                self.read_positions(picked.map(Ok), event_type, limit)
+            }
+            (None, Some(_), _) => Ok(Vec::new()),
+            (Some(tenant), None, Some(t)) => {
+                self.read_positions(scan(keys::prefix(keys::TENANT_TYPE, &[tenant.as_str(), t])), None, limit)
+            }
+            (Some(tenant), None, None) => {
+                self.read_positions(scan(keys::prefix(keys::TENANT, &[tenant.as_str()])), None, limit)
+            }
+            (None, None, Some(t)) => self.read_positions(scan(keys::prefix(keys::TYPE, &[t])), None, limit),
+            (None, None, None) => self.read_positions(scan(vec![keys::LOG]), None, limit),
+        }
+    }
+
+    fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+        match self.inner.db.get(keys::log(position))? {
+            Some(v) => record::decode(position, &v)
+                .map(Some)
+                .map_err(|detail| StoreError::Corrupt { position, detail }),
+            None => Ok(None),
+        }
+    }
+
+    fn head(&self) -> Head {
+        *self.inner.head.read().unwrap()
+    }
+
+    fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>> {
+        self.inner.feed.subscribe()
+    }
+
+    fn verify(&self) -> Result<VerifyReport, StoreError> {
+        self.replay(u64::MAX, &mut |_| {})
+    }
+
+    fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {
+        let store = self.clone();
+        async move {
+            tokio::task::spawn_blocking(move || store.close_blocking())
+                .await
+                .map_err(|e| StoreError::Io(e.to_string()))?
+        }
+        .boxed()
+    }
+}

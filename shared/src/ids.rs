@@ -1,0 +1,134 @@
+//! Validated identifiers of tenants and event streams.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a string was refused as an identifier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{kind} „{value}“ is not valid: {rule}")]
+pub struct InvalidId {
+    /// Which kind of identifier was being parsed.
+    pub kind: &'static str,
+    /// The refused input (cut to a readable length).
+    pub value: String,
+    /// The rule it broke, for the person who typed it.
+    pub rule: &'static str,
+}
+
+fn check(
+    kind: &'static str,
+    value: &str,
+    max: usize,
+    allowed: fn(char) -> bool,
+    rule: &'static str,
+) -> Result<(), InvalidId> {
+    let ok = !value.is_empty()
+        && value.len() <= max
+        && value.chars().all(allowed)
+        && value.starts_with(|c: char| c.is_ascii_alphanumeric());
+    if ok {
+        Ok(())
+    } else {
+        Err(InvalidId { kind, value: value.chars().take(80).collect(), rule })
+    }
+}
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident, $kind:literal, $max:expr, $allowed:expr, $rule:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Parses and validates an identifier.
+            pub fn parse(value: impl Into<String>) -> Result<Self, InvalidId> {
+                let value = value.into();
+                check($kind, &value, $max, $allowed, $rule)?;
+                Ok(Self(value))
+            }
+
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = InvalidId;
+            fn try_from(value: String) -> Result<Self, InvalidId> {
+                Self::parse(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = InvalidId;
+            fn from_str(s: &str) -> Result<Self, InvalidId> {
+                Self::parse(s)
+            }
+        }
+    };
+}
+
+string_id!(
+    /// A tenant's slug: the regional administration (`oblast`) or a municipality (`bansko`, …).
+    TenantId,
+    "tenant",
+    40,
+    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+    "use 1–40 lowercase Latin letters, digits and hyphens"
+);
+
+string_id!(
+    /// One entity's stream of events inside a tenant, e.g. `tenant` or `measure-I.3`.
+    StreamId,
+    "stream",
+    128,
+    |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'),
+    "use 1–128 Latin letters, digits and - _ . :"
+);
+
+/// The tenant of the regional administration, which keeps the plan.
+pub fn regional_tenant() -> TenantId {
+    TenantId("oblast".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenant_ids_are_lowercase_slugs() {
+        assert!(TenantId::parse("gotse-delchev").is_ok());
+        for bad in ["", "Bansko", "-x", "a b", "банско", &"x".repeat(41)] {
+            assert!(TenantId::parse(bad).is_err(), "{bad:?} must be refused");
+        }
+    }
+
+    #[test]
+    fn stream_ids_allow_measure_numbers() {
+        assert!(StreamId::parse("measure-I.3").is_ok());
+        assert!(StreamId::parse("signal:0f3a").is_ok());
+        assert!(StreamId::parse(".hidden").is_err());
+    }
+
+    #[test]
+    fn ids_refuse_invalid_json() {
+        assert!(serde_json::from_str::<TenantId>("\"Not Valid\"").is_err());
+        let id: TenantId = serde_json::from_str("\"bansko\"").unwrap();
+        assert_eq!(id.as_str(), "bansko");
+    }
+}

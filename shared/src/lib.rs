@@ -1,0 +1,13 @@
+//! Antikor's shared vocabulary: identifiers, domain events and the JSON API's types.
+//!
+//! This crate compiles for the server and for the browser (wasm32), so it holds data and
+//! validation only: no I/O, no clocks, no storage.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod event;
+pub mod ids;
+pub mod tenant;
+
+pub use event::{DomainEvent, RecordedEvent};
+pub use ids::{InvalidId, StreamId, TenantId};
