@@ -1,2 +1,14 @@
-//! Antikor in the browser.
-fn main() {}
+//! Antikor in the browser: mounts the Leptos app on the page's body.
+
+mod api;
+mod app;
+mod components;
+mod format;
+mod live;
+mod pages;
+
+fn main() {
+    // Panics would otherwise only say "unreachable" in the console.
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

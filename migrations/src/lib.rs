@@ -1,1 +1,11 @@
-//! Event schema versions, upcasters and seed data.
+//! Event schema versions, upcasters from older versions, and Antikor's seed data.
+//!
+//! The log keeps events exactly as they were written. When an event type's payload changes
+//! shape, its `SCHEMA_VERSION` goes up and an upcaster here turns stored older payloads into the
+//! current shape as they are read, so read models only ever see current events.
+#![forbid(unsafe_code)]
+
+pub mod seed;
+pub mod upcast;
+
+pub use upcast::{UpcastError, Upcasters};

@@ -1,4 +1,13 @@
 //! Antikor's server: the event log, the read models built from it, and the HTTP API.
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod assets;
+pub mod projections;
+pub mod router;
+pub mod routes;
+pub mod seed;
 pub mod store;
+pub mod util;
+
+pub use app::{App, AppState, Config};

@@ -273,8 +273,26 @@ pub trait EventStore: Send + Sync + 'static {
     /// New events as they are committed, in order.
     fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>>;
 
+    /// Walks the log up to `upto` (inclusive), checking every link of the hash chain, and hands
+    /// each event that links to `visit`, in order. Stops at the first break; a break found by a
+    /// walk of the whole log makes the store refuse writes.
+    fn replay(
+        &self,
+        upto: u64,
+        visit: &mut dyn FnMut(RecordedEvent),
+    ) -> Result<VerifyReport, StoreError>;
+
     /// Walks the whole chain and reports the first break.
-    fn verify(&self) -> Result<VerifyReport, StoreError>;
+    fn verify(&self) -> Result<VerifyReport, StoreError> {
+        self.replay(u64::MAX, &mut |_| {})
+    }
+
+    /// Registers a function called with each durably committed batch, in order, before the
+    /// appends in it are acknowledged.
+    fn on_commit(&self, hook: CommitHook);
+
+    /// Why writes are refused, if they are (a broken chain, a failed write, closing).
+    fn refusal(&self) -> Option<StoreError>;
 
     /// Stops taking appends, finishes those in flight, and makes everything durable.
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>>;

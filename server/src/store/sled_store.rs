@@ -132,62 +132,6 @@ impl SledStore {
         Ok(Self { inner })
     }
 
-    /// Registers a function called with each durably committed batch, in order, before the
-    /// appends in it are acknowledged.
-    pub fn on_commit(&self, hook: CommitHook) {
-        self.inner.hooks.write().unwrap().push(hook);
-    }
-
-    /// Why writes are refused, if they are.
-    pub fn refusal(&self) -> Option<StoreError> {
-        self.inner.refusal.read().unwrap().clone()
-    }
-
-    /// Walks the log up to `upto` (inclusive), checking every link of the chain, and hands each
-    /// event that links to `visit`. Stops at the first break, which it also records as a reason
-    /// to refuse writes when the walk covered the whole log.
-    pub fn replay(
-        &self,
-        upto: u64,
-        visit: &mut dyn FnMut(RecordedEvent),
-    ) -> Result<VerifyReport, StoreError> {
-        let mut prev = GENESIS_HASH;
-        let mut expected = 1u64;
-        let mut first_break = None;
-        for item in self.inner.db.range(keys::log(1)..=keys::log(upto)) {
-            let (k, v) = item?;
-            let position = keys::trailing_u64(&k).unwrap_or(0);
-            if position != expected {
-                first_break = Some(ChainBreak {
-                    position: expected,
-                    reason: format!("the record is missing (the next stored one is {position})"),
-                });
-                break;
-            }
-            match record::check_link(position, &prev, &v) {
-                Ok(hash) => prev = hash,
-                Err(b) => {
-                    first_break = Some(b);
-                    break;
-                }
-            }
-            let event = record::decode(position, &v)
-                .map_err(|detail| StoreError::Corrupt { position, detail })?;
-            visit(event);
-            expected += 1;
-        }
-        let head = self.head();
-        if first_break.is_none() && upto >= head.position {
-            first_break = head_mismatch(expected - 1, &prev, &head);
-        }
-        if let Some(b) = &first_break {
-            if upto >= head.position {
-                *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
-            }
-        }
-        Ok(VerifyReport { records: expected - 1, head_hash: prev, first_break })
-    }
-
     /// Appends and waits without an async runtime (command-line tools, tests).
     pub fn append_blocking(&self, request: AppendRequest) -> Result<AppendOutcome, AppendError> {
         let rx = self.submit(request)?;
@@ -651,9 +595,56 @@ impl EventStore for SledStore {
         self.inner.feed.subscribe()
     }
 
-    fn verify(&self) -> Result<VerifyReport, StoreError> {
-        self.replay(u64::MAX, &mut |_| {})
+    fn on_commit(&self, hook: CommitHook) {
+        self.inner.hooks.write().unwrap().push(hook);
     }
+
+    fn refusal(&self) -> Option<StoreError> {
+        self.inner.refusal.read().unwrap().clone()
+    }
+
+    fn replay(
+        &self,
+        upto: u64,
+        visit: &mut dyn FnMut(RecordedEvent),
+    ) -> Result<VerifyReport, StoreError> {
+        let mut prev = GENESIS_HASH;
+        let mut expected = 1u64;
+        let mut first_break = None;
+        for item in self.inner.db.range(keys::log(1)..=keys::log(upto)) {
+            let (k, v) = item?;
+            let position = keys::trailing_u64(&k).unwrap_or(0);
+            if position != expected {
+                first_break = Some(ChainBreak {
+                    position: expected,
+                    reason: format!("the record is missing (the next stored one is {position})"),
+                });
+                break;
+            }
+            match record::check_link(position, &prev, &v) {
+                Ok(hash) => prev = hash,
+                Err(b) => {
+                    first_break = Some(b);
+                    break;
+                }
+            }
+            let event = record::decode(position, &v)
+                .map_err(|detail| StoreError::Corrupt { position, detail })?;
+            visit(event);
+            expected += 1;
+        }
+        let head = self.head();
+        if first_break.is_none() && upto >= head.position {
+            first_break = head_mismatch(expected - 1, &prev, &head);
+        }
+        if let Some(b) = &first_break {
+            if upto >= head.position {
+                *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
+            }
+        }
+        Ok(VerifyReport { records: expected - 1, head_hash: prev, first_break })
+    }
+
 
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {
         let store = self.clone();

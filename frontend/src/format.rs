@@ -1,0 +1,184 @@
+//! Pure formatting of dates, numbers, hashes and URL query values, testable on the host.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+
+/// Separates thousands: the thin space that Bulgarian typography uses between digit groups.
+pub const THOUSANDS_SEPARATOR: char = '\u{2009}';
+
+/// How many leading hex digits of a hash the tables show.
+pub const SHORT_HASH_LEN: usize = 12;
+
+/// Formats a count with thin spaces between groups of three digits: `77 441`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(THOUSANDS_SEPARATOR);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first [`SHORT_HASH_LEN`] characters of a hex hash, enough to tell records apart by eye.
+pub fn short_hash(hash: &str) -> &str {
+    hash.get(..SHORT_HASH_LEN).unwrap_or(hash)
+}
+
+/// The last Sunday of a month, at which EU daylight saving time switches (at 01:00 UTC).
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = first_of_next.pred_opt()?;
+    let back = last.weekday().num_days_from_sunday();
+    last.checked_sub_signed(Duration::days(i64::from(back)))
+}
+
+/// The UTC offset of Bulgaria (Europe/Sofia) at an instant: EET +2, EEST +3 in summer.
+///
+/// The users are all in Bulgaria and the records are official, so times are shown in Sofia time
+/// whatever the browser's time zone is; that also makes the page the same on every machine.
+pub fn sofia_offset(at: DateTime<Utc>) -> Duration {
+    let year = at.year();
+    let switch = |month| {
+        last_sunday(year, month)
+            .and_then(|d| d.and_hms_opt(1, 0, 0))
+            .map(|t| t.and_utc())
+    };
+    let summer = match (switch(3), switch(10)) {
+        (Some(start), Some(end)) => at >= start && at < end,
+        _ => false,
+    };
+    Duration::hours(if summer { 3 } else { 2 })
+}
+
+/// Sofia local time as `dd.mm.yyyy HH:MM`.
+pub fn date_time(at: DateTime<Utc>) -> String {
+    (at + sofia_offset(at)).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// Sofia local time as `dd.mm.yyyy HH:MM:SS`, for a single record's detail.
+pub fn date_time_seconds(at: DateTime<Utc>) -> String {
+    (at + sofia_offset(at)).format("%d.%m.%Y %H:%M:%S").to_string()
+}
+
+/// The exact instant in UTC (RFC 3339), for tooltips and auditors.
+pub fn utc_exact(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Percent-encodes a query value: everything but RFC 3986's unreserved characters.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Builds `path?k=v&…` from the pairs that have a value, in the given order.
+pub fn href_with_query<'a>(
+    path: &str,
+    pairs: impl IntoIterator<Item = (&'a str, Option<String>)>,
+) -> String {
+    let query: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={}", encode_query_value(&v))))
+        .collect();
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+/// „1 ново събитие“ / „N нови събития“: Bulgarian agrees the adjective with the count.
+pub fn new_events(n: u64) -> String {
+    if n == 1 {
+        "1 ново събитие".to_owned()
+    } else {
+        format!("{} нови събития", thousands(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn thousands_use_thin_spaces() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(5441), "5\u{2009}441");
+        assert_eq!(thousands(77441), "77\u{2009}441");
+        assert_eq!(thousands(1_234_567), "1\u{2009}234\u{2009}567");
+    }
+
+    #[test]
+    fn sofia_time_follows_eu_summer_time() {
+        // 2017: summer time from 26 March to 29 October, switching at 01:00 UTC.
+        assert_eq!(date_time(utc(2017, 1, 15, 10, 5)), "15.01.2017 12:05");
+        assert_eq!(date_time(utc(2017, 3, 26, 0, 59)), "26.03.2017 02:59");
+        assert_eq!(date_time(utc(2017, 3, 26, 1, 0)), "26.03.2017 04:00");
+        assert_eq!(date_time(utc(2017, 10, 29, 0, 59)), "29.10.2017 03:59");
+        assert_eq!(date_time(utc(2017, 10, 29, 1, 0)), "29.10.2017 03:00");
+        assert_eq!(date_time(utc(2024, 12, 31, 22, 30)), "01.01.2025 00:30");
+    }
+
+    #[test]
+    fn last_sundays() {
+        assert_eq!(last_sunday(2025, 3), NaiveDate::from_ymd_opt(2025, 3, 30));
+        assert_eq!(last_sunday(2025, 10), NaiveDate::from_ymd_opt(2025, 10, 26));
+        assert_eq!(last_sunday(2026, 12), NaiveDate::from_ymd_opt(2026, 12, 27));
+    }
+
+    #[test]
+    fn seconds_and_utc() {
+        let at = utc(2025, 7, 1, 9, 0);
+        assert_eq!(date_time_seconds(at), "01.07.2025 12:00:00");
+        assert_eq!(utc_exact(at), "2025-07-01T09:00:00.000Z");
+    }
+
+    #[test]
+    fn short_hashes() {
+        assert_eq!(short_hash("0123456789abcdef"), "0123456789ab");
+        assert_eq!(short_hash("abc"), "abc");
+        assert_eq!(short_hash(""), "");
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode_query_value("measure-I.3"), "measure-I.3");
+        assert_eq!(encode_query_value("signal:0f3a"), "signal%3A0f3a");
+        assert_eq!(encode_query_value("a b&c"), "a%20b%26c");
+        assert_eq!(encode_query_value("ж"), "%D0%B6");
+        assert_eq!(
+            href_with_query(
+                "/audit",
+                [("tenant", Some("bansko".to_owned())), ("stream", None), ("before", Some("7".to_owned()))]
+            ),
+            "/audit?tenant=bansko&before=7"
+        );
+        assert_eq!(href_with_query("/audit", [("tenant", None)]), "/audit");
+    }
+
+    #[test]
+    fn new_event_counts_agree() {
+        assert_eq!(new_events(1), "1 ново събитие");
+        assert_eq!(new_events(3), "3 нови събития");
+        assert_eq!(new_events(1200), "1\u{2009}200 нови събития");
+    }
+}

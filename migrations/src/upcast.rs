@@ -1,0 +1,190 @@
+//! Upcasters: step-by-step conversions of stored payloads to their event type's current shape.
+
+use antikor_shared::{DomainEvent, RecordedEvent};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::HashMap;
+
+/// One step: turns a payload of `(event type, version)` into the payload of `version + 1`.
+pub type Step = fn(Value) -> Result<Value, String>;
+
+/// Why a stored event could not be brought to its current shape.
+#[derive(Debug, thiserror::Error)]
+pub enum UpcastError {
+    /// The payload is not JSON (never expected: the log stores canonical JSON).
+    #[error("payload of event {position} is not JSON: {source}")]
+    Json {
+        /// The event's position.
+        position: u64,
+        /// The parser's error.
+        source: serde_json::Error,
+    },
+    /// No step is registered from the stored version.
+    #[error("event {position} ({event_type} v{version}) has no upcaster to the current version")]
+    MissingStep {
+        /// The event's position.
+        position: u64,
+        /// Its type.
+        event_type: String,
+        /// The version no step starts from.
+        version: u32,
+    },
+    /// A step refused the payload.
+    #[error("upcasting event {position} failed: {message}")]
+    Step {
+        /// The event's position.
+        position: u64,
+        /// What the step said.
+        message: String,
+    },
+}
+
+/// The registry of upcasting steps, and each event type's current version.
+#[derive(Default)]
+pub struct Upcasters {
+    steps: HashMap<(String, u32), Step>,
+    current: HashMap<String, u32>,
+}
+
+impl Upcasters {
+    /// The registry of Antikor's own event types. Every type is still at version 1; steps are
+    /// added here as shapes change.
+    pub fn antikor() -> Self {
+        Self::default()
+    }
+
+    /// Registers the step that turns `event_type` payloads of `from` into `from + 1`.
+    pub fn register(mut self, event_type: &str, from: u32, step: Step) -> Self {
+        self.steps.insert((event_type.to_owned(), from), step);
+        let current = self.current.entry(event_type.to_owned()).or_insert(from + 1);
+        *current = (*current).max(from + 1);
+        self
+    }
+
+    /// Brings `event` to its type's current schema version, in place. Events of types without
+    /// steps, and current ones, are left as they are.
+    pub fn upcast(&self, event: &mut RecordedEvent) -> Result<(), UpcastError> {
+        let Some(&current) = self.current.get(&event.event_type) else { return Ok(()) };
+        if event.schema_version >= current {
+            return Ok(());
+        }
+        let position = event.position;
+        let mut value: Value = serde_json::from_str(event.payload.get())
+            .map_err(|source| UpcastError::Json { position, source })?;
+        while event.schema_version < current {
+            let key = (event.event_type.clone(), event.schema_version);
+            let step = self.steps.get(&key).ok_or_else(|| UpcastError::MissingStep {
+                position,
+                event_type: event.event_type.clone(),
+                version: event.schema_version,
+            })?;
+            value = step(value).map_err(|message| UpcastError::Step { position, message })?;
+            event.schema_version += 1;
+        }
+        event.payload = serde_json::value::to_raw_value(&value)
+            .map_err(|source| UpcastError::Json { position, source })?;
+        Ok(())
+    }
+
+    /// Decodes `event` as `E` when it is of that type, upcasting an older payload first.
+    pub fn decode<E: DomainEvent>(&self, event: &RecordedEvent) -> Option<Result<E, UpcastError>> {
+        if event.event_type != E::EVENT_TYPE {
+            return None;
+        }
+        let position = event.position;
+        let json = |source| UpcastError::Json { position, source };
+        if event.schema_version == E::SCHEMA_VERSION {
+            return Some(serde_json::from_str(event.payload.get()).map_err(json));
+        }
+        let mut current = event.clone();
+        Some(self.upcast(&mut current).and_then(|()| {
+            serde_json::from_str::<E>(current.payload.get()).map_err(json)
+        }))
+    }
+}
+
+/// Parses JSON text into a payload (for tests and tools).
+pub fn payload(json: &str) -> Box<RawValue> {
+    RawValue::from_string(json.to_owned()).expect("valid JSON")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antikor_shared::{StreamId, TenantId};
+    use serde::{Deserialize, Serialize};
+
+    /// A test event type whose v1 had one `text` field; v2 split the author out and v3 added a
+    /// language, as a real schema change would.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct NoteRecorded {
+        text: String,
+        author: String,
+        language: String,
+    }
+
+    impl DomainEvent for NoteRecorded {
+        const EVENT_TYPE: &'static str = "NoteRecorded";
+        const SCHEMA_VERSION: u32 = 3;
+    }
+
+    fn v1_to_v2(mut v: Value) -> Result<Value, String> {
+        let text = v["text"].as_str().ok_or("v1 notes have a text")?.to_owned();
+        let (author, text) = text.split_once(": ").ok_or("v1 notes are 'author: text'")?;
+        v["author"] = author.into();
+        v["text"] = text.into();
+        Ok(v)
+    }
+
+    fn v2_to_v3(mut v: Value) -> Result<Value, String> {
+        v["language"] = "bg".into();
+        Ok(v)
+    }
+
+    fn upcasters() -> Upcasters {
+        Upcasters::default().register("NoteRecorded", 1, v1_to_v2).register("NoteRecorded", 2, v2_to_v3)
+    }
+
+    fn stored(version: u32, json: &str) -> RecordedEvent {
+        RecordedEvent {
+            position: 7,
+            tenant: TenantId::parse("bansko").unwrap(),
+            stream: StreamId::parse("notes").unwrap(),
+            version: 1,
+            id: uuid::Uuid::nil(),
+            event_type: "NoteRecorded".into(),
+            schema_version: version,
+            recorded_at: chrono::DateTime::UNIX_EPOCH,
+            actor: "system".into(),
+            correlation_id: uuid::Uuid::nil(),
+            causation_id: None,
+            payload: payload(json),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_v1_event_is_decoded_in_the_current_shape() {
+        let note: NoteRecorded = upcasters().decode(&stored(1, r#"{"text":"Мария: среща"}"#)).unwrap().unwrap();
+        assert_eq!(note, NoteRecorded { text: "среща".into(), author: "Мария".into(), language: "bg".into() });
+    }
+
+    #[test]
+    fn current_events_pass_unchanged_and_other_types_are_ignored() {
+        let json = r#"{"author":"A","language":"en","text":"t"}"#;
+        let mut e = stored(3, json);
+        upcasters().upcast(&mut e).unwrap();
+        assert_eq!((e.schema_version, e.payload.get()), (3, json));
+        let mut other = stored(1, "{}");
+        other.event_type = "SomethingElse".into();
+        assert!(upcasters().decode::<NoteRecorded>(&other).is_none());
+    }
+
+    #[test]
+    fn a_bad_old_payload_is_an_error_not_a_panic() {
+        let err = upcasters().decode::<NoteRecorded>(&stored(1, r#"{"text":"no author"}"#)).unwrap();
+        assert!(matches!(err, Err(UpcastError::Step { position: 7, .. })));
+        let gap = Upcasters::default().register("NoteRecorded", 2, v2_to_v3);
+        assert!(matches!(gap.upcast(&mut stored(1, "{}")), Err(UpcastError::MissingStep { version: 1, .. })));
+    }
+}

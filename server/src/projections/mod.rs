@@ -1,0 +1,121 @@
+//! Read models: pure folds over the log, per tenant, rebuilt by replay and kept current by the
+//! log's commit hook. Any of them can be built as of an earlier position (the auditors' replay).
+
+use crate::store::{EventStore, StoreError, VerifyReport};
+use antikor_migrations::Upcasters;
+use antikor_shared::tenant::{Tenant, TenantRegistered};
+use antikor_shared::{RecordedEvent, TenantId};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+static UPCASTERS: LazyLock<Upcasters> = LazyLock::new(Upcasters::antikor);
+
+/// What the log says about one tenant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TenantModel {
+    /// The registration, once it is recorded.
+    pub registration: Option<(TenantRegistered, DateTime<Utc>)>,
+    /// How many events the tenant's log holds.
+    pub event_count: u64,
+    /// When its newest event was recorded.
+    pub last_event_at: Option<DateTime<Utc>>,
+    /// Events per type.
+    pub event_types: BTreeMap<String, u64>,
+}
+
+/// All read models, as of one position of the log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadModels {
+    /// The position of the newest event folded in.
+    pub position: u64,
+    /// Per tenant.
+    pub tenants: BTreeMap<TenantId, TenantModel>,
+}
+
+impl ReadModels {
+    /// Folds one event in. Events at or before the current position are ignored, so a batch
+    /// delivered twice changes nothing.
+    pub fn apply(&mut self, event: &RecordedEvent) {
+        if event.position <= self.position {
+            return;
+        }
+        self.position = event.position;
+        let tenant = self.tenants.entry(event.tenant.clone()).or_default();
+        tenant.event_count += 1;
+        tenant.last_event_at = Some(event.recorded_at);
+        *tenant.event_types.entry(event.event_type.clone()).or_default() += 1;
+        match UPCASTERS.decode::<TenantRegistered>(event) {
+            Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),
+            Some(Err(e)) => tracing::error!(position = event.position, error = %e, "undecodable event skipped"),
+            None => {}
+        }
+    }
+
+    /// Builds the models from the log up to `upto` (inclusive), verifying the chain on the way.
+    pub fn replay(store: &dyn EventStore, upto: u64) -> Result<(Self, VerifyReport), StoreError> {
+        let mut models = Self::default();
+        let report = store.replay(upto, &mut |e| models.apply(&e))?;
+        Ok((models, report))
+    }
+
+    /// The registered tenants, the regional administration first, then by Bulgarian name
+    /// (Unicode order of Cyrillic letters is the Bulgarian alphabet's).
+    pub fn tenant_list(&self) -> Vec<Tenant> {
+        let mut list: Vec<Tenant> = self
+            .tenants
+            .iter()
+            .filter_map(|(id, m)| {
+                let (registration, registered_at) = m.registration.clone()?;
+                Some(Tenant {
+                    id: id.clone(),
+                    registration,
+                    registered_at,
+                    event_count: m.event_count,
+                    last_event_at: m.last_event_at.unwrap_or(registered_at),
+                })
+            })
+            .collect();
+        list.sort_by(|a, b| {
+            let key = |t: &Tenant| (t.registration.kind, t.registration.name_bg.clone());
+            key(a).cmp(&key(b))
+        });
+        list
+    }
+
+    /// Whether `tenant` is registered.
+    pub fn has_tenant(&self, tenant: &TenantId) -> bool {
+        self.tenants.get(tenant).is_some_and(|m| m.registration.is_some())
+    }
+
+    /// Events per type, over the given tenants (all when `None`).
+    pub fn event_types(&self, tenant: Option<&TenantId>) -> BTreeMap<String, u64> {
+        let mut counts = BTreeMap::new();
+        for (id, m) in &self.tenants {
+            if tenant.is_none_or(|t| t == id) {
+                for (t, n) in &m.event_types {
+                    *counts.entry(t.clone()).or_default() += n;
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// The newest position recorded at or before `moment` (0 when the log starts later).
+///
+/// The log's clock never runs backwards, so positions are ordered by time and a binary search
+/// over them finds the moment in O(log n) reads.
+pub fn position_at(store: &dyn EventStore, moment: DateTime<Utc>) -> Result<u64, StoreError> {
+    let (mut lo, mut hi) = (0u64, store.head().position);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        let at = store.get(mid)?.map(|e| e.recorded_at);
+        if at.is_some_and(|t| t <= moment) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Ok(lo)
+}

@@ -1,0 +1,66 @@
+//! Every route of the server, in one place, and the layers around them.
+
+use crate::app::AppState;
+use crate::assets::API_CSP;
+use crate::routes::{audit, frontend, health, tenants};
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The OpenAPI document's frame; the paths come from the handlers' annotations.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Antikor API", description = "Anti-corruption action plan of Blagoevgrad province: event log, tenants, audit trail."),
+    tags(
+        (name = "system", description = "Health and API description"),
+        (name = "tenants", description = "The regional administration and the municipalities"),
+        (name = "audit", description = "The append-only, hash-chained event log")
+    )
+)]
+struct ApiDoc;
+
+/// The API's routes with their OpenAPI description.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .routes(routes!(tenants::list))
+        .routes(routes!(audit::list))
+        .routes(routes!(audit::get))
+        .routes(routes!(audit::event_types))
+        .routes(routes!(audit::live))
+}
+
+/// The whole application: API, OpenAPI document, frontend, and the layers around them.
+pub fn build(state: AppState) -> Router {
+    let (api, openapi) = api().split_for_parts();
+    let openapi = serde_json::to_value(&openapi).expect("the OpenAPI document serializes");
+    let api = api.route(
+        "/api/openapi.json",
+        axum::routing::get(move || std::future::ready(axum::Json(openapi.clone()))),
+    );
+    api.fallback(frontend::serve)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(API_CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}

@@ -1,0 +1,142 @@
+//! The audit trail: every event in order, filtered and paged, one by one, and live.
+
+use crate::app::AppState;
+use crate::store::{Direction, Filter};
+use crate::util::errors::{AppError, AppResult};
+use crate::util::extract::{Path, Query};
+use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
+use antikor_shared::{RecordedEvent, TenantId};
+use axum::Json;
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures::{Stream, StreamExt};
+use serde::Deserialize;
+use std::convert::Infallible;
+use tokio_stream::wrappers::BroadcastStream;
+use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
+use utoipa::IntoParams;
+
+/// Default and largest page sizes.
+const DEFAULT_LIMIT: u32 = 50;
+const MAX_LIMIT: u32 = 500;
+
+impl AppState {
+    fn check_tenant(&self, tenant: Option<&TenantId>) -> AppResult<()> {
+        match tenant {
+            Some(t) if !self.models().has_tenant(t) => {
+                Err(AppError::NotFound(format!("Няма институция „{t}“.")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One page of events, newest first, with cursors to the neighbouring pages.
+#[utoipa::path(get, path = "/api/audit/events", tag = "audit", params(AuditQuery),
+    responses(
+        (status = 200, description = "A page of events, newest first", body = AuditPage),
+        (status = 400, description = "Contradictory or malformed filters", body = ErrorBody),
+        (status = 404, description = "Unknown tenant", body = ErrorBody)))]
+pub async fn list(State(app): State<AppState>, Query(q): Query<AuditQuery>) -> AppResult<Json<AuditPage>> {
+    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(AppError::BadRequest(format!("Размерът на страницата е от 1 до {MAX_LIMIT}.")));
+    }
+    if q.before.is_some() && q.after.is_some() {
+        return Err(AppError::BadRequest("Посочете или „before“, или „after“, не и двете.".into()));
+    }
+    if q.stream.is_some() && q.tenant.is_none() {
+        return Err(AppError::BadRequest("Филтър по поток изисква и институция.".into()));
+    }
+    app.check_tenant(q.tenant.as_ref())?;
+    let filter = Filter { tenant: q.tenant, stream: q.stream, event_type: q.event_type };
+    let store = app.store.as_ref();
+    let limit = limit as usize;
+    let exists = |direction, cursor| -> AppResult<bool> {
+        Ok(!store.read_page(&filter, direction, cursor, 1)?.is_empty())
+    };
+    let (events, newer, older) = if let Some(after) = q.after {
+        let mut events = store.read_page(&filter, Direction::Forward, after, limit + 1)?;
+        let more_newer = events.len() > limit;
+        events.truncate(limit);
+        events.reverse();
+        let newer = events.first().filter(|_| more_newer).map(|e| e.position);
+        let older = match events.last() {
+            Some(e) if exists(Direction::Backward, e.position)? => Some(e.position),
+            _ => None,
+        };
+        (events, newer, older)
+    } else {
+        let before = q.before.unwrap_or(u64::MAX);
+        let mut events = store.read_page(&filter, Direction::Backward, before, limit + 1)?;
+        let more_older = events.len() > limit;
+        events.truncate(limit);
+        let older = events.last().filter(|_| more_older).map(|e| e.position);
+        let newer = match events.first() {
+            Some(e) if exists(Direction::Forward, e.position)? => Some(e.position),
+            _ => None,
+        };
+        (events, newer, older)
+    };
+    Ok(Json(AuditPage { events, head_position: store.head().position, newer, older }))
+}
+
+/// One event with its hash.
+#[utoipa::path(get, path = "/api/audit/events/{position}", tag = "audit",
+    params(("position" = u64, Path, description = "Position in the log")),
+    responses(
+        (status = 200, description = "The event", body = RecordedEvent),
+        (status = 404, description = "No event at that position", body = ErrorBody)))]
+pub async fn get(State(app): State<AppState>, Path(position): Path<u64>) -> AppResult<Json<RecordedEvent>> {
+    app.store
+        .get(position)?
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound(format!("Няма събитие на позиция {position}.")))
+}
+
+/// The event types in the log and how many of each, for the audit trail's filter.
+#[utoipa::path(get, path = "/api/audit/event-types", tag = "audit",
+    responses((status = 200, description = "Event types by name", body = [EventTypeCount])))]
+pub async fn event_types(State(app): State<AppState>) -> Json<Vec<EventTypeCount>> {
+    let counts = app.models().event_types(None);
+    Json(counts.into_iter().map(|(event_type, count)| EventTypeCount { event_type, count }).collect())
+}
+
+/// Which new events a live feed carries.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LiveQuery {
+    /// Only this tenant's events.
+    pub tenant: Option<TenantId>,
+    /// Only events of this type.
+    pub event_type: Option<String>,
+}
+
+/// Server-sent events: each newly committed event as an `event` message with the event as
+/// JSON; a `lagged` message when the client fell behind and should reload.
+#[utoipa::path(get, path = "/api/audit/live", tag = "audit", params(LiveQuery),
+    responses((status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent)))]
+pub async fn live(
+    State(app): State<AppState>,
+    Query(q): Query<LiveQuery>,
+) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    app.check_tenant(q.tenant.as_ref())?;
+    let mut stopping = app.stopping.clone();
+    let stopped = async move {
+        let _ = stopping.wait_for(|s| *s).await;
+    };
+    let feed = BroadcastStream::new(app.store.subscribe())
+        .filter_map(move |item| {
+            let message = match item {
+                Ok(e) if q.tenant.as_ref().is_some_and(|t| *t != e.tenant) => None,
+                Ok(e) if q.event_type.as_ref().is_some_and(|t| *t != e.event_type) => None,
+                Ok(e) => Event::default().event("event").json_data(&*e).ok(),
+                Err(BroadcastStreamRecvError::Lagged(missed)) => {
+                    Some(Event::default().event("lagged").data(missed.to_string()))
+                }
+            };
+            std::future::ready(message.map(Ok))
+        })
+        .take_until(stopped);
+    Ok(Sse::new(feed).keep_alive(KeepAlive::default()))
+}

@@ -1,0 +1,6 @@
+//! One module per resource of the JSON API; the handlers stay thin.
+
+pub mod audit;
+pub mod frontend;
+pub mod health;
+pub mod tenants;

@@ -1,0 +1,4 @@
+//! Small pieces the handlers share.
+
+pub mod errors;
+pub mod extract;
