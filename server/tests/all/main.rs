@@ -1,5 +1,8 @@
 //! The server's integration tests, in one binary so they link once.
 
+mod api;
 mod log_contract;
-
+mod log_model;
+mod read_models;
 mod support;
+mod tamper;
