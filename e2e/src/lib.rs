@@ -1,1 +1,81 @@
-//! End-to-end test support.
+//! End-to-end test support: find and run the real `antikor` binary and the test browser.
+#![forbid(unsafe_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The workspace's root folder.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("e2e sits in the workspace").to_owned()
+}
+
+/// The `antikor` binary under test: `$ANTIKOR_BIN`, or the debug build in `target/`.
+///
+/// The test command builds it first (`cargo build -p antikor-server`); a missing binary is an
+/// error that says so, never a skipped test.
+pub fn antikor_bin() -> PathBuf {
+    let path = std::env::var_os("ANTIKOR_BIN").map(PathBuf::from).unwrap_or_else(|| {
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace_root().join("target"));
+        target.join("debug").join("antikor")
+    });
+    assert!(path.exists(), "{} is missing: run `cargo build -p antikor-server` first", path.display());
+    path
+}
+
+/// A running `antikor serve`, killed when dropped.
+pub struct Server {
+    /// The process.
+    pub child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+}
+
+impl Server {
+    /// Starts the server on `data` (with the frontend in `assets`) on a free port and waits
+    /// until it listens.
+    pub fn start(data: &Path, assets: &Path) -> anyhow::Result<Self> {
+        let mut child = Command::new(antikor_bin())
+            .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+            .arg(data)
+            .arg("--assets")
+            .arg(assets)
+            .env("ANTIKOR_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()?;
+        let stdout = child.stdout.take().expect("piped");
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line)?;
+        let Some(address) = line.trim().strip_prefix("listening on ") else {
+            let _ = child.kill();
+            anyhow::bail!("the server did not start (it printed {line:?})");
+        };
+        Ok(Self { base_url: address.to_owned(), child })
+    }
+
+    /// Sends SIGTERM and waits up to `timeout` for the process to exit; returns whether it
+    /// exited successfully.
+    pub fn terminate(&mut self, timeout: Duration) -> anyhow::Result<bool> {
+        let status = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status()?;
+        anyhow::ensure!(status.success(), "kill -TERM failed");
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                return Ok(status.success());
+            }
+            anyhow::ensure!(Instant::now() < deadline, "the server did not stop within {timeout:?}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

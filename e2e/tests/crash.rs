@@ -1,0 +1,113 @@
+//! Crash test: a child process appends and acknowledges in a loop and is killed with SIGKILL at
+//! random moments. After each kill the log is reopened: every acknowledged event is there at
+//! its acknowledged position, no append is half-visible, and the hash chain verifies.
+
+use antikor_server::store::{EventStore, SledStore, StoreOptions};
+use rand::Rng;
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// One acknowledged append as the child printed it.
+struct Ack {
+    first_position: u64,
+    stream: String,
+    batch: String,
+    ids: Vec<String>,
+}
+
+/// Runs the child on `dir`, kills it after `delay` once it has opened the log, and returns
+/// what it acknowledged.
+fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("crash-writer starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().expect("child output").unwrap(), "OPEN");
+    let reader = std::thread::spawn(move || {
+        lines
+            .map_while(Result::ok)
+            .filter_map(|line| {
+                let mut parts = line.strip_prefix("ACK ")?.split(' ');
+                Some(Ack {
+                    first_position: parts.next()?.parse().ok()?,
+                    stream: parts.next()?.to_owned(),
+                    batch: parts.next()?.to_owned(),
+                    ids: parts.next()?.split(',').map(str::to_owned).collect(),
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    std::thread::sleep(delay);
+    child.kill().expect("SIGKILL");
+    child.wait().unwrap();
+    reader.join().unwrap()
+}
+
+/// Reopens the log and checks it against everything acknowledged so far.
+fn check(dir: &Path, acked: &[Ack]) -> u64 {
+    let store = SledStore::open(dir, StoreOptions::default()).expect("the log reopens after SIGKILL");
+    let mut by_batch: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut stored: HashMap<String, (u64, String)> = HashMap::new();
+    let report = store
+        .replay(u64::MAX, &mut |e| {
+            let payload: serde_json::Value = serde_json::from_str(e.payload.get()).unwrap();
+            let batch = payload["batch"].as_str().unwrap().to_owned();
+            let entry = by_batch.entry(batch).or_insert((0, payload["n"].as_u64().unwrap() as usize));
+            entry.0 += 1;
+            stored.insert(e.id.to_string(), (e.position, e.stream.to_string()));
+        })
+        .unwrap();
+    assert_eq!(report.first_break, None, "the chain verifies after a crash");
+    for (batch, (seen, n)) in &by_batch {
+        assert_eq!(seen, n, "append {batch} is half-visible: {seen} of {n} events");
+    }
+    for ack in acked {
+        for (i, id) in ack.ids.iter().enumerate() {
+            let (position, stream) = stored
+                .get(id)
+                .unwrap_or_else(|| panic!("acknowledged event {id} of append {} is lost", ack.batch));
+            assert_eq!((*position, stream.as_str()), (ack.first_position + i as u64, ack.stream.as_str()));
+        }
+    }
+    let distinct: HashSet<_> = stored.values().map(|(p, _)| *p).collect();
+    assert_eq!(distinct.len() as u64, report.records);
+    store.close_blocking().unwrap();
+    report.records
+}
+
+fn crash_rounds(rounds: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = rand::rng();
+    let mut acked = Vec::new();
+    let mut total_acked = 0;
+    for round in 0..rounds {
+        let delay = Duration::from_millis(rng.random_range(5..120));
+        let new = run_and_kill(dir.path(), delay);
+        total_acked += new.len();
+        acked.extend(new);
+        let records = check(dir.path(), &acked);
+        if round % 10 == 9 || round + 1 == rounds {
+            eprintln!("crash round {}: {} appends acknowledged so far, {records} events in the log", round + 1, total_acked);
+        }
+    }
+    assert!(total_acked > rounds, "the child acknowledged too little to test anything ({total_acked})");
+}
+
+#[test]
+fn acknowledged_appends_survive_sigkill() {
+    crash_rounds(50);
+}
+
+/// The long run: `cargo test -p antikor-e2e --release --test crash -- --ignored`
+/// (`CRASH_ROUNDS` sets the count, 1,000 by default).
+#[test]
+#[ignore = "long run (about 15 minutes); see the README"]
+fn acknowledged_appends_survive_a_thousand_sigkills() {
+    let rounds = std::env::var("CRASH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(1000);
+    crash_rounds(rounds);
+}
