@@ -1,2 +1,179 @@
-//! Store benchmarks.
-fn main() {}
+//! Benchmarks of the event log, printed as figures (run with
+//! `cargo bench -p antikor-server --bench store`):
+//! the disk's fdatasync floor, durable single-append latency, throughput with 1/16/64
+//! concurrent writers, and replay and cold start with a million events.
+//!
+//! `BENCH_EVENTS` sets the size of the replay log (default 1,000,000).
+
+use antikor_server::projections::ReadModels;
+use antikor_server::store::{
+    AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
+};
+use antikor_server::{App, Config};
+use antikor_shared::{StreamId, TenantId};
+use serde_json::value::RawValue;
+use std::io::Write;
+use std::os::unix::fs::FileExt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use uuid::Uuid;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn micros(d: Duration) -> String {
+    format!("{:.0} µs", d.as_secs_f64() * 1e6)
+}
+
+fn event(i: u64) -> NewEvent {
+    NewEvent {
+        id: Uuid::new_v4(),
+        event_type: "MeasureProgressReported".into(),
+        schema_version: 1,
+        payload: RawValue::from_string(format!(
+            r#"{{"measure":"II.{}","level":"substantial","note":"Проведено заседание № {i} с участието на граждани и медии","date":"2017-05-{:02}"}}"#,
+            i % 7,
+            1 + i % 28
+        ))
+        .unwrap(),
+    }
+}
+
+fn request(tenant: &str, stream: String, events: Vec<NewEvent>) -> AppendRequest {
+    AppendRequest {
+        tenant: TenantId::parse(tenant).unwrap(),
+        stream: StreamId::parse(stream).unwrap(),
+        expected: ExpectedVersion::Any,
+        events,
+        metadata: Metadata { actor: "bench".into(), correlation_id: Uuid::new_v4(), causation_id: None },
+    }
+}
+
+const TENANTS: [&str; 15] = [
+    "oblast", "bansko", "belitsa", "blagoevgrad", "gotse-delchev", "garmen", "kresna", "petrich",
+    "razlog", "sandanski", "satovcha", "simitli", "strumyani", "hadzhidimovo", "yakoruda",
+];
+
+/// The disk's floor: append 200 bytes to a file and fdatasync, many times.
+fn fdatasync_floor(dir: &std::path::Path) -> Vec<Duration> {
+    let file = std::fs::OpenOptions::new().create(true).write(true).truncate(true).open(dir.join("floor")).unwrap();
+    let block = [7u8; 200];
+    let mut times = Vec::new();
+    for i in 0..2000u64 {
+        let t = Instant::now();
+        file.write_all_at(&block, i * 200).unwrap();
+        file.sync_data().unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
+}
+
+fn single_appends(store: &SledStore) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for i in 0..2000u64 {
+        let t = Instant::now();
+        store.append_blocking(request("bansko", "single".into(), vec![event(i)])).unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
+}
+
+/// `writers` tasks each append single events for about `duration`.
+async fn concurrent(store: Arc<SledStore>, writers: usize, duration: Duration) -> (f64, Duration, Duration) {
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..writers)
+        .map(|w| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let mut times = Vec::new();
+                let mut i = 0u64;
+                while start.elapsed() < duration {
+                    let t = Instant::now();
+                    store.append(request(TENANTS[w % 15], format!("w{w}"), vec![event(i)])).await.unwrap();
+                    times.push(t.elapsed());
+                    i += 1;
+                }
+                times
+            })
+        })
+        .collect();
+    let mut times: Vec<Duration> = Vec::new();
+    for t in tasks {
+        times.extend(t.await.unwrap());
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    times.sort();
+    (times.len() as f64 / elapsed, percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing to parse.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let total: u64 = std::env::var("BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let base = std::env::var_os("BENCH_DIR").map(std::path::PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let dir = tempfile::tempdir_in(base).unwrap();
+    println!("Antikor event log benchmarks ({} cores)", std::thread::available_parallelism().map_or(0, |n| n.get()));
+
+    let floor = fdatasync_floor(dir.path());
+    println!("fdatasync of a 200-byte append:   p50 {}  p99 {}", micros(percentile(&floor, 0.5)), micros(percentile(&floor, 0.99)));
+
+    let store = Arc::new(SledStore::open(&dir.path().join("latency"), StoreOptions::default()).unwrap());
+    let single = single_appends(&store);
+    let ratio = percentile(&single, 0.5).as_secs_f64() / percentile(&floor, 0.5).as_secs_f64();
+    println!(
+        "durable single append:             p50 {}  p99 {}  (p50 = {ratio:.2}× fdatasync p50)",
+        micros(percentile(&single, 0.5)),
+        micros(percentile(&single, 0.99))
+    );
+    for writers in [1, 16, 64] {
+        let (rate, p50, p99) = runtime.block_on(concurrent(store.clone(), writers, Duration::from_secs(5)));
+        println!("{writers:>2} concurrent writers:              {rate:>9.0} events/s  p50 {}  p99 {}", micros(p50), micros(p99));
+    }
+    store.close_blocking().unwrap();
+    drop(store);
+
+    // A million events across the 15 tenants, written in appends of 1,000.
+    let config = Config { data_dir: dir.path().join("replay"), assets_dir: dir.path().join("none") };
+    let store = SledStore::open(&config.data_dir.join("log"), StoreOptions::default()).unwrap();
+    let t = Instant::now();
+    let mut written = 0u64;
+    while written < total {
+        let n = 1000.min(total - written);
+        let tenant = TENANTS[(written / 1000) as usize % 15];
+        let events = (written..written + n).map(event).collect();
+        store.append_blocking(request(tenant, format!("measure-{}", written / 1000 % 18), events)).unwrap();
+        written += n;
+    }
+    println!("bulk load of {total} events:       {:.1} s ({:.0} events/s, appends of 1,000)", t.elapsed().as_secs_f64(), total as f64 / t.elapsed().as_secs_f64());
+
+    let t = Instant::now();
+    let (models, report) = ReadModels::replay(&store, u64::MAX).unwrap();
+    let elapsed = t.elapsed().as_secs_f64();
+    assert!(report.first_break.is_none());
+    assert_eq!(models.position, total);
+    println!("replay into read models (verifying the chain): {:.0} events/s ({elapsed:.2} s)", total as f64 / elapsed);
+    store.close_blocking().unwrap();
+    drop((store, models));
+
+    let t = Instant::now();
+    let (state, _stop) = runtime.block_on(App::start(&config)).unwrap();
+    println!(
+        "cold start with {} events (open, verify, rebuild, seed check): {:.2} s; RSS {:.0} MiB",
+        state.store.head().position,
+        t.elapsed().as_secs_f64(),
+        rss_mib()
+    );
+    std::io::stdout().flush().unwrap();
+}

@@ -184,3 +184,20 @@ fn a_second_opener_of_the_same_folder_is_refused_at_once() {
     let second = antikor_server::store::SledStore::open(dir.path(), Default::default());
     assert!(matches!(second, Err(antikor_server::store::StoreError::Locked(_))), "{:?}", second.err());
 }
+
+#[tokio::test]
+async fn closing_finishes_appends_in_flight_and_refuses_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    // `append` queues the request at once; the futures only wait for the acknowledgment.
+    let in_flight: Vec<_> = (0..200).map(|i| store.append(request("bansko", &format!("s{i}"), NoStream, vec![event(i)]))).collect();
+    store.close().await.unwrap();
+    let results = futures::future::join_all(in_flight).await;
+    assert!(results.iter().all(Result::is_ok), "every queued append is acknowledged");
+    assert!(matches!(
+        store.append(request("bansko", "late", Any, vec![event(0)])).await,
+        Err(AppendError::Store(antikor_server::store::StoreError::Closing))
+    ));
+    drop(store);
+    assert_eq!(open(dir.path()).head().position, 200);
+}
