@@ -104,27 +104,12 @@ pub fn decode(position: u64, value: &[u8]) -> Result<RecordedEvent, String> {
     if c.position != position {
         return Err(format!("the record says position {}", c.position));
     }
-    Ok(RecordedEvent {
-        position,
-        tenant: TenantId::parse(c.tenant).map_err(|e| e.to_string())?,
-        stream: StreamId::parse(c.stream).map_err(|e| e.to_string())?,
-        version: c.version,
-        id: c.id,
-        event_type: c.event_type.to_owned(),
-        schema_version: c.schema_version,
-        recorded_at: DateTime::parse_from_rfc3339(c.recorded_at)
-            .map_err(|e| e.to_string())?
-            .with_timezone(&Utc),
-        actor: c.actor.to_owned(),
-        correlation_id: c.correlation_id,
-        causation_id: c.causation_id,
-        payload: c.payload.to_owned(),
-        hash: hex::encode(hash),
-    })
+    to_event(&hash, &c)
 }
 
-/// Checks one stored record against the previous hash; returns its hash when it links.
-pub fn check_link(position: u64, prev: &[u8; 32], value: &[u8]) -> Result<[u8; 32], ChainBreak> {
+/// Checks one stored record against the previous hash; returns its hash and its fields when
+/// it links.
+pub fn link<'v>(position: u64, prev: &[u8; 32], value: &'v [u8]) -> Result<([u8; 32], Canonical<'v>), ChainBreak> {
     let broken = |reason: String| ChainBreak { position, reason };
     let (stored, json) = split(value).ok_or_else(|| broken("the record is truncated".into()))?;
     let c: Canonical<'_> = serde_json::from_slice(json)
@@ -133,9 +118,30 @@ pub fn check_link(position: u64, prev: &[u8; 32], value: &[u8]) -> Result<[u8; 3
         return Err(broken(format!("the record is stored out of place (it says position {})", c.position)));
     }
     if chain_hash(prev, json) != stored {
-        return Err(broken("the hash does not match the record and its predecessor: the record or an earlier one was changed".into()));
+        return Err(broken(
+            "the hash does not match the record and its predecessor: the record or an earlier one was changed".into(),
+        ));
     }
-    Ok(stored)
+    Ok((stored, c))
+}
+
+/// Builds the API's event from checked fields.
+pub fn to_event(hash: &[u8; 32], c: &Canonical<'_>) -> Result<RecordedEvent, String> {
+    Ok(RecordedEvent {
+        position: c.position,
+        tenant: TenantId::parse(c.tenant).map_err(|e| e.to_string())?,
+        stream: StreamId::parse(c.stream).map_err(|e| e.to_string())?,
+        version: c.version,
+        id: c.id,
+        event_type: c.event_type.to_owned(),
+        schema_version: c.schema_version,
+        recorded_at: DateTime::parse_from_rfc3339(c.recorded_at).map_err(|e| e.to_string())?.with_timezone(&Utc),
+        actor: c.actor.to_owned(),
+        correlation_id: c.correlation_id,
+        causation_id: c.causation_id,
+        payload: c.payload.to_owned(),
+        hash: hex::encode(hash),
+    })
 }
 
 #[cfg(test)]
@@ -170,13 +176,13 @@ mod tests {
         let payload = RawValue::from_string("{}".into()).unwrap();
         let (h1, v1) = encode(&GENESIS_HASH, &sample(1, &payload));
         let (_, v2) = encode(&h1, &sample(2, &payload));
-        assert_eq!(check_link(1, &GENESIS_HASH, &v1), Ok(h1));
-        assert!(check_link(2, &h1, &v2).is_ok());
-        assert!(check_link(2, &GENESIS_HASH, &v2).is_err(), "wrong predecessor");
-        assert!(check_link(3, &h1, &v2).is_err(), "stored out of place");
+        assert_eq!(link(1, &GENESIS_HASH, &v1).unwrap().0, h1);
+        assert!(link(2, &h1, &v2).is_ok());
+        assert!(link(2, &GENESIS_HASH, &v2).is_err(), "wrong predecessor");
+        assert!(link(3, &h1, &v2).is_err(), "stored out of place");
         let mut flipped = v2.clone();
         *flipped.last_mut().unwrap() ^= 1;
-        assert_eq!(check_link(2, &h1, &flipped).unwrap_err().position, 2);
+        assert_eq!(link(2, &h1, &flipped).err().unwrap().position, 2);
     }
 
     #[test]

@@ -6,7 +6,11 @@
 //! file (sled 0.34's own flush stops at `sync_file_range`, which survives a crash of the process
 //! but not of the machine). Only then are the appends acknowledged: one disk sync serves every
 //! writer that was waiting, which is what keeps throughput up under concurrency.
+//!
+//! sled holds one key per event (see `keys`); the indexes readers need live in memory
+//! (`index`), rebuilt by the start-up walk that verifies the chain.
 
+use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
 use super::{
@@ -64,8 +68,11 @@ struct Inner {
     queue: RwLock<Option<mpsc::Sender<Job>>>,
     /// The writer thread, joined on close.
     writer: Mutex<Option<JoinHandle<()>>>,
-    /// Newest durable record, updated by the writer after each sync.
+    /// Newest durable record, updated by the writer after each sync. Readers never look
+    /// past it, so they see only durable events.
     head: RwLock<Head>,
+    /// Positions by id, stream, tenant and type, of the verified, durable part of the log.
+    index: RwLock<Index>,
     /// Set when verification found a break or a write failed: from then on writes are refused.
     refusal: RwLock<Option<StoreError>>,
     /// Live feed of committed events.
@@ -103,6 +110,7 @@ impl SledStore {
             }
         }
         let head = read_head(&db)?;
+        let (index, scan_break) = scan(&db, &head)?;
         let (feed, _) = broadcast::channel(4096);
         let inner = Arc::new(Inner {
             db,
@@ -110,13 +118,11 @@ impl SledStore {
             queue: RwLock::new(None),
             writer: Mutex::new(None),
             head: RwLock::new(head),
-            refusal: RwLock::new(None),
+            index: RwLock::new(index),
+            refusal: RwLock::new(scan_break.map(StoreError::ChainBroken)),
             feed,
             hooks: RwLock::new(Vec::new()),
         });
-        if let Err(e) = check_head(&inner.db, &head) {
-            *inner.refusal.write().unwrap() = Some(e);
-        }
         let (tx, rx) = mpsc::channel();
         let writer = Writer {
             inner: inner.clone(),
@@ -166,7 +172,7 @@ impl SledStore {
 
     fn read_positions(
         &self,
-        positions: impl Iterator<Item = Result<u64, StoreError>>,
+        positions: impl Iterator<Item = u64>,
         event_type: Option<&str>,
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
@@ -175,7 +181,7 @@ impl SledStore {
             if out.len() >= limit {
                 break;
             }
-            let Some(event) = self.get(position?)? else { continue };
+            let Some(event) = self.get(position)? else { continue };
             if event_type.is_none_or(|t| t == event.event_type) {
                 out.push(event);
             }
@@ -238,21 +244,31 @@ fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
     Ok(Head { position, hash, recorded_at })
 }
 
-/// The cheap start-up check: the newest stored record is where the head marker says, and
-/// carries the hash it says. The full walk is [`SledStore::replay`].
-fn check_head(db: &sled::Db, head: &Head) -> Result<(), StoreError> {
-    let last = db.scan_prefix([keys::LOG]).next_back().transpose()?;
-    let (position, hash) = match last {
-        Some((k, v)) => {
-            let p = keys::trailing_u64(&k).unwrap_or(0);
-            (p, record::split(&v).map(|(h, _)| h).unwrap_or_default())
+/// The start-up walk: verifies every link of the chain and the head marker, and indexes the
+/// verified part. Returns the first break, if any.
+fn scan(db: &sled::Db, head: &Head) -> Result<(Index, Option<ChainBreak>), StoreError> {
+    let mut index = Index::default();
+    let mut prev = GENESIS_HASH;
+    let mut expected = 1u64;
+    for item in db.range(keys::log(1)..) {
+        let (k, v) = item?;
+        let position = keys::position(&k).unwrap_or(0);
+        if position != expected {
+            let reason = format!("the record is missing (the next stored one is {position})");
+            return Ok((index, Some(ChainBreak { position: expected, reason })));
         }
-        None => (0, GENESIS_HASH),
-    };
-    match head_mismatch(position, &hash, head) {
-        Some(b) => Err(StoreError::ChainBroken(b)),
-        None => Ok(()),
+        let (hash, c) = match record::link(position, &prev, &v) {
+            Ok(linked) => linked,
+            Err(b) => return Ok((index, Some(b))),
+        };
+        let entry = Entry { position, id: c.id, tenant: c.tenant, stream: c.stream, event_type: c.event_type };
+        if let Err(reason) = index.add(&entry) {
+            return Ok((index, Some(ChainBreak { position, reason })));
+        }
+        prev = hash;
+        expected += 1;
     }
+    Ok((index, head_mismatch(expected - 1, &prev, head)))
 }
 
 fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
@@ -272,10 +288,6 @@ fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBre
     } else {
         None
     }
-}
-
-fn stream_parts<'a>(tenant: &'a TenantId, stream: &'a StreamId) -> [&'a str; 2] {
-    [tenant.as_str(), stream.as_str()]
 }
 
 /// The single thread that writes the log.
@@ -347,6 +359,19 @@ impl Writer {
             }
             return;
         }
+        {
+            let mut index = self.inner.index.write().unwrap();
+            for e in &pending.events {
+                let entry = Entry {
+                    position: e.position,
+                    id: e.id,
+                    tenant: e.tenant.as_str(),
+                    stream: e.stream.as_str(),
+                    event_type: &e.event_type,
+                };
+                index.add(&entry).expect("ids were validated before the write");
+            }
+        }
         *self.inner.head.write().unwrap() = self.head;
         for hook in self.inner.hooks.read().unwrap().iter() {
             hook(&pending.events);
@@ -366,26 +391,22 @@ impl Writer {
         Ok(())
     }
 
-    fn stored_version(&self, pending: &Pending, tenant: &TenantId, stream: &StreamId) -> Result<u64, StoreError> {
-        if let Some(v) = pending.versions.get(&(tenant.clone(), stream.clone())) {
-            return Ok(*v);
+    fn stored_version(&self, pending: &Pending, tenant: &TenantId, stream: &StreamId) -> u64 {
+        match pending.versions.get(&(tenant.clone(), stream.clone())) {
+            Some(v) => *v,
+            None => self.inner.index.read().unwrap().stream_version(tenant, stream),
         }
-        let key = keys::key(keys::STREAM_HEAD, &stream_parts(tenant, stream), None);
-        Ok(self.inner.db.get(key)?.and_then(|v| keys::trailing_u64(&v)).unwrap_or(0))
     }
 
-    fn stored_position(&self, pending: &Pending, id: &Uuid) -> Result<Option<u64>, StoreError> {
-        if let Some(p) = pending.ids.get(id) {
-            return Ok(Some(*p));
-        }
-        Ok(self.inner.db.get(keys::id(id))?.and_then(|v| keys::trailing_u64(&v)))
+    fn stored_position(&self, pending: &Pending, id: &Uuid) -> Option<u64> {
+        pending.ids.get(id).copied().or_else(|| self.inner.index.read().unwrap().position_of(id))
     }
 
     /// An append whose ids are all stored already is a retry: answer what the first one got.
     fn retried(&self, request: &AppendRequest, pending: &Pending) -> Result<Option<AppendOutcome>, AppendError> {
         let mut positions = Vec::with_capacity(request.events.len());
         for event in &request.events {
-            positions.push(self.stored_position(pending, &event.id)?);
+            positions.push(self.stored_position(pending, &event.id));
         }
         let Some(first) = positions.iter().position(Option::is_some) else { return Ok(None) };
         let first_position = positions[first].unwrap_or_default();
@@ -417,7 +438,7 @@ impl Writer {
             return Ok(outcome);
         }
         let (tenant, stream) = (&request.tenant, &request.stream);
-        let actual = self.stored_version(pending, tenant, stream)?;
+        let actual = self.stored_version(pending, tenant, stream);
         let ok = match request.expected {
             ExpectedVersion::Any => true,
             ExpectedVersion::NoStream => actual == 0,
@@ -437,7 +458,6 @@ impl Writer {
         let now = chrono::DateTime::parse_from_rfc3339(&recorded_at).expect("own format").to_utc();
         let first_position = self.head.position + 1;
         let mut version = actual;
-        let parts = stream_parts(tenant, stream);
         let meta = &request.metadata;
         for event in &request.events {
             let position = self.head.position + 1;
@@ -457,14 +477,7 @@ impl Writer {
                 payload: &event.payload,
             };
             let (hash, value) = record::encode(&self.head.hash, &canonical);
-            let b = &mut pending.batch;
-            let pos_bytes = position.to_be_bytes();
-            b.insert(keys::log(position), value);
-            b.insert(keys::key(keys::STREAM, &parts, Some(version)), &pos_bytes);
-            b.insert(keys::key(keys::TENANT, &[tenant.as_str()], Some(position)), &[]);
-            b.insert(keys::key(keys::TYPE, &[&event.event_type], Some(position)), &[]);
-            b.insert(keys::key(keys::TENANT_TYPE, &[tenant.as_str(), &event.event_type], Some(position)), &[]);
-            b.insert(keys::id(&event.id), &pos_bytes);
+            pending.batch.insert(&keys::log(position), value);
             pending.ids.insert(event.id, position);
             pending.events.push(Arc::new(RecordedEvent {
                 position,
@@ -483,7 +496,6 @@ impl Writer {
             }));
             self.head = Head { position, hash, recorded_at: Some(now) };
         }
-        pending.batch.insert(keys::key(keys::STREAM_HEAD, &parts, None), &version.to_be_bytes());
         pending.versions.insert((tenant.clone(), stream.clone()), version);
         Ok(AppendOutcome {
             first_position,
@@ -511,16 +523,13 @@ impl EventStore for SledStore {
         from_version: u64,
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let parts = stream_parts(tenant, stream);
-        let start = keys::key(keys::STREAM, &parts, Some(from_version.max(1)));
-        let end = keys::key(keys::STREAM, &parts, Some(u64::MAX));
-        let positions = self
-            .inner
-            .db
-            .range(start..=end)
-            .values()
-            .map(|v| Ok(keys::trailing_u64(&v?).unwrap_or(0)));
-        self.read_positions(positions, None, limit)
+        let positions: Vec<u64> = {
+            let index = self.inner.index.read().unwrap();
+            let list = index.stream(tenant, stream);
+            let start = (from_version.max(1) - 1) as usize;
+            list.get(start..).unwrap_or_default().iter().take(limit).copied().collect()
+        };
+        self.read_positions(positions.into_iter(), None, limit)
     }
 
     fn read_page(
@@ -530,55 +539,30 @@ impl EventStore for SledStore {
         cursor: u64,
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let db = &self.inner.db;
         let forward = direction == Direction::Forward;
-        // Keys that end in a position, scanned from the cursor in the page's direction.
-        let scan = |prefix: Vec<u8>| -> Box<dyn Iterator<Item = Result<u64, StoreError>>> {
-            let mut lo = prefix.clone();
-            let mut hi = prefix;
-            if forward {
-                lo.extend_from_slice(&cursor.saturating_add(1).to_be_bytes());
-                hi.extend_from_slice(&u64::MAX.to_be_bytes());
-            } else {
-                lo.extend_from_slice(&0u64.to_be_bytes());
-                hi.extend_from_slice(&cursor.saturating_sub(1).to_be_bytes());
-            }
-            let range = db.range(lo..=hi).keys();
-            let keys: Box<dyn Iterator<Item = sled::Result<sled::IVec>>> =
-                if forward { Box::new(range) } else { Box::new(range.rev()) };
-            Box::new(keys.map(|k| Ok(keys::trailing_u64(&k?).unwrap_or(0))))
-        };
-        if !forward && cursor <= 1 {
-            return Ok(Vec::new());
-        }
+        let head = self.head().position;
         let event_type = filter.event_type.as_deref();
-        match (&filter.tenant, &filter.stream, event_type) {
-            (Some(tenant), Some(stream), _) => {
-                // Streams are short: walk the stream's index and keep positions past the cursor.
-                let prefix = keys::prefix(keys::STREAM, &stream_parts(tenant, stream));
-                let positions = db.scan_prefix(prefix).values().map(|v| Ok(keys::trailing_u64(&v?).unwrap_or(0)));
-                let positions: Vec<u64> = positions.collect::<Result<_, StoreError>>()?;
-                let inside = |p: &u64| if forward { *p > cursor } else { *p < cursor };
-                let picked: Box<dyn Iterator<Item = u64>> = if forward {
-                    Box::new(positions.into_iter().filter(inside))
-                } else {
-                    Box::new(positions.into_iter().rev().filter(inside))
-                };
-                self.read_positions(picked.map(Ok), event_type, limit)
+        let positions: Vec<u64> = {
+            let index = self.inner.index.read().unwrap();
+            match (&filter.tenant, &filter.stream, event_type) {
+                // Streams are short: take them whole and let the type filter pick.
+                (Some(t), Some(s), _) => index::page(index.stream(t, s), forward, cursor, usize::MAX),
+                (None, Some(_), _) => Vec::new(),
+                (Some(t), None, Some(ty)) => index::page(index.tenant_type(t, ty), forward, cursor, limit),
+                (Some(t), None, None) => index::page(index.tenant(t), forward, cursor, limit),
+                (None, None, Some(ty)) => index::page(index.event_type(ty), forward, cursor, limit),
+                (None, None, None) if forward => (cursor.saturating_add(1)..=head).take(limit).collect(),
+                (None, None, None) => (1..cursor.min(head.saturating_add(1))).rev().take(limit).collect(),
             }
-            (None, Some(_), _) => Ok(Vec::new()),
-            (Some(tenant), None, Some(t)) => {
-                self.read_positions(scan(keys::prefix(keys::TENANT_TYPE, &[tenant.as_str(), t])), None, limit)
-            }
-            (Some(tenant), None, None) => {
-                self.read_positions(scan(keys::prefix(keys::TENANT, &[tenant.as_str()])), None, limit)
-            }
-            (None, None, Some(t)) => self.read_positions(scan(keys::prefix(keys::TYPE, &[t])), None, limit),
-            (None, None, None) => self.read_positions(scan(vec![keys::LOG]), None, limit),
-        }
+        };
+        let only_type = if filter.stream.is_some() { event_type } else { None };
+        self.read_positions(positions.into_iter(), only_type, limit)
     }
 
     fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+        if position == 0 || position > self.head().position {
+            return Ok(None);
+        }
         match self.inner.db.get(keys::log(position))? {
             Some(v) => record::decode(position, &v)
                 .map(Some)
@@ -608,43 +592,46 @@ impl EventStore for SledStore {
         upto: u64,
         visit: &mut dyn FnMut(RecordedEvent),
     ) -> Result<VerifyReport, StoreError> {
+        // Only the durable part: records past the head may be mid-commit. What lies past the
+        // head at start-up was already judged by `scan`.
+        let head = self.head();
+        let end = upto.min(head.position);
         let mut prev = GENESIS_HASH;
         let mut expected = 1u64;
         let mut first_break = None;
-        for item in self.inner.db.range(keys::log(1)..=keys::log(upto)) {
+        for item in self.inner.db.range(keys::log(1)..=keys::log(end.max(1))) {
             let (k, v) = item?;
-            let position = keys::trailing_u64(&k).unwrap_or(0);
-            if position != expected {
-                first_break = Some(ChainBreak {
-                    position: expected,
-                    reason: format!("the record is missing (the next stored one is {position})"),
-                });
+            let position = keys::position(&k).unwrap_or(0);
+            if position > end {
                 break;
             }
-            match record::check_link(position, &prev, &v) {
-                Ok(hash) => prev = hash,
+            if position != expected {
+                let reason = format!("the record is missing (the next stored one is {position})");
+                first_break = Some(ChainBreak { position: expected, reason });
+                break;
+            }
+            match record::link(position, &prev, &v) {
+                Ok((hash, c)) => {
+                    let event = record::to_event(&hash, &c)
+                        .map_err(|detail| StoreError::Corrupt { position, detail })?;
+                    visit(event);
+                    prev = hash;
+                }
                 Err(b) => {
                     first_break = Some(b);
                     break;
                 }
             }
-            let event = record::decode(position, &v)
-                .map_err(|detail| StoreError::Corrupt { position, detail })?;
-            visit(event);
             expected += 1;
         }
-        let head = self.head();
-        if first_break.is_none() && upto >= head.position {
+        if first_break.is_none() && end == head.position {
             first_break = head_mismatch(expected - 1, &prev, &head);
         }
         if let Some(b) = &first_break {
-            if upto >= head.position {
-                *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
-            }
+            *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
         }
         Ok(VerifyReport { records: expected - 1, head_hash: prev, first_break })
     }
-
 
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {
         let store = self.clone();
