@@ -52,10 +52,17 @@ async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> R
         .map_err(|_| ApiError::Network)?;
     let status = response.status();
     if response.ok() {
-        return response.json::<T>().await.map_err(|_| ApiError::Unexpected { status });
+        return response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::Unexpected { status });
     }
     match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server { status, code: body.error, message: body.message }),
+        Ok(body) => Err(ApiError::Server {
+            status,
+            code: body.error,
+            message: body.message,
+        }),
         // A proxy in front of a stopped server answers 502–504 with its own page.
         Err(_) if matches!(status, 502..=504) => Err(ApiError::Network),
         Err(_) => Err(ApiError::Unexpected { status }),

@@ -1,8 +1,8 @@
 //! The router and the page shell: header with navigation, main area, footer.
 
+use crate::components::focus_main;
 use crate::pages::{
-    audit::AuditPage, event::EventPage, home::HomePage, not_found::NotFound,
-    tenants::TenantsPage,
+    audit::AuditPage, event::EventPage, home::HomePage, not_found::NotFound, tenants::TenantsPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -13,7 +13,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Към основното съдържание"</a>
+            <a class="skip-link" href="#main" on:click=focus_main>"Към основното съдържание"</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <A href="/" exact=true>

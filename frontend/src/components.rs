@@ -30,6 +30,7 @@ pub fn ErrorMessages(
     /// Runs when the person asks to try again.
     retry: Callback<()>,
 ) -> impl IntoView {
+    let caught = errors.clone();
     let messages = move || {
         errors
             .read()
@@ -37,25 +38,21 @@ pub fn ErrorMessages(
             .map(|(_, e)| view! { <p>{error_text(e)}</p> })
             .collect_view()
     };
+    // Asking again cannot help when the address itself is wrong.
+    let retryable = move || {
+        caught
+            .read()
+            .iter()
+            .any(|(_, e)| !matches!(e.downcast_ref::<ApiError>(), Some(ApiError::Invalid(_))))
+    };
     view! {
         <div class="notice notice--error" role="alert" data-testid="error">
             {messages}
-            <button type="button" class="button" on:click=move |_| retry.run(())>
-                "Опитайте отново"
-            </button>
-        </div>
-    }
-}
-
-/// One error block for a known [`ApiError`], outside an `ErrorBoundary`.
-#[component]
-pub fn ErrorNotice(
-    /// What went wrong.
-    error: ApiError,
-) -> impl IntoView {
-    view! {
-        <div class="notice notice--error" role="alert" data-testid="error">
-            <p>{error.to_string()}</p>
+            <Show when=retryable>
+                <button type="button" class="button" on:click=move |_| retry.run(())>
+                    "Зареди отново"
+                </button>
+            </Show>
         </div>
     }
 }
@@ -68,4 +65,18 @@ pub fn set_title(page: &str) {
         format!("{page} — Антикор")
     };
     document().set_title(&title);
+}
+
+/// Moves keyboard focus to the main area; the skip link's own jump would be taken over by the
+/// router, which changes the URL but leaves focus where it was.
+pub fn focus_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
 }

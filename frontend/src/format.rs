@@ -13,7 +13,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(THOUSANDS_SEPARATOR);
         }
         out.push(c);
@@ -63,7 +63,9 @@ pub fn date_time(at: DateTime<Utc>) -> String {
 
 /// Sofia local time as `dd.mm.yyyy HH:MM:SS`, for a single record's detail.
 pub fn date_time_seconds(at: DateTime<Utc>) -> String {
-    (at + sofia_offset(at)).format("%d.%m.%Y %H:%M:%S").to_string()
+    (at + sofia_offset(at))
+        .format("%d.%m.%Y %H:%M:%S")
+        .to_string()
 }
 
 /// The exact instant in UTC (RFC 3339), for tooltips and auditors.
@@ -168,7 +170,11 @@ mod tests {
         assert_eq!(
             href_with_query(
                 "/audit",
-                [("tenant", Some("bansko".to_owned())), ("stream", None), ("before", Some("7".to_owned()))]
+                [
+                    ("tenant", Some("bansko".to_owned())),
+                    ("stream", None),
+                    ("before", Some("7".to_owned()))
+                ]
             ),
             "/audit?tenant=bansko&before=7"
         );

@@ -53,7 +53,9 @@ impl LiveFeed {
         listen(
             "event",
             Box::new(move |ev| {
-                let data = ev.dyn_ref::<MessageEvent>().and_then(|m| m.data().as_string());
+                let data = ev
+                    .dyn_ref::<MessageEvent>()
+                    .and_then(|m| m.data().as_string());
                 // A message that does not parse is skipped: the next reload shows the truth.
                 if let Some(event) = data.and_then(|d| serde_json::from_str(&d).ok()) {
                     f(LiveMessage::Event(Box::new(event)));
@@ -74,7 +76,10 @@ impl LiveFeed {
             }),
         )?;
 
-        Some(Self { source, _listeners: listeners })
+        Some(Self {
+            source,
+            _listeners: listeners,
+        })
     }
 
     /// Makes the feed movable into Leptos cleanups, which must be `Send`; the app has one thread.

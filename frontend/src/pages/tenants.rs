@@ -31,7 +31,10 @@ pub fn TenantsPage() -> impl IntoView {
                 .sum();
             let events: u64 = list.iter().map(|t| t.event_count).sum();
             let count = list.len();
-            let rows = list.into_iter().map(|t| view! { <TenantRow tenant=t /> }).collect_view();
+            let rows = list
+                .into_iter()
+                .map(|t| view! { <TenantRow tenant=t /> })
+                .collect_view();
             Ok::<_, ApiError>(view! {
                 <div class="table-scroll">
                     <table id="tenants-table" class="data-table">
