@@ -46,18 +46,40 @@ fn request(tenant: &str, stream: String, events: Vec<NewEvent>) -> AppendRequest
         stream: StreamId::parse(stream).unwrap(),
         expected: ExpectedVersion::Any,
         events,
-        metadata: Metadata { actor: "bench".into(), correlation_id: Uuid::new_v4(), causation_id: None },
+        metadata: Metadata {
+            actor: "bench".into(),
+            correlation_id: Uuid::new_v4(),
+            causation_id: None,
+        },
     }
 }
 
 const TENANTS: [&str; 15] = [
-    "oblast", "bansko", "belitsa", "blagoevgrad", "gotse-delchev", "garmen", "kresna", "petrich",
-    "razlog", "sandanski", "satovcha", "simitli", "strumyani", "hadzhidimovo", "yakoruda",
+    "oblast",
+    "bansko",
+    "belitsa",
+    "blagoevgrad",
+    "gotse-delchev",
+    "garmen",
+    "kresna",
+    "petrich",
+    "razlog",
+    "sandanski",
+    "satovcha",
+    "simitli",
+    "strumyani",
+    "hadzhidimovo",
+    "yakoruda",
 ];
 
 /// The disk's floor: append 200 bytes to a file and fdatasync, many times.
 fn fdatasync_floor(dir: &std::path::Path) -> Vec<Duration> {
-    let file = std::fs::OpenOptions::new().create(true).write(true).truncate(true).open(dir.join("floor")).unwrap();
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(dir.join("floor"))
+        .unwrap();
     let block = [7u8; 200];
     let mut times = Vec::new();
     for i in 0..2000u64 {
@@ -74,7 +96,9 @@ fn single_appends(store: &SledStore) -> Vec<Duration> {
     let mut times = Vec::new();
     for i in 0..2000u64 {
         let t = Instant::now();
-        store.append_blocking(request("bansko", "single".into(), vec![event(i)])).unwrap();
+        store
+            .append_blocking(request("bansko", "single".into(), vec![event(i)]))
+            .unwrap();
         times.push(t.elapsed());
     }
     times.sort();
@@ -82,7 +106,11 @@ fn single_appends(store: &SledStore) -> Vec<Duration> {
 }
 
 /// `writers` tasks each append single events for about `duration`.
-async fn concurrent(store: Arc<SledStore>, writers: usize, duration: Duration) -> (f64, Duration, Duration) {
+async fn concurrent(
+    store: Arc<SledStore>,
+    writers: usize,
+    duration: Duration,
+) -> (f64, Duration, Duration) {
     let start = Instant::now();
     let tasks: Vec<_> = (0..writers)
         .map(|w| {
@@ -92,7 +120,10 @@ async fn concurrent(store: Arc<SledStore>, writers: usize, duration: Duration) -
                 let mut i = 0u64;
                 while start.elapsed() < duration {
                     let t = Instant::now();
-                    store.append(request(TENANTS[w % 15], format!("w{w}"), vec![event(i)])).await.unwrap();
+                    store
+                        .append(request(TENANTS[w % 15], format!("w{w}"), vec![event(i)]))
+                        .await
+                        .unwrap();
                     times.push(t.elapsed());
                     i += 1;
                 }
@@ -106,7 +137,11 @@ async fn concurrent(store: Arc<SledStore>, writers: usize, duration: Duration) -
     }
     let elapsed = start.elapsed().as_secs_f64();
     times.sort();
-    (times.len() as f64 / elapsed, percentile(&times, 0.5), percentile(&times, 0.99))
+    (
+        times.len() as f64 / elapsed,
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+    )
 }
 
 fn rss_mib() -> f64 {
@@ -121,15 +156,28 @@ fn rss_mib() -> f64 {
 fn main() {
     // `cargo bench` passes `--bench`; nothing to parse.
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let total: u64 = std::env::var("BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let base = std::env::var_os("BENCH_DIR").map(std::path::PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let total: u64 = std::env::var("BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let base = std::env::var_os("BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
     let dir = tempfile::tempdir_in(base).unwrap();
-    println!("Antikor event log benchmarks ({} cores)", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "Antikor event log benchmarks ({} cores)",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
 
     let floor = fdatasync_floor(dir.path());
-    println!("fdatasync of a 200-byte append:   p50 {}  p99 {}", micros(percentile(&floor, 0.5)), micros(percentile(&floor, 0.99)));
+    println!(
+        "fdatasync of a 200-byte append:   p50 {}  p99 {}",
+        micros(percentile(&floor, 0.5)),
+        micros(percentile(&floor, 0.99))
+    );
 
-    let store = Arc::new(SledStore::open(&dir.path().join("latency"), StoreOptions::default()).unwrap());
+    let store =
+        Arc::new(SledStore::open(&dir.path().join("latency"), StoreOptions::default()).unwrap());
     let single = single_appends(&store);
     let ratio = percentile(&single, 0.5).as_secs_f64() / percentile(&floor, 0.5).as_secs_f64();
     println!(
@@ -138,14 +186,22 @@ fn main() {
         micros(percentile(&single, 0.99))
     );
     for writers in [1, 16, 64] {
-        let (rate, p50, p99) = runtime.block_on(concurrent(store.clone(), writers, Duration::from_secs(5)));
-        println!("{writers:>2} concurrent writers:              {rate:>9.0} events/s  p50 {}  p99 {}", micros(p50), micros(p99));
+        let (rate, p50, p99) =
+            runtime.block_on(concurrent(store.clone(), writers, Duration::from_secs(5)));
+        println!(
+            "{writers:>2} concurrent writers:              {rate:>9.0} events/s  p50 {}  p99 {}",
+            micros(p50),
+            micros(p99)
+        );
     }
     store.close_blocking().unwrap();
     drop(store);
 
     // A million events across the 15 tenants, written in appends of 1,000.
-    let config = Config { data_dir: dir.path().join("replay"), assets_dir: dir.path().join("none") };
+    let config = Config {
+        data_dir: dir.path().join("replay"),
+        assets_dir: dir.path().join("none"),
+    };
     let store = SledStore::open(&config.data_dir.join("log"), StoreOptions::default()).unwrap();
     let t = Instant::now();
     let mut written = 0u64;
@@ -153,17 +209,30 @@ fn main() {
         let n = 1000.min(total - written);
         let tenant = TENANTS[(written / 1000) as usize % 15];
         let events = (written..written + n).map(event).collect();
-        store.append_blocking(request(tenant, format!("measure-{}", written / 1000 % 18), events)).unwrap();
+        store
+            .append_blocking(request(
+                tenant,
+                format!("measure-{}", written / 1000 % 18),
+                events,
+            ))
+            .unwrap();
         written += n;
     }
-    println!("bulk load of {total} events:       {:.1} s ({:.0} events/s, appends of 1,000)", t.elapsed().as_secs_f64(), total as f64 / t.elapsed().as_secs_f64());
+    println!(
+        "bulk load of {total} events:       {:.1} s ({:.0} events/s, appends of 1,000)",
+        t.elapsed().as_secs_f64(),
+        total as f64 / t.elapsed().as_secs_f64()
+    );
 
     let t = Instant::now();
     let (models, report) = ReadModels::replay(&store, u64::MAX).unwrap();
     let elapsed = t.elapsed().as_secs_f64();
     assert!(report.first_break.is_none());
     assert_eq!(models.position, total);
-    println!("replay into read models (verifying the chain): {:.0} events/s ({elapsed:.2} s)", total as f64 / elapsed);
+    println!(
+        "replay into read models (verifying the chain): {:.0} events/s ({elapsed:.2} s)",
+        total as f64 / elapsed
+    );
     store.close_blocking().unwrap();
     drop((store, models));
 

@@ -66,14 +66,16 @@ impl App {
     /// refuses writes, so that auditors can look at what happened.
     pub async fn start(config: &Config) -> anyhow::Result<(AppState, StopHandle)> {
         let log_dir = config.data_dir.join("log");
-        let store = tokio::task::spawn_blocking(move || SledStore::open(&log_dir, StoreOptions::default()))
-            .await?
-            .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;
-        let store: Arc<dyn EventStore> = Arc::new(store);
         let started = std::time::Instant::now();
-        let replay_store = store.clone();
-        let (models, report) =
-            tokio::task::spawn_blocking(move || ReadModels::replay(replay_store.as_ref(), u64::MAX)).await??;
+        // One walk of the log verifies the chain, builds the log's indexes and the read models.
+        let (store, models, report) = tokio::task::spawn_blocking(move || {
+            let mut models = ReadModels::default();
+            SledStore::open_replaying(&log_dir, StoreOptions::default(), &mut |e| models.apply(&e))
+                .map(|(store, report)| (store, models, report))
+        })
+        .await?
+        .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;
+        let store: Arc<dyn EventStore> = Arc::new(store);
         match &report.first_break {
             None => tracing::info!(
                 events = report.records,
@@ -92,14 +94,21 @@ impl App {
             }
         }));
         if store.refusal().is_none() {
-            seed::register_tenants(store.as_ref()).await.context("registering the founding tenants")?;
+            seed::register_tenants(store.as_ref())
+                .await
+                .context("registering the founding tenants")?;
         }
         let assets = Assets::load(&config.assets_dir);
         if assets.is_none() {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
         }
         let (tx, stopping) = watch::channel(false);
-        let app = App { store: store.clone(), models, assets, stopping };
+        let app = App {
+            store: store.clone(),
+            models,
+            assets,
+            stopping,
+        };
         Ok((AppState(Arc::new(app)), StopHandle { tx, store }))
     }
 

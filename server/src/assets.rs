@@ -23,7 +23,11 @@ impl Assets {
     pub fn load(dir: &Path) -> Option<Self> {
         let index_html = std::fs::read_to_string(dir.join("index.html")).ok()?;
         let csp = HeaderValue::from_str(&content_security_policy(&index_html)).ok()?;
-        Some(Self { dir: dir.to_owned(), index_html, csp })
+        Some(Self {
+            dir: dir.to_owned(),
+            index_html,
+            csp,
+        })
     }
 }
 
@@ -51,10 +55,14 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let after = &rest[start..];
-        let Some(open_end) = after.find('>') else { break };
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..open_end];
         let body_start = open_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
         if !tag.contains(" src=") {
             out.push(&after[body_start..body_start + close]);
         }

@@ -44,7 +44,17 @@ fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve { data, listen, assets } => serve(Config { data_dir: data, assets_dir: assets }, listen),
+        Command::Serve {
+            data,
+            listen,
+            assets,
+        } => serve(
+            Config {
+                data_dir: data,
+                assets_dir: assets,
+            },
+            listen,
+        ),
         Command::Verify { data } => verify(data),
     };
     match result {
@@ -61,7 +71,9 @@ fn init_tracing() {
     let filter = EnvFilter::try_from_env("ANTIKOR_LOG")
         .or_else(|_| EnvFilter::try_from_default_env())
         .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if std::env::var("ANTIKOR_LOG_FORMAT").as_deref() == Ok("json") {
         builder.json().init();
     } else {
@@ -88,7 +100,9 @@ fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
             tracing::info!("stopping: finishing requests in flight");
             stopper.begin();
         };
-        axum::serve(listener, app).with_graceful_shutdown(stop_signal).await?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop_signal)
+            .await?;
         stop.close_store().await?;
         tracing::info!("stopped; the event log is closed");
         Ok(ExitCode::SUCCESS)
@@ -121,12 +135,19 @@ fn verify(data: PathBuf) -> anyhow::Result<ExitCode> {
     store.close_blocking()?;
     match report.first_break {
         None => {
-            println!("intact: {} events, head hash {}", report.records, hex::encode(report.head_hash));
+            println!(
+                "intact: {} events, head hash {}",
+                report.records,
+                hex::encode(report.head_hash)
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(b) => {
             println!("BROKEN at position {}: {}", b.position, b.reason);
-            println!("the first {} events link correctly", b.position.saturating_sub(1));
+            println!(
+                "the first {} events link correctly",
+                b.position.saturating_sub(1)
+            );
             Ok(ExitCode::FAILURE)
         }
     }

@@ -16,7 +16,10 @@ pub async fn register_tenants(store: &dyn EventStore) -> Result<usize, StoreErro
     let mut written = 0;
     let stream = StreamId::parse("tenant").expect("valid stream id");
     for (tenant, registration) in antikor_migrations::seed::tenants() {
-        let id = Uuid::new_v5(&SEED_NAMESPACE, format!("TenantRegistered:{tenant}").as_bytes());
+        let id = Uuid::new_v5(
+            &SEED_NAMESPACE,
+            format!("TenantRegistered:{tenant}").as_bytes(),
+        );
         let request = AppendRequest {
             tenant,
             stream: stream.clone(),

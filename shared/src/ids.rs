@@ -29,7 +29,11 @@ fn check(
     if ok {
         Ok(())
     } else {
-        Err(InvalidId { kind, value: value.chars().take(80).collect(), rule })
+        Err(InvalidId {
+            kind,
+            value: value.chars().take(80).collect(),
+            rule,
+        })
     }
 }
 
@@ -71,6 +75,14 @@ macro_rules! string_id {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        // Sound because the derived `Hash`/`Eq` of a one-field newtype over `String` agree
+        // with `str`'s: maps keyed by ids can be searched with a `&str`, without allocating.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
             }
         }
 

@@ -41,13 +41,25 @@ impl ReadModels {
             return;
         }
         self.position = event.position;
-        let tenant = self.tenants.entry(event.tenant.clone()).or_default();
+        // Look up before inserting: a replay meets the same few keys a million times.
+        if !self.tenants.contains_key(&event.tenant) {
+            self.tenants
+                .insert(event.tenant.clone(), TenantModel::default());
+        }
+        let tenant = self.tenants.get_mut(&event.tenant).expect("inserted above");
         tenant.event_count += 1;
         tenant.last_event_at = Some(event.recorded_at);
-        *tenant.event_types.entry(event.event_type.clone()).or_default() += 1;
+        match tenant.event_types.get_mut(&event.event_type) {
+            Some(n) => *n += 1,
+            None => {
+                tenant.event_types.insert(event.event_type.clone(), 1);
+            }
+        }
         match UPCASTERS.decode::<TenantRegistered>(event) {
             Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),
-            Some(Err(e)) => tracing::error!(position = event.position, error = %e, "undecodable event skipped"),
+            Some(Err(e)) => {
+                tracing::error!(position = event.position, error = %e, "undecodable event skipped")
+            }
             None => {}
         }
     }
@@ -85,7 +97,9 @@ impl ReadModels {
 
     /// Whether `tenant` is registered.
     pub fn has_tenant(&self, tenant: &TenantId) -> bool {
-        self.tenants.get(tenant).is_some_and(|m| m.registration.is_some())
+        self.tenants
+            .get(tenant)
+            .is_some_and(|m| m.registration.is_some())
     }
 
     /// Events per type, over the given tenants (all when `None`).

@@ -37,19 +37,32 @@ impl AppState {
         (status = 200, description = "A page of events, newest first", body = AuditPage),
         (status = 400, description = "Contradictory or malformed filters", body = ErrorBody),
         (status = 404, description = "Unknown tenant", body = ErrorBody)))]
-pub async fn list(State(app): State<AppState>, Query(q): Query<AuditQuery>) -> AppResult<Json<AuditPage>> {
+pub async fn list(
+    State(app): State<AppState>,
+    Query(q): Query<AuditQuery>,
+) -> AppResult<Json<AuditPage>> {
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(AppError::BadRequest(format!("Размерът на страницата е от 1 до {MAX_LIMIT}.")));
+        return Err(AppError::BadRequest(format!(
+            "Размерът на страницата е от 1 до {MAX_LIMIT}."
+        )));
     }
     if q.before.is_some() && q.after.is_some() {
-        return Err(AppError::BadRequest("Посочете или „before“, или „after“, не и двете.".into()));
+        return Err(AppError::BadRequest(
+            "Посочете или „before“, или „after“, не и двете.".into(),
+        ));
     }
     if q.stream.is_some() && q.tenant.is_none() {
-        return Err(AppError::BadRequest("Филтър по поток изисква и институция.".into()));
+        return Err(AppError::BadRequest(
+            "Филтър по поток изисква и институция.".into(),
+        ));
     }
     app.check_tenant(q.tenant.as_ref())?;
-    let filter = Filter { tenant: q.tenant, stream: q.stream, event_type: q.event_type };
+    let filter = Filter {
+        tenant: q.tenant,
+        stream: q.stream,
+        event_type: q.event_type,
+    };
     let store = app.store.as_ref();
     let limit = limit as usize;
     let exists = |direction, cursor| -> AppResult<bool> {
@@ -78,7 +91,12 @@ pub async fn list(State(app): State<AppState>, Query(q): Query<AuditQuery>) -> A
         };
         (events, newer, older)
     };
-    Ok(Json(AuditPage { events, head_position: store.head().position, newer, older }))
+    Ok(Json(AuditPage {
+        events,
+        head_position: store.head().position,
+        newer,
+        older,
+    }))
 }
 
 /// One event with its hash.
@@ -87,7 +105,10 @@ pub async fn list(State(app): State<AppState>, Query(q): Query<AuditQuery>) -> A
     responses(
         (status = 200, description = "The event", body = RecordedEvent),
         (status = 404, description = "No event at that position", body = ErrorBody)))]
-pub async fn get(State(app): State<AppState>, Path(position): Path<u64>) -> AppResult<Json<RecordedEvent>> {
+pub async fn get(
+    State(app): State<AppState>,
+    Path(position): Path<u64>,
+) -> AppResult<Json<RecordedEvent>> {
     app.store
         .get(position)?
         .map(Json)
@@ -99,7 +120,12 @@ pub async fn get(State(app): State<AppState>, Path(position): Path<u64>) -> AppR
     responses((status = 200, description = "Event types by name", body = [EventTypeCount])))]
 pub async fn event_types(State(app): State<AppState>) -> Json<Vec<EventTypeCount>> {
     let counts = app.models().event_types(None);
-    Json(counts.into_iter().map(|(event_type, count)| EventTypeCount { event_type, count }).collect())
+    Json(
+        counts
+            .into_iter()
+            .map(|(event_type, count)| EventTypeCount { event_type, count })
+            .collect(),
+    )
 }
 
 /// Which new events a live feed carries.

@@ -12,20 +12,28 @@ use tower_http::services::ServeDir;
 /// Serves a file of the built frontend, or `index.html` for app routes (client-side routing).
 pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> Response {
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
-        return AppError::NotFound(format!("Няма такъв адрес в API: {}", uri.path())).into_response();
+        return AppError::NotFound(format!("Няма такъв адрес в API: {}", uri.path()))
+            .into_response();
     }
     let Some(assets) = &app.assets else {
         let page = "<!doctype html><meta charset=utf-8><title>Антикор</title>\
             <p>Интерфейсът не е построен. Стартирайте сървъра с командата от README.</p>";
         return (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response();
     };
-    let looks_like_file = uri.path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+    let looks_like_file = uri
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
     if looks_like_file {
         let Ok(response) = ServeDir::new(&assets.dir).oneshot(request).await;
         return response.map(Body::new);
     }
     (
-        [(header::CONTENT_SECURITY_POLICY, assets.csp.clone()), (header::CACHE_CONTROL, "no-cache".parse().expect("valid"))],
+        [
+            (header::CONTENT_SECURITY_POLICY, assets.csp.clone()),
+            (header::CACHE_CONTROL, "no-cache".parse().expect("valid")),
+        ],
         Html(assets.index_html.clone()),
     )
         .into_response()

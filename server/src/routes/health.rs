@@ -11,11 +11,19 @@ use axum::extract::State;
     responses((status = 200, description = "The server is up", body = Health)))]
 pub async fn health(State(app): State<AppState>) -> Json<Health> {
     let head = app.store.head();
-    let status = if app.store.refusal().is_some() { "read_only" } else { "ok" };
+    let status = if app.store.refusal().is_some() {
+        "read_only"
+    } else {
+        "ok"
+    };
     Json(Health {
         status: status.to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         head_position: head.position,
-        head_hash: if head.position == 0 { String::new() } else { hex::encode(head.hash) },
+        head_hash: if head.position == 0 {
+            String::new()
+        } else {
+            hex::encode(head.hash)
+        },
     })
 }

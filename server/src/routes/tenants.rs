@@ -22,7 +22,12 @@ pub struct AsOf {
 impl AsOf {
     /// The log position the parameter names, if any.
     pub fn position(&self, app: &AppState) -> AppResult<Option<u64>> {
-        let Some(raw) = self.as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        let Some(raw) = self
+            .as_of
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
             return Ok(None);
         };
         if let Ok(position) = raw.parse::<u64>() {
@@ -42,7 +47,10 @@ impl AsOf {
     responses(
         (status = 200, description = "The tenants, the regional administration first", body = [Tenant]),
         (status = 400, description = "`as_of` is neither a position nor a moment", body = antikor_shared::api::ErrorBody)))]
-pub async fn list(State(app): State<AppState>, Query(as_of): Query<AsOf>) -> AppResult<Json<Vec<Tenant>>> {
+pub async fn list(
+    State(app): State<AppState>,
+    Query(as_of): Query<AsOf>,
+) -> AppResult<Json<Vec<Tenant>>> {
     let list = match as_of.position(&app)? {
         Some(position) if position < app.models().position => {
             let store = app.store.clone();

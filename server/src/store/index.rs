@@ -24,31 +24,75 @@ pub struct Entry<'a> {
 }
 
 /// Positions of the log's events, grouped every way the readers ask for them. Every list is
-/// in ascending position order.
+/// in ascending position order. Maps are keyed so that lookups borrow (`&str`) and inserts
+/// allocate a key only the first time it is seen.
 #[derive(Default)]
 pub struct Index {
     ids: HashMap<Uuid, u64>,
-    /// A stream's positions; the event at index `i` has version `i + 1`.
-    streams: HashMap<(TenantId, StreamId), Vec<u64>>,
-    tenants: HashMap<TenantId, Vec<u64>>,
+    /// Per tenant: its positions, its streams' positions (the event at index `i` of a stream
+    /// has version `i + 1`), and its positions by event type.
+    tenants: HashMap<TenantId, TenantIndex>,
     types: HashMap<Arc<str>, Vec<u64>>,
-    tenant_types: HashMap<(TenantId, Arc<str>), Vec<u64>>,
+}
+
+#[derive(Default)]
+struct TenantIndex {
+    all: Vec<u64>,
+    streams: HashMap<StreamId, Vec<u64>>,
+    types: HashMap<Arc<str>, Vec<u64>>,
+}
+
+fn push<K, Q>(
+    map: &mut HashMap<K, Vec<u64>>,
+    key: &Q,
+    make: impl FnOnce() -> Result<K, String>,
+    position: u64,
+) -> Result<(), String>
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    match map.get_mut(key) {
+        Some(list) => list.push(position),
+        None => {
+            map.insert(make()?, vec![position]);
+        }
+    }
+    Ok(())
 }
 
 impl Index {
     /// Adds one event (positions must come in ascending order).
     pub fn add(&mut self, e: &Entry<'_>) -> Result<(), String> {
-        let tenant = TenantId::parse(e.tenant).map_err(|err| err.to_string())?;
-        let stream = StreamId::parse(e.stream).map_err(|err| err.to_string())?;
+        if !self.tenants.contains_key(e.tenant) {
+            let tenant = TenantId::parse(e.tenant).map_err(|err| err.to_string())?;
+            self.tenants.insert(tenant, TenantIndex::default());
+        }
         let event_type: Arc<str> = match self.types.get_key_value(e.event_type) {
             Some((k, _)) => k.clone(),
             None => Arc::from(e.event_type),
         };
+        let tenant = self.tenants.get_mut(e.tenant).expect("inserted above");
+        push(
+            &mut tenant.streams,
+            e.stream,
+            || StreamId::parse(e.stream).map_err(|err| err.to_string()),
+            e.position,
+        )?;
+        tenant.all.push(e.position);
+        push(
+            &mut tenant.types,
+            e.event_type,
+            || Ok(event_type.clone()),
+            e.position,
+        )?;
+        push(
+            &mut self.types,
+            e.event_type,
+            || Ok(event_type.clone()),
+            e.position,
+        )?;
         self.ids.insert(e.id, e.position);
-        self.streams.entry((tenant.clone(), stream)).or_default().push(e.position);
-        self.tenants.entry(tenant.clone()).or_default().push(e.position);
-        self.types.entry(event_type.clone()).or_default().push(e.position);
-        self.tenant_types.entry((tenant, event_type)).or_default().push(e.position);
         Ok(())
     }
 
@@ -58,20 +102,21 @@ impl Index {
     }
 
     /// The stream's current version (0 when it has no events).
-    pub fn stream_version(&self, tenant: &TenantId, stream: &StreamId) -> u64 {
+    pub fn stream_version(&self, tenant: &str, stream: &str) -> u64 {
         self.stream(tenant, stream).len() as u64
     }
 
     /// A stream's positions, version 1 first.
-    pub fn stream(&self, tenant: &TenantId, stream: &StreamId) -> &[u64] {
-        // Streams are looked up by a borrowed pair; cloning two short ids is cheaper than a
-        // custom borrowed-key map.
-        self.streams.get(&(tenant.clone(), stream.clone())).map_or(&[], Vec::as_slice)
+    pub fn stream(&self, tenant: &str, stream: &str) -> &[u64] {
+        self.tenants
+            .get(tenant)
+            .and_then(|t| t.streams.get(stream))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A tenant's positions.
-    pub fn tenant(&self, tenant: &TenantId) -> &[u64] {
-        self.tenants.get(tenant).map_or(&[], Vec::as_slice)
+    pub fn tenant(&self, tenant: &str) -> &[u64] {
+        self.tenants.get(tenant).map_or(&[], |t| t.all.as_slice())
     }
 
     /// An event type's positions.
@@ -80,9 +125,11 @@ impl Index {
     }
 
     /// A tenant's positions of one event type.
-    pub fn tenant_type(&self, tenant: &TenantId, event_type: &str) -> &[u64] {
-        let Some((key, _)) = self.types.get_key_value(event_type) else { return &[] };
-        self.tenant_types.get(&(tenant.clone(), key.clone())).map_or(&[], Vec::as_slice)
+    pub fn tenant_type(&self, tenant: &str, event_type: &str) -> &[u64] {
+        self.tenants
+            .get(tenant)
+            .and_then(|t| t.types.get(event_type))
+            .map_or(&[], Vec::as_slice)
     }
 }
 

@@ -1,22 +1,63 @@
-//! Key layout of the sled tree: one key per event, and the head marker. Both are written by one
-//! `apply_batch` per group commit, so a commit is atomic. Positions are big-endian so that byte
-//! order is numeric order.
+//! The on-disk layout in the sled tree, public so that tools (and tamper tests) can read it.
+//!
+//! sled's cost is per key (an insert copies the leaf it lands in), so the log is stored in
+//! chunks: each group commit writes its records as one or a few chunk values under
+//! `L <position of the chunk's first record>` (big-endian, so byte order is numeric order).
+//! A chunk is a sequence of `u32 length (big-endian) ‖ record`, where a record is
+//! `hash (32 bytes) ‖ canonical JSON` (see `record`). Chunks stay under [`CHUNK_BYTES`] unless
+//! one record alone is larger, and always well under the 128 KiB above which sled would move a
+//! value to a blob file it never fsyncs. Chunks are never rewritten. The head marker
+//! `H` → `position ‖ hash` is written in the same atomic batch.
 
-/// `L pos` → `hash ‖ canonical JSON`: the log itself.
+/// Tag of chunk keys.
 pub const LOG: u8 = b'L';
 /// `H` → `position ‖ hash`: the chain's head, written with every commit.
 pub const HEAD: &[u8] = b"H";
+/// A chunk is closed once adding the next record would take it past this size.
+pub const CHUNK_BYTES: usize = 24 * 1024;
 
-/// `L pos`.
+/// `L pos`: the key of the chunk whose first record is at `position`.
 pub fn log(position: u64) -> [u8; 9] {
     let mut k = [LOG; 9];
     k[1..].copy_from_slice(&position.to_be_bytes());
     k
 }
 
-/// The position in an `L` key.
+/// The first position of a chunk key.
 pub fn position(key: &[u8]) -> Option<u64> {
     Some(u64::from_be_bytes(key.get(1..9)?.try_into().ok()?))
+}
+
+/// Appends one record to a chunk being built.
+pub fn push_record(chunk: &mut Vec<u8>, record: &[u8]) {
+    let len = u32::try_from(record.len()).expect("records are far below 4 GiB");
+    chunk.extend_from_slice(&len.to_be_bytes());
+    chunk.extend_from_slice(record);
+}
+
+/// The records of a chunk, in order; an `Err` item (and nothing after it) where the framing is
+/// damaged.
+pub fn records(chunk: &[u8]) -> impl Iterator<Item = Result<&[u8], ()>> {
+    let mut rest = chunk;
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if rest.is_empty() || failed {
+            return None;
+        }
+        let record = rest
+            .split_first_chunk::<4>()
+            .and_then(|(len, tail)| tail.split_at_checked(u32::from_be_bytes(*len) as usize));
+        match record {
+            Some((record, tail)) => {
+                rest = tail;
+                Some(Ok(record))
+            }
+            None => {
+                failed = true;
+                Some(Err(()))
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -27,5 +68,17 @@ mod tests {
     fn keys_sort_by_position() {
         assert!(log(255) < log(256));
         assert_eq!(position(&log(256)), Some(256));
+    }
+
+    #[test]
+    fn chunks_frame_their_records() {
+        let mut chunk = Vec::new();
+        push_record(&mut chunk, b"abc");
+        push_record(&mut chunk, b"");
+        push_record(&mut chunk, b"de");
+        let got: Vec<_> = records(&chunk).collect();
+        assert_eq!(got, vec![Ok(&b"abc"[..]), Ok(&b""[..]), Ok(&b"de"[..])]);
+        chunk.pop();
+        assert_eq!(records(&chunk).last(), Some(Err(())));
     }
 }

@@ -5,7 +5,7 @@
 //! to history is found by [`verify`](EventStore::verify).
 
 mod index;
-mod keys;
+pub mod keys;
 pub mod record;
 mod sled_store;
 
@@ -78,7 +78,11 @@ pub struct Metadata {
 impl Metadata {
     /// Metadata for what the server does by itself (seeding, migrations).
     pub fn system() -> Self {
-        Self { actor: "system".to_owned(), correlation_id: Uuid::new_v4(), causation_id: None }
+        Self {
+            actor: "system".to_owned(),
+            correlation_id: Uuid::new_v4(),
+            causation_id: None,
+        }
     }
 }
 
@@ -114,9 +118,7 @@ pub struct AppendOutcome {
 #[derive(Debug, thiserror::Error)]
 pub enum AppendError {
     /// The optimistic concurrency check failed.
-    #[error(
-        "stream {tenant}/{stream} is at version {actual}, the append expected {expected:?}"
-    )]
+    #[error("stream {tenant}/{stream} is at version {actual}, the append expected {expected:?}")]
     WrongExpectedVersion {
         /// Tenant of the stream.
         tenant: TenantId,
@@ -229,7 +231,10 @@ pub type CommitHook = Box<dyn Fn(&[Arc<RecordedEvent>]) + Send + Sync>;
 /// The contract of an event log backend.
 pub trait EventStore: Send + Sync + 'static {
     /// Appends one stream's events atomically; resolves once they are durable.
-    fn append(&self, request: AppendRequest) -> BoxFuture<'static, Result<AppendOutcome, AppendError>>;
+    fn append(
+        &self,
+        request: AppendRequest,
+    ) -> BoxFuture<'static, Result<AppendOutcome, AppendError>>;
 
     /// Events of one stream with version ≥ `from_version`, at most `limit`.
     fn read_stream(
@@ -247,13 +252,26 @@ pub trait EventStore: Send + Sync + 'static {
         from_position: u64,
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let filter = Filter { tenant: Some(tenant.clone()), ..Filter::default() };
-        self.read_page(&filter, Direction::Forward, from_position.saturating_sub(1), limit)
+        let filter = Filter {
+            tenant: Some(tenant.clone()),
+            ..Filter::default()
+        };
+        self.read_page(
+            &filter,
+            Direction::Forward,
+            from_position.saturating_sub(1),
+            limit,
+        )
     }
 
     /// All events with position ≥ `from_position`, at most `limit`.
     fn read_all(&self, from_position: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
-        self.read_page(&Filter::default(), Direction::Forward, from_position.saturating_sub(1), limit)
+        self.read_page(
+            &Filter::default(),
+            Direction::Forward,
+            from_position.saturating_sub(1),
+            limit,
+        )
     }
 
     /// A page of events matching `filter`, strictly after (forward) or before (backward) `cursor`.

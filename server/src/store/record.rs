@@ -109,13 +109,20 @@ pub fn decode(position: u64, value: &[u8]) -> Result<RecordedEvent, String> {
 
 /// Checks one stored record against the previous hash; returns its hash and its fields when
 /// it links.
-pub fn link<'v>(position: u64, prev: &[u8; 32], value: &'v [u8]) -> Result<([u8; 32], Canonical<'v>), ChainBreak> {
+pub fn link<'v>(
+    position: u64,
+    prev: &[u8; 32],
+    value: &'v [u8],
+) -> Result<([u8; 32], Canonical<'v>), ChainBreak> {
     let broken = |reason: String| ChainBreak { position, reason };
     let (stored, json) = split(value).ok_or_else(|| broken("the record is truncated".into()))?;
     let c: Canonical<'_> = serde_json::from_slice(json)
         .map_err(|e| broken(format!("the record is not valid JSON ({e})")))?;
     if c.position != position {
-        return Err(broken(format!("the record is stored out of place (it says position {})", c.position)));
+        return Err(broken(format!(
+            "the record is stored out of place (it says position {})",
+            c.position
+        )));
     }
     if chain_hash(prev, json) != stored {
         return Err(broken(
@@ -123,6 +130,13 @@ pub fn link<'v>(position: u64, prev: &[u8; 32], value: &'v [u8]) -> Result<([u8;
         ));
     }
     Ok((stored, c))
+}
+
+/// A hash as lowercase hex (`hex::encode` goes char by char; this is on the replay path).
+pub fn hex(hash: &[u8; 32]) -> String {
+    let mut out = [0u8; 64];
+    ::hex::encode_to_slice(hash, &mut out).expect("64 bytes for 32");
+    String::from_utf8(out.to_vec()).expect("hex is ASCII")
 }
 
 /// Builds the API's event from checked fields.
@@ -135,12 +149,14 @@ pub fn to_event(hash: &[u8; 32], c: &Canonical<'_>) -> Result<RecordedEvent, Str
         id: c.id,
         event_type: c.event_type.to_owned(),
         schema_version: c.schema_version,
-        recorded_at: DateTime::parse_from_rfc3339(c.recorded_at).map_err(|e| e.to_string())?.with_timezone(&Utc),
+        recorded_at: DateTime::parse_from_rfc3339(c.recorded_at)
+            .map_err(|e| e.to_string())?
+            .with_timezone(&Utc),
         actor: c.actor.to_owned(),
         correlation_id: c.correlation_id,
         causation_id: c.causation_id,
         payload: c.payload.to_owned(),
-        hash: hex::encode(hash),
+        hash: hex(hash),
     })
 }
 
@@ -168,7 +184,10 @@ mod tests {
     #[test]
     fn payload_keys_are_sorted_and_compact() {
         let raw = RawValue::from_string(r#"{ "b": 1, "a": {"d": 2, "c": 3} }"#.into()).unwrap();
-        assert_eq!(canonical_json(&raw).unwrap().get(), r#"{"a":{"c":3,"d":2},"b":1}"#);
+        assert_eq!(
+            canonical_json(&raw).unwrap().get(),
+            r#"{"a":{"c":3,"d":2},"b":1}"#
+        );
     }
 
     #[test]
@@ -190,7 +209,7 @@ mod tests {
         let payload = RawValue::from_string(r#"{"a":1}"#.into()).unwrap();
         let (hash, v) = encode(&GENESIS_HASH, &sample(7, &payload));
         let e = decode(7, &v).unwrap();
-        assert_eq!(e.hash, hex::encode(hash));
+        assert_eq!(e.hash, ::hex::encode(hash));
         assert_eq!(e.payload.get(), r#"{"a":1}"#);
         assert_eq!(format_time(e.recorded_at), "2026-01-01T00:00:00.000000Z");
     }

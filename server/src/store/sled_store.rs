@@ -42,7 +42,10 @@ pub struct StoreOptions {
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        Self { max_batch: 4096, cache_bytes: 256 * 1024 * 1024 }
+        Self {
+            max_batch: 4096,
+            cache_bytes: 256 * 1024 * 1024,
+        }
     }
 }
 
@@ -83,7 +86,28 @@ struct Inner {
 
 impl SledStore {
     /// Opens (or creates) the log in `dir`. Fails at once when another process has it open.
+    ///
+    /// Opening walks the whole log, verifying the chain and building the indexes; a break
+    /// makes the store refuse writes (see [`EventStore::refusal`]).
     pub fn open(dir: &Path, options: StoreOptions) -> Result<Self, StoreError> {
+        Self::open_inner(dir, options, None).map(|(store, _)| store)
+    }
+
+    /// Opens the log like [`open`](Self::open) and hands every verified event to `visit` during
+    /// the same walk, so a server's read models are rebuilt without reading the log twice.
+    pub fn open_replaying(
+        dir: &Path,
+        options: StoreOptions,
+        visit: &mut dyn FnMut(RecordedEvent),
+    ) -> Result<(Self, VerifyReport), StoreError> {
+        Self::open_inner(dir, options, Some(visit))
+    }
+
+    fn open_inner(
+        dir: &Path,
+        options: StoreOptions,
+        visit: Option<&mut dyn FnMut(RecordedEvent)>,
+    ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
         std::fs::create_dir_all(dir)?;
         let db = sled::Config::new()
@@ -91,8 +115,9 @@ impl SledStore {
             .cache_capacity(options.cache_bytes)
             .open()
             .map_err(|e| match e {
-                sled::Error::Io(io) if io.kind() == std::io::ErrorKind::WouldBlock
-                    || io.to_string().contains("lock") =>
+                sled::Error::Io(io)
+                    if io.kind() == std::io::ErrorKind::WouldBlock
+                        || io.to_string().contains("lock") =>
                 {
                     StoreError::Locked(dir.display().to_string())
                 }
@@ -110,7 +135,8 @@ impl SledStore {
             }
         }
         let head = read_head(&db)?;
-        let (index, scan_break) = scan(&db, &head)?;
+        let (index, report) = scan(&db, &head, visit)?;
+        let scan_break = report.first_break.clone();
         let (feed, _) = broadcast::channel(4096);
         let inner = Arc::new(Inner {
             db,
@@ -135,20 +161,23 @@ impl SledStore {
             .spawn(move || writer.run(rx))?;
         *inner.queue.write().unwrap() = Some(tx);
         *inner.writer.lock().unwrap() = Some(handle);
-        Ok(Self { inner })
+        Ok((Self { inner }, report))
     }
 
     /// Appends and waits without an async runtime (command-line tools, tests).
     pub fn append_blocking(&self, request: AppendRequest) -> Result<AppendOutcome, AppendError> {
         let rx = self.submit(request)?;
-        rx.blocking_recv().map_err(|_| AppendError::Store(StoreError::Closing))?
+        rx.blocking_recv()
+            .map_err(|_| AppendError::Store(StoreError::Closing))?
     }
 
     /// Closes without an async runtime.
     pub fn close_blocking(&self) -> Result<(), StoreError> {
         self.inner.queue.write().unwrap().take();
         if let Some(handle) = self.inner.writer.lock().unwrap().take() {
-            handle.join().map_err(|_| StoreError::Io("the log writer panicked".into()))?;
+            handle
+                .join()
+                .map_err(|_| StoreError::Io("the log writer panicked".into()))?;
         }
         self.inner.db.flush()?;
         File::open(self.inner.path.join("db"))?.sync_data()?;
@@ -166,7 +195,9 @@ impl SledStore {
         let (reply, rx) = oneshot::channel();
         let queue = self.inner.queue.read().unwrap();
         let sender = queue.as_ref().ok_or(StoreError::Closing)?;
-        sender.send(Job { request, reply }).map_err(|_| StoreError::Closing)?;
+        sender
+            .send(Job { request, reply })
+            .map_err(|_| StoreError::Closing)?;
         Ok(rx)
     }
 
@@ -181,7 +212,9 @@ impl SledStore {
             if out.len() >= limit {
                 break;
             }
-            let Some(event) = self.get(position)? else { continue };
+            let Some(event) = self.get(position)? else {
+                continue;
+            };
             if event_type.is_none_or(|t| t == event.event_type) {
                 out.push(event);
             }
@@ -198,7 +231,9 @@ fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
         return invalid("an append needs at least one event".into());
     }
     if request.events.len() > MAX_EVENTS_PER_APPEND {
-        return invalid(format!("an append may carry at most {MAX_EVENTS_PER_APPEND} events"));
+        return invalid(format!(
+            "an append may carry at most {MAX_EVENTS_PER_APPEND} events"
+        ));
     }
     if request.metadata.actor.is_empty() || request.metadata.actor.len() > 200 {
         return invalid("the actor must be 1–200 characters".into());
@@ -211,15 +246,21 @@ fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
         let t = &event.event_type;
         if t.is_empty()
             || t.len() > 100
-            || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            || !t
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         {
-            return invalid(format!("event type „{t}“ must be 1–100 Latin letters, digits, _ or ."));
+            return invalid(format!(
+                "event type „{t}“ must be 1–100 Latin letters, digits, _ or ."
+            ));
         }
         if event.schema_version == 0 {
             return invalid("schema versions start at 1".into());
         }
         if event.payload.get().len() > MAX_PAYLOAD_BYTES {
-            return invalid(format!("an event's payload may be at most {MAX_PAYLOAD_BYTES} bytes"));
+            return invalid(format!(
+                "an event's payload may be at most {MAX_PAYLOAD_BYTES} bytes"
+            ));
         }
         event.payload = record::canonical_json(&event.payload)
             .map_err(|e| AppendError::Invalid(format!("the payload is not valid JSON: {e}")))?;
@@ -232,43 +273,133 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
-    let Some(v) = db.get(keys::HEAD)? else { return Ok(Head::default()) };
-    let corrupt = || StoreError::Corrupt { position: 0, detail: "the head marker is damaged".into() };
+    let Some(v) = db.get(keys::HEAD)? else {
+        return Ok(Head::default());
+    };
+    let corrupt = || StoreError::Corrupt {
+        position: 0,
+        detail: "the head marker is damaged".into(),
+    };
     let (pos, hash) = v.split_first_chunk::<8>().ok_or_else(corrupt)?;
     let hash: [u8; 32] = hash.try_into().map_err(|_| corrupt())?;
     let position = u64::from_be_bytes(*pos);
-    let recorded_at = match db.get(keys::log(position))? {
-        Some(value) => record::decode(position, &value).ok().map(|e| e.recorded_at),
-        None => None,
-    };
-    Ok(Head { position, hash, recorded_at })
+    let recorded_at = read_event(db, position)
+        .ok()
+        .flatten()
+        .map(|e| e.recorded_at);
+    Ok(Head {
+        position,
+        hash,
+        recorded_at,
+    })
 }
 
-/// The start-up walk: verifies every link of the chain and the head marker, and indexes the
-/// verified part. Returns the first break, if any.
-fn scan(db: &sled::Db, head: &Head) -> Result<(Index, Option<ChainBreak>), StoreError> {
-    let mut index = Index::default();
+/// The stored record at `position`, found in the chunk that starts at or before it.
+fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+    if position == 0 {
+        return Ok(None);
+    }
+    let Some((k, chunk)) = db
+        .range(keys::log(0)..=keys::log(position))
+        .next_back()
+        .transpose()?
+    else {
+        return Ok(None);
+    };
+    let first = keys::position(&k).unwrap_or(0);
+    let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+    match keys::records(&chunk).nth((position - first) as usize) {
+        Some(Ok(record)) => record::decode(position, record).map(Some).map_err(corrupt),
+        Some(Err(())) => Err(corrupt("the chunk's framing is damaged".into())),
+        None => Ok(None),
+    }
+}
+
+/// Walks the log from position 1 to `end` (inclusive), checking that positions are gapless and
+/// that every record links to its predecessor, and hands each linked record to `visit`.
+/// Returns the number of records that linked, the last linked hash, and the first break.
+fn walk_chain(
+    db: &sled::Db,
+    end: u64,
+    visit: &mut dyn FnMut(&[u8; 32], &Canonical<'_>) -> Result<(), String>,
+) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
     let mut prev = GENESIS_HASH;
     let mut expected = 1u64;
     for item in db.range(keys::log(1)..) {
-        let (k, v) = item?;
-        let position = keys::position(&k).unwrap_or(0);
-        if position != expected {
-            let reason = format!("the record is missing (the next stored one is {position})");
-            return Ok((index, Some(ChainBreak { position: expected, reason })));
+        let (k, chunk) = item?;
+        let first = keys::position(&k).unwrap_or(0);
+        if first != expected {
+            let reason = format!("the record is missing (the next stored one is {first})");
+            return Ok((
+                expected - 1,
+                prev,
+                Some(ChainBreak {
+                    position: expected,
+                    reason,
+                }),
+            ));
         }
-        let (hash, c) = match record::link(position, &prev, &v) {
-            Ok(linked) => linked,
-            Err(b) => return Ok((index, Some(b))),
-        };
-        let entry = Entry { position, id: c.id, tenant: c.tenant, stream: c.stream, event_type: c.event_type };
-        if let Err(reason) = index.add(&entry) {
-            return Ok((index, Some(ChainBreak { position, reason })));
+        for record in keys::records(&chunk) {
+            if expected > end {
+                return Ok((expected - 1, prev, None));
+            }
+            let linked = record
+                .map_err(|()| ChainBreak {
+                    position: expected,
+                    reason: "the chunk's framing is damaged".into(),
+                })
+                .and_then(|r| record::link(expected, &prev, r));
+            let (hash, c) = match linked {
+                Ok(linked) => linked,
+                Err(b) => return Ok((expected - 1, prev, Some(b))),
+            };
+            if let Err(reason) = visit(&hash, &c) {
+                return Ok((
+                    expected - 1,
+                    prev,
+                    Some(ChainBreak {
+                        position: expected,
+                        reason,
+                    }),
+                ));
+            }
+            prev = hash;
+            expected += 1;
         }
-        prev = hash;
-        expected += 1;
     }
-    Ok((index, head_mismatch(expected - 1, &prev, head)))
+    Ok((expected - 1, prev, None))
+}
+
+/// The start-up walk: verifies every link of the chain and the head marker, indexes the
+/// verified part, and hands each verified event to `visit`.
+fn scan(
+    db: &sled::Db,
+    head: &Head,
+    mut visit: Option<&mut dyn FnMut(RecordedEvent)>,
+) -> Result<(Index, VerifyReport), StoreError> {
+    let mut index = Index::default();
+    let (records, last, first_break) = walk_chain(db, u64::MAX, &mut |hash, c| {
+        index.add(&Entry {
+            position: c.position,
+            id: c.id,
+            tenant: c.tenant,
+            stream: c.stream,
+            event_type: c.event_type,
+        })?;
+        if let Some(visit) = visit.as_mut() {
+            visit(record::to_event(hash, c)?);
+        }
+        Ok(())
+    })?;
+    let first_break = first_break.or_else(|| head_mismatch(records, &last, head));
+    Ok((
+        index,
+        VerifyReport {
+            records,
+            head_hash: last,
+            first_break,
+        },
+    ))
 }
 
 fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
@@ -302,10 +433,32 @@ struct Writer {
 #[derive(Default)]
 struct Pending {
     batch: sled::Batch,
+    /// The chunk being filled, and the position of its first record.
+    chunk: Vec<u8>,
+    chunk_first: u64,
     versions: HashMap<(TenantId, StreamId), u64>,
     ids: HashMap<Uuid, u64>,
     events: Vec<Arc<RecordedEvent>>,
     replies: Vec<(Reply, AppendOutcome)>,
+}
+
+impl Pending {
+    fn add_record(&mut self, position: u64, record: &[u8]) {
+        if !self.chunk.is_empty() && self.chunk.len() + 4 + record.len() > keys::CHUNK_BYTES {
+            self.close_chunk();
+        }
+        if self.chunk.is_empty() {
+            self.chunk_first = position;
+        }
+        keys::push_record(&mut self.chunk, record);
+    }
+
+    fn close_chunk(&mut self) {
+        if !self.chunk.is_empty() {
+            let chunk = std::mem::take(&mut self.chunk);
+            self.batch.insert(&keys::log(self.chunk_first), chunk);
+        }
+    }
 }
 
 impl Writer {
@@ -345,6 +498,7 @@ impl Writer {
             }
             return;
         }
+        pending.close_chunk();
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
         pending.batch.insert(keys::HEAD, head_value);
@@ -369,7 +523,9 @@ impl Writer {
                     stream: e.stream.as_str(),
                     event_type: &e.event_type,
                 };
-                index.add(&entry).expect("ids were validated before the write");
+                index
+                    .add(&entry)
+                    .expect("ids were validated before the write");
             }
         }
         *self.inner.head.write().unwrap() = self.head;
@@ -394,46 +550,80 @@ impl Writer {
     fn stored_version(&self, pending: &Pending, tenant: &TenantId, stream: &StreamId) -> u64 {
         match pending.versions.get(&(tenant.clone(), stream.clone())) {
             Some(v) => *v,
-            None => self.inner.index.read().unwrap().stream_version(tenant, stream),
+            None => self
+                .inner
+                .index
+                .read()
+                .unwrap()
+                .stream_version(tenant.as_str(), stream.as_str()),
         }
     }
 
     fn stored_position(&self, pending: &Pending, id: &Uuid) -> Option<u64> {
-        pending.ids.get(id).copied().or_else(|| self.inner.index.read().unwrap().position_of(id))
+        pending
+            .ids
+            .get(id)
+            .copied()
+            .or_else(|| self.inner.index.read().unwrap().position_of(id))
     }
 
     /// An append whose ids are all stored already is a retry: answer what the first one got.
-    fn retried(&self, request: &AppendRequest, pending: &Pending) -> Result<Option<AppendOutcome>, AppendError> {
+    fn retried(
+        &self,
+        request: &AppendRequest,
+        pending: &Pending,
+    ) -> Result<Option<AppendOutcome>, AppendError> {
         let mut positions = Vec::with_capacity(request.events.len());
         for event in &request.events {
             positions.push(self.stored_position(pending, &event.id));
         }
-        let Some(first) = positions.iter().position(Option::is_some) else { return Ok(None) };
+        let Some(first) = positions.iter().position(Option::is_some) else {
+            return Ok(None);
+        };
         let first_position = positions[first].unwrap_or_default();
-        let clean = positions.iter().enumerate().all(|(i, p)| *p == Some(first_position + i as u64));
+        let clean = positions
+            .iter()
+            .enumerate()
+            .all(|(i, p)| *p == Some(first_position + i as u64));
         let last_position = first_position + request.events.len() as u64 - 1;
         let last = self.event_at(pending, last_position)?;
         match last {
-            Some(e) if clean && first == 0 && e.tenant == request.tenant && e.stream == request.stream => {
-                Ok(Some(AppendOutcome { first_position, last_position, stream_version: e.version, written: false }))
+            Some(e)
+                if clean
+                    && first == 0
+                    && e.tenant == request.tenant
+                    && e.stream == request.stream =>
+            {
+                Ok(Some(AppendOutcome {
+                    first_position,
+                    last_position,
+                    stream_version: e.version,
+                    written: false,
+                }))
             }
-            _ => Err(AppendError::DuplicateId { id: request.events[first].id, position: first_position }),
+            _ => Err(AppendError::DuplicateId {
+                id: request.events[first].id,
+                position: first_position,
+            }),
         }
     }
 
-    fn event_at(&self, pending: &Pending, position: u64) -> Result<Option<Arc<RecordedEvent>>, StoreError> {
+    fn event_at(
+        &self,
+        pending: &Pending,
+        position: u64,
+    ) -> Result<Option<Arc<RecordedEvent>>, StoreError> {
         if let Some(e) = pending.events.iter().find(|e| e.position == position) {
             return Ok(Some(e.clone()));
         }
-        match self.inner.db.get(keys::log(position))? {
-            Some(v) => record::decode(position, &v)
-                .map(|e| Some(Arc::new(e)))
-                .map_err(|detail| StoreError::Corrupt { position, detail }),
-            None => Ok(None),
-        }
+        Ok(read_event(&self.inner.db, position)?.map(Arc::new))
     }
 
-    fn decide(&mut self, request: &AppendRequest, pending: &mut Pending) -> Result<AppendOutcome, AppendError> {
+    fn decide(
+        &mut self,
+        request: &AppendRequest,
+        pending: &mut Pending,
+    ) -> Result<AppendOutcome, AppendError> {
         if let Some(outcome) = self.retried(request, pending)? {
             return Ok(outcome);
         }
@@ -453,9 +643,11 @@ impl Writer {
             });
         }
         // Time never runs backwards in the log, so "as of" a moment is a prefix of it.
+        // Microseconds, as stored, so the event handed to read models equals the one replayed.
         let now = Utc::now().max(self.head.recorded_at.unwrap_or_default());
+        let now =
+            chrono::DateTime::from_timestamp_micros(now.timestamp_micros()).expect("in range");
         let recorded_at = record::format_time(now);
-        let now = chrono::DateTime::parse_from_rfc3339(&recorded_at).expect("own format").to_utc();
         let first_position = self.head.position + 1;
         let mut version = actual;
         let meta = &request.metadata;
@@ -477,7 +669,7 @@ impl Writer {
                 payload: &event.payload,
             };
             let (hash, value) = record::encode(&self.head.hash, &canonical);
-            pending.batch.insert(&keys::log(position), value);
+            pending.add_record(position, &value);
             pending.ids.insert(event.id, position);
             pending.events.push(Arc::new(RecordedEvent {
                 position,
@@ -492,11 +684,17 @@ impl Writer {
                 correlation_id: meta.correlation_id,
                 causation_id: meta.causation_id,
                 payload: event.payload.clone(),
-                hash: hex::encode(hash),
+                hash: record::hex(&hash),
             }));
-            self.head = Head { position, hash, recorded_at: Some(now) };
+            self.head = Head {
+                position,
+                hash,
+                recorded_at: Some(now),
+            };
         }
-        pending.versions.insert((tenant.clone(), stream.clone()), version);
+        pending
+            .versions
+            .insert((tenant.clone(), stream.clone()), version);
         Ok(AppendOutcome {
             first_position,
             last_position: self.head.position,
@@ -507,11 +705,15 @@ impl Writer {
 }
 
 impl EventStore for SledStore {
-    fn append(&self, request: AppendRequest) -> BoxFuture<'static, Result<AppendOutcome, AppendError>> {
+    fn append(
+        &self,
+        request: AppendRequest,
+    ) -> BoxFuture<'static, Result<AppendOutcome, AppendError>> {
         let submitted = self.submit(request);
         async move {
             let rx = submitted?;
-            rx.await.map_err(|_| AppendError::Store(StoreError::Closing))?
+            rx.await
+                .map_err(|_| AppendError::Store(StoreError::Closing))?
         }
         .boxed()
     }
@@ -525,9 +727,14 @@ impl EventStore for SledStore {
     ) -> Result<Vec<RecordedEvent>, StoreError> {
         let positions: Vec<u64> = {
             let index = self.inner.index.read().unwrap();
-            let list = index.stream(tenant, stream);
+            let list = index.stream(tenant.as_str(), stream.as_str());
             let start = (from_version.max(1) - 1) as usize;
-            list.get(start..).unwrap_or_default().iter().take(limit).copied().collect()
+            list.get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take(limit)
+                .copied()
+                .collect()
         };
         self.read_positions(positions.into_iter(), None, limit)
     }
@@ -546,29 +753,42 @@ impl EventStore for SledStore {
             let index = self.inner.index.read().unwrap();
             match (&filter.tenant, &filter.stream, event_type) {
                 // Streams are short: take them whole and let the type filter pick.
-                (Some(t), Some(s), _) => index::page(index.stream(t, s), forward, cursor, usize::MAX),
+                (Some(t), Some(s), _) => index::page(
+                    index.stream(t.as_str(), s.as_str()),
+                    forward,
+                    cursor,
+                    usize::MAX,
+                ),
                 (None, Some(_), _) => Vec::new(),
-                (Some(t), None, Some(ty)) => index::page(index.tenant_type(t, ty), forward, cursor, limit),
-                (Some(t), None, None) => index::page(index.tenant(t), forward, cursor, limit),
+                (Some(t), None, Some(ty)) => {
+                    index::page(index.tenant_type(t.as_str(), ty), forward, cursor, limit)
+                }
+                (Some(t), None, None) => {
+                    index::page(index.tenant(t.as_str()), forward, cursor, limit)
+                }
                 (None, None, Some(ty)) => index::page(index.event_type(ty), forward, cursor, limit),
-                (None, None, None) if forward => (cursor.saturating_add(1)..=head).take(limit).collect(),
-                (None, None, None) => (1..cursor.min(head.saturating_add(1))).rev().take(limit).collect(),
+                (None, None, None) if forward => {
+                    (cursor.saturating_add(1)..=head).take(limit).collect()
+                }
+                (None, None, None) => (1..cursor.min(head.saturating_add(1)))
+                    .rev()
+                    .take(limit)
+                    .collect(),
             }
         };
-        let only_type = if filter.stream.is_some() { event_type } else { None };
+        let only_type = if filter.stream.is_some() {
+            event_type
+        } else {
+            None
+        };
         self.read_positions(positions.into_iter(), only_type, limit)
     }
 
     fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
-        if position == 0 || position > self.head().position {
+        if position > self.head().position {
             return Ok(None);
         }
-        match self.inner.db.get(keys::log(position))? {
-            Some(v) => record::decode(position, &v)
-                .map(Some)
-                .map_err(|detail| StoreError::Corrupt { position, detail }),
-            None => Ok(None),
-        }
+        read_event(&self.inner.db, position)
     }
 
     fn head(&self) -> Head {
@@ -596,41 +816,20 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let mut prev = GENESIS_HASH;
-        let mut expected = 1u64;
-        let mut first_break = None;
-        for item in self.inner.db.range(keys::log(1)..=keys::log(end.max(1))) {
-            let (k, v) = item?;
-            let position = keys::position(&k).unwrap_or(0);
-            if position > end {
-                break;
-            }
-            if position != expected {
-                let reason = format!("the record is missing (the next stored one is {position})");
-                first_break = Some(ChainBreak { position: expected, reason });
-                break;
-            }
-            match record::link(position, &prev, &v) {
-                Ok((hash, c)) => {
-                    let event = record::to_event(&hash, &c)
-                        .map_err(|detail| StoreError::Corrupt { position, detail })?;
-                    visit(event);
-                    prev = hash;
-                }
-                Err(b) => {
-                    first_break = Some(b);
-                    break;
-                }
-            }
-            expected += 1;
-        }
+        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, &mut |hash, c| {
+            record::to_event(hash, c).map(&mut *visit)
+        })?;
         if first_break.is_none() && end == head.position {
-            first_break = head_mismatch(expected - 1, &prev, &head);
+            first_break = head_mismatch(records, &last, &head);
         }
         if let Some(b) = &first_break {
             *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
         }
-        Ok(VerifyReport { records: expected - 1, head_hash: prev, first_break })
+        Ok(VerifyReport {
+            records,
+            head_hash: last,
+            first_break,
+        })
     }
 
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {

@@ -55,7 +55,14 @@ impl IntoResponse for AppError {
             }
             other => other.to_string(),
         };
-        (status, Json(ErrorBody { error: code.to_owned(), message })).into_response()
+        (
+            status,
+            Json(ErrorBody {
+                error: code.to_owned(),
+                message,
+            }),
+        )
+            .into_response()
     }
 }
 
@@ -74,7 +81,9 @@ impl From<StoreError> for AppError {
 impl From<AppendError> for AppError {
     fn from(e: AppendError) -> Self {
         match e {
-            AppendError::WrongExpectedVersion { actual, expected, .. } => {
+            AppendError::WrongExpectedVersion {
+                actual, expected, ..
+            } => {
                 let expected = match expected {
                     ExpectedVersion::Any => "която и да е".to_owned(),
                     ExpectedVersion::NoStream => "нов запис".to_owned(),

@@ -15,7 +15,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Self(q.0))
-            .map_err(|e| AppError::BadRequest(format!("Неправилни параметри на заявката: {}", e.body_text())))
+            .map_err(|e| {
+                AppError::BadRequest(format!(
+                    "Неправилни параметри на заявката: {}",
+                    e.body_text()
+                ))
+            })
     }
 }
 

@@ -23,7 +23,13 @@ async fn the_fifteen_founding_tenants_are_registered_once() {
     assert_eq!(tenants[0]["id"], "oblast");
     assert_eq!(tenants[0]["kind"], "regional_administration");
     let petrich = tenants.iter().find(|t| t["id"] == "petrich").unwrap();
-    assert_eq!((petrich["official_code"].as_str(), petrich["ekatte"].as_str()), (Some("BLG33"), Some("56126")));
+    assert_eq!(
+        (
+            petrich["official_code"].as_str(),
+            petrich["ekatte"].as_str()
+        ),
+        (Some("BLG33"), Some("56126"))
+    );
     // A restart does not register them again.
     let dir = app.stop().await;
     let app = TestApp::start_in(dir).await;
@@ -37,24 +43,40 @@ async fn audit_pages_walk_the_log_with_cursors() {
     let (status, page) = app.get("/api/audit/events?limit=10").await;
     assert_eq!(status, StatusCode::OK);
     let positions = |p: &serde_json::Value| -> Vec<u64> {
-        p["events"].as_array().unwrap().iter().map(|e| e["position"].as_u64().unwrap()).collect()
+        p["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["position"].as_u64().unwrap())
+            .collect()
     };
     assert_eq!(positions(&page), (6..=15).rev().collect::<Vec<_>>());
-    assert_eq!((page["newer"].clone(), page["older"].clone()), (serde_json::Value::Null, 6.into()));
+    assert_eq!(
+        (page["newer"].clone(), page["older"].clone()),
+        (serde_json::Value::Null, 6.into())
+    );
     let (_, older) = app.get("/api/audit/events?limit=10&before=6").await;
     assert_eq!(positions(&older), (1..=5).rev().collect::<Vec<_>>());
-    assert_eq!((older["newer"].clone(), older["older"].clone()), (5.into(), serde_json::Value::Null));
+    assert_eq!(
+        (older["newer"].clone(), older["older"].clone()),
+        (5.into(), serde_json::Value::Null)
+    );
     let (_, back) = app.get("/api/audit/events?limit=10&after=5").await;
     assert_eq!(positions(&back), positions(&page));
     let (_, one) = app.get("/api/audit/events?tenant=kresna").await;
     assert_eq!(one["events"][0]["payload"]["name_bg"], "Община Кресна");
-    let (_, typed) = app.get("/api/audit/events?event_type=TenantRegistered&limit=500").await;
+    let (_, typed) = app
+        .get("/api/audit/events?event_type=TenantRegistered&limit=500")
+        .await;
     assert_eq!(positions(&typed).len(), 15);
     let (_, detail) = app.get("/api/audit/events/3").await;
     assert_eq!(detail["position"], 3);
     assert_eq!(detail["hash"].as_str().unwrap().len(), 64);
     let (_, types) = app.get("/api/audit/event-types").await;
-    assert_eq!(types, serde_json::json!([{"event_type": "TenantRegistered", "count": 15}]));
+    assert_eq!(
+        types,
+        serde_json::json!([{"event_type": "TenantRegistered", "count": 15}])
+    );
 }
 
 #[tokio::test]
@@ -63,9 +85,15 @@ async fn bad_input_gets_a_clear_4xx_json_error() {
     for (uri, status) in [
         ("/api/audit/events?limit=0", StatusCode::BAD_REQUEST),
         ("/api/audit/events?limit=abc", StatusCode::BAD_REQUEST),
-        ("/api/audit/events?before=3&after=1", StatusCode::BAD_REQUEST),
+        (
+            "/api/audit/events?before=3&after=1",
+            StatusCode::BAD_REQUEST,
+        ),
         ("/api/audit/events?stream=tenant", StatusCode::BAD_REQUEST),
-        ("/api/audit/events?tenant=Not%20Valid", StatusCode::BAD_REQUEST),
+        (
+            "/api/audit/events?tenant=Not%20Valid",
+            StatusCode::BAD_REQUEST,
+        ),
         ("/api/audit/events?tenant=sofia", StatusCode::NOT_FOUND),
         ("/api/audit/events/999", StatusCode::NOT_FOUND),
         ("/api/audit/events/x", StatusCode::BAD_REQUEST),
@@ -74,7 +102,10 @@ async fn bad_input_gets_a_clear_4xx_json_error() {
     ] {
         let (got, body) = app.get(uri).await;
         assert_eq!(got, status, "{uri}: {body}");
-        assert!(body["error"].is_string() && !body["message"].as_str().unwrap().is_empty(), "{uri}: {body}");
+        assert!(
+            body["error"].is_string() && !body["message"].as_str().unwrap().is_empty(),
+            "{uri}: {body}"
+        );
     }
 }
 
@@ -84,8 +115,20 @@ async fn the_openapi_document_lists_every_route() {
     let (status, doc) = app.get("/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    let paths: Vec<&str> = doc["paths"].as_object().unwrap().keys().map(String::as_str).collect();
-    for route in ["/api/health", "/api/tenants", "/api/audit/events", "/api/audit/events/{position}", "/api/audit/event-types", "/api/audit/live"] {
+    let paths: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for route in [
+        "/api/health",
+        "/api/tenants",
+        "/api/audit/events",
+        "/api/audit/events/{position}",
+        "/api/audit/event-types",
+        "/api/audit/live",
+    ] {
         assert!(paths.contains(&route), "{route} missing from {paths:?}");
     }
 }
@@ -93,9 +136,24 @@ async fn the_openapi_document_lists_every_route() {
 #[tokio::test]
 async fn writes_show_in_reads_as_soon_as_they_are_acknowledged() {
     let app = TestApp::start().await;
-    app.state.store.append(request("bansko", "x", ExpectedVersion::NoStream, vec![event(1)])).await.unwrap();
+    app.state
+        .store
+        .append(request(
+            "bansko",
+            "x",
+            ExpectedVersion::NoStream,
+            vec![event(1)],
+        ))
+        .await
+        .unwrap();
     let (_, tenants) = app.get("/api/tenants").await;
-    let bansko = tenants.as_array().unwrap().iter().find(|t| t["id"] == "bansko").unwrap().clone();
+    let bansko = tenants
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "bansko")
+        .unwrap()
+        .clone();
     assert_eq!(bansko["event_count"], 2);
     let (_, types) = app.get("/api/audit/event-types").await;
     assert_eq!(types.as_array().unwrap().len(), 2);

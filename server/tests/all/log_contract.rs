@@ -2,23 +2,45 @@
 //! reads and subscriptions.
 
 use crate::support::{event, open, request, stream, tenant};
-use antikor_server::store::{AppendError, Direction, EventStore, ExpectedVersion, Filter};
 use ExpectedVersion::{Any, Exact, NoStream};
+use antikor_server::store::{AppendError, Direction, EventStore, ExpectedVersion, Filter};
 
 #[tokio::test]
 async fn positions_and_versions_are_gapless() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
-    let a = store.append(request("bansko", "s1", NoStream, vec![event(1), event(2)])).await.unwrap();
-    let b = store.append(request("razlog", "s1", NoStream, vec![event(3)])).await.unwrap();
-    let c = store.append(request("bansko", "s1", Exact(2), vec![event(4)])).await.unwrap();
-    assert_eq!((a.first_position, a.last_position, a.stream_version), (1, 2, 2));
+    let a = store
+        .append(request("bansko", "s1", NoStream, vec![event(1), event(2)]))
+        .await
+        .unwrap();
+    let b = store
+        .append(request("razlog", "s1", NoStream, vec![event(3)]))
+        .await
+        .unwrap();
+    let c = store
+        .append(request("bansko", "s1", Exact(2), vec![event(4)]))
+        .await
+        .unwrap();
+    assert_eq!(
+        (a.first_position, a.last_position, a.stream_version),
+        (1, 2, 2)
+    );
     assert_eq!((b.first_position, b.stream_version), (3, 1));
     assert_eq!((c.first_position, c.stream_version), (4, 3));
     let all = store.read_all(1, 100).unwrap();
-    assert_eq!(all.iter().map(|e| e.position).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
-    let s = store.read_stream(&tenant("bansko"), &stream("s1"), 1, 100).unwrap();
-    assert_eq!(s.iter().map(|e| (e.version, e.position)).collect::<Vec<_>>(), vec![(1, 1), (2, 2), (3, 4)]);
+    assert_eq!(
+        all.iter().map(|e| e.position).collect::<Vec<_>>(),
+        vec![1, 2, 3, 4]
+    );
+    let s = store
+        .read_stream(&tenant("bansko"), &stream("s1"), 1, 100)
+        .unwrap();
+    assert_eq!(
+        s.iter()
+            .map(|e| (e.version, e.position))
+            .collect::<Vec<_>>(),
+        vec![(1, 1), (2, 2), (3, 4)]
+    );
     assert_eq!(store.head().position, 4);
 }
 
@@ -26,18 +48,29 @@ async fn positions_and_versions_are_gapless() {
 async fn expected_version_conflicts_are_typed_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
-    store.append(request("bansko", "s", NoStream, vec![event(1)])).await.unwrap();
+    store
+        .append(request("bansko", "s", NoStream, vec![event(1)]))
+        .await
+        .unwrap();
     for expected in [NoStream, Exact(0), Exact(2)] {
-        match store.append(request("bansko", "s", expected, vec![event(2)])).await {
+        match store
+            .append(request("bansko", "s", expected, vec![event(2)]))
+            .await
+        {
             Err(AppendError::WrongExpectedVersion { actual: 1, .. }) => {}
             other => panic!("{expected:?}: expected a conflict, got {other:?}"),
         }
     }
     assert!(matches!(
-        store.append(request("bansko", "new", Exact(1), vec![event(1)])).await,
+        store
+            .append(request("bansko", "new", Exact(1), vec![event(1)]))
+            .await,
         Err(AppendError::WrongExpectedVersion { actual: 0, .. })
     ));
-    store.append(request("bansko", "s", Any, vec![event(3)])).await.unwrap();
+    store
+        .append(request("bansko", "s", Any, vec![event(3)]))
+        .await
+        .unwrap();
     assert_eq!(store.head().position, 2);
 }
 
@@ -46,12 +79,28 @@ async fn retrying_the_same_ids_returns_the_first_outcome() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     let events = vec![event(1), event(2)];
-    let first = store.append(request("bansko", "s", NoStream, events.clone())).await.unwrap();
-    store.append(request("bansko", "other", NoStream, vec![event(3)])).await.unwrap();
+    let first = store
+        .append(request("bansko", "s", NoStream, events.clone()))
+        .await
+        .unwrap();
+    store
+        .append(request("bansko", "other", NoStream, vec![event(3)]))
+        .await
+        .unwrap();
     // The retry's expected version no longer holds; the ids decide.
-    let again = store.append(request("bansko", "s", NoStream, events.clone())).await.unwrap();
+    let again = store
+        .append(request("bansko", "s", NoStream, events.clone()))
+        .await
+        .unwrap();
     assert!(first.written && !again.written);
-    assert_eq!((again.first_position, again.last_position, again.stream_version), (1, 2, 2));
+    assert_eq!(
+        (
+            again.first_position,
+            again.last_position,
+            again.stream_version
+        ),
+        (1, 2, 2)
+    );
     assert_eq!(store.head().position, 3);
     // Reusing one id in a different append is not a retry.
     let mixed = vec![events[0].clone(), event(9)];
@@ -74,9 +123,15 @@ async fn invalid_appends_are_refused_whole() {
     let mut bad_type = event(2);
     bad_type.event_type = "has space".into();
     let mut huge = event(3);
-    huge.payload = serde_json::value::RawValue::from_string(format!("\"{}\"", "x".repeat(70_000))).unwrap();
+    huge.payload =
+        serde_json::value::RawValue::from_string(format!("\"{}\"", "x".repeat(70_000))).unwrap();
     let e1 = event(1);
-    for events in [vec![], vec![event(1), bad_type], vec![huge], vec![e1.clone(), e1]] {
+    for events in [
+        vec![],
+        vec![event(1), bad_type],
+        vec![huge],
+        vec![e1.clone(), e1],
+    ] {
         assert!(matches!(
             store.append(request("bansko", "s", Any, events)).await,
             Err(AppendError::Invalid(_))
@@ -90,11 +145,20 @@ async fn invalid_appends_are_refused_whole() {
 async fn concurrent_appends_to_one_stream_never_both_win() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
-    store.append(request("bansko", "s", NoStream, vec![event(0)])).await.unwrap();
+    store
+        .append(request("bansko", "s", NoStream, vec![event(0)]))
+        .await
+        .unwrap();
     let attempts = (0..32).map(|i| store.append(request("bansko", "s", Exact(1), vec![event(i)])));
     let results = futures::future::join_all(attempts).await;
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1);
-    assert_eq!(store.read_stream(&tenant("bansko"), &stream("s"), 1, 100).unwrap().len(), 2);
+    assert_eq!(
+        store
+            .read_stream(&tenant("bansko"), &stream("s"), 1, 100)
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[tokio::test]
@@ -107,13 +171,20 @@ async fn many_concurrent_writers_get_distinct_gapless_positions() {
             let mut got = Vec::new();
             for i in 0..10 {
                 let s = format!("w{w}");
-                let o = store.append(request("petrich", &s, Exact(i), vec![event(i)])).await.unwrap();
+                let o = store
+                    .append(request("petrich", &s, Exact(i), vec![event(i)]))
+                    .await
+                    .unwrap();
                 got.push(o.first_position);
             }
             got
         })
     });
-    let mut positions: Vec<u64> = futures::future::join_all(tasks).await.into_iter().flat_map(|r| r.unwrap()).collect();
+    let mut positions: Vec<u64> = futures::future::join_all(tasks)
+        .await
+        .into_iter()
+        .flat_map(|r| r.unwrap())
+        .collect();
     positions.sort_unstable();
     assert_eq!(positions, (1..=640).collect::<Vec<_>>());
     assert!(store.verify().unwrap().first_break.is_none());
@@ -131,18 +202,61 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
         }
         store.append(request(t, "s", Any, vec![e])).await.unwrap();
     }
-    let pos = |v: Vec<antikor_shared::RecordedEvent>| v.iter().map(|e| e.position).collect::<Vec<_>>();
-    let bansko = Filter { tenant: Some(tenant("bansko")), ..Filter::default() };
-    assert_eq!(pos(store.read_page(&bansko, Direction::Backward, u64::MAX, 3).unwrap()), vec![9, 7, 5]);
-    assert_eq!(pos(store.read_page(&bansko, Direction::Backward, 5, 10).unwrap()), vec![3, 1]);
-    assert_eq!(pos(store.read_page(&bansko, Direction::Forward, 3, 2).unwrap()), vec![5, 7]);
-    let other = Filter { event_type: Some("OtherThing".into()), ..Filter::default() };
-    assert_eq!(pos(store.read_page(&other, Direction::Forward, 0, 10).unwrap()), vec![1, 4, 7, 10]);
-    let both = Filter { tenant: Some(tenant("razlog")), event_type: Some("OtherThing".into()), stream: None };
-    assert_eq!(pos(store.read_page(&both, Direction::Backward, u64::MAX, 10).unwrap()), vec![10, 4]);
-    let in_stream = Filter { stream: Some(stream("s")), ..bansko.clone() };
-    assert_eq!(pos(store.read_page(&in_stream, Direction::Backward, 9, 2).unwrap()), vec![7, 5]);
-    assert_eq!(pos(store.read_tenant(&tenant("razlog"), 5, 2).unwrap()), vec![6, 8]);
+    let pos =
+        |v: Vec<antikor_shared::RecordedEvent>| v.iter().map(|e| e.position).collect::<Vec<_>>();
+    let bansko = Filter {
+        tenant: Some(tenant("bansko")),
+        ..Filter::default()
+    };
+    assert_eq!(
+        pos(store
+            .read_page(&bansko, Direction::Backward, u64::MAX, 3)
+            .unwrap()),
+        vec![9, 7, 5]
+    );
+    assert_eq!(
+        pos(store
+            .read_page(&bansko, Direction::Backward, 5, 10)
+            .unwrap()),
+        vec![3, 1]
+    );
+    assert_eq!(
+        pos(store.read_page(&bansko, Direction::Forward, 3, 2).unwrap()),
+        vec![5, 7]
+    );
+    let other = Filter {
+        event_type: Some("OtherThing".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        pos(store.read_page(&other, Direction::Forward, 0, 10).unwrap()),
+        vec![1, 4, 7, 10]
+    );
+    let both = Filter {
+        tenant: Some(tenant("razlog")),
+        event_type: Some("OtherThing".into()),
+        stream: None,
+    };
+    assert_eq!(
+        pos(store
+            .read_page(&both, Direction::Backward, u64::MAX, 10)
+            .unwrap()),
+        vec![10, 4]
+    );
+    let in_stream = Filter {
+        stream: Some(stream("s")),
+        ..bansko.clone()
+    };
+    assert_eq!(
+        pos(store
+            .read_page(&in_stream, Direction::Backward, 9, 2)
+            .unwrap()),
+        vec![7, 5]
+    );
+    assert_eq!(
+        pos(store.read_tenant(&tenant("razlog"), 5, 2).unwrap()),
+        vec![6, 8]
+    );
     assert_eq!(pos(store.read_all(9, 10).unwrap()), vec![9, 10]);
     assert_eq!(store.get(4).unwrap().unwrap().event_type, "OtherThing");
     assert!(store.get(11).unwrap().is_none());
@@ -153,8 +267,14 @@ async fn subscribers_see_new_events_in_order_after_they_are_durable() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     let mut feed = store.subscribe();
-    store.append(request("bansko", "s", Any, vec![event(1), event(2)])).await.unwrap();
-    store.append(request("razlog", "s", Any, vec![event(3)])).await.unwrap();
+    store
+        .append(request("bansko", "s", Any, vec![event(1), event(2)]))
+        .await
+        .unwrap();
+    store
+        .append(request("razlog", "s", Any, vec![event(3)]))
+        .await
+        .unwrap();
     for expected in 1..=3 {
         assert_eq!(feed.recv().await.unwrap().position, expected);
     }
@@ -165,13 +285,25 @@ async fn reopening_keeps_everything_and_continues_the_chain() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = open(dir.path());
-        store.append(request("bansko", "s", NoStream, vec![event(1), event(2)])).await.unwrap();
+        store
+            .append(request("bansko", "s", NoStream, vec![event(1), event(2)]))
+            .await
+            .unwrap();
         store.close().await.unwrap();
-        assert!(store.append(request("bansko", "s", Any, vec![event(3)])).await.is_err(), "closed stores refuse appends");
+        assert!(
+            store
+                .append(request("bansko", "s", Any, vec![event(3)]))
+                .await
+                .is_err(),
+            "closed stores refuse appends"
+        );
     }
     let store = open(dir.path());
     assert_eq!(store.head().position, 2);
-    let o = store.append(request("bansko", "s", Exact(2), vec![event(3)])).await.unwrap();
+    let o = store
+        .append(request("bansko", "s", Exact(2), vec![event(3)]))
+        .await
+        .unwrap();
     assert_eq!((o.first_position, o.stream_version), (3, 3));
     let report = store.verify().unwrap();
     assert_eq!((report.records, report.first_break), (3, None));
@@ -182,7 +314,11 @@ fn a_second_opener_of_the_same_folder_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let _first = open(dir.path());
     let second = antikor_server::store::SledStore::open(dir.path(), Default::default());
-    assert!(matches!(second, Err(antikor_server::store::StoreError::Locked(_))), "{:?}", second.err());
+    assert!(
+        matches!(second, Err(antikor_server::store::StoreError::Locked(_))),
+        "{:?}",
+        second.err()
+    );
 }
 
 #[tokio::test]
@@ -190,14 +326,64 @@ async fn closing_finishes_appends_in_flight_and_refuses_new_ones() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     // `append` queues the request at once; the futures only wait for the acknowledgment.
-    let in_flight: Vec<_> = (0..200).map(|i| store.append(request("bansko", &format!("s{i}"), NoStream, vec![event(i)]))).collect();
+    let in_flight: Vec<_> = (0..200)
+        .map(|i| {
+            store.append(request(
+                "bansko",
+                &format!("s{i}"),
+                NoStream,
+                vec![event(i)],
+            ))
+        })
+        .collect();
     store.close().await.unwrap();
     let results = futures::future::join_all(in_flight).await;
-    assert!(results.iter().all(Result::is_ok), "every queued append is acknowledged");
+    assert!(
+        results.iter().all(Result::is_ok),
+        "every queued append is acknowledged"
+    );
     assert!(matches!(
-        store.append(request("bansko", "late", Any, vec![event(0)])).await,
-        Err(AppendError::Store(antikor_server::store::StoreError::Closing))
+        store
+            .append(request("bansko", "late", Any, vec![event(0)]))
+            .await,
+        Err(AppendError::Store(
+            antikor_server::store::StoreError::Closing
+        ))
     ));
     drop(store);
     assert_eq!(open(dir.path()).head().position, 200);
+}
+
+#[tokio::test]
+async fn large_appends_are_split_into_chunks_and_read_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let events: Vec<_> = (0..1000).map(event).collect();
+    store
+        .append(request("bansko", "big", NoStream, events.clone()))
+        .await
+        .unwrap();
+    store
+        .append(request("bansko", "big", Exact(1000), vec![event(1000)]))
+        .await
+        .unwrap();
+    drop(store.close().await);
+    drop(store);
+    let store = open(dir.path());
+    let all = store.read_all(1, 2000).unwrap();
+    assert_eq!(all.len(), 1001);
+    assert!(
+        all.iter().zip(&events).all(
+            |(stored, sent)| stored.id == sent.id && stored.payload.get() == sent.payload.get()
+        )
+    );
+    assert_eq!(store.get(777).unwrap().unwrap().id, events[776].id);
+    assert_eq!(
+        store
+            .read_stream(&tenant("bansko"), &stream("big"), 999, 5)
+            .unwrap()
+            .len(),
+        3
+    );
+    assert!(store.verify().unwrap().first_break.is_none());
 }

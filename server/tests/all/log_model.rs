@@ -9,11 +9,25 @@ use std::collections::HashMap;
 #[derive(Debug, Clone)]
 enum Op {
     /// Append `count` events to stream `s` of tenant `t`; `expect` picks the concurrency check.
-    Append { t: usize, s: usize, count: usize, expect: u8 },
+    Append {
+        t: usize,
+        s: usize,
+        count: usize,
+        expect: u8,
+    },
     /// Send an earlier append again, unchanged.
-    Retry { nth: usize },
-    ReadStream { t: usize, s: usize, from: u64 },
-    ReadAll { from: u64, limit: usize },
+    Retry {
+        nth: usize,
+    },
+    ReadStream {
+        t: usize,
+        s: usize,
+        from: u64,
+    },
+    ReadAll {
+        from: u64,
+        limit: usize,
+    },
     Restart,
 }
 

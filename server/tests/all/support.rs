@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 
-use antikor_server::store::{AppendRequest, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions};
+use antikor_server::store::{
+    AppendRequest, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
+};
 use antikor_shared::{StreamId, TenantId};
 use serde_json::value::RawValue;
 use std::path::Path;
@@ -32,13 +34,22 @@ pub fn event(n: u64) -> NewEvent {
 }
 
 /// An append of `events` to `tenant/stream`.
-pub fn request(t: &str, s: &str, expected: ExpectedVersion, events: Vec<NewEvent>) -> AppendRequest {
+pub fn request(
+    t: &str,
+    s: &str,
+    expected: ExpectedVersion,
+    events: Vec<NewEvent>,
+) -> AppendRequest {
     AppendRequest {
         tenant: tenant(t),
         stream: stream(s),
         expected,
         events,
-        metadata: Metadata { actor: "tester".into(), correlation_id: Uuid::new_v4(), causation_id: None },
+        metadata: Metadata {
+            actor: "tester".into(),
+            correlation_id: Uuid::new_v4(),
+            causation_id: None,
+        },
     }
 }
 
@@ -64,7 +75,9 @@ impl TestApp {
             data_dir: dir.path().to_owned(),
             assets_dir: dir.path().join("no-frontend"),
         };
-        let (state, _stop) = antikor_server::App::start(&config).await.expect("app starts");
+        let (state, _stop) = antikor_server::App::start(&config)
+            .await
+            .expect("app starts");
         let router = antikor_server::router::build(state.clone());
         Self { state, router, dir }
     }
@@ -72,11 +85,19 @@ impl TestApp {
     /// Sends a GET and returns the status and the JSON body (`Null` when the body is not JSON).
     pub async fn get(&self, uri: &str) -> (axum::http::StatusCode, serde_json::Value) {
         use tower::ServiceExt;
-        let request = axum::http::Request::get(uri).body(axum::body::Body::empty()).unwrap();
+        let request = axum::http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .unwrap();
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
-        let bytes = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
-        (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null))
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+        )
     }
 
     /// Stops the app and gives back its data folder.

@@ -2,7 +2,7 @@
 //! which then refuses writes.
 
 use crate::support::{TestApp, event, request};
-use antikor_server::store::{AppendError, ExpectedVersion, StoreError};
+use antikor_server::store::{AppendError, ExpectedVersion, StoreError, keys};
 use std::path::Path;
 use std::process::Command;
 
@@ -10,21 +10,36 @@ use std::process::Command;
 async fn history() -> tempfile::TempDir {
     let app = TestApp::start().await;
     for i in 0..10 {
-        app.state.store.append(request("bansko", "s", ExpectedVersion::Any, vec![event(i)])).await.unwrap();
+        app.state
+            .store
+            .append(request("bansko", "s", ExpectedVersion::Any, vec![event(i)]))
+            .await
+            .unwrap();
     }
     app.stop().await
 }
 
-fn log_key(position: u64) -> Vec<u8> {
-    let mut k = vec![b'L'];
-    k.extend_from_slice(&position.to_be_bytes());
-    k
-}
-
-/// Edits the sled database behind Antikor's back, as someone with access to the files could.
-fn tamper(dir: &Path, edit: impl FnOnce(&sled::Db)) {
+/// Rewrites the stored log behind Antikor's back, as someone with access to the files could:
+/// `edit` gets every record in order (index `i` is position `i + 1`) and may change, remove or
+/// reorder them; they are written back in place of the original chunks.
+fn tamper(dir: &Path, edit: impl FnOnce(&mut Vec<Vec<u8>>)) {
     let db = sled::open(dir.join("log")).unwrap();
-    edit(&db);
+    let mut records = Vec::new();
+    let mut chunk_keys = Vec::new();
+    for item in db.scan_prefix([keys::LOG]) {
+        let (k, chunk) = item.unwrap();
+        records.extend(keys::records(&chunk).map(|r| r.unwrap().to_vec()));
+        chunk_keys.push(k);
+    }
+    edit(&mut records);
+    for k in chunk_keys {
+        db.remove(k).unwrap();
+    }
+    for (i, record) in records.iter().enumerate() {
+        let mut chunk = Vec::new();
+        keys::push_record(&mut chunk, record);
+        db.insert(keys::log(i as u64 + 1), chunk).unwrap();
+    }
     db.flush().unwrap();
 }
 
@@ -35,7 +50,10 @@ fn verify(dir: &Path) -> (bool, String) {
         .env("ANTIKOR_LOG", "error")
         .output()
         .unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[tokio::test]
@@ -50,59 +68,71 @@ async fn an_intact_log_verifies() {
 async fn one_changed_byte_is_found_with_its_position() {
     for (position, offset) in [(7u64, 60usize), (20, 5), (25, 100)] {
         let dir = history().await;
-        tamper(dir.path(), |db| {
-            let mut v = db.get(log_key(position)).unwrap().unwrap().to_vec();
+        tamper(dir.path(), |records| {
             // A byte inside the hash (offset < 32) or inside the record's JSON.
+            let v = &mut records[position as usize - 1];
             let at = offset.min(v.len() - 2);
             v[at] = if v[at] == b'1' { b'2' } else { b'1' };
-            db.insert(log_key(position), v).unwrap();
         });
         let (ok, out) = verify(dir.path());
         assert!(!ok, "a change at {position} must fail verification");
-        assert!(out.starts_with(&format!("BROKEN at position {position}:")), "{out}");
+        assert!(
+            out.starts_with(&format!("BROKEN at position {position}:")),
+            "{out}"
+        );
     }
 }
 
 #[tokio::test]
 async fn removed_and_reordered_records_are_found() {
     let dir = history().await;
-    tamper(dir.path(), |db| {
-        db.remove(log_key(9)).unwrap();
+    tamper(dir.path(), |records| {
+        records.remove(8);
     });
     let (ok, out) = verify(dir.path());
     assert!(!ok && out.starts_with("BROKEN at position 9:"), "{out}");
 
     let dir = history().await;
-    tamper(dir.path(), |db| {
-        let (a, b) = (db.get(log_key(3)).unwrap().unwrap(), db.get(log_key(4)).unwrap().unwrap());
-        db.insert(log_key(3), b).unwrap();
-        db.insert(log_key(4), a).unwrap();
-    });
+    tamper(dir.path(), |records| records.swap(2, 3));
     let (ok, out) = verify(dir.path());
     assert!(!ok && out.starts_with("BROKEN at position 3:"), "{out}");
 
     let dir = history().await;
-    tamper(dir.path(), |db| {
-        db.remove(log_key(25)).unwrap();
+    tamper(dir.path(), |records| {
+        records.pop();
     });
     let (ok, out) = verify(dir.path());
-    assert!(!ok && out.starts_with("BROKEN at position 25:"), "the cut-off tail is found: {out}");
+    assert!(
+        !ok && out.starts_with("BROKEN at position 25:"),
+        "the cut-off tail is found: {out}"
+    );
 }
 
 #[tokio::test]
 async fn the_server_serves_a_broken_log_read_only() {
     let dir = history().await;
-    tamper(dir.path(), |db| {
-        let mut v = db.get(log_key(12)).unwrap().unwrap().to_vec();
+    tamper(dir.path(), |records| {
+        let v = &mut records[11];
         let last = v.len() - 3;
         v[last] ^= 1;
-        db.insert(log_key(12), v).unwrap();
     });
     let app = TestApp::start_in(dir).await;
     let (_, health) = app.get("/api/health").await;
     assert_eq!(health["status"], "read_only");
-    let refused = app.state.store.append(request("bansko", "s", ExpectedVersion::Any, vec![event(99)])).await;
-    assert!(matches!(refused, Err(AppendError::Store(StoreError::ChainBroken(ref b))) if b.position == 12), "{refused:?}");
+    let refused = app
+        .state
+        .store
+        .append(request(
+            "bansko",
+            "s",
+            ExpectedVersion::Any,
+            vec![event(99)],
+        ))
+        .await;
+    assert!(
+        matches!(refused, Err(AppendError::Store(StoreError::ChainBroken(ref b))) if b.position == 12),
+        "{refused:?}"
+    );
     // What linked before the break is still readable.
     assert_eq!(app.state.models().position, 11);
     assert_eq!(app.state.store.head().position, 25);
