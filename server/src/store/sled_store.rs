@@ -22,6 +22,7 @@ use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::Utc;
 use futures::FutureExt;
 use futures::future::BoxFuture;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -110,19 +111,7 @@ impl SledStore {
     ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
         std::fs::create_dir_all(dir)?;
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(options.cache_bytes)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io)
-                    if io.kind() == std::io::ErrorKind::WouldBlock
-                        || io.to_string().contains("lock") =>
-                {
-                    StoreError::Locked(dir.display().to_string())
-                }
-                other => StoreError::from(other),
-            })?;
+        let db = open_sled(dir, options.cache_bytes)?;
         let data_file = File::open(dir.join("db"))?;
         if created {
             // A new database is durable only once its files' directory entries are.
@@ -268,6 +257,37 @@ fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
     Ok(())
 }
 
+/// How long an open waits for a lock that is only briefly held (see `open_sled`).
+const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Opens sled, reporting another holder of the folder as [`StoreError::Locked`].
+///
+/// sled's lock is an `flock`, which a child process shares between `fork` and `exec`: a
+/// store closed while another thread spawns a process can stay locked for a moment. So a
+/// lock is retried for [`LOCK_GRACE`] before it counts as another process's.
+fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
+    let deadline = std::time::Instant::now() + LOCK_GRACE;
+    loop {
+        match sled::Config::new()
+            .path(dir)
+            .cache_capacity(cache_bytes)
+            .open()
+        {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(io))
+                if io.kind() == std::io::ErrorKind::WouldBlock
+                    || io.to_string().contains("lock") =>
+            {
+                if std::time::Instant::now() >= deadline {
+                    return Err(StoreError::Locked(dir.display().to_string()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(other) => return Err(other.into()),
+        }
+    }
+}
+
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
 }
@@ -315,45 +335,90 @@ fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, Sto
     }
 }
 
+/// Records checked and decoded together; large enough to keep every core busy, small enough
+/// to keep a batch's events (a few MB) in memory.
+const WALK_BATCH: usize = 8192;
+
 /// Walks the log from position 1 to `end` (inclusive), checking that positions are gapless and
-/// that every record links to its predecessor, and hands each linked record to `visit`.
-/// Returns the number of records that linked, the last linked hash, and the first break.
+/// that every record links to its predecessor, and hands each linked record, decoded, to
+/// `visit` in order. Returns the number of records that linked, the last linked hash, and the
+/// first break.
+///
+/// Each record's link can be checked on its own (its predecessor's hash is stored in front of
+/// the predecessor), so hashing and decoding run in parallel over batches of records; only the
+/// visits are sequential.
 fn walk_chain(
     db: &sled::Db,
     end: u64,
-    visit: &mut dyn FnMut(&[u8; 32], &Canonical<'_>) -> Result<(), String>,
+    visit: &mut dyn FnMut(RecordedEvent) -> Result<(), String>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
     let mut prev = GENESIS_HASH;
     let mut expected = 1u64;
-    for item in db.range(keys::log(1)..) {
-        let (k, chunk) = item?;
-        let first = keys::position(&k).unwrap_or(0);
-        if first != expected {
-            let reason = format!("the record is missing (the next stored one is {first})");
-            return Ok((
-                expected - 1,
-                prev,
-                Some(ChainBreak {
-                    position: expected,
+    let mut chunks = db.range(keys::log(1)..);
+    loop {
+        // Gather a batch of whole chunks, checking that they follow each other without gaps.
+        let mut batch: Vec<sled::IVec> = Vec::new();
+        let mut records = 0usize;
+        let mut gap = None;
+        let mut framing = None;
+        while records < WALK_BATCH && expected + (records as u64) <= end {
+            let Some(item) = chunks.next() else { break };
+            let (k, chunk) = item?;
+            let first = keys::position(&k).unwrap_or(0);
+            let at = expected + records as u64;
+            if first != at {
+                let reason = format!("the record is missing (the next stored one is {first})");
+                gap = Some(ChainBreak {
+                    position: at,
                     reason,
-                }),
-            ));
-        }
-        for record in keys::records(&chunk) {
-            if expected > end {
-                return Ok((expected - 1, prev, None));
+                });
+                break;
             }
-            let linked = record
-                .map_err(|()| ChainBreak {
-                    position: expected,
-                    reason: "the chunk's framing is damaged".into(),
-                })
-                .and_then(|r| record::link(expected, &prev, r));
-            let (hash, c) = match linked {
-                Ok(linked) => linked,
+            for r in keys::records(&chunk) {
+                if r.is_err() {
+                    framing = Some(expected + records as u64);
+                    break;
+                }
+                records += 1;
+            }
+            batch.push(chunk);
+            if framing.is_some() {
+                break;
+            }
+        }
+        let slices: Vec<&[u8]> = batch
+            .iter()
+            .flat_map(|c| keys::records(c).map_while(Result::ok))
+            .collect();
+        let limit = slices.len().min(
+            (end.saturating_sub(expected) + 1)
+                .try_into()
+                .unwrap_or(usize::MAX),
+        );
+        let slices = &slices[..limit];
+        let first_position = expected;
+        let batch_prev = prev;
+        let decoded: Vec<Result<([u8; 32], RecordedEvent), ChainBreak>> = slices
+            .par_iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let position = first_position + i as u64;
+                let prev = match i.checked_sub(1) {
+                    Some(j) => record::split(slices[j]).map(|(h, _)| h).unwrap_or_default(),
+                    None => batch_prev,
+                };
+                let (hash, c) = record::link(position, &prev, record)?;
+                let event = record::to_event(&hash, &c)
+                    .map_err(|reason| ChainBreak { position, reason })?;
+                Ok((hash, event))
+            })
+            .collect();
+        for result in decoded {
+            let (hash, event) = match result {
+                Ok(ok) => ok,
                 Err(b) => return Ok((expected - 1, prev, Some(b))),
             };
-            if let Err(reason) = visit(&hash, &c) {
+            if let Err(reason) = visit(event) {
                 return Ok((
                     expected - 1,
                     prev,
@@ -366,8 +431,17 @@ fn walk_chain(
             prev = hash;
             expected += 1;
         }
+        if let Some(position) = framing.filter(|p| *p <= end) {
+            let reason = "the chunk's framing is damaged".to_owned();
+            return Ok((expected - 1, prev, Some(ChainBreak { position, reason })));
+        }
+        if gap.is_some() {
+            return Ok((expected - 1, prev, gap));
+        }
+        if limit == 0 || expected > end {
+            return Ok((expected - 1, prev, None));
+        }
     }
-    Ok((expected - 1, prev, None))
 }
 
 /// The start-up walk: verifies every link of the chain and the head marker, indexes the
@@ -378,16 +452,16 @@ fn scan(
     mut visit: Option<&mut dyn FnMut(RecordedEvent)>,
 ) -> Result<(Index, VerifyReport), StoreError> {
     let mut index = Index::default();
-    let (records, last, first_break) = walk_chain(db, u64::MAX, &mut |hash, c| {
+    let (records, last, first_break) = walk_chain(db, u64::MAX, &mut |e| {
         index.add(&Entry {
-            position: c.position,
-            id: c.id,
-            tenant: c.tenant,
-            stream: c.stream,
-            event_type: c.event_type,
+            position: e.position,
+            id: e.id,
+            tenant: e.tenant.as_str(),
+            stream: e.stream.as_str(),
+            event_type: &e.event_type,
         })?;
         if let Some(visit) = visit.as_mut() {
-            visit(record::to_event(hash, c)?);
+            visit(e);
         }
         Ok(())
     })?;
@@ -816,8 +890,9 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, &mut |hash, c| {
-            record::to_event(hash, c).map(&mut *visit)
+        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, &mut |e| {
+            visit(e);
+            Ok(())
         })?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);

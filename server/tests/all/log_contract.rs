@@ -387,3 +387,16 @@ async fn large_appends_are_split_into_chunks_and_read_back_whole() {
     );
     assert!(store.verify().unwrap().first_break.is_none());
 }
+
+#[test]
+fn a_closed_store_can_be_reopened_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200u64 {
+        let store = open(dir.path());
+        store
+            .append_blocking(request("bansko", "s", Any, vec![event(i)]))
+            .unwrap();
+        store.close_blocking().unwrap();
+    }
+    assert_eq!(open(dir.path()).head().position, 200);
+}
