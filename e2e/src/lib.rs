@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 
 /// The workspace's root folder.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("e2e sits in the workspace").to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("e2e sits in the workspace")
+        .to_owned()
 }
 
 /// The `antikor` binary under test: `$ANTIKOR_BIN`, or the debug build in `target/`.
@@ -16,13 +19,19 @@ pub fn workspace_root() -> PathBuf {
 /// The test command builds it first (`cargo build -p antikor-server`); a missing binary is an
 /// error that says so, never a skipped test.
 pub fn antikor_bin() -> PathBuf {
-    let path = std::env::var_os("ANTIKOR_BIN").map(PathBuf::from).unwrap_or_else(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| workspace_root().join("target"));
-        target.join("debug").join("antikor")
-    });
-    assert!(path.exists(), "{} is missing: run `cargo build -p antikor-server` first", path.display());
+    let path = std::env::var_os("ANTIKOR_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| workspace_root().join("target"));
+            target.join("debug").join("antikor")
+        });
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build -p antikor-server` first",
+        path.display()
+    );
     path
 }
 
@@ -54,20 +63,29 @@ impl Server {
             let _ = child.kill();
             anyhow::bail!("the server did not start (it printed {line:?})");
         };
-        Ok(Self { base_url: address.to_owned(), child })
+        Ok(Self {
+            base_url: address.to_owned(),
+            child,
+        })
     }
 
     /// Sends SIGTERM and waits up to `timeout` for the process to exit; returns whether it
     /// exited successfully.
     pub fn terminate(&mut self, timeout: Duration) -> anyhow::Result<bool> {
-        let status = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status()?;
+        let status = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status()?;
         anyhow::ensure!(status.success(), "kill -TERM failed");
         let deadline = Instant::now() + timeout;
         loop {
             if let Some(status) = self.child.try_wait()? {
                 return Ok(status.success());
             }
-            anyhow::ensure!(Instant::now() < deadline, "the server did not stop within {timeout:?}");
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "the server did not stop within {timeout:?}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }

@@ -14,7 +14,11 @@ struct Driver {
 
 impl Driver {
     fn start() -> Self {
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let child = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -58,7 +62,11 @@ async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
 }
 
 /// Waits until `css` matches at least `n` elements, and returns them.
-async fn wait_for_count(client: &Client, css: &str, n: usize) -> Vec<fantoccini::elements::Element> {
+async fn wait_for_count(
+    client: &Client,
+    css: &str,
+    n: usize,
+) -> Vec<fantoccini::elements::Element> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let found = client.find_all(Locator::Css(css)).await.unwrap();
@@ -67,7 +75,11 @@ async fn wait_for_count(client: &Client, css: &str, n: usize) -> Vec<fantoccini:
         }
         if Instant::now() > deadline {
             let html = client.source().await.unwrap_or_default();
-            panic!("{css}: {} of {n} elements after 20 s; page:\n{}", found.len(), &html[..html.len().min(3000)]);
+            panic!(
+                "{css}: {} of {n} elements after 20 s; page:\n{}",
+                found.len(),
+                &html[..html.len().min(3000)]
+            );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -76,44 +88,95 @@ async fn wait_for_count(client: &Client, css: &str, n: usize) -> Vec<fantoccini:
 #[tokio::test]
 async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     let dist = workspace_root().join("frontend/dist");
-    assert!(dist.join("index.html").exists(), "build the frontend first (trunk build --release)");
+    assert!(
+        dist.join("index.html").exists(),
+        "build the frontend first (trunk build --release)"
+    );
     let data = tempfile::tempdir().unwrap();
     let server = Server::start(data.path(), &dist).unwrap();
     let driver = Driver::start();
     let profile = tempfile::tempdir().unwrap();
     let client = browser(&driver, profile.path()).await;
 
-    client.goto(&format!("{}/audit", server.base_url)).await.unwrap();
+    client
+        .goto(&format!("{}/audit", server.base_url))
+        .await
+        .unwrap();
     let rows = wait_for_count(&client, "#audit-table tr.event-row", 15).await;
     assert_eq!(rows.len(), 15);
     let mut positions = Vec::new();
     for row in &rows {
-        assert_eq!(row.attr("data-event-type").await.unwrap().as_deref(), Some("TenantRegistered"));
-        positions.push(row.attr("data-position").await.unwrap().unwrap().parse::<u64>().unwrap());
+        assert_eq!(
+            row.attr("data-event-type").await.unwrap().as_deref(),
+            Some("TenantRegistered")
+        );
+        positions.push(
+            row.attr("data-position")
+                .await
+                .unwrap()
+                .unwrap()
+                .parse::<u64>()
+                .unwrap(),
+        );
     }
-    assert_eq!(positions, (1..=15).rev().collect::<Vec<_>>(), "newest first");
-    let text = client.find(Locator::Css("#audit-table")).await.unwrap().text().await.unwrap();
-    assert!(text.contains("Благоевград") || text.contains("blagoevgrad"), "{text}");
+    assert_eq!(
+        positions,
+        (1..=15).rev().collect::<Vec<_>>(),
+        "newest first"
+    );
+    let text = client
+        .find(Locator::Css("#audit-table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("Благоевград") || text.contains("blagoevgrad"),
+        "{text}"
+    );
 
     // The institutions page lists all fifteen, in Bulgarian.
-    client.goto(&format!("{}/tenants", server.base_url)).await.unwrap();
+    client
+        .goto(&format!("{}/tenants", server.base_url))
+        .await
+        .unwrap();
     let tenants = wait_for_count(&client, "#tenants-table tr.tenant-row", 15).await;
     assert_eq!(tenants.len(), 15);
-    let table = client.find(Locator::Css("#tenants-table")).await.unwrap().text().await.unwrap();
-    assert!(table.contains("Община Гоце Делчев") && table.contains("BLG11"), "{table}");
+    let table = client
+        .find(Locator::Css("#tenants-table"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        table.contains("Община Гоце Делчев") && table.contains("BLG11"),
+        "{table}"
+    );
 
     // An event's detail page shows its full hash.
-    client.goto(&format!("{}/audit/3", server.base_url)).await.unwrap();
+    client
+        .goto(&format!("{}/audit/3", server.base_url))
+        .await
+        .unwrap();
     let body = wait_for_count(&client, "body", 1).await;
     let deadline = Instant::now() + Duration::from_secs(10);
-    let hash: serde_json::Value =
-        reqwest::get(format!("{}/api/audit/events/3", server.base_url)).await.unwrap().json().await.unwrap();
+    let hash: serde_json::Value = reqwest::get(format!("{}/api/audit/events/3", server.base_url))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let hash = hash["hash"].as_str().unwrap().to_owned();
     loop {
         if body[0].text().await.unwrap().contains(&hash) {
             break;
         }
-        assert!(Instant::now() < deadline, "the event page does not show the hash {hash}");
+        assert!(
+            Instant::now() < deadline,
+            "the event page does not show the hash {hash}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     client.close().await.unwrap();

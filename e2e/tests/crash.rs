@@ -50,28 +50,37 @@ fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
 
 /// Reopens the log and checks it against everything acknowledged so far.
 fn check(dir: &Path, acked: &[Ack]) -> u64 {
-    let store = SledStore::open(dir, StoreOptions::default()).expect("the log reopens after SIGKILL");
+    let store =
+        SledStore::open(dir, StoreOptions::default()).expect("the log reopens after SIGKILL");
     let mut by_batch: HashMap<String, (usize, usize)> = HashMap::new();
     let mut stored: HashMap<String, (u64, String)> = HashMap::new();
     let report = store
         .replay(u64::MAX, &mut |e| {
             let payload: serde_json::Value = serde_json::from_str(e.payload.get()).unwrap();
             let batch = payload["batch"].as_str().unwrap().to_owned();
-            let entry = by_batch.entry(batch).or_insert((0, payload["n"].as_u64().unwrap() as usize));
+            let entry = by_batch
+                .entry(batch)
+                .or_insert((0, payload["n"].as_u64().unwrap() as usize));
             entry.0 += 1;
             stored.insert(e.id.to_string(), (e.position, e.stream.to_string()));
         })
         .unwrap();
     assert_eq!(report.first_break, None, "the chain verifies after a crash");
     for (batch, (seen, n)) in &by_batch {
-        assert_eq!(seen, n, "append {batch} is half-visible: {seen} of {n} events");
+        assert_eq!(
+            seen, n,
+            "append {batch} is half-visible: {seen} of {n} events"
+        );
     }
     for ack in acked {
         for (i, id) in ack.ids.iter().enumerate() {
-            let (position, stream) = stored
-                .get(id)
-                .unwrap_or_else(|| panic!("acknowledged event {id} of append {} is lost", ack.batch));
-            assert_eq!((*position, stream.as_str()), (ack.first_position + i as u64, ack.stream.as_str()));
+            let (position, stream) = stored.get(id).unwrap_or_else(|| {
+                panic!("acknowledged event {id} of append {} is lost", ack.batch)
+            });
+            assert_eq!(
+                (*position, stream.as_str()),
+                (ack.first_position + i as u64, ack.stream.as_str())
+            );
         }
     }
     let distinct: HashSet<_> = stored.values().map(|(p, _)| *p).collect();
@@ -92,10 +101,17 @@ fn crash_rounds(rounds: usize) {
         acked.extend(new);
         let records = check(dir.path(), &acked);
         if round % 10 == 9 || round + 1 == rounds {
-            eprintln!("crash round {}: {} appends acknowledged so far, {records} events in the log", round + 1, total_acked);
+            eprintln!(
+                "crash round {}: {} appends acknowledged so far, {records} events in the log",
+                round + 1,
+                total_acked
+            );
         }
     }
-    assert!(total_acked > rounds, "the child acknowledged too little to test anything ({total_acked})");
+    assert!(
+        total_acked > rounds,
+        "the child acknowledged too little to test anything ({total_acked})"
+    );
 }
 
 #[test]
@@ -108,6 +124,9 @@ fn acknowledged_appends_survive_sigkill() {
 #[test]
 #[ignore = "long run (about 15 minutes); see the README"]
 fn acknowledged_appends_survive_a_thousand_sigkills() {
-    let rounds = std::env::var("CRASH_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(1000);
+    let rounds = std::env::var("CRASH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(1000);
     crash_rounds(rounds);
 }

@@ -22,24 +22,66 @@ const fn municipality(
     ekatte: &'static str,
     population_2011: u32,
 ) -> Row {
-    Row { slug, name_bg, name_en, code, ekatte, population_2011 }
+    Row {
+        slug,
+        name_bg,
+        name_en,
+        code,
+        ekatte,
+        population_2011,
+    }
 }
 
 /// NSI municipality codes, EKATTE of the centre and 2011 census population, from DOMAIN.md.
 const MUNICIPALITIES: [Row; 14] = [
     municipality("bansko", "Банско", "Bansko", "BLG01", "02676", 13_125),
     municipality("belitsa", "Белица", "Belitsa", "BLG02", "03504", 9_927),
-    municipality("blagoevgrad", "Благоевград", "Blagoevgrad", "BLG03", "04279", 77_441),
-    municipality("gotse-delchev", "Гоце Делчев", "Gotse Delchev", "BLG11", "17395", 31_236),
+    municipality(
+        "blagoevgrad",
+        "Благоевград",
+        "Blagoevgrad",
+        "BLG03",
+        "04279",
+        77_441,
+    ),
+    municipality(
+        "gotse-delchev",
+        "Гоце Делчев",
+        "Gotse Delchev",
+        "BLG11",
+        "17395",
+        31_236,
+    ),
     municipality("garmen", "Гърмен", "Garmen", "BLG13", "18366", 14_981),
     municipality("kresna", "Кресна", "Kresna", "BLG28", "14492", 5_441),
     municipality("petrich", "Петрич", "Petrich", "BLG33", "56126", 54_006),
     municipality("razlog", "Разлог", "Razlog", "BLG37", "61813", 20_598),
-    municipality("sandanski", "Сандански", "Sandanski", "BLG40", "65334", 40_470),
+    municipality(
+        "sandanski",
+        "Сандански",
+        "Sandanski",
+        "BLG40",
+        "65334",
+        40_470,
+    ),
     municipality("satovcha", "Сатовча", "Satovcha", "BLG42", "65440", 15_444),
     municipality("simitli", "Симитли", "Simitli", "BLG44", "66460", 14_283),
-    municipality("strumyani", "Струмяни", "Strumyani", "BLG49", "69969", 5_778),
-    municipality("hadzhidimovo", "Хаджидимово", "Hadzhidimovo", "BLG52", "77058", 10_091),
+    municipality(
+        "strumyani",
+        "Струмяни",
+        "Strumyani",
+        "BLG49",
+        "69969",
+        5_778,
+    ),
+    municipality(
+        "hadzhidimovo",
+        "Хаджидимово",
+        "Hadzhidimovo",
+        "BLG52",
+        "77058",
+        10_091,
+    ),
     municipality("yakoruda", "Якоруда", "Yakoruda", "BLG53", "87338", 10_731),
 ];
 
@@ -63,9 +105,14 @@ pub fn tenants() -> Vec<(TenantId, TenantRegistered)> {
             ekatte: Some(r.ekatte.into()),
             population_2011: Some(r.population_2011),
         };
-        (TenantId::parse(r.slug).expect("seed slugs are valid"), registration)
+        (
+            TenantId::parse(r.slug).expect("seed slugs are valid"),
+            registration,
+        )
     });
-    std::iter::once((antikor_shared::ids::regional_tenant(), oblast)).chain(municipalities).collect()
+    std::iter::once((antikor_shared::ids::regional_tenant(), oblast))
+        .chain(municipalities)
+        .collect()
 }
 
 #[cfg(test)]
@@ -77,7 +124,8 @@ mod tests {
         let t = tenants();
         assert_eq!(t.len(), 15);
         let slugs: std::collections::BTreeSet<_> = t.iter().map(|(s, _)| s.clone()).collect();
-        let codes: std::collections::BTreeSet<_> = t.iter().map(|(_, r)| r.official_code.clone()).collect();
+        let codes: std::collections::BTreeSet<_> =
+            t.iter().map(|(_, r)| r.official_code.clone()).collect();
         assert_eq!((slugs.len(), codes.len()), (15, 15));
         let blagoevgrad = t.iter().find(|(s, _)| s.as_str() == "blagoevgrad").unwrap();
         assert_eq!(blagoevgrad.1.official_code, "BLG03");

@@ -56,7 +56,10 @@ impl Upcasters {
     /// Registers the step that turns `event_type` payloads of `from` into `from + 1`.
     pub fn register(mut self, event_type: &str, from: u32, step: Step) -> Self {
         self.steps.insert((event_type.to_owned(), from), step);
-        let current = self.current.entry(event_type.to_owned()).or_insert(from + 1);
+        let current = self
+            .current
+            .entry(event_type.to_owned())
+            .or_insert(from + 1);
         *current = (*current).max(from + 1);
         self
     }
@@ -64,7 +67,9 @@ impl Upcasters {
     /// Brings `event` to its type's current schema version, in place. Events of types without
     /// steps, and current ones, are left as they are.
     pub fn upcast(&self, event: &mut RecordedEvent) -> Result<(), UpcastError> {
-        let Some(&current) = self.current.get(&event.event_type) else { return Ok(()) };
+        let Some(&current) = self.current.get(&event.event_type) else {
+            return Ok(());
+        };
         if event.schema_version >= current {
             return Ok(());
         }
@@ -73,11 +78,14 @@ impl Upcasters {
             .map_err(|source| UpcastError::Json { position, source })?;
         while event.schema_version < current {
             let key = (event.event_type.clone(), event.schema_version);
-            let step = self.steps.get(&key).ok_or_else(|| UpcastError::MissingStep {
-                position,
-                event_type: event.event_type.clone(),
-                version: event.schema_version,
-            })?;
+            let step = self
+                .steps
+                .get(&key)
+                .ok_or_else(|| UpcastError::MissingStep {
+                    position,
+                    event_type: event.event_type.clone(),
+                    version: event.schema_version,
+                })?;
             value = step(value).map_err(|message| UpcastError::Step { position, message })?;
             event.schema_version += 1;
         }
@@ -97,9 +105,10 @@ impl Upcasters {
             return Some(serde_json::from_str(event.payload.get()).map_err(json));
         }
         let mut current = event.clone();
-        Some(self.upcast(&mut current).and_then(|()| {
-            serde_json::from_str::<E>(current.payload.get()).map_err(json)
-        }))
+        Some(
+            self.upcast(&mut current)
+                .and_then(|()| serde_json::from_str::<E>(current.payload.get()).map_err(json)),
+        )
     }
 }
 
@@ -142,7 +151,9 @@ mod tests {
     }
 
     fn upcasters() -> Upcasters {
-        Upcasters::default().register("NoteRecorded", 1, v1_to_v2).register("NoteRecorded", 2, v2_to_v3)
+        Upcasters::default()
+            .register("NoteRecorded", 1, v1_to_v2)
+            .register("NoteRecorded", 2, v2_to_v3)
     }
 
     fn stored(version: u32, json: &str) -> RecordedEvent {
@@ -165,8 +176,18 @@ mod tests {
 
     #[test]
     fn a_v1_event_is_decoded_in_the_current_shape() {
-        let note: NoteRecorded = upcasters().decode(&stored(1, r#"{"text":"Мария: среща"}"#)).unwrap().unwrap();
-        assert_eq!(note, NoteRecorded { text: "среща".into(), author: "Мария".into(), language: "bg".into() });
+        let note: NoteRecorded = upcasters()
+            .decode(&stored(1, r#"{"text":"Мария: среща"}"#))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            note,
+            NoteRecorded {
+                text: "среща".into(),
+                author: "Мария".into(),
+                language: "bg".into()
+            }
+        );
     }
 
     #[test]
@@ -182,9 +203,14 @@ mod tests {
 
     #[test]
     fn a_bad_old_payload_is_an_error_not_a_panic() {
-        let err = upcasters().decode::<NoteRecorded>(&stored(1, r#"{"text":"no author"}"#)).unwrap();
+        let err = upcasters()
+            .decode::<NoteRecorded>(&stored(1, r#"{"text":"no author"}"#))
+            .unwrap();
         assert!(matches!(err, Err(UpcastError::Step { position: 7, .. })));
         let gap = Upcasters::default().register("NoteRecorded", 2, v2_to_v3);
-        assert!(matches!(gap.upcast(&mut stored(1, "{}")), Err(UpcastError::MissingStep { version: 1, .. })));
+        assert!(matches!(
+            gap.upcast(&mut stored(1, "{}")),
+            Err(UpcastError::MissingStep { version: 1, .. })
+        ));
     }
 }

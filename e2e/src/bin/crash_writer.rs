@@ -15,7 +15,9 @@ use uuid::Uuid;
 const WRITERS: usize = 8;
 
 fn main() -> anyhow::Result<()> {
-    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: crash-writer DIR"))?;
+    let dir = std::env::args()
+        .nth(1)
+        .ok_or_else(|| anyhow::anyhow!("usage: crash-writer DIR"))?;
     let store = Arc::new(SledStore::open(dir.as_ref(), StoreOptions::default())?);
     let stdout = Arc::new(std::sync::Mutex::new(std::io::stdout()));
     writeln!(stdout.lock().unwrap(), "OPEN")?;
@@ -50,7 +52,12 @@ fn main() -> anyhow::Result<()> {
                     };
                     let outcome = store.append_blocking(request)?;
                     let mut out = stdout.lock().unwrap();
-                    writeln!(out, "ACK {} {stream} {batch} {}", outcome.first_position, ids.join(","))?;
+                    writeln!(
+                        out,
+                        "ACK {} {stream} {batch} {}",
+                        outcome.first_position,
+                        ids.join(",")
+                    )?;
                     out.flush()?;
                 }
                 Ok(())
