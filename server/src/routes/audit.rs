@@ -8,6 +8,7 @@ use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
 use antikor_shared::{RecordedEvent, TenantId};
 use axum::Json;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::{Stream, StreamExt};
 use serde::Deserialize;
@@ -128,6 +129,14 @@ pub async fn event_types(State(app): State<AppState>) -> Json<Vec<EventTypeCount
     )
 }
 
+fn event_message(e: &RecordedEvent) -> Option<Event> {
+    Event::default()
+        .event("event")
+        .id(e.position.to_string())
+        .json_data(e)
+        .ok()
+}
+
 /// Which new events a live feed carries.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -138,31 +147,76 @@ pub struct LiveQuery {
     pub event_type: Option<String>,
 }
 
-/// Server-sent events: each newly committed event as an `event` message with the event as
-/// JSON; a `lagged` message when the client fell behind and should reload.
+/// Most missed events a reconnecting live feed is sent; past that it is told to reload.
+const MAX_BACKLOG: usize = 1000;
+
+/// Server-sent events: each newly committed event as an `event` message (its `id` is the
+/// position) with the event as JSON; a `lagged` message when the client fell behind and should
+/// reload. A client that reconnects with `Last-Event-ID` first gets the events it missed.
 #[utoipa::path(get, path = "/api/audit/live", tag = "audit", params(LiveQuery),
     responses((status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent)))]
 pub async fn live(
     State(app): State<AppState>,
     Query(q): Query<LiveQuery>,
+    headers: HeaderMap,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     app.check_tenant(q.tenant.as_ref())?;
+    let last_seen = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    // Subscribe before reading the backlog, so that nothing falls between the two.
+    let receiver = app.store.subscribe();
+    let filter = Filter {
+        tenant: q.tenant.clone(),
+        stream: None,
+        event_type: q.event_type.clone(),
+    };
+    let (backlog, mut delivered) = match last_seen {
+        None => (Vec::new(), 0),
+        Some(seen) => {
+            let missed = app
+                .store
+                .read_page(&filter, Direction::Forward, seen, MAX_BACKLOG + 1)?;
+            if missed.len() > MAX_BACKLOG {
+                let lagged = Event::default()
+                    .event("lagged")
+                    .data(missed.len().to_string());
+                (vec![lagged], app.store.head().position)
+            } else {
+                let upto = missed.last().map_or(seen, |e| e.position);
+                (missed.iter().filter_map(event_message).collect(), upto)
+            }
+        }
+    };
     let mut stopping = app.stopping.clone();
     let stopped = async move {
         let _ = stopping.wait_for(|s| *s).await;
     };
-    let feed = BroadcastStream::new(app.store.subscribe())
-        .filter_map(move |item| {
-            let message = match item {
-                Ok(e) if q.tenant.as_ref().is_some_and(|t| *t != e.tenant) => None,
-                Ok(e) if q.event_type.as_ref().is_some_and(|t| *t != e.event_type) => None,
-                Ok(e) => Event::default().event("event").json_data(&*e).ok(),
-                Err(BroadcastStreamRecvError::Lagged(missed)) => {
-                    Some(Event::default().event("lagged").data(missed.to_string()))
-                }
-            };
-            std::future::ready(message.map(Ok))
-        })
+    let live = BroadcastStream::new(receiver).filter_map(move |item| {
+        let message = match item {
+            Ok(e) if e.position <= delivered => None,
+            Ok(e) if filter.tenant.as_ref().is_some_and(|t| *t != e.tenant) => None,
+            Ok(e)
+                if filter
+                    .event_type
+                    .as_ref()
+                    .is_some_and(|t| *t != e.event_type) =>
+            {
+                None
+            }
+            Ok(e) => {
+                delivered = e.position;
+                event_message(&e)
+            }
+            Err(BroadcastStreamRecvError::Lagged(missed)) => {
+                Some(Event::default().event("lagged").data(missed.to_string()))
+            }
+        };
+        std::future::ready(message.map(Ok))
+    });
+    let feed = futures::stream::iter(backlog.into_iter().map(Ok))
+        .chain(live)
         .take_until(stopped);
     Ok(Sse::new(feed).keep_alive(KeepAlive::default()))
 }

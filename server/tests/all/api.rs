@@ -158,3 +158,67 @@ async fn writes_show_in_reads_as_soon_as_they_are_acknowledged() {
     let (_, types) = app.get("/api/audit/event-types").await;
     assert_eq!(types.as_array().unwrap().len(), 2);
 }
+
+/// Reads the SSE body until it holds `n` `event` messages (or gives up after 5 s).
+async fn sse_events(body: axum::body::Body, n: usize) -> Vec<serde_json::Value> {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while text.matches("event: event").count() < n {
+        let chunk = tokio::time::timeout_at(deadline, stream.next())
+            .await
+            .expect("events arrive in time");
+        text.push_str(&String::from_utf8_lossy(&chunk.unwrap().unwrap()));
+    }
+    text.lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .map(|d| serde_json::from_str(d).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_live_feed_sends_new_events_and_resumes_after_last_event_id() {
+    use tower::ServiceExt;
+    let app = TestApp::start().await;
+    let router = antikor_server::router::build(app.state.clone());
+    let get = |uri: &str, last: Option<&str>| {
+        let mut request = axum::http::Request::get(uri);
+        if let Some(last) = last {
+            request = request.header("last-event-id", last);
+        }
+        router
+            .clone()
+            .oneshot(request.body(axum::body::Body::empty()).unwrap())
+    };
+    let feed = get("/api/audit/live?tenant=bansko", None).await.unwrap();
+    app.state
+        .store
+        .append(request("razlog", "x", ExpectedVersion::Any, vec![event(1)]))
+        .await
+        .unwrap();
+    app.state
+        .store
+        .append(request("bansko", "x", ExpectedVersion::Any, vec![event(2)]))
+        .await
+        .unwrap();
+    let got = sse_events(feed.into_body(), 1).await;
+    assert_eq!(
+        (got[0]["position"].as_u64(), got[0]["tenant"].as_str()),
+        (Some(17), Some("bansko"))
+    );
+
+    // A client that saw position 3 gets what it missed (4..=17), then new events.
+    let resumed = get("/api/audit/live", Some("3")).await.unwrap();
+    app.state
+        .store
+        .append(request("kresna", "x", ExpectedVersion::Any, vec![event(3)]))
+        .await
+        .unwrap();
+    let got = sse_events(resumed.into_body(), 15).await;
+    let positions: Vec<u64> = got
+        .iter()
+        .map(|e| e["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(positions, (4..=18).collect::<Vec<_>>());
+}

@@ -58,6 +58,8 @@ pub struct TestApp {
     /// The application state, for looking behind the API.
     pub state: antikor_server::AppState,
     router: axum::Router,
+    /// Kept so that live feeds run until the app stops.
+    _stop: antikor_server::app::StopHandle,
     /// Kept so the folder lives as long as the app.
     pub dir: tempfile::TempDir,
 }
@@ -75,11 +77,16 @@ impl TestApp {
             data_dir: dir.path().to_owned(),
             assets_dir: dir.path().join("no-frontend"),
         };
-        let (state, _stop) = antikor_server::App::start(&config)
+        let (state, stop) = antikor_server::App::start(&config)
             .await
             .expect("app starts");
         let router = antikor_server::router::build(state.clone());
-        Self { state, router, dir }
+        Self {
+            state,
+            router,
+            _stop: stop,
+            dir,
+        }
     }
 
     /// Sends a GET and returns the status and the JSON body (`Null` when the body is not JSON).
