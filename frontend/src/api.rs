@@ -1,8 +1,8 @@
 //! Typed calls to Antikor's JSON API and the errors the pages show for them.
 
-use antikor_shared::RecordedEvent;
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
 use antikor_shared::tenant::Tenant;
+use antikor_shared::{RecordedEvent, TenantId};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -79,9 +79,13 @@ pub async fn tenants() -> Result<Vec<Tenant>, ApiError> {
     get_json("/api/tenants", &[]).await
 }
 
-/// `GET /api/audit/event-types`.
-pub async fn event_types() -> Result<Vec<EventTypeCount>, ApiError> {
-    get_json("/api/audit/event-types", &[]).await
+/// `GET /api/audit/event-types`, over one tenant's events or all of them.
+pub async fn event_types(tenant: Option<TenantId>) -> Result<Vec<EventTypeCount>, ApiError> {
+    let query: Vec<_> = tenant
+        .map(|t| ("tenant", t.to_string()))
+        .into_iter()
+        .collect();
+    get_json("/api/audit/event-types", &query).await
 }
 
 /// `GET /api/audit/events/{position}`.

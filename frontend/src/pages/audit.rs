@@ -338,7 +338,8 @@ fn FilterBar(
 ) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |f: Filters| navigate(&f.href(), NavigateOptions::default());
-    let event_types = LocalResource::new(api::event_types);
+    // The type list counts what the chosen institution holds, so it follows that filter.
+    let event_types = LocalResource::new(move || api::event_types(filters.get().tenant));
     let (stream_error, set_stream_error) = signal(None::<&'static str>);
 
     let on_tenant = {

@@ -116,17 +116,32 @@ pub async fn get(
         .ok_or_else(|| AppError::NotFound(format!("Няма събитие на позиция {position}.")))
 }
 
-/// The event types in the log and how many of each, for the audit trail's filter.
-#[utoipa::path(get, path = "/api/audit/event-types", tag = "audit",
-    responses((status = 200, description = "Event types by name", body = [EventTypeCount])))]
-pub async fn event_types(State(app): State<AppState>) -> Json<Vec<EventTypeCount>> {
-    let counts = app.models().event_types(None);
-    Json(
+/// Whose event types to count.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventTypesQuery {
+    /// Only this tenant's events.
+    pub tenant: Option<TenantId>,
+}
+
+/// The event types in the log (or in one tenant's part of it) and how many of each, for the
+/// audit trail's filter.
+#[utoipa::path(get, path = "/api/audit/event-types", tag = "audit", params(EventTypesQuery),
+    responses(
+        (status = 200, description = "Event types by name", body = [EventTypeCount]),
+        (status = 404, description = "Unknown tenant", body = ErrorBody)))]
+pub async fn event_types(
+    State(app): State<AppState>,
+    Query(q): Query<EventTypesQuery>,
+) -> AppResult<Json<Vec<EventTypeCount>>> {
+    app.check_tenant(q.tenant.as_ref())?;
+    let counts = app.models().event_types(q.tenant.as_ref());
+    Ok(Json(
         counts
             .into_iter()
             .map(|(event_type, count)| EventTypeCount { event_type, count })
             .collect(),
-    )
+    ))
 }
 
 fn event_message(e: &RecordedEvent) -> Option<Event> {

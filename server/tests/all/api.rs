@@ -157,6 +157,11 @@ async fn writes_show_in_reads_as_soon_as_they_are_acknowledged() {
     assert_eq!(bansko["event_count"], 2);
     let (_, types) = app.get("/api/audit/event-types").await;
     assert_eq!(types.as_array().unwrap().len(), 2);
+    let (_, kresna) = app.get("/api/audit/event-types?tenant=kresna").await;
+    assert_eq!(
+        kresna,
+        serde_json::json!([{"event_type": "TenantRegistered", "count": 1}])
+    );
 }
 
 /// Reads the SSE body until it holds `n` `event` messages (or gives up after 5 s).
