@@ -113,6 +113,15 @@ string_id!(
     "use 1–128 Latin letters, digits and - _ . :"
 );
 
+string_id!(
+    /// A login name, unique across Antikor, e.g. `ivanova` or `bansko.officer`.
+    Username,
+    "username",
+    64,
+    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'),
+    "use 1–64 lowercase Latin letters, digits and . - _, starting with a letter or digit"
+);
+
 /// The tenant of the regional administration, which keeps the plan.
 pub fn regional_tenant() -> TenantId {
     TenantId("oblast".to_owned())
@@ -135,6 +144,14 @@ mod tests {
         assert!(StreamId::parse("measure-I.3").is_ok());
         assert!(StreamId::parse("signal:0f3a").is_ok());
         assert!(StreamId::parse(".hidden").is_err());
+    }
+
+    #[test]
+    fn usernames_are_lowercase() {
+        assert!(Username::parse("bansko.officer").is_ok());
+        for bad in ["", "Ivan", "ivan petrov", "иван", "_x", &"x".repeat(65)] {
+            assert!(Username::parse(bad).is_err(), "{bad:?} must be refused");
+        }
     }
 
     #[test]

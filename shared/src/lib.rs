@@ -4,10 +4,11 @@
 //! validation only: no I/O, no clocks, no storage.
 #![forbid(unsafe_code)]
 
+pub mod account;
 pub mod api;
 pub mod event;
 pub mod ids;
 pub mod tenant;
 
 pub use event::{DomainEvent, RecordedEvent};
-pub use ids::{InvalidId, StreamId, TenantId};
+pub use ids::{InvalidId, StreamId, TenantId, Username};

@@ -1,0 +1,369 @@
+//! Accounts, roles and the security log: the events that say who may do what, and the API
+//! bodies of logging in and managing accounts.
+//!
+//! Password hashes and session secrets are never part of these types: they are kept outside
+//! the event log.
+
+use crate::event::DomainEvent;
+use crate::ids::{TenantId, Username};
+use crate::tenant::TenantKind;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What an account may do. An account has exactly one role at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Works in one tenant: reports progress, records activities, keeps the registers.
+    Officer,
+    /// An officer who also manages the accounts of that tenant.
+    TenantAdmin,
+    /// Staff of the regional administration: keeps the plan and sees the combined view.
+    Regional,
+    /// Regional staff who also manage the accounts of every tenant.
+    RegionalAdmin,
+    /// Reads everything, changes nothing: the audit trail, replay and verification.
+    Auditor,
+}
+
+impl Role {
+    /// Every role, in the order the UI lists them.
+    pub const ALL: [Role; 5] = [
+        Role::Officer,
+        Role::TenantAdmin,
+        Role::Regional,
+        Role::RegionalAdmin,
+        Role::Auditor,
+    ];
+
+    /// The role's name in Bulgarian, as the UI shows it.
+    pub fn label_bg(self) -> &'static str {
+        match self {
+            Self::Officer => "Служител",
+            Self::TenantAdmin => "Администратор на институцията",
+            Self::Regional => "Областна администрация",
+            Self::RegionalAdmin => "Администратор на областната администрация",
+            Self::Auditor => "Одитор",
+        }
+    }
+
+    /// Whether the role reads every tenant's records (regional staff and auditors). Which
+    /// records exactly is narrowed further where the law says so (signals).
+    pub fn sees_all_tenants(self) -> bool {
+        matches!(self, Self::Regional | Self::RegionalAdmin | Self::Auditor)
+    }
+
+    /// Whether the role may change anything at all.
+    pub fn is_read_only(self) -> bool {
+        self == Self::Auditor
+    }
+
+    /// Whether the role manages accounts: of its own tenant (tenant admin) or of every
+    /// tenant (regional admin).
+    pub fn manages_accounts(self) -> bool {
+        matches!(self, Self::TenantAdmin | Self::RegionalAdmin)
+    }
+
+    /// Whether an account of a tenant of this kind may hold the role: the roles that see
+    /// every tenant belong to the regional administration's accounts only.
+    pub fn fits(self, kind: TenantKind) -> bool {
+        !self.sees_all_tenants() || kind == TenantKind::RegionalAdministration
+    }
+}
+
+/// `AccountCreated` v1: an account was opened in the event's tenant. Its initial password was
+/// set at the same time (the hash is kept outside the log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountCreated {
+    /// Login name, unique across Antikor.
+    pub username: Username,
+    /// The person's name as shown in the UI and the audit trail.
+    pub display_name: String,
+    /// The role it starts with.
+    pub role: Role,
+}
+
+impl DomainEvent for AccountCreated {
+    const EVENT_TYPE: &'static str = "AccountCreated";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `RoleGranted` v1: an account was given a new role, replacing its previous one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RoleGranted {
+    /// Whose role changed.
+    pub username: Username,
+    /// The new role.
+    pub role: Role,
+    /// The role it replaced.
+    pub previous: Role,
+}
+
+impl DomainEvent for RoleGranted {
+    const EVENT_TYPE: &'static str = "RoleGranted";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `AccountDisabled` v1: the account can no longer log in; its sessions ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountDisabled {
+    /// The account.
+    pub username: Username,
+    /// Why, as the administrator wrote it.
+    pub reason: String,
+}
+
+impl DomainEvent for AccountDisabled {
+    const EVENT_TYPE: &'static str = "AccountDisabled";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `AccountEnabled` v1: a disabled account may log in again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountEnabled {
+    /// The account.
+    pub username: Username,
+}
+
+impl DomainEvent for AccountEnabled {
+    const EVENT_TYPE: &'static str = "AccountEnabled";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// Who set a new password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordChangeKind {
+    /// The account's owner, knowing the old one.
+    ByOwner,
+    /// An administrator reset it.
+    ResetByAdmin,
+}
+
+/// `PasswordChanged` v1: the account's password was replaced; every session of the account
+/// ended. The event holds no part of either password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChanged {
+    /// The account.
+    pub username: Username,
+    /// Who changed it.
+    pub kind: PasswordChangeKind,
+}
+
+impl DomainEvent for PasswordChanged {
+    const EVENT_TYPE: &'static str = "PasswordChanged";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `LoginSucceeded` v1 (security log): a session was opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginSucceeded {
+    /// The account.
+    pub username: Username,
+    /// The client's network address.
+    pub client: String,
+}
+
+impl DomainEvent for LoginSucceeded {
+    const EVENT_TYPE: &'static str = "LoginSucceeded";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// Why a login was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LoginFailure {
+    /// No account has that username.
+    UnknownAccount,
+    /// The password did not match.
+    WrongPassword,
+    /// The account is disabled (the password matched).
+    AccountDisabled,
+}
+
+/// `LoginFailed` v1 (security log): a login was refused. Recorded in the account's tenant, or
+/// in the regional administration's when no account matched. The attempted username of an
+/// unknown account is not kept, since people sometimes type a password there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginFailed {
+    /// The account, when one matched.
+    pub username: Option<Username>,
+    /// The client's network address.
+    pub client: String,
+    /// Why.
+    pub failure: LoginFailure,
+    /// Set when this failure started a block of further attempts, until that moment.
+    pub blocked_until: Option<DateTime<Utc>>,
+}
+
+impl DomainEvent for LoginFailed {
+    const EVENT_TYPE: &'static str = "LoginFailed";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `LoggedOut` v1 (security log): the account's owner ended a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoggedOut {
+    /// The account.
+    pub username: Username,
+}
+
+impl DomainEvent for LoggedOut {
+    const EVENT_TYPE: &'static str = "LoggedOut";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `POST /api/session`: log in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    /// Login name.
+    pub username: String,
+    /// Password, up to 128 characters.
+    pub password: String,
+}
+
+/// The logged-in user, as `GET /api/session` and a successful login answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    /// Login name.
+    pub username: Username,
+    /// The person's name.
+    pub display_name: String,
+    /// The tenant the account belongs to.
+    pub tenant: TenantId,
+    /// That tenant's name in Bulgarian.
+    pub tenant_name_bg: String,
+    /// The account's role.
+    pub role: Role,
+    /// Send this in the `X-CSRF-Token` header of every request that changes something.
+    pub csrf_token: String,
+    /// When the session ends at the latest, however active it is.
+    pub expires_at: DateTime<Utc>,
+    /// Seconds of inactivity after which the session ends.
+    pub idle_timeout_secs: u64,
+}
+
+/// An account as administrators and auditors see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Account {
+    /// Login name.
+    pub username: Username,
+    /// The person's name.
+    pub display_name: String,
+    /// The tenant it belongs to.
+    pub tenant: TenantId,
+    /// Its role.
+    pub role: Role,
+    /// Whether it is disabled.
+    pub disabled: bool,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// Who created it.
+    pub created_by: String,
+    /// When its password was last set.
+    pub password_changed_at: DateTime<Utc>,
+    /// When it last logged in.
+    pub last_login_at: Option<DateTime<Utc>>,
+    /// Its stream's version: send it back as `expected_version` to change the account.
+    pub version: u64,
+}
+
+/// `POST /api/accounts`: open an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateAccount {
+    /// The tenant the account belongs to.
+    pub tenant: TenantId,
+    /// Login name (lowercase Latin letters, digits, `.`, `-`, `_`).
+    pub username: String,
+    /// The person's name.
+    pub display_name: String,
+    /// Its role.
+    pub role: Role,
+    /// Its initial password, 12–128 characters.
+    pub password: String,
+}
+
+/// `POST /api/accounts/{username}/role`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GrantRole {
+    /// The new role.
+    pub role: Role,
+    /// The account's version as last read; a concurrent change answers 409.
+    pub expected_version: Option<u64>,
+}
+
+/// `POST /api/accounts/{username}/disable`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisableAccount {
+    /// Why (kept in the audit trail).
+    pub reason: String,
+    /// The account's version as last read; a concurrent change answers 409.
+    pub expected_version: Option<u64>,
+}
+
+/// `POST /api/accounts/{username}/enable`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EnableAccount {
+    /// The account's version as last read; a concurrent change answers 409.
+    pub expected_version: Option<u64>,
+}
+
+/// `POST /api/accounts/{username}/password`: an administrator sets a new password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetPassword {
+    /// The new password, 12–128 characters.
+    pub password: String,
+}
+
+/// `PUT /api/session/password`: the logged-in user changes their own password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePassword {
+    /// The password in use now.
+    pub current_password: String,
+    /// The new password, 12–128 characters.
+    pub new_password: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regional_roles_belong_to_the_regional_administration() {
+        assert!(Role::Regional.fits(TenantKind::RegionalAdministration));
+        assert!(!Role::Regional.fits(TenantKind::Municipality));
+        assert!(!Role::RegionalAdmin.fits(TenantKind::TerritorialUnit));
+        assert!(Role::Officer.fits(TenantKind::Municipality));
+        assert!(!Role::Auditor.fits(TenantKind::Municipality));
+        assert!(Role::TenantAdmin.fits(TenantKind::RegionalAdministration));
+    }
+
+    #[test]
+    fn roles_serialize_as_snake_case() {
+        assert_eq!(
+            serde_json::to_string(&Role::TenantAdmin).unwrap(),
+            "\"tenant_admin\""
+        );
+        assert_eq!(Role::ALL.len(), 5);
+    }
+}
