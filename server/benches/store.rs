@@ -198,10 +198,7 @@ fn main() {
     drop(store);
 
     // A million events across the 15 tenants, written in appends of 1,000.
-    let config = Config {
-        data_dir: dir.path().join("replay"),
-        assets_dir: dir.path().join("none"),
-    };
+    let config = Config::new(dir.path().join("replay"), dir.path().join("none"));
     let store = SledStore::open(&config.data_dir.join("log"), StoreOptions::default()).unwrap();
     let t = Instant::now();
     let mut written = 0u64;
@@ -240,7 +237,7 @@ fn main() {
     let (state, _stop) = runtime.block_on(App::start(&config)).unwrap();
     println!(
         "cold start with {} events (open, verify, rebuild, seed check): {:.2} s; RSS {:.0} MiB",
-        state.store.head().position,
+        state.head().position,
         t.elapsed().as_secs_f64(),
         rss_mib()
     );

@@ -1,8 +1,13 @@
 //! Antikor's server: the event log, the read models built from it, and the HTTP API.
 #![forbid(unsafe_code)]
 
+pub mod access;
 pub mod app;
 pub mod assets;
+pub mod auth;
+pub mod cli;
+pub mod demo;
+pub mod domain;
 pub mod projections;
 pub mod router;
 pub mod routes;

@@ -1,8 +1,11 @@
 //! The `antikor` command: serve the product, or verify the event log offline.
 #![forbid(unsafe_code)]
 
+use antikor_server::auth::session::SessionPolicy;
 use antikor_server::store::{EventStore, SledStore, StoreError, StoreOptions};
 use antikor_server::{App, Config, router};
+use antikor_shared::account::Role;
+use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
@@ -30,6 +33,25 @@ enum Command {
         /// The built frontend (Trunk's dist folder).
         #[arg(long, env = "ANTIKOR_ASSETS", default_value = "frontend/dist")]
         assets: PathBuf,
+        /// Create the demo accounts listed in the README (one known password: never with real
+        /// data).
+        #[arg(long, env = "ANTIKOR_DEMO")]
+        demo: bool,
+        /// The site is served over TLS (by a reverse proxy): mark the session cookie `Secure`
+        /// and give it the `__Host-` prefix.
+        #[arg(long, env = "ANTIKOR_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Minutes of inactivity after which a session ends.
+        #[arg(long, env = "ANTIKOR_SESSION_IDLE_MINUTES", default_value_t = 30)]
+        session_idle_minutes: u64,
+        /// Hours after login after which a session ends however active.
+        #[arg(long, env = "ANTIKOR_SESSION_HOURS", default_value_t = 12)]
+        session_hours: u64,
+    },
+    /// Manages accounts while the server is stopped.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
     },
     /// Walks the whole event log and checks every link of its hash chain. Exits 0 when the
     /// log is intact, 1 naming the first bad position otherwise. The server must be stopped.
@@ -40,6 +62,35 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Creates an account, e.g. the first regional admin. The password is read from standard
+    /// input when it is not a terminal, otherwise asked for twice without echo.
+    Create {
+        /// Data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
+        /// The account's tenant, e.g. `oblast` or `bansko`.
+        #[arg(long)]
+        tenant: TenantId,
+        /// officer, tenant_admin, regional, regional_admin or auditor.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// Login name (lowercase Latin letters, digits, . - _).
+        #[arg(long)]
+        username: Username,
+        /// The person's name (defaults to the username).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+fn parse_role(raw: &str) -> Result<Role, String> {
+    serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|_| {
+        "use one of officer, tenant_admin, regional, regional_admin, auditor".to_owned()
+    })
+}
+
 fn main() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
@@ -48,13 +99,32 @@ fn main() -> ExitCode {
             data,
             listen,
             assets,
+            demo,
+            secure_cookies,
+            session_idle_minutes,
+            session_hours,
         } => serve(
             Config {
-                data_dir: data,
-                assets_dir: assets,
+                demo,
+                sessions: SessionPolicy {
+                    idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
+                    absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),
+                    secure_cookies,
+                },
+                ..Config::new(data, assets)
             },
             listen,
         ),
+        Command::User {
+            command:
+                UserCommand::Create {
+                    data,
+                    tenant,
+                    role,
+                    username,
+                    name,
+                },
+        } => create_user(data, tenant, role, username, name),
         Command::Verify { data } => verify(data),
     };
     match result {
@@ -100,6 +170,7 @@ fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
             tracing::info!("stopping: finishing requests in flight");
             stopper.begin();
         };
+        let app = app.into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(stop_signal)
             .await?;
@@ -117,6 +188,53 @@ async fn shutdown_signal() {
         _ = ctrl_c => {}
         _ = term.recv() => {}
     }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    let first = rpassword::prompt_password("Парола (12–128 знака): ")?;
+    let second = rpassword::prompt_password("Повторете паролата: ")?;
+    anyhow::ensure!(first == second, "the two passwords differ");
+    Ok(first)
+}
+
+fn create_user(
+    data: PathBuf,
+    tenant: TenantId,
+    role: Role,
+    username: Username,
+    name: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let password = read_password()?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let config = Config::new(&data, data.join("no-frontend"));
+        let (state, stop) = App::start(&config).await?;
+        let display_name = name.unwrap_or_else(|| username.to_string());
+        let created = antikor_server::cli::create_user(
+            &state,
+            tenant,
+            username,
+            display_name,
+            role,
+            password,
+        )
+        .await;
+        stop.close_store().await?;
+        let account = created?;
+        println!(
+            "created {} ({}) in {}",
+            account.username,
+            account.role.label_bg(),
+            account.tenant
+        );
+        Ok(ExitCode::SUCCESS)
+    })
 }
 
 fn verify(data: PathBuf) -> anyhow::Result<ExitCode> {

@@ -2,7 +2,7 @@
 
 use crate::app::AppState;
 use crate::assets::API_CSP;
-use crate::routes::{audit, frontend, health, tenants};
+use crate::routes::{accounts, audit, frontend, health, session, tenants};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::compression::CompressionLayer;
@@ -18,6 +18,8 @@ use utoipa_axum::routes;
     info(title = "Antikor API", description = "Anti-corruption action plan of Blagoevgrad province: event log, tenants, audit trail."),
     tags(
         (name = "system", description = "Health and API description"),
+        (name = "session", description = "Logging in and out; the session cookie and its CSRF token"),
+        (name = "accounts", description = "Accounts and their roles, managed by administrators"),
         (name = "tenants", description = "The regional administration and the municipalities"),
         (name = "audit", description = "The append-only, hash-chained event log")
     )
@@ -28,6 +30,14 @@ struct ApiDoc;
 pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
+        .routes(routes!(session::login, session::current, session::logout))
+        .routes(routes!(session::change_password))
+        .routes(routes!(accounts::list, accounts::create))
+        .routes(routes!(accounts::get))
+        .routes(routes!(accounts::grant_role))
+        .routes(routes!(accounts::disable))
+        .routes(routes!(accounts::enable))
+        .routes(routes!(accounts::reset_password))
         .routes(routes!(tenants::list))
         .routes(routes!(audit::list))
         .routes(routes!(audit::get))

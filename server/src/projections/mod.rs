@@ -1,7 +1,10 @@
 //! Read models: pure folds over the log, per tenant, rebuilt by replay and kept current by the
 //! log's commit hook. Any of them can be built as of an earlier position (the auditors' replay).
 
+pub mod accounts;
+
 use crate::store::{EventStore, StoreError, VerifyReport};
+use accounts::AccountDirectory;
 use antikor_migrations::Upcasters;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
 use antikor_shared::{RecordedEvent, TenantId};
@@ -31,6 +34,8 @@ pub struct ReadModels {
     pub position: u64,
     /// Per tenant.
     pub tenants: BTreeMap<TenantId, TenantModel>,
+    /// Every account, across tenants (usernames are unique across Antikor).
+    pub accounts: AccountDirectory,
 }
 
 impl ReadModels {
@@ -55,6 +60,7 @@ impl ReadModels {
                 tenant.event_types.insert(event.event_type.clone(), 1);
             }
         }
+        self.accounts.apply(&UPCASTERS, event);
         match UPCASTERS.decode::<TenantRegistered>(event) {
             Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),
             Some(Err(e)) => {

@@ -1,7 +1,8 @@
 //! The audit trail: every event in order, filtered and paged, one by one, and live.
 
+use crate::access::Principal;
 use crate::app::AppState;
-use crate::store::{Direction, Filter};
+use crate::store::Direction;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Path, Query};
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
@@ -21,25 +22,17 @@ use utoipa::IntoParams;
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 500;
 
-impl AppState {
-    fn check_tenant(&self, tenant: Option<&TenantId>) -> AppResult<()> {
-        match tenant {
-            Some(t) if !self.models().has_tenant(t) => {
-                Err(AppError::NotFound(format!("Няма институция „{t}“.")))
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-/// One page of events, newest first, with cursors to the neighbouring pages.
+/// One page of events, newest first, with cursors to the neighbouring pages. Officers and
+/// tenant admins see their own tenant's events only; regional roles and auditors all.
 #[utoipa::path(get, path = "/api/audit/events", tag = "audit", params(AuditQuery),
     responses(
         (status = 200, description = "A page of events, newest first", body = AuditPage),
         (status = 400, description = "Contradictory or malformed filters", body = ErrorBody),
-        (status = 404, description = "Unknown tenant", body = ErrorBody)))]
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
+    principal: Principal,
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Json<AuditPage>> {
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
@@ -58,19 +51,15 @@ pub async fn list(
             "Филтър по поток изисква и институция.".into(),
         ));
     }
-    app.check_tenant(q.tenant.as_ref())?;
-    let filter = Filter {
-        tenant: q.tenant,
-        stream: q.stream,
-        event_type: q.event_type,
-    };
-    let store = app.store.as_ref();
+    let scope = principal.read_scope();
+    let log = app.log(&scope);
+    let filter = log.filter(q.tenant, q.stream, q.event_type)?;
     let limit = limit as usize;
     let exists = |direction, cursor| -> AppResult<bool> {
-        Ok(!store.read_page(&filter, direction, cursor, 1)?.is_empty())
+        Ok(!log.page(&filter, direction, cursor, 1)?.is_empty())
     };
     let (events, newer, older) = if let Some(after) = q.after {
-        let mut events = store.read_page(&filter, Direction::Forward, after, limit + 1)?;
+        let mut events = log.page(&filter, Direction::Forward, after, limit + 1)?;
         let more_newer = events.len() > limit;
         events.truncate(limit);
         events.reverse();
@@ -82,7 +71,7 @@ pub async fn list(
         (events, newer, older)
     } else {
         let before = q.before.unwrap_or(u64::MAX);
-        let mut events = store.read_page(&filter, Direction::Backward, before, limit + 1)?;
+        let mut events = log.page(&filter, Direction::Backward, before, limit + 1)?;
         let more_older = events.len() > limit;
         events.truncate(limit);
         let older = events.last().filter(|_| more_older).map(|e| e.position);
@@ -94,7 +83,7 @@ pub async fn list(
     };
     Ok(Json(AuditPage {
         events,
-        head_position: store.head().position,
+        head_position: log.head_position(),
         newer,
         older,
     }))
@@ -105,12 +94,14 @@ pub async fn list(
     params(("position" = u64, Path, description = "Position in the log")),
     responses(
         (status = 200, description = "The event", body = RecordedEvent),
-        (status = 404, description = "No event at that position", body = ErrorBody)))]
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No event at that position that the caller may see", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
+    principal: Principal,
     Path(position): Path<u64>,
 ) -> AppResult<Json<RecordedEvent>> {
-    app.store
+    app.log(&principal.read_scope())
         .get(position)?
         .map(Json)
         .ok_or_else(|| AppError::NotFound(format!("Няма събитие на позиция {position}.")))
@@ -129,13 +120,17 @@ pub struct EventTypesQuery {
 #[utoipa::path(get, path = "/api/audit/event-types", tag = "audit", params(EventTypesQuery),
     responses(
         (status = 200, description = "Event types by name", body = [EventTypeCount]),
-        (status = 404, description = "Unknown tenant", body = ErrorBody)))]
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn event_types(
     State(app): State<AppState>,
+    principal: Principal,
     Query(q): Query<EventTypesQuery>,
 ) -> AppResult<Json<Vec<EventTypeCount>>> {
-    app.check_tenant(q.tenant.as_ref())?;
-    let counts = app.models().event_types(q.tenant.as_ref());
+    let scope = principal.read_scope();
+    let log = app.log(&scope);
+    let filter = log.filter(q.tenant, None, None)?;
+    let counts = log.event_types(filter.tenant.as_ref());
     Ok(Json(
         counts
             .into_iter()
@@ -168,36 +163,37 @@ const MAX_BACKLOG: usize = 1000;
 /// Server-sent events: each newly committed event as an `event` message (its `id` is the
 /// position) with the event as JSON; a `lagged` message when the client fell behind and should
 /// reload. A client that reconnects with `Last-Event-ID` first gets the events it missed.
+///
+/// The feed carries only events the caller may see, checked once more for every event.
 #[utoipa::path(get, path = "/api/audit/live", tag = "audit", params(LiveQuery),
-    responses((status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent)))]
+    responses(
+        (status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn live(
     State(app): State<AppState>,
+    principal: Principal,
     Query(q): Query<LiveQuery>,
     headers: HeaderMap,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
-    app.check_tenant(q.tenant.as_ref())?;
+    let scope = principal.read_scope();
+    let log = app.log(&scope);
+    let filter = log.filter(q.tenant, None, q.event_type)?;
     let last_seen = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
     // Subscribe before reading the backlog, so that nothing falls between the two.
-    let receiver = app.store.subscribe();
-    let filter = Filter {
-        tenant: q.tenant.clone(),
-        stream: None,
-        event_type: q.event_type.clone(),
-    };
+    let receiver = log.subscribe();
     let (backlog, mut delivered) = match last_seen {
         None => (Vec::new(), 0),
         Some(seen) => {
-            let missed = app
-                .store
-                .read_page(&filter, Direction::Forward, seen, MAX_BACKLOG + 1)?;
+            let missed = log.page(&filter, Direction::Forward, seen, MAX_BACKLOG + 1)?;
             if missed.len() > MAX_BACKLOG {
                 let lagged = Event::default()
                     .event("lagged")
                     .data(missed.len().to_string());
-                (vec![lagged], app.store.head().position)
+                (vec![lagged], log.head_position())
             } else {
                 let upto = missed.last().map_or(seen, |e| e.position);
                 (missed.iter().filter_map(event_message).collect(), upto)
@@ -210,7 +206,7 @@ pub async fn live(
     };
     let live = BroadcastStream::new(receiver).filter_map(move |item| {
         let message = match item {
-            Ok(e) if e.position <= delivered => None,
+            Ok(e) if e.position <= delivered || !scope.sees(&e) => None,
             Ok(e) if filter.tenant.as_ref().is_some_and(|t| *t != e.tenant) => None,
             Ok(e)
                 if filter

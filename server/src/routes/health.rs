@@ -10,12 +10,8 @@ use axum::extract::State;
 #[utoipa::path(get, path = "/api/health", tag = "system",
     responses((status = 200, description = "The server is up", body = Health)))]
 pub async fn health(State(app): State<AppState>) -> Json<Health> {
-    let head = app.store.head();
-    let status = if app.store.refusal().is_some() {
-        "read_only"
-    } else {
-        "ok"
-    };
+    let head = app.head();
+    let status = if app.read_only() { "read_only" } else { "ok" };
     Json(Health {
         status: status.to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),

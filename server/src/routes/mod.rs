@@ -1,6 +1,8 @@
 //! One module per resource of the JSON API; the handlers stay thin.
 
+pub mod accounts;
 pub mod audit;
 pub mod frontend;
 pub mod health;
+pub mod session;
 pub mod tenants;

@@ -1,9 +1,11 @@
 //! `GET /api/tenants`: the regional administration and the municipalities.
 
+use crate::access::Principal;
 use crate::app::AppState;
-use crate::projections::{ReadModels, position_at};
+use crate::app::log::Moment;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::Query;
+use antikor_shared::api::ErrorBody;
 use antikor_shared::tenant::Tenant;
 use axum::Json;
 use axum::extract::State;
@@ -15,13 +17,13 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct AsOf {
     /// Show the state as it was at this log position (a number) or moment (RFC 3339, e.g.
-    /// `2026-11-26T12:00:00Z`). Omitted: now.
+    /// `2026-11-26T12:00:00Z`). Omitted: now. Needs a login, since a replay costs work.
     pub as_of: Option<String>,
 }
 
 impl AsOf {
-    /// The log position the parameter names, if any.
-    pub fn position(&self, app: &AppState) -> AppResult<Option<u64>> {
+    /// The moment the parameter names, if any.
+    pub fn moment(&self) -> AppResult<Option<Moment>> {
         let Some(raw) = self
             .as_of
             .as_deref()
@@ -31,36 +33,33 @@ impl AsOf {
             return Ok(None);
         };
         if let Ok(position) = raw.parse::<u64>() {
-            return Ok(Some(position));
+            return Ok(Some(Moment::Position(position)));
         }
         let moment = chrono::DateTime::parse_from_rfc3339(raw).map_err(|_| {
             AppError::BadRequest(format!(
                 "„{raw}“ не е позиция или момент. Пример: 120 или 2026-11-26T12:00:00Z."
             ))
         })?;
-        Ok(Some(position_at(app.store.as_ref(), moment.to_utc())?))
+        Ok(Some(Moment::Time(moment.to_utc())))
     }
 }
 
-/// Every registered tenant with its activity, now or as of a past moment.
+/// Every registered tenant with its activity, now or (logged in) as of a past moment.
 #[utoipa::path(get, path = "/api/tenants", tag = "tenants", params(AsOf),
     responses(
         (status = 200, description = "The tenants, the regional administration first", body = [Tenant]),
-        (status = 400, description = "`as_of` is neither a position nor a moment", body = antikor_shared::api::ErrorBody)))]
+        (status = 400, description = "`as_of` is neither a position nor a moment", body = ErrorBody),
+        (status = 401, description = "`as_of` without a login", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
+    principal: Option<Principal>,
     Query(as_of): Query<AsOf>,
 ) -> AppResult<Json<Vec<Tenant>>> {
-    let list = match as_of.position(&app)? {
-        Some(position) if position < app.models().position => {
-            let store = app.store.clone();
-            let (models, _) =
-                tokio::task::spawn_blocking(move || ReadModels::replay(store.as_ref(), position))
-                    .await
-                    .map_err(anyhow::Error::from)??;
-            models.tenant_list()
-        }
-        _ => app.models().tenant_list(),
-    };
-    Ok(Json(list))
+    let moment = as_of.moment()?;
+    if moment.is_some() && principal.is_none() {
+        return Err(AppError::Unauthorized(
+            "Преглед към минал момент изисква вход в системата.".into(),
+        ));
+    }
+    Ok(Json(app.tenant_list(moment).await?))
 }

@@ -6,7 +6,7 @@
 use crate::store::{AppendError, ExpectedVersion, StoreError};
 use antikor_shared::api::ErrorBody;
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 /// What a handler can fail with.
@@ -15,6 +15,20 @@ pub enum AppError {
     /// The request is malformed or asks for something impossible.
     #[error("{0}")]
     BadRequest(String),
+    /// The caller is not logged in (or the session ended).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// The caller is logged in but the role does not allow this, or the CSRF token is missing.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Too many attempts; try again after the given number of seconds.
+    #[error("{message}")]
+    TooManyRequests {
+        /// What to do, for the person.
+        message: String,
+        /// Seconds until a new attempt may succeed (the `Retry-After` header).
+        retry_after: u64,
+    },
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("{0}")]
     NotFound(String),
@@ -36,6 +50,9 @@ impl AppError {
     fn parts(&self) -> (StatusCode, &'static str) {
         match self {
             Self::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad_request"),
+            Self::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+            Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
@@ -55,14 +72,20 @@ impl IntoResponse for AppError {
             }
             other => other.to_string(),
         };
-        (
+        let mut response = (
             status,
             Json(ErrorBody {
                 error: code.to_owned(),
                 message,
             }),
         )
-            .into_response()
+            .into_response();
+        if let Self::TooManyRequests { retry_after, .. } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        }
+        response
     }
 }
 

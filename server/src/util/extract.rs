@@ -37,3 +37,43 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
             .map_err(|e| AppError::BadRequest(format!("Неправилен адрес: {}", e.body_text())))
     }
 }
+
+/// Like `axum::Json`, but a body that is not the expected JSON is an [`AppError::BadRequest`]
+/// with a message a person can act on.
+pub struct Json<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequest<S> for Json<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        axum::Json::<T>::from_request(req, state)
+            .await
+            .map(|j| Self(j.0))
+            .map_err(|e| match e {
+                axum::extract::rejection::JsonRejection::MissingJsonContentType(_) => {
+                    AppError::BadRequest(
+                        "Изпратете данните като JSON (Content-Type: application/json).".into(),
+                    )
+                }
+                other => AppError::BadRequest(format!(
+                    "Данните в заявката не са във верния вид: {}",
+                    other.body_text()
+                )),
+            })
+    }
+}
+
+/// The network address of the client. Behind a reverse proxy this is the proxy's address;
+/// Antikor is meant to be reached directly or through a proxy that limits requests itself.
+pub struct ClientAddr(pub std::net::IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::ConnectInfo::<std::net::SocketAddr>::from_request_parts(parts, state)
+            .await
+            .map(|c| Self(c.0.ip()))
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("no client address: {e}")))
+    }
+}

@@ -40,7 +40,10 @@ async fn the_fifteen_founding_tenants_are_registered_once() {
 #[tokio::test]
 async fn audit_pages_walk_the_log_with_cursors() {
     let app = TestApp::start().await;
-    let (status, page) = app.get("/api/audit/events?limit=10").await;
+    // Logging in records the auditor's account (16) and the login (17).
+    let auditor = app.auditor().await;
+    let get = |uri: &'static str| app.get_as(&auditor, uri);
+    let (status, page) = get("/api/audit/events?limit=10").await;
     assert_eq!(status, StatusCode::OK);
     let positions = |p: &serde_json::Value| -> Vec<u64> {
         p["events"]
@@ -50,38 +53,41 @@ async fn audit_pages_walk_the_log_with_cursors() {
             .map(|e| e["position"].as_u64().unwrap())
             .collect()
     };
-    assert_eq!(positions(&page), (6..=15).rev().collect::<Vec<_>>());
+    assert_eq!(positions(&page), (8..=17).rev().collect::<Vec<_>>());
     assert_eq!(
         (page["newer"].clone(), page["older"].clone()),
-        (serde_json::Value::Null, 6.into())
+        (serde_json::Value::Null, 8.into())
     );
-    let (_, older) = app.get("/api/audit/events?limit=10&before=6").await;
-    assert_eq!(positions(&older), (1..=5).rev().collect::<Vec<_>>());
+    let (_, older) = get("/api/audit/events?limit=10&before=8").await;
+    assert_eq!(positions(&older), (1..=7).rev().collect::<Vec<_>>());
     assert_eq!(
         (older["newer"].clone(), older["older"].clone()),
-        (5.into(), serde_json::Value::Null)
+        (7.into(), serde_json::Value::Null)
     );
-    let (_, back) = app.get("/api/audit/events?limit=10&after=5").await;
+    let (_, back) = get("/api/audit/events?limit=10&after=7").await;
     assert_eq!(positions(&back), positions(&page));
-    let (_, one) = app.get("/api/audit/events?tenant=kresna").await;
+    let (_, one) = get("/api/audit/events?tenant=kresna").await;
     assert_eq!(one["events"][0]["payload"]["name_bg"], "Община Кресна");
-    let (_, typed) = app
-        .get("/api/audit/events?event_type=TenantRegistered&limit=500")
-        .await;
+    let (_, typed) = get("/api/audit/events?event_type=TenantRegistered&limit=500").await;
     assert_eq!(positions(&typed).len(), 15);
-    let (_, detail) = app.get("/api/audit/events/3").await;
+    let (_, detail) = get("/api/audit/events/3").await;
     assert_eq!(detail["position"], 3);
     assert_eq!(detail["hash"].as_str().unwrap().len(), 64);
-    let (_, types) = app.get("/api/audit/event-types").await;
+    let (_, types) = get("/api/audit/event-types").await;
     assert_eq!(
         types,
-        serde_json::json!([{"event_type": "TenantRegistered", "count": 15}])
+        serde_json::json!([
+            {"event_type": "AccountCreated", "count": 1},
+            {"event_type": "LoginSucceeded", "count": 1},
+            {"event_type": "TenantRegistered", "count": 15}
+        ])
     );
 }
 
 #[tokio::test]
 async fn bad_input_gets_a_clear_4xx_json_error() {
     let app = TestApp::start().await;
+    let auditor = app.auditor().await;
     for (uri, status) in [
         ("/api/audit/events?limit=0", StatusCode::BAD_REQUEST),
         ("/api/audit/events?limit=abc", StatusCode::BAD_REQUEST),
@@ -100,7 +106,7 @@ async fn bad_input_gets_a_clear_4xx_json_error() {
         ("/api/tenants?as_of=yesterday", StatusCode::BAD_REQUEST),
         ("/api/no-such-route", StatusCode::NOT_FOUND),
     ] {
-        let (got, body) = app.get(uri).await;
+        let (got, body) = app.get_as(&auditor, uri).await;
         assert_eq!(got, status, "{uri}: {body}");
         assert!(
             body["error"].is_string() && !body["message"].as_str().unwrap().is_empty(),
@@ -137,7 +143,7 @@ async fn the_openapi_document_lists_every_route() {
 async fn writes_show_in_reads_as_soon_as_they_are_acknowledged() {
     let app = TestApp::start().await;
     app.state
-        .store
+        .system_log()
         .append(request(
             "bansko",
             "x",
@@ -155,9 +161,12 @@ async fn writes_show_in_reads_as_soon_as_they_are_acknowledged() {
         .unwrap()
         .clone();
     assert_eq!(bansko["event_count"], 2);
-    let (_, types) = app.get("/api/audit/event-types").await;
-    assert_eq!(types.as_array().unwrap().len(), 2);
-    let (_, kresna) = app.get("/api/audit/event-types?tenant=kresna").await;
+    let auditor = app.auditor().await;
+    let (_, types) = app.get_as(&auditor, "/api/audit/event-types").await;
+    assert!(types.to_string().contains("NoteRecorded"), "{types}");
+    let (_, kresna) = app
+        .get_as(&auditor, "/api/audit/event-types?tenant=kresna")
+        .await;
     assert_eq!(
         kresna,
         serde_json::json!([{"event_type": "TenantRegistered", "count": 1}])
@@ -186,9 +195,10 @@ async fn sse_events(body: axum::body::Body, n: usize) -> Vec<serde_json::Value> 
 async fn the_live_feed_sends_new_events_and_resumes_after_last_event_id() {
     use tower::ServiceExt;
     let app = TestApp::start().await;
+    let auditor = app.auditor().await;
     let router = antikor_server::router::build(app.state.clone());
     let get = |uri: &str, last: Option<&str>| {
-        let mut request = axum::http::Request::get(uri);
+        let mut request = axum::http::Request::get(uri).header("cookie", &auditor.cookie);
         if let Some(last) = last {
             request = request.header("last-event-id", last);
         }
@@ -198,32 +208,32 @@ async fn the_live_feed_sends_new_events_and_resumes_after_last_event_id() {
     };
     let feed = get("/api/audit/live?tenant=bansko", None).await.unwrap();
     app.state
-        .store
+        .system_log()
         .append(request("razlog", "x", ExpectedVersion::Any, vec![event(1)]))
         .await
         .unwrap();
     app.state
-        .store
+        .system_log()
         .append(request("bansko", "x", ExpectedVersion::Any, vec![event(2)]))
         .await
         .unwrap();
     let got = sse_events(feed.into_body(), 1).await;
     assert_eq!(
         (got[0]["position"].as_u64(), got[0]["tenant"].as_str()),
-        (Some(17), Some("bansko"))
+        (Some(19), Some("bansko"))
     );
 
-    // A client that saw position 3 gets what it missed (4..=17), then new events.
+    // A client that saw position 3 gets what it missed (4..=19), then new events.
     let resumed = get("/api/audit/live", Some("3")).await.unwrap();
     app.state
-        .store
+        .system_log()
         .append(request("kresna", "x", ExpectedVersion::Any, vec![event(3)]))
         .await
         .unwrap();
-    let got = sse_events(resumed.into_body(), 15).await;
+    let got = sse_events(resumed.into_body(), 17).await;
     let positions: Vec<u64> = got
         .iter()
         .map(|e| e["position"].as_u64().unwrap())
         .collect();
-    assert_eq!(positions, (4..=18).collect::<Vec<_>>());
+    assert_eq!(positions, (4..=20).collect::<Vec<_>>());
 }

@@ -1,9 +1,12 @@
 //! Helpers shared by the integration tests.
 
+pub use antikor_server::demo::DEMO_PASSWORD;
 use antikor_server::store::{
     AppendRequest, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
 };
 use antikor_shared::{StreamId, TenantId};
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use serde_json::value::RawValue;
 use std::path::Path;
 use uuid::Uuid;
@@ -53,6 +56,19 @@ pub fn request(
     }
 }
 
+/// A logged-in test client.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// `name=value` for the `Cookie` header.
+    pub cookie: String,
+    /// The whole `Set-Cookie` header the login answered with.
+    pub set_cookie: String,
+    /// The CSRF token to send with changes.
+    pub csrf: String,
+    /// The login's answer.
+    pub info: serde_json::Value,
+}
+
 /// The whole application on a temporary data folder, driven in-process through its router.
 pub struct TestApp {
     /// The application state, for looking behind the API.
@@ -65,22 +81,41 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// Starts the app on a fresh data folder, without a built frontend.
+    /// Starts the app on a fresh data folder, without accounts or a built frontend.
     pub async fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
         Self::start_in(dir).await
     }
 
+    /// Starts the app on a fresh data folder with the demo accounts.
+    pub async fn start_demo() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let config = antikor_server::Config {
+            demo: true,
+            ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
+        };
+        Self::start_with(dir, config).await
+    }
+
     /// Starts the app on an existing data folder.
     pub async fn start_in(dir: tempfile::TempDir) -> Self {
-        let config = antikor_server::Config {
-            data_dir: dir.path().to_owned(),
-            assets_dir: dir.path().join("no-frontend"),
-        };
+        let config = antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"));
+        Self::start_with(dir, config).await
+    }
+
+    /// Starts the app with a configuration of the test's own.
+    pub async fn start_with(dir: tempfile::TempDir, config: antikor_server::Config) -> Self {
+        // Shows the server's own log (internal errors above all) in a failing test's output.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("warn")
+            .with_test_writer()
+            .try_init();
         let (state, stop) = antikor_server::App::start(&config)
             .await
             .expect("app starts");
-        let router = antikor_server::router::build(state.clone());
+        let client: std::net::SocketAddr = ([192, 0, 2, 1], 40000).into();
+        let router = antikor_server::router::build(state.clone())
+            .layer(axum::extract::connect_info::MockConnectInfo(client));
         Self {
             state,
             router,
@@ -89,27 +124,136 @@ impl TestApp {
         }
     }
 
-    /// Sends a GET and returns the status and the JSON body (`Null` when the body is not JSON).
-    pub async fn get(&self, uri: &str) -> (axum::http::StatusCode, serde_json::Value) {
+    /// Sends a request and returns the whole response (headers and body bytes).
+    pub async fn send(&self, request: Request<Body>) -> (StatusCode, HeaderMap, bytes::Bytes) {
         use tower::ServiceExt;
-        let request = axum::http::Request::get(uri)
-            .body(axum::body::Body::empty())
-            .unwrap();
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = http_body_util::BodyExt::collect(response.into_body())
             .await
             .unwrap()
             .to_bytes();
+        (status, headers, bytes)
+    }
+
+    /// Sends a request as `session` (or anonymously) and returns the status and the JSON body
+    /// (`Null` when the body is not JSON). Changes carry the session's CSRF token.
+    pub async fn call(
+        &self,
+        session: Option<&Session>,
+        method: Method,
+        uri: &str,
+        body: Option<serde_json::Value>,
+    ) -> (StatusCode, serde_json::Value) {
+        let mut request = Request::builder().method(method.clone()).uri(uri);
+        if let Some(s) = session {
+            request = request.header(header::COOKIE, &s.cookie);
+            if !method.is_safe() {
+                request = request.header("x-csrf-token", &s.csrf);
+            }
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        let (status, _, bytes) = self.send(request.body(body).unwrap()).await;
         (
             status,
             serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
         )
     }
 
+    /// Sends an anonymous GET.
+    pub async fn get(&self, uri: &str) -> (StatusCode, serde_json::Value) {
+        self.call(None, Method::GET, uri, None).await
+    }
+
+    /// Sends a GET as `session`.
+    pub async fn get_as(&self, session: &Session, uri: &str) -> (StatusCode, serde_json::Value) {
+        self.call(Some(session), Method::GET, uri, None).await
+    }
+
+    /// Sends a POST with a JSON body as `session`.
+    pub async fn post_as(
+        &self,
+        session: &Session,
+        uri: &str,
+        body: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        self.call(Some(session), Method::POST, uri, Some(body))
+            .await
+    }
+
+    /// Logs in and returns the session, or the refusal's status and body.
+    pub async fn try_login(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<Session, (StatusCode, serde_json::Value)> {
+        let request = Request::post("/api/session")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(
+                serde_json::json!({"username": username, "password": password}).to_string(),
+            ))
+            .unwrap();
+        let (status, headers, bytes) = self.send(request).await;
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        if status != StatusCode::OK {
+            return Err((status, body));
+        }
+        let set_cookie = headers
+            .get(header::SET_COOKIE)
+            .expect("a login sets the session cookie")
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let cookie = set_cookie.split(';').next().unwrap().to_owned();
+        Ok(Session {
+            cookie,
+            set_cookie,
+            csrf: body["csrf_token"].as_str().unwrap().to_owned(),
+            info: body,
+        })
+    }
+
+    /// Creates the auditor `test.auditor` (once) and logs in: two events, `AccountCreated`
+    /// and `LoginSucceeded`, both in the regional administration's log.
+    pub async fn auditor(&self) -> Session {
+        if self
+            .state
+            .system_models()
+            .accounts
+            .get("test.auditor")
+            .is_none()
+        {
+            antikor_server::cli::create_user(
+                &self.state,
+                tenant("oblast"),
+                antikor_shared::Username::parse("test.auditor").unwrap(),
+                "Одитор за тестове".into(),
+                antikor_shared::account::Role::Auditor,
+                DEMO_PASSWORD.into(),
+            )
+            .await
+            .unwrap();
+        }
+        self.login("test.auditor").await
+    }
+
+    /// Logs in a demo account (password [`DEMO_PASSWORD`]).
+    pub async fn login(&self, username: &str) -> Session {
+        self.try_login(username, DEMO_PASSWORD)
+            .await
+            .unwrap_or_else(|e| panic!("{username} logs in: {e:?}"))
+    }
+
     /// Stops the app and gives back its data folder.
     pub async fn stop(self) -> tempfile::TempDir {
-        self.state.store.close().await.unwrap();
+        self.state.system_log().close().await.unwrap();
         self.dir
     }
 }

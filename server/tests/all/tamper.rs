@@ -11,7 +11,7 @@ async fn history() -> tempfile::TempDir {
     let app = TestApp::start().await;
     for i in 0..10 {
         app.state
-            .store
+            .system_log()
             .append(request("bansko", "s", ExpectedVersion::Any, vec![event(i)]))
             .await
             .unwrap();
@@ -121,7 +121,7 @@ async fn the_server_serves_a_broken_log_read_only() {
     assert_eq!(health["status"], "read_only");
     let refused = app
         .state
-        .store
+        .system_log()
         .append(request(
             "bansko",
             "s",
@@ -134,6 +134,6 @@ async fn the_server_serves_a_broken_log_read_only() {
         "{refused:?}"
     );
     // What linked before the break is still readable.
-    assert_eq!(app.state.models().position, 11);
-    assert_eq!(app.state.store.head().position, 25);
+    assert_eq!(app.state.system_models().position, 11);
+    assert_eq!(app.state.system_log().head().position, 25);
 }

@@ -1,0 +1,266 @@
+//! Who is asking, and what they may reach: the [`Principal`] of a request and the scopes made
+//! from it. A handler reads or writes a tenant's data only through a scope, and only a
+//! principal (derived from the session, never from a client-supplied tenant id) makes one.
+
+use crate::app::AppState;
+use crate::auth::session::ActiveSession;
+use crate::util::errors::{AppError, AppResult};
+use antikor_shared::account::Role;
+use antikor_shared::{RecordedEvent, TenantId, Username};
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use subtle::ConstantTimeEq;
+
+/// The header a logged-in browser echoes its CSRF token in.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The logged-in account a request comes from, as the log says it is now: a role granted or
+/// an account disabled takes effect on the next request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    /// Login name.
+    pub username: Username,
+    /// The person's name.
+    pub display_name: String,
+    /// The tenant the account belongs to.
+    pub tenant: TenantId,
+    /// Its role.
+    pub role: Role,
+    /// The session the request came with.
+    pub session: ActiveSession,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reach {
+    Tenant(TenantId),
+    All,
+}
+
+impl Reach {
+    fn covers(&self, tenant: &TenantId) -> bool {
+        match self {
+            Self::Tenant(own) => own == tenant,
+            Self::All => true,
+        }
+    }
+}
+
+/// Proof that the caller may read the records of some tenants.
+#[derive(Debug, Clone)]
+pub struct ReadScope {
+    reach: Reach,
+}
+
+impl ReadScope {
+    /// Whether the scope reaches a tenant's records.
+    pub fn covers(&self, tenant: &TenantId) -> bool {
+        self.reach.covers(tenant)
+    }
+
+    /// Whether the caller may see one event of the log.
+    pub fn sees(&self, event: &RecordedEvent) -> bool {
+        self.covers(&event.tenant)
+    }
+
+    /// The tenant a request may be narrowed to: the caller's own when the scope is one
+    /// tenant (asking for another answers 404, as if it did not exist), or the requested one
+    /// (`None`: all) when the scope is all tenants.
+    pub fn narrow(&self, requested: Option<TenantId>) -> AppResult<Option<TenantId>> {
+        match (&self.reach, requested) {
+            (Reach::All, requested) => Ok(requested),
+            (Reach::Tenant(own), None) => Ok(Some(own.clone())),
+            (Reach::Tenant(own), Some(t)) if *own == t => Ok(Some(t)),
+            (Reach::Tenant(_), Some(t)) => {
+                Err(AppError::NotFound(format!("Няма институция „{t}“.")))
+            }
+        }
+    }
+}
+
+/// Proof that the caller may append to one tenant's log; carries who is recorded as actor.
+#[derive(Debug, Clone)]
+pub struct TenantWrite {
+    tenant: TenantId,
+    actor: String,
+}
+
+impl TenantWrite {
+    /// For what the server records by itself or on behalf of someone not yet logged in
+    /// (seeding, the command line, the security log of login attempts).
+    pub(crate) fn system(tenant: TenantId, actor: impl Into<String>) -> Self {
+        Self {
+            tenant,
+            actor: actor.into(),
+        }
+    }
+
+    /// The tenant written to.
+    pub fn tenant(&self) -> &TenantId {
+        &self.tenant
+    }
+
+    /// Who the events are recorded as caused by.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+}
+
+/// Proof that the caller manages accounts: of their own tenant (tenant admin) or of every
+/// tenant (regional admin).
+#[derive(Debug, Clone)]
+pub struct AccountAdmin {
+    reach: Reach,
+    role: Role,
+    actor: Username,
+}
+
+impl AccountAdmin {
+    /// Whether the administrator may give this role (tenant admins: officer or tenant admin).
+    pub fn may_grant(&self, role: Role) -> bool {
+        self.role == Role::RegionalAdmin || matches!(role, Role::Officer | Role::TenantAdmin)
+    }
+
+    /// Permission to change accounts of `tenant`; a tenant out of reach answers 404.
+    pub fn write(&self, tenant: &TenantId) -> AppResult<TenantWrite> {
+        if !self.reach.covers(tenant) {
+            return Err(AppError::NotFound("Няма такъв профил.".into()));
+        }
+        Ok(TenantWrite {
+            tenant: tenant.clone(),
+            actor: self.actor.to_string(),
+        })
+    }
+
+    /// Who the administrator is.
+    pub fn username(&self) -> &Username {
+        &self.actor
+    }
+}
+
+impl Principal {
+    fn reach(&self) -> Reach {
+        if self.role.sees_all_tenants() {
+            Reach::All
+        } else {
+            Reach::Tenant(self.tenant.clone())
+        }
+    }
+
+    /// What the caller may read of the log and the read models.
+    pub fn read_scope(&self) -> ReadScope {
+        ReadScope {
+            reach: self.reach(),
+        }
+    }
+
+    /// Whose accounts the caller may list: administrators their reach, auditors all.
+    pub fn account_reader(&self) -> AppResult<ReadScope> {
+        match self.role {
+            Role::TenantAdmin | Role::RegionalAdmin | Role::Auditor => Ok(self.read_scope()),
+            Role::Officer | Role::Regional => Err(forbidden()),
+        }
+    }
+
+    /// Permission to manage accounts.
+    pub fn account_admin(&self) -> AppResult<AccountAdmin> {
+        if !self.role.manages_accounts() {
+            return Err(forbidden());
+        }
+        Ok(AccountAdmin {
+            reach: self.reach(),
+            role: self.role,
+            actor: self.username.clone(),
+        })
+    }
+
+    /// Permission to change the caller's own account (its password), for every role.
+    pub fn own_account(&self) -> TenantWrite {
+        TenantWrite {
+            tenant: self.tenant.clone(),
+            actor: self.username.to_string(),
+        }
+    }
+
+    /// Permission to write in the caller's own tenant (refused to read-only roles).
+    pub fn own_write(&self) -> AppResult<TenantWrite> {
+        if self.role.is_read_only() {
+            return Err(forbidden());
+        }
+        Ok(TenantWrite {
+            tenant: self.tenant.clone(),
+            actor: self.username.to_string(),
+        })
+    }
+}
+
+fn forbidden() -> AppError {
+    AppError::Forbidden("Вашата роля не позволява това действие.".into())
+}
+
+fn unauthorized() -> AppError {
+    AppError::Unauthorized("Влезте в системата, за да продължите.".into())
+}
+
+impl FromRequestParts<AppState> for Principal {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> AppResult<Self> {
+        let sessions = &app.auth.sessions;
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar
+            .get(sessions.policy.cookie_name())
+            .ok_or_else(unauthorized)?
+            .value()
+            .to_owned();
+        let sessions_ = sessions.clone();
+        let session = tokio::task::spawn_blocking(move || sessions_.find(&token))
+            .await
+            .map_err(anyhow::Error::from)??
+            .ok_or_else(unauthorized)?;
+        let account = app
+            .models_unscoped()
+            .accounts
+            .get(session.record.username.as_str())
+            .filter(|e| !e.account.disabled && e.password_epoch == session.record.password_epoch)
+            .cloned();
+        let Some(entry) = account else {
+            // Disabled, password changed, or gone: the session must not come back.
+            sessions.end(&session)?;
+            return Err(unauthorized());
+        };
+        if !parts.method.is_safe() {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .map(|v| v.as_bytes())
+                .unwrap_or_default();
+            let expected = session.record.csrf_token.as_bytes();
+            if !bool::from(sent.ct_eq(expected)) {
+                return Err(AppError::Forbidden(
+                    "Заявката няма валиден защитен код (CSRF). Презаредете страницата и опитайте отново."
+                        .into(),
+                ));
+            }
+        }
+        Ok(Self {
+            username: entry.account.username,
+            display_name: entry.account.display_name,
+            tenant: entry.account.tenant,
+            role: entry.account.role,
+            session,
+        })
+    }
+}
+
+impl OptionalFromRequestParts<AppState> for Principal {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> AppResult<Option<Self>> {
+        match <Self as FromRequestParts<AppState>>::from_request_parts(parts, app).await {
+            Ok(p) => Ok(Some(p)),
+            Err(AppError::Unauthorized(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Accounts as a caller may see and change them: reads take a [`ReadScope`], changes a
+//! [`TenantWrite`] for the account's tenant.
+
+use super::App;
+use crate::access::{ReadScope, TenantWrite};
+use crate::domain::accounts::{AccountCommand, AccountEvent, Rejection, decide};
+use crate::projections::accounts::AccountEntry;
+use crate::store::{ExpectedVersion, NewEvent};
+use crate::util::errors::{AppError, AppResult};
+use antikor_shared::account::{Account, PasswordChangeKind, Role};
+use antikor_shared::tenant::TenantKind;
+use antikor_shared::{StreamId, TenantId, Username};
+use uuid::Uuid;
+
+/// The stream holding an account's events, in its tenant's log.
+pub fn account_stream(username: &Username) -> StreamId {
+    StreamId::parse(format!("account-{username}")).expect("usernames are valid stream names")
+}
+
+fn new_event(event: AccountEvent, id: Uuid) -> NewEvent {
+    match event {
+        AccountEvent::Created(e) => NewEvent::from_domain(id, &e),
+        AccountEvent::RoleGranted(e) => NewEvent::from_domain(id, &e),
+        AccountEvent::Disabled(e) => NewEvent::from_domain(id, &e),
+        AccountEvent::Enabled(e) => NewEvent::from_domain(id, &e),
+        AccountEvent::PasswordChanged(e) => NewEvent::from_domain(id, &e),
+    }
+}
+
+impl From<Rejection> for AppError {
+    fn from(r: Rejection) -> Self {
+        let message = r.to_string();
+        match r {
+            Rejection::NoSuchAccount => Self::NotFound(message),
+            Rejection::UsernameTaken(_)
+            | Rejection::SameRole
+            | Rejection::AlreadyDisabled
+            | Rejection::NotDisabled => Self::Conflict(message),
+            Rejection::BadDisplayName | Rejection::RoleDoesNotFit(_) | Rejection::BadReason => {
+                Self::BadRequest(message)
+            }
+        }
+    }
+}
+
+/// A change an administrator makes to an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountChange {
+    /// Replace its role.
+    GrantRole(Role),
+    /// Stop it from logging in, for a reason.
+    Disable(String),
+    /// Let it log in again.
+    Enable,
+}
+
+/// A new account, as the caller asks for it.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    /// Login name.
+    pub username: Username,
+    /// The person's name.
+    pub display_name: String,
+    /// Starting role.
+    pub role: Role,
+    /// The argon2id hash of its initial password.
+    pub password_hash: String,
+    /// The creation event's id: fixed for idempotent set-up (demo accounts), else random.
+    pub event_id: Uuid,
+}
+
+impl App {
+    /// The accounts the scope covers, optionally of one tenant.
+    pub fn accounts(&self, scope: &ReadScope, tenant: Option<TenantId>) -> AppResult<Vec<Account>> {
+        let tenant = scope.narrow(tenant)?;
+        let models = self.models_unscoped();
+        Ok(models
+            .accounts
+            .iter()
+            .filter(|e| scope.covers(&e.account.tenant))
+            .filter(|e| tenant.as_ref().is_none_or(|t| *t == e.account.tenant))
+            .map(|e| e.account.clone())
+            .collect())
+    }
+
+    /// One account, when the scope covers it (otherwise 404, as if it did not exist).
+    pub fn account(&self, scope: &ReadScope, username: &str) -> AppResult<Account> {
+        self.models_unscoped()
+            .accounts
+            .get(username)
+            .filter(|e| scope.covers(&e.account.tenant))
+            .map(|e| e.account.clone())
+            .ok_or_else(no_such_account)
+    }
+
+    /// An account just written through a [`TenantWrite`], which proved access to it.
+    fn written(&self, username: &str) -> AppResult<Account> {
+        self.account_for_login(username)
+            .map(|e| e.account)
+            .ok_or_else(no_such_account)
+    }
+
+    /// An account by username in any tenant: for logging in, before anyone is known.
+    pub(crate) fn account_for_login(&self, username: &str) -> Option<AccountEntry> {
+        self.models_unscoped().accounts.get(username).cloned()
+    }
+
+    /// The account of `username` in the scope's tenant.
+    fn entry_in(&self, scope: &TenantWrite, username: &str) -> AppResult<AccountEntry> {
+        self.models_unscoped()
+            .accounts
+            .get(username)
+            .filter(|e| e.account.tenant == *scope.tenant())
+            .cloned()
+            .ok_or_else(no_such_account)
+    }
+
+    fn tenant_kind(&self, tenant: &TenantId) -> AppResult<TenantKind> {
+        self.models_unscoped()
+            .tenants
+            .get(tenant)
+            .and_then(|m| m.registration.as_ref())
+            .map(|(r, _)| r.kind)
+            .ok_or_else(|| AppError::NotFound(format!("Няма институция „{tenant}“.")))
+    }
+
+    /// Opens an account in the scope's tenant: stores its password hash, then records
+    /// `AccountCreated`. Usernames are unique across all tenants.
+    pub async fn create_account(&self, scope: &TenantWrite, new: NewAccount) -> AppResult<Account> {
+        let kind = self.tenant_kind(scope.tenant())?;
+        let _one_at_a_time = self.account_creation.lock().await;
+        let existing = self
+            .account_for_login(new.username.as_str())
+            .map(|e| e.state());
+        let events = decide(
+            existing.as_ref(),
+            AccountCommand::Create {
+                username: new.username.clone(),
+                display_name: new.display_name,
+                role: new.role,
+                tenant_kind: kind,
+            },
+        )?;
+        let secrets = &self.auth.secrets;
+        let replaced = secrets.set_password_hash(&new.username, &new.password_hash)?;
+        let events = events
+            .into_iter()
+            .map(|e| new_event(e, new.event_id))
+            .collect();
+        let appended = self
+            .append(
+                scope,
+                account_stream(&new.username),
+                ExpectedVersion::NoStream,
+                events,
+            )
+            .await;
+        if let Err(e) = appended {
+            secrets.restore_password_hash(&new.username, replaced.as_deref())?;
+            return Err(e);
+        }
+        self.written(new.username.as_str())
+    }
+
+    /// Changes an account of the scope's tenant (role, disabled or enabled). With
+    /// `expected_version`, a change made since the caller read the account answers 409.
+    /// Disabling ends the account's sessions.
+    pub async fn change_account(
+        &self,
+        scope: &TenantWrite,
+        username: &str,
+        expected_version: Option<u64>,
+        change: AccountChange,
+    ) -> AppResult<Account> {
+        let entry = self.entry_in(scope, username)?;
+        let disabling = matches!(change, AccountChange::Disable(_));
+        let command = match change {
+            AccountChange::GrantRole(role) => AccountCommand::GrantRole {
+                role,
+                tenant_kind: self.tenant_kind(scope.tenant())?,
+            },
+            AccountChange::Disable(reason) => AccountCommand::Disable { reason },
+            AccountChange::Enable => AccountCommand::Enable,
+        };
+        let events = decide(Some(&entry.state()), command)?;
+        let events = events
+            .into_iter()
+            .map(|e| new_event(e, Uuid::new_v4()))
+            .collect();
+        let expected = ExpectedVersion::Exact(expected_version.unwrap_or(entry.account.version));
+        self.append(
+            scope,
+            account_stream(&entry.account.username),
+            expected,
+            events,
+        )
+        .await?;
+        if disabling {
+            self.auth.sessions.end_all_of(&entry.account.username)?;
+        }
+        self.written(username)
+    }
+
+    /// Replaces an account's password hash and records `PasswordChanged`; every session of
+    /// the account ends.
+    pub async fn set_password(
+        &self,
+        scope: &TenantWrite,
+        username: &str,
+        password_hash: &str,
+        kind: PasswordChangeKind,
+    ) -> AppResult<Account> {
+        let entry = self.entry_in(scope, username)?;
+        let username = entry.account.username.clone();
+        let events = decide(
+            Some(&entry.state()),
+            AccountCommand::ChangePassword { kind },
+        )?;
+        let events = events
+            .into_iter()
+            .map(|e| new_event(e, Uuid::new_v4()))
+            .collect();
+        let secrets = &self.auth.secrets;
+        let replaced = secrets.set_password_hash(&username, password_hash)?;
+        let appended = self
+            .append(
+                scope,
+                account_stream(&username),
+                ExpectedVersion::Exact(entry.account.version),
+                events,
+            )
+            .await;
+        if let Err(e) = appended {
+            secrets.restore_password_hash(&username, replaced.as_deref())?;
+            return Err(e);
+        }
+        self.auth.sessions.end_all_of(&username)?;
+        self.written(username.as_str())
+    }
+}
+
+fn no_such_account() -> AppError {
+    AppError::NotFound("Няма такъв профил.".into())
+}

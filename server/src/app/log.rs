@@ -1,0 +1,144 @@
+//! The log as a caller may read it: every read takes a [`ReadScope`] and returns only what the
+//! scope sees.
+
+use super::App;
+use crate::access::ReadScope;
+use crate::projections::{ReadModels, position_at};
+use crate::store::{Direction, Filter};
+use crate::util::errors::{AppError, AppResult};
+use antikor_shared::tenant::Tenant;
+use antikor_shared::{RecordedEvent, TenantId};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tokio::sync::broadcast;
+
+/// A moment of the log's history, as a request names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// After the event at this position.
+    Position(u64),
+    /// At this time.
+    Time(DateTime<Utc>),
+}
+
+/// The part of the log one caller sees.
+pub struct ScopedLog<'a> {
+    app: &'a App,
+    scope: &'a ReadScope,
+}
+
+impl App {
+    /// The log as `scope` sees it.
+    pub fn log<'a>(&'a self, scope: &'a ReadScope) -> ScopedLog<'a> {
+        ScopedLog { app: self, scope }
+    }
+
+    /// The registered tenants: a public directory, now or as of a past moment (replayed).
+    pub async fn tenant_list(&self, as_of: Option<Moment>) -> AppResult<Vec<Tenant>> {
+        let position = match as_of {
+            None => return Ok(self.models_unscoped().tenant_list()),
+            Some(moment) => self.position_of(moment)?,
+        };
+        if position >= self.models_unscoped().position {
+            return Ok(self.models_unscoped().tenant_list());
+        }
+        let store = self.store.clone();
+        let (models, _) =
+            tokio::task::spawn_blocking(move || ReadModels::replay(store.as_ref(), position))
+                .await
+                .map_err(anyhow::Error::from)??;
+        Ok(models.tenant_list())
+    }
+
+    /// The log position a moment names.
+    pub fn position_of(&self, moment: Moment) -> AppResult<u64> {
+        match moment {
+            Moment::Position(p) => Ok(p),
+            Moment::Time(t) => Ok(position_at(self.store.as_ref(), t)?),
+        }
+    }
+
+    /// Whether a tenant is registered (the directory of tenants is public).
+    pub fn has_tenant(&self, tenant: &TenantId) -> bool {
+        self.models_unscoped().has_tenant(tenant)
+    }
+
+    /// A registered tenant's Bulgarian name.
+    pub fn tenant_name(&self, tenant: &TenantId) -> Option<String> {
+        self.models_unscoped()
+            .tenants
+            .get(tenant)?
+            .registration
+            .as_ref()
+            .map(|(r, _)| r.name_bg.clone())
+    }
+}
+
+impl ScopedLog<'_> {
+    /// Checks a filter against the scope: a one-tenant scope is narrowed to its tenant, and
+    /// an unknown tenant answers 404.
+    pub fn filter(
+        &self,
+        tenant: Option<TenantId>,
+        stream: Option<antikor_shared::StreamId>,
+        event_type: Option<String>,
+    ) -> AppResult<Filter> {
+        let tenant = self.scope.narrow(tenant)?;
+        if let Some(t) = &tenant
+            && !self.app.has_tenant(t)
+        {
+            return Err(AppError::NotFound(format!("Няма институция „{t}“.")));
+        }
+        Ok(Filter {
+            tenant,
+            stream,
+            event_type,
+        })
+    }
+
+    /// Up to `limit` events matching `filter` from `cursor` in `direction`, of those the scope
+    /// sees.
+    pub fn page(
+        &self,
+        filter: &Filter,
+        direction: Direction,
+        cursor: u64,
+        limit: usize,
+    ) -> AppResult<Vec<RecordedEvent>> {
+        // The filter came from `Self::filter`; re-narrowing is a cheap second lock on the door.
+        self.scope.narrow(filter.tenant.clone())?;
+        let mut events = self.app.store.read_page(filter, direction, cursor, limit)?;
+        events.retain(|e| self.scope.sees(e));
+        Ok(events)
+    }
+
+    /// The event at a position, when the scope sees it (otherwise as if it did not exist).
+    pub fn get(&self, position: u64) -> AppResult<Option<RecordedEvent>> {
+        Ok(self.app.store.get(position)?.filter(|e| self.scope.sees(e)))
+    }
+
+    /// Newly committed events; the caller must pass each through [`Self::sees`].
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>> {
+        self.app.store.subscribe()
+    }
+
+    /// The head position of the whole log (public).
+    pub fn head_position(&self) -> u64 {
+        self.app.store.head().position
+    }
+
+    /// Events per type within a filter's tenant (or all the scope covers).
+    pub fn event_types(&self, tenant: Option<&TenantId>) -> BTreeMap<String, u64> {
+        let models = self.app.models_unscoped();
+        let mut counts = BTreeMap::new();
+        for (id, m) in &models.tenants {
+            if tenant.is_none_or(|t| t == id) && self.scope.covers(id) {
+                for (t, n) in &m.event_types {
+                    *counts.entry(t.clone()).or_default() += n;
+                }
+            }
+        }
+        counts
+    }
+}

@@ -1,0 +1,219 @@
+//! The application: the log, its read models, the secrets store and the frontend, started in
+//! the right order. Handlers reach the log and the read models only through the scoped
+//! methods of [`App`] (see `log` and `accounts`), each of which takes a scope from
+//! `crate::access`.
+
+pub mod accounts;
+pub mod log;
+
+use crate::access::TenantWrite;
+use crate::assets::Assets;
+use crate::auth::Auth;
+use crate::auth::session::SessionPolicy;
+use crate::projections::ReadModels;
+use crate::seed;
+use crate::store::{
+    AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata, NewEvent, SledStore,
+    StoreOptions,
+};
+use crate::util::errors::AppResult;
+use antikor_shared::StreamId;
+use anyhow::Context;
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+/// Where the server keeps its data and finds its frontend, and how it treats sessions.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The data folder: the log lives in `DATA/log`, password hashes and sessions in
+    /// `DATA/secrets`.
+    pub data_dir: PathBuf,
+    /// The built frontend (Trunk's `dist` folder).
+    pub assets_dir: PathBuf,
+    /// How long sessions last and whether their cookie is `Secure`.
+    pub sessions: SessionPolicy,
+    /// Create the documented demo accounts (see `crate::demo`) if they do not exist.
+    pub demo: bool,
+}
+
+impl Config {
+    /// Default session policy, no demo accounts.
+    pub fn new(data_dir: impl Into<PathBuf>, assets_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            assets_dir: assets_dir.into(),
+            sessions: SessionPolicy::default(),
+            demo: false,
+        }
+    }
+}
+
+/// Everything a request handler may use.
+pub struct App {
+    /// The event log; every change to Antikor goes through it. Private: handlers go through
+    /// the scoped methods.
+    store: Arc<dyn EventStore>,
+    /// Read models, folded from the log at start-up and kept current by its commit hook.
+    models: Arc<RwLock<ReadModels>>,
+    /// Password hashing, sessions and throttling.
+    pub auth: Auth,
+    /// Serializes account creation, so that two tenants cannot take one username at once.
+    pub(crate) account_creation: tokio::sync::Mutex<()>,
+    /// The built frontend, when it was found at start-up.
+    pub assets: Option<Assets>,
+    /// Turns `true` when the server begins to stop, so that live feeds end.
+    pub stopping: watch::Receiver<bool>,
+}
+
+/// The handlers' shared state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState(pub Arc<App>);
+
+impl Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}
+
+/// Tells the application that the server is stopping.
+pub struct StopHandle {
+    tx: watch::Sender<bool>,
+    app: Arc<App>,
+}
+
+impl StopHandle {
+    /// Ends live feeds (so that in-flight requests can finish).
+    pub fn begin(&self) {
+        let _ = self.tx.send(true);
+    }
+
+    /// Refuses new appends, waits for those in flight, and makes the log durable.
+    pub async fn close_store(&self) -> anyhow::Result<()> {
+        self.app
+            .store
+            .close()
+            .await
+            .context("closing the event log")?;
+        self.app
+            .auth
+            .secrets
+            .close()
+            .context("closing the secrets store")
+    }
+}
+
+impl App {
+    /// Opens the log, rebuilds and verifies the read models, and records the founding tenants
+    /// on first start. A broken hash chain does not stop the server: it serves reads and
+    /// refuses writes, so that auditors can look at what happened.
+    pub async fn start(config: &Config) -> anyhow::Result<(AppState, StopHandle)> {
+        let log_dir = config.data_dir.join("log");
+        let started = std::time::Instant::now();
+        // One walk of the log verifies the chain, builds the log's indexes and the read models.
+        let (store, models, report) = tokio::task::spawn_blocking(move || {
+            let mut models = ReadModels::default();
+            SledStore::open_replaying(&log_dir, StoreOptions::default(), &mut |e| models.apply(&e))
+                .map(|(store, report)| (store, models, report))
+        })
+        .await?
+        .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;
+        let store: Arc<dyn EventStore> = Arc::new(store);
+        match &report.first_break {
+            None => tracing::info!(
+                events = report.records,
+                head = %hex::encode(report.head_hash),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "event log verified and read models rebuilt"
+            ),
+            Some(b) => tracing::error!(%b, "the event log failed verification: serving read-only"),
+        }
+        let models = Arc::new(RwLock::new(models));
+        let live = models.clone();
+        store.on_commit(Box::new(move |events| {
+            let mut models = live.write().expect("read models lock");
+            for e in events {
+                models.apply(e);
+            }
+        }));
+        if store.refusal().is_none() {
+            seed::register_tenants(store.as_ref())
+                .await
+                .context("registering the founding tenants")?;
+        }
+        let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
+            .context("opening the secrets store")?;
+        let assets = Assets::load(&config.assets_dir);
+        if assets.is_none() {
+            tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
+        }
+        let (tx, stopping) = watch::channel(false);
+        let app = Arc::new(App {
+            store,
+            models,
+            auth,
+            account_creation: tokio::sync::Mutex::new(()),
+            assets,
+            stopping,
+        });
+        if config.demo && app.store.refusal().is_none() {
+            crate::demo::create_accounts(&app)
+                .await
+                .context("creating the demo accounts")?;
+        }
+        Ok((AppState(app.clone()), StopHandle { tx, app }))
+    }
+
+    /// The current read models, unscoped: for the scoped views in this module and for
+    /// resolving a session into a principal, never for answering a request directly.
+    pub(crate) fn models_unscoped(&self) -> std::sync::RwLockReadGuard<'_, ReadModels> {
+        self.models.read().expect("read models lock")
+    }
+
+    /// The whole log, for the server's own work (start-up, shutdown, the command line) and
+    /// for tests that look behind the API. Request handlers use the scoped methods instead.
+    pub fn system_log(&self) -> &Arc<dyn EventStore> {
+        &self.store
+    }
+
+    /// A copy of every read model, unscoped, like [`Self::system_log`]: for tests and tools.
+    pub fn system_models(&self) -> ReadModels {
+        self.models_unscoped().clone()
+    }
+
+    /// The head of the log: public, so that anyone can note it and verify later.
+    pub fn head(&self) -> Head {
+        self.store.head()
+    }
+
+    /// Whether the log refuses writes (it failed verification, or the server is stopping).
+    pub fn read_only(&self) -> bool {
+        self.store.refusal().is_some()
+    }
+
+    /// Appends events to one stream of the tenant the scope allows writing to, recorded as
+    /// caused by the scope's actor.
+    pub async fn append(
+        &self,
+        scope: &TenantWrite,
+        stream: StreamId,
+        expected: ExpectedVersion,
+        events: Vec<NewEvent>,
+    ) -> AppResult<AppendOutcome> {
+        let request = AppendRequest {
+            tenant: scope.tenant().clone(),
+            stream,
+            expected,
+            events,
+            metadata: Metadata {
+                actor: scope.actor().to_owned(),
+                correlation_id: Uuid::new_v4(),
+                causation_id: None,
+            },
+        };
+        Ok(self.store.append(request).await?)
+    }
+}

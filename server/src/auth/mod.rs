@@ -1,0 +1,39 @@
+//! Authentication: password hashing and policy, the secrets store, sessions and login
+//! throttling. Authorization (who may reach what) is in `crate::access`.
+
+pub mod password;
+pub mod secrets;
+pub mod session;
+pub mod throttle;
+
+use password::Passwords;
+use secrets::Secrets;
+use session::{SessionPolicy, Sessions};
+use std::path::Path;
+use std::sync::Arc;
+use throttle::LoginThrottle;
+
+/// Everything logging in needs.
+pub struct Auth {
+    /// argon2id hashing, a few at a time.
+    pub passwords: Passwords,
+    /// Password hashes and sessions, outside the event log.
+    pub secrets: Arc<Secrets>,
+    /// Opening, finding and ending sessions.
+    pub sessions: Sessions,
+    /// Failure counts per account and per address.
+    pub throttle: LoginThrottle,
+}
+
+impl Auth {
+    /// Opens the secrets store in `dir`.
+    pub fn open(dir: &Path, policy: SessionPolicy) -> anyhow::Result<Self> {
+        let secrets = Arc::new(Secrets::open(dir)?);
+        Ok(Self {
+            passwords: Passwords::default(),
+            sessions: Sessions::new(secrets.clone(), policy),
+            secrets,
+            throttle: LoginThrottle::default(),
+        })
+    }
+}

@@ -1,0 +1,3 @@
+//! Domain logic as pure functions: `decide(state, command) -> events` and `apply(state, event)`.
+
+pub mod accounts;

@@ -1,0 +1,256 @@
+//! Account management: `/api/accounts`. Tenant admins manage their tenant's accounts,
+//! regional admins every tenant's; auditors read them all.
+
+use crate::access::{AccountAdmin, Principal, TenantWrite};
+use crate::app::AppState;
+use crate::app::accounts::{AccountChange, NewAccount};
+use crate::auth::password;
+use crate::util::errors::{AppError, AppResult};
+use crate::util::extract::{Json, Path, Query};
+use antikor_shared::account::{
+    Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, PasswordChangeKind,
+    ResetPassword, Role,
+};
+use antikor_shared::api::ErrorBody;
+use antikor_shared::{TenantId, Username};
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+/// Whose accounts to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AccountsQuery {
+    /// Only this tenant's accounts.
+    pub tenant: Option<TenantId>,
+}
+
+/// The accounts the caller may see: a tenant admin their tenant's, a regional admin or an
+/// auditor everyone's.
+#[utoipa::path(get, path = "/api/accounts", tag = "accounts", params(AccountsQuery),
+    responses(
+        (status = 200, description = "Accounts by username", body = [Account]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "The role does not manage or audit accounts", body = ErrorBody),
+        (status = 404, description = "A tenant out of the caller's reach", body = ErrorBody)))]
+pub async fn list(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<AccountsQuery>,
+) -> AppResult<axum::Json<Vec<Account>>> {
+    let scope = principal.account_reader()?;
+    Ok(axum::Json(app.accounts(&scope, q.tenant)?))
+}
+
+/// One account.
+#[utoipa::path(get, path = "/api/accounts/{username}", tag = "accounts",
+    params(("username" = String, Path, description = "Login name")),
+    responses(
+        (status = 200, description = "The account", body = Account),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "The role does not manage or audit accounts", body = ErrorBody),
+        (status = 404, description = "No such account in the caller's reach", body = ErrorBody)))]
+pub async fn get(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(username): Path<String>,
+) -> AppResult<axum::Json<Account>> {
+    let scope = principal.account_reader()?;
+    Ok(axum::Json(app.account(&scope, &username)?))
+}
+
+fn may_grant(admin: &AccountAdmin, role: Role) -> AppResult<()> {
+    if admin.may_grant(role) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(format!(
+            "Не можете да давате ролята „{}“.",
+            role.label_bg()
+        )))
+    }
+}
+
+/// Opens an account in a tenant within the administrator's reach.
+#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = CreateAccount,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "Created", body = Account),
+        (status = 400, description = "Invalid username, name, role for the tenant, or weak password", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not an administrator, a role the administrator may not give, or missing CSRF token", body = ErrorBody),
+        (status = 404, description = "A tenant out of the administrator's reach", body = ErrorBody),
+        (status = 409, description = "The username is taken", body = ErrorBody)))]
+pub async fn create(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<CreateAccount>,
+) -> AppResult<(StatusCode, axum::Json<Account>)> {
+    let admin = principal.account_admin()?;
+    let scope = admin.write(&body.tenant)?;
+    may_grant(&admin, body.role)?;
+    let username = Username::parse(body.username.trim()).map_err(|_| {
+        AppError::BadRequest(
+            "Потребителското име е от 1 до 64 малки латински букви, цифри и . - _ и започва с буква или цифра."
+                .into(),
+        )
+    })?;
+    password::check_policy(&body.password, &username)?;
+    let password_hash = app.auth.passwords.hash(body.password).await?;
+    let account = app
+        .create_account(
+            &scope,
+            NewAccount {
+                username,
+                display_name: body.display_name,
+                role: body.role,
+                password_hash,
+                event_id: Uuid::new_v4(),
+            },
+        )
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(account)))
+}
+
+/// The administrator's permission to change `username`, which must be someone else's account
+/// within reach.
+fn target(
+    app: &AppState,
+    principal: &Principal,
+    username: &str,
+    own: &str,
+) -> AppResult<(AccountAdmin, TenantWrite, Account)> {
+    let admin = principal.account_admin()?;
+    let account = app.account(&principal.read_scope(), username)?;
+    let scope = admin.write(&account.tenant)?;
+    may_grant(&admin, account.role)?;
+    if account.username == principal.username {
+        return Err(AppError::Forbidden(own.to_owned()));
+    }
+    Ok((admin, scope, account))
+}
+
+/// Gives an account a new role (replacing the old one); takes effect on its next request.
+#[utoipa::path(post, path = "/api/accounts/{username}/role", tag = "accounts", request_body = GrantRole,
+    params(("username" = String, Path, description = "Login name"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed account", body = Account),
+        (status = 400, description = "The role does not fit the tenant", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not allowed (own account, role out of reach, CSRF)", body = ErrorBody),
+        (status = 404, description = "No such account in reach", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile, or already has the role", body = ErrorBody)))]
+pub async fn grant_role(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(username): Path<String>,
+    Json(body): Json<GrantRole>,
+) -> AppResult<axum::Json<Account>> {
+    let (admin, scope, _) = target(
+        &app,
+        &principal,
+        &username,
+        "Не можете да променяте ролята на собствения си профил.",
+    )?;
+    may_grant(&admin, body.role)?;
+    let change = AccountChange::GrantRole(body.role);
+    Ok(axum::Json(
+        app.change_account(&scope, &username, body.expected_version, change)
+            .await?,
+    ))
+}
+
+/// Disables an account: it cannot log in and its sessions end.
+#[utoipa::path(post, path = "/api/accounts/{username}/disable", tag = "accounts", request_body = DisableAccount,
+    params(("username" = String, Path, description = "Login name"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed account", body = Account),
+        (status = 400, description = "No reason given", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
+        (status = 404, description = "No such account in reach", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile, or already disabled", body = ErrorBody)))]
+pub async fn disable(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(username): Path<String>,
+    Json(body): Json<DisableAccount>,
+) -> AppResult<axum::Json<Account>> {
+    let (_, scope, _) = target(
+        &app,
+        &principal,
+        &username,
+        "Не можете да деактивирате собствения си профил.",
+    )?;
+    let change = AccountChange::Disable(body.reason);
+    Ok(axum::Json(
+        app.change_account(&scope, &username, body.expected_version, change)
+            .await?,
+    ))
+}
+
+/// Lets a disabled account log in again.
+#[utoipa::path(post, path = "/api/accounts/{username}/enable", tag = "accounts", request_body = EnableAccount,
+    params(("username" = String, Path, description = "Login name"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed account", body = Account),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
+        (status = 404, description = "No such account in reach", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile, or not disabled", body = ErrorBody)))]
+pub async fn enable(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(username): Path<String>,
+    Json(body): Json<EnableAccount>,
+) -> AppResult<axum::Json<Account>> {
+    let (_, scope, _) = target(
+        &app,
+        &principal,
+        &username,
+        "Не можете да активирате собствения си профил.",
+    )?;
+    Ok(axum::Json(
+        app.change_account(
+            &scope,
+            &username,
+            body.expected_version,
+            AccountChange::Enable,
+        )
+        .await?,
+    ))
+}
+
+/// Sets a new password for someone else's account; its sessions end.
+#[utoipa::path(post, path = "/api/accounts/{username}/password", tag = "accounts", request_body = ResetPassword,
+    params(("username" = String, Path, description = "Login name"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed account", body = Account),
+        (status = 400, description = "The password does not meet the policy", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
+        (status = 404, description = "No such account in reach", body = ErrorBody)))]
+pub async fn reset_password(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(username): Path<String>,
+    Json(body): Json<ResetPassword>,
+) -> AppResult<axum::Json<Account>> {
+    let (_, scope, account) = target(
+        &app,
+        &principal,
+        &username,
+        "Сменете собствената си парола от страницата „Смяна на парола“.",
+    )?;
+    password::check_policy(&body.password, &account.username)?;
+    let hash = app.auth.passwords.hash(body.password).await?;
+    Ok(axum::Json(
+        app.set_password(&scope, &username, &hash, PasswordChangeKind::ResetByAdmin)
+            .await?,
+    ))
+}
