@@ -1,6 +1,7 @@
 //! The server's integration tests, in one binary so they link once.
 
 mod api;
+mod auth;
 mod log_contract;
 mod log_model;
 mod read_models;
