@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+mod isolation;
 mod log_contract;
 mod log_model;
 mod read_models;

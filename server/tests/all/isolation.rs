@@ -1,0 +1,475 @@
+//! Tenant isolation: every route × every role × own and foreign tenant, and a property test
+//! over random multi-tenant histories.
+
+use crate::support::{DEMO_PASSWORD, Session, TestApp, event, request, tenant as tenant_id};
+use antikor_server::store::{ExpectedVersion, NewEvent};
+use antikor_shared::account::{AccountCreated, Role};
+use antikor_shared::{TenantId, Username};
+use axum::http::{Method, StatusCode};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
+
+/// Who calls. `None` is an anonymous visitor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    Officer,
+    TenantAdmin,
+    Regional,
+    RegionalAdmin,
+    Auditor,
+}
+
+impl Caller {
+    const ALL: [Caller; 6] = [
+        Caller::Anonymous,
+        Caller::Officer,
+        Caller::TenantAdmin,
+        Caller::Regional,
+        Caller::RegionalAdmin,
+        Caller::Auditor,
+    ];
+
+    /// The demo account playing the role, its own tenant, and a foreign one.
+    fn who(self) -> (Option<&'static str>, &'static str, &'static str) {
+        match self {
+            Self::Anonymous => (None, "bansko", "blagoevgrad"),
+            Self::Officer => (Some("bansko.officer"), "bansko", "blagoevgrad"),
+            Self::TenantAdmin => (Some("blagoevgrad.admin"), "blagoevgrad", "bansko"),
+            Self::Regional => (Some("oblast.sekretar"), "oblast", "bansko"),
+            Self::RegionalAdmin => (Some("oblast.admin"), "oblast", "bansko"),
+            Self::Auditor => (Some("odit"), "oblast", "bansko"),
+        }
+    }
+
+    /// Whether the caller reaches every tenant's records by design.
+    fn sees_all(self) -> bool {
+        matches!(self, Self::Regional | Self::RegionalAdmin | Self::Auditor)
+    }
+}
+
+/// Which tenant a request is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Own,
+    Foreign,
+}
+
+/// The tenants whose records carry markers, and the marker of each: an account whose
+/// username and name appear nowhere else.
+const MARKED: [&str; 4] = ["oblast", "blagoevgrad", "bansko", "petrich"];
+
+fn marker(tenant: &str) -> String {
+    format!("marker-{tenant}")
+}
+
+/// Expected status for each route, by caller and target tenant.
+fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
+    use Caller::*;
+    use Target::*;
+    let ok = StatusCode::OK;
+    let logged_in = caller != Anonymous;
+    let reachable = target == Own || caller.sees_all();
+    match route {
+        "GET /api/health" | "GET /api/tenants" => ok,
+        "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
+        _ if !logged_in => StatusCode::UNAUTHORIZED,
+        "GET /api/session" => ok,
+        "DELETE /api/session" => StatusCode::NO_CONTENT,
+        "PUT /api/session/password" => StatusCode::BAD_REQUEST, // a too short new password
+        "GET /api/audit/events"
+        | "GET /api/audit/events/{position}"
+        | "GET /api/audit/event-types"
+        | "GET /api/audit/live" => {
+            if reachable {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
+        "GET /api/accounts" | "GET /api/accounts/{username}" => match caller {
+            Officer | Regional => StatusCode::FORBIDDEN,
+            _ if reachable => ok,
+            _ => StatusCode::NOT_FOUND,
+        },
+        "POST /api/accounts" => match caller {
+            TenantAdmin | RegionalAdmin if reachable => StatusCode::CREATED,
+            TenantAdmin => StatusCode::NOT_FOUND,
+            _ => StatusCode::FORBIDDEN,
+        },
+        "POST /api/accounts/{username}/role"
+        | "POST /api/accounts/{username}/disable"
+        | "POST /api/accounts/{username}/enable"
+        | "POST /api/accounts/{username}/password" => match caller {
+            // A tenant admin cannot see a foreign account at all.
+            TenantAdmin | RegionalAdmin if reachable => ok,
+            TenantAdmin => StatusCode::NOT_FOUND,
+            _ => StatusCode::FORBIDDEN,
+        },
+        other => panic!("the isolation matrix has no row for {other}: add one"),
+    }
+}
+
+/// A fresh officer account in `tenant` for a request to change (created by the regional
+/// admin); disabled first when the request enables it.
+async fn victim(app: &TestApp, admin: &Session, tenant: &str, n: usize, disabled: bool) -> String {
+    let username = format!("victim{n}.{tenant}");
+    let (status, body) = app
+        .post_as(
+            admin,
+            "/api/accounts",
+            json!({"tenant": tenant, "username": username, "display_name": "Жертва",
+                "role": "officer", "password": "дълга и рядка парола"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    if disabled {
+        let uri = format!("/api/accounts/{username}/disable");
+        let (status, _) = app
+            .post_as(admin, &uri, json!({"reason": "за теста"}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    username
+}
+
+/// The request for `route` about `tenant`: method, URI and body.
+async fn build(
+    app: &TestApp,
+    admin: &Session,
+    route: &str,
+    tenant: &str,
+    n: usize,
+) -> (Method, String, Option<Value>) {
+    let (method, path) = route.split_once(' ').unwrap();
+    let method: Method = method.parse().unwrap();
+    let uri = |p: &str| p.to_owned();
+    let position_of = || {
+        let log = app.state.system_log();
+        let filter = antikor_server::store::Filter {
+            tenant: Some(tenant_id(tenant)),
+            stream: None,
+            event_type: None,
+        };
+        log.read_page(
+            &filter,
+            antikor_server::store::Direction::Backward,
+            u64::MAX,
+            1,
+        )
+        .unwrap()[0]
+            .position
+    };
+    match path {
+        "/api/health" => (method, uri(path), None),
+        "/api/tenants" => (method, uri(path), None),
+        "/api/session" if method == Method::POST => (
+            method,
+            uri(path),
+            Some(json!({"username": format!("nobody{n}"), "password": "not the right one"})),
+        ),
+        "/api/session" => (method, uri(path), None),
+        "/api/session/password" => (
+            method,
+            uri(path),
+            Some(json!({"current_password": DEMO_PASSWORD, "new_password": "x"})),
+        ),
+        "/api/audit/events" | "/api/audit/event-types" | "/api/audit/live" => {
+            (method, format!("{path}?tenant={tenant}"), None)
+        }
+        "/api/audit/events/{position}" => {
+            (method, format!("/api/audit/events/{}", position_of()), None)
+        }
+        "/api/accounts" if method == Method::GET => {
+            (method, format!("{path}?tenant={tenant}"), None)
+        }
+        "/api/accounts" => (
+            method,
+            uri(path),
+            Some(
+                json!({"tenant": tenant, "username": format!("created{n}.{tenant}"),
+                "display_name": "Нов служител", "role": "officer",
+                "password": "дълга и рядка парола"}),
+            ),
+        ),
+        "/api/accounts/{username}" => (method, format!("/api/accounts/{}", marker(tenant)), None),
+        _ => {
+            let action = path.rsplit('/').next().unwrap();
+            let username = victim(app, admin, tenant, n, action == "enable").await;
+            let body = match action {
+                "role" => json!({"role": "tenant_admin"}),
+                "disable" => json!({"reason": "проверка на достъпа"}),
+                "enable" => json!({}),
+                "password" => json!({"password": "друга дълга парола"}),
+                other => panic!("unknown account action {other}"),
+            };
+            (
+                method,
+                format!("/api/accounts/{username}/{action}"),
+                Some(body),
+            )
+        }
+    }
+}
+
+/// Reads an SSE answer for a moment (the backlog is empty without `Last-Event-ID`).
+async fn response_text(
+    app: &TestApp,
+    session: Option<&Session>,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+) -> (StatusCode, String) {
+    let mut request = axum::http::Request::builder()
+        .method(method.clone())
+        .uri(uri);
+    if let Some(s) = session {
+        request = request.header("cookie", &s.cookie);
+        if !method.is_safe() {
+            request = request.header("x-csrf-token", &s.csrf);
+        }
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header("content-type", "application/json");
+            axum::body::Body::from(json.to_string())
+        }
+        None => axum::body::Body::empty(),
+    };
+    if uri.starts_with("/api/audit/live") {
+        use tower::ServiceExt;
+        let router = antikor_server::router::build(app.state.clone());
+        let response = router.oneshot(request.body(body).unwrap()).await.unwrap();
+        return (response.status(), String::new());
+    }
+    let (status, _, bytes) = app.send(request.body(body).unwrap()).await;
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
+    let app = TestApp::start_demo().await;
+    let admin = app.login("oblast.admin").await;
+    for t in MARKED {
+        let (status, body) = app
+            .post_as(
+                &admin,
+                "/api/accounts",
+                json!({"tenant": t, "username": marker(t), "display_name": marker(t).to_uppercase(),
+                    "role": "officer", "password": "дълга и рядка парола"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    // Every documented route is in the matrix.
+    let (_, doc) = app.get("/api/openapi.json").await;
+    let mut routes = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            routes.insert(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    assert!(routes.len() >= 15, "{routes:?}");
+    let mut checked = 0;
+    for route in &routes {
+        for caller in Caller::ALL {
+            for target in [Target::Own, Target::Foreign] {
+                let (username, own, foreign) = caller.who();
+                let tenant = if target == Target::Own { own } else { foreign };
+                // A fresh session each time: some routes end it or change the account.
+                let session = match username {
+                    Some(u) => Some(app.login(u).await),
+                    None => None,
+                };
+                checked += 1;
+                let (method, uri, body) = build(&app, &admin, route, tenant, checked).await;
+                let (status, text) =
+                    response_text(&app, session.as_ref(), method, &uri, body).await;
+                let want = expected(route, caller, target);
+                assert_eq!(
+                    status, want,
+                    "{route} as {caller:?} on {target:?} ({uri}): {text}"
+                );
+                if !caller.sees_all() {
+                    for other in MARKED.iter().filter(|t| **t != own) {
+                        assert!(
+                            !text.contains(&marker(other))
+                                && !text.contains(&marker(other).to_uppercase()),
+                            "{route} as {caller:?} leaked {other}'s data: {text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, routes.len() * 12);
+}
+
+#[tokio::test]
+async fn the_live_feed_never_carries_another_tenants_event() {
+    use futures::StreamExt;
+    use tower::ServiceExt;
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let router = antikor_server::router::build(app.state.clone());
+    let feed = router
+        .oneshot(
+            axum::http::Request::get("/api/audit/live")
+                .header("cookie", &officer.cookie)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), StatusCode::OK);
+    let log = app.state.system_log();
+    log.append(request(
+        "blagoevgrad",
+        "secret",
+        ExpectedVersion::Any,
+        vec![event(111)],
+    ))
+    .await
+    .unwrap();
+    log.append(request(
+        "bansko",
+        "own",
+        ExpectedVersion::Any,
+        vec![event(222)],
+    ))
+    .await
+    .unwrap();
+    let mut stream = feed.into_body().into_data_stream();
+    let mut text = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !text.contains("\"n\":222") {
+        let chunk = tokio::time::timeout_at(deadline, stream.next())
+            .await
+            .expect("the own event arrives");
+        text.push_str(&String::from_utf8_lossy(&chunk.unwrap().unwrap()));
+    }
+    assert!(!text.contains("\"n\":111"), "{text}");
+    assert!(!text.contains("blagoevgrad"), "{text}");
+}
+
+/// One step of a random history.
+#[derive(Debug, Clone)]
+enum Step {
+    /// An account of some role in tenant `t`.
+    Account(usize, Role),
+    /// Some other event in tenant `t`.
+    Note(usize),
+}
+
+const TENANTS: [&str; 4] = ["oblast", "kresna", "razlog", "yakoruda"];
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (
+            0..TENANTS.len(),
+            prop::sample::select(vec![Role::Officer, Role::TenantAdmin])
+        )
+            .prop_map(|(t, r)| Step::Account(t, r)),
+        (0..TENANTS.len()).prop_map(Step::Note),
+    ]
+}
+
+/// Appends an account directly to the log (no password: it never logs in) and returns it.
+async fn record_account(app: &TestApp, tenant_index: usize, role: Role, n: usize) -> Username {
+    let t = TENANTS[tenant_index];
+    let role = if t == "oblast" && n % 3 == 0 {
+        Role::Auditor
+    } else {
+        role
+    };
+    let username = Username::parse(format!("u{n}.{t}")).unwrap();
+    let created = AccountCreated {
+        username: username.clone(),
+        display_name: format!("Лице {n} от {t}"),
+        role,
+    };
+    app.state
+        .system_log()
+        .append(request(
+            t,
+            &format!("account-{username}"),
+            ExpectedVersion::NoStream,
+            vec![NewEvent::from_domain(uuid::Uuid::new_v4(), &created)],
+        ))
+        .await
+        .unwrap();
+    username
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(12),
+        ..ProptestConfig::default()
+    })]
+
+    /// Whatever the history, a caller without an all-tenant role gets only their own tenant's
+    /// data from every read model answer.
+    #[test]
+    fn every_answer_holds_only_the_callers_tenant(steps in prop::collection::vec(step(), 1..25)) {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let app = TestApp::start().await;
+            let mut callers = Vec::new();
+            for (n, s) in steps.iter().enumerate() {
+                match s {
+                    Step::Account(t, role) => callers.push(record_account(&app, *t, *role, n).await),
+                    Step::Note(t) => {
+                        app.state.system_log()
+                            .append(request(TENANTS[*t], "notes", ExpectedVersion::Any, vec![event(n as u64)]))
+                            .await
+                            .unwrap();
+                    }
+                }
+            }
+            let models = app.state.system_models();
+            for username in callers {
+                let entry = models.accounts.get(username.as_str()).unwrap().account.clone();
+                // Sessions are opened directly: these accounts have no password.
+                let (token, session) = app.state.auth.sessions.open(&username, 0).unwrap();
+                let caller = Session {
+                    cookie: format!("antikor_session={token}"),
+                    set_cookie: String::new(),
+                    csrf: session.record.csrf_token.clone(),
+                    info: Value::Null,
+                };
+                let own: &TenantId = &entry.tenant;
+                let all = entry.role == Role::Auditor; // the only all-tenant role generated here
+                let (status, page) = app.get_as(&caller, "/api/audit/events?limit=500").await;
+                assert_eq!(status, StatusCode::OK);
+                let tenants: BTreeSet<String> = page["events"].as_array().unwrap().iter()
+                    .map(|e| e["tenant"].as_str().unwrap().to_owned()).collect();
+                if all {
+                    assert!(tenants.len() > 1, "the auditor sees every tenant");
+                } else {
+                    assert_eq!(tenants, BTreeSet::from([own.to_string()]), "{username}");
+                }
+                let (status, accounts) = app.get_as(&caller, "/api/accounts").await;
+                if entry.role == Role::Officer {
+                    assert_eq!(status, StatusCode::FORBIDDEN);
+                } else {
+                    assert_eq!(status, StatusCode::OK);
+                    for a in accounts.as_array().unwrap() {
+                        assert!(all || a["tenant"] == own.as_str(), "{username} saw {a}");
+                    }
+                }
+                let (_, types) = app.get_as(&caller, "/api/audit/event-types").await;
+                let counted: u64 = types.as_array().unwrap().iter().map(|t| t["count"].as_u64().unwrap()).sum();
+                let expected: u64 = models.tenants.iter()
+                    .filter(|(t, _)| all || *t == own)
+                    .map(|(_, m)| m.event_count)
+                    .sum();
+                assert_eq!(counted, expected, "{username}");
+                for other in TENANTS.iter().filter(|t| !all && **t != own.as_str()) {
+                    let (status, _) = app.get_as(&caller, &format!("/api/audit/events?tenant={other}")).await;
+                    assert_eq!(status, StatusCode::NOT_FOUND);
+                }
+            }
+        });
+    }
+}
