@@ -378,7 +378,7 @@ fn step() -> impl Strategy<Value = Step> {
 /// Appends an account directly to the log (no password: it never logs in) and returns it.
 async fn record_account(app: &TestApp, tenant_index: usize, role: Role, n: usize) -> Username {
     let t = TENANTS[tenant_index];
-    let role = if t == "oblast" && n % 3 == 0 {
+    let role = if t == "oblast" && n.is_multiple_of(3) {
         Role::Auditor
     } else {
         role
