@@ -137,3 +137,27 @@ async fn the_server_serves_a_broken_log_read_only() {
     assert_eq!(app.state.system_models().position, 11);
     assert_eq!(app.state.system_log().head().position, 25);
 }
+
+#[tokio::test]
+async fn auditors_can_still_log_in_to_a_broken_log() {
+    let app = TestApp::start().await;
+    app.auditor().await; // positions 16 and 17
+    for i in 0..10 {
+        app.state
+            .system_log()
+            .append(request("bansko", "s", ExpectedVersion::Any, vec![event(i)]))
+            .await
+            .unwrap();
+    }
+    let dir = app.stop().await;
+    tamper(dir.path(), |records| {
+        let v = &mut records[20];
+        let last = v.len() - 3;
+        v[last] ^= 1;
+    });
+    let app = TestApp::start_in(dir).await;
+    let auditor = app.auditor().await;
+    let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["head_position"], 27);
+}
