@@ -53,6 +53,11 @@ pub fn build(state: AppState) -> Router {
         "/api/openapi.json",
         axum::routing::get(move || std::future::ready(axum::Json(openapi.clone()))),
     );
+    // Answers can hold personal data and session tokens: no cache may keep them.
+    let api = api.layer(SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ));
     api.fallback(frontend::serve)
         .with_state(state)
         .layer(CompressionLayer::new())

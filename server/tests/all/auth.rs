@@ -418,3 +418,13 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[tokio::test]
+async fn api_answers_are_never_cached() {
+    let app = TestApp::start_demo().await;
+    let request = axum::http::Request::get("/api/tenants")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let (_, headers, _) = app.send(request).await;
+    assert_eq!(headers["cache-control"], "no-store");
+}
