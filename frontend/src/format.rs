@@ -111,6 +111,27 @@ pub fn new_events(n: u64) -> String {
     }
 }
 
+/// The Bulgarian name of an event type, for the types the app knows.
+pub fn event_type_label(event_type: &str) -> Option<&'static str> {
+    Some(match event_type {
+        "TenantRegistered" => "Регистрирана институция",
+        "AccountCreated" => "Създаден профил",
+        "RoleGranted" => "Сменена роля",
+        "AccountDisabled" => "Деактивиран профил",
+        "AccountEnabled" => "Активиран профил",
+        "PasswordChanged" => "Сменена парола",
+        "LoginSucceeded" => "Успешен вход",
+        "LoginFailed" => "Неуспешен вход",
+        "LoggedOut" => "Изход",
+        _ => return None,
+    })
+}
+
+/// An event type as the UI shows it: its Bulgarian name, or the type itself when unknown.
+pub fn event_type_text(event_type: &str) -> String {
+    event_type_label(event_type).map_or_else(|| event_type.to_owned(), str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +207,12 @@ mod tests {
         assert_eq!(new_events(1), "1 ново събитие");
         assert_eq!(new_events(3), "3 нови събития");
         assert_eq!(new_events(1200), "1\u{2009}200 нови събития");
+    }
+
+    #[test]
+    fn event_types_have_bulgarian_names() {
+        assert_eq!(event_type_text("LoginFailed"), "Неуспешен вход");
+        assert_eq!(event_type_text("AccountDisabled"), "Деактивиран профил");
+        assert_eq!(event_type_text("SomethingNew"), "SomethingNew");
     }
 }

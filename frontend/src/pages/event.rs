@@ -2,7 +2,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};
-use crate::format::{date_time_seconds, utc_exact};
+use crate::format::{date_time_seconds, event_type_label, event_type_text, utc_exact};
 use crate::pages::audit::Filters;
 use crate::pages::not_found::NotFound;
 use crate::pages::tenants::tenant_audit_href;
@@ -141,7 +141,11 @@ fn EventFields(
                 <code>{event.id.to_string()}</code>
             </dd>
             <dt>"Тип"</dt>
-            <dd data-testid="field-event-type">{event.event_type.clone()}</dd>
+            <dd data-testid="field-event-type">
+                {event_type_text(&event.event_type)}
+                {event_type_label(&event.event_type)
+                    .map(|_| view! { <span class="muted">" (" <code>{event.event_type.clone()}</code> ")"</span> })}
+            </dd>
             <dt>"Версия на схемата"</dt>
             <dd data-testid="field-schema-version">{event.schema_version.to_string()}</dd>
             <dt>"Записано на"</dt>
