@@ -1,10 +1,18 @@
 //! Typed calls to Antikor's JSON API and the errors the pages show for them.
 
+use crate::format::encode_query_value;
+use antikor_shared::account::{
+    Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
+    ResetPassword, SessionInfo,
+};
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
 use antikor_shared::tenant::Tenant;
-use antikor_shared::{RecordedEvent, TenantId};
-use gloo_net::http::Request;
+use antikor_shared::{RecordedEvent, TenantId, Username};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Why a call to the server gave no usable answer; `Display` is the Bulgarian text shown.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,35 +46,107 @@ impl ApiError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, Self::Server { status: 404, .. })
     }
+
+    /// Whether the server said someone changed the thing first (a stale `expected_version`).
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Self::Server { status: 409, .. })
+    }
+
+    /// Whether the server asked for a login: wrong credentials, or a session that ended.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, Self::Server { status: 401, .. })
+    }
+}
+
+type Hook = Rc<dyn Fn()>;
+
+thread_local! {
+    // The browser runs the app on one thread, so a thread-local is the app's only copy.
+    static ON_UNAUTHORIZED: RefCell<Option<Hook>> = const { RefCell::new(None) };
+}
+
+/// Sets what happens when any call is answered 401: the session module decides whether that
+/// means an ended session. Every call goes through here, so no page can forget it.
+pub fn on_unauthorized(hook: impl Fn() + 'static) {
+    ON_UNAUTHORIZED.with(|h| *h.borrow_mut() = Some(Rc::new(hook)));
+}
+
+fn unauthorized() {
+    // Cloned out first: the hook may well start calls of its own.
+    let hook = ON_UNAUTHORIZED.with(|h| h.borrow().clone());
+    if let Some(hook) = hook {
+        hook();
+    }
 }
 
 /// The page size of the audit trail.
 pub const PAGE_SIZE: u32 = 50;
 
-async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
-    let response = Request::get(url)
-        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+/// Turns a fetch result into the successful response or the error the pages show.
+async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
+    let response = sent.map_err(|_| ApiError::Network)?;
     let status = response.status();
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|_| ApiError::Unexpected { status });
+        return Ok(response);
     }
-    match response.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiError::Server {
+    let error = match response.json::<ErrorBody>().await {
+        Ok(body) => ApiError::Server {
             status,
             code: body.error,
             message: body.message,
-        }),
+        },
         // A proxy in front of a stopped server answers 502–504 with its own page.
-        Err(_) if matches!(status, 502..=504) => Err(ApiError::Network),
-        Err(_) => Err(ApiError::Unexpected { status }),
+        Err(_) if matches!(status, 502..=504) => ApiError::Network,
+        Err(_) => ApiError::Unexpected { status },
+    };
+    if status == 401 {
+        unauthorized();
     }
+    Err(error)
+}
+
+async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| ApiError::Unexpected { status })
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
+    let sent = Request::get(url)
+        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+        .header("Accept", "application/json")
+        .send()
+        .await;
+    json_of(check(sent).await?).await
+}
+
+/// A request that changes something: it carries the session's CSRF token, which the server
+/// compares with the session, so another site cannot make the browser send it.
+fn changing(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
+    builder
+        .header("Accept", "application/json")
+        .header("X-CSRF-Token", csrf)
+}
+
+/// Sends `body` as JSON (`.json` sets `Content-Type: application/json`) and reads the answer.
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request = builder
+        .json(body)
+        .map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
+    json_of(check(request.send().await).await?).await
+}
+
+/// `/api/accounts/{username}/{action}`.
+fn account_url(username: &Username, action: &str) -> String {
+    format!(
+        "/api/accounts/{}/{action}",
+        encode_query_value(username.as_str())
+    )
 }
 
 /// `GET /api/health`.
@@ -111,6 +191,85 @@ pub fn audit_query_pairs(query: &AuditQuery) -> Vec<(&'static str, String)> {
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k, v)))
     .collect()
+}
+
+/// `GET /api/session`: who is logged in; 401 for visitors.
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    get_json("/api/session", &[]).await
+}
+
+/// `POST /api/session`: log in. The server sets the session cookie itself.
+pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
+    send_json(
+        Request::post("/api/session").header("Accept", "application/json"),
+        request,
+    )
+    .await
+}
+
+/// `DELETE /api/session`: log out.
+pub async fn logout(csrf: &str) -> Result<(), ApiError> {
+    check(changing(Request::delete("/api/session"), csrf).send().await).await?;
+    Ok(())
+}
+
+/// `PUT /api/session/password`: the answer is a new session, with a new CSRF token.
+pub async fn change_password(csrf: &str, body: &ChangePassword) -> Result<SessionInfo, ApiError> {
+    send_json(changing(Request::put("/api/session/password"), csrf), body).await
+}
+
+/// `GET /api/accounts`, of one tenant or of every tenant the user may see.
+pub async fn accounts(tenant: Option<TenantId>) -> Result<Vec<Account>, ApiError> {
+    let query: Vec<_> = tenant
+        .map(|t| ("tenant", t.to_string()))
+        .into_iter()
+        .collect();
+    get_json("/api/accounts", &query).await
+}
+
+/// `POST /api/accounts`.
+pub async fn create_account(csrf: &str, body: &CreateAccount) -> Result<Account, ApiError> {
+    send_json(changing(Request::post("/api/accounts"), csrf), body).await
+}
+
+/// `POST /api/accounts/{username}/role`.
+pub async fn grant_role(
+    csrf: &str,
+    username: &Username,
+    body: &GrantRole,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "role");
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/accounts/{username}/disable`.
+pub async fn disable_account(
+    csrf: &str,
+    username: &Username,
+    body: &DisableAccount,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "disable");
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/accounts/{username}/enable`.
+pub async fn enable_account(
+    csrf: &str,
+    username: &Username,
+    body: &EnableAccount,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "enable");
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/accounts/{username}/password`.
+pub async fn reset_password(
+    csrf: &str,
+    username: &Username,
+    body: &ResetPassword,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "password");
+    send_json(changing(Request::post(&url), csrf), body).await
 }
 
 /// The URL of the live feed of newly committed events (Server-Sent Events).

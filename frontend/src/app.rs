@@ -1,18 +1,32 @@
-//! The router and the page shell: header with navigation, main area, footer.
+//! The router and the page shell: header with navigation and the user menu, main area, footer.
 
+use crate::access::{can_view_accounts, can_view_audit, login_href};
+use crate::api;
 use crate::components::focus_main;
 use crate::pages::{
-    audit::AuditPage, event::EventPage, home::HomePage, not_found::NotFound, tenants::TenantsPage,
+    accounts::AccountsPage, audit::AuditPage, event::EventPage, home::HomePage, login::LoginPage,
+    not_found::NotFound, password::PasswordPage, tenants::TenantsPage,
 };
+use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
+use antikor_shared::account::Role;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{NavigateOptions, path};
+
+/// Any logged-in user: pages that need a session, but no particular role.
+fn any_user(_: Role) -> bool {
+    true
+}
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_session();
     view! {
         <Router>
+            <SessionExpiry />
             <a class="skip-link" href="#main" on:click=focus_main>"Към основното съдържание"</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
@@ -24,29 +38,31 @@ pub fn App() -> impl IntoView {
                             </span>
                         </span>
                     </A>
-                    <nav class="site-nav" aria-label="Основна навигация">
-                        <ul>
-                            <li>
-                                <A href="/" exact=true>
-                                    "Начало"
-                                </A>
-                            </li>
-                            <li>
-                                <A href="/tenants">"Институции"</A>
-                            </li>
-                            <li>
-                                <A href="/audit">"Одитна следа"</A>
-                            </li>
-                        </ul>
-                    </nav>
+                    <Navigation />
+                    <UserMenu />
                 </div>
             </header>
             <main id="main" class="wrap site-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/tenants") view=TenantsPage />
-                    <Route path=path!("/audit") view=AuditPage />
-                    <Route path=path!("/audit/:position") view=EventPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route
+                        path=path!("/password")
+                        view=|| view! { <Protected allow=any_user><PasswordPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/accounts")
+                        view=|| view! { <Protected allow=can_view_accounts><AccountsPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/audit")
+                        view=|| view! { <Protected allow=can_view_audit><AuditPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/audit/:position")
+                        view=|| view! { <Protected allow=can_view_audit><EventPage /></Protected> }
+                    />
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -60,5 +76,131 @@ pub fn App() -> impl IntoView {
                 </div>
             </footer>
         </Router>
+    }
+}
+
+/// The main navigation: only the pages the user's role may open.
+#[component]
+fn Navigation() -> impl IntoView {
+    let session = use_session();
+    let audit = move || session.role().is_some_and(can_view_audit);
+    let accounts = move || session.role().is_some_and(can_view_accounts);
+    view! {
+        <nav class="site-nav" aria-label="Основна навигация">
+            <ul>
+                <li>
+                    <A href="/" exact=true>
+                        "Начало"
+                    </A>
+                </li>
+                <li>
+                    <A href="/tenants">"Институции"</A>
+                </li>
+                <Show when=audit>
+                    <li id="nav-audit">
+                        <A href="/audit">"Одитна следа"</A>
+                    </li>
+                </Show>
+                <Show when=accounts>
+                    <li id="nav-accounts">
+                        <A href="/accounts">"Профили"</A>
+                    </li>
+                </Show>
+            </ul>
+        </nav>
+    }
+}
+
+/// Who is logged in, with the password and logout controls; or the login link for visitors.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let navigate = use_navigate();
+    let failed = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let logout = move |_| {
+        let Some(csrf) = session.csrf() else {
+            return;
+        };
+        busy.set(true);
+        failed.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::logout(&csrf).await;
+            busy.try_set(false);
+            match result {
+                Err(e) if !e.is_unauthorized() => {
+                    failed.try_set(Some(e.to_string()));
+                }
+                // A session the server already ended is just as logged out.
+                _ => {
+                    session.end(Some(LOGGED_OUT));
+                    navigate("/login", NavigateOptions::default());
+                }
+            }
+        });
+    };
+
+    move || {
+        match session.auth.get() {
+        // Nothing until the server said who this is, so the header does not flicker.
+        Auth::Checking => ().into_any(),
+        Auth::Visitor => {
+            let href = move || {
+                let here = format!(
+                    "{}{}",
+                    location.pathname.get(),
+                    location.search.with(|s| if s.is_empty() {
+                        String::new()
+                    } else {
+                        format!("?{s}")
+                    })
+                );
+                login_href(Some(&here))
+            };
+            view! {
+                <div class="user-menu">
+                    <a id="login-link" class="button button--header" href=href>
+                        "Вход"
+                    </a>
+                </div>
+            }
+            .into_any()
+        }
+        Auth::User(info) => view! {
+            <div id="user-menu" class="user-menu" data-username=info.username.to_string()>
+                <div class="user-menu__who">
+                    <span id="user-name" class="user-menu__name">{info.display_name}</span>
+                    <span class="user-menu__details">
+                        <span id="user-role">{info.role.label_bg()}</span>
+                        " · "
+                        <span id="user-tenant">{info.tenant_name_bg}</span>
+                    </span>
+                </div>
+                <div class="user-menu__actions">
+                    <a id="password-link" href="/password">
+                        "Смяна на парола"
+                    </a>
+                    <button id="logout" type="button" class="button button--header" disabled=busy on:click=logout.clone()>
+                        "Изход"
+                    </button>
+                </div>
+                {move || {
+                    failed
+                        .get()
+                        .map(|text| {
+                            view! {
+                                <p id="logout-error" class="user-menu__error" role="alert">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        }
+        .into_any(),
+    }
     }
 }

@@ -80,3 +80,14 @@ pub fn focus_main(ev: leptos::ev::MouseEvent) {
         main.scroll_into_view();
     }
 }
+
+/// Moves keyboard focus to the element with `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}

@@ -1,11 +1,13 @@
 //! Antikor in the browser: mounts the Leptos app on the page's body.
 
+mod access;
 mod api;
 mod app;
 mod components;
 mod format;
 mod live;
 mod pages;
+mod session;
 
 fn main() {
     // Panics would otherwise only say "unreachable" in the console.

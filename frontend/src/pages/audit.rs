@@ -2,8 +2,11 @@
 
 use crate::api::{self, ApiError, PAGE_SIZE};
 use crate::components::{ErrorMessages, Loading, set_title};
-use crate::format::{date_time, href_with_query, new_events, short_hash, thousands, utc_exact};
+use crate::format::{
+    date_time, event_type_text, href_with_query, new_events, short_hash, thousands, utc_exact,
+};
 use crate::live::{LiveFeed, LiveMessage};
+use crate::session::use_session;
 use antikor_shared::api::{AuditPage, AuditQuery};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use leptos::prelude::*;
@@ -133,6 +136,25 @@ impl Filters {
         self.tenant.is_some() || self.stream.is_some() || self.event_type.is_some()
     }
 
+    /// Narrows the filters to `scope`, the only tenant the user may read (officers and tenant
+    /// admins; `None` for roles that see every tenant). Returns whether the address asked for
+    /// another tenant, whose stream filter then cannot apply either.
+    pub fn within(self, scope: Option<&TenantId>) -> (Self, bool) {
+        match scope {
+            Some(own) if self.tenant.as_ref() != Some(own) => {
+                let foreign = self.tenant.is_some();
+                let stream = if foreign { None } else { self.stream.clone() };
+                let narrowed = Self {
+                    tenant: Some(own.clone()),
+                    stream,
+                    ..self
+                };
+                (narrowed, foreign)
+            }
+            _ => (self, false),
+        }
+    }
+
     /// Whether an event passes the filters; cursors are not considered.
     pub fn matches(&self, event: &RecordedEvent) -> bool {
         self.tenant.as_ref().is_none_or(|t| *t == event.tenant)
@@ -223,8 +245,20 @@ impl PartialEq for Rows {
 #[component]
 pub fn AuditPage() -> impl IntoView {
     set_title("Одитна следа");
+    let session = use_session();
+    // Officers and tenant admins read their own tenant only; the server enforces it, the page
+    // says it and locks the filter.
+    let scope = session
+        .user_untracked()
+        .filter(|u| !u.role.sees_all_tenants())
+        .map(|u| (u.tenant, u.tenant_name_bg));
+    let scope_id = scope.as_ref().map(|(id, _)| id.clone());
     let query = use_query_map();
-    let parsed = Memo::new(move |_| query.with(|q| Filters::parse(|k| q.get(k))));
+    let scoped = Memo::new(move |_| {
+        query.with(|q| Filters::parse(|k| q.get(k)).map(|f| f.within(scope_id.as_ref())))
+    });
+    let parsed = Memo::new(move |_| scoped.get().map(|(f, _)| f));
+    let asked_foreign = Memo::new(move |_| scoped.with(|s| matches!(s, Ok((_, true)))));
     let filters = Memo::new(move |_| parsed.get().unwrap_or_default());
 
     let live = RwSignal::new(LiveBuffer::default());
@@ -279,6 +313,13 @@ pub fn AuditPage() -> impl IntoView {
             } else {
                 LiveState::Closed
             });
+            // EventSource hides the status of a refused connection; asking for the session
+            // tells whether it ended, and a 401 there leads to the login page.
+            if !retrying {
+                leptos::task::spawn_local(async {
+                    let _ = api::session().await;
+                });
+            }
         }
     });
     if feed.is_none() {
@@ -315,7 +356,12 @@ pub fn AuditPage() -> impl IntoView {
             "Всички записани промени, най-новите първи. Всяко събитие е свързано с предишното чрез хеш, "
             "така че промяна в миналото би нарушила веригата."
         </p>
-        <FilterBar filters tenants />
+        <FilterBar filters tenants scope=scope.clone() />
+        <Show when=move || asked_foreign.get()>
+            <p id="scope-notice" class="notice notice--info" role="status">
+                "Имате достъп само до събитията на своята институция, затова са показани те."
+            </p>
+        </Show>
         <p class="live-status" data-testid="live-status" data-state=move || live_state.get().code() role="status">
             <span class="live-dot" aria-hidden="true"></span>
             {move || live_state.get().label()}
@@ -335,7 +381,10 @@ pub fn AuditPage() -> impl IntoView {
 fn FilterBar(
     filters: Memo<Filters>,
     tenants: LocalResource<Result<Vec<antikor_shared::tenant::Tenant>, ApiError>>,
+    /// The only tenant the user may read, with its name; `None` when they read all.
+    scope: Option<(TenantId, String)>,
 ) -> impl IntoView {
+    let locked = scope.is_some();
     let navigate = use_navigate();
     let go = move |f: Filters| navigate(&f.href(), NavigateOptions::default());
     // The type list counts what the chosen institution holds, so it follows that filter.
@@ -427,7 +476,11 @@ fn FilterBar(
         let mut options: Vec<(String, String)> = list
             .into_iter()
             .map(|t| {
-                let label = format!("{} ({})", t.event_type, thousands(t.count));
+                let label = format!(
+                    "{} ({})",
+                    event_type_text(&t.event_type),
+                    thousands(t.count)
+                );
                 (t.event_type, label)
             })
             .collect();
@@ -435,7 +488,7 @@ fn FilterBar(
             .as_ref()
             .filter(|c| !options.iter().any(|(t, _)| t == *c))
         {
-            options.push((c.clone(), c.clone()));
+            options.push((c.clone(), event_type_text(c)));
         }
         options
             .into_iter()
@@ -452,15 +505,33 @@ fn FilterBar(
 
     view! {
         <form class="filters" role="search" aria-label="Филтри" on:submit=|ev| ev.prevent_default()>
-            <div class="field">
-                <label for="filter-tenant">"Институция"</label>
-                <select id="filter-tenant" on:change=on_tenant>
-                    <option value="" prop:selected=move || filters.with(|f| f.tenant.is_none())>
-                        "Всички институции"
-                    </option>
-                    {tenant_options}
-                </select>
-            </div>
+            {match scope {
+                // Only one choice exists, so the select shows it and cannot be changed.
+                Some((id, name)) => view! {
+                    <div class="field">
+                        <label for="filter-tenant">"Институция"</label>
+                        <select id="filter-tenant" disabled aria-describedby="filter-tenant-help">
+                            <option value=id.to_string() selected>{name}</option>
+                        </select>
+                        <p id="filter-tenant-help" class="field__help">
+                            "Виждате само събитията на своята институция."
+                        </p>
+                    </div>
+                }
+                .into_any(),
+                None => view! {
+                    <div class="field">
+                        <label for="filter-tenant">"Институция"</label>
+                        <select id="filter-tenant" on:change=on_tenant>
+                            <option value="" prop:selected=move || filters.with(|f| f.tenant.is_none())>
+                                "Всички институции"
+                            </option>
+                            {tenant_options}
+                        </select>
+                    </div>
+                }
+                .into_any(),
+            }}
             <div class="field">
                 <label for="filter-stream">"Поток"</label>
                 <input
@@ -495,7 +566,10 @@ fn FilterBar(
                     {type_options}
                 </select>
             </div>
-            <Show when=move || filters.with(Filters::is_filtered)>
+            // The locked tenant is no filter the user chose, so it alone offers nothing to clear.
+            <Show when=move || {
+                filters.with(|f| f.stream.is_some() || f.event_type.is_some() || (!locked && f.tenant.is_some()))
+            }>
                 <div class="field field--action">
                     <A href="/audit">"Изчисти филтрите"</A>
                 </div>
@@ -706,7 +780,7 @@ fn EventRow(
                 </A>
             </td>
             <td class="num">{event.version.to_string()}</td>
-            <td>{event.event_type}</td>
+            <td title=event.event_type.clone()>{event_type_text(&event.event_type)}</td>
             <td>{event.actor}</td>
             <td>
                 <code class="hash" title=event.hash.clone()>{short_hash(&event.hash).to_owned()}</code>
@@ -785,5 +859,29 @@ mod tests {
         assert!(!parse(&[("event_type", "X")]).unwrap().matches(&e));
         // Cursors say where the page is, not which events belong to it.
         assert!(parse(&[("before", "3")]).unwrap().matches(&e));
+    }
+
+    #[test]
+    fn scoped_users_read_their_own_tenant() {
+        let own = TenantId::parse("blagoevgrad").unwrap();
+        let (f, foreign) = parse(&[("event_type", "LoginFailed")])
+            .unwrap()
+            .within(Some(&own));
+        assert_eq!(f.tenant.as_ref(), Some(&own));
+        assert_eq!(f.event_type.as_deref(), Some("LoginFailed"));
+        assert!(!foreign);
+
+        let (f, foreign) = parse(&[("tenant", "bansko"), ("stream", "tenant")])
+            .unwrap()
+            .within(Some(&own));
+        assert_eq!(f.tenant.as_ref(), Some(&own));
+        assert_eq!(f.stream, None, "another tenant's stream does not apply");
+        assert!(foreign);
+
+        let own_stream = parse(&[("tenant", "blagoevgrad"), ("stream", "tenant")]).unwrap();
+        assert_eq!(own_stream.clone().within(Some(&own)), (own_stream, false));
+
+        let everyone = parse(&[("tenant", "bansko")]).unwrap();
+        assert_eq!(everyone.clone().within(None), (everyone, false));
     }
 }

@@ -1,7 +1,10 @@
 //! One module per page of the app.
 
+pub mod accounts;
 pub mod audit;
 pub mod event;
 pub mod home;
+pub mod login;
 pub mod not_found;
+pub mod password;
 pub mod tenants;
