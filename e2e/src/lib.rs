@@ -47,11 +47,17 @@ impl Server {
     /// Starts the server on `data` (with the frontend in `assets`) on a free port and waits
     /// until it listens.
     pub fn start(data: &Path, assets: &Path) -> anyhow::Result<Self> {
+        Self::start_with(data, assets, &[])
+    }
+
+    /// Like [`Server::start`], with `extra` arguments for `antikor serve`, e.g. `--demo`.
+    pub fn start_with(data: &Path, assets: &Path, extra: &[&str]) -> anyhow::Result<Self> {
         let mut child = Command::new(antikor_bin())
             .args(["serve", "--listen", "127.0.0.1:0", "--data"])
             .arg(data)
             .arg("--assets")
             .arg(assets)
+            .args(extra)
             .env("ANTIKOR_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -1,7 +1,9 @@
 //! Browser test: the built frontend, served by the real server, in headless Chromium.
 
 use antikor_e2e::{Server, workspace_root};
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use std::future::Future;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -85,26 +87,167 @@ async fn wait_for_count(
     }
 }
 
-#[tokio::test]
-async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
+/// How long any one wait may take before the test fails and shows the page.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// The password of every demo account (`antikor serve --demo`).
+const DEMO_PASSWORD: &str = "antikor-demo-2017";
+
+/// Polls `probe` until it gives a value; fails with `what` and the page after [`WAIT`].
+async fn eventually<T, F, Fut>(client: &Client, what: &str, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(value) = probe().await {
+            return value;
+        }
+        if Instant::now() > deadline {
+            let url = client.current_url().await.map(|u| u.to_string());
+            let html = client.source().await.unwrap_or_default();
+            panic!(
+                "{what}: not after {WAIT:?} (at {url:?}); page:\n{}",
+                &html[..html.len().min(4000)]
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for the first element that matches `css`.
+async fn find(client: &Client, css: &str) -> Element {
+    wait_for_count(client, css, 1).await.remove(0)
+}
+
+/// Waits until nothing matches `css`.
+async fn wait_absent(client: &Client, css: &str) {
+    eventually(client, &format!("{css} disappears"), || async {
+        client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .is_empty()
+            .then_some(())
+    })
+    .await;
+}
+
+/// Waits until the element matching `css` contains `needle`, and returns its text.
+async fn wait_text(client: &Client, css: &str, needle: &str) -> String {
+    eventually(client, &format!("{css} shows {needle:?}"), || async {
+        let found = client.find(Locator::Css(css)).await.ok()?;
+        let text = found.text().await.ok()?;
+        text.contains(needle).then_some(text)
+    })
+    .await
+}
+
+/// Waits until the address (path and query) is `expected`.
+async fn wait_path(client: &Client, expected: &str) {
+    eventually(
+        client,
+        &format!("the address becomes {expected}"),
+        || async {
+            let url = client.current_url().await.ok()?;
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_owned(),
+            };
+            (path == expected).then_some(())
+        },
+    )
+    .await;
+}
+
+/// Clears the field matching `css` and types `text` into it.
+async fn type_into(client: &Client, css: &str, text: &str) {
+    let field = find(client, css).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// Fills in the login form (already open) and submits it.
+async fn submit_login(client: &Client, username: &str, password: &str) {
+    type_into(client, "#login-username", username).await;
+    type_into(client, "#login-password", password).await;
+    find(client, "#login-submit").await.click().await.unwrap();
+}
+
+/// Opens the login page, logs in and waits until the header shows the user.
+async fn login(client: &Client, base: &str, username: &str) {
+    client.goto(&format!("{base}/login")).await.unwrap();
+    submit_login(client, username, DEMO_PASSWORD).await;
+    find(client, &format!("#user-menu[data-username='{username}']")).await;
+}
+
+/// Logs out with the header's button and waits until the header offers a login again.
+async fn logout(client: &Client) {
+    find(client, "#logout").await.click().await.unwrap();
+    find(client, "#login-link").await;
+    wait_absent(client, "#user-menu").await;
+}
+
+/// `GET url` from inside the page, so with the page's session cookie: (status, JSON body).
+async fn fetch_json(client: &Client, url: &str) -> (u64, serde_json::Value) {
+    let answer = client
+        .execute(
+            "return fetch(arguments[0], {headers: {Accept: 'application/json'}})\
+             .then(async r => [r.status, await r.json()]);",
+            vec![serde_json::json!(url)],
+        )
+        .await
+        .unwrap();
+    (answer[0].as_u64().unwrap(), answer[1].clone())
+}
+
+/// The value of attribute `name` of every element matching `css`.
+async fn attrs(client: &Client, css: &str, name: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    for element in client.find_all(Locator::Css(css)).await.unwrap() {
+        values.push(element.attr(name).await.unwrap().unwrap_or_default());
+    }
+    values
+}
+
+/// The built frontend, the demo server on a fresh folder, chromedriver and a browser.
+async fn start() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     let dist = workspace_root().join("frontend/dist");
     assert!(
         dist.join("index.html").exists(),
         "build the frontend first (trunk build --release)"
     );
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start(data.path(), &dist).unwrap();
+    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
     let driver = Driver::start();
     let profile = tempfile::tempdir().unwrap();
     let client = browser(&driver, profile.path()).await;
+    (server, driver, client, [data, profile])
+}
 
+#[tokio::test]
+async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // The audit trail needs a login: the auditor reads every tenant.
     client
-        .goto(&format!("{}/audit", server.base_url))
+        .goto(&format!("{base}/audit?event_type=TenantRegistered"))
         .await
         .unwrap();
+    wait_path(
+        &client,
+        "/login?next=%2Faudit%3Fevent_type%3DTenantRegistered",
+    )
+    .await;
+    submit_login(&client, "odit", DEMO_PASSWORD).await;
+    wait_path(&client, "/audit?event_type=TenantRegistered").await;
+
     let rows = wait_for_count(&client, "#audit-table tr.event-row", 15).await;
     assert_eq!(rows.len(), 15);
     let mut positions = Vec::new();
+    let mut tenants = Vec::new();
     for row in &rows {
         assert_eq!(
             row.attr("data-event-type").await.unwrap().as_deref(),
@@ -118,11 +261,18 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
                 .parse::<u64>()
                 .unwrap(),
         );
+        tenants.push(row.attr("data-tenant").await.unwrap().unwrap());
     }
+    assert!(
+        positions.windows(2).all(|w| w[0] > w[1]),
+        "newest first: {positions:?}"
+    );
+    tenants.sort();
+    tenants.dedup();
     assert_eq!(
-        positions,
-        (1..=15).rev().collect::<Vec<_>>(),
-        "newest first"
+        tenants.len(),
+        15,
+        "one registration per tenant: {tenants:?}"
     );
     let text = client
         .find(Locator::Css("#audit-table"))
@@ -132,15 +282,12 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
         .await
         .unwrap();
     assert!(
-        text.contains("Благоевград") || text.contains("blagoevgrad"),
+        text.contains("Благоевград") && text.contains("Регистрирана институция"),
         "{text}"
     );
 
     // The institutions page lists all fifteen, in Bulgarian.
-    client
-        .goto(&format!("{}/tenants", server.base_url))
-        .await
-        .unwrap();
+    client.goto(&format!("{base}/tenants")).await.unwrap();
     let tenants = wait_for_count(&client, "#tenants-table tr.tenant-row", 15).await;
     assert_eq!(tenants.len(), 15);
     let table = client
@@ -156,28 +303,232 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     );
 
     // An event's detail page shows its full hash.
-    client
-        .goto(&format!("{}/audit/3", server.base_url))
+    client.goto(&format!("{base}/audit/3")).await.unwrap();
+    find(&client, "#user-menu").await;
+    let (status, event) = fetch_json(&client, "/api/audit/events/3").await;
+    assert_eq!(status, 200, "{event}");
+    let hash = event["hash"].as_str().unwrap().to_owned();
+    wait_text(&client, "#event-hash", &hash).await;
+
+    // The auditor reads every tenant's accounts, and changes none.
+    find(&client, "#nav-accounts a")
+        .await
+        .click()
         .await
         .unwrap();
-    let body = wait_for_count(&client, "body", 1).await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let hash: serde_json::Value = reqwest::get(format!("{}/api/audit/events/3", server.base_url))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let hash = hash["hash"].as_str().unwrap().to_owned();
-    loop {
-        if body[0].text().await.unwrap().contains(&hash) {
-            break;
-        }
+    wait_path(&client, "/accounts").await;
+    wait_for_count(&client, "#accounts-table tr.account-row", 8).await;
+    for control in ["#account-create", "#accounts-table .actions"] {
         assert!(
-            Instant::now() < deadline,
-            "the event page does not show the hash {hash}"
+            client
+                .find_all(Locator::Css(control))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{control} is not for the auditor"
         );
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    find(&client, "#accounts-tenant")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    wait_path(&client, "/accounts?tenant=bansko").await;
+    let tenants = eventually(&client, "only Bansko's accounts are listed", || async {
+        let tenants = attrs(&client, "#accounts-table tr.account-row", "data-tenant").await;
+        (!tenants.is_empty() && tenants.iter().all(|t| t == "bansko")).then_some(tenants)
+    })
+    .await;
+    assert_eq!(tenants, ["bansko"]);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn logins_roles_and_accounts() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // A visitor who opens the audit trail is asked to log in first.
+    client.goto(&format!("{base}/audit")).await.unwrap();
+    wait_path(&client, "/login?next=%2Faudit").await;
+    find(&client, "#login-form").await;
+    find(&client, "#login-link").await;
+    wait_absent(&client, "#nav-audit").await;
+
+    // A wrong password is refused with a message, and the page stays.
+    submit_login(&client, "blagoevgrad.officer", "not-the-password").await;
+    let error = find(&client, "#login-error").await;
+    assert_eq!(error.attr("role").await.unwrap().as_deref(), Some("alert"));
+    assert!(!error.text().await.unwrap().trim().is_empty());
+    wait_path(&client, "/login?next=%2Faudit").await;
+
+    // The officer lands where they were going, and the header says who they are.
+    submit_login(&client, "blagoevgrad.officer", DEMO_PASSWORD).await;
+    wait_path(&client, "/audit").await;
+    wait_text(&client, "#user-name", "Анна Георгиева").await;
+    wait_text(&client, "#user-tenant", "Благоевград").await;
+    wait_text(&client, "#user-role", "Служител").await;
+    find(&client, "#nav-audit").await;
+    assert!(
+        client
+            .find_all(Locator::Css("#nav-accounts"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "an officer has no accounts page"
+    );
+
+    // Only the own tenant's events, including this login, and the tenant filter is locked.
+    wait_for_count(
+        &client,
+        "#audit-table tr.event-row[data-event-type='LoginSucceeded']",
+        1,
+    )
+    .await;
+    let tenants = attrs(&client, "#audit-table tr.event-row", "data-tenant").await;
+    assert!(!tenants.is_empty());
+    assert!(
+        tenants.iter().all(|t| t == "blagoevgrad"),
+        "an officer of Blagoevgrad sees only its events: {tenants:?}"
+    );
+    let filter = find(&client, "#filter-tenant").await;
+    assert!(
+        !filter.is_enabled().await.unwrap(),
+        "the tenant filter is locked"
+    );
+    // The server itself narrows what the session reads, whatever the page asks.
+    let (status, page) = fetch_json(&client, "/api/audit/events?limit=500").await;
+    assert_eq!(status, 200, "{page}");
+    let events = page["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    assert!(
+        events.iter().all(|e| e["tenant"] == "blagoevgrad"),
+        "{page}"
+    );
+    let (status, _) = fetch_json(&client, "/api/audit/events?tenant=bansko").await;
+    assert_eq!(
+        status, 404,
+        "another tenant's trail does not exist for an officer"
+    );
+
+    // A page the role may not use says so.
+    client.goto(&format!("{base}/accounts")).await.unwrap();
+    wait_text(&client, "#forbidden", "Нямате достъп").await;
+
+    // A new password gives a new session: logging out afterwards needs its new CSRF token.
+    client.goto(&format!("{base}/password")).await.unwrap();
+    type_into(&client, "#current-password", DEMO_PASSWORD).await;
+    type_into(&client, "#new-password", "Струма край Кресна 2025").await;
+    type_into(&client, "#confirm-password", "Струма край Кресна 2026").await;
+    find(&client, "#password-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&client, "#password-result[data-state='error']").await;
+    type_into(&client, "#confirm-password", "Струма край Кресна 2025").await;
+    find(&client, "#password-submit")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&client, "#password-result[data-state='ok']").await;
+    logout(&client).await;
+    wait_path(&client, "/login").await;
+    wait_text(&client, "#login-notice", "Излязохте").await;
+
+    // The regional admin manages accounts of every tenant.
+    login(&client, base, "oblast.admin").await;
+    wait_text(
+        &client,
+        "#user-role",
+        "Администратор на областната администрация",
+    )
+    .await;
+    find(&client, "#nav-accounts a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_path(&client, "/accounts").await;
+    wait_for_count(&client, "#accounts-table tr.account-row", 8).await;
+    // Their own row offers neither a role change nor disabling.
+    let own = "#accounts-table tr.account-row[data-username='oblast.admin']";
+    find(&client, own).await;
+    for action in ["action-role", "action-disable"] {
+        assert!(
+            client
+                .find_all(Locator::Css(&format!("{own} .{action}")))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{action} on the own row"
+        );
+    }
+
+    // Opening an officer account in Bansko.
+    type_into(&client, "#new-username", "bansko.test").await;
+    type_into(&client, "#new-display-name", "Тодор Тестов").await;
+    find(&client, "#new-tenant")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    // A municipality's accounts cannot hold the roles that see every tenant.
+    let roles = attrs(&client, "#new-role option", "value").await;
+    assert_eq!(roles, ["officer", "tenant_admin"]);
+    find(&client, "#new-role")
+        .await
+        .select_by_value("officer")
+        .await
+        .unwrap();
+    type_into(&client, "#new-password", "Вихрен над Банско 2914").await;
+    find(&client, "#new-submit").await.click().await.unwrap();
+    let row = "#accounts-table tr.account-row[data-username='bansko.test']";
+    let created = find(&client, row).await;
+    assert_eq!(
+        created.attr("data-tenant").await.unwrap().as_deref(),
+        Some("bansko")
+    );
+    assert_eq!(
+        created.attr("data-role").await.unwrap().as_deref(),
+        Some("officer")
+    );
+    assert_eq!(
+        created.attr("data-state").await.unwrap().as_deref(),
+        Some("active")
+    );
+    wait_text(&client, "#accounts-notice", "bansko.test").await;
+
+    // Disabling it asks for a reason.
+    find(&client, &format!("{row} .action-disable"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&client, "#action-submit").await.click().await.unwrap();
+    find(&client, "#action-error").await;
+    type_into(&client, "#action-reason", "Тестов профил, вече не е нужен").await;
+    find(&client, "#action-submit").await.click().await.unwrap();
+    find(&client, &format!("{row}[data-state='disabled']")).await;
+    find(&client, &format!("{row} .action-enable")).await;
+    wait_text(&client, "#accounts-notice", "деактивиран").await;
+
+    // When the server forgets the session, the next call leads to the login page, which
+    // returns to the page afterwards.
+    client.delete_all_cookies().await.unwrap();
+    find(&client, "#nav-audit a").await.click().await.unwrap();
+    wait_path(&client, "/login?next=%2Faudit").await;
+    wait_text(&client, "#login-notice", "Сесията ви изтече").await;
+    find(&client, "#login-link").await;
+    submit_login(&client, "oblast.admin", DEMO_PASSWORD).await;
+    wait_path(&client, "/audit").await;
+    find(&client, "#user-menu").await;
+    logout(&client).await;
+
+    // The disabled account cannot log in.
+    submit_login(&client, "bansko.test", "Вихрен над Банско 2914").await;
+    find(&client, "#login-error").await;
+    wait_absent(&client, "#user-menu").await;
     client.close().await.unwrap();
 }
