@@ -462,7 +462,7 @@ fn CreateAccountForm(
                             bind:value=password
                         />
                         <p id="new-password-help" class="field__help">
-                            {format!("Между {PASSWORD_MIN} и {PASSWORD_MAX} знака. Служителят я сменя след първия вход.")}
+                            {format!("Между {PASSWORD_MIN} и {PASSWORD_MAX} знака. Съобщете я на служителя по сигурен път; той може да я смени от „Смяна на парола“.")}
                         </p>
                     </div>
                 </div>
