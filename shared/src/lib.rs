@@ -5,9 +5,11 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod activity;
 pub mod api;
 pub mod event;
 pub mod ids;
+pub mod progress;
 pub mod tenant;
 
 pub use event::{DomainEvent, RecordedEvent};

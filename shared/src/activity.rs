@@ -1,0 +1,366 @@
+//! Activities a tenant records against the plan's measures: meetings, trainings, media work,
+//! declaration checks and contested acts, and the contact list of its anti-corruption experts.
+//!
+//! Each kind is an event of its own in the activity's `activity-{id}` stream. A mistake is
+//! fixed by an `ActivityCorrected` event that carries the whole corrected record and a reason;
+//! nothing is edited in place.
+
+use crate::event::DomainEvent;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What kind of meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// A regular session of the council.
+    CouncilSession,
+    /// An extended session open to citizens, NGOs and media.
+    OpenSession,
+    /// An "open doors" meeting.
+    OpenDoors,
+    /// A joint session with another body (e.g. the conflict-of-interest commission).
+    JointSession,
+}
+
+impl MeetingKind {
+    /// Every kind, as the UI lists them.
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::CouncilSession,
+        MeetingKind::OpenSession,
+        MeetingKind::OpenDoors,
+        MeetingKind::JointSession,
+    ];
+
+    /// The kind's name in Bulgarian.
+    pub fn label_bg(self) -> &'static str {
+        match self {
+            Self::CouncilSession => "Заседание на съвета",
+            Self::OpenSession => "Разширено (открито) заседание",
+            Self::OpenDoors => "Среща „отворени врати“",
+            Self::JointSession => "Съвместно заседание",
+        }
+    }
+}
+
+/// `MeetingHeld` v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeetingHeld {
+    /// When.
+    pub date: NaiveDate,
+    /// What kind.
+    pub kind: MeetingKind,
+    /// A short title.
+    pub title: String,
+    /// How many took part.
+    pub participants: u32,
+    /// The organisations represented (institutions, NGOs, media).
+    pub organisations: Vec<String>,
+    /// The agenda.
+    pub agenda: String,
+    /// The decisions taken.
+    pub decisions: String,
+    /// The protocol's text.
+    pub protocol: String,
+    /// Whether protocol and decisions are published on the public pages.
+    pub public: bool,
+    /// The plan measures it serves (keys such as `II.1`).
+    pub measures: Vec<String>,
+}
+
+impl DomainEvent for MeetingHeld {
+    const EVENT_TYPE: &'static str = "MeetingHeld";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `TrainingHeld` v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrainingHeld {
+    /// When.
+    pub date: NaiveDate,
+    /// The topic.
+    pub topic: String,
+    /// How many took part.
+    pub participants: u32,
+    /// The plan measures it serves.
+    pub measures: Vec<String>,
+}
+
+impl DomainEvent for TrainingHeld {
+    const EVENT_TYPE: &'static str = "TrainingHeld";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// Media work: an appearance, or a campaign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MediaKind {
+    /// An interview, statement or publication.
+    Appearance,
+    /// An information campaign.
+    Campaign,
+}
+
+/// `MediaActivityCarriedOut` v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MediaActivityCarriedOut {
+    /// When (the start, for a campaign).
+    pub date: NaiveDate,
+    /// Appearance or campaign.
+    pub kind: MediaKind,
+    /// Where: the outlet or channel (e.g. Радио Благоевград).
+    pub channel: String,
+    /// What it was about.
+    pub summary: String,
+    /// The plan measures it serves.
+    pub measures: Vec<String>,
+}
+
+impl DomainEvent for MediaActivityCarriedOut {
+    const EVENT_TYPE: &'static str = "MediaActivityCarriedOut";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `DeclarationsChecked` v1: a check of conflict-of-interest and asset declarations. Only
+/// counts and outcomes; never a declaration's contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeclarationsChecked {
+    /// First day of the period checked.
+    pub period_from: NaiveDate,
+    /// Last day of the period checked.
+    pub period_to: NaiveDate,
+    /// Who checked.
+    pub checking_body: String,
+    /// How many declarations were checked.
+    pub declarations_checked: u32,
+    /// How many irregularities were found.
+    pub irregularities_found: u32,
+    /// How many cases were referred to a competent body.
+    pub referrals: u32,
+    /// The plan measures it serves.
+    pub measures: Vec<String>,
+}
+
+impl DomainEvent for DeclarationsChecked {
+    const EVENT_TYPE: &'static str = "DeclarationsChecked";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// Which act was contested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActKind {
+    /// A decision of a municipal council.
+    CouncilDecision,
+    /// An order of a mayor.
+    MayorOrder,
+}
+
+/// What the regional governor did with the act (Local Self-Government Act art. 45(4)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActAction {
+    /// Returned for a new discussion (allowed within 7 days of receipt).
+    Returned,
+    /// Taken to the administrative court.
+    ContestedInCourt,
+}
+
+/// `ActContested` v1: a council decision or mayor's order returned or taken to court.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActContested {
+    /// Decision or order.
+    pub act_kind: ActKind,
+    /// Its number.
+    pub act_number: String,
+    /// Its date.
+    pub act_date: NaiveDate,
+    /// Which municipality adopted it (its tenant slug).
+    pub municipality: String,
+    /// When it reached the regional administration.
+    pub received_on: NaiveDate,
+    /// Returned or taken to court.
+    pub action: ActAction,
+    /// When that was done.
+    pub action_on: NaiveDate,
+    /// The grounds.
+    pub grounds: String,
+    /// What the council did when it discussed it again, if it did.
+    pub council_revote: Option<String>,
+    /// The court case's number, if any.
+    pub court_case: Option<String>,
+    /// The court's outcome, once known.
+    pub court_outcome: Option<String>,
+    /// When it was published on the regional administration's site.
+    pub published_on: Option<NaiveDate>,
+    /// The plan measures it serves.
+    pub measures: Vec<String>,
+}
+
+impl DomainEvent for ActContested {
+    const EVENT_TYPE: &'static str = "ActContested";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// Any activity's record, as a correction carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Activity {
+    /// See [`MeetingHeld`].
+    Meeting(MeetingHeld),
+    /// See [`TrainingHeld`].
+    Training(TrainingHeld),
+    /// See [`MediaActivityCarriedOut`].
+    Media(MediaActivityCarriedOut),
+    /// See [`DeclarationsChecked`].
+    DeclarationCheck(DeclarationsChecked),
+    /// See [`ActContested`].
+    ContestedAct(ActContested),
+}
+
+/// The kinds of activity, for counting and filtering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityKind {
+    /// Meetings.
+    Meeting,
+    /// Trainings.
+    Training,
+    /// Media work.
+    Media,
+    /// Declaration checks.
+    DeclarationCheck,
+    /// Contested acts.
+    ContestedAct,
+}
+
+impl ActivityKind {
+    /// Every kind.
+    pub const ALL: [ActivityKind; 5] = [
+        ActivityKind::Meeting,
+        ActivityKind::Training,
+        ActivityKind::Media,
+        ActivityKind::DeclarationCheck,
+        ActivityKind::ContestedAct,
+    ];
+
+    /// The kind's name in Bulgarian (plural, for tables).
+    pub fn label_bg(self) -> &'static str {
+        match self {
+            Self::Meeting => "Заседания и срещи",
+            Self::Training => "Обучения",
+            Self::Media => "Медийни изяви и кампании",
+            Self::DeclarationCheck => "Проверки на декларации",
+            Self::ContestedAct => "Оспорени актове",
+        }
+    }
+}
+
+impl Activity {
+    /// Which kind it is.
+    pub fn kind(&self) -> ActivityKind {
+        match self {
+            Self::Meeting(_) => ActivityKind::Meeting,
+            Self::Training(_) => ActivityKind::Training,
+            Self::Media(_) => ActivityKind::Media,
+            Self::DeclarationCheck(_) => ActivityKind::DeclarationCheck,
+            Self::ContestedAct(_) => ActivityKind::ContestedAct,
+        }
+    }
+
+    /// The day it happened (a check's last day; an act's action).
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Self::Meeting(m) => m.date,
+            Self::Training(t) => t.date,
+            Self::Media(m) => m.date,
+            Self::DeclarationCheck(d) => d.period_to,
+            Self::ContestedAct(a) => a.action_on,
+        }
+    }
+
+    /// The plan measures it serves.
+    pub fn measures(&self) -> &[String] {
+        match self {
+            Self::Meeting(m) => &m.measures,
+            Self::Training(t) => &t.measures,
+            Self::Media(m) => &m.measures,
+            Self::DeclarationCheck(d) => &d.measures,
+            Self::ContestedAct(a) => &a.measures,
+        }
+    }
+}
+
+/// `ActivityCorrected` v1: the whole corrected record of an activity, replacing the previous
+/// one in every view, and why. The kind cannot change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityCorrected {
+    /// The record as it should have been.
+    pub activity: Activity,
+    /// Why it was corrected.
+    pub reason: String,
+}
+
+impl DomainEvent for ActivityCorrected {
+    const EVENT_TYPE: &'static str = "ActivityCorrected";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// One expert responsible for anti-corruption work in a tenant (measure II.3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpertContact {
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub position: String,
+    /// Work phone.
+    pub phone: String,
+    /// Work e-mail.
+    pub email: String,
+}
+
+/// `ExpertContactsUpdated` v1: the tenant's whole contact list, replacing the previous one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpertContactsUpdated {
+    /// The experts.
+    pub contacts: Vec<ExpertContact>,
+}
+
+impl DomainEvent for ExpertContactsUpdated {
+    const EVENT_TYPE: &'static str = "ExpertContactsUpdated";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `ContestedActFollowedUp` v1: what happened to a contested act later — the council's new
+/// vote, the court case and its outcome, its publication. Fields left `None` keep their value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContestedActFollowedUp {
+    /// What the council did when it discussed the act again.
+    pub council_revote: Option<String>,
+    /// The court case's number.
+    pub court_case: Option<String>,
+    /// The court's outcome.
+    pub court_outcome: Option<String>,
+    /// When the act was published on the regional administration's site.
+    pub published_on: Option<NaiveDate>,
+}
+
+impl DomainEvent for ContestedActFollowedUp {
+    const EVENT_TYPE: &'static str = "ContestedActFollowedUp";
+    const SCHEMA_VERSION: u32 = 1;
+}

@@ -1,0 +1,75 @@
+//! Progress on the plan's measures, reported by each tenant, and how it is judged.
+
+use crate::event::DomainEvent;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How far a measure has come in a tenant, on the Open Government Partnership's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CompletionLevel {
+    /// Nothing done yet.
+    NotStarted,
+    /// Some steps taken.
+    Limited,
+    /// Most of it done.
+    Substantial,
+    /// Done.
+    Completed,
+}
+
+impl CompletionLevel {
+    /// Every level, from nothing to done.
+    pub const ALL: [CompletionLevel; 4] = [
+        CompletionLevel::NotStarted,
+        CompletionLevel::Limited,
+        CompletionLevel::Substantial,
+        CompletionLevel::Completed,
+    ];
+
+    /// The level's name in Bulgarian, as the UI shows it.
+    pub fn label_bg(self) -> &'static str {
+        match self {
+            Self::NotStarted => "Незапочната",
+            Self::Limited => "Ограничен напредък",
+            Self::Substantial => "Съществен напредък",
+            Self::Completed => "Изпълнена",
+        }
+    }
+}
+
+/// Something that shows the work was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Evidence {
+    /// A web address (a published report, protocol, news item).
+    Link(String),
+    /// A document's reference: its registry number and date, or title.
+    Document(String),
+}
+
+/// `ProgressReported` v1: a tenant reported where it stands on one measure of a year's plan.
+/// Recorded in the tenant's `progress-{year}-{measure}` stream; the newest report counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProgressReported {
+    /// The plan's year.
+    pub year: i32,
+    /// The measure's key, e.g. `I.3`.
+    pub measure: String,
+    /// How far it has come.
+    pub level: CompletionLevel,
+    /// What was done, in the officer's words.
+    pub note: String,
+    /// What shows it.
+    pub evidence: Vec<Evidence>,
+    /// The day the report describes.
+    pub reported_for: NaiveDate,
+}
+
+impl DomainEvent for ProgressReported {
+    const EVENT_TYPE: &'static str = "ProgressReported";
+    const SCHEMA_VERSION: u32 = 1;
+}
