@@ -8,6 +8,7 @@ pub mod account;
 pub mod api;
 pub mod event;
 pub mod ids;
+pub mod plan;
 pub mod tenant;
 
 pub use event::{DomainEvent, RecordedEvent};
