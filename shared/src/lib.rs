@@ -9,6 +9,7 @@ pub mod activity;
 pub mod api;
 pub mod event;
 pub mod ids;
+pub mod plan;
 pub mod progress;
 pub mod tenant;
 
