@@ -12,6 +12,7 @@ pub mod ids;
 pub mod plan;
 pub mod progress;
 pub mod tenant;
+pub mod views;
 
 pub use event::{DomainEvent, RecordedEvent};
 pub use ids::{InvalidId, StreamId, TenantId, Username};

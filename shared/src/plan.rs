@@ -200,6 +200,84 @@ impl Plan {
     }
 }
 
+/// `PlanAdopted` v1: a year's plan was adopted, with its heading and sections; its measures
+/// follow as `MeasureAdded` events in the same append. Recorded in the regional
+/// administration's `plan-{year}` stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanAdopted {
+    /// The year the plan covers.
+    pub year: i32,
+    /// The plan's heading.
+    pub title: String,
+    /// Its sections, in order.
+    pub sections: Vec<PlanSection>,
+    /// The year whose plan it was started from, if any.
+    pub based_on: Option<i32>,
+}
+
+impl crate::DomainEvent for PlanAdopted {
+    const EVENT_TYPE: &'static str = "PlanAdopted";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `MeasureAdded` v1: a measure joined a year's plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeasureAdded {
+    /// The plan's year.
+    pub year: i32,
+    /// The measure.
+    pub measure: PlanMeasure,
+}
+
+impl crate::DomainEvent for MeasureAdded {
+    const EVENT_TYPE: &'static str = "MeasureAdded";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `MeasureUpdated` v1: some fields of a measure changed; the others (`None`) did not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeasureUpdated {
+    /// The plan's year.
+    pub year: i32,
+    /// The measure's key.
+    pub key: String,
+    /// New text.
+    pub text: Option<String>,
+    /// New deadline.
+    pub deadline: Option<Deadline>,
+    /// New responsible positions.
+    pub responsible: Option<Vec<String>>,
+    /// New indicator.
+    pub indicator: Option<String>,
+    /// New expected result.
+    pub expected_result: Option<String>,
+}
+
+impl crate::DomainEvent for MeasureUpdated {
+    const EVENT_TYPE: &'static str = "MeasureUpdated";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// `MeasureWithdrawn` v1: a measure no longer belongs to the plan (it stays in its history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeasureWithdrawn {
+    /// The plan's year.
+    pub year: i32,
+    /// The measure's key.
+    pub key: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl crate::DomainEvent for MeasureWithdrawn {
+    const EVENT_TYPE: &'static str = "MeasureWithdrawn";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
