@@ -78,6 +78,19 @@ impl ReadScope {
     }
 }
 
+/// Proof that the caller may read one tenant's records.
+#[derive(Debug, Clone)]
+pub struct TenantRead {
+    tenant: TenantId,
+}
+
+impl TenantRead {
+    /// The tenant.
+    pub fn tenant(&self) -> &TenantId {
+        &self.tenant
+    }
+}
+
 /// Proof that the caller may append to one tenant's log; carries who is recorded as actor.
 #[derive(Debug, Clone)]
 pub struct TenantWrite {
@@ -172,6 +185,36 @@ impl Principal {
             role: self.role,
             actor: self.username.clone(),
         })
+    }
+
+    /// Permission to keep the plan: regional staff, writing in the regional administration.
+    pub fn plan_editor(&self) -> AppResult<TenantWrite> {
+        match self.role {
+            Role::Regional | Role::RegionalAdmin => Ok(TenantWrite {
+                tenant: antikor_shared::ids::regional_tenant(),
+                actor: self.username.to_string(),
+            }),
+            _ => Err(forbidden()),
+        }
+    }
+
+    /// Permission to see every tenant side by side (the combined view).
+    pub fn region_reader(&self) -> AppResult<ReadScope> {
+        if self.role.sees_all_tenants() {
+            Ok(self.read_scope())
+        } else {
+            Err(forbidden())
+        }
+    }
+
+    /// The one tenant a request is about: the requested one if the caller reaches it (404
+    /// otherwise), or the caller's own.
+    pub fn one_tenant(&self, requested: Option<TenantId>) -> AppResult<TenantRead> {
+        let tenant = self
+            .read_scope()
+            .narrow(requested)?
+            .unwrap_or_else(|| self.tenant.clone());
+        Ok(TenantRead { tenant })
     }
 
     /// Permission to change the caller's own account (its password), for every role.

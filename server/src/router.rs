@@ -2,7 +2,9 @@
 
 use crate::app::AppState;
 use crate::assets::API_CSP;
-use crate::routes::{accounts, audit, frontend, health, session, tenants};
+use crate::routes::{
+    accounts, activities, audit, frontend, health, plan, progress, public, session, tenants,
+};
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::compression::CompressionLayer;
@@ -21,6 +23,10 @@ use utoipa_axum::routes;
         (name = "session", description = "Logging in and out; the session cookie and its CSRF token"),
         (name = "accounts", description = "Accounts and their roles, managed by administrators"),
         (name = "tenants", description = "The regional administration and the municipalities"),
+        (name = "plan", description = "The yearly action plan and its measures"),
+        (name = "progress", description = "Each tenant's progress on the plan, dashboards and the combined view"),
+        (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
+        (name = "public", description = "What every visitor may read"),
         (name = "audit", description = "The append-only, hash-chained event log")
     )
 )]
@@ -39,6 +45,22 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::enable))
         .routes(routes!(accounts::reset_password))
         .routes(routes!(tenants::list))
+        .routes(routes!(plan::years, plan::start))
+        .routes(routes!(plan::get))
+        .routes(routes!(plan::add_measure))
+        .routes(routes!(plan::update_measure))
+        .routes(routes!(plan::withdraw_measure))
+        .routes(routes!(progress::list))
+        .routes(routes!(progress::report))
+        .routes(routes!(progress::dashboard))
+        .routes(routes!(progress::region))
+        .routes(routes!(activities::list, activities::record))
+        .routes(routes!(activities::correct))
+        .routes(routes!(activities::follow_up))
+        .routes(routes!(activities::contacts, activities::update_contacts))
+        .routes(routes!(public::progress))
+        .routes(routes!(public::meetings))
+        .routes(routes!(public::contested_acts))
         .routes(routes!(audit::list))
         .routes(routes!(audit::get))
         .routes(routes!(audit::event_types))

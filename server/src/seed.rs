@@ -1,7 +1,9 @@
-//! First-start content: the founding tenants, recorded as events exactly once.
+//! First-start content: the founding tenants and the 2017 plan, recorded as events exactly
+//! once.
 
 use crate::store::{AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, StoreError};
 use antikor_shared::StreamId;
+use antikor_shared::plan::{MeasureAdded, PlanAdopted};
 use antikor_shared::tenant::TenantRegistered;
 use uuid::Uuid;
 
@@ -37,4 +39,45 @@ pub async fn register_tenants(store: &dyn EventStore) -> Result<usize, StoreErro
         tracing::info!(tenants = written, "founding tenants registered");
     }
     Ok(written)
+}
+
+/// Records the 2017 plan (adopted, then its 18 measures) in one append, once.
+pub async fn adopt_plan_2017(store: &dyn EventStore) -> Result<bool, StoreError> {
+    let plan = antikor_migrations::plan::plan_2017();
+    let id = |what: &str| Uuid::new_v5(&SEED_NAMESPACE, format!("plan-2017:{what}").as_bytes());
+    let mut events = vec![NewEvent::from_domain(
+        id("PlanAdopted"),
+        &PlanAdopted {
+            year: plan.year,
+            title: plan.title.clone(),
+            sections: plan.sections.clone(),
+            based_on: None,
+        },
+    )];
+    events.extend(plan.measures.iter().map(|measure| {
+        NewEvent::from_domain(
+            id(&format!("MeasureAdded:{}", measure.key)),
+            &MeasureAdded {
+                year: plan.year,
+                measure: measure.clone(),
+            },
+        )
+    }));
+    let request = AppendRequest {
+        tenant: antikor_shared::ids::regional_tenant(),
+        stream: crate::app::plan::plan_stream(plan.year),
+        expected: ExpectedVersion::NoStream,
+        events,
+        metadata: Metadata::system(),
+    };
+    match store.append(request).await {
+        Ok(outcome) => {
+            if outcome.written {
+                tracing::info!(measures = plan.measures.len(), "the 2017 plan recorded");
+            }
+            Ok(outcome.written)
+        }
+        Err(crate::store::AppendError::Store(e)) => Err(e),
+        Err(e) => Err(StoreError::Io(format!("seeding the 2017 plan: {e}"))),
+    }
 }

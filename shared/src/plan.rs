@@ -121,6 +121,43 @@ impl Deadline {
         self.to
     }
 
+    /// The deadline in Bulgarian as the plan prints it, e.g. `Декември 2017 г.` or
+    /// `Януари 2017 г. – Декември 2017 г.`.
+    pub fn label_bg(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Януари",
+            "Февруари",
+            "Март",
+            "Април",
+            "Май",
+            "Юни",
+            "Юли",
+            "Август",
+            "Септември",
+            "Октомври",
+            "Ноември",
+            "Декември",
+        ];
+        let month = |m: YearMonth| format!("{} {} г.", MONTHS[m.month as usize - 1], m.year);
+        if self.is_single_month() {
+            month(self.to)
+        } else {
+            format!("{} – {}", month(self.from), month(self.to))
+        }
+    }
+
+    /// The same deadline `years` later (for a new year's plan started from an old one).
+    pub fn shifted(self, years: i32) -> Self {
+        let shift = |m: YearMonth| YearMonth {
+            year: m.year + years,
+            month: m.month,
+        };
+        Self {
+            from: shift(self.from),
+            to: shift(self.to),
+        }
+    }
+
     /// Whether the deadline is a single month rather than a range.
     pub fn is_single_month(self) -> bool {
         self.from == self.to

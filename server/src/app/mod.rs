@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod log;
+pub mod plan;
 
 use crate::access::TenantWrite;
 use crate::assets::Assets;
@@ -143,6 +144,9 @@ impl App {
             seed::register_tenants(store.as_ref())
                 .await
                 .context("registering the founding tenants")?;
+            seed::adopt_plan_2017(store.as_ref())
+                .await
+                .context("recording the 2017 plan")?;
         }
         let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
             .context("opening the secrets store")?;

@@ -1,3 +1,5 @@
 //! Domain logic as pure functions: `decide(state, command) -> events` and `apply(state, event)`.
 
 pub mod accounts;
+pub mod plan;
+pub mod work;

@@ -1,5 +1,6 @@
 //! The account directory: every account with its tenant, role and state, folded from the log.
 
+use super::decoded;
 use crate::domain::accounts::AccountState;
 use antikor_migrations::Upcasters;
 use antikor_shared::account::{
@@ -126,18 +127,5 @@ impl AccountDirectory {
     /// The accounts of one tenant.
     pub fn of_tenant<'a>(&'a self, tenant: &'a TenantId) -> impl Iterator<Item = &'a AccountEntry> {
         self.iter().filter(move |e| e.account.tenant == *tenant)
-    }
-}
-
-fn decoded<E: antikor_shared::DomainEvent>(
-    upcasters: &Upcasters,
-    event: &RecordedEvent,
-) -> Option<E> {
-    match upcasters.decode::<E>(event)? {
-        Ok(e) => Some(e),
-        Err(error) => {
-            tracing::error!(position = event.position, %error, "undecodable event skipped");
-            None
-        }
     }
 }

@@ -2,6 +2,9 @@
 //! log's commit hook. Any of them can be built as of an earlier position (the auditors' replay).
 
 pub mod accounts;
+pub mod plan;
+pub mod views;
+pub mod work;
 
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
@@ -9,8 +12,10 @@ use antikor_migrations::Upcasters;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
-use std::collections::BTreeMap;
+use plan::PlanBook;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::LazyLock;
+use work::WorkBook;
 
 static UPCASTERS: LazyLock<Upcasters> = LazyLock::new(Upcasters::antikor);
 
@@ -25,6 +30,24 @@ pub struct TenantModel {
     pub last_event_at: Option<DateTime<Utc>>,
     /// Events per type.
     pub event_types: BTreeMap<String, u64>,
+    /// Its newest events, oldest first.
+    pub latest: VecDeque<LatestChange>,
+}
+
+/// How many of a tenant's newest events its model keeps for the dashboard.
+const LATEST_KEPT: usize = 10;
+
+/// One of a tenant's newest events, in short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LatestChange {
+    /// Position in the log.
+    pub position: u64,
+    /// Event type.
+    pub event_type: String,
+    /// Who.
+    pub actor: String,
+    /// When.
+    pub recorded_at: DateTime<Utc>,
 }
 
 /// All read models, as of one position of the log.
@@ -36,6 +59,10 @@ pub struct ReadModels {
     pub tenants: BTreeMap<TenantId, TenantModel>,
     /// Every account, across tenants (usernames are unique across Antikor).
     pub accounts: AccountDirectory,
+    /// Every year's plan (kept by the regional administration).
+    pub plans: PlanBook,
+    /// Progress, activities and contacts, per tenant.
+    pub work: WorkBook,
 }
 
 impl ReadModels {
@@ -61,6 +88,17 @@ impl ReadModels {
             }
         }
         self.accounts.apply(&UPCASTERS, event);
+        self.plans.apply(&UPCASTERS, event);
+        self.work.apply(&UPCASTERS, event);
+        tenant.latest.push_back(LatestChange {
+            position: event.position,
+            event_type: event.event_type.clone(),
+            actor: event.actor.clone(),
+            recorded_at: event.recorded_at,
+        });
+        if tenant.latest.len() > LATEST_KEPT {
+            tenant.latest.pop_front();
+        }
         match UPCASTERS.decode::<TenantRegistered>(event) {
             Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),
             Some(Err(e)) => {
@@ -138,4 +176,20 @@ pub fn position_at(store: &dyn EventStore, moment: DateTime<Utc>) -> Result<u64,
         }
     }
     Ok(lo)
+}
+
+/// The event decoded as `E` (upcast first), or `None` when it is of another type. An event of
+/// the right type that cannot be decoded is logged and skipped, so that one bad record cannot
+/// stop the server from starting.
+pub(crate) fn decoded<E: antikor_shared::DomainEvent>(
+    upcasters: &Upcasters,
+    event: &RecordedEvent,
+) -> Option<E> {
+    match upcasters.decode::<E>(event)? {
+        Ok(e) => Some(e),
+        Err(error) => {
+            tracing::error!(position = event.position, %error, "undecodable event skipped");
+            None
+        }
+    }
 }

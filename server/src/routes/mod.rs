@@ -1,8 +1,12 @@
 //! One module per resource of the JSON API; the handlers stay thin.
 
 pub mod accounts;
+pub mod activities;
 pub mod audit;
 pub mod frontend;
 pub mod health;
+pub mod plan;
+pub mod progress;
+pub mod public;
 pub mod session;
 pub mod tenants;

@@ -22,6 +22,17 @@ pub struct AsOf {
 }
 
 impl AsOf {
+    /// The moment, which only a logged-in caller may ask for (a replay costs work).
+    pub fn moment_for(&self, principal: Option<&Principal>) -> AppResult<Option<Moment>> {
+        let moment = self.moment()?;
+        if moment.is_some() && principal.is_none() {
+            return Err(AppError::Unauthorized(
+                "Преглед към минал момент изисква вход в системата.".into(),
+            ));
+        }
+        Ok(moment)
+    }
+
     /// The moment the parameter names, if any.
     pub fn moment(&self) -> AppResult<Option<Moment>> {
         let Some(raw) = self
@@ -55,11 +66,6 @@ pub async fn list(
     principal: Option<Principal>,
     Query(as_of): Query<AsOf>,
 ) -> AppResult<Json<Vec<Tenant>>> {
-    let moment = as_of.moment()?;
-    if moment.is_some() && principal.is_none() {
-        return Err(AppError::Unauthorized(
-            "Преглед към минал момент изисква вход в системата.".into(),
-        ));
-    }
+    let moment = as_of.moment_for(principal.as_ref())?;
     Ok(Json(app.tenant_list(moment).await?))
 }

@@ -1,6 +1,6 @@
 //! The JSON API, driven in-process through the router.
 
-use crate::support::{TestApp, event, request};
+use crate::support::{SEEDED, TestApp, event, request};
 use antikor_server::store::ExpectedVersion;
 use axum::http::StatusCode;
 
@@ -10,7 +10,7 @@ async fn health_reports_the_chain_head() {
     let (status, body) = app.get("/api/health").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
-    assert_eq!(body["head_position"], 15);
+    assert_eq!(body["head_position"], SEEDED);
     assert_eq!(body["head_hash"].as_str().unwrap().len(), 64);
 }
 
@@ -34,13 +34,13 @@ async fn the_fifteen_founding_tenants_are_registered_once() {
     let dir = app.stop().await;
     let app = TestApp::start_in(dir).await;
     let (_, health) = app.get("/api/health").await;
-    assert_eq!(health["head_position"], 15);
+    assert_eq!(health["head_position"], SEEDED);
 }
 
 #[tokio::test]
 async fn audit_pages_walk_the_log_with_cursors() {
     let app = TestApp::start().await;
-    // Logging in records the auditor's account (16) and the login (17).
+    // Logging in records the auditor's account (35) and the login (36).
     let auditor = app.auditor().await;
     let get = |uri: &'static str| app.get_as(&auditor, uri);
     let (status, page) = get("/api/audit/events?limit=10").await;
@@ -53,18 +53,21 @@ async fn audit_pages_walk_the_log_with_cursors() {
             .map(|e| e["position"].as_u64().unwrap())
             .collect()
     };
-    assert_eq!(positions(&page), (8..=17).rev().collect::<Vec<_>>());
+    assert_eq!(positions(&page), (27..=36).rev().collect::<Vec<_>>());
     assert_eq!(
         (page["newer"].clone(), page["older"].clone()),
-        (serde_json::Value::Null, 8.into())
+        (serde_json::Value::Null, 27.into())
     );
-    let (_, older) = get("/api/audit/events?limit=10&before=8").await;
-    assert_eq!(positions(&older), (1..=7).rev().collect::<Vec<_>>());
+    let (_, older) = get("/api/audit/events?limit=10&before=27").await;
+    assert_eq!(positions(&older), (17..=26).rev().collect::<Vec<_>>());
     assert_eq!(
         (older["newer"].clone(), older["older"].clone()),
-        (7.into(), serde_json::Value::Null)
+        (26.into(), 17.into())
     );
-    let (_, back) = get("/api/audit/events?limit=10&after=7").await;
+    let (_, oldest) = get("/api/audit/events?limit=20&before=17").await;
+    assert_eq!(positions(&oldest), (1..=16).rev().collect::<Vec<_>>());
+    assert_eq!(oldest["older"], serde_json::Value::Null);
+    let (_, back) = get("/api/audit/events?limit=10&after=26").await;
     assert_eq!(positions(&back), positions(&page));
     let (_, one) = get("/api/audit/events?tenant=kresna").await;
     assert_eq!(one["events"][0]["payload"]["name_bg"], "Община Кресна");
@@ -79,6 +82,8 @@ async fn audit_pages_walk_the_log_with_cursors() {
         serde_json::json!([
             {"event_type": "AccountCreated", "count": 1},
             {"event_type": "LoginSucceeded", "count": 1},
+            {"event_type": "MeasureAdded", "count": 18},
+            {"event_type": "PlanAdopted", "count": 1},
             {"event_type": "TenantRegistered", "count": 15}
         ])
     );
@@ -220,20 +225,20 @@ async fn the_live_feed_sends_new_events_and_resumes_after_last_event_id() {
     let got = sse_events(feed.into_body(), 1).await;
     assert_eq!(
         (got[0]["position"].as_u64(), got[0]["tenant"].as_str()),
-        (Some(19), Some("bansko"))
+        (Some(SEEDED + 4), Some("bansko"))
     );
 
-    // A client that saw position 3 gets what it missed (4..=19), then new events.
+    // A client that saw position 3 gets what it missed, then new events.
     let resumed = get("/api/audit/live", Some("3")).await.unwrap();
     app.state
         .system_log()
         .append(request("kresna", "x", ExpectedVersion::Any, vec![event(3)]))
         .await
         .unwrap();
-    let got = sse_events(resumed.into_body(), 17).await;
+    let got = sse_events(resumed.into_body(), SEEDED as usize + 2).await;
     let positions: Vec<u64> = got
         .iter()
         .map(|e| e["position"].as_u64().unwrap())
         .collect();
-    assert_eq!(positions, (4..=20).collect::<Vec<_>>());
+    assert_eq!(positions, (4..=SEEDED + 5).collect::<Vec<_>>());
 }

@@ -72,7 +72,14 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
     let logged_in = caller != Anonymous;
     let reachable = target == Own || caller.sees_all();
     match route {
-        "GET /api/health" | "GET /api/tenants" => ok,
+        "GET /api/health"
+        | "GET /api/tenants"
+        | "GET /api/plans"
+        | "GET /api/plans/{year}"
+        | "GET /api/contacts"
+        | "GET /api/public/progress"
+        | "GET /api/public/meetings"
+        | "GET /api/public/contested-acts" => ok,
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -107,6 +114,42 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
             TenantAdmin => StatusCode::NOT_FOUND,
             _ => StatusCode::FORBIDDEN,
         },
+        // Regional staff keep the plan.
+        "POST /api/plans" | "POST /api/plans/{year}/measures" => match caller {
+            Regional | RegionalAdmin => StatusCode::CREATED,
+            _ => StatusCode::FORBIDDEN,
+        },
+        "POST /api/plans/{year}/measures/{key}"
+        | "POST /api/plans/{year}/measures/{key}/withdraw" => match caller {
+            Regional | RegionalAdmin => ok,
+            _ => StatusCode::FORBIDDEN,
+        },
+        // Reads of one tenant's work: own tenant, or any for the roles that see all.
+        "GET /api/progress" | "GET /api/dashboard" | "GET /api/activities" => {
+            if reachable {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
+        "GET /api/region" => {
+            if caller.sees_all() {
+                ok
+            } else {
+                StatusCode::FORBIDDEN
+            }
+        }
+        // Writes always go to the caller's own tenant; auditors change nothing.
+        _ if caller == Auditor && !route.starts_with("GET") => StatusCode::FORBIDDEN,
+        "PUT /api/progress/{year}/{key}" | "PUT /api/contacts" => ok,
+        "POST /api/activities" => StatusCode::CREATED,
+        "POST /api/activities/{id}/correction" | "POST /api/activities/{id}/follow-up" => {
+            if target == Own {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
         other => panic!("the isolation matrix has no row for {other}: add one"),
     }
 }
@@ -140,6 +183,7 @@ async fn build(
     admin: &Session,
     route: &str,
     tenant: &str,
+    own: &str,
     n: usize,
 ) -> (Method, String, Option<Value>) {
     let (method, path) = route.split_once(' ').unwrap();
@@ -194,6 +238,96 @@ async fn build(
             ),
         ),
         "/api/accounts/{username}" => (method, format!("/api/accounts/{}", marker(tenant)), None),
+        "/api/plans" if method == Method::GET => (method, uri(path), None),
+        "/api/plans" => (
+            method,
+            uri(path),
+            Some(json!({"year": 2018 + (n % 80) as i32, "based_on": 2017})),
+        ),
+        "/api/plans/{year}" => (method, "/api/plans/2017".into(), None),
+        "/api/plans/{year}/measures" => (
+            method,
+            "/api/plans/2017/measures".into(),
+            Some(new_measure(n)),
+        ),
+        "/api/plans/{year}/measures/{key}" => {
+            let revision = revision_of(app, "I.1");
+            (
+                method,
+                "/api/plans/2017/measures/I.1".into(),
+                Some(json!({"expected_revision": revision, "indicator": format!("Индикатор {n}")})),
+            )
+        }
+        "/api/plans/{year}/measures/{key}/withdraw" => {
+            let (status, plan) = app
+                .post_as(admin, "/api/plans/2017/measures", new_measure(n))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{plan}");
+            let key = plan["measures"].as_array().unwrap().last().unwrap()["key"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            (
+                method,
+                format!("/api/plans/2017/measures/{key}/withdraw"),
+                Some(json!({"expected_revision": 1, "reason": "проверка на достъпа"})),
+            )
+        }
+        "/api/progress" | "/api/dashboard" | "/api/activities" | "/api/region"
+            if method == Method::GET =>
+        {
+            (method, format!("{path}?tenant={tenant}&year=2017"), None)
+        }
+        "/api/progress/{year}/{key}" => {
+            let version = app
+                .state
+                .system_models()
+                .work
+                .of(&tenant_id(own))
+                .and_then(|w| w.progress.get(&(2017, "II.3".to_owned())))
+                .map_or(0, |s| s.version);
+            (
+                method,
+                "/api/progress/2017/II.3".into(),
+                Some(
+                    json!({"level": "limited", "note": "Списъкът е обновен", "evidence": [],
+                    "reported_for": "2017-06-30", "expected_version": version}),
+                ),
+            )
+        }
+        "/api/activities" => (method, uri(path), Some(training())),
+        "/api/activities/{id}/correction" => {
+            let id = seed_activity(app, tenant, training()).await;
+            let mut corrected = training();
+            corrected["participants"] = json!(30);
+            (
+                method,
+                format!("/api/activities/{id}/correction"),
+                Some(
+                    json!({"activity": corrected, "reason": "грешен брой", "expected_version": 1}),
+                ),
+            )
+        }
+        "/api/activities/{id}/follow-up" => {
+            let id = seed_activity(app, tenant, contested_act()).await;
+            (
+                method,
+                format!("/api/activities/{id}/follow-up"),
+                Some(json!({"court_outcome": "Отменено", "expected_version": 1})),
+            )
+        }
+        "/api/contacts" if method == Method::GET => (method, uri(path), None),
+        "/api/contacts" => (
+            method,
+            uri(path),
+            Some(
+                json!({"contacts": [{"name": "Експерт", "position": "Главен експерт",
+                "phone": "073 000 000", "email": "expert@example.bg"}]}),
+            ),
+        ),
+        "/api/public/progress" | "/api/public/meetings" | "/api/public/contested-acts" => {
+            (method, format!("{path}?year=2017"), None)
+        }
         _ => {
             let action = path.rsplit('/').next().unwrap();
             let username = victim(app, admin, tenant, n, action == "enable").await;
@@ -211,6 +345,68 @@ async fn build(
             )
         }
     }
+}
+
+/// A measure to add to the 2017 plan.
+fn new_measure(n: usize) -> Value {
+    json!({"section": "I", "number": format!("{}.", 10 + n), "text": "Нова мярка",
+        "deadline": {"from": {"year": 2017, "month": 12}, "to": {"year": 2017, "month": 12}},
+        "responsible": ["Главен секретар"], "indicator": "Доклад", "expected_result": "Резултат"})
+}
+
+/// The current revision of a 2017 measure.
+fn revision_of(app: &TestApp, key: &str) -> u64 {
+    app.state
+        .system_models()
+        .plans
+        .get(2017)
+        .unwrap()
+        .view
+        .measures
+        .iter()
+        .find(|m| m.measure.key == key)
+        .unwrap()
+        .revision
+}
+
+fn training() -> Value {
+    json!({"kind": "training", "date": "2017-05-10", "topic": "Антикорупция",
+        "participants": 20, "measures": ["III.2"]})
+}
+
+fn contested_act() -> Value {
+    json!({"kind": "contested_act", "act_kind": "council_decision", "act_number": "№ 1",
+        "act_date": "2017-03-01", "municipality": "bansko", "received_on": "2017-03-02",
+        "action": "returned", "action_on": "2017-03-05", "grounds": "Противоречие",
+        "council_revote": null, "court_case": null, "court_outcome": null,
+        "published_on": null, "measures": []})
+}
+
+/// Appends an activity straight to a tenant's log (as if one of its officers had recorded
+/// it) and returns its id.
+async fn seed_activity(app: &TestApp, tenant: &str, activity: Value) -> uuid::Uuid {
+    let activity: antikor_shared::activity::Activity = serde_json::from_value(activity).unwrap();
+    let id = uuid::Uuid::new_v4();
+    let event = match activity {
+        antikor_shared::activity::Activity::Training(t) => {
+            NewEvent::from_domain(uuid::Uuid::new_v4(), &t)
+        }
+        antikor_shared::activity::Activity::ContestedAct(a) => {
+            NewEvent::from_domain(uuid::Uuid::new_v4(), &a)
+        }
+        other => panic!("not used here: {other:?}"),
+    };
+    app.state
+        .system_log()
+        .append(request(
+            tenant,
+            &format!("activity-{id}"),
+            ExpectedVersion::NoStream,
+            vec![event],
+        ))
+        .await
+        .unwrap();
+    id
 }
 
 /// Reads an SSE answer for a moment (the backlog is empty without `Last-Event-ID`).
@@ -270,7 +466,7 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
             routes.insert(format!("{} {path}", method.to_uppercase()));
         }
     }
-    assert!(routes.len() >= 15, "{routes:?}");
+    assert!(routes.len() >= 35, "{routes:?}");
     let mut checked = 0;
     for route in &routes {
         for caller in Caller::ALL {
@@ -283,7 +479,7 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
                     None => None,
                 };
                 checked += 1;
-                let (method, uri, body) = build(&app, &admin, route, tenant, checked).await;
+                let (method, uri, body) = build(&app, &admin, route, tenant, own, checked).await;
                 let (status, text) =
                     response_text(&app, session.as_ref(), method, &uri, body).await;
                 let want = expected(route, caller, target);

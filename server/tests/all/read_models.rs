@@ -1,6 +1,6 @@
 //! Read models: a rebuild from scratch equals the live model, and "as of" shows the past.
 
-use crate::support::{TestApp, event, request};
+use crate::support::{SEEDED, TestApp, event, request};
 use antikor_server::projections::{ReadModels, position_at};
 use antikor_server::store::ExpectedVersion;
 
@@ -24,7 +24,7 @@ async fn a_rebuilt_model_equals_the_live_one() {
     let (rebuilt, report) = ReadModels::replay(app.state.system_log().as_ref(), u64::MAX).unwrap();
     assert!(report.first_break.is_none());
     assert_eq!(rebuilt, live);
-    assert_eq!(live.position, 45, "15 founding tenants and 30 events");
+    assert_eq!(live.position, SEEDED + 30, "the seed and 30 events");
     // And after a restart, too.
     let dir = app.stop().await;
     let again = TestApp::start_in(dir).await;

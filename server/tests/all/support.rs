@@ -56,6 +56,10 @@ pub fn request(
     }
 }
 
+/// Events a new data folder starts with: 15 tenants, then the 2017 plan (adopted and its 18
+/// measures, in one append).
+pub const SEEDED: u64 = 34;
+
 /// A logged-in test client.
 #[derive(Debug, Clone)]
 pub struct Session {

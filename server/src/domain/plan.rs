@@ -1,0 +1,505 @@
+//! The plan as an aggregate: adopting a year's plan from an earlier one, and adding, changing
+//! and withdrawing measures. Pure: `decide(year, plan, command) -> events`.
+
+use antikor_shared::plan::{
+    Deadline, MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted, PlanMeasure,
+};
+use antikor_shared::views::{AddMeasure, PlanView, UpdateMeasure};
+
+/// One event of a plan's stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanEvent {
+    /// See [`PlanAdopted`].
+    Adopted(PlanAdopted),
+    /// See [`MeasureAdded`].
+    Added(MeasureAdded),
+    /// See [`MeasureUpdated`].
+    Updated(MeasureUpdated),
+    /// See [`MeasureWithdrawn`].
+    Withdrawn(MeasureWithdrawn),
+}
+
+/// What someone asks to happen to a year's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanCommand {
+    /// Adopt the year's plan as a copy of `source` (its measures still in force).
+    Start {
+        /// The plan copied.
+        source: PlanView,
+    },
+    /// Add a measure.
+    Add(AddMeasure),
+    /// Change some fields of a measure.
+    Update {
+        /// Its key.
+        key: String,
+        /// The changes and the revision they were made against.
+        changes: UpdateMeasure,
+    },
+    /// Withdraw a measure.
+    Withdraw {
+        /// Its key.
+        key: String,
+        /// The revision it was read at.
+        expected_revision: u64,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Why a plan command was refused; `Display` is the Bulgarian message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanRejection {
+    /// The year has no plan.
+    #[error("Няма план за {0} г.")]
+    NoPlan(i32),
+    /// The year already has a plan.
+    #[error("Планът за {0} г. вече е приет.")]
+    PlanExists(i32),
+    /// A plan can only be started from an earlier year's.
+    #[error("Новият план трябва да е за година след {0} г.")]
+    NotLater(i32),
+    /// No such measure.
+    #[error("Няма мярка „{0}“ в плана.")]
+    NoMeasure(String),
+    /// No such section.
+    #[error("Няма раздел „{0}“ в плана.")]
+    NoSection(String),
+    /// The measure was withdrawn.
+    #[error("Мярка „{0}“ е оттеглена и не може да се променя.")]
+    Withdrawn(String),
+    /// Someone changed the measure since the caller read it.
+    #[error(
+        "Мярка „{key}“ е променена междувременно (сега е версия {actual}, а вие сте чели {expected}). Заредете я отново."
+    )]
+    Stale {
+        /// The measure.
+        key: String,
+        /// Its revision now.
+        actual: u64,
+        /// The revision the caller read.
+        expected: u64,
+    },
+    /// The change changes nothing.
+    #[error("Няма промяна спрямо сегашния текст на мярката.")]
+    NothingChanged,
+    /// A field is empty or too long.
+    #[error("Полето „{0}“ е задължително (до 4000 знака).")]
+    BadField(&'static str),
+    /// The deadline lies outside the plan's year.
+    #[error("Срокът трябва да е в рамките на {0} г.")]
+    DeadlineOutsideYear(i32),
+}
+
+const MAX_TEXT: usize = 4000;
+
+fn check_text(value: &str, field: &'static str) -> Result<String, PlanRejection> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > MAX_TEXT {
+        return Err(PlanRejection::BadField(field));
+    }
+    Ok(value.to_owned())
+}
+
+fn check_responsible(list: &[String]) -> Result<Vec<String>, PlanRejection> {
+    let list: Vec<String> = list
+        .iter()
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if list.is_empty() || list.len() > 20 || list.iter().any(|r| r.chars().count() > 200) {
+        return Err(PlanRejection::BadField("Отговорник"));
+    }
+    Ok(list)
+}
+
+fn check_deadline(deadline: Deadline, year: i32) -> Result<Deadline, PlanRejection> {
+    if deadline.from().year() > year || deadline.to().year() < year {
+        return Err(PlanRejection::DeadlineOutsideYear(year));
+    }
+    Ok(deadline)
+}
+
+/// A key not yet used in the plan: the section and number (`IV.4`), with a letter added when
+/// the number repeats, as the 2017 plan's `V.3b` does.
+fn free_key(plan: &PlanView, section: &str, number: &str) -> String {
+    let base = format!("{section}.{}", number.trim().trim_end_matches('.'));
+    let taken = |k: &str| plan.measures.iter().any(|m| m.measure.key == k);
+    if !taken(&base) {
+        return base;
+    }
+    ('b'..='z')
+        .map(|suffix| format!("{base}{suffix}"))
+        .find(|k| !taken(k))
+        .unwrap_or_else(|| format!("{base}-{}", plan.measures.len() + 1))
+}
+
+/// The events a command produces from the plan of `year` (`None`: no plan yet).
+pub fn decide(
+    year: i32,
+    plan: Option<&PlanView>,
+    command: PlanCommand,
+) -> Result<Vec<PlanEvent>, PlanRejection> {
+    match command {
+        PlanCommand::Start { source } => {
+            if plan.is_some() {
+                return Err(PlanRejection::PlanExists(year));
+            }
+            if year <= source.year {
+                return Err(PlanRejection::NotLater(source.year));
+            }
+            let shift = year - source.year;
+            let mut events = vec![PlanEvent::Adopted(PlanAdopted {
+                year,
+                title: source
+                    .title
+                    .replace(&source.year.to_string(), &year.to_string()),
+                sections: source.sections.clone(),
+                based_on: Some(source.year),
+            })];
+            events.extend(
+                source
+                    .measures
+                    .into_iter()
+                    .filter(|m| m.withdrawn.is_none())
+                    .map(|m| {
+                        let deadline = m.measure.deadline.shifted(shift);
+                        PlanEvent::Added(MeasureAdded {
+                            year,
+                            measure: PlanMeasure {
+                                deadline,
+                                deadline_in_source: deadline.label_bg(),
+                                ..m.measure
+                            },
+                        })
+                    }),
+            );
+            Ok(events)
+        }
+        PlanCommand::Add(add) => {
+            let plan = plan.ok_or(PlanRejection::NoPlan(year))?;
+            if !plan.sections.iter().any(|s| s.numeral == add.section) {
+                return Err(PlanRejection::NoSection(add.section));
+            }
+            let number = check_text(&add.number, "№")?;
+            let deadline = check_deadline(add.deadline, plan.year)?;
+            let measure = PlanMeasure {
+                key: free_key(plan, &add.section, &number),
+                section: add.section,
+                number_in_source: number,
+                text: check_text(&add.text, "Мярка")?,
+                deadline,
+                deadline_in_source: deadline.label_bg(),
+                responsible: check_responsible(&add.responsible)?,
+                indicator: check_text(&add.indicator, "Индикатор")?,
+                expected_result: check_text(&add.expected_result, "Резултат")?,
+            };
+            Ok(vec![PlanEvent::Added(MeasureAdded {
+                year: plan.year,
+                measure,
+            })])
+        }
+        PlanCommand::Update { key, changes } => {
+            let plan = plan.ok_or(PlanRejection::NoPlan(year))?;
+            let current = current(plan, &key, changes.expected_revision)?;
+            let differs = |new: Option<String>, old: &str, field| -> Result<_, PlanRejection> {
+                match new {
+                    Some(v) => {
+                        let v = check_text(&v, field)?;
+                        Ok((v != old).then_some(v))
+                    }
+                    None => Ok(None),
+                }
+            };
+            let update = MeasureUpdated {
+                year: plan.year,
+                key: key.clone(),
+                text: differs(changes.text, &current.text, "Мярка")?,
+                deadline: match changes.deadline {
+                    Some(d) => {
+                        Some(check_deadline(d, plan.year)?).filter(|d| *d != current.deadline)
+                    }
+                    None => None,
+                },
+                responsible: match changes.responsible {
+                    Some(r) => Some(check_responsible(&r)?).filter(|r| *r != current.responsible),
+                    None => None,
+                },
+                indicator: differs(changes.indicator, &current.indicator, "Индикатор")?,
+                expected_result: differs(
+                    changes.expected_result,
+                    &current.expected_result,
+                    "Резултат",
+                )?,
+            };
+            if update
+                == (MeasureUpdated {
+                    year: plan.year,
+                    key,
+                    ..MeasureUpdated::default()
+                })
+            {
+                return Err(PlanRejection::NothingChanged);
+            }
+            Ok(vec![PlanEvent::Updated(update)])
+        }
+        PlanCommand::Withdraw {
+            key,
+            expected_revision,
+            reason,
+        } => {
+            let plan = plan.ok_or(PlanRejection::NoPlan(year))?;
+            current(plan, &key, expected_revision)?;
+            Ok(vec![PlanEvent::Withdrawn(MeasureWithdrawn {
+                year: plan.year,
+                key,
+                reason: check_text(&reason, "Причина")?,
+            })])
+        }
+    }
+}
+
+/// The measure `key` as it stands, if it may still change at that revision.
+fn current<'a>(
+    plan: &'a PlanView,
+    key: &str,
+    expected: u64,
+) -> Result<&'a PlanMeasure, PlanRejection> {
+    let view = plan
+        .measures
+        .iter()
+        .find(|m| m.measure.key == key)
+        .ok_or_else(|| PlanRejection::NoMeasure(key.to_owned()))?;
+    if view.withdrawn.is_some() {
+        return Err(PlanRejection::Withdrawn(key.to_owned()));
+    }
+    if view.revision != expected {
+        return Err(PlanRejection::Stale {
+            key: key.to_owned(),
+            actual: view.revision,
+            expected,
+        });
+    }
+    Ok(&view.measure)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Given a plan, when a command arrives, then these events or this rejection.
+    use super::*;
+    use antikor_shared::plan::YearMonth;
+    use antikor_shared::views::MeasureView;
+
+    fn plan_2017() -> PlanView {
+        let plan = antikor_migrations::plan::plan_2017();
+        PlanView {
+            year: plan.year,
+            title: plan.title,
+            based_on: None,
+            adopted_at: chrono::DateTime::UNIX_EPOCH,
+            sections: plan.sections,
+            measures: plan
+                .measures
+                .into_iter()
+                .map(|measure| MeasureView {
+                    measure,
+                    withdrawn: None,
+                    revision: 1,
+                })
+                .collect(),
+        }
+    }
+
+    fn december(year: i32) -> Deadline {
+        Deadline::month(YearMonth::new(year, 12).unwrap())
+    }
+
+    fn add(section: &str, number: &str) -> AddMeasure {
+        AddMeasure {
+            section: section.into(),
+            number: number.into(),
+            text: " Нова мярка ".into(),
+            deadline: december(2017),
+            responsible: vec!["Главен секретар".into(), " ".into()],
+            indicator: "Доклад".into(),
+            expected_result: "Резултат".into(),
+        }
+    }
+
+    #[test]
+    fn start_copies_the_measures_in_force_a_year_later() {
+        let mut source = plan_2017();
+        source.measures[0].withdrawn = Some("изпълнена".into());
+        let events = decide(2018, None, PlanCommand::Start { source }).unwrap();
+        assert_eq!(events.len(), 18, "adopted + 17 measures in force");
+        let PlanEvent::Adopted(adopted) = &events[0] else {
+            panic!("adopted first")
+        };
+        assert_eq!((adopted.year, adopted.based_on), (2018, Some(2017)));
+        assert!(adopted.title.contains("2018"));
+        let PlanEvent::Added(i3) = &events[2] else {
+            panic!("measures follow")
+        };
+        assert_eq!(i3.measure.key, "I.3");
+        assert_eq!(i3.measure.deadline.from().year(), 2018);
+        assert_eq!(
+            i3.measure.deadline_in_source,
+            "Януари 2018 г. – Декември 2018 г."
+        );
+    }
+
+    #[test]
+    fn start_refuses_an_existing_or_earlier_year() {
+        let plan = plan_2017();
+        let start = |_year: i32| PlanCommand::Start {
+            source: plan_2017(),
+        };
+        assert_eq!(
+            decide(2018, Some(&plan), start(2018)),
+            Err(PlanRejection::PlanExists(2018))
+        );
+        assert_eq!(
+            decide(2016, None, start(2016)),
+            Err(PlanRejection::NotLater(2017))
+        );
+    }
+
+    #[test]
+    fn add_gives_a_fresh_key_and_cleans_the_input() {
+        let plan = plan_2017();
+        let events = decide(2017, Some(&plan), PlanCommand::Add(add("V", "3."))).unwrap();
+        let PlanEvent::Added(added) = &events[0] else {
+            panic!()
+        };
+        assert_eq!(added.measure.key, "V.3c", "V.3 and V.3b are taken");
+        assert_eq!(added.measure.text, "Нова мярка");
+        assert_eq!(added.measure.responsible, vec!["Главен секретар"]);
+        assert_eq!(added.measure.deadline_in_source, "Декември 2017 г.");
+        let events = decide(2017, Some(&plan), PlanCommand::Add(add("IV", "4"))).unwrap();
+        let PlanEvent::Added(added) = &events[0] else {
+            panic!()
+        };
+        assert_eq!(added.measure.key, "IV.4");
+    }
+
+    #[test]
+    fn add_refuses_unknown_sections_empty_fields_and_other_years() {
+        let plan = plan_2017();
+        assert_eq!(
+            decide(2017, Some(&plan), PlanCommand::Add(add("VII", "1."))),
+            Err(PlanRejection::NoSection("VII".into()))
+        );
+        let mut empty = add("I", "4.");
+        empty.indicator = "  ".into();
+        assert_eq!(
+            decide(2017, Some(&plan), PlanCommand::Add(empty)),
+            Err(PlanRejection::BadField("Индикатор"))
+        );
+        let mut late = add("I", "4.");
+        late.deadline = december(2018);
+        assert_eq!(
+            decide(2017, Some(&plan), PlanCommand::Add(late)),
+            Err(PlanRejection::DeadlineOutsideYear(2017))
+        );
+        assert_eq!(
+            decide(2017, None, PlanCommand::Add(add("I", "4."))),
+            Err(PlanRejection::NoPlan(2017))
+        );
+    }
+
+    #[test]
+    fn update_records_only_the_fields_that_changed() {
+        let plan = plan_2017();
+        let old_text = plan.measures[1].measure.text.clone();
+        let changes = UpdateMeasure {
+            expected_revision: 1,
+            text: Some(old_text),
+            indicator: Some("Нов индикатор".into()),
+            deadline: Some(Deadline::month(YearMonth::new(2017, 11).unwrap())),
+            ..UpdateMeasure::default()
+        };
+        let events = decide(
+            2017,
+            Some(&plan),
+            PlanCommand::Update {
+                key: "I.2".into(),
+                changes,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            events,
+            vec![PlanEvent::Updated(MeasureUpdated {
+                year: 2017,
+                key: "I.2".into(),
+                indicator: Some("Нов индикатор".into()),
+                deadline: Some(Deadline::month(YearMonth::new(2017, 11).unwrap())),
+                ..MeasureUpdated::default()
+            })]
+        );
+    }
+
+    #[test]
+    fn update_refuses_stale_revisions_withdrawn_measures_and_no_change() {
+        let mut plan = plan_2017();
+        let update = |key: &str, revision| PlanCommand::Update {
+            key: key.into(),
+            changes: UpdateMeasure {
+                expected_revision: revision,
+                indicator: Some("Друг индикатор".into()),
+                ..UpdateMeasure::default()
+            },
+        };
+        assert_eq!(
+            decide(2017, Some(&plan), update("I.1", 0)),
+            Err(PlanRejection::Stale {
+                key: "I.1".into(),
+                actual: 1,
+                expected: 0
+            })
+        );
+        assert_eq!(
+            decide(2017, Some(&plan), update("IX.1", 1)),
+            Err(PlanRejection::NoMeasure("IX.1".into()))
+        );
+        let same = PlanCommand::Update {
+            key: "I.1".into(),
+            changes: UpdateMeasure {
+                expected_revision: 1,
+                indicator: Some(plan.measures[0].measure.indicator.clone()),
+                ..UpdateMeasure::default()
+            },
+        };
+        assert_eq!(
+            decide(2017, Some(&plan), same),
+            Err(PlanRejection::NothingChanged)
+        );
+        plan.measures[0].withdrawn = Some("отпада".into());
+        assert_eq!(
+            decide(2017, Some(&plan), update("I.1", 1)),
+            Err(PlanRejection::Withdrawn("I.1".into()))
+        );
+    }
+
+    #[test]
+    fn withdraw_needs_a_reason() {
+        let plan = plan_2017();
+        let withdraw = |reason: &str| PlanCommand::Withdraw {
+            key: "VI.2".into(),
+            expected_revision: 1,
+            reason: reason.into(),
+        };
+        assert_eq!(
+            decide(2017, Some(&plan), withdraw(" ")),
+            Err(PlanRejection::BadField("Причина"))
+        );
+        assert_eq!(
+            decide(2017, Some(&plan), withdraw("обединена с VI.1")),
+            Ok(vec![PlanEvent::Withdrawn(MeasureWithdrawn {
+                year: 2017,
+                key: "VI.2".into(),
+                reason: "обединена с VI.1".into()
+            })])
+        );
+    }
+}

@@ -1,0 +1,654 @@
+//! A tenant's work as commands: progress reports, activities with their corrections and
+//! follow-ups, and the expert contact list. Pure: each `decide_*` takes what it needs to know
+//! (the plan, the current record, today's date) and returns the event or why not.
+
+use antikor_shared::activity::{
+    ActAction, Activity, ActivityCorrected, ContestedActFollowedUp, ExpertContact,
+    ExpertContactsUpdated,
+};
+use antikor_shared::progress::{Evidence, ProgressReported};
+use antikor_shared::views::{ActivityRecord, PlanView, ReportProgress};
+use chrono::{Datelike, NaiveDate};
+
+/// Why a tenant's command was refused; `Display` is the Bulgarian message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkRejection {
+    /// The measure is not in the plan (or was withdrawn).
+    #[error("Мярка „{0}“ не е в плана за годината (или е оттеглена).")]
+    NoMeasure(String),
+    /// The year has no plan.
+    #[error("Няма план за {0} г.")]
+    NoPlan(i32),
+    /// Someone reported or corrected since the caller read.
+    #[error("{0}")]
+    Stale(String),
+    /// A date in the future, or before the plan's year.
+    #[error("{0}")]
+    BadDate(String),
+    /// A field is empty, too long or inconsistent.
+    #[error("{0}")]
+    BadField(String),
+    /// Only the regional administration records contested acts.
+    #[error("Оспорените актове се вписват от областната администрация.")]
+    NotRegional,
+    /// A correction must keep the activity's kind.
+    #[error("Поправката трябва да е от същия вид дейност.")]
+    KindChanged,
+    /// A follow-up is for contested acts only.
+    #[error("Последващи действия се вписват само за оспорени актове.")]
+    NotAContestedAct,
+}
+
+fn bad(message: impl Into<String>) -> WorkRejection {
+    WorkRejection::BadField(message.into())
+}
+
+/// A required text of up to `max` characters, trimmed.
+fn text(value: &str, field: &str, max: usize) -> Result<String, WorkRejection> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > max {
+        return Err(bad(format!(
+            "Полето „{field}“ е задължително (до {max} знака)."
+        )));
+    }
+    Ok(value.to_owned())
+}
+
+/// An optional text of up to `max` characters, trimmed (empty counts as none).
+fn optional(
+    value: Option<String>,
+    field: &str,
+    max: usize,
+) -> Result<Option<String>, WorkRejection> {
+    match value.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => text(v, field, max).map(Some),
+    }
+}
+
+fn not_future(date: NaiveDate, today: NaiveDate, field: &str) -> Result<(), WorkRejection> {
+    if date > today {
+        return Err(WorkRejection::BadDate(format!(
+            "„{field}“ ({}) е в бъдещето.",
+            date.format("%d.%m.%Y")
+        )));
+    }
+    Ok(())
+}
+
+fn check_evidence(evidence: Vec<Evidence>) -> Result<Vec<Evidence>, WorkRejection> {
+    if evidence.len() > 20 {
+        return Err(bad("Посочете най-много 20 доказателства."));
+    }
+    evidence
+        .into_iter()
+        .map(|e| match e {
+            Evidence::Link(url) => {
+                let url = text(&url, "Връзка", 500)?;
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(bad(format!(
+                        "„{url}“ не е уеб адрес (започва с https:// или http://)."
+                    )));
+                }
+                Ok(Evidence::Link(url))
+            }
+            Evidence::Document(reference) => {
+                Ok(Evidence::Document(text(&reference, "Документ", 500)?))
+            }
+        })
+        .collect()
+}
+
+/// The report of a tenant on a measure. `current_version` is how many reports the measure
+/// already has in the tenant; the caller's `expected_version` must match it.
+pub fn decide_progress(
+    year: i32,
+    plan: Option<&PlanView>,
+    key: &str,
+    current_version: u64,
+    today: NaiveDate,
+    report: ReportProgress,
+) -> Result<ProgressReported, WorkRejection> {
+    let plan = plan.ok_or(WorkRejection::NoPlan(year))?;
+    if !plan
+        .measures
+        .iter()
+        .any(|m| m.measure.key == key && m.withdrawn.is_none())
+    {
+        return Err(WorkRejection::NoMeasure(key.to_owned()));
+    }
+    if report.expected_version != current_version {
+        return Err(WorkRejection::Stale(format!(
+            "Междувременно е подаден друг отчет за мярка „{key}“. Прегледайте го и опитайте отново."
+        )));
+    }
+    not_future(report.reported_for, today, "Към дата")?;
+    if report.reported_for.year() < year {
+        return Err(WorkRejection::BadDate(format!(
+            "Отчетът за плана за {year} г. не може да е към дата преди началото на годината."
+        )));
+    }
+    let note = report.note.trim().to_owned();
+    if note.chars().count() > 4000 {
+        return Err(bad("Бележката е до 4000 знака."));
+    }
+    Ok(ProgressReported {
+        year,
+        measure: key.to_owned(),
+        level: report.level,
+        note,
+        evidence: check_evidence(report.evidence)?,
+        reported_for: report.reported_for,
+    })
+}
+
+/// What the checks of an activity need to know besides the activity.
+pub struct ActivityContext<'a> {
+    /// The plan of the activity's year, if there is one.
+    pub plan: Option<&'a PlanView>,
+    /// Today (no activity is recorded ahead of time).
+    pub today: NaiveDate,
+    /// Whether the recording tenant is the regional administration.
+    pub regional: bool,
+    /// The municipalities' slugs (a contested act names one).
+    pub municipalities: &'a [String],
+}
+
+fn check_measures(
+    measures: &[String],
+    ctx: &ActivityContext<'_>,
+    year: i32,
+) -> Result<Vec<String>, WorkRejection> {
+    let mut keys: Vec<String> = measures.iter().map(|k| k.trim().to_owned()).collect();
+    keys.sort();
+    keys.dedup();
+    for key in &keys {
+        let known = ctx.plan.is_some_and(|p| {
+            p.measures
+                .iter()
+                .any(|m| m.measure.key == *key && m.withdrawn.is_none())
+        });
+        if !known {
+            return Err(WorkRejection::BadField(format!(
+                "Мярка „{key}“ не е в плана за {year} г."
+            )));
+        }
+    }
+    Ok(keys)
+}
+
+/// Checks an activity and returns it cleaned (trimmed texts, sorted measure keys).
+pub fn check_activity(
+    activity: Activity,
+    ctx: &ActivityContext<'_>,
+) -> Result<Activity, WorkRejection> {
+    let year = activity.date().year();
+    Ok(match activity {
+        Activity::Meeting(mut m) => {
+            not_future(m.date, ctx.today, "Дата")?;
+            m.title = text(&m.title, "Заглавие", 300)?;
+            m.agenda = text(&m.agenda, "Дневен ред", 10_000)?;
+            m.decisions = m.decisions.trim().to_owned();
+            m.protocol = m.protocol.trim().to_owned();
+            if m.decisions.chars().count() > 20_000 || m.protocol.chars().count() > 50_000 {
+                return Err(bad("Решенията са до 20 000 знака, протоколът до 50 000."));
+            }
+            if m.participants == 0 || m.participants > 100_000 {
+                return Err(bad("Посочете броя на участниците."));
+            }
+            m.organisations = m
+                .organisations
+                .iter()
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty())
+                .collect();
+            if m.organisations.len() > 200 {
+                return Err(bad("Посочете най-много 200 организации."));
+            }
+            m.measures = check_measures(&m.measures, ctx, year)?;
+            Activity::Meeting(m)
+        }
+        Activity::Training(mut t) => {
+            not_future(t.date, ctx.today, "Дата")?;
+            t.topic = text(&t.topic, "Тема", 500)?;
+            if t.participants == 0 || t.participants > 100_000 {
+                return Err(bad("Посочете броя на участниците."));
+            }
+            t.measures = check_measures(&t.measures, ctx, year)?;
+            Activity::Training(t)
+        }
+        Activity::Media(mut m) => {
+            not_future(m.date, ctx.today, "Дата")?;
+            m.channel = text(&m.channel, "Медия или канал", 300)?;
+            m.summary = text(&m.summary, "Съдържание", 4000)?;
+            m.measures = check_measures(&m.measures, ctx, year)?;
+            Activity::Media(m)
+        }
+        Activity::DeclarationCheck(mut d) => {
+            not_future(d.period_to, ctx.today, "Край на периода")?;
+            if d.period_from > d.period_to {
+                return Err(WorkRejection::BadDate(
+                    "Началото на периода е след края му.".into(),
+                ));
+            }
+            d.checking_body = text(&d.checking_body, "Проверяващ орган", 300)?;
+            if d.irregularities_found > d.declarations_checked
+                || d.referrals > d.declarations_checked
+            {
+                return Err(bad(
+                    "Нарушенията и сигналите към компетентни органи не може да са повече от проверените декларации.",
+                ));
+            }
+            d.measures = check_measures(&d.measures, ctx, year)?;
+            Activity::DeclarationCheck(d)
+        }
+        Activity::ContestedAct(mut a) => {
+            if !ctx.regional {
+                return Err(WorkRejection::NotRegional);
+            }
+            not_future(a.action_on, ctx.today, "Дата на действието")?;
+            if !ctx.municipalities.contains(&a.municipality) {
+                return Err(bad(format!("Няма община „{}“.", a.municipality)));
+            }
+            if a.act_date > a.received_on || a.received_on > a.action_on {
+                return Err(WorkRejection::BadDate(
+                    "Датите трябва да следват реда: акт, получаване, действие.".into(),
+                ));
+            }
+            if a.action == ActAction::Returned && (a.action_on - a.received_on).num_days() > 7 {
+                return Err(WorkRejection::BadDate(
+                    "Актът може да бъде върнат за ново обсъждане до 7 дни от получаването му (чл. 45, ал. 4 ЗМСМА); по-късно остава оспорването пред съда."
+                        .into(),
+                ));
+            }
+            a.act_number = text(&a.act_number, "Номер на акта", 100)?;
+            a.grounds = text(&a.grounds, "Мотиви", 10_000)?;
+            a.council_revote = optional(a.council_revote, "Ново гласуване", 4000)?;
+            a.court_case = optional(a.court_case, "Съдебно дело", 200)?;
+            a.court_outcome = optional(a.court_outcome, "Изход от делото", 4000)?;
+            if let Some(published) = a.published_on {
+                not_future(published, ctx.today, "Дата на публикуване")?;
+            }
+            a.measures = check_measures(&a.measures, ctx, year)?;
+            Activity::ContestedAct(a)
+        }
+    })
+}
+
+/// A correction of a recorded activity.
+pub fn decide_correction(
+    current: &ActivityRecord,
+    corrected: Activity,
+    reason: &str,
+    expected_version: u64,
+    ctx: &ActivityContext<'_>,
+) -> Result<ActivityCorrected, WorkRejection> {
+    if current.activity.kind() != corrected.kind() {
+        return Err(WorkRejection::KindChanged);
+    }
+    check_version(current, expected_version)?;
+    Ok(ActivityCorrected {
+        activity: check_activity(corrected, ctx)?,
+        reason: text(reason, "Причина за поправката", 1000)?,
+    })
+}
+
+fn check_version(current: &ActivityRecord, expected: u64) -> Result<(), WorkRejection> {
+    if current.version != expected {
+        return Err(WorkRejection::Stale(
+            "Записът е променен междувременно. Заредете го отново и повторете поправката.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// A follow-up of a contested act.
+pub fn decide_follow_up(
+    current: &ActivityRecord,
+    follow_up: ContestedActFollowedUp,
+    expected_version: u64,
+    today: NaiveDate,
+) -> Result<ContestedActFollowedUp, WorkRejection> {
+    if !matches!(current.activity, Activity::ContestedAct(_)) {
+        return Err(WorkRejection::NotAContestedAct);
+    }
+    check_version(current, expected_version)?;
+    let follow_up = ContestedActFollowedUp {
+        council_revote: optional(follow_up.council_revote, "Ново гласуване", 4000)?,
+        court_case: optional(follow_up.court_case, "Съдебно дело", 200)?,
+        court_outcome: optional(follow_up.court_outcome, "Изход от делото", 4000)?,
+        published_on: follow_up.published_on,
+    };
+    if let Some(published) = follow_up.published_on {
+        not_future(published, today, "Дата на публикуване")?;
+    }
+    if follow_up == ContestedActFollowedUp::default() {
+        return Err(bad("Попълнете поне едно поле."));
+    }
+    Ok(follow_up)
+}
+
+/// A new expert contact list.
+pub fn decide_contacts(
+    contacts: Vec<ExpertContact>,
+) -> Result<ExpertContactsUpdated, WorkRejection> {
+    if contacts.len() > 50 {
+        return Err(bad("Списъкът е до 50 души."));
+    }
+    let contacts = contacts
+        .into_iter()
+        .map(|c| {
+            let email = text(&c.email, "Имейл", 200)?;
+            if !email.contains('@') {
+                return Err(bad(format!("„{email}“ не е имейл адрес.")));
+            }
+            Ok(ExpertContact {
+                name: text(&c.name, "Име", 200)?,
+                position: text(&c.position, "Длъжност", 200)?,
+                phone: text(&c.phone, "Телефон", 50)?,
+                email,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(ExpertContactsUpdated { contacts })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Given the plan and what is recorded, when a command arrives, then this event or this
+    //! rejection.
+    use super::*;
+    use antikor_shared::activity::{
+        ActContested, ActKind, DeclarationsChecked, MeetingHeld, MeetingKind,
+    };
+    use antikor_shared::progress::CompletionLevel;
+    use antikor_shared::views::MeasureView;
+
+    fn plan() -> PlanView {
+        let plan = antikor_migrations::plan::plan_2017();
+        PlanView {
+            year: 2017,
+            title: plan.title,
+            based_on: None,
+            adopted_at: chrono::DateTime::UNIX_EPOCH,
+            sections: plan.sections,
+            measures: plan
+                .measures
+                .into_iter()
+                .map(|measure| MeasureView {
+                    measure,
+                    withdrawn: None,
+                    revision: 1,
+                })
+                .collect(),
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn report(level: CompletionLevel, version: u64) -> ReportProgress {
+        ReportProgress {
+            level,
+            note: " Проведено заседание ".into(),
+            evidence: vec![Evidence::Link("https://bld.government.bg/protokol".into())],
+            reported_for: day(2017, 6, 30),
+            expected_version: version,
+        }
+    }
+
+    #[test]
+    fn a_report_is_recorded_for_a_measure_in_force() {
+        let plan = plan();
+        let event = decide_progress(
+            2017,
+            Some(&plan),
+            "II.1",
+            0,
+            day(2017, 7, 1),
+            report(CompletionLevel::Substantial, 0),
+        )
+        .unwrap();
+        assert_eq!(event.level, CompletionLevel::Substantial);
+        assert_eq!(event.note, "Проведено заседание");
+        assert_eq!(event.measure, "II.1");
+    }
+
+    #[test]
+    fn a_report_on_a_stale_version_is_a_conflict_not_a_lost_update() {
+        let plan = plan();
+        let got = decide_progress(
+            2017,
+            Some(&plan),
+            "II.1",
+            1,
+            day(2017, 7, 1),
+            report(CompletionLevel::Completed, 0),
+        );
+        assert!(matches!(got, Err(WorkRejection::Stale(_))), "{got:?}");
+    }
+
+    #[test]
+    fn reports_refuse_unknown_or_withdrawn_measures_future_dates_and_bad_links() {
+        let mut plan = plan();
+        let today = day(2017, 7, 1);
+        let decide =
+            |plan: &PlanView, key: &str, r| decide_progress(2017, Some(plan), key, 0, today, r);
+        assert_eq!(
+            decide(&plan, "IX.9", report(CompletionLevel::Limited, 0)),
+            Err(WorkRejection::NoMeasure("IX.9".into()))
+        );
+        let mut future = report(CompletionLevel::Limited, 0);
+        future.reported_for = day(2017, 7, 2);
+        assert!(matches!(
+            decide(&plan, "I.1", future),
+            Err(WorkRejection::BadDate(_))
+        ));
+        let mut link = report(CompletionLevel::Limited, 0);
+        link.evidence = vec![Evidence::Link("javascript:alert(1)".into())];
+        assert!(matches!(
+            decide(&plan, "I.1", link),
+            Err(WorkRejection::BadField(_))
+        ));
+        plan.measures[0].withdrawn = Some("отпада".into());
+        assert_eq!(
+            decide(&plan, "I.1", report(CompletionLevel::Limited, 0)),
+            Err(WorkRejection::NoMeasure("I.1".into()))
+        );
+        assert_eq!(
+            decide_progress(
+                2018,
+                None,
+                "I.1",
+                0,
+                today,
+                report(CompletionLevel::Limited, 0)
+            ),
+            Err(WorkRejection::NoPlan(2018))
+        );
+    }
+
+    fn ctx(plan: &PlanView, regional: bool) -> ActivityContext<'_> {
+        ActivityContext {
+            plan: Some(plan),
+            today: day(2017, 12, 31),
+            regional,
+            municipalities: &[],
+        }
+    }
+
+    fn meeting(measures: &[&str]) -> Activity {
+        Activity::Meeting(MeetingHeld {
+            date: day(2017, 5, 10),
+            kind: MeetingKind::OpenSession,
+            title: " Разширено заседание ".into(),
+            participants: 25,
+            organisations: vec!["Радио Благоевград".into(), " ".into()],
+            agenda: "Сигнали за корупция".into(),
+            decisions: "Приема доклада".into(),
+            protocol: "Протокол №1".into(),
+            public: true,
+            measures: measures.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn a_meeting_is_cleaned_and_linked_to_measures_of_its_year() {
+        let plan = plan();
+        let Activity::Meeting(m) =
+            check_activity(meeting(&["II.1", "V.3", "II.1"]), &ctx(&plan, false)).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(m.title, "Разширено заседание");
+        assert_eq!(m.organisations, vec!["Радио Благоевград"]);
+        assert_eq!(m.measures, vec!["II.1", "V.3"]);
+        assert!(matches!(
+            check_activity(meeting(&["XX.1"]), &ctx(&plan, false)),
+            Err(WorkRejection::BadField(_))
+        ));
+    }
+
+    #[test]
+    fn declaration_checks_keep_their_counts_consistent() {
+        let plan = plan();
+        let check = |checked, found| {
+            Activity::DeclarationCheck(DeclarationsChecked {
+                period_from: day(2017, 1, 1),
+                period_to: day(2017, 6, 30),
+                checking_body: "Комисия".into(),
+                declarations_checked: checked,
+                irregularities_found: found,
+                referrals: 0,
+                measures: vec!["III.3".into()],
+            })
+        };
+        assert!(check_activity(check(40, 2), &ctx(&plan, false)).is_ok());
+        assert!(check_activity(check(1, 2), &ctx(&plan, false)).is_err());
+    }
+
+    fn act(action: ActAction, received: NaiveDate, done: NaiveDate) -> Activity {
+        Activity::ContestedAct(ActContested {
+            act_kind: ActKind::CouncilDecision,
+            act_number: "№ 123".into(),
+            act_date: day(2017, 3, 1),
+            municipality: "bansko".into(),
+            received_on: received,
+            action,
+            action_on: done,
+            grounds: "Противоречие със закона".into(),
+            council_revote: None,
+            court_case: None,
+            court_outcome: None,
+            published_on: None,
+            measures: vec!["I.3".into()],
+        })
+    }
+
+    #[test]
+    fn contested_acts_are_the_regional_administrations_and_keep_the_7_day_rule() {
+        let plan = plan();
+        let municipalities = vec!["bansko".to_owned()];
+        let regional = ActivityContext {
+            municipalities: &municipalities,
+            ..ctx(&plan, true)
+        };
+        let on_time = act(ActAction::Returned, day(2017, 3, 3), day(2017, 3, 10));
+        assert!(check_activity(on_time.clone(), &regional).is_ok());
+        assert_eq!(
+            check_activity(on_time, &ctx(&plan, false)),
+            Err(WorkRejection::NotRegional)
+        );
+        let late = act(ActAction::Returned, day(2017, 3, 3), day(2017, 3, 11));
+        assert!(matches!(
+            check_activity(late, &regional),
+            Err(WorkRejection::BadDate(_))
+        ));
+        let court = act(
+            ActAction::ContestedInCourt,
+            day(2017, 3, 3),
+            day(2017, 3, 20),
+        );
+        assert!(check_activity(court, &regional).is_ok());
+    }
+
+    fn record(activity: Activity) -> ActivityRecord {
+        ActivityRecord {
+            id: uuid::Uuid::nil(),
+            tenant: antikor_shared::TenantId::parse("bansko").unwrap(),
+            activity,
+            recorded_at: chrono::DateTime::UNIX_EPOCH,
+            recorded_by: "bansko.officer".into(),
+            corrections: Vec::new(),
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn a_correction_keeps_the_kind_needs_a_reason_and_the_current_version() {
+        let plan = plan();
+        let current = record(meeting(&["II.1"]));
+        let fixed = meeting(&["II.2"]);
+        let corrected = decide_correction(
+            &current,
+            fixed.clone(),
+            "грешна мярка",
+            1,
+            &ctx(&plan, false),
+        )
+        .unwrap();
+        assert_eq!(corrected.reason, "грешна мярка");
+        assert!(matches!(
+            decide_correction(&current, fixed.clone(), "x", 0, &ctx(&plan, false)),
+            Err(WorkRejection::Stale(_))
+        ));
+        assert!(matches!(
+            decide_correction(&current, fixed, " ", 1, &ctx(&plan, false)),
+            Err(WorkRejection::BadField(_))
+        ));
+        let training = Activity::Training(antikor_shared::activity::TrainingHeld {
+            date: day(2017, 5, 1),
+            topic: "Антикорупция".into(),
+            participants: 10,
+            measures: vec![],
+        });
+        assert_eq!(
+            decide_correction(&current, training, "x", 1, &ctx(&plan, false)),
+            Err(WorkRejection::KindChanged)
+        );
+    }
+
+    #[test]
+    fn a_follow_up_is_for_contested_acts_and_must_say_something() {
+        let act = record(act(
+            ActAction::ContestedInCourt,
+            day(2017, 3, 3),
+            day(2017, 3, 20),
+        ));
+        let outcome = ContestedActFollowedUp {
+            court_outcome: Some("Решението е отменено".into()),
+            ..ContestedActFollowedUp::default()
+        };
+        assert!(decide_follow_up(&act, outcome.clone(), 1, day(2017, 12, 1)).is_ok());
+        assert!(
+            decide_follow_up(&act, ContestedActFollowedUp::default(), 1, day(2017, 12, 1)).is_err()
+        );
+        assert_eq!(
+            decide_follow_up(&record(meeting(&[])), outcome, 1, day(2017, 12, 1)),
+            Err(WorkRejection::NotAContestedAct)
+        );
+    }
+
+    #[test]
+    fn contacts_need_a_real_email() {
+        let contact = |email: &str| ExpertContact {
+            name: "Мария Иванова".into(),
+            position: "Главен експерт".into(),
+            phone: "073 123 456".into(),
+            email: email.into(),
+        };
+        assert!(decide_contacts(vec![contact("m.ivanova@bansko.bg")]).is_ok());
+        assert!(decide_contacts(vec![contact("няма")]).is_err());
+    }
+}

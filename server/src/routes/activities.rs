@@ -1,0 +1,134 @@
+//! Activities and expert contacts: `/api/activities`, `/api/contacts`.
+
+use crate::access::Principal;
+use crate::app::AppState;
+use crate::util::errors::AppResult;
+use crate::util::extract::{Json, Path, Query};
+use antikor_shared::TenantId;
+use antikor_shared::activity::{Activity, ActivityKind};
+use antikor_shared::api::ErrorBody;
+use antikor_shared::views::{
+    ActivityRecord, CorrectActivity, FollowUpAct, TenantContacts, UpdateContacts,
+};
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+/// Which activities.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActivitiesQuery {
+    /// One tenant's (default: the caller's own, or every tenant for regional roles and
+    /// auditors).
+    pub tenant: Option<TenantId>,
+    /// Of one year.
+    pub year: Option<i32>,
+    /// Of one kind.
+    pub kind: Option<ActivityKind>,
+}
+
+/// Activities the caller may see, newest first.
+#[utoipa::path(get, path = "/api/activities", tag = "activities", params(ActivitiesQuery),
+    responses(
+        (status = 200, description = "Activities with their corrections", body = [ActivityRecord]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "A tenant out of reach", body = ErrorBody)))]
+pub async fn list(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<ActivitiesQuery>,
+) -> AppResult<axum::Json<Vec<ActivityRecord>>> {
+    let scope = principal.read_scope();
+    Ok(axum::Json(
+        app.activities(&scope, q.tenant, q.year, q.kind)?,
+    ))
+}
+
+/// Records an activity of the caller's tenant (contested acts: the regional administration).
+#[utoipa::path(post, path = "/api/activities", tag = "activities", request_body = Activity,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "Recorded", body = ActivityRecord),
+        (status = 400, description = "A missing field, a future date, an unknown measure", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Auditors change nothing; contested acts are the regional administration's", body = ErrorBody)))]
+pub async fn record(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<Activity>,
+) -> AppResult<(StatusCode, axum::Json<ActivityRecord>)> {
+    let scope = principal.own_write()?;
+    let record = app.record_activity(&scope, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(record)))
+}
+
+/// Corrects an activity: the whole corrected record and why. The old one stays in the log.
+#[utoipa::path(post, path = "/api/activities/{id}/correction", tag = "activities", request_body = CorrectActivity,
+    params(("id" = Uuid, Path, description = "The activity"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The corrected record", body = ActivityRecord),
+        (status = 400, description = "Another kind, no reason, or an invalid field", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Auditors change nothing", body = ErrorBody),
+        (status = 404, description = "No such activity in the caller's tenant", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile", body = ErrorBody)))]
+pub async fn correct(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+    Json(body): Json<CorrectActivity>,
+) -> AppResult<axum::Json<ActivityRecord>> {
+    let scope = principal.own_write()?;
+    Ok(axum::Json(app.correct_activity(&scope, id, body).await?))
+}
+
+/// Records what followed a contested act: the council's new vote, the court case, its
+/// outcome, the publication.
+#[utoipa::path(post, path = "/api/activities/{id}/follow-up", tag = "activities", request_body = FollowUpAct,
+    params(("id" = Uuid, Path, description = "The contested act"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The updated record", body = ActivityRecord),
+        (status = 400, description = "Not a contested act, or nothing filled in", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Auditors change nothing", body = ErrorBody),
+        (status = 404, description = "No such activity in the caller's tenant", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile", body = ErrorBody)))]
+pub async fn follow_up(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+    Json(body): Json<FollowUpAct>,
+) -> AppResult<axum::Json<ActivityRecord>> {
+    let scope = principal.own_write()?;
+    Ok(axum::Json(app.follow_up_act(&scope, id, body).await?))
+}
+
+/// Every tenant's anti-corruption experts (public, measure II.3).
+#[utoipa::path(get, path = "/api/contacts", tag = "activities",
+    responses((status = 200, description = "Contacts per tenant, the regional administration first", body = [TenantContacts])))]
+pub async fn contacts(State(app): State<AppState>) -> axum::Json<Vec<TenantContacts>> {
+    axum::Json(app.contacts())
+}
+
+/// Replaces the caller's tenant's contact list.
+#[utoipa::path(put, path = "/api/contacts", tag = "activities", request_body = UpdateContacts,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The tenant's list", body = TenantContacts),
+        (status = 400, description = "A missing field or an invalid e-mail", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Auditors change nothing", body = ErrorBody)))]
+pub async fn update_contacts(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<UpdateContacts>,
+) -> AppResult<axum::Json<TenantContacts>> {
+    let scope = principal.own_write()?;
+    Ok(axum::Json(
+        app.update_contacts(&scope, body.contacts).await?,
+    ))
+}

@@ -1,0 +1,132 @@
+//! The plan: `/api/plans`. Everyone reads it; regional staff keep it.
+
+use crate::access::Principal;
+use crate::app::AppState;
+use crate::domain::plan::PlanCommand;
+use crate::routes::tenants::AsOf;
+use crate::util::errors::{AppError, AppResult};
+use crate::util::extract::{Json, Path, Query};
+use antikor_shared::api::ErrorBody;
+use antikor_shared::views::{AddMeasure, PlanView, StartPlan, UpdateMeasure, WithdrawMeasure};
+use axum::extract::State;
+use axum::http::StatusCode;
+
+/// The years that have a plan, ascending.
+#[utoipa::path(get, path = "/api/plans", tag = "plan",
+    responses((status = 200, description = "Years with a plan", body = [i32])))]
+pub async fn years(State(app): State<AppState>) -> axum::Json<Vec<i32>> {
+    axum::Json(app.plan_years())
+}
+
+/// A year's plan with every measure (withdrawn ones marked), now or (logged in) as of a moment.
+#[utoipa::path(get, path = "/api/plans/{year}", tag = "plan", params(("year" = i32, Path, description = "The plan's year"), AsOf),
+    responses(
+        (status = 200, description = "The plan", body = PlanView),
+        (status = 401, description = "`as_of` without a login", body = ErrorBody),
+        (status = 404, description = "No plan for that year", body = ErrorBody)))]
+pub async fn get(
+    State(app): State<AppState>,
+    principal: Option<Principal>,
+    Path(year): Path<i32>,
+    Query(as_of): Query<AsOf>,
+) -> AppResult<axum::Json<PlanView>> {
+    let moment = as_of.moment_for(principal.as_ref())?;
+    Ok(axum::Json(app.plan(year, moment).await?))
+}
+
+/// Starts a year's plan from an earlier year's: its measures in force, a year later.
+#[utoipa::path(post, path = "/api/plans", tag = "plan", request_body = StartPlan,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "The new plan", body = PlanView),
+        (status = 400, description = "Not a later year", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
+        (status = 404, description = "No plan for the year to copy", body = ErrorBody),
+        (status = 409, description = "The year already has a plan", body = ErrorBody)))]
+pub async fn start(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<StartPlan>,
+) -> AppResult<(StatusCode, axum::Json<PlanView>)> {
+    let scope = principal.plan_editor()?;
+    if !(2000..=2100).contains(&body.year) {
+        return Err(AppError::BadRequest("Годината е извън допустимото.".into()));
+    }
+    let source = app.plan(body.based_on, None).await?;
+    let plan = app
+        .change_plan(&scope, body.year, PlanCommand::Start { source })
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(plan)))
+}
+
+/// Adds a measure to a year's plan.
+#[utoipa::path(post, path = "/api/plans/{year}/measures", tag = "plan", request_body = AddMeasure,
+    params(("year" = i32, Path, description = "The plan's year"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "The plan with the new measure", body = PlanView),
+        (status = 400, description = "A missing field, an unknown section or a deadline outside the year", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
+        (status = 404, description = "No plan for that year", body = ErrorBody)))]
+pub async fn add_measure(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(year): Path<i32>,
+    Json(body): Json<AddMeasure>,
+) -> AppResult<(StatusCode, axum::Json<PlanView>)> {
+    let scope = principal.plan_editor()?;
+    let plan = app
+        .change_plan(&scope, year, PlanCommand::Add(body))
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(plan)))
+}
+
+/// Changes some fields of a measure (`MeasureUpdated` records only those that changed).
+#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}", tag = "plan", request_body = UpdateMeasure,
+    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key, e.g. `I.3`"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed plan", body = PlanView),
+        (status = 400, description = "Nothing changed, or a field is invalid", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
+        (status = 404, description = "No such plan or measure", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile, or withdrawn", body = ErrorBody)))]
+pub async fn update_measure(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path((year, key)): Path<(i32, String)>,
+    Json(body): Json<UpdateMeasure>,
+) -> AppResult<axum::Json<PlanView>> {
+    let scope = principal.plan_editor()?;
+    let command = PlanCommand::Update { key, changes: body };
+    Ok(axum::Json(app.change_plan(&scope, year, command).await?))
+}
+
+/// Withdraws a measure (it stays in the plan's history, marked).
+#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}/withdraw", tag = "plan", request_body = WithdrawMeasure,
+    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The changed plan", body = PlanView),
+        (status = 400, description = "No reason given", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
+        (status = 404, description = "No such plan or measure", body = ErrorBody),
+        (status = 409, description = "Changed meanwhile, or already withdrawn", body = ErrorBody)))]
+pub async fn withdraw_measure(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path((year, key)): Path<(i32, String)>,
+    Json(body): Json<WithdrawMeasure>,
+) -> AppResult<axum::Json<PlanView>> {
+    let scope = principal.plan_editor()?;
+    let command = PlanCommand::Withdraw {
+        key,
+        expected_revision: body.expected_revision,
+        reason: body.reason,
+    };
+    Ok(axum::Json(app.change_plan(&scope, year, command).await?))
+}

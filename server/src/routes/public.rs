@@ -1,0 +1,52 @@
+//! What every visitor may read of the plan's work: `/api/public/...`.
+
+use crate::app::AppState;
+use crate::util::errors::AppResult;
+use crate::util::extract::Query;
+use antikor_shared::activity::ActivityKind;
+use antikor_shared::api::ErrorBody;
+use antikor_shared::views::{ActivityRecord, RegionView};
+use axum::extract::State;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+/// Which year.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// The plan's year (default: the newest plan; for lists: every year).
+    pub year: Option<i32>,
+}
+
+/// The progress of the region and every municipality on a year's plan, as it is now.
+#[utoipa::path(get, path = "/api/public/progress", tag = "public", params(YearQuery),
+    responses(
+        (status = 200, description = "Every tenant side by side", body = RegionView),
+        (status = 404, description = "No such plan", body = ErrorBody)))]
+pub async fn progress(
+    State(app): State<AppState>,
+    Query(q): Query<YearQuery>,
+) -> AppResult<axum::Json<RegionView>> {
+    let year = app.plan_year(q.year)?;
+    Ok(axum::Json(app.region(year, None).await?))
+}
+
+/// Public meetings with their protocols and decisions, newest first.
+#[utoipa::path(get, path = "/api/public/meetings", tag = "public", params(YearQuery),
+    responses((status = 200, description = "Meetings marked public", body = [ActivityRecord])))]
+pub async fn meetings(
+    State(app): State<AppState>,
+    Query(q): Query<YearQuery>,
+) -> axum::Json<Vec<ActivityRecord>> {
+    axum::Json(app.public_activities(q.year, ActivityKind::Meeting))
+}
+
+/// The register of contested or returned council decisions and mayors' orders.
+#[utoipa::path(get, path = "/api/public/contested-acts", tag = "public", params(YearQuery),
+    responses((status = 200, description = "Contested acts, newest first", body = [ActivityRecord])))]
+pub async fn contested_acts(
+    State(app): State<AppState>,
+    Query(q): Query<YearQuery>,
+) -> axum::Json<Vec<ActivityRecord>> {
+    axum::Json(app.public_activities(q.year, ActivityKind::ContestedAct))
+}
