@@ -50,8 +50,8 @@ impl MeetingKind {
 pub struct MeetingHeld {
     /// When.
     pub date: NaiveDate,
-    /// What kind.
-    pub kind: MeetingKind,
+    /// What kind of meeting (not `kind`: that names the activity's kind in [`Activity`]).
+    pub meeting_kind: MeetingKind,
     /// A short title.
     pub title: String,
     /// How many took part.
@@ -111,8 +111,8 @@ pub enum MediaKind {
 pub struct MediaActivityCarriedOut {
     /// When (the start, for a campaign).
     pub date: NaiveDate,
-    /// Appearance or campaign.
-    pub kind: MediaKind,
+    /// Appearance or campaign (not `kind`: that names the activity's kind in [`Activity`]).
+    pub media_kind: MediaKind,
     /// Where: the outlet or channel (e.g. Радио Благоевград).
     pub channel: String,
     /// What it was about.
@@ -211,7 +211,8 @@ impl DomainEvent for ActContested {
     const SCHEMA_VERSION: u32 = 1;
 }
 
-/// Any activity's record, as a correction carries it.
+/// Any activity's record, as a correction carries it. In JSON, `kind` says which it is
+/// (`meeting`, `training`, `media`, `declaration_check`, `contested_act`) next to its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -363,4 +364,29 @@ pub struct ContestedActFollowedUp {
 impl DomainEvent for ContestedActFollowedUp {
     const EVENT_TYPE: &'static str = "ContestedActFollowedUp";
     const SCHEMA_VERSION: u32 = 1;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_activity_round_trips_through_json_with_its_kind() {
+        let meeting = Activity::Meeting(MeetingHeld {
+            date: NaiveDate::from_ymd_opt(2017, 5, 12).unwrap(),
+            meeting_kind: MeetingKind::OpenDoors,
+            title: "Отворени врати".into(),
+            participants: 40,
+            organisations: vec![],
+            agenda: "Прозрачност".into(),
+            decisions: String::new(),
+            protocol: String::new(),
+            public: true,
+            measures: vec!["II.2".into()],
+        });
+        let json = serde_json::to_value(&meeting).unwrap();
+        assert_eq!(json["kind"], "meeting");
+        assert_eq!(json["meeting_kind"], "open_doors");
+        assert_eq!(serde_json::from_value::<Activity>(json).unwrap(), meeting);
+    }
 }

@@ -481,7 +481,7 @@ mod tests {
     fn meeting(measures: &[&str]) -> Activity {
         Activity::Meeting(MeetingHeld {
             date: day(2017, 5, 10),
-            kind: MeetingKind::OpenSession,
+            meeting_kind: MeetingKind::OpenSession,
             title: " Разширено заседание ".into(),
             participants: 25,
             organisations: vec!["Радио Благоевград".into(), " ".into()],

@@ -5,6 +5,7 @@ mod auth;
 mod isolation;
 mod log_contract;
 mod log_model;
+mod plan;
 mod read_models;
 mod support;
 mod tamper;
