@@ -556,6 +556,10 @@ enum Step {
     Account(usize, Role),
     /// Some other event in tenant `t`.
     Note(usize),
+    /// A training recorded by tenant `t`.
+    Activity(usize),
+    /// A progress report of tenant `t` on one of the first measures.
+    Progress(usize, usize),
 }
 
 const TENANTS: [&str; 4] = ["oblast", "kresna", "razlog", "yakoruda"];
@@ -568,6 +572,8 @@ fn step() -> impl Strategy<Value = Step> {
         )
             .prop_map(|(t, r)| Step::Account(t, r)),
         (0..TENANTS.len()).prop_map(Step::Note),
+        (0..TENANTS.len()).prop_map(Step::Activity),
+        (0..TENANTS.len(), 0..3usize).prop_map(|(t, m)| Step::Progress(t, m)),
     ]
 }
 
@@ -621,6 +627,29 @@ proptest! {
                             .await
                             .unwrap();
                     }
+                    Step::Activity(t) => {
+                        seed_activity(&app, TENANTS[*t], training()).await;
+                    }
+                    Step::Progress(t, m) => {
+                        let key = ["I.1", "II.3", "IV.2"][*m];
+                        let reported = antikor_shared::progress::ProgressReported {
+                            year: 2017,
+                            measure: key.into(),
+                            level: antikor_shared::progress::CompletionLevel::Limited,
+                            note: format!("отчет {n}"),
+                            evidence: vec![],
+                            reported_for: chrono::NaiveDate::from_ymd_opt(2017, 6, 1).unwrap(),
+                        };
+                        app.state.system_log()
+                            .append(request(
+                                TENANTS[*t],
+                                &format!("progress-2017-{key}"),
+                                ExpectedVersion::Any,
+                                vec![NewEvent::from_domain(uuid::Uuid::new_v4(), &reported)],
+                            ))
+                            .await
+                            .unwrap();
+                    }
                 }
             }
             let models = app.state.system_models();
@@ -652,6 +681,27 @@ proptest! {
                     assert_eq!(status, StatusCode::OK);
                     for a in accounts.as_array().unwrap() {
                         assert!(all || a["tenant"] == own.as_str(), "{username} saw {a}");
+                    }
+                }
+                let (status, activities) = app.get_as(&caller, "/api/activities").await;
+                assert_eq!(status, StatusCode::OK);
+                for a in activities.as_array().unwrap() {
+                    assert!(all || a["tenant"] == own.as_str(), "{username} saw {a}");
+                }
+                let expected_activities = models.tenants.keys()
+                    .filter(|t| all || *t == own)
+                    .filter_map(|t| models.work.of(t))
+                    .map(|w| w.activities.len())
+                    .sum::<usize>();
+                assert_eq!(activities.as_array().unwrap().len(), expected_activities);
+                let (status, progress) = app.get_as(&caller, "/api/progress?year=2017").await;
+                assert_eq!(status, StatusCode::OK);
+                assert_eq!(progress["tenant"], own.as_str());
+                for row in progress["rows"].as_array().unwrap() {
+                    if let Some(note) = row["status"]["note"].as_str() {
+                        let n: usize = note.trim_start_matches("отчет ").parse().unwrap();
+                        let Step::Progress(t, _) = &steps[n] else { panic!("{note}") };
+                        assert_eq!(TENANTS[*t], own.as_str(), "{username} saw {row}");
                     }
                 }
                 let (_, types) = app.get_as(&caller, "/api/audit/event-types").await;
