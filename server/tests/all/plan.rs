@@ -321,6 +321,11 @@ async fn activities_are_corrected_by_new_events_and_public_meetings_are_public()
         register[0]["activity"]["council_revote"],
         "Решението е отменено"
     );
+    // The folds are pure: a rebuild from the log equals what the commit hook kept up to date.
+    let (rebuilt, _) =
+        antikor_server::projections::ReadModels::replay(app.state.system_log().as_ref(), u64::MAX)
+            .unwrap();
+    assert_eq!(rebuilt, app.state.system_models());
 }
 
 #[tokio::test]
