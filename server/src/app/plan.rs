@@ -13,7 +13,7 @@ use crate::util::errors::{AppError, AppResult};
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::views::{
-    ActivityRecord, CorrectActivity, FollowUpAct, PlanView, ProgressRow, RegionView,
+    ActivityRecord, CorrectActivity, FollowUpAct, PlanView, ProgressRow, RecentChange, RegionView,
     ReportProgress, TenantContacts, TenantDashboard, TenantProgress,
 };
 use antikor_shared::{StreamId, TenantId, ids::regional_tenant};
@@ -205,9 +205,26 @@ impl App {
         as_of: Option<Moment>,
     ) -> AppResult<TenantDashboard> {
         let tenant = scope.tenant().clone();
-        self.at(as_of, move |m, today| m.dashboard(&tenant, year, today))
-            .await?
-            .ok_or_else(|| no_plan(year))
+        let (dashboard, latest) = self
+            .at(as_of, move |m, today| {
+                (
+                    m.dashboard(&tenant, year, today),
+                    m.latest_positions(&tenant),
+                )
+            })
+            .await?;
+        let mut dashboard = dashboard.ok_or_else(|| no_plan(year))?;
+        for position in latest {
+            if let Some(e) = self.store.get(position)? {
+                dashboard.latest.push(RecentChange {
+                    position,
+                    event_type: e.event_type,
+                    actor: e.actor,
+                    recorded_at: e.recorded_at,
+                });
+            }
+        }
+        Ok(dashboard)
     }
 
     /// Every tenant's progress side by side: public now; as of a past moment for callers that

@@ -7,8 +7,8 @@ use antikor_shared::activity::{Activity, ActivityKind};
 use antikor_shared::plan::Deadline;
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{
-    KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RecentChange, RegionView,
-    SectionProgress, TenantDashboard, TenantProgress, TenantSummary,
+    KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RegionView, SectionProgress,
+    TenantDashboard, TenantProgress, TenantSummary,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -143,22 +143,8 @@ impl ReadModels {
         for row in &progress.rows {
             levels.add(row.status.as_ref().map(|s| s.level));
         }
-        let latest = self
-            .tenants
-            .get(tenant)
-            .map(|m| {
-                m.latest
-                    .iter()
-                    .rev()
-                    .map(|c| RecentChange {
-                        position: c.position,
-                        event_type: c.event_type.clone(),
-                        actor: c.actor.clone(),
-                        recorded_at: c.recorded_at,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        // Filled in from the log by the caller (see `latest_positions`).
+        let latest = Vec::new();
         Some(TenantDashboard {
             tenant: tenant.clone(),
             tenant_name_bg: self.tenant_name(tenant),
@@ -182,6 +168,14 @@ impl ReadModels {
             activities: self.activity_counts(tenant, year),
             latest,
         })
+    }
+
+    /// The positions of a tenant's newest events, newest first.
+    pub fn latest_positions(&self, tenant: &TenantId) -> Vec<u64> {
+        self.tenants
+            .get(tenant)
+            .map(|m| m.latest.iter().rev().copied().collect())
+            .unwrap_or_default()
     }
 
     /// Every tenant's progress side by side, the regional administration first.
