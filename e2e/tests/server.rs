@@ -69,8 +69,8 @@ async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {
         .unwrap();
     assert_eq!(
         (health["status"].as_str(), health["head_position"].as_u64()),
-        (Some("ok"), Some(17)),
-        "15 tenants, the account, the login"
+        (Some("ok"), Some(36)),
+        "15 tenants, the 2017 plan (19 events), the account, the login"
     );
 
     // A second server on the same folder fails at once, saying why.
@@ -109,7 +109,7 @@ async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {
         .unwrap();
     let out = String::from_utf8_lossy(&verify.stdout);
     assert!(
-        verify.status.success() && out.starts_with("intact: 17 events"),
+        verify.status.success() && out.starts_with("intact: 36 events"),
         "{out}"
     );
     assert!(
