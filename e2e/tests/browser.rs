@@ -532,3 +532,74 @@ async fn logins_roles_and_accounts() {
     wait_absent(&client, "#user-menu").await;
     client.close().await.unwrap();
 }
+
+/// Reports progress on a measure as a demo officer, through the API as the UI does.
+async fn report_completed(base: &str, username: &str, key: &str) {
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{base}/api/session"))
+        .json(&serde_json::json!({"username": username, "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let session: serde_json::Value = login.json().await.unwrap();
+    let reported = http
+        .put(format!("{base}/api/progress/2017/{key}"))
+        .header("cookie", cookie)
+        .header("x-csrf-token", session["csrf_token"].as_str().unwrap())
+        .json(
+            &serde_json::json!({"level": "completed", "note": "Списъкът е обновен",
+            "evidence": [], "reported_for": "2017-12-15", "expected_version": 0}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reported.status(), 200, "{:?}", reported.text().await);
+}
+
+#[tokio::test]
+async fn visitors_read_the_plan_and_every_institutions_progress() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    client.goto(&format!("{base}/plan")).await.unwrap();
+    let rows = wait_for_count(&client, "#plan-table tr.measure-row", 18).await;
+    assert_eq!(rows.len(), 18);
+    let keys = attrs(&client, "#plan-table tr.measure-row", "data-key").await;
+    assert!(keys.contains(&"V.3".to_owned()) && keys.contains(&"V.3b".to_owned()));
+    // Both of section V's measures numbered "3." show the source's number.
+    for key in ["V.3", "V.3b"] {
+        let number = find(&client, &format!("tr[data-key='{key}'] th")).await;
+        assert_eq!(number.text().await.unwrap(), "3.");
+    }
+
+    report_completed(base, "bansko.officer", "II.3").await;
+    client.goto(&format!("{base}/progress")).await.unwrap();
+    let cells = wait_for_count(&client, "#region-matrix td.level-cell", 15 * 18).await;
+    assert_eq!(cells.len(), 15 * 18);
+    let bansko = find(
+        &client,
+        "#region-matrix td[data-tenant='bansko'][data-key='II.3']",
+    )
+    .await;
+    assert_eq!(
+        bansko.attr("data-level").await.unwrap().as_deref(),
+        Some("completed")
+    );
+    let others = attrs(
+        &client,
+        "#region-matrix td[data-key='II.3']:not([data-tenant='bansko'])",
+        "data-level",
+    )
+    .await;
+    assert!(others.iter().all(|l| l == "none"), "{others:?}");
+    client.close().await.unwrap();
+}

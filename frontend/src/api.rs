@@ -7,6 +7,7 @@ use antikor_shared::account::{
 };
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
 use antikor_shared::tenant::Tenant;
+use antikor_shared::views::{PlanView, RegionView};
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -274,3 +275,18 @@ pub async fn reset_password(
 
 /// The URL of the live feed of newly committed events (Server-Sent Events).
 pub const LIVE_URL: &str = "/api/audit/live";
+
+/// `GET /api/plans`: the years that have a plan.
+pub async fn plan_years() -> Result<Vec<i32>, ApiError> {
+    get_json("/api/plans", &[]).await
+}
+
+/// `GET /api/plans/{year}`.
+pub async fn plan(year: i32) -> Result<PlanView, ApiError> {
+    get_json(&format!("/api/plans/{year}"), &[]).await
+}
+
+/// `GET /api/public/progress`: every tenant's progress on a year's plan.
+pub async fn public_progress(year: i32) -> Result<RegionView, ApiError> {
+    get_json("/api/public/progress", &[("year", year.to_string())]).await
+}

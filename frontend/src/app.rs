@@ -4,8 +4,15 @@ use crate::access::{can_view_accounts, can_view_audit, login_href};
 use crate::api;
 use crate::components::focus_main;
 use crate::pages::{
-    accounts::AccountsPage, audit::AuditPage, event::EventPage, home::HomePage, login::LoginPage,
-    not_found::NotFound, password::PasswordPage, tenants::TenantsPage,
+    accounts::AccountsPage,
+    audit::AuditPage,
+    event::EventPage,
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFound,
+    password::PasswordPage,
+    plan::{PlanPage, ProgressPage},
+    tenants::TenantsPage,
 };
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
 use antikor_shared::account::Role;
@@ -46,6 +53,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/tenants") view=TenantsPage />
+                    <Route path=path!("/plan") view=PlanPage />
+                    <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route
                         path=path!("/password")
@@ -92,6 +101,12 @@ fn Navigation() -> impl IntoView {
                     <A href="/" exact=true>
                         "Начало"
                     </A>
+                </li>
+                <li>
+                    <A href="/plan">"План"</A>
+                </li>
+                <li>
+                    <A href="/progress">"Изпълнение"</A>
                 </li>
                 <li>
                     <A href="/tenants">"Институции"</A>
