@@ -603,3 +603,59 @@ async fn visitors_read_the_plan_and_every_institutions_progress() {
     assert!(others.iter().all(|l| l == "none"), "{others:?}");
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn an_officers_report_shows_in_the_combined_view() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    login(&client, base, "petrich.officer").await;
+    find(&client, "#nav-dashboard a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_path(&client, "/dashboard").await;
+    find(&client, "#levels-bar").await;
+    wait_for_count(&client, "#progress-table tr.progress-row", 18).await;
+    let row = "#progress-table tr.progress-row[data-key='IV.1']";
+    find(&client, &format!("{row} .report-open"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let level = find(&client, &format!("{row} .report-level")).await;
+    level.select_by_value("completed").await.unwrap();
+    type_into(
+        &client,
+        &format!("{row} .report-note"),
+        "Протоколите са публикувани",
+    )
+    .await;
+    type_into(
+        &client,
+        &format!("{row} .report-evidence"),
+        "https://petrich.bg/antikorupcia",
+    )
+    .await;
+    find(&client, &format!("{row} .report-submit"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(&client, &format!("{row}[data-level='completed']")).await;
+    logout(&client).await;
+
+    login(&client, base, "oblast.sekretar").await;
+    client.goto(&format!("{base}/progress")).await.unwrap();
+    let cell = find(
+        &client,
+        "#region-matrix td[data-tenant='petrich'][data-key='IV.1']",
+    )
+    .await;
+    assert_eq!(
+        cell.attr("data-level").await.unwrap().as_deref(),
+        Some("completed")
+    );
+    client.close().await.unwrap();
+}

@@ -7,7 +7,9 @@ use antikor_shared::account::{
 };
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
 use antikor_shared::tenant::Tenant;
-use antikor_shared::views::{PlanView, RegionView};
+use antikor_shared::views::{
+    PlanView, ProgressRow, RegionView, ReportProgress, TenantDashboard, TenantProgress,
+};
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -289,4 +291,33 @@ pub async fn plan(year: i32) -> Result<PlanView, ApiError> {
 /// `GET /api/public/progress`: every tenant's progress on a year's plan.
 pub async fn public_progress(year: i32) -> Result<RegionView, ApiError> {
     get_json("/api/public/progress", &[("year", year.to_string())]).await
+}
+
+/// `GET /api/dashboard` for the caller's own tenant (or `tenant`, for roles that see all).
+pub async fn dashboard(tenant: Option<TenantId>) -> Result<TenantDashboard, ApiError> {
+    let query: Vec<_> = tenant
+        .map(|t| ("tenant", t.to_string()))
+        .into_iter()
+        .collect();
+    get_json("/api/dashboard", &query).await
+}
+
+/// `GET /api/progress` for the caller's own tenant (or `tenant`).
+pub async fn progress(tenant: Option<TenantId>) -> Result<TenantProgress, ApiError> {
+    let query: Vec<_> = tenant
+        .map(|t| ("tenant", t.to_string()))
+        .into_iter()
+        .collect();
+    get_json("/api/progress", &query).await
+}
+
+/// `PUT /api/progress/{year}/{key}`: the caller's tenant reports on a measure.
+pub async fn report_progress(
+    csrf: &str,
+    year: i32,
+    key: &str,
+    body: &ReportProgress,
+) -> Result<ProgressRow, ApiError> {
+    let url = format!("/api/progress/{year}/{}", encode_query_value(key));
+    send_json(changing(Request::put(&url), csrf), body).await
 }

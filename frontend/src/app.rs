@@ -6,6 +6,7 @@ use crate::components::focus_main;
 use crate::pages::{
     accounts::AccountsPage,
     audit::AuditPage,
+    dashboard::DashboardPage,
     event::EventPage,
     home::HomePage,
     login::LoginPage,
@@ -65,6 +66,10 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <Protected allow=can_view_accounts><AccountsPage /></Protected> }
                     />
                     <Route
+                        path=path!("/dashboard")
+                        view=|| view! { <Protected allow=any_user><DashboardPage /></Protected> }
+                    />
+                    <Route
                         path=path!("/audit")
                         view=|| view! { <Protected allow=can_view_audit><AuditPage /></Protected> }
                     />
@@ -111,6 +116,11 @@ fn Navigation() -> impl IntoView {
                 <li>
                     <A href="/tenants">"Институции"</A>
                 </li>
+                <Show when=audit>
+                    <li id="nav-dashboard">
+                        <A href="/dashboard">"Табло"</A>
+                    </li>
+                </Show>
                 <Show when=audit>
                     <li id="nav-audit">
                         <A href="/audit">"Одитна следа"</A>

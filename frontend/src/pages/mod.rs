@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod dashboard;
 pub mod event;
 pub mod home;
 pub mod login;
