@@ -231,15 +231,15 @@ fn ProgressRowView(row: ProgressRow, year: i32, on_saved: Callback<()>) -> impl 
     let form_id = format!("report-{}", row.key.replace('.', "-"));
     view! {
         <tr class="progress-row" class:overdue=row.overdue data-key=row.key.clone() data-level=level_attr>
-            <th scope="row">
-                <span class="nowrap">{row.key.clone()}</span>
+            <th scope="row" class="measure-cell">
+                <span class="nowrap measure-key">{row.key.clone()}</span>
                 " "
-                {row.text.clone()}
+                <span class="measure-text">{row.text.clone()}</span>
             </th>
             <td class="nowrap">
                 {row.deadline.label_bg()}
-                {row.overdue.then(|| view! { <span class="badge badge--warn">"просрочена"</span> })}
-                {row.due_soon.then(|| view! { <span class="badge">"наближава"</span> })}
+                {row.overdue.then(|| view! { " " <span class="badge badge--warn">"просрочена"</span> })}
+                {row.due_soon.then(|| view! { " " <span class="badge">"наближава"</span> })}
             </td>
             <td>{level_text}</td>
             <td>{status.as_ref().map(|s| s.note.clone()).unwrap_or_default()}</td>
