@@ -1,6 +1,6 @@
 //! Pure formatting of dates, numbers, hashes and URL query values, testable on the host.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 /// Separates thousands: the thin space that Bulgarian typography uses between digit groups.
 pub const THOUSANDS_SEPARATOR: char = '\u{2009}';
@@ -73,6 +73,32 @@ pub fn utc_exact(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// A calendar day as Bulgarians write it: `30.06.2017`.
+pub fn date_bg(day: NaiveDate) -> String {
+    day.format("%d.%m.%Y").to_string()
+}
+
+/// The last instant of a calendar day in Sofia, in UTC: what "as of that day" means.
+///
+/// Daylight saving time switches at 03:00 or 04:00 Sofia time, never near midnight, so the
+/// offset at the day's end is the offset two hours before its end in UTC terms.
+pub fn end_of_sofia_day(day: NaiveDate) -> DateTime<Utc> {
+    let last = NaiveTime::from_hms_milli_opt(23, 59, 59, 999).expect("a valid time of day");
+    let local_end = day.and_time(last);
+    let guess = local_end.and_utc() - Duration::hours(2);
+    local_end.and_utc() - sofia_offset(guess)
+}
+
+/// The `as_of` value the API takes for "as of the end of `day` in Sofia" (RFC 3339, UTC).
+pub fn as_of_param(day: NaiveDate) -> String {
+    utc_exact(end_of_sofia_day(day))
+}
+
+/// Today's date in Sofia by the browser's clock.
+pub fn sofia_today(now: DateTime<Utc>) -> NaiveDate {
+    (now + sofia_offset(now)).date_naive()
+}
+
 /// Percent-encodes a query value: everything but RFC 3986's unreserved characters.
 pub fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -123,6 +149,19 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         "LoginSucceeded" => "Успешен вход",
         "LoginFailed" => "Неуспешен вход",
         "LoggedOut" => "Изход",
+        "PlanAdopted" => "Приет план",
+        "MeasureAdded" => "Добавена мярка",
+        "MeasureUpdated" => "Променена мярка",
+        "MeasureWithdrawn" => "Оттеглена мярка",
+        "ProgressReported" => "Отчет по мярка",
+        "MeetingHeld" => "Проведено заседание или среща",
+        "TrainingHeld" => "Проведено обучение",
+        "MediaActivityCarriedOut" => "Медийна изява или кампания",
+        "DeclarationsChecked" => "Проверка на декларации",
+        "ActContested" => "Оспорен акт",
+        "ContestedActFollowedUp" => "Развитие по оспорен акт",
+        "ActivityCorrected" => "Поправен запис за дейност",
+        "ExpertContactsUpdated" => "Обновени контакти на експерти",
         _ => return None,
     })
 }
@@ -173,6 +212,33 @@ mod tests {
         let at = utc(2025, 7, 1, 9, 0);
         assert_eq!(date_time_seconds(at), "01.07.2025 12:00:00");
         assert_eq!(utc_exact(at), "2025-07-01T09:00:00.000Z");
+    }
+
+    #[test]
+    fn as_of_is_the_end_of_the_day_in_sofia() {
+        let winter = NaiveDate::from_ymd_opt(2017, 1, 31).unwrap();
+        assert_eq!(as_of_param(winter), "2017-01-31T21:59:59.999Z");
+        let summer = NaiveDate::from_ymd_opt(2017, 6, 30).unwrap();
+        assert_eq!(as_of_param(summer), "2017-06-30T20:59:59.999Z");
+        // The days of the switches: summer time from 26 March, winter time from 29 October.
+        let spring = NaiveDate::from_ymd_opt(2017, 3, 26).unwrap();
+        assert_eq!(as_of_param(spring), "2017-03-26T20:59:59.999Z");
+        let autumn = NaiveDate::from_ymd_opt(2017, 10, 29).unwrap();
+        assert_eq!(as_of_param(autumn), "2017-10-29T21:59:59.999Z");
+        assert_eq!(date_bg(summer), "30.06.2017");
+    }
+
+    #[test]
+    fn today_is_sofias() {
+        // 22:30 UTC on 30 June is already 1 July in Sofia.
+        assert_eq!(
+            sofia_today(utc(2017, 6, 30, 22, 30)),
+            NaiveDate::from_ymd_opt(2017, 7, 1).unwrap()
+        );
+        assert_eq!(
+            sofia_today(utc(2017, 1, 31, 21, 30)),
+            NaiveDate::from_ymd_opt(2017, 1, 31).unwrap()
+        );
     }
 
     #[test]

@@ -3,7 +3,10 @@
 mod access;
 mod api;
 mod app;
+mod charts;
 mod components;
+mod controls;
+mod csv;
 mod format;
 mod live;
 mod pages;

@@ -1,0 +1,209 @@
+//! Completion levels as the pages show them (colour class, code, label) and the SVG charts.
+
+use antikor_shared::progress::CompletionLevel;
+use antikor_shared::views::LevelCounts;
+use leptos::prelude::*;
+
+/// A measure's state in a tenant: a level, or no report yet (`None`), in the scale's order.
+pub const STATES: [Option<CompletionLevel>; 5] = [
+    None,
+    Some(CompletionLevel::NotStarted),
+    Some(CompletionLevel::Limited),
+    Some(CompletionLevel::Substantial),
+    Some(CompletionLevel::Completed),
+];
+
+/// The CSS class that colours a state.
+pub fn level_class(level: Option<CompletionLevel>) -> &'static str {
+    match level {
+        None => "level-none",
+        Some(CompletionLevel::NotStarted) => "level-not-started",
+        Some(CompletionLevel::Limited) => "level-limited",
+        Some(CompletionLevel::Substantial) => "level-substantial",
+        Some(CompletionLevel::Completed) => "level-completed",
+    }
+}
+
+/// The wire name of a level (`not_started`), or `none`: the value of `data-level`.
+pub fn level_code(level: Option<CompletionLevel>) -> &'static str {
+    match level {
+        None => "none",
+        Some(CompletionLevel::NotStarted) => "not_started",
+        Some(CompletionLevel::Limited) => "limited",
+        Some(CompletionLevel::Substantial) => "substantial",
+        Some(CompletionLevel::Completed) => "completed",
+    }
+}
+
+/// The level a form value names.
+pub fn level_from_code(code: &str) -> Option<CompletionLevel> {
+    CompletionLevel::ALL
+        .into_iter()
+        .find(|l| level_code(Some(*l)) == code)
+}
+
+/// A state's name in Bulgarian.
+pub fn level_label(level: Option<CompletionLevel>) -> &'static str {
+    level.map_or("Няма отчет", CompletionLevel::label_bg)
+}
+
+/// A state's short name, for narrow column headings (with the full name as `abbr` title).
+pub fn level_short(level: Option<CompletionLevel>) -> &'static str {
+    match level {
+        None => "Без отчет",
+        Some(CompletionLevel::NotStarted) => "Незапоч.",
+        Some(CompletionLevel::Limited) => "Огранич.",
+        Some(CompletionLevel::Substantial) => "Съществ.",
+        Some(CompletionLevel::Completed) => "Изпълн.",
+    }
+}
+
+/// A column heading for a state's count: the short name, the full one for screen readers.
+#[component]
+pub fn LevelHeading(
+    /// The state.
+    level: Option<CompletionLevel>,
+) -> impl IntoView {
+    view! {
+        <th scope="col" class="num">
+            <abbr title=level_label(level)>{level_short(level)}</abbr>
+        </th>
+    }
+}
+
+/// How many measures are in a state.
+pub fn count_of(counts: &LevelCounts, level: Option<CompletionLevel>) -> u32 {
+    match level {
+        None => counts.not_reported,
+        Some(CompletionLevel::NotStarted) => counts.not_started,
+        Some(CompletionLevel::Limited) => counts.limited,
+        Some(CompletionLevel::Substantial) => counts.substantial,
+        Some(CompletionLevel::Completed) => counts.completed,
+    }
+}
+
+/// The colours' key. Colour is never the only cue: cells also carry the name as text.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let items = STATES
+        .into_iter()
+        .map(|level| {
+            view! {
+                <li>
+                    <span class=format!("swatch {}", level_class(level)) aria-hidden="true"></span>
+                    {level_label(level)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="legend" aria-label="Легенда на цветовете">
+            {items}
+        </ul>
+    }
+}
+
+/// The segments of a stacked bar 100 units wide: (state, start, width), empty states left out.
+pub fn segments(counts: &LevelCounts) -> Vec<(Option<CompletionLevel>, f64, f64)> {
+    let total = f64::from(counts.total());
+    if total == 0.0 {
+        return Vec::new();
+    }
+    let mut x = 0.0;
+    STATES
+        .into_iter()
+        .filter_map(|level| {
+            let n = count_of(counts, level);
+            (n > 0).then(|| {
+                let width = f64::from(n) / total * 100.0;
+                let start = x;
+                x += width;
+                (level, start, width)
+            })
+        })
+        .collect()
+}
+
+/// A horizontal bar of measures by level, drawn as SVG; `label` names it for screen readers.
+#[component]
+pub fn LevelBar(
+    /// What is counted.
+    counts: LevelCounts,
+    /// The chart's accessible name.
+    #[prop(into)]
+    label: String,
+    /// An id for tests, if any.
+    #[prop(optional)]
+    id: Option<&'static str>,
+) -> impl IntoView {
+    let summary = STATES
+        .into_iter()
+        .map(|l| format!("{}: {}", level_label(l), count_of(&counts, l)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rects = segments(&counts)
+        .into_iter()
+        .map(|(level, start, width)| {
+            let n = count_of(&counts, level);
+            view! {
+                <rect
+                    class=level_class(level)
+                    x=format!("{start:.2}")
+                    y="0"
+                    width=format!("{width:.2}")
+                    height="10"
+                >
+                    <title>{format!("{}: {n}", level_label(level))}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            id=id
+            class="levels-bar"
+            viewBox="0 0 100 10"
+            preserveAspectRatio="none"
+            role="img"
+            aria-label=format!("{label}. {summary}")
+        >
+            {rects}
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_match_the_wire_format() {
+        for level in CompletionLevel::ALL {
+            let code = level_code(Some(level));
+            assert_eq!(level_from_code(code), Some(level));
+            assert_eq!(
+                serde_json::to_string(&level).unwrap(),
+                format!("\"{code}\"")
+            );
+        }
+        assert_eq!(level_code(None), "none");
+        assert_eq!(level_from_code("none"), None);
+    }
+
+    #[test]
+    fn segments_fill_the_bar_in_order() {
+        let counts = LevelCounts {
+            not_reported: 2,
+            not_started: 0,
+            limited: 1,
+            substantial: 0,
+            completed: 1,
+        };
+        let s = segments(&counts);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], (None, 0.0, 50.0));
+        assert_eq!(s[1], (Some(CompletionLevel::Limited), 50.0, 25.0));
+        assert_eq!(s[2], (Some(CompletionLevel::Completed), 75.0, 25.0));
+        assert!(segments(&LevelCounts::default()).is_empty());
+    }
+}

@@ -1,0 +1,375 @@
+//! What a view shows, as its address says (`?tenant=&year=&kind=&as_of=`), and the controls
+//! that change it: year, institution and "as of" date pickers, and the banner for the past.
+
+use crate::api::{self, ApiError};
+use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
+use antikor_shared::TenantId;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The choices a view's address holds; empty values mean "not chosen".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewParams {
+    /// Whose view (regional roles and auditors); `None`: the user's own.
+    pub tenant: Option<TenantId>,
+    /// The plan's year; `None`: the newest.
+    pub year: Option<i32>,
+    /// A filter of the activities list (`meeting`, …).
+    pub kind: Option<String>,
+    /// The day whose end the view shows; `None`: now.
+    pub as_of: Option<NaiveDate>,
+}
+
+impl ViewParams {
+    /// Reads the choices from URL query values; a malformed value is an error that says which.
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, ApiError> {
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let invalid = |what: &str| ApiError::Invalid(format!("Адресът съдържа невалидна {what}."));
+        let tenant = value("tenant")
+            .map(TenantId::parse)
+            .transpose()
+            .map_err(|_| invalid("институция"))?;
+        let year = value("year")
+            .map(|y| y.parse::<i32>())
+            .transpose()
+            .map_err(|_| invalid("година"))?;
+        let as_of = value("as_of")
+            .map(|d| d.parse::<NaiveDate>())
+            .transpose()
+            .map_err(|_| invalid("дата (очаква се ГГГГ-ММ-ДД)"))?;
+        Ok(Self {
+            tenant,
+            year,
+            kind: value("kind"),
+            as_of,
+        })
+    }
+
+    /// The address of `path` with these choices.
+    pub fn href(&self, path: &str) -> String {
+        href_with_query(
+            path,
+            [
+                ("tenant", self.tenant.as_ref().map(ToString::to_string)),
+                ("year", self.year.map(|y| y.to_string())),
+                ("kind", self.kind.clone()),
+                ("as_of", self.as_of.map(|d| d.to_string())),
+            ],
+        )
+    }
+
+    /// The `as_of` value for the API: the end of the chosen day in Sofia.
+    pub fn as_of_api(&self) -> Option<String> {
+        self.as_of.map(as_of_param)
+    }
+}
+
+/// The view's choices from the current address.
+pub fn use_view_params() -> Memo<Result<ViewParams, ApiError>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| ViewParams::parse(|k| q.get(k))))
+}
+
+/// The year to show: the one asked for, or the newest plan's.
+pub async fn resolve_year(asked: Option<i32>) -> Result<i32, ApiError> {
+    match asked {
+        Some(year) => Ok(year),
+        None => api::plan_years()
+            .await?
+            .last()
+            .copied()
+            .ok_or_else(|| ApiError::Invalid("Все още няма приет план.".to_owned())),
+    }
+}
+
+/// Today in Sofia, by the browser's clock.
+pub fn today() -> NaiveDate {
+    let millis = js_sys::Date::now();
+    // Whole milliseconds fit an i64 for any date a browser reports.
+    #[allow(clippy::cast_possible_truncation)]
+    let now = chrono::DateTime::from_timestamp_millis(millis as i64).unwrap_or_default();
+    sofia_today(now)
+}
+
+/// The year picker: every year that has a plan. Choosing one keeps the other choices.
+#[component]
+pub fn YearSelect(
+    /// The page's path.
+    path: &'static str,
+    /// The current choices.
+    params: Memo<ViewParams>,
+    /// The year the page shows (the newest when none was asked for).
+    shown: Signal<Option<i32>>,
+    /// Offer "every year" (lists of activities), as the empty value.
+    #[prop(optional)]
+    all_years: bool,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let years = LocalResource::new(api::plan_years);
+    let on_change = move |ev: leptos::ev::Event| {
+        let year = event_target_value(&ev).parse().ok();
+        let next = ViewParams {
+            year,
+            ..params.get_untracked()
+        };
+        navigate(&next.href(path), NavigateOptions::default());
+    };
+    let options = move || {
+        let current = shown.get();
+        let mut list = years.get().and_then(Result::ok).unwrap_or_default();
+        if let Some(c) = current.filter(|c| !list.contains(c)) {
+            list.push(c);
+            list.sort_unstable();
+        }
+        list.into_iter()
+            .rev()
+            .map(|y| {
+                view! {
+                    <option value=y.to_string() prop:selected=current == Some(y)>
+                        {format!("{y} г.")}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field field--narrow">
+            <label for="year-select">"Година"</label>
+            <select id="year-select" on:change=on_change>
+                {all_years
+                    .then(|| {
+                        view! {
+                            <option value="" prop:selected=move || shown.get().is_none()>
+                                "Всички години"
+                            </option>
+                        }
+                    })}
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The institution picker for roles that see every tenant.
+#[component]
+pub fn TenantSelect(
+    /// The page's path.
+    path: &'static str,
+    /// The current choices.
+    params: Memo<ViewParams>,
+    /// The tenant shown when none is chosen, if any (the user's own); `None` offers "all".
+    own: Option<TenantId>,
+    /// The select's id.
+    id: &'static str,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let tenants = LocalResource::new(api::tenants);
+    let all = own.is_none();
+    let on_change = move |ev: leptos::ev::Event| {
+        let tenant = TenantId::parse(event_target_value(&ev)).ok();
+        let next = ViewParams {
+            tenant,
+            ..params.get_untracked()
+        };
+        navigate(&next.href(path), NavigateOptions::default());
+    };
+    let options = move || {
+        let current = params.with(|p| p.tenant.clone()).or_else(|| own.clone());
+        tenants
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| {
+                let selected = current.as_ref() == Some(&t.id);
+                view! {
+                    <option value=t.id.to_string() prop:selected=selected>
+                        {t.registration.name_bg}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id>"Институция"</label>
+            <select id=id on:change=on_change>
+                {all
+                    .then(|| {
+                        view! {
+                            <option value="" prop:selected=move || params.with(|p| p.tenant.is_none())>
+                                "Всички институции"
+                            </option>
+                        }
+                    })}
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The "as of" date picker: shows the view at the end of a past day.
+#[component]
+pub fn AsOfPicker(
+    /// The page's path.
+    path: &'static str,
+    /// The current choices.
+    params: Memo<ViewParams>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let day = RwSignal::new(
+        params
+            .get_untracked()
+            .as_of
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    // Another address (the banner's link, the browser's back button) changes the field too.
+    Effect::new(move |_| {
+        let chosen = params.with(|p| p.as_of.map(|d| d.to_string()).unwrap_or_default());
+        day.set(chosen);
+    });
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let text = day.get_untracked();
+            let as_of = if text.trim().is_empty() {
+                None
+            } else {
+                match text.trim().parse::<NaiveDate>() {
+                    Ok(d) if d <= today() => Some(d),
+                    Ok(_) => {
+                        error.set(Some("Изберете днешна или минала дата."));
+                        return;
+                    }
+                    Err(_) => {
+                        error.set(Some("Въведете дата във вида ГГГГ-ММ-ДД."));
+                        return;
+                    }
+                }
+            };
+            error.set(None);
+            let next = ViewParams {
+                as_of,
+                ..params.get_untracked()
+            };
+            navigate(&next.href(path), NavigateOptions::default());
+        }
+    };
+    let now = move |_| {
+        let next = ViewParams {
+            as_of: None,
+            ..params.get_untracked()
+        };
+        navigate(&next.href(path), NavigateOptions::default());
+    };
+    view! {
+        <form id="as-of-form" class="field as-of" on:submit=submit novalidate>
+            <label for="as-of-date">"Към дата"</label>
+            <div class="as-of__row">
+                <input id="as-of-date" type="date" max=today().to_string() bind:value=day aria-describedby="as-of-help" />
+                <button type="submit" id="as-of-submit" class="button button--small">
+                    "Покажи"
+                </button>
+                <Show when=move || params.with(|p| p.as_of.is_some())>
+                    <button type="button" id="as-of-clear" class="button button--small" on:click=now.clone()>
+                        "Днес"
+                    </button>
+                </Show>
+            </div>
+            <p id="as-of-help" class="field__help">
+                "Състоянието в края на избрания ден (по часа в София), възстановено от дневника."
+            </p>
+            {move || error.get().map(|e| view! { <p class="field__help field__help--error" role="alert">{e}</p> })}
+        </form>
+    }
+}
+
+/// The notice that the page shows the past, not the present; shown as soon as a day is chosen,
+/// also when the view cannot be built for it (e.g. a day before the plan existed).
+#[component]
+pub fn AsOfBanner(
+    /// The page's path.
+    path: &'static str,
+    /// The current choices.
+    params: Memo<ViewParams>,
+    /// The log position the view was built at, once the server said it.
+    #[prop(into)]
+    position: Signal<Option<u64>>,
+) -> impl IntoView {
+    move || {
+        let p = params.get();
+        p.as_of.map(|day| {
+            let now = ViewParams {
+                as_of: None,
+                ..p.clone()
+            };
+            view! {
+                <div id="as-of-banner" class="notice notice--past" role="status" data-as-of=day.to_string()>
+                    <p>
+                        <strong>"Преглед към минал момент. "</strong>
+                        {format!(
+                            "Показано е състоянието към края на {} г. (час на София)",
+                            date_bg(day),
+                        )}
+                        {move || position.get().map(|p| format!(", до събитие № {p} от дневника"))}
+                        ". По-късните промени не са включени."
+                    </p>
+                    <p>
+                        <a id="as-of-now" href=now.href(path)>
+                            "Към текущото състояние"
+                        </a>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> Result<ViewParams, ApiError> {
+        ViewParams::parse(|k| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn addresses_round_trip() {
+        let p = parse(&[
+            ("tenant", "bansko"),
+            ("year", "2017"),
+            ("as_of", "2017-06-30"),
+        ])
+        .unwrap();
+        assert_eq!(p.year, Some(2017));
+        assert_eq!(p.as_of, NaiveDate::from_ymd_opt(2017, 6, 30));
+        assert_eq!(
+            p.href("/dashboard"),
+            "/dashboard?tenant=bansko&year=2017&as_of=2017-06-30"
+        );
+        assert_eq!(p.as_of_api().as_deref(), Some("2017-06-30T20:59:59.999Z"));
+        assert_eq!(parse(&[("year", " ")]).unwrap(), ViewParams::default());
+        assert_eq!(ViewParams::default().href("/region"), "/region");
+    }
+
+    #[test]
+    fn malformed_values_are_refused() {
+        assert!(parse(&[("year", "двайсет")]).is_err());
+        assert!(parse(&[("as_of", "30.06.2017")]).is_err());
+        assert!(parse(&[("tenant", "Не Бива")]).is_err());
+    }
+}

@@ -1,0 +1,142 @@
+//! CSV export of the tables: built in the browser from the data already loaded, then saved.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The byte order mark: Excel opens a UTF-8 CSV as Windows-1251 without it, and the Cyrillic
+/// text then comes out garbled.
+const BOM: char = '\u{FEFF}';
+
+/// One cell, always quoted (quotes inside doubled, RFC 4180).
+///
+/// Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+/// first) gets a leading apostrophe: notes and titles are typed by users, and the file is
+/// opened by others, so a cell must never run as a formula in their spreadsheet.
+fn cell(value: &str) -> String {
+    let numeric = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' '));
+    let risky = !numeric && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let guarded = if risky {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+/// The whole file: a byte order mark, then the rows, comma separated, CRLF line ends.
+pub fn to_csv(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    out.push(BOM);
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|v| cell(v)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Offers `text` as a download named `filename`, through a `blob:` URL and an `<a download>`.
+///
+/// The page's CSP does not govern downloads (they are navigations, not fetches), so this works
+/// under `default-src 'self'`; the browser test checks that the file arrives.
+fn save(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    link.set_class_name("visually-hidden");
+    let body = document()
+        .body()
+        .ok_or_else(|| wasm_bindgen::JsValue::from_str("no body"))?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    // The download has started by now; the URL is released a little later all the same, as
+    // some browsers read the blob asynchronously.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// A button that saves a table as CSV. `rows` gives the header row first, then the data, as
+/// the table shows them at the moment of the click.
+#[component]
+pub fn CsvButton(
+    /// The table's id; the button's id is `{table}-csv`.
+    table: &'static str,
+    /// The file's name, e.g. `plan-2017.csv`.
+    #[prop(into)]
+    filename: String,
+    /// The rows to save.
+    rows: Callback<(), Vec<Vec<String>>>,
+) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let on_click = move |_| {
+        let text = to_csv(&rows.run(()));
+        failed.set(save(&filename, &text).is_err());
+    };
+    view! {
+        <span class="csv-export">
+            <button
+                type="button"
+                id=format!("{table}-csv")
+                class="button button--small csv-button"
+                data-table=table
+                on:click=on_click
+            >
+                "Изтегли CSV"
+            </button>
+            <Show when=move || failed.get()>
+                <span class="field__help field__help--error" role="alert">
+                    "Файлът не можа да бъде създаден в този браузър."
+                </span>
+            </Show>
+        </span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cell_is_quoted_and_quotes_are_doubled() {
+        let rows = vec![
+            vec!["№".to_owned(), "Мярка".to_owned()],
+            vec![
+                "1.".to_owned(),
+                "Текст с \"кавички\", запетая\nи нов ред".to_owned(),
+            ],
+        ];
+        assert_eq!(
+            to_csv(&rows),
+            "\u{FEFF}\"№\",\"Мярка\"\r\n\"1.\",\"Текст с \"\"кавички\"\", запетая\nи нов ред\"\r\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_defused_but_numbers_kept() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(cell("+359 73 881 200"), "\"'+359 73 881 200\"");
+        assert_eq!(cell("-5"), "\"-5\"");
+        assert_eq!(cell("42"), "\"42\"");
+        assert_eq!(cell(""), "\"\"");
+    }
+
+    #[test]
+    fn an_empty_table_is_just_the_mark() {
+        assert_eq!(to_csv(&[]), "\u{FEFF}");
+    }
+}
