@@ -22,6 +22,17 @@ pub fn can_view_accounts(role: Role) -> bool {
     role.manages_accounts() || role == Role::Auditor
 }
 
+/// The regional combined view is for the roles that see every tenant: regional staff and the
+/// auditor.
+pub fn can_view_region(role: Role) -> bool {
+    role.sees_all_tenants()
+}
+
+/// Recording activities, reporting progress and editing contacts: every role but the auditor.
+pub fn can_record(role: Role) -> bool {
+    !role.is_read_only()
+}
+
 /// The roles `admin` may give an account of a tenant of `kind`.
 ///
 /// A tenant admin hands out the roles of its own tenant only; a regional admin any role that

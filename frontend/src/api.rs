@@ -5,10 +5,13 @@ use antikor_shared::account::{
     Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
     ResetPassword, SessionInfo,
 };
+use antikor_shared::activity::Activity;
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::views::{
-    PlanView, ProgressRow, RegionView, ReportProgress, TenantDashboard, TenantProgress,
+    ActivityRecord, AddMeasure, CorrectActivity, FollowUpAct, PlanView, ProgressRow, RegionView,
+    ReportProgress, StartPlan, TenantContacts, TenantDashboard, TenantProgress, UpdateContacts,
+    UpdateMeasure, WithdrawMeasure,
 };
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -283,9 +286,65 @@ pub async fn plan_years() -> Result<Vec<i32>, ApiError> {
     get_json("/api/plans", &[]).await
 }
 
-/// `GET /api/plans/{year}`.
-pub async fn plan(year: i32) -> Result<PlanView, ApiError> {
-    get_json(&format!("/api/plans/{year}"), &[]).await
+/// The query of a view: whose, which year, as of when; unset values left out.
+fn view_query(
+    tenant: Option<&TenantId>,
+    year: Option<i32>,
+    as_of: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    [
+        ("tenant", tenant.map(ToString::to_string)),
+        ("year", year.map(|y| y.to_string())),
+        ("as_of", as_of.map(str::to_owned)),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect()
+}
+
+/// `GET /api/plans/{year}`, now or (logged in) as of a moment.
+pub async fn plan(year: i32, as_of: Option<&str>) -> Result<PlanView, ApiError> {
+    get_json(
+        &format!("/api/plans/{year}"),
+        &view_query(None, None, as_of),
+    )
+    .await
+}
+
+/// `POST /api/plans`: start a year's plan from an earlier one.
+pub async fn start_plan(csrf: &str, body: &StartPlan) -> Result<PlanView, ApiError> {
+    send_json(changing(Request::post("/api/plans"), csrf), body).await
+}
+
+/// `POST /api/plans/{year}/measures`.
+pub async fn add_measure(csrf: &str, year: i32, body: &AddMeasure) -> Result<PlanView, ApiError> {
+    let url = format!("/api/plans/{year}/measures");
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/plans/{year}/measures/{key}`: only the fields that changed.
+pub async fn update_measure(
+    csrf: &str,
+    year: i32,
+    key: &str,
+    body: &UpdateMeasure,
+) -> Result<PlanView, ApiError> {
+    let url = format!("/api/plans/{year}/measures/{}", encode_query_value(key));
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/plans/{year}/measures/{key}/withdraw`.
+pub async fn withdraw_measure(
+    csrf: &str,
+    year: i32,
+    key: &str,
+    body: &WithdrawMeasure,
+) -> Result<PlanView, ApiError> {
+    let url = format!(
+        "/api/plans/{year}/measures/{}/withdraw",
+        encode_query_value(key)
+    );
+    send_json(changing(Request::post(&url), csrf), body).await
 }
 
 /// `GET /api/public/progress`: every tenant's progress on a year's plan.
@@ -293,22 +352,27 @@ pub async fn public_progress(year: i32) -> Result<RegionView, ApiError> {
     get_json("/api/public/progress", &[("year", year.to_string())]).await
 }
 
-/// `GET /api/dashboard` for the caller's own tenant (or `tenant`, for roles that see all).
-pub async fn dashboard(tenant: Option<TenantId>) -> Result<TenantDashboard, ApiError> {
-    let query: Vec<_> = tenant
-        .map(|t| ("tenant", t.to_string()))
-        .into_iter()
-        .collect();
-    get_json("/api/dashboard", &query).await
+/// `GET /api/region`: the combined view for regional roles and auditors.
+pub async fn region(year: i32, as_of: Option<&str>) -> Result<RegionView, ApiError> {
+    get_json("/api/region", &view_query(None, Some(year), as_of)).await
 }
 
-/// `GET /api/progress` for the caller's own tenant (or `tenant`).
-pub async fn progress(tenant: Option<TenantId>) -> Result<TenantProgress, ApiError> {
-    let query: Vec<_> = tenant
-        .map(|t| ("tenant", t.to_string()))
-        .into_iter()
-        .collect();
-    get_json("/api/progress", &query).await
+/// `GET /api/dashboard` of the caller's own tenant (or `tenant`, for roles that see all).
+pub async fn dashboard(
+    tenant: Option<&TenantId>,
+    year: Option<i32>,
+    as_of: Option<&str>,
+) -> Result<TenantDashboard, ApiError> {
+    get_json("/api/dashboard", &view_query(tenant, year, as_of)).await
+}
+
+/// `GET /api/progress` of the caller's own tenant (or `tenant`).
+pub async fn progress(
+    tenant: Option<&TenantId>,
+    year: Option<i32>,
+    as_of: Option<&str>,
+) -> Result<TenantProgress, ApiError> {
+    get_json("/api/progress", &view_query(tenant, year, as_of)).await
 }
 
 /// `PUT /api/progress/{year}/{key}`: the caller's tenant reports on a measure.
@@ -320,4 +384,65 @@ pub async fn report_progress(
 ) -> Result<ProgressRow, ApiError> {
     let url = format!("/api/progress/{year}/{}", encode_query_value(key));
     send_json(changing(Request::put(&url), csrf), body).await
+}
+
+/// `GET /api/activities`: of one tenant or all the user may see, of a year and a kind.
+pub async fn activities(
+    tenant: Option<&TenantId>,
+    year: Option<i32>,
+    kind: Option<&str>,
+) -> Result<Vec<ActivityRecord>, ApiError> {
+    let mut query = view_query(tenant, year, None);
+    if let Some(kind) = kind {
+        query.push(("kind", kind.to_owned()));
+    }
+    get_json("/api/activities", &query).await
+}
+
+/// `POST /api/activities`: record an activity of the caller's tenant.
+pub async fn record_activity(csrf: &str, body: &Activity) -> Result<ActivityRecord, ApiError> {
+    send_json(changing(Request::post("/api/activities"), csrf), body).await
+}
+
+/// `POST /api/activities/{id}/correction`.
+pub async fn correct_activity(
+    csrf: &str,
+    id: &str,
+    body: &CorrectActivity,
+) -> Result<ActivityRecord, ApiError> {
+    let url = format!("/api/activities/{}/correction", encode_query_value(id));
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `POST /api/activities/{id}/follow-up`: what followed a contested act.
+pub async fn follow_up_act(
+    csrf: &str,
+    id: &str,
+    body: &FollowUpAct,
+) -> Result<ActivityRecord, ApiError> {
+    let url = format!("/api/activities/{}/follow-up", encode_query_value(id));
+    send_json(changing(Request::post(&url), csrf), body).await
+}
+
+/// `GET /api/public/meetings`: public meetings of every tenant, of a year or all years.
+pub async fn public_meetings(year: Option<i32>) -> Result<Vec<ActivityRecord>, ApiError> {
+    get_json("/api/public/meetings", &view_query(None, year, None)).await
+}
+
+/// `GET /api/public/contested-acts`: the register of contested acts.
+pub async fn public_contested_acts(year: Option<i32>) -> Result<Vec<ActivityRecord>, ApiError> {
+    get_json("/api/public/contested-acts", &view_query(None, year, None)).await
+}
+
+/// `GET /api/contacts`: every tenant's anti-corruption experts.
+pub async fn contacts() -> Result<Vec<TenantContacts>, ApiError> {
+    get_json("/api/contacts", &[]).await
+}
+
+/// `PUT /api/contacts`: replace the caller's tenant's list.
+pub async fn update_contacts(
+    csrf: &str,
+    body: &UpdateContacts,
+) -> Result<TenantContacts, ApiError> {
+    send_json(changing(Request::put("/api/contacts"), csrf), body).await
 }

@@ -1,6 +1,6 @@
 //! The router and the page shell: header with navigation and the user menu, main area, footer.
 
-use crate::access::{can_view_accounts, can_view_audit, login_href};
+use crate::access::{can_view_accounts, can_view_audit, can_view_region, login_href};
 use crate::api;
 use crate::components::focus_main;
 use crate::pages::{
@@ -12,7 +12,10 @@ use crate::pages::{
     login::LoginPage,
     not_found::NotFound,
     password::PasswordPage,
-    plan::{PlanPage, ProgressPage},
+    plan::PlanPage,
+    progress::ProgressPage,
+    region::RegionPage,
+    report::ReportPage,
     tenants::TenantsPage,
 };
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
@@ -56,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tenants") view=TenantsPage />
                     <Route path=path!("/plan") view=PlanPage />
                     <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/report/:year") view=ReportPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route
                         path=path!("/password")
@@ -68,6 +72,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/dashboard")
                         view=|| view! { <Protected allow=any_user><DashboardPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/region")
+                        view=|| view! { <Protected allow=can_view_region><RegionPage /></Protected> }
                     />
                     <Route
                         path=path!("/audit")
@@ -99,6 +107,8 @@ fn Navigation() -> impl IntoView {
     let session = use_session();
     let audit = move || session.role().is_some_and(can_view_audit);
     let accounts = move || session.role().is_some_and(can_view_accounts);
+    let logged_in = move || session.role().is_some();
+    let region = move || session.role().is_some_and(can_view_region);
     view! {
         <nav class="site-nav" aria-label="Основна навигация">
             <ul>
@@ -116,9 +126,14 @@ fn Navigation() -> impl IntoView {
                 <li>
                     <A href="/tenants">"Институции"</A>
                 </li>
-                <Show when=audit>
+                <Show when=logged_in>
                     <li id="nav-dashboard">
                         <A href="/dashboard">"Табло"</A>
+                    </li>
+                </Show>
+                <Show when=region>
+                    <li id="nav-region">
+                        <A href="/region">"Областен изглед"</A>
                     </li>
                 </Show>
                 <Show when=audit>

@@ -1,6 +1,7 @@
 //! Antikor in the browser: mounts the Leptos app on the page's body.
 
 mod access;
+mod activity_draft;
 mod api;
 mod app;
 mod charts;

@@ -9,4 +9,7 @@ pub mod login;
 pub mod not_found;
 pub mod password;
 pub mod plan;
+pub mod progress;
+pub mod region;
+pub mod report;
 pub mod tenants;

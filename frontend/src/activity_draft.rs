@@ -1,0 +1,827 @@
+//! An activity as its form holds it (text fields), turned into the API's record and back, and
+//! the Bulgarian words for its kinds; pure, so it is tested on the host.
+
+use antikor_shared::activity::{
+    ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,
+    MediaActivityCarriedOut, MediaKind, MeetingHeld, MeetingKind, TrainingHeld,
+};
+use chrono::{Datelike, NaiveDate};
+
+/// A kind's wire name (`declaration_check`), used as a form and query value.
+pub fn kind_code(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Meeting => "meeting",
+        ActivityKind::Training => "training",
+        ActivityKind::Media => "media",
+        ActivityKind::DeclarationCheck => "declaration_check",
+        ActivityKind::ContestedAct => "contested_act",
+    }
+}
+
+/// The kind a form or query value names.
+pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
+    ActivityKind::ALL
+        .into_iter()
+        .find(|k| kind_code(*k) == code)
+}
+
+/// One record's kind in the singular, for a form's title and a table cell.
+pub fn kind_singular(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Meeting => "Заседание или среща",
+        ActivityKind::Training => "Обучение",
+        ActivityKind::Media => "Медийна изява или кампания",
+        ActivityKind::DeclarationCheck => "Проверка на декларации",
+        ActivityKind::ContestedAct => "Оспорен акт",
+    }
+}
+
+/// A meeting kind's wire name.
+pub fn meeting_kind_code(kind: MeetingKind) -> &'static str {
+    match kind {
+        MeetingKind::CouncilSession => "council_session",
+        MeetingKind::OpenSession => "open_session",
+        MeetingKind::OpenDoors => "open_doors",
+        MeetingKind::JointSession => "joint_session",
+    }
+}
+
+/// Media kinds, as the form lists them.
+pub const MEDIA_KINDS: [MediaKind; 2] = [MediaKind::Appearance, MediaKind::Campaign];
+
+/// A media kind's wire name.
+pub fn media_kind_code(kind: MediaKind) -> &'static str {
+    match kind {
+        MediaKind::Appearance => "appearance",
+        MediaKind::Campaign => "campaign",
+    }
+}
+
+/// A media kind in Bulgarian.
+pub fn media_kind_label(kind: MediaKind) -> &'static str {
+    match kind {
+        MediaKind::Appearance => "Медийна изява (интервю, изявление, публикация)",
+        MediaKind::Campaign => "Информационна кампания",
+    }
+}
+
+/// Act kinds, as the form lists them.
+pub const ACT_KINDS: [ActKind; 2] = [ActKind::CouncilDecision, ActKind::MayorOrder];
+
+/// An act kind's wire name.
+pub fn act_kind_code(kind: ActKind) -> &'static str {
+    match kind {
+        ActKind::CouncilDecision => "council_decision",
+        ActKind::MayorOrder => "mayor_order",
+    }
+}
+
+/// An act kind in Bulgarian.
+pub fn act_kind_label(kind: ActKind) -> &'static str {
+    match kind {
+        ActKind::CouncilDecision => "Решение на общински съвет",
+        ActKind::MayorOrder => "Заповед на кмет",
+    }
+}
+
+/// What the governor did, as the form lists it.
+pub const ACT_ACTIONS: [ActAction; 2] = [ActAction::Returned, ActAction::ContestedInCourt];
+
+/// An action's wire name.
+pub fn act_action_code(action: ActAction) -> &'static str {
+    match action {
+        ActAction::Returned => "returned",
+        ActAction::ContestedInCourt => "contested_in_court",
+    }
+}
+
+/// An action in Bulgarian.
+pub fn act_action_label(action: ActAction) -> &'static str {
+    match action {
+        ActAction::Returned => "Върнат за ново обсъждане",
+        ActAction::ContestedInCourt => "Оспорен пред административния съд",
+    }
+}
+
+/// A field of the form; each kind uses some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The day (meetings, trainings, media).
+    Date,
+    /// Meeting kind (a code).
+    MeetingKind,
+    /// Meeting title.
+    Title,
+    /// How many took part.
+    Participants,
+    /// Organisations, one per line.
+    Organisations,
+    /// Agenda.
+    Agenda,
+    /// Decisions.
+    Decisions,
+    /// Protocol.
+    Protocol,
+    /// Training topic.
+    Topic,
+    /// Media kind (a code).
+    MediaKind,
+    /// Outlet or channel.
+    Channel,
+    /// What the media work was about.
+    Summary,
+    /// First day checked.
+    PeriodFrom,
+    /// Last day checked.
+    PeriodTo,
+    /// Who checked.
+    CheckingBody,
+    /// Declarations checked.
+    DeclarationsChecked,
+    /// Irregularities found.
+    IrregularitiesFound,
+    /// Referrals.
+    Referrals,
+    /// Act kind (a code).
+    ActKind,
+    /// Act number.
+    ActNumber,
+    /// Act date.
+    ActDate,
+    /// The municipality's slug.
+    Municipality,
+    /// Received on.
+    ReceivedOn,
+    /// Action (a code).
+    Action,
+    /// Action on.
+    ActionOn,
+    /// Grounds.
+    Grounds,
+    /// The council's new vote.
+    CouncilRevote,
+    /// Court case number.
+    CourtCase,
+    /// Court outcome.
+    CourtOutcome,
+    /// Published on.
+    PublishedOn,
+}
+
+impl Field {
+    /// The field's code, used in element ids (`activity-title`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::MeetingKind => "meeting-kind",
+            Self::Title => "title",
+            Self::Participants => "participants",
+            Self::Organisations => "organisations",
+            Self::Agenda => "agenda",
+            Self::Decisions => "decisions",
+            Self::Protocol => "protocol",
+            Self::Topic => "topic",
+            Self::MediaKind => "media-kind",
+            Self::Channel => "channel",
+            Self::Summary => "summary",
+            Self::PeriodFrom => "period-from",
+            Self::PeriodTo => "period-to",
+            Self::CheckingBody => "checking-body",
+            Self::DeclarationsChecked => "declarations-checked",
+            Self::IrregularitiesFound => "irregularities-found",
+            Self::Referrals => "referrals",
+            Self::ActKind => "act-kind",
+            Self::ActNumber => "act-number",
+            Self::ActDate => "act-date",
+            Self::Municipality => "municipality",
+            Self::ReceivedOn => "received-on",
+            Self::Action => "action",
+            Self::ActionOn => "action-on",
+            Self::Grounds => "grounds",
+            Self::CouncilRevote => "council-revote",
+            Self::CourtCase => "court-case",
+            Self::CourtOutcome => "court-outcome",
+            Self::PublishedOn => "published-on",
+        }
+    }
+
+    /// The field's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Date => "Дата",
+            Self::MeetingKind => "Вид на срещата",
+            Self::Title => "Наименование",
+            Self::Participants => "Брой участници",
+            Self::Organisations => "Представени организации (по една на ред)",
+            Self::Agenda => "Дневен ред",
+            Self::Decisions => "Взети решения",
+            Self::Protocol => "Протокол",
+            Self::Topic => "Тема",
+            Self::MediaKind => "Вид",
+            Self::Channel => "Медия или канал",
+            Self::Summary => "Съдържание",
+            Self::PeriodFrom => "Период от",
+            Self::PeriodTo => "Период до",
+            Self::CheckingBody => "Проверяващ орган",
+            Self::DeclarationsChecked => "Проверени декларации",
+            Self::IrregularitiesFound => "Установени нарушения",
+            Self::Referrals => "Сигнали към компетентни органи",
+            Self::ActKind => "Вид акт",
+            Self::ActNumber => "Номер на акта",
+            Self::ActDate => "Дата на акта",
+            Self::Municipality => "Община",
+            Self::ReceivedOn => "Получен в областната администрация на",
+            Self::Action => "Действие на областния управител",
+            Self::ActionOn => "Дата на действието",
+            Self::Grounds => "Мотиви",
+            Self::CouncilRevote => "Ново гласуване в общинския съвет",
+            Self::CourtCase => "Съдебно дело №",
+            Self::CourtOutcome => "Изход от делото",
+            Self::PublishedOn => "Публикуван на сайта на",
+        }
+    }
+
+    /// How the field is typed: `date`, `number`, `textarea`, `select` or `text`.
+    pub fn input(self) -> &'static str {
+        match self {
+            Self::Date
+            | Self::PeriodFrom
+            | Self::PeriodTo
+            | Self::ActDate
+            | Self::ReceivedOn
+            | Self::ActionOn
+            | Self::PublishedOn => "date",
+            Self::Participants
+            | Self::DeclarationsChecked
+            | Self::IrregularitiesFound
+            | Self::Referrals => "number",
+            Self::Organisations
+            | Self::Agenda
+            | Self::Decisions
+            | Self::Protocol
+            | Self::Summary
+            | Self::Grounds
+            | Self::CouncilRevote
+            | Self::CourtOutcome => "textarea",
+            Self::MeetingKind
+            | Self::MediaKind
+            | Self::ActKind
+            | Self::Action
+            | Self::Municipality => "select",
+            Self::Title
+            | Self::Topic
+            | Self::Channel
+            | Self::CheckingBody
+            | Self::ActNumber
+            | Self::CourtCase => "text",
+        }
+    }
+
+    /// Whether the form may leave it empty.
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            Self::Organisations
+                | Self::Decisions
+                | Self::Protocol
+                | Self::CouncilRevote
+                | Self::CourtCase
+                | Self::CourtOutcome
+                | Self::PublishedOn
+        )
+    }
+}
+
+/// The fields of a kind's form, in order (the "public" box and the measures come after them).
+pub fn fields_of(kind: ActivityKind) -> &'static [Field] {
+    use Field::*;
+    match kind {
+        ActivityKind::Meeting => &[
+            Date,
+            MeetingKind,
+            Title,
+            Participants,
+            Organisations,
+            Agenda,
+            Decisions,
+            Protocol,
+        ],
+        ActivityKind::Training => &[Date, Topic, Participants],
+        ActivityKind::Media => &[Date, MediaKind, Channel, Summary],
+        ActivityKind::DeclarationCheck => &[
+            PeriodFrom,
+            PeriodTo,
+            CheckingBody,
+            DeclarationsChecked,
+            IrregularitiesFound,
+            Referrals,
+        ],
+        ActivityKind::ContestedAct => &[
+            ActKind,
+            ActNumber,
+            ActDate,
+            Municipality,
+            ReceivedOn,
+            Action,
+            ActionOn,
+            Grounds,
+            CouncilRevote,
+            CourtCase,
+            CourtOutcome,
+            PublishedOn,
+        ],
+    }
+}
+
+/// An activity's form: every field as typed, whichever kind it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// Which kind of record it becomes.
+    pub kind: ActivityKind,
+    values: Vec<(Field, String)>,
+    /// Whether a meeting's protocol and decisions are published.
+    pub public: bool,
+    /// The measures it serves.
+    pub measures: Vec<String>,
+}
+
+impl Draft {
+    /// An empty form of a kind, its days set to `today` and its choices to the first option.
+    pub fn new(kind: ActivityKind, today: NaiveDate) -> Self {
+        let mut draft = Self {
+            kind,
+            values: Vec::new(),
+            // Publishing is a deliberate choice: a protocol may name people.
+            public: false,
+            measures: Vec::new(),
+        };
+        let today = today.to_string();
+        for field in fields_of(kind) {
+            let initial = match field {
+                Field::MeetingKind => meeting_kind_code(MeetingKind::CouncilSession).to_owned(),
+                Field::MediaKind => media_kind_code(MediaKind::Appearance).to_owned(),
+                Field::ActKind => act_kind_code(ActKind::CouncilDecision).to_owned(),
+                Field::Action => act_action_code(ActAction::Returned).to_owned(),
+                Field::PublishedOn => String::new(),
+                f if f.input() == "date" => today.clone(),
+                _ => String::new(),
+            };
+            draft.set(*field, initial);
+        }
+        draft
+    }
+
+    /// The form of a recorded activity, for its correction.
+    pub fn from_activity(activity: &Activity) -> Self {
+        let mut d = Self {
+            kind: activity.kind(),
+            values: Vec::new(),
+            public: false,
+            measures: activity.measures().to_vec(),
+        };
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        match activity {
+            Activity::Meeting(m) => {
+                d.set(Field::Date, m.date.to_string());
+                d.set(Field::MeetingKind, meeting_kind_code(m.meeting_kind).into());
+                d.set(Field::Title, m.title.clone());
+                d.set(Field::Participants, m.participants.to_string());
+                d.set(Field::Organisations, m.organisations.join("\n"));
+                d.set(Field::Agenda, m.agenda.clone());
+                d.set(Field::Decisions, m.decisions.clone());
+                d.set(Field::Protocol, m.protocol.clone());
+                d.public = m.public;
+            }
+            Activity::Training(t) => {
+                d.set(Field::Date, t.date.to_string());
+                d.set(Field::Topic, t.topic.clone());
+                d.set(Field::Participants, t.participants.to_string());
+            }
+            Activity::Media(m) => {
+                d.set(Field::Date, m.date.to_string());
+                d.set(Field::MediaKind, media_kind_code(m.media_kind).into());
+                d.set(Field::Channel, m.channel.clone());
+                d.set(Field::Summary, m.summary.clone());
+            }
+            Activity::DeclarationCheck(c) => {
+                d.set(Field::PeriodFrom, c.period_from.to_string());
+                d.set(Field::PeriodTo, c.period_to.to_string());
+                d.set(Field::CheckingBody, c.checking_body.clone());
+                d.set(
+                    Field::DeclarationsChecked,
+                    c.declarations_checked.to_string(),
+                );
+                d.set(
+                    Field::IrregularitiesFound,
+                    c.irregularities_found.to_string(),
+                );
+                d.set(Field::Referrals, c.referrals.to_string());
+            }
+            Activity::ContestedAct(a) => {
+                d.set(Field::ActKind, act_kind_code(a.act_kind).into());
+                d.set(Field::ActNumber, a.act_number.clone());
+                d.set(Field::ActDate, a.act_date.to_string());
+                d.set(Field::Municipality, a.municipality.clone());
+                d.set(Field::ReceivedOn, a.received_on.to_string());
+                d.set(Field::Action, act_action_code(a.action).into());
+                d.set(Field::ActionOn, a.action_on.to_string());
+                d.set(Field::Grounds, a.grounds.clone());
+                d.set(Field::CouncilRevote, opt(&a.council_revote));
+                d.set(Field::CourtCase, opt(&a.court_case));
+                d.set(Field::CourtOutcome, opt(&a.court_outcome));
+                d.set(
+                    Field::PublishedOn,
+                    a.published_on.map(|p| p.to_string()).unwrap_or_default(),
+                );
+            }
+        }
+        d
+    }
+
+    /// A field's text.
+    pub fn get(&self, field: Field) -> String {
+        self.values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Sets a field's text.
+    pub fn set(&mut self, field: Field, value: String) {
+        match self.values.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, v)) => *v = value,
+            None => self.values.push((field, value)),
+        }
+    }
+
+    /// The field that dates the record, whose year's plan its measures come from.
+    pub fn dating_field(&self) -> Field {
+        match self.kind {
+            ActivityKind::DeclarationCheck => Field::PeriodTo,
+            ActivityKind::ContestedAct => Field::ActionOn,
+            _ => Field::Date,
+        }
+    }
+
+    /// The year of the plan its measures belong to, once the dating field holds a day.
+    pub fn plan_year(&self) -> Option<i32> {
+        self.get(self.dating_field())
+            .trim()
+            .parse::<NaiveDate>()
+            .ok()
+            .map(|d| d.year())
+    }
+
+    fn text(&self, field: Field) -> Result<String, String> {
+        let value = self.get(field).trim().to_owned();
+        if value.is_empty() && !field.optional() {
+            return Err(format!("Попълнете „{}“.", field.label()));
+        }
+        Ok(value)
+    }
+
+    fn optional_text(&self, field: Field) -> Option<String> {
+        let value = self.get(field).trim().to_owned();
+        (!value.is_empty()).then_some(value)
+    }
+
+    fn day(&self, field: Field) -> Result<NaiveDate, String> {
+        self.get(field)
+            .trim()
+            .parse()
+            .map_err(|_| format!("„{}“: въведете дата във вида ГГГГ-ММ-ДД.", field.label()))
+    }
+
+    fn optional_day(&self, field: Field) -> Result<Option<NaiveDate>, String> {
+        if self.get(field).trim().is_empty() {
+            Ok(None)
+        } else {
+            self.day(field).map(Some)
+        }
+    }
+
+    fn count(&self, field: Field) -> Result<u32, String> {
+        self.get(field)
+            .trim()
+            .parse()
+            .map_err(|_| format!("„{}“: въведете цяло число, 0 или повече.", field.label()))
+    }
+
+    fn choice<T: Copy>(
+        &self,
+        field: Field,
+        all: &[T],
+        code: fn(T) -> &'static str,
+    ) -> Result<T, String> {
+        let value = self.get(field);
+        all.iter()
+            .copied()
+            .find(|c| code(*c) == value)
+            .ok_or_else(|| format!("Изберете „{}“.", field.label()))
+    }
+
+    /// The record the form describes, or what is missing or malformed, in Bulgarian.
+    pub fn to_activity(&self) -> Result<Activity, String> {
+        let measures = self.measures.clone();
+        Ok(match self.kind {
+            ActivityKind::Meeting => Activity::Meeting(MeetingHeld {
+                date: self.day(Field::Date)?,
+                meeting_kind: self.choice(
+                    Field::MeetingKind,
+                    &MeetingKind::ALL,
+                    meeting_kind_code,
+                )?,
+                title: self.text(Field::Title)?,
+                participants: self.count(Field::Participants)?,
+                organisations: self
+                    .get(Field::Organisations)
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                agenda: self.text(Field::Agenda)?,
+                decisions: self.text(Field::Decisions)?,
+                protocol: self.text(Field::Protocol)?,
+                public: self.public,
+                measures,
+            }),
+            ActivityKind::Training => Activity::Training(TrainingHeld {
+                date: self.day(Field::Date)?,
+                topic: self.text(Field::Topic)?,
+                participants: self.count(Field::Participants)?,
+                measures,
+            }),
+            ActivityKind::Media => Activity::Media(MediaActivityCarriedOut {
+                date: self.day(Field::Date)?,
+                media_kind: self.choice(Field::MediaKind, &MEDIA_KINDS, media_kind_code)?,
+                channel: self.text(Field::Channel)?,
+                summary: self.text(Field::Summary)?,
+                measures,
+            }),
+            ActivityKind::DeclarationCheck => {
+                let period_from = self.day(Field::PeriodFrom)?;
+                let period_to = self.day(Field::PeriodTo)?;
+                if period_from > period_to {
+                    return Err("Началото на периода е след края му.".to_owned());
+                }
+                Activity::DeclarationCheck(DeclarationsChecked {
+                    period_from,
+                    period_to,
+                    checking_body: self.text(Field::CheckingBody)?,
+                    declarations_checked: self.count(Field::DeclarationsChecked)?,
+                    irregularities_found: self.count(Field::IrregularitiesFound)?,
+                    referrals: self.count(Field::Referrals)?,
+                    measures,
+                })
+            }
+            ActivityKind::ContestedAct => Activity::ContestedAct(ActContested {
+                act_kind: self.choice(Field::ActKind, &ACT_KINDS, act_kind_code)?,
+                act_number: self.text(Field::ActNumber)?,
+                act_date: self.day(Field::ActDate)?,
+                municipality: {
+                    let m = self.text(Field::Municipality)?;
+                    if m.is_empty() {
+                        return Err("Изберете община.".to_owned());
+                    }
+                    m
+                },
+                received_on: self.day(Field::ReceivedOn)?,
+                action: self.choice(Field::Action, &ACT_ACTIONS, act_action_code)?,
+                action_on: self.day(Field::ActionOn)?,
+                grounds: self.text(Field::Grounds)?,
+                council_revote: self.optional_text(Field::CouncilRevote),
+                court_case: self.optional_text(Field::CourtCase),
+                court_outcome: self.optional_text(Field::CourtOutcome),
+                published_on: self.optional_day(Field::PublishedOn)?,
+                measures,
+            }),
+        })
+    }
+}
+
+/// One line that says what an activity was, for tables and the CSV; `name` gives a tenant's
+/// Bulgarian name from its slug.
+pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
+    match activity {
+        Activity::Meeting(m) => format!(
+            "{}: {} ({} участници)",
+            m.meeting_kind.label_bg(),
+            m.title,
+            m.participants
+        ),
+        Activity::Training(t) => format!("{} ({} участници)", t.topic, t.participants),
+        Activity::Media(m) => format!(
+            "{}, {}: {}",
+            media_kind_label(m.media_kind),
+            m.channel,
+            m.summary
+        ),
+        Activity::DeclarationCheck(c) => format!(
+            "{} – {}, {}: проверени {}, нарушения {}, сигнали {}",
+            crate::format::date_bg(c.period_from),
+            crate::format::date_bg(c.period_to),
+            c.checking_body,
+            c.declarations_checked,
+            c.irregularities_found,
+            c.referrals
+        ),
+        Activity::ContestedAct(a) => format!(
+            "{} № {} от {} ({}): {} на {}",
+            act_kind_label(a.act_kind),
+            a.act_number,
+            crate::format::date_bg(a.act_date),
+            name(&a.municipality),
+            act_action_label(a.action).to_lowercase(),
+            crate::format::date_bg(a.action_on)
+        ),
+    }
+}
+
+/// A field's value as a reader sees it: choices and municipalities by name, days as
+/// `dd.mm.yyyy`; empty when the record leaves the field empty.
+pub fn display_value(field: Field, raw: &str, name: &impl Fn(&str) -> String) -> String {
+    fn label_of<T: Copy>(
+        all: &[T],
+        code: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+        raw: &str,
+    ) -> String {
+        all.iter()
+            .find(|c| code(**c) == raw)
+            .map_or_else(|| raw.to_owned(), |c| label(*c).to_owned())
+    }
+    if raw.is_empty() {
+        return String::new();
+    }
+    match field {
+        Field::MeetingKind => label_of(
+            &MeetingKind::ALL,
+            meeting_kind_code,
+            MeetingKind::label_bg,
+            raw,
+        ),
+        Field::MediaKind => label_of(&MEDIA_KINDS, media_kind_code, media_kind_label, raw),
+        Field::ActKind => label_of(&ACT_KINDS, act_kind_code, act_kind_label, raw),
+        Field::Action => label_of(&ACT_ACTIONS, act_action_code, act_action_label, raw),
+        Field::Municipality => name(raw),
+        f if f.input() == "date" => raw
+            .parse::<NaiveDate>()
+            .map_or_else(|_| raw.to_owned(), crate::format::date_bg),
+        _ => raw.to_owned(),
+    }
+}
+
+/// Every filled-in field of a record with its label, in the form's order.
+pub fn details(activity: &Activity, name: &impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+    let draft = Draft::from_activity(activity);
+    let mut out: Vec<(&'static str, String)> = fields_of(draft.kind)
+        .iter()
+        .map(|f| (f.label(), display_value(*f, &draft.get(*f), name)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    if let Activity::Meeting(m) = activity {
+        let public = if m.public { "да" } else { "не" };
+        out.push(("Публикувано на публичните страници", public.to_owned()));
+    }
+    out
+}
+
+/// Days from receipt to the governor's action on a contested act: a return must come within 7.
+pub fn days_to_action(act: &ActContested) -> i64 {
+    (act.action_on - act.received_on).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn codes_match_the_wire_format() {
+        for kind in ActivityKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&kind).unwrap(),
+                format!("\"{}\"", kind_code(kind))
+            );
+            assert_eq!(kind_from_code(kind_code(kind)), Some(kind));
+        }
+        for k in MeetingKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", meeting_kind_code(k))
+            );
+        }
+        for k in MEDIA_KINDS {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", media_kind_code(k))
+            );
+        }
+        for k in ACT_KINDS {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", act_kind_code(k))
+            );
+        }
+        for a in ACT_ACTIONS {
+            assert_eq!(
+                serde_json::to_string(&a).unwrap(),
+                format!("\"{}\"", act_action_code(a))
+            );
+        }
+    }
+
+    #[test]
+    fn a_meeting_form_becomes_the_record_and_back() {
+        let mut d = Draft::new(ActivityKind::Meeting, day(2017, 5, 10));
+        assert_eq!(d.get(Field::Date), "2017-05-10");
+        assert_eq!(d.plan_year(), Some(2017));
+        assert_eq!(d.to_activity().unwrap_err(), "Попълнете „Наименование“.");
+        d.set(Field::Title, " Открито заседание ".into());
+        d.set(Field::Participants, "35".into());
+        d.set(
+            Field::Organisations,
+            "БНР Благоевград\n\n  Сдружение „Прозрачност“ ".into(),
+        );
+        d.set(Field::Agenda, "Сигнали за корупция".into());
+        d.measures = vec!["V.3b".into()];
+        let activity = d.to_activity().unwrap();
+        let Activity::Meeting(m) = &activity else {
+            panic!("a meeting")
+        };
+        assert_eq!(m.title, "Открито заседание");
+        assert_eq!(
+            m.organisations,
+            ["БНР Благоевград", "Сдружение „Прозрачност“"]
+        );
+        assert!(!m.public, "not published unless chosen");
+        let json = serde_json::to_value(&activity).unwrap();
+        assert_eq!(json["kind"], "meeting");
+        assert_eq!(json["meeting_kind"], "council_session");
+        let back = Draft::from_activity(&activity);
+        assert_eq!(back.to_activity().unwrap(), activity);
+    }
+
+    #[test]
+    fn numbers_and_dates_are_checked() {
+        let mut d = Draft::new(ActivityKind::DeclarationCheck, day(2017, 6, 30));
+        d.set(Field::CheckingBody, "Комисия".into());
+        d.set(Field::DeclarationsChecked, "-1".into());
+        assert!(
+            d.to_activity()
+                .unwrap_err()
+                .contains("Проверени декларации")
+        );
+        d.set(Field::DeclarationsChecked, "12".into());
+        d.set(Field::IrregularitiesFound, "0".into());
+        d.set(Field::Referrals, "0".into());
+        d.set(Field::PeriodFrom, "2017-07-01".into());
+        assert_eq!(
+            d.to_activity().unwrap_err(),
+            "Началото на периода е след края му."
+        );
+        d.set(Field::PeriodFrom, "2017-01-01".into());
+        assert!(d.to_activity().is_ok());
+        assert_eq!(d.dating_field(), Field::PeriodTo);
+    }
+
+    #[test]
+    fn a_contested_act_keeps_its_optional_fields_empty() {
+        let mut d = Draft::new(ActivityKind::ContestedAct, day(2017, 3, 9));
+        d.set(Field::ActNumber, "145".into());
+        d.set(Field::ActDate, "2017-03-01".into());
+        d.set(Field::ReceivedOn, "2017-03-03".into());
+        d.set(Field::Grounds, "Противоречи на закона".into());
+        assert_eq!(d.to_activity().unwrap_err(), "Попълнете „Община“.");
+        d.set(Field::Municipality, "bansko".into());
+        let Activity::ContestedAct(a) = d.to_activity().unwrap() else {
+            panic!("an act")
+        };
+        assert_eq!(a.published_on, None);
+        assert_eq!(a.court_case, None);
+        assert_eq!(days_to_action(&a), 6);
+        let shown = details(&Activity::ContestedAct(a.clone()), &|_: &str| {
+            "Банско".to_owned()
+        });
+        assert!(shown.contains(&("Община", "Банско".to_owned())));
+        assert!(shown.contains(&(
+            "Действие на областния управител",
+            "Върнат за ново обсъждане".to_owned()
+        )));
+        assert!(shown.contains(&("Дата на акта", "01.03.2017".to_owned())));
+        assert!(
+            !shown.iter().any(|(label, _)| *label == "Съдебно дело №"),
+            "empty fields are left out"
+        );
+        let text = headline(&Activity::ContestedAct(a), |_| "Банско".to_owned());
+        assert_eq!(
+            text,
+            "Решение на общински съвет № 145 от 01.03.2017 (Банско): върнат за ново обсъждане на 09.03.2017"
+        );
+    }
+}

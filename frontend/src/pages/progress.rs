@@ -1,0 +1,412 @@
+//! Every institution's progress side by side: the public `/progress` page, and the parts it
+//! shares with the regional view (matrix, per institution, per section, who has not reported).
+
+use crate::api::{self, ApiError};
+use crate::charts::{
+    Legend, LevelBar, LevelHeading, STATES, count_of, level_class, level_code, level_label,
+};
+use crate::components::{ErrorMessages, Loading, set_title};
+use crate::controls::{YearSelect, resolve_year, use_view_params};
+use crate::csv::CsvButton;
+use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The header row of a CSV of level counts, after the leading columns.
+fn counts_header(lead: &[&str]) -> Vec<String> {
+    lead.iter()
+        .map(|s| (*s).to_owned())
+        .chain(STATES.iter().map(|l| level_label(*l).to_owned()))
+        .chain(["Изпълнени, %".to_owned()])
+        .collect()
+}
+
+/// The counts of one line of such a CSV.
+fn counts_cells(counts: &LevelCounts) -> impl Iterator<Item = String> + '_ {
+    STATES
+        .iter()
+        .map(|l| count_of(counts, *l).to_string())
+        .chain([counts.completed_percent().to_string()])
+}
+
+/// The matrix as CSV: one line per institution, one column per measure.
+pub fn matrix_csv(region: &RegionView) -> Vec<Vec<String>> {
+    let mut header = vec!["Институция".to_owned()];
+    header.extend(region.measures.iter().map(|m| m.key.clone()));
+    header.extend(["Изпълнени, %".to_owned(), "Просрочени".to_owned()]);
+    let mut rows = vec![header];
+    for t in &region.tenants {
+        let mut row = vec![t.name_bg.clone()];
+        row.extend(t.levels.iter().map(|l| level_label(*l).to_owned()));
+        row.push(t.counts.completed_percent().to_string());
+        row.push(t.overdue.to_string());
+        rows.push(row);
+    }
+    rows
+}
+
+/// The CSV file name of a view of `year`, marked with the day when it shows the past.
+pub fn csv_name(stem: &str, year: i32, as_of: Option<NaiveDate>) -> String {
+    match as_of {
+        Some(day) => format!("{stem}-{year}-kam-{day}.csv"),
+        None => format!("{stem}-{year}.csv"),
+    }
+}
+
+/// The measures × institutions matrix, coloured by level, with each institution's share done.
+#[component]
+pub fn RegionMatrix(
+    /// The combined view.
+    region: RegionView,
+    /// The day it shows, when in the past.
+    #[prop(default = None)]
+    as_of: Option<NaiveDate>,
+) -> impl IntoView {
+    let header = region
+        .measures
+        .iter()
+        .map(|m| {
+            view! {
+                <th scope="col" class="matrix__key" title=m.text.clone()>
+                    {m.key.clone()}
+                </th>
+            }
+        })
+        .collect_view();
+    let keys: Vec<String> = region.measures.iter().map(|m| m.key.clone()).collect();
+    let rows = region
+        .tenants
+        .iter()
+        .map(|t| {
+            let cells = t
+                .levels
+                .iter()
+                .zip(&keys)
+                .map(|(level, key)| {
+                    let label = level_label(*level);
+                    view! {
+                        <td
+                            class=format!("level-cell {}", level_class(*level))
+                            data-tenant=t.tenant.to_string()
+                            data-key=key.clone()
+                            data-level=level_code(*level)
+                            title=format!("{}, {key}: {label}", t.name_bg)
+                        >
+                            <span class="visually-hidden">{label}</span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr data-tenant=t.tenant.to_string() class:not-reported=!t.reported>
+                    <th scope="row" class="matrix__tenant">{t.name_bg.clone()}</th>
+                    {cells}
+                    <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
+                    <td class="num">{t.overdue.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let measures = region
+        .measures
+        .iter()
+        .map(|m| {
+            view! {
+                <li>
+                    <strong>{m.key.clone()}</strong>
+                    " "
+                    {m.text.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    let csv_data = region.clone();
+    let csv = Callback::new(move |()| matrix_csv(&csv_data));
+    let year = region.year;
+    view! {
+        <div class="table-tools">
+            <Legend />
+            <CsvButton table="region-matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv />
+        </div>
+        <div class="table-scroll">
+            <table id="region-matrix" class="data-table matrix">
+                <caption>
+                    {format!(
+                        "Изпълнение на плана за {year} г.: мерки (колони) по институции (редове); • — институция без нито един отчет",
+                    )}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Институция"</th>
+                        {header}
+                        <th scope="col" class="num">"Изпълнени"</th>
+                        <th scope="col" class="num">"Просрочени"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <details class="measure-keys">
+            <summary>"Какво означават номерата на мерките"</summary>
+            <ul>{measures}</ul>
+        </details>
+    }
+}
+
+/// Each institution's measures by level, overdue measures and activities.
+#[component]
+pub fn TenantsSummary(
+    /// The combined view.
+    region: RegionView,
+    /// The day it shows, when in the past.
+    #[prop(default = None)]
+    as_of: Option<NaiveDate>,
+) -> impl IntoView {
+    let rows = region
+        .tenants
+        .iter()
+        .map(|t| {
+            let counts = STATES
+                .iter()
+                .map(|l| view! { <td class="num">{count_of(&t.counts, *l).to_string()}</td> })
+                .collect_view();
+            view! {
+                <tr class="tenant-summary" data-tenant=t.tenant.to_string()>
+                    <th scope="row" class="name-cell">{t.name_bg.clone()}</th>
+                    <td class="bar-cell">
+                        <LevelBar counts=t.counts.clone() label=t.name_bg.clone() />
+                    </td>
+                    {counts}
+                    <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
+                    <td class="num">{t.overdue.to_string()}</td>
+                    <td class="num">{t.activities.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let heads = STATES
+        .iter()
+        .map(|l| view! { <LevelHeading level=*l /> })
+        .collect_view();
+    let year = region.year;
+    let csv = Callback::new(move |()| {
+        let mut header = counts_header(&["Институция"]);
+        header.extend(["Просрочени".to_owned(), "Дейности".to_owned()]);
+        let mut rows = vec![header];
+        for t in &region.tenants {
+            let mut row = vec![t.name_bg.clone()];
+            row.extend(counts_cells(&t.counts));
+            row.extend([t.overdue.to_string(), t.activities.to_string()]);
+            rows.push(row);
+        }
+        rows
+    });
+    view! {
+        <div class="table-tools">
+            <span></span>
+            <CsvButton table="region-tenants" filename=csv_name("institucii", year, as_of) rows=csv />
+        </div>
+        <div class="table-scroll">
+            <table id="region-tenants" class="data-table">
+                <caption>{format!("Изпълнение по институции, {year} г.")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Институция"</th>
+                        <th scope="col">"Мерки по степен"</th>
+                        {heads}
+                        <th scope="col" class="num">"% изпълн."</th>
+                        <th scope="col" class="num">"Просрочени"</th>
+                        <th scope="col" class="num">"Дейности"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Measures by level in each section of the plan.
+#[component]
+pub fn SectionsSummary(
+    /// The sections.
+    sections: Vec<SectionProgress>,
+    /// The table's id.
+    id: &'static str,
+    /// Its caption.
+    #[prop(into)]
+    caption: String,
+    /// The CSV file's name.
+    #[prop(into)]
+    filename: String,
+) -> impl IntoView {
+    let rows = sections
+        .iter()
+        .map(|s| {
+            let counts = STATES
+                .iter()
+                .map(|l| view! { <td class="num">{count_of(&s.levels, *l).to_string()}</td> })
+                .collect_view();
+            view! {
+                <tr class="section-summary" data-section=s.numeral.clone()>
+                    <th scope="row" class="name-cell">
+                        <span class="nowrap">{format!("{}.", s.numeral)}</span>
+                        " "
+                        <span class="section-title">{s.title.clone()}</span>
+                    </th>
+                    <td class="bar-cell">
+                        <LevelBar counts=s.levels.clone() label=format!("Раздел {}", s.numeral) />
+                    </td>
+                    {counts}
+                    <td class="num">{format!("{} %", s.levels.completed_percent())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let heads = STATES
+        .iter()
+        .map(|l| view! { <LevelHeading level=*l /> })
+        .collect_view();
+    let csv = Callback::new(move |()| {
+        let mut rows = vec![counts_header(&["Раздел", "Наименование"])];
+        for s in &sections {
+            let mut row = vec![s.numeral.clone(), s.title.clone()];
+            row.extend(counts_cells(&s.levels));
+            rows.push(row);
+        }
+        rows
+    });
+    view! {
+        <div class="table-tools">
+            <span></span>
+            <CsvButton table=id filename rows=csv />
+        </div>
+        <div class="table-scroll">
+            <table id=id class="data-table sections-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Раздел"</th>
+                        <th scope="col">"Мерки по степен"</th>
+                        {heads}
+                        <th scope="col" class="num">"% изпълн."</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The institutions that have not reported on any measure of the year, clearly set apart.
+#[component]
+pub fn NotReported(region: RegionView) -> impl IntoView {
+    let silent: Vec<_> = region.tenants.iter().filter(|t| !t.reported).collect();
+    let body = if silent.is_empty() {
+        view! {
+            <p id="not-reported-none" class="notice notice--ok">
+                "Всички институции са отчели поне една мярка."
+            </p>
+        }
+        .into_any()
+    } else {
+        let items = silent
+            .iter()
+            .map(|t| view! { <li data-tenant=t.tenant.to_string()>{t.name_bg.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="notice notice--warn">
+                <p>
+                    {format!(
+                        "{} от {} институции все още нямат нито един отчет за {} г.:",
+                        silent.len(),
+                        region.tenants.len(),
+                        region.year,
+                    )}
+                </p>
+                <ul id="not-reported" class="not-reported">{items}</ul>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="not-reported-heading">
+            <h2 id="not-reported-heading">"Институции без отчет"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// `/progress`: every institution's progress on the plan, as every visitor may read it.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    set_title("Изпълнение на плана");
+    let params = use_view_params();
+    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let asked = params.get();
+        async move {
+            let year = resolve_year(asked?.year).await?;
+            api::public_progress(year).await
+        }
+    });
+    let shown = Signal::derive(move || {
+        chosen
+            .get()
+            .year
+            .or_else(|| data.get().and_then(Result::ok).map(|r| r.year))
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            let region = data.await?;
+            let year = region.year;
+            Ok::<_, ApiError>(view! {
+                <p class="muted">
+                    {format!("Към днешна дата ({}).", crate::format::date_bg(region.today))}
+                    " "
+                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                </p>
+                <RegionMatrix region=region.clone() />
+                <NotReported region=region.clone() />
+                <h2>"По институции"</h2>
+                <TenantsSummary region=region.clone() />
+                <h2>"По раздели на плана"</h2>
+                <SectionsSummary
+                    sections=region.sections.clone()
+                    id="region-sections"
+                    caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                    filename=format!("razdeli-{year}.csv")
+                />
+            })
+        })
+    };
+    view! {
+        <h1>"Изпълнение на плана"</h1>
+        <p class="lead">
+            "Докъде е стигнала всяка институция по всяка мярка, според собствените ѝ отчети."
+        </p>
+        <div class="filters">
+            <YearSelect path="/progress" params=chosen shown />
+        </div>
+        <Suspense fallback=|| view! { <Loading /> }>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <ErrorMessages errors retry /> }
+            }>{body}</ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_names_say_when_they_show_the_past() {
+        assert_eq!(csv_name("izpalnenie", 2017, None), "izpalnenie-2017.csv");
+        assert_eq!(
+            csv_name("izpalnenie", 2017, NaiveDate::from_ymd_opt(2017, 6, 30)),
+            "izpalnenie-2017-kam-2017-06-30.csv"
+        );
+    }
+}

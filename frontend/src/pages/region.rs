@@ -1,0 +1,96 @@
+//! `/region`: the regional combined view for regional staff and auditors, now or as of a day.
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorMessages, Loading, set_title};
+use crate::controls::{AsOfBanner, AsOfPicker, YearSelect, resolve_year, use_view_params};
+use crate::format::date_bg;
+use crate::pages::progress::{
+    NotReported, RegionMatrix, SectionsSummary, TenantsSummary, csv_name,
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The combined view of every institution.
+#[component]
+pub fn RegionPage() -> impl IntoView {
+    set_title("Областен изглед");
+    let params = use_view_params();
+    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let asked = params.get();
+        async move {
+            let asked = asked?;
+            let year = resolve_year(asked.year).await?;
+            api::region(year, asked.as_of_api().as_deref()).await
+        }
+    });
+    let shown = Signal::derive(move || {
+        chosen
+            .get()
+            .year
+            .or_else(|| data.get().and_then(Result::ok).map(|r| r.year))
+    });
+    let position = Signal::derive(move || data.get().and_then(Result::ok).map(|r| r.position));
+    let retry = Callback::new(move |()| data.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            let region = data.await?;
+            let year = region.year;
+            let as_of = chosen.get_untracked().as_of;
+            let overdue: u32 = region.tenants.iter().map(|t| t.overdue).sum();
+            let activities: u32 = region.tenants.iter().map(|t| t.activities).sum();
+            let reported = region.tenants.iter().filter(|t| t.reported).count();
+            Ok::<_, ApiError>(view! {
+                <dl class="stats" id="region-stats">
+                    <div class="stats__item">
+                        <dt>"Отчели поне една мярка"</dt>
+                        <dd class="stats__number">{format!("{reported} от {}", region.tenants.len())}</dd>
+                    </div>
+                    <div class="stats__item">
+                        <dt>"Просрочени мерки (общо)"</dt>
+                        <dd class="stats__number" id="region-overdue">{overdue.to_string()}</dd>
+                    </div>
+                    <div class="stats__item">
+                        <dt>{format!("Дейности през {year} г.")}</dt>
+                        <dd class="stats__number">{activities.to_string()}</dd>
+                    </div>
+                    <div class="stats__item">
+                        <dt>"Просрочието се преценява към"</dt>
+                        <dd>{format!("{} г.", date_bg(region.today))}</dd>
+                    </div>
+                </dl>
+                <p>
+                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                </p>
+                <RegionMatrix region=region.clone() as_of />
+                <NotReported region=region.clone() />
+                <h2>"По институции: степен, просрочени мерки и дейности"</h2>
+                <TenantsSummary region=region.clone() as_of />
+                <h2>"По раздели на плана"</h2>
+                <SectionsSummary
+                    sections=region.sections.clone()
+                    id="region-sections"
+                    caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                    filename=csv_name("razdeli", year, as_of)
+                />
+            })
+        })
+    };
+    view! {
+        <h1>"Областен изглед"</h1>
+        <p class="lead">
+            "Всички институции една до друга: степента на изпълнение на всяка мярка, просрочените мерки, "
+            "дейностите и кои институции още не са отчели нищо."
+        </p>
+        <div class="filters">
+            <YearSelect path="/region" params=chosen shown />
+            <AsOfPicker path="/region" params=chosen />
+        </div>
+        <AsOfBanner path="/region" params=chosen position=position />
+        <Suspense fallback=|| view! { <Loading /> }>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <ErrorMessages errors retry /> }
+            }>{body}</ErrorBoundary>
+        </Suspense>
+    }
+}

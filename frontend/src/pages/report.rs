@@ -1,0 +1,255 @@
+//! `/report/{year}`: the combined annual report for print, in the plan's own columns with each
+//! institution's level on each measure.
+
+use crate::api::{self, ApiError};
+use crate::charts::{Legend, level_class, level_code, level_label};
+use crate::components::{ErrorMessages, Loading, set_title};
+use crate::csv::CsvButton;
+use crate::format::date_bg;
+use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
+use antikor_shared::progress::CompletionLevel;
+use antikor_shared::views::{PlanView, RegionView};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// Each institution's level on a measure: (slug, name, level), in the combined view's order.
+fn levels_of(region: &RegionView, key: &str) -> Vec<(String, String, Option<CompletionLevel>)> {
+    let Some(column) = region.measures.iter().position(|m| m.key == key) else {
+        return Vec::new();
+    };
+    region
+        .tenants
+        .iter()
+        .map(|t| {
+            (
+                t.tenant.to_string(),
+                t.name_bg.clone(),
+                t.levels.get(column).copied().flatten(),
+            )
+        })
+        .collect()
+}
+
+/// A name short enough for the report's narrow column: „Банско“ for „Община Банско“.
+fn short_name(name: &str) -> &str {
+    if name.starts_with("Областна администрация") {
+        "Областна администрация"
+    } else {
+        name.strip_prefix("Община ").unwrap_or(name)
+    }
+}
+
+/// The report as CSV: the plan's columns, then one column per institution.
+fn report_csv(plan: &PlanView, region: &RegionView) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = [
+        "Раздел",
+        "№",
+        "Мярка",
+        "Срок",
+        "Отговорник",
+        "Индикатор за оценка на изпълнението",
+        "Резултат",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    header.extend(region.tenants.iter().map(|t| t.name_bg.clone()));
+    let mut rows = vec![header];
+    for m in &plan.measures {
+        let measure = &m.measure;
+        let mut row = vec![
+            measure.section.clone(),
+            measure.number_in_source.clone(),
+            measure.text.clone(),
+            measure.deadline_in_source.clone(),
+            measure.responsible.join("; "),
+            measure.indicator.clone(),
+            measure.expected_result.clone(),
+        ];
+        if m.withdrawn.is_some() {
+            row.extend(region.tenants.iter().map(|_| "оттеглена".to_owned()));
+        } else {
+            row.extend(
+                levels_of(region, &measure.key)
+                    .into_iter()
+                    .map(|(_, _, l)| level_label(l).to_owned()),
+            );
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// `/report/{year}`.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let params = use_params_map();
+    let year =
+        Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok())));
+    let data = LocalResource::new(move || {
+        let year = year.get();
+        async move {
+            let year = year
+                .ok_or_else(|| ApiError::Invalid("Адресът съдържа невалидна година.".to_owned()))?;
+            let plan = api::plan(year, None).await?;
+            let region = api::public_progress(year).await?;
+            Ok::<_, ApiError>((plan, region))
+        }
+    });
+    Effect::new(move |_| {
+        let title = year
+            .get()
+            .map(|y| format!("Годишен отчет {y}"))
+            .unwrap_or_else(|| "Годишен отчет".to_owned());
+        set_title(&title);
+    });
+    let retry = Callback::new(move |()| data.refetch());
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let body = move || {
+        Suspend::new(async move {
+            let (plan, region) = data.await?;
+            Ok::<_, ApiError>(view! { <Report plan region /> })
+        })
+    };
+    view! {
+        <div class="report-tools no-print">
+            <button type="button" id="report-print" class="button button--primary" on:click=print>
+                "Печат"
+            </button>
+        </div>
+        <Suspense fallback=|| view! { <Loading /> }>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <ErrorMessages errors retry /> }
+            }>{body}</ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// The report itself.
+#[component]
+fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
+    let year = plan.year;
+    let sections = plan
+        .sections
+        .iter()
+        .map(|section| {
+            let rows = plan
+                .measures
+                .iter()
+                .filter(|m| m.measure.section == section.numeral)
+                .map(|m| {
+                    let measure = &m.measure;
+                    let levels = if let Some(reason) = &m.withdrawn {
+                        view! { <p class="withdrawn-note">"Оттеглена: " {reason.clone()}</p> }.into_any()
+                    } else {
+                        let items = levels_of(&region, &measure.key)
+                            .into_iter()
+                            .map(|(slug, name, level)| {
+                                view! {
+                                    <li data-tenant=slug data-level=level_code(level)>
+                                        <span class=format!("swatch {}", level_class(level)) aria-hidden="true"></span>
+                                        {format!("{}: {}", short_name(&name), level_label(level))}
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! { <ul class="tenant-levels">{items}</ul> }.into_any()
+                    };
+                    view! {
+                        <tr class="report-row" class:withdrawn=m.withdrawn.is_some() data-key=measure.key.clone()>
+                            <th scope="row" class="nowrap">{measure.number_in_source.clone()}</th>
+                            <td>{measure.text.clone()}</td>
+                            <td>{measure.deadline_in_source.clone()}</td>
+                            <td>{measure.responsible.join("; ")}</td>
+                            <td>{measure.indicator.clone()}</td>
+                            <td>{measure.expected_result.clone()}</td>
+                            <td class="levels-cell">{levels}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="section-row">
+                        <th scope="colgroup" colspan="7">
+                            {section.numeral_in_source.clone()}
+                            " "
+                            {section.title.clone()}
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    let csv_data = (plan.clone(), region.clone());
+    let csv = Callback::new(move |()| report_csv(&csv_data.0, &csv_data.1));
+    let reported = region.tenants.iter().filter(|t| t.reported).count();
+    view! {
+        <header class="report-header">
+            <p class="report-header__issuer">
+                "Областен обществен съвет за превенция и противодействие на корупцията — Благоевград"
+            </p>
+            <h1>{format!("Годишен отчет за изпълнението на плана за {year} г.")}</h1>
+            <p>{plan.title.clone()}</p>
+            <p class="muted">
+                {format!(
+                    "Състояние към {} г., според отчетите на институциите ({reported} от {} са отчели поне една мярка).",
+                    date_bg(region.today),
+                    region.tenants.len(),
+                )}
+            </p>
+        </header>
+        <div class="table-tools">
+            <Legend />
+            <CsvButton table="report-table" filename=format!("godishen-otchet-{year}.csv") rows=csv />
+        </div>
+        <div class="table-scroll">
+        <table id="report-table" class="data-table plan-table report-table">
+            <caption>{format!("План за {year} г. и изпълнението му по институции")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"№"</th>
+                    <th scope="col">"Мярка"</th>
+                    <th scope="col">"Срок"</th>
+                    <th scope="col">"Отговорник"</th>
+                    <th scope="col">"Индикатор за оценка на изпълнението"</th>
+                    <th scope="col">"Резултат"</th>
+                    <th scope="col">"Изпълнение по институции"</th>
+                </tr>
+            </thead>
+            {sections}
+        </table>
+        </div>
+        <section class="report-part">
+            <h2>"Обобщение по институции"</h2>
+            <TenantsSummary region=region.clone() />
+        </section>
+        <section class="report-part">
+            <h2>"Обобщение по раздели"</h2>
+            <SectionsSummary
+                sections=region.sections.clone()
+                id="region-sections"
+                caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                filename=format!("razdeli-{year}.csv")
+            />
+        </section>
+        <NotReported region />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_shortened_for_the_report() {
+        assert_eq!(short_name("Община Гоце Делчев"), "Гоце Делчев");
+        assert_eq!(
+            short_name("Областна администрация Благоевград"),
+            "Областна администрация"
+        );
+        assert_eq!(short_name("Банско"), "Банско");
+    }
+}
