@@ -1,11 +1,13 @@
 //! The router and the page shell: header with navigation and the user menu, main area, footer.
 
-use crate::access::{can_view_accounts, can_view_audit, can_view_region, login_href};
+use crate::access::{can_record, can_view_accounts, can_view_audit, can_view_region, login_href};
 use crate::api;
 use crate::components::focus_main;
 use crate::pages::{
     accounts::AccountsPage,
+    activities::ActivitiesPage,
     audit::AuditPage,
+    contacts::ContactsEditPage,
     dashboard::DashboardPage,
     event::EventPage,
     home::HomePage,
@@ -14,6 +16,7 @@ use crate::pages::{
     password::PasswordPage,
     plan::PlanPage,
     progress::ProgressPage,
+    public::{ContestedActsPage, CouncilPage, MeetingsPage, ReportCorruptionPage},
     region::RegionPage,
     report::ReportPage,
     tenants::TenantsPage,
@@ -59,6 +62,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tenants") view=TenantsPage />
                     <Route path=path!("/plan") view=PlanPage />
                     <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/meetings") view=MeetingsPage />
+                    <Route path=path!("/contested-acts") view=ContestedActsPage />
+                    <Route path=path!("/council") view=CouncilPage />
+                    <Route path=path!("/report-corruption") view=ReportCorruptionPage />
                     <Route path=path!("/report/:year") view=ReportPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route
@@ -72,6 +79,14 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/dashboard")
                         view=|| view! { <Protected allow=any_user><DashboardPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/activities")
+                        view=|| view! { <Protected allow=any_user><ActivitiesPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/contacts/edit")
+                        view=|| view! { <Protected allow=can_record><ContactsEditPage /></Protected> }
                     />
                     <Route
                         path=path!("/region")
@@ -124,11 +139,26 @@ fn Navigation() -> impl IntoView {
                     <A href="/progress">"Изпълнение"</A>
                 </li>
                 <li>
+                    <A href="/meetings">"Заседания"</A>
+                </li>
+                <li>
+                    <A href="/contested-acts">"Оспорени актове"</A>
+                </li>
+                <li>
+                    <A href="/council">"Съвет"</A>
+                </li>
+                <li id="nav-report-corruption">
+                    <A href="/report-corruption">"Подай сигнал"</A>
+                </li>
+                <li>
                     <A href="/tenants">"Институции"</A>
                 </li>
                 <Show when=logged_in>
                     <li id="nav-dashboard">
                         <A href="/dashboard">"Табло"</A>
+                    </li>
+                    <li id="nav-activities">
+                        <A href="/activities">"Дейности"</A>
                     </li>
                 </Show>
                 <Show when=region>

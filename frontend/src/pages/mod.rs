@@ -1,7 +1,9 @@
 //! One module per page of the app.
 
 pub mod accounts;
+pub mod activities;
 pub mod audit;
+pub mod contacts;
 pub mod dashboard;
 pub mod event;
 pub mod home;
@@ -10,6 +12,7 @@ pub mod not_found;
 pub mod password;
 pub mod plan;
 pub mod progress;
+pub mod public;
 pub mod region;
 pub mod report;
 pub mod tenants;

@@ -1,0 +1,294 @@
+//! `/contacts/edit`: the user's institution keeps its list of anti-corruption experts
+//! (measure II.3), which the public council page shows.
+
+use crate::api::{self, ApiError};
+use crate::components::{ErrorMessages, Loading, set_title};
+use crate::format::{date_time, utc_exact};
+use crate::session::use_session;
+use antikor_shared::activity::ExpertContact;
+use antikor_shared::views::UpdateContacts;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+/// The most experts a list may hold, as the server checks it.
+const MAX_CONTACTS: usize = 50;
+
+/// The contacts as typed, ready to send: blank rows dropped, every kept row complete.
+pub fn checked_contacts(rows: &[ExpertContact]) -> Result<Vec<ExpertContact>, String> {
+    let mut out = Vec::new();
+    for (i, c) in rows.iter().enumerate() {
+        let c = ExpertContact {
+            name: c.name.trim().to_owned(),
+            position: c.position.trim().to_owned(),
+            phone: c.phone.trim().to_owned(),
+            email: c.email.trim().to_owned(),
+        };
+        if c.name.is_empty() && c.position.is_empty() && c.phone.is_empty() && c.email.is_empty() {
+            continue;
+        }
+        let n = i + 1;
+        // The server needs all four: a contact list is for reaching the person.
+        if c.name.is_empty() || c.position.is_empty() || c.phone.is_empty() || c.email.is_empty() {
+            return Err(format!(
+                "Ред {n}: попълнете име, длъжност, телефон и електронна поща."
+            ));
+        }
+        if !c.email.contains('@') {
+            return Err(format!(
+                "Ред {n}: „{}“ не е адрес на електронна поща.",
+                c.email
+            ));
+        }
+        out.push(c);
+    }
+    if out.len() > MAX_CONTACTS {
+        return Err(format!("Списъкът може да съдържа до {MAX_CONTACTS} души."));
+    }
+    Ok(out)
+}
+
+fn blank() -> ExpertContact {
+    ExpertContact {
+        name: String::new(),
+        position: String::new(),
+        phone: String::new(),
+        email: String::new(),
+    }
+}
+
+/// `/contacts/edit`.
+#[component]
+pub fn ContactsEditPage() -> impl IntoView {
+    set_title("Контакти на експертите");
+    let session = use_session();
+    let me = session.user_untracked();
+    let own = me.as_ref().map(|u| u.tenant.clone());
+    let contacts = LocalResource::new(api::contacts);
+    let retry = Callback::new(move |()| contacts.refetch());
+    let body = move || {
+        let own = own.clone();
+        Suspend::new(async move {
+            let list = contacts.await?;
+            let mine = list.into_iter().find(|t| Some(&t.tenant) == own.as_ref());
+            let Some(mine) = mine else {
+                return Err(ApiError::Invalid(
+                    "Институцията ви липсва в списъка с контакти.".to_owned(),
+                ));
+            };
+            Ok::<_, ApiError>(
+                view! { <ContactsForm initial=mine.contacts updated=mine.updated_at name=mine.name_bg /> },
+            )
+        })
+    };
+    view! {
+        <h1>"Контакти на експертите по противодействие на корупцията"</h1>
+        <p class="lead">
+            "Хората във вашата институция, към които гражданите и другите институции се обръщат по въпроси "
+            "на противодействието на корупцията (мярка II.3). Списъкът е публичен: показва се на страницата "
+            <A href="/council">"„Съвет“"</A>
+            ". Посочвайте само служебни телефони и адреси."
+        </p>
+        <Suspense fallback=|| view! { <Loading /> }>
+            <ErrorBoundary fallback=move |errors| {
+                view! { <ErrorMessages errors retry /> }
+            }>{body}</ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// The editable list; saving replaces the institution's whole list.
+#[component]
+fn ContactsForm(
+    initial: Vec<ExpertContact>,
+    updated: Option<chrono::DateTime<chrono::Utc>>,
+    name: String,
+) -> impl IntoView {
+    let session = use_session();
+    let next_id = StoredValue::new(0usize);
+    let make = move |c: ExpertContact| {
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        (id, RwSignal::new(c))
+    };
+    let start: Vec<_> = if initial.is_empty() {
+        vec![make(blank())]
+    } else {
+        initial.into_iter().map(make).collect()
+    };
+    let rows = RwSignal::new(start);
+    let updated_at = RwSignal::new(updated);
+    let result = RwSignal::new(None::<(bool, String)>);
+    let busy = RwSignal::new(false);
+    let add = move |_| rows.update(|r| r.push(make(blank())));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let typed: Vec<ExpertContact> =
+            rows.with_untracked(|r| r.iter().map(|(_, c)| c.get_untracked()).collect());
+        let contacts = match checked_contacts(&typed) {
+            Ok(c) => c,
+            Err(text) => {
+                result.set(Some((false, text)));
+                return;
+            }
+        };
+        let Some(csrf) = session.csrf() else {
+            return;
+        };
+        busy.set(true);
+        result.set(None);
+        spawn_local(async move {
+            let answer = api::update_contacts(&csrf, &UpdateContacts { contacts }).await;
+            busy.try_set(false);
+            match answer {
+                Ok(saved) => {
+                    updated_at.try_set(saved.updated_at);
+                    let count = saved.contacts.len();
+                    let fresh: Vec<_> = if saved.contacts.is_empty() {
+                        vec![make(blank())]
+                    } else {
+                        saved.contacts.into_iter().map(make).collect()
+                    };
+                    rows.try_set(fresh);
+                    result.try_set(Some((true, format!("Списъкът е записан ({count} души)."))));
+                }
+                Err(e) => {
+                    result.try_set(Some((false, e.to_string())));
+                }
+            }
+        });
+    };
+    let field = move |contact: RwSignal<ExpertContact>,
+                      class: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      get: fn(&ExpertContact) -> String,
+                      set: fn(&mut ExpertContact, String)| {
+        view! {
+            <label class="contact-field">
+                <span class="field__label">{label}</span>
+                <input
+                    class=class
+                    type=kind
+                    prop:value=move || contact.with(get)
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        contact.update(|c| set(c, v));
+                    }
+                />
+            </label>
+        }
+    };
+    view! {
+        <p class="muted">
+            {format!("{name}. ")}
+            {move || match updated_at.get() {
+                Some(at) => view! {
+                    "Последна промяна: "
+                    <time datetime=utc_exact(at)>{date_time(at)}</time>
+                    "."
+                }
+                .into_any(),
+                None => view! { "Списъкът още не е попълван." }.into_any(),
+            }}
+        </p>
+        <form id="contacts-form" class="form-card" on:submit=submit novalidate>
+            <ol class="contact-rows">
+                <For
+                    each=move || rows.get()
+                    key=|(id, _)| *id
+                    children=move |(id, contact)| {
+                        view! {
+                            <li class="contact-row" data-row=id.to_string()>
+                                {field(contact, "contact-name", "Име и фамилия", "text", |c| c.name.clone(), |c, v| c.name = v)}
+                                {field(contact, "contact-position", "Длъжност", "text", |c| c.position.clone(), |c, v| c.position = v)}
+                                {field(contact, "contact-phone", "Телефон", "tel", |c| c.phone.clone(), |c, v| c.phone = v)}
+                                {field(contact, "contact-email", "Електронна поща", "email", |c| c.email.clone(), |c, v| c.email = v)}
+                                <button
+                                    type="button"
+                                    class="button button--small contact-remove"
+                                    on:click=move |_| rows.update(|r| r.retain(|(i, _)| *i != id))
+                                >
+                                    "Премахни"
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            {move || {
+                result
+                    .get()
+                    .map(|(ok, text)| {
+                        view! {
+                            <p
+                                id="contacts-result"
+                                class=if ok { "notice notice--ok" } else { "notice notice--error" }
+                                data-state=if ok { "ok" } else { "error" }
+                                role=if ok { "status" } else { "alert" }
+                            >
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="form-actions">
+                <button type="button" id="contacts-add" class="button" on:click=add>
+                    "Добави човек"
+                </button>
+                <button type="submit" id="contacts-save" class="button button--primary" disabled=busy>
+                    "Запази списъка"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(name: &str, position: &str, phone: &str, email: &str) -> ExpertContact {
+        ExpertContact {
+            name: name.into(),
+            position: position.into(),
+            phone: phone.into(),
+            email: email.into(),
+        }
+    }
+
+    #[test]
+    fn blank_rows_are_dropped_and_kept_rows_complete() {
+        let rows = [
+            contact(
+                " Мария Петрова ",
+                "Главен експерт",
+                "073 881 200",
+                "m.petrova@example.bg",
+            ),
+            contact("", "", "", ""),
+        ];
+        let kept = checked_contacts(&rows).unwrap();
+        assert_eq!(
+            kept,
+            [contact(
+                "Мария Петрова",
+                "Главен експерт",
+                "073 881 200",
+                "m.petrova@example.bg"
+            )]
+        );
+        assert_eq!(
+            checked_contacts(&[contact("Иван", "", "1", "i@example.bg")]).unwrap_err(),
+            "Ред 1: попълнете име, длъжност, телефон и електронна поща."
+        );
+        assert!(
+            checked_contacts(&[contact("Иван", "Експерт", "1", "ivan.bansko.bg")])
+                .unwrap_err()
+                .contains("не е адрес")
+        );
+    }
+}
