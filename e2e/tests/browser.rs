@@ -43,6 +43,11 @@ impl Drop for Driver {
     }
 }
 
+/// Where the browser of a profile saves downloads.
+fn downloads(profile: &std::path::Path) -> std::path::PathBuf {
+    profile.join("downloads")
+}
+
 async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let options = serde_json::json!({
@@ -52,7 +57,12 @@ async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-quic", "--window-size=1280,900",
             format!("--user-data-dir={}", profile.display()),
-        ]
+        ],
+        // CSV exports land here, so a test can read what the page saved.
+        "prefs": {
+            "download.default_directory": downloads(profile).display().to_string(),
+            "download.prompt_for_download": false,
+        }
     });
     let mut caps = serde_json::Map::new();
     caps.insert("goog:chromeOptions".into(), options);
@@ -80,11 +90,20 @@ async fn wait_for_count(
             panic!(
                 "{css}: {} of {n} elements after 20 s; page:\n{}",
                 found.len(),
-                &html[..html.len().min(3000)]
+                head(&html, 3000)
             );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The first `n` bytes of `text`, or a little fewer to end on a character.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// How long any one wait may take before the test fails and shows the page.
@@ -109,7 +128,7 @@ where
             let html = client.source().await.unwrap_or_default();
             panic!(
                 "{what}: not after {WAIT:?} (at {url:?}); page:\n{}",
-                &html[..html.len().min(4000)]
+                head(&html, 4000)
             );
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -565,14 +584,86 @@ async fn report_completed(base: &str, username: &str, key: &str) {
     assert_eq!(reported.status(), 200, "{:?}", reported.text().await);
 }
 
+/// Sets a field's value as typing would (an `input` event follows), whatever the browser's
+/// locale does to the way date fields are typed.
+async fn set_value(client: &Client, css: &str, value: &str) {
+    find(client, css).await;
+    client
+        .execute(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+             e.dispatchEvent(new Event('input', {bubbles: true}));\
+             e.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Today in Sofia, as the browser's clock says: `YYYY-MM-DD`.
+async fn sofia_today(client: &Client) -> String {
+    client
+        .execute(
+            "return new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Sofia'}).format(new Date());",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Clicks the element matching `css`.
+async fn click(client: &Client, css: &str) {
+    find(client, css).await.click().await.unwrap();
+}
+
+/// Reports a measure's progress through the dashboard's form of the logged-in officer.
+async fn report_in_dashboard(client: &Client, base: &str, key: &str, level: &str, note: &str) {
+    client.goto(&format!("{base}/dashboard")).await.unwrap();
+    let row = format!("#progress-table tr.progress-row[data-key='{key}']");
+    click(client, &format!("{row} .report-open")).await;
+    find(client, &format!("{row} .report-level"))
+        .await
+        .select_by_value(level)
+        .await
+        .unwrap();
+    type_into(client, &format!("{row} .report-note"), note).await;
+    click(client, &format!("{row} .report-submit")).await;
+    find(client, &format!("{row}[data-level='{level}']")).await;
+    wait_text(client, &row, note).await;
+}
+
 #[tokio::test]
-async fn visitors_read_the_plan_and_every_institutions_progress() {
+async fn visitors_read_the_plan_in_its_own_columns() {
     let (server, _driver, client, _dirs) = start().await;
     let base = server.base_url.as_str();
 
     client.goto(&format!("{base}/plan")).await.unwrap();
     let rows = wait_for_count(&client, "#plan-table tr.measure-row", 18).await;
     assert_eq!(rows.len(), 18);
+    let headings: Vec<String> = {
+        let mut out = Vec::new();
+        for th in client
+            .find_all(Locator::Css("#plan-table thead th"))
+            .await
+            .unwrap()
+        {
+            out.push(th.text().await.unwrap());
+        }
+        out
+    };
+    assert_eq!(
+        headings,
+        [
+            "№",
+            "Мярка",
+            "Срок",
+            "Отговорник",
+            "Индикатор за оценка на изпълнението",
+            "Резултат"
+        ]
+    );
     let keys = attrs(&client, "#plan-table tr.measure-row", "data-key").await;
     assert!(keys.contains(&"V.3".to_owned()) && keys.contains(&"V.3b".to_owned()));
     // Both of section V's measures numbered "3." show the source's number.
@@ -580,18 +671,96 @@ async fn visitors_read_the_plan_and_every_institutions_progress() {
         let number = find(&client, &format!("tr[data-key='{key}'] th")).await;
         assert_eq!(number.text().await.unwrap(), "3.");
     }
+    // Visitors neither change the plan nor look into its past.
+    for control in [
+        "#as-of-form",
+        ".measure-edit",
+        "#measure-add-form",
+        "#plan-start-form",
+    ] {
+        assert!(
+            client
+                .find_all(Locator::Css(control))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{control} is not for visitors"
+        );
+    }
+    // Every public page opens for a visitor, and the navigation offers them all.
+    for (path, table) in [
+        ("/meetings", "#meetings-table"),
+        ("/contested-acts", "#contested-acts-table"),
+        ("/council", "#contacts-table"),
+        ("/report-corruption", "#report-channels"),
+    ] {
+        client.goto(&format!("{base}{path}")).await.unwrap();
+        find(&client, table).await;
+        find(&client, &format!(".site-nav a[href='{path}']")).await;
+    }
+    // The annual report, for print, is linked from the plan.
+    client.goto(&format!("{base}/plan")).await.unwrap();
+    click(&client, "a[href='/report/2017']").await;
+    wait_path(&client, "/report/2017").await;
+    wait_for_count(&client, "#report-table tr.report-row", 18).await;
+    // The print stylesheet leaves the navigation out.
+    let print_hides_nav = client
+        .execute(
+            "return [...document.styleSheets].some(s => [...s.cssRules].some(r =>\
+             r.media && r.media.mediaText === 'print' &&\
+             [...r.cssRules].some(c => c.selectorText && c.selectorText.includes('.site-header')\
+             && c.style.display === 'none')));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(print_hides_nav, serde_json::json!(true));
+    client.close().await.unwrap();
+}
 
-    report_completed(base, "bansko.officer", "II.3").await;
-    client.goto(&format!("{base}/progress")).await.unwrap();
+#[tokio::test]
+async fn an_officers_report_shows_in_the_regional_and_the_public_view() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // Bansko's officer reports II.3 as completed on the dashboard's form.
+    login(&client, base, "bansko.officer").await;
+    click(&client, "#nav-dashboard a").await;
+    wait_path(&client, "/dashboard").await;
+    find(&client, "#levels-bar").await;
+    wait_for_count(&client, "#progress-table tr.progress-row", 18).await;
+    assert!(
+        client
+            .find_all(Locator::Css("#nav-region"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "an officer has no regional view"
+    );
+    report_in_dashboard(
+        &client,
+        base,
+        "II.3",
+        "completed",
+        "Списъкът с експертите е актуализиран",
+    )
+    .await;
+    wait_text(&client, "#levels-bar + .legend", "Изпълнена: 1").await;
+    logout(&client).await;
+
+    // The regional secretary sees it in the combined view, and Bansko is no longer silent.
+    login(&client, base, "oblast.sekretar").await;
+    click(&client, "#nav-region a").await;
+    wait_path(&client, "/region").await;
     let cells = wait_for_count(&client, "#region-matrix td.level-cell", 15 * 18).await;
     assert_eq!(cells.len(), 15 * 18);
-    let bansko = find(
+    let cell = find(
         &client,
         "#region-matrix td[data-tenant='bansko'][data-key='II.3']",
     )
     .await;
     assert_eq!(
-        bansko.attr("data-level").await.unwrap().as_deref(),
+        cell.attr("data-level").await.unwrap().as_deref(),
         Some("completed")
     );
     let others = attrs(
@@ -601,61 +770,405 @@ async fn visitors_read_the_plan_and_every_institutions_progress() {
     )
     .await;
     assert!(others.iter().all(|l| l == "none"), "{others:?}");
-    client.close().await.unwrap();
-}
-
-#[tokio::test]
-async fn an_officers_report_shows_in_the_combined_view() {
-    let (server, _driver, client, _dirs) = start().await;
-    let base = server.base_url.as_str();
-
-    login(&client, base, "petrich.officer").await;
-    find(&client, "#nav-dashboard a")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_path(&client, "/dashboard").await;
-    find(&client, "#levels-bar").await;
-    wait_for_count(&client, "#progress-table tr.progress-row", 18).await;
-    let row = "#progress-table tr.progress-row[data-key='IV.1']";
-    find(&client, &format!("{row} .report-open"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    let level = find(&client, &format!("{row} .report-level")).await;
-    level.select_by_value("completed").await.unwrap();
-    type_into(
+    let silent = attrs(&client, "#not-reported li", "data-tenant").await;
+    assert_eq!(silent.len(), 14, "{silent:?}");
+    assert!(!silent.contains(&"bansko".to_owned()));
+    assert!(silent.contains(&"oblast".to_owned()));
+    wait_text(
         &client,
-        &format!("{row} .report-note"),
-        "Протоколите са публикувани",
+        "#region-tenants tr[data-tenant='bansko']",
+        "Община Банско",
     )
     .await;
-    type_into(
-        &client,
-        &format!("{row} .report-evidence"),
-        "https://petrich.bg/antikorupcia",
-    )
-    .await;
-    find(&client, &format!("{row} .report-submit"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    find(&client, &format!("{row}[data-level='completed']")).await;
     logout(&client).await;
 
-    login(&client, base, "oblast.sekretar").await;
+    // A visitor reads the same on the public progress page.
     client.goto(&format!("{base}/progress")).await.unwrap();
     let cell = find(
         &client,
-        "#region-matrix td[data-tenant='petrich'][data-key='IV.1']",
+        "#region-matrix td[data-tenant='bansko'][data-key='II.3']",
     )
     .await;
     assert_eq!(
         cell.attr("data-level").await.unwrap().as_deref(),
         Some("completed")
     );
+    // The region itself is only for regional staff and auditors.
+    client.goto(&format!("{base}/region")).await.unwrap();
+    wait_path(&client, "/login?next=%2Fregion").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_concurrent_report_is_a_conflict_not_a_lost_update() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    login(&client, base, "bansko.officer").await;
+    client.goto(&format!("{base}/dashboard")).await.unwrap();
+    let row = "#progress-table tr.progress-row[data-key='IV.1']";
+    click(&client, &format!("{row} .report-open")).await;
+    find(&client, &format!("{row} .report-level"))
+        .await
+        .select_by_value("limited")
+        .await
+        .unwrap();
+    type_into(&client, &format!("{row} .report-note"), "Частично").await;
+    // Meanwhile a colleague reports the same measure.
+    report_completed(base, "bansko.officer", "IV.1").await;
+    click(&client, &format!("{row} .report-submit")).await;
+    // The form says so and shows the colleague's report, keeping what was typed.
+    wait_text(&client, &format!("{row} .report-error"), "презареден").await;
+    find(&client, &format!("{row}[data-level='completed']")).await;
+    wait_text(&client, row, "Списъкът е обновен").await;
+    assert_eq!(
+        find(&client, &format!("{row} .report-note"))
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Частично")
+    );
+    // Sent again knowingly, it is recorded over the colleague's.
+    click(&client, &format!("{row} .report-submit")).await;
+    find(&client, &format!("{row}[data-level='limited']")).await;
+    wait_text(&client, row, "версия 2").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_region_as_of_a_day_and_its_csv() {
+    let (server, _driver, client, dirs) = start().await;
+    let base = server.base_url.as_str();
+    report_completed(base, "bansko.officer", "II.3").await;
+
+    login(&client, base, "oblast.sekretar").await;
+    client.goto(&format!("{base}/region")).await.unwrap();
+    find(
+        &client,
+        "#region-matrix td[data-tenant='bansko'][data-key='II.3'][data-level='completed']",
+    )
+    .await;
+    assert!(
+        client
+            .find_all(Locator::Css("#as-of-banner"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "no banner for the present"
+    );
+
+    // As of the end of today: the report is in, and the page says it shows a chosen moment.
+    let today = sofia_today(&client).await;
+    set_value(&client, "#as-of-date", &today).await;
+    click(&client, "#as-of-submit").await;
+    wait_path(&client, &format!("/region?as_of={today}")).await;
+    let banner = find(&client, "#as-of-banner").await;
+    assert_eq!(
+        banner.attr("data-as-of").await.unwrap().as_deref(),
+        Some(today.as_str())
+    );
+    wait_text(&client, "#as-of-banner", "до събитие №").await;
+    find(
+        &client,
+        "#region-matrix td[data-tenant='bansko'][data-key='II.3'][data-level='completed']",
+    )
+    .await;
+
+    // As of yesterday, before this demo server's history began, the report is not there.
+    client
+        .goto(&format!("{base}/region?as_of=2017-01-31"))
+        .await
+        .unwrap();
+    find(&client, "#as-of-banner[data-as-of='2017-01-31']").await;
+    eventually(&client, "the past view is shown or refused", || async {
+        let matrix = client.find_all(Locator::Css("#region-matrix")).await.ok()?;
+        let error = client
+            .find_all(Locator::Css("[data-testid='error']"))
+            .await
+            .ok()?;
+        (!matrix.is_empty() || !error.is_empty()).then_some(())
+    })
+    .await;
+    assert!(
+        client
+            .find_all(Locator::Css(
+                "#region-matrix td[data-tenant='bansko'][data-level='completed']"
+            ))
+            .await
+            .unwrap()
+            .is_empty(),
+        "a report made today is not in the view of 2017"
+    );
+    click(&client, "#as-of-now").await;
+    wait_path(&client, "/region").await;
+
+    // The matrix is saved as CSV from the browser, and the page's CSP lets the download through.
+    find(
+        &client,
+        "#region-matrix td[data-tenant='bansko'][data-key='II.3'][data-level='completed']",
+    )
+    .await;
+    client
+        .execute(
+            "window.cspViolations = []; document.addEventListener('securitypolicyviolation',\
+             e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    click(&client, "#region-matrix-csv").await;
+    let folder = downloads(dirs[1].path());
+    let file = folder.join("izpalnenie-2017.csv");
+    let bytes = eventually(&client, "the CSV file is saved", || async {
+        std::fs::read(&file).ok().filter(|b| !b.is_empty())
+    })
+    .await;
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with a BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 16, "a heading and 15 institutions: {text}");
+    assert!(
+        lines[0].starts_with("\"Институция\",\"I.1\""),
+        "{}",
+        lines[0]
+    );
+    let bansko = lines
+        .iter()
+        .find(|l| l.starts_with("\"Община Банско\""))
+        .unwrap();
+    assert!(bansko.contains("\"Изпълнена\""), "{bansko}");
+    let violations = client
+        .execute("return window.cspViolations;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        violations,
+        serde_json::json!([]),
+        "the CSP blocked the download"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn activities_are_recorded_corrected_and_published() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // An officer records a training for measure III.2.
+    login(&client, base, "bansko.officer").await;
+    click(&client, "#nav-activities a").await;
+    wait_path(&client, "/activities").await;
+    click(&client, "#activity-record summary").await;
+    let kinds = attrs(&client, "#activity-kind option", "value").await;
+    assert!(
+        !kinds.contains(&"contested_act".to_owned()),
+        "contested acts are the regional administration's: {kinds:?}"
+    );
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("training")
+        .await
+        .unwrap();
+    find(&client, "#activity-form[data-kind='training']").await;
+    set_value(&client, "#activity-date", "2017-05-10").await;
+    type_into(&client, "#activity-topic", "Конфликт на интереси").await;
+    type_into(&client, "#activity-participants", "25").await;
+    click(&client, "#activity-measure-III-2").await;
+    click(&client, "#activity-submit").await;
+    let row = "#activities-table tr.activity-row[data-kind='training']";
+    wait_text(&client, row, "Конфликт на интереси (25 участници)").await;
+    wait_text(&client, row, "III.2").await;
+    find(&client, "#activities-notice").await;
+
+    // A correction is a new record with a reason; the row says it was corrected.
+    click(&client, &format!("{row} .activity-correct")).await;
+    find(&client, "#correction-form").await;
+    type_into(&client, "#correction-participants", "27").await;
+    click(&client, "#correction-submit").await;
+    wait_text(&client, "#correction-error", "причината").await;
+    type_into(
+        &client,
+        "#correction-reason",
+        "Двама души се подписаха късно",
+    )
+    .await;
+    click(&client, "#correction-submit").await;
+    wait_text(&client, row, "(27 участници)").await;
+    wait_text(&client, row, "Поправки и развитие: 1").await;
+
+    // The kind filter follows the address.
+    find(&client, "#activities-kind-filter")
+        .await
+        .select_by_value("meeting")
+        .await
+        .unwrap();
+    wait_path(&client, "/activities?kind=meeting").await;
+    wait_text(&client, "#activities-table", "Няма записани дейности").await;
+
+    // A public meeting is recorded, and published for visitors (the form is still open).
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("meeting")
+        .await
+        .unwrap();
+    set_value(&client, "#activity-date", "2017-06-12").await;
+    find(&client, "#activity-meeting-kind")
+        .await
+        .select_by_value("open_doors")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-title", "Отворени врати в Банско").await;
+    type_into(&client, "#activity-participants", "40").await;
+    type_into(&client, "#activity-agenda", "Как се подава сигнал").await;
+    type_into(&client, "#activity-decisions", "Брошурата да се раздаде").await;
+    click(&client, "#activity-public").await;
+    click(&client, "#activity-measure-II-2").await;
+    click(&client, "#activity-submit").await;
+    find(
+        &client,
+        "#activities-table tr.activity-row[data-kind='meeting']",
+    )
+    .await;
+    logout(&client).await;
+
+    // The regional administration records a contested act of Bansko's council.
+    login(&client, base, "oblast.sekretar").await;
+    client.goto(&format!("{base}/activities")).await.unwrap();
+    // It sees every institution's activities.
+    find(
+        &client,
+        "#activities-table tr.activity-row[data-tenant='bansko']",
+    )
+    .await;
+    click(&client, "#activity-record summary").await;
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("contested_act")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-act-number", "145").await;
+    set_value(&client, "#activity-act-date", "2017-03-01").await;
+    set_value(&client, "#activity-received-on", "2017-03-03").await;
+    set_value(&client, "#activity-action-on", "2017-03-09").await;
+    find(&client, "#activity-municipality")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-grounds", "Противоречи на закона").await;
+    click(&client, "#activity-measure-I-3").await;
+    click(&client, "#activity-submit").await;
+    let act = "#activities-table tr.activity-row[data-kind='contested_act']";
+    wait_text(&client, act, "№ 145").await;
+    // The council's new vote follows.
+    click(&client, &format!("{act} .activity-follow-up")).await;
+    type_into(&client, "#follow-up-revote", "Решението е отменено").await;
+    click(&client, "#follow-up-submit").await;
+    wait_text(&client, act, "Поправки и развитие: 1").await;
+
+    // The council's secretariat publishes its contacts.
+    client.goto(&format!("{base}/council")).await.unwrap();
+    click(&client, "#contacts-edit-link").await;
+    wait_path(&client, "/contacts/edit").await;
+    type_into(&client, "#contacts-form .contact-name", "Елена Димитрова").await;
+    type_into(
+        &client,
+        "#contacts-form .contact-position",
+        "Секретар на ООСППК",
+    )
+    .await;
+    type_into(&client, "#contacts-form .contact-phone", "073 881 234").await;
+    type_into(
+        &client,
+        "#contacts-form .contact-email",
+        "oosppk@example.bg",
+    )
+    .await;
+    click(&client, "#contacts-save").await;
+    find(&client, "#contacts-result[data-state='ok']").await;
+    logout(&client).await;
+
+    // Visitors read the meeting, the register and the contacts.
+    client.goto(&format!("{base}/meetings")).await.unwrap();
+    wait_text(
+        &client,
+        "#meetings-table tr.meeting-row[data-tenant='bansko']",
+        "Отворени врати в Банско",
+    )
+    .await;
+    client
+        .goto(&format!("{base}/contested-acts"))
+        .await
+        .unwrap();
+    let register = "#contested-acts-table tr.act-row[data-municipality='bansko']";
+    wait_text(&client, register, "№ 145").await;
+    wait_text(&client, register, "6 дни след получаването").await;
+    wait_text(&client, register, "Решението е отменено").await;
+    client.goto(&format!("{base}/council")).await.unwrap();
+    wait_text(&client, "#council-table", "Елена Димитрова").await;
+    client
+        .goto(&format!("{base}/report-corruption"))
+        .await
+        .unwrap();
+    wait_text(&client, "#report-contacts", "oosppk@example.bg").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn regional_staff_keep_the_plan() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // An officer reads the plan but cannot change it.
+    login(&client, base, "bansko.officer").await;
+    client.goto(&format!("{base}/plan")).await.unwrap();
+    wait_for_count(&client, "#plan-table tr.measure-row", 18).await;
+    find(&client, "#as-of-form").await;
+    assert!(
+        client
+            .find_all(Locator::Css(".measure-edit"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    logout(&client).await;
+
+    login(&client, base, "oblast.sekretar").await;
+    client.goto(&format!("{base}/plan")).await.unwrap();
+    let row = "#plan-table tr.measure-row[data-key='VI.2']";
+    // A change sends only what changed.
+    click(&client, &format!("{row} .measure-edit")).await;
+    find(&client, "#measure-edit-form[data-key='VI.2']").await;
+    click(&client, "#measure-edit-submit").await;
+    wait_text(&client, "#measure-edit-error", "Няма промени").await;
+    type_into(&client, "#edit-indicator", "Проведена анкета и анализ").await;
+    click(&client, "#measure-edit-submit").await;
+    wait_text(&client, "#plan-notice", "VI.2").await;
+    wait_text(&client, row, "Проведена анкета и анализ").await;
+
+    // A withdrawal needs a reason and leaves the measure marked.
+    let row = "#plan-table tr.measure-row[data-key='V.3b']";
+    click(&client, &format!("{row} .measure-withdraw")).await;
+    type_into(
+        &client,
+        "#withdraw-reason",
+        "Повтаря номера на предходната мярка",
+    )
+    .await;
+    click(&client, "#measure-withdraw-submit").await;
+    find(&client, &format!("{row}.withdrawn")).await;
+    wait_text(&client, row, "Оттеглена: Повтаря номера").await;
+
+    // Next year's plan starts from this one's measures in force.
+    let summary = find(&client, "details:has(#plan-start-form) summary").await;
+    summary.click().await.unwrap();
+    type_into(&client, "#plan-start-year", "2018").await;
+    click(&client, "#plan-start-submit").await;
+    wait_path(&client, "/plan?year=2018").await;
+    let rows = wait_for_count(&client, "#plan-table tr.measure-row", 17).await;
+    assert_eq!(rows.len(), 17);
+    wait_text(&client, "#plan-table", "2018").await;
     client.close().await.unwrap();
 }
