@@ -1,5 +1,4 @@
-//! An activity as its form holds it (text fields), turned into the API's record and back, and
-//! the Bulgarian words for its kinds; pure, so it is tested on the host.
+//! An activity's form as text fields, turned into the API's record and back (pure, host-tested).
 
 use antikor_shared::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,

@@ -1,5 +1,4 @@
-//! What a view shows, as its address says (`?tenant=&year=&kind=&as_of=`), and the controls
-//! that change it: year, institution and "as of" date pickers, and the banner for the past.
+//! A view's choices in its address (`?tenant=&year=&kind=&as_of=`) and the controls that set them.
 
 use crate::api::{self, ApiError};
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};

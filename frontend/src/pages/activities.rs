@@ -1,5 +1,4 @@
-//! `/activities`: meetings, trainings, media work, declaration checks and contested acts, with
-//! the forms that record them, correct them (with a reason) and follow contested acts up.
+//! `/activities`: the list, the forms that record, correct and follow up activities, by kind.
 
 use crate::access::can_record;
 use crate::activity_draft::{

@@ -1,5 +1,4 @@
-//! `/contacts/edit`: the user's institution keeps its list of anti-corruption experts
-//! (measure II.3), which the public council page shows.
+//! `/contacts/edit`: the institution's list of anti-corruption experts (measure II.3).
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};

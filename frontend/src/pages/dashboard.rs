@@ -1,5 +1,4 @@
-//! `/dashboard`: an institution's plan progress at a glance, and where its officers report on
-//! each measure.
+//! `/dashboard`: an institution's progress at a glance, and the form to report on each measure.
 
 use crate::activity_draft::kind_code;
 use crate::api::{self, ApiError};

@@ -1,5 +1,4 @@
-//! `/plan`: the year's plan in the council's own columns, as of a day for logged-in users, and
-//! its upkeep by regional staff (add, change, withdraw measures, start next year's plan).
+//! `/plan`: the year's plan in its own columns, as of a day, and its upkeep by regional staff.
 
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};

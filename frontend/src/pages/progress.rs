@@ -1,5 +1,4 @@
-//! Every institution's progress side by side: the public `/progress` page, and the parts it
-//! shares with the regional view (matrix, per institution, per section, who has not reported).
+//! `/progress` and the combined view's parts: matrix, per institution, per section, not reported.
 
 use crate::api::{self, ApiError};
 use crate::charts::{

@@ -1,5 +1,4 @@
-//! What the council publishes for everyone: public meetings, the register of contested acts,
-//! its composition and contacts, and how to report corruption (the brochure of measure IV.2).
+//! Public pages: meetings, contested acts, the council's contacts, how to report corruption.
 
 use crate::access::can_record;
 use crate::activity_draft::{act_action_label, act_kind_label, days_to_action};

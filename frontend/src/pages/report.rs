@@ -1,5 +1,4 @@
-//! `/report/{year}`: the combined annual report for print, in the plan's own columns with each
-//! institution's level on each measure.
+//! `/report/{year}`: the printable annual report, the plan's columns plus each institution's level.
 
 use crate::api::{self, ApiError};
 use crate::charts::{Legend, level_class, level_code, level_label};
