@@ -64,14 +64,9 @@ impl App {
         self.models_unscoped().has_tenant(tenant)
     }
 
-    /// A registered tenant's Bulgarian name.
-    pub fn tenant_name(&self, tenant: &TenantId) -> Option<String> {
-        self.models_unscoped()
-            .tenants
-            .get(tenant)?
-            .registration
-            .as_ref()
-            .map(|(r, _)| r.name_bg.clone())
+    /// A registered tenant's Bulgarian name (empty when unknown).
+    pub fn tenant_name(&self, tenant: &TenantId) -> String {
+        self.models_unscoped().tenant_name(tenant)
     }
 }
 
@@ -130,15 +125,8 @@ impl ScopedLog<'_> {
 
     /// Events per type within a filter's tenant (or all the scope covers).
     pub fn event_types(&self, tenant: Option<&TenantId>) -> BTreeMap<String, u64> {
-        let models = self.app.models_unscoped();
-        let mut counts = BTreeMap::new();
-        for (id, m) in &models.tenants {
-            if tenant.is_none_or(|t| t == id) && self.scope.covers(id) {
-                for (t, n) in &m.event_types {
-                    *counts.entry(t.clone()).or_default() += n;
-                }
-            }
-        }
-        counts
+        self.app
+            .models_unscoped()
+            .event_types(|id| tenant.is_none_or(|t| t == id) && self.scope.covers(id))
     }
 }

@@ -130,11 +130,11 @@ impl ReadModels {
             .is_some_and(|m| m.registration.is_some())
     }
 
-    /// Events per type, over the given tenants (all when `None`).
-    pub fn event_types(&self, tenant: Option<&TenantId>) -> BTreeMap<String, u64> {
+    /// Events per type, over the tenants `include` accepts.
+    pub fn event_types(&self, include: impl Fn(&TenantId) -> bool) -> BTreeMap<String, u64> {
         let mut counts = BTreeMap::new();
         for (id, m) in &self.tenants {
-            if tenant.is_none_or(|t| t == id) {
+            if include(id) {
                 for (t, n) in &m.event_types {
                     *counts.entry(t.clone()).or_default() += n;
                 }

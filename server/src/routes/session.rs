@@ -66,7 +66,7 @@ fn session_info(app: &App, account: &Account, session: &ActiveSession) -> Sessio
         username: account.username.clone(),
         display_name: account.display_name.clone(),
         tenant: account.tenant.clone(),
-        tenant_name_bg: app.tenant_name(&account.tenant).unwrap_or_default(),
+        tenant_name_bg: app.tenant_name(&account.tenant),
         role: account.role,
         csrf_token: session.record.csrf_token.clone(),
         expires_at: policy.expires_at(session.record.created_at),
@@ -127,16 +127,13 @@ pub async fn login(
         Some(e) if e.account.disabled => Some(LoginFailure::AccountDisabled),
         Some(_) => None,
     };
-    let Some(entry) = entry.filter(|_| failure.is_none()) else {
+    let Some(entry) = entry.as_ref().filter(|_| failure.is_none()) else {
         let failure = failure.expect("no account means a failure");
         let blocked = match failure {
             LoginFailure::AccountDisabled => None,
             _ => throttle.fail(&name, client, Instant::now()),
         };
-        let account = Username::parse(name.as_str())
-            .ok()
-            .and_then(|u| app.account_for_login(u.as_str()));
-        let (tenant, username) = match &account {
+        let (tenant, username) = match &entry {
             Some(a) => (a.account.tenant.clone(), Some(a.account.username.clone())),
             None => (regional_tenant(), None),
         };
@@ -159,7 +156,7 @@ pub async fn login(
         });
     };
     throttle.succeed(&name);
-    let (jar, info) = open_session(&app, jar, &entry)?;
+    let (jar, info) = open_session(&app, jar, entry)?;
     let event = LoginSucceeded {
         username: entry.account.username.clone(),
         client: client.to_string(),
