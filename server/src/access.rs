@@ -6,6 +6,7 @@ use crate::app::AppState;
 use crate::auth::session::ActiveSession;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::Role;
+use antikor_shared::signal::is_signal_event;
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
@@ -50,6 +51,10 @@ impl Reach {
 #[derive(Debug, Clone)]
 pub struct ReadScope {
     reach: Reach,
+    /// Whether the events of signals (sealed, see `crate::vault`) are in sight: for the
+    /// tenant's officers and for auditors only. Everyone else sees neither the events nor
+    /// their counts.
+    signals: bool,
 }
 
 impl ReadScope {
@@ -60,7 +65,12 @@ impl ReadScope {
 
     /// Whether the caller may see one event of the log.
     pub fn sees(&self, event: &RecordedEvent) -> bool {
-        self.covers(&event.tenant)
+        self.covers(&event.tenant) && self.sees_type(&event.event_type)
+    }
+
+    /// Whether events of this type are in sight (signals' events are not, for most roles).
+    pub fn sees_type(&self, event_type: &str) -> bool {
+        self.signals || !is_signal_event(event_type)
     }
 
     /// The tenant a request may be narrowed to: the caller's own when the scope is one
@@ -119,6 +129,33 @@ impl TenantWrite {
     }
 }
 
+/// Proof that the caller is an officer of a tenant's signals register: the only way to read
+/// an individual signal or open a sealed field.
+#[derive(Debug, Clone)]
+pub struct SignalDesk {
+    write: TenantWrite,
+}
+
+impl SignalDesk {
+    /// For the reporter, who reaches one signal with its receipt code, and for the server's
+    /// own work on signals (the retention sweep).
+    pub(crate) fn system(tenant: TenantId, actor: &str) -> Self {
+        Self {
+            write: TenantWrite::system(tenant, actor),
+        }
+    }
+
+    /// The register's tenant.
+    pub fn tenant(&self) -> &TenantId {
+        self.write.tenant()
+    }
+
+    /// Permission to append to the register (as the officer).
+    pub fn write(&self) -> &TenantWrite {
+        &self.write
+    }
+}
+
 /// Proof that the caller manages accounts: of their own tenant (tenant admin) or of every
 /// tenant (regional admin).
 #[derive(Debug, Clone)]
@@ -164,7 +201,25 @@ impl Principal {
     pub fn read_scope(&self) -> ReadScope {
         ReadScope {
             reach: self.reach(),
+            signals: matches!(self.role, Role::Officer | Role::Auditor),
         }
+    }
+
+    /// Permission to keep the caller's tenant's signals register: officers only, since the
+    /// register is confidential (not tenant admins, not the region, not auditors).
+    pub fn signal_desk(&self) -> AppResult<SignalDesk> {
+        if self.role != Role::Officer {
+            return Err(AppError::Forbidden(
+                "Регистърът на сигналите е достъпен само за служителите по сигналите на институцията."
+                    .into(),
+            ));
+        }
+        Ok(SignalDesk {
+            write: TenantWrite {
+                tenant: self.tenant.clone(),
+                actor: self.username.to_string(),
+            },
+        })
     }
 
     /// Whose accounts the caller may list: administrators their reach, auditors all.
@@ -222,6 +277,18 @@ impl Principal {
         TenantWrite {
             tenant: self.tenant.clone(),
             actor: self.username.to_string(),
+        }
+    }
+
+    /// Permission to record the caller's tenant's internal-channel decision: its officers and
+    /// administrators.
+    pub fn channel_keeper(&self) -> AppResult<TenantWrite> {
+        match self.role {
+            Role::Officer | Role::TenantAdmin => Ok(TenantWrite {
+                tenant: self.tenant.clone(),
+                actor: self.username.to_string(),
+            }),
+            _ => Err(forbidden()),
         }
     }
 

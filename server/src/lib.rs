@@ -14,5 +14,6 @@ pub mod routes;
 pub mod seed;
 pub mod store;
 pub mod util;
+pub mod vault;
 
 pub use app::{App, AppState, Config};

@@ -47,6 +47,10 @@ enum Command {
         /// Hours after login after which a session ends however active.
         #[arg(long, env = "ANTIKOR_SESSION_HOURS", default_value_t = 12)]
         session_hours: u64,
+        /// The vault's master key file (default: DATA/vault.key, created on first start).
+        /// Keep it apart from the data's backups.
+        #[arg(long, env = "ANTIKOR_KEY_FILE")]
+        key_file: Option<PathBuf>,
     },
     /// Manages accounts while the server is stopped.
     User {
@@ -82,6 +86,9 @@ enum UserCommand {
         /// The person's name (defaults to the username).
         #[arg(long)]
         name: Option<String>,
+        /// The vault's master key file, as given to `serve`.
+        #[arg(long, env = "ANTIKOR_KEY_FILE")]
+        key_file: Option<PathBuf>,
     },
 }
 
@@ -103,9 +110,11 @@ fn main() -> ExitCode {
             secure_cookies,
             session_idle_minutes,
             session_hours,
+            key_file,
         } => serve(
             Config {
                 demo,
+                key_file,
                 sessions: SessionPolicy {
                     idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
                     absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),
@@ -123,8 +132,18 @@ fn main() -> ExitCode {
                     role,
                     username,
                     name,
+                    key_file,
                 },
-        } => create_user(data, tenant, role, username, name),
+        } => create_user(
+            Config {
+                key_file,
+                ..Config::new(&data, data.join("no-frontend"))
+            },
+            tenant,
+            role,
+            username,
+            name,
+        ),
         Command::Verify { data } => verify(data),
     };
     match result {
@@ -162,6 +181,7 @@ fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
         tracing::info!(%address, data = %config.data_dir.display(), "Antikor is listening");
         // Tests and scripts read this line to learn the port when they asked for port 0.
         println!("listening on http://{address}");
+        tokio::spawn(sweep_retention(state.clone()));
         let app = router::build(state);
         let stop = std::sync::Arc::new(stop);
         let stopper = stop.clone();
@@ -178,6 +198,22 @@ fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
         tracing::info!("stopped; the event log is closed");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// Destroys the keys of signals whose retention period ended: at start, then hourly.
+async fn sweep_retention(app: antikor_server::app::AppState) {
+    let mut stopping = app.stopping.clone();
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = hourly.tick() => {}
+            _ = stopping.wait_for(|s| *s) => return,
+        }
+        let today = antikor_server::app::plan::sofia_date(chrono::Utc::now());
+        if let Err(error) = app.sweep_retention(today).await {
+            tracing::error!(%error, "the retention sweep failed; it runs again in an hour");
+        }
+    }
 }
 
 async fn shutdown_signal() {
@@ -204,7 +240,7 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 fn create_user(
-    data: PathBuf,
+    config: Config,
     tenant: TenantId,
     role: Role,
     username: Username,
@@ -213,7 +249,6 @@ fn create_user(
     let password = read_password()?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
-        let config = Config::new(&data, data.join("no-frontend"));
         let (state, stop) = App::start(&config).await?;
         let display_name = name.unwrap_or_else(|| username.to_string());
         let created = antikor_server::cli::create_user(

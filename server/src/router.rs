@@ -3,9 +3,12 @@
 use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
-    accounts, activities, audit, frontend, health, plan, progress, public, session, tenants,
+    accounts, activities, audit, frontend, health, plan, progress, public, session, signals,
+    tenants,
 };
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use utoipa_axum::router::UtoipaMethodRouterExt;
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -26,7 +29,8 @@ use utoipa_axum::routes;
         (name = "plan", description = "The yearly action plan and its measures"),
         (name = "progress", description = "Each tenant's progress on the plan, dashboards and the combined view"),
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
-        (name = "public", description = "What every visitor may read"),
+        (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
+        (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
         (name = "audit", description = "The append-only, hash-chained event log")
     )
 )]
@@ -61,6 +65,30 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(public::progress))
         .routes(routes!(public::meetings))
         .routes(routes!(public::contested_acts))
+        .routes(routes!(signals::file).layer(DefaultBodyLimit::max(signals::FILING_BODY_LIMIT)))
+        .routes(routes!(signals::status))
+        .routes(routes!(signals::reply))
+        .routes(routes!(signals::statistics))
+        .routes(routes!(signals::channels))
+        .routes(routes!(signals::record_channel))
+        .routes(
+            routes!(signals::register, signals::record)
+                .layer(DefaultBodyLimit::max(signals::FILING_BODY_LIMIT)),
+        )
+        .routes(routes!(signals::analysis))
+        .routes(routes!(signals::register_csv))
+        .routes(routes!(signals::get))
+        .routes(routes!(signals::identity))
+        .routes(routes!(signals::attachment))
+        .routes(routes!(signals::acknowledge))
+        .routes(routes!(signals::assign))
+        .routes(routes!(signals::classify))
+        .routes(routes!(signals::forward))
+        .routes(routes!(signals::follow_up))
+        .routes(routes!(signals::feedback))
+        .routes(routes!(signals::message))
+        .routes(routes!(signals::close))
+        .routes(routes!(signals::link))
         .routes(routes!(audit::list))
         .routes(routes!(audit::get))
         .routes(routes!(audit::event_types))

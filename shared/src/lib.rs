@@ -11,6 +11,7 @@ pub mod event;
 pub mod ids;
 pub mod plan;
 pub mod progress;
+pub mod signal;
 pub mod tenant;
 pub mod views;
 

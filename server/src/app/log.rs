@@ -5,6 +5,7 @@ use super::App;
 use crate::access::ReadScope;
 use crate::projections::{ReadModels, position_at};
 use crate::store::{Direction, Filter};
+use crate::vault::redacted;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::{RecordedEvent, TenantId};
@@ -22,7 +23,7 @@ pub enum Moment {
     Time(DateTime<Utc>),
 }
 
-/// The part of the log one caller sees.
+/// The part of the log one caller sees, with the sealed fields of signals shown as hashes.
 pub struct ScopedLog<'a> {
     app: &'a App,
     scope: &'a ReadScope,
@@ -103,17 +104,26 @@ impl ScopedLog<'_> {
     ) -> AppResult<Vec<RecordedEvent>> {
         // The filter came from `Self::filter`; re-narrowing is a cheap second lock on the door.
         self.scope.narrow(filter.tenant.clone())?;
-        let mut events = self.app.store.read_page(filter, direction, cursor, limit)?;
-        events.retain(|e| self.scope.sees(e));
-        Ok(events)
+        let events = self.app.store.read_page(filter, direction, cursor, limit)?;
+        Ok(events
+            .into_iter()
+            .filter(|e| self.scope.sees(e))
+            .map(redacted)
+            .collect())
     }
 
     /// The event at a position, when the scope sees it (otherwise as if it did not exist).
     pub fn get(&self, position: u64) -> AppResult<Option<RecordedEvent>> {
-        Ok(self.app.store.get(position)?.filter(|e| self.scope.sees(e)))
+        Ok(self
+            .app
+            .store
+            .get(position)?
+            .filter(|e| self.scope.sees(e))
+            .map(redacted))
     }
 
-    /// Newly committed events; the caller must pass each through [`Self::sees`].
+    /// Newly committed events; the caller must pass each through `ReadScope::sees` and
+    /// [`redacted`].
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>> {
         self.app.store.subscribe()
     }
@@ -125,8 +135,11 @@ impl ScopedLog<'_> {
 
     /// Events per type within a filter's tenant (or all the scope covers).
     pub fn event_types(&self, tenant: Option<&TenantId>) -> BTreeMap<String, u64> {
-        self.app
+        let mut counts = self
+            .app
             .models_unscoped()
-            .event_types(|id| tenant.is_none_or(|t| t == id) && self.scope.covers(id))
+            .event_types(|id| tenant.is_none_or(|t| t == id) && self.scope.covers(id));
+        counts.retain(|event_type, _| self.scope.sees_type(event_type));
+        counts
     }
 }

@@ -6,10 +6,16 @@
 pub mod accounts;
 pub mod log;
 pub mod plan;
+pub mod signals;
 
 use crate::access::TenantWrite;
 use crate::assets::Assets;
 use crate::auth::Auth;
+use crate::auth::throttle::LoginThrottle;
+use crate::vault::Vault;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
 use crate::auth::session::SessionPolicy;
 use crate::projections::ReadModels;
 use crate::seed;
@@ -38,6 +44,12 @@ pub struct Config {
     pub sessions: SessionPolicy,
     /// Create the documented demo accounts (see `crate::demo`) if they do not exist.
     pub demo: bool,
+    /// The vault's master key (see `crate::vault`): `DATA/vault.key` unless given, created
+    /// on first start. Keep a copy apart from the data's backups.
+    pub key_file: Option<PathBuf>,
+    /// Signals one client address may file through the public form per hour (at once, then
+    /// one every 60/n minutes).
+    pub public_signals_per_hour: u32,
 }
 
 impl Config {
@@ -48,9 +60,15 @@ impl Config {
             assets_dir: assets_dir.into(),
             sessions: SessionPolicy::default(),
             demo: false,
+            key_file: None,
+            public_signals_per_hour: PUBLIC_SIGNALS_PER_HOUR,
         }
     }
 }
+
+/// Signals one address may file through the public form by default: 5 at once, then one
+/// more every 12 minutes. Enough for a person, too few for a flood.
+pub const PUBLIC_SIGNALS_PER_HOUR: u32 = 5;
 
 /// Everything a request handler may use.
 pub struct App {
@@ -63,6 +81,14 @@ pub struct App {
     pub auth: Auth,
     /// Serializes account creation, so that two tenants cannot take one username at once.
     pub(crate) account_creation: tokio::sync::Mutex<()>,
+    /// Signal keys and attachments, outside the log. Private: reached through `app::signals`.
+    vault: Arc<Vault>,
+    /// Serializes filing, so that two signals never get the same register number.
+    signal_numbering: tokio::sync::Mutex<()>,
+    /// Filings from the public form per client address (every filing counts).
+    public_form: DefaultKeyedRateLimiter<IpAddr>,
+    /// Failed receipt-code checks per signal and per address.
+    receipts: LoginThrottle,
     /// The built frontend, when it was found at start-up.
     pub assets: Option<Assets>,
     /// Turns `true` when the server begins to stop, so that live feeds end.
@@ -99,6 +125,7 @@ impl StopHandle {
             .close()
             .await
             .context("closing the event log")?;
+        self.app.vault.close().context("closing the vault")?;
         self.app
             .auth
             .secrets
@@ -150,6 +177,13 @@ impl App {
         }
         let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
             .context("opening the secrets store")?;
+        let key_file = config
+            .key_file
+            .clone()
+            .unwrap_or_else(|| config.data_dir.join("vault.key"));
+        let vault = Arc::new(
+            Vault::open(&config.data_dir.join("vault"), &key_file).context("opening the vault")?,
+        );
         let assets = Assets::load(&config.assets_dir);
         if assets.is_none() {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
@@ -160,6 +194,12 @@ impl App {
             models,
             auth,
             account_creation: tokio::sync::Mutex::new(()),
+            vault,
+            signal_numbering: tokio::sync::Mutex::new(()),
+            public_form: RateLimiter::keyed(Quota::per_hour(
+                NonZeroU32::new(config.public_signals_per_hour).unwrap_or(NonZeroU32::MIN),
+            )),
+            receipts: LoginThrottle::default(),
             assets,
             stopping,
         });

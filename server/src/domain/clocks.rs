@@ -3,7 +3,7 @@
 //! shown without letting anyone recognise a single case.
 
 use chrono::{Days, Months, NaiveDate};
-use serde::Serialize;
+pub use antikor_shared::signal::{Cell, Clock};
 
 /// Days after receipt within which a signal must be acknowledged.
 pub const ACKNOWLEDGE_WITHIN_DAYS: u64 = 7;
@@ -28,22 +28,6 @@ pub fn feedback_due(acknowledged: NaiveDate) -> NaiveDate {
         .expect("dates of this era stay in range")
 }
 
-/// Where a statutory step stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Clock {
-    /// Not done, and the due date is more than [`DUE_SOON_DAYS`] away.
-    Running,
-    /// Not done, due within [`DUE_SOON_DAYS`] days (or today).
-    DueSoon,
-    /// Not done, and the due date has passed.
-    Overdue,
-    /// Done on or before the due date.
-    Met,
-    /// Done, but after the due date.
-    MetLate,
-}
-
 /// The state of a step due on `due`, done on `done` (if it was), seen on `today`.
 pub fn clock(due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> Clock {
     match done {
@@ -53,18 +37,6 @@ pub fn clock(due: NaiveDate, done: Option<NaiveDate>, today: NaiveDate) -> Clock
         None if (due - today).num_days() <= DUE_SOON_DAYS => Clock::DueSoon,
         None => Clock::Running,
     }
-}
-
-/// A count as statistics may show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "shown", content = "count")]
-pub enum Cell {
-    /// Nothing.
-    Zero,
-    /// One or two cases: shown as "< 3" so that none can be recognised.
-    FewerThanThree,
-    /// Three or more, shown exactly.
-    Exact(u64),
 }
 
 /// How a count is shown in statistics outside the tenant.

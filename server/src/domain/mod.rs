@@ -3,4 +3,5 @@
 pub mod accounts;
 pub mod clocks;
 pub mod plan;
+pub mod signals;
 pub mod work;

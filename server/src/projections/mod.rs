@@ -3,34 +3,38 @@
 
 pub mod accounts;
 pub mod plan;
+pub mod signals;
 pub mod views;
 pub mod work;
 
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_migrations::Upcasters;
+use antikor_shared::signal::is_signal_event;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use plan::PlanBook;
+use signals::SignalBook;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::LazyLock;
 use work::WorkBook;
 
-static UPCASTERS: LazyLock<Upcasters> = LazyLock::new(Upcasters::antikor);
+/// The upcasters every read of the log decodes through.
+pub(crate) static UPCASTERS: LazyLock<Upcasters> = LazyLock::new(Upcasters::antikor);
 
 /// What the log says about one tenant.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TenantModel {
     /// The registration, once it is recorded.
     pub registration: Option<(TenantRegistered, DateTime<Utc>)>,
-    /// How many events the tenant's log holds.
+    /// How many events the tenant's log holds, outside the signals register.
     pub event_count: u64,
-    /// When its newest event was recorded.
+    /// When its newest event outside the signals register was recorded.
     pub last_event_at: Option<DateTime<Utc>>,
     /// Events per type.
     pub event_types: BTreeMap<String, u64>,
-    /// The positions of its newest events, oldest first.
+    /// The positions of its newest events outside the signals register, oldest first.
     pub latest: VecDeque<u64>,
 }
 
@@ -50,6 +54,8 @@ pub struct ReadModels {
     pub plans: PlanBook,
     /// Progress, activities and contacts, per tenant.
     pub work: WorkBook,
+    /// The signals register, per tenant.
+    pub signals: SignalBook,
 }
 
 impl ReadModels {
@@ -66,8 +72,13 @@ impl ReadModels {
                 .insert(event.tenant.clone(), TenantModel::default());
         }
         let tenant = self.tenants.get_mut(&event.tenant).expect("inserted above");
-        tenant.event_count += 1;
-        tenant.last_event_at = Some(event.recorded_at);
+        // The public directory and the dashboards count and list everything but the
+        // confidential register, whose activity must not show outside it.
+        let public = !is_signal_event(&event.event_type);
+        if public {
+            tenant.event_count += 1;
+            tenant.last_event_at = Some(event.recorded_at);
+        }
         match tenant.event_types.get_mut(&event.event_type) {
             Some(n) => *n += 1,
             None => {
@@ -77,11 +88,14 @@ impl ReadModels {
         self.accounts.apply(&UPCASTERS, event);
         self.plans.apply(&UPCASTERS, event);
         self.work.apply(&UPCASTERS, event);
+        self.signals.apply(&UPCASTERS, event);
         // Positions only: a replay passes here a million times, and the dashboard reads the
         // few events it shows from the log.
-        tenant.latest.push_back(event.position);
-        if tenant.latest.len() > LATEST_KEPT {
-            tenant.latest.pop_front();
+        if public {
+            tenant.latest.push_back(event.position);
+            if tenant.latest.len() > LATEST_KEPT {
+                tenant.latest.pop_front();
+            }
         }
         match UPCASTERS.decode::<TenantRegistered>(event) {
             Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),

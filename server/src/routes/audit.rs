@@ -218,7 +218,7 @@ pub async fn live(
             }
             Ok(e) => {
                 delivered = e.position;
-                event_message(&e)
+                event_message(&crate::vault::redacted(RecordedEvent::clone(&e)))
             }
             Err(BroadcastStreamRecvError::Lagged(missed)) => {
                 Some(Event::default().event("lagged").data(missed.to_string()))

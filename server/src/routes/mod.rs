@@ -9,4 +9,5 @@ pub mod plan;
 pub mod progress;
 pub mod public;
 pub mod session;
+pub mod signals;
 pub mod tenants;

@@ -11,6 +11,7 @@ mod sled_store;
 
 pub use record::ChainBreak;
 pub use sled_store::{SledStore, StoreOptions};
+pub(crate) use sled_store::open_sled;
 
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};

@@ -265,7 +265,7 @@ const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 /// sled's lock is an `flock`, which a child process shares between `fork` and `exec`: a
 /// store closed while another thread spawns a process can stay locked for a moment. So a
 /// lock is retried for [`LOCK_GRACE`] before it counts as another process's.
-fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
+pub(crate) fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
     let deadline = std::time::Instant::now() + LOCK_GRACE;
     loop {
         match sled::Config::new()

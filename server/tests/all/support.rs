@@ -96,6 +96,8 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let config = antikor_server::Config {
             demo: true,
+            // The matrix files many signals from the one test address.
+            public_signals_per_hour: 100_000,
             ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
         };
         Self::start_with(dir, config).await

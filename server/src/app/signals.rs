@@ -1,0 +1,873 @@
+//! The signals register as callers may reach it. Individual signals only through a
+//! [`SignalDesk`] (the tenant's officers) or, for one's own signal, the reference and receipt
+//! code; everyone else gets statistics with small cells suppressed.
+
+use super::App;
+use super::plan::sofia_date;
+use crate::access::{SignalDesk, TenantWrite};
+use crate::domain::signals::{
+    self as domain, Intake, SignalCommand, SignalEvent, SignalRejection, SignalState,
+};
+use crate::projections::signals::{self as views, SIGNAL_STREAM_PREFIX};
+use crate::store::{ExpectedVersion, NewEvent};
+use crate::util::errors::{AppError, AppResult};
+use crate::vault::{SignalKey, Sealer};
+use antikor_shared::account::Role;
+use antikor_shared::signal::{
+    AttachmentInfo, AttachmentRecord, ChannelObligation, Channel, FileSignal, InternalChannelRecorded,
+    LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment, RecordChannel, RecordSignal,
+    Reporter, ReporterAccess, ReporterView, SignalAccount, SignalAnalysis, SignalDetail,
+    SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt,
+    SignalRow, SignalStatistics, SignalStatus, SignalStep,
+};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{Datelike, NaiveDate, Utc};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::net::IpAddr;
+use std::time::Instant;
+use uuid::Uuid;
+
+/// Who the log names as the actor of what a reporter does through the public form.
+pub const REPORTER_ACTOR: &str = "reporter";
+
+/// The letters of a receipt code: Crockford's base32 (no I, L, O, U, so nothing is misread).
+const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// Characters of a receipt code: 20 × 5 = 100 bits of randomness.
+const CODE_CHARS: usize = 20;
+
+fn signal_stream(id: Uuid) -> StreamId {
+    StreamId::parse(format!("{SIGNAL_STREAM_PREFIX}{id}")).expect("valid stream id")
+}
+
+fn channel_stream() -> StreamId {
+    StreamId::parse("internal-channel").expect("valid stream id")
+}
+
+/// A new receipt code, grouped by four for reading aloud: `K7QX-M2PA-9D4H-TT3E-WB6R`.
+fn new_receipt_code() -> String {
+    let mut bytes = [0u8; CODE_CHARS];
+    rand::rng().fill_bytes(&mut bytes);
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[(b & 31) as usize] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A receipt code as typed, in the form that was hashed: upper case, without separators, and
+/// the letters people confuse read as the digits they look like.
+fn normalize_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect()
+}
+
+impl From<SignalRejection> for AppError {
+    fn from(r: SignalRejection) -> Self {
+        let message = r.to_string();
+        match r {
+            SignalRejection::BadField(_) | SignalRejection::BadDate(_) => Self::BadRequest(message),
+            SignalRejection::Stale
+            | SignalRejection::AlreadyDone(_)
+            | SignalRejection::Closed
+            | SignalRejection::Destroyed
+            | SignalRejection::OutOfOrder(_) => Self::Conflict(message),
+        }
+    }
+}
+
+fn no_signal() -> AppError {
+    AppError::NotFound("Няма такъв сигнал в регистъра на институцията.".into())
+}
+
+fn wrong_code() -> AppError {
+    AppError::NotFound(
+        "Няма сигнал с този номер и код. Проверете ги (кодът е от 20 знака) и опитайте отново."
+            .into(),
+    )
+}
+
+fn opened<T>(result: anyhow::Result<T>) -> Option<T> {
+    result
+        .inspect_err(|error| tracing::error!(%error, "a sealed field did not open"))
+        .ok()
+}
+
+/// One attachment, decoded and checked, before it is sealed.
+struct CheckedAttachment {
+    name: String,
+    media_type: &'static str,
+    bytes: Vec<u8>,
+}
+
+fn check_attachments(list: Vec<NewAttachment>) -> AppResult<Vec<CheckedAttachment>> {
+    if list.len() > MAX_ATTACHMENTS {
+        return Err(AppError::BadRequest(format!(
+            "Приложете най-много {MAX_ATTACHMENTS} файла."
+        )));
+    }
+    list.into_iter()
+        .map(|a| {
+            let name: String = a.name.trim().chars().take(200).collect();
+            let name = if name.is_empty() { "файл".to_owned() } else { name };
+            let bytes = STANDARD.decode(a.content_base64.trim()).map_err(|_| {
+                AppError::BadRequest(format!("Файлът „{name}“ не е изпратен правилно."))
+            })?;
+            let media_type = domain::attachment_type(&name, &bytes)?;
+            Ok(CheckedAttachment {
+                name,
+                media_type,
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// What a filing needs besides the intake.
+struct Filing {
+    tenant: TenantId,
+    actor: String,
+    intake: Intake,
+    attachments: Vec<NewAttachment>,
+    with_code: bool,
+}
+
+impl App {
+    /// Files a signal from the public form: anyone, a few per hour from one address.
+    pub async fn file_public_signal(
+        &self,
+        from: IpAddr,
+        body: FileSignal,
+    ) -> AppResult<SignalReceipt> {
+        if self.public_form.check_key(&from).is_err() {
+            return Err(AppError::TooManyRequests {
+                message: "От този адрес са подадени много сигнали за кратко време. Опитайте отново след час или подайте сигнала по пощата или лично.".into(),
+                retry_after: 3600,
+            });
+        }
+        if !self.has_tenant(&body.tenant) {
+            return Err(AppError::BadRequest(
+                "Изберете институцията, за която е сигналът.".into(),
+            ));
+        }
+        let today = sofia_date(Utc::now());
+        self.file(Filing {
+            tenant: body.tenant,
+            actor: REPORTER_ACTOR.into(),
+            intake: Intake {
+                channel: Channel::WebForm,
+                received: today,
+                confirmed_by_reporter: false,
+                reporter: body.reporter,
+                account: body.account,
+                concerned: body.concerned,
+                unit: body.unit,
+                activity: body.activity,
+                category: body.category,
+            },
+            attachments: body.attachments,
+            with_code: true,
+        })
+        .await
+    }
+
+    /// Records a signal an officer received by e-mail, phone, post or in person.
+    pub async fn record_signal(
+        &self,
+        desk: &SignalDesk,
+        body: RecordSignal,
+    ) -> AppResult<SignalReceipt> {
+        if body.channel == Channel::WebForm {
+            return Err(AppError::BadRequest(
+                "Сигналите от уеб формуляра се подават от самия подател.".into(),
+            ));
+        }
+        self.file(Filing {
+            tenant: desk.tenant().clone(),
+            actor: desk.write().actor().to_owned(),
+            intake: Intake {
+                channel: body.channel,
+                received: body.received,
+                confirmed_by_reporter: body.confirmed_by_reporter,
+                reporter: body.reporter,
+                account: body.account,
+                concerned: body.concerned,
+                unit: body.unit,
+                activity: body.activity,
+                category: body.category,
+            },
+            attachments: body.attachments,
+            with_code: false,
+        })
+        .await
+    }
+
+    async fn file(&self, filing: Filing) -> AppResult<SignalReceipt> {
+        let today = sofia_date(Utc::now());
+        let intake = domain::check_intake(filing.intake, today)?;
+        let attachments = check_attachments(filing.attachments)?;
+        let code = filing.with_code.then(new_receipt_code);
+        let receipt_hash = match &code {
+            Some(c) => Some(self.auth.passwords.hash(normalize_code(c)).await?),
+            None => None,
+        };
+        let id = Uuid::new_v4();
+        let vault = self.vault.clone();
+        let key = tokio::task::spawn_blocking(move || vault.create_key(id))
+            .await
+            .map_err(anyhow::Error::from)??;
+        let mut records = Vec::with_capacity(attachments.len());
+        for (number, a) in (1u32..).zip(attachments) {
+            let stored = key.encrypt_attachment(number, &a.bytes);
+            records.push(AttachmentRecord {
+                number,
+                name: key.seal_text(&format!("attachment-name-{number}"), &a.name),
+                media_type: a.media_type.to_owned(),
+                bytes: a.bytes.len() as u64,
+                ciphertext_sha256: hex::encode(Sha256::digest(&stored)),
+            });
+            let vault = self.vault.clone();
+            tokio::task::spawn_blocking(move || vault.put_attachment(id, number, &stored))
+                .await
+                .map_err(anyhow::Error::from)??;
+        }
+        let received = intake.received;
+        let scope = TenantWrite::system(filing.tenant.clone(), filing.actor);
+        // One filing at a time, so that two signals never get the same register number.
+        let _numbering = self.signal_numbering.lock().await;
+        let reference = {
+            let models = self.models_unscoped();
+            let code = models
+                .tenants
+                .get(&filing.tenant)
+                .and_then(|t| t.registration.as_ref())
+                .map_or_else(|| filing.tenant.to_string(), |(r, _)| r.official_code.clone());
+            models
+                .signals
+                .next_reference(&filing.tenant, &code, received.year())
+        };
+        let filed = domain::file(intake, reference.clone(), receipt_hash, records, &key);
+        let event = NewEvent::from_domain(Uuid::new_v4(), &filed);
+        if let Err(e) = self
+            .append(&scope, signal_stream(id), ExpectedVersion::NoStream, vec![event])
+            .await
+        {
+            // Nothing refers to the key: do not leave it (or the files) behind.
+            let vault = self.vault.clone();
+            let _ = tokio::task::spawn_blocking(move || vault.destroy(id)).await;
+            return Err(e);
+        }
+        Ok(SignalReceipt {
+            id,
+            reference,
+            receipt_code: code,
+            acknowledgment_due: crate::domain::clocks::acknowledgment_due(received),
+        })
+    }
+
+    /// A tenant's register, newest first, optionally of one status.
+    pub fn signal_register(
+        &self,
+        desk: &SignalDesk,
+        status: Option<SignalStatus>,
+    ) -> Vec<SignalRow> {
+        let today = sofia_date(Utc::now());
+        let mut rows = views::register(&self.models_unscoped().signals, desk.tenant(), today);
+        rows.retain(|r| status.is_none_or(|s| r.status == s));
+        rows
+    }
+
+    /// Where a tenant's signals concentrate.
+    pub fn signal_analysis(&self, desk: &SignalDesk) -> SignalAnalysis {
+        views::analysis(&self.models_unscoped().signals, desk.tenant())
+    }
+
+    /// The register as suppressed statistics (public).
+    pub fn signal_statistics(&self, year: Option<i32>) -> SignalStatistics {
+        let models = self.models_unscoped();
+        let tenants = models.tenant_list();
+        views::statistics(&models.signals, &tenants, year, sofia_date(Utc::now()))
+    }
+
+    fn signal_state(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalState> {
+        self.models_unscoped()
+            .signals
+            .get(desk.tenant(), id)
+            .cloned()
+            .ok_or_else(no_signal)
+    }
+
+    async fn signal_key(&self, id: Uuid) -> AppResult<Option<SignalKey>> {
+        let vault = self.vault.clone();
+        Ok(tokio::task::spawn_blocking(move || vault.key(id))
+            .await
+            .map_err(anyhow::Error::from)??)
+    }
+
+    fn signal_events(&self, tenant: &TenantId, id: Uuid) -> AppResult<Vec<RecordedEvent>> {
+        Ok(self
+            .store
+            .read_stream(tenant, &signal_stream(id), 1, usize::MAX)?)
+    }
+
+    /// A signal as its officers see it, identities sealed.
+    pub async fn signal_detail(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalDetail> {
+        let state = self.signal_state(desk, id)?;
+        let key = self.signal_key(id).await?;
+        let events = self.signal_events(desk.tenant(), id)?;
+        let today = sofia_date(Utc::now());
+        let models = self.models_unscoped();
+        let reference_of = |other: Uuid| {
+            models
+                .signals
+                .get(desk.tenant(), other)
+                .map(|s| s.filed.reference.clone())
+                .unwrap_or_default()
+        };
+        let history = events
+            .iter()
+            .filter_map(|e| {
+                let event = SignalEvent::decode(&crate::projections::UPCASTERS, e)?;
+                let (summary, text) = describe(&event, key.as_ref(), &reference_of);
+                Some(SignalStep {
+                    position: e.position,
+                    at: e.recorded_at,
+                    actor: e.actor.clone(),
+                    event_type: e.event_type.clone(),
+                    summary,
+                    text,
+                })
+            })
+            .collect();
+        let filed = &state.filed;
+        Ok(SignalDetail {
+            row: views::row(&state, today),
+            account: key
+                .as_ref()
+                .and_then(|k| opened(k.open_json::<SignalAccount>("account", &filed.account))),
+            has_reporter: filed.reporter.is_some(),
+            has_concerned: filed.concerned.is_some(),
+            confirmed_by_reporter: filed.confirmed_by_reporter,
+            attachments: filed
+                .attachments
+                .iter()
+                .map(|a| AttachmentInfo {
+                    number: a.number,
+                    name: key.as_ref().and_then(|k| {
+                        opened(k.open_text(&format!("attachment-name-{}", a.number), &a.name))
+                    }),
+                    media_type: a.media_type.clone(),
+                    bytes: a.bytes,
+                })
+                .collect(),
+            links: state
+                .links
+                .iter()
+                .map(|other| LinkedSignal {
+                    id: *other,
+                    reference: reference_of(*other),
+                })
+                .collect(),
+            history,
+        })
+    }
+
+    /// Opens the sealed identities of a signal for an officer; the opening is recorded first,
+    /// so nothing is shown that the log does not know was shown.
+    pub async fn open_signal_identity(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+    ) -> AppResult<SignalIdentity> {
+        let state = self.signal_state(desk, id)?;
+        let Some(key) = self.signal_key(id).await? else {
+            return Err(SignalRejection::Destroyed.into());
+        };
+        let filed = &state.filed;
+        let fields: Vec<String> = [
+            filed.reporter.as_ref().map(|_| "reporter"),
+            filed.concerned.as_ref().map(|_| "concerned"),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+        if fields.is_empty() {
+            return Ok(SignalIdentity {
+                reporter: None,
+                concerned: None,
+            });
+        }
+        let event = NewEvent::from_domain(Uuid::new_v4(), &SignalIdentityViewed { fields });
+        self.append(desk.write(), signal_stream(id), ExpectedVersion::Any, vec![event])
+            .await?;
+        Ok(SignalIdentity {
+            reporter: match &filed.reporter {
+                Some(r) => Some(key.open_json::<Reporter>("reporter", r)?),
+                None => None,
+            },
+            concerned: match &filed.concerned {
+                Some(c) => Some(key.open_text("concerned", c)?),
+                None => None,
+            },
+        })
+    }
+
+    /// An attachment's name, type and bytes, after checking them against the log's hash.
+    pub async fn signal_attachment(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        number: u32,
+    ) -> AppResult<(String, String, Vec<u8>)> {
+        let state = self.signal_state(desk, id)?;
+        let record = state
+            .filed
+            .attachments
+            .iter()
+            .find(|a| a.number == number)
+            .ok_or_else(|| AppError::NotFound("Няма такъв приложен файл.".into()))?;
+        let Some(key) = self.signal_key(id).await? else {
+            return Err(SignalRejection::Destroyed.into());
+        };
+        let vault = self.vault.clone();
+        let stored = tokio::task::spawn_blocking(move || vault.attachment(id, number))
+            .await
+            .map_err(anyhow::Error::from)??
+            .ok_or_else(|| anyhow::anyhow!("attachment {number} of signal {id} is missing"))?;
+        if hex::encode(Sha256::digest(&stored)) != record.ciphertext_sha256 {
+            return Err(anyhow::anyhow!("attachment {number} of signal {id} does not match its hash").into());
+        }
+        let name = key.open_text(&format!("attachment-name-{number}"), &record.name)?;
+        let bytes = key.decrypt_attachment(number, &stored)?;
+        Ok((name, record.media_type.clone(), bytes))
+    }
+
+    /// Takes one step of a signal's handling and returns the signal as it is then.
+    pub async fn act_on_signal(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        expected_version: u64,
+        command: SignalCommand,
+    ) -> AppResult<SignalDetail> {
+        let state = self.signal_state(desk, id)?;
+        let key = self.signal_key(id).await?;
+        let event = match key {
+            Some(key) => domain::decide(
+                &state,
+                Some(expected_version),
+                command,
+                sofia_date(Utc::now()),
+                &key,
+            )?,
+            None if state.key_destroyed => return Err(SignalRejection::Destroyed.into()),
+            None => return Err(anyhow::anyhow!("signal {id} has no key").into()),
+        };
+        self.append(
+            desk.write(),
+            signal_stream(id),
+            ExpectedVersion::Exact(state.version),
+            vec![event.to_new()],
+        )
+        .await?;
+        self.signal_detail(desk, id).await
+    }
+
+    /// Resolves an assignee: whether they are an active officer of the desk's tenant.
+    pub fn is_signal_officer(&self, desk: &SignalDesk, username: &str) -> bool {
+        self.models_unscoped()
+            .accounts
+            .get(username)
+            .is_some_and(|e| {
+                !e.account.disabled
+                    && e.account.role == Role::Officer
+                    && e.account.tenant == *desk.tenant()
+            })
+    }
+
+    /// Resolves a register number within the desk's tenant.
+    pub fn signal_by_reference(&self, desk: &SignalDesk, reference: &str) -> AppResult<Uuid> {
+        self.models_unscoped()
+            .signals
+            .by_reference(reference)
+            .filter(|(t, _)| *t == desk.tenant())
+            .map(|(_, s)| s.id)
+            .ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "Няма сигнал с номер „{}“ в регистъра на институцията.",
+                    reference.trim()
+                ))
+            })
+    }
+
+    /// The reporter's signal, when the reference and receipt code match. Failures are
+    /// throttled per signal and per address, and an unknown reference costs as much as a
+    /// wrong code.
+    async fn reporter_signal(
+        &self,
+        from: IpAddr,
+        access: &ReporterAccess,
+    ) -> AppResult<(TenantId, SignalState)> {
+        let reference = access.reference.trim().to_uppercase();
+        if let Some(wait) = self.receipts.blocked(&reference, from, Instant::now()) {
+            return Err(too_many_tries(wait));
+        }
+        let found = self
+            .models_unscoped()
+            .signals
+            .by_reference(&reference)
+            .map(|(t, s)| (t.clone(), s.clone()));
+        let stored = found
+            .as_ref()
+            .and_then(|(_, s)| s.filed.receipt_hash.clone());
+        let matches = self
+            .auth
+            .passwords
+            .verify(normalize_code(&access.code), stored)
+            .await?;
+        match found {
+            Some(found) if matches => {
+                self.receipts.succeed(&reference);
+                Ok(found)
+            }
+            _ => match self.receipts.fail(&reference, from, Instant::now()) {
+                Some(wait) => Err(too_many_tries(wait)),
+                None => Err(wrong_code()),
+            },
+        }
+    }
+
+    /// What the reporter sees of their signal.
+    pub async fn reporter_view(
+        &self,
+        from: IpAddr,
+        access: &ReporterAccess,
+    ) -> AppResult<ReporterView> {
+        let (tenant, state) = self.reporter_signal(from, access).await?;
+        self.reporter_view_of(&tenant, &state).await
+    }
+
+    /// The reporter writes back; answers what they see then.
+    pub async fn reporter_reply(
+        &self,
+        from: IpAddr,
+        access: &ReporterAccess,
+        text: String,
+    ) -> AppResult<ReporterView> {
+        let (tenant, state) = self.reporter_signal(from, access).await?;
+        let Some(key) = self.signal_key(state.id).await? else {
+            return Err(SignalRejection::Destroyed.into());
+        };
+        let event = domain::decide(
+            &state,
+            None,
+            SignalCommand::ReporterReply { text },
+            sofia_date(Utc::now()),
+            &key,
+        )?;
+        let desk = SignalDesk::system(tenant.clone(), REPORTER_ACTOR);
+        self.append(
+            desk.write(),
+            signal_stream(state.id),
+            ExpectedVersion::Any,
+            vec![event.to_new()],
+        )
+        .await?;
+        let state = self
+            .models_unscoped()
+            .signals
+            .get(&tenant, state.id)
+            .cloned()
+            .ok_or_else(no_signal)?;
+        self.reporter_view_of(&tenant, &state).await
+    }
+
+    async fn reporter_view_of(
+        &self,
+        tenant: &TenantId,
+        state: &SignalState,
+    ) -> AppResult<ReporterView> {
+        let key = self.signal_key(state.id).await?;
+        let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
+            key.as_ref().and_then(|k| opened(k.open_text(field, sealed)))
+        };
+        let mut messages = Vec::new();
+        for e in self.signal_events(tenant, state.id)? {
+            let Some(event) = SignalEvent::decode(&crate::projections::UPCASTERS, &e) else {
+                continue;
+            };
+            let (kind, text) = match &event {
+                SignalEvent::Acknowledged(a) => (
+                    MessageKind::Acknowledgment,
+                    match &a.message {
+                        Some(m) => open("message", m),
+                        None => Some("Получаването на сигнала е потвърдено.".to_owned()),
+                    },
+                ),
+                SignalEvent::MessageSent(m) => (MessageKind::Officer, open("message", &m.text)),
+                SignalEvent::FeedbackGiven(f) => (MessageKind::Feedback, open("feedback", &f.text)),
+                SignalEvent::ReporterReplied(r) => (MessageKind::Reporter, open("reply", &r.text)),
+                _ => continue,
+            };
+            messages.push(SignalMessage {
+                at: e.recorded_at,
+                kind,
+                text,
+            });
+        }
+        Ok(ReporterView {
+            reference: state.filed.reference.clone(),
+            institution: self.tenant_name(tenant),
+            received: state.filed.received,
+            status: state.status(),
+            acknowledged: state.acknowledged,
+            feedback_due: state.feedback_due(),
+            closed: state.closed,
+            messages,
+        })
+    }
+
+    /// The register as CSV, in the order of the law's register fields. Identities stay
+    /// sealed (opening them is recorded, one signal at a time, in the case page).
+    pub async fn signal_register_csv(&self, desk: &SignalDesk) -> AppResult<String> {
+        let rows = self.signal_register(desk, None);
+        let mut out = csv::Writer::from_writer(Vec::new());
+        let header = [
+            "УИН",
+            "Входящ номер",
+            "Приел сигнала",
+            "Дата на получаване",
+            "Канал",
+            "Засегнато лице",
+            "Място",
+            "Период",
+            "Описание",
+            "Свързани сигнали",
+            "Потвърждение (срок)",
+            "Потвърждение (дата)",
+            "Обратна информация (срок)",
+            "Обратна информация (дата)",
+            "Последващи действия",
+            "Препратен до",
+            "Резултат",
+            "Дата на приключване",
+            "Съхранение до",
+        ];
+        out.write_record(header).map_err(anyhow::Error::from)?;
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default();
+        for row in rows {
+            let detail = self.signal_detail(desk, row.id).await?;
+            let filed_by = detail.history.first().map(|s| s.actor.clone()).unwrap_or_default();
+            let account = detail.account.clone();
+            let actions: Vec<String> = detail
+                .history
+                .iter()
+                .filter(|s| s.event_type == "SignalFollowedUp")
+                .map(|s| format!("{}: {}", s.summary, s.text.clone().unwrap_or_default()))
+                .collect();
+            let sealed_or = |present: bool| {
+                if !present {
+                    String::new()
+                } else if row.key_destroyed {
+                    "унищожено".into()
+                } else {
+                    "запечатано (вижте досието)".into()
+                }
+            };
+            out.write_record([
+                row.uin.clone().unwrap_or_default(),
+                row.reference.clone(),
+                if filed_by == REPORTER_ACTOR { "уеб формуляр".into() } else { filed_by },
+                date(Some(row.received)),
+                row.channel.label_bg().into(),
+                sealed_or(detail.has_concerned),
+                account.as_ref().map(|a| a.place.clone()).unwrap_or_default(),
+                account.as_ref().map(|a| a.when.clone()).unwrap_or_default(),
+                account.map(|a| a.what).unwrap_or_default(),
+                detail.links.iter().map(|l| l.reference.clone()).collect::<Vec<_>>().join(", "),
+                date(Some(row.acknowledgment.due)),
+                date(row.acknowledgment.done),
+                date(row.feedback.map(|f| f.due)),
+                date(row.feedback.and_then(|f| f.done)),
+                actions.join(" | "),
+                row.forwarded_to.clone().unwrap_or_default(),
+                row.closed.map(|c| c.outcome.label_bg().to_owned()).unwrap_or_default(),
+                date(row.closed.map(|c| c.on)),
+                date(row.retention_until),
+            ])
+            .map_err(anyhow::Error::from)?;
+        }
+        let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
+    }
+
+    /// Every tenant's internal-channel decision (public).
+    pub fn channel_obligations(&self) -> Vec<ChannelObligation> {
+        let models = self.models_unscoped();
+        models
+            .tenant_list()
+            .into_iter()
+            .map(|t| ChannelObligation {
+                recorded: models.signals.channel(&t.id).cloned(),
+                name: t.registration.name_bg,
+                population_2011: t.registration.population_2011,
+                tenant: t.id,
+            })
+            .collect()
+    }
+
+    /// Records whether the caller's tenant must run an internal channel.
+    pub async fn record_channel(
+        &self,
+        scope: &TenantWrite,
+        body: RecordChannel,
+    ) -> AppResult<ChannelObligation> {
+        let recorded: InternalChannelRecorded = domain::decide_channel(body)?;
+        let event = NewEvent::from_domain(Uuid::new_v4(), &recorded);
+        self.append(scope, channel_stream(), ExpectedVersion::Any, vec![event])
+            .await?;
+        self.channel_obligations()
+            .into_iter()
+            .find(|c| c.tenant == *scope.tenant())
+            .ok_or_else(|| AppError::NotFound("Няма такава институция.".into()))
+    }
+
+    /// Destroys the keys of closed signals whose retention period ended by `today`, and
+    /// records each destruction. Returns how many it destroyed.
+    pub async fn sweep_retention(&self, today: NaiveDate) -> AppResult<usize> {
+        let due = self.models_unscoped().signals.retention_ended(today);
+        let mut destroyed = 0;
+        for (tenant, id, until) in due {
+            let vault = self.vault.clone();
+            tokio::task::spawn_blocking(move || vault.destroy(id))
+                .await
+                .map_err(anyhow::Error::from)??;
+            // The key is gone before the event says so: a crash in between leaves a
+            // destroyed key that the next sweep records.
+            let event = NewEvent::from_domain(
+                Uuid::new_v4(),
+                &SignalKeyDestroyed {
+                    retention_ended: until,
+                },
+            );
+            let scope = TenantWrite::system(tenant, "system");
+            self.append(&scope, signal_stream(id), ExpectedVersion::Any, vec![event])
+                .await?;
+            tracing::info!(signal = %id, "retention ended: the signal's key was destroyed");
+            destroyed += 1;
+        }
+        Ok(destroyed)
+    }
+}
+
+fn too_many_tries(wait: std::time::Duration) -> AppError {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    AppError::TooManyRequests {
+        message: format!(
+            "Твърде много неуспешни опита с този номер или от този адрес. Опитайте отново след {minutes} мин."
+        ),
+        retry_after: wait.as_secs().max(1),
+    }
+}
+
+/// A history step in Bulgarian, with its text unsealed when the key allows.
+fn describe(
+    event: &SignalEvent,
+    key: Option<&SignalKey>,
+    reference_of: &dyn Fn(Uuid) -> String,
+) -> (String, Option<String>) {
+    let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
+        key.and_then(|k| opened(k.open_text(field, sealed)))
+    };
+    let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+    match event {
+        SignalEvent::Filed(f) => (format!("Сигналът е получен ({})", f.channel.label_bg()), None),
+        SignalEvent::Acknowledged(a) => (
+            match &a.uin {
+                Some(uin) => format!("Потвърдено получаване на {}, УИН {uin}", date(a.on)),
+                None => format!("Потвърдено получаване на {}", date(a.on)),
+            },
+            a.message.as_ref().and_then(|m| open("message", m)),
+        ),
+        SignalEvent::Assigned(a) => (format!("Възложен на {}", a.to), None),
+        SignalEvent::Classified(c) => (
+            format!(
+                "Класифициран: {}; {}",
+                c.regime.label_bg(),
+                c.category.label_bg()
+            ),
+            None,
+        ),
+        SignalEvent::Forwarded(f) => (
+            format!(
+                "Препратен до {} с изх. № {} от {}",
+                f.to,
+                f.outgoing_number,
+                date(f.on)
+            ),
+            None,
+        ),
+        SignalEvent::FollowedUp(f) => (format!("Действие от {}", date(f.on)), open("action", &f.action)),
+        SignalEvent::FeedbackGiven(f) => (
+            format!("Обратна информация от {}", date(f.on)),
+            open("feedback", &f.text),
+        ),
+        SignalEvent::MessageSent(m) => ("Съобщение до подателя".into(), open("message", &m.text)),
+        SignalEvent::ReporterReplied(r) => ("Съобщение от подателя".into(), open("reply", &r.text)),
+        SignalEvent::Closed(c) => (
+            format!("Приключен на {}: {}", date(c.on), c.outcome.label_bg()),
+            open("reason", &c.reason),
+        ),
+        SignalEvent::Linked(l) => (format!("Свързан със сигнал {}", reference_of(l.other)), None),
+        SignalEvent::IdentityViewed(v) => (
+            format!(
+                "Отворена самоличност: {}",
+                v.fields
+                    .iter()
+                    .map(|f| match f.as_str() {
+                        "reporter" => "подател",
+                        "concerned" => "засегнато лице",
+                        other => other,
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None,
+        ),
+        SignalEvent::KeyDestroyed(k) => (
+            format!(
+                "Личните данни са унищожени (срокът за съхранение изтече на {})",
+                date(k.retention_ended)
+            ),
+            None,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_codes_carry_100_bits_and_read_back_forgivingly() {
+        let code = new_receipt_code();
+        assert_eq!(code.len(), 24, "{code}");
+        assert_eq!(normalize_code(&code).len(), CODE_CHARS);
+        assert!(normalize_code(&code).bytes().all(|b| CODE_ALPHABET.contains(&b)));
+        assert_ne!(new_receipt_code(), code);
+        assert_eq!(normalize_code(" k7qx-m2pa 9d4h-tt3e-wboi "), "K7QXM2PA9D4HTT3EWB01");
+    }
+}

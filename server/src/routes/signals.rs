@@ -1,0 +1,348 @@
+//! The signals register: the public form and the reporter's page (`/api/public/signals…`),
+//! the officers' register (`/api/signals…`) and the suppressed statistics.
+
+use crate::access::Principal;
+use crate::app::AppState;
+use crate::domain::signals::SignalCommand;
+use crate::util::errors::{AppError, AppResult};
+use crate::util::extract::{ClientAddr, Json, Path, Query};
+use antikor_shared::api::ErrorBody;
+use antikor_shared::signal::{
+    Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, Link,
+    RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SignalAnalysis,
+    SignalDetail, SignalIdentity, SignalNote, SignalReceipt, SignalRow, SignalStatistics,
+    SignalStatus,
+};
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+/// Largest request body of a filing: three attachments of 2 MB in base64, and the texts.
+pub const FILING_BODY_LIMIT: usize = 9 * 1024 * 1024;
+
+/// Files a signal through the public form (no login). Answers the register number and the
+/// receipt code, which is shown only this once.
+#[utoipa::path(post, path = "/api/public/signals", tag = "public", request_body = FileSignal,
+    responses(
+        (status = 201, description = "Filed", body = SignalReceipt),
+        (status = 400, description = "A missing or too long field, an unknown institution, a bad attachment", body = ErrorBody),
+        (status = 413, description = "The attachments are too large", body = ErrorBody),
+        (status = 429, description = "Too many signals from this address", body = ErrorBody)))]
+pub async fn file(
+    State(app): State<AppState>,
+    ClientAddr(from): ClientAddr,
+    Json(body): Json<FileSignal>,
+) -> AppResult<(StatusCode, axum::Json<SignalReceipt>)> {
+    let receipt = app.file_public_signal(from, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(receipt)))
+}
+
+/// The reporter's view of their signal: status, dates and messages, with the register number
+/// and the receipt code (a POST, so that the code never sits in a URL or a log).
+#[utoipa::path(post, path = "/api/public/signals/status", tag = "public", request_body = ReporterAccess,
+    responses(
+        (status = 200, description = "The signal as its reporter sees it", body = ReporterView),
+        (status = 404, description = "No signal with this number and code", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts", body = ErrorBody)))]
+pub async fn status(
+    State(app): State<AppState>,
+    ClientAddr(from): ClientAddr,
+    Json(body): Json<ReporterAccess>,
+) -> AppResult<axum::Json<ReporterView>> {
+    Ok(axum::Json(app.reporter_view(from, &body).await?))
+}
+
+/// The reporter writes back or adds information.
+#[utoipa::path(post, path = "/api/public/signals/reply", tag = "public", request_body = ReporterReply,
+    responses(
+        (status = 200, description = "The signal with the new message", body = ReporterView),
+        (status = 400, description = "An empty or too long message", body = ErrorBody),
+        (status = 404, description = "No signal with this number and code", body = ErrorBody),
+        (status = 409, description = "The signal is closed", body = ErrorBody),
+        (status = 429, description = "Too many failed attempts", body = ErrorBody)))]
+pub async fn reply(
+    State(app): State<AppState>,
+    ClientAddr(from): ClientAddr,
+    Json(body): Json<ReporterReply>,
+) -> AppResult<axum::Json<ReporterView>> {
+    Ok(axum::Json(
+        app.reporter_reply(from, &body.access, body.text).await?,
+    ))
+}
+
+/// Which year.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// Signals received in this year (default: every year).
+    pub year: Option<i32>,
+}
+
+/// The register as statistics only, every cell under 3 shown as "< 3" (public; also the
+/// regional view).
+#[utoipa::path(get, path = "/api/public/signals/statistics", tag = "public", params(StatisticsQuery),
+    responses((status = 200, description = "Suppressed counts", body = SignalStatistics)))]
+pub async fn statistics(
+    State(app): State<AppState>,
+    Query(q): Query<StatisticsQuery>,
+) -> axum::Json<SignalStatistics> {
+    axum::Json(app.signal_statistics(q.year))
+}
+
+/// Which tenants must run an internal whistleblowing channel (public).
+#[utoipa::path(get, path = "/api/public/signals/channels", tag = "public",
+    responses((status = 200, description = "Every tenant's decision", body = [ChannelObligation])))]
+pub async fn channels(State(app): State<AppState>) -> axum::Json<Vec<ChannelObligation>> {
+    axum::Json(app.channel_obligations())
+}
+
+/// Records whether the caller's tenant must run an internal channel (officers and tenant
+/// administrators).
+#[utoipa::path(put, path = "/api/signals/channel", tag = "signals", request_body = RecordChannel,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "Recorded", body = ChannelObligation),
+        (status = 400, description = "Neither population nor staff given", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers and administrators", body = ErrorBody)))]
+pub async fn record_channel(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<RecordChannel>,
+) -> AppResult<axum::Json<ChannelObligation>> {
+    let scope = principal.channel_keeper()?;
+    Ok(axum::Json(app.record_channel(&scope, body).await?))
+}
+
+/// Which signals.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RegisterQuery {
+    /// Only those in this status.
+    pub status: Option<SignalStatus>,
+}
+
+/// The caller's tenant's register, newest first, with the statutory clocks (officers only).
+#[utoipa::path(get, path = "/api/signals", tag = "signals", params(RegisterQuery),
+    responses(
+        (status = 200, description = "The register", body = [SignalRow]),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
+pub async fn register(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<RegisterQuery>,
+) -> AppResult<axum::Json<Vec<SignalRow>>> {
+    let desk = principal.signal_desk()?;
+    Ok(axum::Json(app.signal_register(&desk, q.status)))
+}
+
+/// Records a signal received by e-mail, phone, post or in person (officers only).
+#[utoipa::path(post, path = "/api/signals", tag = "signals", request_body = RecordSignal,
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "Recorded", body = SignalReceipt),
+        (status = 400, description = "A missing field, a future date, an unconfirmed oral signal", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
+pub async fn record(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<RecordSignal>,
+) -> AppResult<(StatusCode, axum::Json<SignalReceipt>)> {
+    let desk = principal.signal_desk()?;
+    let receipt = app.record_signal(&desk, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(receipt)))
+}
+
+/// Where the tenant's signals concentrate, by unit, activity and category per quarter.
+#[utoipa::path(get, path = "/api/signals/analysis", tag = "signals",
+    responses(
+        (status = 200, description = "Exact counts, for the tenant's officers", body = SignalAnalysis),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
+pub async fn analysis(
+    State(app): State<AppState>,
+    principal: Principal,
+) -> AppResult<axum::Json<SignalAnalysis>> {
+    let desk = principal.signal_desk()?;
+    Ok(axum::Json(app.signal_analysis(&desk)))
+}
+
+/// The register as CSV, in the order of the law's register fields (officers only).
+#[utoipa::path(get, path = "/api/signals/register.csv", tag = "signals",
+    responses(
+        (status = 200, description = "The register", content_type = "text/csv", body = String),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
+pub async fn register_csv(State(app): State<AppState>, principal: Principal) -> AppResult<Response> {
+    let desk = principal.signal_desk()?;
+    // A byte-order mark, so that spreadsheet programs read the Cyrillic as UTF-8.
+    let csv = format!("\u{feff}{}", app.signal_register_csv(&desk).await?);
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"register-signali.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// A signal as its officers see it; identities stay sealed.
+#[utoipa::path(get, path = "/api/signals/{id}", tag = "signals",
+    params(("id" = Uuid, Path, description = "The signal")),
+    responses(
+        (status = 200, description = "The signal", body = SignalDetail),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody),
+        (status = 404, description = "No such signal in the caller's register", body = ErrorBody)))]
+pub async fn get(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+) -> AppResult<axum::Json<SignalDetail>> {
+    let desk = principal.signal_desk()?;
+    Ok(axum::Json(app.signal_detail(&desk, id).await?))
+}
+
+/// Opens the reporter's and the concerned person's identities; each opening is recorded.
+#[utoipa::path(post, path = "/api/signals/{id}/identity", tag = "signals",
+    params(("id" = Uuid, Path, description = "The signal"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The identities", body = SignalIdentity),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody),
+        (status = 404, description = "No such signal in the caller's register", body = ErrorBody),
+        (status = 409, description = "The personal data were destroyed", body = ErrorBody)))]
+pub async fn identity(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+) -> AppResult<axum::Json<SignalIdentity>> {
+    let desk = principal.signal_desk()?;
+    Ok(axum::Json(app.open_signal_identity(&desk, id).await?))
+}
+
+/// An attachment of a signal.
+#[utoipa::path(get, path = "/api/signals/{id}/attachments/{number}", tag = "signals",
+    params(("id" = Uuid, Path, description = "The signal"), ("number" = u32, Path, description = "The attachment's number")),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody),
+        (status = 404, description = "No such signal or attachment", body = ErrorBody),
+        (status = 409, description = "The personal data were destroyed", body = ErrorBody)))]
+pub async fn attachment(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path((id, number)): Path<(Uuid, u32)>,
+) -> AppResult<Response> {
+    let desk = principal.signal_desk()?;
+    let (name, media_type, bytes) = app.signal_attachment(&desk, id, number).await?;
+    // Always a download, never shown inline: a file from the public must not run as a page.
+    let ascii: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&media_type).map_err(anyhow::Error::from)?,
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).map_err(anyhow::Error::from)?,
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// The steps of handling a signal, one route each; every body carries `expected_version`.
+macro_rules! step_route {
+    ($name:ident, $path:literal, $body:ty, $doc:literal, |$app:ident, $desk:ident, $b:ident| $command:expr) => {
+        #[doc = $doc]
+        #[utoipa::path(post, path = $path, tag = "signals", request_body = $body,
+            params(("id" = Uuid, Path, description = "The signal"),
+                ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+            responses(
+                (status = 200, description = "The signal after the step", body = SignalDetail),
+                (status = 400, description = "A missing or invalid field", body = ErrorBody),
+                (status = 401, description = "Not logged in", body = ErrorBody),
+                (status = 403, description = "Only the tenant's officers", body = ErrorBody),
+                (status = 404, description = "No such signal in the caller's register", body = ErrorBody),
+                (status = 409, description = "Changed meanwhile, closed, or out of order", body = ErrorBody)))]
+        pub async fn $name(
+            State($app): State<AppState>,
+            principal: Principal,
+            Path(id): Path<Uuid>,
+            Json($b): Json<$body>,
+        ) -> AppResult<axum::Json<SignalDetail>> {
+            let $desk = principal.signal_desk()?;
+            let expected = $b.expected_version;
+            let command: AppResult<SignalCommand> = $command;
+            Ok(axum::Json(
+                $app.act_on_signal(&$desk, id, expected, command?).await?,
+            ))
+        }
+    };
+}
+
+step_route!(acknowledge, "/api/signals/{id}/acknowledge", Acknowledge,
+    "Confirms receipt to the reporter (with the УИН, for whistleblower-law signals).",
+    |app, desk, b| Ok(SignalCommand::Acknowledge { on: b.on, uin: b.uin, message: b.message }));
+
+step_route!(assign, "/api/signals/{id}/assign", Assign,
+    "Makes an officer of the tenant responsible.",
+    |app, desk, b| Ok(SignalCommand::Assign {
+        is_officer: app.is_signal_officer(&desk, b.to.as_str()),
+        to: b.to,
+    }));
+
+step_route!(classify, "/api/signals/{id}/classify", Classify,
+    "Decides the regime, category, unit and activity.",
+    |app, desk, b| Ok(SignalCommand::Classify {
+        regime: b.regime,
+        category: b.category,
+        unit: b.unit,
+        activity: b.activity,
+    }));
+
+step_route!(forward, "/api/signals/{id}/forward", Forward,
+    "Records that the signal was sent to the competent body.",
+    |app, desk, b| Ok(SignalCommand::Forward { to: b.to, outgoing_number: b.outgoing_number, on: b.on }));
+
+step_route!(follow_up, "/api/signals/{id}/actions", SignalNote,
+    "Records a follow-up action.",
+    |app, desk, b| Ok(SignalCommand::FollowUp { on: dated(b.on)?, text: b.text }));
+
+step_route!(feedback, "/api/signals/{id}/feedback", SignalNote,
+    "Gives the reporter the statutory feedback.",
+    |app, desk, b| Ok(SignalCommand::GiveFeedback { on: dated(b.on)?, text: b.text }));
+
+step_route!(message, "/api/signals/{id}/messages", SignalNote,
+    "Writes to the reporter, who reads it with the receipt code.",
+    |app, desk, b| Ok(SignalCommand::SendMessage { text: b.text }));
+
+step_route!(close, "/api/signals/{id}/close", Close,
+    "Closes the case with its outcome and reason.",
+    |app, desk, b| Ok(SignalCommand::Close { on: b.on, outcome: b.outcome, reason: b.reason }));
+
+step_route!(link, "/api/signals/{id}/links", Link,
+    "Relates the signal to another of the register, by its number.",
+    |app, desk, b| Ok(SignalCommand::Link { other: app.signal_by_reference(&desk, &b.reference)? }));
+
+fn dated(on: Option<chrono::NaiveDate>) -> AppResult<chrono::NaiveDate> {
+    on.ok_or_else(|| AppError::BadRequest("Посочете дата.".into()))
+}
