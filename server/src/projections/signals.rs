@@ -18,6 +18,9 @@ use uuid::Uuid;
 /// How many years after closing a signal's personal data are kept (the law's register).
 pub const RETENTION_YEARS: u32 = 5;
 
+/// How a unit or activity that nobody named is listed.
+const UNNAMED: &str = "(не е посочено)";
+
 /// The stream prefix of a signal.
 pub const SIGNAL_STREAM_PREFIX: &str = "signal-";
 
@@ -33,7 +36,8 @@ impl SignalBook {
     /// Folds in one event of the log.
     pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
         if let Some(id) = event.stream.as_str().strip_prefix(SIGNAL_STREAM_PREFIX) {
-            let (Ok(id), Some(decoded)) = (Uuid::parse_str(id), SignalEvent::decode(upcasters, event))
+            let (Ok(id), Some(decoded)) =
+                (Uuid::parse_str(id), SignalEvent::decode(upcasters, event))
             else {
                 return;
             };
@@ -56,9 +60,7 @@ impl SignalBook {
                     }
                 }
             }
-        } else if let Some(recorded) =
-            super::decoded::<InternalChannelRecorded>(upcasters, event)
-        {
+        } else if let Some(recorded) = super::decoded::<InternalChannelRecorded>(upcasters, event) {
             self.channels.insert(event.tenant.clone(), recorded);
         }
     }
@@ -76,7 +78,10 @@ impl SignalBook {
 
     /// A tenant's signals.
     pub fn of(&self, tenant: &TenantId) -> impl Iterator<Item = &SignalState> {
-        self.tenants.get(tenant).into_iter().flat_map(|m| m.values())
+        self.tenants
+            .get(tenant)
+            .into_iter()
+            .flat_map(|m| m.values())
     }
 
     /// Every tenant's signals.
@@ -167,9 +172,7 @@ pub fn row(s: &SignalState, today: NaiveDate) -> SignalRow {
 /// A tenant's register, newest first.
 pub fn register(book: &SignalBook, tenant: &TenantId, today: NaiveDate) -> Vec<SignalRow> {
     let mut rows: Vec<SignalRow> = book.of(tenant).map(|s| row(s, today)).collect();
-    rows.sort_by(|a, b| {
-        (b.received, &b.reference).cmp(&(a.received, &a.reference))
-    });
+    rows.sort_by(|a, b| (b.received, &b.reference).cmp(&(a.received, &a.reference)));
     rows
 }
 
@@ -203,7 +206,8 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
                 .iter()
                 .position(|p| *p == quarter(s.filed.received))
                 .expect("every quarter is listed");
-            map.entry(value(s)).or_insert_with(|| vec![0; periods.len()])[at] += 1;
+            map.entry(value(s))
+                .or_insert_with(|| vec![0; periods.len()])[at] += 1;
         }
         let mut lines: Vec<AnalysisLine> = map
             .into_iter()
@@ -213,13 +217,15 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
                 counts,
             })
             .collect();
-        lines.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.value.cmp(&b.value)));
+        // Most signals first; on a tie, named values before the unnamed.
+        lines.sort_by(|a, b| {
+            (b.total, a.value == UNNAMED, &a.value).cmp(&(a.total, b.value == UNNAMED, &b.value))
+        });
         lines
     };
-    let unnamed = "(не е посочено)";
     SignalAnalysis {
-        by_unit: lines(&|s| s.unit().unwrap_or(unnamed).to_owned()),
-        by_activity: lines(&|s| s.activity().unwrap_or(unnamed).to_owned()),
+        by_unit: lines(&|s| s.unit().unwrap_or(UNNAMED).to_owned()),
+        by_activity: lines(&|s| s.activity().unwrap_or(UNNAMED).to_owned()),
         by_category: lines(&|s| s.category().label_bg().to_owned()),
         periods: periods
             .into_iter()
@@ -298,10 +304,10 @@ pub fn statistics(
     for (_, s) in &signals {
         *by_category.entry(s.category()).or_default() += 1;
         *by_unit
-            .entry(s.unit().unwrap_or("(не е посочено)").to_owned())
+            .entry(s.unit().unwrap_or(UNNAMED).to_owned())
             .or_default() += 1;
         *by_activity
-            .entry(s.activity().unwrap_or("(не е посочено)").to_owned())
+            .entry(s.activity().unwrap_or(UNNAMED).to_owned())
             .or_default() += 1;
         *by_status.entry(s.status()).or_default() += 1;
         *by_regime.entry(s.regime()).or_default() += 1;
@@ -323,8 +329,11 @@ pub fn statistics(
                     .count() as u64;
                 (met, due)
             };
-            let (ack_met, ack_due) =
-                tally(mine.iter().map(|s| super::signals::acknowledgment(s, today).clock).collect());
+            let (ack_met, ack_due) = tally(
+                mine.iter()
+                    .map(|s| super::signals::acknowledgment(s, today).clock)
+                    .collect(),
+            );
             let (fb_met, fb_due) = tally(
                 mine.iter()
                     .filter_map(|s| feedback(s, today).map(|f| f.clock))

@@ -29,6 +29,9 @@ pub enum AppError {
         /// Seconds until a new attempt may succeed (the `Retry-After` header).
         retry_after: u64,
     },
+    /// The request's body is larger than the route accepts.
+    #[error("{0}")]
+    TooLarge(String),
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("{0}")]
     NotFound(String),
@@ -53,6 +56,7 @@ impl AppError {
             Self::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
             Self::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
             Self::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too_many_requests"),
+            Self::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             Self::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
             Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),

@@ -55,6 +55,13 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequest<S> for Json
                         "Изпратете данните като JSON (Content-Type: application/json).".into(),
                     )
                 }
+                axum::extract::rejection::JsonRejection::BytesRejection(e)
+                    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+                {
+                    AppError::TooLarge(
+                        "Данните са твърде големи: приложете до 3 файла, всеки до 2 MB.".into(),
+                    )
+                }
                 other => AppError::BadRequest(format!(
                     "Данните в заявката не са във верния вид: {}",
                     other.body_text()

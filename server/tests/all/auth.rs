@@ -1,6 +1,6 @@
 //! Logging in and out, sessions, CSRF, throttling, the security log and account management.
 
-use crate::support::{DEMO_PASSWORD, Session, TestApp};
+use crate::support::{DEMO_PASSWORD, Session, TestApp, walk};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -404,27 +404,4 @@ async fn no_password_or_session_secret_reaches_the_event_log() {
         secret_bytes.extend(std::fs::read(entry).unwrap());
     }
     assert!(String::from_utf8_lossy(&secret_bytes).contains("$argon2id"));
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
-}
-
-#[tokio::test]
-async fn api_answers_are_never_cached() {
-    let app = TestApp::start_demo().await;
-    let request = axum::http::Request::get("/api/tenants")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let (_, headers, _) = app.send(request).await;
-    assert_eq!(headers["cache-control"], "no-store");
 }

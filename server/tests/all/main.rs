@@ -7,5 +7,6 @@ mod log_contract;
 mod log_model;
 mod plan;
 mod read_models;
+mod signals;
 mod support;
 mod tamper;

@@ -263,3 +263,26 @@ impl TestApp {
         self.dir
     }
 }
+
+/// Every file under `dir`, for tests that read what reached the disk.
+pub fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The bytes of every file under `dir`, as (lossy) text.
+pub fn stored_text(dir: &std::path::Path) -> String {
+    let mut bytes = Vec::new();
+    for file in walk(dir) {
+        bytes.extend(std::fs::read(file).unwrap());
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
