@@ -8,13 +8,13 @@ use crate::routes::{
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use utoipa_axum::router::UtoipaMethodRouterExt;
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::router::UtoipaMethodRouterExt;
 use utoipa_axum::routes;
 
 /// The OpenAPI document's frame; the paths come from the handlers' annotations.

@@ -89,7 +89,11 @@ impl SignalKey {
     }
 
     /// A value sealed as JSON.
-    pub fn open_json<T: DeserializeOwned>(&self, field: &str, sealed: &Sealed) -> anyhow::Result<T> {
+    pub fn open_json<T: DeserializeOwned>(
+        &self,
+        field: &str,
+        sealed: &Sealed,
+    ) -> anyhow::Result<T> {
         serde_json::from_slice(&self.open(field, sealed)?).context("a sealed value is not JSON")
     }
 
@@ -271,12 +275,19 @@ impl Vault {
                     aad: &Self::wrap_aad(signal),
                 },
             )
-            .map_err(|_| anyhow::anyhow!("the key of signal {signal} does not unwrap with this key file"))?;
+            .map_err(|_| {
+                anyhow::anyhow!("the key of signal {signal} does not unwrap with this key file")
+            })?;
         SignalKey::new(signal, &key).map(Some)
     }
 
     /// Stores an attachment's ciphertext durably.
-    pub fn put_attachment(&self, signal: Uuid, number: u32, ciphertext: &[u8]) -> anyhow::Result<()> {
+    pub fn put_attachment(
+        &self,
+        signal: Uuid,
+        number: u32,
+        ciphertext: &[u8],
+    ) -> anyhow::Result<()> {
         self.attachments
             .insert(attachment_key(signal, number), ciphertext)?;
         self.sync()
@@ -421,7 +432,10 @@ mod tests {
         assert_eq!(value["reference"], "BLG03-2026-0001");
         assert_eq!(value["reporter"]["sealed"]["bytes"], 10);
         assert_eq!(
-            value["reporter"]["sealed"]["sha256"].as_str().unwrap().len(),
+            value["reporter"]["sealed"]["sha256"]
+                .as_str()
+                .unwrap()
+                .len(),
             64
         );
         assert!(value["attachments"][0]["name"]["sealed"].is_object());

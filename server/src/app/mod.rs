@@ -11,12 +11,8 @@ pub mod signals;
 use crate::access::TenantWrite;
 use crate::assets::Assets;
 use crate::auth::Auth;
-use crate::auth::throttle::LoginThrottle;
-use crate::vault::Vault;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::net::IpAddr;
-use std::num::NonZeroU32;
 use crate::auth::session::SessionPolicy;
+use crate::auth::throttle::LoginThrottle;
 use crate::projections::ReadModels;
 use crate::seed;
 use crate::store::{
@@ -24,8 +20,12 @@ use crate::store::{
     StoreOptions,
 };
 use crate::util::errors::AppResult;
+use crate::vault::Vault;
 use antikor_shared::StreamId;
 use anyhow::Context;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};

@@ -11,14 +11,14 @@ use crate::domain::signals::{
 use crate::projections::signals::{self as views, SIGNAL_STREAM_PREFIX};
 use crate::store::{ExpectedVersion, NewEvent};
 use crate::util::errors::{AppError, AppResult};
-use crate::vault::{SignalKey, Sealer};
+use crate::vault::{Sealer, SignalKey};
 use antikor_shared::account::Role;
 use antikor_shared::signal::{
-    AttachmentInfo, AttachmentRecord, ChannelObligation, Channel, FileSignal, InternalChannelRecorded,
-    LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment, RecordChannel, RecordSignal,
-    Reporter, ReporterAccess, ReporterView, SignalAccount, SignalAnalysis, SignalDetail,
-    SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt,
-    SignalRow, SignalStatistics, SignalStatus, SignalStep,
+    AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal,
+    InternalChannelRecorded, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment,
+    RecordChannel, RecordSignal, Reporter, ReporterAccess, ReporterView, SignalAccount,
+    SignalAnalysis, SignalDetail, SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed,
+    SignalMessage, SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
 };
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use base64::Engine;
@@ -121,7 +121,11 @@ fn check_attachments(list: Vec<NewAttachment>) -> AppResult<Vec<CheckedAttachmen
     list.into_iter()
         .map(|a| {
             let name: String = a.name.trim().chars().take(200).collect();
-            let name = if name.is_empty() { "файл".to_owned() } else { name };
+            let name = if name.is_empty() {
+                "файл".to_owned()
+            } else {
+                name
+            };
             let bytes = STANDARD.decode(a.content_base64.trim()).map_err(|_| {
                 AppError::BadRequest(format!("Файлът „{name}“ не е изпратен правилно."))
             })?;
@@ -253,7 +257,10 @@ impl App {
                 .tenants
                 .get(&filing.tenant)
                 .and_then(|t| t.registration.as_ref())
-                .map_or_else(|| filing.tenant.to_string(), |(r, _)| r.official_code.clone());
+                .map_or_else(
+                    || filing.tenant.to_string(),
+                    |(r, _)| r.official_code.clone(),
+                );
             models
                 .signals
                 .next_reference(&filing.tenant, &code, received.year())
@@ -261,7 +268,12 @@ impl App {
         let filed = domain::file(intake, reference.clone(), receipt_hash, records, &key);
         let event = NewEvent::from_domain(Uuid::new_v4(), &filed);
         if let Err(e) = self
-            .append(&scope, signal_stream(id), ExpectedVersion::NoStream, vec![event])
+            .append(
+                &scope,
+                signal_stream(id),
+                ExpectedVersion::NoStream,
+                vec![event],
+            )
             .await
         {
             // Nothing refers to the key: do not leave it (or the files) behind.
@@ -411,8 +423,13 @@ impl App {
             });
         }
         let event = NewEvent::from_domain(Uuid::new_v4(), &SignalIdentityViewed { fields });
-        self.append(desk.write(), signal_stream(id), ExpectedVersion::Any, vec![event])
-            .await?;
+        self.append(
+            desk.write(),
+            signal_stream(id),
+            ExpectedVersion::Any,
+            vec![event],
+        )
+        .await?;
         Ok(SignalIdentity {
             reporter: match &filed.reporter {
                 Some(r) => Some(key.open_json::<Reporter>("reporter", r)?),
@@ -448,7 +465,10 @@ impl App {
             .map_err(anyhow::Error::from)??
             .ok_or_else(|| anyhow::anyhow!("attachment {number} of signal {id} is missing"))?;
         if hex::encode(Sha256::digest(&stored)) != record.ciphertext_sha256 {
-            return Err(anyhow::anyhow!("attachment {number} of signal {id} does not match its hash").into());
+            return Err(anyhow::anyhow!(
+                "attachment {number} of signal {id} does not match its hash"
+            )
+            .into());
         }
         let name = key.open_text(&format!("attachment-name-{number}"), &record.name)?;
         let bytes = key.decrypt_attachment(number, &stored)?;
@@ -602,7 +622,8 @@ impl App {
     ) -> AppResult<ReporterView> {
         let key = self.signal_key(state.id).await?;
         let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
-            key.as_ref().and_then(|k| opened(k.open_text(field, sealed)))
+            key.as_ref()
+                .and_then(|k| opened(k.open_text(field, sealed)))
         };
         let mut messages = Vec::new();
         for e in self.signal_events(tenant, state.id)? {
@@ -667,10 +688,17 @@ impl App {
             "Съхранение до",
         ];
         out.write_record(header).map_err(anyhow::Error::from)?;
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_default();
+        let date = |d: Option<NaiveDate>| {
+            d.map(|d| d.format("%d.%m.%Y").to_string())
+                .unwrap_or_default()
+        };
         for row in rows {
             let detail = self.signal_detail(desk, row.id).await?;
-            let filed_by = detail.history.first().map(|s| s.actor.clone()).unwrap_or_default();
+            let filed_by = detail
+                .history
+                .first()
+                .map(|s| s.actor.clone())
+                .unwrap_or_default();
             let account = detail.account.clone();
             let actions: Vec<String> = detail
                 .history
@@ -690,21 +718,35 @@ impl App {
             out.write_record([
                 row.uin.clone().unwrap_or_default(),
                 row.reference.clone(),
-                if filed_by == REPORTER_ACTOR { "уеб формуляр".into() } else { filed_by },
+                if filed_by == REPORTER_ACTOR {
+                    "уеб формуляр".into()
+                } else {
+                    filed_by
+                },
                 date(Some(row.received)),
                 row.channel.label_bg().into(),
                 sealed_or(detail.has_concerned),
-                account.as_ref().map(|a| a.place.clone()).unwrap_or_default(),
+                account
+                    .as_ref()
+                    .map(|a| a.place.clone())
+                    .unwrap_or_default(),
                 account.as_ref().map(|a| a.when.clone()).unwrap_or_default(),
                 account.map(|a| a.what).unwrap_or_default(),
-                detail.links.iter().map(|l| l.reference.clone()).collect::<Vec<_>>().join(", "),
+                detail
+                    .links
+                    .iter()
+                    .map(|l| l.reference.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 date(Some(row.acknowledgment.due)),
                 date(row.acknowledgment.done),
                 date(row.feedback.map(|f| f.due)),
                 date(row.feedback.and_then(|f| f.done)),
                 actions.join(" | "),
                 row.forwarded_to.clone().unwrap_or_default(),
-                row.closed.map(|c| c.outcome.label_bg().to_owned()).unwrap_or_default(),
+                row.closed
+                    .map(|c| c.outcome.label_bg().to_owned())
+                    .unwrap_or_default(),
                 date(row.closed.map(|c| c.on)),
                 date(row.retention_until),
             ])
@@ -794,7 +836,10 @@ fn describe(
     };
     let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
     match event {
-        SignalEvent::Filed(f) => (format!("Сигналът е получен ({})", f.channel.label_bg()), None),
+        SignalEvent::Filed(f) => (
+            format!("Сигналът е получен ({})", f.channel.label_bg()),
+            None,
+        ),
         SignalEvent::Acknowledged(a) => (
             match &a.uin {
                 Some(uin) => format!("Потвърдено получаване на {}, УИН {uin}", date(a.on)),
@@ -820,7 +865,10 @@ fn describe(
             ),
             None,
         ),
-        SignalEvent::FollowedUp(f) => (format!("Действие от {}", date(f.on)), open("action", &f.action)),
+        SignalEvent::FollowedUp(f) => (
+            format!("Действие от {}", date(f.on)),
+            open("action", &f.action),
+        ),
         SignalEvent::FeedbackGiven(f) => (
             format!("Обратна информация от {}", date(f.on)),
             open("feedback", &f.text),
@@ -831,7 +879,10 @@ fn describe(
             format!("Приключен на {}: {}", date(c.on), c.outcome.label_bg()),
             open("reason", &c.reason),
         ),
-        SignalEvent::Linked(l) => (format!("Свързан със сигнал {}", reference_of(l.other)), None),
+        SignalEvent::Linked(l) => (
+            format!("Свързан със сигнал {}", reference_of(l.other)),
+            None,
+        ),
         SignalEvent::IdentityViewed(v) => (
             format!(
                 "Отворена самоличност: {}",
@@ -866,8 +917,15 @@ mod tests {
         let code = new_receipt_code();
         assert_eq!(code.len(), 24, "{code}");
         assert_eq!(normalize_code(&code).len(), CODE_CHARS);
-        assert!(normalize_code(&code).bytes().all(|b| CODE_ALPHABET.contains(&b)));
+        assert!(
+            normalize_code(&code)
+                .bytes()
+                .all(|b| CODE_ALPHABET.contains(&b))
+        );
         assert_ne!(new_receipt_code(), code);
-        assert_eq!(normalize_code(" k7qx-m2pa 9d4h-tt3e-wboi "), "K7QXM2PA9D4HTT3EWB01");
+        assert_eq!(
+            normalize_code(" k7qx-m2pa 9d4h-tt3e-wboi "),
+            "K7QXM2PA9D4HTT3EWB01"
+        );
     }
 }

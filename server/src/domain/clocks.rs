@@ -2,8 +2,8 @@
 //! an acknowledgment and a feedback are due, whether they were met, and how a statistic is
 //! shown without letting anyone recognise a single case.
 
-use chrono::{Days, Months, NaiveDate};
 pub use antikor_shared::signal::{Cell, Clock};
+use chrono::{Days, Months, NaiveDate};
 
 /// Days after receipt within which a signal must be acknowledged.
 pub const ACKNOWLEDGE_WITHIN_DAYS: u64 = 7;

@@ -5,14 +5,15 @@
 use crate::domain::clocks;
 use crate::store::NewEvent;
 use crate::vault::Sealer;
+use antikor_migrations::Upcasters;
 use antikor_shared::signal::{
-    AttachmentRecord, Category, Channel, Closure, InternalChannelRecorded, RecordChannel, Outcome, Regime, Reporter, SignalAccount,
-    SignalAcknowledged, SignalAssigned, SignalClassified, SignalClosed, SignalFeedbackGiven,
-    SignalFiled, SignalFollowedUp, SignalForwarded, SignalIdentityViewed, SignalKeyDestroyed,
-    SignalLinked, SignalMessageSent, SignalReporterReplied, SignalStatus,
+    AttachmentRecord, Category, Channel, Closure, InternalChannelRecorded, Outcome, RecordChannel,
+    Regime, Reporter, SignalAccount, SignalAcknowledged, SignalAssigned, SignalClassified,
+    SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
+    SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
+    SignalReporterReplied, SignalStatus,
 };
 use antikor_shared::{RecordedEvent, Username};
-use antikor_migrations::Upcasters;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeSet;
 use uuid::Uuid;
@@ -27,7 +28,9 @@ pub enum SignalRejection {
     #[error("{0}")]
     BadDate(String),
     /// Someone changed the signal since the caller read it.
-    #[error("Сигналът е променен междувременно от друг служител. Прегледайте промените и опитайте отново.")]
+    #[error(
+        "Сигналът е променен междувременно от друг служител. Прегледайте промените и опитайте отново."
+    )]
     Stale,
     /// The step was already taken.
     #[error("{0}")]
@@ -60,7 +63,11 @@ fn text(value: &str, field: &str, max: usize) -> Result<String, SignalRejection>
 }
 
 /// An optional text of up to `max` characters, trimmed (empty counts as none).
-fn optional(value: Option<&str>, field: &str, max: usize) -> Result<Option<String>, SignalRejection> {
+fn optional(
+    value: Option<&str>,
+    field: &str,
+    max: usize,
+) -> Result<Option<String>, SignalRejection> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => text(v, field, max).map(Some),
@@ -203,7 +210,10 @@ pub fn file(
         category: intake.category,
         unit: intake.unit,
         activity: intake.activity,
-        confirmed_by_reporter: intake.channel.is_oral().then_some(intake.confirmed_by_reporter),
+        confirmed_by_reporter: intake
+            .channel
+            .is_oral()
+            .then_some(intake.confirmed_by_reporter),
         receipt_hash,
         attachments,
     }
@@ -771,9 +781,20 @@ mod tests {
             &Clear,
         );
         assert!(!filed.anonymous);
-        assert!(filed.reporter.unwrap().sealed_v1.contains("\"name\":\"Мария Иванова\""));
+        assert!(
+            filed
+                .reporter
+                .unwrap()
+                .sealed_v1
+                .contains("\"name\":\"Мария Иванова\"")
+        );
         assert_eq!(filed.concerned.unwrap().sealed_v1, "concerned:Г. Георгиев");
-        assert!(filed.account.sealed_v1.contains("\"what\":\"Искат пари за разрешително.\""));
+        assert!(
+            filed
+                .account
+                .sealed_v1
+                .contains("\"what\":\"Искат пари за разрешително.\"")
+        );
         let anonymous = given();
         assert!(anonymous.filed.anonymous);
         assert_eq!(anonymous.filed.concerned, None, "a blank name is no name");
@@ -784,25 +805,52 @@ mod tests {
     fn intake_refuses_an_empty_account_a_future_date_and_an_unconfirmed_oral_signal() {
         let mut empty = intake();
         empty.account.what = "   ".into();
-        assert!(matches!(check_intake(empty, today()), Err(SignalRejection::BadField(_))));
+        assert!(matches!(
+            check_intake(empty, today()),
+            Err(SignalRejection::BadField(_))
+        ));
         let mut future = intake();
         future.received = day(2026, 3, 21);
-        assert!(matches!(check_intake(future, today()), Err(SignalRejection::BadDate(_))));
+        assert!(matches!(
+            check_intake(future, today()),
+            Err(SignalRejection::BadDate(_))
+        ));
         let mut oral = intake();
         oral.channel = Channel::Phone;
         assert!(check_intake(oral.clone(), today()).is_err());
         oral.confirmed_by_reporter = true;
-        let filed = file(check_intake(oral, today()).unwrap(), "R".into(), None, vec![], &Clear);
+        let filed = file(
+            check_intake(oral, today()).unwrap(),
+            "R".into(),
+            None,
+            vec![],
+            &Clear,
+        );
         assert_eq!(filed.confirmed_by_reporter, Some(true));
     }
 
     #[test]
     fn attachments_are_typed_by_their_bytes() {
-        assert_eq!(attachment_type("a.pdf", b"%PDF-1.7 x"), Ok("application/pdf"));
-        assert_eq!(attachment_type("a.jpg", &[0xFF, 0xD8, 0xFF, 0xE0]), Ok("image/jpeg"));
-        assert_eq!(attachment_type("a.png", b"\x89PNG\r\n\x1a\n..."), Ok("image/png"));
-        assert_eq!(attachment_type("a.txt", "бележка".as_bytes()), Ok("text/plain"));
-        assert!(attachment_type("a.pdf", b"MZ\x90\x00\x03").is_err(), "an .exe named .pdf");
+        assert_eq!(
+            attachment_type("a.pdf", b"%PDF-1.7 x"),
+            Ok("application/pdf")
+        );
+        assert_eq!(
+            attachment_type("a.jpg", &[0xFF, 0xD8, 0xFF, 0xE0]),
+            Ok("image/jpeg")
+        );
+        assert_eq!(
+            attachment_type("a.png", b"\x89PNG\r\n\x1a\n..."),
+            Ok("image/png")
+        );
+        assert_eq!(
+            attachment_type("a.txt", "бележка".as_bytes()),
+            Ok("text/plain")
+        );
+        assert!(
+            attachment_type("a.pdf", b"MZ\x90\x00\x03").is_err(),
+            "an .exe named .pdf"
+        );
         assert!(attachment_type("a.txt", b"").is_err());
         let big = vec![b'a'; antikor_shared::signal::MAX_ATTACHMENT_BYTES + 1];
         assert!(attachment_type("a.txt", &big).is_err());
@@ -840,7 +888,13 @@ mod tests {
     fn a_stale_version_is_a_conflict() {
         let state = given();
         assert_eq!(
-            decide(&state, Some(state.version + 1), acknowledge(day(2026, 3, 5)), today(), &Clear),
+            decide(
+                &state,
+                Some(state.version + 1),
+                acknowledge(day(2026, 3, 5)),
+                today(),
+                &Clear
+            ),
             Err(SignalRejection::Stale)
         );
     }
@@ -848,13 +902,32 @@ mod tests {
     #[test]
     fn assigning_needs_an_officer_of_the_tenant_and_a_change() {
         let to = Username::parse("bansko.officer").unwrap();
-        let refused = when(&given(), SignalCommand::Assign { to: to.clone(), is_officer: false });
+        let refused = when(
+            &given(),
+            SignalCommand::Assign {
+                to: to.clone(),
+                is_officer: false,
+            },
+        );
         assert!(matches!(refused, Err(SignalRejection::BadField(_))));
-        let event = when(&given(), SignalCommand::Assign { to: to.clone(), is_officer: true }).unwrap();
+        let event = when(
+            &given(),
+            SignalCommand::Assign {
+                to: to.clone(),
+                is_officer: true,
+            },
+        )
+        .unwrap();
         let state = given_after(&[acknowledged(day(2026, 3, 5)), event]);
         assert_eq!(state.status(), SignalStatus::InProgress);
         assert!(matches!(
-            when(&state, SignalCommand::Assign { to, is_officer: true }),
+            when(
+                &state,
+                SignalCommand::Assign {
+                    to,
+                    is_officer: true
+                }
+            ),
             Err(SignalRejection::AlreadyDone(_))
         ));
     }
@@ -873,7 +946,10 @@ mod tests {
         assert_eq!(state.unit(), Some("Обществени поръчки"));
         assert_eq!(state.activity(), None);
         assert_eq!(state.regime(), Some(Regime::Whistleblower));
-        assert!(matches!(when(&state, command), Err(SignalRejection::AlreadyDone(_))));
+        assert!(matches!(
+            when(&state, command),
+            Err(SignalRejection::AlreadyDone(_))
+        ));
     }
 
     #[test]
@@ -926,7 +1002,11 @@ mod tests {
         let first = when(&state, feedback(day(2026, 3, 10))).unwrap();
         let state = given_after(&[acknowledged(day(2026, 3, 5)), first]);
         let second = when(&state, feedback(day(2026, 3, 15))).unwrap();
-        let state = given_after(&[acknowledged(day(2026, 3, 5)), when(&state, feedback(day(2026, 3, 10))).unwrap(), second]);
+        let state = given_after(&[
+            acknowledged(day(2026, 3, 5)),
+            when(&state, feedback(day(2026, 3, 10))).unwrap(),
+            second,
+        ]);
         assert_eq!(state.feedback, Some(day(2026, 3, 10)));
         assert_eq!(state.status(), SignalStatus::FeedbackGiven);
         assert_eq!(state.feedback_due(), Some(day(2026, 6, 5)));
@@ -975,14 +1055,28 @@ mod tests {
             when(&state, acknowledge(day(2026, 3, 19))),
             Err(SignalRejection::Closed)
         );
-        let reply = decide(&state, None, SignalCommand::ReporterReply { text: "x".into() }, today(), &Clear);
+        let reply = decide(
+            &state,
+            None,
+            SignalCommand::ReporterReply { text: "x".into() },
+            today(),
+            &Clear,
+        );
         assert_eq!(reply, Err(SignalRejection::Closed));
     }
 
     #[test]
     fn links_are_to_another_signal_once() {
         let other = Uuid::from_u128(2);
-        assert!(when(&given(), SignalCommand::Link { other: Uuid::from_u128(1) }).is_err());
+        assert!(
+            when(
+                &given(),
+                SignalCommand::Link {
+                    other: Uuid::from_u128(1)
+                }
+            )
+            .is_err()
+        );
         let event = when(&given(), SignalCommand::Link { other }).unwrap();
         let state = given_after(&[event]);
         assert!(matches!(
@@ -1001,7 +1095,10 @@ mod tests {
             })
         };
         assert!(channel(None, None).is_err());
-        assert!(!channel(Some(8_500), Some(120)).unwrap().obliged, "Belitsa-sized");
+        assert!(
+            !channel(Some(8_500), Some(120)).unwrap().obliged,
+            "Belitsa-sized"
+        );
         assert!(!channel(Some(30_000), Some(45)).unwrap().obliged);
         let obliged = channel(Some(30_000), Some(120)).unwrap();
         assert!(obliged.obliged);

@@ -178,13 +178,19 @@ pub async fn analysis(
         (status = 200, description = "The register", content_type = "text/csv", body = String),
         (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
-pub async fn register_csv(State(app): State<AppState>, principal: Principal) -> AppResult<Response> {
+pub async fn register_csv(
+    State(app): State<AppState>,
+    principal: Principal,
+) -> AppResult<Response> {
     let desk = principal.signal_desk()?;
     // A byte-order mark, so that spreadsheet programs read the Cyrillic as UTF-8.
     let csv = format!("\u{feff}{}", app.signal_register_csv(&desk).await?);
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"register-signali.csv\""),
@@ -250,7 +256,13 @@ pub async fn attachment(
     // Always a download, never shown inline: a file from the public must not run as a page.
     let ascii: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let disposition = format!("attachment; filename=\"{ascii}\"");
     Ok((
@@ -299,49 +311,105 @@ macro_rules! step_route {
     };
 }
 
-step_route!(acknowledge, "/api/signals/{id}/acknowledge", Acknowledge,
+step_route!(
+    acknowledge,
+    "/api/signals/{id}/acknowledge",
+    Acknowledge,
     "Confirms receipt to the reporter (with the УИН, for whistleblower-law signals).",
-    |app, desk, b| Ok(SignalCommand::Acknowledge { on: b.on, uin: b.uin, message: b.message }));
+    |app, desk, b| Ok(SignalCommand::Acknowledge {
+        on: b.on,
+        uin: b.uin,
+        message: b.message
+    })
+);
 
-step_route!(assign, "/api/signals/{id}/assign", Assign,
+step_route!(
+    assign,
+    "/api/signals/{id}/assign",
+    Assign,
     "Makes an officer of the tenant responsible.",
     |app, desk, b| Ok(SignalCommand::Assign {
         is_officer: app.is_signal_officer(&desk, b.to.as_str()),
         to: b.to,
-    }));
+    })
+);
 
-step_route!(classify, "/api/signals/{id}/classify", Classify,
+step_route!(
+    classify,
+    "/api/signals/{id}/classify",
+    Classify,
     "Decides the regime, category, unit and activity.",
     |app, desk, b| Ok(SignalCommand::Classify {
         regime: b.regime,
         category: b.category,
         unit: b.unit,
         activity: b.activity,
-    }));
+    })
+);
 
-step_route!(forward, "/api/signals/{id}/forward", Forward,
+step_route!(
+    forward,
+    "/api/signals/{id}/forward",
+    Forward,
     "Records that the signal was sent to the competent body.",
-    |app, desk, b| Ok(SignalCommand::Forward { to: b.to, outgoing_number: b.outgoing_number, on: b.on }));
+    |app, desk, b| Ok(SignalCommand::Forward {
+        to: b.to,
+        outgoing_number: b.outgoing_number,
+        on: b.on
+    })
+);
 
-step_route!(follow_up, "/api/signals/{id}/actions", SignalNote,
+step_route!(
+    follow_up,
+    "/api/signals/{id}/actions",
+    SignalNote,
     "Records a follow-up action.",
-    |app, desk, b| Ok(SignalCommand::FollowUp { on: dated(b.on)?, text: b.text }));
+    |app, desk, b| Ok(SignalCommand::FollowUp {
+        on: dated(b.on)?,
+        text: b.text
+    })
+);
 
-step_route!(feedback, "/api/signals/{id}/feedback", SignalNote,
+step_route!(
+    feedback,
+    "/api/signals/{id}/feedback",
+    SignalNote,
     "Gives the reporter the statutory feedback.",
-    |app, desk, b| Ok(SignalCommand::GiveFeedback { on: dated(b.on)?, text: b.text }));
+    |app, desk, b| Ok(SignalCommand::GiveFeedback {
+        on: dated(b.on)?,
+        text: b.text
+    })
+);
 
-step_route!(message, "/api/signals/{id}/messages", SignalNote,
+step_route!(
+    message,
+    "/api/signals/{id}/messages",
+    SignalNote,
     "Writes to the reporter, who reads it with the receipt code.",
-    |app, desk, b| Ok(SignalCommand::SendMessage { text: b.text }));
+    |app, desk, b| Ok(SignalCommand::SendMessage { text: b.text })
+);
 
-step_route!(close, "/api/signals/{id}/close", Close,
+step_route!(
+    close,
+    "/api/signals/{id}/close",
+    Close,
     "Closes the case with its outcome and reason.",
-    |app, desk, b| Ok(SignalCommand::Close { on: b.on, outcome: b.outcome, reason: b.reason }));
+    |app, desk, b| Ok(SignalCommand::Close {
+        on: b.on,
+        outcome: b.outcome,
+        reason: b.reason
+    })
+);
 
-step_route!(link, "/api/signals/{id}/links", Link,
+step_route!(
+    link,
+    "/api/signals/{id}/links",
+    Link,
     "Relates the signal to another of the register, by its number.",
-    |app, desk, b| Ok(SignalCommand::Link { other: app.signal_by_reference(&desk, &b.reference)? }));
+    |app, desk, b| Ok(SignalCommand::Link {
+        other: app.signal_by_reference(&desk, &b.reference)?
+    })
+);
 
 fn dated(on: Option<chrono::NaiveDate>) -> AppResult<chrono::NaiveDate> {
     on.ok_or_else(|| AppError::BadRequest("Посочете дата.".into()))

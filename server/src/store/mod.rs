@@ -10,8 +10,8 @@ pub mod record;
 mod sled_store;
 
 pub use record::ChainBreak;
-pub use sled_store::{SledStore, StoreOptions};
 pub(crate) use sled_store::open_sled;
+pub use sled_store::{SledStore, StoreOptions};
 
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
