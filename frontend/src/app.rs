@@ -19,6 +19,11 @@ use crate::pages::{
     public::{ContestedActsPage, CouncilPage, MeetingsPage, ReportCorruptionPage},
     region::RegionPage,
     report::ReportPage,
+    signals::{
+        detail::SignalPage, handles_signals, intake::SignalIntakePage, register::SignalsPage,
+        report::SignalFormPage, statistics::SignalAnalysisPage, statistics::SignalStatisticsPage,
+        track::TrackSignalPage,
+    },
     tenants::TenantsPage,
 };
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
@@ -66,6 +71,25 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contested-acts") view=ContestedActsPage />
                     <Route path=path!("/council") view=CouncilPage />
                     <Route path=path!("/report-corruption") view=ReportCorruptionPage />
+                    <Route path=path!("/signal") view=SignalFormPage />
+                    <Route path=path!("/signal/track") view=TrackSignalPage />
+                    <Route path=path!("/signals/statistics") view=SignalStatisticsPage />
+                    <Route
+                        path=path!("/signals")
+                        view=|| view! { <Protected allow=handles_signals><SignalsPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/signals/new")
+                        view=|| view! { <Protected allow=handles_signals><SignalIntakePage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/signals/analysis")
+                        view=|| view! { <Protected allow=handles_signals><SignalAnalysisPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/signals/:id")
+                        view=|| view! { <Protected allow=handles_signals><SignalPage /></Protected> }
+                    />
                     <Route path=path!("/report/:year") view=ReportPage />
                     <Route path=path!("/login") view=LoginPage />
                     <Route
@@ -124,6 +148,7 @@ fn Navigation() -> impl IntoView {
     let accounts = move || session.role().is_some_and(can_view_accounts);
     let logged_in = move || session.role().is_some();
     let region = move || session.role().is_some_and(can_view_region);
+    let signals = move || session.role().is_some_and(handles_signals);
     view! {
         <nav class="site-nav" aria-label="Основна навигация">
             <ul>
@@ -150,6 +175,12 @@ fn Navigation() -> impl IntoView {
                 <li id="nav-report-corruption">
                     <A href="/report-corruption">"Подай сигнал"</A>
                 </li>
+                <li id="nav-signal-form">
+                    <A href="/signal" exact=true>"Онлайн сигнал"</A>
+                </li>
+                <li id="nav-signal-statistics">
+                    <A href="/signals/statistics">"Статистика на сигналите"</A>
+                </li>
                 <li>
                     <A href="/tenants">"Институции"</A>
                 </li>
@@ -159,6 +190,11 @@ fn Navigation() -> impl IntoView {
                     </li>
                     <li id="nav-activities">
                         <A href="/activities">"Дейности"</A>
+                    </li>
+                </Show>
+                <Show when=signals>
+                    <li id="nav-signals">
+                        <A href="/signals">"Сигнали"</A>
                     </li>
                 </Show>
                 <Show when=region>

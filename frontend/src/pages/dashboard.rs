@@ -10,6 +10,7 @@ use crate::controls::{AsOfBanner, AsOfPicker, TenantSelect, YearSelect, today, u
 use crate::csv::CsvButton;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::progress::SectionsSummary;
+use crate::pages::signals::{handles_signals, register::SignalsDue};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
@@ -125,6 +126,7 @@ pub fn DashboardPage() -> impl IntoView {
                 view! { <ErrorMessages errors retry /> }
             }>{summary}</ErrorBoundary>
         </Transition>
+        {role.is_some_and(handles_signals).then(|| view! { <SignalsDue /> })}
         <h2 id="progress-heading">"Изпълнение по мерки"</h2>
         <Suspense fallback=|| view! { <Loading /> }>
             <ErrorBoundary fallback=move |errors| {

@@ -15,4 +15,5 @@ pub mod progress;
 pub mod public;
 pub mod region;
 pub mod report;
+pub mod signals;
 pub mod tenants;

@@ -1,0 +1,160 @@
+//! `/signals/new`: an officer records a signal received by e-mail, phone, post or in person.
+
+use super::{Draft, DraftFields, code, error_text, from_code};
+use crate::api;
+use crate::components::set_title;
+use crate::controls::today;
+use crate::session::use_session;
+use antikor_shared::signal::{Channel, NewAttachment, RecordSignal};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// `/signals/new`.
+#[component]
+pub fn SignalIntakePage() -> impl IntoView {
+    set_title("Нов сигнал");
+    let session = use_session();
+    let navigate = use_navigate();
+    let channel = RwSignal::new(String::new());
+    let received = RwSignal::new(today().to_string());
+    let confirmed = RwSignal::new(false);
+    let draft = Draft::default();
+    let files = RwSignal::new(Vec::<NewAttachment>::new());
+    let reading = RwSignal::new(0usize);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let oral = move || channel.with(|c| from_code::<Channel>(c).is_some_and(Channel::is_oral));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if reading.get_untracked() > 0 {
+            error.set(Some("Изчакайте файловете да се прочетат.".to_owned()));
+            return;
+        }
+        let Some(channel) = from_code::<Channel>(&channel.get_untracked()) else {
+            error.set(Some("Изберете как е получен сигналът.".to_owned()));
+            return;
+        };
+        let Ok(received) = received.get_untracked().trim().parse::<NaiveDate>() else {
+            error.set(Some(
+                "Въведете датата на получаване във вида ГГГГ-ММ-ДД.".to_owned(),
+            ));
+            return;
+        };
+        if received > today() {
+            error.set(Some(
+                "Датата на получаване не може да е в бъдещето.".to_owned(),
+            ));
+            return;
+        }
+        // The law asks for an oral signal to be written down and confirmed by the reporter.
+        let confirmed = confirmed.get_untracked();
+        if channel.is_oral() && !confirmed {
+            error.set(Some(
+                "Устният сигнал се записва след като подателят потвърди записа. Отбележете потвърждението."
+                    .to_owned(),
+            ));
+            return;
+        }
+        let checked = match draft.values().check() {
+            Ok(c) => c,
+            Err(text) => {
+                error.set(Some(text));
+                return;
+            }
+        };
+        let Some(csrf) = session.csrf() else {
+            return;
+        };
+        let body = RecordSignal {
+            channel,
+            received,
+            confirmed_by_reporter: channel.is_oral() && confirmed,
+            reporter: checked.reporter,
+            account: checked.account,
+            concerned: checked.concerned,
+            unit: checked.unit,
+            activity: checked.activity,
+            category: checked.category,
+            attachments: files.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let answer = api::signals::record(&csrf, &body).await;
+            busy.try_set(false);
+            match answer {
+                Ok(receipt) => navigate(
+                    &format!("/signals/{}", receipt.id),
+                    NavigateOptions::default(),
+                ),
+                Err(e) => {
+                    error.try_set(Some(error_text(&e)));
+                }
+            }
+        });
+    };
+
+    let channels = Channel::OFFICER
+        .into_iter()
+        .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
+        .collect_view();
+    view! {
+        <p class="breadcrumb">
+            <A href="/signals">"Регистър на сигналите"</A>
+        </p>
+        <h1>"Нов сигнал"</h1>
+        <p class="lead">
+            "Запишете сигнал, получен по електронна поща, телефон, поща или лично. Сигналите от "
+            "онлайн формуляра влизат в регистъра сами. Самоличността, описанието и приложенията се "
+            "съхраняват криптирани."
+        </p>
+        <form id="intake-form" class="form-card" on:submit=submit novalidate autocomplete="off">
+            <div class="form-grid">
+                <div class="field">
+                    <label for="intake-channel">"Как е получен"</label>
+                    <select id="intake-channel" bind:value=channel>
+                        <option value="">"Изберете…"</option>
+                        {channels}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="intake-received">"Дата на получаване"</label>
+                    <input id="intake-received" type="date" max=today().to_string() bind:value=received />
+                </div>
+            </div>
+            <Show when=oral>
+                <div class="field field--wide field--check">
+                    <label for="intake-confirmed">
+                        <input id="intake-confirmed" type="checkbox" bind:checked=confirmed />
+                        " Подателят потвърди записа на устния сигнал"
+                    </label>
+                </div>
+            </Show>
+            <DraftFields draft files reading prefix="intake" />
+            {move || {
+                error
+                    .get()
+                    .map(|e| view! { <p id="intake-error" class="notice notice--error" role="alert">{e}</p> })
+            }}
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    id="intake-submit"
+                    class="button button--primary"
+                    disabled=move || { busy.get() || reading.get() > 0 }
+                >
+                    "Запиши сигнала"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,275 @@
+//! `/signal`: the public form for a corruption signal, without login, and its one-time receipt.
+
+use super::{Draft, DraftFields, error_text};
+use crate::api;
+use crate::components::{focus_by_id, set_title};
+use crate::format::{date_bg, href_with_query};
+use antikor_shared::TenantId;
+use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+
+/// `/signal`; `?tenant=bansko` preselects the institution, so a municipality's site can link
+/// to its own form.
+#[component]
+pub fn SignalFormPage() -> impl IntoView {
+    set_title("Подаване на сигнал");
+    let query = use_query_map();
+    let tenants = LocalResource::new(api::tenants);
+    let tenant = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("tenant"))
+            .unwrap_or_default(),
+    );
+    let draft = Draft::default();
+    let files = RwSignal::new(Vec::<NewAttachment>::new());
+    let reading = RwSignal::new(0usize);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let receipt = RwSignal::new(None::<SignalReceipt>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        if reading.get_untracked() > 0 {
+            error.set(Some("Изчакайте файловете да се прочетат.".to_owned()));
+            return;
+        }
+        let Ok(tenant) = TenantId::parse(tenant.get_untracked()) else {
+            error.set(Some(
+                "Изберете институцията, до която подавате сигнала.".to_owned(),
+            ));
+            return;
+        };
+        let checked = match draft.values().check() {
+            Ok(c) => c,
+            Err(text) => {
+                error.set(Some(text));
+                return;
+            }
+        };
+        let body = FileSignal {
+            tenant,
+            reporter: checked.reporter,
+            account: checked.account,
+            concerned: checked.concerned,
+            unit: checked.unit,
+            activity: checked.activity,
+            category: checked.category,
+            attachments: files.get_untracked(),
+        };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let answer = api::signals::file(&body).await;
+            busy.try_set(false);
+            match answer {
+                Ok(r) => {
+                    receipt.try_set(Some(r));
+                    // The receipt replaces the form; move the reader to it.
+                    focus_by_id("signal-receipt");
+                }
+                Err(e) => {
+                    error.try_set(Some(error_text(&e)));
+                }
+            }
+        });
+    };
+
+    let tenant_options = move || {
+        let chosen = tenant.get();
+        tenants
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| {
+                let id = t.id.to_string();
+                let selected = id == chosen;
+                view! { <option value=id prop:selected=selected>{t.registration.name_bg}</option> }
+            })
+            .collect_view()
+    };
+    let tenants_failed = move || {
+        tenants.get().and_then(Result::err).map(|e| {
+            view! {
+                <div class="notice notice--error" role="alert">
+                    <p>{e.to_string()}</p>
+                    <button type="button" class="button" on:click=move |_| tenants.refetch()>
+                        "Зареди отново"
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    let form = move || {
+        view! {
+            <Confidentiality />
+            <form id="signal-form" class="form-card signal-form" on:submit=submit novalidate autocomplete="off">
+                <div class="field">
+                    <label for="signal-tenant">"До коя институция е сигналът"</label>
+                    <select id="signal-tenant" on:change=move |ev| tenant.set(event_target_value(&ev))>
+                        <option value="" prop:selected=move || tenant.with(String::is_empty)>
+                            "Изберете…"
+                        </option>
+                        {tenant_options}
+                    </select>
+                </div>
+                {tenants_failed}
+                <DraftFields draft files reading prefix="signal" />
+                {move || {
+                    error
+                        .get()
+                        .map(|e| view! { <p id="signal-error" class="notice notice--error" role="alert">{e}</p> })
+                }}
+                <div class="form-actions">
+                    <button
+                        type="submit"
+                        id="signal-submit"
+                        class="button button--primary"
+                        disabled=move || { busy.get() || reading.get() > 0 }
+                    >
+                        "Изпрати сигнала"
+                    </button>
+                </div>
+            </form>
+            <p>
+                "Вече сте подали сигнал? "
+                <A href="/signal/track">"Проследете го с номера и кода си"</A>
+                "."
+            </p>
+        }
+    };
+
+    view! {
+        <h1>"Подаване на сигнал за корупция"</h1>
+        {move || match receipt.get() {
+            Some(r) => view! { <Receipt receipt=r /> }.into_any(),
+            None => form().into_any(),
+        }}
+    }
+}
+
+/// What happens to what the citizen writes, said before they write it.
+#[component]
+fn Confidentiality() -> impl IntoView {
+    view! {
+        <div id="signal-confidentiality" class="notice notice--info">
+            <p>
+                <strong>"Можете да подадете сигнала анонимно. "</strong>
+                "Тогава не въвеждайте име и данни за връзка. След изпращането получавате номер и код, "
+                "с които проследявате сигнала и четете отговорите на институцията, без да разкривате кои сте."
+            </p>
+            <p>
+                "Ако посочите име, то, данните ви за връзка, засегнатото лице, описанието и приложенията "
+                "се съхраняват криптирани. Виждат ги само определените служители на институцията, до която "
+                "е сигналът; всяко отваряне на самоличността ви се записва. Областната администрация и "
+                "обществото виждат само обобщена статистика."
+            </p>
+            <p>
+                "Сигналите по Закона за защита на лицата, подаващи сигнали или публично оповестяващи "
+                "информация за нарушения, се потвърждават до 7 дни, а обратна информация се дава до 3 месеца "
+                "от потвърждението. Анонимните сигнали се регистрират, но законът може да не изисква "
+                "проверка по тях. Повече за начините и гаранциите: "
+                <A href="/report-corruption">"„Как да подадете сигнал“"</A>
+                "."
+            </p>
+        </div>
+    }
+}
+
+/// The number and the receipt code, shown this once: the server keeps only a hash of the code.
+#[component]
+fn Receipt(receipt: SignalReceipt) -> impl IntoView {
+    let track = href_with_query(
+        "/signal/track",
+        [("reference", Some(receipt.reference.clone()))],
+    );
+    let code = receipt.receipt_code.clone().unwrap_or_default();
+    let copy_text = format!(
+        "Сигнал № {}\nКод за проследяване: {code}",
+        receipt.reference
+    );
+    view! {
+        <section id="signal-receipt" class="receipt" tabindex="-1" aria-labelledby="receipt-heading">
+            <h2 id="receipt-heading">"Сигналът е изпратен"</h2>
+            <dl class="receipt__values">
+                <dt>"Номер на сигнала"</dt>
+                <dd id="receipt-reference" class="receipt__value">{receipt.reference.clone()}</dd>
+                <dt>"Код за проследяване"</dt>
+                <dd id="receipt-code" class="receipt__value">{code}</dd>
+            </dl>
+            <div class="notice notice--warn" role="alert">
+                <p>
+                    <strong>"Запишете номера и кода сега. "</strong>
+                    "Кодът се показва само веднъж. Институцията не го знае и не може да го възстанови: "
+                    "без него няма да можете да проследите сигнала и да прочетете отговорите."
+                </p>
+            </div>
+            <CopyButton text=copy_text />
+            <p>
+                {format!(
+                    "Получаването на сигнала трябва да бъде потвърдено до {} г.",
+                    date_bg(receipt.acknowledgment_due)
+                )}
+            </p>
+            <p>
+                <a id="receipt-track" href=track>"Проследяване на сигнала"</a>
+            </p>
+        </section>
+    }
+}
+
+/// Copies `text` to the clipboard and says whether that worked.
+#[component]
+fn CopyButton(text: String) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let on_click = move |_| {
+        let promise = window().navigator().clipboard().write_text(&text);
+        // Each callback runs at most once; the promise settles one way only.
+        let ok = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+            copied.try_set(Some(true));
+        });
+        let failed =
+            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+                copied.try_set(Some(false));
+            });
+        let then = js_sys::Reflect::get(&promise, &"then".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match then {
+            Some(then) => {
+                let _ = then.call2(&promise, &ok, &failed);
+            }
+            None => copied.set(Some(false)),
+        }
+    };
+    view! {
+        <p>
+            <button type="button" id="receipt-copy" class="button" on:click=on_click>
+                "Копирай номера и кода"
+            </button>
+            {move || {
+                copied
+                    .get()
+                    .map(|ok| {
+                        view! {
+                            <span class="muted small" role="status">
+                                {if ok {
+                                    " Копирано."
+                                } else {
+                                    " Копирането не успя; препишете номера и кода."
+                                }}
+                            </span>
+                        }
+                    })
+            }}
+        </p>
+    }
+}

@@ -1,0 +1,288 @@
+//! `/signal/track`: the reporter follows a signal with its number and receipt code, reads the messages and replies.
+
+use super::{code, error_text, optional};
+use crate::api;
+use crate::components::{focus_by_id, set_title};
+use crate::format::{date_bg, date_time, utc_exact};
+use antikor_shared::signal::{MessageKind, ReporterAccess, ReporterReply, ReporterView};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// Who wrote a message, as the reporter reads it.
+pub fn message_kind_label(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::Acknowledgment => "Потвърждение за получаване",
+        MessageKind::Officer => "Съобщение от институцията",
+        MessageKind::Feedback => "Обратна информация",
+        MessageKind::Reporter => "Вашето съобщение",
+    }
+}
+
+/// `/signal/track`; `?reference=` fills in the number. The code never goes in the address,
+/// where the browser's history would keep it.
+#[component]
+pub fn TrackSignalPage() -> impl IntoView {
+    set_title("Проследяване на сигнал");
+    let query = use_query_map();
+    let reference = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("reference"))
+            .unwrap_or_default(),
+    );
+    let receipt_code = RwSignal::new(String::new());
+    let access = RwSignal::new(None::<ReporterAccess>);
+    let case = RwSignal::new(None::<ReporterView>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let (Some(reference), Some(code)) = (
+            optional(&reference.get_untracked()),
+            optional(&receipt_code.get_untracked()),
+        ) else {
+            error.set(Some("Въведете номера на сигнала и кода.".to_owned()));
+            return;
+        };
+        let asked = ReporterAccess { reference, code };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let answer = api::signals::reporter_status(&asked).await;
+            busy.try_set(false);
+            match answer {
+                Ok(view) => {
+                    access.try_set(Some(asked));
+                    case.try_set(Some(view));
+                    focus_by_id("track-case");
+                }
+                Err(e) if e.is_not_found() => {
+                    error.try_set(Some(
+                        "Няма сигнал с този номер и код. Проверете ги и опитайте отново."
+                            .to_owned(),
+                    ));
+                }
+                Err(e) => {
+                    error.try_set(Some(error_text(&e)));
+                }
+            }
+        });
+    };
+    // On a shared computer the next person must not find the case open.
+    let close = move |_| {
+        access.set(None);
+        case.set(None);
+        receipt_code.set(String::new());
+    };
+
+    // A memo: a reply changes the case, and must not rebuild the page around it.
+    let shown = Memo::new(move |_| case.with(Option::is_some));
+
+    view! {
+        <h1>"Проследяване на сигнал"</h1>
+        {move || {
+            if shown.get() {
+                view! {
+                    <CaseForReporter case access />
+                    <p>
+                        <button type="button" id="track-close" class="button" on:click=close>
+                            "Затвори сигнала на този екран"
+                        </button>
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="lead">
+                        "Въведете номера на сигнала и кода, които получихте при подаването му. "
+                        "Така виждате докъде е стигнала проверката и какво ви пише институцията, "
+                        "без да разкривате кои сте."
+                    </p>
+                    <form id="track-form" class="form-card" on:submit=submit novalidate autocomplete="off">
+                        <div class="form-grid">
+                            <div class="field">
+                                <label for="track-reference">"Номер на сигнала"</label>
+                                <input id="track-reference" type="text" spellcheck="false" bind:value=reference />
+                            </div>
+                            <div class="field">
+                                <label for="track-code">"Код за проследяване"</label>
+                                <input id="track-code" type="password" spellcheck="false" autocomplete="off" bind:value=receipt_code />
+                            </div>
+                        </div>
+                        {move || {
+                            error
+                                .get()
+                                .map(|e| view! { <p id="track-error" class="notice notice--error" role="alert">{e}</p> })
+                        }}
+                        <div class="form-actions">
+                            <button type="submit" id="track-submit" class="button button--primary" disabled=busy>
+                                "Покажи сигнала"
+                            </button>
+                        </div>
+                    </form>
+                    <p>
+                        "Нямате код? Кодът се показва само при подаването и не може да бъде възстановен. "
+                        <A href="/signal">"Подайте нов сигнал"</A>
+                        " или се обърнете към институцията по начините от страницата "
+                        <A href="/report-corruption">"„Как да подадете сигнал“"</A>
+                        "."
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// What the reporter sees of the signal, with the form to write back.
+#[component]
+fn CaseForReporter(
+    case: RwSignal<Option<ReporterView>>,
+    access: RwSignal<Option<ReporterAccess>>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let reply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(access) = access.get_untracked() else {
+            return;
+        };
+        let Some(message) = optional(&text.get_untracked()) else {
+            error.set(Some("Напишете съобщението си.".to_owned()));
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        sent.set(false);
+        spawn_local(async move {
+            let body = ReporterReply {
+                access,
+                text: message,
+            };
+            let answer = api::signals::reporter_reply(&body).await;
+            busy.try_set(false);
+            match answer {
+                Ok(view) => {
+                    case.try_set(Some(view));
+                    text.try_set(String::new());
+                    sent.try_set(true);
+                }
+                Err(e) => {
+                    error.try_set(Some(error_text(&e)));
+                }
+            }
+        });
+    };
+    let summary = move || {
+        case.get().map(|c| {
+            let closed = c.closed.map(|cl| {
+                view! {
+                    <dt>"Приключен"</dt>
+                    <dd id="track-closed">
+                        {format!("{} г. — {}", date_bg(cl.on), cl.outcome.label_bg())}
+                    </dd>
+                }
+            });
+            view! {
+                <dl class="fields">
+                    <dt>"Номер"</dt>
+                    <dd id="track-reference-shown">{c.reference.clone()}</dd>
+                    <dt>"Институция"</dt>
+                    <dd>{c.institution.clone()}</dd>
+                    <dt>"Получен"</dt>
+                    <dd>{format!("{} г.", date_bg(c.received))}</dd>
+                    <dt>"Състояние"</dt>
+                    <dd id="track-status" data-status=code(c.status)>{c.status.label_bg()}</dd>
+                    <dt>"Получаването потвърдено"</dt>
+                    <dd>
+                        {c
+                            .acknowledged
+                            .map_or_else(|| "Още не".to_owned(), |d| format!("{} г.", date_bg(d)))}
+                    </dd>
+                    {c
+                        .feedback_due
+                        .map(|d| {
+                            view! {
+                                <dt>"Обратна информация до"</dt>
+                                <dd>{format!("{} г.", date_bg(d))}</dd>
+                            }
+                        })}
+                    {closed}
+                </dl>
+            }
+        })
+    };
+    let messages = move || {
+        let list = case.with(|c| c.as_ref().map(|c| c.messages.clone()).unwrap_or_default());
+        if list.is_empty() {
+            return view! { <p id="track-messages" class="muted">"Все още няма съобщения."</p> }
+                .into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|m| {
+                let mine = m.kind == MessageKind::Reporter;
+                view! {
+                    <li class="message" class:message--mine=mine data-kind=code(m.kind)>
+                        <p class="message__meta muted small">
+                            {message_kind_label(m.kind)}
+                            " · "
+                            <time datetime=utc_exact(m.at)>{date_time(m.at)}</time>
+                        </p>
+                        <p class="message__text pre-line">
+                            {m
+                                .text
+                                .unwrap_or_else(|| {
+                                    "Текстът е унищожен след изтичане на срока за съхранение.".to_owned()
+                                })}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol id="track-messages" class="messages">{items}</ol> }.into_any()
+    };
+    let open = move || case.with(|c| c.as_ref().is_some_and(|c| c.closed.is_none()));
+    view! {
+        <section id="track-case" tabindex="-1" aria-labelledby="track-case-heading">
+            <h2 id="track-case-heading">"Вашият сигнал"</h2>
+            {summary}
+            <h3>"Съобщения"</h3>
+            {messages}
+            <Show
+                when=open
+                fallback=|| view! { <p class="muted">"Сигналът е приключен; не можете да добавяте съобщения."</p> }
+            >
+                <form id="track-reply-form" class="form-card" on:submit=reply novalidate>
+                    <div class="field field--wide">
+                        <label for="track-reply">"Отговор или допълнителна информация"</label>
+                        <textarea id="track-reply" rows="5" maxlength="10000" bind:value=text></textarea>
+                    </div>
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| view! { <p id="track-reply-error" class="notice notice--error" role="alert">{e}</p> })
+                    }}
+                    <Show when=move || sent.get()>
+                        <p id="track-reply-sent" class="notice notice--ok" role="status">"Съобщението е изпратено."</p>
+                    </Show>
+                    <div class="form-actions">
+                        <button type="submit" id="track-reply-submit" class="button button--primary" disabled=busy>
+                            "Изпрати"
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </section>
+    }
+}
