@@ -80,6 +80,12 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         | "GET /api/public/progress"
         | "GET /api/public/meetings"
         | "GET /api/public/contested-acts" => ok,
+        // The public signal form and the reporter's page: anyone, for any tenant.
+        "POST /api/public/signals" => StatusCode::CREATED,
+        "POST /api/public/signals/status"
+        | "POST /api/public/signals/reply"
+        | "GET /api/public/signals/statistics"
+        | "GET /api/public/signals/channels" => ok,
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -139,6 +145,30 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
                 StatusCode::FORBIDDEN
             }
         }
+        // The signals register: the tenant's officers only, never the region or auditors.
+        "PUT /api/signals/channel" => match caller {
+            Officer | TenantAdmin => ok,
+            _ => StatusCode::FORBIDDEN,
+        },
+        "GET /api/signals" | "GET /api/signals/analysis" | "GET /api/signals/register.csv" => {
+            if caller == Officer {
+                ok
+            } else {
+                StatusCode::FORBIDDEN
+            }
+        }
+        "POST /api/signals" => {
+            if caller == Officer {
+                StatusCode::CREATED
+            } else {
+                StatusCode::FORBIDDEN
+            }
+        }
+        r if r.contains(" /api/signals/{id}") => match caller {
+            Officer if target == Own => ok,
+            Officer => StatusCode::NOT_FOUND,
+            _ => StatusCode::FORBIDDEN,
+        },
         // Writes always go to the caller's own tenant; auditors change nothing.
         _ if caller == Auditor && !route.starts_with("GET") => StatusCode::FORBIDDEN,
         "PUT /api/progress/{year}/{key}" | "PUT /api/contacts" => ok,
@@ -325,6 +355,82 @@ async fn build(
                 "phone": "073 000 000", "email": "expert@example.bg"}]}),
             ),
         ),
+        "/api/public/signals" => (method, uri(path), Some(signal(tenant))),
+        "/api/public/signals/status" | "/api/public/signals/reply" => {
+            let receipt = file_signal(app, tenant).await;
+            let access = json!({"reference": receipt["reference"], "code": receipt["receipt_code"],
+                "text": "Допълнение"});
+            (method, uri(path), Some(access))
+        }
+        "/api/public/signals/statistics" | "/api/public/signals/channels" => {
+            (method, uri(path), None)
+        }
+        "/api/signals/channel" => (
+            method,
+            uri(path),
+            Some(json!({"population": 20000, "staff": 100, "note": "проверка"})),
+        ),
+        "/api/signals" if method == Method::POST => (
+            method,
+            uri(path),
+            Some(
+                json!({"channel": "email", "received": "2026-01-05", "reporter": null,
+                "account": {"what": "По имейл", "place": "", "when": ""}, "concerned": null,
+                "unit": null, "activity": null, "category": "other"}),
+            ),
+        ),
+        "/api/signals" | "/api/signals/analysis" | "/api/signals/register.csv" => {
+            (method, uri(path), None)
+        }
+        p if p.starts_with("/api/signals/{id}") => {
+            let receipt = file_signal(app, tenant).await;
+            let id = receipt["id"].as_str().unwrap().to_owned();
+            let on = antikor_server::app::plan::sofia_date(chrono::Utc::now()).to_string();
+            let step = p.trim_start_matches("/api/signals/{id}");
+            let uri = format!("/api/signals/{id}{step}");
+            let body = match step {
+                "" | "/attachments/{number}" => None,
+                "/identity" => Some(json!({})),
+                "/acknowledge" => Some(
+                    json!({"expected_version": 1, "on": on, "uin": null, "message": "Получено"}),
+                ),
+                "/assign" => {
+                    Some(json!({"expected_version": 1, "to": format!("{tenant}.officer")}))
+                }
+                "/classify" => Some(json!({"expected_version": 1, "regime": "general",
+                    "category": "bribery", "unit": null, "activity": null})),
+                "/forward" => Some(json!({"expected_version": 1, "to": "Прокуратура",
+                    "outgoing_number": "1", "on": on})),
+                "/actions" | "/messages" => {
+                    Some(json!({"expected_version": 1, "on": on, "text": "Текст"}))
+                }
+                "/feedback" => {
+                    // Feedback follows an acknowledgment, which only the tenant's officer
+                    // can give (the other callers are refused before the order matters).
+                    let version = if ["bansko", "blagoevgrad"].contains(&tenant) {
+                        let officer = app.login(&format!("{tenant}.officer")).await;
+                        let (status, _) = app
+                            .post_as(&officer, &format!("/api/signals/{id}/acknowledge"),
+                                json!({"expected_version": 1, "on": on, "uin": null, "message": null}))
+                            .await;
+                        assert_eq!(status, StatusCode::OK);
+                        2
+                    } else {
+                        1
+                    };
+                    Some(json!({"expected_version": version, "on": on, "text": "Отговор"}))
+                }
+                "/close" => Some(json!({"expected_version": 1, "on": on,
+                    "outcome": "unsubstantiated", "reason": "Няма данни"})),
+                "/links" => {
+                    let other = file_signal(app, tenant).await;
+                    Some(json!({"expected_version": 1, "reference": other["reference"]}))
+                }
+                other => panic!("no request for the signal route {other}"),
+            };
+            let uri = uri.replace("{number}", "1");
+            (method, uri, body)
+        }
         "/api/public/progress" | "/api/public/meetings" | "/api/public/contested-acts" => {
             (method, format!("{path}?year=2017"), None)
         }
@@ -345,6 +451,37 @@ async fn build(
             )
         }
     }
+}
+
+/// What a signal of `tenant` says: every personal field, the account and the attachment
+/// carry the tenant's signal marker, so that any clear text that leaks shows.
+fn signal(tenant: &str) -> Value {
+    use base64::Engine;
+    let marker = signal_marker(tenant);
+    json!({"tenant": tenant, "reporter": {"name": marker, "contact": format!("{marker}@example.bg")},
+        "account": {"what": format!("Подкуп {marker}"), "place": "Общината", "when": "2026"},
+        "concerned": marker, "unit": "Звено", "activity": null, "category": "bribery",
+        "attachments": [{"name": format!("{marker}.txt"),
+            "content_base64": base64::engine::general_purpose::STANDARD.encode(&marker)}]})
+}
+
+/// The marker of a tenant's signals' clear texts.
+fn signal_marker(tenant: &str) -> String {
+    format!("signal-secret-{tenant}")
+}
+
+/// Files a signal through the public form; returns the receipt.
+async fn file_signal(app: &TestApp, tenant: &str) -> Value {
+    let (status, receipt) = app
+        .call(
+            None,
+            Method::POST,
+            "/api/public/signals",
+            Some(signal(tenant)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    receipt
 }
 
 /// A measure to add to the 2017 plan.
@@ -457,6 +594,7 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        file_signal(&app, t).await;
     }
     // Every documented route is in the matrix.
     let (_, doc) = app.get("/api/openapi.json").await;
@@ -487,6 +625,16 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
                     status, want,
                     "{route} as {caller:?} on {target:?} ({uri}): {text}"
                 );
+                // A signal's clear text reaches only its own tenant's officers, whoever
+                // else asks (the region and auditors included).
+                for t in MARKED {
+                    if !(caller == Caller::Officer && t == own) {
+                        assert!(
+                            !text.contains(&signal_marker(t)),
+                            "{route} as {caller:?} revealed a signal of {t}: {text}"
+                        );
+                    }
+                }
                 if !caller.sees_all() {
                     for other in MARKED.iter().filter(|t| **t != own) {
                         assert!(
