@@ -1071,4 +1071,6 @@ pub struct SignalStatistics {
     pub by_regime: Vec<CountCell>,
     /// Per channel.
     pub by_channel: Vec<CountCell>,
+    /// Per quarter of receipt, oldest first: where the signals concentrate over time.
+    pub by_quarter: Vec<CountCell>,
 }

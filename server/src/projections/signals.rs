@@ -301,7 +301,9 @@ pub fn statistics(
     let mut by_status = BTreeMap::new();
     let mut by_regime: BTreeMap<Option<Regime>, u64> = BTreeMap::new();
     let mut by_channel = BTreeMap::new();
+    let mut by_quarter = BTreeMap::new();
     for (_, s) in &signals {
+        *by_quarter.entry(quarter(s.filed.received)).or_default() += 1;
         *by_category.entry(s.category()).or_default() += 1;
         *by_unit
             .entry(s.unit().unwrap_or(UNNAMED).to_owned())
@@ -354,6 +356,7 @@ pub fn statistics(
         })
         .collect();
     let same = |s: &String| (s.clone(), s.clone());
+    let quarters: Vec<(i32, u32)> = by_quarter.keys().copied().collect();
     SignalStatistics {
         year,
         total: cell(signals.len() as u64),
@@ -390,6 +393,9 @@ pub fn statistics(
             ],
             |c| (serde_name(c), c.label_bg().to_owned()),
         ),
+        by_quarter: count_cells(&by_quarter, &quarters, |(y, q)| {
+            (format!("{y}-Q{q}"), format!("{y} Q{q}"))
+        }),
     }
 }
 
