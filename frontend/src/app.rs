@@ -194,7 +194,8 @@ fn Navigation() -> impl IntoView {
                 </Show>
                 <Show when=signals>
                     <li id="nav-signals">
-                        <A href="/signals">"Сигнали"</A>
+                        // Exact, or it would be marked current on the public statistics too.
+                        <A href="/signals" exact=true>"Сигнали"</A>
                     </li>
                 </Show>
                 <Show when=region>

@@ -117,7 +117,7 @@ pub fn SignalIntakePage() -> impl IntoView {
             "онлайн формуляра влизат в регистъра сами. Самоличността, описанието и приложенията се "
             "съхраняват криптирани."
         </p>
-        <form id="intake-form" class="form-card" on:submit=submit novalidate autocomplete="off">
+        <form id="intake-form" class="form-card signal-form" on:submit=submit novalidate autocomplete="off">
             <div class="form-grid">
                 <div class="field">
                     <label for="intake-channel">"Как е получен"</label>

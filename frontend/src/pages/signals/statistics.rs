@@ -78,7 +78,7 @@ pub fn SignalStatisticsPage() -> impl IntoView {
             "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай."
         </p>
         <div class="filters">
-            <div class="field field--narrow">
+            <div class="field">
                 <label for="statistics-year">"Година на получаване"</label>
                 <select id="statistics-year" on:change=on_year>
                     <option value="" prop:selected=move || year.get().is_none()>"Всички години"</option>
