@@ -6,6 +6,7 @@
 //! log and its hash chain stay untouched. A backup of the data folder without the key file
 //! reveals nothing either. Everything written is fsynced before it is acknowledged.
 
+use crate::store::durable::DurableDb;
 use antikor_shared::signal::{SEALED_KEY, Sealed};
 use anyhow::{Context, bail};
 use base64::Engine;
@@ -16,7 +17,7 @@ use rand::RngCore;
 use serde::{Serialize, de::DeserializeOwned};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use uuid::Uuid;
 
 const KEY_BYTES: usize = 32;
@@ -142,10 +143,9 @@ impl Sealer for SignalKey {
 /// Signal keys (wrapped) and attachments (encrypted), in their own sled database.
 pub struct Vault {
     master: XChaCha20Poly1305,
-    db: sled::Db,
+    db: DurableDb,
     keys: sled::Tree,
     attachments: sled::Tree,
-    path: PathBuf,
 }
 
 fn sync_dir(dir: &Path) -> anyhow::Result<()> {
@@ -194,34 +194,21 @@ fn master_key(key_file: &Path, vault_is_new: bool) -> anyhow::Result<Vec<u8>> {
 impl Vault {
     /// Opens (or creates) the vault in `dir` with the master key in `key_file`.
     pub fn open(dir: &Path, key_file: &Path) -> anyhow::Result<Self> {
+        // The key comes first: a vault must not be created without one.
         let is_new = !dir.join("db").exists();
-        std::fs::create_dir_all(dir)?;
         let master = XChaCha20Poly1305::new_from_slice(&master_key(key_file, is_new)?)
             .expect("a 32-byte key");
-        let db = crate::store::open_sled(dir, 8 << 20)?;
-        let this = Self {
+        let (db, _) = DurableDb::open(dir)?;
+        Ok(Self {
             master,
-            keys: db.open_tree("signal_keys")?,
-            attachments: db.open_tree("attachments")?,
+            keys: db.tree("signal_keys")?,
+            attachments: db.tree("attachments")?,
             db,
-            path: dir.to_owned(),
-        };
-        if is_new {
-            this.sync()?;
-            sync_dir(dir)?;
-            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                sync_dir(parent)?;
-            }
-        }
-        Ok(this)
+        })
     }
 
-    /// sled's flush writes; the fsync makes it stay (see the README on sled's durability).
     fn sync(&self) -> anyhow::Result<()> {
-        self.db.flush()?;
-        File::open(self.path.join("db"))?.sync_data()?;
-        File::open(self.path.join("conf"))?.sync_data()?;
-        Ok(())
+        self.db.sync()
     }
 
     fn wrap_aad(signal: Uuid) -> Vec<u8> {

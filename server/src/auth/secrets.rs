@@ -5,10 +5,10 @@
 //! (a new password, a logout, a revoked session) are fsynced before they are acknowledged; a
 //! new session is not, since losing one in a crash only asks its user to log in again.
 
+use crate::store::durable::DurableDb;
 use antikor_shared::Username;
 use serde::{Deserialize, Serialize};
-use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A session as stored: found by the SHA-256 of its token, never by the token itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,43 +28,24 @@ pub struct SessionRecord {
 
 /// Password hashes and sessions.
 pub struct Secrets {
-    db: sled::Db,
+    db: DurableDb,
     passwords: sled::Tree,
     sessions: sled::Tree,
-    path: PathBuf,
 }
 
 impl Secrets {
     /// Opens (or creates) the store in `dir`.
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
-        let created = !dir.join("db").exists();
-        std::fs::create_dir_all(dir)?;
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(8 << 20)
-            .open()?;
-        let this = Self {
-            passwords: db.open_tree("passwords")?,
-            sessions: db.open_tree("sessions")?,
+        let (db, _) = DurableDb::open(dir)?;
+        Ok(Self {
+            passwords: db.tree("passwords")?,
+            sessions: db.tree("sessions")?,
             db,
-            path: dir.to_owned(),
-        };
-        if created {
-            this.sync()?;
-            File::open(dir)?.sync_all()?;
-            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                File::open(parent)?.sync_all()?;
-            }
-        }
-        Ok(this)
+        })
     }
 
-    /// Makes every change so far durable: sled's flush writes, the fsync makes it stay.
     fn sync(&self) -> anyhow::Result<()> {
-        self.db.flush()?;
-        File::open(self.path.join("db"))?.sync_data()?;
-        File::open(self.path.join("conf"))?.sync_data()?;
-        Ok(())
+        self.db.sync()
     }
 
     /// The stored PHC string of an account's password.

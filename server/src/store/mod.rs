@@ -4,6 +4,7 @@
 //! bytes are on disk; each record is chained to the previous one by SHA-256, so that any change
 //! to history is found by [`verify`](EventStore::verify).
 
+pub mod durable;
 mod index;
 pub mod keys;
 pub mod record;

@@ -1,0 +1,50 @@
+//! A small sled database beside the log (the secrets store, the vault), made durable by hand:
+//! sled's `flush` only reaches `sync_file_range`, so every sync also fsyncs its files, and a
+//! new database fsyncs its folder and the folder's parent.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// A sled database whose [`sync`](Self::sync) is a real fsync.
+pub struct DurableDb {
+    db: sled::Db,
+    path: PathBuf,
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+impl DurableDb {
+    /// Opens the database in `dir`, creating it (durably) when it does not exist yet.
+    /// Returns whether it was created.
+    pub fn open(dir: &Path) -> anyhow::Result<(Self, bool)> {
+        let created = !dir.join("db").exists();
+        std::fs::create_dir_all(dir)?;
+        let this = Self {
+            db: super::open_sled(dir, 8 << 20)?,
+            path: dir.to_owned(),
+        };
+        if created {
+            this.sync()?;
+            sync_dir(dir)?;
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(parent)?;
+            }
+        }
+        Ok((this, created))
+    }
+
+    /// A tree of the database.
+    pub fn tree(&self, name: &str) -> anyhow::Result<sled::Tree> {
+        Ok(self.db.open_tree(name)?)
+    }
+
+    /// Makes every change so far durable: sled's flush writes, the fsync makes it stay.
+    pub fn sync(&self) -> anyhow::Result<()> {
+        self.db.flush()?;
+        File::open(self.path.join("db"))?.sync_data()?;
+        File::open(self.path.join("conf"))?.sync_data()?;
+        Ok(())
+    }
+}
