@@ -106,6 +106,50 @@ pub fn CsvButton(
     }
 }
 
+/// A data table with its tools row (`tools`, then the CSV button) above it, in a box that
+/// scrolls sideways on narrow screens. `children` are the table's caption, head and body.
+///
+/// Every table that shows data goes through here, so none can lose its export.
+#[component]
+pub fn ExportTable(
+    /// The table's id; the button's id is `{id}-csv`.
+    id: &'static str,
+    /// Classes after `data-table`, e.g. `plan-table`.
+    #[prop(optional)]
+    class: &'static str,
+    /// The file's name, e.g. `plan-2017.csv`.
+    #[prop(into)]
+    filename: String,
+    /// The rows to save, the header row first.
+    rows: Callback<(), Vec<Vec<String>>>,
+    /// What stands left of the button: a count, a legend, a hint; an empty slot keeps the
+    /// button on the right.
+    #[prop(optional)]
+    tools: Option<AnyView>,
+    children: Children,
+) -> impl IntoView {
+    let class = if class.is_empty() {
+        "data-table".to_owned()
+    } else {
+        format!("data-table {class}")
+    };
+    let tools = match tools {
+        Some(tools) => tools,
+        None => view! { <span></span> }.into_any(),
+    };
+    view! {
+        <div class="table-tools">
+            {tools}
+            <CsvButton table=id filename rows />
+        </div>
+        <div class="table-scroll">
+            <table id=id class=class>
+                {children()}
+            </table>
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

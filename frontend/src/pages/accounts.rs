@@ -6,6 +6,7 @@ use crate::access::{
 };
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};
+use crate::csv::ExportTable;
 use crate::format::{date_time, href_with_query, utc_exact};
 use crate::session::use_session;
 use antikor_shared::account::{
@@ -487,6 +488,36 @@ fn CreateAccountForm(
     }
 }
 
+/// The accounts as CSV, in the table's columns without the actions.
+fn accounts_csv(list: &[Account], directory: &[TenantEntry]) -> Vec<Vec<String>> {
+    let header = [
+        "Потребител",
+        "Име",
+        "Институция",
+        "Роля",
+        "Състояние",
+        "Последен вход",
+    ];
+    let mut rows = vec![header.map(str::to_owned).to_vec()];
+    rows.extend(list.iter().map(|a| {
+        vec![
+            a.username.to_string(),
+            a.display_name.clone(),
+            tenant_name(directory, a.tenant.as_str()),
+            a.role.label_bg().to_owned(),
+            if a.disabled {
+                "Деактивиран"
+            } else {
+                "Активен"
+            }
+            .to_owned(),
+            a.last_login_at
+                .map_or_else(|| "никога".to_owned(), date_time),
+        ]
+    }));
+    rows
+}
+
 /// The accounts, one row each, with the action form under the row it belongs to.
 #[component]
 fn AccountsTable(
@@ -499,6 +530,8 @@ fn AccountsTable(
 ) -> impl IntoView {
     let columns = if admin.is_some() { 7 } else { 6 };
     let empty = list.is_empty();
+    let csv_list = list.clone();
+    let csv = Callback::new(move |()| directory.with(|d| accounts_csv(&csv_list, d)));
     let rows = list
         .into_iter()
         .map(|account| {
@@ -507,33 +540,31 @@ fn AccountsTable(
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table id="accounts-table" class="data-table">
-                <caption class="visually-hidden">"Профили и техните роли"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Потребител"</th>
-                        <th scope="col">"Име"</th>
-                        <th scope="col">"Институция"</th>
-                        <th scope="col">"Роля"</th>
-                        <th scope="col">"Състояние"</th>
-                        <th scope="col">"Последен вход"</th>
-                        {admin.is_some().then(|| view! { <th scope="col">"Действия"</th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows}
-                    {empty
-                        .then(|| {
-                            view! {
-                                <tr class="empty-row">
-                                    <td colspan=columns.to_string()>"Няма профили."</td>
-                                </tr>
-                            }
-                        })}
-                </tbody>
-            </table>
-        </div>
+        <ExportTable id="accounts-table" filename="profili.csv" rows=csv>
+            <caption class="visually-hidden">"Профили и техните роли"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Потребител"</th>
+                    <th scope="col">"Име"</th>
+                    <th scope="col">"Институция"</th>
+                    <th scope="col">"Роля"</th>
+                    <th scope="col">"Състояние"</th>
+                    <th scope="col">"Последен вход"</th>
+                    {admin.is_some().then(|| view! { <th scope="col">"Действия"</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {rows}
+                {empty
+                    .then(|| {
+                        view! {
+                            <tr class="empty-row">
+                                <td colspan=columns.to_string()>"Няма профили."</td>
+                            </tr>
+                        }
+                    })}
+            </tbody>
+        </ExportTable>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::activity_draft::{
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::controls::{TenantSelect, ViewParams, YearSelect, today, use_view_params};
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::format::{date_bg, date_time, utc_exact};
 use crate::session::use_session;
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp, MeetingKind};
@@ -227,34 +227,28 @@ fn ActivitiesTable(
         })
         .collect_view();
     view! {
-        <div class="table-tools">
-            <span class="muted">{format!("{count} записа")}</span>
-            <CsvButton table="activities-table" filename="deinosti.csv" rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="activities-table" class="data-table">
-                <caption class="visually-hidden">"Дейности, най-новите първи"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Дата"</th>
-                        {all.then(|| view! { <th scope="col">"Институция"</th> })}
-                        <th scope="col">"Вид"</th>
-                        <th scope="col">"Описание"</th>
-                        <th scope="col">"Мерки"</th>
-                        <th scope="col">"Записано"</th>
-                        <th scope="col">"Действия"</th>
+        <ExportTable id="activities-table" filename="deinosti.csv" rows=csv tools=view! { <span class="muted">{format!("{count} записа")}</span> }.into_any()>
+            <caption class="visually-hidden">"Дейности, най-новите първи"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Дата"</th>
+                    {all.then(|| view! { <th scope="col">"Институция"</th> })}
+                    <th scope="col">"Вид"</th>
+                    <th scope="col">"Описание"</th>
+                    <th scope="col">"Мерки"</th>
+                    <th scope="col">"Записано"</th>
+                    <th scope="col">"Действия"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {(count == 0).then(|| view! {
+                    <tr class="empty-row">
+                        <td colspan="7">"Няма записани дейности за избраните филтри."</td>
                     </tr>
-                </thead>
-                <tbody>
-                    {(count == 0).then(|| view! {
-                        <tr class="empty-row">
-                            <td colspan="7">"Няма записани дейности за избраните филтри."</td>
-                        </tr>
-                    })}
-                    {rows}
-                </tbody>
-            </table>
-        </div>
+                })}
+                {rows}
+            </tbody>
+        </ExportTable>
     }
 }
 

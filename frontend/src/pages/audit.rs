@@ -2,6 +2,7 @@
 
 use crate::api::{self, ApiError, PAGE_SIZE};
 use crate::components::{ErrorMessages, Loading, set_title};
+use crate::csv::ExportTable;
 use crate::format::{
     date_time, event_type_text, href_with_query, new_events, short_hash, thousands, utc_exact,
 };
@@ -684,45 +685,48 @@ fn AuditResults(
     };
     let is_newest_request = filters.before.is_none() && filters.after.is_none();
     let filtered = filters.is_filtered();
+    // The page as shown, names resolved: the trail itself is long, and is checked with
+    // `antikor verify`, not from a spreadsheet.
+    let csv = Callback::new(move |()| {
+        names.with(|n| rows.with(|r| audit_csv(r.rows.iter().map(|(event, _)| event), n)))
+    });
 
     view! {
         {banner}
         <p class="muted small" data-testid="page-summary">{summary}</p>
-        <div class="table-scroll">
-            <table id="audit-table" class="data-table">
-                <caption class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="num">"№"</th>
-                        <th scope="col">"Време"</th>
-                        <th scope="col">"Институция"</th>
-                        <th scope="col">"Поток"</th>
-                        <th scope="col" class="num">"Версия"</th>
-                        <th scope="col">"Тип"</th>
-                        <th scope="col">"Извършител"</th>
-                        <th scope="col">"Хеш"</th>
+        <ExportTable id="audit-table" filename="odit.csv" rows=csv>
+            <caption class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
+            <thead>
+                <tr>
+                    <th scope="col" class="num">"№"</th>
+                    <th scope="col">"Време"</th>
+                    <th scope="col">"Институция"</th>
+                    <th scope="col">"Поток"</th>
+                    <th scope="col" class="num">"Версия"</th>
+                    <th scope="col">"Тип"</th>
+                    <th scope="col">"Извършител"</th>
+                    <th scope="col">"Хеш"</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=move || rows.get().rows
+                    key=|(event, _)| event.position
+                    children=move |(event, is_new)| view! { <EventRow event is_new names /> }
+                />
+                <Show when=move || rows.with(|r| r.rows.is_empty())>
+                    <tr class="empty-row">
+                        <td colspan="8">
+                            {if filtered {
+                                "Няма събития, които отговарят на избраните филтри."
+                            } else {
+                                "Няма събития."
+                            }}
+                        </td>
                     </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || rows.get().rows
-                        key=|(event, _)| event.position
-                        children=move |(event, is_new)| view! { <EventRow event is_new names /> }
-                    />
-                    <Show when=move || rows.with(|r| r.rows.is_empty())>
-                        <tr class="empty-row">
-                            <td colspan="8">
-                                {if filtered {
-                                    "Няма събития, които отговарят на избраните филтри."
-                                } else {
-                                    "Няма събития."
-                                }}
-                            </td>
-                        </tr>
-                    </Show>
-                </tbody>
-            </table>
-        </div>
+                </Show>
+            </tbody>
+        </ExportTable>
         <nav class="pager" aria-label="Страници">
             <button id="page-newest" type="button" class="button" disabled=is_newest_request on:click=go_newest>
                 "Най-нови"
@@ -735,6 +739,38 @@ fn AuditResults(
             </button>
         </nav>
     }
+}
+
+/// Events as CSV, in the table's columns, with the whole hash.
+fn audit_csv<'a>(
+    events: impl Iterator<Item = &'a RecordedEvent>,
+    names: &HashMap<String, String>,
+) -> Vec<Vec<String>> {
+    let header = [
+        "№",
+        "Време",
+        "Институция",
+        "Поток",
+        "Версия",
+        "Тип",
+        "Извършител",
+        "Хеш",
+    ];
+    let mut rows = vec![header.map(str::to_owned).to_vec()];
+    rows.extend(events.map(|e| {
+        let tenant = e.tenant.to_string();
+        vec![
+            e.position.to_string(),
+            date_time(e.recorded_at),
+            names.get(&tenant).cloned().unwrap_or(tenant),
+            e.stream.to_string(),
+            e.version.to_string(),
+            event_type_text(&e.event_type).to_string(),
+            e.actor.to_string(),
+            e.hash.clone(),
+        ]
+    }));
+    rows
 }
 
 /// One event in the table.

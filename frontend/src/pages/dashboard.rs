@@ -7,7 +7,7 @@ use crate::charts::{
 };
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::controls::{AsOfBanner, AsOfPicker, TenantSelect, YearSelect, today, use_view_params};
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
@@ -271,25 +271,19 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
         rows
     });
     view! {
-        <div class="table-tools">
-            <span></span>
-            <CsvButton table="activities-by-kind" filename=format!("deinosti-{tenant}-{year}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="activities-by-kind" class="data-table">
-                <caption>{format!("Дейности по вид, {year} г.")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Вид"</th>
-                        <th scope="col">
-                            <span class="visually-hidden">"Графика"</span>
-                        </th>
-                        <th scope="col" class="num">"Брой"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id="activities-by-kind" filename=format!("deinosti-{tenant}-{year}.csv") rows=csv>
+            <caption>{format!("Дейности по вид, {year} г.")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Вид"</th>
+                    <th scope="col">
+                        <span class="visually-hidden">"Графика"</span>
+                    </th>
+                    <th scope="col" class="num">"Брой"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }
 
@@ -377,31 +371,33 @@ fn ProgressTable(
         .map(|row| view! { <ProgressRowView row year can_report on_saved /> })
         .collect_view();
     view! {
-        <div class="table-tools">
-            <span class="muted small">
-                {if can_report {
-                    "Изберете „Докладвай“ при мярка, за да отчетете напредъка ѝ."
-                } else {
-                    "Само за преглед."
-                }}
-            </span>
-            <CsvButton table="progress-table" filename=format!("otchet-{tenant}-{year}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="progress-table" class="data-table">
-                <caption>{format!("Изпълнение по мерки, {year} г.")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Мярка"</th>
-                        <th scope="col">"Срок"</th>
-                        <th scope="col">"Степен"</th>
-                        <th scope="col">"Бележка и доказателства"</th>
-                        {can_report.then(|| view! { <th scope="col">"Отчет"</th> })}
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <ExportTable
+            id="progress-table"
+            filename=format!("otchet-{tenant}-{year}.csv")
+            rows=csv
+            tools=view! {
+                <span class="muted small">
+                    {if can_report {
+                        "Изберете „Докладвай“ при мярка, за да отчетете напредъка ѝ."
+                    } else {
+                        "Само за преглед."
+                    }}
+                </span>
+            }
+                .into_any()
+        >
+            <caption>{format!("Изпълнение по мерки, {year} г.")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Мярка"</th>
+                    <th scope="col">"Срок"</th>
+                    <th scope="col">"Степен"</th>
+                    <th scope="col">"Бележка и доказателства"</th>
+                    {can_report.then(|| view! { <th scope="col">"Отчет"</th> })}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </ExportTable>
     }
 }
 

@@ -5,7 +5,7 @@ use crate::components::{ErrorMessages, Loading, set_title};
 use crate::controls::{
     AsOfBanner, AsOfPicker, ViewParams, YearSelect, resolve_year, use_view_params,
 };
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::session::use_session;
 use antikor_shared::account::Role;
 use antikor_shared::plan::{Deadline, PlanMeasure, YearMonth};
@@ -298,31 +298,34 @@ fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl I
     let csv = Callback::new(move |()| plan_csv(&csv_plan));
     view! {
         <h2>{plan.title.clone()}</h2>
-        <div class="table-tools">
-            <p>
-                {format!("{active} мерки в {} раздела.", plan.sections.len())}
-                " "
-                <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
-            </p>
-            <CsvButton table="plan-table" filename=format!("plan-{year}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="plan-table" class="data-table plan-table">
-                <caption class="visually-hidden">{format!("План за {year} г.")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"№"</th>
-                        <th scope="col">"Мярка"</th>
-                        <th scope="col">"Срок"</th>
-                        <th scope="col">"Отговорник"</th>
-                        <th scope="col">"Индикатор за оценка на изпълнението"</th>
-                        <th scope="col">"Резултат"</th>
-                        {editing.then(|| view! { <th scope="col">"Промени"</th> })}
-                    </tr>
-                </thead>
-                {sections}
-            </table>
-        </div>
+        <ExportTable
+            id="plan-table"
+            class="plan-table"
+            filename=format!("plan-{year}.csv")
+            rows=csv
+            tools=view! {
+                <p>
+                    {format!("{active} мерки в {} раздела.", plan.sections.len())}
+                    " "
+                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                </p>
+            }
+                .into_any()
+        >
+            <caption class="visually-hidden">{format!("План за {year} г.")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"№"</th>
+                    <th scope="col">"Мярка"</th>
+                    <th scope="col">"Срок"</th>
+                    <th scope="col">"Отговорник"</th>
+                    <th scope="col">"Индикатор за оценка на изпълнението"</th>
+                    <th scope="col">"Резултат"</th>
+                    {editing.then(|| view! { <th scope="col">"Промени"</th> })}
+                </tr>
+            </thead>
+            {sections}
+        </ExportTable>
     }
 }
 

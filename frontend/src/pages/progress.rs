@@ -6,7 +6,7 @@ use crate::charts::{
 };
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::controls::{YearSelect, resolve_year, use_view_params};
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -124,28 +124,22 @@ pub fn RegionMatrix(
     let csv = Callback::new(move |()| matrix_csv(&csv_data));
     let year = region.year;
     view! {
-        <div class="table-tools">
-            <Legend />
-            <CsvButton table="region-matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="region-matrix" class="data-table matrix">
-                <caption>
-                    {format!(
-                        "Изпълнение на плана за {year} г.: мерки (колони) по институции (редове); • — институция без нито един отчет",
-                    )}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Институция"</th>
-                        {header}
-                        <th scope="col" class="num">"Изпълнени"</th>
-                        <th scope="col" class="num">"Просрочени"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id="region-matrix" class="matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv tools=view! { <Legend /> }.into_any()>
+            <caption>
+                {format!(
+                    "Изпълнение на плана за {year} г.: мерки (колони) по институции (редове); • — институция без нито един отчет",
+                )}
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Институция"</th>
+                    {header}
+                    <th scope="col" class="num">"Изпълнени"</th>
+                    <th scope="col" class="num">"Просрочени"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
         <details class="measure-keys">
             <summary>"Какво означават номерата на мерките"</summary>
             <ul>{measures}</ul>
@@ -202,26 +196,20 @@ pub fn TenantsSummary(
         rows
     });
     view! {
-        <div class="table-tools">
-            <span></span>
-            <CsvButton table="region-tenants" filename=csv_name("institucii", year, as_of) rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="region-tenants" class="data-table">
-                <caption>{format!("Изпълнение по институции, {year} г.")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Институция"</th>
-                        <th scope="col">"Мерки по степен"</th>
-                        {heads}
-                        <th scope="col" class="num">"% изпълн."</th>
-                        <th scope="col" class="num">"Просрочени"</th>
-                        <th scope="col" class="num">"Дейности"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id="region-tenants" filename=csv_name("institucii", year, as_of) rows=csv>
+            <caption>{format!("Изпълнение по институции, {year} г.")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Институция"</th>
+                    <th scope="col">"Мерки по степен"</th>
+                    {heads}
+                    <th scope="col" class="num">"% изпълн."</th>
+                    <th scope="col" class="num">"Просрочени"</th>
+                    <th scope="col" class="num">"Дейности"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }
 
@@ -276,24 +264,18 @@ pub fn SectionsSummary(
         rows
     });
     view! {
-        <div class="table-tools">
-            <span></span>
-            <CsvButton table=id filename rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id=id class="data-table sections-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Раздел"</th>
-                        <th scope="col">"Мерки по степен"</th>
-                        {heads}
-                        <th scope="col" class="num">"% изпълн."</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id=id class="sections-table" filename rows=csv>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Раздел"</th>
+                    <th scope="col">"Мерки по степен"</th>
+                    {heads}
+                    <th scope="col" class="num">"% изпълн."</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }
 

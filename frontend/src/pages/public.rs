@@ -5,7 +5,7 @@ use crate::activity_draft::{act_action_label, act_kind_label, days_to_action};
 use crate::api::{self, ApiError};
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::controls::{YearSelect, use_view_params};
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::format::date_bg;
 use crate::pages::activities::use_names;
 use crate::session::use_session;
@@ -140,32 +140,26 @@ pub fn MeetingsPage() -> impl IntoView {
                 })
                 .collect_view();
             Ok::<_, ApiError>(view! {
-                <div class="table-tools">
-                    <span class="muted">{format!("{count} заседания и срещи")}</span>
-                    <CsvButton table="meetings-table" filename="zasedania.csv" rows=csv />
-                </div>
-                <div class="table-scroll">
-                    <table id="meetings-table" class="data-table">
-                        <caption class="visually-hidden">"Публични заседания и срещи, най-новите първи"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Дата"</th>
-                                <th scope="col">"Институция"</th>
-                                <th scope="col">"Заседание"</th>
-                                <th scope="col">"Участници"</th>
-                                <th scope="col">"Дневен ред"</th>
-                                <th scope="col">"Решения"</th>
-                                <th scope="col">"Протокол"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {(count == 0).then(|| view! {
-                                <tr class="empty-row"><td colspan="7">"Няма публикувани заседания за избрания период."</td></tr>
-                            })}
-                            {rows}
-                        </tbody>
-                    </table>
-                </div>
+                <ExportTable id="meetings-table" filename="zasedania.csv" rows=csv tools=view! { <span class="muted">{format!("{count} заседания и срещи")}</span> }.into_any()>
+                    <caption class="visually-hidden">"Публични заседания и срещи, най-новите първи"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Дата"</th>
+                            <th scope="col">"Институция"</th>
+                            <th scope="col">"Заседание"</th>
+                            <th scope="col">"Участници"</th>
+                            <th scope="col">"Дневен ред"</th>
+                            <th scope="col">"Решения"</th>
+                            <th scope="col">"Протокол"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {(count == 0).then(|| view! {
+                            <tr class="empty-row"><td colspan="7">"Няма публикувани заседания за избрания период."</td></tr>
+                        })}
+                        {rows}
+                    </tbody>
+                </ExportTable>
             })
         })
     };
@@ -279,33 +273,27 @@ pub fn ContestedActsPage() -> impl IntoView {
                 })
                 .collect_view();
             Ok::<_, ApiError>(view! {
-                <div class="table-tools">
-                    <span class="muted">{format!("{count} акта")}</span>
-                    <CsvButton table="contested-acts-table" filename="osporeni-aktove.csv" rows=csv />
-                </div>
-                <div class="table-scroll">
-                    <table id="contested-acts-table" class="data-table">
-                        <caption class="visually-hidden">"Регистър на оспорените и върнатите актове, най-новите първи"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Акт"</th>
-                                <th scope="col">"Община"</th>
-                                <th scope="col">"Получен"</th>
-                                <th scope="col">"Действие"</th>
-                                <th scope="col">"Мотиви"</th>
-                                <th scope="col">"Ново гласуване"</th>
-                                <th scope="col">"Съдебно дело"</th>
-                                <th scope="col">"Публикуван"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {(count == 0).then(|| view! {
-                                <tr class="empty-row"><td colspan="8">"Няма оспорени актове за избрания период."</td></tr>
-                            })}
-                            {rows}
-                        </tbody>
-                    </table>
-                </div>
+                <ExportTable id="contested-acts-table" filename="osporeni-aktove.csv" rows=csv tools=view! { <span class="muted">{format!("{count} акта")}</span> }.into_any()>
+                    <caption class="visually-hidden">"Регистър на оспорените и върнатите актове, най-новите първи"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Акт"</th>
+                            <th scope="col">"Община"</th>
+                            <th scope="col">"Получен"</th>
+                            <th scope="col">"Действие"</th>
+                            <th scope="col">"Мотиви"</th>
+                            <th scope="col">"Ново гласуване"</th>
+                            <th scope="col">"Съдебно дело"</th>
+                            <th scope="col">"Публикуван"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {(count == 0).then(|| view! {
+                            <tr class="empty-row"><td colspan="8">"Няма оспорени актове за избрания период."</td></tr>
+                        })}
+                        {rows}
+                    </tbody>
+                </ExportTable>
             })
         })
     };
@@ -413,25 +401,19 @@ fn ContactsTable(
         })
         .collect_view();
     view! {
-        <div class="table-tools">
-            <span></span>
-            <CsvButton table=id filename=format!("{id}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id=id class="data-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        {with_tenant.then(|| view! { <th scope="col">"Институция"</th> })}
-                        <th scope="col">"Име"</th>
-                        <th scope="col">"Длъжност"</th>
-                        <th scope="col">"Телефон"</th>
-                        <th scope="col">"Електронна поща"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id=id filename=format!("{id}.csv") rows=csv>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    {with_tenant.then(|| view! { <th scope="col">"Институция"</th> })}
+                    <th scope="col">"Име"</th>
+                    <th scope="col">"Длъжност"</th>
+                    <th scope="col">"Телефон"</th>
+                    <th scope="col">"Електронна поща"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }
 

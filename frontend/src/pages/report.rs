@@ -3,7 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::charts::{Legend, level_class, level_code, level_label};
 use crate::components::{ErrorMessages, Loading, set_title};
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::format::date_bg;
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
 use antikor_shared::progress::CompletionLevel;
@@ -200,27 +200,21 @@ fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
                 )}
             </p>
         </header>
-        <div class="table-tools">
-            <Legend />
-            <CsvButton table="report-table" filename=format!("godishen-otchet-{year}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-        <table id="report-table" class="data-table plan-table report-table">
+        <ExportTable id="report-table" class="plan-table report-table" filename=format!("godishen-otchet-{year}.csv") rows=csv tools=view! { <Legend /> }.into_any()>
             <caption>{format!("План за {year} г. и изпълнението му по институции")}</caption>
             <thead>
-                <tr>
-                    <th scope="col">"№"</th>
-                    <th scope="col">"Мярка"</th>
-                    <th scope="col">"Срок"</th>
-                    <th scope="col">"Отговорник"</th>
-                    <th scope="col">"Индикатор за оценка на изпълнението"</th>
-                    <th scope="col">"Резултат"</th>
-                    <th scope="col">"Изпълнение по институции"</th>
-                </tr>
+            <tr>
+                <th scope="col">"№"</th>
+                <th scope="col">"Мярка"</th>
+                <th scope="col">"Срок"</th>
+                <th scope="col">"Отговорник"</th>
+                <th scope="col">"Индикатор за оценка на изпълнението"</th>
+                <th scope="col">"Резултат"</th>
+                <th scope="col">"Изпълнение по институции"</th>
+            </tr>
             </thead>
             {sections}
-        </table>
-        </div>
+        </ExportTable>
         <section class="report-part">
             <h2>"Обобщение по институции"</h2>
             <TenantsSummary region=region.clone() />
