@@ -7,7 +7,7 @@ use crate::activity_draft::{
     kind_singular, media_kind_code, media_kind_label, meeting_kind_code,
 };
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{ErrorMessages, FormError, Loading, PanelFormEnd, set_title};
 use crate::controls::{TenantSelect, ViewParams, YearSelect, today, use_view_params};
 use crate::csv::ExportTable;
 use crate::format::{date_bg, date_time, utc_exact};
@@ -447,7 +447,7 @@ fn RecordForm(regional: bool, names: Memo<Names>, changed: Callback<Notice>) -> 
                     <select id="activity-kind" on:change=on_kind>{kind_options}</select>
                 </div>
                 <ActivityFields draft kind prefix="activity" names />
-                {move || error.get().map(|e| view! { <p id="activity-error" class="notice notice--error" role="alert">{e}</p> })}
+                <FormError id="activity-error" error />
                 <button type="submit" id="activity-submit" class="button button--primary" disabled=busy>
                     "Запиши"
                 </button>
@@ -747,15 +747,14 @@ fn CorrectionForm(
                 <label for="correction-reason">"Причина за поправката"</label>
                 <textarea id="correction-reason" maxlength="1000" bind:value=reason></textarea>
             </div>
-            {move || error.get().map(|e| view! { <p id="correction-error" class="notice notice--error" role="alert">{e}</p> })}
-            <div class="form-actions">
-                <button type="submit" id="correction-submit" class="button button--primary" disabled=busy>
-                    "Запиши поправката"
-                </button>
-                <button type="button" class="button" on:click=move |_| panel.set(Panel::Closed)>
-                    "Откажи"
-                </button>
-            </div>
+            <PanelFormEnd
+                error_id="correction-error"
+                error
+                submit_id="correction-submit"
+                submit="Запиши поправката"
+                busy
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
         </form>
     }
 }
@@ -863,15 +862,14 @@ fn FollowUpForm(
                 <label for="follow-up-outcome">"Изход от делото"</label>
                 <textarea id="follow-up-outcome" bind:value=outcome></textarea>
             </div>
-            {move || error.get().map(|e| view! { <p id="follow-up-error" class="notice notice--error" role="alert">{e}</p> })}
-            <div class="form-actions">
-                <button type="submit" id="follow-up-submit" class="button button--primary" disabled=busy>
-                    "Запиши"
-                </button>
-                <button type="button" class="button" on:click=move |_| panel.set(Panel::Closed)>
-                    "Откажи"
-                </button>
-            </div>
+            <PanelFormEnd
+                error_id="follow-up-error"
+                error
+                submit_id="follow-up-submit"
+                submit="Запиши"
+                busy
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
         </form>
     }
 }

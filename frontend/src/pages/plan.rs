@@ -1,7 +1,7 @@
 //! `/plan`: the year's plan in its own columns, as of a day, and its upkeep by regional staff.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{ErrorMessages, FormError, Loading, PanelFormEnd, set_title};
 use crate::controls::{
     AsOfBanner, AsOfPicker, ViewParams, YearSelect, resolve_year, use_view_params,
 };
@@ -532,15 +532,14 @@ fn EditMeasureForm(
         <form id="measure-edit-form" class="action-form" data-key=key.clone() on:submit=submit novalidate>
             <h3 class="action-form__title">{format!("Промяна на мярка {key}")}</h3>
             <MeasureFields draft prefix="edit" />
-            {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert" id="measure-edit-error">{e}</p> })}
-            <div class="form-actions">
-                <button type="submit" id="measure-edit-submit" class="button button--primary" disabled=busy>
-                    "Запази промените"
-                </button>
-                <button type="button" class="button" on:click=move |_| panel.set(Panel::Closed)>
-                    "Откажи"
-                </button>
-            </div>
+            <PanelFormEnd
+                error_id="measure-edit-error"
+                error
+                submit_id="measure-edit-submit"
+                submit="Запази промените"
+                busy
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
         </form>
     }
 }
@@ -591,15 +590,14 @@ fn WithdrawForm(
                 <label for="withdraw-reason">"Причина"</label>
                 <textarea id="withdraw-reason" maxlength="1000" bind:value=reason></textarea>
             </div>
-            {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert" id="measure-withdraw-error">{e}</p> })}
-            <div class="form-actions">
-                <button type="submit" id="measure-withdraw-submit" class="button button--primary" disabled=busy>
-                    "Оттегли мярката"
-                </button>
-                <button type="button" class="button" on:click=move |_| panel.set(Panel::Closed)>
-                    "Откажи"
-                </button>
-            </div>
+            <PanelFormEnd
+                error_id="measure-withdraw-error"
+                error
+                submit_id="measure-withdraw-submit"
+                submit="Оттегли мярката"
+                busy
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
         </form>
     }
 }
@@ -687,7 +685,7 @@ fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl IntoView {
                     </div>
                 </div>
                 <MeasureFields draft prefix="add" />
-                {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert" id="measure-add-error">{e}</p> })}
+                <FormError id="measure-add-error" error />
                 <button type="submit" id="measure-add-submit" class="button button--primary" disabled=busy>
                     "Добави мярката"
                 </button>
@@ -758,7 +756,7 @@ fn StartPlanForm(plan: PlanView) -> impl IntoView {
                     <label for="plan-start-year">"Година"</label>
                     <input id="plan-start-year" type="number" min=(based_on + 1).to_string() bind:value=year />
                 </div>
-                {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert" id="plan-start-error">{e}</p> })}
+                <FormError id="plan-start-error" error />
                 <button type="submit" id="plan-start-submit" class="button button--primary" disabled=busy>
                     "Започни плана"
                 </button>
