@@ -401,6 +401,15 @@ fn ProgressTable(
     }
 }
 
+/// The levels a report can choose, built afresh each time the form opens: a built view is
+/// not `Clone` once components are type-erased.
+fn level_options() -> impl IntoView {
+    CompletionLevel::ALL
+        .into_iter()
+        .map(|l| view! { <option value=level_code(Some(l))>{l.label_bg()}</option> })
+        .collect_view()
+}
+
 /// One measure with its latest report and, for those who may, a form to report anew.
 #[component]
 fn ProgressRowView(
@@ -503,10 +512,6 @@ fn ProgressRowView(
         }
     };
 
-    let options = CompletionLevel::ALL
-        .into_iter()
-        .map(|l| view! { <option value=level_code(Some(l))>{l.label_bg()}</option> })
-        .collect_view();
     let id = key.replace('.', "-");
     let form_id = format!("report-{id}");
     let level_attr = move || row.with(|r| level_code(r.status.as_ref().map(|s| s.level)));
@@ -556,7 +561,7 @@ fn ProgressRowView(
                     <form id=form_id.clone() class="report-form" on:submit=submit.clone() novalidate>
                         <label>
                             "Степен"
-                            <select class="report-level" bind:value=level>{options.clone()}</select>
+                            <select class="report-level" bind:value=level>{level_options()}</select>
                         </label>
                         <label>
                             "Бележка"
