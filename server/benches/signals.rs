@@ -6,15 +6,18 @@
 //! `cargo bench -p antikor-server --bench signals` (BENCH_SIGNALS, default 20,000).
 #![allow(missing_docs)]
 
-use antikor_server::store::{AppendRequest, ExpectedVersion, Metadata, NewEvent};
+use antikor_server::store::{ExpectedVersion, NewEvent};
 use antikor_server::{App, Config};
+use antikor_shared::TenantId;
 use antikor_shared::signal::{
     Category, Channel, FileSignal, ReporterAccess, Sealed, SignalAccount, SignalFiled,
 };
-use antikor_shared::{StreamId, TenantId};
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
+
+mod common;
+use common::{TENANTS, request};
 
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort_unstable();
@@ -41,23 +44,6 @@ fn signal(tenant: &str) -> FileSignal {
         attachments: vec![],
     }
 }
-
-const TENANTS: [&str; 14] = [
-    "bansko",
-    "belitsa",
-    "blagoevgrad",
-    "gotse-delchev",
-    "garmen",
-    "kresna",
-    "petrich",
-    "razlog",
-    "sandanski",
-    "satovcha",
-    "simitli",
-    "strumyani",
-    "hadzhidimovo",
-    "yakoruda",
-];
 
 #[tokio::main]
 async fn main() {
@@ -96,7 +82,7 @@ async fn main() {
         .map(|i| {
             let app = app.clone();
             tokio::spawn(async move {
-                app.file_public_signal(from, signal(TENANTS[i % TENANTS.len()]))
+                app.file_public_signal(from, signal(TENANTS[1 + i % (TENANTS.len() - 1)]))
                     .await
                     .unwrap()
             })
@@ -134,7 +120,7 @@ async fn main() {
     };
     let mut appends = Vec::new();
     for i in 0..many {
-        let tenant = TENANTS[i % TENANTS.len()];
+        let tenant = TENANTS[1 + i % (TENANTS.len() - 1)];
         let filed = SignalFiled {
             reference: format!("X-{i}"),
             received: chrono::NaiveDate::from_ymd_opt(
@@ -157,19 +143,13 @@ async fn main() {
         };
         let log = log.clone();
         appends.push(tokio::spawn(async move {
-            log.append(AppendRequest {
-                tenant: TenantId::parse(tenant).unwrap(),
-                stream: StreamId::parse(format!("signal-{}", Uuid::new_v4())).unwrap(),
-                expected: ExpectedVersion::NoStream,
-                events: vec![NewEvent::from_domain(Uuid::new_v4(), &filed)],
-                metadata: Metadata {
-                    actor: "bench".into(),
-                    correlation_id: Uuid::new_v4(),
-                    causation_id: None,
-                },
-            })
-            .await
-            .unwrap()
+            let mut request = request(
+                tenant,
+                format!("signal-{}", Uuid::new_v4()),
+                vec![NewEvent::from_domain(Uuid::new_v4(), &filed)],
+            );
+            request.expected = ExpectedVersion::NoStream;
+            log.append(request).await.unwrap()
         }));
         if appends.len() >= 256 {
             for a in appends.drain(..) {

@@ -6,17 +6,17 @@
 //! `BENCH_EVENTS` sets the size of the replay log (default 1,000,000).
 
 use antikor_server::projections::ReadModels;
-use antikor_server::store::{
-    AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
-};
+use antikor_server::store::{EventStore, NewEvent, SledStore, StoreOptions};
 use antikor_server::{App, Config};
-use antikor_shared::{StreamId, TenantId};
 use serde_json::value::RawValue;
 use std::io::Write;
 use std::os::unix::fs::FileExt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use uuid::Uuid;
+
+mod common;
+use common::{TENANTS, request};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -39,38 +39,6 @@ fn event(i: u64) -> NewEvent {
         .unwrap(),
     }
 }
-
-fn request(tenant: &str, stream: String, events: Vec<NewEvent>) -> AppendRequest {
-    AppendRequest {
-        tenant: TenantId::parse(tenant).unwrap(),
-        stream: StreamId::parse(stream).unwrap(),
-        expected: ExpectedVersion::Any,
-        events,
-        metadata: Metadata {
-            actor: "bench".into(),
-            correlation_id: Uuid::new_v4(),
-            causation_id: None,
-        },
-    }
-}
-
-const TENANTS: [&str; 15] = [
-    "oblast",
-    "bansko",
-    "belitsa",
-    "blagoevgrad",
-    "gotse-delchev",
-    "garmen",
-    "kresna",
-    "petrich",
-    "razlog",
-    "sandanski",
-    "satovcha",
-    "simitli",
-    "strumyani",
-    "hadzhidimovo",
-    "yakoruda",
-];
 
 /// The disk's floor: append 200 bytes to a file and fdatasync, many times.
 fn fdatasync_floor(dir: &std::path::Path) -> Vec<Duration> {
