@@ -57,6 +57,31 @@ pub fn ErrorMessages(
     }
 }
 
+/// Data being loaded: "Зареждане…" until it comes, then `children`, or the errors with a
+/// button to try again.
+#[component]
+pub fn Loaded(
+    /// Runs when the person asks to try again.
+    retry: Callback<()>,
+    /// Keep showing the previous data while new data loads (a `Transition`), for views whose
+    /// choices change in place; otherwise a `Suspense`.
+    #[prop(optional)]
+    keep_shown: bool,
+    children: Children,
+) -> impl IntoView {
+    let fallback = || view! { <Loading /> };
+    let content = view! {
+        <ErrorBoundary fallback=move |errors| {
+            view! { <ErrorMessages errors retry /> }
+        }>{children()}</ErrorBoundary>
+    };
+    if keep_shown {
+        view! { <Transition fallback>{content}</Transition> }.into_any()
+    } else {
+        view! { <Suspense fallback>{content}</Suspense> }.into_any()
+    }
+}
+
 /// A form's error, when it has one, as an alert; `id` is how the browser tests find it.
 #[component]
 pub fn FormError(

@@ -5,7 +5,7 @@ use crate::access::{
     PASSWORD_MAX, PASSWORD_MIN, check_new_password, grantable_roles, role_code, role_from_code,
 };
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
 use crate::format::{date_time, href_with_query, utc_exact};
 use crate::session::use_session;
@@ -188,11 +188,7 @@ pub fn AccountsPage() -> impl IntoView {
                 view! { <CreateAccountForm admin me=me.clone() filter directory done /> }
             })}
         {notice_view}
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{table}</Loaded>
     }
     .into_any()
 }

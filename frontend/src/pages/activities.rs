@@ -7,7 +7,7 @@ use crate::activity_draft::{
     kind_singular, media_kind_code, media_kind_label, meeting_kind_code,
 };
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, FormError, Loading, PanelFormEnd, set_title};
+use crate::components::{FormError, Loaded, PanelFormEnd, set_title};
 use crate::controls::{TenantSelect, ViewParams, YearSelect, today, use_view_params};
 use crate::csv::ExportTable;
 use crate::format::{date_bg, date_time, utc_exact};
@@ -198,11 +198,7 @@ pub fn ActivitiesPage() -> impl IntoView {
                     }
                 })
         }}
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{table}</Loaded>
     }
 }
 
@@ -658,11 +654,7 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
                 Some(y) => format!("Мерки от плана за {y} г., които дейността изпълнява"),
                 None => "Мерки от плана, които дейността изпълнява".to_owned(),
             }}</legend>
-            <Transition fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <ErrorMessages errors retry=Callback::new(move |()| plan.refetch()) /> }
-                }>{boxes}</ErrorBoundary>
-            </Transition>
+            <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
         </fieldset>
     }
 }

@@ -1,7 +1,7 @@
 //! `/contacts/edit`: the institution's list of anti-corruption experts (measure II.3).
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::format::{date_time, utc_exact};
 use crate::session::use_session;
 use antikor_shared::activity::ExpertContact;
@@ -88,11 +88,7 @@ pub fn ContactsEditPage() -> impl IntoView {
             <A href="/council">"„Съвет“"</A>
             ". Посочвайте само служебни телефони и адреси."
         </p>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 

@@ -5,7 +5,7 @@ use crate::api::{self, ApiError};
 use crate::charts::{
     LevelBar, STATES, count_of, level_class, level_code, level_from_code, level_label,
 };
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::{AsOfBanner, AsOfPicker, TenantSelect, YearSelect, today, use_view_params};
 use crate::csv::ExportTable;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
@@ -121,18 +121,10 @@ pub fn DashboardPage() -> impl IntoView {
             <AsOfPicker path="/dashboard" params=chosen />
         </div>
         <AsOfBanner path="/dashboard" params=chosen position=position />
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{summary}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{summary}</Loaded>
         {role.is_some_and(handles_signals).then(|| view! { <SignalsDue /> })}
         <h2 id="progress-heading">"Изпълнение по мерки"</h2>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{table}</Loaded>
     }
 }
 

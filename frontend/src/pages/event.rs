@@ -1,7 +1,7 @@
 //! One event's detail: every envelope field, the full hash and the payload.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::format::{date_time_seconds, event_type_label, event_type_text, utc_exact};
 use crate::pages::audit::Filters;
 use crate::pages::not_found::NotFound;
@@ -83,11 +83,7 @@ fn EventDetail(position: u64) -> impl IntoView {
                 </A>
             </Show>
         </nav>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{detail}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{detail}</Loaded>
     }
 }
 

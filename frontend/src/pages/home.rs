@@ -1,7 +1,7 @@
 //! The home page: what Antikor is, the log's health and a few counts.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::format::{short_hash, thousands};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,11 +92,7 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section aria-labelledby="health-heading">
             <h2 id="health-heading">"Състояние на дневника"</h2>
-            <Suspense fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <ErrorMessages errors retry /> }
-                }>{status}</ErrorBoundary>
-            </Suspense>
+            <Loaded retry>{status}</Loaded>
         </section>
         <section aria-labelledby="links-heading">
             <h2 id="links-heading">"Към данните"</h2>

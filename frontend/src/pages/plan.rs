@@ -1,7 +1,7 @@
 //! `/plan`: the year's plan in its own columns, as of a day, and its upkeep by regional staff.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, FormError, Loading, PanelFormEnd, set_title};
+use crate::components::{FormError, Loaded, PanelFormEnd, set_title};
 use crate::controls::{
     AsOfBanner, AsOfPicker, ViewParams, YearSelect, resolve_year, use_view_params,
 };
@@ -252,11 +252,7 @@ pub fn PlanPage() -> impl IntoView {
                     }
                 })
         }}
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{body}</Loaded>
     }
 }
 

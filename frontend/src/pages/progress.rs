@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::charts::{
     Legend, LevelBar, LevelHeading, STATES, count_of, level_class, level_code, level_label,
 };
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::{YearSelect, resolve_year, use_view_params};
 use crate::csv::ExportTable;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
@@ -370,11 +370,7 @@ pub fn ProgressPage() -> impl IntoView {
         <div class="filters">
             <YearSelect path="/progress" params=chosen shown />
         </div>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 

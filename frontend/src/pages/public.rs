@@ -3,7 +3,7 @@
 use crate::access::can_record;
 use crate::activity_draft::{act_action_label, act_kind_label, days_to_action};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::{YearSelect, use_view_params};
 use crate::csv::ExportTable;
 use crate::format::date_bg;
@@ -172,11 +172,7 @@ pub fn MeetingsPage() -> impl IntoView {
         <div class="filters">
             <YearSelect path="/meetings" params=chosen shown all_years=true />
         </div>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{table}</Loaded>
     }
 }
 
@@ -308,11 +304,7 @@ pub fn ContestedActsPage() -> impl IntoView {
         <div class="filters">
             <YearSelect path="/contested-acts" params=chosen shown all_years=true />
         </div>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{table}</Loaded>
     }
 }
 
@@ -466,11 +458,7 @@ pub fn CouncilPage() -> impl IntoView {
                 <A href="/contacts/edit" attr:id="contacts-edit-link">"Редактиране на контактите на вашата институция"</A>
             </Show>
         </p>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 
@@ -577,11 +565,7 @@ pub fn ReportCorruptionPage() -> impl IntoView {
                     </li>
                 </ul>
                 <h3>"Контакти на секретариата"</h3>
-                <Suspense fallback=|| view! { <Loading /> }>
-                    <ErrorBoundary fallback=move |errors| {
-                        view! { <ErrorMessages errors retry /> }
-                    }>{secretariat}</ErrorBoundary>
-                </Suspense>
+                <Loaded retry>{secretariat}</Loaded>
                 <p>
                     "Експертите на всяка община са на страницата "
                     <A href="/council">"„Съвет и контакти“"</A>

@@ -1,7 +1,7 @@
 //! `/region`: the regional combined view for regional staff and auditors, now or as of a day.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::{AsOfBanner, AsOfPicker, YearSelect, resolve_year, use_view_params};
 use crate::format::date_bg;
 use crate::pages::progress::{
@@ -87,10 +87,6 @@ pub fn RegionPage() -> impl IntoView {
             <AsOfPicker path="/region" params=chosen />
         </div>
         <AsOfBanner path="/region" params=chosen position=position />
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::api::{self, ApiError};
 use crate::charts::{Legend, level_class, level_code, level_label};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
 use crate::format::date_bg;
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
@@ -117,11 +117,7 @@ pub fn ReportPage() -> impl IntoView {
                 "Печат"
             </button>
         </div>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 

@@ -1,7 +1,7 @@
 //! The institutions page: the regional administration and the municipalities.
 
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
 use crate::format::{date_time, href_with_query, thousands, utc_exact};
 use antikor_shared::tenant::Tenant;
@@ -111,11 +111,7 @@ pub fn TenantsPage() -> impl IntoView {
             "Областната администрация и общините в област Благоевград. "
             "Изберете институция, за да видите всички нейни събития в одитната следа."
         </p>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{table}</Loaded>
     }
 }
 
