@@ -1179,7 +1179,10 @@ async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_co
     let base = server.base_url.as_str();
 
     // A citizen files an anonymous signal to Bansko through the public form, without a login.
-    client.goto(&format!("{base}/report-corruption")).await.unwrap();
+    client
+        .goto(&format!("{base}/report-corruption"))
+        .await
+        .unwrap();
     click(&client, "#report-signal-form").await;
     wait_path(&client, "/signal").await;
     find(&client, "#signal-tenant option[value='bansko']").await;
@@ -1252,7 +1255,12 @@ async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_co
     wait_text(&client, "#track-status", "Потвърдено получаване").await;
     wait_text(&client, "#track-messages", message).await;
     find(&client, "#track-messages li[data-kind='acknowledgment']").await;
-    type_into(&client, "#track-reply", "Отдел „Устройство на територията“.").await;
+    type_into(
+        &client,
+        "#track-reply",
+        "Отдел „Устройство на територията“.",
+    )
+    .await;
     click(&client, "#track-reply-submit").await;
     find(&client, "#track-reply-sent").await;
     wait_text(
