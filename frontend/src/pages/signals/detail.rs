@@ -2,7 +2,7 @@
 
 use super::{StepClock, code, error_text, from_code, optional, size_text};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{FormError, Loaded, set_title};
 use crate::controls::today;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::session::{Session, use_session};
@@ -67,11 +67,7 @@ pub fn SignalPage() -> impl IntoView {
         <p class="breadcrumb">
             <A href="/signals">"Регистър на сигналите"</A>
         </p>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 
@@ -448,7 +444,7 @@ fn IdentityPanel(ctx: CaseCtx) -> impl IntoView {
                     {identity}
                 </Show>
             </Show>
-            {move || error.get().map(|e| view! { <p class="notice notice--error" role="alert">{e}</p> })}
+            <FormError id="identity-error" error />
         </section>
     }
 }
@@ -491,6 +487,8 @@ fn History(detail: SignalDetail) -> impl IntoView {
 fn StepForm(
     /// The disclosure's id.
     id: &'static str,
+    /// The id of its error alert.
+    error_id: &'static str,
     /// Its summary line.
     title: &'static str,
     /// Whether it starts open.
@@ -514,12 +512,7 @@ fn StepForm(
                 novalidate
             >
                 {children()}
-                {move || {
-                    state
-                        .error
-                        .get()
-                        .map(|e| view! { <p class="notice notice--error step-error" role="alert">{e}</p> })
-                }}
+                <FormError id=error_id error=state.error />
                 {move || {
                     state
                         .saved
@@ -597,7 +590,7 @@ fn AcknowledgeForm(ctx: CaseCtx) -> impl IntoView {
         );
     });
     view! {
-        <StepForm id="step-acknowledge" title="Потвърждаване на получаването" open=true state on_submit=submit button="Потвърди получаването">
+        <StepForm id="step-acknowledge" error_id="acknowledge-error" title="Потвърждаване на получаването" open=true state on_submit=submit button="Потвърди получаването">
             <div class="form-grid">
                 {input("ack-on", "Дата на потвърждението", "date", on)}
                 <div class="field">
@@ -634,7 +627,7 @@ fn AssignForm(ctx: CaseCtx) -> impl IntoView {
         ctx.send("assign", body, state, "Отговорникът е записан.", || {});
     });
     view! {
-        <StepForm id="step-assign" title="Отговорен служител" state on_submit=submit button="Възложи">
+        <StepForm id="step-assign" error_id="assign-error" title="Отговорен служител" state on_submit=submit button="Възложи">
             {input("assign-to", "Потребителско име на служителя", "text", to)}
         </StepForm>
     }
@@ -674,7 +667,7 @@ fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
         .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
         .collect_view();
     view! {
-        <StepForm id="step-classify" title="Класифициране" state on_submit=submit button="Запиши">
+        <StepForm id="step-classify" error_id="classify-error" title="Класифициране" state on_submit=submit button="Запиши">
             <div class="form-grid">
                 <div class="field">
                     <label for="classify-regime">"Режим"</label>
@@ -728,25 +721,34 @@ fn NoteForm(
         };
         ctx.send(step, body, state, saved, move || text.set(String::new()));
     });
-    let date_id = match step {
-        "actions" => "actions-on",
-        "feedback" => "feedback-on",
-        _ => "messages-on",
-    };
-    let text_id = match step {
-        "actions" => "actions-text",
-        "feedback" => "feedback-text",
-        _ => "messages-text",
-    };
-    let form_id = match step {
-        "actions" => "step-actions",
-        "feedback" => "step-feedback",
-        _ => "step-messages",
+    // Ids must be static; the three steps that share this form are spelled out.
+    let (form_id, date_id, text_id, error_id, max) = match step {
+        "actions" => (
+            "step-actions",
+            "actions-on",
+            "actions-text",
+            "actions-error",
+            10_000,
+        ),
+        "feedback" => (
+            "step-feedback",
+            "feedback-on",
+            "feedback-text",
+            "feedback-error",
+            10_000,
+        ),
+        _ => (
+            "step-messages",
+            "messages-on",
+            "messages-text",
+            "messages-error",
+            4000,
+        ),
     };
     view! {
-        <StepForm id=form_id title state on_submit=submit button="Запиши">
+        <StepForm id=form_id error_id title state on_submit=submit button="Запиши">
             {dated.then(|| input(date_id, "Дата", "date", on))}
-            {text_area(text_id, label, if step == "messages" { 4000 } else { 10_000 }, text)}
+            {text_area(text_id, label, max, text)}
         </StepForm>
     }
 }
@@ -778,7 +780,7 @@ fn ForwardForm(ctx: CaseCtx) -> impl IntoView {
         ctx.send("forward", body, state, "Препращането е записано.", || {});
     });
     view! {
-        <StepForm id="step-forward" title="Препращане по компетентност" state on_submit=submit button="Запиши">
+        <StepForm id="step-forward" error_id="forward-error" title="Препращане по компетентност" state on_submit=submit button="Запиши">
             <div class="form-grid">
                 {input("forward-to", "До (орган)", "text", to)}
                 {input("forward-number", "Изходящ номер", "text", number)}
@@ -819,7 +821,7 @@ fn CloseForm(ctx: CaseCtx) -> impl IntoView {
         .map(|o| view! { <option value=code(o)>{o.label_bg()}</option> })
         .collect_view();
     view! {
-        <StepForm id="step-close" title="Приключване" state on_submit=submit button="Приключи сигнала">
+        <StepForm id="step-close" error_id="close-error" title="Приключване" state on_submit=submit button="Приключи сигнала">
             <div class="form-grid">
                 {input("close-on", "Дата", "date", on)}
                 <div class="field">
@@ -862,7 +864,7 @@ fn LinkForm(ctx: CaseCtx) -> impl IntoView {
         );
     });
     view! {
-        <StepForm id="step-links" title="Свързан сигнал" state on_submit=submit button="Свържи">
+        <StepForm id="step-links" error_id="links-error" title="Свързан сигнал" state on_submit=submit button="Свържи">
             {input("link-reference", "Номер на свързания сигнал", "text", reference)}
         </StepForm>
     }

@@ -2,7 +2,7 @@
 
 use super::{Draft, DraftFields, code, error_text, from_code};
 use crate::api;
-use crate::components::set_title;
+use crate::components::{FormError, set_title};
 use crate::controls::today;
 use crate::session::use_session;
 use antikor_shared::signal::{Channel, NewAttachment, RecordSignal};
@@ -140,11 +140,7 @@ pub fn SignalIntakePage() -> impl IntoView {
                 </div>
             </Show>
             <DraftFields draft files reading prefix="intake" />
-            {move || {
-                error
-                    .get()
-                    .map(|e| view! { <p id="intake-error" class="notice notice--error" role="alert">{e}</p> })
-            }}
+            <FormError id="intake-error" error />
             <div class="form-actions">
                 <button
                     type="submit"

@@ -2,7 +2,7 @@
 
 use super::{StepClock, code, from_code, pressing};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::signal::{Clock, SignalRow, SignalStatus};
 use leptos::prelude::*;
@@ -147,11 +147,7 @@ pub fn SignalsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{table}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{table}</Loaded>
     }
 }
 
@@ -283,11 +279,7 @@ pub fn SignalsDue() -> impl IntoView {
     view! {
         <section aria-labelledby="signals-due-heading">
             <h2 id="signals-due-heading">"Сигнали със срок"</h2>
-            <Suspense fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <ErrorMessages errors retry /> }
-                }>{list}</ErrorBoundary>
-            </Suspense>
+            <Loaded retry>{list}</Loaded>
             <p>
                 <A href="/signals">"Регистър на сигналите"</A>
             </p>

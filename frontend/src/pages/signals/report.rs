@@ -2,7 +2,7 @@
 
 use super::{Draft, DraftFields, error_text};
 use crate::api;
-use crate::components::{focus_by_id, set_title};
+use crate::components::{FormError, focus_by_id, set_title};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
@@ -123,11 +123,7 @@ pub fn SignalFormPage() -> impl IntoView {
                 </div>
                 {tenants_failed}
                 <DraftFields draft files reading prefix="signal" />
-                {move || {
-                    error
-                        .get()
-                        .map(|e| view! { <p id="signal-error" class="notice notice--error" role="alert">{e}</p> })
-                }}
+                <FormError id="signal-error" error />
                 <div class="form-actions">
                     <button
                         type="submit"

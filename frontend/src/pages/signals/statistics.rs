@@ -2,9 +2,9 @@
 
 use super::{error_text, records_channel};
 use crate::api::{self, ApiError};
-use crate::components::{ErrorMessages, Loading, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::today;
-use crate::csv::CsvButton;
+use crate::csv::ExportTable;
 use crate::format::{href_with_query, thousands};
 use crate::session::use_session;
 use antikor_shared::signal::{
@@ -86,11 +86,7 @@ pub fn SignalStatisticsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Transition fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Transition>
+        <Loaded retry keep_shown=true>{body}</Loaded>
         <Channels />
         <p>
             <A href="/signal">"Подаване на сигнал"</A>
@@ -119,12 +115,12 @@ fn Statistics(stats: SignalStatistics) -> impl IntoView {
         </dl>
         <TenantTable rows=s.by_tenant.clone() filename=format!("signali-institucii-{file_year}.csv") />
         <div class="dashboard-grid">
-            <CountTable id="statistics-category" caption="По вид" cells=s.by_category.clone() />
-            <CountTable id="statistics-status" caption="По състояние" cells=s.by_status.clone() />
-            <CountTable id="statistics-regime" caption="По режим" cells=s.by_regime.clone() />
-            <CountTable id="statistics-channel" caption="По канал" cells=s.by_channel.clone() />
-            <CountTable id="statistics-unit" caption="По звено" cells=s.by_unit.clone() />
-            <CountTable id="statistics-activity" caption="По дейност" cells=s.by_activity.clone() />
+            <CountTable id="statistics-category" file="signali-po-vid" caption="По вид" first="Вид" cells=s.by_category.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-status" file="signali-po-sastoyanie" caption="По състояние" first="Състояние" cells=s.by_status.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-regime" file="signali-po-rezhim" caption="По режим" first="Режим" cells=s.by_regime.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-channel" file="signali-po-kanal" caption="По канал" first="Канал" cells=s.by_channel.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-unit" file="signali-po-zveno" caption="По звено" first="Звено" cells=s.by_unit.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-activity" file="signali-po-deinost" caption="По дейност" first="Дейност" cells=s.by_activity.clone() file_year=file_year.clone() />
         </div>
     }
 }
@@ -180,35 +176,43 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let tools = view! {
+        <span class="muted small">
+            "Сроковете: потвърждение до 7 дни от получаването, обратна информация до 3 месеца от потвърждението. "
+            "Делът се показва, когато са дължими поне 3."
+        </span>
+    }
+    .into_any();
     view! {
-        <div class="table-tools">
-            <span class="muted small">
-                "Сроковете: потвърждение до 7 дни от получаването, обратна информация до 3 месеца от потвърждението. "
-                "Делът се показва, когато са дължими поне 3."
-            </span>
-            <CsvButton table="statistics-tenants" filename rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id="statistics-tenants" class="data-table">
-                <caption>"По институции"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Институция"</th>
-                        <th scope="col" class="num">"Получени"</th>
-                        <th scope="col">"Потвърдени в срок"</th>
-                        <th scope="col">"Обратна информация в срок"</th>
-                        <th scope="col">"Вътрешен канал"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <ExportTable id="statistics-tenants" filename rows=csv tools>
+            <caption>"По институции"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Институция"</th>
+                    <th scope="col" class="num">"Получени"</th>
+                    <th scope="col">"Потвърдени в срок"</th>
+                    <th scope="col">"Обратна информация в срок"</th>
+                    <th scope="col">"Вътрешен канал"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </ExportTable>
     }
 }
 
-/// A small table of suppressed counts.
+/// A small table of suppressed counts, one line per value of `first`.
 #[component]
-fn CountTable(id: &'static str, caption: &'static str, cells: Vec<CountCell>) -> impl IntoView {
+fn CountTable(
+    id: &'static str,
+    caption: &'static str,
+    /// What the lines are (the first column's heading).
+    first: &'static str,
+    cells: Vec<CountCell>,
+    /// The CSV file's name without the year, e.g. `signali-po-vid`.
+    file: &'static str,
+    /// The year in the file's name, or `vsichki`.
+    file_year: String,
+) -> impl IntoView {
     if cells.is_empty() {
         return view! {
             <section>
@@ -218,6 +222,16 @@ fn CountTable(id: &'static str, caption: &'static str, cells: Vec<CountCell>) ->
         }
         .into_any();
     }
+    let csv_cells = cells.clone();
+    let csv = Callback::new(move |()| {
+        let mut out = vec![vec![first.to_owned(), "Брой".to_owned()]];
+        out.extend(
+            csv_cells
+                .iter()
+                .map(|c| vec![c.label.clone(), c.count.label()]),
+        );
+        out
+    });
     let rows = cells
         .into_iter()
         .map(|c| {
@@ -231,16 +245,16 @@ fn CountTable(id: &'static str, caption: &'static str, cells: Vec<CountCell>) ->
         .collect_view();
     view! {
         <section>
-            <table id=id class="data-table">
+            <ExportTable id filename=format!("{file}-{file_year}.csv") rows=csv>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">""</th>
+                        <th scope="col">{first}</th>
                         <th scope="col" class="num">"Брой"</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
-            </table>
+            </ExportTable>
         </section>
     }
     .into_any()
@@ -267,11 +281,7 @@ fn Channels() -> impl IntoView {
                 "Институциите с по-малко от 10 000 жители или по-малко от 50 служители не са длъжни да "
                 "поддържат вътрешен канал за сигнали. Населението е по преброяването от 2011 г."
             </p>
-            <Suspense fallback=|| view! { <Loading /> }>
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <ErrorMessages errors retry /> }
-                }>{list}</ErrorBoundary>
-            </Suspense>
+            <Loaded retry>{list}</Loaded>
             <Show when=may_record>
                 <ChannelForm on_saved=retry />
             </Show>
@@ -279,24 +289,59 @@ fn Channels() -> impl IntoView {
     }
 }
 
+/// What a recorded decision counted: inhabitants, staff, or both.
+fn counted(c: &ChannelObligation) -> String {
+    c.recorded
+        .as_ref()
+        .map(|r| {
+            let people = r
+                .population
+                .map(|p| format!("{} жители", thousands(u64::from(p))));
+            let staff = r.staff.map(|s| format!("{s} служители"));
+            [people, staff]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
 /// The institutions and their recorded decisions.
 #[component]
 fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
+    let csv_list = list.clone();
+    let csv = Callback::new(move |()| {
+        let mut out = vec![
+            [
+                "Институция",
+                "Население (2011)",
+                "Задължена",
+                "Преценено по",
+                "Основание",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ];
+        out.extend(csv_list.iter().map(|c| {
+            vec![
+                c.name.clone(),
+                c.population_2011.map(|p| p.to_string()).unwrap_or_default(),
+                obliged_text(c.recorded.as_ref().map(|r| r.obliged)).to_owned(),
+                counted(c),
+                c.recorded
+                    .as_ref()
+                    .map(|r| r.note.clone())
+                    .unwrap_or_default(),
+            ]
+        }));
+        out
+    });
     let rows = list
         .into_iter()
         .map(|c| {
             let obliged = c.recorded.as_ref().map(|r| r.obliged);
-            let counted = c.recorded.as_ref().map(|r| {
-                let people = r
-                    .population
-                    .map(|p| format!("{} жители", thousands(u64::from(p))));
-                let staff = r.staff.map(|s| format!("{s} служители"));
-                [people, staff]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
+            let counted = counted(&c);
             view! {
                 <tr data-tenant=c.tenant.to_string() data-obliged=obliged.map(|o| o.to_string())>
                     <th scope="row">{c.name}</th>
@@ -309,21 +354,19 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table id="channels-table" class="data-table">
-                <caption>"Задължение за вътрешен канал"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Институция"</th>
-                        <th scope="col" class="num">"Население (2011)"</th>
-                        <th scope="col">"Задължена"</th>
-                        <th scope="col">"Преценено по"</th>
-                        <th scope="col">"Основание"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <ExportTable id="channels-table" filename="vatreshen-kanal.csv" rows=csv>
+            <caption>"Задължение за вътрешен канал"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Институция"</th>
+                    <th scope="col" class="num">"Население (2011)"</th>
+                    <th scope="col">"Задължена"</th>
+                    <th scope="col">"Преценено по"</th>
+                    <th scope="col">"Основание"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }
 
@@ -457,11 +500,7 @@ pub fn SignalAnalysisPage() -> impl IntoView {
             <A href="/signals/statistics">"обобщената статистика"</A>
             "."
         </p>
-        <Suspense fallback=|| view! { <Loading /> }>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorMessages errors retry /> }
-            }>{body}</ErrorBoundary>
-        </Suspense>
+        <Loaded retry>{body}</Loaded>
     }
 }
 
@@ -474,9 +513,9 @@ fn Analysis(analysis: SignalAnalysis) -> impl IntoView {
             .into_any();
     }
     view! {
-        <AnalysisTable id="analysis-unit" caption="По звено" first="Звено" periods=a.periods.clone() lines=a.by_unit />
-        <AnalysisTable id="analysis-activity" caption="По дейност" first="Дейност" periods=a.periods.clone() lines=a.by_activity />
-        <AnalysisTable id="analysis-category" caption="По вид" first="Вид" periods=a.periods lines=a.by_category />
+        <AnalysisTable id="analysis-unit" file="analiz-po-zveno" caption="По звено" first="Звено" periods=a.periods.clone() lines=a.by_unit />
+        <AnalysisTable id="analysis-activity" file="analiz-po-deinost" caption="По дейност" first="Дейност" periods=a.periods.clone() lines=a.by_activity />
+        <AnalysisTable id="analysis-category" file="analiz-po-vid" caption="По вид" first="Вид" periods=a.periods lines=a.by_category />
     }
     .into_any()
 }
@@ -485,6 +524,8 @@ fn Analysis(analysis: SignalAnalysis) -> impl IntoView {
 #[component]
 fn AnalysisTable(
     id: &'static str,
+    /// The CSV file's name without `.csv`.
+    file: &'static str,
     caption: &'static str,
     first: &'static str,
     periods: Vec<String>,
@@ -533,24 +574,19 @@ fn AnalysisTable(
             .collect_view()
             .into_any()
     };
+    let tools = view! { <h2>{caption}</h2> }.into_any();
     view! {
-        <div class="table-tools">
-            <h2>{caption}</h2>
-            <CsvButton table=id filename=format!("{id}.csv") rows=csv />
-        </div>
-        <div class="table-scroll">
-            <table id=id class="data-table">
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{first}</th>
-                        {header}
-                        <th scope="col" class="num">"Общо"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <ExportTable id filename=format!("{file}.csv") rows=csv tools>
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{first}</th>
+                    {header}
+                    <th scope="col" class="num">"Общо"</th>
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </ExportTable>
     }
 }
 

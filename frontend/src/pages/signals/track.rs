@@ -2,7 +2,7 @@
 
 use super::{code, error_text, optional};
 use crate::api;
-use crate::components::{focus_by_id, set_title};
+use crate::components::{FormError, focus_by_id, set_title};
 use crate::format::{date_bg, date_time, utc_exact};
 use antikor_shared::signal::{MessageKind, ReporterAccess, ReporterReply, ReporterView};
 use leptos::prelude::*;
@@ -114,11 +114,7 @@ pub fn TrackSignalPage() -> impl IntoView {
                                 <input id="track-code" type="password" spellcheck="false" autocomplete="off" bind:value=receipt_code />
                             </div>
                         </div>
-                        {move || {
-                            error
-                                .get()
-                                .map(|e| view! { <p id="track-error" class="notice notice--error" role="alert">{e}</p> })
-                        }}
+                        <FormError id="track-error" error />
                         <div class="form-actions">
                             <button type="submit" id="track-submit" class="button button--primary" disabled=busy>
                                 "Покажи сигнала"
@@ -268,11 +264,7 @@ fn CaseForReporter(
                         <label for="track-reply">"Отговор или допълнителна информация"</label>
                         <textarea id="track-reply" rows="5" maxlength="10000" bind:value=text></textarea>
                     </div>
-                    {move || {
-                        error
-                            .get()
-                            .map(|e| view! { <p id="track-reply-error" class="notice notice--error" role="alert">{e}</p> })
-                    }}
+                    <FormError id="track-reply-error" error />
                     <Show when=move || sent.get()>
                         <p id="track-reply-sent" class="notice notice--ok" role="status">"Съобщението е изпратено."</p>
                     </Show>
