@@ -146,35 +146,40 @@ impl MeasureDraft {
     }
 }
 
-/// The plan as CSV, in the plan's own columns.
+/// The plan's own columns in CSV, its section first; the annual report uses them too.
+pub const PLAN_CSV_COLUMNS: [&str; 7] = [
+    "Раздел",
+    "№",
+    "Мярка",
+    "Срок",
+    "Отговорник",
+    "Индикатор за оценка на изпълнението",
+    "Резултат",
+];
+
+/// A measure's cells under [`PLAN_CSV_COLUMNS`].
+pub fn plan_csv_cells(measure: &PlanMeasure) -> Vec<String> {
+    vec![
+        measure.section.clone(),
+        measure.number_in_source.clone(),
+        measure.text.clone(),
+        measure.deadline_in_source.clone(),
+        measure.responsible.join("; "),
+        measure.indicator.clone(),
+        measure.expected_result.clone(),
+    ]
+}
+
+/// The plan as CSV, in the plan's own columns, and whether a measure was withdrawn.
 fn plan_csv(plan: &PlanView) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        [
-            "Раздел",
-            "№",
-            "Мярка",
-            "Срок",
-            "Отговорник",
-            "Индикатор за оценка на изпълнението",
-            "Резултат",
-            "Оттеглена",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
-    for m in &plan.measures {
-        let measure = &m.measure;
-        rows.push(vec![
-            measure.section.clone(),
-            measure.number_in_source.clone(),
-            measure.text.clone(),
-            measure.deadline_in_source.clone(),
-            measure.responsible.join("; "),
-            measure.indicator.clone(),
-            measure.expected_result.clone(),
-            m.withdrawn.clone().unwrap_or_default(),
-        ]);
-    }
+    let mut header = PLAN_CSV_COLUMNS.map(str::to_owned).to_vec();
+    header.push("Оттеглена".to_owned());
+    let mut rows = vec![header];
+    rows.extend(plan.measures.iter().map(|m| {
+        let mut row = plan_csv_cells(&m.measure);
+        row.push(m.withdrawn.clone().unwrap_or_default());
+        row
+    }));
     rows
 }
 

@@ -5,6 +5,7 @@ use crate::charts::{Legend, level_class, level_code, level_label};
 use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
 use crate::format::date_bg;
+use crate::pages::plan::{PLAN_CSV_COLUMNS, plan_csv_cells};
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{PlanView, RegionView};
@@ -40,30 +41,12 @@ fn short_name(name: &str) -> &str {
 
 /// The report as CSV: the plan's columns, then one column per institution.
 fn report_csv(plan: &PlanView, region: &RegionView) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = [
-        "Раздел",
-        "№",
-        "Мярка",
-        "Срок",
-        "Отговорник",
-        "Индикатор за оценка на изпълнението",
-        "Резултат",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let mut header = PLAN_CSV_COLUMNS.map(str::to_owned).to_vec();
     header.extend(region.tenants.iter().map(|t| t.name_bg.clone()));
     let mut rows = vec![header];
     for m in &plan.measures {
         let measure = &m.measure;
-        let mut row = vec![
-            measure.section.clone(),
-            measure.number_in_source.clone(),
-            measure.text.clone(),
-            measure.deadline_in_source.clone(),
-            measure.responsible.join("; "),
-            measure.indicator.clone(),
-            measure.expected_result.clone(),
-        ];
+        let mut row = plan_csv_cells(measure);
         if m.withdrawn.is_some() {
             row.extend(region.tenants.iter().map(|_| "оттеглена".to_owned()));
         } else {
