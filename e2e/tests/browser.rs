@@ -153,6 +153,11 @@ async fn wait_absent(client: &Client, css: &str) {
     .await;
 }
 
+/// Waits for the first element that matches `css`, and returns its text.
+async fn text_of(client: &Client, css: &str) -> String {
+    find(client, css).await.text().await.unwrap()
+}
+
 /// Waits until the element matching `css` contains `needle`, and returns its text.
 async fn wait_text(client: &Client, css: &str, needle: &str) -> String {
     eventually(client, &format!("{css} shows {needle:?}"), || async {
@@ -293,13 +298,7 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
         15,
         "one registration per tenant: {tenants:?}"
     );
-    let text = client
-        .find(Locator::Css("#audit-table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = text_of(&client, "#audit-table").await;
     assert!(
         text.contains("Благоевград") && text.contains("Регистрирана институция"),
         "{text}"
@@ -309,13 +308,9 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     client.goto(&format!("{base}/tenants")).await.unwrap();
     let tenants = wait_for_count(&client, "#tenants-table tr.tenant-row", 15).await;
     assert_eq!(tenants.len(), 15);
-    let table = client
-        .find(Locator::Css("#tenants-table"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let table = text_of(&client, "#tenants-table").await;
+    // Every data table has its CSV export, this one too.
+    find(&client, "#tenants-table-csv").await;
     assert!(
         table.contains("Община Гоце Делчев") && table.contains("BLG11"),
         "{table}"
