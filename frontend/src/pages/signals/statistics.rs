@@ -78,7 +78,7 @@ pub fn SignalStatisticsPage() -> impl IntoView {
             "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай."
         </p>
         <div class="filters">
-            <div class="field">
+            <div class="field field--medium">
                 <label for="statistics-year">"Година на получаване"</label>
                 <select id="statistics-year" on:change=on_year>
                     <option value="" prop:selected=move || year.get().is_none()>"Всички години"</option>
@@ -176,15 +176,12 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let tools = view! {
-        <span class="muted small">
+    view! {
+        <p class="muted small">
             "Сроковете: потвърждение до 7 дни от получаването, обратна информация до 3 месеца от потвърждението. "
             "Делът се показва, когато са дължими поне 3."
-        </span>
-    }
-    .into_any();
-    view! {
-        <ExportTable id="statistics-tenants" filename rows=csv tools>
+        </p>
+        <ExportTable id="statistics-tenants" filename rows=csv>
             <caption>"По институции"</caption>
             <thead>
                 <tr>
