@@ -72,7 +72,8 @@ pub fn SignalFormPage() -> impl IntoView {
                 Ok(r) => {
                     receipt.try_set(Some(r));
                     // The receipt replaces the form; move the reader to it.
-                    focus_by_id("signal-receipt");
+                    // After the next frame, once the new section is on the page.
+                    request_animation_frame(|| focus_by_id("signal-receipt"));
                 }
                 Err(e) => {
                     error.try_set(Some(error_text(&e)));

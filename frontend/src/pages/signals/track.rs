@@ -59,7 +59,8 @@ pub fn TrackSignalPage() -> impl IntoView {
                 Ok(view) => {
                     access.try_set(Some(asked));
                     case.try_set(Some(view));
-                    focus_by_id("track-case");
+                    // After the next frame, once the new section is on the page.
+                    request_animation_frame(|| focus_by_id("track-case"));
                 }
                 Err(e) if e.is_not_found() => {
                     error.try_set(Some(
