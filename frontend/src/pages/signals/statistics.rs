@@ -121,6 +121,7 @@ fn Statistics(stats: SignalStatistics) -> impl IntoView {
             <CountTable id="statistics-channel" file="signali-po-kanal" caption="По канал" first="Канал" cells=s.by_channel.clone() file_year=file_year.clone() />
             <CountTable id="statistics-unit" file="signali-po-zveno" caption="По звено" first="Звено" cells=s.by_unit.clone() file_year=file_year.clone() />
             <CountTable id="statistics-activity" file="signali-po-deinost" caption="По дейност" first="Дейност" cells=s.by_activity.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-quarter" file="signali-po-trimesechie" caption="По тримесечие на получаване" first="Тримесечие" cells=s.by_quarter.clone() file_year=file_year.clone() />
         </div>
     }
 }
