@@ -162,6 +162,20 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         "ContestedActFollowedUp" => "Развитие по оспорен акт",
         "ActivityCorrected" => "Поправен запис за дейност",
         "ExpertContactsUpdated" => "Обновени контакти на експерти",
+        "SignalFiled" => "Получен сигнал",
+        "SignalAcknowledged" => "Потвърдено получаване на сигнал",
+        "SignalAssigned" => "Възложен сигнал",
+        "SignalClassified" => "Класифициран сигнал",
+        "SignalForwarded" => "Препратен сигнал",
+        "SignalFollowedUp" => "Действие по сигнал",
+        "SignalFeedbackGiven" => "Обратна информация по сигнал",
+        "SignalMessageSent" => "Съобщение до подател на сигнал",
+        "SignalReporterReplied" => "Съобщение от подател на сигнал",
+        "SignalClosed" => "Приключен сигнал",
+        "SignalLinked" => "Свързани сигнали",
+        "SignalIdentityViewed" => "Отворена самоличност по сигнал",
+        "SignalKeyDestroyed" => "Унищожени лични данни по сигнал",
+        "InternalChannelRecorded" => "Решение за вътрешен канал",
         _ => return None,
     })
 }
@@ -178,6 +192,54 @@ mod tests {
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn every_recorded_event_type_has_a_bulgarian_name() {
+        use antikor_shared::DomainEvent;
+        use antikor_shared::{account as a, activity as act, plan as p, progress as pr};
+        use antikor_shared::{signal as s, tenant as t};
+        let types = [
+            t::TenantRegistered::EVENT_TYPE,
+            a::AccountCreated::EVENT_TYPE,
+            a::RoleGranted::EVENT_TYPE,
+            a::AccountDisabled::EVENT_TYPE,
+            a::AccountEnabled::EVENT_TYPE,
+            a::PasswordChanged::EVENT_TYPE,
+            a::LoginSucceeded::EVENT_TYPE,
+            a::LoginFailed::EVENT_TYPE,
+            a::LoggedOut::EVENT_TYPE,
+            p::PlanAdopted::EVENT_TYPE,
+            p::MeasureAdded::EVENT_TYPE,
+            p::MeasureUpdated::EVENT_TYPE,
+            p::MeasureWithdrawn::EVENT_TYPE,
+            pr::ProgressReported::EVENT_TYPE,
+            act::MeetingHeld::EVENT_TYPE,
+            act::TrainingHeld::EVENT_TYPE,
+            act::MediaActivityCarriedOut::EVENT_TYPE,
+            act::DeclarationsChecked::EVENT_TYPE,
+            act::ActContested::EVENT_TYPE,
+            act::ContestedActFollowedUp::EVENT_TYPE,
+            act::ActivityCorrected::EVENT_TYPE,
+            act::ExpertContactsUpdated::EVENT_TYPE,
+            s::SignalFiled::EVENT_TYPE,
+            s::SignalAcknowledged::EVENT_TYPE,
+            s::SignalAssigned::EVENT_TYPE,
+            s::SignalClassified::EVENT_TYPE,
+            s::SignalForwarded::EVENT_TYPE,
+            s::SignalFollowedUp::EVENT_TYPE,
+            s::SignalFeedbackGiven::EVENT_TYPE,
+            s::SignalMessageSent::EVENT_TYPE,
+            s::SignalReporterReplied::EVENT_TYPE,
+            s::SignalClosed::EVENT_TYPE,
+            s::SignalLinked::EVENT_TYPE,
+            s::SignalIdentityViewed::EVENT_TYPE,
+            s::SignalKeyDestroyed::EVENT_TYPE,
+            s::InternalChannelRecorded::EVENT_TYPE,
+        ];
+        for event_type in types {
+            assert!(event_type_label(event_type).is_some(), "{event_type}");
+        }
     }
 
     #[test]
