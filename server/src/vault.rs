@@ -6,7 +6,7 @@
 //! log and its hash chain stay untouched. A backup of the data folder without the key file
 //! reveals nothing either. Everything written is fsynced before it is acknowledged.
 
-use crate::store::durable::DurableDb;
+use crate::store::durable::{DurableDb, sync_dir};
 use antikor_shared::signal::{SEALED_KEY, Sealed};
 use anyhow::{Context, bail};
 use base64::Engine;
@@ -15,7 +15,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
 use serde::{Serialize, de::DeserializeOwned};
-use std::fs::{File, OpenOptions};
+use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::Path;
 use uuid::Uuid;
@@ -146,11 +146,6 @@ pub struct Vault {
     db: DurableDb,
     keys: sled::Tree,
     attachments: sled::Tree,
-}
-
-fn sync_dir(dir: &Path) -> anyhow::Result<()> {
-    File::open(dir)?.sync_all()?;
-    Ok(())
 }
 
 /// Reads the master key, or creates it (owner-only, fsynced) when the vault is new.

@@ -11,8 +11,18 @@ pub struct DurableDb {
     path: PathBuf,
 }
 
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
+/// Makes a folder's entries durable (a new file exists only once its folder is synced).
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
+}
+
+/// Makes a new folder durable: its entries, and its own entry in its parent.
+pub(crate) fn sync_new_dir(dir: &Path) -> std::io::Result<()> {
+    sync_dir(dir)?;
+    match dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => sync_dir(parent),
+        None => Ok(()),
+    }
 }
 
 impl DurableDb {
@@ -27,10 +37,7 @@ impl DurableDb {
         };
         if created {
             this.sync()?;
-            sync_dir(dir)?;
-            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                sync_dir(parent)?;
-            }
+            sync_new_dir(dir)?;
         }
         Ok((this, created))
     }

@@ -118,10 +118,7 @@ impl SledStore {
             db.flush()?;
             File::open(dir.join("conf"))?.sync_all()?;
             data_file.sync_all()?;
-            sync_dir(dir)?;
-            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-                sync_dir(parent)?;
-            }
+            super::durable::sync_new_dir(dir)?;
         }
         let head = read_head(&db)?;
         let (index, report) = scan(&db, &head, visit)?;
@@ -286,10 +283,6 @@ pub(crate) fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreE
             Err(other) => return Err(other.into()),
         }
     }
-}
-
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
 }
 
 fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
