@@ -6,7 +6,7 @@ use super::App;
 use super::plan::sofia_date;
 use crate::access::{SignalDesk, TenantWrite};
 use crate::domain::signals::{
-    self as domain, Intake, SignalCommand, SignalEvent, SignalRejection, SignalState,
+    self as domain, SignalCommand, SignalEvent, SignalRejection, SignalState,
 };
 use crate::projections::signals::{self as views, SIGNAL_STREAM_PREFIX};
 use crate::store::{ExpectedVersion, NewEvent};
@@ -139,15 +139,6 @@ fn check_attachments(list: Vec<NewAttachment>) -> AppResult<Vec<CheckedAttachmen
         .collect()
 }
 
-/// What a filing needs besides the intake.
-struct Filing {
-    tenant: TenantId,
-    actor: String,
-    intake: Intake,
-    attachments: Vec<NewAttachment>,
-    with_code: bool,
-}
-
 impl App {
     /// Files a signal from the public form: anyone, a few per hour from one address.
     pub async fn file_public_signal(
@@ -166,25 +157,19 @@ impl App {
                 "Изберете институцията, за която е сигналът.".into(),
             ));
         }
-        let today = sofia_date(Utc::now());
-        self.file(Filing {
-            tenant: body.tenant,
-            actor: REPORTER_ACTOR.into(),
-            intake: Intake {
-                channel: Channel::WebForm,
-                received: today,
-                confirmed_by_reporter: false,
-                reporter: body.reporter,
-                account: body.account,
-                concerned: body.concerned,
-                unit: body.unit,
-                activity: body.activity,
-                category: body.category,
-            },
+        let record = RecordSignal {
+            channel: Channel::WebForm,
+            received: sofia_date(Utc::now()),
+            confirmed_by_reporter: false,
+            reporter: body.reporter,
+            account: body.account,
+            concerned: body.concerned,
+            unit: body.unit,
+            activity: body.activity,
+            category: body.category,
             attachments: body.attachments,
-            with_code: true,
-        })
-        .await
+        };
+        self.file(body.tenant, REPORTER_ACTOR, record, true).await
     }
 
     /// Records a signal an officer received by e-mail, phone, post or in person.
@@ -198,31 +183,22 @@ impl App {
                 "Сигналите от уеб формуляра се подават от самия подател.".into(),
             ));
         }
-        self.file(Filing {
-            tenant: desk.tenant().clone(),
-            actor: desk.write().actor().to_owned(),
-            intake: Intake {
-                channel: body.channel,
-                received: body.received,
-                confirmed_by_reporter: body.confirmed_by_reporter,
-                reporter: body.reporter,
-                account: body.account,
-                concerned: body.concerned,
-                unit: body.unit,
-                activity: body.activity,
-                category: body.category,
-            },
-            attachments: body.attachments,
-            with_code: false,
-        })
-        .await
+        self.file(desk.tenant().clone(), desk.write().actor(), body, false)
+            .await
     }
 
-    async fn file(&self, filing: Filing) -> AppResult<SignalReceipt> {
+    /// Files a signal for `tenant` as `actor`; `with_code` gives the reporter a receipt code.
+    async fn file(
+        &self,
+        tenant: TenantId,
+        actor: &str,
+        mut record: RecordSignal,
+        with_code: bool,
+    ) -> AppResult<SignalReceipt> {
         let today = sofia_date(Utc::now());
-        let intake = domain::check_intake(filing.intake, today)?;
-        let attachments = check_attachments(filing.attachments)?;
-        let code = filing.with_code.then(new_receipt_code);
+        let attachments = check_attachments(std::mem::take(&mut record.attachments))?;
+        let intake = domain::check_intake(record, today)?;
+        let code = with_code.then(new_receipt_code);
         let receipt_hash = match &code {
             Some(c) => Some(self.auth.passwords.hash(normalize_code(c)).await?),
             None => None,
@@ -248,22 +224,19 @@ impl App {
                 .map_err(anyhow::Error::from)??;
         }
         let received = intake.received;
-        let scope = TenantWrite::system(filing.tenant.clone(), filing.actor);
+        let scope = TenantWrite::system(tenant.clone(), actor);
         // One filing at a time, so that two signals never get the same register number.
         let _numbering = self.signal_numbering.lock().await;
         let reference = {
             let models = self.models_unscoped();
             let code = models
                 .tenants
-                .get(&filing.tenant)
+                .get(&tenant)
                 .and_then(|t| t.registration.as_ref())
-                .map_or_else(
-                    || filing.tenant.to_string(),
-                    |(r, _)| r.official_code.clone(),
-                );
+                .map_or_else(|| tenant.to_string(), |(r, _)| r.official_code.clone());
             models
                 .signals
-                .next_reference(&filing.tenant, &code, received.year())
+                .next_reference(&tenant, &code, received.year())
         };
         let filed = domain::file(intake, reference.clone(), receipt_hash, records, &key);
         let event = NewEvent::from_domain(Uuid::new_v4(), &filed);

@@ -7,10 +7,10 @@ use crate::store::NewEvent;
 use crate::vault::Sealer;
 use antikor_migrations::Upcasters;
 use antikor_shared::signal::{
-    AttachmentRecord, Category, Channel, Closure, InternalChannelRecorded, Outcome, RecordChannel,
-    Regime, Reporter, SignalAccount, SignalAcknowledged, SignalAssigned, SignalClassified,
-    SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
-    SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
+    AttachmentRecord, Category, Closure, InternalChannelRecorded, Outcome, RecordChannel,
+    RecordSignal, Regime, Reporter, SignalAccount, SignalAcknowledged, SignalAssigned,
+    SignalClassified, SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp,
+    SignalForwarded, SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, SignalStatus,
 };
 use antikor_shared::{RecordedEvent, Username};
@@ -104,31 +104,12 @@ fn step_date(
 // ---------------------------------------------------------------------------------------------
 // Intake.
 
-/// A new signal as received, before it is checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Intake {
-    /// How it came.
-    pub channel: Channel,
-    /// When it was received.
-    pub received: NaiveDate,
-    /// For an oral signal: the reporter confirmed the officer's record.
-    pub confirmed_by_reporter: bool,
-    /// The reporter, unless anonymous.
-    pub reporter: Option<Reporter>,
-    /// What happened.
-    pub account: SignalAccount,
-    /// The person concerned.
-    pub concerned: Option<String>,
-    /// The unit concerned.
-    pub unit: Option<String>,
-    /// The activity concerned.
-    pub activity: Option<String>,
-    /// The category.
-    pub category: Category,
-}
-
 /// Checks and cleans a new signal: required texts, sizes, the date, an oral signal confirmed.
-pub fn check_intake(intake: Intake, today: NaiveDate) -> Result<Intake, SignalRejection> {
+/// Its attachments pass through unchecked (see [`attachment_type`]).
+pub fn check_intake(
+    intake: RecordSignal,
+    today: NaiveDate,
+) -> Result<RecordSignal, SignalRejection> {
     if intake.received > today {
         return Err(SignalRejection::BadDate(format!(
             "Датата на получаване {} е в бъдещето.",
@@ -148,7 +129,7 @@ pub fn check_intake(intake: Intake, today: NaiveDate) -> Result<Intake, SignalRe
             contact: optional(Some(&r.contact), "Данни за връзка", 500)?.unwrap_or_default(),
         }),
     };
-    Ok(Intake {
+    Ok(RecordSignal {
         reporter,
         account: SignalAccount {
             what: text(&intake.account.what, "Какво се е случило", 20_000)?,
@@ -191,9 +172,10 @@ pub fn attachment_type(name: &str, bytes: &[u8]) -> Result<&'static str, SignalR
     }
 }
 
-/// The `SignalFiled` event of a checked intake: personal fields sealed.
+/// The `SignalFiled` event of a checked intake, with its already stored `attachments`:
+/// personal fields sealed.
 pub fn file(
-    intake: Intake,
+    intake: RecordSignal,
     reference: String,
     receipt_hash: Option<String>,
     attachments: Vec<AttachmentRecord>,
@@ -685,7 +667,7 @@ pub fn decide_channel(body: RecordChannel) -> Result<InternalChannelRecorded, Si
 #[cfg(test)]
 mod tests {
     use super::*;
-    use antikor_shared::signal::Sealed;
+    use antikor_shared::signal::{Channel, Sealed};
 
     /// Seals in the clear, so that the tests can read what was sealed.
     struct Clear;
@@ -708,8 +690,8 @@ mod tests {
         day(TODAY.0, TODAY.1, TODAY.2)
     }
 
-    fn intake() -> Intake {
-        Intake {
+    fn intake() -> RecordSignal {
+        RecordSignal {
             channel: Channel::WebForm,
             received: day(2026, 3, 2),
             confirmed_by_reporter: false,
@@ -723,6 +705,7 @@ mod tests {
             unit: Some("Отдел „Устройство на територията“".into()),
             activity: None,
             category: Category::Bribery,
+            attachments: vec![],
         }
     }
 
