@@ -309,8 +309,18 @@ impl App {
 
     /// A signal as its officers see it, identities sealed.
     pub async fn signal_detail(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalDetail> {
-        let state = self.signal_state(desk, id)?;
         let key = self.signal_key(id).await?;
+        self.detail_of(desk, id, key.as_ref())
+    }
+
+    /// [`Self::signal_detail`] with the signal's key at hand (`None`: destroyed).
+    fn detail_of(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        key: Option<&SignalKey>,
+    ) -> AppResult<SignalDetail> {
+        let state = self.signal_state(desk, id)?;
         let events = self.signal_events(desk.tenant(), id)?;
         let today = sofia_date(Utc::now());
         let models = self.models_unscoped();
@@ -325,7 +335,7 @@ impl App {
             .iter()
             .filter_map(|e| {
                 let event = SignalEvent::decode(&crate::projections::UPCASTERS, e)?;
-                let (summary, text) = describe(&event, key.as_ref(), &reference_of);
+                let (summary, text) = describe(&event, key, &reference_of);
                 Some(SignalStep {
                     position: e.position,
                     at: e.recorded_at,
@@ -340,7 +350,6 @@ impl App {
         Ok(SignalDetail {
             row: views::row(&state, today),
             account: key
-                .as_ref()
                 .and_then(|k| opened(k.open_json::<SignalAccount>("account", &filed.account))),
             has_reporter: filed.reporter.is_some(),
             has_concerned: filed.concerned.is_some(),
@@ -350,7 +359,7 @@ impl App {
                 .iter()
                 .map(|a| AttachmentInfo {
                     number: a.number,
-                    name: key.as_ref().and_then(|k| {
+                    name: key.and_then(|k| {
                         opened(k.open_text(&format!("attachment-name-{}", a.number), &a.name))
                     }),
                     media_type: a.media_type.clone(),
@@ -457,18 +466,18 @@ impl App {
         command: SignalCommand,
     ) -> AppResult<SignalDetail> {
         let state = self.signal_state(desk, id)?;
-        let key = self.signal_key(id).await?;
-        let event = match key {
-            Some(key) => domain::decide(
-                &state,
-                Some(expected_version),
-                command,
-                sofia_date(Utc::now()),
-                &key,
-            )?,
+        let key = match self.signal_key(id).await? {
+            Some(key) => key,
             None if state.key_destroyed => return Err(SignalRejection::Destroyed.into()),
             None => return Err(anyhow::anyhow!("signal {id} has no key").into()),
         };
+        let event = domain::decide(
+            &state,
+            Some(expected_version),
+            command,
+            sofia_date(Utc::now()),
+            &key,
+        )?;
         self.append(
             desk.write(),
             signal_stream(id),
@@ -476,7 +485,7 @@ impl App {
             vec![event.to_new()],
         )
         .await?;
-        self.signal_detail(desk, id).await
+        self.detail_of(desk, id, Some(&key))
     }
 
     /// Resolves an assignee: whether they are an active officer of the desk's tenant.
@@ -550,7 +559,8 @@ impl App {
         access: &ReporterAccess,
     ) -> AppResult<ReporterView> {
         let (tenant, state) = self.reporter_signal(from, access).await?;
-        self.reporter_view_of(&tenant, &state).await
+        let key = self.signal_key(state.id).await?;
+        self.reporter_view_of(&tenant, &state, key.as_ref())
     }
 
     /// The reporter writes back; answers what they see then.
@@ -585,18 +595,18 @@ impl App {
             .get(&tenant, state.id)
             .cloned()
             .ok_or_else(no_signal)?;
-        self.reporter_view_of(&tenant, &state).await
+        self.reporter_view_of(&tenant, &state, Some(&key))
     }
 
-    async fn reporter_view_of(
+    /// The reporter's view of a signal, with its key at hand (`None`: destroyed).
+    fn reporter_view_of(
         &self,
         tenant: &TenantId,
         state: &SignalState,
+        key: Option<&SignalKey>,
     ) -> AppResult<ReporterView> {
-        let key = self.signal_key(state.id).await?;
         let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
-            key.as_ref()
-                .and_then(|k| opened(k.open_text(field, sealed)))
+            key.and_then(|k| opened(k.open_text(field, sealed)))
         };
         let mut messages = Vec::new();
         for e in self.signal_events(tenant, state.id)? {
