@@ -69,7 +69,7 @@ async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {
         .unwrap();
     assert_eq!(
         (health["status"].as_str(), health["head_position"].as_u64()),
-        (Some("ok"), Some(36)),
+        (Some("ok"), Some(37)),
         "15 tenants, the 2017 plan (19 events), the account, the login"
     );
 
@@ -109,7 +109,7 @@ async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {
         .unwrap();
     let out = String::from_utf8_lossy(&verify.stdout);
     assert!(
-        verify.status.success() && out.starts_with("intact: 36 events"),
+        verify.status.success() && out.starts_with("intact: 37 events"),
         "{out}"
     );
     assert!(

@@ -176,6 +176,7 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         "SignalIdentityViewed" => "Отворена самоличност по сигнал",
         "SignalKeyDestroyed" => "Унищожени лични данни по сигнал",
         "InternalChannelRecorded" => "Решение за вътрешен канал",
+        "LogKeyAdopted" => "Нов ключ за подписване на дневника",
         _ => return None,
     })
 }
@@ -236,6 +237,7 @@ mod tests {
             s::SignalIdentityViewed::EVENT_TYPE,
             s::SignalKeyDestroyed::EVENT_TYPE,
             s::InternalChannelRecorded::EVENT_TYPE,
+            antikor_shared::tlog::LogKeyAdopted::EVENT_TYPE,
         ];
         for event_type in types {
             assert!(event_type_label(event_type).is_some(), "{event_type}");

@@ -1,11 +1,16 @@
-//! Work done from the command line while the server is stopped: creating the first account.
+//! Work done from the command line while the server is stopped: creating the first account,
+//! and checking a data folder's log without changing it.
 
 use crate::access::TenantWrite;
-use crate::app::App;
 use crate::app::accounts::NewAccount;
+use crate::app::{self, App};
 use crate::auth::password;
+use crate::store::{ChainBreak, EventStore, SledStore, StoreOptions, copy_folder};
 use antikor_shared::account::{Account, Role};
+use antikor_shared::tlog::{self, Hash, TreeHead};
 use antikor_shared::{TenantId, Username};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// Creates an account (typically the first regional admin) with the given password, checked
@@ -31,4 +36,95 @@ pub async fn create_user(
     app.create_account(&scope, new)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// What `antikor verify` found in a copy of a data folder's log.
+pub struct OfflineCheck {
+    store: SledStore,
+    copy: PathBuf,
+    /// Events that linked, from position 1.
+    pub records: u64,
+    /// The hash chain's head after them.
+    pub head_hash: [u8; 32],
+    /// The Merkle root of them.
+    pub root: Hash,
+    /// The first damage found: a broken link, missing or rewritten events, an unreadable file.
+    pub first_break: Option<ChainBreak>,
+    /// Whether the folder had an anchor file to check the log's length against.
+    pub anchored: bool,
+}
+
+/// Checks the log of the data folder `data` without changing a byte of it: the log and its
+/// anchor are copied to a temporary folder (sled has no read-only open, and its recovery
+/// writes to what it opens), and the copy is opened and walked.
+pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
+    let log_dir = data.join("log");
+    let db = std::fs::File::open(log_dir.join("db"))
+        .with_context(|| format!("no event log in {}", data.display()))?;
+    // Held while copying, so that no server starts writing into what is being copied.
+    if db.try_lock().is_err() {
+        anyhow::bail!(
+            "{} is in use by a running server; stop it first, or read /api/health for the head",
+            data.display()
+        );
+    }
+    let copy = std::env::temp_dir().join(format!(
+        "antikor-verify-{}-{}",
+        std::process::id(),
+        Uuid::new_v4().simple()
+    ));
+    copy_folder(&log_dir, &copy.join("log"), false)?;
+    let anchor = app::anchor_path(data);
+    let anchored = anchor.exists();
+    if anchored {
+        std::fs::copy(&anchor, app::anchor_path(&copy))?;
+    }
+    drop(db);
+    let options = StoreOptions {
+        anchor_file: Some(app::anchor_path(&copy)),
+        ..StoreOptions::default()
+    };
+    let opened = SledStore::open_replaying(&copy.join("log"), options, &mut |_| {});
+    let (store, report) = match opened {
+        Ok(opened) => opened,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&copy);
+            return Err(e).context("opening a copy of the event log");
+        }
+    };
+    let root = Hash(store.head().root);
+    Ok(OfflineCheck {
+        store,
+        copy,
+        records: report.records,
+        head_hash: report.head_hash,
+        root,
+        first_break: report.first_break,
+        anchored,
+    })
+}
+
+impl OfflineCheck {
+    /// Proves, with a consistency proof, that the log extends the tree head of a checkpoint.
+    pub fn check_checkpoint(&self, head: &TreeHead) -> Result<(), String> {
+        if head.size > self.records {
+            return Err(format!(
+                "the checkpoint records {} events but the log holds {}: the log was rolled back or cut",
+                head.size, self.records
+            ));
+        }
+        let proof = self
+            .store
+            .consistency_proof(head.size, self.records)
+            .map_err(|e| e.to_string())?;
+        tlog::check_consistency(head.size, head.root, self.records, self.root, &proof)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl Drop for OfflineCheck {
+    fn drop(&mut self) {
+        let _ = self.store.close_blocking();
+        let _ = std::fs::remove_dir_all(&self.copy);
+    }
 }

@@ -2,9 +2,9 @@
 #![forbid(unsafe_code)]
 
 use antikor_server::auth::session::SessionPolicy;
-use antikor_server::store::{EventStore, SledStore, StoreError, StoreOptions};
 use antikor_server::{App, Config, router};
 use antikor_shared::account::Role;
+use antikor_shared::tlog::{self, SigningKey, VerifierKey};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -57,12 +57,22 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Walks the whole event log and checks every link of its hash chain. Exits 0 when the
-    /// log is intact, 1 naming the first bad position otherwise. The server must be stopped.
+    /// Checks the whole event log without changing it (it works on a copy): every link of the
+    /// hash chain, the Merkle tree against the anchor, and optionally that the log extends a
+    /// checkpoint saved earlier. Exits 0 when all holds, 1 naming the first bad position (or
+    /// the rollback or fork), 2 when it could not run. The server must be stopped.
     Verify {
         /// Data folder.
         #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
         data: PathBuf,
+        /// A signed checkpoint saved earlier (from /api/log/checkpoint, a witness, notes):
+        /// the log must extend it.
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        /// The log's verifier key (`name+hash+base64`, or a file holding it) that signs the
+        /// checkpoint; default: the public half of DATA/log.key.
+        #[arg(long)]
+        key: Option<String>,
     },
 }
 
@@ -144,7 +154,11 @@ fn main() -> ExitCode {
             username,
             name,
         ),
-        Command::Verify { data } => verify(data),
+        Command::Verify {
+            data,
+            checkpoint,
+            key,
+        } => verify(data, checkpoint, key),
     };
     match result {
         Ok(code) => code,
@@ -272,36 +286,91 @@ fn create_user(
     })
 }
 
-fn verify(data: PathBuf) -> anyhow::Result<ExitCode> {
-    let log_dir = data.join("log");
-    if !log_dir.join("db").exists() {
-        anyhow::bail!("no event log in {}", data.display());
-    }
-    let store = match SledStore::open(&log_dir, StoreOptions::default()) {
-        Err(StoreError::Locked(_)) => anyhow::bail!(
-            "{} is in use by a running server; stop it first, or read /api/health for the head",
-            data.display()
-        ),
-        other => other?,
+fn verify(
+    data: PathBuf,
+    checkpoint: Option<PathBuf>,
+    key: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let key = match key {
+        Some(key) => Some(read_verifier_key(&key)?),
+        None => match std::fs::read_to_string(data.join("log.key")) {
+            Ok(text) => Some(
+                SigningKey::parse(&text)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", data.join("log.key").display()))?
+                    .verifier()
+                    .clone(),
+            ),
+            Err(_) => None,
+        },
     };
-    let report = store.verify()?;
-    store.close_blocking()?;
-    match report.first_break {
-        None => {
-            println!(
-                "intact: {} events, head hash {}",
-                report.records,
-                hex::encode(report.head_hash)
-            );
-            Ok(ExitCode::SUCCESS)
+    let checkpoint = match checkpoint {
+        None => None,
+        Some(file) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading the checkpoint {}", file.display()))?;
+            let key = key.as_ref().context(
+                "checking a checkpoint needs the log's verifier key: give --key (from /api/log/key)",
+            )?;
+            match tlog::open_checkpoint(&text, key) {
+                Ok(opened) => Some(opened.head),
+                Err(e) => {
+                    println!("BAD CHECKPOINT: {e}");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
         }
+    };
+    let report = antikor_server::cli::verify_copy(&data)?;
+    let mut intact = true;
+    match &report.first_break {
+        None => println!(
+            "intact: {} events, head hash {}, Merkle root {}",
+            report.records,
+            hex::encode(report.head_hash),
+            tlog::to_base64(&report.root)
+        ),
         Some(b) => {
+            intact = false;
             println!("BROKEN at position {}: {}", b.position, b.reason);
             println!(
                 "the first {} events link correctly",
-                b.position.saturating_sub(1)
+                b.position.saturating_sub(1).min(report.records)
             );
-            Ok(ExitCode::FAILURE)
         }
     }
+    if !report.anchored {
+        println!(
+            "note: the folder has no anchor file (log.anchor), so nothing confirms that no acknowledged event is missing; the server writes one at its next start"
+        );
+    }
+    if let Some(head) = checkpoint {
+        match report.check_checkpoint(&head) {
+            Ok(()) => println!(
+                "consistent: the log extends the checkpoint of {} events (root {})",
+                head.size,
+                tlog::to_base64(&head.root)
+            ),
+            Err(e) => {
+                intact = false;
+                println!(
+                    "NOT CONSISTENT with the checkpoint of {} events: {e}",
+                    head.size
+                );
+            }
+        }
+    }
+    Ok(if intact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// A verifier key given on the command line, or the path of a file holding one.
+fn read_verifier_key(given: &str) -> anyhow::Result<VerifierKey> {
+    let text = match std::fs::read_to_string(given) {
+        Ok(text) => text,
+        Err(_) => given.to_owned(),
+    };
+    VerifierKey::parse(&text).map_err(|e| anyhow::anyhow!("--key: {e}"))
 }

@@ -3,7 +3,7 @@
 use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
-    accounts, activities, audit, frontend, health, plan, progress, public, session, signals,
+    accounts, activities, audit, frontend, health, log, plan, progress, public, session, signals,
     tenants,
 };
 use axum::Router;
@@ -31,7 +31,8 @@ use utoipa_axum::routes;
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
         (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
         (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
-        (name = "audit", description = "The append-only, hash-chained event log")
+        (name = "audit", description = "The append-only, hash-chained event log"),
+        (name = "log", description = "The log as a Merkle tree: signed checkpoints, the log's key, inclusion and consistency proofs")
     )
 )]
 struct ApiDoc;
@@ -40,6 +41,11 @@ struct ApiDoc;
 pub fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
+        .routes(routes!(log::checkpoint))
+        .routes(routes!(log::key))
+        .routes(routes!(log::consistency))
+        .routes(routes!(log::inclusion))
+        .routes(routes!(log::entry))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(session::change_password))
         .routes(routes!(accounts::list, accounts::create))

@@ -6,8 +6,8 @@
 //! log and its hash chain stay untouched. A backup of the data folder without the key file
 //! reveals nothing either. Everything written is fsynced before it is acknowledged.
 
-use crate::store::durable::{DurableDb, sync_dir};
-use antikor_shared::signal::{SEALED_KEY, Sealed};
+use crate::store::durable::{DurableDb, create_secret_file};
+use antikor_shared::signal::Sealed;
 use anyhow::{Context, bail};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -15,8 +15,6 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
 use serde::{Serialize, de::DeserializeOwned};
-use std::fs::OpenOptions;
-use std::io::Write;
 use std::path::Path;
 use uuid::Uuid;
 
@@ -162,16 +160,7 @@ fn master_key(key_file: &Path, vault_is_new: bool) -> anyhow::Result<Vec<u8>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && vault_is_new => {
             let mut key = vec![0u8; KEY_BYTES];
             rand::rng().fill_bytes(&mut key);
-            let mut options = OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            let mut file = options.open(key_file)?;
-            file.write_all(hex::encode(&key).as_bytes())?;
-            file.sync_all()?;
-            if let Some(parent) = key_file.parent().filter(|p| !p.as_os_str().is_empty()) {
-                sync_dir(parent)?;
-            }
+            create_secret_file(key_file, hex::encode(&key).as_bytes())?;
             tracing::info!(key_file = %key_file.display(), "created the vault's master key");
             Ok(key)
         }
@@ -306,28 +295,7 @@ fn attachment_key(signal: Uuid, number: u32) -> Vec<u8> {
     key
 }
 
-/// Replaces every sealed field in a JSON value by its ciphertext's SHA-256, so that the audit
-/// trail shows that a sealed field exists and which ciphertext it was, never the ciphertext
-/// (nor, without the key, anything of the clear text).
-pub fn redact_sealed(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    use sha2::{Digest, Sha256};
-    match value {
-        Value::Object(map) => {
-            if map.len() == 1
-                && let Some(Value::String(ciphertext)) = map.get(SEALED_KEY)
-            {
-                let hash = hex::encode(Sha256::digest(ciphertext.as_bytes()));
-                let bytes = STANDARD.decode(ciphertext).map_or(0, |b| b.len());
-                *value = serde_json::json!({ "sealed": { "sha256": hash, "bytes": bytes } });
-                return;
-            }
-            map.values_mut().for_each(redact_sealed);
-        }
-        Value::Array(items) => items.iter_mut().for_each(redact_sealed),
-        _ => {}
-    }
-}
+pub use antikor_shared::tlog::redact_sealed;
 
 /// An event as the audit trail shows it: a signal's sealed fields replaced by their hashes
 /// (see [`redact_sealed`]); every other event as stored.

@@ -18,7 +18,8 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
-    /// `ok` while the server accepts writes, `read_only` after the chain failed verification.
+    /// `ok` while the server accepts writes, `damaged` when the log failed a check at start-up
+    /// (the server then serves what it could read and accepts no writes).
     pub status: String,
     /// The server's version.
     pub version: String,
@@ -26,6 +27,53 @@ pub struct Health {
     pub head_position: u64,
     /// Hash of the newest event, hex (empty when the log is empty).
     pub head_hash: String,
+    /// Merkle root of the log up to the head, base64 (as in checkpoints).
+    pub root: String,
+    /// Fingerprint of the key that signs the log's checkpoints (8 hex digits).
+    pub log_key: String,
+    /// What is wrong with the log, when `status` is `damaged`.
+    pub damage: Option<Damage>,
+}
+
+/// Damage found in the log at start-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Damage {
+    /// The last position up to which the log verified.
+    pub last_good_position: u64,
+    /// The first position that is missing or not what was acknowledged.
+    pub first_bad_position: u64,
+    /// How many events the log acknowledged (by its anchor): positions from
+    /// `first_bad_position` up to this are missing or damaged.
+    pub expected_size: u64,
+    /// What was found.
+    pub reason: String,
+}
+
+/// `GET /api/log/proof/inclusion`: the event at `position` is in the log of `size` events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InclusionProof {
+    /// The event's log position (leaf index + 1).
+    pub position: u64,
+    /// The tree size the proof is for.
+    pub size: u64,
+    /// The event's leaf hash, base64.
+    pub leaf_hash: String,
+    /// The RFC 6962 audit path, leaf to root, base64 hashes.
+    pub path: Vec<String>,
+}
+
+/// `GET /api/log/proof/consistency`: the log of `to` events extends the log of `from` events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConsistencyProof {
+    /// The earlier tree size.
+    pub from: u64,
+    /// The later tree size.
+    pub to: u64,
+    /// The RFC 6962 consistency proof, base64 hashes.
+    pub path: Vec<String>,
 }
 
 /// Filters and cursor of `GET /api/audit/events`. Pages run newest first.

@@ -13,6 +13,7 @@ pub mod plan;
 pub mod progress;
 pub mod signal;
 pub mod tenant;
+pub mod tlog;
 pub mod views;
 
 pub use event::{DomainEvent, RecordedEvent};

@@ -23,7 +23,7 @@ pub struct Sealed {
 }
 
 /// The JSON key that marks a sealed field.
-pub const SEALED_KEY: &str = "sealed_v1";
+pub use crate::tlog::SEALED_KEY;
 
 /// How a signal reached the institution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -23,9 +23,9 @@ pub fn HomePage() -> impl IntoView {
             let tenants = tenants.await?;
             let (status_class, status_text) = match health.status.as_str() {
                 "ok" => ("status status--ok", "Работи нормално"),
-                "read_only" => (
+                "damaged" => (
                     "status status--warn",
-                    "Само за четене: проверката на веригата от хешове не е успешна",
+                    "Само за четене: дневникът е повреден и не премина проверката",
                 ),
                 _ => ("status status--warn", "Неизвестно състояние"),
             };

@@ -3,11 +3,14 @@
 
 use super::App;
 use crate::access::ReadScope;
+use crate::app::checkpoints::SignedCheckpoint;
 use crate::projections::{ReadModels, position_at};
-use crate::store::{Direction, Filter};
+use crate::store::{Direction, Filter, StoreError};
 use crate::util::errors::{AppError, AppResult};
 use crate::vault::redacted;
+use antikor_shared::api::{ConsistencyProof, Damage, InclusionProof};
 use antikor_shared::tenant::Tenant;
+use antikor_shared::tlog;
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -71,6 +74,67 @@ impl App {
     }
 }
 
+fn not_found(position: u64) -> AppError {
+    AppError::NotFound(format!("Няма събитие № {position}."))
+}
+
+/// Refuses a tree size the log does not have yet.
+fn check_size(app: &App, size: u64) -> AppResult<()> {
+    let head = app.store.head().position;
+    if size == 0 || size > head {
+        return Err(AppError::BadRequest(format!(
+            "Дневникът има {head} събития; размерът трябва да е от 1 до {head}."
+        )));
+    }
+    Ok(())
+}
+
+impl App {
+    /// The newest signed checkpoint (public). A damaged log signs none: its head is not the
+    /// history it acknowledged.
+    pub fn checkpoint(&self) -> AppResult<Arc<SignedCheckpoint>> {
+        if let Some(damage) = self.damage() {
+            return Err(AppError::Unavailable(format!(
+                "Дневникът е повреден от позиция {} ({}); контролни точки не се подписват.",
+                damage.first_bad_position, damage.reason
+            )));
+        }
+        let head = self.store.head();
+        Ok(self
+            .checkpoints
+            .current(head.position, tlog::Hash(head.root)))
+    }
+
+    /// A consistency proof between two sizes of the log (public: it shows only hashes).
+    pub fn consistency_proof(&self, from: u64, to: u64) -> AppResult<ConsistencyProof> {
+        check_size(self, to)?;
+        if from > to {
+            return Err(AppError::BadRequest(
+                "„from“ не може да е по-голямо от „to“.".into(),
+            ));
+        }
+        let path = self.store.consistency_proof(from, to)?;
+        Ok(ConsistencyProof {
+            from,
+            to,
+            path: path.iter().map(tlog::to_base64).collect(),
+        })
+    }
+
+    /// What is wrong with the log, when it failed a check at start-up.
+    pub fn damage(&self) -> Option<Damage> {
+        match self.store.refusal()? {
+            StoreError::ChainBroken(b) => Some(Damage {
+                last_good_position: b.position.saturating_sub(1),
+                first_bad_position: b.position,
+                expected_size: self.store.anchored_size().max(b.position),
+                reason: b.reason,
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl ScopedLog<'_> {
     /// Checks a filter against the scope: a one-tenant scope is narrowed to its tenant, and
     /// an unknown tenant answers 404.
@@ -120,6 +184,46 @@ impl ScopedLog<'_> {
             .get(position)?
             .filter(|e| self.scope.sees(e))
             .map(redacted))
+    }
+
+    /// The audit path of the event at `position` in the log of `size` events, when the scope
+    /// sees that event (otherwise 404, as if it did not exist).
+    pub fn inclusion_proof(&self, position: u64, size: u64) -> AppResult<InclusionProof> {
+        check_size(self.app, size)?;
+        if position == 0 || position > size {
+            return Err(AppError::BadRequest(format!(
+                "Позицията трябва да е от 1 до {size}, размера на дневника, за който е доказателството."
+            )));
+        }
+        self.visible(position)?;
+        let leaf = self
+            .app
+            .store
+            .leaf(position)?
+            .ok_or_else(|| not_found(position))?;
+        let path = self.app.store.inclusion_proof(position, size)?;
+        Ok(InclusionProof {
+            position,
+            size,
+            leaf_hash: tlog::to_base64(&tlog::leaf_hash(&leaf)),
+            path: path.iter().map(tlog::to_base64).collect(),
+        })
+    }
+
+    /// The leaf bytes of the event at `position`, when the scope sees it.
+    pub fn leaf(&self, position: u64) -> AppResult<Vec<u8>> {
+        self.visible(position)?;
+        self.app
+            .store
+            .leaf(position)?
+            .ok_or_else(|| not_found(position))
+    }
+
+    fn visible(&self, position: u64) -> AppResult<()> {
+        match self.app.store.get(position)? {
+            Some(e) if self.scope.sees(&e) => Ok(()),
+            _ => Err(not_found(position)),
+        }
     }
 
     /// Newly committed events; the caller must pass each through `ReadScope::sees` and

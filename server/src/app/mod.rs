@@ -4,6 +4,7 @@
 //! `crate::access`.
 
 pub mod accounts;
+pub mod checkpoints;
 pub mod log;
 pub mod plan;
 pub mod signals;
@@ -23,6 +24,7 @@ use crate::util::errors::AppResult;
 use crate::vault::Vault;
 use antikor_shared::StreamId;
 use anyhow::Context;
+use checkpoints::Checkpoints;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -50,6 +52,11 @@ pub struct Config {
     /// Signals one client address may file through the public form per hour (at once, then
     /// one every 60/n minutes).
     pub public_signals_per_hour: u32,
+    /// The key that signs the log's checkpoints: `DATA/log.key` unless given, created on first
+    /// start. Keep a copy apart from the data's backups.
+    pub log_key_file: Option<PathBuf>,
+    /// The log's name in its checkpoints, given to a new key (e.g. `antikor.blagoevgrad.bg`).
+    pub log_origin: Option<String>,
 }
 
 impl Config {
@@ -62,8 +69,16 @@ impl Config {
             demo: false,
             key_file: None,
             public_signals_per_hour: PUBLIC_SIGNALS_PER_HOUR,
+            log_key_file: None,
+            log_origin: None,
         }
     }
+}
+
+/// The anchor file of the log in a data folder: beside `log/`, not in it, so that restoring an
+/// older copy of `log/` alone is noticed.
+pub fn anchor_path(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("log.anchor")
 }
 
 /// Signals one address may file through the public form by default: 5 at once, then one
@@ -89,6 +104,8 @@ pub struct App {
     public_form: DefaultKeyedRateLimiter<IpAddr>,
     /// Failed receipt-code checks per signal and per address.
     receipts: LoginThrottle,
+    /// The log's signing key and newest signed checkpoint.
+    pub checkpoints: Arc<Checkpoints>,
     /// The built frontend, when it was found at start-up.
     pub assets: Option<Assets>,
     /// Turns `true` when the server begins to stop, so that live feeds end.
@@ -140,11 +157,15 @@ impl App {
     /// refuses writes, so that auditors can look at what happened.
     pub async fn start(config: &Config) -> anyhow::Result<(AppState, StopHandle)> {
         let log_dir = config.data_dir.join("log");
+        let options = StoreOptions {
+            anchor_file: Some(anchor_path(&config.data_dir)),
+            ..StoreOptions::default()
+        };
         let started = std::time::Instant::now();
         // One walk of the log verifies the chain, builds the log's indexes and the read models.
         let (store, models, report) = tokio::task::spawn_blocking(move || {
             let mut models = ReadModels::default();
-            SledStore::open_replaying(&log_dir, StoreOptions::default(), &mut |e| models.apply(&e))
+            SledStore::open_replaying(&log_dir, options, &mut |e| models.apply(&e))
                 .map(|(store, report)| (store, models, report))
         })
         .await?
@@ -175,6 +196,26 @@ impl App {
                 .await
                 .context("recording the 2017 plan")?;
         }
+        let log_key_file = config
+            .log_key_file
+            .clone()
+            .unwrap_or_else(|| config.data_dir.join("log.key"));
+        let checkpoints = Arc::new(
+            Checkpoints::open(&log_key_file, config.log_origin.as_deref())
+                .context("opening the log's signing key")?,
+        );
+        if store.refusal().is_none() {
+            checkpoints
+                .record_key(store.as_ref())
+                .await
+                .context("recording the log's signing key")?;
+        }
+        let (commits, committed) = watch::channel(store.head().position);
+        store.on_commit(Box::new(move |events| {
+            if let Some(last) = events.last() {
+                commits.send_replace(last.position);
+            }
+        }));
         let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
             .context("opening the secrets store")?;
         let key_file = config
@@ -189,6 +230,12 @@ impl App {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
         }
         let (tx, stopping) = watch::channel(false);
+        tokio::spawn(checkpoints::keep_signed(
+            Arc::downgrade(&store),
+            checkpoints.clone(),
+            committed,
+            stopping.clone(),
+        ));
         let app = Arc::new(App {
             store,
             models,
@@ -200,6 +247,7 @@ impl App {
                 NonZeroU32::new(config.public_signals_per_hour).unwrap_or(NonZeroU32::MIN),
             )),
             receipts: LoginThrottle::default(),
+            checkpoints,
             assets,
             stopping,
         });

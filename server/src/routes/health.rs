@@ -2,16 +2,19 @@
 
 use crate::app::AppState;
 use antikor_shared::api::Health;
+use antikor_shared::tlog;
 use axum::Json;
 use axum::extract::State;
 
-/// Liveness, and the head of the hash chain (note it down to check later that history was not
-/// rewritten).
+/// Liveness, the head of the hash chain and the Merkle root (note them down, or better save
+/// `/api/log/checkpoint`, to check later that history was not rewritten), and any damage
+/// found at start-up.
 #[utoipa::path(get, path = "/api/health", tag = "system",
     responses((status = 200, description = "The server is up", body = Health)))]
 pub async fn health(State(app): State<AppState>) -> Json<Health> {
     let head = app.head();
-    let status = if app.read_only() { "read_only" } else { "ok" };
+    let damage = app.damage();
+    let status = if damage.is_some() { "damaged" } else { "ok" };
     Json(Health {
         status: status.to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -21,5 +24,8 @@ pub async fn health(State(app): State<AppState>) -> Json<Health> {
         } else {
             hex::encode(head.hash)
         },
+        root: tlog::to_base64(&tlog::Hash(head.root)),
+        log_key: app.checkpoints.verifier().fingerprint(),
+        damage,
     })
 }

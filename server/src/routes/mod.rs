@@ -5,6 +5,7 @@ pub mod activities;
 pub mod audit;
 pub mod frontend;
 pub mod health;
+pub mod log;
 pub mod plan;
 pub mod progress;
 pub mod public;

@@ -25,6 +25,22 @@ pub(crate) fn sync_new_dir(dir: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Creates a file only its owner may read (mode 0600) holding `contents`, durably: for key
+/// files. Fails when the file exists.
+pub(crate) fn create_secret_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(contents)?;
+    file.sync_all()?;
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => sync_dir(parent),
+        None => Ok(()),
+    }
+}
+
 impl DurableDb {
     /// Opens the database in `dir`, creating it (durably) when it does not exist yet.
     /// Returns whether it was created.

@@ -7,10 +7,14 @@
 //! `hash (32 bytes) ‖ canonical JSON` (see `record`). Chunks stay under [`CHUNK_BYTES`] unless
 //! one record alone is larger, and always well under the 128 KiB above which sled would move a
 //! value to a blob file it never fsyncs. Chunks are never rewritten. The head marker
-//! `H` → `position ‖ hash` is written in the same atomic batch.
+//! `H` → `position ‖ hash` and the chunk's Merkle tree hashes `T <position>` are written in the
+//! same atomic batch.
 
 /// Tag of chunk keys.
 pub const LOG: u8 = b'L';
+/// Tag of the Merkle tree's chunks: `T <position>` holds the tree hashes that the records of
+/// the chunk `L <position>` add (see `tree`), 32 bytes each.
+pub const TREE: u8 = b'T';
 /// `H` → `position ‖ hash`: the chain's head, written with every commit.
 pub const HEAD: &[u8] = b"H";
 /// A chunk is closed once adding the next record would take it past this size.
@@ -19,6 +23,13 @@ pub const CHUNK_BYTES: usize = 24 * 1024;
 /// `L pos`: the key of the chunk whose first record is at `position`.
 pub fn log(position: u64) -> [u8; 9] {
     let mut k = [LOG; 9];
+    k[1..].copy_from_slice(&position.to_be_bytes());
+    k
+}
+
+/// `T pos`: the key of the tree hashes of the chunk whose first record is at `position`.
+pub fn tree(position: u64) -> [u8; 9] {
+    let mut k = [TREE; 9];
     k[1..].copy_from_slice(&position.to_be_bytes());
     k
 }

@@ -4,16 +4,19 @@
 //! bytes are on disk; each record is chained to the previous one by SHA-256, so that any change
 //! to history is found by [`verify`](EventStore::verify).
 
+pub mod anchor;
 pub mod durable;
 mod index;
 pub mod keys;
 pub mod record;
 mod sled_store;
+pub mod tree;
 
 pub use record::ChainBreak;
 pub(crate) use sled_store::open_sled;
-pub use sled_store::{SledStore, StoreOptions};
+pub use sled_store::{SledStore, StoreOptions, copy_folder};
 
+use antikor_shared::tlog::Hash;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
@@ -164,6 +167,9 @@ pub enum StoreError {
     /// The hash chain is broken, so the store refuses to add to it.
     #[error("the log failed verification ({0}); writes are refused")]
     ChainBroken(ChainBreak),
+    /// A proof or a leaf was asked of sizes or positions the log does not have.
+    #[error("{0}")]
+    OutOfRange(String),
     /// The server is shutting down and takes no new appends.
     #[error("the store is closing and takes no new appends")]
     Closing,
@@ -193,6 +199,9 @@ pub struct Head {
     pub hash: [u8; 32],
     /// When it was recorded.
     pub recorded_at: Option<DateTime<Utc>>,
+    /// The Merkle tree root of the log up to it (RFC 6962; the empty tree's root for an empty
+    /// log).
+    pub root: [u8; 32],
 }
 
 /// Which events a filtered read returns.
@@ -314,6 +323,25 @@ pub trait EventStore: Send + Sync + 'static {
 
     /// Why writes are refused, if they are (a broken chain, a failed write, closing).
     fn refusal(&self) -> Option<StoreError>;
+
+    /// How many events the log held by its anchor when it was opened: more than the head when
+    /// acknowledged events are missing.
+    fn anchored_size(&self) -> u64;
+
+    /// The leaf bytes of the event at `position` (its record with sealed fields shown as
+    /// hashes; see `antikor_shared::tlog`).
+    fn leaf(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError>;
+
+    /// The Merkle root of the first `size` events (`size` at most the head).
+    fn root_at(&self, size: u64) -> Result<Hash, StoreError>;
+
+    /// The audit path of the event at `position` in the tree of the first `size` events
+    /// (`1 ≤ position ≤ size ≤ head`).
+    fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError>;
+
+    /// The consistency proof from the first `from` events to the first `to` events
+    /// (`from ≤ to ≤ head`).
+    fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError>;
 
     /// Stops taking appends, finishes those in flight, and makes everything durable.
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>>;

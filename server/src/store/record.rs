@@ -7,50 +7,18 @@
 //! export with a few lines of code in any language.
 
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 use std::fmt;
-use uuid::Uuid;
 
 /// The hash before the first record.
 pub const GENESIS_HASH: [u8; 32] = [0; 32];
 
-/// The hashed fields of a record, in their canonical order.
-#[derive(Serialize, Deserialize)]
-pub struct Canonical<'a> {
-    /// Global position.
-    pub position: u64,
-    /// Tenant slug.
-    #[serde(borrow)]
-    pub tenant: &'a str,
-    /// Stream id.
-    pub stream: &'a str,
-    /// Stream version.
-    pub version: u64,
-    /// Event id.
-    pub id: Uuid,
-    /// Event type.
-    pub event_type: &'a str,
-    /// Schema version.
-    pub schema_version: u32,
-    /// RFC 3339 UTC with microseconds, e.g. `2026-11-26T15:17:32.123456Z`.
-    pub recorded_at: &'a str,
-    /// Actor.
-    pub actor: &'a str,
-    /// Correlation id.
-    pub correlation_id: Uuid,
-    /// Causation id.
-    pub causation_id: Option<Uuid>,
-    /// Payload, compact JSON with sorted keys.
-    pub payload: &'a RawValue,
-}
-
-/// Formats a time the one way the log stores it.
-pub fn format_time(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
+/// The hashed fields of a record, in their canonical order; shared with the leaf definition of
+/// the Merkle tree (`antikor_shared::tlog`).
+pub use antikor_shared::tlog::Record as Canonical;
+pub use antikor_shared::tlog::format_time;
 
 /// Rewrites JSON as compact text with sorted object keys (serde_json's map is ordered by key).
 pub fn canonical_json(raw: &RawValue) -> Result<Box<RawValue>, serde_json::Error> {
@@ -163,6 +131,7 @@ pub fn to_event(hash: &[u8; 32], c: &Canonical<'_>) -> Result<RecordedEvent, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use uuid::Uuid;
 
     fn sample(position: u64, payload: &RawValue) -> Canonical<'_> {
         Canonical {

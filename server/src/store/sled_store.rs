@@ -10,14 +10,17 @@
 //! sled holds one key per event (see `keys`); the indexes readers need live in memory
 //! (`index`), rebuilt by the start-up walk that verifies the chain.
 
+use super::anchor::{Anchor, AnchorFile, Found};
 use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
+use super::tree::{self, Frontier};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
     ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, StoreError,
     VerifyReport,
 };
+use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::Utc;
 use futures::FutureExt;
@@ -39,6 +42,9 @@ pub struct StoreOptions {
     pub max_batch: usize,
     /// sled's page cache, in bytes.
     pub cache_bytes: u64,
+    /// The anchor file (see `anchor`): keep it outside the log's folder, so that restoring an
+    /// older copy of that folder is noticed. `None` puts it inside the folder, as `anchor`.
+    pub anchor_file: Option<PathBuf>,
 }
 
 impl Default for StoreOptions {
@@ -46,6 +52,7 @@ impl Default for StoreOptions {
         Self {
             max_batch: 4096,
             cache_bytes: 256 * 1024 * 1024,
+            anchor_file: None,
         }
     }
 }
@@ -79,6 +86,9 @@ struct Inner {
     index: RwLock<Index>,
     /// Set when verification found a break or a write failed: from then on writes are refused.
     refusal: RwLock<Option<StoreError>>,
+    /// The size the log was anchored at when it was opened (see `anchor`): more than the head
+    /// when acknowledged events are missing.
+    anchored: u64,
     /// Live feed of committed events.
     feed: broadcast::Sender<Arc<RecordedEvent>>,
     /// Called with every committed batch before it is acknowledged.
@@ -111,8 +121,15 @@ impl SledStore {
     ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
         std::fs::create_dir_all(dir)?;
-        let db = open_sled(dir, options.cache_bytes)?;
-        let data_file = File::open(dir.join("db"))?;
+        let (db, data_dir, open_failure) = match open_guarded(dir, options.cache_bytes) {
+            Ok(db) => (db, dir.to_owned(), None),
+            Err(StoreError::Locked(path)) => return Err(StoreError::Locked(path)),
+            Err(failure) => {
+                let (db, copy) = open_damaged(dir, options.cache_bytes, &failure)?;
+                (db, copy, Some(failure))
+            }
+        };
+        let data_file = File::open(data_dir.join("db"))?;
         if created {
             // A new database is durable only once its files' directory entries are.
             db.flush()?;
@@ -120,18 +137,77 @@ impl SledStore {
             data_file.sync_all()?;
             super::durable::sync_new_dir(dir)?;
         }
-        let head = read_head(&db)?;
-        let (index, report) = scan(&db, &head, visit)?;
+        let anchor_path = options
+            .anchor_file
+            .clone()
+            .unwrap_or_else(|| dir.join("anchor"));
+        let (mut anchor_file, found) = AnchorFile::open(&anchor_path)?;
+        let mut head = read_head(&db)?;
+        let anchored = match &found {
+            Found::Anchor(a) => Some(*a),
+            _ => None,
+        };
+        let (index, mut report, scan) = scan(&db, &head, anchored.map(|a| a.size), visit)?;
+        if let Some(failure) = open_failure {
+            report.first_break = Some(ChainBreak {
+                position: report.records + 1,
+                reason: format!(
+                    "the database reports damage ({failure}); serving the {} events a copy of it still holds",
+                    report.records
+                ),
+            });
+        }
+        if report.first_break.is_none() {
+            report.first_break = judge_anchor(&found, report.records, &scan);
+        }
+        let frontier = scan.frontier;
+        head.root = frontier.root().0;
+        if report.first_break.is_none() {
+            if !scan.repairs.is_empty() {
+                // Older logs had no tree on disk, and a damaged tree chunk is rebuilt from the
+                // leaves, which the chain has just verified.
+                if !created && scan.repairs.len() < report.records as usize {
+                    tracing::warn!(
+                        chunks = scan.repairs.len(),
+                        "rewriting Merkle tree hashes that were missing or differed from the verified leaves"
+                    );
+                }
+                let mut batch = sled::Batch::default();
+                for (first, hashes) in scan.repairs {
+                    batch.insert(&keys::tree(first), hashes);
+                }
+                db.apply_batch(batch)?;
+                db.flush()?;
+                data_file.sync_data()?;
+            }
+            let current = Anchor {
+                size: report.records,
+                root: head.root,
+                chain: report.head_hash,
+            };
+            if anchored != Some(current) {
+                if found == Found::Missing && report.records > 0 {
+                    tracing::warn!(path = %anchor_path.display(), events = report.records, "the log had no anchor file: anchoring it as it is now");
+                }
+                anchor_file.write(&current)?;
+                anchor_file.sync()?;
+            }
+        }
+        let expected_size = anchored
+            .map_or(0, |a| a.size)
+            .max(head.position)
+            .max(report.records);
         let scan_break = report.first_break.clone();
         let (feed, _) = broadcast::channel(4096);
         let inner = Arc::new(Inner {
             db,
-            path: dir.to_owned(),
+            path: data_dir,
             queue: RwLock::new(None),
             writer: Mutex::new(None),
             head: RwLock::new(head),
             index: RwLock::new(index),
             refusal: RwLock::new(scan_break.map(StoreError::ChainBroken)),
+            anchored: expected_size,
             feed,
             hooks: RwLock::new(Vec::new()),
         });
@@ -139,7 +215,9 @@ impl SledStore {
         let writer = Writer {
             inner: inner.clone(),
             data_file,
+            anchor: anchor_file,
             head,
+            frontier,
             max_batch: options.max_batch.max(1),
         };
         let handle = std::thread::Builder::new()
@@ -254,6 +332,70 @@ fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
     Ok(())
 }
 
+/// Opens sled, turning a panic of its recovery (which damaged files can cause) into an error.
+fn open_guarded(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
+    std::panic::catch_unwind(|| open_sled(dir, cache_bytes)).unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default();
+        Err(StoreError::Corrupt {
+            position: 0,
+            detail: format!("the database's recovery failed: {what}"),
+        })
+    })
+}
+
+/// When sled cannot open a damaged log, opens a copy of it beside the folder
+/// (`<folder>.damaged-copy`), so that what can still be read is served read-only and the
+/// folder itself is left as evidence. sled 0.34 has no read-only open and its recovery writes
+/// to the files it reads. Falls back to the copy without its snapshot (sled then rebuilds from
+/// its log), and at last to an empty log: the server still starts and says what is wrong.
+fn open_damaged(
+    dir: &Path,
+    cache_bytes: u64,
+    failure: &StoreError,
+) -> Result<(sled::Db, PathBuf), StoreError> {
+    tracing::error!(error = %failure, dir = %dir.display(), "sled cannot open the event log; serving a copy read-only");
+    let mut copy = dir.as_os_str().to_owned();
+    copy.push(".damaged-copy");
+    let copy = PathBuf::from(copy);
+    for without_snapshot in [false, true] {
+        copy_folder(dir, &copy, without_snapshot)?;
+        if let Ok(db) = open_guarded(&copy, cache_bytes) {
+            return Ok((db, copy));
+        }
+    }
+    if copy.exists() {
+        std::fs::remove_dir_all(&copy)?;
+    }
+    std::fs::create_dir_all(&copy)?;
+    Ok((open_sled(&copy, cache_bytes)?, copy))
+}
+
+/// Copies a sled folder (files and `blobs/`), replacing `to`.
+pub fn copy_folder(from: &Path, to: &Path, without_snapshot: bool) -> Result<(), StoreError> {
+    if to.exists() {
+        std::fs::remove_dir_all(to)?;
+    }
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let skip = without_snapshot && name.to_string_lossy().starts_with("snap.");
+        if skip {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &to.join(&name), false)?;
+        } else {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
 /// How long an open waits for a lock that is only briefly held (see `open_sled`).
 const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 
@@ -304,11 +446,24 @@ fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
         position,
         hash,
         recorded_at,
+        root: [0; 32],
     })
 }
 
 /// The stored record at `position`, found in the chunk that starts at or before it.
 fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+    with_record(db, position, |record| {
+        record::decode(position, record).map_err(corrupt)
+    })
+}
+
+/// Runs `read` on the stored bytes of the record at `position`, if there is one.
+fn with_record<T>(
+    db: &sled::Db,
+    position: u64,
+    read: impl FnOnce(&[u8]) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError> {
     if position == 0 {
         return Ok(None);
     }
@@ -320,10 +475,12 @@ fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, Sto
         return Ok(None);
     };
     let first = keys::position(&k).unwrap_or(0);
-    let corrupt = |detail: String| StoreError::Corrupt { position, detail };
     match keys::records(&chunk).nth((position - first) as usize) {
-        Some(Ok(record)) => record::decode(position, record).map(Some).map_err(corrupt),
-        Some(Err(())) => Err(corrupt("the chunk's framing is damaged".into())),
+        Some(Ok(record)) => read(record).map(Some),
+        Some(Err(())) => Err(StoreError::Corrupt {
+            position,
+            detail: "the chunk's framing is damaged".into(),
+        }),
         None => Ok(None),
     }
 }
@@ -332,33 +489,78 @@ fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, Sto
 /// to keep a batch's events (a few MB) in memory.
 const WALK_BATCH: usize = 8192;
 
+/// What the start-up walk learns of the Merkle tree.
+#[derive(Default)]
+struct TreeScan {
+    /// The tree of the records that linked.
+    frontier: Frontier,
+    /// The anchored size, and the root found at that size.
+    anchor_size: Option<u64>,
+    root_at_anchor: Option<Hash>,
+    /// Tree chunks missing or differing from what the leaves give, to be (re)written.
+    repairs: Vec<(u64, Vec<u8>)>,
+}
+
+impl TreeScan {
+    /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes.
+    fn add_chunk(&mut self, db: &sled::Db, first: u64, leaves: &[Hash]) -> Result<(), StoreError> {
+        let mut hashes = Vec::with_capacity(leaves.len() * 2);
+        for leaf in leaves {
+            hashes.extend(self.frontier.push(*leaf));
+            if Some(self.frontier.size()) == self.anchor_size {
+                self.root_at_anchor = Some(self.frontier.root());
+            }
+        }
+        let expected = tree::encode(&hashes);
+        if db.get(keys::tree(first))?.as_deref() != Some(&expected[..]) {
+            self.repairs.push((first, expected));
+        }
+        Ok(())
+    }
+}
+
 /// Walks the log from position 1 to `end` (inclusive), checking that positions are gapless and
 /// that every record links to its predecessor, and hands each linked record, decoded, to
 /// `visit` in order. Returns the number of records that linked, the last linked hash, and the
-/// first break.
+/// first break. With `tree`, also builds the Merkle tree of the linked records and checks the
+/// stored tree hashes of every whole chunk.
 ///
 /// Each record's link can be checked on its own (its predecessor's hash is stored in front of
 /// the predecessor), so hashing and decoding run in parallel over batches of records; only the
-/// visits are sequential.
+/// visits are sequential. A read that sled reports as corrupt is a break at that position: the
+/// walk keeps what it read before.
 fn walk_chain(
     db: &sled::Db,
     end: u64,
+    mut tree: Option<&mut TreeScan>,
     visit: &mut dyn FnMut(RecordedEvent) -> Result<(), String>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
     let mut prev = GENESIS_HASH;
     let mut expected = 1u64;
-    let mut chunks = db.range(keys::log(1)..);
+    let mut chunks = db.range(keys::log(1)..keys::log(u64::MAX));
+    let with_leaves = tree.is_some();
     loop {
         // Gather a batch of whole chunks, checking that they follow each other without gaps.
         let mut batch: Vec<sled::IVec> = Vec::new();
+        let mut spans: Vec<(u64, usize)> = Vec::new();
         let mut records = 0usize;
         let mut gap = None;
         let mut framing = None;
         while records < WALK_BATCH && expected + (records as u64) <= end {
-            let Some(item) = chunks.next() else { break };
-            let (k, chunk) = item?;
-            let first = keys::position(&k).unwrap_or(0);
             let at = expected + records as u64;
+            let (k, chunk) = match chunks.next() {
+                None => break,
+                Some(Ok(item)) => item,
+                Some(Err(e)) => {
+                    let reason = format!("the database could not read the record ({e})");
+                    gap = Some(ChainBreak {
+                        position: at,
+                        reason,
+                    });
+                    break;
+                }
+            };
+            let first = keys::position(&k).unwrap_or(0);
             if first != at {
                 let reason = format!("the record is missing (the next stored one is {first})");
                 gap = Some(ChainBreak {
@@ -367,6 +569,7 @@ fn walk_chain(
                 });
                 break;
             }
+            let before = records;
             for r in keys::records(&chunk) {
                 if r.is_err() {
                     framing = Some(expected + records as u64);
@@ -374,6 +577,7 @@ fn walk_chain(
                 }
                 records += 1;
             }
+            spans.push((first, records - before));
             batch.push(chunk);
             if framing.is_some() {
                 break;
@@ -391,7 +595,8 @@ fn walk_chain(
         let slices = &slices[..limit];
         let first_position = expected;
         let batch_prev = prev;
-        let decoded: Vec<Result<([u8; 32], RecordedEvent), ChainBreak>> = slices
+        type Linked = ([u8; 32], RecordedEvent, Option<Hash>);
+        let decoded: Vec<Result<Linked, ChainBreak>> = slices
             .par_iter()
             .enumerate()
             .map(|(i, record)| {
@@ -401,13 +606,22 @@ fn walk_chain(
                     None => batch_prev,
                 };
                 let (hash, c) = record::link(position, &prev, record)?;
-                let event = record::to_event(&hash, &c)
-                    .map_err(|reason| ChainBreak { position, reason })?;
-                Ok((hash, event))
+                let broken = |reason: String| ChainBreak { position, reason };
+                let event = record::to_event(&hash, &c).map_err(broken)?;
+                let leaf = if with_leaves {
+                    let json = &record[32..];
+                    let leaf = tlog::leaf_bytes(json).map_err(|e| broken(e.to_string()))?;
+                    Some(tlog::leaf_hash(&leaf))
+                } else {
+                    None
+                };
+                Ok((hash, event, leaf))
             })
             .collect();
+        let mut leaves = Vec::with_capacity(if with_leaves { decoded.len() } else { 0 });
+        let mut spans = spans.into_iter().peekable();
         for result in decoded {
-            let (hash, event) = match result {
+            let (hash, event, leaf) = match result {
                 Ok(ok) => ok,
                 Err(b) => return Ok((expected - 1, prev, Some(b))),
             };
@@ -423,6 +637,16 @@ fn walk_chain(
             }
             prev = hash;
             expected += 1;
+            if let (Some(tree), Some(leaf)) = (tree.as_deref_mut(), leaf) {
+                leaves.push(leaf);
+                if let Some(&(first, count)) = spans.peek()
+                    && leaves.len() == count
+                {
+                    tree.add_chunk(db, first, &leaves)?;
+                    leaves.clear();
+                    spans.next();
+                }
+            }
         }
         if let Some(position) = framing.filter(|p| *p <= end) {
             let reason = "the chunk's framing is damaged".to_owned();
@@ -438,14 +662,20 @@ fn walk_chain(
 }
 
 /// The start-up walk: verifies every link of the chain and the head marker, indexes the
-/// verified part, and hands each verified event to `visit`.
+/// verified part, builds the Merkle tree, and hands each verified event to `visit`.
 fn scan(
     db: &sled::Db,
     head: &Head,
+    anchor_size: Option<u64>,
     mut visit: Option<&mut dyn FnMut(RecordedEvent)>,
-) -> Result<(Index, VerifyReport), StoreError> {
+) -> Result<(Index, VerifyReport, TreeScan), StoreError> {
     let mut index = Index::default();
-    let (records, last, first_break) = walk_chain(db, u64::MAX, &mut |e| {
+    let mut tree = TreeScan {
+        anchor_size,
+        root_at_anchor: (anchor_size == Some(0)).then_some(tlog::EMPTY_HASH),
+        ..TreeScan::default()
+    };
+    let (records, last, first_break) = walk_chain(db, u64::MAX, Some(&mut tree), &mut |e| {
         index.add(&Entry {
             position: e.position,
             id: e.id,
@@ -466,7 +696,39 @@ fn scan(
             head_hash: last,
             first_break,
         },
+        tree,
     ))
+}
+
+/// Compares a walked log with its anchor: it must reach the anchored size with the anchored
+/// root. A log longer than its anchor is fine (its last batch was durable in sled but not yet
+/// anchored, so it was never acknowledged).
+fn judge_anchor(found: &Found, records: u64, tree: &TreeScan) -> Option<ChainBreak> {
+    match found {
+        Found::Missing | Found::Empty => None,
+        Found::Damaged => Some(ChainBreak {
+            position: records + 1,
+            reason:
+                "the anchor file is damaged, so the log's acknowledged length cannot be confirmed"
+                    .into(),
+        }),
+        Found::Anchor(a) if records < a.size => Some(ChainBreak {
+            position: records + 1,
+            reason: format!(
+                "events {}–{} were acknowledged but are missing: the database lost them, or an older copy of the log was restored",
+                records + 1,
+                a.size
+            ),
+        }),
+        Found::Anchor(a) if tree.root_at_anchor.map(|r| r.0) != Some(a.root) => Some(ChainBreak {
+            position: a.size,
+            reason: format!(
+                "the first {} events are not the ones acknowledged (their Merkle root differs from the anchor): the history was rewritten or another log was put in its place",
+                a.size
+            ),
+        }),
+        Found::Anchor(_) => None,
+    }
 }
 
 fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
@@ -492,7 +754,11 @@ fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBre
 struct Writer {
     inner: Arc<Inner>,
     data_file: File,
+    /// Written and synced with every commit, after sled's data (see `anchor`).
+    anchor: AnchorFile,
     head: Head,
+    /// The Merkle tree's newest subtrees, for the next leaves and the root.
+    frontier: Frontier,
     max_batch: usize,
 }
 
@@ -500,9 +766,11 @@ struct Writer {
 #[derive(Default)]
 struct Pending {
     batch: sled::Batch,
-    /// The chunk being filled, and the position of its first record.
+    /// The chunk being filled, the position of its first record, and the Merkle tree hashes
+    /// its records add.
     chunk: Vec<u8>,
     chunk_first: u64,
+    tree_chunk: Vec<Hash>,
     versions: HashMap<(TenantId, StreamId), u64>,
     ids: HashMap<Uuid, u64>,
     events: Vec<Arc<RecordedEvent>>,
@@ -510,7 +778,7 @@ struct Pending {
 }
 
 impl Pending {
-    fn add_record(&mut self, position: u64, record: &[u8]) {
+    fn add_record(&mut self, position: u64, record: &[u8], tree_hashes: Vec<Hash>) {
         if !self.chunk.is_empty() && self.chunk.len() + 4 + record.len() > keys::CHUNK_BYTES {
             self.close_chunk();
         }
@@ -518,12 +786,16 @@ impl Pending {
             self.chunk_first = position;
         }
         keys::push_record(&mut self.chunk, record);
+        self.tree_chunk.extend(tree_hashes);
     }
 
     fn close_chunk(&mut self) {
         if !self.chunk.is_empty() {
             let chunk = std::mem::take(&mut self.chunk);
             self.batch.insert(&keys::log(self.chunk_first), chunk);
+            let hashes = std::mem::take(&mut self.tree_chunk);
+            self.batch
+                .insert(&keys::tree(self.chunk_first), tree::encode(&hashes));
         }
     }
 }
@@ -550,6 +822,7 @@ impl Writer {
             return;
         }
         let start_head = self.head;
+        let start_frontier = self.frontier.clone();
         let mut pending = Pending::default();
         for Job { request, reply } in jobs {
             match self.decide(&request, &mut pending) {
@@ -566,6 +839,7 @@ impl Writer {
             return;
         }
         pending.close_chunk();
+        self.head.root = self.frontier.root().0;
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
         pending.batch.insert(keys::HEAD, head_value);
@@ -574,6 +848,7 @@ impl Writer {
             // further writes rather than build on it. A restart recovers the durable state.
             tracing::error!(error = %e, "writing the event log failed; refusing further writes");
             self.head = start_head;
+            self.frontier = start_frontier;
             *self.inner.refusal.write().unwrap() = Some(e.clone());
             for (reply, _) in pending.replies {
                 let _ = reply.send(Err(e.clone().into()));
@@ -607,10 +882,20 @@ impl Writer {
         }
     }
 
-    fn write(&self, batch: sled::Batch) -> Result<(), StoreError> {
+    /// Writes a batch and makes it durable, then anchors it. sled's `flush` puts the batch in
+    /// the kernel before the anchor is written, and its `fdatasync` completes before the
+    /// anchor's: whether the process or the machine stops, the anchor never claims more than
+    /// sled holds, so a log shorter than its anchor is always damage.
+    fn write(&mut self, batch: sled::Batch) -> Result<(), StoreError> {
         self.inner.db.apply_batch(batch)?;
         self.inner.db.flush()?;
         self.data_file.sync_data()?;
+        self.anchor.write(&Anchor {
+            size: self.head.position,
+            root: self.head.root,
+            chain: self.head.hash,
+        })?;
+        self.anchor.sync()?;
         Ok(())
     }
 
@@ -736,7 +1021,9 @@ impl Writer {
                 payload: &event.payload,
             };
             let (hash, value) = record::encode(&self.head.hash, &canonical);
-            pending.add_record(position, &value);
+            let leaf = tlog::leaf_bytes(&value[32..]).expect("a record just encoded is a leaf");
+            let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
+            pending.add_record(position, &value, tree_hashes);
             pending.ids.insert(event.id, position);
             pending.events.push(Arc::new(RecordedEvent {
                 position,
@@ -757,6 +1044,7 @@ impl Writer {
                 position,
                 hash,
                 recorded_at: Some(now),
+                root: self.head.root,
             };
         }
         pending
@@ -874,6 +1162,56 @@ impl EventStore for SledStore {
         self.inner.refusal.read().unwrap().clone()
     }
 
+    fn anchored_size(&self) -> u64 {
+        self.inner.anchored.max(self.head().position)
+    }
+
+    fn leaf(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        if position > self.head().position {
+            return Ok(None);
+        }
+        with_record(&self.inner.db, position, |record| {
+            let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+            let (_, json) = record::split(record).ok_or_else(|| corrupt("truncated".into()))?;
+            let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
+            Ok(leaf.into_owned())
+        })
+    }
+
+    fn root_at(&self, size: u64) -> Result<Hash, StoreError> {
+        let head = self.head();
+        if size > head.position {
+            return Err(StoreError::OutOfRange(format!(
+                "the log has {} events, not {size}",
+                head.position
+            )));
+        }
+        if size == head.position {
+            return Ok(Hash(head.root));
+        }
+        tree::root(&self.inner.db, size)
+    }
+
+    fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+        let head = self.head().position;
+        if position == 0 || position > size || size > head {
+            return Err(StoreError::OutOfRange(format!(
+                "position {position} in a log of {size} events cannot be proved: the log has {head} events"
+            )));
+        }
+        tree::inclusion(&self.inner.db, position, size)
+    }
+
+    fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+        let head = self.head().position;
+        if from > to || to > head {
+            return Err(StoreError::OutOfRange(format!(
+                "a log of {from} events cannot be proved consistent with one of {to}: the log has {head} events"
+            )));
+        }
+        tree::consistency(&self.inner.db, from, to)
+    }
+
     fn replay(
         &self,
         upto: u64,
@@ -883,7 +1221,7 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, &mut |e| {
+        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, None, &mut |e| {
             visit(e);
             Ok(())
         })?;

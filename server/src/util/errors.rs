@@ -100,6 +100,9 @@ impl From<StoreError> for AppError {
             StoreError::ChainBroken(b) => Self::Unavailable(format!(
                 "Дневникът на събитията не премина проверката ({b}); промени не се приемат."
             )),
+            StoreError::OutOfRange(m) => {
+                Self::BadRequest(format!("Няма такава част от дневника: {m}."))
+            }
             other => Self::Internal(other.into()),
         }
     }

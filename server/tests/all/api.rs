@@ -40,7 +40,7 @@ async fn the_fifteen_founding_tenants_are_registered_once() {
 #[tokio::test]
 async fn audit_pages_walk_the_log_with_cursors() {
     let app = TestApp::start().await;
-    // Logging in records the auditor's account (35) and the login (36).
+    // Logging in records the auditor's account (36) and the login (37).
     let auditor = app.auditor().await;
     let get = |uri: &'static str| app.get_as(&auditor, uri);
     let (status, page) = get("/api/audit/events?limit=10").await;
@@ -53,21 +53,21 @@ async fn audit_pages_walk_the_log_with_cursors() {
             .map(|e| e["position"].as_u64().unwrap())
             .collect()
     };
-    assert_eq!(positions(&page), (27..=36).rev().collect::<Vec<_>>());
+    assert_eq!(positions(&page), (28..=37).rev().collect::<Vec<_>>());
     assert_eq!(
         (page["newer"].clone(), page["older"].clone()),
-        (serde_json::Value::Null, 27.into())
+        (serde_json::Value::Null, 28.into())
     );
-    let (_, older) = get("/api/audit/events?limit=10&before=27").await;
-    assert_eq!(positions(&older), (17..=26).rev().collect::<Vec<_>>());
+    let (_, older) = get("/api/audit/events?limit=10&before=28").await;
+    assert_eq!(positions(&older), (18..=27).rev().collect::<Vec<_>>());
     assert_eq!(
         (older["newer"].clone(), older["older"].clone()),
-        (26.into(), 17.into())
+        (27.into(), 18.into())
     );
-    let (_, oldest) = get("/api/audit/events?limit=20&before=17").await;
-    assert_eq!(positions(&oldest), (1..=16).rev().collect::<Vec<_>>());
+    let (_, oldest) = get("/api/audit/events?limit=20&before=18").await;
+    assert_eq!(positions(&oldest), (1..=17).rev().collect::<Vec<_>>());
     assert_eq!(oldest["older"], serde_json::Value::Null);
-    let (_, back) = get("/api/audit/events?limit=10&after=26").await;
+    let (_, back) = get("/api/audit/events?limit=10&after=27").await;
     assert_eq!(positions(&back), positions(&page));
     let (_, one) = get("/api/audit/events?tenant=kresna").await;
     assert_eq!(one["events"][0]["payload"]["name_bg"], "Община Кресна");
@@ -81,6 +81,7 @@ async fn audit_pages_walk_the_log_with_cursors() {
         types,
         serde_json::json!([
             {"event_type": "AccountCreated", "count": 1},
+            {"event_type": "LogKeyAdopted", "count": 1},
             {"event_type": "LoginSucceeded", "count": 1},
             {"event_type": "MeasureAdded", "count": 18},
             {"event_type": "PlanAdopted", "count": 1},

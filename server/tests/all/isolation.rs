@@ -79,7 +79,10 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         | "GET /api/contacts"
         | "GET /api/public/progress"
         | "GET /api/public/meetings"
-        | "GET /api/public/contested-acts" => ok,
+        | "GET /api/public/contested-acts"
+        | "GET /api/log/checkpoint"
+        | "GET /api/log/key"
+        | "GET /api/log/proof/consistency" => ok,
         // The public signal form and the reporter's page: anyone, for any tenant.
         "POST /api/public/signals" => StatusCode::CREATED,
         "POST /api/public/signals/status"
@@ -94,7 +97,9 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "GET /api/audit/events"
         | "GET /api/audit/events/{position}"
         | "GET /api/audit/event-types"
-        | "GET /api/audit/live" => {
+        | "GET /api/audit/live"
+        | "GET /api/log/proof/inclusion"
+        | "GET /api/log/entries/{position}" => {
             if reachable {
                 ok
             } else {
@@ -236,7 +241,12 @@ async fn build(
             .position
     };
     match path {
-        "/api/health" => (method, uri(path), None),
+        "/api/health" | "/api/log/checkpoint" | "/api/log/key" => (method, uri(path), None),
+        "/api/log/proof/consistency" => (method, format!("{path}?from=1&to=2"), None),
+        "/api/log/proof/inclusion" => (method, format!("{path}?position={}", position_of()), None),
+        "/api/log/entries/{position}" => {
+            (method, format!("/api/log/entries/{}", position_of()), None)
+        }
         "/api/tenants" => (method, uri(path), None),
         "/api/session" if method == Method::POST => (
             method,

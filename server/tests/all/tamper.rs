@@ -6,7 +6,7 @@ use antikor_server::store::{AppendError, ExpectedVersion, StoreError, keys};
 use std::path::Path;
 use std::process::Command;
 
-/// A stopped app's data folder with the seed and 10 more events (44 in all).
+/// A stopped app's data folder with the seed and 10 more events (45 in all).
 async fn history() -> tempfile::TempDir {
     let app = TestApp::start().await;
     for i in 0..10 {
@@ -61,7 +61,7 @@ async fn an_intact_log_verifies() {
     let dir = history().await;
     let (ok, out) = verify(dir.path());
     assert!(ok, "{out}");
-    assert!(out.starts_with("intact: 44 events, head hash "), "{out}");
+    assert!(out.starts_with("intact: 45 events, head hash "), "{out}");
 }
 
 #[tokio::test]
@@ -103,7 +103,7 @@ async fn removed_and_reordered_records_are_found() {
     });
     let (ok, out) = verify(dir.path());
     assert!(
-        !ok && out.starts_with("BROKEN at position 44:"),
+        !ok && out.starts_with("BROKEN at position 45:"),
         "the cut-off tail is found: {out}"
     );
 }
@@ -118,7 +118,9 @@ async fn the_server_serves_a_broken_log_read_only() {
     });
     let app = TestApp::start_in(dir).await;
     let (_, health) = app.get("/api/health").await;
-    assert_eq!(health["status"], "read_only");
+    assert_eq!(health["status"], "damaged");
+    assert_eq!(health["damage"]["first_bad_position"], 12);
+    assert_eq!(health["damage"]["last_good_position"], 11);
     let refused = app
         .state
         .system_log()
@@ -135,13 +137,13 @@ async fn the_server_serves_a_broken_log_read_only() {
     );
     // What linked before the break is still readable.
     assert_eq!(app.state.system_models().position, 11);
-    assert_eq!(app.state.system_log().head().position, 44);
+    assert_eq!(app.state.system_log().head().position, 45);
 }
 
 #[tokio::test]
 async fn auditors_can_still_log_in_to_a_broken_log() {
     let app = TestApp::start().await;
-    app.auditor().await; // positions 35 and 36
+    app.auditor().await; // positions 36 and 37
     for i in 0..10 {
         app.state
             .system_log()
@@ -159,5 +161,5 @@ async fn auditors_can_still_log_in_to_a_broken_log() {
     let auditor = app.auditor().await;
     let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
     assert_eq!(status, 200, "{page}");
-    assert_eq!(page["head_position"], 46);
+    assert_eq!(page["head_position"], 47);
 }

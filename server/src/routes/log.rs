@@ -1,0 +1,105 @@
+//! The verifiable log: signed checkpoints, the log's key, inclusion and consistency proofs,
+//! and the leaf bytes of an event (see `antikor_shared::tlog` for what they are).
+
+use crate::access::Principal;
+use crate::app::AppState;
+use crate::util::errors::AppResult;
+use crate::util::extract::{Path, Query};
+use antikor_shared::api::{ConsistencyProof, ErrorBody, InclusionProof};
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// The newest checkpoint, signed by the log's key (C2SP tlog-checkpoint in a signed note):
+/// save it, and check later that the log still extends it.
+#[utoipa::path(get, path = "/api/log/checkpoint", tag = "log",
+    responses(
+        (status = 200, description = "The signed checkpoint", content_type = "text/plain", body = String),
+        (status = 503, description = "The log is damaged and signs nothing", body = ErrorBody)))]
+pub async fn checkpoint(State(app): State<AppState>) -> AppResult<impl IntoResponse> {
+    let checkpoint = app.checkpoint()?;
+    Ok(([(header::CONTENT_TYPE, TEXT)], checkpoint.text.clone()))
+}
+
+/// The key that signs the checkpoints, as a signed-note verifier key (`name+hash+base64`).
+#[utoipa::path(get, path = "/api/log/key", tag = "log",
+    responses((status = 200, description = "The verifier key", content_type = "text/plain", body = String)))]
+pub async fn key(State(app): State<AppState>) -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, TEXT)],
+        format!("{}\n", app.checkpoints.verifier()),
+    )
+}
+
+/// The sizes a consistency proof connects.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ConsistencyQuery {
+    /// The earlier size (a checkpoint you hold).
+    pub from: u64,
+    /// The later size (at most the log's).
+    pub to: u64,
+}
+
+/// Proves that the log of `to` events extends the log of `from` events: nothing of the first
+/// `from` was changed or removed.
+#[utoipa::path(get, path = "/api/log/proof/consistency", tag = "log", params(ConsistencyQuery),
+    responses(
+        (status = 200, description = "The proof", body = ConsistencyProof),
+        (status = 400, description = "Sizes the log does not have", body = ErrorBody)))]
+pub async fn consistency(
+    State(app): State<AppState>,
+    Query(q): Query<ConsistencyQuery>,
+) -> AppResult<Json<ConsistencyProof>> {
+    Ok(Json(app.consistency_proof(q.from, q.to)?))
+}
+
+/// The event and tree size an inclusion proof is for.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InclusionQuery {
+    /// The event's log position.
+    pub position: u64,
+    /// The tree size (a checkpoint's); default: the log's current size.
+    pub size: Option<u64>,
+}
+
+/// Proves that the event at `position` is in the log of `size` events.
+#[utoipa::path(get, path = "/api/log/proof/inclusion", tag = "log", params(InclusionQuery),
+    responses(
+        (status = 200, description = "The proof", body = InclusionProof),
+        (status = 400, description = "A position or size the log does not have", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No such event, or one the caller may not see", body = ErrorBody)))]
+pub async fn inclusion(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<InclusionQuery>,
+) -> AppResult<Json<InclusionProof>> {
+    let scope = principal.read_scope();
+    let size = q.size.unwrap_or_else(|| app.head().position);
+    Ok(Json(app.log(&scope).inclusion_proof(q.position, size)?))
+}
+
+/// The exact leaf bytes of an event: its record as canonical JSON, sealed fields as hashes.
+/// `SHA-256(0x00 ‖ these bytes)` is its leaf hash.
+#[utoipa::path(get, path = "/api/log/entries/{position}", tag = "log",
+    params(("position" = u64, Path, description = "The event's log position")),
+    responses(
+        (status = 200, description = "The leaf bytes", content_type = "application/json", body = String),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 404, description = "No such event, or one the caller may not see", body = ErrorBody)))]
+pub async fn entry(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(position): Path<u64>,
+) -> AppResult<impl IntoResponse> {
+    let scope = principal.read_scope();
+    let leaf = app.log(&scope).leaf(position)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], leaf))
+}

@@ -1,0 +1,175 @@
+//! The log's Merkle tree: the interior hashes each commit adds, kept on disk beside its chunk,
+//! and the proofs read from them in O(log n).
+//!
+//! Hashes are numbered as in Go's `sumdb/tlog` (Crosby and Wallach's post-order): appending
+//! leaf `n` stores its leaf hash and the root of every subtree it completes, one to
+//! `1 + log₂ n` hashes, two on average. The hashes a chunk's records add are stored under
+//! `T <position of the chunk's first record>`, written in the same atomic batch as the chunk
+//! (`keys`), so the tree never lags the log. The writer keeps the [`Frontier`] (the newest
+//! complete subtree of each level) in memory and never reads the disk to append.
+
+use super::StoreError;
+use super::keys;
+use antikor_shared::tlog::Hash;
+use tlog_tiles::{HashReader, split_stored_hash_index, stored_hash_index};
+
+/// The newest complete subtree at each level: enough to add leaves and compute the root.
+#[derive(Debug, Clone, Default)]
+pub struct Frontier {
+    size: u64,
+    /// By level: the subtree's index within its level, and its hash.
+    nodes: Vec<(u64, Hash)>,
+}
+
+impl Frontier {
+    /// Number of leaves.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Adds the next leaf and returns the hashes it stores, in storage order.
+    pub fn push(&mut self, leaf: Hash) -> Vec<Hash> {
+        let n = self.size;
+        let hashes = tlog_tiles::stored_hashes_for_record_hash(n, leaf, self)
+            .expect("the frontier holds every left sibling of the next leaf");
+        for (level, hash) in hashes.iter().enumerate() {
+            let node = (n >> level, *hash);
+            match self.nodes.get_mut(level) {
+                Some(slot) => *slot = node,
+                None => self.nodes.push(node),
+            }
+        }
+        self.size += 1;
+        hashes
+    }
+
+    /// The root of the tree of all leaves pushed so far.
+    pub fn root(&self) -> Hash {
+        tlog_tiles::tree_hash(self.size, self)
+            .expect("the frontier holds the subtrees that make up the tree")
+    }
+}
+
+impl HashReader for Frontier {
+    fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
+        indexes
+            .iter()
+            .map(|&index| {
+                let (level, n) = split_stored_hash_index(index);
+                match self.nodes.get(usize::from(level)) {
+                    Some((at, hash)) if *at == n => Ok(*hash),
+                    _ => Err(tlog_tiles::Error::IndexesNotInTree),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The stored-hash index of the first hash that the record at `position` adds.
+pub fn first_index(position: u64) -> u64 {
+    stored_hash_index(0, position - 1)
+}
+
+/// Reads stored hashes from the tree chunks in sled.
+pub struct DiskHashes<'a> {
+    db: &'a sled::Db,
+}
+
+impl<'a> DiskHashes<'a> {
+    /// Reads from `db`.
+    pub fn new(db: &'a sled::Db) -> Self {
+        Self { db }
+    }
+
+    fn read_one(&self, index: u64) -> Result<Hash, StoreError> {
+        let (level, n) = split_stored_hash_index(index);
+        // The hash was stored with the record that completed its subtree.
+        let position = ((n + 1) << level) as u64;
+        let missing = |detail: &str| StoreError::Corrupt {
+            position,
+            detail: format!("the Merkle tree's hash {index} {detail}"),
+        };
+        let Some((key, value)) = self
+            .db
+            .range(keys::tree(1)..=keys::tree(position))
+            .next_back()
+            .transpose()?
+        else {
+            return Err(missing("is missing"));
+        };
+        let first = keys::position(&key).ok_or_else(|| missing("has a bad key"))?;
+        let offset =
+            usize::try_from(index - first_index(first)).map_err(|_| missing("is out of range"))?;
+        value
+            .get(offset * 32..offset * 32 + 32)
+            .map(|h| Hash(h.try_into().expect("32 bytes")))
+            .ok_or_else(|| missing("is missing"))
+    }
+}
+
+impl HashReader for DiskHashes<'_> {
+    fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
+        indexes
+            .iter()
+            .map(|&i| {
+                self.read_one(i).map_err(|e| {
+                    tracing::error!(error = %e, "reading the Merkle tree failed");
+                    tlog_tiles::Error::IndexesNotInTree
+                })
+            })
+            .collect()
+    }
+}
+
+fn proof_error(e: tlog_tiles::Error) -> StoreError {
+    StoreError::Io(format!("the Merkle tree could not be read ({e})"))
+}
+
+/// The root of the tree of the first `size` events.
+pub fn root(db: &sled::Db, size: u64) -> Result<Hash, StoreError> {
+    tlog_tiles::tree_hash(size, &DiskHashes::new(db)).map_err(proof_error)
+}
+
+/// The audit path of the event at `position` in the tree of `size` events.
+pub fn inclusion(db: &sled::Db, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+    tlog_tiles::prove_record(size, position - 1, &DiskHashes::new(db)).map_err(proof_error)
+}
+
+/// The consistency proof from the tree of `from` events to the tree of `to` events.
+pub fn consistency(db: &sled::Db, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+    if from == 0 || from == to {
+        return Ok(Vec::new());
+    }
+    tlog_tiles::prove_tree(to, from, &DiskHashes::new(db)).map_err(proof_error)
+}
+
+/// Hashes as the bytes of a tree chunk.
+pub fn encode(hashes: &[Hash]) -> Vec<u8> {
+    hashes.iter().flat_map(|h| h.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antikor_shared::tlog::leaf_hash;
+
+    #[test]
+    fn the_frontier_gives_the_roots_of_a_tree_built_from_all_leaves() {
+        let mut frontier = Frontier::default();
+        let mut leaves = Vec::new();
+        for i in 0u32..300 {
+            let leaf = leaf_hash(&i.to_be_bytes());
+            leaves.push(leaf);
+            frontier.push(leaf);
+            assert_eq!(frontier.root(), naive_root(&leaves), "size {}", i + 1);
+        }
+    }
+
+    fn naive_root(leaves: &[Hash]) -> Hash {
+        if leaves.len() == 1 {
+            return leaves[0];
+        }
+        let split = 1usize << (usize::BITS - 1 - (leaves.len() - 1).leading_zeros());
+        tlog_tiles::node_hash(naive_root(&leaves[..split]), naive_root(&leaves[split..]))
+    }
+}
