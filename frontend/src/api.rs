@@ -128,6 +128,20 @@ async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> R
     json_of(check(sent).await?).await
 }
 
+/// `GET` of a plain-text answer (errors still come as JSON, read by [`check`]).
+async fn get_text(url: &str) -> Result<String, ApiError> {
+    let sent = Request::get(url)
+        .header("Accept", "text/plain, application/json")
+        .send()
+        .await;
+    let response = check(sent).await?;
+    let status = response.status();
+    response
+        .text()
+        .await
+        .map_err(|_| ApiError::Unexpected { status })
+}
+
 /// A request that changes something: it carries the session's CSRF token, which the server
 /// compares with the session, so another site cannot make the browser send it.
 fn changing(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
@@ -158,6 +172,17 @@ fn account_url(username: &Username, action: &str) -> String {
 /// `GET /api/health`.
 pub async fn health() -> Result<Health, ApiError> {
     get_json("/api/health", &[]).await
+}
+
+/// `GET /api/log/checkpoint`: the newest signed checkpoint, exactly as signed (a C2SP signed
+/// note); a damaged log answers 503 and signs nothing.
+pub async fn log_checkpoint() -> Result<String, ApiError> {
+    get_text("/api/log/checkpoint").await
+}
+
+/// `GET /api/log/key`: the verifier key of the checkpoints, `name+fingerprint+base64`.
+pub async fn log_key() -> Result<String, ApiError> {
+    Ok(get_text("/api/log/key").await?.trim().to_owned())
 }
 
 /// `GET /api/tenants`.

@@ -1,4 +1,4 @@
-//! Small pieces shared by the pages: loading and error blocks, the document title.
+//! Small pieces shared by the pages: loading and error blocks, copying, the document title.
 
 use crate::api::ApiError;
 use leptos::error::Error;
@@ -158,5 +158,67 @@ pub fn focus_by_id(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
+    }
+}
+
+/// A button that copies `text` to the clipboard, then says whether that worked.
+#[component]
+pub fn CopyButton(
+    /// The button's id.
+    id: &'static str,
+    /// What is copied.
+    text: String,
+    /// The button's label.
+    label: &'static str,
+    /// Said when copying fails, e.g. what to do instead.
+    failed: &'static str,
+) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let copied = RwSignal::new(None::<bool>);
+    let on_click = move |_| {
+        let navigator = window().navigator();
+        // Browsers offer the clipboard only on secure pages (https or localhost).
+        let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if !has_clipboard {
+            copied.set(Some(false));
+            return;
+        }
+        let promise = navigator.clipboard().write_text(&text);
+        // Each callback runs at most once; the promise settles one way only.
+        let ok = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+            copied.try_set(Some(true));
+        });
+        let not_copied =
+            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
+                copied.try_set(Some(false));
+            });
+        let then = js_sys::Reflect::get(&promise, &"then".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match then {
+            Some(then) => {
+                let _ = then.call2(&promise, &ok, &not_copied);
+            }
+            None => copied.set(Some(false)),
+        }
+    };
+    view! {
+        <p>
+            <button type="button" id=id class="button" on:click=on_click>
+                {label}
+            </button>
+            {move || {
+                copied
+                    .get()
+                    .map(|ok| {
+                        view! {
+                            <span class="muted small" role="status">
+                                {if ok { " Копирано.".to_owned() } else { format!(" {failed}") }}
+                            </span>
+                        }
+                    })
+            }}
+        </p>
     }
 }

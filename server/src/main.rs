@@ -51,6 +51,14 @@ enum Command {
         /// Keep it apart from the data's backups.
         #[arg(long, env = "ANTIKOR_KEY_FILE")]
         key_file: Option<PathBuf>,
+        /// The key that signs the log's checkpoints (default: DATA/log.key, created on first
+        /// start). Keep a copy apart from the data's backups.
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
+        /// The log's name in its checkpoints, given to a new key, e.g. `antikor.blagoevgrad.bg`
+        /// (default: `antikor.local/` and 8 random hex digits).
+        #[arg(long, env = "ANTIKOR_LOG_ORIGIN")]
+        log_origin: Option<String>,
     },
     /// Manages accounts while the server is stopped.
     User {
@@ -99,6 +107,9 @@ enum UserCommand {
         /// The vault's master key file, as given to `serve`.
         #[arg(long, env = "ANTIKOR_KEY_FILE")]
         key_file: Option<PathBuf>,
+        /// The log's signing key file, as given to `serve`.
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
     },
 }
 
@@ -121,10 +132,14 @@ fn main() -> ExitCode {
             session_idle_minutes,
             session_hours,
             key_file,
+            log_key_file,
+            log_origin,
         } => serve(
             Config {
                 demo,
                 key_file,
+                log_key_file,
+                log_origin,
                 sessions: SessionPolicy {
                     idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
                     absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),
@@ -143,10 +158,12 @@ fn main() -> ExitCode {
                     username,
                     name,
                     key_file,
+                    log_key_file,
                 },
         } => create_user(
             Config {
                 key_file,
+                log_key_file,
                 ..Config::new(&data, data.join("no-frontend"))
             },
             tenant,

@@ -2,6 +2,7 @@
 
 mod api;
 mod auth;
+mod damage;
 mod isolation;
 mod log_contract;
 mod log_model;

@@ -2,7 +2,7 @@
 
 use super::{Draft, DraftFields, error_text};
 use crate::api;
-use crate::components::{FormError, focus_by_id, set_title};
+use crate::components::{CopyButton, FormError, focus_by_id, set_title};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
 
 /// `/signal`; `?tenant=bansko` preselects the institution, so a municipality's site can link
 /// to its own form.
@@ -209,7 +208,12 @@ fn Receipt(receipt: SignalReceipt) -> impl IntoView {
                     "без него няма да можете да проследите сигнала и да прочетете отговорите."
                 </p>
             </div>
-            <CopyButton text=copy_text />
+            <CopyButton
+                id="receipt-copy"
+                text=copy_text
+                label="Копирай номера и кода"
+                failed="Копирането не успя; препишете номера и кода."
+            />
             <p>
                 {format!(
                     "Получаването на сигнала трябва да бъде потвърдено до {} г.",
@@ -220,53 +224,5 @@ fn Receipt(receipt: SignalReceipt) -> impl IntoView {
                 <a id="receipt-track" href=track>"Проследяване на сигнала"</a>
             </p>
         </section>
-    }
-}
-
-/// Copies `text` to the clipboard and says whether that worked.
-#[component]
-fn CopyButton(text: String) -> impl IntoView {
-    let copied = RwSignal::new(None::<bool>);
-    let on_click = move |_| {
-        let promise = window().navigator().clipboard().write_text(&text);
-        // Each callback runs at most once; the promise settles one way only.
-        let ok = wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-            copied.try_set(Some(true));
-        });
-        let failed =
-            wasm_bindgen::closure::Closure::once_into_js(move |_: wasm_bindgen::JsValue| {
-                copied.try_set(Some(false));
-            });
-        let then = js_sys::Reflect::get(&promise, &"then".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        match then {
-            Some(then) => {
-                let _ = then.call2(&promise, &ok, &failed);
-            }
-            None => copied.set(Some(false)),
-        }
-    };
-    view! {
-        <p>
-            <button type="button" id="receipt-copy" class="button" on:click=on_click>
-                "Копирай номера и кода"
-            </button>
-            {move || {
-                copied
-                    .get()
-                    .map(|ok| {
-                        view! {
-                            <span class="muted small" role="status">
-                                {if ok {
-                                    " Копирано."
-                                } else {
-                                    " Копирането не успя; препишете номера и кода."
-                                }}
-                            </span>
-                        }
-                    })
-            }}
-        </p>
     }
 }
