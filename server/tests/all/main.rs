@@ -7,6 +7,7 @@ mod isolation;
 mod log_contract;
 mod log_model;
 mod plan;
+mod proofs;
 mod read_models;
 mod signals;
 mod support;

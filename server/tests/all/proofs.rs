@@ -1,0 +1,153 @@
+//! The log's proofs through the API, checked with the same `shared` code the browser and the
+//! command line run: a signed checkpoint, an event's inclusion, consistency between two
+//! checkpoints, and leaves that hold no sealed text.
+
+use crate::support::{TestApp, event, request};
+use antikor_server::store::ExpectedVersion;
+use antikor_shared::tlog::{self, Hash, VerifierKey};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use serde_json::{Value, json};
+
+async fn text(app: &TestApp, uri: &str) -> (StatusCode, String) {
+    let (status, _, bytes) = app
+        .send(Request::get(uri).body(Body::empty()).unwrap())
+        .await;
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+fn hashes(list: &Value) -> Vec<Hash> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|h| tlog::from_base64(h.as_str().unwrap()).unwrap())
+        .collect()
+}
+
+async fn checkpoint(app: &TestApp, key: &VerifierKey) -> tlog::TreeHead {
+    let (status, note) = text(app, "/api/log/checkpoint").await;
+    assert_eq!(status, StatusCode::OK, "{note}");
+    tlog::open_checkpoint(&note, key).unwrap().head
+}
+
+#[tokio::test]
+async fn checkpoints_prove_inclusion_and_consistency() {
+    let app = TestApp::start().await;
+    let (_, key) = text(&app, "/api/log/key").await;
+    let key = VerifierKey::parse(&key).unwrap();
+    let (_, health) = app.get("/api/health").await;
+    assert_eq!(health["log_key"], key.fingerprint());
+    let first = checkpoint(&app, &key).await;
+    assert_eq!(first.size, health["head_position"]);
+    assert_eq!(tlog::to_base64(&first.root), health["root"]);
+
+    for i in 0..25 {
+        app.state
+            .system_log()
+            .append(request("bansko", "s", ExpectedVersion::Any, vec![event(i)]))
+            .await
+            .unwrap();
+    }
+    let second = checkpoint(&app, &key).await;
+    assert_eq!(second.size, first.size + 25);
+
+    // Anyone may check that the newer log extends the older one.
+    let uri = format!(
+        "/api/log/proof/consistency?from={}&to={}",
+        first.size, second.size
+    );
+    let (status, proof) = app.get(&uri).await;
+    assert_eq!(status, StatusCode::OK, "{proof}");
+    let path = hashes(&proof["path"]);
+    tlog::check_consistency(first.size, first.root, second.size, second.root, &path).unwrap();
+    assert!(
+        tlog::check_consistency(first.size, second.root, second.size, second.root, &path).is_err()
+    );
+
+    // A logged-in reader proves each event it may see, from the leaf bytes it is given.
+    let auditor = app.auditor().await;
+    for position in [1, 7, first.size, second.size] {
+        let uri = format!(
+            "/api/log/proof/inclusion?position={position}&size={}",
+            second.size
+        );
+        let (status, proof) = app.get_as(&auditor, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{proof}");
+        let leaf = app
+            .send(
+                Request::get(format!("/api/log/entries/{position}"))
+                    .header("cookie", &auditor.cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .2;
+        let leaf_hash = tlog::leaf_hash(&leaf);
+        assert_eq!(proof["leaf_hash"], tlog::to_base64(&leaf_hash));
+        let path = hashes(&proof["path"]);
+        tlog::check_inclusion(leaf_hash, position, second.size, second.root, &path).unwrap();
+        // The leaf is the event as the audit trail shows it.
+        let (_, shown) = app
+            .get_as(&auditor, &format!("/api/audit/events/{position}"))
+            .await;
+        let shown: antikor_shared::RecordedEvent = serde_json::from_value(shown).unwrap();
+        assert_eq!(tlog::leaf_of_event(&shown).unwrap(), leaf.to_vec());
+    }
+
+    // Sizes the log does not have are refused with a message; proofs need a login.
+    let (status, body) = app
+        .get("/api/log/proof/consistency?from=2&to=1000000")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, body) = app.get("/api/log/proof/consistency?from=9&to=3").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) = app
+        .get_as(&auditor, "/api/log/proof/inclusion?position=0&size=5")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = app.get("/api/log/proof/inclusion?position=1").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = app.get_as(&auditor, "/api/log/entries/999999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_signal_enters_the_tree_as_hashes_of_its_sealed_fields() {
+    let app = TestApp::start_demo().await;
+    let (status, receipt) = app
+        .call(
+            None,
+            axum::http::Method::POST,
+            "/api/public/signals",
+            Some(json!({
+                "tenant": "bansko",
+                "reporter": {"name": "Иван Свидетелев", "contact": "0888 123 456"},
+                "account": {"what": "Искат пари за разрешително.", "place": "", "when": ""},
+                "concerned": null, "unit": null, "activity": "Строителство",
+                "category": "bribery",
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let position = app.state.system_log().head().position;
+    let officer = app.login("bansko.officer").await;
+    let leaf = app
+        .send(
+            Request::get(format!("/api/log/entries/{position}"))
+                .header("cookie", &officer.cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let leaf = String::from_utf8(leaf.2.to_vec()).unwrap();
+    assert!(leaf.contains("\"SignalFiled\""), "{leaf}");
+    assert!(leaf.contains("\"sealed\":{\"bytes\":"), "{leaf}");
+    assert!(
+        !leaf.contains("sealed_v1") && !leaf.contains("Свидетелев"),
+        "{leaf}"
+    );
+    // Regional staff may not see the signal, so they get no proof of it either.
+    let regional = app.login("oblast.sekretar").await;
+    let uri = format!("/api/log/proof/inclusion?position={position}");
+    assert_eq!(app.get_as(&regional, &uri).await.0, StatusCode::NOT_FOUND);
+}
