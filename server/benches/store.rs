@@ -1,7 +1,8 @@
 //! Benchmarks of the event log, printed as figures (run with
 //! `cargo bench -p antikor-server --bench store`):
 //! the disk's fdatasync floor, durable single-append latency, throughput with 1/16/64
-//! concurrent writers, and replay and cold start with a million events.
+//! concurrent writers, replay and cold start with a million events, inclusion and consistency
+//! proofs at that size, checkpoint signing, and `antikor verify`'s rate.
 //!
 //! `BENCH_EVENTS` sets the size of the replay log (default 1,000,000).
 
@@ -198,6 +199,7 @@ fn main() {
         "replay into read models (verifying the chain): {:.0} events/s ({elapsed:.2} s)",
         total as f64 / elapsed
     );
+    proofs(&store, total);
     store.close_blocking().unwrap();
     drop((store, models));
 
@@ -209,5 +211,68 @@ fn main() {
         t.elapsed().as_secs_f64(),
         rss_mib()
     );
+    runtime.block_on(_stop.close_store()).unwrap();
+    drop((state, _stop));
+    // The log's folder unlocks once sled's last handle is gone.
+    std::thread::sleep(Duration::from_millis(300));
+    let t = Instant::now();
+    let check = antikor_server::cli::verify_copy(&config.data_dir).unwrap();
+    let elapsed = t.elapsed().as_secs_f64();
+    assert!(check.first_break.is_none());
+    println!(
+        "antikor verify (copy the folder, walk the chain, rebuild the tree, check the anchor): {:.0} events/s ({elapsed:.2} s)",
+        check.records as f64 / elapsed
+    );
     std::io::stdout().flush().unwrap();
+}
+
+/// Inclusion and consistency proofs at random sizes of the whole log, and the cost of signing
+/// a checkpoint.
+fn proofs(store: &SledStore, total: u64) {
+    use antikor_shared::tlog;
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move |below: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        1 + rng % below
+    };
+    let root = store.root_at(total).unwrap();
+    let mut inclusion = Vec::new();
+    let mut consistency = Vec::new();
+    for _ in 0..2000 {
+        let position = next(total);
+        let t = Instant::now();
+        let path = store.inclusion_proof(position, total).unwrap();
+        inclusion.push(t.elapsed());
+        let leaf = tlog::leaf_hash(&store.leaf(position).unwrap().unwrap());
+        tlog::check_inclusion(leaf, position, total, root, &path).unwrap();
+        let from = next(total);
+        let t = Instant::now();
+        let path = store.consistency_proof(from, total).unwrap();
+        consistency.push(t.elapsed());
+        let from_root = store.root_at(from).unwrap();
+        tlog::check_consistency(from, from_root, total, root, &path).unwrap();
+    }
+    inclusion.sort();
+    consistency.sort();
+    println!(
+        "inclusion proof in {total} events:   p50 {}  p99 {}",
+        micros(percentile(&inclusion, 0.5)),
+        micros(percentile(&inclusion, 0.99))
+    );
+    println!(
+        "consistency proof to {total} events: p50 {}  p99 {}",
+        micros(percentile(&consistency, 0.5)),
+        micros(percentile(&consistency, 0.99))
+    );
+    let key = tlog::SigningKey::from_seed("antikor.bench/log", [7; 32]).unwrap();
+    let t = Instant::now();
+    for size in 0..2000 {
+        std::hint::black_box(key.sign(size, root));
+    }
+    println!(
+        "signing a checkpoint:              {:.0} µs each",
+        t.elapsed().as_secs_f64() * 1e6 / 2000.0
+    );
 }

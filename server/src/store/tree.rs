@@ -84,7 +84,7 @@ impl<'a> DiskHashes<'a> {
     fn read_one(&self, index: u64) -> Result<Hash, StoreError> {
         let (level, n) = split_stored_hash_index(index);
         // The hash was stored with the record that completed its subtree.
-        let position = ((n + 1) << level) as u64;
+        let position = (n + 1) << level;
         let missing = |detail: &str| StoreError::Corrupt {
             position,
             detail: format!("the Merkle tree's hash {index} {detail}"),
