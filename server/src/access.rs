@@ -222,6 +222,17 @@ impl Principal {
         })
     }
 
+    /// Permission to take a copy of the whole log (the auditor's bundle): auditors only, since
+    /// it holds every tenant's events, signals' included (their sealed fields as hashes).
+    pub fn whole_log(&self) -> AppResult<ReadScope> {
+        match self.role {
+            Role::Auditor => Ok(self.read_scope()),
+            _ => Err(AppError::Forbidden(
+                "Копие на целия дневник могат да изтеглят само одиторите.".into(),
+            )),
+        }
+    }
+
     /// Whose accounts the caller may list: administrators their reach, auditors all.
     pub fn account_reader(&self) -> AppResult<ReadScope> {
         match self.role {

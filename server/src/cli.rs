@@ -105,6 +105,11 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
 }
 
 impl OfflineCheck {
+    /// The opened copy of the log.
+    pub fn store(&self) -> &SledStore {
+        &self.store
+    }
+
     /// Proves, with a consistency proof, that the log extends the tree head of a checkpoint.
     pub fn check_checkpoint(&self, head: &TreeHead) -> Result<(), String> {
         if head.size > self.records {

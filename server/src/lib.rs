@@ -5,6 +5,7 @@ pub mod access;
 pub mod app;
 pub mod assets;
 pub mod auth;
+pub mod bundle;
 pub mod cli;
 pub mod demo;
 pub mod domain;

@@ -65,6 +65,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The auditor's own copy of the log: export and check a bundle.
+    Bundle {
+        #[command(subcommand)]
+        command: BundleCommand,
+    },
     /// Checks the whole event log without changing it (it works on a copy): every link of the
     /// hash chain, the Merkle tree against the anchor, and optionally that the log extends a
     /// checkpoint saved earlier. Exits 0 when all holds, 1 naming the first bad position (or
@@ -79,6 +84,37 @@ enum Command {
         checkpoint: Option<PathBuf>,
         /// The log's verifier key (`name+hash+base64`, or a file holding it) that signs the
         /// checkpoint; default: the public half of DATA/log.key.
+        #[arg(long)]
+        key: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum BundleCommand {
+    /// Writes the whole log as a bundle: every event's leaf bytes and a checkpoint over them,
+    /// signed with the log's key. Works on a copy; the server must be stopped.
+    Export {
+        /// Data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
+        /// The bundle file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// The log's signing key file, as given to `serve` (default: DATA/log.key).
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
+    },
+    /// Checks a bundle with no server and no data folder: the checkpoint's signature, every
+    /// leaf, the root, and optionally that the log extends an earlier checkpoint. Exits 0 when
+    /// all holds, 1 otherwise.
+    Verify {
+        /// The bundle file.
+        file: PathBuf,
+        /// A signed checkpoint saved earlier: the bundle's log must extend it.
+        #[arg(long)]
+        checkpoint: Option<PathBuf>,
+        /// The verifier key you trust (`name+hash+base64`, or a file holding it); without it,
+        /// the key the bundle names is used and its fingerprint printed to compare.
         #[arg(long)]
         key: Option<String>,
     },
@@ -176,6 +212,22 @@ fn main() -> ExitCode {
             checkpoint,
             key,
         } => verify(data, checkpoint, key),
+        Command::Bundle {
+            command:
+                BundleCommand::Export {
+                    data,
+                    out,
+                    log_key_file,
+                },
+        } => bundle_export(data, out, log_key_file),
+        Command::Bundle {
+            command:
+                BundleCommand::Verify {
+                    file,
+                    checkpoint,
+                    key,
+                },
+        } => bundle_verify(file, checkpoint, key),
     };
     match result {
         Ok(code) => code,
@@ -390,4 +442,92 @@ fn read_verifier_key(given: &str) -> anyhow::Result<VerifierKey> {
         Err(_) => given.to_owned(),
     };
     VerifierKey::parse(&text).map_err(|e| anyhow::anyhow!("--key: {e}"))
+}
+
+fn bundle_export(
+    data: PathBuf,
+    out: PathBuf,
+    log_key_file: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let key_file = log_key_file.unwrap_or_else(|| data.join("log.key"));
+    let key = SigningKey::parse(
+        &std::fs::read_to_string(&key_file)
+            .with_context(|| format!("reading the log key file {}", key_file.display()))?,
+    )
+    .map_err(|e| anyhow::anyhow!("{}: {e}", key_file.display()))?;
+    let check = antikor_server::cli::verify_copy(&data)?;
+    if let Some(b) = &check.first_break {
+        println!(
+            "BROKEN at position {}: {}; no bundle is written of a damaged log (see antikor verify)",
+            b.position, b.reason
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let started = std::time::Instant::now();
+    let checkpoint = key.sign(check.records, check.root);
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(&out).with_context(|| format!("creating {}", out.display()))?,
+    );
+    antikor_server::bundle::write(
+        check.store(),
+        check.records,
+        &[key.verifier().clone()],
+        &checkpoint,
+        &mut file,
+    )?;
+    file.into_inner()?.sync_all()?;
+    println!(
+        "wrote {} events to {} in {:.1} s; key {}",
+        check.records,
+        out.display(),
+        started.elapsed().as_secs_f64(),
+        key.verifier()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bundle_verify(
+    file: PathBuf,
+    checkpoint: Option<PathBuf>,
+    key: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let trusted = key.as_deref().map(read_verifier_key).transpose()?;
+    let older = checkpoint
+        .map(|f| std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display())))
+        .transpose()?;
+    let mut input = std::io::BufReader::with_capacity(
+        1 << 20,
+        std::fs::File::open(&file).with_context(|| format!("opening {}", file.display()))?,
+    );
+    let started = std::time::Instant::now();
+    match antikor_server::bundle::verify(&mut input, trusted.as_ref(), older.as_deref()) {
+        Ok(verified) => {
+            let elapsed = started.elapsed().as_secs_f64();
+            println!(
+                "intact: {} events of {}, Merkle root {}, signed by {} ({}); checked in {elapsed:.1} s ({:.0} events/s)",
+                verified.head.size,
+                verified.head.origin,
+                tlog::to_base64(&verified.head.root),
+                verified.key.name(),
+                verified.key.fingerprint(),
+                verified.head.size as f64 / elapsed.max(1e-9)
+            );
+            if trusted.is_none() {
+                println!(
+                    "note: the key was taken from the bundle itself; compare its fingerprint with one you trust, or give --key"
+                );
+            }
+            if let Some(older) = verified.extends {
+                println!(
+                    "consistent: the log extends the checkpoint of {} events",
+                    older.size
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            println!("NOT VERIFIED: {e:#}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

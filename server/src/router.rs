@@ -46,6 +46,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(log::consistency))
         .routes(routes!(log::inclusion))
         .routes(routes!(log::entry))
+        .routes(routes!(log::bundle))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(session::change_password))
         .routes(routes!(accounts::list, accounts::create))

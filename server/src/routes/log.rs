@@ -103,3 +103,62 @@ pub async fn entry(
     let leaf = app.log(&scope).leaf(position)?;
     Ok(([(header::CONTENT_TYPE, "application/json")], leaf))
 }
+
+/// The whole log as a bundle (see `crate::bundle`): every leaf and a signed checkpoint over
+/// them, to check with `antikor bundle verify` away from the server. Auditors only.
+#[utoipa::path(get, path = "/api/log/bundle", tag = "log",
+    responses(
+        (status = 200, description = "The bundle (JSON Lines)", content_type = "application/x-ndjson", body = String),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not an auditor", body = ErrorBody),
+        (status = 503, description = "The log is damaged", body = ErrorBody)))]
+pub async fn bundle(
+    State(app): State<AppState>,
+    principal: Principal,
+) -> AppResult<impl IntoResponse> {
+    principal.whole_log()?;
+    let checkpoint = app.checkpoint()?;
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<axum::body::Bytes>>(8);
+    let store = app.system_log().clone();
+    let key = app.checkpoints.verifier().clone();
+    let filename = format!(
+        "attachment; filename=\"antikor-log-{}.jsonl\"",
+        checkpoint.size
+    );
+    tokio::task::spawn_blocking(move || {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter(tx.clone()));
+        if let Err(e) = crate::bundle::write(
+            store.as_ref(),
+            checkpoint.size,
+            &[key],
+            &checkpoint.text,
+            &mut out,
+        ) {
+            tracing::error!(error = %e, "writing an auditor's bundle failed");
+            let _ = tx.blocking_send(Err(std::io::Error::other(e.to_string())));
+        }
+    });
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/x-ndjson".to_owned()),
+            (header::CONTENT_DISPOSITION, filename),
+        ],
+        axum::body::Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx)),
+    ))
+}
+
+/// Hands what a blocking writer writes to an async response body, chunk by chunk.
+struct ChannelWriter(tokio::sync::mpsc::Sender<std::io::Result<axum::body::Bytes>>);
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .blocking_send(Ok(axum::body::Bytes::copy_from_slice(buf)))
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client left"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

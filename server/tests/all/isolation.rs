@@ -93,6 +93,13 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
         "DELETE /api/session" => StatusCode::NO_CONTENT,
+        "GET /api/log/bundle" => {
+            if caller == Auditor {
+                ok
+            } else {
+                StatusCode::FORBIDDEN
+            }
+        }
         "PUT /api/session/password" => StatusCode::BAD_REQUEST, // a too short new password
         "GET /api/audit/events"
         | "GET /api/audit/events/{position}"
@@ -241,7 +248,9 @@ async fn build(
             .position
     };
     match path {
-        "/api/health" | "/api/log/checkpoint" | "/api/log/key" => (method, uri(path), None),
+        "/api/health" | "/api/log/checkpoint" | "/api/log/key" | "/api/log/bundle" => {
+            (method, uri(path), None)
+        }
         "/api/log/proof/consistency" => (method, format!("{path}?from=1&to=2"), None),
         "/api/log/proof/inclusion" => (method, format!("{path}?position={}", position_of()), None),
         "/api/log/entries/{position}" => {

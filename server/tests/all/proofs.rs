@@ -151,3 +151,105 @@ async fn a_signal_enters_the_tree_as_hashes_of_its_sealed_fields() {
     let uri = format!("/api/log/proof/inclusion?position={position}");
     assert_eq!(app.get_as(&regional, &uri).await.0, StatusCode::NOT_FOUND);
 }
+
+fn antikor(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_antikor"))
+        .args(args)
+        .env("ANTIKOR_LOG", "off")
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[tokio::test]
+async fn an_auditors_bundle_checks_offline_and_an_altered_one_does_not() {
+    let app = TestApp::start_demo().await;
+    for i in 0..30 {
+        app.state
+            .system_log()
+            .append(request(
+                "petrich",
+                "s",
+                ExpectedVersion::Any,
+                vec![event(i)],
+            ))
+            .await
+            .unwrap();
+    }
+    let key = app.state.checkpoints.verifier().clone();
+    let early = app.state.checkpoint().unwrap();
+
+    // The download: auditors only, and it verifies with the shared checks.
+    let auditor = app.auditor().await;
+    let (status, _, body) = app
+        .send(
+            Request::get("/api/log/bundle")
+                .header("cookie", &auditor.cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let verified =
+        antikor_server::bundle::verify(&mut &body[..], Some(&key), Some(&early.text)).unwrap();
+    assert!(verified.head.size >= early.size);
+    assert!(verified.extends.is_some());
+    let officer = app.login("petrich.officer").await;
+    let (status, _) = app.get_as(&officer, "/api/log/bundle").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The command line, on a stopped server's folder.
+    let dir = app.stop().await;
+    let notes = tempfile::tempdir().unwrap();
+    let file = notes.path().join("bundle.jsonl");
+    let early_file = notes.path().join("early.txt");
+    std::fs::write(&early_file, &early.text).unwrap();
+    let data = dir.path().to_str().unwrap();
+    let (code, out) = antikor(&[
+        "bundle",
+        "export",
+        "--data",
+        data,
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let key_text = key.to_string();
+    let check = |path: &std::path::Path, key: &str| {
+        antikor(&[
+            "bundle",
+            "verify",
+            path.to_str().unwrap(),
+            "--key",
+            key,
+            "--checkpoint",
+            early_file.to_str().unwrap(),
+        ])
+    };
+    let (code, out) = check(&file, &key_text);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("intact: ") && out.contains("consistent: the log extends"),
+        "{out}"
+    );
+
+    // One changed character in one leaf, a dropped leaf, another key: each is refused.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let altered = notes.path().join("altered.jsonl");
+    std::fs::write(&altered, text.replacen("\"n\":7}", "\"n\":8}", 1)).unwrap();
+    let (code, out) = check(&altered, &key_text);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("NOT VERIFIED"), "{out}");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.remove(5);
+    let dropped = notes.path().join("dropped.jsonl");
+    std::fs::write(&dropped, lines.join("\n") + "\n").unwrap();
+    let (code, out) = check(&dropped, &key_text);
+    assert_eq!(code, 1, "{out}");
+    let stranger = tlog::SigningKey::from_seed(key.name(), [9; 32]).unwrap();
+    let (code, out) = check(&file, stranger.verifier().as_str());
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not signed by the key"), "{out}");
+}
