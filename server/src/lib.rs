@@ -16,5 +16,6 @@ pub mod seed;
 pub mod store;
 pub mod util;
 pub mod vault;
+pub mod witness;
 
 pub use app::{App, AppState, Config};

@@ -4,7 +4,7 @@
 use antikor_server::auth::session::SessionPolicy;
 use antikor_server::{App, Config, router};
 use antikor_shared::account::Role;
-use antikor_shared::tlog::{self, SigningKey, VerifierKey};
+use antikor_shared::tlog::{self, SigningKey, VerifierKey, WitnessKey};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -59,6 +59,27 @@ enum Command {
         /// (default: `antikor.local/` and 8 random hex digits).
         #[arg(long, env = "ANTIKOR_LOG_ORIGIN")]
         log_origin: Option<String>,
+        /// A witness to submit every new checkpoint to, as `URL=KEY` (its base URL and its
+        /// verifier key); repeat for several, or separate them with commas in
+        /// `ANTIKOR_WITNESSES`.
+        #[arg(long = "witness", env = "ANTIKOR_WITNESSES", value_delimiter = ',', value_parser = parse_witness)]
+        witnesses: Vec<(String, WitnessKey)>,
+    },
+    /// Runs a witness of Antikor logs (C2SP tlog-witness): it cosigns a log's checkpoints only
+    /// when each extends the last one it cosigned, and refuses a rolled-back or forked log.
+    Witness {
+        /// Its folder: its key (`witness.key`, created on first start) and what it cosigned.
+        #[arg(long, env = "ANTIKOR_WITNESS_DATA", default_value = "witness")]
+        data: PathBuf,
+        /// Address to listen on.
+        #[arg(long, env = "ANTIKOR_WITNESS_LISTEN", default_value = "127.0.0.1:7380")]
+        listen: SocketAddr,
+        /// The witness's name, given to a new key (e.g. `smetna-palata.bg/witness`).
+        #[arg(long, default_value = "antikor-witness")]
+        name: String,
+        /// The verifier key of a log to witness (from its /api/log/key); repeat for several.
+        #[arg(long = "log", required = true)]
+        logs: Vec<String>,
     },
     /// Manages accounts while the server is stopped.
     User {
@@ -149,6 +170,14 @@ enum UserCommand {
     },
 }
 
+fn parse_witness(raw: &str) -> Result<(String, WitnessKey), String> {
+    let (url, key) = raw
+        .split_once('=')
+        .ok_or("give a witness as URL=KEY, e.g. http://witness.example:7380=name+hash+key")?;
+    let key = WitnessKey::parse(key).map_err(|e| e.to_string())?;
+    Ok((url.to_owned(), key))
+}
+
 fn parse_role(raw: &str) -> Result<Role, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|_| {
         "use one of officer, tenant_admin, regional, regional_admin, auditor".to_owned()
@@ -170,12 +199,14 @@ fn main() -> ExitCode {
             key_file,
             log_key_file,
             log_origin,
+            witnesses,
         } => serve(
             Config {
                 demo,
                 key_file,
                 log_key_file,
                 log_origin,
+                witnesses,
                 sessions: SessionPolicy {
                     idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
                     absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),
@@ -212,6 +243,12 @@ fn main() -> ExitCode {
             checkpoint,
             key,
         } => verify(data, checkpoint, key),
+        Command::Witness {
+            data,
+            listen,
+            name,
+            logs,
+        } => witness(data, listen, name, logs),
         Command::Bundle {
             command:
                 BundleCommand::Export {
@@ -530,4 +567,31 @@ fn bundle_verify(
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn witness(
+    data: PathBuf,
+    listen: SocketAddr,
+    name: String,
+    logs: Vec<String>,
+) -> anyhow::Result<ExitCode> {
+    let logs = logs
+        .iter()
+        .map(|k| read_verifier_key(k))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let witness = std::sync::Arc::new(antikor_server::witness::Witness::open(&data, &name, &logs)?);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("listening on {listen}"))?;
+        let address = listener.local_addr()?;
+        tracing::info!(%address, key = %witness.key(), "the witness is listening");
+        println!("listening on http://{address}");
+        println!("witness key {}", witness.key());
+        axum::serve(listener, antikor_server::witness::router(witness))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        Ok(ExitCode::SUCCESS)
+    })
 }

@@ -33,6 +33,22 @@ pub struct Health {
     pub log_key: String,
     /// What is wrong with the log, when `status` is `damaged`.
     pub damage: Option<Damage>,
+    /// The witnesses the log submits its checkpoints to.
+    pub witnesses: Vec<WitnessHealth>,
+}
+
+/// A witness of the log, as `/api/health` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WitnessHealth {
+    /// Its name (its key's).
+    pub name: String,
+    /// Where it is reached.
+    pub url: String,
+    /// The largest log size it cosigned (0: none yet).
+    pub witnessed_size: u64,
+    /// Why it refused the log's newest checkpoint, or why it could not be reached.
+    pub problem: Option<String>,
 }
 
 /// Damage found in the log at start-up.

@@ -486,6 +486,215 @@ impl SigningKey {
     }
 }
 
+/// The signature type of a witness's cosignature (C2SP tlog-cosignature, `cosignature/v1`).
+const COSIGNATURE_V1: u8 = 0x04;
+
+/// What a witness signs: `cosignature/v1`, the time, then the checkpoint's text.
+fn cosigned_message(time: u64, checkpoint_text: &[u8]) -> Vec<u8> {
+    let mut message = format!("cosignature/v1\ntime {time}\n").into_bytes();
+    message.extend_from_slice(checkpoint_text);
+    message
+}
+
+/// A witness's public key (C2SP tlog-cosignature, Ed25519 `cosignature/v1`, type 0x04), in
+/// signed-note verifier form `name+hash+base64(0x04 ‖ key)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WitnessKey {
+    text: String,
+    name: String,
+    id: u32,
+    public: [u8; 32],
+}
+
+impl WitnessKey {
+    /// Parses a witness's verifier key.
+    pub fn parse(text: &str) -> Result<Self, CheckpointError> {
+        let text = text.trim();
+        let bad = |why: &str| {
+            CheckpointError::Malformed(format!("„{text}“ is not a witness key ({why})"))
+        };
+        let mut parts = text.splitn(3, '+');
+        let (Some(name), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad("name+hash+key"));
+        };
+        let key = STANDARD.decode(key).map_err(|_| bad("base64"))?;
+        if !signed_note::is_key_name_valid(name) || id.len() != 8 {
+            return Err(bad("name or hash"));
+        }
+        let id = u32::from_str_radix(id, 16).map_err(|_| bad("hash"))?;
+        if key.len() != 33 || key[0] != COSIGNATURE_V1 {
+            return Err(bad("not an Ed25519 cosignature/v1 key"));
+        }
+        if signed_note::key_id(name, &key) != id {
+            return Err(bad("the hash does not match the key"));
+        }
+        Ok(Self {
+            text: text.to_owned(),
+            name: name.to_owned(),
+            id,
+            public: key[1..].try_into().expect("32 bytes"),
+        })
+    }
+
+    /// The witness's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The 4-byte key hash, as 8 hex digits.
+    pub fn fingerprint(&self) -> String {
+        format!("{:08x}", self.id)
+    }
+
+    /// The key as text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Display for WitnessKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl signed_note::Verifier for WitnessKey {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn key_id(&self) -> u32 {
+        self.id
+    }
+
+    fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
+        let (Some(time), Some(signature)) = (sig.get(..8), sig.get(8..)) else {
+            return false;
+        };
+        let Ok(signature) = ed25519_dalek::Signature::from_slice(signature) else {
+            return false;
+        };
+        let Ok(public) = ed25519_dalek::VerifyingKey::from_bytes(&self.public) else {
+            return false;
+        };
+        let time = u64::from_be_bytes(time.try_into().expect("8 bytes"));
+        public
+            .verify_strict(&cosigned_message(time, msg), &signature)
+            .is_ok()
+    }
+}
+
+/// Checks a witness's cosignature on a checkpoint note; returns the time it was made (Unix
+/// seconds).
+pub fn check_cosignature(note: &str, witness: &WitnessKey) -> Result<u64, CheckpointError> {
+    let parsed = signed_note::Note::from_bytes(note.as_bytes()).map_err(|e| {
+        CheckpointError::Malformed(format!("the text is not a signed checkpoint ({e})"))
+    })?;
+    let known = signed_note::VerifierList::new(vec![Box::new(witness.clone())]);
+    let (verified, _) = parsed.verify(&known).map_err(|_| {
+        CheckpointError::Signature(format!(
+            "the checkpoint has no valid cosignature by the witness {} ({})",
+            witness.name(),
+            witness.fingerprint()
+        ))
+    })?;
+    let sig = verified[0].signature();
+    Ok(u64::from_be_bytes(
+        sig.get(..8)
+            .and_then(|t| t.try_into().ok())
+            .ok_or_else(|| CheckpointError::Malformed("a cosignature without its time".into()))?,
+    ))
+}
+
+/// A witness's signing key.
+pub struct WitnessSigner {
+    signing: ed25519_dalek::SigningKey,
+    key: WitnessKey,
+    text: String,
+}
+
+impl fmt::Debug for WitnessSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "WitnessSigner({})", self.key)
+    }
+}
+
+impl WitnessSigner {
+    /// A witness key named `name` from a 32-byte Ed25519 seed.
+    pub fn from_seed(name: &str, seed: [u8; 32]) -> Result<Self, CheckpointError> {
+        if !signed_note::is_key_name_valid(name) {
+            return Err(CheckpointError::Malformed(format!(
+                "„{name}“ cannot name a witness: no spaces or +"
+            )));
+        }
+        let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
+        let mut public = vec![COSIGNATURE_V1];
+        public.extend_from_slice(signing.verifying_key().as_bytes());
+        let id = signed_note::key_id(name, &public);
+        let key = WitnessKey::parse(&format!("{name}+{id:08x}+{}", STANDARD.encode(&public)))?;
+        let mut private = vec![COSIGNATURE_V1];
+        private.extend_from_slice(&seed);
+        let text = format!("PRIVATE+KEY+{name}+{id:08x}+{}", STANDARD.encode(&private));
+        Ok(Self { signing, key, text })
+    }
+
+    /// Parses the private key text written by [`Self::private_text`].
+    pub fn parse(text: &str) -> Result<Self, CheckpointError> {
+        let text = text.trim();
+        let bad = || CheckpointError::Malformed("not a witness's private key".into());
+        let parts: Vec<&str> = text.splitn(5, '+').collect();
+        let [private, key, name, _, seed] = parts[..] else {
+            return Err(bad());
+        };
+        if private != "PRIVATE" || key != "KEY" {
+            return Err(bad());
+        }
+        let seed = STANDARD.decode(seed).map_err(|_| bad())?;
+        if seed.len() != 33 || seed[0] != COSIGNATURE_V1 {
+            return Err(bad());
+        }
+        let signer = Self::from_seed(name, seed[1..].try_into().expect("32 bytes"))?;
+        if signer.text != text {
+            return Err(CheckpointError::Malformed(
+                "the witness key's hash does not match its key".into(),
+            ));
+        }
+        Ok(signer)
+    }
+
+    /// The private key as text, for the witness's key file: keep it secret.
+    pub fn private_text(&self) -> &str {
+        &self.text
+    }
+
+    /// The public key that checks this witness's cosignatures.
+    pub fn key(&self) -> &WitnessKey {
+        &self.key
+    }
+
+    /// Cosigns a checkpoint's text at `time` (Unix seconds): the signature line to add to its
+    /// note, `— name base64(hash ‖ time ‖ signature)`.
+    pub fn cosign(&self, checkpoint_text: &str, time: u64) -> String {
+        use ed25519_dalek::Signer;
+        let signature = self
+            .signing
+            .sign(&cosigned_message(time, checkpoint_text.as_bytes()));
+        let mut blob = self.key.id.to_be_bytes().to_vec();
+        blob.extend_from_slice(&time.to_be_bytes());
+        blob.extend_from_slice(&signature.to_bytes());
+        format!("— {} {}\n", self.key.name, STANDARD.encode(blob))
+    }
+}
+
+/// The text a checkpoint note signs (its body, up to the blank line).
+pub fn note_text(note: &str) -> Result<String, CheckpointError> {
+    let parsed = signed_note::Note::from_bytes(note.as_bytes()).map_err(|e| {
+        CheckpointError::Malformed(format!("the text is not a signed checkpoint ({e})"))
+    })?;
+    String::from_utf8(parsed.text().to_vec())
+        .map_err(|_| CheckpointError::Malformed("the checkpoint is not UTF-8".into()))
+}
+
 /// `LogKeyAdopted` v1: the log began to sign its checkpoints with a key: at its first start,
 /// or when the key file was replaced. Recorded in the regional administration's `log-key`
 /// stream, so that anyone replaying the log knows which keys vouched for it and when.
@@ -765,5 +974,49 @@ mod tests {
             hash: String::new(),
         };
         assert_eq!(leaf_of_event(&event).unwrap(), leaf.into_owned());
+    }
+
+    /// A cosignature by the witness remora.n621.de on a checkpoint of a Certificate
+    /// Transparency test log, as published (C2SP tlog-cosignature).
+    #[test]
+    fn a_published_cosignature_checks_and_an_altered_checkpoint_does_not() {
+        let witness = WitnessKey::parse(
+            "remora.n621.de+da77ade7+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2",
+        )
+        .unwrap();
+        let body = "arche2025h1.staging.ct.transparency.dev\n1432088532\nU7WM79jrzyhGZ5/GUBTpM7NzwdyfFx61t3RovgcC4Ro=\n";
+        let line = "— remora.n621.de 2net5wAAAABqEiEgPlfF3V06o0Y+fHM+J5J9s27wgxxcOVSpZ/2g/KSiXCg9DEZI+aVCIobWX9sXTynk5XeU/zZ0WBxtqB0DrAWfBw==\n";
+        let note = format!("{body}\n{line}");
+        assert!(check_cosignature(&note, &witness).unwrap() > 1_700_000_000);
+        let altered = note.replacen("1432088532", "1432088533", 1);
+        assert!(check_cosignature(&altered, &witness).is_err());
+    }
+
+    #[test]
+    fn our_witness_cosigns_what_others_can_check() {
+        let log = test_key("antikor.test/log", 7);
+        let note = log.sign(8, h(ROOTS[7]));
+        let witness = WitnessSigner::from_seed("audit.example/witness", [3; 32]).unwrap();
+        let reparsed = WitnessSigner::parse(witness.private_text()).unwrap();
+        assert_eq!(reparsed.key(), witness.key());
+        let text = note_text(&note).unwrap();
+        let cosigned = format!("{note}{}", witness.cosign(&text, 1_764_000_000));
+        assert_eq!(
+            check_cosignature(&cosigned, witness.key()).unwrap(),
+            1_764_000_000
+        );
+        // The log's own signature still checks with the cosignature beside it.
+        assert_eq!(
+            open_checkpoint(&cosigned, log.verifier())
+                .unwrap()
+                .other_signers,
+            vec!["audit.example/witness"]
+        );
+        let other = WitnessSigner::from_seed("audit.example/witness", [4; 32]).unwrap();
+        assert!(check_cosignature(&cosigned, other.key()).is_err());
+        assert!(
+            WitnessKey::parse(log.verifier().as_str()).is_err(),
+            "a log key is no witness key"
+        );
     }
 }

@@ -105,6 +105,18 @@ impl App {
             .current(head.position, tlog::Hash(head.root)))
     }
 
+    /// The newest checkpoint with the cosignatures its witnesses gave it.
+    pub fn cosigned_checkpoint(&self) -> AppResult<String> {
+        let checkpoint = self.checkpoint()?;
+        let mut text = checkpoint.text.clone();
+        for link in &self.witnesses {
+            if let Some(line) = link.cosignature(checkpoint.size) {
+                text.push_str(&line);
+            }
+        }
+        Ok(text)
+    }
+
     /// A consistency proof between two sizes of the log (public: it shows only hashes).
     pub fn consistency_proof(&self, from: u64, to: u64) -> AppResult<ConsistencyProof> {
         check_size(self, to)?;

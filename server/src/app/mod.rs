@@ -8,6 +8,7 @@ pub mod checkpoints;
 pub mod log;
 pub mod plan;
 pub mod signals;
+pub mod witnessing;
 
 use crate::access::TenantWrite;
 use crate::assets::Assets;
@@ -57,6 +58,8 @@ pub struct Config {
     pub log_key_file: Option<PathBuf>,
     /// The log's name in its checkpoints, given to a new key (e.g. `antikor.blagoevgrad.bg`).
     pub log_origin: Option<String>,
+    /// Witnesses to submit the checkpoints to: base URL and public key.
+    pub witnesses: Vec<(String, antikor_shared::tlog::WitnessKey)>,
 }
 
 impl Config {
@@ -71,6 +74,7 @@ impl Config {
             public_signals_per_hour: PUBLIC_SIGNALS_PER_HOUR,
             log_key_file: None,
             log_origin: None,
+            witnesses: Vec::new(),
         }
     }
 }
@@ -106,6 +110,8 @@ pub struct App {
     receipts: LoginThrottle,
     /// The log's signing key and newest signed checkpoint.
     pub checkpoints: Arc<Checkpoints>,
+    /// The witnesses the checkpoints go to.
+    pub witnesses: Vec<Arc<witnessing::WitnessLink>>,
     /// The built frontend, when it was found at start-up.
     pub assets: Option<Assets>,
     /// Turns `true` when the server begins to stop, so that live feeds end.
@@ -233,9 +239,14 @@ impl App {
         tokio::spawn(checkpoints::keep_signed(
             Arc::downgrade(&store),
             checkpoints.clone(),
-            committed,
+            committed.clone(),
             stopping.clone(),
         ));
+        let witnesses: Vec<Arc<witnessing::WitnessLink>> = config
+            .witnesses
+            .iter()
+            .map(|(url, key)| Arc::new(witnessing::WitnessLink::new(url.clone(), key.clone())))
+            .collect();
         let app = Arc::new(App {
             store,
             models,
@@ -248,9 +259,18 @@ impl App {
             )),
             receipts: LoginThrottle::default(),
             checkpoints,
+            witnesses,
             assets,
             stopping,
         });
+        for link in &app.witnesses {
+            tokio::spawn(witnessing::follow(
+                Arc::downgrade(&app),
+                link.clone(),
+                committed.clone(),
+                app.stopping.clone(),
+            ));
+        }
         if config.demo && app.store.refusal().is_none() {
             crate::demo::create_accounts(&app)
                 .await

@@ -22,8 +22,7 @@ const TEXT: &str = "text/plain; charset=utf-8";
         (status = 200, description = "The signed checkpoint", content_type = "text/plain", body = String),
         (status = 503, description = "The log is damaged and signs nothing", body = ErrorBody)))]
 pub async fn checkpoint(State(app): State<AppState>) -> AppResult<impl IntoResponse> {
-    let checkpoint = app.checkpoint()?;
-    Ok(([(header::CONTENT_TYPE, TEXT)], checkpoint.text.clone()))
+    Ok(([(header::CONTENT_TYPE, TEXT)], app.cosigned_checkpoint()?))
 }
 
 /// The key that signs the checkpoints, as a signed-note verifier key (`name+hash+base64`).
