@@ -130,7 +130,7 @@ pub fn HomePage() -> impl IntoView {
             <Loaded retry>{status}</Loaded>
         </section>
         <section aria-labelledby="verify-heading">
-            <h2 id="verify-heading">"Проверим дневник"</h2>
+            <h2 id="verify-heading">"Проверка на дневника"</h2>
             <p class="lead">
                 "След всеки запис сървърът подписва контролна точка на дневника: името му, броя на "
                 "събитията и корена на тяхното Merkle дърво (RFC 6962). Който я запази, може по-късно "

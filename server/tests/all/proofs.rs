@@ -253,3 +253,54 @@ async fn an_auditors_bundle_checks_offline_and_an_altered_one_does_not() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("not signed by the key"), "{out}");
 }
+
+mod properties {
+    use crate::support::{event, open, request};
+    use antikor_server::store::{EventStore, ExpectedVersion};
+    use antikor_shared::tlog;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        /// Logs of random sizes, grown by appends of random lengths and reopened once: every
+        /// inclusion and consistency proof the store gives checks out against its roots, and
+        /// none checks out against another size's root.
+        #[test]
+        fn every_proof_of_a_random_log_checks(
+            appends in proptest::collection::vec(1..9usize, 1..40),
+            picks in proptest::collection::vec((any::<u64>(), any::<u64>()), 20),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = open(dir.path());
+            let mut n = 0u64;
+            for (i, count) in appends.iter().enumerate() {
+                let events = (0..*count).map(|_| { n += 1; event(n) }).collect();
+                store.append_blocking(request("bansko", "p", ExpectedVersion::Any, events)).unwrap();
+                if i == appends.len() / 2 {
+                    store.close_blocking().unwrap();
+                    drop(store);
+                    store = open(dir.path());
+                }
+            }
+            let total = store.head().position;
+            prop_assert_eq!(total, n);
+            for (a, b) in picks {
+                let size = 1 + a % total;
+                let position = 1 + b % size;
+                let root = store.root_at(size).unwrap();
+                let leaf = tlog::leaf_hash(&store.leaf(position).unwrap().unwrap());
+                let path = store.inclusion_proof(position, size).unwrap();
+                prop_assert!(tlog::check_inclusion(leaf, position, size, root, &path).is_ok());
+                let from = 1 + b % size;
+                let from_root = store.root_at(from).unwrap();
+                let proof = store.consistency_proof(from, size).unwrap();
+                prop_assert!(tlog::check_consistency(from, from_root, size, root, &proof).is_ok());
+                if from < size {
+                    prop_assert!(tlog::check_consistency(from, root, size, root, &proof).is_err());
+                }
+            }
+            store.close_blocking().unwrap();
+        }
+    }
+}
