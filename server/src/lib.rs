@@ -9,6 +9,7 @@ pub mod bundle;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod mirror;
 pub mod projections;
 pub mod router;
 pub mod routes;

@@ -91,6 +91,40 @@ enum Command {
         #[command(subcommand)]
         command: BundleCommand,
     },
+    /// Keeps a full copy of a log, following it over HTTP as an auditor and checking every
+    /// event against the log's signed checkpoints; `recover` rebuilds a damaged folder from it.
+    /// The password is read from ANTIKOR_MIRROR_PASSWORD or standard input.
+    Mirror {
+        /// The log server's base URL.
+        #[arg(long)]
+        from: String,
+        /// The mirror's folder.
+        #[arg(long, env = "ANTIKOR_MIRROR_DATA", default_value = "mirror")]
+        data: PathBuf,
+        /// An auditor's account on the log server.
+        #[arg(long)]
+        username: String,
+        /// The log's verifier key (default: the server's, kept from the first run).
+        #[arg(long)]
+        key: Option<String>,
+        /// Copy once and exit, instead of following.
+        #[arg(long)]
+        once: bool,
+        /// Seconds between rounds while following.
+        #[arg(long, default_value_t = 10)]
+        interval_seconds: u64,
+    },
+    /// Rebuilds the log of a damaged data folder from a mirror, after proving that the mirror
+    /// extends what the damaged log last acknowledged. The damaged log is kept beside it. The
+    /// server must be stopped.
+    Recover {
+        /// The mirror's folder.
+        #[arg(long)]
+        from: PathBuf,
+        /// The damaged data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
+    },
     /// Checks the whole event log without changing it (it works on a copy): every link of the
     /// hash chain, the Merkle tree against the anchor, and optionally that the log extends a
     /// checkpoint saved earlier. Exits 0 when all holds, 1 naming the first bad position (or
@@ -249,6 +283,15 @@ fn main() -> ExitCode {
             name,
             logs,
         } => witness(data, listen, name, logs),
+        Command::Mirror {
+            from,
+            data,
+            username,
+            key,
+            once,
+            interval_seconds,
+        } => mirror(from, data, username, key, once, interval_seconds),
+        Command::Recover { from, data } => recover(from, data),
         Command::Bundle {
             command:
                 BundleCommand::Export {
@@ -594,4 +637,46 @@ fn witness(
             .await?;
         Ok(ExitCode::SUCCESS)
     })
+}
+
+fn mirror(
+    from: String,
+    data: PathBuf,
+    username: String,
+    key: Option<String>,
+    once: bool,
+    interval_seconds: u64,
+) -> anyhow::Result<ExitCode> {
+    let password = match std::env::var("ANTIKOR_MIRROR_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => read_password()?,
+    };
+    let key = key.as_deref().map(read_verifier_key).transpose()?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let options = antikor_server::mirror::MirrorOptions {
+        from,
+        data,
+        username,
+        password,
+        key,
+        once,
+        interval: std::time::Duration::from_secs(interval_seconds.max(1)),
+    };
+    match runtime.block_on(antikor_server::mirror::run(options)) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            println!("{e:#}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn recover(from: PathBuf, data: PathBuf) -> anyhow::Result<ExitCode> {
+    let recovered = antikor_server::mirror::recover(&from, &data)?;
+    println!(
+        "recovered {} events from the mirror; the damaged log is kept in {}",
+        recovered.events,
+        recovered.damaged.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }

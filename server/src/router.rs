@@ -47,6 +47,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(log::inclusion))
         .routes(routes!(log::entry))
         .routes(routes!(log::bundle))
+        .routes(routes!(log::records))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(session::change_password))
         .routes(routes!(accounts::list, accounts::create))

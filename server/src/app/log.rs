@@ -117,6 +117,28 @@ impl App {
         Ok(text)
     }
 
+    /// Up to `limit` stored records from position `from`, one per line, for a mirror. The
+    /// caller must hold `Principal::whole_log`.
+    pub fn mirror_records(&self, from: u64, limit: u64) -> AppResult<Vec<u8>> {
+        let head = self.store.head().position;
+        if from == 0 || from > head + 1 || !(1..=10_000).contains(&limit) {
+            return Err(AppError::BadRequest(format!(
+                "„from“ трябва да е от 1 до {}, а „limit“ от 1 до 10000.",
+                head + 1
+            )));
+        }
+        let mut lines = Vec::new();
+        for position in from..=head.min(from + limit - 1) {
+            let record = self
+                .store
+                .record(position)?
+                .ok_or_else(|| not_found(position))?;
+            lines.extend_from_slice(&record);
+            lines.push(b'\n');
+        }
+        Ok(lines)
+    }
+
     /// A consistency proof between two sizes of the log (public: it shows only hashes).
     pub fn consistency_proof(&self, from: u64, to: u64) -> AppResult<ConsistencyProof> {
         check_size(self, to)?;

@@ -146,6 +146,34 @@ pub async fn bundle(
     ))
 }
 
+/// Where a mirror's next read starts, and how many records it takes.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RecordsQuery {
+    /// The first position.
+    pub from: u64,
+    /// At most this many records (1–10,000; default 1,000).
+    pub limit: Option<u64>,
+}
+
+/// Stored records as they are (canonical JSON, one per line; sealed fields as ciphertext, which
+/// only the vault's key opens), for `antikor mirror` to keep a full copy. Auditors only.
+#[utoipa::path(get, path = "/api/log/records", tag = "log", params(RecordsQuery),
+    responses(
+        (status = 200, description = "Records, one per line", content_type = "application/x-ndjson", body = String),
+        (status = 400, description = "A position the log does not have", body = ErrorBody),
+        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 403, description = "Not an auditor", body = ErrorBody)))]
+pub async fn records(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<RecordsQuery>,
+) -> AppResult<impl IntoResponse> {
+    principal.whole_log()?;
+    let lines = app.mirror_records(q.from, q.limit.unwrap_or(1000))?;
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], lines))
+}
+
 /// Hands what a blocking writer writes to an async response body, chunk by chunk.
 struct ChannelWriter(tokio::sync::mpsc::Sender<std::io::Result<axum::body::Bytes>>);
 

@@ -332,6 +332,10 @@ pub trait EventStore: Send + Sync + 'static {
     /// hashes; see `antikor_shared::tlog`).
     fn leaf(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError>;
 
+    /// The stored canonical JSON of the event at `position`, sealed fields as ciphertext: what
+    /// a mirror copies (see `SledStore::replicate_blocking`).
+    fn record(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError>;
+
     /// The Merkle root of the first `size` events (`size` at most the head).
     fn root_at(&self, size: u64) -> Result<Hash, StoreError>;
 

@@ -60,8 +60,17 @@ impl Default for StoreOptions {
 type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
 
 struct Job {
-    request: AppendRequest,
+    work: Work,
     reply: Reply,
+}
+
+/// What a job asks of the writer.
+enum Work {
+    /// Decide and append new events.
+    Append(AppendRequest),
+    /// Take a record of another copy of the log as it is (a mirror's replication): its
+    /// canonical JSON, which must be the next position and link to the head.
+    Replicate(Vec<u8>),
 }
 
 /// The event log on an embedded sled database.
@@ -260,9 +269,43 @@ impl SledStore {
         let queue = self.inner.queue.read().unwrap();
         let sender = queue.as_ref().ok_or(StoreError::Closing)?;
         sender
-            .send(Job { request, reply })
+            .send(Job {
+                work: Work::Append(request),
+                reply,
+            })
             .map_err(|_| StoreError::Closing)?;
         Ok(rx)
+    }
+
+    /// Appends records copied from another copy of this log (see `Work::Replicate`), in order,
+    /// and waits until they are durable; returns the new head position.
+    pub fn replicate_blocking(&self, records: Vec<Vec<u8>>) -> Result<u64, AppendError> {
+        if let Some(refusal) = self.refusal() {
+            return Err(refusal.into());
+        }
+        let mut waiting = Vec::with_capacity(records.len());
+        {
+            let queue = self.inner.queue.read().unwrap();
+            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+            for record in records {
+                let (reply, rx) = oneshot::channel();
+                sender
+                    .send(Job {
+                        work: Work::Replicate(record),
+                        reply,
+                    })
+                    .map_err(|_| StoreError::Closing)?;
+                waiting.push(rx);
+            }
+        }
+        let mut head = self.head().position;
+        for rx in waiting {
+            head = rx
+                .blocking_recv()
+                .map_err(|_| AppendError::Store(StoreError::Closing))??
+                .last_position;
+        }
+        Ok(head)
     }
 
     fn read_positions(
@@ -824,8 +867,12 @@ impl Writer {
         let start_head = self.head;
         let start_frontier = self.frontier.clone();
         let mut pending = Pending::default();
-        for Job { request, reply } in jobs {
-            match self.decide(&request, &mut pending) {
+        for Job { work, reply } in jobs {
+            let decided = match work {
+                Work::Append(request) => self.decide(&request, &mut pending),
+                Work::Replicate(json) => self.replicate(json, &mut pending),
+            };
+            match decided {
                 Ok(outcome) => pending.replies.push((reply, outcome)),
                 Err(e) => {
                     let _ = reply.send(Err(e));
@@ -969,6 +1016,62 @@ impl Writer {
             return Ok(Some(e.clone()));
         }
         Ok(read_event(&self.inner.db, position)?.map(Arc::new))
+    }
+
+    /// Takes one record of a copy of this log as it is, after checking that it is the next
+    /// position, continues its stream, has a new id and links to the head.
+    fn replicate(
+        &mut self,
+        json: Vec<u8>,
+        pending: &mut Pending,
+    ) -> Result<AppendOutcome, AppendError> {
+        let invalid = |m: String| AppendError::Invalid(m);
+        let c: Canonical<'_> = serde_json::from_slice(&json)
+            .map_err(|e| invalid(format!("not a record of the log: {e}")))?;
+        let position = self.head.position + 1;
+        if c.position != position {
+            return Err(invalid(format!(
+                "the record is for position {}, the log is at {}",
+                c.position, self.head.position
+            )));
+        }
+        let hash = record::chain_hash(&self.head.hash, &json);
+        let event = record::to_event(&hash, &c).map_err(invalid)?;
+        if self.stored_version(pending, &event.tenant, &event.stream) + 1 != event.version {
+            return Err(invalid(format!(
+                "the record's stream version {} does not continue its stream",
+                event.version
+            )));
+        }
+        if self.stored_position(pending, &event.id).is_some() {
+            return Err(invalid(format!(
+                "the event id {} is stored already",
+                event.id
+            )));
+        }
+        let mut value = hash.to_vec();
+        value.extend_from_slice(&json);
+        let leaf = tlog::leaf_bytes(&json).map_err(|e| invalid(e.to_string()))?;
+        let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
+        pending.add_record(position, &value, tree_hashes);
+        pending.ids.insert(event.id, position);
+        pending
+            .versions
+            .insert((event.tenant.clone(), event.stream.clone()), event.version);
+        self.head = Head {
+            position,
+            hash,
+            recorded_at: Some(event.recorded_at),
+            root: self.head.root,
+        };
+        let outcome = AppendOutcome {
+            first_position: position,
+            last_position: position,
+            stream_version: event.version,
+            written: true,
+        };
+        pending.events.push(Arc::new(event));
+        Ok(outcome)
     }
 
     fn decide(
@@ -1175,6 +1278,19 @@ impl EventStore for SledStore {
             let (_, json) = record::split(record).ok_or_else(|| corrupt("truncated".into()))?;
             let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
             Ok(leaf.into_owned())
+        })
+    }
+
+    fn record(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        if position > self.head().position {
+            return Ok(None);
+        }
+        with_record(&self.inner.db, position, |record| {
+            let (_, json) = record::split(record).ok_or_else(|| StoreError::Corrupt {
+                position,
+                detail: "truncated".into(),
+            })?;
+            Ok(json.to_vec())
         })
     }
 

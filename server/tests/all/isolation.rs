@@ -93,7 +93,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
         "DELETE /api/session" => StatusCode::NO_CONTENT,
-        "GET /api/log/bundle" => {
+        "GET /api/log/bundle" | "GET /api/log/records" => {
             if caller == Auditor {
                 ok
             } else {
@@ -252,6 +252,7 @@ async fn build(
             (method, uri(path), None)
         }
         "/api/log/proof/consistency" => (method, format!("{path}?from=1&to=2"), None),
+        "/api/log/records" => (method, format!("{path}?from=1&limit=50"), None),
         "/api/log/proof/inclusion" => (method, format!("{path}?position={}", position_of()), None),
         "/api/log/entries/{position}" => {
             (method, format!("/api/log/entries/{}", position_of()), None)
