@@ -61,6 +61,29 @@ fn fdatasync_floor(dir: &std::path::Path) -> Vec<Duration> {
     times
 }
 
+/// The anchor's share of an append: a 128-byte overwrite in place of a zero-filled file, then
+/// fdatasync, many times (what `store::anchor` does per commit).
+fn anchor_floor(dir: &std::path::Path) -> Vec<Duration> {
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(dir.join("anchor-floor"))
+        .unwrap();
+    file.write_all_at(&[0u8; 4096], 0).unwrap();
+    file.sync_all().unwrap();
+    let slot = [7u8; 128];
+    let mut times = Vec::new();
+    for i in 0..2000u64 {
+        let t = Instant::now();
+        file.write_all_at(&slot, (i % 2) * 2048).unwrap();
+        file.sync_data().unwrap();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    times
+}
+
 fn single_appends(store: &SledStore) -> Vec<Duration> {
     let mut times = Vec::new();
     for i in 0..2000u64 {
@@ -145,6 +168,12 @@ fn main() {
         micros(percentile(&floor, 0.99))
     );
 
+    let anchor = anchor_floor(dir.path());
+    println!(
+        "anchor overwrite + fdatasync:     p50 {}  p99 {}",
+        micros(percentile(&anchor, 0.5)),
+        micros(percentile(&anchor, 0.99))
+    );
     let store =
         Arc::new(SledStore::open(&dir.path().join("latency"), StoreOptions::default()).unwrap());
     let single = single_appends(&store);
