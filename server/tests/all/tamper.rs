@@ -163,3 +163,40 @@ async fn auditors_can_still_log_in_to_a_broken_log() {
     assert_eq!(status, 200, "{page}");
     assert_eq!(page["head_position"], 47);
 }
+
+#[tokio::test]
+async fn a_consistently_rewritten_history_is_caught_by_the_anchor() {
+    use antikor_server::store::record::{chain_hash, split};
+    let dir = history().await;
+    // The best a forger with the files can do: change an event and recompute every later link
+    // of the chain and the head marker, so that the chain alone verifies.
+    let mut head = (0u64, [0u8; 32]);
+    tamper(dir.path(), |records| {
+        let mut prev = split(&records[38]).unwrap().0;
+        for record in records.iter_mut().skip(39) {
+            let json = String::from_utf8(split(record).unwrap().1.to_vec()).unwrap();
+            let json = json.replace(r#""n":4}"#, r#""n":9}"#);
+            let hash = chain_hash(&prev, json.as_bytes());
+            *record = [hash.as_slice(), json.as_bytes()].concat();
+            prev = hash;
+        }
+        head = (records.len() as u64, prev);
+    });
+    let db = sled::open(dir.path().join("log")).unwrap();
+    db.insert(
+        keys::HEAD,
+        [head.0.to_be_bytes().as_slice(), &head.1].concat(),
+    )
+    .unwrap();
+    db.flush().unwrap();
+    drop(db);
+    let (ok, out) = verify(dir.path());
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("are not the ones acknowledged"),
+        "the anchor's root tells: {out}"
+    );
+    let app = TestApp::start_in(dir).await;
+    let (_, health) = app.get("/api/health").await;
+    assert_eq!(health["status"], "damaged", "{health}");
+}
