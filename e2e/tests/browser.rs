@@ -226,6 +226,21 @@ async fn fetch_json(client: &Client, url: &str) -> (u64, serde_json::Value) {
     (answer[0].as_u64().unwrap(), answer[1].clone())
 }
 
+/// `GET url` from inside the page, with its session cookie: (status, body as text).
+async fn fetch_text(client: &Client, url: &str) -> (u64, String) {
+    let answer = client
+        .execute(
+            "return fetch(arguments[0]).then(async r => [r.status, await r.text()]);",
+            vec![serde_json::json!(url)],
+        )
+        .await
+        .unwrap();
+    (
+        answer[0].as_u64().unwrap(),
+        answer[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
 /// The value of attribute `name` of every element matching `css`.
 async fn attrs(client: &Client, css: &str, name: &str) -> Vec<String> {
     let mut values = Vec::new();
@@ -270,6 +285,18 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
 
     let rows = wait_for_count(&client, "#audit-table tr.event-row", 15).await;
     assert_eq!(rows.len(), 15);
+    // The auditor may download the whole log to check it offline.
+    let bundle = find(&client, "#log-bundle").await;
+    assert_eq!(
+        bundle.attr("href").await.unwrap().as_deref(),
+        Some("/api/log/bundle")
+    );
+    wait_text(
+        &client,
+        "[data-testid='log-bundle']",
+        "antikor bundle verify",
+    )
+    .await;
     let mut positions = Vec::new();
     let mut tenants = Vec::new();
     for row in &rows {
@@ -323,6 +350,17 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     assert_eq!(status, 200, "{event}");
     let hash = event["hash"].as_str().unwrap().to_owned();
     wait_text(&client, "#event-hash", &hash).await;
+    // The browser itself proves the event is in the signed log, with the shared tlog code.
+    let proved = find(&client, "[data-testid='inclusion'][data-state='ok']").await;
+    let text = proved.text().await.unwrap();
+    assert!(
+        text.contains("Проверено: събитието е в дневника с размер"),
+        "{text}"
+    );
+    let (status, key) = fetch_text(&client, "/api/log/key").await;
+    assert_eq!(status, 200, "{key}");
+    let origin = key.trim().split('+').next().unwrap();
+    assert!(text.contains(&format!("подписан от {origin} (")), "{text}");
 
     // The auditor reads every tenant's accounts, and changes none.
     find(&client, "#nav-accounts a")
@@ -409,6 +447,14 @@ async fn logins_roles_and_accounts() {
     assert!(
         !filter.is_enabled().await.unwrap(),
         "the tenant filter is locked"
+    );
+    assert!(
+        client
+            .find_all(Locator::Css("#log-bundle"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "the whole log's download is for the auditor only"
     );
     // The server itself narrows what the session reads, whatever the page asks.
     let (status, page) = fetch_json(&client, "/api/audit/events?limit=500").await;

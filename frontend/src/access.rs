@@ -33,6 +33,12 @@ pub fn can_record(role: Role) -> bool {
     !role.is_read_only()
 }
 
+/// The whole log as a bundle to check offline (`GET /api/log/bundle`) is for the auditor only,
+/// as the server decides too.
+pub fn can_download_log(role: Role) -> bool {
+    role == Role::Auditor
+}
+
 /// The roles `admin` may give an account of a tenant of `kind`.
 ///
 /// A tenant admin hands out the roles of its own tenant only; a regional admin any role that
@@ -173,6 +179,13 @@ mod tests {
         assert!(can_view_accounts(Role::Auditor));
         assert!(!can_view_accounts(Role::Officer));
         assert!(!can_view_accounts(Role::Regional));
+    }
+
+    #[test]
+    fn only_the_auditor_downloads_the_whole_log() {
+        for role in Role::ALL {
+            assert_eq!(can_download_log(role), role == Role::Auditor, "{role:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@ use antikor_shared::account::{
     ResetPassword, SessionInfo,
 };
 use antikor_shared::activity::Activity;
-use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health};
+use antikor_shared::api::{
+    AuditPage, AuditQuery, ErrorBody, EventTypeCount, Health, InclusionProof,
+};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::views::{
     ActivityRecord, AddMeasure, CorrectActivity, FollowUpAct, PlanView, ProgressRow, RegionView,
@@ -183,6 +185,22 @@ pub async fn log_checkpoint() -> Result<String, ApiError> {
 /// `GET /api/log/key`: the verifier key of the checkpoints, `name+fingerprint+base64`.
 pub async fn log_key() -> Result<String, ApiError> {
     Ok(get_text("/api/log/key").await?.trim().to_owned())
+}
+
+/// `GET /api/log/bundle`: the whole log as JSON Lines, for auditors to check offline.
+pub const LOG_BUNDLE_URL: &str = "/api/log/bundle";
+
+/// `GET /api/log/proof/inclusion`: the audit path of the event at `position` in the log of
+/// `size` events; 404 for an event the caller may not see.
+pub async fn inclusion_proof(position: u64, size: u64) -> Result<InclusionProof, ApiError> {
+    get_json(
+        "/api/log/proof/inclusion",
+        &[
+            ("position", position.to_string()),
+            ("size", size.to_string()),
+        ],
+    )
+    .await
 }
 
 /// `GET /api/tenants`.

@@ -9,6 +9,7 @@ mod components;
 mod controls;
 mod csv;
 mod format;
+mod inclusion;
 mod live;
 mod pages;
 mod session;

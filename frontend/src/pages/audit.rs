@@ -1,5 +1,6 @@
 //! The audit trail: every event, newest first, with filters, keyset paging and live updates.
 
+use crate::access::can_download_log;
 use crate::api::{self, ApiError, PAGE_SIZE};
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::csv::ExportTable;
@@ -357,6 +358,9 @@ pub fn AuditPage() -> impl IntoView {
             "Всички записани промени, най-новите първи. Всяко събитие е свързано с предишното чрез хеш, "
             "така че промяна в миналото би нарушила веригата."
         </p>
+        <Show when=move || session.role().is_some_and(can_download_log)>
+            <LogBundle />
+        </Show>
         <FilterBar filters tenants scope=scope.clone() />
         <Show when=move || asked_foreign.get()>
             <p id="scope-notice" class="notice notice--info" role="status">
@@ -374,6 +378,21 @@ pub fn AuditPage() -> impl IntoView {
                 }>{results}</ErrorBoundary>
             </Transition>
         </div>
+    }
+}
+
+/// The auditor's download of the whole log, and how to check it offline.
+#[component]
+fn LogBundle() -> impl IntoView {
+    view! {
+        <p class="log-bundle" data-testid="log-bundle">
+            <a id="log-bundle" href=api::LOG_BUNDLE_URL download="">
+                "Изтегли целия дневник за проверка"
+            </a>
+            " Проверете файла без сървър с "
+            <code>"antikor bundle verify FILE --key KEY"</code>
+            " (FILE е изтегленият файл, KEY — ключът за проверка от началната страница)."
+        </p>
     }
 }
 

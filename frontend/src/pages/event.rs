@@ -1,8 +1,10 @@
-//! One event's detail: every envelope field, the full hash and the payload.
+//! One event's detail: every envelope field, the full hash, the payload, and the browser's own
+//! proof that the event is in the signed log.
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::format::{date_time_seconds, event_type_label, event_type_text, utc_exact};
+use crate::format::{date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact};
+use crate::inclusion::{Included, NotVerified, OpenedLog, check_event, open_log};
 use crate::pages::audit::Filters;
 use crate::pages::not_found::NotFound;
 use crate::pages::tenants::tenant_audit_href;
@@ -115,6 +117,7 @@ fn EventFields(
     let payload = serde_json::from_str::<serde_json::Value>(event.payload.get())
         .and_then(|v| serde_json::to_string_pretty(&v))
         .unwrap_or_else(|_| event.payload.get().to_owned());
+    let shown = event.clone();
 
     view! {
         <dl class="fields" id="event-detail" data-position=event.position.to_string()>
@@ -169,7 +172,134 @@ fn EventFields(
                 <code id="event-hash" class="hash hash--full">{event.hash.clone()}</code>
             </dd>
         </dl>
+        <InclusionCheck event=shown />
         <h2>"Данни на събитието"</h2>
         <pre id="event-payload" class="payload"><code>{payload}</code></pre>
+    }
+}
+
+/// Fetches the log's key and newest signed checkpoint and opens the checkpoint with the key.
+async fn fetch_log() -> Result<OpenedLog, NotVerified> {
+    let unavailable = |what| {
+        move |e: ApiError| NotVerified::Unavailable {
+            what,
+            reason: e.to_string(),
+        }
+    };
+    let key = api::log_key()
+        .await
+        .map_err(unavailable("ключа за проверка на дневника"))?;
+    let checkpoint = api::log_checkpoint()
+        .await
+        .map_err(unavailable("подписана контролна точка"))?;
+    open_log(&key, &checkpoint)
+}
+
+/// Proves, in the browser, that `event` is in the log: the signed checkpoint, then the
+/// server's inclusion proof for its size, checked by [`check_event`].
+async fn prove_in_browser(event: RecordedEvent) -> Result<Included, NotVerified> {
+    let mut log = fetch_log().await?;
+    if event.position > log.size() {
+        // The server signs its newest head when asked, so a checkpoint fetched after the event
+        // normally covers it; should a signing have raced the read, ask once more.
+        log = fetch_log().await?;
+    }
+    if event.position > log.size() {
+        return Err(NotVerified::OlderCheckpoint {
+            position: event.position,
+            size: log.size(),
+        });
+    }
+    let proof = api::inclusion_proof(event.position, log.size())
+        .await
+        .map_err(|e| NotVerified::Unavailable {
+            what: "доказателство, че събитието е в дневника",
+            reason: e.to_string(),
+        })?;
+    check_event(&event, &log, &proof)
+}
+
+/// „Проверка в дневника“: whether the browser itself proved the event is in the signed log.
+/// `data-state` is `checking`, then `ok` or `failed`; a failure names what did not check out.
+#[component]
+fn InclusionCheck(event: RecordedEvent) -> impl IntoView {
+    let check = LocalResource::new(move || prove_in_browser(event.clone()));
+    let state = move || match check.get() {
+        None => "checking",
+        Some(Ok(_)) => "ok",
+        Some(Err(_)) => "failed",
+    };
+    let result = move || match check.get() {
+        None => view! {
+            <p class="loading" role="status">
+                "Проверява се…"
+            </p>
+        }
+        .into_any(),
+        Some(Ok(included)) => view! { <Proved included /> }.into_any(),
+        Some(Err(why)) => view! {
+            <div class="notice notice--warn" role="alert" data-testid="inclusion-failed">
+                <p>
+                    <strong>"Проверката не премина. "</strong>
+                    {why.to_string()}
+                </p>
+                <button type="button" class="button" on:click=move |_| check.refetch()>
+                    "Провери отново"
+                </button>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="inclusion" data-testid="inclusion" data-state=state aria-labelledby="inclusion-heading">
+            <h2 id="inclusion-heading">"Проверка в дневника"</h2>
+            <p class="muted small">
+                "Браузърът проверява сам, със същия код като сървъра и командата antikor, подписа на "
+                "контролната точка, изчислява записа на събитието от показаните данни и проверява "
+                "доказателството по RFC 6962, че той е в дневника."
+            </p>
+            {result}
+        </section>
+    }
+}
+
+/// A proof that checked out: the sentence, the checkpoint it is against, and its witnesses.
+#[component]
+fn Proved(included: Included) -> impl IntoView {
+    let witnesses = (!included.witnesses.is_empty()).then(|| {
+        view! {
+            <dt>"Свидетели"</dt>
+            <dd data-testid="inclusion-witnesses">
+                {included.witnesses.join(", ")}
+                <span class="muted">" (съподписали контролната точка; подписите им тук не се проверяват)"</span>
+            </dd>
+        }
+    });
+    view! {
+        <p class="notice notice--ok" role="status" data-testid="inclusion-result">
+            {included.sentence()}
+        </p>
+        <dl class="fields">
+            <dt>"Размер на дневника"</dt>
+            <dd data-testid="inclusion-size">{included.size.to_string()}</dd>
+            <dt>"Корен"</dt>
+            <dd>
+                <code class="hash" title=included.root.clone() data-testid="inclusion-root">
+                    {short_hash(&included.root).to_owned()}
+                </code>
+            </dd>
+            <dt>"Хеш на записа"</dt>
+            <dd>
+                <code class="hash" title=included.leaf_hash.clone()>
+                    {short_hash(&included.leaf_hash).to_owned()}
+                </code>
+            </dd>
+            {witnesses}
+        </dl>
+        <p class="muted small">
+            "Ключът идва от същия сървър: сравнете отпечатъка "
+            <code>{included.fingerprint.clone()}</code>
+            " с този, който сте получили по друг път."
+        </p>
     }
 }
