@@ -57,16 +57,11 @@ impl Drop for WitnessProcess {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    antikor_server::store::copy_folder(from, to, false).unwrap();
+}
+
+async fn get_text(http: &reqwest::Client, url: String) -> String {
+    http.get(url).send().await.unwrap().text().await.unwrap()
 }
 
 async fn health(http: &reqwest::Client, server: &Server) -> serde_json::Value {
@@ -117,14 +112,7 @@ async fn a_witness_cosigns_a_growing_log_and_refuses_a_rolled_back_or_forked_one
 
     // The log's first start makes its key; the witness is told about it.
     let mut server = Server::start_with(data.path(), &assets, &["--demo"]).unwrap();
-    let log_key = http
-        .get(format!("{}/api/log/key", server.base_url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let log_key = get_text(&http, format!("{}/api/log/key", server.base_url)).await;
     assert!(server.terminate(Duration::from_secs(10)).unwrap());
     let witness = WitnessProcess::start(witness_dir.path(), log_key.trim());
     let with_witness = [
@@ -138,14 +126,7 @@ async fn a_witness_cosigns_a_growing_log_and_refuses_a_rolled_back_or_forked_one
         w["witnessed_size"] == h["head_position"] && w["problem"].is_null()
     })
     .await;
-    let checkpoint = http
-        .get(format!("{}/api/log/checkpoint", server.base_url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let checkpoint = get_text(&http, format!("{}/api/log/checkpoint", server.base_url)).await;
     assert!(
         tlog::check_cosignature(&checkpoint, &witness.key).is_ok(),
         "{checkpoint}"
@@ -192,14 +173,7 @@ async fn a_witness_cosigns_a_growing_log_and_refuses_a_rolled_back_or_forked_one
         w["problem"].as_str().is_some_and(|p| p.contains("fork"))
     })
     .await;
-    let checkpoint = http
-        .get(format!("{}/api/log/checkpoint", server.base_url))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let checkpoint = get_text(&http, format!("{}/api/log/checkpoint", server.base_url)).await;
     assert!(
         tlog::check_cosignature(&checkpoint, &witness.key).is_err(),
         "the forked log is served without the witness's cosignature: {checkpoint}"

@@ -404,6 +404,17 @@ pub fn open_checkpoint(
     })
 }
 
+/// Refuses a key name that signed notes cannot carry.
+fn check_key_name(name: &str, what: &str) -> Result<(), CheckpointError> {
+    if signed_note::is_key_name_valid(name) {
+        Ok(())
+    } else {
+        Err(CheckpointError::Malformed(format!(
+            "„{name}“ cannot name {what}: no spaces or +"
+        )))
+    }
+}
+
 /// A log's signing key (signed-note `PRIVATE+KEY+name+hash+base64`, Ed25519).
 pub struct SigningKey {
     signer: signed_note::StandardSigner,
@@ -420,11 +431,7 @@ impl fmt::Debug for SigningKey {
 impl SigningKey {
     /// A key named `name` (the log's origin) from a 32-byte Ed25519 seed.
     pub fn from_seed(name: &str, seed: [u8; 32]) -> Result<Self, CheckpointError> {
-        if !signed_note::is_key_name_valid(name) {
-            return Err(CheckpointError::Malformed(format!(
-                "„{name}“ cannot name a log: no spaces or +"
-            )));
-        }
+        check_key_name(name, "a log")?;
         let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
         let vkey = signed_note::new_ed25519_verifier_key(name, &signing.verifying_key());
         let mut private = vec![1u8];
@@ -622,11 +629,7 @@ impl fmt::Debug for WitnessSigner {
 impl WitnessSigner {
     /// A witness key named `name` from a 32-byte Ed25519 seed.
     pub fn from_seed(name: &str, seed: [u8; 32]) -> Result<Self, CheckpointError> {
-        if !signed_note::is_key_name_valid(name) {
-            return Err(CheckpointError::Malformed(format!(
-                "„{name}“ cannot name a witness: no spaces or +"
-            )));
-        }
+        check_key_name(name, "a witness")?;
         let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
         let mut public = vec![COSIGNATURE_V1];
         public.extend_from_slice(signing.verifying_key().as_bytes());

@@ -51,16 +51,7 @@ async fn history() -> (tempfile::TempDir, u64) {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    antikor_server::store::copy_folder(from, to, false).unwrap();
 }
 
 /// Every file of a folder with its bytes.
