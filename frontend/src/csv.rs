@@ -7,22 +7,10 @@ use wasm_bindgen::JsCast;
 /// text then comes out garbled.
 const BOM: char = '\u{FEFF}';
 
-/// One cell, always quoted (quotes inside doubled, RFC 4180).
-///
-/// Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, carriage return
-/// first) gets a leading apostrophe: notes and titles are typed by users, and the file is
-/// opened by others, so a cell must never run as a formula in their spreadsheet.
+/// One cell, always quoted (quotes inside doubled, RFC 4180), defused by the rule every export
+/// shares (`antikor_shared::csv::defuse`): it must never run as a formula in a spreadsheet.
 fn cell(value: &str) -> String {
-    let numeric = !value.is_empty()
-        && value
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' '));
-    let risky = !numeric && value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let guarded = if risky {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
+    let guarded = antikor_shared::csv::defuse(value);
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 

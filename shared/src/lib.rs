@@ -7,6 +7,7 @@
 pub mod account;
 pub mod activity;
 pub mod api;
+pub mod csv;
 pub mod event;
 pub mod ids;
 pub mod plan;

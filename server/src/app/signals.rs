@@ -671,6 +671,15 @@ impl App {
             "Съхранение до",
         ];
         out.write_record(header).map_err(anyhow::Error::from)?;
+        // Citizens typed much of this: no cell may run as a formula in a spreadsheet.
+        let mut write = |fields: [String; 19]| {
+            out.write_record(
+                fields
+                    .iter()
+                    .map(|f| antikor_shared::csv::defuse(f).into_owned()),
+            )
+            .map_err(anyhow::Error::from)
+        };
         let date = |d: Option<NaiveDate>| {
             d.map(|d| d.format("%d.%m.%Y").to_string())
                 .unwrap_or_default()
@@ -698,7 +707,7 @@ impl App {
                     "запечатано (вижте досието)".into()
                 }
             };
-            out.write_record([
+            write([
                 row.uin.clone().unwrap_or_default(),
                 row.reference.clone(),
                 if filed_by == REPORTER_ACTOR {
@@ -732,8 +741,7 @@ impl App {
                     .unwrap_or_default(),
                 date(row.closed.map(|c| c.on)),
                 date(row.retention_until),
-            ])
-            .map_err(anyhow::Error::from)?;
+            ])?;
         }
         let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)

@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::util::errors::AppError;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
@@ -12,8 +12,25 @@ use tower_http::services::ServeDir;
 /// Serves a file of the built frontend, or `index.html` for app routes (client-side routing).
 pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> Response {
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
-        return AppError::NotFound(format!("Няма такъв адрес в API: {}", uri.path()))
+        // Like every API answer, not to be kept by any cache.
+        let mut response =
+            AppError::NotFound(format!("Няма такъв адрес в API: {}", uri.path())).into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return response;
+    }
+    // Pages and files are read, never posted to (nor traced).
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Страниците се четат с GET или HEAD.",
+        )
             .into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
     let Some(assets) = &app.assets else {
         let page = "<!doctype html><meta charset=utf-8><title>Антикор</title>\

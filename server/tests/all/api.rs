@@ -243,3 +243,38 @@ async fn the_live_feed_sends_new_events_and_resumes_after_last_event_id() {
         .collect();
     assert_eq!(positions, (4..=SEEDED + 5).collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn unknown_api_addresses_are_not_cached_and_pages_answer_only_reads() {
+    let app = TestApp::start().await;
+    let (status, headers, _) = app
+        .send(
+            axum::http::Request::get("/api/no-such-thing")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(headers[axum::http::header::CACHE_CONTROL], "no-store");
+    for method in ["POST", "PUT", "DELETE", "TRACE", "PATCH"] {
+        let (status, headers, _) = app
+            .send(
+                axum::http::Request::builder()
+                    .method(method)
+                    .uri("/plan/2017")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
+        assert_eq!(headers[axum::http::header::ALLOW], "GET, HEAD", "{method}");
+    }
+    let (status, _, _) = app
+        .send(
+            axum::http::Request::get("/plan/2017")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED);
+}

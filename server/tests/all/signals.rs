@@ -679,3 +679,38 @@ async fn the_public_form_limits_abuse_with_clear_messages() {
     assert_eq!(app.state.system_models().signals.all().count(), 0);
     let _ = DEMO_PASSWORD;
 }
+
+#[tokio::test]
+async fn the_register_csv_defuses_what_a_citizen_typed_as_a_formula() {
+    let app = TestApp::start_demo().await;
+    let mut body = anonymous_signal("bansko");
+    body["account"]["what"] = json!("=HYPERLINK(\"https://example.invalid\",\"Отвори\")");
+    body["account"]["place"] = json!("@SUM(A1:A9)");
+    file(&app, body).await;
+    let officer = app.login("bansko.officer").await;
+    let (status, _, bytes) = app
+        .send(
+            axum::http::Request::get("/api/signals/register.csv")
+                .header(header::COOKIE, &officer.cookie)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let cells: Vec<String> = reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    assert!(
+        cells.contains(&"'=HYPERLINK(\"https://example.invalid\",\"Отвори\")".to_owned()),
+        "{csv}"
+    );
+    assert!(cells.contains(&"'@SUM(A1:A9)".to_owned()), "{csv}");
+    assert!(
+        !cells.iter().any(|c| c.starts_with(['=', '@', '+'])),
+        "no cell may start a formula: {csv}"
+    );
+}
