@@ -2,9 +2,9 @@
 //!
 //! Transcribed from `migrations/seed/plan-2017-blagoevgrad.txt`, the table of the Regional
 //! Public Council for Prevention and Countering of Corruption (Областен обществен съвет за
-//! превенция и противодействие на корупцията). That file is a byte-for-byte copy of the one in
-//! ../shared/seed, kept in the repository so that the tests below can read it wherever the
-//! repository is checked out.
+//! превенция и противодействие на корупцията). That file is a byte-for-byte copy of the
+//! council's published table, kept in the repository so that the tests below can read it
+//! wherever the repository is checked out.
 //!
 //! The text is kept as printed, including the source's own spelling and grammar. The scanned
 //! source repeats a page header („РЕПУБЛИКА БЪЛГАРИЯ / Областна администрация / Благоевград“)

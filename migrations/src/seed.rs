@@ -1,4 +1,4 @@
-//! Seed data: the tenants of ../shared/DOMAIN.md (the regional administration and the 14
+//! Seed data: the tenants of `docs/domain.md` (the regional administration and the 14
 //! municipalities of Blagoevgrad province, with their official codes).
 
 use antikor_shared::TenantId;
