@@ -241,13 +241,27 @@ async fn fetch_text(client: &Client, url: &str) -> (u64, String) {
     )
 }
 
-/// The value of attribute `name` of every element matching `css`.
+/// The value of attribute `name` of every element matching `css`. A table that re-renders
+/// while it is read (its rows replaced by equal ones) is read again.
 async fn attrs(client: &Client, css: &str, name: &str) -> Vec<String> {
-    let mut values = Vec::new();
-    for element in client.find_all(Locator::Css(css)).await.unwrap() {
-        values.push(element.attr(name).await.unwrap().unwrap_or_default());
+    for _ in 0..50 {
+        let mut values = Vec::new();
+        let mut stale = false;
+        for element in client.find_all(Locator::Css(css)).await.unwrap() {
+            match element.attr(name).await {
+                Ok(value) => values.push(value.unwrap_or_default()),
+                Err(_) => {
+                    stale = true;
+                    break;
+                }
+            }
+        }
+        if !stale {
+            return values;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    values
+    panic!("the elements {css} kept changing while their {name} was read");
 }
 
 /// The built frontend, the demo server on a fresh folder, chromedriver and a browser.
