@@ -229,12 +229,7 @@ impl ScopedLog<'_> {
                 "Позицията трябва да е от 1 до {size}, размера на дневника, за който е доказателството."
             )));
         }
-        self.visible(position)?;
-        let leaf = self
-            .app
-            .store
-            .leaf(position)?
-            .ok_or_else(|| not_found(position))?;
+        let leaf = self.leaf(position)?;
         let path = self.app.store.inclusion_proof(position, size)?;
         Ok(InclusionProof {
             position,
@@ -244,20 +239,16 @@ impl ScopedLog<'_> {
         })
     }
 
-    /// The leaf bytes of the event at `position`, when the scope sees it.
+    /// The leaf bytes of the event at `position`, when the scope sees it: derived from the one
+    /// read that also decides whether the caller may see it.
     pub fn leaf(&self, position: u64) -> AppResult<Vec<u8>> {
-        self.visible(position)?;
-        self.app
+        let event = self
+            .app
             .store
-            .leaf(position)?
-            .ok_or_else(|| not_found(position))
-    }
-
-    fn visible(&self, position: u64) -> AppResult<()> {
-        match self.app.store.get(position)? {
-            Some(e) if self.scope.sees(&e) => Ok(()),
-            _ => Err(not_found(position)),
-        }
+            .get(position)?
+            .filter(|e| self.scope.sees(e))
+            .ok_or_else(|| not_found(position))?;
+        Ok(tlog::leaf_of_event(&event).map_err(anyhow::Error::from)?)
     }
 
     /// Newly committed events; the caller must pass each through `ReadScope::sees` and
