@@ -244,3 +244,60 @@ async fn add_checkpoint(State(witness): State<Arc<Witness>>, body: String) -> Re
         Err(refusal) => refusal.into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antikor_shared::tlog::SigningKey;
+
+    /// Two different trees of the same size offered at once, as a forking log would: the
+    /// witness cosigns exactly one, and the other is refused then and afterwards.
+    #[tokio::test]
+    async fn of_two_forks_offered_at_once_exactly_one_is_cosigned() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = SigningKey::from_seed("antikor.test/log", [5; 32]).unwrap();
+        let witness = Arc::new(
+            Witness::open(dir.path(), "audit.test/witness", &[log.verifier().clone()]).unwrap(),
+        );
+        let forks: Vec<String> = (0..8u8)
+            .map(|i| format!("old 0\n\n{}", log.sign(5, tlog::leaf_hash(&[i]))))
+            .collect();
+        let tasks: Vec<_> = forks
+            .iter()
+            .cloned()
+            .map(|body| {
+                let witness = witness.clone();
+                tokio::spawn(async move { witness.add_checkpoint(&body).await })
+            })
+            .collect();
+        let mut cosigned = 0;
+        for task in tasks {
+            match task.await.unwrap() {
+                Ok(_) => cosigned += 1,
+                Err(refusal) => {
+                    assert_eq!(refusal.status, StatusCode::CONFLICT);
+                    assert_eq!(refusal.body, "5\n");
+                }
+            }
+        }
+        assert_eq!(cosigned, 1);
+        let seen = witness.seen("antikor.test/log").await.unwrap();
+        // Reopened from its state file, it still refuses every other fork of size 5.
+        drop(witness);
+        let witness =
+            Witness::open(dir.path(), "audit.test/witness", &[log.verifier().clone()]).unwrap();
+        assert_eq!(witness.seen("antikor.test/log").await, Some(seen.clone()));
+        let mut refused = 0;
+        for body in &forks {
+            let retry = body.replacen("old 0", "old 5", 1);
+            match witness.add_checkpoint(&retry).await {
+                Ok(_) => assert!(body.contains(&seen.root)),
+                Err(refusal) => {
+                    assert_eq!(refusal.status, StatusCode::UNPROCESSABLE_ENTITY);
+                    refused += 1;
+                }
+            }
+        }
+        assert_eq!(refused, forks.len() - 1);
+    }
+}
