@@ -14,7 +14,7 @@ use crate::access::TenantWrite;
 use crate::assets::Assets;
 use crate::auth::Auth;
 use crate::auth::session::SessionPolicy;
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::throttle::Throttle;
 use crate::projections::ReadModels;
 use crate::seed;
 use crate::store::{
@@ -107,7 +107,7 @@ pub struct App {
     /// Filings from the public form per client address (every filing counts).
     public_form: DefaultKeyedRateLimiter<IpAddr>,
     /// Failed receipt-code checks per signal and per address.
-    receipts: LoginThrottle,
+    receipts: Throttle,
     /// The log's signing key and newest signed checkpoint.
     pub checkpoints: Arc<Checkpoints>,
     /// The witnesses the checkpoints go to.
@@ -247,6 +247,7 @@ impl App {
             .iter()
             .map(|(url, key)| Arc::new(witnessing::WitnessLink::new(url.clone(), key.clone())))
             .collect();
+        let receipts = Throttle::stored("receipt", auth.secrets.clone())?;
         let app = Arc::new(App {
             store,
             models,
@@ -257,7 +258,7 @@ impl App {
             public_form: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(config.public_signals_per_hour).unwrap_or(NonZeroU32::MIN),
             )),
-            receipts: LoginThrottle::default(),
+            receipts,
             checkpoints,
             witnesses,
             assets,

@@ -5,6 +5,7 @@
 use super::App;
 use super::plan::sofia_date;
 use crate::access::{SignalDesk, TenantWrite};
+use crate::auth::throttle::Refusal;
 use crate::domain::signals::{
     self as domain, SignalCommand, SignalEvent, SignalRejection, SignalState,
 };
@@ -27,7 +28,7 @@ use chrono::{Datelike, NaiveDate, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
-use std::time::Instant;
+use std::time::SystemTime;
 use uuid::Uuid;
 
 /// Who the log names as the actor of what a reporter does through the public form.
@@ -524,9 +525,10 @@ impl App {
         access: &ReporterAccess,
     ) -> AppResult<(TenantId, SignalState)> {
         let reference = access.reference.trim().to_uppercase();
-        if let Some(wait) = self.receipts.blocked(&reference, from, Instant::now()) {
-            return Err(too_many_tries(wait));
-        }
+        let attempt = self
+            .receipts
+            .begin(&reference, from, SystemTime::now())
+            .map_err(too_many_tries)?;
         let found = self
             .models_unscoped()
             .signals
@@ -542,11 +544,11 @@ impl App {
             .await?;
         match found {
             Some(found) if matches => {
-                self.receipts.succeed(&reference);
+                attempt.succeeded();
                 Ok(found)
             }
-            _ => match self.receipts.fail(&reference, from, Instant::now()) {
-                Some(wait) => Err(too_many_tries(wait)),
+            _ => match attempt.failed() {
+                Some(wait) => Err(too_many_tries(Refusal::Blocked(wait))),
                 None => Err(wrong_code()),
             },
         }
@@ -806,14 +808,8 @@ impl App {
     }
 }
 
-fn too_many_tries(wait: std::time::Duration) -> AppError {
-    let minutes = wait.as_secs().div_ceil(60).max(1);
-    AppError::TooManyRequests {
-        message: format!(
-            "Твърде много неуспешни опита с този номер или от този адрес. Опитайте отново след {minutes} мин."
-        ),
-        retry_after: wait.as_secs().max(1),
-    }
+fn too_many_tries(refusal: Refusal) -> AppError {
+    refusal.into_error("Твърде много неуспешни опита с този номер или от този адрес.")
 }
 
 /// A history step in Bulgarian, with its text unsealed when the key allows.

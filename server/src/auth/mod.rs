@@ -11,7 +11,7 @@ use secrets::Secrets;
 use session::{SessionPolicy, Sessions};
 use std::path::Path;
 use std::sync::Arc;
-use throttle::LoginThrottle;
+use throttle::Throttle;
 
 /// Everything logging in needs.
 pub struct Auth {
@@ -21,8 +21,8 @@ pub struct Auth {
     pub secrets: Arc<Secrets>,
     /// Opening, finding and ending sessions.
     pub sessions: Sessions,
-    /// Failure counts per account and per address.
-    pub throttle: LoginThrottle,
+    /// Failed logins and password changes per account and per address.
+    pub throttle: Throttle,
 }
 
 impl Auth {
@@ -32,8 +32,8 @@ impl Auth {
         Ok(Self {
             passwords: Passwords::default(),
             sessions: Sessions::new(secrets.clone(), policy),
+            throttle: Throttle::stored("login", secrets.clone())?,
             secrets,
-            throttle: LoginThrottle::default(),
         })
     }
 }

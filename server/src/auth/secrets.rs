@@ -31,6 +31,7 @@ pub struct Secrets {
     db: DurableDb,
     passwords: sled::Tree,
     sessions: sled::Tree,
+    throttle: sled::Tree,
 }
 
 impl Secrets {
@@ -40,6 +41,7 @@ impl Secrets {
         Ok(Self {
             passwords: db.tree("passwords")?,
             sessions: db.tree("sessions")?,
+            throttle: db.tree("throttle")?,
             db,
         })
     }
@@ -142,6 +144,30 @@ impl Secrets {
     /// How many sessions are stored.
     pub fn session_count(&self) -> usize {
         self.sessions.len()
+    }
+
+    /// The failure times (Unix milliseconds) of every throttle key that starts with `kind/`.
+    pub fn throttle_entries(&self, kind: &str) -> anyhow::Result<Vec<(String, Vec<u64>)>> {
+        let mut entries = Vec::new();
+        for item in self.throttle.scan_prefix(format!("{kind}/")) {
+            let (key, value) = item?;
+            // An unreadable entry only forgets some failures; the rest still count.
+            if let Ok(times) = serde_json::from_slice(&value) {
+                entries.push((String::from_utf8_lossy(&key).into_owned(), times));
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Keeps a throttle key's failure times durably (none: the key is removed), so that a
+    /// restart right after a burst of guesses does not open the door again.
+    pub fn set_throttle_entry(&self, key: &str, times: &[u64]) -> anyhow::Result<()> {
+        if times.is_empty() {
+            self.throttle.remove(key)?;
+        } else {
+            self.throttle.insert(key, serde_json::to_vec(times)?)?;
+        }
+        self.sync()
     }
 
     /// Flushes and fsyncs before the server stops.

@@ -1,109 +1,334 @@
-//! Login throttling: too many failures for one account or from one address within a window
-//! block further attempts until the oldest failure leaves the window.
+//! Throttling of password and receipt-code checks: too many failures for one subject (an
+//! account, or a signal's register number) or from one address within a window block further
+//! attempts until the oldest failure leaves the window.
+//!
+//! An attempt is counted *before* its hash is computed and released only when it succeeds,
+//! so requests that arrive together cannot all slip past the limit while their hashes are
+//! still running; and only a few checks per subject and per address may run at once, so a
+//! burst from one place cannot queue hashing work in front of everybody else's logins.
 //!
 //! Written here rather than with a rate-limiting crate because only *failures* count: a
-//! person who logs in successfully all day is never slowed down, and the check must not
-//! consume anything (crates such as `governor` count every check).
+//! person who logs in successfully all day is never slowed down (crates such as `governor`
+//! count every check). The failure times are kept in the secrets store, so a restart does
+//! not give an attacker a fresh allowance.
 
+use crate::auth::secrets::Secrets;
+use crate::util::errors::AppError;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// How many failures within [`WINDOW`] block an account.
+/// How many failures within [`WINDOW`] block an account or a register number.
 pub const ACCOUNT_LIMIT: usize = 5;
 /// How many failures within [`WINDOW`] block a client address (several people may share one).
 pub const ADDRESS_LIMIT: usize = 20;
 /// The sliding window failures are counted in.
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// How many checks of one subject may run at once.
+pub const SUBJECT_IN_FLIGHT: usize = 2;
+/// How many checks from one address may run at once.
+pub const ADDRESS_IN_FLIGHT: usize = 4;
 
 /// Most keys remembered; past that, keys whose failures all left the window are dropped.
 const MAX_KEYS: usize = 100_000;
 
-/// Failure counts per account name and per client address.
+/// Why an attempt may not be made now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Too many failures: wait this long.
+    Blocked(Duration),
+    /// Too many checks for this subject or address are running; try again in a moment.
+    Busy,
+}
+
+impl Refusal {
+    /// The answer to a refused attempt: 429 with how long to wait; `what` says, for a person,
+    /// what there were too many of.
+    pub fn into_error(self, what: &str) -> AppError {
+        match self {
+            Self::Blocked(wait) => {
+                let minutes = wait.as_secs().div_ceil(60).max(1);
+                AppError::TooManyRequests {
+                    message: format!("{what} Опитайте отново след {minutes} мин."),
+                    retry_after: wait.as_secs().max(1),
+                }
+            }
+            Self::Busy => AppError::TooManyRequests {
+                message: "Предишните опити още се проверяват. Опитайте отново след секунда.".into(),
+                retry_after: 1,
+            },
+        }
+    }
+}
+
+/// Failure counts per subject and per client address, for one kind of secret.
+pub struct Throttle {
+    /// Prefixes this throttle's entries in the secrets store (`login`, `receipt`).
+    kind: &'static str,
+    state: Mutex<State>,
+    store: Option<Arc<Secrets>>,
+}
+
+/// The failures in the window and the checks running now, per key.
 #[derive(Default)]
-pub struct LoginThrottle {
-    failures: Mutex<HashMap<Key, VecDeque<Instant>>>,
+struct State {
+    failures: HashMap<Key, VecDeque<u64>>,
+    in_flight: HashMap<Key, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
-    Account(String),
+    Subject(String),
     Address(IpAddr),
 }
 
 impl Key {
     fn limit(&self) -> usize {
         match self {
-            Self::Account(_) => ACCOUNT_LIMIT,
+            Self::Subject(_) => ACCOUNT_LIMIT,
             Self::Address(_) => ADDRESS_LIMIT,
+        }
+    }
+
+    fn in_flight_limit(&self) -> usize {
+        match self {
+            Self::Subject(_) => SUBJECT_IN_FLIGHT,
+            Self::Address(_) => ADDRESS_IN_FLIGHT,
+        }
+    }
+
+    /// The key's name in the secrets store, after the throttle's kind.
+    fn stored(&self, kind: &str) -> String {
+        match self {
+            Self::Subject(s) => format!("{kind}/s/{s}"),
+            Self::Address(a) => format!("{kind}/a/{a}"),
+        }
+    }
+
+    fn from_stored(kind: &str, name: &str) -> Option<Self> {
+        let rest = name.strip_prefix(kind)?.strip_prefix('/')?;
+        if let Some(subject) = rest.strip_prefix("s/") {
+            Some(Self::Subject(subject.to_owned()))
+        } else {
+            rest.strip_prefix("a/")?.parse().ok().map(Self::Address)
         }
     }
 }
 
-fn keys(account: &str, address: IpAddr) -> [Key; 2] {
+fn keys(subject: &str, address: IpAddr) -> [Key; 2] {
     [
-        Key::Account(account.trim().to_lowercase()),
+        Key::Subject(subject.trim().to_lowercase()),
         Key::Address(address),
     ]
 }
 
-impl LoginThrottle {
-    /// How long the caller must wait before trying again, when blocked.
-    pub fn blocked(&self, account: &str, address: IpAddr, now: Instant) -> Option<Duration> {
-        let mut failures = self.failures.lock().expect("throttle lock");
-        keys(account, address)
+/// Milliseconds since the Unix epoch: failure times outlive the process, so they are kept
+/// on the wall clock.
+fn millis(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+const WINDOW_MS: u64 = WINDOW.as_millis() as u64;
+
+fn prune(list: &mut VecDeque<u64>, now: u64) {
+    while list
+        .front()
+        .is_some_and(|t| now.saturating_sub(*t) >= WINDOW_MS)
+    {
+        list.pop_front();
+    }
+}
+
+/// How long until the oldest failure in a full list leaves the window.
+fn wait(list: &VecDeque<u64>, now: u64) -> Duration {
+    let oldest = list.front().copied().unwrap_or(now);
+    Duration::from_millis((oldest + WINDOW_MS).saturating_sub(now))
+}
+
+impl Throttle {
+    /// A throttle kept in memory only (tests, benches).
+    pub fn in_memory(kind: &'static str) -> Self {
+        Self {
+            kind,
+            state: Mutex::default(),
+            store: None,
+        }
+    }
+
+    /// A throttle whose failures are kept in the secrets store, starting from those stored.
+    pub fn stored(kind: &'static str, secrets: Arc<Secrets>) -> anyhow::Result<Self> {
+        let now = millis(SystemTime::now());
+        let mut state = State::default();
+        for (name, times) in secrets.throttle_entries(kind)? {
+            let Some(key) = Key::from_stored(kind, &name) else {
+                continue;
+            };
+            let mut list: VecDeque<u64> = times.into();
+            prune(&mut list, now);
+            if !list.is_empty() {
+                state.failures.insert(key, list);
+            }
+        }
+        Ok(Self {
+            kind,
+            state: Mutex::new(state),
+            store: Some(secrets),
+        })
+    }
+
+    /// The state, even after a panic elsewhere while it was held: every change to it is a
+    /// single push or removal, so it is never left half-made.
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Writes a key's failures through to the secrets store. A write that fails only loses
+    /// the memory of failures over a restart, so it is logged rather than refused.
+    fn persist(&self, key: &Key, list: Option<&VecDeque<u64>>) {
+        if let Some(store) = &self.store {
+            let times: Vec<u64> = list
+                .map(|l| l.iter().copied().collect())
+                .unwrap_or_default();
+            if let Err(e) = store.set_throttle_entry(&key.stored(self.kind), &times) {
+                tracing::warn!(error = %e, "throttle state not kept");
+            }
+        }
+    }
+
+    /// Starts an attempt: refused when the subject or address is blocked or already has its
+    /// share of checks running; otherwise counted as a failure until it is reported a success.
+    pub fn begin(
+        &self,
+        subject: &str,
+        address: IpAddr,
+        now: SystemTime,
+    ) -> Result<Attempt<'_>, Refusal> {
+        let now = millis(now);
+        let keys = keys(subject, address);
+        let mut state = self.lock();
+        if state.failures.len() >= MAX_KEYS {
+            let mut dropped = Vec::new();
+            state.failures.retain(|key, list| {
+                prune(list, now);
+                let keep = !list.is_empty();
+                if !keep {
+                    dropped.push(key.clone());
+                }
+                keep
+            });
+            for key in dropped {
+                self.persist(&key, None);
+            }
+        }
+        let mut blocked = None;
+        for key in &keys {
+            if let Some(list) = state.failures.get_mut(key) {
+                prune(list, now);
+                if list.len() >= key.limit() {
+                    blocked = blocked.max(Some(wait(list, now)));
+                }
+            }
+        }
+        if let Some(wait) = blocked {
+            return Err(Refusal::Blocked(wait));
+        }
+        if keys
+            .iter()
+            .any(|k| state.in_flight.get(k).copied().unwrap_or(0) >= k.in_flight_limit())
+        {
+            return Err(Refusal::Busy);
+        }
+        for key in &keys {
+            *state.in_flight.entry(key.clone()).or_default() += 1;
+            let list = state.failures.entry(key.clone()).or_default();
+            list.push_back(now);
+            self.persist(key, Some(list));
+        }
+        Ok(Attempt {
+            throttle: self,
+            keys,
+            at: now,
+        })
+    }
+
+    /// How many failures are counted now for a subject (tests and diagnostics).
+    pub fn failures(&self, subject: &str, now: SystemTime) -> usize {
+        let mut state = self.lock();
+        let key = Key::Subject(subject.trim().to_lowercase());
+        state.failures.get_mut(&key).map_or(0, |list| {
+            prune(list, millis(now));
+            list.len()
+        })
+    }
+}
+
+/// A check under way. Unless reported a success (or excused), it stays counted as a
+/// failure — also when the request is dropped half-way, so hanging up does not undo it.
+pub struct Attempt<'a> {
+    throttle: &'a Throttle,
+    keys: [Key; 2],
+    at: u64,
+}
+
+impl Attempt<'_> {
+    /// The secret was right: the subject's failures are forgotten and this attempt no
+    /// longer counts against the address.
+    pub fn succeeded(self) {
+        let mut state = self.throttle.lock();
+        let [subject, address] = &self.keys;
+        state.failures.remove(subject);
+        self.throttle.persist(subject, None);
+        self.uncount(&mut state, address);
+    }
+
+    /// The attempt does not count either way (a disabled account with the right password).
+    pub fn excused(self) {
+        let mut state = self.throttle.lock();
+        for key in &self.keys {
+            self.uncount(&mut state, key);
+        }
+    }
+
+    /// The secret was wrong: the attempt stays counted. Answers how long further attempts
+    /// are blocked, when this failure reached a limit.
+    pub fn failed(self) -> Option<Duration> {
+        let mut state = self.throttle.lock();
+        self.keys
             .iter()
             .filter_map(|key| {
-                let list = failures.get_mut(key)?;
-                prune(list, now);
-                (list.len() >= key.limit()).then(|| {
-                    let oldest = *list.front().expect("at the limit, so not empty");
-                    (oldest + WINDOW).saturating_duration_since(now)
-                })
+                let list = state.failures.get_mut(key)?;
+                prune(list, self.at);
+                (list.len() >= key.limit()).then(|| wait(list, self.at))
             })
             .max()
     }
 
-    /// Counts a failure; returns how long further attempts are blocked if this one reached a
-    /// limit.
-    pub fn fail(&self, account: &str, address: IpAddr, now: Instant) -> Option<Duration> {
-        let mut failures = self.failures.lock().expect("throttle lock");
-        if failures.len() >= MAX_KEYS {
-            failures.retain(|_, list| {
-                prune(list, now);
-                !list.is_empty()
-            });
-        }
-        let mut blocked = None;
-        for key in keys(account, address) {
-            let limit = key.limit();
-            let list = failures.entry(key).or_default();
-            prune(list, now);
-            list.push_back(now);
-            if list.len() >= limit {
-                let oldest = *list.front().expect("just pushed");
-                blocked = blocked.max(Some((oldest + WINDOW).saturating_duration_since(now)));
+    fn uncount(&self, state: &mut State, key: &Key) {
+        if let Some(list) = state.failures.get_mut(key) {
+            if let Some(i) = list.iter().position(|t| *t == self.at) {
+                list.remove(i);
+            }
+            self.throttle.persist(key, Some(list));
+            if list.is_empty() {
+                state.failures.remove(key);
             }
         }
-        blocked
-    }
-
-    /// Forgets an account's failures after it logged in.
-    pub fn succeed(&self, account: &str) {
-        self.failures
-            .lock()
-            .expect("throttle lock")
-            .remove(&Key::Account(account.trim().to_lowercase()));
     }
 }
 
-fn prune(list: &mut VecDeque<Instant>, now: Instant) {
-    while list
-        .front()
-        .is_some_and(|t| now.saturating_duration_since(*t) >= WINDOW)
-    {
-        list.pop_front();
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        let mut state = self.throttle.lock();
+        for key in &self.keys {
+            if let Some(n) = state.in_flight.get_mut(key) {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    state.in_flight.remove(key);
+                }
+            }
+        }
     }
 }
 
@@ -114,48 +339,124 @@ mod tests {
     const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 1));
     const AWAY: IpAddr = IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 2));
 
+    fn at(t0: SystemTime, secs: u64) -> SystemTime {
+        t0 + Duration::from_secs(secs)
+    }
+
+    fn fail(throttle: &Throttle, subject: &str, from: IpAddr, now: SystemTime) -> Option<Duration> {
+        throttle.begin(subject, from, now).unwrap().failed()
+    }
+
     #[test]
     fn an_account_is_blocked_after_its_limit_until_the_window_passes() {
-        let throttle = LoginThrottle::default();
-        let t0 = Instant::now();
+        let throttle = Throttle::in_memory("login");
+        let t0 = SystemTime::now();
         for i in 0..ACCOUNT_LIMIT - 1 {
-            assert_eq!(
-                throttle.fail("Ivan", HOME, t0 + Duration::from_secs(i as u64)),
-                None
-            );
+            assert_eq!(fail(&throttle, "Ivan", HOME, at(t0, i as u64)), None);
         }
-        assert!(throttle.blocked("ivan", AWAY, t0).is_none());
-        let blocked = throttle.fail("ivan", HOME, t0 + Duration::from_secs(10));
+        let blocked = fail(&throttle, "ivan", HOME, at(t0, 10));
         assert_eq!(blocked, Some(WINDOW - Duration::from_secs(10)));
         // From another address too, and for the case-folded name.
-        assert!(
-            throttle
-                .blocked(" IVAN", AWAY, t0 + Duration::from_secs(60))
-                .is_some()
+        assert_eq!(
+            throttle.begin(" IVAN", AWAY, at(t0, 60)).err(),
+            Some(Refusal::Blocked(WINDOW - Duration::from_secs(60)))
         );
-        assert!(throttle.blocked("maria", AWAY, t0).is_none());
-        assert!(throttle.blocked("ivan", AWAY, t0 + WINDOW).is_none());
+        assert!(throttle.begin("maria", AWAY, t0).is_ok());
+        assert!(throttle.begin("ivan", AWAY, t0 + WINDOW).is_ok());
     }
 
     #[test]
     fn an_address_is_blocked_after_many_failures_over_any_names() {
-        let throttle = LoginThrottle::default();
-        let now = Instant::now();
+        let throttle = Throttle::in_memory("login");
+        let now = SystemTime::now();
         for i in 0..ADDRESS_LIMIT {
-            throttle.fail(&format!("user{i}"), HOME, now);
+            fail(&throttle, &format!("user{i}"), HOME, now);
         }
-        assert!(throttle.blocked("someone-else", HOME, now).is_some());
-        assert!(throttle.blocked("someone-else", AWAY, now).is_none());
+        assert!(matches!(
+            throttle.begin("someone-else", HOME, now).err(),
+            Some(Refusal::Blocked(_))
+        ));
+        assert!(throttle.begin("someone-else", AWAY, now).is_ok());
     }
 
     #[test]
-    fn success_clears_the_account_but_not_the_address() {
-        let throttle = LoginThrottle::default();
-        let now = Instant::now();
-        for _ in 0..ACCOUNT_LIMIT {
-            throttle.fail("ivan", HOME, now);
+    fn success_clears_the_account_and_releases_its_own_count_at_the_address() {
+        let throttle = Throttle::in_memory("login");
+        let now = SystemTime::now();
+        for _ in 0..ACCOUNT_LIMIT - 1 {
+            fail(&throttle, "ivan", HOME, now);
         }
-        throttle.succeed("ivan");
-        assert!(throttle.blocked("ivan", AWAY, now).is_none());
+        throttle.begin("ivan", HOME, now).unwrap().succeeded();
+        assert_eq!(throttle.failures("ivan", now), 0);
+        // The address keeps the earlier failures but not the successful attempt.
+        for i in 0..ADDRESS_LIMIT - ACCOUNT_LIMIT {
+            fail(&throttle, &format!("user{i}"), HOME, now);
+        }
+        assert!(throttle.begin("maria", HOME, now).is_ok());
+    }
+
+    #[test]
+    fn attempts_count_before_they_are_checked_and_only_a_few_run_at_once() {
+        let throttle = Throttle::in_memory("login");
+        let now = SystemTime::now();
+        let running: Vec<_> = (0..SUBJECT_IN_FLIGHT)
+            .map(|_| throttle.begin("ivan", HOME, now).unwrap())
+            .collect();
+        assert_eq!(throttle.failures("ivan", now), SUBJECT_IN_FLIGHT);
+        assert_eq!(throttle.begin("ivan", AWAY, now).err(), Some(Refusal::Busy));
+        // A check whose request is dropped half-way still counts.
+        drop(running);
+        assert_eq!(throttle.failures("ivan", now), SUBJECT_IN_FLIGHT);
+        let mut admitted = SUBJECT_IN_FLIGHT;
+        while let Ok(attempt) = throttle.begin("ivan", HOME, now) {
+            attempt.failed();
+            admitted += 1;
+        }
+        assert_eq!(admitted, ACCOUNT_LIMIT);
+    }
+
+    #[test]
+    fn many_threads_at_once_never_check_more_than_the_limit() {
+        let throttle = Throttle::in_memory("login");
+        let now = SystemTime::now();
+        let checked = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..16 {
+                s.spawn(|| {
+                    for _ in 0..50 {
+                        if let Ok(attempt) = throttle.begin("ivan", HOME, now) {
+                            checked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                            std::thread::yield_now();
+                            attempt.failed();
+                        }
+                    }
+                });
+            }
+        });
+        assert_eq!(checked.into_inner(), ACCOUNT_LIMIT);
+    }
+
+    #[test]
+    fn failures_outlive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = SystemTime::now();
+        {
+            let secrets = Arc::new(Secrets::open(dir.path()).unwrap());
+            let throttle = Throttle::stored("login", secrets.clone()).unwrap();
+            for _ in 0..ACCOUNT_LIMIT {
+                fail(&throttle, "ivan", HOME, now);
+            }
+            let other = Throttle::stored("receipt", secrets).unwrap();
+            fail(&other, "ivan", HOME, now);
+        }
+        let secrets = Arc::new(Secrets::open(dir.path()).unwrap());
+        let throttle = Throttle::stored("login", secrets.clone()).unwrap();
+        assert!(matches!(
+            throttle.begin("ivan", AWAY, now).err(),
+            Some(Refusal::Blocked(_))
+        ));
+        let receipts = Throttle::stored("receipt", secrets).unwrap();
+        assert_eq!(receipts.failures("ivan", now), 1);
+        assert!(throttle.begin("ivan", AWAY, now + WINDOW).is_ok());
     }
 }

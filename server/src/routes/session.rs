@@ -4,6 +4,7 @@ use crate::access::{Principal, TenantWrite};
 use crate::app::{App, AppState};
 use crate::auth::password;
 use crate::auth::session::ActiveSession;
+use crate::auth::throttle::Refusal;
 use crate::projections::accounts::AccountEntry;
 use crate::store::{ExpectedVersion, NewEvent};
 use crate::util::errors::{AppError, AppResult};
@@ -18,7 +19,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum_extra::extract::CookieJar;
 use chrono::Utc;
-use std::time::{Duration, Instant};
+use std::time::SystemTime;
 use uuid::Uuid;
 
 /// The stream of login successes, failures and logouts in each tenant's log.
@@ -50,14 +51,8 @@ async fn record<E: DomainEvent>(
     }
 }
 
-fn too_many(wait: Duration) -> AppError {
-    let minutes = wait.as_secs().div_ceil(60).max(1);
-    AppError::TooManyRequests {
-        message: format!(
-            "Твърде много неуспешни опити за вход. Опитайте отново след {minutes} мин."
-        ),
-        retry_after: wait.as_secs().max(1),
-    }
+fn too_many(refusal: Refusal) -> AppError {
+    refusal.into_error("Твърде много неуспешни опити за вход.")
 }
 
 fn session_info(app: &App, account: &Account, session: &ActiveSession) -> SessionInfo {
@@ -108,11 +103,12 @@ pub async fn login(
         return Err(AppError::BadRequest("Въведете потребителско име.".into()));
     }
     password::check_length_for_login(&body.password)?;
-    let throttle = &app.auth.throttle;
-    if let Some(wait) = throttle.blocked(&name, client, Instant::now()) {
-        tracing::warn!(%client, "login refused while throttled");
-        return Err(too_many(wait));
-    }
+    let attempt = app
+        .auth
+        .throttle
+        .begin(&name, client, SystemTime::now())
+        .inspect_err(|_| tracing::warn!(%client, "login refused while throttled"))
+        .map_err(too_many)?;
     let entry = Username::parse(name.as_str())
         .ok()
         .and_then(|u| app.account_for_login(u.as_str()));
@@ -130,8 +126,11 @@ pub async fn login(
     let Some(entry) = entry.as_ref().filter(|_| failure.is_none()) else {
         let failure = failure.expect("no account means a failure");
         let blocked = match failure {
-            LoginFailure::AccountDisabled => None,
-            _ => throttle.fail(&name, client, Instant::now()),
+            LoginFailure::AccountDisabled => {
+                attempt.excused();
+                None
+            }
+            _ => attempt.failed(),
         };
         let (tenant, username) = match &entry {
             Some(a) => (a.account.tenant.clone(), Some(a.account.username.clone())),
@@ -148,14 +147,14 @@ pub async fn login(
         };
         record(&app, tenant, &actor, &event).await?;
         return Err(match (failure, blocked) {
-            (_, Some(wait)) => too_many(wait),
+            (_, Some(wait)) => too_many(Refusal::Blocked(wait)),
             (LoginFailure::AccountDisabled, _) => AppError::Unauthorized(
                 "Профилът е деактивиран. Обърнете се към администратора на институцията.".into(),
             ),
             _ => AppError::Unauthorized("Грешно потребителско име или парола.".into()),
         });
     };
-    throttle.succeed(&name);
+    attempt.succeeded();
     let (jar, info) = open_session(&app, jar, entry)?;
     let event = LoginSucceeded {
         username: entry.account.username.clone(),
@@ -231,11 +230,12 @@ pub async fn change_password(
     Json(body): Json<ChangePassword>,
 ) -> AppResult<(CookieJar, axum::Json<SessionInfo>)> {
     password::check_length_for_login(&body.current_password)?;
-    let throttle = &app.auth.throttle;
     let name = principal.username.as_str();
-    if let Some(wait) = throttle.blocked(name, client, Instant::now()) {
-        return Err(too_many(wait));
-    }
+    let attempt = app
+        .auth
+        .throttle
+        .begin(name, client, SystemTime::now())
+        .map_err(too_many)?;
     let stored = app.auth.secrets.password_hash(&principal.username)?;
     if !app
         .auth
@@ -243,11 +243,12 @@ pub async fn change_password(
         .verify(body.current_password, stored)
         .await?
     {
-        if let Some(wait) = throttle.fail(name, client, Instant::now()) {
-            return Err(too_many(wait));
+        if let Some(wait) = attempt.failed() {
+            return Err(too_many(Refusal::Blocked(wait)));
         }
         return Err(AppError::Forbidden("Текущата парола е грешна.".into()));
     }
+    attempt.succeeded();
     password::check_policy(&body.new_password, &principal.username)?;
     let hash = app.auth.passwords.hash(body.new_password).await?;
     app.set_password(

@@ -405,3 +405,129 @@ async fn no_password_or_session_secret_reaches_the_event_log() {
     }
     assert!(String::from_utf8_lossy(&secret_bytes).contains("$argon2id"));
 }
+
+/// Sends `count` logins at once and answers their statuses.
+async fn logins_at_once(
+    app: &TestApp,
+    count: usize,
+    username: impl Fn(usize) -> String,
+) -> Vec<StatusCode> {
+    let attempts = (0..count).map(|i| {
+        let name = username(i);
+        async move {
+            match app.try_login(&name, "wrong wrong wrong").await {
+                Ok(_) => StatusCode::OK,
+                Err((status, _)) => status,
+            }
+        }
+    });
+    futures::future::join_all(attempts).await
+}
+
+#[tokio::test]
+async fn guesses_sent_at_once_are_counted_before_they_are_checked() {
+    use antikor_server::auth::throttle::ACCOUNT_LIMIT;
+    let app = TestApp::start_demo().await;
+    // Waves of 39 guesses at once, until the account is blocked.
+    for _ in 0..ACCOUNT_LIMIT {
+        let statuses = logins_at_once(&app, 39, |_| "petrich.officer".into()).await;
+        assert!(
+            statuses
+                .iter()
+                .all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)),
+            "{statuses:?}"
+        );
+    }
+    let (status, _) = app
+        .try_login("petrich.officer", DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let checked = security_events(&app, "LoginFailed")
+        .await
+        .iter()
+        .filter(|e| e["payload"]["username"] == "petrich.officer")
+        .count();
+    assert_eq!(
+        checked, ACCOUNT_LIMIT,
+        "exactly the limit's worth of guesses was checked"
+    );
+}
+
+#[tokio::test]
+async fn a_burst_of_unknown_names_from_one_address_checks_no_more_than_its_limit() {
+    use antikor_server::auth::throttle::ADDRESS_LIMIT;
+    let app = TestApp::start_demo().await;
+    let mut statuses = Vec::new();
+    for wave in 0..4 {
+        statuses.extend(logins_at_once(&app, 100, |i| format!("nobody{wave}x{i}")).await);
+    }
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        checked <= ADDRESS_LIMIT,
+        "{checked} of 400 names were checked"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count(),
+        400 - checked
+    );
+    let recorded = security_events(&app, "LoginFailed").await.len();
+    assert_eq!(recorded, checked);
+}
+
+#[tokio::test]
+async fn a_password_change_counts_wrong_current_passwords_sent_at_once() {
+    let app = TestApp::start_demo().await;
+    let session = app.login("petrich.officer").await;
+    // 39 wrong current passwords and then the right one, all at once: the right one must
+    // not get through on the back of the guesses still being checked.
+    let change = |current: &'static str| {
+        app.call(
+            Some(&session),
+            Method::PUT,
+            "/api/session/password",
+            Some(json!({"current_password": current, "new_password": "една съвсем нова парола"})),
+        )
+    };
+    let mut changes: Vec<_> = (0..39).map(|_| change("not the password")).collect();
+    changes.push(change(DEMO_PASSWORD));
+    let statuses: Vec<_> = futures::future::join_all(changes)
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    let wrong = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::FORBIDDEN)
+        .count();
+    assert!(
+        wrong < antikor_server::auth::throttle::ACCOUNT_LIMIT,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[39], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [StatusCode::FORBIDDEN, StatusCode::TOO_MANY_REQUESTS].contains(s))
+    );
+}
+
+#[tokio::test]
+async fn a_restart_does_not_lift_a_block() {
+    let app = TestApp::start_demo().await;
+    for _ in 0..antikor_server::auth::throttle::ACCOUNT_LIMIT {
+        let _ = app.try_login("petrich.officer", "wrong wrong wrong").await;
+    }
+    let app = TestApp::start_in(app.stop().await).await;
+    let (status, _) = app
+        .try_login("petrich.officer", DEMO_PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+}

@@ -714,3 +714,31 @@ async fn the_register_csv_defuses_what_a_citizen_typed_as_a_formula() {
         "no cell may start a formula: {csv}"
     );
 }
+
+#[tokio::test]
+async fn receipt_codes_guessed_at_once_are_counted_before_they_are_checked() {
+    let app = TestApp::start().await;
+    let receipt = file(&app, anonymous_signal("bansko")).await;
+    let wrong = json!({"reference": receipt["reference"], "code": "AAAA-AAAA-AAAA-AAAA-AAAA"});
+    // 39 wrong codes and then the right one, all at once.
+    let right = json!({"reference": receipt["reference"], "code": receipt["receipt_code"]});
+    let mut codes = vec![wrong; 39];
+    codes.push(right);
+    let checks = codes
+        .into_iter()
+        .map(|code| app.call(None, Method::POST, "/api/public/signals/status", Some(code)));
+    let statuses: Vec<_> = futures::future::join_all(checks)
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::NOT_FOUND)
+        .count();
+    assert!(
+        checked < antikor_server::auth::throttle::ACCOUNT_LIMIT,
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[39], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
+}
