@@ -9,7 +9,7 @@ use antikor_shared::tlog::{self, Hash, LOG_KEY_STREAM, LogKeyAdopted, SigningKey
 use anyhow::Context;
 use rand::RngCore;
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use uuid::Uuid;
 
 /// A checkpoint as signed by the log's key.
@@ -82,7 +82,11 @@ impl Checkpoints {
 
     /// The newest checkpoint, signing one for `size` and `root` first when the newest is older.
     pub fn current(&self, size: u64, root: Hash) -> Arc<SignedCheckpoint> {
-        if let Some(latest) = self.latest.read().expect("checkpoint lock").as_ref()
+        if let Some(latest) = self
+            .latest
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
             && latest.size >= size
         {
             return latest.clone();
@@ -92,7 +96,7 @@ impl Checkpoints {
             root,
             text: self.key.sign(size, root),
         });
-        let mut latest = self.latest.write().expect("checkpoint lock");
+        let mut latest = self.latest.write().unwrap_or_else(PoisonError::into_inner);
         // Another thread may have signed a newer head meanwhile: keep the newest.
         match latest.as_ref() {
             Some(newer) if newer.size >= size => newer.clone(),

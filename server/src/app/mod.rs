@@ -31,7 +31,7 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -171,7 +171,7 @@ impl App {
         // One walk of the log verifies the chain, builds the log's indexes and the read models.
         let (store, models, report) = tokio::task::spawn_blocking(move || {
             let mut models = ReadModels::default();
-            SledStore::open_replaying(&log_dir, options, &mut |e| models.apply(&e))
+            SledStore::open_replaying(&log_dir, options, &mut |e| models.fold(&e))
                 .map(|(store, report)| (store, models, report))
         })
         .await?
@@ -189,9 +189,11 @@ impl App {
         let models = Arc::new(RwLock::new(models));
         let live = models.clone();
         store.on_commit(Box::new(move |events| {
-            let mut models = live.write().expect("read models lock");
+            // A fold that panicked is contained by `fold`; the lock is recovered all the same,
+            // so that no fault can leave every later request panicking on it.
+            let mut models = live.write().unwrap_or_else(PoisonError::into_inner);
             for e in events {
-                models.apply(e);
+                models.fold(e);
             }
         }));
         if store.refusal().is_none() {
@@ -283,7 +285,7 @@ impl App {
     /// The current read models, unscoped: for the scoped views in this module and for
     /// resolving a session into a principal, never for answering a request directly.
     pub(crate) fn models_unscoped(&self) -> std::sync::RwLockReadGuard<'_, ReadModels> {
-        self.models.read().expect("read models lock")
+        self.models.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The whole log, for the server's own work (start-up, shutdown, the command line) and

@@ -7,7 +7,7 @@
 use super::App;
 use antikor_shared::api::WitnessHealth;
 use antikor_shared::tlog::{self, WitnessKey};
-use std::sync::{Arc, RwLock, Weak};
+use std::sync::{Arc, PoisonError, RwLock, Weak};
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -42,7 +42,7 @@ impl WitnessLink {
 
     /// The cosignature line for a checkpoint of `size` events, when the witness gave one.
     pub fn cosignature(&self, size: u64) -> Option<String> {
-        let status = self.status.read().expect("witness status lock");
+        let status = self.status.read().unwrap_or_else(PoisonError::into_inner);
         status
             .cosigned
             .as_ref()
@@ -52,7 +52,7 @@ impl WitnessLink {
 
     /// What `/api/health` shows of it.
     pub fn health(&self) -> WitnessHealth {
-        let status = self.status.read().expect("witness status lock");
+        let status = self.status.read().unwrap_or_else(PoisonError::into_inner);
         WitnessHealth {
             name: self.key.name().to_owned(),
             url: self.url.clone(),
@@ -62,7 +62,7 @@ impl WitnessLink {
     }
 
     fn update(&self, change: impl FnOnce(&mut Status)) {
-        change(&mut self.status.write().expect("witness status lock"));
+        change(&mut self.status.write().unwrap_or_else(PoisonError::into_inner));
     }
 }
 
@@ -112,7 +112,11 @@ async fn submit(app: &App, link: &WitnessLink, client: &reqwest::Client) {
     }
     // At most two rounds: the second starts from the size a 409 told us.
     for _ in 0..2 {
-        let known = link.status.read().expect("witness status lock").known_size;
+        let known = link
+            .status
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .known_size;
         if known > checkpoint.size {
             let problem = format!(
                 "the witness has cosigned {known} events, more than this log's {}: the log was rolled back or cut",

@@ -16,7 +16,10 @@ pub const SMALLEST_SHOWN: u64 = 3;
 
 /// When the acknowledgment of a signal received on `received` is due.
 pub fn acknowledgment_due(received: NaiveDate) -> NaiveDate {
-    received + Days::new(ACKNOWLEDGE_WITHIN_DAYS)
+    // Saturating: a stored date at the end of the calendar must not panic a read.
+    received
+        .checked_add_days(Days::new(ACKNOWLEDGE_WITHIN_DAYS))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// When feedback on a signal acknowledged on `acknowledged` is due: the same day three months
@@ -25,7 +28,7 @@ pub fn acknowledgment_due(received: NaiveDate) -> NaiveDate {
 pub fn feedback_due(acknowledged: NaiveDate) -> NaiveDate {
     acknowledged
         .checked_add_months(Months::new(FEEDBACK_WITHIN_MONTHS))
-        .expect("dates of this era stay in range")
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// The state of a step due on `due`, done on `done` (if it was), seen on `today`.

@@ -59,8 +59,30 @@ pub struct ReadModels {
 }
 
 impl ReadModels {
+    /// Folds one event in, never letting a fault in a fold reach the caller: a fold that
+    /// panics on an event (stored data no rule anticipated) has the event skipped and logged.
+    /// The models may then hold part of that one event; the alternative was a poisoned lock
+    /// and a server that answers nothing until restarted, and then fails the same way.
+    pub fn fold(&mut self, event: &RecordedEvent) {
+        self.contained(event, |models| models.apply(event));
+    }
+
+    /// Runs a fold of `event`, containing a panic in it to that event.
+    fn contained(&mut self, event: &RecordedEvent, fold: impl FnOnce(&mut Self)) {
+        let folded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fold(self)));
+        if folded.is_err() {
+            tracing::error!(
+                position = event.position,
+                event_type = %event.event_type,
+                "a read model could not fold this event; it is skipped"
+            );
+            self.position = self.position.max(event.position);
+        }
+    }
+
     /// Folds one event in. Events at or before the current position are ignored, so a batch
-    /// delivered twice changes nothing.
+    /// delivered twice changes nothing. The server calls [`fold`](Self::fold), which contains
+    /// a panic here to the one event.
     pub fn apply(&mut self, event: &RecordedEvent) {
         if event.position <= self.position {
             return;
@@ -109,7 +131,7 @@ impl ReadModels {
     /// Builds the models from the log up to `upto` (inclusive), verifying the chain on the way.
     pub fn replay(store: &dyn EventStore, upto: u64) -> Result<(Self, VerifyReport), StoreError> {
         let mut models = Self::default();
-        let report = store.replay(upto, &mut |e| models.apply(&e))?;
+        let report = store.replay(upto, &mut |e| models.fold(&e))?;
         Ok((models, report))
     }
 
@@ -189,5 +211,39 @@ pub(crate) fn decoded<E: antikor_shared::DomainEvent>(
             tracing::error!(position = event.position, %error, "undecodable event skipped");
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fold_that_panics_skips_its_event_and_the_models_go_on() {
+        let mut models = ReadModels::default();
+        let event = RecordedEvent {
+            position: 7,
+            tenant: TenantId::parse("bansko").unwrap(),
+            stream: antikor_shared::StreamId::parse("s").unwrap(),
+            version: 1,
+            id: uuid::Uuid::new_v4(),
+            event_type: "Anything".into(),
+            schema_version: 1,
+            recorded_at: Utc::now(),
+            actor: "system".into(),
+            correlation_id: uuid::Uuid::new_v4(),
+            causation_id: None,
+            payload: serde_json::value::to_raw_value(&serde_json::json!({})).unwrap(),
+            hash: String::new(),
+        };
+        models.contained(&event, |_| panic!("a fold's fault"));
+        assert_eq!(models.position, 7);
+        let next = RecordedEvent {
+            position: 8,
+            ..event
+        };
+        models.fold(&next);
+        assert_eq!(models.position, 8);
+        assert_eq!(models.tenants[&next.tenant].event_count, 1);
     }
 }

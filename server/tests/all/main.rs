@@ -3,6 +3,7 @@
 mod api;
 mod auth;
 mod damage;
+mod fold_fuzz;
 mod isolation;
 mod log_contract;
 mod log_model;

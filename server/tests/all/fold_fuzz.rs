@@ -1,0 +1,287 @@
+//! Read models are total: folding any sequence of real events, shuffled, repeated, moved to
+//! other tenants and streams, with fields replaced by extreme values and schema versions
+//! changed, never panics — and neither do the views built on the result.
+
+use crate::support::{DEMO_PASSWORD, TestApp};
+use antikor_server::projections::{ReadModels, signals};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use axum::http::{Method, StatusCode};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::sync::OnceLock;
+
+/// The log of a demo server after a day of real work: the 2017 plan, accounts and logins,
+/// two signals taken through the officers' steps, a meeting, a progress report and a
+/// contested act.
+fn corpus() -> &'static [RecordedEvent] {
+    static CORPUS: OnceLock<Vec<RecordedEvent>> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        std::thread::spawn(|| {
+            tokio::runtime::Runtime::new()
+                .unwrap()
+                .block_on(async { record_a_day().await })
+        })
+        .join()
+        .unwrap()
+    })
+}
+
+async fn record_a_day() -> Vec<RecordedEvent> {
+    let app = TestApp::start_demo().await;
+    let today = antikor_server::app::plan::sofia_date(chrono::Utc::now()).to_string();
+    let (status, named) = app
+        .call(
+            None,
+            Method::POST,
+            "/api/public/signals",
+            Some(json!({
+            "tenant": "bansko",
+            "reporter": {"name": "Иван Иванов", "contact": "0888 123 456"},
+            "account": {"what": "Служител иска пари.", "place": "Отдел", "when": "март"},
+            "concerned": "Петър Петров", "unit": "Устройство на територията",
+            "activity": "Разрешения за строеж", "category": "bribery"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{named}");
+    let (status, other) = app
+        .call(
+            None,
+            Method::POST,
+            "/api/public/signals",
+            Some(json!({
+            "tenant": "bansko", "reporter": null,
+            "account": {"what": "Поръчка за роднина.", "place": "", "when": ""},
+            "concerned": null, "unit": null, "activity": "Обществени поръчки",
+            "category": "public_procurement"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{other}");
+    let officer = app.login("bansko.officer").await;
+    let id = named["id"].as_str().unwrap();
+    let steps = [
+        (
+            "acknowledge",
+            json!({"on": today, "uin": "УИН-1", "message": "Получихме го."}),
+        ),
+        ("assign", json!({"to": "bansko.officer"})),
+        (
+            "classify",
+            json!({"regime": "whistleblower", "category": "bribery",
+            "unit": "Местни данъци", "activity": "Данъчни оценки"}),
+        ),
+        (
+            "actions",
+            json!({"on": today, "text": "Изискана преписка."}),
+        ),
+        (
+            "forward",
+            json!({"to": "Прокуратура", "outgoing_number": "91-00-7", "on": today}),
+        ),
+        ("links", json!({"reference": other["reference"]})),
+        ("feedback", json!({"on": today, "text": "Препратен е."})),
+        (
+            "close",
+            json!({"on": today, "outcome": "forwarded", "reason": "По компетентност."}),
+        ),
+    ];
+    for (version, (action, mut body)) in (1u64..).zip(steps) {
+        body["expected_version"] = json!(version);
+        let (status, detail) = app
+            .post_as(&officer, &format!("/api/signals/{id}/{action}"), body)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{action}: {detail}");
+    }
+    let (status, body) = app
+        .post_as(
+            &officer,
+            "/api/activities",
+            json!({"kind": "meeting", "date": "2017-05-12",
+            "meeting_kind": "open_doors", "open_to_public": true, "participants": 12,
+            "organisations": ["Сдружение"], "decisions": "Приети мерки.", "minutes": null,
+            "measures": ["I.1"]}),
+        )
+        .await;
+    assert!(
+        status.is_success() || status == StatusCode::BAD_REQUEST,
+        "{body}"
+    );
+    let regional = app.login("oblast.admin").await;
+    let _ = app
+        .post_as(
+            &regional,
+            "/api/activities",
+            json!({"kind": "contested_act",
+            "act_kind": "council_decision", "act_number": "№ 412", "act_date": "2017-03-01",
+            "municipality": "bansko", "received_on": "2017-03-03", "action": "returned",
+            "action_on": "2017-03-08", "grounds": "Противоречи на закона.", "measures": []}),
+        )
+        .await;
+    let _ = app.try_login("petrich.officer", "wrong wrong wrong").await;
+    let _ = app.try_login("petrich.officer", DEMO_PASSWORD).await;
+    let mut events = Vec::new();
+    app.state
+        .system_log()
+        .replay(u64::MAX, &mut |e| events.push(e))
+        .unwrap();
+    events
+}
+
+/// What is done to one event before it is folded.
+#[derive(Debug, Clone)]
+enum Change {
+    None,
+    /// Replace the n-th leaf of the payload (in document order) with an odd value.
+    Leaf(usize, Value),
+    /// Replace every date in the payload with this one.
+    Dates(NaiveDate),
+    SchemaVersion(u32),
+    Tenant(&'static str),
+    /// Put the event in the stream of another event of the corpus.
+    StreamOf(usize),
+}
+
+fn odd_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        Just(json!("")),
+        Just(json!("x".repeat(5000))),
+        Just(json!(-1)),
+        Just(json!(u64::MAX)),
+        Just(json!(i64::MIN)),
+        Just(json!(1.5e300)),
+        Just(json!(true)),
+        Just(json!(NaiveDate::MAX)),
+        Just(json!(NaiveDate::MIN)),
+        Just(json!("9999-12-31")),
+        Just(json!("0000-01-01")),
+        Just(json!({"year": 2147483647, "month": 12})),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!("00000000-0000-0000-0000-000000000000")),
+        "[a-zа-я0-9 -]{0,12}".prop_map(Value::String),
+    ]
+}
+
+fn change(corpus_len: usize) -> impl Strategy<Value = Change> {
+    prop_oneof![
+        4 => Just(Change::None),
+        4 => (0..40usize, odd_value()).prop_map(|(n, v)| Change::Leaf(n, v)),
+        2 => prop_oneof![
+            Just(NaiveDate::MAX),
+            Just(NaiveDate::MIN),
+            Just(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()),
+        ]
+        .prop_map(Change::Dates),
+        1 => prop_oneof![Just(0u32), Just(2), Just(99)].prop_map(Change::SchemaVersion),
+        1 => prop_oneof![Just("oblast"), Just("bansko"), Just("petrich"), Just("nowhere")]
+            .prop_map(Change::Tenant),
+        1 => (0..corpus_len).prop_map(Change::StreamOf),
+    ]
+}
+
+/// Replaces the n-th leaf (counting leaves in document order, wrapping around).
+fn replace_leaf(value: &mut Value, n: usize, with: Value) {
+    fn count(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => m.values().map(count).sum(),
+            Value::Array(a) => a.iter().map(count).sum(),
+            _ => 1,
+        }
+    }
+    fn nth(v: &mut Value, mut target: usize) -> Result<&mut Value, usize> {
+        match v {
+            Value::Object(m) => {
+                for v in m.values_mut() {
+                    match nth(v, target) {
+                        Ok(leaf) => return Ok(leaf),
+                        Err(rest) => target = rest,
+                    }
+                }
+                Err(target)
+            }
+            Value::Array(a) => {
+                for v in a.iter_mut() {
+                    match nth(v, target) {
+                        Ok(leaf) => return Ok(leaf),
+                        Err(rest) => target = rest,
+                    }
+                }
+                Err(target)
+            }
+            leaf if target == 0 => Ok(leaf),
+            _ => Err(target - 1),
+        }
+    }
+    let total = count(value);
+    if let Ok(leaf) = nth(value, n % total) {
+        *leaf = with;
+    }
+}
+
+fn replace_dates(value: &mut Value, day: NaiveDate) {
+    match value {
+        Value::Object(m) => m.values_mut().for_each(|v| replace_dates(v, day)),
+        Value::Array(a) => a.iter_mut().for_each(|v| replace_dates(v, day)),
+        Value::String(s) if s.parse::<NaiveDate>().is_ok() => *value = json!(day),
+        _ => {}
+    }
+}
+
+fn changed(corpus: &[RecordedEvent], at: usize, change: &Change, position: u64) -> RecordedEvent {
+    let mut event = corpus[at].clone();
+    event.position = position;
+    match change {
+        Change::None => {}
+        Change::Leaf(n, with) => {
+            let mut payload: Value = serde_json::from_str(event.payload.get()).unwrap();
+            replace_leaf(&mut payload, *n, with.clone());
+            event.payload = serde_json::value::to_raw_value(&payload).unwrap();
+        }
+        Change::Dates(day) => {
+            let mut payload: Value = serde_json::from_str(event.payload.get()).unwrap();
+            replace_dates(&mut payload, *day);
+            event.payload = serde_json::value::to_raw_value(&payload).unwrap();
+        }
+        Change::SchemaVersion(v) => event.schema_version = *v,
+        Change::Tenant(t) => event.tenant = TenantId::parse(*t).unwrap(),
+        Change::StreamOf(other) => {
+            let other = &corpus[*other];
+            event.stream = StreamId::parse(other.stream.as_str()).unwrap();
+            event.tenant = other.tenant.clone();
+        }
+    }
+    event
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn folds_and_views_never_panic_on_stored_data(
+        picks in proptest::collection::vec((any::<prop::sample::Index>(), change(64)), 1..120)
+    ) {
+        let corpus = corpus();
+        let mut models = ReadModels::default();
+        for (position, (pick, change)) in (1u64..).zip(&picks) {
+            let change = match change {
+                Change::StreamOf(n) => Change::StreamOf(n % corpus.len()),
+                other => other.clone(),
+            };
+            models.apply(&changed(corpus, pick.index(corpus.len()), &change, position));
+        }
+        let today = NaiveDate::from_ymd_opt(2017, 11, 30).unwrap();
+        let tenants = models.tenant_list();
+        let _ = signals::statistics(&models.signals, &tenants, None, today);
+        let _ = signals::statistics(&models.signals, &tenants, Some(2017), today);
+        let _ = models.signals.retention_ended(today);
+        for tenant in ["oblast", "bansko", "petrich", "nowhere"] {
+            let tenant = TenantId::parse(tenant).unwrap();
+            let _ = signals::register(&models.signals, &tenant, today);
+            let _ = signals::analysis(&models.signals, &tenant);
+            let _ = models.dashboard(&tenant, 2017, today);
+            let _ = models.progress(&tenant, 2017, today);
+        }
+        let _ = models.region(2017, today);
+    }
+}
