@@ -346,7 +346,7 @@ pub struct ActivityRecord {
     pub activity: Activity,
     /// When it was first recorded.
     pub recorded_at: DateTime<Utc>,
-    /// Who recorded it.
+    /// Who recorded it: the username for staff, the institution and role on public pages.
     pub recorded_by: String,
     /// Corrections, oldest first.
     pub corrections: Vec<Correction>,
@@ -360,7 +360,7 @@ pub struct ActivityRecord {
 pub struct Correction {
     /// When.
     pub at: DateTime<Utc>,
-    /// Who.
+    /// Who: the username for staff, the institution and role on public pages.
     pub by: String,
     /// Why (for a follow-up of a contested act: what followed).
     pub reason: String,

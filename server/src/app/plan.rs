@@ -13,8 +13,8 @@ use crate::util::errors::{AppError, AppResult};
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::views::{
-    ActivityRecord, CorrectActivity, FollowUpAct, PlanView, ProgressRow, RecentChange, RegionView,
-    ReportProgress, TenantContacts, TenantDashboard, TenantProgress,
+    ActivityRecord, CorrectActivity, Correction, FollowUpAct, PlanView, ProgressRow, RecentChange,
+    RegionView, ReportProgress, TenantContacts, TenantDashboard, TenantProgress,
 };
 use antikor_shared::{StreamId, TenantId, ids::regional_tenant};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -320,7 +320,18 @@ impl App {
                 _ => false,
             })
             .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
-            .cloned()
+            .map(|r| ActivityRecord {
+                recorded_by: models.byline(&r.recorded_by),
+                corrections: r
+                    .corrections
+                    .iter()
+                    .map(|c| Correction {
+                        by: models.byline(&c.by),
+                        ..c.clone()
+                    })
+                    .collect(),
+                ..r.clone()
+            })
             .collect();
         list.sort_by_key(|r| std::cmp::Reverse(r.activity.date()));
         list

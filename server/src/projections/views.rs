@@ -3,6 +3,7 @@
 
 use super::ReadModels;
 use antikor_shared::TenantId;
+use antikor_shared::account::Role;
 use antikor_shared::activity::{Activity, ActivityKind};
 use antikor_shared::plan::Deadline;
 use antikor_shared::progress::CompletionLevel;
@@ -130,6 +131,21 @@ impl ReadModels {
             .and_then(|m| m.registration.as_ref())
             .map(|(r, _)| r.name_bg.clone())
             .unwrap_or_default()
+    }
+
+    /// How public pages name who recorded something: the institution and the role, never a
+    /// login name (a username is a person's name in most institutions).
+    pub fn byline(&self, actor: &str) -> String {
+        match self.accounts.get(actor) {
+            Some(entry) => {
+                let institution = self.tenant_name(&entry.account.tenant);
+                match entry.account.role {
+                    Role::Regional => institution,
+                    role => format!("{institution}, {}", role.label_bg().to_lowercase()),
+                }
+            }
+            None => "Антикор".into(),
+        }
     }
 
     /// A tenant's dashboard for a year.

@@ -321,6 +321,25 @@ async fn activities_are_corrected_by_new_events_and_public_meetings_are_public()
         register[0]["activity"]["council_revote"],
         "Решението е отменено"
     );
+    // Public pages name the institution and role, never a login name.
+    let (_, meetings) = app.get("/api/public/meetings").await;
+    for page in [&register, &meetings] {
+        let text = page.to_string();
+        for username in ["oblast.admin", "petrich.officer"] {
+            assert!(
+                !text.contains(username),
+                "{username} on a public page: {text}"
+            );
+        }
+    }
+    assert_eq!(
+        register[0]["recorded_by"],
+        "Областна администрация Благоевград, администратор на областната администрация"
+    );
+    assert_eq!(
+        register[0]["corrections"][0]["by"],
+        register[0]["recorded_by"]
+    );
     // The folds are pure: a rebuild from the log equals what the commit hook kept up to date.
     let (rebuilt, _) =
         antikor_server::projections::ReadModels::replay(app.state.system_log().as_ref(), u64::MAX)
