@@ -47,10 +47,9 @@ pub struct Upcasters {
 }
 
 impl Upcasters {
-    /// The registry of Antikor's own event types. Every type is still at version 1; steps are
-    /// added here as shapes change.
+    /// The registry of Antikor's own event types; steps are added here as shapes change.
     pub fn antikor() -> Self {
-        Self::default()
+        Self::default().register("SignalFiled", 1, signal_filed_v1_to_v2)
     }
 
     /// Registers the step that turns `event_type` payloads of `from` into `from + 1`.
@@ -109,6 +108,16 @@ impl Upcasters {
             self.upcast(&mut current)
                 .and_then(|()| serde_json::from_str::<E>(current.payload.get()).map_err(json)),
         )
+    }
+}
+
+/// `SignalFiled` v1 → v2: v2 seals the receipt code's hash. A v1 hash stays as it was stored
+/// (a string, which v2 still reads as a hash in clear): sealing it now would need the
+/// signal's key here and would not take it out of the log's history anyway.
+fn signal_filed_v1_to_v2(payload: Value) -> Result<Value, String> {
+    match payload.get("receipt_hash") {
+        None | Some(Value::Null | Value::String(_)) => Ok(payload),
+        Some(other) => Err(format!("a v1 receipt hash is a string, not {other}")),
     }
 }
 
@@ -212,5 +221,61 @@ mod tests {
             gap.upcast(&mut stored(1, "{}")),
             Err(UpcastError::MissingStep { version: 1, .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod antikor_steps {
+    use super::*;
+    use antikor_shared::signal::{ReceiptVerifier, SignalFiled};
+    use antikor_shared::{StreamId, TenantId};
+
+    fn filed(version: u32, receipt_hash: &str) -> RecordedEvent {
+        let json = format!(
+            r#"{{"account":{{"sealed_v1":"AAAA"}},"activity":null,"anonymous":true,"attachments":[],"category":"other","channel":"web_form","concerned":null,"confirmed_by_reporter":null,"receipt_hash":{receipt_hash},"received":"2026-03-01","reference":"BLG03-2026-0001","reporter":null,"unit":null}}"#
+        );
+        RecordedEvent {
+            position: 40,
+            tenant: TenantId::parse("bansko").unwrap(),
+            stream: StreamId::parse("signal-1").unwrap(),
+            version: 1,
+            id: uuid::Uuid::nil(),
+            event_type: "SignalFiled".into(),
+            schema_version: version,
+            recorded_at: chrono::DateTime::UNIX_EPOCH,
+            actor: "reporter".into(),
+            correlation_id: uuid::Uuid::nil(),
+            causation_id: None,
+            payload: payload(&json),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_v1_signal_keeps_its_clear_receipt_hash_and_v2_reads_a_sealed_one() {
+        let upcasters = Upcasters::antikor();
+        let old: SignalFiled = upcasters
+            .decode(&filed(
+                1,
+                r#""$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA""#,
+            ))
+            .unwrap()
+            .unwrap();
+        assert!(
+            matches!(old.receipt_hash, Some(ReceiptVerifier::Clear(h)) if h.starts_with("$argon2id"))
+        );
+        let new: SignalFiled = upcasters
+            .decode(&filed(2, r#"{"sealed_v1":"BBBB"}"#))
+            .unwrap()
+            .unwrap();
+        assert!(matches!(new.receipt_hash, Some(ReceiptVerifier::Sealed(_))));
+        let none: SignalFiled = upcasters.decode(&filed(1, "null")).unwrap().unwrap();
+        assert_eq!(none.receipt_hash, None);
+        assert!(
+            upcasters
+                .decode::<SignalFiled>(&filed(1, "42"))
+                .unwrap()
+                .is_err()
+        );
     }
 }

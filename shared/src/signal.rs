@@ -293,7 +293,7 @@ pub struct AttachmentRecord {
     pub ciphertext_sha256: String,
 }
 
-/// `SignalFiled` v1: a signal entered the register, through the public form or an officer.
+/// `SignalFiled` v2: a signal entered the register, through the public form or an officer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalFiled {
@@ -319,16 +319,34 @@ pub struct SignalFiled {
     pub activity: Option<String>,
     /// For an oral signal, whether the reporter confirmed the officer's record.
     pub confirmed_by_reporter: Option<bool>,
-    /// argon2id PHC string of the receipt code (public form only); the code itself is shown
-    /// to the reporter once and never stored.
-    pub receipt_hash: Option<String>,
+    /// The argon2id PHC string of the receipt code (public form only), sealed since v2; the
+    /// code itself is shown to the reporter once and never stored.
+    pub receipt_hash: Option<ReceiptVerifier>,
     /// Attachments.
     pub attachments: Vec<AttachmentRecord>,
 }
 
 impl DomainEvent for SignalFiled {
     const EVENT_TYPE: &'static str = "SignalFiled";
-    const SCHEMA_VERSION: u32 = 1;
+    const SCHEMA_VERSION: u32 = 2;
+}
+
+/// The sealed field a receipt code's hash is kept under.
+pub const RECEIPT_FIELD: &str = "receipt_hash";
+
+/// What checks a receipt code.
+///
+/// `SignalFiled` v1 kept the hash in clear, so auditors saw it; v2 seals it under the
+/// signal's key, and auditors see it as they see every sealed field, by size and SHA-256.
+/// v1 events keep their clear hash: rewriting them would change the log's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum ReceiptVerifier {
+    /// Sealed (v2).
+    Sealed(Sealed),
+    /// In clear (v1).
+    Clear(String),
 }
 
 /// `SignalAcknowledged` v1: the receipt was confirmed to the reporter.

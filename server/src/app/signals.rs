@@ -17,9 +17,10 @@ use antikor_shared::account::Role;
 use antikor_shared::signal::{
     AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal,
     InternalChannelRecorded, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment,
-    RecordChannel, RecordSignal, Reporter, ReporterAccess, ReporterView, SignalAccount,
-    SignalAnalysis, SignalDetail, SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed,
-    SignalMessage, SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
+    RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess,
+    ReporterView, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity,
+    SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt, SignalRow,
+    SignalStatistics, SignalStatus, SignalStep,
 };
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use base64::Engine;
@@ -455,6 +456,18 @@ impl App {
         }
         let name = key.open_text(&format!("attachment-name-{number}"), &record.name)?;
         let bytes = key.decrypt_attachment(number, &stored)?;
+        // A file can name a person as surely as the reporter field: its opening is recorded
+        // before it is handed out, like an identity's.
+        let viewed = SignalIdentityViewed {
+            fields: vec![format!("attachment-{number}")],
+        };
+        self.append(
+            desk.write(),
+            signal_stream(id),
+            ExpectedVersion::Any,
+            vec![NewEvent::from_domain(Uuid::new_v4(), &viewed)],
+        )
+        .await?;
         Ok((name, record.media_type.clone(), bytes))
     }
 
@@ -534,9 +547,19 @@ impl App {
             .signals
             .by_reference(&reference)
             .map(|(t, s)| (t.clone(), s.clone()));
-        let stored = found
+        let stored = match found
             .as_ref()
-            .and_then(|(_, s)| s.filed.receipt_hash.clone());
+            .and_then(|(_, s)| s.filed.receipt_hash.as_ref())
+        {
+            Some(ReceiptVerifier::Clear(phc)) => Some(phc.clone()),
+            Some(ReceiptVerifier::Sealed(sealed)) => {
+                let id = found.as_ref().map(|(_, s)| s.id).unwrap_or_default();
+                self.signal_key(id)
+                    .await?
+                    .and_then(|key| opened(key.open_text(RECEIPT_FIELD, sealed)))
+            }
+            None => None,
+        };
         let matches = self
             .auth
             .passwords
@@ -876,9 +899,12 @@ fn describe(
                 v.fields
                     .iter()
                     .map(|f| match f.as_str() {
-                        "reporter" => "подател",
-                        "concerned" => "засегнато лице",
-                        other => other,
+                        "reporter" => "подател".to_owned(),
+                        "concerned" => "засегнато лице".to_owned(),
+                        other => match other.strip_prefix("attachment-") {
+                            Some(n) => format!("приложен файл {n}"),
+                            None => other.to_owned(),
+                        },
                     })
                     .collect::<Vec<_>>()
                     .join(", ")

@@ -7,11 +7,11 @@ use crate::store::NewEvent;
 use crate::vault::Sealer;
 use antikor_migrations::Upcasters;
 use antikor_shared::signal::{
-    AttachmentRecord, Category, Closure, InternalChannelRecorded, Outcome, RecordChannel,
-    RecordSignal, Regime, Reporter, SignalAccount, SignalAcknowledged, SignalAssigned,
-    SignalClassified, SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp,
-    SignalForwarded, SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
-    SignalReporterReplied, SignalStatus,
+    AttachmentRecord, Category, Closure, InternalChannelRecorded, Outcome, RECEIPT_FIELD,
+    ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter, SignalAccount,
+    SignalAcknowledged, SignalAssigned, SignalClassified, SignalClosed, SignalFeedbackGiven,
+    SignalFiled, SignalFollowedUp, SignalForwarded, SignalIdentityViewed, SignalKeyDestroyed,
+    SignalLinked, SignalMessageSent, SignalReporterReplied, SignalStatus,
 };
 use antikor_shared::{RecordedEvent, Username};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -196,7 +196,8 @@ pub fn file(
             .channel
             .is_oral()
             .then_some(intake.confirmed_by_reporter),
-        receipt_hash,
+        receipt_hash: receipt_hash
+            .map(|phc| ReceiptVerifier::Sealed(sealer.seal_text(RECEIPT_FIELD, &phc))),
         attachments,
     }
 }

@@ -221,6 +221,16 @@ async fn the_log_holds_only_ciphertext_and_the_audit_trail_only_its_hash() {
     assert!(payload["account"]["sealed"]["bytes"].as_u64().unwrap() > 40);
     assert_eq!(payload["unit"], "Устройство на територията");
     assert!(!page.to_string().contains("sealed_v1"));
+    // The receipt code's hash too: it is sealed like the other fields, not an argon2 string
+    // anyone could try codes against.
+    assert_eq!(
+        payload["receipt_hash"]["sealed"]["sha256"]
+            .as_str()
+            .unwrap()
+            .len(),
+        64
+    );
+    assert!(!page.to_string().contains("argon2"), "{page}");
     // Regional staff and the tenant's administrator see no signal events at all.
     for who in ["oblast.sekretar", "oblast.admin", "blagoevgrad.admin"] {
         let session = app.login(who).await;
@@ -484,12 +494,17 @@ async fn retention_destroys_the_key_and_leaves_the_chain_intact() {
             .unwrap()
             .starts_with("attachment")
     );
+    // A file can name a person: its download is recorded like an identity's opening.
+    let (_, detail) = app.get_as(&officer, &format!("/api/signals/{id}")).await;
+    let viewed = &detail["history"][1];
+    assert_eq!(viewed["event_type"], "SignalIdentityViewed", "{detail}");
+    assert_eq!(viewed["summary"], "Отворена самоличност: приложен файл 1");
     step(
         &app,
         &officer,
         &id,
         "close",
-        json!({"expected_version": 1, "on": "2020-01-15",
+        json!({"expected_version": 2, "on": "2020-01-15",
         "outcome": "no_proceedings", "reason": "Изтекъл срок."}),
     )
     .await;
