@@ -655,9 +655,8 @@ fn witness(
         tracing::info!(%address, key = %witness.key(), "the witness is listening");
         println!("listening on http://{address}");
         println!("witness key {}", witness.key());
-        axum::serve(listener, antikor_server::witness::router(witness))
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        let router = antikor_server::witness::router(witness);
+        connections::serve(listener, router, Timeouts::default(), shutdown_signal()).await;
         Ok(ExitCode::SUCCESS)
     })
 }
