@@ -7,6 +7,7 @@ pub mod assets;
 pub mod auth;
 pub mod bundle;
 pub mod cli;
+pub mod connections;
 pub mod demo;
 pub mod domain;
 pub mod mirror;

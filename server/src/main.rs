@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 use antikor_server::auth::session::SessionPolicy;
+use antikor_server::connections::{self, Timeouts};
 use antikor_server::{App, Config, router};
 use antikor_shared::account::Role;
 use antikor_shared::tlog::{self, SigningKey, VerifierKey, WitnessKey};
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Antikor: the anti-corruption action plan of Blagoevgrad province, on an auditable event log.
 #[derive(Parser)]
@@ -64,6 +66,21 @@ enum Command {
         /// `ANTIKOR_WITNESSES`.
         #[arg(long = "witness", env = "ANTIKOR_WITNESSES", value_delimiter = ',', value_parser = parse_witness)]
         witnesses: Vec<(String, WitnessKey)>,
+        /// Seconds a client has to finish a request head once it has begun one; a slower
+        /// client is cut off.
+        #[arg(long, env = "ANTIKOR_HEADER_TIMEOUT_SECONDS", value_parser = clap::value_parser!(u64).range(1..),
+            default_value_t = Timeouts::default().header.as_secs())]
+        header_timeout_seconds: u64,
+        /// Seconds a connection may stay open without a request (a response being sent, such
+        /// as a live feed, is not idle).
+        #[arg(long, env = "ANTIKOR_IDLE_TIMEOUT_SECONDS", value_parser = clap::value_parser!(u64).range(1..),
+            default_value_t = Timeouts::default().idle.as_secs())]
+        idle_timeout_seconds: u64,
+        /// Seconds the requests in flight get to finish after SIGTERM; the connections still
+        /// open then are dropped, and the server stops.
+        #[arg(long, env = "ANTIKOR_SHUTDOWN_TIMEOUT_SECONDS",
+            default_value_t = Timeouts::default().shutdown.as_secs())]
+        shutdown_timeout_seconds: u64,
     },
     /// Runs a witness of Antikor logs (C2SP tlog-witness): it cosigns a log's checkpoints only
     /// when each extends the last one it cosigned, and refuses a rolled-back or forked log.
@@ -234,6 +251,9 @@ fn main() -> ExitCode {
             log_key_file,
             log_origin,
             witnesses,
+            header_timeout_seconds,
+            idle_timeout_seconds,
+            shutdown_timeout_seconds,
         } => serve(
             Config {
                 demo,
@@ -249,6 +269,11 @@ fn main() -> ExitCode {
                 ..Config::new(data, assets)
             },
             listen,
+            Timeouts {
+                header: Duration::from_secs(header_timeout_seconds),
+                idle: Duration::from_secs(idle_timeout_seconds),
+                shutdown: Duration::from_secs(shutdown_timeout_seconds),
+            },
         ),
         Command::User {
             command:
@@ -333,7 +358,7 @@ fn init_tracing() {
     }
 }
 
-fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
+fn serve(config: Config, listen: SocketAddr, timeouts: Timeouts) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let (state, stop) = App::start(&config).await?;
@@ -350,13 +375,11 @@ fn serve(config: Config, listen: SocketAddr) -> anyhow::Result<ExitCode> {
         let stopper = stop.clone();
         let stop_signal = async move {
             shutdown_signal().await;
-            tracing::info!("stopping: finishing requests in flight");
+            let deadline_seconds = timeouts.shutdown.as_secs();
+            tracing::info!(deadline_seconds, "stopping: finishing requests in flight");
             stopper.begin();
         };
-        let app = app.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop_signal)
-            .await?;
+        connections::serve(listener, app, timeouts, stop_signal).await;
         stop.close_store().await?;
         tracing::info!("stopped; the event log is closed");
         Ok(ExitCode::SUCCESS)
@@ -632,9 +655,8 @@ fn witness(
         tracing::info!(%address, key = %witness.key(), "the witness is listening");
         println!("listening on http://{address}");
         println!("witness key {}", witness.key());
-        axum::serve(listener, antikor_server::witness::router(witness))
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        let router = antikor_server::witness::router(witness);
+        connections::serve(listener, router, Timeouts::default(), shutdown_signal()).await;
         Ok(ExitCode::SUCCESS)
     })
 }
