@@ -1,0 +1,285 @@
+//! The audit trail as each role reads it: events hidden from the caller neither shorten its
+//! pages nor show through their cursors or its counts.
+
+use crate::support::{Session, TestApp, event, request};
+use antikor_server::store::ExpectedVersion;
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+/// The log the tests page: signals filed (hidden from most roles) in runs of one to four,
+/// between other events of several tenants, and a run of them at the very top.
+const HISTORY: &[(bool, &str)] = &[
+    (true, "blagoevgrad"),
+    (false, "bansko"),
+    (true, "bansko"),
+    (true, "petrich"),
+    (false, "blagoevgrad"),
+    (true, "blagoevgrad"),
+    (true, "blagoevgrad"),
+    (false, "petrich"),
+    (false, "blagoevgrad"),
+    (true, "bansko"),
+    (false, "oblast"),
+    (true, "blagoevgrad"),
+    (false, "blagoevgrad"),
+    (true, "petrich"),
+    (true, "petrich"),
+    (true, "blagoevgrad"),
+    (true, "bansko"),
+    (false, "bansko"),
+    (false, "blagoevgrad"),
+    (true, "blagoevgrad"),
+    (false, "petrich"),
+    (true, "bansko"),
+    (false, "blagoevgrad"),
+    (true, "blagoevgrad"),
+    (true, "petrich"),
+    (true, "bansko"),
+];
+
+/// The roles under test: the demo account, and which events it may see.
+#[derive(Debug, Clone, Copy)]
+enum Role {
+    Officer,
+    TenantAdmin,
+    Regional,
+    RegionalAdmin,
+    Auditor,
+}
+
+impl Role {
+    const ALL: [Role; 5] = [
+        Role::Officer,
+        Role::TenantAdmin,
+        Role::Regional,
+        Role::RegionalAdmin,
+        Role::Auditor,
+    ];
+
+    fn username(self) -> &'static str {
+        match self {
+            Self::Officer => "bansko.officer",
+            Self::TenantAdmin => "blagoevgrad.admin",
+            Self::Regional => "oblast.sekretar",
+            Self::RegionalAdmin => "oblast.admin",
+            Self::Auditor => "odit",
+        }
+    }
+
+    /// The rule of `crate::access`, written out independently: officers and tenant admins
+    /// reach their own tenant, the others all; officers and auditors see signals' events.
+    fn sees(self, e: &Value) -> bool {
+        let tenant = e["tenant"].as_str().unwrap();
+        let signal = e["event_type"].as_str().unwrap().starts_with("Signal");
+        match self {
+            Self::Officer => tenant == "bansko",
+            Self::TenantAdmin => tenant == "blagoevgrad" && !signal,
+            Self::Regional | Self::RegionalAdmin => !signal,
+            Self::Auditor => true,
+        }
+    }
+}
+
+fn anonymous_signal(tenant: &str) -> Value {
+    json!({
+        "tenant": tenant,
+        "reporter": null,
+        "account": {"what": "Обществена поръчка е възложена на фирма на роднина.",
+            "place": "", "when": ""},
+        "concerned": null,
+        "unit": null,
+        "activity": "Обществени поръчки",
+        "category": "public_procurement",
+    })
+}
+
+/// The demo app with every role logged in (logins are events too, so they come first) and
+/// [`HISTORY`] on top.
+async fn seeded() -> (TestApp, Vec<(Role, Session)>) {
+    let app = TestApp::start_demo().await;
+    let mut sessions = Vec::new();
+    for role in Role::ALL {
+        sessions.push((role, app.login(role.username()).await));
+    }
+    for (n, (signal, tenant)) in HISTORY.iter().enumerate() {
+        if *signal {
+            let (status, body) = app
+                .call(
+                    None,
+                    Method::POST,
+                    "/api/public/signals",
+                    Some(anonymous_signal(tenant)),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        } else {
+            app.state
+                .system_log()
+                .append(request(
+                    tenant,
+                    "notes",
+                    ExpectedVersion::Any,
+                    vec![event(n as u64)],
+                ))
+                .await
+                .unwrap();
+        }
+    }
+    (app, sessions)
+}
+
+fn events(page: &Value) -> Vec<Value> {
+    page["events"].as_array().unwrap().clone()
+}
+
+fn positions(events: &[Value]) -> Vec<u64> {
+    events
+        .iter()
+        .map(|e| e["position"].as_u64().unwrap())
+        .collect()
+}
+
+/// The whole log, newest first, as the auditor (who sees everything) reads it.
+async fn whole_log(app: &TestApp, auditor: &Session) -> Vec<Value> {
+    let mut all = Vec::new();
+    let mut uri = "/api/audit/events?limit=500".to_owned();
+    loop {
+        let (status, page) = app.get_as(auditor, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        all.extend(events(&page));
+        match page["older"].as_u64() {
+            Some(older) => uri = format!("/api/audit/events?limit=500&before={older}"),
+            None => break,
+        }
+    }
+    let head = app.state.system_log().head().position;
+    assert_eq!(positions(&all), (1..=head).rev().collect::<Vec<_>>());
+    all
+}
+
+/// Walks the trail from the top (following `older`) and from the bottom (following `newer`)
+/// with pages of `limit`, and checks every page against `visible` (newest first): the same
+/// events, and the cursors a log holding only those events would give.
+async fn walk(app: &TestApp, who: &Session, label: &str, query: &str, visible: &[Value]) {
+    let want = positions(visible);
+    for limit in [1, 2, 3, 7] {
+        let label = format!("{label}, pages of {limit}");
+        // From the top.
+        let (mut from, mut uri) = (0, format!("/api/audit/events?limit={limit}{query}"));
+        loop {
+            let (status, page) = app.get_as(who, &uri).await;
+            assert_eq!(status, StatusCode::OK, "{label}: {page}");
+            let got = events(&page);
+            let hidden: Vec<&Value> = got.iter().filter(|e| !visible.contains(e)).collect();
+            assert!(
+                hidden.is_empty(),
+                "{label}: hidden events shown: {hidden:?}"
+            );
+            let to = (from + limit).min(want.len());
+            assert_eq!(
+                positions(&got),
+                want[from..to],
+                "{label}: page from the top at {from}"
+            );
+            let newer = (from > 0 && from < want.len()).then(|| want[from]);
+            let older = (to < want.len()).then(|| want[to - 1]);
+            assert_eq!(
+                (page["newer"].as_u64(), page["older"].as_u64()),
+                (newer, older),
+                "{label}: cursors of the page from the top at {from}"
+            );
+            from = to;
+            match older {
+                Some(c) => uri = format!("/api/audit/events?limit={limit}{query}&before={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(
+            from,
+            want.len(),
+            "{label}: the walk down reached the bottom"
+        );
+
+        // From the bottom: `from` counts events from the oldest.
+        let oldest_first: Vec<u64> = want.iter().rev().copied().collect();
+        let (mut from, mut uri) = (0, format!("/api/audit/events?limit={limit}{query}&after=0"));
+        loop {
+            let (status, page) = app.get_as(who, &uri).await;
+            assert_eq!(status, StatusCode::OK, "{label}: {page}");
+            let got = events(&page);
+            assert!(
+                got.iter().all(|e| visible.contains(e)),
+                "{label}: hidden events shown: {got:?}"
+            );
+            let to = (from + limit).min(oldest_first.len());
+            let expected: Vec<u64> = oldest_first[from..to].iter().rev().copied().collect();
+            assert_eq!(
+                positions(&got),
+                expected,
+                "{label}: page from the bottom at {from}"
+            );
+            let newer = (to < oldest_first.len()).then(|| oldest_first[to - 1]);
+            let older = (from > 0 && from < oldest_first.len()).then(|| oldest_first[from]);
+            assert_eq!(
+                (page["newer"].as_u64(), page["older"].as_u64()),
+                (newer, older),
+                "{label}: cursors of the page from the bottom at {from}"
+            );
+            from = to;
+            match newer {
+                Some(c) => uri = format!("/api/audit/events?limit={limit}{query}&after={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(from, want.len(), "{label}: the walk up reached the top");
+    }
+}
+
+#[tokio::test]
+async fn audit_pages_hold_a_full_page_of_visible_events_and_their_cursors_reveal_nothing() {
+    let (app, sessions) = seeded().await;
+    let auditor = &sessions
+        .iter()
+        .find(|(r, _)| matches!(r, Role::Auditor))
+        .unwrap()
+        .1;
+    let all = whole_log(&app, auditor).await;
+    let head = app.state.system_log().head().position;
+    for (role, session) in &sessions {
+        let visible: Vec<Value> = all.iter().filter(|e| role.sees(e)).cloned().collect();
+        walk(&app, session, &format!("{role:?}"), "", &visible).await;
+    }
+    // The same within a filter: one tenant, seen from the region.
+    let (_, regional) = sessions
+        .iter()
+        .find(|(r, _)| matches!(r, Role::Regional))
+        .unwrap();
+    let blagoevgrad: Vec<Value> = all
+        .iter()
+        .filter(|e| Role::Regional.sees(e) && e["tenant"] == "blagoevgrad")
+        .cloned()
+        .collect();
+    walk(
+        &app,
+        regional,
+        "Regional in Благоевград",
+        "&tenant=blagoevgrad",
+        &blagoevgrad,
+    )
+    .await;
+    // A type out of sight is an empty list, as if no such event were in the log.
+    let (status, page) = app
+        .get_as(regional, "/api/audit/events?limit=1&event_type=SignalFiled")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (
+            events(&page).len(),
+            page["newer"].clone(),
+            page["older"].clone()
+        ),
+        (0, Value::Null, Value::Null)
+    );
+    // Reading wrote nothing, so every walk read the same log.
+    assert_eq!(app.state.system_log().head().position, head);
+}
