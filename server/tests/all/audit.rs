@@ -1,8 +1,8 @@
 //! The audit trail as each role reads it: events hidden from the caller neither shorten its
-//! pages nor show through their cursors or its counts.
+//! pages nor show through their cursors, its counts or its live feed.
 
 use crate::support::{Session, TestApp, event, request};
-use antikor_server::store::ExpectedVersion;
+use antikor_server::store::{ExpectedVersion, NewEvent};
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -336,4 +336,106 @@ async fn event_type_counts_count_only_what_the_caller_may_see() {
             );
         }
     }
+}
+
+/// A live feed as a client reads it.
+struct LiveFeed {
+    stream: axum::body::BodyDataStream,
+    /// Everything it has sent so far (messages end with a blank line).
+    text: String,
+}
+
+impl LiveFeed {
+    /// Reads on until the feed has sent `n` events in all or `wait` has passed; returns every
+    /// event sent so far.
+    async fn until(&mut self, n: usize, wait: std::time::Duration) -> Vec<Value> {
+        use futures::StreamExt;
+        let deadline = tokio::time::Instant::now() + wait;
+        while self.text.matches("event: event").count() < n {
+            match tokio::time::timeout_at(deadline, self.stream.next()).await {
+                Ok(Some(chunk)) => self
+                    .text
+                    .push_str(&String::from_utf8_lossy(&chunk.unwrap())),
+                _ => break,
+            }
+        }
+        self.text
+            .split("\n\n")
+            .filter(|message| message.lines().any(|l| l == "event: event"))
+            .flat_map(|message| message.lines().filter_map(|l| l.strip_prefix("data: ")))
+            .map(|d| serde_json::from_str(d).unwrap())
+            .collect()
+    }
+}
+
+/// An event of the signals register's kind, for filling the log quickly.
+fn hidden_event(n: u64) -> NewEvent {
+    NewEvent {
+        event_type: "SignalNoted".into(),
+        ..event(n)
+    }
+}
+
+#[tokio::test]
+async fn the_live_feed_sends_every_missed_visible_event_and_nothing_of_hidden_ones() {
+    use tower::ServiceExt;
+    let wait = std::time::Duration::from_secs(3);
+    let app = TestApp::start_demo().await;
+    let regional = app.login("oblast.sekretar").await;
+    let log = app.state.system_log();
+    let hidden = |n: u64| {
+        let events = (0..n).map(hidden_event).collect();
+        request("bansko", "register", ExpectedVersion::Any, events)
+    };
+    let visible =
+        |tenant: &str, n: u64| request(tenant, "notes", ExpectedVersion::Any, vec![event(n)]);
+    let seen = log.head().position;
+    // A thousand hidden events, then five visible ones, all missed by a client away since
+    // `seen`: a backlog of at most a thousand events must still hold all five.
+    log.append(hidden(1000)).await.unwrap();
+    for n in 0..5 {
+        log.append(visible("blagoevgrad", n)).await.unwrap();
+    }
+    let mut want: Vec<u64> = (seen + 1001..=seen + 1005).collect();
+    let router = antikor_server::router::build(app.state.clone());
+    let get = axum::http::Request::get("/api/audit/live")
+        .header("cookie", &regional.cookie)
+        .header("last-event-id", seen.to_string())
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = router.oneshot(get).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut feed = LiveFeed {
+        stream: response.into_body().into_data_stream(),
+        text: String::new(),
+    };
+    assert_eq!(positions(&feed.until(5, wait).await), want);
+
+    // Live: a hidden event, and a visible one after it.
+    log.append(hidden(1)).await.unwrap();
+    let at = log
+        .append(visible("bansko", 9))
+        .await
+        .unwrap()
+        .last_position;
+    want.push(at);
+    assert_eq!(positions(&feed.until(6, wait).await), want);
+
+    // More hidden events than the channel holds while the client is not reading, then one
+    // visible: the feed catches up from the log, with no `lagged` message to tell of them.
+    for _ in 0..5 {
+        log.append(hidden(1000)).await.unwrap();
+    }
+    let at = log
+        .append(visible("petrich", 10))
+        .await
+        .unwrap()
+        .last_position;
+    want.push(at);
+    assert_eq!(positions(&feed.until(7, wait).await), want);
+
+    // Nothing but those seven events: no message, id or gap stands for the hidden ones.
+    let text = &feed.text;
+    assert_eq!(text.matches("event: ").count(), 7, "{text}");
+    assert_eq!(text.matches("id: ").count(), 7, "{text}");
 }
