@@ -192,7 +192,7 @@ impl ScopedLog<'_> {
     }
 
     /// Up to `limit` events matching `filter` from `cursor` in `direction`, of those the scope
-    /// sees.
+    /// sees: `limit` of them whenever the log has that many beyond the cursor.
     pub fn page(
         &self,
         filter: &Filter,
@@ -200,9 +200,20 @@ impl ScopedLog<'_> {
         cursor: u64,
         limit: usize,
     ) -> AppResult<Vec<RecordedEvent>> {
-        // The filter came from `Self::filter`; re-narrowing is a cheap second lock on the door.
-        self.scope.narrow(filter.tenant.clone())?;
-        let events = self.app.store.read_page(filter, direction, cursor, limit)?;
+        // What the scope may not see is left out by the read itself (its reach by the tenant
+        // the filter is narrowed to, the types out of sight by the store as it goes), never
+        // dropped from a page afterwards: a page short of its limit, or one whose neighbour
+        // is missing, would tell where the hidden events are.
+        let filter = Filter {
+            tenant: self.scope.narrow(filter.tenant.clone())?,
+            ..filter.clone()
+        };
+        let sight = |event_type: &str| self.scope.sees_type(event_type);
+        let events = self
+            .app
+            .store
+            .read_page(&filter, &sight, direction, cursor, limit)?;
+        // A second lock on the door, which should never have anything to hold back.
         Ok(events
             .into_iter()
             .filter(|e| self.scope.sees(e))

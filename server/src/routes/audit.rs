@@ -1,10 +1,11 @@
 //! The audit trail: every event in order, filtered and paged, one by one, and live.
 
-use crate::access::Principal;
+use crate::access::{Principal, ReadScope};
 use crate::app::AppState;
-use crate::store::Direction;
+use crate::store::{Direction, Filter};
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Path, Query};
+use crate::vault::redacted;
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
 use antikor_shared::{RecordedEvent, TenantId};
 use axum::Json;
@@ -14,6 +15,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::{Stream, StreamExt};
 use serde::Deserialize;
 use std::convert::Infallible;
+use std::sync::Arc;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
 use utoipa::IntoParams;
@@ -157,14 +159,86 @@ pub struct LiveQuery {
     pub event_type: Option<String>,
 }
 
-/// Most missed events a reconnecting live feed is sent; past that it is told to reload.
+/// Most missed events a reconnecting (or lagging) live feed is sent; past that it is told to
+/// reload.
 const MAX_BACKLOG: usize = 1000;
 
+/// Tells a live client to reload. It carries no count: the channel's count of missed events
+/// takes in those hidden from the caller too.
+fn lagged() -> Event {
+    Event::default().event("lagged").data("reload")
+}
+
+/// One live feed: what it carries, and the newest event it has sent.
+struct Feed {
+    app: AppState,
+    scope: ReadScope,
+    filter: Filter,
+    delivered: u64,
+}
+
+impl Feed {
+    /// The events after the newest one sent, as the scope reads them from the log (hidden
+    /// ones never counted): up to [`MAX_BACKLOG`] of them, or past that a `lagged` message.
+    fn catch_up(&mut self) -> AppResult<Vec<Event>> {
+        let log = self.app.log(&self.scope);
+        let missed = log.page(
+            &self.filter,
+            Direction::Forward,
+            self.delivered,
+            MAX_BACKLOG + 1,
+        )?;
+        if missed.len() > MAX_BACKLOG {
+            self.delivered = log.head_position();
+            return Ok(vec![lagged()]);
+        }
+        if let Some(last) = missed.last() {
+            self.delivered = last.position;
+        }
+        Ok(missed.iter().filter_map(event_message).collect())
+    }
+
+    /// Whether a newly committed event is for this feed; checked once more for every event.
+    fn carries(&self, e: &RecordedEvent) -> bool {
+        e.position > self.delivered
+            && self.scope.sees(e)
+            && self.filter.tenant.as_ref().is_none_or(|t| *t == e.tenant)
+            && self
+                .filter
+                .event_type
+                .as_ref()
+                .is_none_or(|t| *t == e.event_type)
+    }
+
+    /// What one item of the broadcast channel adds to the feed: nothing at all for an event
+    /// the caller may not see, not even a keep-alive.
+    fn next(&mut self, item: Result<Arc<RecordedEvent>, BroadcastStreamRecvError>) -> Vec<Event> {
+        match item {
+            Ok(e) if self.carries(&e) => {
+                self.delivered = e.position;
+                event_message(&redacted(RecordedEvent::clone(&e)))
+                    .into_iter()
+                    .collect()
+            }
+            Ok(_) => Vec::new(),
+            // The channel dropped events, maybe only hidden ones: the log tells which of
+            // them the caller may see, so neither the lag nor its size shows anything hidden.
+            Err(BroadcastStreamRecvError::Lagged(_)) => self.catch_up().unwrap_or_else(|error| {
+                tracing::error!(%error, "a live feed could not catch up with the log");
+                vec![lagged()]
+            }),
+        }
+    }
+}
+
 /// Server-sent events: each newly committed event as an `event` message (its `id` is the
-/// position) with the event as JSON; a `lagged` message when the client fell behind and should
-/// reload. A client that reconnects with `Last-Event-ID` first gets the events it missed.
+/// position) with the event as JSON; a `lagged` message when the client fell behind by more
+/// than a thousand events and should reload. A client that reconnects with `Last-Event-ID`
+/// first gets the events it missed.
 ///
-/// The feed carries only events the caller may see, checked once more for every event.
+/// The feed carries only events the caller may see, checked once more for every event; the
+/// others send nothing, and the backlog and the catching up after a lag read only those the
+/// caller may see.
 #[utoipa::path(get, path = "/api/audit/live", tag = "audit", params(LiveQuery),
     responses(
         (status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent),
@@ -177,57 +251,34 @@ pub async fn live(
     headers: HeaderMap,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let scope = principal.read_scope();
-    let log = app.log(&scope);
-    let filter = log.filter(q.tenant, None, q.event_type)?;
+    let (filter, head, receiver) = {
+        let log = app.log(&scope);
+        let filter = log.filter(q.tenant, None, q.event_type)?;
+        // The head before subscribing, and the backlog after it: nothing falls between the
+        // two (an event in both is sent once).
+        let head = log.head_position();
+        (filter, head, log.subscribe())
+    };
     let last_seen = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    // Subscribe before reading the backlog, so that nothing falls between the two.
-    let receiver = log.subscribe();
-    let (backlog, mut delivered) = match last_seen {
-        None => (Vec::new(), 0),
-        Some(seen) => {
-            let missed = log.page(&filter, Direction::Forward, seen, MAX_BACKLOG + 1)?;
-            if missed.len() > MAX_BACKLOG {
-                let lagged = Event::default()
-                    .event("lagged")
-                    .data(missed.len().to_string());
-                (vec![lagged], log.head_position())
-            } else {
-                let upto = missed.last().map_or(seen, |e| e.position);
-                (missed.iter().filter_map(event_message).collect(), upto)
-            }
-        }
+    let mut feed = Feed {
+        app: app.clone(),
+        scope,
+        filter,
+        delivered: last_seen.unwrap_or(head),
     };
+    let backlog = feed.catch_up()?;
     let mut stopping = app.stopping.clone();
     let stopped = async move {
         let _ = stopping.wait_for(|s| *s).await;
     };
-    let live = BroadcastStream::new(receiver).filter_map(move |item| {
-        let message = match item {
-            Ok(e) if e.position <= delivered || !scope.sees(&e) => None,
-            Ok(e) if filter.tenant.as_ref().is_some_and(|t| *t != e.tenant) => None,
-            Ok(e)
-                if filter
-                    .event_type
-                    .as_ref()
-                    .is_some_and(|t| *t != e.event_type) =>
-            {
-                None
-            }
-            Ok(e) => {
-                delivered = e.position;
-                event_message(&crate::vault::redacted(RecordedEvent::clone(&e)))
-            }
-            Err(BroadcastStreamRecvError::Lagged(missed)) => {
-                Some(Event::default().event("lagged").data(missed.to_string()))
-            }
-        };
-        std::future::ready(message.map(Ok))
-    });
-    let feed = futures::stream::iter(backlog.into_iter().map(Ok))
+    let live =
+        BroadcastStream::new(receiver).flat_map(move |item| futures::stream::iter(feed.next(item)));
+    let feed = futures::stream::iter(backlog)
         .chain(live)
+        .map(Ok)
         .take_until(stopped);
     Ok(Sse::new(feed).keep_alive(KeepAlive::default()))
 }

@@ -1,4 +1,5 @@
-//! In-memory indexes of the log: by event id, stream, tenant and event type.
+//! In-memory indexes of the log: by event id, stream, tenant and event type, and each
+//! position's type.
 //!
 //! sled's cost is per key, so the log stores one key per event and nothing else; these
 //! indexes are rebuilt by the scan that verifies the chain at start-up (a few tens of bytes per
@@ -32,7 +33,18 @@ pub struct Index {
     /// Per tenant: its positions, its streams' positions (the event at index `i` of a stream
     /// has version `i + 1`), and its positions by event type.
     tenants: HashMap<TenantId, TenantIndex>,
-    types: HashMap<Arc<str>, Vec<u64>>,
+    types: HashMap<Arc<str>, TypeIndex>,
+    /// Each type seen, by its number (see `TypeIndex::kind`).
+    kind_names: Vec<Arc<str>>,
+    /// The number of each position's type (position `p` at index `p - 1`; four bytes an
+    /// event): a read skips the types its reader may not see without reading those events.
+    kinds: Vec<u32>,
+}
+
+/// One event type's number and positions.
+struct TypeIndex {
+    kind: u32,
+    positions: Vec<u64>,
 }
 
 #[derive(Default)]
@@ -62,15 +74,31 @@ where
 }
 
 impl Index {
-    /// Adds one event (positions must come in ascending order).
+    /// Adds one event (positions must come one after another from 1).
     pub fn add(&mut self, e: &Entry<'_>) -> Result<(), String> {
+        if e.position != self.kinds.len() as u64 + 1 {
+            return Err(format!(
+                "position {} indexed after position {}",
+                e.position,
+                self.kinds.len()
+            ));
+        }
         if !self.tenants.contains_key(e.tenant) {
             let tenant = TenantId::parse(e.tenant).map_err(|err| err.to_string())?;
             self.tenants.insert(tenant, TenantIndex::default());
         }
-        let event_type: Arc<str> = match self.types.get_key_value(e.event_type) {
-            Some((k, _)) => k.clone(),
-            None => Arc::from(e.event_type),
+        let (event_type, kind) = match self.types.get_key_value(e.event_type) {
+            Some((name, t)) => (name.clone(), t.kind),
+            None => {
+                let name: Arc<str> = Arc::from(e.event_type);
+                let kind = u32::try_from(self.kind_names.len())
+                    .map_err(|_| "too many event types".to_owned())?;
+                self.kind_names.push(name.clone());
+                let positions = Vec::new();
+                self.types
+                    .insert(name.clone(), TypeIndex { kind, positions });
+                (name, kind)
+            }
         };
         let tenant = self.tenants.get_mut(e.tenant).expect("inserted above");
         push(
@@ -86,14 +114,40 @@ impl Index {
             || Ok(event_type.clone()),
             e.position,
         )?;
-        push(
-            &mut self.types,
-            e.event_type,
-            || Ok(event_type.clone()),
-            e.position,
-        )?;
+        self.types
+            .get_mut(e.event_type)
+            .expect("inserted above")
+            .positions
+            .push(e.position);
         self.ids.insert(e.id, e.position);
+        self.kinds.push(kind);
         Ok(())
+    }
+
+    /// Which positions a read may return: those up to `head` whose type `sight` accepts and,
+    /// when `only` names one, of that type. `None` when no position can pass (the type is out
+    /// of sight or not in the log), so that the read need not look.
+    pub fn visible(
+        &self,
+        head: u64,
+        sight: &dyn Fn(&str) -> bool,
+        only: Option<&str>,
+    ) -> Option<impl Fn(u64) -> bool + '_> {
+        let in_sight: Vec<bool> = self
+            .kind_names
+            .iter()
+            .map(|name| sight(name) && only.is_none_or(|t| t == &**name))
+            .collect();
+        if !in_sight.contains(&true) {
+            return None;
+        }
+        Some(move |position: u64| {
+            position <= head
+                && usize::try_from(position)
+                    .ok()
+                    .and_then(|p| self.kinds.get(p.checked_sub(1)?))
+                    .is_some_and(|kind| in_sight[*kind as usize])
+        })
     }
 
     /// Where the event with `id` is stored.
@@ -121,7 +175,9 @@ impl Index {
 
     /// An event type's positions.
     pub fn event_type(&self, event_type: &str) -> &[u64] {
-        self.types.get(event_type).map_or(&[], Vec::as_slice)
+        self.types
+            .get(event_type)
+            .map_or(&[], |t| t.positions.as_slice())
     }
 
     /// A tenant's positions of one event type.
@@ -134,15 +190,45 @@ impl Index {
 }
 
 /// Up to `limit` positions of `list` strictly after (`forward`) or before `cursor`, in the
-/// direction of travel.
-pub fn page(list: &[u64], forward: bool, cursor: u64, limit: usize) -> Vec<u64> {
+/// direction of travel, of those `keep` accepts: the rest are passed over and take no place
+/// in the page.
+pub fn page(
+    list: &[u64],
+    forward: bool,
+    cursor: u64,
+    limit: usize,
+    keep: impl Fn(u64) -> bool,
+) -> Vec<u64> {
     if forward {
         let start = list.partition_point(|p| *p <= cursor);
-        list[start..].iter().take(limit).copied().collect()
+        take(list[start..].iter().copied(), limit, keep)
     } else {
         let end = list.partition_point(|p| *p < cursor);
-        list[..end].iter().rev().take(limit).copied().collect()
+        take(list[..end].iter().rev().copied(), limit, keep)
     }
+}
+
+/// [`page`] over every position from 1 to `head`, without a list of them.
+pub fn page_all(
+    head: u64,
+    forward: bool,
+    cursor: u64,
+    limit: usize,
+    keep: impl Fn(u64) -> bool,
+) -> Vec<u64> {
+    if forward {
+        take(cursor.saturating_add(1)..=head, limit, keep)
+    } else {
+        take((1..cursor.min(head.saturating_add(1))).rev(), limit, keep)
+    }
+}
+
+fn take(
+    positions: impl Iterator<Item = u64>,
+    limit: usize,
+    keep: impl Fn(u64) -> bool,
+) -> Vec<u64> {
+    positions.filter(|p| keep(*p)).take(limit).collect()
 }
 
 #[cfg(test)]
@@ -152,10 +238,62 @@ mod tests {
     #[test]
     fn pages_run_from_the_cursor_both_ways() {
         let list = [2, 4, 6, 8, 10];
-        assert_eq!(page(&list, true, 4, 2), vec![6, 8]);
-        assert_eq!(page(&list, true, 0, 9), vec![2, 4, 6, 8, 10]);
-        assert_eq!(page(&list, false, 8, 9), vec![6, 4, 2]);
-        assert_eq!(page(&list, false, u64::MAX, 1), vec![10]);
-        assert!(page(&list, true, 10, 9).is_empty());
+        let all = |_| true;
+        assert_eq!(page(&list, true, 4, 2, all), vec![6, 8]);
+        assert_eq!(page(&list, true, 0, 9, all), vec![2, 4, 6, 8, 10]);
+        assert_eq!(page(&list, false, 8, 9, all), vec![6, 4, 2]);
+        assert_eq!(page(&list, false, u64::MAX, 1, all), vec![10]);
+        assert!(page(&list, true, 10, 9, all).is_empty());
+        assert_eq!(page_all(5, true, 3, 9, all), vec![4, 5]);
+        assert_eq!(page_all(5, false, u64::MAX, 2, all), vec![5, 4]);
+    }
+
+    fn add(index: &mut Index, position: u64, tenant: &str, event_type: &str) {
+        index
+            .add(&Entry {
+                position,
+                id: Uuid::new_v4(),
+                tenant,
+                stream: "s",
+                event_type,
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn pages_pass_over_what_is_out_of_sight_and_still_fill_up() {
+        let mut index = Index::default();
+        for (position, event_type) in (1..).zip(["A", "Hidden", "Hidden", "B", "Hidden", "A"]) {
+            add(&mut index, position, "t", event_type);
+        }
+        let sight = |t: &str| t != "Hidden";
+        let keep = index.visible(6, &sight, None).unwrap();
+        assert_eq!(page_all(6, false, u64::MAX, 2, &keep), vec![6, 4]);
+        assert_eq!(page_all(6, false, 4, 2, &keep), vec![1]);
+        assert_eq!(page(index.tenant("t"), true, 1, 1, &keep), vec![4]);
+        // Up to the head only: the writer indexes an event just before it raises the head.
+        let keep = index.visible(5, &sight, None).unwrap();
+        assert_eq!(page_all(6, false, u64::MAX, 9, &keep), vec![4, 1]);
+        let only_a = index.visible(6, &sight, Some("A")).unwrap();
+        assert_eq!(
+            page(index.tenant("t"), false, u64::MAX, 9, only_a),
+            vec![6, 1]
+        );
+        assert!(index.visible(6, &sight, Some("Hidden")).is_none());
+        assert!(index.visible(6, &sight, Some("Unknown")).is_none());
+    }
+
+    #[test]
+    fn positions_must_come_one_after_another() {
+        let mut index = Index::default();
+        add(&mut index, 1, "t", "A");
+        let gap = Entry {
+            position: 3,
+            id: Uuid::new_v4(),
+            tenant: "t",
+            stream: "s",
+            event_type: "A",
+        };
+        assert!(index.add(&gap).is_err());
     }
 }

@@ -215,6 +215,12 @@ pub struct Filter {
     pub event_type: Option<String>,
 }
 
+/// Every event type: the sight of the server's own reads of the whole log (a reader's sight
+/// is `ReadScope::sees_type`).
+pub fn all_types(_: &str) -> bool {
+    true
+}
+
 /// Direction of a filtered page read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -269,6 +275,7 @@ pub trait EventStore: Send + Sync + 'static {
         };
         self.read_page(
             &filter,
+            &all_types,
             Direction::Forward,
             from_position.saturating_sub(1),
             limit,
@@ -279,16 +286,21 @@ pub trait EventStore: Send + Sync + 'static {
     fn read_all(&self, from_position: u64, limit: usize) -> Result<Vec<RecordedEvent>, StoreError> {
         self.read_page(
             &Filter::default(),
+            &all_types,
             Direction::Forward,
             from_position.saturating_sub(1),
             limit,
         )
     }
 
-    /// A page of events matching `filter`, strictly after (forward) or before (backward) `cursor`.
+    /// A page of events matching `filter` whose types `sight` accepts, strictly after (forward)
+    /// or before (backward) `cursor`: up to `limit` of them, and fewer only where the log ends.
+    /// Events out of sight are passed over inside the read, so that they take no place in the
+    /// page and neither its length nor what lies beyond it tells where they are.
     fn read_page(
         &self,
         filter: &Filter,
+        sight: &dyn Fn(&str) -> bool,
         direction: Direction,
         cursor: u64,
         limit: usize,

@@ -308,21 +308,11 @@ impl SledStore {
         Ok(head)
     }
 
-    fn read_positions(
-        &self,
-        positions: impl Iterator<Item = u64>,
-        event_type: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let mut out = Vec::new();
+    /// The events at `positions` (chosen from the index, so every one is wanted).
+    fn read_positions(&self, positions: Vec<u64>) -> Result<Vec<RecordedEvent>, StoreError> {
+        let mut out = Vec::with_capacity(positions.len());
         for position in positions {
-            if out.len() >= limit {
-                break;
-            }
-            let Some(event) = self.get(position)? else {
-                continue;
-            };
-            if event_type.is_none_or(|t| t == event.event_type) {
+            if let Some(event) = self.get(position)? {
                 out.push(event);
             }
         }
@@ -1194,12 +1184,13 @@ impl EventStore for SledStore {
                 .copied()
                 .collect()
         };
-        self.read_positions(positions.into_iter(), None, limit)
+        self.read_positions(positions)
     }
 
     fn read_page(
         &self,
         filter: &Filter,
+        sight: &dyn Fn(&str) -> bool,
         direction: Direction,
         cursor: u64,
         limit: usize,
@@ -1209,37 +1200,39 @@ impl EventStore for SledStore {
         let event_type = filter.event_type.as_deref();
         let positions: Vec<u64> = {
             let index = self.inner.index.read().unwrap();
+            // The types out of sight (and all but the filter's type) are passed over in the
+            // index, before they count towards the limit: the page then holds `limit` events
+            // the reader may see whenever the log has them, and none is read from disk only to
+            // be dropped.
+            let Some(keep) = index.visible(head, sight, event_type) else {
+                return Ok(Vec::new());
+            };
             match (&filter.tenant, &filter.stream, event_type) {
-                // Streams are short: take them whole and let the type filter pick.
                 (Some(t), Some(s), _) => index::page(
                     index.stream(t.as_str(), s.as_str()),
                     forward,
                     cursor,
-                    usize::MAX,
+                    limit,
+                    keep,
                 ),
                 (None, Some(_), _) => Vec::new(),
-                (Some(t), None, Some(ty)) => {
-                    index::page(index.tenant_type(t.as_str(), ty), forward, cursor, limit)
-                }
+                (Some(t), None, Some(ty)) => index::page(
+                    index.tenant_type(t.as_str(), ty),
+                    forward,
+                    cursor,
+                    limit,
+                    keep,
+                ),
                 (Some(t), None, None) => {
-                    index::page(index.tenant(t.as_str()), forward, cursor, limit)
+                    index::page(index.tenant(t.as_str()), forward, cursor, limit, keep)
                 }
-                (None, None, Some(ty)) => index::page(index.event_type(ty), forward, cursor, limit),
-                (None, None, None) if forward => {
-                    (cursor.saturating_add(1)..=head).take(limit).collect()
+                (None, None, Some(ty)) => {
+                    index::page(index.event_type(ty), forward, cursor, limit, keep)
                 }
-                (None, None, None) => (1..cursor.min(head.saturating_add(1)))
-                    .rev()
-                    .take(limit)
-                    .collect(),
+                (None, None, None) => index::page_all(head, forward, cursor, limit, keep),
             }
         };
-        let only_type = if filter.stream.is_some() {
-            event_type
-        } else {
-            None
-        };
-        self.read_positions(positions.into_iter(), only_type, limit)
+        self.read_positions(positions)
     }
 
     fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {

@@ -240,6 +240,7 @@ async fn build(
         };
         log.read_page(
             &filter,
+            &antikor_server::store::all_types,
             antikor_server::store::Direction::Backward,
             u64::MAX,
             1,

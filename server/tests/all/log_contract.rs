@@ -3,7 +3,9 @@
 
 use crate::support::{event, open, request, stream, tenant};
 use ExpectedVersion::{Any, Exact, NoStream};
-use antikor_server::store::{AppendError, Direction, EventStore, ExpectedVersion, Filter};
+use antikor_server::store::{
+    AppendError, Direction, EventStore, ExpectedVersion, Filter, all_types,
+};
 
 #[tokio::test]
 async fn positions_and_versions_are_gapless() {
@@ -210,18 +212,20 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     };
     assert_eq!(
         pos(store
-            .read_page(&bansko, Direction::Backward, u64::MAX, 3)
+            .read_page(&bansko, &all_types, Direction::Backward, u64::MAX, 3)
             .unwrap()),
         vec![9, 7, 5]
     );
     assert_eq!(
         pos(store
-            .read_page(&bansko, Direction::Backward, 5, 10)
+            .read_page(&bansko, &all_types, Direction::Backward, 5, 10)
             .unwrap()),
         vec![3, 1]
     );
     assert_eq!(
-        pos(store.read_page(&bansko, Direction::Forward, 3, 2).unwrap()),
+        pos(store
+            .read_page(&bansko, &all_types, Direction::Forward, 3, 2)
+            .unwrap()),
         vec![5, 7]
     );
     let other = Filter {
@@ -229,7 +233,9 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
         ..Filter::default()
     };
     assert_eq!(
-        pos(store.read_page(&other, Direction::Forward, 0, 10).unwrap()),
+        pos(store
+            .read_page(&other, &all_types, Direction::Forward, 0, 10)
+            .unwrap()),
         vec![1, 4, 7, 10]
     );
     let both = Filter {
@@ -239,7 +245,7 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     };
     assert_eq!(
         pos(store
-            .read_page(&both, Direction::Backward, u64::MAX, 10)
+            .read_page(&both, &all_types, Direction::Backward, u64::MAX, 10)
             .unwrap()),
         vec![10, 4]
     );
@@ -249,7 +255,7 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     };
     assert_eq!(
         pos(store
-            .read_page(&in_stream, Direction::Backward, 9, 2)
+            .read_page(&in_stream, &all_types, Direction::Backward, 9, 2)
             .unwrap()),
         vec![7, 5]
     );
@@ -260,6 +266,29 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     assert_eq!(pos(store.read_all(9, 10).unwrap()), vec![9, 10]);
     assert_eq!(store.get(4).unwrap().unwrap().event_type, "OtherThing");
     assert!(store.get(11).unwrap().is_none());
+
+    // Types out of sight (here `OtherThing`: 1, 4, 7 and 10) are passed over inside the read,
+    // so pages still fill up to their limit.
+    let sight = |t: &str| t != "OtherThing";
+    let page = |filter: &Filter, direction, cursor, limit| {
+        pos(store
+            .read_page(filter, &sight, direction, cursor, limit)
+            .unwrap())
+    };
+    assert_eq!(page(&bansko, Direction::Backward, u64::MAX, 2), vec![9, 5]);
+    assert_eq!(page(&bansko, Direction::Backward, 5, 10), vec![3]);
+    assert_eq!(page(&bansko, Direction::Forward, 0, 2), vec![3, 5]);
+    assert_eq!(
+        page(&Filter::default(), Direction::Forward, 0, 3),
+        vec![2, 3, 5]
+    );
+    assert_eq!(
+        page(&Filter::default(), Direction::Backward, u64::MAX, 2),
+        vec![9, 8]
+    );
+    assert_eq!(page(&in_stream, Direction::Backward, 9, 2), vec![5, 3]);
+    assert!(page(&other, Direction::Forward, 0, 10).is_empty());
+    assert!(page(&both, Direction::Backward, u64::MAX, 10).is_empty());
 }
 
 #[tokio::test]

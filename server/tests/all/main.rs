@@ -1,6 +1,7 @@
 //! The server's integration tests, in one binary so they link once.
 
 mod api;
+mod audit;
 mod auth;
 mod damage;
 mod fold_fuzz;
