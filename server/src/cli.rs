@@ -1,13 +1,18 @@
 //! Work done from the command line while the server is stopped: creating the first account,
-//! and checking a data folder's log without changing it.
+//! rotating the vault's master key, and checking a data folder's log without changing it.
 
 use crate::access::TenantWrite;
 use crate::app::accounts::NewAccount;
 use crate::app::{self, App};
 use crate::auth::password;
-use crate::store::{ChainBreak, EventStore, SledStore, StoreOptions, copy_folder};
+use crate::store::{
+    ChainBreak, EventStore, ExpectedVersion, NewEvent, SledStore, StoreOptions, copy_folder,
+};
+use crate::vault::{Rotation, Vault};
 use antikor_shared::account::{Account, Role};
+use antikor_shared::signal::VaultKeyRotated;
 use antikor_shared::tlog::{self, Hash, TreeHead};
+use antikor_shared::{StreamId, ids};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -36,6 +41,36 @@ pub async fn create_user(
     app.create_account(&scope, new)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Rewraps the vault's signal keys under a new master key (see [`Vault::rotate`]), then
+/// records `VaultKeyRotated` in the regional administration's log. The server must be
+/// stopped: the vault's lock refuses a second opener.
+///
+/// A crash between the two steps leaves the rotation done but unrecorded; running the
+/// command again rotates once more and records it.
+pub async fn rotate_vault_key(config: &app::Config) -> anyhow::Result<Rotation> {
+    let key_file = config.vault_key_file();
+    let dir = config.data_dir.join("vault");
+    let rotation = tokio::task::spawn_blocking(move || Vault::rotate(&dir, &key_file))
+        .await?
+        .context("rotating the vault's master key")?;
+    let (app, stop) = App::start(config).await?;
+    let event = VaultKeyRotated {
+        key_id: rotation.key_id.clone(),
+        signal_keys: rotation.signal_keys,
+    };
+    let recorded = app
+        .append(
+            &TenantWrite::system(ids::regional_tenant(), "cli"),
+            StreamId::parse("vault").expect("a valid stream id"),
+            ExpectedVersion::Any,
+            vec![NewEvent::from_domain(Uuid::new_v4(), &event)],
+        )
+        .await;
+    stop.close_store().await?;
+    recorded.map_err(|e| anyhow::anyhow!("recording the rotation: {e}"))?;
+    Ok(rotation)
 }
 
 /// What `antikor verify` found in a copy of a data folder's log.

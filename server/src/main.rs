@@ -103,6 +103,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The vault's master key, while the server is stopped.
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+    },
     /// The auditor's own copy of the log: export and check a bundle.
     Bundle {
         #[command(subcommand)]
@@ -221,6 +226,23 @@ enum UserCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Rewraps every signal key under a new master key, written over the key file; the old
+    /// key opens nothing afterwards. Recorded in the log as `VaultKeyRotated`.
+    Rotate {
+        /// Data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
+        /// The vault's master key file, as given to `serve` (default: DATA/vault.key).
+        #[arg(long, env = "ANTIKOR_KEY_FILE")]
+        key_file: Option<PathBuf>,
+        /// The log's signing key file, as given to `serve`.
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
+    },
+}
+
 fn parse_witness(raw: &str) -> Result<(String, WitnessKey), String> {
     let (url, key) = raw
         .split_once('=')
@@ -297,6 +319,18 @@ fn main() -> ExitCode {
             username,
             name,
         ),
+        Command::Key {
+            command:
+                KeyCommand::Rotate {
+                    data,
+                    key_file,
+                    log_key_file,
+                },
+        } => rotate_key(Config {
+            key_file,
+            log_key_file,
+            ..Config::new(&data, data.join("no-frontend"))
+        }),
         Command::Verify {
             data,
             checkpoint,
@@ -423,6 +457,18 @@ fn read_password() -> anyhow::Result<String> {
     let second = rpassword::prompt_password("Повторете паролата: ")?;
     anyhow::ensure!(first == second, "the two passwords differ");
     Ok(first)
+}
+
+fn rotate_key(config: Config) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let rotation = runtime.block_on(antikor_server::cli::rotate_vault_key(&config))?;
+    println!(
+        "rewrapped {} signal keys under the new master key {} in {}; the old key opens nothing now",
+        rotation.signal_keys,
+        rotation.key_id,
+        config.vault_key_file().display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn create_user(

@@ -6,7 +6,7 @@
 //! log and its hash chain stay untouched. A backup of the data folder without the key file
 //! reveals nothing either. Everything written is fsynced before it is acknowledged.
 
-use crate::store::durable::{DurableDb, create_secret_file};
+use crate::store::durable::{DurableDb, create_secret_file, sync_dir};
 use antikor_shared::signal::Sealed;
 use anyhow::{Context, bail};
 use base64::Engine;
@@ -15,7 +15,8 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
 use serde::{Serialize, de::DeserializeOwned};
-use std::path::Path;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 const KEY_BYTES: usize = 32;
@@ -148,16 +149,13 @@ pub struct Vault {
 
 /// Reads the master key, or creates it (owner-only, fsynced) when the vault is new.
 fn master_key(key_file: &Path, vault_is_new: bool) -> anyhow::Result<Vec<u8>> {
-    match std::fs::read(key_file) {
-        Ok(bytes) => {
-            let key = hex::decode(String::from_utf8_lossy(&bytes).trim())
-                .context("the key file does not hold a hex key")?;
-            if key.len() != KEY_BYTES {
-                bail!("the key file must hold a {KEY_BYTES}-byte key in hex");
-            }
-            Ok(key)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && vault_is_new => {
+    match read_key_file(key_file) {
+        Ok(key) => Ok(key),
+        Err(e)
+            if vault_is_new
+                && e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+        {
             let mut key = vec![0u8; KEY_BYTES];
             rand::rng().fill_bytes(&mut key);
             create_secret_file(key_file, hex::encode(&key).as_bytes())?;
@@ -175,19 +173,136 @@ fn master_key(key_file: &Path, vault_is_new: bool) -> anyhow::Result<Vec<u8>> {
     }
 }
 
+/// Where a rotation keeps the new master key until the vault is rewrapped under it.
+fn pending_key_file(key_file: &Path) -> PathBuf {
+    let mut name = key_file.as_os_str().to_owned();
+    name.push(".next");
+    PathBuf::from(name)
+}
+
+/// The entry of the keys tree that names the master key the vault is wrapped under. Not a
+/// signal id (those are 16 bytes), so it never meets one.
+const MASTER_ID: &[u8] = b"@master-key-id";
+
+/// A master key's name: a hash of it, which says which key a vault needs without saying
+/// anything of the key.
+fn key_id(key: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"antikor vault master key\0");
+    hasher.update(key);
+    hex::encode(&hasher.finalize()[..12])
+}
+
+fn read_key_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    let key = hex::decode(String::from_utf8_lossy(&bytes).trim())
+        .context("the key file does not hold a hex key")?;
+    if key.len() != KEY_BYTES {
+        bail!("the key file must hold a {KEY_BYTES}-byte key in hex");
+    }
+    Ok(key)
+}
+
+/// What a rotation of the master key did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rotation {
+    /// The new master key's name ([`key_id`]).
+    pub key_id: String,
+    /// How many signal keys were rewrapped under it.
+    pub signal_keys: u64,
+}
+
 impl Vault {
     /// Opens (or creates) the vault in `dir` with the master key in `key_file`.
+    ///
+    /// A rotation cut short by a crash is settled here: when the vault is already wrapped
+    /// under the key waiting in `KEY_FILE.next`, that file replaces the key file; when it is
+    /// not, the waiting key is removed.
     pub fn open(dir: &Path, key_file: &Path) -> anyhow::Result<Self> {
         // The key comes first: a vault must not be created without one.
         let is_new = !dir.join("db").exists();
-        let master = XChaCha20Poly1305::new_from_slice(&master_key(key_file, is_new)?)
-            .expect("a 32-byte key");
+        let mut key = master_key(key_file, is_new)?;
         let (db, _) = DurableDb::open(dir)?;
-        Ok(Self {
+        let keys = db.tree("signal_keys")?;
+        let pending = pending_key_file(key_file);
+        match keys.get(MASTER_ID)? {
+            Some(id) if id.as_ref() == key_id(&key).as_bytes() && pending.exists() => {
+                std::fs::remove_file(&pending)?;
+                tracing::warn!("a key rotation was cut short before it began; the old key stays");
+            }
+            Some(id) if id.as_ref() == key_id(&key).as_bytes() => {}
+            Some(id) => {
+                let next = read_key_file(&pending)
+                    .ok()
+                    .filter(|k| key_id(k).as_bytes() == id.as_ref());
+                let Some(next) = next else {
+                    bail!(
+                        "the key file {} is not the key the vault is wrapped under (a key rotated \
+                         since this file was copied?)",
+                        key_file.display()
+                    );
+                };
+                std::fs::rename(&pending, key_file)?;
+                sync_parent(key_file)?;
+                tracing::warn!("finished a key rotation cut short after the vault was rewrapped");
+                key = next;
+            }
+            None => {}
+        }
+        let master = XChaCha20Poly1305::new_from_slice(&key).expect("a 32-byte key");
+        let vault = Self {
             master,
-            keys: db.tree("signal_keys")?,
+            keys,
             attachments: db.tree("attachments")?,
             db,
+        };
+        if !vault.keys.contains_key(MASTER_ID)? {
+            // A vault from before keys were named: name its key once one of its signal keys
+            // shows that it is the right one.
+            if let Some(first) = vault.keys.iter().keys().next() {
+                let signal = Uuid::from_slice(&first?)?;
+                vault.unwrap(signal)?;
+            }
+            vault.keys.insert(MASTER_ID, key_id(&key).as_bytes())?;
+            vault.sync()?;
+        }
+        Ok(vault)
+    }
+
+    /// Rewraps every signal key under a new master key and puts the new key in `key_file`:
+    /// afterwards the old key opens nothing in this vault. The server must be stopped.
+    ///
+    /// Crash-safe in three durable steps: the new key is written beside the old one
+    /// (`KEY_FILE.next`); every wrapped key and the vault's record of its master key change
+    /// in one atomic batch; the new key file replaces the old. [`open`](Self::open) settles a
+    /// rotation stopped between any two of them.
+    pub fn rotate(dir: &Path, key_file: &Path) -> anyhow::Result<Rotation> {
+        let old = Self::open(dir, key_file)?;
+        let mut key = [0u8; KEY_BYTES];
+        rand::rng().fill_bytes(&mut key);
+        let pending = pending_key_file(key_file);
+        create_secret_file(&pending, hex::encode(key).as_bytes())
+            .with_context(|| format!("writing the new key to {}", pending.display()))?;
+        let new = XChaCha20Poly1305::new_from_slice(&key).expect("a 32-byte key");
+        let mut batch = sled::Batch::default();
+        let mut signal_keys = 0;
+        for item in old.keys.iter() {
+            let (id, _) = item?;
+            let Ok(signal) = Uuid::from_slice(&id) else {
+                continue;
+            };
+            let clear = old.unwrap(signal)?;
+            batch.insert(id, wrap(&new, signal, &clear));
+            signal_keys += 1;
+        }
+        batch.insert(MASTER_ID, key_id(&key).as_bytes());
+        old.keys.apply_batch(batch)?;
+        old.sync()?;
+        std::fs::rename(&pending, key_file)?;
+        sync_parent(key_file)?;
+        Ok(Rotation {
+            key_id: key_id(&key),
+            signal_keys,
         })
     }
 
@@ -195,28 +310,11 @@ impl Vault {
         self.db.sync()
     }
 
-    fn wrap_aad(signal: Uuid) -> Vec<u8> {
-        aad(signal, "signal-key")
-    }
-
     /// Creates and stores (durably) the key of a new signal.
     pub fn create_key(&self, signal: Uuid) -> anyhow::Result<SignalKey> {
         let mut key = [0u8; KEY_BYTES];
         rand::rng().fill_bytes(&mut key);
-        let mut nonce = [0u8; NONCE_BYTES];
-        rand::rng().fill_bytes(&mut nonce);
-        let wrapped = self
-            .master
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: &key,
-                    aad: &Self::wrap_aad(signal),
-                },
-            )
-            .expect("wrapping a key");
-        let mut stored = nonce.to_vec();
-        stored.extend_from_slice(&wrapped);
+        let stored = wrap(&self.master, signal, &key);
         if self
             .keys
             .compare_and_swap(signal.as_bytes(), None as Option<&[u8]>, Some(stored))?
@@ -228,28 +326,34 @@ impl Vault {
         SignalKey::new(signal, &key)
     }
 
-    /// The key of a signal, or `None` when it was destroyed (or never made).
-    pub fn key(&self, signal: Uuid) -> anyhow::Result<Option<SignalKey>> {
+    /// A signal's key in clear, unwrapped with the master key.
+    fn unwrap(&self, signal: Uuid) -> anyhow::Result<Vec<u8>> {
         let Some(stored) = self.keys.get(signal.as_bytes())? else {
-            return Ok(None);
+            bail!("signal {signal} has no key");
         };
         if stored.len() < NONCE_BYTES {
             bail!("the stored key of signal {signal} is damaged");
         }
         let (nonce, wrapped) = stored.split_at(NONCE_BYTES);
-        let key = self
-            .master
+        self.master
             .decrypt(
                 XNonce::from_slice(nonce),
                 Payload {
                     msg: wrapped,
-                    aad: &Self::wrap_aad(signal),
+                    aad: &wrap_aad(signal),
                 },
             )
             .map_err(|_| {
                 anyhow::anyhow!("the key of signal {signal} does not unwrap with this key file")
-            })?;
-        SignalKey::new(signal, &key).map(Some)
+            })
+    }
+
+    /// The key of a signal, or `None` when it was destroyed (or never made).
+    pub fn key(&self, signal: Uuid) -> anyhow::Result<Option<SignalKey>> {
+        if !self.keys.contains_key(signal.as_bytes())? {
+            return Ok(None);
+        }
+        SignalKey::new(signal, &self.unwrap(signal)?).map(Some)
     }
 
     /// Stores an attachment's ciphertext durably.
@@ -289,6 +393,35 @@ impl Vault {
     }
 }
 
+fn wrap_aad(signal: Uuid) -> Vec<u8> {
+    aad(signal, "signal-key")
+}
+
+/// A signal key wrapped under `master`: a fresh nonce followed by the ciphertext.
+fn wrap(master: &XChaCha20Poly1305, signal: Uuid, key: &[u8]) -> Vec<u8> {
+    let mut nonce = [0u8; NONCE_BYTES];
+    rand::rng().fill_bytes(&mut nonce);
+    let wrapped = master
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: key,
+                aad: &wrap_aad(signal),
+            },
+        )
+        .expect("wrapping a key");
+    let mut stored = nonce.to_vec();
+    stored.extend_from_slice(&wrapped);
+    stored
+}
+
+fn sync_parent(path: &Path) -> std::io::Result<()> {
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => sync_dir(parent),
+        None => Ok(()),
+    }
+}
+
 fn attachment_key(signal: Uuid, number: u32) -> Vec<u8> {
     let mut key = signal.as_bytes().to_vec();
     key.extend_from_slice(&number.to_be_bytes());
@@ -316,6 +449,73 @@ pub fn redacted(mut event: antikor_shared::RecordedEvent) -> antikor_shared::Rec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rotation_rewraps_every_key_and_the_old_key_opens_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let key_file = dir.path().join("vault.key");
+        let signals: Vec<Uuid> = (0..5).map(|_| Uuid::new_v4()).collect();
+        let sealed: Vec<Sealed> = {
+            let vault = vault(dir.path());
+            signals
+                .iter()
+                .map(|s| vault.create_key(*s).unwrap().seal_text("account", "текст"))
+                .collect()
+        };
+        let old_key = std::fs::read(&key_file).unwrap();
+        let rotation = Vault::rotate(&dir.path().join("vault"), &key_file).unwrap();
+        assert_eq!(rotation.signal_keys, 5);
+        assert_ne!(std::fs::read(&key_file).unwrap(), old_key);
+        assert!(!pending_key_file(&key_file).exists());
+        {
+            let vault = vault(dir.path());
+            for (signal, sealed) in signals.iter().zip(&sealed) {
+                let key = vault.key(*signal).unwrap().unwrap();
+                assert_eq!(key.open_text("account", sealed).unwrap(), "текст");
+            }
+        }
+        // The old key file, restored from a backup, opens nothing.
+        let old_file = dir.path().join("old.key");
+        std::fs::write(&old_file, &old_key).unwrap();
+        let refused = Vault::open(&dir.path().join("vault"), &old_file)
+            .err()
+            .unwrap();
+        assert!(refused.to_string().contains("not the key"), "{refused}");
+    }
+
+    #[test]
+    fn a_rotation_cut_short_is_settled_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let key_file = dir.path().join("vault.key");
+        let signal = Uuid::new_v4();
+        let sealed = vault(dir.path())
+            .create_key(signal)
+            .unwrap()
+            .seal_text("account", "текст");
+        let opens = |dir: &Path| {
+            let key = vault(dir).key(signal).unwrap().unwrap();
+            assert_eq!(key.open_text("account", &sealed).unwrap(), "текст");
+        };
+        // Cut after the new key was written, before the vault changed: the old key stays.
+        let copy = tempfile::tempdir().unwrap();
+        crate::store::copy_folder(dir.path(), copy.path(), false).unwrap();
+        create_secret_file(
+            &pending_key_file(&copy.path().join("vault.key")),
+            &[b'0'; 64],
+        )
+        .unwrap();
+        opens(copy.path());
+        assert!(!pending_key_file(&copy.path().join("vault.key")).exists());
+        // Cut after the vault was rewrapped, before the key file was replaced: the waiting
+        // key takes over.
+        let before = std::fs::read(&key_file).unwrap();
+        Vault::rotate(&dir.path().join("vault"), &key_file).unwrap();
+        let after = std::fs::read(&key_file).unwrap();
+        std::fs::write(pending_key_file(&key_file), &after).unwrap();
+        std::fs::write(&key_file, &before).unwrap();
+        opens(dir.path());
+        assert_eq!(std::fs::read(&key_file).unwrap(), after);
+    }
 
     fn vault(dir: &Path) -> Vault {
         Vault::open(&dir.join("vault"), &dir.join("vault.key")).unwrap()
@@ -366,9 +566,10 @@ mod tests {
         vault(dir.path()).create_key(signal).unwrap();
         std::fs::rename(dir.path().join("vault.key"), dir.path().join("moved.key")).unwrap();
         assert!(Vault::open(&dir.path().join("vault"), &dir.path().join("vault.key")).is_err());
+        // Another key is refused at once, not when the first signal fails to open.
         std::fs::write(dir.path().join("other.key"), hex::encode([7u8; 32])).unwrap();
-        let other = Vault::open(&dir.path().join("vault"), &dir.path().join("other.key")).unwrap();
-        assert!(other.key(signal).is_err());
+        let other = Vault::open(&dir.path().join("vault"), &dir.path().join("other.key"));
+        assert!(other.err().unwrap().to_string().contains("not the key"));
     }
 
     #[test]

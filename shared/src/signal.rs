@@ -551,6 +551,24 @@ impl DomainEvent for InternalChannelRecorded {
     const SCHEMA_VERSION: u32 = 1;
 }
 
+/// `VaultKeyRotated` v1, in the regional administration's `vault` stream: every signal key
+/// was rewrapped under a new master key (`antikor key rotate`), and the old key opens
+/// nothing in the vault any more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VaultKeyRotated {
+    /// The new master key's name: a hash of it, which says which key file the vault needs
+    /// and nothing of the key.
+    pub key_id: String,
+    /// How many signal keys were rewrapped.
+    pub signal_keys: u64,
+}
+
+impl DomainEvent for VaultKeyRotated {
+    const EVENT_TYPE: &'static str = "VaultKeyRotated";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
 /// Whether an event type belongs to a signal's stream (and so is confidential).
 pub fn is_signal_event(event_type: &str) -> bool {
     event_type.starts_with("Signal")

@@ -77,6 +77,24 @@ impl Config {
             witnesses: Vec::new(),
         }
     }
+
+    /// The vault's master key file: as given, or `DATA/vault.key`.
+    pub fn vault_key_file(&self) -> PathBuf {
+        self.key_file
+            .clone()
+            .unwrap_or_else(|| self.data_dir.join("vault.key"))
+    }
+}
+
+/// Whether `key_file` lies inside `data_dir` (compared as absolute paths, so `./data` and
+/// `data` agree).
+fn key_file_is_inside(key_file: &std::path::Path, data_dir: &std::path::Path) -> bool {
+    let absolute = |p: &std::path::Path| {
+        std::path::absolute(p)
+            .map(|p| p.components().collect::<PathBuf>())
+            .unwrap_or_else(|_| p.to_owned())
+    };
+    absolute(key_file).starts_with(absolute(data_dir))
 }
 
 /// The anchor file of the log in a data folder: beside `log/`, not in it, so that restoring an
@@ -226,10 +244,14 @@ impl App {
         }));
         let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
             .context("opening the secrets store")?;
-        let key_file = config
-            .key_file
-            .clone()
-            .unwrap_or_else(|| config.data_dir.join("vault.key"));
+        let key_file = config.vault_key_file();
+        if key_file_is_inside(&key_file, &config.data_dir) {
+            tracing::warn!(
+                key_file = %key_file.display(),
+                "the vault's master key is inside the data folder: a backup of the folder carries \
+                 the key to every sealed field; keep it apart (--key-file) and back it up separately"
+            );
+        }
         let vault = Arc::new(
             Vault::open(&config.data_dir.join("vault"), &key_file).context("opening the vault")?,
         );
@@ -330,5 +352,28 @@ impl App {
             },
         };
         Ok(self.store.append(request).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_file_inside_the_data_folder_is_recognised_however_it_is_written() {
+        let data = std::path::Path::new("data");
+        assert!(key_file_is_inside(&data.join("vault.key"), data));
+        assert!(key_file_is_inside(
+            std::path::Path::new("./data/vault.key"),
+            data
+        ));
+        assert!(!key_file_is_inside(
+            std::path::Path::new("/etc/antikor/vault.key"),
+            data
+        ));
+        assert!(!key_file_is_inside(
+            std::path::Path::new("data-keys/vault.key"),
+            data
+        ));
     }
 }

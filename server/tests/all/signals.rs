@@ -757,3 +757,61 @@ async fn receipt_codes_guessed_at_once_are_counted_before_they_are_checked() {
     );
     assert_eq!(statuses[39], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
 }
+
+#[tokio::test]
+async fn a_rotated_master_key_opens_every_signal_and_the_old_one_nothing() {
+    let app = TestApp::start_demo().await;
+    let receipt = file(&app, named_signal("bansko", "Ротационна Проверка")).await;
+    let id = receipt["id"].as_str().unwrap().to_owned();
+    let dir = app.stop().await;
+    let old_key = std::fs::read(dir.path().join("vault.key")).unwrap();
+    let config = antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"));
+    let rotation = antikor_server::cli::rotate_vault_key(&config)
+        .await
+        .unwrap();
+    assert_eq!(rotation.signal_keys, 1);
+    assert_ne!(
+        std::fs::read(dir.path().join("vault.key")).unwrap(),
+        old_key
+    );
+
+    let app = TestApp::start_in(dir).await;
+    let officer = app.login("bansko.officer").await;
+    let (status, identity) = app
+        .post_as(&officer, &format!("/api/signals/{id}/identity"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{identity}");
+    assert_eq!(identity["reporter"]["name"], "Ротационна Проверка");
+    let (status, view) = reporter(&app, &receipt).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the receipt code still works: {view}"
+    );
+    let (_, page) = app
+        .get_as(
+            &app.login("odit").await,
+            "/api/audit/events?event_type=VaultKeyRotated",
+        )
+        .await;
+    assert_eq!(page["events"][0]["payload"]["signal_keys"], 1, "{page}");
+    assert_eq!(
+        page["events"][0]["payload"]["key_id"],
+        rotation.key_id.as_str()
+    );
+
+    // The old key, put back from a backup, no longer opens the vault.
+    let dir = app.stop().await;
+    std::fs::write(dir.path().join("vault.key"), &old_key).unwrap();
+    let refused = antikor_server::App::start(&antikor_server::Config::new(
+        dir.path(),
+        dir.path().join("no-frontend"),
+    ))
+    .await
+    .err()
+    .expect("the old key is refused");
+    assert!(
+        format!("{refused:#}").contains("not the key"),
+        "{refused:#}"
+    );
+}
