@@ -177,6 +177,10 @@ fn check_measures(
     Ok(keys)
 }
 
+/// Days the regional governor has to take a council's act to the administrative court, from
+/// receiving it (Закон за администрацията, чл. 32, ал. 2).
+pub const COURT_LIMIT_DAYS: i64 = 14;
+
 /// Checks an activity and returns it cleaned (trimmed texts, sorted measure keys).
 pub fn check_activity(
     activity: Activity,
@@ -264,6 +268,17 @@ pub fn check_activity(
             a.act_number = text(&a.act_number, "Номер на акта", 100)?;
             a.grounds = text(&a.grounds, "Мотиви", 10_000)?;
             a.council_revote = optional(a.council_revote, "Ново гласуване", 4000)?;
+            // A re-adopted act's limit runs from the receipt of the new act, which the record
+            // names only in the revote's text: then the dates given say nothing of the limit.
+            if a.action == ActAction::ContestedInCourt
+                && a.council_revote.is_none()
+                && (a.action_on - a.received_on).num_days() > COURT_LIMIT_DAYS
+            {
+                return Err(WorkRejection::BadDate(format!(
+                    "Областният управител може да оспори акта пред административния съд в {COURT_LIMIT_DAYS}-дневен срок от получаването му (чл. 32, ал. 2 от Закона за администрацията); тук са минали {} дни. Ако актът е повторно приет след връщане, срокът тече от получаването на новия акт: опишете го в „Ново гласуване“.",
+                    (a.action_on - a.received_on).num_days()
+                )));
+            }
             a.court_case = optional(a.court_case, "Съдебно дело", 200)?;
             a.court_outcome = optional(a.court_outcome, "Изход от делото", 4000)?;
             if let Some(published) = a.published_on {
@@ -568,9 +583,34 @@ mod tests {
         let court = act(
             ActAction::ContestedInCourt,
             day(2017, 3, 3),
-            day(2017, 3, 20),
+            day(2017, 3, 17),
         );
         assert!(check_activity(court, &regional).is_ok());
+    }
+
+    #[test]
+    fn an_act_goes_to_court_within_14_days_of_receipt_unless_it_was_adopted_again() {
+        let plan = plan();
+        let municipalities = vec!["bansko".to_owned()];
+        let regional = ActivityContext {
+            municipalities: &municipalities,
+            ..ctx(&plan, true)
+        };
+        let received = day(2017, 3, 3);
+        let court = |done| act(ActAction::ContestedInCourt, received, done);
+        assert!(check_activity(court(day(2017, 3, 17)), &regional).is_ok());
+        // 142 days after receipt, as was once accepted without a word.
+        let Err(WorkRejection::BadDate(why)) = check_activity(court(day(2017, 7, 23)), &regional)
+        else {
+            panic!("a contest 142 days late is refused");
+        };
+        assert!(why.contains("чл. 32, ал. 2") && why.contains("142"), "{why}");
+        // Returned, adopted again, then contested: the limit runs from the new act.
+        let Activity::ContestedAct(mut again) = court(day(2017, 7, 23)) else {
+            unreachable!()
+        };
+        again.council_revote = Some("Прието повторно на 10.07.2017, получено на 14.07.2017".into());
+        assert!(check_activity(Activity::ContestedAct(again), &regional).is_ok());
     }
 
     fn record(activity: Activity) -> ActivityRecord {
