@@ -345,3 +345,18 @@ async fn a_live_feed_outlasts_the_idle_and_header_timeouts() {
         "{next:?}"
     );
 }
+
+#[test]
+fn a_sigterm_right_after_listening_still_stops_cleanly() {
+    // The signal handlers are installed before "listening" is printed: a SIGTERM sent as soon
+    // as a script sees that line once killed the process outright, with the log unclosed.
+    let data = tempfile::tempdir().unwrap();
+    let assets = data.path().join("no-frontend");
+    for _ in 0..5 {
+        let mut server = Server::start(data.path(), &assets).unwrap();
+        assert!(
+            server.terminate(Duration::from_secs(10)).unwrap(),
+            "exit status 0 after an early SIGTERM"
+        );
+    }
+}

@@ -400,6 +400,7 @@ fn serve(config: Config, listen: SocketAddr, timeouts: Timeouts) -> anyhow::Resu
             .await
             .with_context(|| format!("listening on {listen}"))?;
         let address = listener.local_addr()?;
+        let signalled = shutdown_signal();
         tracing::info!(%address, data = %config.data_dir.display(), "Antikor is listening");
         // Tests and scripts read this line to learn the port when they asked for port 0.
         println!("listening on http://{address}");
@@ -408,7 +409,7 @@ fn serve(config: Config, listen: SocketAddr, timeouts: Timeouts) -> anyhow::Resu
         let stop = std::sync::Arc::new(stop);
         let stopper = stop.clone();
         let stop_signal = async move {
-            shutdown_signal().await;
+            signalled.await;
             let deadline_seconds = timeouts.shutdown.as_secs();
             tracing::info!(deadline_seconds, "stopping: finishing requests in flight");
             stopper.begin();
@@ -436,13 +437,18 @@ async fn sweep_retention(app: antikor_server::app::AppState) {
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .expect("installing the SIGTERM handler");
-    tokio::select! {
-        _ = ctrl_c => {}
-        _ = term.recv() => {}
+/// Resolves at SIGTERM or Ctrl-C. The handlers are installed when this is called, not when
+/// the future is first polled: a SIGTERM that came after "listening" but before the serve
+/// loop polled its shutdown future used to kill the process outright, unclean.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).expect("installing the SIGTERM handler");
+    let mut interrupt = signal(SignalKind::interrupt()).expect("installing the SIGINT handler");
+    async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = term.recv() => {}
+        }
     }
 }
 
@@ -698,11 +704,12 @@ fn witness(
             .await
             .with_context(|| format!("listening on {listen}"))?;
         let address = listener.local_addr()?;
+        let signalled = shutdown_signal();
         tracing::info!(%address, key = %witness.key(), "the witness is listening");
         println!("listening on http://{address}");
         println!("witness key {}", witness.key());
         let router = antikor_server::witness::router(witness);
-        connections::serve(listener, router, Timeouts::default(), shutdown_signal()).await;
+        connections::serve(listener, router, Timeouts::default(), signalled).await;
         Ok(ExitCode::SUCCESS)
     })
 }
