@@ -360,3 +360,46 @@ fn a_sigterm_right_after_listening_still_stops_cleanly() {
         );
     }
 }
+
+#[test]
+fn a_request_body_held_back_is_answered_and_cut_off_after_the_body_timeout() {
+    let data = tempfile::tempdir().unwrap();
+    let assets = data.path().join("no-frontend");
+    let server = Server::start_with(
+        data.path(),
+        &assets,
+        &[
+            "--body-timeout-seconds",
+            "1",
+            "--header-timeout-seconds",
+            "30",
+        ],
+    )
+    .unwrap();
+    let mut conn = connect(&server);
+    // A whole head promising 200 bytes, then 10 of them and nothing more.
+    conn.write_all(
+        b"POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"usernam",
+    )
+    .unwrap();
+    let sent = Instant::now();
+    conn.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut response = Vec::new();
+    let mut chunk = [0; 4096];
+    while let Ok(n) = conn.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        response.extend_from_slice(&chunk[..n]);
+    }
+    let took = sent.elapsed();
+    let text = String::from_utf8_lossy(&response);
+    assert!(text.starts_with("HTTP/1.1 400"), "{text}");
+    assert!(text.contains("спряха да пристигат"), "{text}");
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(4),
+        "answered after {took:?}"
+    );
+    // The server goes on serving others.
+    assert!(get_health(&mut connect(&server)).starts_with("HTTP/1.1 200"));
+}

@@ -18,6 +18,7 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// How long the server waits on its clients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub struct Timeouts {
     /// How long a connection may stay open without starting a request, once opened and after
     /// each response. It does not bound a request being answered, such as a live feed.
     pub idle: Duration,
+    /// How long a request body may stall between two pieces: a client that sends a head and
+    /// then holds back its body is answered 400 and cut off. A slow but steady upload is not.
+    pub body: Duration,
     /// After shutdown begins, how long requests in flight may take to finish; then the
     /// connections still open are dropped so that the process can exit.
     pub shutdown: Duration,
@@ -35,11 +39,14 @@ pub struct Timeouts {
 
 impl Default for Timeouts {
     /// 10 s for a head (a person's browser sends one in milliseconds), 60 s idle (long enough
-    /// for a browser to reuse its connections between clicks), 10 s to finish at shutdown.
+    /// for a browser to reuse its connections between clicks), 30 s of silence within a body
+    /// (a phone on a weak signal still sends something every few seconds), 10 s to finish at
+    /// shutdown.
     fn default() -> Self {
         Self {
             header: Duration::from_secs(10),
             idle: Duration::from_secs(60),
+            body: Duration::from_secs(30),
             shutdown: Duration::from_secs(10),
         }
     }
@@ -59,6 +66,7 @@ pub async fn serve(
     timeouts: Timeouts,
     shutdown: impl Future<Output = ()>,
 ) {
+    let router = router.layer(RequestBodyTimeoutLayer::new(timeouts.body));
     let graceful = GracefulShutdown::new();
     let mut connections = JoinSet::new();
     let mut shutdown = pin!(shutdown);

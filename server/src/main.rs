@@ -76,6 +76,11 @@ enum Command {
         #[arg(long, env = "ANTIKOR_IDLE_TIMEOUT_SECONDS", value_parser = clap::value_parser!(u64).range(1..),
             default_value_t = Timeouts::default().idle.as_secs())]
         idle_timeout_seconds: u64,
+        /// Seconds a request body may go without a byte; a client that stalls its body longer
+        /// is answered 400 and cut off.
+        #[arg(long, env = "ANTIKOR_BODY_TIMEOUT_SECONDS", value_parser = clap::value_parser!(u64).range(1..),
+            default_value_t = Timeouts::default().body.as_secs())]
+        body_timeout_seconds: u64,
         /// Seconds the requests in flight get to finish after SIGTERM; the connections still
         /// open then are dropped, and the server stops.
         #[arg(long, env = "ANTIKOR_SHUTDOWN_TIMEOUT_SECONDS",
@@ -275,6 +280,7 @@ fn main() -> ExitCode {
             witnesses,
             header_timeout_seconds,
             idle_timeout_seconds,
+            body_timeout_seconds,
             shutdown_timeout_seconds,
         } => serve(
             Config {
@@ -294,6 +300,7 @@ fn main() -> ExitCode {
             Timeouts {
                 header: Duration::from_secs(header_timeout_seconds),
                 idle: Duration::from_secs(idle_timeout_seconds),
+                body: Duration::from_secs(body_timeout_seconds),
                 shutdown: Duration::from_secs(shutdown_timeout_seconds),
             },
         ),

@@ -62,12 +62,31 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequest<S> for Json
                         "Данните са твърде големи: приложете до 3 файла, всеки до 2 MB.".into(),
                     )
                 }
+                axum::extract::rejection::JsonRejection::BytesRejection(e) if stalled(&e) => {
+                    AppError::BadRequest(
+                        "Данните спряха да пристигат и връзката беше прекъсната. Опитайте отново."
+                            .into(),
+                    )
+                }
                 other => AppError::BadRequest(format!(
                     "Данните в заявката не са във верния вид: {}",
                     other.body_text()
                 )),
             })
     }
+}
+
+/// Whether a body could not be read because the client stopped sending it (the server's
+/// body timeout, see `crate::connections`).
+fn stalled(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(error);
+    while let Some(e) = next {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        next = e.source();
+    }
+    false
 }
 
 /// The network address of the client. Behind a reverse proxy this is the proxy's address;
