@@ -65,7 +65,13 @@ pub fn document(api: &utoipa::openapi::OpenApi) -> Value {
 fn widen_unsigned(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            let unsigned = map.get("minimum").and_then(Value::as_f64) == Some(0.0)
+            // Only unsigned types get a lower bound from utoipa; one set by hand (`minimum = 1`)
+            // comes without an upper bound unless it was set too.
+            let unsigned = map
+                .get("minimum")
+                .and_then(Value::as_f64)
+                .is_some_and(|m| m >= 0.0)
+                && !map.contains_key("maximum")
                 && is_integer(map.get("type"));
             match map.get("format").and_then(Value::as_str) {
                 Some("int32") if unsigned => {
@@ -205,7 +211,7 @@ fn complete(path: &str, method: &str, operation: &mut Map<String, Value>) {
             json!({"Retry-After": {
                 "description": "Seconds until a new attempt may succeed",
                 "required": true,
-                "schema": {"type": "integer", "minimum": 0}
+                "schema": {"type": "integer", "minimum": 0, "maximum": u64::MAX}
             }}),
         );
     }
