@@ -11,6 +11,7 @@ pub mod connections;
 pub mod demo;
 pub mod domain;
 pub mod mirror;
+pub mod openapi;
 pub mod projections;
 pub mod router;
 pub mod routes;

@@ -106,7 +106,7 @@ pub fn api() -> OpenApiRouter<AppState> {
 /// The whole application: API, OpenAPI document, frontend, and the layers around them.
 pub fn build(state: AppState) -> Router {
     let (api, openapi) = api().split_for_parts();
-    let openapi = serde_json::to_value(&openapi).expect("the OpenAPI document serializes");
+    let openapi = crate::openapi::document(&openapi);
     let api = api.route(
         "/api/openapi.json",
         axum::routing::get(move || std::future::ready(axum::Json(openapi.clone()))),

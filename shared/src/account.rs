@@ -228,9 +228,18 @@ impl DomainEvent for LoggedOut {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
-    /// Login name.
+    /// Login name (surrounding white space and case are ignored).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 64,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub username: String,
     /// Password, up to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub password: String,
 }
 
@@ -289,12 +298,25 @@ pub struct CreateAccount {
     /// The tenant the account belongs to.
     pub tenant: TenantId,
     /// Login name (lowercase Latin letters, digits, `.`, `-`, `_`).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 64, pattern = "^[a-z0-9][a-z0-9._-]*$")
+    )]
     pub username: String,
-    /// The person's name.
+    /// The person's name, up to 120 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 120,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub display_name: String,
     /// Its role.
     pub role: Role,
-    /// Its initial password, 12–128 characters.
+    /// Its initial password, 12–128 characters, not a common one nor the login name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
 
@@ -312,7 +334,15 @@ pub struct GrantRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisableAccount {
-    /// Why (kept in the audit trail).
+    /// Why (kept in the audit trail), up to 500 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            min_length = 1,
+            max_length = 500,
+            pattern = r"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+        )
+    )]
     pub reason: String,
     /// The account's version as last read; a concurrent change answers 409.
     pub expected_version: Option<u64>,
@@ -330,7 +360,8 @@ pub struct EnableAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetPassword {
-    /// The new password, 12–128 characters.
+    /// The new password, 12–128 characters, not a common one nor the login name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
 
@@ -339,8 +370,10 @@ pub struct ResetPassword {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePassword {
     /// The password in use now.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
     pub current_password: String,
-    /// The new password, 12–128 characters.
+    /// The new password, 12–128 characters, not a common one nor the login name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub new_password: String,
 }
 

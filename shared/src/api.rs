@@ -108,6 +108,11 @@ pub struct AuditQuery {
     /// The page of events just newer than this position.
     pub after: Option<u64>,
     /// Page size, 1–500 (default 50).
+    #[cfg_attr(
+        feature = "openapi",
+        param(minimum = 1, maximum = 500),
+        schema(minimum = 1, maximum = 500)
+    )]
     pub limit: Option<u32>,
 }
 

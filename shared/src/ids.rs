@@ -38,12 +38,29 @@ fn check(
 }
 
 macro_rules! string_id {
-    ($(#[$doc:meta])* $name:ident, $kind:literal, $max:expr, $allowed:expr, $rule:literal) => {
+    ($(#[$doc:meta])* $name:ident, $kind:literal, $max:expr, $allowed:expr, $rule:literal, $pattern:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
+
+        // Written out, since the derive cannot give a newtype a pattern: the document must
+        // state the very rule `parse` applies (a test checks the two agree).
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some(concat!("A ", $kind, " id: ", $rule, ".")))
+                    .min_length(Some(1))
+                    .max_length(Some($max))
+                    .pattern(Some($pattern))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
 
         impl $name {
             /// Parses and validates an identifier.
@@ -101,7 +118,8 @@ string_id!(
     "tenant",
     40,
     |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
-    "use 1–40 lowercase Latin letters, digits and hyphens"
+    "use 1–40 lowercase Latin letters, digits and hyphens",
+    "^[a-z0-9][a-z0-9-]*$"
 );
 
 string_id!(
@@ -110,7 +128,8 @@ string_id!(
     "stream",
     128,
     |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'),
-    "use 1–128 Latin letters, digits and - _ . :"
+    "use 1–128 Latin letters, digits and - _ . :",
+    "^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 );
 
 string_id!(
@@ -119,7 +138,8 @@ string_id!(
     "username",
     64,
     |c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'),
-    "use 1–64 lowercase Latin letters, digits and . - _, starting with a letter or digit"
+    "use 1–64 lowercase Latin letters, digits and . - _, starting with a letter or digit",
+    "^[a-z0-9][a-z0-9._-]*$"
 );
 
 /// The tenant of the regional administration, which keeps the plan.

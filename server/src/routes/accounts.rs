@@ -29,10 +29,9 @@ pub struct AccountsQuery {
 
 /// The accounts the caller may see: a tenant admin their tenant's, a regional admin or an
 /// auditor everyone's.
-#[utoipa::path(get, path = "/api/accounts", tag = "accounts", params(AccountsQuery),
+#[utoipa::path(get, path = "/api/accounts", security(("session" = [])), tag = "accounts", params(AccountsQuery),
     responses(
         (status = 200, description = "Accounts by username", body = [Account]),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "The role does not manage or audit accounts", body = ErrorBody),
         (status = 404, description = "A tenant out of the caller's reach", body = ErrorBody)))]
 pub async fn list(
@@ -45,11 +44,10 @@ pub async fn list(
 }
 
 /// One account.
-#[utoipa::path(get, path = "/api/accounts/{username}", tag = "accounts",
+#[utoipa::path(get, path = "/api/accounts/{username}", security(("session" = [])), tag = "accounts",
     params(("username" = String, Path, description = "Login name")),
     responses(
         (status = 200, description = "The account", body = Account),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "The role does not manage or audit accounts", body = ErrorBody),
         (status = 404, description = "No such account in the caller's reach", body = ErrorBody)))]
 pub async fn get(
@@ -73,12 +71,10 @@ fn may_grant(admin: &AccountAdmin, role: Role) -> AppResult<()> {
 }
 
 /// Opens an account in a tenant within the administrator's reach.
-#[utoipa::path(post, path = "/api/accounts", tag = "accounts", request_body = CreateAccount,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/accounts", security(("session" = [])), tag = "accounts", request_body = CreateAccount,
     responses(
         (status = 201, description = "Created", body = Account),
         (status = 400, description = "Invalid username, name, role for the tenant, or weak password", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not an administrator, a role the administrator may not give, or missing CSRF token", body = ErrorBody),
         (status = 404, description = "A tenant out of the administrator's reach", body = ErrorBody),
         (status = 409, description = "The username is taken", body = ErrorBody)))]
@@ -132,13 +128,11 @@ fn target(
 }
 
 /// Gives an account a new role (replacing the old one); takes effect on its next request.
-#[utoipa::path(post, path = "/api/accounts/{username}/role", tag = "accounts", request_body = GrantRole,
-    params(("username" = String, Path, description = "Login name"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/accounts/{username}/role", security(("session" = [])), tag = "accounts", request_body = GrantRole,
+    params(("username" = String, Path, description = "Login name")),
     responses(
         (status = 200, description = "The changed account", body = Account),
         (status = 400, description = "The role does not fit the tenant", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not allowed (own account, role out of reach, CSRF)", body = ErrorBody),
         (status = 404, description = "No such account in reach", body = ErrorBody),
         (status = 409, description = "Changed meanwhile, or already has the role", body = ErrorBody)))]
@@ -163,13 +157,11 @@ pub async fn grant_role(
 }
 
 /// Disables an account: it cannot log in and its sessions end.
-#[utoipa::path(post, path = "/api/accounts/{username}/disable", tag = "accounts", request_body = DisableAccount,
-    params(("username" = String, Path, description = "Login name"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/accounts/{username}/disable", security(("session" = [])), tag = "accounts", request_body = DisableAccount,
+    params(("username" = String, Path, description = "Login name")),
     responses(
         (status = 200, description = "The changed account", body = Account),
         (status = 400, description = "No reason given", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
         (status = 404, description = "No such account in reach", body = ErrorBody),
         (status = 409, description = "Changed meanwhile, or already disabled", body = ErrorBody)))]
@@ -193,12 +185,10 @@ pub async fn disable(
 }
 
 /// Lets a disabled account log in again.
-#[utoipa::path(post, path = "/api/accounts/{username}/enable", tag = "accounts", request_body = EnableAccount,
-    params(("username" = String, Path, description = "Login name"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/accounts/{username}/enable", security(("session" = [])), tag = "accounts", request_body = EnableAccount,
+    params(("username" = String, Path, description = "Login name")),
     responses(
         (status = 200, description = "The changed account", body = Account),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
         (status = 404, description = "No such account in reach", body = ErrorBody),
         (status = 409, description = "Changed meanwhile, or not disabled", body = ErrorBody)))]
@@ -226,13 +216,11 @@ pub async fn enable(
 }
 
 /// Sets a new password for someone else's account; its sessions end.
-#[utoipa::path(post, path = "/api/accounts/{username}/password", tag = "accounts", request_body = ResetPassword,
-    params(("username" = String, Path, description = "Login name"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/accounts/{username}/password", security(("session" = [])), tag = "accounts", request_body = ResetPassword,
+    params(("username" = String, Path, description = "Login name")),
     responses(
         (status = 200, description = "The changed account", body = Account),
         (status = 400, description = "The password does not meet the policy", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not allowed (own account, out of reach, CSRF)", body = ErrorBody),
         (status = 404, description = "No such account in reach", body = ErrorBody)))]
 pub async fn reset_password(

@@ -30,10 +30,9 @@ pub struct ActivitiesQuery {
 }
 
 /// Activities the caller may see, newest first.
-#[utoipa::path(get, path = "/api/activities", tag = "activities", params(ActivitiesQuery),
+#[utoipa::path(get, path = "/api/activities", security(("session" = [])), tag = "activities", params(ActivitiesQuery),
     responses(
         (status = 200, description = "Activities with their corrections", body = [ActivityRecord]),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "A tenant out of reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
@@ -47,12 +46,10 @@ pub async fn list(
 }
 
 /// Records an activity of the caller's tenant (contested acts: the regional administration).
-#[utoipa::path(post, path = "/api/activities", tag = "activities", request_body = Activity,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/activities", security(("session" = [])), tag = "activities", request_body = Activity,
     responses(
         (status = 201, description = "Recorded", body = ActivityRecord),
         (status = 400, description = "A missing field, a future date, an unknown measure", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Auditors change nothing; contested acts are the regional administration's", body = ErrorBody)))]
 pub async fn record(
     State(app): State<AppState>,
@@ -65,13 +62,11 @@ pub async fn record(
 }
 
 /// Corrects an activity: the whole corrected record and why. The old one stays in the log.
-#[utoipa::path(post, path = "/api/activities/{id}/correction", tag = "activities", request_body = CorrectActivity,
-    params(("id" = Uuid, Path, description = "The activity"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/activities/{id}/correction", security(("session" = [])), tag = "activities", request_body = CorrectActivity,
+    params(("id" = Uuid, Path, description = "The activity")),
     responses(
         (status = 200, description = "The corrected record", body = ActivityRecord),
         (status = 400, description = "Another kind, no reason, or an invalid field", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Auditors change nothing", body = ErrorBody),
         (status = 404, description = "No such activity in the caller's tenant", body = ErrorBody),
         (status = 409, description = "Changed meanwhile", body = ErrorBody)))]
@@ -87,13 +82,11 @@ pub async fn correct(
 
 /// Records what followed a contested act: the council's new vote, the court case, its
 /// outcome, the publication.
-#[utoipa::path(post, path = "/api/activities/{id}/follow-up", tag = "activities", request_body = FollowUpAct,
-    params(("id" = Uuid, Path, description = "The contested act"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/activities/{id}/follow-up", security(("session" = [])), tag = "activities", request_body = FollowUpAct,
+    params(("id" = Uuid, Path, description = "The contested act")),
     responses(
         (status = 200, description = "The updated record", body = ActivityRecord),
         (status = 400, description = "Not a contested act, or nothing filled in", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Auditors change nothing", body = ErrorBody),
         (status = 404, description = "No such activity in the caller's tenant", body = ErrorBody),
         (status = 409, description = "Changed meanwhile", body = ErrorBody)))]
@@ -115,12 +108,10 @@ pub async fn contacts(State(app): State<AppState>) -> axum::Json<Vec<TenantConta
 }
 
 /// Replaces the caller's tenant's contact list.
-#[utoipa::path(put, path = "/api/contacts", tag = "activities", request_body = UpdateContacts,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(put, path = "/api/contacts", security(("session" = [])), tag = "activities", request_body = UpdateContacts,
     responses(
         (status = 200, description = "The tenant's list", body = TenantContacts),
         (status = 400, description = "A missing field or an invalid e-mail", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Auditors change nothing", body = ErrorBody)))]
 pub async fn update_contacts(
     State(app): State<AppState>,

@@ -26,11 +26,10 @@ const MAX_LIMIT: u32 = 500;
 
 /// One page of events, newest first, with cursors to the neighbouring pages. Officers and
 /// tenant admins see their own tenant's events only; regional roles and auditors all.
-#[utoipa::path(get, path = "/api/audit/events", tag = "audit", params(AuditQuery),
+#[utoipa::path(get, path = "/api/audit/events", security(("session" = [])), tag = "audit", params(AuditQuery),
     responses(
         (status = 200, description = "A page of events, newest first", body = AuditPage),
         (status = 400, description = "Contradictory or malformed filters", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
@@ -92,11 +91,10 @@ pub async fn list(
 }
 
 /// One event with its hash.
-#[utoipa::path(get, path = "/api/audit/events/{position}", tag = "audit",
+#[utoipa::path(get, path = "/api/audit/events/{position}", security(("session" = [])), tag = "audit",
     params(("position" = u64, Path, description = "Position in the log")),
     responses(
         (status = 200, description = "The event", body = RecordedEvent),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "No event at that position that the caller may see", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
@@ -119,10 +117,9 @@ pub struct EventTypesQuery {
 
 /// The event types in the log (or in one tenant's part of it) and how many of each, for the
 /// audit trail's filter.
-#[utoipa::path(get, path = "/api/audit/event-types", tag = "audit", params(EventTypesQuery),
+#[utoipa::path(get, path = "/api/audit/event-types", security(("session" = [])), tag = "audit", params(EventTypesQuery),
     responses(
         (status = 200, description = "Event types by name", body = [EventTypeCount]),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn event_types(
     State(app): State<AppState>,
@@ -239,10 +236,9 @@ impl Feed {
 /// The feed carries only events the caller may see, checked once more for every event; the
 /// others send nothing, and the backlog and the catching up after a lag read only those the
 /// caller may see.
-#[utoipa::path(get, path = "/api/audit/live", tag = "audit", params(LiveQuery),
+#[utoipa::path(get, path = "/api/audit/live", security(("session" = [])), tag = "audit", params(LiveQuery),
     responses(
         (status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn live(
     State(app): State<AppState>,

@@ -62,18 +62,18 @@ pub async fn consistency(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InclusionQuery {
-    /// The event's log position.
+    /// The event's log position (at most `size`).
+    #[param(minimum = 1)]
     pub position: u64,
     /// The tree size (a checkpoint's); default: the log's current size.
     pub size: Option<u64>,
 }
 
 /// Proves that the event at `position` is in the log of `size` events.
-#[utoipa::path(get, path = "/api/log/proof/inclusion", tag = "log", params(InclusionQuery),
+#[utoipa::path(get, path = "/api/log/proof/inclusion", security(("session" = [])), tag = "log", params(InclusionQuery),
     responses(
         (status = 200, description = "The proof", body = InclusionProof),
         (status = 400, description = "A position or size the log does not have", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "No such event, or one the caller may not see", body = ErrorBody)))]
 pub async fn inclusion(
     State(app): State<AppState>,
@@ -87,11 +87,10 @@ pub async fn inclusion(
 
 /// The exact leaf bytes of an event: its record as canonical JSON, sealed fields as hashes.
 /// `SHA-256(0x00 ‖ these bytes)` is its leaf hash.
-#[utoipa::path(get, path = "/api/log/entries/{position}", tag = "log",
+#[utoipa::path(get, path = "/api/log/entries/{position}", security(("session" = [])), tag = "log",
     params(("position" = u64, Path, description = "The event's log position")),
     responses(
-        (status = 200, description = "The leaf bytes", content_type = "application/json", body = String),
-        (status = 401, description = "Not logged in", body = ErrorBody),
+        (status = 200, description = "The leaf bytes: a JSON object", content_type = "application/json", body = Object),
         (status = 404, description = "No such event, or one the caller may not see", body = ErrorBody)))]
 pub async fn entry(
     State(app): State<AppState>,
@@ -105,10 +104,9 @@ pub async fn entry(
 
 /// The whole log as a bundle (see `crate::bundle`): every leaf and a signed checkpoint over
 /// them, to check with `antikor bundle verify` away from the server. Auditors only.
-#[utoipa::path(get, path = "/api/log/bundle", tag = "log",
+#[utoipa::path(get, path = "/api/log/bundle", security(("session" = [])), tag = "log",
     responses(
         (status = 200, description = "The bundle (JSON Lines)", content_type = "application/x-ndjson", body = String),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not an auditor", body = ErrorBody),
         (status = 503, description = "The log is damaged", body = ErrorBody)))]
 pub async fn bundle(
@@ -150,19 +148,20 @@ pub async fn bundle(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RecordsQuery {
-    /// The first position.
+    /// The first position (at most the log's size + 1).
+    #[param(minimum = 1)]
     pub from: u64,
     /// At most this many records (1–10,000; default 1,000).
+    #[param(minimum = 1, maximum = 10000)]
     pub limit: Option<u64>,
 }
 
 /// Stored records as they are (canonical JSON, one per line; sealed fields as ciphertext, which
 /// only the vault's key opens), for `antikor mirror` to keep a full copy. Auditors only.
-#[utoipa::path(get, path = "/api/log/records", tag = "log", params(RecordsQuery),
+#[utoipa::path(get, path = "/api/log/records", security(("session" = [])), tag = "log", params(RecordsQuery),
     responses(
         (status = 200, description = "Records, one per line", content_type = "application/x-ndjson", body = String),
         (status = 400, description = "A position the log does not have", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Not an auditor", body = ErrorBody)))]
 pub async fn records(
     State(app): State<AppState>,

@@ -19,7 +19,7 @@ pub async fn years(State(app): State<AppState>) -> axum::Json<Vec<i32>> {
 }
 
 /// A year's plan with every measure (withdrawn ones marked), now or (logged in) as of a moment.
-#[utoipa::path(get, path = "/api/plans/{year}", tag = "plan", params(("year" = i32, Path, description = "The plan's year"), AsOf),
+#[utoipa::path(get, path = "/api/plans/{year}", security((), ("session" = [])), tag = "plan", params(("year" = i32, Path, description = "The plan's year"), AsOf),
     responses(
         (status = 200, description = "The plan", body = PlanView),
         (status = 401, description = "`as_of` without a login", body = ErrorBody),
@@ -35,12 +35,10 @@ pub async fn get(
 }
 
 /// Starts a year's plan from an earlier year's: its measures in force, a year later.
-#[utoipa::path(post, path = "/api/plans", tag = "plan", request_body = StartPlan,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/plans", security(("session" = [])), tag = "plan", request_body = StartPlan,
     responses(
         (status = 201, description = "The new plan", body = PlanView),
         (status = 400, description = "Not a later year", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
         (status = 404, description = "No plan for the year to copy", body = ErrorBody),
         (status = 409, description = "The year already has a plan", body = ErrorBody)))]
@@ -61,13 +59,11 @@ pub async fn start(
 }
 
 /// Adds a measure to a year's plan.
-#[utoipa::path(post, path = "/api/plans/{year}/measures", tag = "plan", request_body = AddMeasure,
-    params(("year" = i32, Path, description = "The plan's year"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/plans/{year}/measures", security(("session" = [])), tag = "plan", request_body = AddMeasure,
+    params(("year" = i32, Path, description = "The plan's year")),
     responses(
         (status = 201, description = "The plan with the new measure", body = PlanView),
         (status = 400, description = "A missing field, an unknown section or a deadline outside the year", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
         (status = 404, description = "No plan for that year", body = ErrorBody)))]
 pub async fn add_measure(
@@ -84,13 +80,11 @@ pub async fn add_measure(
 }
 
 /// Changes some fields of a measure (`MeasureUpdated` records only those that changed).
-#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}", tag = "plan", request_body = UpdateMeasure,
-    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key, e.g. `I.3`"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}", security(("session" = [])), tag = "plan", request_body = UpdateMeasure,
+    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key, e.g. `I.3`")),
     responses(
         (status = 200, description = "The changed plan", body = PlanView),
         (status = 400, description = "Nothing changed, or a field is invalid", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
         (status = 404, description = "No such plan or measure", body = ErrorBody),
         (status = 409, description = "Changed meanwhile, or withdrawn", body = ErrorBody)))]
@@ -106,13 +100,11 @@ pub async fn update_measure(
 }
 
 /// Withdraws a measure (it stays in the plan's history, marked).
-#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}/withdraw", tag = "plan", request_body = WithdrawMeasure,
-    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/plans/{year}/measures/{key}/withdraw", security(("session" = [])), tag = "plan", request_body = WithdrawMeasure,
+    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key")),
     responses(
         (status = 200, description = "The changed plan", body = PlanView),
         (status = 400, description = "No reason given", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only regional staff keep the plan", body = ErrorBody),
         (status = 404, description = "No such plan or measure", body = ErrorBody),
         (status = 409, description = "Changed meanwhile, or already withdrawn", body = ErrorBody)))]

@@ -23,6 +23,7 @@ pub struct ViewQuery {
     /// The plan's year (default: the newest plan).
     pub year: Option<i32>,
     /// As of this log position or RFC 3339 moment (default: now).
+    #[param(schema_with = crate::openapi::as_of)]
     pub as_of: Option<String>,
 }
 
@@ -35,11 +36,10 @@ impl ViewQuery {
 }
 
 /// A tenant's progress on every measure of a year's plan, with what is overdue.
-#[utoipa::path(get, path = "/api/progress", tag = "progress", params(ViewQuery),
+#[utoipa::path(get, path = "/api/progress", security(("session" = [])), tag = "progress", params(ViewQuery),
     responses(
         (status = 200, description = "One row per measure in force", body = TenantProgress),
         (status = 400, description = "A malformed `as_of`", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "No such plan, or a tenant out of reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
@@ -54,13 +54,11 @@ pub async fn list(
 
 /// Reports the caller's tenant's progress on a measure. Send the version last read: a report
 /// someone else made since answers 409 rather than being overwritten.
-#[utoipa::path(put, path = "/api/progress/{year}/{key}", tag = "progress", request_body = ReportProgress,
-    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(put, path = "/api/progress/{year}/{key}", security(("session" = [])), tag = "progress", request_body = ReportProgress,
+    params(("year" = i32, Path, description = "The plan's year"), ("key" = String, Path, description = "The measure's key")),
     responses(
         (status = 200, description = "The measure's row with the new report", body = ProgressRow),
         (status = 400, description = "A date in the future, a bad link, a too long note", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Auditors change nothing", body = ErrorBody),
         (status = 404, description = "No such plan or measure", body = ErrorBody),
         (status = 409, description = "Someone reported meanwhile", body = ErrorBody)))]
@@ -78,11 +76,10 @@ pub async fn report(
 
 /// A tenant's dashboard: measures by level and section, overdue and due soon, activities,
 /// latest changes.
-#[utoipa::path(get, path = "/api/dashboard", tag = "progress", params(ViewQuery),
+#[utoipa::path(get, path = "/api/dashboard", security(("session" = [])), tag = "progress", params(ViewQuery),
     responses(
         (status = 200, description = "The dashboard", body = TenantDashboard),
         (status = 400, description = "A malformed `as_of`", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 404, description = "No such plan, or a tenant out of reach", body = ErrorBody)))]
 pub async fn dashboard(
     State(app): State<AppState>,
@@ -96,11 +93,10 @@ pub async fn dashboard(
 }
 
 /// The combined view of every tenant, for regional staff and auditors, now or as of a moment.
-#[utoipa::path(get, path = "/api/region", tag = "progress", params(ViewQuery),
+#[utoipa::path(get, path = "/api/region", security(("session" = [])), tag = "progress", params(ViewQuery),
     responses(
         (status = 200, description = "Every tenant side by side", body = RegionView),
         (status = 400, description = "A malformed `as_of`", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only regional roles and auditors", body = ErrorBody),
         (status = 404, description = "No such plan", body = ErrorBody)))]
 pub async fn region(

@@ -98,8 +98,10 @@ pub async fn login(
     jar: CookieJar,
     Json(body): Json<LoginRequest>,
 ) -> AppResult<(CookieJar, axum::Json<SessionInfo>)> {
-    let name = body.username.trim().to_lowercase();
-    if name.is_empty() || name.chars().count() > 64 {
+    // Counted before lowercasing, which can lengthen a name, as the document counts it.
+    let typed = body.username.trim();
+    let name = typed.to_lowercase();
+    if typed.is_empty() || typed.chars().count() > 64 {
         return Err(AppError::BadRequest("Въведете потребителско име.".into()));
     }
     password::check_length_for_login(&body.password)?;
@@ -171,10 +173,9 @@ pub async fn login(
 }
 
 /// The logged-in user: name, tenant, role and the CSRF token to send with changes.
-#[utoipa::path(get, path = "/api/session", tag = "session",
+#[utoipa::path(get, path = "/api/session", security(("session" = [])), tag = "session",
     responses(
-        (status = 200, description = "The current session", body = SessionInfo),
-        (status = 401, description = "Not logged in", body = ErrorBody)))]
+        (status = 200, description = "The current session", body = SessionInfo)))]
 pub async fn current(
     State(app): State<AppState>,
     principal: Principal,
@@ -184,11 +185,9 @@ pub async fn current(
 }
 
 /// Logs out: the session ends on the server and the cookie is cleared.
-#[utoipa::path(delete, path = "/api/session", tag = "session",
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(delete, path = "/api/session", security(("session" = [])), tag = "session",
     responses(
         (status = 204, description = "Logged out"),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Missing CSRF token", body = ErrorBody)))]
 pub async fn logout(
     State(app): State<AppState>,
@@ -214,12 +213,10 @@ pub async fn logout(
 
 /// Changes the caller's own password. Every session of the account ends and a new one is
 /// opened for this browser.
-#[utoipa::path(put, path = "/api/session/password", tag = "session", request_body = ChangePassword,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(put, path = "/api/session/password", security(("session" = [])), tag = "session", request_body = ChangePassword,
     responses(
         (status = 200, description = "Changed; a new session cookie is set", body = SessionInfo),
         (status = 400, description = "The new password does not meet the policy", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Wrong current password, or missing CSRF token", body = ErrorBody),
         (status = 429, description = "Too many wrong current passwords", body = ErrorBody)))]
 pub async fn change_password(

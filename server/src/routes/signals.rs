@@ -101,12 +101,10 @@ pub async fn channels(State(app): State<AppState>) -> axum::Json<Vec<ChannelObli
 
 /// Records whether the caller's tenant must run an internal channel (officers and tenant
 /// administrators).
-#[utoipa::path(put, path = "/api/signals/channel", tag = "signals", request_body = RecordChannel,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(put, path = "/api/signals/channel", security(("session" = [])), tag = "signals", request_body = RecordChannel,
     responses(
         (status = 200, description = "Recorded", body = ChannelObligation),
         (status = 400, description = "Neither population nor staff given", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers and administrators", body = ErrorBody)))]
 pub async fn record_channel(
     State(app): State<AppState>,
@@ -126,10 +124,9 @@ pub struct RegisterQuery {
 }
 
 /// The caller's tenant's register, newest first, with the statutory clocks (officers only).
-#[utoipa::path(get, path = "/api/signals", tag = "signals", params(RegisterQuery),
+#[utoipa::path(get, path = "/api/signals", security(("session" = [])), tag = "signals", params(RegisterQuery),
     responses(
         (status = 200, description = "The register", body = [SignalRow]),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
 pub async fn register(
     State(app): State<AppState>,
@@ -141,12 +138,10 @@ pub async fn register(
 }
 
 /// Records a signal received by e-mail, phone, post or in person (officers only).
-#[utoipa::path(post, path = "/api/signals", tag = "signals", request_body = RecordSignal,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/signals", security(("session" = [])), tag = "signals", request_body = RecordSignal,
     responses(
         (status = 201, description = "Recorded", body = SignalReceipt),
         (status = 400, description = "A missing field, a future date, an unconfirmed oral signal", body = ErrorBody),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
 pub async fn record(
     State(app): State<AppState>,
@@ -159,10 +154,9 @@ pub async fn record(
 }
 
 /// Where the tenant's signals concentrate, by unit, activity and category per quarter.
-#[utoipa::path(get, path = "/api/signals/analysis", tag = "signals",
+#[utoipa::path(get, path = "/api/signals/analysis", security(("session" = [])), tag = "signals",
     responses(
         (status = 200, description = "Exact counts, for the tenant's officers", body = SignalAnalysis),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
 pub async fn analysis(
     State(app): State<AppState>,
@@ -173,10 +167,9 @@ pub async fn analysis(
 }
 
 /// The register as CSV, in the order of the law's register fields (officers only).
-#[utoipa::path(get, path = "/api/signals/register.csv", tag = "signals",
+#[utoipa::path(get, path = "/api/signals/register.csv", security(("session" = [])), tag = "signals",
     responses(
         (status = 200, description = "The register", content_type = "text/csv", body = String),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
 pub async fn register_csv(
     State(app): State<AppState>,
@@ -202,11 +195,10 @@ pub async fn register_csv(
 }
 
 /// A signal as its officers see it; identities stay sealed.
-#[utoipa::path(get, path = "/api/signals/{id}", tag = "signals",
+#[utoipa::path(get, path = "/api/signals/{id}", security(("session" = [])), tag = "signals",
     params(("id" = Uuid, Path, description = "The signal")),
     responses(
         (status = 200, description = "The signal", body = SignalDetail),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody),
         (status = 404, description = "No such signal in the caller's register", body = ErrorBody)))]
 pub async fn get(
@@ -219,12 +211,10 @@ pub async fn get(
 }
 
 /// Opens the reporter's and the concerned person's identities; each opening is recorded.
-#[utoipa::path(post, path = "/api/signals/{id}/identity", tag = "signals",
-    params(("id" = Uuid, Path, description = "The signal"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+#[utoipa::path(post, path = "/api/signals/{id}/identity", security(("session" = [])), tag = "signals",
+    params(("id" = Uuid, Path, description = "The signal")),
     responses(
         (status = 200, description = "The identities", body = SignalIdentity),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody),
         (status = 404, description = "No such signal in the caller's register", body = ErrorBody),
         (status = 409, description = "The personal data were destroyed", body = ErrorBody)))]
@@ -238,11 +228,10 @@ pub async fn identity(
 }
 
 /// An attachment of a signal.
-#[utoipa::path(get, path = "/api/signals/{id}/attachments/{number}", tag = "signals",
+#[utoipa::path(get, path = "/api/signals/{id}/attachments/{number}", security(("session" = [])), tag = "signals",
     params(("id" = Uuid, Path, description = "The signal"), ("number" = u32, Path, description = "The attachment's number")),
     responses(
         (status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>),
-        (status = 401, description = "Not logged in", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody),
         (status = 404, description = "No such signal or attachment", body = ErrorBody),
         (status = 409, description = "The personal data were destroyed", body = ErrorBody)))]
@@ -285,13 +274,11 @@ pub async fn attachment(
 macro_rules! step_route {
     ($name:ident, $path:literal, $body:ty, $doc:literal, |$app:ident, $desk:ident, $b:ident| $command:expr) => {
         #[doc = $doc]
-        #[utoipa::path(post, path = $path, tag = "signals", request_body = $body,
-            params(("id" = Uuid, Path, description = "The signal"),
-                ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+        #[utoipa::path(post, path = $path, security(("session" = [])), tag = "signals", request_body = $body,
+            params(("id" = Uuid, Path, description = "The signal")),
             responses(
                 (status = 200, description = "The signal after the step", body = SignalDetail),
                 (status = 400, description = "A missing or invalid field", body = ErrorBody),
-                (status = 401, description = "Not logged in", body = ErrorBody),
                 (status = 403, description = "Only the tenant's officers", body = ErrorBody),
                 (status = 404, description = "No such signal in the caller's register", body = ErrorBody),
                 (status = 409, description = "Changed meanwhile, closed, or out of order", body = ErrorBody)))]

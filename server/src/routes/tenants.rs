@@ -17,7 +17,8 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct AsOf {
     /// Show the state as it was at this log position (a number) or moment (RFC 3339, e.g.
-    /// `2026-11-26T12:00:00Z`). Omitted: now. Needs a login, since a replay costs work.
+    /// `2026-11-26T12:00:00Z`). Omitted or empty: now. Needs a login, since a replay costs work.
+    #[param(schema_with = crate::openapi::as_of)]
     pub as_of: Option<String>,
 }
 
@@ -35,15 +36,12 @@ impl AsOf {
 
     /// The moment the parameter names, if any.
     pub fn moment(&self) -> AppResult<Option<Moment>> {
-        let Some(raw) = self
-            .as_of
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+        let Some(raw) = self.as_of.as_deref().filter(|s| !s.is_empty()) else {
             return Ok(None);
         };
-        if let Ok(position) = raw.parse::<u64>() {
+        // Digits only: `u64`'s parser would also take a sign, which the document does not.
+        let digits = raw.bytes().all(|b| b.is_ascii_digit());
+        if let (true, Ok(position)) = (digits, raw.parse::<u64>()) {
             return Ok(Some(Moment::Position(position)));
         }
         let moment = chrono::DateTime::parse_from_rfc3339(raw).map_err(|_| {
@@ -56,7 +54,7 @@ impl AsOf {
 }
 
 /// Every registered tenant with its activity, now or (logged in) as of a past moment.
-#[utoipa::path(get, path = "/api/tenants", tag = "tenants", params(AsOf),
+#[utoipa::path(get, path = "/api/tenants", security((), ("session" = [])), tag = "tenants", params(AsOf),
     responses(
         (status = 200, description = "The tenants, the regional administration first", body = [Tenant]),
         (status = 400, description = "`as_of` is neither a position nor a moment", body = ErrorBody),

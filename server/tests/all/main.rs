@@ -8,6 +8,7 @@ mod fold_fuzz;
 mod isolation;
 mod log_contract;
 mod log_model;
+mod openapi;
 mod plan;
 mod proofs;
 mod read_models;
