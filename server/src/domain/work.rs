@@ -604,7 +604,10 @@ mod tests {
         else {
             panic!("a contest 142 days late is refused");
         };
-        assert!(why.contains("чл. 32, ал. 2") && why.contains("142"), "{why}");
+        assert!(
+            why.contains("чл. 32, ал. 2") && why.contains("142"),
+            "{why}"
+        );
         // Returned, adopted again, then contested: the limit runs from the new act.
         let Activity::ContestedAct(mut again) = court(day(2017, 7, 23)) else {
             unreachable!()
