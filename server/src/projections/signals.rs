@@ -6,8 +6,9 @@ use crate::domain::clocks::{self, cell};
 use crate::domain::signals::{SignalEvent, SignalState};
 use antikor_migrations::Upcasters;
 use antikor_shared::signal::{
-    AnalysisLine, Category, Cell, Channel, Clock, CountCell, InternalChannelRecorded, Regime,
-    SignalAnalysis, SignalRow, SignalStatistics, SignalStatus, StatutoryStep, TenantSignals,
+    AnalysisLine, Category, Cell, Channel, Clock, CountCell, IntakeListsSet,
+    InternalChannelRecorded, Regime, SignalAnalysis, SignalRow, SignalStatistics, SignalStatus,
+    StatutoryStep, TenantSignals,
 };
 use antikor_shared::tenant::Tenant;
 use antikor_shared::{RecordedEvent, TenantId};
@@ -30,6 +31,7 @@ pub struct SignalBook {
     tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalState>>,
     references: HashMap<String, (TenantId, Uuid)>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,
+    lists: BTreeMap<TenantId, IntakeListsSet>,
 }
 
 impl SignalBook {
@@ -62,6 +64,8 @@ impl SignalBook {
             }
         } else if let Some(recorded) = super::decoded::<InternalChannelRecorded>(upcasters, event) {
             self.channels.insert(event.tenant.clone(), recorded);
+        } else if let Some(lists) = super::decoded::<IntakeListsSet>(upcasters, event) {
+            self.lists.insert(event.tenant.clone(), lists);
         }
     }
 
@@ -94,6 +98,16 @@ impl SignalBook {
     /// A tenant's internal-channel decision.
     pub fn channel(&self, tenant: &TenantId) -> Option<&InternalChannelRecorded> {
         self.channels.get(tenant)
+    }
+
+    /// A tenant's lists of units and activities: as it recorded them, or the defaults.
+    pub fn lists(&self, tenant: &TenantId) -> IntakeListsSet {
+        self.lists.get(tenant).cloned().unwrap_or_default()
+    }
+
+    /// Whether a tenant recorded its own lists.
+    pub fn lists_recorded(&self, tenant: &TenantId) -> bool {
+        self.lists.contains_key(tenant)
     }
 
     /// The next register number of a tenant in a year: `{code}-{year}-{n:04}`.

@@ -481,7 +481,7 @@ fn signal(tenant: &str) -> Value {
     let marker = signal_marker(tenant);
     json!({"tenant": tenant, "reporter": {"name": marker, "contact": format!("{marker}@example.bg")},
         "account": {"what": format!("Подкуп {marker}"), "place": "Общината", "when": "2026"},
-        "concerned": marker, "unit": "Звено", "activity": null, "category": "bribery",
+        "concerned": marker, "unit": "Кметства", "activity": null, "category": "bribery",
         "attachments": [{"name": format!("{marker}.txt"),
             "content_base64": base64::engine::general_purpose::STANDARD.encode(&marker)}]})
 }
