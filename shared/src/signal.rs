@@ -263,6 +263,9 @@ pub enum Cell {
     FewerThanThree,
     /// Three or more, exactly.
     Exact(u64),
+    /// Withheld so that, with the published totals, no hidden count can be worked out
+    /// (complementary suppression). It may be any count, small or not.
+    Withheld,
 }
 
 impl Cell {
@@ -272,6 +275,7 @@ impl Cell {
             Self::Zero => "0".into(),
             Self::FewerThanThree => "< 3".into(),
             Self::Exact(n) => n.to_string(),
+            Self::Withheld => "скрито".into(),
         }
     }
 }

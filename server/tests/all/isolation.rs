@@ -88,7 +88,8 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "POST /api/public/signals/status"
         | "POST /api/public/signals/reply"
         | "GET /api/public/signals/statistics"
-        | "GET /api/public/signals/channels" => ok,
+        | "GET /api/public/signals/channels"
+        | "GET /api/public/signals/lists" => ok,
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -158,7 +159,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
             }
         }
         // The signals register: the tenant's officers only, never the region or auditors.
-        "PUT /api/signals/channel" => match caller {
+        "PUT /api/signals/channel" | "PUT /api/signals/lists" => match caller {
             Officer | TenantAdmin => ok,
             _ => StatusCode::FORBIDDEN,
         },
@@ -390,6 +391,12 @@ async fn build(
             method,
             uri(path),
             Some(json!({"population": 20000, "staff": 100, "note": "проверка"})),
+        ),
+        "/api/public/signals/lists" => (method, format!("{path}?tenant={tenant}"), None),
+        "/api/signals/lists" => (
+            method,
+            uri(path),
+            Some(json!({"units": ["Кметства"], "activities": []})),
         ),
         "/api/signals" if method == Method::POST => (
             method,
