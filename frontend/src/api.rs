@@ -495,9 +495,9 @@ pub mod signals {
     use super::{ApiError, changing, get_json, send_json};
     use crate::format::encode_query_value;
     use antikor_shared::signal::{
-        ChannelObligation, FileSignal, RecordChannel, RecordSignal, ReporterAccess, ReporterReply,
-        ReporterView, SignalAnalysis, SignalDetail, SignalIdentity, SignalReceipt, SignalRow,
-        SignalStatistics,
+        ChannelObligation, FileSignal, IntakeLists, RecordChannel, RecordSignal, ReporterAccess,
+        ReporterReply, ReporterView, SetIntakeLists, SignalAnalysis, SignalDetail, SignalIdentity,
+        SignalReceipt, SignalRow, SignalStatistics,
     };
     use gloo_net::http::Request;
     use serde::Serialize;
@@ -546,6 +546,21 @@ pub mod signals {
         body: &RecordChannel,
     ) -> Result<ChannelObligation, ApiError> {
         send_json(changing(Request::put("/api/signals/channel"), csrf), body).await
+    }
+
+    /// `GET /api/public/signals/lists?tenant=`: the units and activities a signal to the
+    /// institution may name.
+    pub async fn lists(tenant: &str) -> Result<IntakeLists, ApiError> {
+        get_json(
+            "/api/public/signals/lists",
+            &[("tenant", tenant.to_owned())],
+        )
+        .await
+    }
+
+    /// `PUT /api/signals/lists`: the caller's institution records its lists.
+    pub async fn set_lists(csrf: &str, body: &SetIntakeLists) -> Result<IntakeLists, ApiError> {
+        send_json(changing(Request::put("/api/signals/lists"), csrf), body).await
     }
 
     /// `GET /api/signals`: the own institution's register, newest first; `status` is a wire

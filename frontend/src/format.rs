@@ -176,6 +176,7 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         "SignalIdentityViewed" => "Отворена самоличност по сигнал",
         "SignalKeyDestroyed" => "Унищожени лични данни по сигнал",
         "InternalChannelRecorded" => "Решение за вътрешен канал",
+        "IntakeListsSet" => "Списъци на звена и дейности за сигнали",
         "LogKeyAdopted" => "Нов ключ за подписване на дневника",
         _ => return None,
     })
@@ -237,6 +238,7 @@ mod tests {
             s::SignalIdentityViewed::EVENT_TYPE,
             s::SignalKeyDestroyed::EVENT_TYPE,
             s::InternalChannelRecorded::EVENT_TYPE,
+            s::IntakeListsSet::EVENT_TYPE,
             antikor_shared::tlog::LogKeyAdopted::EVENT_TYPE,
         ];
         for event_type in types {

@@ -291,8 +291,8 @@ impl Principal {
         }
     }
 
-    /// Permission to record the caller's tenant's internal-channel decision: its officers and
-    /// administrators.
+    /// Permission to record the caller's tenant's internal-channel decision and its lists of units
+    /// and activities: its officers and administrators.
     pub fn channel_keeper(&self) -> AppResult<TenantWrite> {
         match self.role {
             Role::Officer | Role::TenantAdmin => Ok(TenantWrite {

@@ -79,6 +79,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(signals::statistics))
         .routes(routes!(signals::channels))
         .routes(routes!(signals::record_channel))
+        .routes(routes!(signals::lists))
+        .routes(routes!(signals::set_lists))
         .routes(
             routes!(signals::register, signals::record)
                 .layer(DefaultBodyLimit::max(signals::FILING_BODY_LIMIT)),

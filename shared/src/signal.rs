@@ -263,6 +263,9 @@ pub enum Cell {
     FewerThanThree,
     /// Three or more, exactly.
     Exact(u64),
+    /// Withheld so that, with the published totals, no hidden count can be worked out
+    /// (complementary suppression). It may be any count, small or not.
+    Withheld,
 }
 
 impl Cell {
@@ -272,6 +275,7 @@ impl Cell {
             Self::Zero => "0".into(),
             Self::FewerThanThree => "< 3".into(),
             Self::Exact(n) => n.to_string(),
+            Self::Withheld => "скрито".into(),
         }
     }
 }
@@ -313,7 +317,8 @@ pub struct SignalFiled {
     pub concerned: Option<Sealed>,
     /// The reporter's category.
     pub category: Category,
-    /// The unit concerned, as the reporter or officer named it.
+    /// The unit concerned: an entry of the tenant's list when filed (events filed before the
+    /// lists existed may hold free text, which the public statistics never print).
     pub unit: Option<String>,
     /// The activity concerned (e.g. "обществени поръчки").
     pub activity: Option<String>,
@@ -569,6 +574,88 @@ impl DomainEvent for VaultKeyRotated {
     const SCHEMA_VERSION: u32 = 1;
 }
 
+/// `IntakeListsSet` v1: the units and the activities a signal of the tenant may name, in its
+/// `intake-lists` stream. Only these names reach the public statistics; whatever a reporter
+/// writes in their own words stays in the sealed account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IntakeListsSet {
+    /// The units (departments, directorates, town halls), in the order the forms list them.
+    pub units: Vec<String>,
+    /// The activities (services, procedures), in the order the forms list them.
+    pub activities: Vec<String>,
+}
+
+impl DomainEvent for IntakeListsSet {
+    const EVENT_TYPE: &'static str = "IntakeListsSet";
+    const SCHEMA_VERSION: u32 = 1;
+}
+
+/// The units a tenant offers until it records its own list: a municipality's usual ones.
+pub const DEFAULT_UNITS: [&str; 8] = [
+    "Устройство на територията",
+    "Местни данъци",
+    "Обществени поръчки",
+    "Общинска собственост",
+    "Финанси и бюджет",
+    "Гражданска регистрация",
+    "Социални дейности и образование",
+    "Кметства",
+];
+
+/// The activities a tenant offers until it records its own list.
+pub const DEFAULT_ACTIVITIES: [&str; 8] = [
+    "Разрешения за строеж",
+    "Обществени поръчки",
+    "Данъчни оценки",
+    "Разпореждане с общинско имущество",
+    "Административни услуги",
+    "Контрол и проверки",
+    "Назначаване на служители",
+    "Социални помощи",
+];
+
+impl Default for IntakeListsSet {
+    fn default() -> Self {
+        Self {
+            units: DEFAULT_UNITS.map(str::to_owned).to_vec(),
+            activities: DEFAULT_ACTIVITIES.map(str::to_owned).to_vec(),
+        }
+    }
+}
+
+/// How the public statistics count a unit or activity that is not on its tenant's list (or
+/// none at all): its name may be anything a reporter typed.
+pub const OTHER_OR_UNNAMED: &str = "Друго / непосочено";
+
+/// Most entries of one list.
+pub const MAX_LIST_ENTRIES: usize = 100;
+
+/// A tenant's lists of units and activities, as the forms offer them
+/// (`GET /api/public/signals/lists?tenant=`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IntakeLists {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// Its units.
+    pub units: Vec<String>,
+    /// Its activities.
+    pub activities: Vec<String>,
+    /// Whether the tenant recorded them (otherwise they are the defaults).
+    pub recorded: bool,
+}
+
+/// `PUT /api/signals/lists`: the caller's tenant's new lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetIntakeLists {
+    /// The units, one a line.
+    pub units: Vec<String>,
+    /// The activities, one a line.
+    pub activities: Vec<String>,
+}
+
 /// Whether an event type belongs to a signal's stream (and so is confidential).
 pub fn is_signal_event(event_type: &str) -> bool {
     event_type.starts_with("Signal")
@@ -629,9 +716,9 @@ pub struct FileSignal {
     pub account: SignalAccount,
     /// The person concerned, if the reporter names one.
     pub concerned: Option<String>,
-    /// The unit or activity concerned.
+    /// The unit concerned: an entry of the tenant's list ([`IntakeLists`]).
     pub unit: Option<String>,
-    /// The activity concerned.
+    /// The activity concerned: an entry of the tenant's list.
     pub activity: Option<String>,
     /// The category.
     pub category: Category,
@@ -658,9 +745,9 @@ pub struct RecordSignal {
     pub account: SignalAccount,
     /// The person concerned.
     pub concerned: Option<String>,
-    /// The unit concerned.
+    /// The unit concerned: an entry of the tenant's list.
     pub unit: Option<String>,
-    /// The activity concerned.
+    /// The activity concerned: an entry of the tenant's list.
     pub activity: Option<String>,
     /// The category.
     pub category: Category,
@@ -788,9 +875,9 @@ pub struct Classify {
     pub regime: Regime,
     /// The category.
     pub category: Category,
-    /// The unit.
+    /// The unit: an entry of the tenant's list.
     pub unit: Option<String>,
-    /// The activity.
+    /// The activity: an entry of the tenant's list.
     pub activity: Option<String>,
 }
 

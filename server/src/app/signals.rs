@@ -15,12 +15,12 @@ use crate::util::errors::{AppError, AppResult};
 use crate::vault::{Sealer, SignalKey};
 use antikor_shared::account::Role;
 use antikor_shared::signal::{
-    AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal,
-    InternalChannelRecorded, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment,
-    RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess,
-    ReporterView, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity,
-    SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt, SignalRow,
-    SignalStatistics, SignalStatus, SignalStep,
+    AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal, IntakeLists,
+    IntakeListsSet, InternalChannelRecorded, LinkedSignal, MAX_ATTACHMENTS, MessageKind,
+    NewAttachment, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Reporter,
+    ReporterAccess, ReporterView, SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail,
+    SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt,
+    SignalRow, SignalStatistics, SignalStatus, SignalStep,
 };
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use base64::Engine;
@@ -46,6 +46,10 @@ fn signal_stream(id: Uuid) -> StreamId {
 
 fn channel_stream() -> StreamId {
     StreamId::parse("internal-channel").expect("valid stream id")
+}
+
+fn lists_stream() -> StreamId {
+    StreamId::parse("intake-lists").expect("valid stream id")
 }
 
 /// A new receipt code, grouped by four for reading aloud: `K7QX-M2PA-9D4H-TT3E-WB6R`.
@@ -199,7 +203,8 @@ impl App {
     ) -> AppResult<SignalReceipt> {
         let today = sofia_date(Utc::now());
         let attachments = check_attachments(std::mem::take(&mut record.attachments))?;
-        let intake = domain::check_intake(record, today)?;
+        let lists = self.models_unscoped().signals.lists(&tenant);
+        let intake = domain::check_intake(record, &lists, today)?;
         let code = with_code.then(new_receipt_code);
         let receipt_hash = match &code {
             Some(c) => Some(self.auth.passwords.hash(normalize_code(c)).await?),
@@ -785,6 +790,39 @@ impl App {
                 tenant: t.id,
             })
             .collect()
+    }
+
+    /// A tenant's lists of units and activities, as the forms offer them (public).
+    pub fn intake_lists(&self, tenant: &TenantId) -> AppResult<IntakeLists> {
+        if !self.has_tenant(tenant) {
+            return Err(AppError::NotFound("Няма такава институция.".into()));
+        }
+        let models = self.models_unscoped();
+        let lists = models.signals.lists(tenant);
+        Ok(IntakeLists {
+            tenant: tenant.clone(),
+            units: lists.units,
+            activities: lists.activities,
+            recorded: models.signals.lists_recorded(tenant),
+        })
+    }
+
+    /// Records the caller's tenant's lists of units and activities.
+    pub async fn set_intake_lists(
+        &self,
+        scope: &TenantWrite,
+        body: SetIntakeLists,
+    ) -> AppResult<IntakeLists> {
+        let lists: IntakeListsSet = domain::decide_lists(body)?;
+        let event = NewEvent::from_domain(Uuid::new_v4(), &lists);
+        self.append(scope, lists_stream(), ExpectedVersion::Any, vec![event])
+            .await?;
+        self.intake_lists(scope.tenant())
+    }
+
+    /// The caller's tenant's current lists, for a command that checks against them.
+    pub fn lists_of(&self, desk: &SignalDesk) -> IntakeListsSet {
+        self.models_unscoped().signals.lists(desk.tenant())
     }
 
     /// Records whether the caller's tenant must run an internal channel.

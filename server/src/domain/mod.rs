@@ -4,4 +4,5 @@ pub mod accounts;
 pub mod clocks;
 pub mod plan;
 pub mod signals;
+pub mod suppression;
 pub mod work;

@@ -7,11 +7,12 @@ use crate::store::NewEvent;
 use crate::vault::Sealer;
 use antikor_migrations::Upcasters;
 use antikor_shared::signal::{
-    AttachmentRecord, Category, Closure, InternalChannelRecorded, Outcome, RECEIPT_FIELD,
-    ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter, SignalAccount,
-    SignalAcknowledged, SignalAssigned, SignalClassified, SignalClosed, SignalFeedbackGiven,
-    SignalFiled, SignalFollowedUp, SignalForwarded, SignalIdentityViewed, SignalKeyDestroyed,
-    SignalLinked, SignalMessageSent, SignalReporterReplied, SignalStatus,
+    AttachmentRecord, Category, Closure, IntakeListsSet, InternalChannelRecorded, MAX_LIST_ENTRIES,
+    Outcome, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter,
+    SetIntakeLists, SignalAccount, SignalAcknowledged, SignalAssigned, SignalClassified,
+    SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
+    SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
+    SignalReporterReplied, SignalStatus,
 };
 use antikor_shared::{RecordedEvent, Username};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -101,13 +102,78 @@ fn step_date(
     Ok(on)
 }
 
+/// Whitespace runs as one space and letters in lower case: how two spellings of an entry
+/// are compared.
+fn folded(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A unit or an activity as an entry of the tenant's `list`, spelled as the list spells it.
+/// Anything else is refused: a name typed here would reach the public statistics, and the
+/// reporter's own words belong in the sealed account.
+fn choice(
+    value: Option<&str>,
+    list: &[String],
+    field: &str,
+) -> Result<Option<String>, SignalRejection> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let wanted = folded(value);
+    match list.iter().find(|entry| folded(entry) == wanted) {
+        Some(entry) => Ok(Some(entry.clone())),
+        None if list.is_empty() => Err(bad(format!(
+            "Институцията не е определила списък за полето „{field}“: оставете го празно и \
+             опишете подробностите в описанието на сигнала."
+        ))),
+        None => Err(bad(format!(
+            "Изберете полето „{field}“ от списъка на институцията. Ако нищо в него не \
+             подхожда, оставете полето празно и опишете подробностите в описанието на сигнала."
+        ))),
+    }
+}
+
+/// Checks a tenant's new lists: each entry trimmed, non-empty, up to 200 characters, once.
+pub fn decide_lists(body: SetIntakeLists) -> Result<IntakeListsSet, SignalRejection> {
+    let clean = |entries: Vec<String>, field: &str| {
+        let mut out: Vec<String> = Vec::new();
+        for entry in &entries {
+            let entry = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+            if entry.is_empty() {
+                continue;
+            }
+            let entry = text(&entry, field, 200)?;
+            if out.iter().any(|e| folded(e) == folded(&entry)) {
+                return Err(bad(format!("„{entry}“ се повтаря в списъка „{field}“.")));
+            }
+            out.push(entry);
+        }
+        if out.len() > MAX_LIST_ENTRIES {
+            return Err(bad(format!(
+                "Списъкът „{field}“ е до {MAX_LIST_ENTRIES} записа."
+            )));
+        }
+        Ok(out)
+    };
+    Ok(IntakeListsSet {
+        units: clean(body.units, "Звено")?,
+        activities: clean(body.activities, "Дейност")?,
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Intake.
 
-/// Checks and cleans a new signal: required texts, sizes, the date, an oral signal confirmed.
-/// Its attachments pass through unchecked (see [`attachment_type`]).
+/// Checks and cleans a new signal: required texts, sizes, the date, an oral signal confirmed,
+/// the unit and activity from the tenant's `lists`. Its attachments pass through unchecked
+/// (see [`attachment_type`]).
 pub fn check_intake(
     intake: RecordSignal,
+    lists: &IntakeListsSet,
     today: NaiveDate,
 ) -> Result<RecordSignal, SignalRejection> {
     if intake.received > today {
@@ -137,8 +203,8 @@ pub fn check_intake(
             when: optional(Some(&intake.account.when), "Кога", 200)?.unwrap_or_default(),
         },
         concerned: optional(intake.concerned.as_deref(), "Засегнато лице", 500)?,
-        unit: optional(intake.unit.as_deref(), "Звено", 200)?,
-        activity: optional(intake.activity.as_deref(), "Дейност", 200)?,
+        unit: choice(intake.unit.as_deref(), &lists.units, "Звено")?,
+        activity: choice(intake.activity.as_deref(), &lists.activities, "Дейност")?,
         confirmed_by_reporter: intake.confirmed_by_reporter,
         ..intake
     })
@@ -462,6 +528,8 @@ pub enum SignalCommand {
         unit: Option<String>,
         /// Activity.
         activity: Option<String>,
+        /// The tenant's current lists (the caller looks them up).
+        lists: IntakeListsSet,
     },
     /// Send to the competent body.
     Forward {
@@ -566,12 +634,13 @@ pub fn decide(
             category,
             unit,
             activity,
+            lists,
         } => {
             let event = SignalClassified {
                 regime,
                 category,
-                unit: optional(unit.as_deref(), "Звено", 200)?,
-                activity: optional(activity.as_deref(), "Дейност", 200)?,
+                unit: choice(unit.as_deref(), &lists.units, "Звено")?,
+                activity: choice(activity.as_deref(), &lists.activities, "Дейност")?,
             };
             if state.classification.as_ref() == Some(&event) {
                 return Err(SignalRejection::AlreadyDone(
@@ -703,7 +772,7 @@ mod tests {
                 when: "февруари 2026".into(),
             },
             concerned: Some(" ".into()),
-            unit: Some("Отдел „Устройство на територията“".into()),
+            unit: Some(" устройство  на територията ".into()),
             activity: None,
             category: Category::Bribery,
             attachments: vec![],
@@ -713,7 +782,7 @@ mod tests {
     /// Given a signal filed on 2 March 2026 through the web form, with a receipt code.
     fn given() -> SignalState {
         let filed = file(
-            check_intake(intake(), today()).unwrap(),
+            check_intake(intake(), &IntakeListsSet::default(), today()).unwrap(),
             "BLG03-2026-0001".into(),
             Some("$argon2id$…".into()),
             vec![],
@@ -758,7 +827,7 @@ mod tests {
         });
         named.concerned = Some("Г. Георгиев".into());
         let filed = file(
-            check_intake(named, today()).unwrap(),
+            check_intake(named, &IntakeListsSet::default(), today()).unwrap(),
             "BLG03-2026-0002".into(),
             None,
             vec![],
@@ -786,25 +855,86 @@ mod tests {
     }
 
     #[test]
+    fn units_and_activities_come_only_from_the_tenants_lists() {
+        let filed = check_intake(intake(), &IntakeListsSet::default(), today()).unwrap();
+        assert_eq!(
+            filed.unit.as_deref(),
+            Some("Устройство на територията"),
+            "spelled as the list spells it"
+        );
+        let mut typed = intake();
+        typed.unit = Some("Иван Петров от кабинет 12".into());
+        let Err(SignalRejection::BadField(message)) =
+            check_intake(typed, &IntakeListsSet::default(), today())
+        else {
+            panic!("a name typed as a unit must be refused");
+        };
+        assert!(message.contains("от списъка"), "{message}");
+        let none = IntakeListsSet {
+            units: vec![],
+            activities: vec![],
+        };
+        assert!(check_intake(intake(), &none, today()).is_err());
+        let mut unnamed = intake();
+        unnamed.unit = None;
+        assert_eq!(check_intake(unnamed, &none, today()).unwrap().unit, None);
+        let classify = SignalCommand::Classify {
+            regime: Regime::General,
+            category: Category::Bribery,
+            unit: None,
+            activity: Some("Кабинетът на Петров".into()),
+            lists: IntakeListsSet::default(),
+        };
+        assert!(matches!(
+            when(&given(), classify),
+            Err(SignalRejection::BadField(_))
+        ));
+    }
+
+    #[test]
+    fn lists_are_trimmed_without_blanks_or_repeats() {
+        let lists = decide_lists(SetIntakeLists {
+            units: vec!["  Отдел  „Местни данъци“ ".into(), " ".into()],
+            activities: vec![],
+        })
+        .unwrap();
+        assert_eq!(lists.units, ["Отдел „Местни данъци“"]);
+        assert!(
+            decide_lists(SetIntakeLists {
+                units: vec!["Кметства".into(), "кметства".into()],
+                activities: vec![],
+            })
+            .is_err()
+        );
+        assert!(
+            decide_lists(SetIntakeLists {
+                units: vec![],
+                activities: vec!["я".repeat(201)],
+            })
+            .is_err()
+        );
+    }
+
+    #[test]
     fn intake_refuses_an_empty_account_a_future_date_and_an_unconfirmed_oral_signal() {
         let mut empty = intake();
         empty.account.what = "   ".into();
         assert!(matches!(
-            check_intake(empty, today()),
+            check_intake(empty, &IntakeListsSet::default(), today()),
             Err(SignalRejection::BadField(_))
         ));
         let mut future = intake();
         future.received = day(2026, 3, 21);
         assert!(matches!(
-            check_intake(future, today()),
+            check_intake(future, &IntakeListsSet::default(), today()),
             Err(SignalRejection::BadDate(_))
         ));
         let mut oral = intake();
         oral.channel = Channel::Phone;
-        assert!(check_intake(oral.clone(), today()).is_err());
+        assert!(check_intake(oral.clone(), &IntakeListsSet::default(), today()).is_err());
         oral.confirmed_by_reporter = true;
         let filed = file(
-            check_intake(oral, today()).unwrap(),
+            check_intake(oral, &IntakeListsSet::default(), today()).unwrap(),
             "R".into(),
             None,
             vec![],
@@ -923,6 +1053,7 @@ mod tests {
             category: Category::PublicProcurement,
             unit: Some("Обществени поръчки".into()),
             activity: Some(" ".into()),
+            lists: IntakeListsSet::default(),
         };
         let event = when(&given(), command.clone()).unwrap();
         let state = given_after(&[event]);

@@ -6,12 +6,13 @@ use crate::app::AppState;
 use crate::domain::signals::SignalCommand;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{ClientAddr, Json, Path, Query};
+use antikor_shared::TenantId;
 use antikor_shared::api::ErrorBody;
 use antikor_shared::signal::{
-    Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, Link,
-    RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SignalAnalysis,
-    SignalDetail, SignalIdentity, SignalNote, SignalReceipt, SignalRow, SignalStatistics,
-    SignalStatus,
+    Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, IntakeLists,
+    Link, RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SetIntakeLists,
+    SignalAnalysis, SignalDetail, SignalIdentity, SignalNote, SignalReceipt, SignalRow,
+    SignalStatistics, SignalStatus,
 };
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -113,6 +114,43 @@ pub async fn record_channel(
 ) -> AppResult<axum::Json<ChannelObligation>> {
     let scope = principal.channel_keeper()?;
     Ok(axum::Json(app.record_channel(&scope, body).await?))
+}
+
+/// Whose lists.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListsQuery {
+    /// The institution.
+    pub tenant: TenantId,
+}
+
+/// The units and activities a signal to an institution may name (public: the form offers
+/// them).
+#[utoipa::path(get, path = "/api/public/signals/lists", tag = "public", params(ListsQuery),
+    responses(
+        (status = 200, description = "The institution's lists", body = IntakeLists),
+        (status = 404, description = "No such institution", body = ErrorBody)))]
+pub async fn lists(
+    State(app): State<AppState>,
+    Query(q): Query<ListsQuery>,
+) -> AppResult<axum::Json<IntakeLists>> {
+    Ok(axum::Json(app.intake_lists(&q.tenant)?))
+}
+
+/// Records the caller's institution's lists of units and activities (officers and tenant
+/// administrators). Only these names reach the public statistics.
+#[utoipa::path(put, path = "/api/signals/lists", security(("session" = [])), tag = "signals", request_body = SetIntakeLists,
+    responses(
+        (status = 200, description = "Recorded", body = IntakeLists),
+        (status = 400, description = "A blank, repeated or too long entry", body = ErrorBody),
+        (status = 403, description = "Only the tenant's officers and administrators", body = ErrorBody)))]
+pub async fn set_lists(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<SetIntakeLists>,
+) -> AppResult<axum::Json<IntakeLists>> {
+    let scope = principal.channel_keeper()?;
+    Ok(axum::Json(app.set_intake_lists(&scope, body).await?))
 }
 
 /// Which signals.
@@ -331,6 +369,7 @@ step_route!(
         category: b.category,
         unit: b.unit,
         activity: b.activity,
+        lists: app.lists_of(&desk),
     })
 );
 

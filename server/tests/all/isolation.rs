@@ -88,7 +88,8 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "POST /api/public/signals/status"
         | "POST /api/public/signals/reply"
         | "GET /api/public/signals/statistics"
-        | "GET /api/public/signals/channels" => ok,
+        | "GET /api/public/signals/channels"
+        | "GET /api/public/signals/lists" => ok,
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -158,7 +159,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
             }
         }
         // The signals register: the tenant's officers only, never the region or auditors.
-        "PUT /api/signals/channel" => match caller {
+        "PUT /api/signals/channel" | "PUT /api/signals/lists" => match caller {
             Officer | TenantAdmin => ok,
             _ => StatusCode::FORBIDDEN,
         },
@@ -391,6 +392,12 @@ async fn build(
             uri(path),
             Some(json!({"population": 20000, "staff": 100, "note": "проверка"})),
         ),
+        "/api/public/signals/lists" => (method, format!("{path}?tenant={tenant}"), None),
+        "/api/signals/lists" => (
+            method,
+            uri(path),
+            Some(json!({"units": ["Кметства"], "activities": []})),
+        ),
         "/api/signals" if method == Method::POST => (
             method,
             uri(path),
@@ -481,7 +488,7 @@ fn signal(tenant: &str) -> Value {
     let marker = signal_marker(tenant);
     json!({"tenant": tenant, "reporter": {"name": marker, "contact": format!("{marker}@example.bg")},
         "account": {"what": format!("Подкуп {marker}"), "place": "Общината", "when": "2026"},
-        "concerned": marker, "unit": "Звено", "activity": null, "category": "bribery",
+        "concerned": marker, "unit": "Кметства", "activity": null, "category": "bribery",
         "attachments": [{"name": format!("{marker}.txt"),
             "content_base64": base64::engine::general_purpose::STANDARD.encode(&marker)}]})
 }

@@ -123,7 +123,7 @@ async fn a_signal_enters_the_tree_as_hashes_of_its_sealed_fields() {
                 "tenant": "bansko",
                 "reporter": {"name": "Иван Свидетелев", "contact": "0888 123 456"},
                 "account": {"what": "Искат пари за разрешително.", "place": "", "when": ""},
-                "concerned": null, "unit": null, "activity": "Строителство",
+                "concerned": null, "unit": null, "activity": "Разрешения за строеж",
                 "category": "bribery",
             })),
         )

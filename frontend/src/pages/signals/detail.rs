@@ -1,6 +1,6 @@
 //! `/signals/{id}`: one signal's case for its officers: the account, the clocks, the sealed identities, the history and the forms of every step.
 
-use super::{StepClock, code, error_text, from_code, optional, size_text};
+use super::{ListChoice, StepClock, code, error_text, from_code, optional, size_text};
 use crate::api::{self, ApiError};
 use crate::components::{FormError, Loaded, set_title};
 use crate::controls::today;
@@ -642,6 +642,22 @@ fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
     let category = RwSignal::new(code(start.category));
     let unit = RwSignal::new(start.unit.unwrap_or_default());
     let activity = RwSignal::new(start.activity.unwrap_or_default());
+    let own = use_session()
+        .user_untracked()
+        .map(|u| u.tenant.to_string())
+        .unwrap_or_default();
+    let lists = LocalResource::new(move || {
+        let own = own.clone();
+        async move { api::signals::lists(&own).await.ok() }
+    });
+    let units = Signal::derive(move || lists.get().flatten().map(|l| l.units).unwrap_or_default());
+    let activities = Signal::derive(move || {
+        lists
+            .get()
+            .flatten()
+            .map(|l| l.activities)
+            .unwrap_or_default()
+    });
     let submit = Callback::new(move |()| {
         let Some(regime) = from_code::<Regime>(&regime.get_untracked()) else {
             return state.fail("Изберете режим.");
@@ -680,8 +696,10 @@ fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
                     <label for="classify-category">"Вид"</label>
                     <select id="classify-category" bind:value=category>{categories}</select>
                 </div>
-                {input("classify-unit", "Звено", "text", unit)}
-                {input("classify-activity", "Дейност", "text", activity)}
+                <ListChoice id="classify-unit".to_owned() label="Звено" value=unit choices=units
+                    help="От списъка на институцията." />
+                <ListChoice id="classify-activity".to_owned() label="Дейност" value=activity choices=activities
+                    help="От списъка на институцията." />
             </div>
         </StepForm>
     }

@@ -19,6 +19,12 @@ pub fn SignalIntakePage() -> impl IntoView {
     set_title("Нов сигнал");
     let session = use_session();
     let navigate = use_navigate();
+    let own_tenant = Signal::stored(
+        session
+            .user_untracked()
+            .map(|u| u.tenant.to_string())
+            .unwrap_or_default(),
+    );
     let channel = RwSignal::new(String::new());
     let received = RwSignal::new(today().to_string());
     let confirmed = RwSignal::new(false);
@@ -139,7 +145,7 @@ pub fn SignalIntakePage() -> impl IntoView {
                     </label>
                 </div>
             </Show>
-            <DraftFields draft files reading prefix="intake" />
+            <DraftFields draft files reading prefix="intake" tenant=own_tenant />
             <FormError id="intake-error" error />
             <div class="form-actions">
                 <button

@@ -240,8 +240,30 @@ pub fn DraftFields(
     reading: RwSignal<usize>,
     /// The ids' prefix.
     prefix: &'static str,
+    /// The institution whose lists of units and activities the form offers (empty: none
+    /// chosen yet).
+    #[prop(into)]
+    tenant: Signal<String>,
 ) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
+    let lists = LocalResource::new(move || {
+        let tenant = tenant.get();
+        async move {
+            if tenant.is_empty() {
+                None
+            } else {
+                crate::api::signals::lists(&tenant).await.ok()
+            }
+        }
+    });
+    let units = Signal::derive(move || lists.get().flatten().map(|l| l.units).unwrap_or_default());
+    let activities = Signal::derive(move || {
+        lists
+            .get()
+            .flatten()
+            .map(|l| l.activities)
+            .unwrap_or_default()
+    });
     let categories = Category::ALL
         .into_iter()
         .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
@@ -309,16 +331,10 @@ pub fn DraftFields(
                         {categories}
                     </select>
                 </div>
-                <div class="field">
-                    <label for=id("unit")>"Звено (по желание)"</label>
-                    <input id=id("unit") type="text" maxlength="200" bind:value=draft.unit aria-describedby=id("unit-help") />
-                    <p id=id("unit-help") class="field__help">"Например „Отдел „Местни данъци и такси““."</p>
-                </div>
-                <div class="field">
-                    <label for=id("activity")>"Дейност (по желание)"</label>
-                    <input id=id("activity") type="text" maxlength="200" bind:value=draft.activity aria-describedby=id("activity-help") />
-                    <p id=id("activity-help") class="field__help">"Например „обществени поръчки“, „строителни разрешения“."</p>
-                </div>
+                <ListChoice id=id("unit") label="Звено (по желание)" value=draft.unit choices=units
+                    help="От списъка на институцията. Ако нищо не подхожда, оставете „не е посочено“ и го опишете в описанието." />
+                <ListChoice id=id("activity") label="Дейност (по желание)" value=draft.activity choices=activities
+                    help="Например „обществени поръчки“, ако е в списъка." />
                 <div class="field">
                     <label for=id("concerned")>"Засегнато лице (по желание)"</label>
                     <input id=id("concerned") type="text" maxlength="500" bind:value=draft.concerned aria-describedby=id("concerned-help") />
@@ -327,6 +343,55 @@ pub fn DraftFields(
             </div>
         </fieldset>
         <AttachmentPicker files reading id=id("files") />
+    }
+}
+
+/// A unit or an activity chosen from the institution's list: only such names reach the
+/// public statistics, so the form offers no free text here. A value the list no longer
+/// holds is cleared.
+#[component]
+pub fn ListChoice(
+    /// The select's id.
+    id: String,
+    /// Its label.
+    label: &'static str,
+    /// The chosen entry (empty: none).
+    value: RwSignal<String>,
+    /// The list's entries.
+    choices: Signal<Vec<String>>,
+    /// A line of help under the field.
+    help: &'static str,
+) -> impl IntoView {
+    Effect::new(move |_| {
+        let list = choices.get();
+        if !value.with_untracked(|v| v.is_empty() || list.contains(v)) {
+            value.set(String::new());
+        }
+    });
+    let help_id = format!("{id}-help");
+    let options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|c| {
+                let selected = c.clone();
+                view! {
+                    <option value=c.clone() prop:selected=move || value.with(|v| *v == selected)>
+                        {c.clone()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id.clone() on:change=move |ev| value.set(event_target_value(&ev)) aria-describedby=help_id.clone()>
+                <option value="" prop:selected=move || value.with(String::is_empty)>"Не е посочено"</option>
+                {options}
+            </select>
+            <p id=help_id class="field__help">{help}</p>
+        </div>
     }
 }
 

@@ -122,7 +122,7 @@ pub fn SignalFormPage() -> impl IntoView {
                     </select>
                 </div>
                 {tenants_failed}
-                <DraftFields draft files reading prefix="signal" />
+                <DraftFields draft files reading prefix="signal" tenant=tenant />
                 <FormError id="signal-error" error />
                 <div class="form-actions">
                     <button

@@ -8,8 +8,8 @@ use crate::csv::ExportTable;
 use crate::format::{href_with_query, thousands};
 use crate::session::use_session;
 use antikor_shared::signal::{
-    AnalysisLine, Cell, ChannelObligation, CountCell, RecordChannel, SignalAnalysis,
-    SignalStatistics, TenantSignals,
+    AnalysisLine, Cell, ChannelObligation, CountCell, RecordChannel, SetIntakeLists,
+    SignalAnalysis, SignalStatistics, TenantSignals,
 };
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -75,7 +75,9 @@ pub fn SignalStatisticsPage() -> impl IntoView {
         <h1>"Статистика на сигналите за корупция"</h1>
         <p class="lead">
             "Сигналите до институциите в областта, само като брой. Регистърът на сигналите не е публичен; "
-            "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай."
+            "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай, а "
+            "„скрито“ стои там, където числото заедно с общия брой би издало такъв малък брой. "
+            "Звената и дейностите са само от списъците на институциите; всичко друго е „Друго / непосочено“."
         </p>
         <div class="filters">
             <div class="field field--medium">
@@ -88,6 +90,7 @@ pub fn SignalStatisticsPage() -> impl IntoView {
         </div>
         <Loaded retry keep_shown=true>{body}</Loaded>
         <Channels />
+        <IntakeListsSection />
         <p>
             <A href="/signal">"Подаване на сигнал"</A>
             " · "
@@ -283,6 +286,122 @@ fn Channels() -> impl IntoView {
             <Show when=may_record>
                 <ChannelForm on_saved=retry />
             </Show>
+        </section>
+    }
+}
+
+/// The lines of a textarea as list entries: trimmed, blanks dropped.
+fn entries(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An officer or the tenant's admin keeps the lists of units and activities that signals to
+/// their institution may name; only these names appear in the statistics.
+#[component]
+fn IntakeListsSection() -> impl IntoView {
+    let session = use_session();
+    let may_record = move || session.role().is_some_and(records_channel);
+    view! {
+        <Show when=may_record>
+            <IntakeListsForm />
+        </Show>
+    }
+}
+
+/// The form of [`IntakeListsSection`]: one entry a line.
+#[component]
+fn IntakeListsForm() -> impl IntoView {
+    let session = use_session();
+    let own = session
+        .user_untracked()
+        .map(|u| u.tenant.to_string())
+        .unwrap_or_default();
+    let units = RwSignal::new(String::new());
+    let activities = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let result = RwSignal::new(None::<(bool, String)>);
+    let current = LocalResource::new(move || {
+        let own = own.clone();
+        async move { api::signals::lists(&own).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(lists)) = current.get() {
+            units.set(lists.units.join("\n"));
+            activities.set(lists.activities.join("\n"));
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(csrf) = session.csrf() else {
+            return;
+        };
+        let body = SetIntakeLists {
+            units: entries(&units.get_untracked()),
+            activities: entries(&activities.get_untracked()),
+        };
+        busy.set(true);
+        result.set(None);
+        spawn_local(async move {
+            let answer = api::signals::set_lists(&csrf, &body).await;
+            busy.try_set(false);
+            match answer {
+                Ok(saved) => {
+                    units.try_set(saved.units.join("\n"));
+                    activities.try_set(saved.activities.join("\n"));
+                    result.try_set(Some((true, "Списъците са записани.".to_owned())));
+                }
+                Err(e) => {
+                    result.try_set(Some((false, error_text(&e))));
+                }
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="intake-lists-heading">
+            <h2 id="intake-lists-heading">"Звена и дейности за сигналите"</h2>
+            <p>
+                "Подателите избират звено и дейност само от тези списъци, а статистиката показва само тях. "
+                "Пишете по едно на ред. Имена на хора не се пишат тук."
+            </p>
+            <form id="intake-lists-form" class="form-card action-form" on:submit=submit novalidate>
+                <div class="form-grid">
+                    <div class="field">
+                        <label for="intake-lists-units">"Звена"</label>
+                        <textarea id="intake-lists-units" rows="8" bind:value=units></textarea>
+                    </div>
+                    <div class="field">
+                        <label for="intake-lists-activities">"Дейности"</label>
+                        <textarea id="intake-lists-activities" rows="8" bind:value=activities></textarea>
+                    </div>
+                </div>
+                {move || {
+                    result
+                        .get()
+                        .map(|(ok, text)| {
+                            view! {
+                                <p
+                                    id="intake-lists-result"
+                                    class=if ok { "notice notice--ok" } else { "notice notice--error" }
+                                    role=if ok { "status" } else { "alert" }
+                                >
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="form-actions">
+                    <button type="submit" id="intake-lists-save" class="button button--primary" disabled=busy>
+                        "Запиши списъците"
+                    </button>
+                </div>
+            </form>
         </section>
     }
 }
