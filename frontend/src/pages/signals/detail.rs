@@ -1,6 +1,8 @@
 //! `/signals/{id}`: one signal's case for its officers: the account, the clocks, the sealed identities, the history and the forms of every step.
 
-use super::{ListChoice, StepClock, code, error_text, from_code, optional, size_text};
+use super::{
+    ListChoice, StepClock, code, error_text, from_code, intake_lists, optional, size_text,
+};
 use crate::api::{self, ApiError};
 use crate::components::{FormError, Loaded, set_title};
 use crate::controls::today;
@@ -646,18 +648,7 @@ fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
         .user_untracked()
         .map(|u| u.tenant.to_string())
         .unwrap_or_default();
-    let lists = LocalResource::new(move || {
-        let own = own.clone();
-        async move { api::signals::lists(&own).await.ok() }
-    });
-    let units = Signal::derive(move || lists.get().flatten().map(|l| l.units).unwrap_or_default());
-    let activities = Signal::derive(move || {
-        lists
-            .get()
-            .flatten()
-            .map(|l| l.activities)
-            .unwrap_or_default()
-    });
+    let (units, activities) = intake_lists(Signal::stored(own));
     let submit = Callback::new(move |()| {
         let Some(regime) = from_code::<Regime>(&regime.get_untracked()) else {
             return state.fail("Изберете режим.");

@@ -246,24 +246,7 @@ pub fn DraftFields(
     tenant: Signal<String>,
 ) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
-    let lists = LocalResource::new(move || {
-        let tenant = tenant.get();
-        async move {
-            if tenant.is_empty() {
-                None
-            } else {
-                crate::api::signals::lists(&tenant).await.ok()
-            }
-        }
-    });
-    let units = Signal::derive(move || lists.get().flatten().map(|l| l.units).unwrap_or_default());
-    let activities = Signal::derive(move || {
-        lists
-            .get()
-            .flatten()
-            .map(|l| l.activities)
-            .unwrap_or_default()
-    });
+    let (units, activities) = intake_lists(tenant);
     let categories = Category::ALL
         .into_iter()
         .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
@@ -686,4 +669,28 @@ mod tests {
         assert_eq!(size_text(840 * 1024), "840 KB");
         assert_eq!(size_text(1536 * 1024), "1,5 MB");
     }
+}
+
+/// The units and the activities `tenant` offers, loaded when it changes (empty while none is
+/// chosen or they are loading). The intake and classification forms share it.
+pub(super) fn intake_lists(tenant: Signal<String>) -> (Signal<Vec<String>>, Signal<Vec<String>>) {
+    let lists = LocalResource::new(move || {
+        let tenant = tenant.get();
+        async move {
+            if tenant.is_empty() {
+                None
+            } else {
+                crate::api::signals::lists(&tenant).await.ok()
+            }
+        }
+    });
+    let units = Signal::derive(move || lists.get().flatten().map(|l| l.units).unwrap_or_default());
+    let activities = Signal::derive(move || {
+        lists
+            .get()
+            .flatten()
+            .map(|l| l.activities)
+            .unwrap_or_default()
+    });
+    (units, activities)
 }
