@@ -159,14 +159,19 @@ impl Secrets {
         Ok(entries)
     }
 
-    /// Keeps a throttle key's failure times durably (none: the key is removed), so that a
-    /// restart right after a burst of guesses does not open the door again.
-    pub fn set_throttle_entry(&self, key: &str, times: &[u64]) -> anyhow::Result<()> {
-        if times.is_empty() {
-            self.throttle.remove(key)?;
-        } else {
-            self.throttle.insert(key, serde_json::to_vec(times)?)?;
+    /// Keeps throttle keys' failure times durably (none: the key is removed), in one atomic
+    /// batch and one fsync, so that a restart right after a burst of guesses does not open the
+    /// door again.
+    pub fn set_throttle_entries(&self, entries: &[(String, &[u64])]) -> anyhow::Result<()> {
+        let mut batch = sled::Batch::default();
+        for (key, times) in entries {
+            if times.is_empty() {
+                batch.remove(key.as_bytes());
+            } else {
+                batch.insert(key.as_bytes(), serde_json::to_vec(times)?);
+            }
         }
+        self.throttle.apply_batch(batch)?;
         self.sync()
     }
 

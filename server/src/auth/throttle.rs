@@ -184,14 +184,26 @@ impl Throttle {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Writes a key's failures through to the secrets store. A write that fails only loses
-    /// the memory of failures over a restart, so it is logged rather than refused.
+    /// Writes a key's failures through to the secrets store (see [`persist_all`]).
+    ///
+    /// [`persist_all`]: Self::persist_all
     fn persist(&self, key: &Key, list: Option<&VecDeque<u64>>) {
+        let times = list
+            .map(|l| l.iter().copied().collect())
+            .unwrap_or_default();
+        self.persist_all(&[(key, times)]);
+    }
+
+    /// Writes keys' failures through to the secrets store in one durable write. A write that
+    /// fails only loses the memory of failures over a restart, so it is logged rather than
+    /// refused.
+    fn persist_all(&self, entries: &[(&Key, Vec<u64>)]) {
         if let Some(store) = &self.store {
-            let times: Vec<u64> = list
-                .map(|l| l.iter().copied().collect())
-                .unwrap_or_default();
-            if let Err(e) = store.set_throttle_entry(&key.stored(self.kind), &times) {
+            let named: Vec<(String, &[u64])> = entries
+                .iter()
+                .map(|(key, times)| (key.stored(self.kind), times.as_slice()))
+                .collect();
+            if let Err(e) = store.set_throttle_entries(&named) {
                 tracing::warn!(error = %e, "throttle state not kept");
             }
         }
@@ -240,12 +252,15 @@ impl Throttle {
         {
             return Err(Refusal::Busy);
         }
+        let mut changed = Vec::with_capacity(keys.len());
         for key in &keys {
             *state.in_flight.entry(key.clone()).or_default() += 1;
             let list = state.failures.entry(key.clone()).or_default();
             list.push_back(now);
-            self.persist(key, Some(list));
+            changed.push((key, list.iter().copied().collect()));
         }
+        // One fsync for the attempt, not one per key: every login pays it.
+        self.persist_all(&changed);
         Ok(Attempt {
             throttle: self,
             keys,
