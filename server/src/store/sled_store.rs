@@ -10,7 +10,7 @@
 //! sled holds one key per event (see `keys`); the indexes readers need live in memory
 //! (`index`), rebuilt by the start-up walk that verifies the chain.
 
-use super::anchor::{Anchor, AnchorFile, Found};
+use super::anchor::{Anchor, AnchorFile, Anchored, Found, JournalEntry};
 use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
+use std::time::Duration;
 use tokio::sync::{broadcast, oneshot};
 use uuid::Uuid;
 
@@ -45,6 +46,9 @@ pub struct StoreOptions {
     /// The anchor file (see `anchor`): keep it outside the log's folder, so that restoring an
     /// older copy of that folder is noticed. `None` puts it inside the folder, as `anchor`.
     pub anchor_file: Option<PathBuf>,
+    /// How long the writer waits for more work before it checkpoints the journal (see
+    /// `anchor`); `None` checkpoints only when the journal is full or the store closes.
+    pub idle_checkpoint: Option<Duration>,
 }
 
 impl Default for StoreOptions {
@@ -53,6 +57,7 @@ impl Default for StoreOptions {
             max_batch: 4096,
             cache_bytes: 256 * 1024 * 1024,
             anchor_file: None,
+            idle_checkpoint: Some(Duration::from_millis(50)),
         }
     }
 }
@@ -150,13 +155,11 @@ impl SledStore {
             .anchor_file
             .clone()
             .unwrap_or_else(|| dir.join("anchor"));
-        let (mut anchor_file, found) = AnchorFile::open(&anchor_path)?;
+        let (mut anchor_file, anchored) = AnchorFile::open(&anchor_path)?;
+        let replayed = replay_journal(&db, &anchored.journal)?;
         let mut head = read_head(&db)?;
-        let anchored = match &found {
-            Found::Anchor(a) => Some(*a),
-            _ => None,
-        };
-        let (index, mut report, scan) = scan(&db, &head, anchored.map(|a| a.size), visit)?;
+        let acknowledged = anchored.acknowledged();
+        let (index, mut report, scan) = scan(&db, &head, acknowledged.map(|a| a.size), visit)?;
         if let Some(failure) = open_failure {
             report.first_break = Some(ChainBreak {
                 position: report.records + 1,
@@ -167,7 +170,7 @@ impl SledStore {
             });
         }
         if report.first_break.is_none() {
-            report.first_break = judge_anchor(&found, report.records, &scan);
+            report.first_break = judge_anchor(&anchored, report.records, &scan);
         }
         let frontier = scan.frontier;
         head.root = frontier.root().0;
@@ -186,23 +189,29 @@ impl SledStore {
                     batch.insert(&keys::tree(first), hashes);
                 }
                 db.apply_batch(batch)?;
-                db.flush()?;
-                data_file.sync_data()?;
             }
             let current = Anchor {
                 size: report.records,
                 root: head.root,
                 chain: report.head_hash,
             };
-            if anchored != Some(current) {
-                if found == Found::Missing && report.records > 0 {
+            if anchored.found != Found::Anchor(current) || anchor_file.has_journal() {
+                if anchored.found == Found::Missing && report.records > 0 {
                     tracing::warn!(path = %anchor_path.display(), events = report.records, "the log had no anchor file: anchoring it as it is now");
                 }
-                anchor_file.write(&current)?;
-                anchor_file.sync()?;
+                if replayed > 0 {
+                    tracing::info!(
+                        commits = replayed,
+                        "applied commits from the anchor's journal that the database had not kept"
+                    );
+                }
+                // A checkpoint claims that sled holds `current` durably: make it so first.
+                db.flush()?;
+                data_file.sync_data()?;
+                anchor_file.checkpoint(&current)?;
             }
         }
-        let expected_size = anchored
+        let expected_size = acknowledged
             .map_or(0, |a| a.size)
             .max(head.position)
             .max(report.records);
@@ -228,6 +237,7 @@ impl SledStore {
             head,
             frontier,
             max_batch: options.max_batch.max(1),
+            idle_checkpoint: options.idle_checkpoint,
         };
         let handle = std::thread::Builder::new()
             .name("antikor-log-writer".into())
@@ -443,6 +453,10 @@ pub(crate) fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreE
         match sled::Config::new()
             .path(dir)
             .cache_capacity(cache_bytes)
+            // Every database here makes itself durable when it must (the log at checkpoints,
+            // the small ones on each write); sled's own timed flush would only compete with
+            // those fsyncs for the disk.
+            .flush_every_ms(None)
             .open()
         {
             Ok(db) => return Ok(db),
@@ -733,19 +747,26 @@ fn scan(
     ))
 }
 
-/// Compares a walked log with its anchor: it must reach the anchored size with the anchored
-/// root. A log longer than its anchor is fine (its last batch was durable in sled but not yet
-/// anchored, so it was never acknowledged).
-fn judge_anchor(found: &Found, records: u64, tree: &TreeScan) -> Option<ChainBreak> {
-    match found {
-        Found::Missing | Found::Empty => None,
-        Found::Damaged => Some(ChainBreak {
+/// Compares a walked log with its anchor: it must reach the acknowledged size (the journal's
+/// last entry, or the checkpoint) with the acknowledged root. A log longer than that is fine
+/// (its last batch reached sled but not the journal, so it was never acknowledged).
+fn judge_anchor(anchored: &Anchored, records: u64, tree: &TreeScan) -> Option<ChainBreak> {
+    let acknowledged = anchored.acknowledged();
+    if let Some(damage) = &anchored.journal_damage {
+        return Some(ChainBreak {
+            position: acknowledged.map_or(0, |a| a.size) + 1,
+            reason: damage.clone(),
+        });
+    }
+    match (&anchored.found, acknowledged) {
+        (Found::Damaged, _) => Some(ChainBreak {
             position: records + 1,
             reason:
                 "the anchor file is damaged, so the log's acknowledged length cannot be confirmed"
                     .into(),
         }),
-        Found::Anchor(a) if records < a.size => Some(ChainBreak {
+        (_, None) => None,
+        (_, Some(a)) if records < a.size => Some(ChainBreak {
             position: records + 1,
             reason: format!(
                 "events {}–{} were acknowledged but are missing: the database lost them, or an older copy of the log was restored",
@@ -753,15 +774,40 @@ fn judge_anchor(found: &Found, records: u64, tree: &TreeScan) -> Option<ChainBre
                 a.size
             ),
         }),
-        Found::Anchor(a) if tree.root_at_anchor.map(|r| r.0) != Some(a.root) => Some(ChainBreak {
+        (_, Some(a)) if tree.root_at_anchor.map(|r| r.0) != Some(a.root) => Some(ChainBreak {
             position: a.size,
             reason: format!(
                 "the first {} events are not the ones acknowledged (their Merkle root differs from the anchor): the history was rewritten or another log was put in its place",
                 a.size
             ),
         }),
-        Found::Anchor(_) => None,
+        (_, Some(_)) => None,
     }
+}
+
+/// Applies again the journal's commits that sled did not keep (sled is made durable only at
+/// checkpoints), in order, from where sled's log ends. Stops at a commit that does not start
+/// there: sled then lost earlier events too, which the anchor check reports. Returns how many
+/// commits it applied.
+fn replay_journal(db: &sled::Db, journal: &[JournalEntry]) -> Result<usize, StoreError> {
+    let mut size = read_head(db)?.position;
+    let mut applied = 0;
+    for entry in journal {
+        if entry.to.size <= size {
+            continue;
+        }
+        if entry.from != size {
+            break;
+        }
+        let mut batch = sled::Batch::default();
+        for (key, value) in &entry.writes {
+            batch.insert(key.as_slice(), value.as_slice());
+        }
+        db.apply_batch(batch)?;
+        size = entry.to.size;
+        applied += 1;
+    }
+    Ok(applied)
 }
 
 fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
@@ -787,18 +833,20 @@ fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBre
 struct Writer {
     inner: Arc<Inner>,
     data_file: File,
-    /// Written and synced with every commit, after sled's data (see `anchor`).
+    /// Every commit is made durable in its journal; sled only at checkpoints (see `anchor`).
     anchor: AnchorFile,
     head: Head,
     /// The Merkle tree's newest subtrees, for the next leaves and the root.
     frontier: Frontier,
     max_batch: usize,
+    idle_checkpoint: Option<Duration>,
 }
 
 /// What one group commit has decided so far, before it is written.
 #[derive(Default)]
 struct Pending {
-    batch: sled::Batch,
+    /// The sled keys and values to write.
+    writes: Vec<(Vec<u8>, Vec<u8>)>,
     /// The chunk being filled, the position of its first record, and the Merkle tree hashes
     /// its records add.
     chunk: Vec<u8>,
@@ -825,17 +873,33 @@ impl Pending {
     fn close_chunk(&mut self) {
         if !self.chunk.is_empty() {
             let chunk = std::mem::take(&mut self.chunk);
-            self.batch.insert(&keys::log(self.chunk_first), chunk);
+            self.writes
+                .push((keys::log(self.chunk_first).to_vec(), chunk));
             let hashes = std::mem::take(&mut self.tree_chunk);
-            self.batch
-                .insert(&keys::tree(self.chunk_first), tree::encode(&hashes));
+            self.writes
+                .push((keys::tree(self.chunk_first).to_vec(), tree::encode(&hashes)));
         }
     }
 }
 
 impl Writer {
     fn run(mut self, rx: mpsc::Receiver<Job>) {
-        while let Ok(first) = rx.recv() {
+        loop {
+            // A year stands for "never": `recv_timeout` takes no infinity.
+            let idle = self
+                .idle_checkpoint
+                .unwrap_or(Duration::from_secs(365 * 86_400));
+            let first = match rx.recv_timeout(idle) {
+                Ok(job) => job,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.checkpoint_journal();
+                    match rx.recv() {
+                        Ok(job) => job,
+                        Err(_) => break,
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             let mut jobs = vec![first];
             while jobs.len() < self.max_batch {
                 match rx.try_recv() {
@@ -845,6 +909,33 @@ impl Writer {
             }
             self.commit(jobs);
         }
+        self.checkpoint_journal();
+    }
+
+    /// Checkpoints when the journal holds commits and writing still works. A checkpoint that
+    /// fails leaves the journal as it was (nothing acknowledged is at risk), but the disk is
+    /// failing: refuse further writes, as after a failed commit.
+    fn checkpoint_journal(&mut self) {
+        if !self.anchor.has_journal() || self.inner.refusal.read().unwrap().is_some() {
+            return;
+        }
+        if let Err(e) = self.checkpoint() {
+            tracing::error!(error = %e, "checkpointing the event log failed; refusing further writes");
+            *self.inner.refusal.write().unwrap() = Some(e);
+        }
+    }
+
+    /// Makes sled durable up to the writer's head and records that head in the anchor, which
+    /// empties the journal.
+    fn checkpoint(&mut self) -> Result<(), StoreError> {
+        self.inner.db.flush()?;
+        self.data_file.sync_data()?;
+        self.anchor.checkpoint(&Anchor {
+            size: self.head.position,
+            root: self.head.root,
+            chain: self.head.hash,
+        })?;
+        Ok(())
     }
 
     fn commit(&mut self, jobs: Vec<Job>) {
@@ -879,8 +970,8 @@ impl Writer {
         self.head.root = self.frontier.root().0;
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
-        pending.batch.insert(keys::HEAD, head_value);
-        if let Err(e) = self.write(pending.batch) {
+        pending.writes.push((keys::HEAD.to_vec(), head_value));
+        if let Err(e) = self.write(start_head.position, &pending.writes) {
             // The batch may be visible in sled's memory without being durable: refuse all
             // further writes rather than build on it. A restart recovers the durable state.
             tracing::error!(error = %e, "writing the event log failed; refusing further writes");
@@ -919,20 +1010,27 @@ impl Writer {
         }
     }
 
-    /// Writes a batch and makes it durable, then anchors it. sled's `flush` puts the batch in
-    /// the kernel before the anchor is written, and its `fdatasync` completes before the
-    /// anchor's: whether the process or the machine stops, the anchor never claims more than
-    /// sled holds, so a log shorter than its anchor is always damage.
-    fn write(&mut self, batch: sled::Batch) -> Result<(), StoreError> {
+    /// Writes a commit: into sled's memory, then durably into the anchor's journal — one
+    /// fdatasync of blocks written in place. When the journal has no room left, a checkpoint
+    /// makes sled durable instead, this commit included.
+    fn write(&mut self, from: u64, writes: &[(Vec<u8>, Vec<u8>)]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for (key, value) in writes {
+            batch.insert(key.as_slice(), value.as_slice());
+        }
         self.inner.db.apply_batch(batch)?;
-        self.inner.db.flush()?;
-        self.data_file.sync_data()?;
-        self.anchor.write(&Anchor {
+        let to = Anchor {
             size: self.head.position,
             root: self.head.root,
             chain: self.head.hash,
-        })?;
-        self.anchor.sync()?;
+        };
+        let writes: Vec<(&[u8], &[u8])> = writes
+            .iter()
+            .map(|(key, value)| (key.as_slice(), value.as_slice()))
+            .collect();
+        if !self.anchor.journal(from, &to, &writes)? {
+            self.checkpoint()?;
+        }
         Ok(())
     }
 
