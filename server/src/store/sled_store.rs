@@ -15,6 +15,7 @@ use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
 use super::tree::{self, Frontier};
+use super::view::{Recent, View};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
     ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, StoreError,
@@ -87,6 +88,8 @@ pub struct SledStore {
 struct Inner {
     /// The database; the log and all its indexes are in its default tree.
     db: sled::Db,
+    /// The commits since the last checkpoint, not yet applied to `db` (see `view`).
+    recent: RwLock<Recent>,
     /// The data folder, for messages.
     path: PathBuf,
     /// The writer's queue; `None` once the store is closing.
@@ -219,6 +222,7 @@ impl SledStore {
         let (feed, _) = broadcast::channel(4096);
         let inner = Arc::new(Inner {
             db,
+            recent: RwLock::new(Recent::default()),
             path: data_dir,
             queue: RwLock::new(None),
             writer: Mutex::new(None),
@@ -327,6 +331,13 @@ impl SledStore {
             }
         }
         Ok(out)
+    }
+}
+
+impl Inner {
+    /// What readers see: sled with the commits since the last checkpoint over it.
+    fn view(&self) -> View<'_> {
+        View::new(&self.db, self.recent.read().unwrap().clone())
     }
 }
 
@@ -485,7 +496,7 @@ fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
     let (pos, hash) = v.split_first_chunk::<8>().ok_or_else(corrupt)?;
     let hash: [u8; 32] = hash.try_into().map_err(|_| corrupt())?;
     let position = u64::from_be_bytes(*pos);
-    let recorded_at = read_event(db, position)
+    let recorded_at = read_event(&View::sled(db), position)
         .ok()
         .flatten()
         .map(|e| e.recorded_at);
@@ -498,27 +509,23 @@ fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
 }
 
 /// The stored record at `position`, found in the chunk that starts at or before it.
-fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+fn read_event(view: &View, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { position, detail };
-    with_record(db, position, |record| {
+    with_record(view, position, |record| {
         record::decode(position, record).map_err(corrupt)
     })
 }
 
 /// Runs `read` on the stored bytes of the record at `position`, if there is one.
 fn with_record<T>(
-    db: &sled::Db,
+    view: &View,
     position: u64,
     read: impl FnOnce(&[u8]) -> Result<T, StoreError>,
 ) -> Result<Option<T>, StoreError> {
     if position == 0 {
         return Ok(None);
     }
-    let Some((k, chunk)) = db
-        .range(keys::log(0)..=keys::log(position))
-        .next_back()
-        .transpose()?
-    else {
+    let Some((k, chunk)) = view.last_in(&keys::log(0), &keys::log(position))? else {
         return Ok(None);
     };
     let first = keys::position(&k).unwrap_or(0);
@@ -550,7 +557,7 @@ struct TreeScan {
 
 impl TreeScan {
     /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes.
-    fn add_chunk(&mut self, db: &sled::Db, first: u64, leaves: &[Hash]) -> Result<(), StoreError> {
+    fn add_chunk(&mut self, view: &View, first: u64, leaves: &[Hash]) -> Result<(), StoreError> {
         let mut hashes = Vec::with_capacity(leaves.len() * 2);
         for leaf in leaves {
             hashes.extend(self.frontier.push(*leaf));
@@ -559,7 +566,7 @@ impl TreeScan {
             }
         }
         let expected = tree::encode(&hashes);
-        if db.get(keys::tree(first))?.as_deref() != Some(&expected[..]) {
+        if view.get(&keys::tree(first))?.as_deref() != Some(&expected[..]) {
             self.repairs.push((first, expected));
         }
         Ok(())
@@ -577,14 +584,14 @@ impl TreeScan {
 /// visits are sequential. A read that sled reports as corrupt is a break at that position: the
 /// walk keeps what it read before.
 fn walk_chain(
-    db: &sled::Db,
+    view: &View,
     end: u64,
     mut tree: Option<&mut TreeScan>,
     visit: &mut dyn FnMut(RecordedEvent) -> Result<(), String>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
     let mut prev = GENESIS_HASH;
     let mut expected = 1u64;
-    let mut chunks = db.range(keys::log(1)..keys::log(u64::MAX));
+    let mut chunks = view.range(&keys::log(1), &keys::log(u64::MAX));
     let with_leaves = tree.is_some();
     loop {
         // Gather a batch of whole chunks, checking that they follow each other without gaps.
@@ -689,7 +696,7 @@ fn walk_chain(
                 if let Some(&(first, count)) = spans.peek()
                     && leaves.len() == count
                 {
-                    tree.add_chunk(db, first, &leaves)?;
+                    tree.add_chunk(view, first, &leaves)?;
                     leaves.clear();
                     spans.next();
                 }
@@ -722,19 +729,20 @@ fn scan(
         root_at_anchor: (anchor_size == Some(0)).then_some(tlog::EMPTY_HASH),
         ..TreeScan::default()
     };
-    let (records, last, first_break) = walk_chain(db, u64::MAX, Some(&mut tree), &mut |e| {
-        index.add(&Entry {
-            position: e.position,
-            id: e.id,
-            tenant: e.tenant.as_str(),
-            stream: e.stream.as_str(),
-            event_type: &e.event_type,
+    let (records, last, first_break) =
+        walk_chain(&View::sled(db), u64::MAX, Some(&mut tree), &mut |e| {
+            index.add(&Entry {
+                position: e.position,
+                id: e.id,
+                tenant: e.tenant.as_str(),
+                stream: e.stream.as_str(),
+                event_type: &e.event_type,
+            })?;
+            if let Some(visit) = visit.as_mut() {
+                visit(e);
+            }
+            Ok(())
         })?;
-        if let Some(visit) = visit.as_mut() {
-            visit(e);
-        }
-        Ok(())
-    })?;
     let first_break = first_break.or_else(|| head_mismatch(records, &last, head));
     Ok((
         index,
@@ -928,6 +936,18 @@ impl Writer {
     /// Makes sled durable up to the writer's head and records that head in the anchor, which
     /// empties the journal.
     fn checkpoint(&mut self) -> Result<(), StoreError> {
+        {
+            // Applied before it is taken away, so every reader finds each key in one or both.
+            let mut recent = self.inner.recent.write().unwrap();
+            if !recent.is_empty() {
+                let mut batch = sled::Batch::default();
+                for (key, value) in recent.iter() {
+                    batch.insert(key, value);
+                }
+                self.inner.db.apply_batch(batch)?;
+                *recent = Recent::default();
+            }
+        }
         self.inner.db.flush()?;
         self.data_file.sync_data()?;
         self.anchor.checkpoint(&Anchor {
@@ -971,7 +991,7 @@ impl Writer {
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
         pending.writes.push((keys::HEAD.to_vec(), head_value));
-        if let Err(e) = self.write(start_head.position, &pending.writes) {
+        if let Err(e) = self.write(start_head.position, pending.writes) {
             // The batch may be visible in sled's memory without being durable: refuse all
             // further writes rather than build on it. A restart recovers the durable state.
             tracing::error!(error = %e, "writing the event log failed; refusing further writes");
@@ -1010,25 +1030,28 @@ impl Writer {
         }
     }
 
-    /// Writes a commit: into sled's memory, then durably into the anchor's journal — one
-    /// fdatasync of blocks written in place. When the journal has no room left, a checkpoint
-    /// makes sled durable instead, this commit included.
-    fn write(&mut self, from: u64, writes: &[(Vec<u8>, Vec<u8>)]) -> Result<(), StoreError> {
-        let mut batch = sled::Batch::default();
-        for (key, value) in writes {
-            batch.insert(key.as_slice(), value.as_slice());
-        }
-        self.inner.db.apply_batch(batch)?;
+    /// Writes a commit durably into the anchor's journal — one fdatasync of blocks written
+    /// in place — and lays it over sled for readers (see `view`). When the journal has no room
+    /// left, a checkpoint makes it durable in sled instead.
+    fn write(&mut self, from: u64, writes: Vec<(Vec<u8>, Vec<u8>)>) -> Result<(), StoreError> {
         let to = Anchor {
             size: self.head.position,
             root: self.head.root,
             chain: self.head.hash,
         };
-        let writes: Vec<(&[u8], &[u8])> = writes
+        let refs: Vec<(&[u8], &[u8])> = writes
             .iter()
             .map(|(key, value)| (key.as_slice(), value.as_slice()))
             .collect();
-        if !self.anchor.journal(from, &to, &writes)? {
+        let journaled = self.anchor.journal(from, &to, &refs)?;
+        {
+            let mut recent = self.inner.recent.write().unwrap();
+            let recent = Arc::make_mut(&mut recent);
+            for (key, value) in writes {
+                recent.insert(key.into(), value.into());
+            }
+        }
+        if !journaled {
             self.checkpoint()?;
         }
         Ok(())
@@ -1103,7 +1126,7 @@ impl Writer {
         if let Some(e) = pending.events.iter().find(|e| e.position == position) {
             return Ok(Some(e.clone()));
         }
-        Ok(read_event(&self.inner.db, position)?.map(Arc::new))
+        Ok(read_event(&self.inner.view(), position)?.map(Arc::new))
     }
 
     /// Takes one record of a copy of this log as it is, after checking that it is the next
@@ -1337,7 +1360,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        read_event(&self.inner.db, position)
+        read_event(&self.inner.view(), position)
     }
 
     fn head(&self) -> Head {
@@ -1364,7 +1387,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        with_record(&self.inner.db, position, |record| {
+        with_record(&self.inner.view(), position, |record| {
             let corrupt = |detail: String| StoreError::Corrupt { position, detail };
             let (_, json) = record::split(record).ok_or_else(|| corrupt("truncated".into()))?;
             let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
@@ -1376,7 +1399,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        with_record(&self.inner.db, position, |record| {
+        with_record(&self.inner.view(), position, |record| {
             let (_, json) = record::split(record).ok_or_else(|| StoreError::Corrupt {
                 position,
                 detail: "truncated".into(),
@@ -1396,7 +1419,7 @@ impl EventStore for SledStore {
         if size == head.position {
             return Ok(Hash(head.root));
         }
-        tree::root(&self.inner.db, size)
+        tree::root(&self.inner.view(), size)
     }
 
     fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
@@ -1406,7 +1429,7 @@ impl EventStore for SledStore {
                 "position {position} in a log of {size} events cannot be proved: the log has {head} events"
             )));
         }
-        tree::inclusion(&self.inner.db, position, size)
+        tree::inclusion(&self.inner.view(), position, size)
     }
 
     fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
@@ -1416,7 +1439,7 @@ impl EventStore for SledStore {
                 "a log of {from} events cannot be proved consistent with one of {to}: the log has {head} events"
             )));
         }
-        tree::consistency(&self.inner.db, from, to)
+        tree::consistency(&self.inner.view(), from, to)
     }
 
     fn replay(
@@ -1428,10 +1451,11 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, None, &mut |e| {
-            visit(e);
-            Ok(())
-        })?;
+        let (records, last, mut first_break) =
+            walk_chain(&self.inner.view(), end, None, &mut |e| {
+                visit(e);
+                Ok(())
+            })?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
         }
