@@ -71,6 +71,9 @@ type Hook = Rc<dyn Fn()>;
 thread_local! {
     // The browser runs the app on one thread, so a thread-local is the app's only copy.
     static ON_UNAUTHORIZED: RefCell<Option<Hook>> = const { RefCell::new(None) };
+    // The current session's CSRF token: set by the answers that start or confirm a session,
+    // dropped by a logout or any 401, so no page has to carry it.
+    static CSRF: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Sets what happens when any call is answered 401: the session module decides whether that
@@ -108,6 +111,7 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
         Err(_) => ApiError::Unexpected { status },
     };
     if status == 401 {
+        CSRF.with(|t| t.borrow_mut().take());
         unauthorized();
     }
     Err(error)
@@ -145,11 +149,26 @@ async fn get_text(url: &str) -> Result<String, ApiError> {
 }
 
 /// A request that changes something: it carries the session's CSRF token, which the server
-/// compares with the session, so another site cannot make the browser send it.
-fn changing(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
-    builder
+/// compares with the session, so another site cannot make the browser send it. Without a
+/// session there is nothing to send: the answer is what the server would say, a 401.
+fn changing(builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
+    let Some(token) = CSRF.with(|t| t.borrow().clone()) else {
+        unauthorized();
+        return Err(ApiError::Server {
+            status: 401,
+            code: "unauthenticated".to_owned(),
+            message: "Сесията е приключила. Влезте отново.".to_owned(),
+        });
+    };
+    Ok(builder
         .header("Accept", "application/json")
-        .header("X-CSRF-Token", csrf)
+        .header("X-CSRF-Token", &token))
+}
+
+/// Keeps the CSRF token of a session the server has just confirmed or started.
+fn hold(info: SessionInfo) -> SessionInfo {
+    CSRF.with(|t| *t.borrow_mut() = Some(info.csrf_token.clone()));
+    info
 }
 
 /// Sends `body` as JSON (`.json` sets `Content-Type: application/json`) and reads the answer.
@@ -244,7 +263,7 @@ pub fn audit_query_pairs(query: &AuditQuery) -> Vec<(&'static str, String)> {
 
 /// `GET /api/session`: who is logged in; 401 for visitors.
 pub async fn session() -> Result<SessionInfo, ApiError> {
-    get_json("/api/session", &[]).await
+    get_json("/api/session", &[]).await.map(hold)
 }
 
 /// `POST /api/session`: log in. The server sets the session cookie itself.
@@ -254,17 +273,21 @@ pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
         request,
     )
     .await
+    .map(hold)
 }
 
 /// `DELETE /api/session`: log out.
-pub async fn logout(csrf: &str) -> Result<(), ApiError> {
-    check(changing(Request::delete("/api/session"), csrf).send().await).await?;
+pub async fn logout() -> Result<(), ApiError> {
+    check(changing(Request::delete("/api/session"))?.send().await).await?;
+    CSRF.with(|t| t.borrow_mut().take());
     Ok(())
 }
 
 /// `PUT /api/session/password`: the answer is a new session, with a new CSRF token.
-pub async fn change_password(csrf: &str, body: &ChangePassword) -> Result<SessionInfo, ApiError> {
-    send_json(changing(Request::put("/api/session/password"), csrf), body).await
+pub async fn change_password(body: &ChangePassword) -> Result<SessionInfo, ApiError> {
+    send_json(changing(Request::put("/api/session/password"))?, body)
+        .await
+        .map(hold)
 }
 
 /// `GET /api/accounts`, of one tenant or of every tenant the user may see.
@@ -277,48 +300,41 @@ pub async fn accounts(tenant: Option<TenantId>) -> Result<Vec<Account>, ApiError
 }
 
 /// `POST /api/accounts`.
-pub async fn create_account(csrf: &str, body: &CreateAccount) -> Result<Account, ApiError> {
-    send_json(changing(Request::post("/api/accounts"), csrf), body).await
+pub async fn create_account(body: &CreateAccount) -> Result<Account, ApiError> {
+    send_json(changing(Request::post("/api/accounts"))?, body).await
 }
 
 /// `POST /api/accounts/{username}/role`.
-pub async fn grant_role(
-    csrf: &str,
-    username: &Username,
-    body: &GrantRole,
-) -> Result<Account, ApiError> {
+pub async fn grant_role(username: &Username, body: &GrantRole) -> Result<Account, ApiError> {
     let url = account_url(username, "role");
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/accounts/{username}/disable`.
 pub async fn disable_account(
-    csrf: &str,
     username: &Username,
     body: &DisableAccount,
 ) -> Result<Account, ApiError> {
     let url = account_url(username, "disable");
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/accounts/{username}/enable`.
 pub async fn enable_account(
-    csrf: &str,
     username: &Username,
     body: &EnableAccount,
 ) -> Result<Account, ApiError> {
     let url = account_url(username, "enable");
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/accounts/{username}/password`.
 pub async fn reset_password(
-    csrf: &str,
     username: &Username,
     body: &ResetPassword,
 ) -> Result<Account, ApiError> {
     let url = account_url(username, "password");
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// The URL of the live feed of newly committed events (Server-Sent Events).
@@ -355,30 +371,28 @@ pub async fn plan(year: i32, as_of: Option<&str>) -> Result<PlanView, ApiError> 
 }
 
 /// `POST /api/plans`: start a year's plan from an earlier one.
-pub async fn start_plan(csrf: &str, body: &StartPlan) -> Result<PlanView, ApiError> {
-    send_json(changing(Request::post("/api/plans"), csrf), body).await
+pub async fn start_plan(body: &StartPlan) -> Result<PlanView, ApiError> {
+    send_json(changing(Request::post("/api/plans"))?, body).await
 }
 
 /// `POST /api/plans/{year}/measures`.
-pub async fn add_measure(csrf: &str, year: i32, body: &AddMeasure) -> Result<PlanView, ApiError> {
+pub async fn add_measure(year: i32, body: &AddMeasure) -> Result<PlanView, ApiError> {
     let url = format!("/api/plans/{year}/measures");
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/plans/{year}/measures/{key}`: only the fields that changed.
 pub async fn update_measure(
-    csrf: &str,
     year: i32,
     key: &str,
     body: &UpdateMeasure,
 ) -> Result<PlanView, ApiError> {
     let url = format!("/api/plans/{year}/measures/{}", encode_query_value(key));
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/plans/{year}/measures/{key}/withdraw`.
 pub async fn withdraw_measure(
-    csrf: &str,
     year: i32,
     key: &str,
     body: &WithdrawMeasure,
@@ -387,7 +401,7 @@ pub async fn withdraw_measure(
         "/api/plans/{year}/measures/{}/withdraw",
         encode_query_value(key)
     );
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `GET /api/public/progress`: every tenant's progress on a year's plan.
@@ -420,13 +434,12 @@ pub async fn progress(
 
 /// `PUT /api/progress/{year}/{key}`: the caller's tenant reports on a measure.
 pub async fn report_progress(
-    csrf: &str,
     year: i32,
     key: &str,
     body: &ReportProgress,
 ) -> Result<ProgressRow, ApiError> {
     let url = format!("/api/progress/{year}/{}", encode_query_value(key));
-    send_json(changing(Request::put(&url), csrf), body).await
+    send_json(changing(Request::put(&url))?, body).await
 }
 
 /// `GET /api/activities`: of one tenant or all the user may see, of a year and a kind.
@@ -443,28 +456,23 @@ pub async fn activities(
 }
 
 /// `POST /api/activities`: record an activity of the caller's tenant.
-pub async fn record_activity(csrf: &str, body: &Activity) -> Result<ActivityRecord, ApiError> {
-    send_json(changing(Request::post("/api/activities"), csrf), body).await
+pub async fn record_activity(body: &Activity) -> Result<ActivityRecord, ApiError> {
+    send_json(changing(Request::post("/api/activities"))?, body).await
 }
 
 /// `POST /api/activities/{id}/correction`.
 pub async fn correct_activity(
-    csrf: &str,
     id: &str,
     body: &CorrectActivity,
 ) -> Result<ActivityRecord, ApiError> {
     let url = format!("/api/activities/{}/correction", encode_query_value(id));
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `POST /api/activities/{id}/follow-up`: what followed a contested act.
-pub async fn follow_up_act(
-    csrf: &str,
-    id: &str,
-    body: &FollowUpAct,
-) -> Result<ActivityRecord, ApiError> {
+pub async fn follow_up_act(id: &str, body: &FollowUpAct) -> Result<ActivityRecord, ApiError> {
     let url = format!("/api/activities/{}/follow-up", encode_query_value(id));
-    send_json(changing(Request::post(&url), csrf), body).await
+    send_json(changing(Request::post(&url))?, body).await
 }
 
 /// `GET /api/public/meetings`: public meetings of every tenant, of a year or all years.
@@ -483,11 +491,8 @@ pub async fn contacts() -> Result<Vec<TenantContacts>, ApiError> {
 }
 
 /// `PUT /api/contacts`: replace the caller's tenant's list.
-pub async fn update_contacts(
-    csrf: &str,
-    body: &UpdateContacts,
-) -> Result<TenantContacts, ApiError> {
-    send_json(changing(Request::put("/api/contacts"), csrf), body).await
+pub async fn update_contacts(body: &UpdateContacts) -> Result<TenantContacts, ApiError> {
+    send_json(changing(Request::put("/api/contacts"))?, body).await
 }
 
 /// The register of corruption signals: the public form and tracking, and the officers' calls.
@@ -541,11 +546,8 @@ pub mod signals {
     }
 
     /// `PUT /api/signals/channel`: the caller's institution records its obligation.
-    pub async fn record_channel(
-        csrf: &str,
-        body: &RecordChannel,
-    ) -> Result<ChannelObligation, ApiError> {
-        send_json(changing(Request::put("/api/signals/channel"), csrf), body).await
+    pub async fn record_channel(body: &RecordChannel) -> Result<ChannelObligation, ApiError> {
+        send_json(changing(Request::put("/api/signals/channel"))?, body).await
     }
 
     /// `GET /api/public/signals/lists?tenant=`: the units and activities a signal to the
@@ -559,8 +561,8 @@ pub mod signals {
     }
 
     /// `PUT /api/signals/lists`: the caller's institution records its lists.
-    pub async fn set_lists(csrf: &str, body: &SetIntakeLists) -> Result<IntakeLists, ApiError> {
-        send_json(changing(Request::put("/api/signals/lists"), csrf), body).await
+    pub async fn set_lists(body: &SetIntakeLists) -> Result<IntakeLists, ApiError> {
+        send_json(changing(Request::put("/api/signals/lists"))?, body).await
     }
 
     /// `GET /api/signals`: the own institution's register, newest first; `status` is a wire
@@ -574,8 +576,8 @@ pub mod signals {
     }
 
     /// `POST /api/signals`: a signal received by e-mail, phone, post or in person.
-    pub async fn record(csrf: &str, body: &RecordSignal) -> Result<SignalReceipt, ApiError> {
-        send_json(changing(Request::post("/api/signals"), csrf), body).await
+    pub async fn record(body: &RecordSignal) -> Result<SignalReceipt, ApiError> {
+        send_json(changing(Request::post("/api/signals"))?, body).await
     }
 
     /// `GET /api/signals/{id}`.
@@ -584,21 +586,20 @@ pub mod signals {
     }
 
     /// `POST /api/signals/{id}/identity`: opens the sealed identities; the server records it.
-    pub async fn identity(csrf: &str, id: &str) -> Result<SignalIdentity, ApiError> {
+    pub async fn identity(id: &str) -> Result<SignalIdentity, ApiError> {
         let url = signal_url(id, "/identity");
-        send_json(changing(Request::post(&url), csrf), &serde_json::json!({})).await
+        send_json(changing(Request::post(&url))?, &serde_json::json!({})).await
     }
 
     /// `POST /api/signals/{id}/{step}`: one step of the case (`acknowledge`, `assign`,
     /// `classify`, `forward`, `actions`, `feedback`, `messages`, `close`, `links`).
     pub async fn step<B: Serialize>(
-        csrf: &str,
         id: &str,
         step: &str,
         body: &B,
     ) -> Result<SignalDetail, ApiError> {
         let url = signal_url(id, &format!("/{step}"));
-        send_json(changing(Request::post(&url), csrf), body).await
+        send_json(changing(Request::post(&url))?, body).await
     }
 
     /// `GET /api/signals/analysis`: where the institution's signals concentrate.

@@ -228,14 +228,11 @@ fn UserMenu() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let logout = move |_| {
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         failed.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::logout(&csrf).await;
+            let result = api::logout().await;
             busy.try_set(false);
             match result {
                 Err(e) if !e.is_unauthorized() => {

@@ -53,12 +53,6 @@ impl Session {
         })
     }
 
-    /// The CSRF token of the current session, read when a request is about to be sent: a
-    /// password change replaces it.
-    pub fn csrf(&self) -> Option<String> {
-        self.user_untracked().map(|info| info.csrf_token)
-    }
-
     /// Records a new session: a login or a password change.
     pub fn start(&self, info: SessionInfo) {
         self.notice.try_set(None);

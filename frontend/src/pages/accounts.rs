@@ -244,7 +244,6 @@ fn CreateAccountForm(
     directory: Directory,
     done: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let regional = admin == Role::RegionalAdmin;
     // A tenant admin opens accounts in the own tenant only; a regional admin starts from the
     // institution the list is filtered to.
@@ -317,13 +316,10 @@ fn CreateAccountForm(
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         error.set(None);
         busy.set(true);
         spawn_local(async move {
-            let result = api::create_account(&csrf, &body).await;
+            let result = api::create_account(&body).await;
             busy.try_set(false);
             match result {
                 Ok(account) => {
@@ -755,7 +751,6 @@ fn ActionForm(
     open: RwSignal<Open>,
     done: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let role = RwSignal::new(roles.first().copied().unwrap_or(account.role));
     let reason = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -779,9 +774,6 @@ fn ActionForm(
             if busy.get_untracked() {
                 return;
             }
-            let Some(csrf) = session.csrf() else {
-                return;
-            };
             let username = account.username.clone();
             let expected_version = Some(account.version);
             let who = username.to_string();
@@ -794,7 +786,7 @@ fn ActionForm(
                         expected_version,
                     };
                     spawn_local(finish(
-                        async move { api::grant_role(&csrf, &username, &body).await },
+                        async move { api::grant_role(&username, &body).await },
                         text,
                         busy,
                         error,
@@ -813,7 +805,7 @@ fn ActionForm(
                         expected_version,
                     };
                     spawn_local(finish(
-                        async move { api::disable_account(&csrf, &username, &body).await },
+                        async move { api::disable_account(&username, &body).await },
                         text,
                         busy,
                         error,
@@ -824,7 +816,7 @@ fn ActionForm(
                     let text = format!("Профилът „{who}“ е активиран отново.");
                     let body = EnableAccount { expected_version };
                     spawn_local(finish(
-                        async move { api::enable_account(&csrf, &username, &body).await },
+                        async move { api::enable_account(&username, &body).await },
                         text,
                         busy,
                         error,
@@ -842,7 +834,7 @@ fn ActionForm(
                     );
                     let body = ResetPassword { password: new };
                     spawn_local(finish(
-                        async move { api::reset_password(&csrf, &username, &body).await },
+                        async move { api::reset_password(&username, &body).await },
                         text,
                         busy,
                         error,

@@ -372,7 +372,6 @@ fn ActivityRow(
 /// Records a new activity of the user's institution.
 #[component]
 fn RecordForm(regional: bool, names: Memo<Names>, changed: Callback<Notice>) -> impl IntoView {
-    let session = use_session();
     let draft = RwSignal::new(Draft::new(ActivityKind::Meeting, today()));
     let kind = Memo::new(move |_| draft.with(|d| d.kind));
     let error = RwSignal::new(None::<String>);
@@ -411,13 +410,10 @@ fn RecordForm(regional: bool, names: Memo<Names>, changed: Callback<Notice>) -> 
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let result = api::record_activity(&csrf, &activity).await;
+            let result = api::record_activity(&activity).await;
             busy.try_set(false);
             match result {
                 Ok(record) => {
@@ -667,7 +663,6 @@ fn CorrectionForm(
     panel: RwSignal<Panel>,
     changed: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let draft = RwSignal::new(Draft::from_activity(&record.activity));
     let kind = Memo::new(move |_| draft.with(|d| d.kind));
     let reason = RwSignal::new(String::new());
@@ -694,9 +689,6 @@ fn CorrectionForm(
                 error.set(Some("Посочете причината за поправката.".to_owned()));
                 return;
             }
-            let Some(csrf) = session.csrf() else {
-                return;
-            };
             let body = CorrectActivity {
                 activity,
                 reason: why,
@@ -706,7 +698,7 @@ fn CorrectionForm(
             busy.set(true);
             error.set(None);
             spawn_local(async move {
-                let result = api::correct_activity(&csrf, &id, &body).await;
+                let result = api::correct_activity(&id, &body).await;
                 busy.try_set(false);
                 match result {
                     Ok(_) => {
@@ -758,7 +750,6 @@ fn FollowUpForm(
     panel: RwSignal<Panel>,
     changed: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let revote = RwSignal::new(String::new());
     let case = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
@@ -798,9 +789,6 @@ fn FollowUpForm(
                 error.set(Some("Попълнете поне едно поле.".to_owned()));
                 return;
             }
-            let Some(csrf) = session.csrf() else {
-                return;
-            };
             let body = FollowUpAct {
                 follow_up,
                 expected_version: version,
@@ -809,7 +797,7 @@ fn FollowUpForm(
             busy.set(true);
             error.set(None);
             spawn_local(async move {
-                let result = api::follow_up_act(&csrf, &id, &body).await;
+                let result = api::follow_up_act(&id, &body).await;
                 busy.try_set(false);
                 match result {
                     Ok(_) => {

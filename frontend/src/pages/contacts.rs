@@ -99,7 +99,6 @@ fn ContactsForm(
     updated: Option<chrono::DateTime<chrono::Utc>>,
     name: String,
 ) -> impl IntoView {
-    let session = use_session();
     let next_id = StoredValue::new(0usize);
     let make = move |c: ExpertContact| {
         let id = next_id.get_value();
@@ -130,13 +129,10 @@ fn ContactsForm(
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         result.set(None);
         spawn_local(async move {
-            let answer = api::update_contacts(&csrf, &UpdateContacts { contacts }).await;
+            let answer = api::update_contacts(&UpdateContacts { contacts }).await;
             busy.try_set(false);
             match answer {
                 Ok(saved) => {

@@ -410,7 +410,6 @@ fn ProgressRowView(
     can_report: bool,
     on_saved: Callback<()>,
 ) -> impl IntoView {
-    let session = use_session();
     let open = RwSignal::new(false);
     let start = row.get_untracked();
     let status = start.status.clone();
@@ -450,9 +449,6 @@ fn ProgressRowView(
                 error.set(Some("Изберете степен на изпълнение.".to_owned()));
                 return;
             };
-            let Some(csrf) = session.csrf() else {
-                return;
-            };
             let body = ReportProgress {
                 level,
                 note: note.get_untracked().trim().to_owned(),
@@ -467,7 +463,7 @@ fn ProgressRowView(
             error.set(None);
             done.set(false);
             spawn_local(async move {
-                let result = api::report_progress(&csrf, year, &key, &body).await;
+                let result = api::report_progress(year, &key, &body).await;
                 match result {
                     Ok(saved) => {
                         row.try_set(saved);

@@ -51,13 +51,10 @@ pub fn PasswordPage() -> impl IntoView {
             )));
             return;
         }
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         outcome.set(None);
         busy.set(true);
         spawn_local(async move {
-            let result = api::change_password(&csrf, &body).await;
+            let result = api::change_password(&body).await;
             busy.try_set(false);
             match result {
                 Ok(info) => {

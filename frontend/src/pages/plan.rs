@@ -501,7 +501,6 @@ fn EditMeasureForm(
     panel: RwSignal<Panel>,
     changed: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let draft = RwSignal::new(MeasureDraft::of(&measure.measure));
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -515,13 +514,10 @@ fn EditMeasureForm(
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         let key = measure.measure.key.clone();
         busy.set(true);
         spawn_local(async move {
-            let result = api::update_measure(&csrf, year, &key, &body).await;
+            let result = api::update_measure(year, &key, &body).await;
             busy.try_set(false);
             if finish(result, format!("Мярка {key} е променена."), error, changed).await
             {
@@ -553,7 +549,6 @@ fn WithdrawForm(
     panel: RwSignal<Panel>,
     changed: Callback<Notice>,
 ) -> impl IntoView {
-    let session = use_session();
     let reason = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -565,9 +560,6 @@ fn WithdrawForm(
             error.set(Some("Посочете причината за оттеглянето.".to_owned()));
             return;
         }
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         let body = WithdrawMeasure {
             expected_revision: measure.revision,
             reason: text,
@@ -575,7 +567,7 @@ fn WithdrawForm(
         let key = measure.measure.key.clone();
         busy.set(true);
         spawn_local(async move {
-            let result = api::withdraw_measure(&csrf, year, &key, &body).await;
+            let result = api::withdraw_measure(year, &key, &body).await;
             busy.try_set(false);
             if finish(result, format!("Мярка {key} е оттеглена."), error, changed).await
             {
@@ -606,7 +598,6 @@ fn WithdrawForm(
 /// Adds a measure to the shown year's plan.
 #[component]
 fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl IntoView {
-    let session = use_session();
     let year = plan.year;
     let draft = RwSignal::new(MeasureDraft {
         section: plan
@@ -628,13 +619,10 @@ fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl IntoView {
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            let result = api::add_measure(&csrf, year, &body).await;
+            let result = api::add_measure(year, &body).await;
             busy.try_set(false);
             let text = format!("Мярката „{} {}“ е добавена.", body.section, body.number);
             if finish(result, text, error, changed).await {
@@ -698,7 +686,6 @@ fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl IntoView {
 /// Starts a later year's plan as a copy of the shown one.
 #[component]
 fn StartPlanForm(plan: PlanView) -> impl IntoView {
-    let session = use_session();
     let navigate = use_navigate();
     let based_on = plan.year;
     let year = RwSignal::new((based_on + 1).to_string());
@@ -714,20 +701,14 @@ fn StartPlanForm(plan: PlanView) -> impl IntoView {
             error.set(Some(format!("Годината трябва да е след {based_on}.")));
             return;
         }
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::start_plan(
-                &csrf,
-                &StartPlan {
-                    year: new_year,
-                    based_on,
-                },
-            )
+            let result = api::start_plan(&StartPlan {
+                year: new_year,
+                based_on,
+            })
             .await;
             busy.try_set(false);
             match result {

@@ -122,16 +122,13 @@ impl CaseCtx {
         if state.busy.get_untracked() {
             return;
         }
-        let Some(csrf) = self.session.csrf() else {
-            return;
-        };
         let ctx = *self;
         let id = self.id.get_value();
         state.busy.set(true);
         state.error.set(None);
         state.saved.set(None);
         spawn_local(async move {
-            match api::signals::step(&csrf, &id, step, &body).await {
+            match api::signals::step(&id, step, &body).await {
                 Ok(fresh) => {
                     ctx.detail.try_set(fresh);
                     state.saved.try_set(Some(saved));
@@ -352,14 +349,11 @@ fn IdentityPanel(ctx: CaseCtx) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let Some(csrf) = ctx.session.csrf() else {
-            return;
-        };
         let id = ctx.id.get_value();
         busy.set(true);
         error.set(None);
         spawn_local(async move {
-            match api::signals::identity(&csrf, &id).await {
+            match api::signals::identity(&id).await {
                 Ok(identity) => {
                     shown.try_set(Some(identity));
                     asking.try_set(false);

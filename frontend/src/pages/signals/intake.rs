@@ -76,9 +76,6 @@ pub fn SignalIntakePage() -> impl IntoView {
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         let body = RecordSignal {
             channel,
             received,
@@ -95,7 +92,7 @@ pub fn SignalIntakePage() -> impl IntoView {
         error.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let answer = api::signals::record(&csrf, &body).await;
+            let answer = api::signals::record(&body).await;
             busy.try_set(false);
             match answer {
                 Ok(receipt) => navigate(

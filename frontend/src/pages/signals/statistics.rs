@@ -339,9 +339,6 @@ fn IntakeListsForm() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         let body = SetIntakeLists {
             units: entries(&units.get_untracked()),
             activities: entries(&activities.get_untracked()),
@@ -349,7 +346,7 @@ fn IntakeListsForm() -> impl IntoView {
         busy.set(true);
         result.set(None);
         spawn_local(async move {
-            let answer = api::signals::set_lists(&csrf, &body).await;
+            let answer = api::signals::set_lists(&body).await;
             busy.try_set(false);
             match answer {
                 Ok(saved) => {
@@ -491,7 +488,6 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
 /// the server decides it from the counts.
 #[component]
 fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
-    let session = use_session();
     let population = RwSignal::new(String::new());
     let staff = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
@@ -525,13 +521,10 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
                 return;
             }
         };
-        let Some(csrf) = session.csrf() else {
-            return;
-        };
         busy.set(true);
         result.set(None);
         spawn_local(async move {
-            let answer = api::signals::record_channel(&csrf, &body).await;
+            let answer = api::signals::record_channel(&body).await;
             busy.try_set(false);
             match answer {
                 Ok(saved) => {
