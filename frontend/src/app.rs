@@ -43,6 +43,7 @@ fn any_user(_: Role) -> bool {
 #[component]
 pub fn App() -> impl IntoView {
     provide_session();
+    crate::directory::provide_directory();
     view! {
         <Router>
             <SessionExpiry />

@@ -1,6 +1,7 @@
 //! A view's choices in its address (`?tenant=&year=&kind=&as_of=`) and the controls that set them.
 
 use crate::api::{self, ApiError};
+use crate::directory::use_directory;
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
 use antikor_shared::TenantId;
 use chrono::NaiveDate;
@@ -168,7 +169,7 @@ pub fn TenantSelect(
     id: &'static str,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let all = own.is_none();
     let on_change = move |ev: leptos::ev::Event| {
         let tenant = TenantId::parse(event_target_value(&ev)).ok();

@@ -8,6 +8,7 @@ mod charts;
 mod components;
 mod controls;
 mod csv;
+mod directory;
 mod format;
 mod inclusion;
 mod live;

@@ -7,6 +7,7 @@ use crate::access::{
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
+use crate::directory::use_directory;
 use crate::format::{date_time, href_with_query, utc_exact};
 use crate::session::use_session;
 use antikor_shared::account::{
@@ -112,7 +113,7 @@ pub fn AccountsPage() -> impl IntoView {
         })
     });
     let accounts = LocalResource::new(move || api::accounts(filter.get()));
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let directory: Directory = Memo::new(move |_| {
         tenants
             .get()

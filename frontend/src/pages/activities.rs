@@ -10,6 +10,7 @@ use crate::api::{self, ApiError};
 use crate::components::{FormError, Loaded, PanelFormEnd, set_title};
 use crate::controls::{TenantSelect, ViewParams, YearSelect, today, use_view_params};
 use crate::csv::ExportTable;
+use crate::directory::use_directory;
 use crate::format::{date_bg, date_time, utc_exact};
 use crate::session::use_session;
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp, MeetingKind};
@@ -42,7 +43,7 @@ impl Names {
 
 /// Loads the names of every tenant (a public list).
 pub fn use_names() -> Memo<Names> {
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     Memo::new(move |_| {
         let list = tenants.get().and_then(Result::ok).unwrap_or_default();
         Names {

@@ -4,6 +4,7 @@ use crate::access::can_download_log;
 use crate::api::{self, ApiError, PAGE_SIZE};
 use crate::components::{ErrorMessages, Loading, set_title};
 use crate::csv::ExportTable;
+use crate::directory::{Directory, use_directory};
 use crate::format::{
     date_time, event_type_text, href_with_query, new_events, short_hash, thousands, utc_exact,
 };
@@ -330,7 +331,7 @@ pub fn AuditPage() -> impl IntoView {
     let feed = feed.map(LiveFeed::into_send);
     on_cleanup(move || drop(feed));
 
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let names = Memo::new(move |_| {
         tenants
             .get()
@@ -400,7 +401,7 @@ fn LogBundle() -> impl IntoView {
 #[component]
 fn FilterBar(
     filters: Memo<Filters>,
-    tenants: LocalResource<Result<Vec<antikor_shared::tenant::Tenant>, ApiError>>,
+    tenants: Directory,
     /// The only tenant the user may read, with its name; `None` when they read all.
     scope: Option<(TenantId, String)>,
 ) -> impl IntoView {

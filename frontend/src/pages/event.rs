@@ -3,6 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
+use crate::directory::{Directory, use_directory};
 use crate::format::{date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact};
 use crate::inclusion::{Included, NotVerified, OpenedLog, check_event, open_log};
 use crate::pages::audit::Filters;
@@ -37,7 +38,7 @@ fn EventDetail(position: u64) -> impl IntoView {
     set_title(&format!("Събитие № {position}"));
     let event = LocalResource::new(move || api::audit_event(position));
     let health = LocalResource::new(api::health);
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let retry = Callback::new(move |()| event.refetch());
 
     let detail = move || {
@@ -91,10 +92,7 @@ fn EventDetail(position: u64) -> impl IntoView {
 
 /// The envelope as a definition list, then the payload.
 #[component]
-fn EventFields(
-    event: RecordedEvent,
-    tenants: LocalResource<Result<Vec<antikor_shared::tenant::Tenant>, ApiError>>,
-) -> impl IntoView {
+fn EventFields(event: RecordedEvent, tenants: Directory) -> impl IntoView {
     let tenant = event.tenant.to_string();
     let tenant_name = {
         let tenant = tenant.clone();

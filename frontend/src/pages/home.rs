@@ -2,6 +2,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{CopyButton, Loaded, set_title};
+use crate::directory::use_directory;
 use crate::format::{short_hash, thousands};
 use antikor_shared::api::Damage;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     set_title("");
     let health = LocalResource::new(api::health);
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let retry = Callback::new(move |()| {
         health.refetch();
         tenants.refetch();

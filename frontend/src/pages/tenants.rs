@@ -1,8 +1,9 @@
 //! The institutions page: the regional administration and the municipalities.
 
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::components::{Loaded, set_title};
 use crate::csv::ExportTable;
+use crate::directory::use_directory;
 use crate::format::{date_time, href_with_query, thousands, utc_exact};
 use antikor_shared::tenant::Tenant;
 use leptos::prelude::*;
@@ -48,7 +49,7 @@ fn tenants_csv(list: &[Tenant]) -> Vec<Vec<String>> {
 #[component]
 pub fn TenantsPage() -> impl IntoView {
     set_title("Институции");
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let retry = Callback::new(move |()| tenants.refetch());
 
     let table = move || {

@@ -3,6 +3,7 @@
 use super::{Draft, DraftFields, error_text};
 use crate::api;
 use crate::components::{CopyButton, FormError, focus_by_id, set_title};
+use crate::directory::use_directory;
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
@@ -17,7 +18,7 @@ use leptos_router::hooks::use_query_map;
 pub fn SignalFormPage() -> impl IntoView {
     set_title("Подаване на сигнал");
     let query = use_query_map();
-    let tenants = LocalResource::new(api::tenants);
+    let tenants = use_directory();
     let tenant = RwSignal::new(
         query
             .with_untracked(|q| q.get("tenant"))
