@@ -3,13 +3,12 @@
 //! The server decides every permission again; these rules only keep the UI from offering what
 //! it would refuse.
 
-use antikor_shared::account::Role;
+use antikor_shared::account::{Role, check_password_length};
 use antikor_shared::tenant::TenantKind;
 
-/// Passwords are 12–128 characters, as the server checks them.
-pub const PASSWORD_MIN: usize = 12;
-/// See [`PASSWORD_MIN`].
-pub const PASSWORD_MAX: usize = 128;
+pub use antikor_shared::account::{
+    PASSWORD_MAX_CHARS as PASSWORD_MAX, PASSWORD_MIN_CHARS as PASSWORD_MIN,
+};
 
 /// The audit trail is open to every logged-in role; the server narrows it to the own tenant
 /// for roles that do not see all tenants.
@@ -97,17 +96,7 @@ pub fn login_href(next: Option<&str>) -> String {
 /// Checks a new password as far as the browser can: its length, and that it was typed the same
 /// twice. The server also refuses common and weak passwords.
 pub fn check_new_password(new: &str, confirm: &str) -> Result<(), String> {
-    let length = new.chars().count();
-    if length < PASSWORD_MIN {
-        return Err(format!(
-            "Паролата трябва да е поне {PASSWORD_MIN} знака (сега е {length})."
-        ));
-    }
-    if length > PASSWORD_MAX {
-        return Err(format!(
-            "Паролата може да е най-много {PASSWORD_MAX} знака."
-        ));
-    }
+    check_password_length(new)?;
     if new != confirm {
         return Err("Новата парола и потвърждението ѝ не съвпадат.".to_owned());
     }

@@ -10,6 +10,28 @@ use crate::tenant::TenantKind;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// Shortest password accepted (OWASP ASVS 2.1.1).
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// Longest password accepted; longer input is refused before any hashing work.
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Checks a new password's length, with the words both the form and the server use: length is
+/// the whole rule a person can check while typing (the server also refuses common passwords).
+pub fn check_password_length(password: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        return Err(format!(
+            "Паролата трябва да е поне {PASSWORD_MIN_CHARS} знака (сега е {chars}). Фраза от няколко думи се помни лесно."
+        ));
+    }
+    if chars > PASSWORD_MAX_CHARS {
+        return Err(format!(
+            "Паролата може да е най-много {PASSWORD_MAX_CHARS} знака."
+        ));
+    }
+    Ok(())
+}
+
 /// What an account may do. An account has exactly one role at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -8,10 +8,9 @@ use std::collections::HashSet;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 use tokio::sync::Semaphore;
 
-/// Shortest password accepted (OWASP ASVS 2.1.1).
-pub const MIN_CHARS: usize = 12;
-/// Longest password accepted; longer input is refused before any hashing work.
-pub const MAX_CHARS: usize = 128;
+pub use antikor_shared::account::{
+    PASSWORD_MAX_CHARS as MAX_CHARS, PASSWORD_MIN_CHARS as MIN_CHARS,
+};
 
 static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
     include_str!("common-passwords.txt")
@@ -25,17 +24,7 @@ static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Checks a new password against the policy: length only, no composition rules (NIST
 /// SP 800-63B), and not one of the best-known passwords or the username.
 pub fn check_policy(password: &str, username: &Username) -> Result<(), AppError> {
-    let chars = password.chars().count();
-    if chars < MIN_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "Паролата трябва да е поне {MIN_CHARS} знака (сега е {chars}). Фраза от няколко думи се помни лесно."
-        )));
-    }
-    if chars > MAX_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "Паролата може да е най-много {MAX_CHARS} знака."
-        )));
-    }
+    antikor_shared::account::check_password_length(password).map_err(AppError::BadRequest)?;
     let folded = password.trim().to_lowercase();
     let one_char_repeated = folded.chars().all(|c| folded.starts_with(c));
     if COMMON.contains(&folded) || one_char_repeated || folded.contains(username.as_str()) {
