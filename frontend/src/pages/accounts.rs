@@ -5,7 +5,7 @@ use crate::access::{
     PASSWORD_MAX, PASSWORD_MIN, check_new_password, grantable_roles, role_code, role_from_code,
 };
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{FormError, Loaded, set_title};
 use crate::csv::ExportTable;
 use crate::directory::use_directory;
 use crate::format::{date_time, href_with_query, utc_exact};
@@ -460,17 +460,7 @@ fn CreateAccountForm(
                         </p>
                     </div>
                 </div>
-                {move || {
-                    error
-                        .get()
-                        .map(|text| {
-                            view! {
-                                <p id="account-error" class="notice notice--error" role="alert">
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                <FormError id="account-error" error />
                 <div class="form-actions">
                     <button id="new-submit" type="submit" class="button button--primary" disabled=busy>
                         "Създай профила"
@@ -923,17 +913,7 @@ fn ActionForm(
         <form id="action-form" class="action-form" data-action=action.code() on:submit=submit novalidate>
             <h2 class="action-form__title">{action.label()} " — " <code>{name}</code></h2>
             {fields}
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p id="action-error" class="notice notice--error" role="alert">
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <FormError id="action-error" error />
             <div class="form-actions">
                 <button id="action-submit" type="submit" class="button button--primary" disabled=busy>
                     {action.label()}

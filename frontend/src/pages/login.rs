@@ -2,7 +2,7 @@
 
 use crate::access::safe_next;
 use crate::api;
-use crate::components::{focus_by_id, set_title};
+use crate::components::{FormError, focus_by_id, set_title};
 use crate::session::{Auth, use_session};
 use antikor_shared::account::LoginRequest;
 use leptos::prelude::*;
@@ -113,17 +113,7 @@ pub fn LoginPage() -> impl IntoView {
                         bind:value=password
                     />
                 </div>
-                {move || {
-                    error
-                        .get()
-                        .map(|text| {
-                            view! {
-                                <p id="login-error" class="notice notice--error" role="alert">
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                <FormError id="login-error" error />
                 <div class="form-actions">
                     <button id="login-submit" type="submit" class="button button--primary" disabled=busy>
                         {move || if busy.get() { "Влизане…" } else { "Вход" }}
