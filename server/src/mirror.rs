@@ -235,7 +235,7 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
             data.display()
         );
     }
-    let anchored = anchor::read(&anchor_path(data))?;
+    let (found, _) = anchor::read(&anchor_path(data))?;
     let check = verify_copy(mirror).context("checking the mirror")?;
     if let Some(b) = &check.first_break {
         bail!(
@@ -244,13 +244,8 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
             b.reason
         );
     }
-    match (&anchored.found, anchored.acknowledged()) {
-        (Found::Damaged, _) => {
-            tracing::warn!(
-                "the damaged folder's anchor is unreadable too: recovering without comparing"
-            );
-        }
-        (_, Some(a)) => {
+    match found {
+        Found::Anchor(a) => {
             anyhow::ensure!(
                 check.records >= a.size,
                 "the mirror holds {} events, fewer than the {} the damaged log acknowledged: it cannot restore them all",
@@ -264,7 +259,12 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
                 a.size
             );
         }
-        (_, None) => {}
+        Found::Damaged => {
+            tracing::warn!(
+                "the damaged folder's anchor is unreadable too: recovering without comparing"
+            );
+        }
+        Found::Missing | Found::Empty => {}
     }
     let events = check.records;
     drop(check);

@@ -11,7 +11,6 @@ pub mod keys;
 pub mod record;
 mod sled_store;
 pub mod tree;
-pub mod view;
 
 pub use record::ChainBreak;
 pub(crate) use sled_store::open_sled;

@@ -10,7 +10,6 @@
 
 use super::StoreError;
 use super::keys;
-use super::view::View;
 use antikor_shared::tlog::Hash;
 use tlog_tiles::{HashReader, split_stored_hash_index, stored_hash_index};
 
@@ -71,15 +70,15 @@ pub fn first_index(position: u64) -> u64 {
     stored_hash_index(0, position - 1)
 }
 
-/// Reads stored hashes from the tree chunks.
-pub struct DiskHashes<'a, 'b> {
-    view: &'b View<'a>,
+/// Reads stored hashes from the tree chunks in sled.
+pub struct DiskHashes<'a> {
+    db: &'a sled::Db,
 }
 
-impl<'a, 'b> DiskHashes<'a, 'b> {
-    /// Reads from `view`.
-    pub fn new(view: &'b View<'a>) -> Self {
-        Self { view }
+impl<'a> DiskHashes<'a> {
+    /// Reads from `db`.
+    pub fn new(db: &'a sled::Db) -> Self {
+        Self { db }
     }
 
     fn read_one(&self, index: u64) -> Result<Hash, StoreError> {
@@ -90,7 +89,12 @@ impl<'a, 'b> DiskHashes<'a, 'b> {
             position,
             detail: format!("the Merkle tree's hash {index} {detail}"),
         };
-        let Some((key, value)) = self.view.last_in(&keys::tree(1), &keys::tree(position))? else {
+        let Some((key, value)) = self
+            .db
+            .range(keys::tree(1)..=keys::tree(position))
+            .next_back()
+            .transpose()?
+        else {
             return Err(missing("is missing"));
         };
         let first = keys::position(&key).ok_or_else(|| missing("has a bad key"))?;
@@ -103,7 +107,7 @@ impl<'a, 'b> DiskHashes<'a, 'b> {
     }
 }
 
-impl HashReader for DiskHashes<'_, '_> {
+impl HashReader for DiskHashes<'_> {
     fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
         indexes
             .iter()
@@ -122,21 +126,21 @@ fn proof_error(e: tlog_tiles::Error) -> StoreError {
 }
 
 /// The root of the tree of the first `size` events.
-pub fn root(view: &View, size: u64) -> Result<Hash, StoreError> {
-    tlog_tiles::tree_hash(size, &DiskHashes::new(view)).map_err(proof_error)
+pub fn root(db: &sled::Db, size: u64) -> Result<Hash, StoreError> {
+    tlog_tiles::tree_hash(size, &DiskHashes::new(db)).map_err(proof_error)
 }
 
 /// The audit path of the event at `position` in the tree of `size` events.
-pub fn inclusion(view: &View, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
-    tlog_tiles::prove_record(size, position - 1, &DiskHashes::new(view)).map_err(proof_error)
+pub fn inclusion(db: &sled::Db, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+    tlog_tiles::prove_record(size, position - 1, &DiskHashes::new(db)).map_err(proof_error)
 }
 
 /// The consistency proof from the tree of `from` events to the tree of `to` events.
-pub fn consistency(view: &View, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+pub fn consistency(db: &sled::Db, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
     if from == 0 || from == to {
         return Ok(Vec::new());
     }
-    tlog_tiles::prove_tree(to, from, &DiskHashes::new(view)).map_err(proof_error)
+    tlog_tiles::prove_tree(to, from, &DiskHashes::new(db)).map_err(proof_error)
 }
 
 /// Hashes as the bytes of a tree chunk.
