@@ -6,10 +6,6 @@
 use antikor_shared::account::{Role, check_password_length};
 use antikor_shared::tenant::TenantKind;
 
-pub use antikor_shared::account::{
-    PASSWORD_MAX_CHARS as PASSWORD_MAX, PASSWORD_MIN_CHARS as PASSWORD_MIN,
-};
-
 /// The audit trail is open to every logged-in role; the server narrows it to the own tenant
 /// for roles that do not see all tenants.
 pub fn can_view_audit(_role: Role) -> bool {

@@ -111,7 +111,7 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
         Err(_) => ApiError::Unexpected { status },
     };
     if status == 401 {
-        CSRF.with(|t| t.borrow_mut().take());
+        forget_token();
         unauthorized();
     }
     Err(error)
@@ -163,6 +163,11 @@ fn changing(builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
     Ok(builder
         .header("Accept", "application/json")
         .header("X-CSRF-Token", &token))
+}
+
+/// Drops the CSRF token: the session ended.
+fn forget_token() {
+    CSRF.with(|t| t.borrow_mut().take());
 }
 
 /// Keeps the CSRF token of a session the server has just confirmed or started.
@@ -279,7 +284,7 @@ pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
 /// `DELETE /api/session`: log out.
 pub async fn logout() -> Result<(), ApiError> {
     check(changing(Request::delete("/api/session"))?.send().await).await?;
-    CSRF.with(|t| t.borrow_mut().take());
+    forget_token();
     Ok(())
 }
 

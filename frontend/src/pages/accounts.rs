@@ -1,9 +1,7 @@
 //! The accounts page: who may log in and with which role; administrators open accounts,
 //! change roles, disable and enable them and reset passwords, the auditor reads.
 
-use crate::access::{
-    PASSWORD_MAX, PASSWORD_MIN, check_new_password, grantable_roles, role_code, role_from_code,
-};
+use crate::access::{check_new_password, grantable_roles, role_code, role_from_code};
 use crate::api::{self, ApiError};
 use crate::components::{FormError, Loaded, set_title};
 use crate::csv::ExportTable;
@@ -11,8 +9,8 @@ use crate::directory::use_directory;
 use crate::format::{date_time, href_with_query, utc_exact};
 use crate::session::use_session;
 use antikor_shared::account::{
-    Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, ResetPassword, Role,
-    SessionInfo,
+    Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, PASSWORD_MAX_CHARS,
+    PASSWORD_MIN_CHARS, ResetPassword, Role, SessionInfo,
 };
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::{TenantId, Username};
@@ -449,14 +447,14 @@ fn CreateAccountForm(
                             id="new-password"
                             type="password"
                             autocomplete="new-password"
-                            minlength=PASSWORD_MIN.to_string()
-                            maxlength=PASSWORD_MAX.to_string()
+                            minlength=PASSWORD_MIN_CHARS.to_string()
+                            maxlength=PASSWORD_MAX_CHARS.to_string()
                             aria-describedby="new-password-help"
                             required
                             bind:value=password
                         />
                         <p id="new-password-help" class="field__help">
-                            {format!("Между {PASSWORD_MIN} и {PASSWORD_MAX} знака. Съобщете я на служителя по сигурен път; той може да я смени от „Смяна на парола“.")}
+                            {format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Съобщете я на служителя по сигурен път; той може да я смени от „Смяна на парола“.")}
                         </p>
                     </div>
                 </div>
@@ -896,13 +894,13 @@ fn ActionForm(
                     id="action-password"
                     type="password"
                     autocomplete="new-password"
-                    minlength=PASSWORD_MIN.to_string()
-                    maxlength=PASSWORD_MAX.to_string()
+                    minlength=PASSWORD_MIN_CHARS.to_string()
+                    maxlength=PASSWORD_MAX_CHARS.to_string()
                     required
                     bind:value=password
                 />
                 <p class="field__help">
-                    {format!("Между {PASSWORD_MIN} и {PASSWORD_MAX} знака. Текущите сесии на профила се прекратяват.")}
+                    {format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Текущите сесии на профила се прекратяват.")}
                 </p>
             </div>
         }

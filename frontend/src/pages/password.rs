@@ -1,10 +1,11 @@
 //! The page where a logged-in user changes their own password.
 
-use crate::access::{PASSWORD_MAX, PASSWORD_MIN, check_new_password};
+use crate::access::check_new_password;
 use crate::api;
 use crate::components::set_title;
 use crate::session::use_session;
 use antikor_shared::account::ChangePassword;
+use antikor_shared::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -90,7 +91,7 @@ pub fn PasswordPage() -> impl IntoView {
     };
 
     let hint = format!(
-        "Между {PASSWORD_MIN} и {PASSWORD_MAX} знака. Изберете дълга фраза, която не използвате другаде; често срещани пароли се отказват."
+        "Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Изберете дълга фраза, която не използвате другаде; често срещани пароли се отказват."
     );
 
     view! {
@@ -102,7 +103,7 @@ pub fn PasswordPage() -> impl IntoView {
                     id="current-password"
                     type="password"
                     autocomplete="current-password"
-                    maxlength=PASSWORD_MAX.to_string()
+                    maxlength=PASSWORD_MAX_CHARS.to_string()
                     required
                     bind:value=current
                 />
@@ -113,8 +114,8 @@ pub fn PasswordPage() -> impl IntoView {
                     id="new-password"
                     type="password"
                     autocomplete="new-password"
-                    minlength=PASSWORD_MIN.to_string()
-                    maxlength=PASSWORD_MAX.to_string()
+                    minlength=PASSWORD_MIN_CHARS.to_string()
+                    maxlength=PASSWORD_MAX_CHARS.to_string()
                     aria-describedby="new-password-help"
                     required
                     bind:value=new
@@ -127,7 +128,7 @@ pub fn PasswordPage() -> impl IntoView {
                     id="confirm-password"
                     type="password"
                     autocomplete="new-password"
-                    maxlength=PASSWORD_MAX.to_string()
+                    maxlength=PASSWORD_MAX_CHARS.to_string()
                     required
                     bind:value=confirm
                 />

@@ -8,9 +8,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, LazyLock, Mutex, OnceLock, PoisonError};
 use tokio::sync::Semaphore;
 
-pub use antikor_shared::account::{
-    PASSWORD_MAX_CHARS as MAX_CHARS, PASSWORD_MIN_CHARS as MIN_CHARS,
-};
+use antikor_shared::account::{PASSWORD_MAX_CHARS, check_password_length};
 
 static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
     include_str!("common-passwords.txt")
@@ -24,7 +22,7 @@ static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Checks a new password against the policy: length only, no composition rules (NIST
 /// SP 800-63B), and not one of the best-known passwords or the username.
 pub fn check_policy(password: &str, username: &Username) -> Result<(), AppError> {
-    antikor_shared::account::check_password_length(password).map_err(AppError::BadRequest)?;
+    check_password_length(password).map_err(AppError::BadRequest)?;
     let folded = password.trim().to_lowercase();
     let one_char_repeated = folded.chars().all(|c| folded.starts_with(c));
     if COMMON.contains(&folded) || one_char_repeated || folded.contains(username.as_str()) {
@@ -38,9 +36,9 @@ pub fn check_policy(password: &str, username: &Username) -> Result<(), AppError>
 
 /// Refuses input that cannot be a password before any hashing work is spent on it.
 pub fn check_length_for_login(password: &str) -> Result<(), AppError> {
-    if password.is_empty() || password.chars().count() > MAX_CHARS {
+    if password.is_empty() || password.chars().count() > PASSWORD_MAX_CHARS {
         return Err(AppError::BadRequest(format!(
-            "Въведете парола (до {MAX_CHARS} знака)."
+            "Въведете парола (до {PASSWORD_MAX_CHARS} знака)."
         )));
     }
     Ok(())
