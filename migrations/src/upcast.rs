@@ -1,5 +1,6 @@
 //! Upcasters: step-by-step conversions of stored payloads to their event type's current shape.
 
+use antikor_shared::events::{EventSet, EventType};
 use antikor_shared::{DomainEvent, RecordedEvent};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -98,16 +99,35 @@ impl Upcasters {
         if event.event_type != E::EVENT_TYPE {
             return None;
         }
+        Some(self.decode_current(event, E::SCHEMA_VERSION, |json| serde_json::from_str(json)))
+    }
+
+    /// Decodes `event` into the aggregate's event enum `S` when its type is one of the set's,
+    /// upcasting an older payload first.
+    pub fn decode_set<S: EventSet>(&self, event: &RecordedEvent) -> Option<Result<S, UpcastError>> {
+        let event_type = EventType::parse(&event.event_type).filter(|t| S::TYPES.contains(t))?;
+        Some(
+            self.decode_current(event, event_type.schema_version(), |json| {
+                S::from_json(event_type, json).expect("the type is one of the set's")
+            }),
+        )
+    }
+
+    /// Parses the payload of `event` brought to schema version `current`.
+    fn decode_current<T>(
+        &self,
+        event: &RecordedEvent,
+        current: u32,
+        parse: impl Fn(&str) -> Result<T, serde_json::Error>,
+    ) -> Result<T, UpcastError> {
         let position = event.position;
         let json = |source| UpcastError::Json { position, source };
-        if event.schema_version == E::SCHEMA_VERSION {
-            return Some(serde_json::from_str(event.payload.get()).map_err(json));
+        if event.schema_version == current {
+            return parse(event.payload.get()).map_err(json);
         }
-        let mut current = event.clone();
-        Some(
-            self.upcast(&mut current)
-                .and_then(|()| serde_json::from_str::<E>(current.payload.get()).map_err(json)),
-        )
+        let mut upcast = event.clone();
+        self.upcast(&mut upcast)
+            .and_then(|()| parse(upcast.payload.get()).map_err(json))
     }
 }
 

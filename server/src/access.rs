@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::auth::session::ActiveSession;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::Role;
-use antikor_shared::signal::is_signal_event;
+use antikor_shared::events::is_confidential;
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
@@ -70,7 +70,7 @@ impl ReadScope {
 
     /// Whether events of this type are in sight (signals' events are not, for most roles).
     pub fn sees_type(&self, event_type: &str) -> bool {
-        self.signals || !is_signal_event(event_type)
+        self.signals || !is_confidential(event_type)
     }
 
     /// The tenant a request may be narrowed to: the caller's own when the scope is one

@@ -36,7 +36,6 @@ pub async fn create_user(
         display_name,
         role,
         password_hash,
-        event_id: Uuid::new_v4(),
     };
     app.create_account(&scope, new)
         .await

@@ -6,13 +6,9 @@ use crate::app::App;
 use crate::app::accounts::NewAccount;
 use antikor_shared::account::Role;
 use antikor_shared::{TenantId, Username};
-use uuid::Uuid;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "antikor-demo-2017";
-
-/// Namespace of the demo accounts' event ids, so that a restart with `--demo` writes nothing.
-const DEMO_NAMESPACE: Uuid = Uuid::from_u128(0x2c7d_51f0_93aa_4b1e_8f02_6d3b_a9e4_7c15);
 
 /// `(tenant, username, name, role)` of each demo account.
 pub const ACCOUNTS: [(&str, &str, &str, Role); 8] = [
@@ -68,7 +64,6 @@ pub async fn create_accounts(app: &App) -> anyhow::Result<usize> {
             display_name: name.to_owned(),
             role,
             password_hash,
-            event_id: Uuid::new_v5(&DEMO_NAMESPACE, username.as_bytes()),
         };
         app.create_account(&scope, new)
             .await

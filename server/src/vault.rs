@@ -433,7 +433,7 @@ pub use antikor_shared::tlog::redact_sealed;
 /// An event as the audit trail shows it: a signal's sealed fields replaced by their hashes
 /// (see [`redact_sealed`]); every other event as stored.
 pub fn redacted(mut event: antikor_shared::RecordedEvent) -> antikor_shared::RecordedEvent {
-    if !antikor_shared::signal::is_signal_event(&event.event_type) {
+    if !antikor_shared::events::is_confidential(&event.event_type) {
         return event;
     }
     let Ok(mut value) = serde_json::from_str::<serde_json::Value>(event.payload.get()) else {

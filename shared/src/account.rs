@@ -4,7 +4,6 @@
 //! Password hashes and session secrets are never part of these types: they are kept outside
 //! the event log.
 
-use crate::event::DomainEvent;
 use crate::ids::{TenantId, Username};
 use crate::tenant::TenantKind;
 use chrono::{DateTime, Utc};
@@ -94,6 +93,19 @@ impl Role {
     }
 }
 
+impl crate::events::AccountEvent {
+    /// The account the event belongs to.
+    pub fn username(&self) -> &Username {
+        match self {
+            Self::Created(e) => &e.username,
+            Self::RoleGranted(e) => &e.username,
+            Self::Disabled(e) => &e.username,
+            Self::Enabled(e) => &e.username,
+            Self::PasswordChanged(e) => &e.username,
+        }
+    }
+}
+
 /// `AccountCreated` v1: an account was opened in the event's tenant. Its initial password was
 /// set at the same time (the hash is kept outside the log).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,11 +117,6 @@ pub struct AccountCreated {
     pub display_name: String,
     /// The role it starts with.
     pub role: Role,
-}
-
-impl DomainEvent for AccountCreated {
-    const EVENT_TYPE: &'static str = "AccountCreated";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `RoleGranted` v1: an account was given a new role, replacing its previous one.
@@ -124,11 +131,6 @@ pub struct RoleGranted {
     pub previous: Role,
 }
 
-impl DomainEvent for RoleGranted {
-    const EVENT_TYPE: &'static str = "RoleGranted";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `AccountDisabled` v1: the account can no longer log in; its sessions ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -139,22 +141,12 @@ pub struct AccountDisabled {
     pub reason: String,
 }
 
-impl DomainEvent for AccountDisabled {
-    const EVENT_TYPE: &'static str = "AccountDisabled";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `AccountEnabled` v1: a disabled account may log in again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountEnabled {
     /// The account.
     pub username: Username,
-}
-
-impl DomainEvent for AccountEnabled {
-    const EVENT_TYPE: &'static str = "AccountEnabled";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// Who set a new password.
@@ -179,11 +171,6 @@ pub struct PasswordChanged {
     pub kind: PasswordChangeKind,
 }
 
-impl DomainEvent for PasswordChanged {
-    const EVENT_TYPE: &'static str = "PasswordChanged";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `LoginSucceeded` v1 (security log): a session was opened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -192,11 +179,6 @@ pub struct LoginSucceeded {
     pub username: Username,
     /// The client's network address.
     pub client: String,
-}
-
-impl DomainEvent for LoginSucceeded {
-    const EVENT_TYPE: &'static str = "LoginSucceeded";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// Why a login was refused.
@@ -228,22 +210,12 @@ pub struct LoginFailed {
     pub blocked_until: Option<DateTime<Utc>>,
 }
 
-impl DomainEvent for LoginFailed {
-    const EVENT_TYPE: &'static str = "LoginFailed";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `LoggedOut` v1 (security log): the account's owner ended a session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoggedOut {
     /// The account.
     pub username: Username,
-}
-
-impl DomainEvent for LoggedOut {
-    const EVENT_TYPE: &'static str = "LoggedOut";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `POST /api/session`: log in.

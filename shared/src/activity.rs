@@ -5,7 +5,6 @@
 //! fixed by an `ActivityCorrected` event that carries the whole corrected record and a reason;
 //! nothing is edited in place.
 
-use crate::event::DomainEvent;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -70,11 +69,6 @@ pub struct MeetingHeld {
     pub measures: Vec<String>,
 }
 
-impl DomainEvent for MeetingHeld {
-    const EVENT_TYPE: &'static str = "MeetingHeld";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `TrainingHeld` v1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -87,11 +81,6 @@ pub struct TrainingHeld {
     pub participants: u32,
     /// The plan measures it serves.
     pub measures: Vec<String>,
-}
-
-impl DomainEvent for TrainingHeld {
-    const EVENT_TYPE: &'static str = "TrainingHeld";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// Media work: an appearance, or a campaign.
@@ -121,11 +110,6 @@ pub struct MediaActivityCarriedOut {
     pub measures: Vec<String>,
 }
 
-impl DomainEvent for MediaActivityCarriedOut {
-    const EVENT_TYPE: &'static str = "MediaActivityCarriedOut";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `DeclarationsChecked` v1: a check of conflict-of-interest and asset declarations. Only
 /// counts and outcomes; never a declaration's contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,11 +129,6 @@ pub struct DeclarationsChecked {
     pub referrals: u32,
     /// The plan measures it serves.
     pub measures: Vec<String>,
-}
-
-impl DomainEvent for DeclarationsChecked {
-    const EVENT_TYPE: &'static str = "DeclarationsChecked";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// Which act was contested.
@@ -204,11 +183,6 @@ pub struct ActContested {
     pub published_on: Option<NaiveDate>,
     /// The plan measures it serves.
     pub measures: Vec<String>,
-}
-
-impl DomainEvent for ActContested {
-    const EVENT_TYPE: &'static str = "ActContested";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// Any activity's record, as a correction carries it. In JSON, `kind` says which it is
@@ -314,11 +288,6 @@ pub struct ActivityCorrected {
     pub reason: String,
 }
 
-impl DomainEvent for ActivityCorrected {
-    const EVENT_TYPE: &'static str = "ActivityCorrected";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// One expert responsible for anti-corruption work in a tenant (measure II.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -341,11 +310,6 @@ pub struct ExpertContactsUpdated {
     pub contacts: Vec<ExpertContact>,
 }
 
-impl DomainEvent for ExpertContactsUpdated {
-    const EVENT_TYPE: &'static str = "ExpertContactsUpdated";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `ContestedActFollowedUp` v1: what happened to a contested act later — the council's new
 /// vote, the court case and its outcome, its publication. Fields left `None` keep their value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,11 +323,6 @@ pub struct ContestedActFollowedUp {
     pub court_outcome: Option<String>,
     /// When the act was published on the regional administration's site.
     pub published_on: Option<NaiveDate>,
-}
-
-impl DomainEvent for ContestedActFollowedUp {
-    const EVENT_TYPE: &'static str = "ContestedActFollowedUp";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod activity;
 pub mod api;
 pub mod csv;
 pub mod event;
+pub mod events;
 pub mod ids;
 pub mod plan;
 pub mod progress;

@@ -237,6 +237,18 @@ impl Plan {
     }
 }
 
+impl crate::events::PlanEvent {
+    /// The year of the plan the event belongs to.
+    pub fn year(&self) -> i32 {
+        match self {
+            Self::Adopted(e) => e.year,
+            Self::Added(e) => e.year,
+            Self::Updated(e) => e.year,
+            Self::Withdrawn(e) => e.year,
+        }
+    }
+}
+
 /// `PlanAdopted` v1: a year's plan was adopted, with its heading and sections; its measures
 /// follow as `MeasureAdded` events in the same append. Recorded in the regional
 /// administration's `plan-{year}` stream.
@@ -253,11 +265,6 @@ pub struct PlanAdopted {
     pub based_on: Option<i32>,
 }
 
-impl crate::DomainEvent for PlanAdopted {
-    const EVENT_TYPE: &'static str = "PlanAdopted";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `MeasureAdded` v1: a measure joined a year's plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -266,11 +273,6 @@ pub struct MeasureAdded {
     pub year: i32,
     /// The measure.
     pub measure: PlanMeasure,
-}
-
-impl crate::DomainEvent for MeasureAdded {
-    const EVENT_TYPE: &'static str = "MeasureAdded";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `MeasureUpdated` v1: some fields of a measure changed; the others (`None`) did not.
@@ -293,11 +295,6 @@ pub struct MeasureUpdated {
     pub expected_result: Option<String>,
 }
 
-impl crate::DomainEvent for MeasureUpdated {
-    const EVENT_TYPE: &'static str = "MeasureUpdated";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `MeasureWithdrawn` v1: a measure no longer belongs to the plan (it stays in its history).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -308,11 +305,6 @@ pub struct MeasureWithdrawn {
     pub key: String,
     /// Why.
     pub reason: String,
-}
-
-impl crate::DomainEvent for MeasureWithdrawn {
-    const EVENT_TYPE: &'static str = "MeasureWithdrawn";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Progress on the plan's measures, reported by each tenant, and how it is judged.
 
-use crate::event::DomainEvent;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -67,9 +66,4 @@ pub struct ProgressReported {
     pub evidence: Vec<Evidence>,
     /// The day the report describes.
     pub reported_for: NaiveDate,
-}
-
-impl DomainEvent for ProgressReported {
-    const EVENT_TYPE: &'static str = "ProgressReported";
-    const SCHEMA_VERSION: u32 = 1;
 }

@@ -6,7 +6,6 @@
 //! messages, notes) is stored only as [`Sealed`] ciphertext under a key of that signal, kept
 //! outside the log; the clear fields are what the statutory clocks and the statistics need.
 
-use crate::event::DomainEvent;
 use crate::ids::{TenantId, Username};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -331,11 +330,6 @@ pub struct SignalFiled {
     pub attachments: Vec<AttachmentRecord>,
 }
 
-impl DomainEvent for SignalFiled {
-    const EVENT_TYPE: &'static str = "SignalFiled";
-    const SCHEMA_VERSION: u32 = 2;
-}
-
 /// The sealed field a receipt code's hash is kept under.
 pub const RECEIPT_FIELD: &str = "receipt_hash";
 
@@ -367,22 +361,12 @@ pub struct SignalAcknowledged {
     pub message: Option<Sealed>,
 }
 
-impl DomainEvent for SignalAcknowledged {
-    const EVENT_TYPE: &'static str = "SignalAcknowledged";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalAssigned` v1: an officer was made responsible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalAssigned {
     /// The officer.
     pub to: Username,
-}
-
-impl DomainEvent for SignalAssigned {
-    const EVENT_TYPE: &'static str = "SignalAssigned";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `SignalClassified` v1: the regime and what the signal concerns were decided.
@@ -399,11 +383,6 @@ pub struct SignalClassified {
     pub activity: Option<String>,
 }
 
-impl DomainEvent for SignalClassified {
-    const EVENT_TYPE: &'static str = "SignalClassified";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalForwarded` v1: sent to the competent body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -416,11 +395,6 @@ pub struct SignalForwarded {
     pub on: NaiveDate,
 }
 
-impl DomainEvent for SignalForwarded {
-    const EVENT_TYPE: &'static str = "SignalForwarded";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalFollowedUp` v1: an action taken to examine the signal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -429,11 +403,6 @@ pub struct SignalFollowedUp {
     pub on: NaiveDate,
     /// What was done, sealed.
     pub action: Sealed,
-}
-
-impl DomainEvent for SignalFollowedUp {
-    const EVENT_TYPE: &'static str = "SignalFollowedUp";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `SignalFeedbackGiven` v1: the statutory feedback to the reporter.
@@ -446,22 +415,12 @@ pub struct SignalFeedbackGiven {
     pub text: Sealed,
 }
 
-impl DomainEvent for SignalFeedbackGiven {
-    const EVENT_TYPE: &'static str = "SignalFeedbackGiven";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalMessageSent` v1: an officer wrote to the reporter (a question, a reply).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalMessageSent {
     /// The message, sealed.
     pub text: Sealed,
-}
-
-impl DomainEvent for SignalMessageSent {
-    const EVENT_TYPE: &'static str = "SignalMessageSent";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `SignalReporterReplied` v1: the reporter wrote back or added information, with the
@@ -471,11 +430,6 @@ impl DomainEvent for SignalMessageSent {
 pub struct SignalReporterReplied {
     /// The message, sealed.
     pub text: Sealed,
-}
-
-impl DomainEvent for SignalReporterReplied {
-    const EVENT_TYPE: &'static str = "SignalReporterReplied";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `SignalClosed` v1: the case ended.
@@ -490,22 +444,12 @@ pub struct SignalClosed {
     pub reason: Sealed,
 }
 
-impl DomainEvent for SignalClosed {
-    const EVENT_TYPE: &'static str = "SignalClosed";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalLinked` v1: the signal is related to another of the same tenant (both show it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignalLinked {
     /// The other signal.
     pub other: Uuid,
-}
-
-impl DomainEvent for SignalLinked {
-    const EVENT_TYPE: &'static str = "SignalLinked";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `SignalIdentityViewed` v1: an officer opened the sealed identities of a signal.
@@ -516,11 +460,6 @@ pub struct SignalIdentityViewed {
     pub fields: Vec<String>,
 }
 
-impl DomainEvent for SignalIdentityViewed {
-    const EVENT_TYPE: &'static str = "SignalIdentityViewed";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `SignalKeyDestroyed` v1: the retention period ended and the signal's key was destroyed;
 /// its sealed fields and attachments can no longer be read by anyone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -528,11 +467,6 @@ impl DomainEvent for SignalIdentityViewed {
 pub struct SignalKeyDestroyed {
     /// The day the retention period ended.
     pub retention_ended: NaiveDate,
-}
-
-impl DomainEvent for SignalKeyDestroyed {
-    const EVENT_TYPE: &'static str = "SignalKeyDestroyed";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// `InternalChannelRecorded` v1: whether the tenant must run an internal whistleblowing
@@ -551,11 +485,6 @@ pub struct InternalChannelRecorded {
     pub note: String,
 }
 
-impl DomainEvent for InternalChannelRecorded {
-    const EVENT_TYPE: &'static str = "InternalChannelRecorded";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `VaultKeyRotated` v1, in the regional administration's `vault` stream: every signal key
 /// was rewrapped under a new master key (`antikor key rotate`), and the old key opens
 /// nothing in the vault any more.
@@ -569,11 +498,6 @@ pub struct VaultKeyRotated {
     pub signal_keys: u64,
 }
 
-impl DomainEvent for VaultKeyRotated {
-    const EVENT_TYPE: &'static str = "VaultKeyRotated";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// `IntakeListsSet` v1: the units and the activities a signal of the tenant may name, in its
 /// `intake-lists` stream. Only these names reach the public statistics; whatever a reporter
 /// writes in their own words stays in the sealed account.
@@ -584,11 +508,6 @@ pub struct IntakeListsSet {
     pub units: Vec<String>,
     /// The activities (services, procedures), in the order the forms list them.
     pub activities: Vec<String>,
-}
-
-impl DomainEvent for IntakeListsSet {
-    const EVENT_TYPE: &'static str = "IntakeListsSet";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// The units a tenant offers until it records its own list: a municipality's usual ones.
@@ -654,11 +573,6 @@ pub struct SetIntakeLists {
     pub units: Vec<String>,
     /// The activities, one a line.
     pub activities: Vec<String>,
-}
-
-/// Whether an event type belongs to a signal's stream (and so is confidential).
-pub fn is_signal_event(event_type: &str) -> bool {
-    event_type.starts_with("Signal")
 }
 
 // ---------------------------------------------------------------------------------------------

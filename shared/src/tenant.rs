@@ -1,6 +1,5 @@
 //! Tenants: the regional administration, the municipalities, and later territorial units.
 
-use crate::event::DomainEvent;
 use crate::ids::TenantId;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -46,11 +45,6 @@ pub struct TenantRegistered {
     pub ekatte: Option<String>,
     /// Population by the 2011 census, where known.
     pub population_2011: Option<u32>,
-}
-
-impl DomainEvent for TenantRegistered {
-    const EVENT_TYPE: &'static str = "TenantRegistered";
-    const SCHEMA_VERSION: u32 = 1;
 }
 
 /// A tenant as the directory read model shows it.

@@ -712,11 +712,6 @@ pub struct LogKeyAdopted {
     pub previous_key: Option<String>,
 }
 
-impl crate::DomainEvent for LogKeyAdopted {
-    const EVENT_TYPE: &'static str = "LogKeyAdopted";
-    const SCHEMA_VERSION: u32 = 1;
-}
-
 /// The stream of the log's key changes, in the regional administration's tenant.
 pub const LOG_KEY_STREAM: &str = "log-key";
 

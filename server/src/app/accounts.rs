@@ -3,44 +3,16 @@
 
 use super::App;
 use crate::access::{ReadScope, TenantWrite};
-use crate::domain::accounts::{AccountCommand, AccountEvent, Rejection, decide};
+use crate::domain::accounts::{AccountAggregate, AccountCommand, Rejection};
 use crate::projections::accounts::AccountEntry;
-use crate::store::{ExpectedVersion, NewEvent};
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::{Account, PasswordChangeKind, Role};
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::{StreamId, TenantId, Username};
-use uuid::Uuid;
 
 /// The stream holding an account's events, in its tenant's log.
 pub fn account_stream(username: &Username) -> StreamId {
     StreamId::parse(format!("account-{username}")).expect("usernames are valid stream names")
-}
-
-fn new_event(event: AccountEvent, id: Uuid) -> NewEvent {
-    match event {
-        AccountEvent::Created(e) => NewEvent::from_domain(id, &e),
-        AccountEvent::RoleGranted(e) => NewEvent::from_domain(id, &e),
-        AccountEvent::Disabled(e) => NewEvent::from_domain(id, &e),
-        AccountEvent::Enabled(e) => NewEvent::from_domain(id, &e),
-        AccountEvent::PasswordChanged(e) => NewEvent::from_domain(id, &e),
-    }
-}
-
-impl From<Rejection> for AppError {
-    fn from(r: Rejection) -> Self {
-        let message = r.to_string();
-        match r {
-            Rejection::NoSuchAccount => Self::NotFound(message),
-            Rejection::UsernameTaken(_)
-            | Rejection::SameRole
-            | Rejection::AlreadyDisabled
-            | Rejection::NotDisabled => Self::Conflict(message),
-            Rejection::BadDisplayName | Rejection::RoleDoesNotFit(_) | Rejection::BadReason => {
-                Self::BadRequest(message)
-            }
-        }
-    }
 }
 
 /// A change an administrator makes to an account.
@@ -65,8 +37,6 @@ pub struct NewAccount {
     pub role: Role,
     /// The argon2id hash of its initial password.
     pub password_hash: String,
-    /// The creation event's id: fixed for idempotent set-up (demo accounts), else random.
-    pub event_id: Uuid,
 }
 
 impl App {
@@ -129,33 +99,22 @@ impl App {
     pub async fn create_account(&self, scope: &TenantWrite, new: NewAccount) -> AppResult<Account> {
         let kind = self.tenant_kind(scope.tenant())?;
         let _one_at_a_time = self.account_creation.lock().await;
-        let existing = self
-            .account_for_login(new.username.as_str())
-            .map(|e| e.state());
-        let events = decide(
-            existing.as_ref(),
-            AccountCommand::Create {
-                username: new.username.clone(),
-                display_name: new.display_name,
-                role: new.role,
-                tenant_kind: kind,
-            },
-        )?;
+        // Usernames are unique across tenants, and the account's stream is in its own.
+        if self.account_for_login(new.username.as_str()).is_some() {
+            return Err(Rejection::UsernameTaken(new.username).into());
+        }
         let secrets = &self.auth.secrets;
         let replaced = secrets.set_password_hash(&new.username, &new.password_hash)?;
-        let events = events
-            .into_iter()
-            .map(|e| new_event(e, new.event_id))
-            .collect();
-        let appended = self
-            .append(
-                scope,
-                account_stream(&new.username),
-                ExpectedVersion::NoStream,
-                events,
-            )
+        let command = AccountCommand::Create {
+            username: new.username.clone(),
+            display_name: new.display_name,
+            role: new.role,
+            tenant_kind: kind,
+        };
+        let created = self
+            .execute::<AccountAggregate>(scope, account_stream(&new.username), None, command, &())
             .await;
-        if let Err(e) = appended {
+        if let Err(e) = created {
             secrets.restore_password_hash(&new.username, replaced.as_deref())?;
             return Err(e);
         }
@@ -182,17 +141,12 @@ impl App {
             AccountChange::Disable(reason) => AccountCommand::Disable { reason },
             AccountChange::Enable => AccountCommand::Enable,
         };
-        let events = decide(Some(&entry.state()), command)?;
-        let events = events
-            .into_iter()
-            .map(|e| new_event(e, Uuid::new_v4()))
-            .collect();
-        let expected = ExpectedVersion::Exact(expected_version.unwrap_or(entry.account.version));
-        self.append(
+        self.execute::<AccountAggregate>(
             scope,
             account_stream(&entry.account.username),
-            expected,
-            events,
+            expected_version,
+            command,
+            &(),
         )
         .await?;
         if disabling {
@@ -212,25 +166,18 @@ impl App {
     ) -> AppResult<Account> {
         let entry = self.entry_in(scope, username)?;
         let username = entry.account.username.clone();
-        let events = decide(
-            Some(&entry.state()),
-            AccountCommand::ChangePassword { kind },
-        )?;
-        let events = events
-            .into_iter()
-            .map(|e| new_event(e, Uuid::new_v4()))
-            .collect();
         let secrets = &self.auth.secrets;
         let replaced = secrets.set_password_hash(&username, password_hash)?;
-        let appended = self
-            .append(
+        let changed = self
+            .execute::<AccountAggregate>(
                 scope,
                 account_stream(&username),
-                ExpectedVersion::Exact(entry.account.version),
-                events,
+                Some(entry.account.version),
+                AccountCommand::ChangePassword { kind },
+                &(),
             )
             .await;
-        if let Err(e) = appended {
+        if let Err(e) = changed {
             secrets.restore_password_hash(&username, replaced.as_deref())?;
             return Err(e);
         }

@@ -15,13 +15,14 @@ use crate::assets::Assets;
 use crate::auth::Auth;
 use crate::auth::session::SessionPolicy;
 use crate::auth::throttle::Throttle;
-use crate::projections::ReadModels;
+use crate::domain::Aggregate;
+use crate::projections::{self, ReadModels};
 use crate::seed;
 use crate::store::{
-    AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata, NewEvent, SledStore,
-    StoreOptions,
+    AppendError, AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata,
+    NewEvent, SledStore, StoreOptions,
 };
-use crate::util::errors::AppResult;
+use crate::util::errors::{AppError, AppResult};
 use crate::vault::Vault;
 use antikor_shared::StreamId;
 use anyhow::Context;
@@ -353,6 +354,106 @@ impl App {
         };
         Ok(self.store.append(request).await?)
     }
+
+    /// The one path of a command: loads the aggregate's stream from the log, decides, appends
+    /// the events as the scope's actor, and returns the state they leave.
+    ///
+    /// `read_at` is the stream's version the caller saw: anything appended since answers 409.
+    /// Without it the command is decided on the newest state, and decided again on a newer
+    /// one when another writer got in first (so two changes to different parts of one plan
+    /// both succeed).
+    pub async fn execute<A: Aggregate>(
+        &self,
+        scope: &TenantWrite,
+        stream: StreamId,
+        read_at: Option<u64>,
+        command: A::Command,
+        context: &A::Context,
+    ) -> AppResult<Executed<A::State>> {
+        for _ in 0..RACES_BEFORE_GIVING_UP {
+            let (state, version) = self.load::<A>(scope.tenant(), &stream)?;
+            let expected = match version {
+                0 => ExpectedVersion::NoStream,
+                v => ExpectedVersion::Exact(v),
+            };
+            if let Some(read) = read_at.filter(|read| *read != version) {
+                return Err(AppendError::WrongExpectedVersion {
+                    tenant: scope.tenant().clone(),
+                    stream,
+                    expected: ExpectedVersion::Exact(read),
+                    actual: version,
+                }
+                .into());
+            }
+            let events = A::decide(&state, command.clone(), context).map_err(Into::into)?;
+            if events.is_empty() {
+                return Ok(Executed { state, version });
+            }
+            let request = AppendRequest {
+                tenant: scope.tenant().clone(),
+                stream: stream.clone(),
+                expected,
+                events: events
+                    .iter()
+                    .map(|e| NewEvent::from_set(Uuid::new_v4(), e))
+                    .collect(),
+                metadata: Metadata {
+                    actor: scope.actor().to_owned(),
+                    correlation_id: Uuid::new_v4(),
+                    causation_id: None,
+                },
+            };
+            match self.store.append(request).await {
+                Ok(outcome) => {
+                    return Ok(Executed {
+                        state: events.iter().fold(state, A::apply),
+                        version: outcome.stream_version,
+                    });
+                }
+                Err(AppendError::WrongExpectedVersion { .. }) if read_at.is_none() => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(AppError::Conflict(
+            "Записът се променя в момента от други потребители. Опитайте отново.".into(),
+        ))
+    }
+
+    /// An aggregate's state and version, folded from its stream.
+    fn load<A: Aggregate>(
+        &self,
+        tenant: &antikor_shared::TenantId,
+        stream: &StreamId,
+    ) -> AppResult<(A::State, u64)> {
+        let recorded = self.store.read_stream(tenant, stream, 1, usize::MAX)?;
+        let mut state = A::State::default();
+        for event in &recorded {
+            let decoded = projections::UPCASTERS
+                .decode_set::<A::Event>(event)
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "stream {stream} holds a {} at position {}, not one of its own events",
+                        event.event_type,
+                        event.position
+                    )
+                })?
+                .map_err(anyhow::Error::from)?;
+            state = A::apply(state, &decoded);
+        }
+        Ok((state, recorded.last().map_or(0, |e| e.version)))
+    }
+}
+
+/// How many times [`App::execute`] decides a command again after losing a race for its stream.
+const RACES_BEFORE_GIVING_UP: usize = 3;
+
+/// What a command left: the aggregate's state and its stream's version.
+#[derive(Debug, Clone)]
+pub struct Executed<S> {
+    /// The state after the command's events.
+    pub state: S,
+    /// The stream's version after them.
+    pub version: u64,
 }
 
 #[cfg(test)]

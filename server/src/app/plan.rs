@@ -5,7 +5,7 @@
 use super::App;
 use super::log::Moment;
 use crate::access::{ReadScope, TenantRead, TenantWrite};
-use crate::domain::plan::{PlanCommand, PlanEvent, PlanRejection};
+use crate::domain::plan::{PlanAggregate, PlanCommand};
 use crate::domain::work::{self, ActivityContext, WorkRejection};
 use crate::projections::ReadModels;
 use crate::store::{ExpectedVersion, NewEvent};
@@ -39,19 +39,6 @@ pub fn sofia_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&chrono_tz::Europe::Sofia).date_naive()
 }
 
-impl From<PlanRejection> for AppError {
-    fn from(r: PlanRejection) -> Self {
-        let message = r.to_string();
-        match r {
-            PlanRejection::NoPlan(_) | PlanRejection::NoMeasure(_) => Self::NotFound(message),
-            PlanRejection::PlanExists(_)
-            | PlanRejection::Stale { .. }
-            | PlanRejection::Withdrawn(_) => Self::Conflict(message),
-            _ => Self::BadRequest(message),
-        }
-    }
-}
-
 impl From<WorkRejection> for AppError {
     fn from(r: WorkRejection) -> Self {
         let message = r.to_string();
@@ -61,16 +48,6 @@ impl From<WorkRejection> for AppError {
             WorkRejection::NotRegional => Self::Forbidden(message),
             _ => Self::BadRequest(message),
         }
-    }
-}
-
-fn plan_event(event: PlanEvent) -> NewEvent {
-    let id = Uuid::new_v4();
-    match event {
-        PlanEvent::Adopted(e) => NewEvent::from_domain(id, &e),
-        PlanEvent::Added(e) => NewEvent::from_domain(id, &e),
-        PlanEvent::Updated(e) => NewEvent::from_domain(id, &e),
-        PlanEvent::Withdrawn(e) => NewEvent::from_domain(id, &e),
     }
 }
 
@@ -149,9 +126,26 @@ impl App {
 
     /// A year's plan (public), now or as of a moment.
     pub async fn plan(&self, year: i32, as_of: Option<Moment>) -> AppResult<PlanView> {
-        self.at(as_of, move |m, _| m.plans.get(year).map(|p| p.view.clone()))
+        self.at(as_of, move |m, _| m.plans.get(year).map(|p| p.view()))
             .await?
             .ok_or_else(|| no_plan(year))
+    }
+
+    /// Adopts a year's plan as a copy of the plan of `based_on`.
+    pub async fn start_plan(
+        &self,
+        scope: &TenantWrite,
+        year: i32,
+        based_on: i32,
+    ) -> AppResult<PlanView> {
+        let source = self
+            .models_unscoped()
+            .plans
+            .get(based_on)
+            .map(|p| p.plan.clone())
+            .ok_or_else(|| no_plan(based_on))?;
+        self.change_plan(scope, year, PlanCommand::Start { source })
+            .await
     }
 
     /// Adopts, extends or changes a year's plan. Concurrent changes of different measures both
@@ -163,25 +157,9 @@ impl App {
         year: i32,
         command: PlanCommand,
     ) -> AppResult<PlanView> {
-        for _ in 0..3 {
-            let (current, version) = {
-                let models = self.models_unscoped();
-                match models.plans.get(year) {
-                    Some(p) => (Some(p.view.clone()), ExpectedVersion::Exact(p.version)),
-                    None => (None, ExpectedVersion::NoStream),
-                }
-            };
-            let events = crate::domain::plan::decide(year, current.as_ref(), command.clone())?;
-            let events = events.into_iter().map(plan_event).collect();
-            match self.append(scope, plan_stream(year), version, events).await {
-                Ok(_) => return self.plan(year, None).await,
-                Err(AppError::Conflict(_)) => continue,
-                Err(e) => return Err(e),
-            }
-        }
-        Err(AppError::Conflict(
-            "Планът се променя в момента от други потребители. Опитайте отново.".into(),
-        ))
+        self.execute::<PlanAggregate>(scope, plan_stream(year), None, command, &year)
+            .await?;
+        self.plan(year, None).await
     }
 
     /// A tenant's progress table.
@@ -252,7 +230,7 @@ impl App {
                 .of(scope.tenant())
                 .and_then(|w| w.progress.get(&(year, key.to_owned())))
                 .map_or(0, |s| s.version);
-            let plan = models.plans.get(year).map(|p| &p.view);
+            let plan = models.plans.get(year).map(|p| &p.plan);
             (
                 work::decide_progress(year, plan, key, current, today, report)?,
                 current,
@@ -351,7 +329,7 @@ impl App {
             .map(|t| t.id.to_string())
             .collect();
         let ctx = ActivityContext {
-            plan: models.plans.get(year).map(|p| &p.view),
+            plan: models.plans.get(year).map(|p| &p.plan),
             today: sofia_date(Utc::now()),
             regional: *scope.tenant() == regional_tenant(),
             municipalities: &municipalities,

@@ -3,11 +3,14 @@
 //!
 //! Who may issue a command is decided before, by the caller's scope (see `crate::access`).
 
+use super::Aggregate;
+use crate::util::errors::AppError;
 use antikor_shared::Username;
 use antikor_shared::account::{
     AccountCreated, AccountDisabled, AccountEnabled, PasswordChangeKind, PasswordChanged, Role,
     RoleGranted,
 };
+use antikor_shared::events::AccountEvent;
 use antikor_shared::tenant::TenantKind;
 
 /// An account's state, folded from its stream.
@@ -19,21 +22,6 @@ pub struct AccountState {
     pub role: Role,
     /// Whether it is disabled.
     pub disabled: bool,
-}
-
-/// One event of an account's stream.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AccountEvent {
-    /// See [`AccountCreated`].
-    Created(AccountCreated),
-    /// See [`RoleGranted`].
-    RoleGranted(RoleGranted),
-    /// See [`AccountDisabled`].
-    Disabled(AccountDisabled),
-    /// See [`AccountEnabled`].
-    Enabled(AccountEnabled),
-    /// See [`PasswordChanged`].
-    PasswordChanged(PasswordChanged),
 }
 
 /// What someone asks to happen to an account.
@@ -100,8 +88,47 @@ pub enum Rejection {
     NotDisabled,
 }
 
+impl From<Rejection> for AppError {
+    fn from(r: Rejection) -> Self {
+        let message = r.to_string();
+        match r {
+            Rejection::NoSuchAccount => Self::NotFound(message),
+            Rejection::UsernameTaken(_)
+            | Rejection::SameRole
+            | Rejection::AlreadyDisabled
+            | Rejection::NotDisabled => Self::Conflict(message),
+            Rejection::BadDisplayName | Rejection::RoleDoesNotFit(_) | Rejection::BadReason => {
+                Self::BadRequest(message)
+            }
+        }
+    }
+}
+
+/// An account's stream: `account-{username}` in its tenant's log.
+pub struct AccountAggregate;
+
+impl Aggregate for AccountAggregate {
+    type Event = AccountEvent;
+    type State = Option<AccountState>;
+    type Command = AccountCommand;
+    type Context = ();
+    type Rejection = Rejection;
+
+    fn decide(
+        state: &Option<AccountState>,
+        command: AccountCommand,
+        _: &(),
+    ) -> Result<Vec<AccountEvent>, Rejection> {
+        decide(state.as_ref(), command)
+    }
+
+    fn apply(state: Option<AccountState>, event: &AccountEvent) -> Option<AccountState> {
+        apply(state, event)
+    }
+}
+
 /// The state after one more event.
-pub fn apply(state: Option<AccountState>, event: &AccountEvent) -> Option<AccountState> {
+fn apply(state: Option<AccountState>, event: &AccountEvent) -> Option<AccountState> {
     match (state, event) {
         (_, AccountEvent::Created(e)) => Some(AccountState {
             username: e.username.clone(),
@@ -122,7 +149,7 @@ pub fn apply(state: Option<AccountState>, event: &AccountEvent) -> Option<Accoun
 }
 
 /// The events a command produces, or why it is refused.
-pub fn decide(
+fn decide(
     state: Option<&AccountState>,
     command: AccountCommand,
 ) -> Result<Vec<AccountEvent>, Rejection> {
@@ -203,6 +230,7 @@ mod tests {
     //! Given the account's past events, when a command arrives, then these events (or this
     //! rejection) follow.
     use super::*;
+    use crate::domain::testing::given;
 
     fn ivan() -> Username {
         Username::parse("ivan").unwrap()
@@ -216,15 +244,11 @@ mod tests {
         })
     }
 
-    fn given(events: &[AccountEvent]) -> Option<AccountState> {
-        events.iter().fold(None, apply)
-    }
-
     fn when(
         history: &[AccountEvent],
         command: AccountCommand,
     ) -> Result<Vec<AccountEvent>, Rejection> {
-        decide(given(history).as_ref(), command)
+        given::<AccountAggregate>(history.to_vec()).when(command, &())
     }
 
     fn create(role: Role, kind: TenantKind) -> AccountCommand {

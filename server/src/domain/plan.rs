@@ -1,22 +1,122 @@
 //! The plan as an aggregate: adopting a year's plan from an earlier one, and adding, changing
-//! and withdrawing measures. Pure: `decide(year, plan, command) -> events`.
+//! and withdrawing measures ([`PlanAggregate`]).
 
+use super::Aggregate;
+use crate::util::errors::AppError;
+use antikor_shared::events::PlanEvent;
 use antikor_shared::plan::{
-    Deadline, MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted, PlanMeasure,
+    Deadline, MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted, PlanMeasure, PlanSection,
 };
-use antikor_shared::views::{AddMeasure, PlanView, UpdateMeasure};
+use antikor_shared::views::{AddMeasure, MeasureView, PlanView, UpdateMeasure};
+use chrono::{DateTime, Utc};
 
-/// One event of a plan's stream.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanEvent {
-    /// See [`PlanAdopted`].
-    Adopted(PlanAdopted),
-    /// See [`MeasureAdded`].
-    Added(MeasureAdded),
-    /// See [`MeasureUpdated`].
-    Updated(MeasureUpdated),
-    /// See [`MeasureWithdrawn`].
-    Withdrawn(MeasureWithdrawn),
+/// A year's plan as its events leave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The year.
+    pub year: i32,
+    /// The heading.
+    pub title: String,
+    /// The year it was started from, if any.
+    pub based_on: Option<i32>,
+    /// Sections in order.
+    pub sections: Vec<PlanSection>,
+    /// Measures in order, withdrawn ones included, each with its revision.
+    pub measures: Vec<MeasureView>,
+}
+
+impl Plan {
+    /// The plan as the API shows it, adopted at `adopted_at`.
+    pub fn view(&self, adopted_at: DateTime<Utc>) -> PlanView {
+        PlanView {
+            year: self.year,
+            title: self.title.clone(),
+            based_on: self.based_on,
+            adopted_at,
+            sections: self.sections.clone(),
+            measures: self.measures.clone(),
+        }
+    }
+
+    /// The measure `key`, withdrawn or not.
+    pub fn measure(&self, key: &str) -> Option<&MeasureView> {
+        self.measures.iter().find(|m| m.measure.key == key)
+    }
+}
+
+/// A year's plan: the `plan-{year}` stream in the regional administration's log.
+pub struct PlanAggregate;
+
+impl Aggregate for PlanAggregate {
+    type Event = PlanEvent;
+    type State = Option<Plan>;
+    type Command = PlanCommand;
+    /// The plan's year.
+    type Context = i32;
+    type Rejection = PlanRejection;
+
+    fn decide(
+        plan: &Option<Plan>,
+        command: PlanCommand,
+        year: &i32,
+    ) -> Result<Vec<PlanEvent>, PlanRejection> {
+        decide(*year, plan.as_ref(), command)
+    }
+
+    fn apply(plan: Option<Plan>, event: &PlanEvent) -> Option<Plan> {
+        let mut plan = match (plan, event) {
+            (_, PlanEvent::Adopted(e)) => {
+                return Some(Plan {
+                    year: e.year,
+                    title: e.title.clone(),
+                    based_on: e.based_on,
+                    sections: e.sections.clone(),
+                    measures: Vec::new(),
+                });
+            }
+            (None, _) => return None,
+            (Some(plan), _) => plan,
+        };
+        match event {
+            PlanEvent::Adopted(_) => {}
+            PlanEvent::Added(e) => plan.measures.push(MeasureView {
+                measure: e.measure.clone(),
+                withdrawn: None,
+                revision: 1,
+            }),
+            PlanEvent::Updated(e) => change(&mut plan, &e.key, |m| {
+                let target = &mut m.measure;
+                if let Some(v) = &e.text {
+                    target.text.clone_from(v);
+                }
+                if let Some(v) = e.deadline {
+                    target.deadline = v;
+                    target.deadline_in_source = v.label_bg();
+                }
+                if let Some(v) = &e.responsible {
+                    target.responsible.clone_from(v);
+                }
+                if let Some(v) = &e.indicator {
+                    target.indicator.clone_from(v);
+                }
+                if let Some(v) = &e.expected_result {
+                    target.expected_result.clone_from(v);
+                }
+            }),
+            PlanEvent::Withdrawn(e) => change(&mut plan, &e.key, |m| {
+                m.withdrawn = Some(e.reason.clone());
+            }),
+        }
+        Some(plan)
+    }
+}
+
+/// Edits one measure and counts the revision.
+fn change(plan: &mut Plan, key: &str, edit: impl FnOnce(&mut MeasureView)) {
+    if let Some(measure) = plan.measures.iter_mut().find(|m| m.measure.key == key) {
+        edit(measure);
+        measure.revision += 1;
+    }
 }
 
 /// What someone asks to happen to a year's plan.
@@ -25,7 +125,7 @@ pub enum PlanCommand {
     /// Adopt the year's plan as a copy of `source` (its measures still in force).
     Start {
         /// The plan copied.
-        source: PlanView,
+        source: Plan,
     },
     /// Add a measure.
     Add(AddMeasure),
@@ -91,6 +191,19 @@ pub enum PlanRejection {
     DeadlineOutsideYear(i32),
 }
 
+impl From<PlanRejection> for AppError {
+    fn from(r: PlanRejection) -> Self {
+        let message = r.to_string();
+        match r {
+            PlanRejection::NoPlan(_) | PlanRejection::NoMeasure(_) => Self::NotFound(message),
+            PlanRejection::PlanExists(_)
+            | PlanRejection::Stale { .. }
+            | PlanRejection::Withdrawn(_) => Self::Conflict(message),
+            _ => Self::BadRequest(message),
+        }
+    }
+}
+
 const MAX_TEXT: usize = 4000;
 
 fn check_text(value: &str, field: &'static str) -> Result<String, PlanRejection> {
@@ -122,7 +235,7 @@ fn check_deadline(deadline: Deadline, year: i32) -> Result<Deadline, PlanRejecti
 
 /// A key not yet used in the plan: the section and number (`IV.4`), with a letter added when
 /// the number repeats, as the 2017 plan's `V.3b` does.
-fn free_key(plan: &PlanView, section: &str, number: &str) -> String {
+fn free_key(plan: &Plan, section: &str, number: &str) -> String {
     let base = format!("{section}.{}", number.trim().trim_end_matches('.'));
     let taken = |k: &str| plan.measures.iter().any(|m| m.measure.key == k);
     if !taken(&base) {
@@ -135,9 +248,9 @@ fn free_key(plan: &PlanView, section: &str, number: &str) -> String {
 }
 
 /// The events a command produces from the plan of `year` (`None`: no plan yet).
-pub fn decide(
+fn decide(
     year: i32,
-    plan: Option<&PlanView>,
+    plan: Option<&Plan>,
     command: PlanCommand,
 ) -> Result<Vec<PlanEvent>, PlanRejection> {
     match command {
@@ -260,11 +373,7 @@ pub fn decide(
 }
 
 /// The measure `key` as it stands, if it may still change at that revision.
-fn current<'a>(
-    plan: &'a PlanView,
-    key: &str,
-    expected: u64,
-) -> Result<&'a PlanMeasure, PlanRejection> {
+fn current<'a>(plan: &'a Plan, key: &str, expected: u64) -> Result<&'a PlanMeasure, PlanRejection> {
     let view = plan
         .measures
         .iter()
@@ -287,27 +396,62 @@ fn current<'a>(
 mod tests {
     //! Given a plan, when a command arrives, then these events or this rejection.
     use super::*;
+    use crate::domain::testing::given;
     use antikor_shared::plan::YearMonth;
-    use antikor_shared::views::MeasureView;
 
-    fn plan_2017() -> PlanView {
+    /// The 2017 plan's stream as the seed records it.
+    fn adopted_2017() -> Vec<PlanEvent> {
         let plan = antikor_migrations::plan::plan_2017();
-        PlanView {
+        let adopted = PlanEvent::Adopted(PlanAdopted {
             year: plan.year,
             title: plan.title,
-            based_on: None,
-            adopted_at: chrono::DateTime::UNIX_EPOCH,
             sections: plan.sections,
-            measures: plan
-                .measures
-                .into_iter()
-                .map(|measure| MeasureView {
-                    measure,
-                    withdrawn: None,
-                    revision: 1,
-                })
-                .collect(),
-        }
+            based_on: None,
+        });
+        let added = plan.measures.into_iter().map(|measure| {
+            PlanEvent::Added(MeasureAdded {
+                year: plan.year,
+                measure,
+            })
+        });
+        std::iter::once(adopted).chain(added).collect()
+    }
+
+    fn plan_2017() -> Plan {
+        PlanAggregate::fold(&adopted_2017()).expect("adopted")
+    }
+
+    fn when(
+        history: &[PlanEvent],
+        year: i32,
+        command: PlanCommand,
+    ) -> Result<Vec<PlanEvent>, PlanRejection> {
+        given::<PlanAggregate>(history.to_vec()).when(command, &year)
+    }
+
+    #[test]
+    fn the_plan_folds_adoption_changes_and_withdrawals_with_their_revisions() {
+        let mut history = adopted_2017();
+        history.push(PlanEvent::Updated(MeasureUpdated {
+            year: 2017,
+            key: "I.2".into(),
+            indicator: Some("Нов индикатор".into()),
+            ..MeasureUpdated::default()
+        }));
+        history.push(PlanEvent::Withdrawn(MeasureWithdrawn {
+            year: 2017,
+            key: "I.2".into(),
+            reason: "отпада".into(),
+        }));
+        let plan = given::<PlanAggregate>(history)
+            .state()
+            .clone()
+            .expect("adopted");
+        let measure = plan.measure("I.2").expect("in the plan");
+        assert_eq!(measure.measure.indicator, "Нов индикатор");
+        assert_eq!(measure.withdrawn.as_deref(), Some("отпада"));
+        assert_eq!(measure.revision, 3);
+        assert_eq!(plan.measure("I.1").map(|m| m.revision), Some(1));
     }
 
     fn december(year: i32) -> Deadline {
@@ -330,7 +474,7 @@ mod tests {
     fn start_copies_the_measures_in_force_a_year_later() {
         let mut source = plan_2017();
         source.measures[0].withdrawn = Some("изпълнена".into());
-        let events = decide(2018, None, PlanCommand::Start { source }).unwrap();
+        let events = when(&[], 2018, PlanCommand::Start { source }).unwrap();
         assert_eq!(events.len(), 18, "adopted + 17 measures in force");
         let PlanEvent::Adopted(adopted) = &events[0] else {
             panic!("adopted first")
@@ -350,24 +494,23 @@ mod tests {
 
     #[test]
     fn start_refuses_an_existing_or_earlier_year() {
-        let plan = plan_2017();
         let start = |_year: i32| PlanCommand::Start {
             source: plan_2017(),
         };
         assert_eq!(
-            decide(2018, Some(&plan), start(2018)),
+            when(&adopted_2017(), 2018, start(2018)),
             Err(PlanRejection::PlanExists(2018))
         );
         assert_eq!(
-            decide(2016, None, start(2016)),
+            when(&[], 2016, start(2016)),
             Err(PlanRejection::NotLater(2017))
         );
     }
 
     #[test]
     fn add_gives_a_fresh_key_and_cleans_the_input() {
-        let plan = plan_2017();
-        let events = decide(2017, Some(&plan), PlanCommand::Add(add("V", "3."))).unwrap();
+        let history = adopted_2017();
+        let events = when(&history, 2017, PlanCommand::Add(add("V", "3."))).unwrap();
         let PlanEvent::Added(added) = &events[0] else {
             panic!()
         };
@@ -375,7 +518,7 @@ mod tests {
         assert_eq!(added.measure.text, "Нова мярка");
         assert_eq!(added.measure.responsible, vec!["Главен секретар"]);
         assert_eq!(added.measure.deadline_in_source, "Декември 2017 г.");
-        let events = decide(2017, Some(&plan), PlanCommand::Add(add("IV", "4"))).unwrap();
+        let events = when(&history, 2017, PlanCommand::Add(add("IV", "4"))).unwrap();
         let PlanEvent::Added(added) = &events[0] else {
             panic!()
         };
@@ -384,31 +527,32 @@ mod tests {
 
     #[test]
     fn add_refuses_unknown_sections_empty_fields_and_other_years() {
-        let plan = plan_2017();
+        let history = adopted_2017();
         assert_eq!(
-            decide(2017, Some(&plan), PlanCommand::Add(add("VII", "1."))),
+            when(&history, 2017, PlanCommand::Add(add("VII", "1."))),
             Err(PlanRejection::NoSection("VII".into()))
         );
         let mut empty = add("I", "4.");
         empty.indicator = "  ".into();
         assert_eq!(
-            decide(2017, Some(&plan), PlanCommand::Add(empty)),
+            when(&history, 2017, PlanCommand::Add(empty)),
             Err(PlanRejection::BadField("Индикатор"))
         );
         let mut late = add("I", "4.");
         late.deadline = december(2018);
         assert_eq!(
-            decide(2017, Some(&plan), PlanCommand::Add(late)),
+            when(&history, 2017, PlanCommand::Add(late)),
             Err(PlanRejection::DeadlineOutsideYear(2017))
         );
         assert_eq!(
-            decide(2017, None, PlanCommand::Add(add("I", "4."))),
+            when(&[], 2017, PlanCommand::Add(add("I", "4."))),
             Err(PlanRejection::NoPlan(2017))
         );
     }
 
     #[test]
     fn update_records_only_the_fields_that_changed() {
+        let history = adopted_2017();
         let plan = plan_2017();
         let old_text = plan.measures[1].measure.text.clone();
         let changes = UpdateMeasure {
@@ -418,9 +562,9 @@ mod tests {
             deadline: Some(Deadline::month(YearMonth::new(2017, 11).unwrap())),
             ..UpdateMeasure::default()
         };
-        let events = decide(
+        let events = when(
+            &history,
             2017,
-            Some(&plan),
             PlanCommand::Update {
                 key: "I.2".into(),
                 changes,
@@ -441,7 +585,8 @@ mod tests {
 
     #[test]
     fn update_refuses_stale_revisions_withdrawn_measures_and_no_change() {
-        let mut plan = plan_2017();
+        let mut history = adopted_2017();
+        let plan = plan_2017();
         let update = |key: &str, revision| PlanCommand::Update {
             key: key.into(),
             changes: UpdateMeasure {
@@ -451,7 +596,7 @@ mod tests {
             },
         };
         assert_eq!(
-            decide(2017, Some(&plan), update("I.1", 0)),
+            when(&history, 2017, update("I.1", 0)),
             Err(PlanRejection::Stale {
                 key: "I.1".into(),
                 actual: 1,
@@ -459,7 +604,7 @@ mod tests {
             })
         );
         assert_eq!(
-            decide(2017, Some(&plan), update("IX.1", 1)),
+            when(&history, 2017, update("IX.1", 1)),
             Err(PlanRejection::NoMeasure("IX.1".into()))
         );
         let same = PlanCommand::Update {
@@ -471,30 +616,34 @@ mod tests {
             },
         };
         assert_eq!(
-            decide(2017, Some(&plan), same),
+            when(&history, 2017, same),
             Err(PlanRejection::NothingChanged)
         );
-        plan.measures[0].withdrawn = Some("отпада".into());
+        history.push(PlanEvent::Withdrawn(MeasureWithdrawn {
+            year: 2017,
+            key: "I.1".into(),
+            reason: "отпада".into(),
+        }));
         assert_eq!(
-            decide(2017, Some(&plan), update("I.1", 1)),
+            when(&history, 2017, update("I.1", 1)),
             Err(PlanRejection::Withdrawn("I.1".into()))
         );
     }
 
     #[test]
     fn withdraw_needs_a_reason() {
-        let plan = plan_2017();
+        let history = adopted_2017();
         let withdraw = |reason: &str| PlanCommand::Withdraw {
             key: "VI.2".into(),
             expected_revision: 1,
             reason: reason.into(),
         };
         assert_eq!(
-            decide(2017, Some(&plan), withdraw(" ")),
+            when(&history, 2017, withdraw(" ")),
             Err(PlanRejection::BadField("Причина"))
         );
         assert_eq!(
-            decide(2017, Some(&plan), withdraw("обединена с VI.1")),
+            when(&history, 2017, withdraw("обединена с VI.1")),
             Ok(vec![PlanEvent::Withdrawn(MeasureWithdrawn {
                 year: 2017,
                 key: "VI.2".into(),

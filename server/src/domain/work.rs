@@ -2,12 +2,13 @@
 //! follow-ups, and the expert contact list. Pure: each `decide_*` takes what it needs to know
 //! (the plan, the current record, today's date) and returns the event or why not.
 
+use crate::domain::plan::Plan;
 use antikor_shared::activity::{
     ActAction, Activity, ActivityCorrected, ContestedActFollowedUp, ExpertContact,
     ExpertContactsUpdated,
 };
 use antikor_shared::progress::{Evidence, ProgressReported};
-use antikor_shared::views::{ActivityRecord, PlanView, ReportProgress};
+use antikor_shared::views::{ActivityRecord, ReportProgress};
 use chrono::{Datelike, NaiveDate};
 
 /// Why a tenant's command was refused; `Display` is the Bulgarian message.
@@ -103,7 +104,7 @@ fn check_evidence(evidence: Vec<Evidence>) -> Result<Vec<Evidence>, WorkRejectio
 /// already has in the tenant; the caller's `expected_version` must match it.
 pub fn decide_progress(
     year: i32,
-    plan: Option<&PlanView>,
+    plan: Option<&Plan>,
     key: &str,
     current_version: u64,
     today: NaiveDate,
@@ -145,7 +146,7 @@ pub fn decide_progress(
 /// What the checks of an activity need to know besides the activity.
 pub struct ActivityContext<'a> {
     /// The plan of the activity's year, if there is one.
-    pub plan: Option<&'a PlanView>,
+    pub plan: Option<&'a Plan>,
     /// Today (no activity is recorded ahead of time).
     pub today: NaiveDate,
     /// Whether the recording tenant is the regional administration.
@@ -379,13 +380,12 @@ mod tests {
     use antikor_shared::progress::CompletionLevel;
     use antikor_shared::views::MeasureView;
 
-    fn plan() -> PlanView {
+    fn plan() -> Plan {
         let plan = antikor_migrations::plan::plan_2017();
-        PlanView {
+        Plan {
             year: 2017,
             title: plan.title,
             based_on: None,
-            adopted_at: chrono::DateTime::UNIX_EPOCH,
             sections: plan.sections,
             measures: plan
                 .measures
@@ -449,7 +449,7 @@ mod tests {
         let mut plan = plan();
         let today = day(2017, 7, 1);
         let decide =
-            |plan: &PlanView, key: &str, r| decide_progress(2017, Some(plan), key, 0, today, r);
+            |plan: &Plan, key: &str, r| decide_progress(2017, Some(plan), key, 0, today, r);
         assert_eq!(
             decide(&plan, "IX.9", report(CompletionLevel::Limited, 0)),
             Err(WorkRejection::NoMeasure("IX.9".into()))
@@ -484,7 +484,7 @@ mod tests {
         );
     }
 
-    fn ctx(plan: &PlanView, regional: bool) -> ActivityContext<'_> {
+    fn ctx(plan: &Plan, regional: bool) -> ActivityContext<'_> {
         ActivityContext {
             plan: Some(plan),
             today: day(2017, 12, 31),

@@ -1,12 +1,11 @@
 //! The account directory: every account with its tenant, role and state, folded from the log.
 
-use super::decoded;
-use crate::domain::accounts::AccountState;
+use super::decoded_set;
+use crate::domain::Aggregate;
+use crate::domain::accounts::{AccountAggregate, AccountState};
 use antikor_migrations::Upcasters;
-use antikor_shared::account::{
-    Account, AccountCreated, AccountDisabled, AccountEnabled, LoginSucceeded, PasswordChanged,
-    RoleGranted,
-};
+use antikor_shared::account::Account;
+use antikor_shared::events::{AccountEvent, SecurityEvent};
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use std::collections::BTreeMap;
 
@@ -20,17 +19,6 @@ pub struct AccountEntry {
     pub password_epoch: u64,
 }
 
-impl AccountEntry {
-    /// The aggregate state `decide` works on.
-    pub fn state(&self) -> AccountState {
-        AccountState {
-            username: self.account.username.clone(),
-            role: self.account.role,
-            disabled: self.account.disabled,
-        }
-    }
-}
-
 /// Every account, by username.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AccountDirectory {
@@ -38,80 +26,62 @@ pub struct AccountDirectory {
 }
 
 impl AccountDirectory {
-    /// Folds one event in (events of other types are ignored).
+    /// Folds one event in (events of other types are ignored). The aggregate's own `apply`
+    /// decides role and status, so that the directory and the commands never disagree.
     pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        let at = event.recorded_at;
-        match event.event_type.as_str() {
-            "AccountCreated" => {
-                if let Some(e) = decoded::<AccountCreated>(upcasters, event) {
-                    let account = Account {
-                        username: e.username.clone(),
-                        display_name: e.display_name,
-                        tenant: event.tenant.clone(),
-                        role: e.role,
-                        disabled: false,
-                        created_at: at,
-                        created_by: event.actor.clone(),
-                        password_changed_at: at,
-                        last_login_at: None,
-                        version: event.version,
-                    };
-                    self.accounts.insert(
-                        e.username,
-                        AccountEntry {
-                            account,
-                            password_epoch: 0,
-                        },
-                    );
-                }
-            }
-            "RoleGranted" => {
-                if let Some(e) = decoded::<RoleGranted>(upcasters, event) {
-                    self.update(&e.username, event, |entry| entry.account.role = e.role);
-                }
-            }
-            "AccountDisabled" => {
-                if let Some(e) = decoded::<AccountDisabled>(upcasters, event) {
-                    self.update(&e.username, event, |entry| entry.account.disabled = true);
-                }
-            }
-            "AccountEnabled" => {
-                if let Some(e) = decoded::<AccountEnabled>(upcasters, event) {
-                    self.update(&e.username, event, |entry| entry.account.disabled = false);
-                }
-            }
-            "PasswordChanged" => {
-                if let Some(e) = decoded::<PasswordChanged>(upcasters, event) {
-                    self.update(&e.username, event, |entry| {
-                        entry.password_epoch += 1;
-                        entry.account.password_changed_at = at;
-                    });
-                }
-            }
-            "LoginSucceeded" => {
-                if let Some(e) = decoded::<LoginSucceeded>(upcasters, event)
-                    && let Some(entry) = self.accounts.get_mut(&e.username)
-                {
-                    entry.account.last_login_at = Some(at);
-                }
-            }
-            _ => {}
+        if let Some(e) = decoded_set::<AccountEvent>(upcasters, event) {
+            self.account_event(event, &e);
+        } else if let Some(SecurityEvent::LoginSucceeded(e)) = decoded_set(upcasters, event)
+            && let Some(entry) = self.accounts.get_mut(&e.username)
+        {
+            entry.account.last_login_at = Some(event.recorded_at);
         }
     }
 
-    /// Applies a change recorded in the account's own stream (so its version moves too).
-    fn update(
-        &mut self,
-        username: &Username,
-        event: &RecordedEvent,
-        change: impl FnOnce(&mut AccountEntry),
-    ) {
-        if let Some(entry) = self.accounts.get_mut(username)
-            && entry.account.tenant == event.tenant
-        {
-            change(entry);
-            entry.account.version = event.version;
+    fn account_event(&mut self, event: &RecordedEvent, e: &AccountEvent) {
+        let at = event.recorded_at;
+        if let AccountEvent::Created(created) = e {
+            let account = Account {
+                username: created.username.clone(),
+                display_name: created.display_name.clone(),
+                tenant: event.tenant.clone(),
+                role: created.role,
+                disabled: false,
+                created_at: at,
+                created_by: event.actor.clone(),
+                password_changed_at: at,
+                last_login_at: None,
+                version: event.version,
+            };
+            let entry = AccountEntry {
+                account,
+                password_epoch: 0,
+            };
+            self.accounts.insert(created.username.clone(), entry);
+            return;
         }
+        // A change counts only in the account's own stream (so its version moves too).
+        let Some(entry) = self
+            .accounts
+            .get_mut(e.username())
+            .filter(|entry| entry.account.tenant == event.tenant)
+        else {
+            return;
+        };
+        let state = AccountState {
+            username: entry.account.username.clone(),
+            role: entry.account.role,
+            disabled: entry.account.disabled,
+        };
+        if let Some(state) = AccountAggregate::apply(Some(state), e) {
+            entry.account.role = state.role;
+            entry.account.disabled = state.disabled;
+        }
+        if let AccountEvent::PasswordChanged(_) = e {
+            entry.password_epoch += 1;
+            entry.account.password_changed_at = at;
+        }
+        entry.account.version = event.version;
     }
 
     /// The account with this username, in any tenant.

@@ -10,7 +10,7 @@ pub mod work;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_migrations::Upcasters;
-use antikor_shared::signal::is_signal_event;
+use antikor_shared::events::is_confidential;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -96,7 +96,7 @@ impl ReadModels {
         let tenant = self.tenants.get_mut(&event.tenant).expect("inserted above");
         // The public directory and the dashboards count and list everything but the
         // confidential register, whose activity must not show outside it.
-        let public = !is_signal_event(&event.event_type);
+        let public = !is_confidential(&event.event_type);
         if public {
             tenant.event_count += 1;
             tenant.last_event_at = Some(event.recorded_at);
@@ -206,6 +206,21 @@ pub(crate) fn decoded<E: antikor_shared::DomainEvent>(
     event: &RecordedEvent,
 ) -> Option<E> {
     match upcasters.decode::<E>(event)? {
+        Ok(e) => Some(e),
+        Err(error) => {
+            tracing::error!(position = event.position, %error, "undecodable event skipped");
+            None
+        }
+    }
+}
+
+/// The event decoded into the aggregate's event enum `S` (upcast first), or `None` when it is
+/// of another aggregate's type. Undecodable events are logged and skipped, as in [`decoded`].
+pub(crate) fn decoded_set<S: antikor_shared::events::EventSet>(
+    upcasters: &Upcasters,
+    event: &RecordedEvent,
+) -> Option<S> {
+    match upcasters.decode_set::<S>(event)? {
         Ok(e) => Some(e),
         Err(error) => {
             tracing::error!(position = event.position, %error, "undecodable event skipped");

@@ -39,7 +39,7 @@ impl ReadModels {
     fn active_measures(&self, year: i32) -> Option<Vec<&MeasureView>> {
         let plan = self.plans.get(year)?;
         Some(
-            plan.view
+            plan.plan
                 .measures
                 .iter()
                 .filter(|m| m.withdrawn.is_none())
@@ -92,7 +92,7 @@ impl ReadModels {
         let Some(plan) = self.plans.get(year) else {
             return Vec::new();
         };
-        plan.view
+        plan.plan
             .sections
             .iter()
             .map(|s| {

@@ -17,7 +17,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
-use uuid::Uuid;
 
 /// Whose accounts to list.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -102,7 +101,6 @@ pub async fn create(
                 display_name: body.display_name,
                 role: body.role,
                 password_hash,
-                event_id: Uuid::new_v4(),
             },
         )
         .await?;

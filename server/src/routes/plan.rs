@@ -51,10 +51,7 @@ pub async fn start(
     if !(2000..=2100).contains(&body.year) {
         return Err(AppError::BadRequest("Годината е извън допустимото.".into()));
     }
-    let source = app.plan(body.based_on, None).await?;
-    let plan = app
-        .change_plan(&scope, body.year, PlanCommand::Start { source })
-        .await?;
+    let plan = app.start_plan(&scope, body.year, body.based_on).await?;
     Ok((StatusCode::CREATED, axum::Json(plan)))
 }
 

@@ -69,6 +69,19 @@ impl NewEvent {
     }
 }
 
+impl NewEvent {
+    /// Builds an event of an aggregate's event enum.
+    pub fn from_set<S: antikor_shared::events::EventSet>(id: Uuid, event: &S) -> Self {
+        let event_type = event.event_type();
+        Self {
+            id,
+            event_type: event_type.name().to_owned(),
+            schema_version: event_type.schema_version(),
+            payload: RawValue::from_string(event.to_json()).expect("serde_json writes valid JSON"),
+        }
+    }
+}
+
 /// Who and what an append belongs to, stored with each of its events.
 #[derive(Debug, Clone)]
 pub struct Metadata {

@@ -368,10 +368,13 @@ impl LiveFeed {
     }
 }
 
-/// An event of the signals register's kind, for filling the log quickly.
+/// An event of a type of the confidential register (its payload is never read here), for
+/// filling the log quickly.
 fn hidden_event(n: u64) -> NewEvent {
     NewEvent {
-        event_type: "SignalNoted".into(),
+        event_type: antikor_shared::events::EventType::SignalFollowedUp
+            .name()
+            .into(),
         ..event(n)
     }
 }

@@ -526,7 +526,7 @@ fn revision_of(app: &TestApp, key: &str) -> u64 {
         .plans
         .get(2017)
         .unwrap()
-        .view
+        .plan
         .measures
         .iter()
         .find(|m| m.measure.key == key)

@@ -1,0 +1,341 @@
+//! Every event type Antikor records, grouped by the aggregate whose stream holds it.
+//!
+//! One `event_sets!` list is the only place an event type is declared: it yields each
+//! aggregate's enum, the payloads' names and schema versions ([`DomainEvent`]), decoding, the
+//! list of all types ([`EventType`]) and whether a type belongs to the confidential register.
+//! A new event type is one line here (and its payload struct); code that must treat every type
+//! (the frontend's Bulgarian names, say) matches on [`EventType`] and stops compiling until it
+//! does.
+
+use crate::account::{
+    AccountCreated, AccountDisabled, AccountEnabled, LoggedOut, LoginFailed, LoginSucceeded,
+    PasswordChanged, RoleGranted,
+};
+use crate::activity::{
+    ActContested, ActivityCorrected, ContestedActFollowedUp, DeclarationsChecked,
+    ExpertContactsUpdated, MediaActivityCarriedOut, MeetingHeld, TrainingHeld,
+};
+use crate::event::DomainEvent;
+use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
+use crate::progress::ProgressReported;
+use crate::signal::{
+    IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
+    SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
+    SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
+    SignalReporterReplied, VaultKeyRotated,
+};
+use crate::tenant::TenantRegistered;
+use crate::tlog::LogKeyAdopted;
+
+/// The events of one aggregate's stream, as one enum (see `event_sets!`).
+pub trait EventSet: Sized + Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// Whether the set's events belong to the confidential register: sealed in the log and
+    /// shown, even as counts, only to the register's officers and to auditors.
+    const CONFIDENTIAL: bool;
+    /// The set's event types.
+    const TYPES: &'static [EventType];
+
+    /// This event's type.
+    fn event_type(&self) -> EventType;
+
+    /// The payload as stored: compact JSON.
+    fn to_json(&self) -> String;
+
+    /// The event from a payload of `event_type` at its current schema version; `None` when
+    /// the type is not one of this set's.
+    fn from_json(event_type: EventType, payload: &str) -> Option<Result<Self, serde_json::Error>>;
+}
+
+/// `true` for a set marked `confidential`, `false` for one marked `public`.
+macro_rules! confidential {
+    (confidential) => {
+        true
+    };
+    (public) => {
+        false
+    };
+}
+
+/// Declares the aggregates' event enums and everything derived from the list of their types.
+/// Each line is `Variant(Payload) = schema version`; the stored name is the payload's.
+macro_rules! event_sets {
+    ($(
+        $(#[$set_doc:meta])*
+        $Set:ident ($privacy:ident) {
+            $( $(#[$doc:meta])* $Variant:ident($Payload:ident) = $version:literal ),+ $(,)?
+        }
+    )+) => {
+        $(
+            $(#[$set_doc])*
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            pub enum $Set {
+                $( $(#[$doc])* $Variant($Payload), )+
+            }
+
+            $(
+                impl DomainEvent for $Payload {
+                    const EVENT_TYPE: &'static str = stringify!($Payload);
+                    const SCHEMA_VERSION: u32 = $version;
+                }
+
+                impl From<$Payload> for $Set {
+                    fn from(event: $Payload) -> Self {
+                        Self::$Variant(event)
+                    }
+                }
+            )+
+
+            impl EventSet for $Set {
+                const CONFIDENTIAL: bool = confidential!($privacy);
+                const TYPES: &'static [EventType] = &[$(EventType::$Payload),+];
+
+                fn event_type(&self) -> EventType {
+                    match self {
+                        $(Self::$Variant(_) => EventType::$Payload,)+
+                    }
+                }
+
+                fn to_json(&self) -> String {
+                    match self {
+                        $(Self::$Variant(e) => serde_json::to_string(e),)+
+                    }
+                    .expect("events serialize to JSON")
+                }
+
+                fn from_json(
+                    event_type: EventType,
+                    payload: &str,
+                ) -> Option<Result<Self, serde_json::Error>> {
+                    match event_type {
+                        $(EventType::$Payload => {
+                            Some(serde_json::from_str(payload).map(Self::$Variant))
+                        })+
+                        #[allow(unreachable_patterns)]
+                        _ => None,
+                    }
+                }
+            }
+        )+
+
+        /// Every event type Antikor records, by its stored name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum EventType {
+            $($(
+                #[doc = concat!("See [`", stringify!($Payload), "`].")]
+                $Payload,
+            )+)+
+        }
+
+        impl EventType {
+            /// Every type, grouped by aggregate.
+            pub const ALL: &'static [EventType] = &[$($(Self::$Payload,)+)+];
+
+            /// The name stored with every event of the type, e.g. `TenantRegistered`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($(Self::$Payload => stringify!($Payload),)+)+
+                }
+            }
+
+            /// The version of the payload's shape that Antikor writes now.
+            pub const fn schema_version(self) -> u32 {
+                match self {
+                    $($(Self::$Payload => $version,)+)+
+                }
+            }
+
+            /// Whether the type belongs to the confidential register.
+            pub const fn is_confidential(self) -> bool {
+                match self {
+                    $($(Self::$Payload => confidential!($privacy),)+)+
+                }
+            }
+
+            /// The type of a stored name; `None` for a name Antikor does not record.
+            pub fn parse(name: &str) -> Option<Self> {
+                match name {
+                    $($(stringify!($Payload) => Some(Self::$Payload),)+)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+event_sets! {
+    /// The events of the `tenant` stream: who uses Antikor.
+    TenantEvent (public) {
+        /// A tenant joined.
+        Registered(TenantRegistered) = 1,
+    }
+
+    /// The events of an account's stream.
+    AccountEvent (public) {
+        /// Opened.
+        Created(AccountCreated) = 1,
+        /// Its role replaced.
+        RoleGranted(RoleGranted) = 1,
+        /// Stopped from logging in.
+        Disabled(AccountDisabled) = 1,
+        /// Let in again.
+        Enabled(AccountEnabled) = 1,
+        /// Its password replaced.
+        PasswordChanged(PasswordChanged) = 1,
+    }
+
+    /// The events of a tenant's `security` stream: logins and logouts.
+    SecurityEvent (public) {
+        /// A login.
+        LoginSucceeded(LoginSucceeded) = 1,
+        /// A refused login.
+        LoginFailed(LoginFailed) = 1,
+        /// A logout.
+        LoggedOut(LoggedOut) = 1,
+    }
+
+    /// The events of a year's plan.
+    PlanEvent (public) {
+        /// The plan adopted.
+        Adopted(PlanAdopted) = 1,
+        /// A measure added.
+        Added(MeasureAdded) = 1,
+        /// A measure changed.
+        Updated(MeasureUpdated) = 1,
+        /// A measure withdrawn.
+        Withdrawn(MeasureWithdrawn) = 1,
+    }
+
+    /// The events of a tenant's progress on one measure.
+    ProgressEvent (public) {
+        /// Progress reported.
+        Reported(ProgressReported) = 1,
+    }
+
+    /// The events of one recorded activity.
+    ActivityEvent (public) {
+        /// A council meeting or public meeting.
+        MeetingHeld(MeetingHeld) = 1,
+        /// A training.
+        TrainingHeld(TrainingHeld) = 1,
+        /// Media work.
+        MediaActivityCarriedOut(MediaActivityCarriedOut) = 1,
+        /// A check of declarations.
+        DeclarationsChecked(DeclarationsChecked) = 1,
+        /// An act contested.
+        ActContested(ActContested) = 1,
+        /// The record corrected.
+        Corrected(ActivityCorrected) = 1,
+        /// What became of a contested act.
+        FollowedUp(ContestedActFollowedUp) = 1,
+    }
+
+    /// The events of a tenant's `contacts` stream.
+    ContactsEvent (public) {
+        /// The experts' contacts replaced.
+        Updated(ExpertContactsUpdated) = 1,
+    }
+
+    /// The events of one signal's stream: the confidential register.
+    SignalEvent (confidential) {
+        /// Filed.
+        Filed(SignalFiled) = 2,
+        /// Acknowledged.
+        Acknowledged(SignalAcknowledged) = 1,
+        /// Assigned.
+        Assigned(SignalAssigned) = 1,
+        /// Classified.
+        Classified(SignalClassified) = 1,
+        /// Forwarded.
+        Forwarded(SignalForwarded) = 1,
+        /// Followed up.
+        FollowedUp(SignalFollowedUp) = 1,
+        /// Feedback given.
+        FeedbackGiven(SignalFeedbackGiven) = 1,
+        /// Message to the reporter.
+        MessageSent(SignalMessageSent) = 1,
+        /// The reporter's message.
+        ReporterReplied(SignalReporterReplied) = 1,
+        /// Closed.
+        Closed(SignalClosed) = 1,
+        /// Linked.
+        Linked(SignalLinked) = 1,
+        /// Identity opened.
+        IdentityViewed(SignalIdentityViewed) = 1,
+        /// Key destroyed.
+        KeyDestroyed(SignalKeyDestroyed) = 1,
+    }
+
+    /// The events of a tenant's `internal-channel` stream (the decision on its channel).
+    ChannelEvent (public) {
+        /// The decision recorded.
+        Recorded(InternalChannelRecorded) = 1,
+    }
+
+    /// The events of a tenant's `intake-lists` stream (units and activities signals name).
+    IntakeListsEvent (public) {
+        /// The lists replaced.
+        Set(IntakeListsSet) = 1,
+    }
+
+    /// The events of the `vault` stream.
+    VaultEvent (public) {
+        /// The vault's master key replaced.
+        KeyRotated(VaultKeyRotated) = 1,
+    }
+
+    /// The events of the log's own stream.
+    LogEvent (public) {
+        /// A checkpoint signing key adopted.
+        KeyAdopted(LogKeyAdopted) = 1,
+    }
+}
+
+/// Whether events of a stored type belong to the confidential register (a name Antikor does
+/// not record is not).
+pub fn is_confidential(event_type: &str) -> bool {
+    EventType::parse(event_type).is_some_and(EventType::is_confidential)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_parses_from_its_name_and_names_are_unique() {
+        for &t in EventType::ALL {
+            assert_eq!(EventType::parse(t.name()), Some(t));
+        }
+        let names: std::collections::BTreeSet<_> =
+            EventType::ALL.iter().map(|t| t.name()).collect();
+        assert_eq!(names.len(), EventType::ALL.len());
+        assert_eq!(EventType::parse("NoteRecorded"), None);
+    }
+
+    #[test]
+    fn the_signals_events_and_only_they_are_confidential() {
+        for &t in EventType::ALL {
+            assert_eq!(
+                t.is_confidential(),
+                SignalEvent::TYPES.contains(&t),
+                "{}",
+                t.name()
+            );
+        }
+        assert!(is_confidential("SignalFiled"));
+        assert!(!is_confidential("IntakeListsSet"));
+        assert!(!is_confidential("SignalFromTheFuture"));
+    }
+
+    #[test]
+    fn a_set_decodes_its_own_types_and_no_others() {
+        let event = LogEvent::KeyAdopted(LogKeyAdopted {
+            origin: "antikor.test".into(),
+            verifier_key: "antikor.test+00000000+AAAA".into(),
+            previous_key: None,
+        });
+        let json = event.to_json();
+        let back = LogEvent::from_json(EventType::LogKeyAdopted, &json);
+        assert_eq!(back.map(Result::ok), Some(Some(event)));
+        assert!(TenantEvent::from_json(EventType::LogKeyAdopted, &json).is_none());
+    }
+}
