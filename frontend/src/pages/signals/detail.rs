@@ -1,13 +1,13 @@
 //! `/signals/{id}`: one signal's case for its officers: the account, the clocks, the sealed identities, the history and the forms of every step.
 
-use super::{
-    ListChoice, StepClock, code, error_text, from_code, intake_lists, optional, size_text,
-};
+use super::{ListChoice, StepClock, error_text, intake_lists, optional, size_text};
 use crate::api::{self, ApiError};
-use crate::components::{FormError, Loaded, set_title};
+use crate::components::{Loaded, set_title};
 use crate::controls::today;
+use crate::form::FormError;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::session::{Session, use_session};
+use crate::wire::{code, from_code};
 use antikor_shared::Username;
 use antikor_shared::signal::{
     Acknowledge, Assign, Category, Channel, Classify, Close, Forward, Link, Outcome, Regime,
