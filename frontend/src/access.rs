@@ -51,22 +51,6 @@ pub fn grantable_roles(admin: Role, kind: Option<TenantKind>) -> Vec<Role> {
     }
 }
 
-/// A role's wire name (`tenant_admin`), used as a form value.
-pub fn role_code(role: Role) -> &'static str {
-    match role {
-        Role::Officer => "officer",
-        Role::TenantAdmin => "tenant_admin",
-        Role::Regional => "regional",
-        Role::RegionalAdmin => "regional_admin",
-        Role::Auditor => "auditor",
-    }
-}
-
-/// The role a form value names.
-pub fn role_from_code(code: &str) -> Option<Role> {
-    Role::ALL.into_iter().find(|r| role_code(*r) == code)
-}
-
 /// The address to return to after login, if `next` is one of this app's own pages.
 ///
 /// Only paths on this origin are accepted: `//host` and `/\host` would lead browsers to another
@@ -171,18 +155,6 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(can_download_log(role), role == Role::Auditor, "{role:?}");
         }
-    }
-
-    #[test]
-    fn role_codes_match_the_wire_format() {
-        for role in Role::ALL {
-            assert_eq!(
-                serde_json::to_string(&role).unwrap(),
-                format!("\"{}\"", role_code(role))
-            );
-            assert_eq!(role_from_code(role_code(role)), Some(role));
-        }
-        assert_eq!(role_from_code("root"), None);
     }
 
     #[test]

@@ -1,28 +1,11 @@
 //! An activity's form as text fields, turned into the API's record and back (pure, host-tested).
 
+use crate::wire::{code, from_code};
 use antikor_shared::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,
     MediaActivityCarriedOut, MediaKind, MeetingHeld, MeetingKind, TrainingHeld,
 };
 use chrono::{Datelike, NaiveDate};
-
-/// A kind's wire name (`declaration_check`), used as a form and query value.
-pub fn kind_code(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Meeting => "meeting",
-        ActivityKind::Training => "training",
-        ActivityKind::Media => "media",
-        ActivityKind::DeclarationCheck => "declaration_check",
-        ActivityKind::ContestedAct => "contested_act",
-    }
-}
-
-/// The kind a form or query value names.
-pub fn kind_from_code(code: &str) -> Option<ActivityKind> {
-    ActivityKind::ALL
-        .into_iter()
-        .find(|k| kind_code(*k) == code)
-}
 
 /// One record's kind in the singular, for a form's title and a table cell.
 pub fn kind_singular(kind: ActivityKind) -> &'static str {
@@ -35,26 +18,8 @@ pub fn kind_singular(kind: ActivityKind) -> &'static str {
     }
 }
 
-/// A meeting kind's wire name.
-pub fn meeting_kind_code(kind: MeetingKind) -> &'static str {
-    match kind {
-        MeetingKind::CouncilSession => "council_session",
-        MeetingKind::OpenSession => "open_session",
-        MeetingKind::OpenDoors => "open_doors",
-        MeetingKind::JointSession => "joint_session",
-    }
-}
-
 /// Media kinds, as the form lists them.
 pub const MEDIA_KINDS: [MediaKind; 2] = [MediaKind::Appearance, MediaKind::Campaign];
-
-/// A media kind's wire name.
-pub fn media_kind_code(kind: MediaKind) -> &'static str {
-    match kind {
-        MediaKind::Appearance => "appearance",
-        MediaKind::Campaign => "campaign",
-    }
-}
 
 /// A media kind in Bulgarian.
 pub fn media_kind_label(kind: MediaKind) -> &'static str {
@@ -67,14 +32,6 @@ pub fn media_kind_label(kind: MediaKind) -> &'static str {
 /// Act kinds, as the form lists them.
 pub const ACT_KINDS: [ActKind; 2] = [ActKind::CouncilDecision, ActKind::MayorOrder];
 
-/// An act kind's wire name.
-pub fn act_kind_code(kind: ActKind) -> &'static str {
-    match kind {
-        ActKind::CouncilDecision => "council_decision",
-        ActKind::MayorOrder => "mayor_order",
-    }
-}
-
 /// An act kind in Bulgarian.
 pub fn act_kind_label(kind: ActKind) -> &'static str {
     match kind {
@@ -85,14 +42,6 @@ pub fn act_kind_label(kind: ActKind) -> &'static str {
 
 /// What the governor did, as the form lists it.
 pub const ACT_ACTIONS: [ActAction; 2] = [ActAction::Returned, ActAction::ContestedInCourt];
-
-/// An action's wire name.
-pub fn act_action_code(action: ActAction) -> &'static str {
-    match action {
-        ActAction::Returned => "returned",
-        ActAction::ContestedInCourt => "contested_in_court",
-    }
-}
 
 /// An action in Bulgarian.
 pub fn act_action_label(action: ActAction) -> &'static str {
@@ -357,10 +306,10 @@ impl Draft {
         let today = today.to_string();
         for field in fields_of(kind) {
             let initial = match field {
-                Field::MeetingKind => meeting_kind_code(MeetingKind::CouncilSession).to_owned(),
-                Field::MediaKind => media_kind_code(MediaKind::Appearance).to_owned(),
-                Field::ActKind => act_kind_code(ActKind::CouncilDecision).to_owned(),
-                Field::Action => act_action_code(ActAction::Returned).to_owned(),
+                Field::MeetingKind => code(MeetingKind::CouncilSession),
+                Field::MediaKind => code(MediaKind::Appearance),
+                Field::ActKind => code(ActKind::CouncilDecision),
+                Field::Action => code(ActAction::Returned),
                 Field::PublishedOn => String::new(),
                 f if f.input() == "date" => today.clone(),
                 _ => String::new(),
@@ -382,7 +331,7 @@ impl Draft {
         match activity {
             Activity::Meeting(m) => {
                 d.set(Field::Date, m.date.to_string());
-                d.set(Field::MeetingKind, meeting_kind_code(m.meeting_kind).into());
+                d.set(Field::MeetingKind, code(m.meeting_kind));
                 d.set(Field::Title, m.title.clone());
                 d.set(Field::Participants, m.participants.to_string());
                 d.set(Field::Organisations, m.organisations.join("\n"));
@@ -398,7 +347,7 @@ impl Draft {
             }
             Activity::Media(m) => {
                 d.set(Field::Date, m.date.to_string());
-                d.set(Field::MediaKind, media_kind_code(m.media_kind).into());
+                d.set(Field::MediaKind, code(m.media_kind));
                 d.set(Field::Channel, m.channel.clone());
                 d.set(Field::Summary, m.summary.clone());
             }
@@ -417,12 +366,12 @@ impl Draft {
                 d.set(Field::Referrals, c.referrals.to_string());
             }
             Activity::ContestedAct(a) => {
-                d.set(Field::ActKind, act_kind_code(a.act_kind).into());
+                d.set(Field::ActKind, code(a.act_kind));
                 d.set(Field::ActNumber, a.act_number.clone());
                 d.set(Field::ActDate, a.act_date.to_string());
                 d.set(Field::Municipality, a.municipality.clone());
                 d.set(Field::ReceivedOn, a.received_on.to_string());
-                d.set(Field::Action, act_action_code(a.action).into());
+                d.set(Field::Action, code(a.action));
                 d.set(Field::ActionOn, a.action_on.to_string());
                 d.set(Field::Grounds, a.grounds.clone());
                 d.set(Field::CouncilRevote, opt(&a.council_revote));
@@ -507,17 +456,8 @@ impl Draft {
             .map_err(|_| format!("„{}“: въведете цяло число, 0 или повече.", field.label()))
     }
 
-    fn choice<T: Copy>(
-        &self,
-        field: Field,
-        all: &[T],
-        code: fn(T) -> &'static str,
-    ) -> Result<T, String> {
-        let value = self.get(field);
-        all.iter()
-            .copied()
-            .find(|c| code(*c) == value)
-            .ok_or_else(|| format!("Изберете „{}“.", field.label()))
+    fn choice<T: serde::de::DeserializeOwned>(&self, field: Field) -> Result<T, String> {
+        from_code(&self.get(field)).ok_or_else(|| format!("Изберете „{}“.", field.label()))
     }
 
     /// The record the form describes, or what is missing or malformed, in Bulgarian.
@@ -526,11 +466,7 @@ impl Draft {
         Ok(match self.kind {
             ActivityKind::Meeting => Activity::Meeting(MeetingHeld {
                 date: self.day(Field::Date)?,
-                meeting_kind: self.choice(
-                    Field::MeetingKind,
-                    &MeetingKind::ALL,
-                    meeting_kind_code,
-                )?,
+                meeting_kind: self.choice(Field::MeetingKind)?,
                 title: self.text(Field::Title)?,
                 participants: self.count(Field::Participants)?,
                 organisations: self
@@ -554,7 +490,7 @@ impl Draft {
             }),
             ActivityKind::Media => Activity::Media(MediaActivityCarriedOut {
                 date: self.day(Field::Date)?,
-                media_kind: self.choice(Field::MediaKind, &MEDIA_KINDS, media_kind_code)?,
+                media_kind: self.choice(Field::MediaKind)?,
                 channel: self.text(Field::Channel)?,
                 summary: self.text(Field::Summary)?,
                 measures,
@@ -576,7 +512,7 @@ impl Draft {
                 })
             }
             ActivityKind::ContestedAct => Activity::ContestedAct(ActContested {
-                act_kind: self.choice(Field::ActKind, &ACT_KINDS, act_kind_code)?,
+                act_kind: self.choice(Field::ActKind)?,
                 act_number: self.text(Field::ActNumber)?,
                 act_date: self.day(Field::ActDate)?,
                 municipality: {
@@ -587,7 +523,7 @@ impl Draft {
                     m
                 },
                 received_on: self.day(Field::ReceivedOn)?,
-                action: self.choice(Field::Action, &ACT_ACTIONS, act_action_code)?,
+                action: self.choice(Field::Action)?,
                 action_on: self.day(Field::ActionOn)?,
                 grounds: self.text(Field::Grounds)?,
                 council_revote: self.optional_text(Field::CouncilRevote),
@@ -641,29 +577,17 @@ pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
 /// A field's value as a reader sees it: choices and municipalities by name, days as
 /// `dd.mm.yyyy`; empty when the record leaves the field empty.
 pub fn display_value(field: Field, raw: &str, name: &impl Fn(&str) -> String) -> String {
-    fn label_of<T: Copy>(
-        all: &[T],
-        code: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-        raw: &str,
-    ) -> String {
-        all.iter()
-            .find(|c| code(**c) == raw)
-            .map_or_else(|| raw.to_owned(), |c| label(*c).to_owned())
+    fn label_of<T: serde::de::DeserializeOwned>(label: fn(T) -> &'static str, raw: &str) -> String {
+        from_code(raw).map_or_else(|| raw.to_owned(), |c| label(c).to_owned())
     }
     if raw.is_empty() {
         return String::new();
     }
     match field {
-        Field::MeetingKind => label_of(
-            &MeetingKind::ALL,
-            meeting_kind_code,
-            MeetingKind::label_bg,
-            raw,
-        ),
-        Field::MediaKind => label_of(&MEDIA_KINDS, media_kind_code, media_kind_label, raw),
-        Field::ActKind => label_of(&ACT_KINDS, act_kind_code, act_kind_label, raw),
-        Field::Action => label_of(&ACT_ACTIONS, act_action_code, act_action_label, raw),
+        Field::MeetingKind => label_of(MeetingKind::label_bg, raw),
+        Field::MediaKind => label_of(media_kind_label, raw),
+        Field::ActKind => label_of(act_kind_label, raw),
+        Field::Action => label_of(act_action_label, raw),
         Field::Municipality => name(raw),
         f if f.input() == "date" => raw
             .parse::<NaiveDate>()
@@ -698,41 +622,6 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn codes_match_the_wire_format() {
-        for kind in ActivityKind::ALL {
-            assert_eq!(
-                serde_json::to_string(&kind).unwrap(),
-                format!("\"{}\"", kind_code(kind))
-            );
-            assert_eq!(kind_from_code(kind_code(kind)), Some(kind));
-        }
-        for k in MeetingKind::ALL {
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", meeting_kind_code(k))
-            );
-        }
-        for k in MEDIA_KINDS {
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", media_kind_code(k))
-            );
-        }
-        for k in ACT_KINDS {
-            assert_eq!(
-                serde_json::to_string(&k).unwrap(),
-                format!("\"{}\"", act_kind_code(k))
-            );
-        }
-        for a in ACT_ACTIONS {
-            assert_eq!(
-                serde_json::to_string(&a).unwrap(),
-                format!("\"{}\"", act_action_code(a))
-            );
-        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::access::{can_record, can_view_accounts, can_view_audit, can_view_region, login_href};
 use crate::api;
 use crate::components::focus_main;
+use crate::form::use_submit;
 use crate::pages::{
     accounts::AccountsPage,
     activities::ActivitiesPage,
@@ -29,7 +30,6 @@ use crate::pages::{
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
 use antikor_shared::account::Role;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{NavigateOptions, path};
@@ -225,26 +225,19 @@ fn UserMenu() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
-    let failed = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = use_submit();
 
     let logout = move |_| {
-        busy.set(true);
-        failed.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = api::logout().await;
-            busy.try_set(false);
-            match result {
-                Err(e) if !e.is_unauthorized() => {
-                    failed.try_set(Some(e.to_string()));
-                }
-                // A session the server already ended is just as logged out.
-                _ => {
-                    session.end(Some(LOGGED_OUT));
-                    navigate("/login", NavigateOptions::default());
-                }
-            }
+        // A session the server already ended is just as logged out.
+        let call = async {
+            api::logout()
+                .await
+                .or_else(|e| if e.is_unauthorized() { Ok(()) } else { Err(e) })
+        };
+        form.send(call, move |()| {
+            session.end(Some(LOGGED_OUT));
+            navigate("/login", NavigateOptions::default());
         });
     };
 
@@ -288,12 +281,12 @@ fn UserMenu() -> impl IntoView {
                     <a id="password-link" href="/password">
                         "Смяна на парола"
                     </a>
-                    <button id="logout" type="button" class="button button--header" disabled=busy on:click=logout.clone()>
+                    <button id="logout" type="button" class="button button--header" disabled=form.busy() on:click=logout.clone()>
                         "Изход"
                     </button>
                 </div>
                 {move || {
-                    failed
+                    form.error()
                         .get()
                         .map(|text| {
                             view! {

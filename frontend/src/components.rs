@@ -82,50 +82,6 @@ pub fn Loaded(
     }
 }
 
-/// A form's error, when it has one, as an alert; `id` is how the browser tests find it.
-#[component]
-pub fn FormError(
-    /// The alert's id.
-    id: &'static str,
-    /// The error to show; `None` shows nothing.
-    error: RwSignal<Option<String>>,
-) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|e| view! { <p id=id class="notice notice--error" role="alert">{e}</p> })
-    }
-}
-
-/// The end of a form opened under a table row: its error, the submit button and "Откажи".
-#[component]
-pub fn PanelFormEnd(
-    /// The error alert's id.
-    error_id: &'static str,
-    /// The form's error.
-    error: RwSignal<Option<String>>,
-    /// The submit button's id.
-    submit_id: &'static str,
-    /// The submit button's text.
-    submit: &'static str,
-    /// While the request runs, the submit button is disabled.
-    busy: RwSignal<bool>,
-    /// Closes the form.
-    cancel: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <FormError id=error_id error />
-        <div class="form-actions">
-            <button type="submit" id=submit_id class="button button--primary" disabled=busy>
-                {submit}
-            </button>
-            <button type="button" class="button" on:click=move |_| cancel.run(())>
-                "Откажи"
-            </button>
-        </div>
-    }
-}
-
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {
     let title = if page.is_empty() {

@@ -1,4 +1,5 @@
-//! CSV export of the tables: built in the browser from the data already loaded, then saved.
+//! CSV export of the tables: built in the browser from the data already loaded, then saved,
+//! from the same list of columns that heads the table on the page.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,6 +25,88 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// One column of a data table: its heading, over the HTML column and in the CSV, and its cell
+/// as text for the CSV. `R` is the row's record, `C` what naming it needs (tenant names, say).
+pub struct Column<R, C: ?Sized = ()> {
+    /// The heading.
+    pub heading: &'static str,
+    /// The cell as CSV text; `None` for a column of controls, which the file leaves out.
+    pub text: Option<fn(&R, &C) -> String>,
+    /// Whether the page shows it: some details go to the file only.
+    pub shown: bool,
+    /// The class of its heading, e.g. `num`.
+    pub class: &'static str,
+}
+
+impl<R, C: ?Sized> Column<R, C> {
+    /// A column of the page and of the file.
+    pub const fn both(heading: &'static str, text: fn(&R, &C) -> String) -> Self {
+        Self {
+            heading,
+            text: Some(text),
+            shown: true,
+            class: "",
+        }
+    }
+
+    /// A column of the file only.
+    pub const fn file_only(heading: &'static str, text: fn(&R, &C) -> String) -> Self {
+        Self {
+            shown: false,
+            ..Self::both(heading, text)
+        }
+    }
+
+    /// A column of the page only: its controls.
+    pub const fn page_only(heading: &'static str) -> Self {
+        Self {
+            heading,
+            text: None,
+            shown: true,
+            class: "",
+        }
+    }
+
+    /// The same column, its heading of class `class`.
+    pub const fn class(self, class: &'static str) -> Self {
+        Self { class, ..self }
+    }
+}
+
+/// The CSV of `records` under `columns`: the header row, then a row per record.
+pub fn csv_rows<R, C: ?Sized>(
+    columns: &[Column<R, C>],
+    records: &[R],
+    naming: &C,
+) -> Vec<Vec<String>> {
+    let exported = || {
+        columns
+            .iter()
+            .filter_map(|c| c.text.map(|text| (c.heading, text)))
+    };
+    let mut rows = vec![exported().map(|(heading, _)| heading.to_owned()).collect()];
+    rows.extend(
+        records
+            .iter()
+            .map(|r| exported().map(|(_, text)| text(r, naming)).collect()),
+    );
+    rows
+}
+
+/// The headings of a table's head row: a `<th scope="col">` per column the page shows.
+pub fn headings<'a, R: 'a, C: ?Sized + 'a>(
+    columns: impl IntoIterator<Item = &'a Column<R, C>>,
+) -> impl IntoView {
+    columns
+        .into_iter()
+        .filter(|c| c.shown)
+        .map(|c| {
+            let class = (!c.class.is_empty()).then_some(c.class);
+            view! { <th scope="col" class=class>{c.heading}</th> }
+        })
+        .collect_view()
 }
 
 /// Offers `text` as a download named `filename`, through a `blob:` URL and an `<a download>`.
@@ -165,6 +248,19 @@ mod tests {
         assert_eq!(cell("-5"), "\"-5\"");
         assert_eq!(cell("42"), "\"42\"");
         assert_eq!(cell(""), "\"\"");
+    }
+
+    #[test]
+    fn the_file_takes_the_columns_that_have_text() {
+        let columns: [Column<(u32, &str), str>; 3] = [
+            Column::both("№", |r, _| r.0.to_string()),
+            Column::page_only("Действия"),
+            Column::file_only("Име", |r, suffix| format!("{}{suffix}", r.1)),
+        ];
+        assert_eq!(
+            csv_rows(&columns, &[(1, "Банско")], "!"),
+            [vec!["№", "Име"], vec!["1", "Банско!"]]
+        );
     }
 
     #[test]

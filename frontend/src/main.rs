@@ -9,11 +9,13 @@ mod components;
 mod controls;
 mod csv;
 mod directory;
+mod form;
 mod format;
 mod inclusion;
 mod live;
 mod pages;
 mod session;
+mod wire;
 
 fn main() {
     // Panics would otherwise only say "unreachable" in the console.

@@ -3,7 +3,7 @@
 use crate::access::can_download_log;
 use crate::api::{self, ApiError, PAGE_SIZE};
 use crate::components::{ErrorMessages, Loading, set_title};
-use crate::csv::ExportTable;
+use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::{Directory, use_directory};
 use crate::format::{
     date_time, event_type_text, href_with_query, new_events, short_hash, thousands, utc_exact,
@@ -708,7 +708,9 @@ fn AuditResults(
     // The page as shown, names resolved: the trail itself is long, and is checked with
     // `antikor verify`, not from a spreadsheet.
     let csv = Callback::new(move |()| {
-        names.with(|n| rows.with(|r| audit_csv(r.rows.iter().map(|(event, _)| event), n)))
+        let events: Vec<RecordedEvent> =
+            rows.with(|r| r.rows.iter().map(|(event, _)| event.clone()).collect());
+        names.with(|n| csv_rows(&COLUMNS, &events, n))
     });
 
     view! {
@@ -717,16 +719,7 @@ fn AuditResults(
         <ExportTable id="audit-table" filename="odit.csv" rows=csv>
             <caption class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
             <thead>
-                <tr>
-                    <th scope="col" class="num">"№"</th>
-                    <th scope="col">"Време"</th>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col">"Поток"</th>
-                    <th scope="col" class="num">"Версия"</th>
-                    <th scope="col">"Тип"</th>
-                    <th scope="col">"Извършител"</th>
-                    <th scope="col">"Хеш"</th>
-                </tr>
+                <tr>{headings(&COLUMNS)}</tr>
             </thead>
             <tbody>
                 <For
@@ -761,37 +754,25 @@ fn AuditResults(
     }
 }
 
-/// Events as CSV, in the table's columns, with the whole hash.
-fn audit_csv<'a>(
-    events: impl Iterator<Item = &'a RecordedEvent>,
-    names: &HashMap<String, String>,
-) -> Vec<Vec<String>> {
-    let header = [
-        "№",
-        "Време",
-        "Институция",
-        "Поток",
-        "Версия",
-        "Тип",
-        "Извършител",
-        "Хеш",
-    ];
-    let mut rows = vec![header.map(str::to_owned).to_vec()];
-    rows.extend(events.map(|e| {
-        let tenant = e.tenant.to_string();
-        vec![
-            e.position.to_string(),
-            date_time(e.recorded_at),
-            names.get(&tenant).cloned().unwrap_or(tenant),
-            e.stream.to_string(),
-            e.version.to_string(),
-            event_type_text(&e.event_type).to_string(),
-            e.actor.to_string(),
-            e.hash.clone(),
-        ]
-    }));
-    rows
+/// A tenant's name, or its slug while the names are not loaded.
+fn tenant_name(names: &HashMap<String, String>, tenant: &TenantId) -> String {
+    names
+        .get(tenant.as_str())
+        .cloned()
+        .unwrap_or_else(|| tenant.to_string())
 }
+
+/// The table's columns; the file has the whole hash, the page its start.
+const COLUMNS: [Column<RecordedEvent, HashMap<String, String>>; 8] = [
+    Column::both("№", |e: &RecordedEvent, _| e.position.to_string()).class("num"),
+    Column::both("Време", |e, _| date_time(e.recorded_at)),
+    Column::both("Институция", |e, n| tenant_name(n, &e.tenant)),
+    Column::both("Поток", |e, _| e.stream.to_string()),
+    Column::both("Версия", |e: &RecordedEvent, _| e.version.to_string()).class("num"),
+    Column::both("Тип", |e, _| event_type_text(&e.event_type).to_string()),
+    Column::both("Извършител", |e, _| e.actor.to_string()),
+    Column::both("Хеш", |e, _| e.hash.clone()),
+];
 
 /// One event in the table.
 #[component]
@@ -804,8 +785,8 @@ fn EventRow(
     // The view takes its children before its attributes, so each gets its own copy.
     let type_attr = event.event_type.clone();
     let name = {
-        let tenant = tenant.clone();
-        move || names.with(|n| n.get(&tenant).cloned().unwrap_or_else(|| tenant.clone()))
+        let tenant = event.tenant.clone();
+        move || names.with(|n| tenant_name(n, &tenant))
     };
     let stream_href = Filters {
         tenant: Some(event.tenant.clone()),

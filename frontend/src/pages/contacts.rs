@@ -2,12 +2,12 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
+use crate::form::{NoticeView, use_submit};
 use crate::format::{date_time, utc_exact};
 use crate::session::use_session;
 use antikor_shared::activity::ExpertContact;
 use antikor_shared::views::UpdateContacts;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// The most experts a list may hold, as the server checks it.
@@ -112,45 +112,32 @@ fn ContactsForm(
     };
     let rows = RwSignal::new(start);
     let updated_at = RwSignal::new(updated);
-    let result = RwSignal::new(None::<(bool, String)>);
-    let busy = RwSignal::new(false);
+    let form = use_submit();
     let add = move |_| rows.update(|r| r.push(make(blank())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let typed: Vec<ExpertContact> =
             rows.with_untracked(|r| r.iter().map(|(_, c)| c.get_untracked()).collect());
-        let contacts = match checked_contacts(&typed) {
-            Ok(c) => c,
-            Err(text) => {
-                result.set(Some((false, text)));
-                return;
-            }
+        let body = match checked_contacts(&typed) {
+            Ok(contacts) => UpdateContacts { contacts },
+            Err(text) => return form.fail(text),
         };
-        busy.set(true);
-        result.set(None);
-        spawn_local(async move {
-            let answer = api::update_contacts(&UpdateContacts { contacts }).await;
-            busy.try_set(false);
-            match answer {
-                Ok(saved) => {
-                    updated_at.try_set(saved.updated_at);
-                    let count = saved.contacts.len();
-                    let fresh: Vec<_> = if saved.contacts.is_empty() {
-                        vec![make(blank())]
-                    } else {
-                        saved.contacts.into_iter().map(make).collect()
-                    };
-                    rows.try_set(fresh);
-                    result.try_set(Some((true, format!("Списъкът е записан ({count} души)."))));
-                }
-                Err(e) => {
-                    result.try_set(Some((false, e.to_string())));
-                }
-            }
-        });
+        form.send(
+            async move { api::update_contacts(&body).await },
+            move |saved| {
+                updated_at.try_set(saved.updated_at);
+                let count = saved.contacts.len();
+                let fresh: Vec<_> = if saved.contacts.is_empty() {
+                    vec![make(blank())]
+                } else {
+                    saved.contacts.into_iter().map(make).collect()
+                };
+                rows.try_set(fresh);
+                form.succeed(format!("Списъкът е записан ({count} души)."));
+            },
+        );
     };
     let field = move |contact: RwSignal<ExpertContact>,
                       class: &'static str,
@@ -210,27 +197,12 @@ fn ContactsForm(
                     }
                 />
             </ol>
-            {move || {
-                result
-                    .get()
-                    .map(|(ok, text)| {
-                        view! {
-                            <p
-                                id="contacts-result"
-                                class=if ok { "notice notice--ok" } else { "notice notice--error" }
-                                data-state=if ok { "ok" } else { "error" }
-                                role=if ok { "status" } else { "alert" }
-                            >
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <NoticeView id="contacts-result" notice=form.outcome() />
             <div class="form-actions">
                 <button type="button" id="contacts-add" class="button" on:click=add>
                     "Добави човек"
                 </button>
-                <button type="submit" id="contacts-save" class="button button--primary" disabled=busy>
+                <button type="submit" id="contacts-save" class="button button--primary" disabled=form.busy()>
                     "Запази списъка"
                 </button>
             </div>

@@ -1,24 +1,22 @@
 //! `/dashboard`: an institution's progress at a glance, and the form to report on each measure.
 
-use crate::activity_draft::kind_code;
 use crate::api::{self, ApiError};
-use crate::charts::{
-    LevelBar, STATES, count_of, level_class, level_code, level_from_code, level_label,
-};
+use crate::charts::{LevelBar, STATES, count_of, level_class, level_code, level_label};
 use crate::components::{Loaded, set_title};
 use crate::controls::{AsOfBanner, AsOfPicker, TenantSelect, YearSelect, today, use_view_params};
 use crate::csv::ExportTable;
+use crate::form::{FormError, use_submit};
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
 use crate::session::use_session;
+use crate::wire::{code, from_code};
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::progress::{CompletionLevel, Evidence};
 use antikor_shared::views::{ProgressRow, ReportProgress, TenantDashboard, TenantProgress};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// Evidence typed one per line: web addresses become links, anything else a document
@@ -239,7 +237,7 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
         .map(|(kind, n)| {
             let width = f64::from(*n) / f64::from(max) * 100.0;
             view! {
-                <tr data-kind=kind_code(*kind)>
+                <tr data-kind=code(*kind)>
                     <th scope="row">{kind.label_bg()}</th>
                     <td class="bar-cell">
                         <svg class="count-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
@@ -402,6 +400,23 @@ fn level_options() -> impl IntoView {
         .collect_view()
 }
 
+/// Said after a conflict, once the row shows the report made meanwhile.
+const RELOADED: &str =
+    "Редът е презареден с последния отчет; прегледайте го и изпратете своя отново, ако е нужно.";
+
+/// Reads a measure's row again, with the latest report, as the server now has it.
+async fn reload(year: i32, row: RwSignal<ProgressRow>) -> Result<(), ApiError> {
+    let key = row.with_untracked(|r| r.key.clone());
+    let fresh = api::progress(None, Some(year), None)
+        .await?
+        .rows
+        .into_iter()
+        .find(|r| r.key == key)
+        .ok_or_else(|| ApiError::Invalid("Мярката вече не е в плана.".to_owned()))?;
+    row.try_set(fresh);
+    Ok(())
+}
+
 /// One measure with its latest report and, for those who may, a form to report anew.
 #[component]
 fn ProgressRowView(
@@ -429,25 +444,21 @@ fn ProgressRowView(
             .unwrap_or_default(),
     );
     let reported_for = RwSignal::new(today().to_string());
-    let error = RwSignal::new(None::<String>);
+    let form = use_submit();
     let done = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let key = start.key.clone();
 
     let submit = {
         let key = key.clone();
         move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if busy.get_untracked() {
+            if !form.begin(&ev) {
                 return;
             }
             let Ok(day) = reported_for.get_untracked().trim().parse() else {
-                error.set(Some("Въведете дата във вида ГГГГ-ММ-ДД.".to_owned()));
-                return;
+                return form.fail("Въведете дата във вида ГГГГ-ММ-ДД.");
             };
-            let Some(level) = level_from_code(&level.get_untracked()) else {
-                error.set(Some("Изберете степен на изпълнение.".to_owned()));
-                return;
+            let Some(level) = from_code(&level.get_untracked()) else {
+                return form.fail("Изберете степен на изпълнение.");
             };
             let body = ReportProgress {
                 level,
@@ -458,44 +469,16 @@ fn ProgressRowView(
                 expected_version: row
                     .with_untracked(|r| r.status.as_ref().map_or(0, |s| s.version)),
             };
-            let key = key.clone();
-            busy.set(true);
-            error.set(None);
             done.set(false);
-            spawn_local(async move {
-                let result = api::report_progress(year, &key, &body).await;
-                match result {
-                    Ok(saved) => {
-                        row.try_set(saved);
-                        open.try_set(false);
-                        done.try_set(true);
-                        on_saved.try_run(());
-                    }
-                    Err(e) if e.is_conflict() => {
-                        // Someone reported first: show their report, keep what this user typed,
-                        // and let them send it again knowingly.
-                        let fresh = api::progress(None, Some(year), None).await;
-                        let reloaded = fresh
-                            .ok()
-                            .and_then(|p| p.rows.into_iter().find(|r| r.key == key));
-                        let found = reloaded.is_some();
-                        if let Some(fresh) = reloaded {
-                            row.try_set(fresh);
-                        }
-                        error.try_set(Some(format!(
-                            "{e} {}",
-                            if found {
-                                "Редът е презареден с последния отчет; прегледайте го и изпратете своя отново, ако е нужно."
-                            } else {
-                                "Презаредете страницата."
-                            }
-                        )));
-                    }
-                    Err(e) => {
-                        error.try_set(Some(e.to_string()));
-                    }
-                }
-                busy.try_set(false);
+            let call = {
+                let key = key.clone();
+                async move { api::report_progress(year, &key, &body).await }
+            };
+            form.send_versioned(call, reload(year, row), RELOADED, move |saved| {
+                row.set(saved);
+                open.set(false);
+                done.set(true);
+                on_saved.run(());
             });
         }
     };
@@ -563,13 +546,13 @@ fn ProgressRowView(
                             "Към дата"
                             <input class="report-date" type="date" max=today().to_string() bind:value=reported_for />
                         </label>
-                        {move || error.get().map(|e| view! { <p class="notice notice--error report-error" role="alert">{e}</p> })}
+                        <FormError class="report-error" error=form.error() />
                         <div class="form-actions">
-                            <button type="submit" class="button button--primary report-submit" disabled=busy>
+                            <button type="submit" class="button button--primary report-submit" disabled=form.busy()>
                                 "Запази"
                             </button>
                             <button type="button" class="button report-cancel" on:click=move |_| {
-                                error.set(None);
+                                form.outcome().set(None);
                                 open.set(false);
                             }>
                                 "Откажи"

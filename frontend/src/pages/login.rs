@@ -2,11 +2,11 @@
 
 use crate::access::safe_next;
 use crate::api;
-use crate::components::{FormError, focus_by_id, set_title};
+use crate::components::{focus_by_id, set_title};
+use crate::form::{FormError, Labelled, PasswordField, use_submit};
 use crate::session::{Auth, use_session};
 use antikor_shared::account::LoginRequest;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -35,12 +35,10 @@ pub fn LoginPage() -> impl IntoView {
 
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = use_submit();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let request = LoginRequest {
@@ -48,25 +46,18 @@ pub fn LoginPage() -> impl IntoView {
             password: password.get_untracked(),
         };
         if request.username.is_empty() || request.password.is_empty() {
-            error.set(Some("Въведете потребителско име и парола.".to_owned()));
-            return;
+            return form.fail("Въведете потребителско име и парола.".to_owned());
         }
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            match api::login(&request).await {
-                Ok(info) => {
-                    password.try_set(String::new());
-                    session.start(info);
-                }
-                Err(e) => {
-                    busy.try_set(false);
-                    password.try_set(String::new());
-                    error.try_set(Some(e.to_string()));
-                    focus_by_id("login-password");
-                }
+        let call = async move {
+            let answer = api::login(&request).await;
+            // Whatever came of it, the password is not kept in the page.
+            password.try_set(String::new());
+            if answer.is_err() {
+                focus_by_id("login-password");
             }
-        });
+            answer
+        };
+        form.send(call, move |info| session.start(info));
     };
 
     let notice = move || {
@@ -88,8 +79,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Вход"</h1>
             {notice}
             <form id="login-form" class="form-card" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="login-username">"Потребителско име"</label>
+                <Labelled id="login-username" label="Потребителско име">
                     <input
                         id="login-username"
                         name="username"
@@ -100,23 +90,12 @@ pub fn LoginPage() -> impl IntoView {
                         required
                         bind:value=username
                     />
-                </div>
-                <div class="field">
-                    <label for="login-password">"Парола"</label>
-                    <input
-                        id="login-password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        maxlength="128"
-                        bind:value=password
-                    />
-                </div>
-                <FormError id="login-error" error />
+                </Labelled>
+                <PasswordField id="login-password" label="Парола" value=password name="password" />
+                <FormError id="login-error" error=form.error() />
                 <div class="form-actions">
-                    <button id="login-submit" type="submit" class="button button--primary" disabled=busy>
-                        {move || if busy.get() { "Влизане…" } else { "Вход" }}
+                    <button id="login-submit" type="submit" class="button button--primary" disabled=form.busy()>
+                        {move || if form.busy().get() { "Влизане…" } else { "Вход" }}
                     </button>
                 </div>
             </form>

@@ -3,17 +3,25 @@
 use crate::access::check_new_password;
 use crate::api;
 use crate::components::set_title;
+use crate::form::{NoticeView, PasswordField, use_submit};
 use crate::session::use_session;
 use antikor_shared::account::ChangePassword;
 use antikor_shared::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-/// The outcome shown under the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Outcome {
-    Done,
-    Failed(String),
+/// Checks what was typed as far as the browser can, or says what to fix.
+fn checked(current: String, new: String, confirm: &str) -> Result<ChangePassword, String> {
+    if current.is_empty() {
+        return Err("Въведете сегашната си парола.".to_owned());
+    }
+    check_new_password(&new, confirm)?;
+    if new == current {
+        return Err("Новата парола трябва да е различна от сегашната.".to_owned());
+    }
+    Ok(ChangePassword {
+        current_password: current,
+        new_password: new,
+    })
 }
 
 /// `/password`.
@@ -24,70 +32,31 @@ pub fn PasswordPage() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(false);
+    let form = use_submit();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
-        let body = ChangePassword {
-            current_password: current.get_untracked(),
-            new_password: new.get_untracked(),
+        let body = match checked(
+            current.get_untracked(),
+            new.get_untracked(),
+            &confirm.get_untracked(),
+        ) {
+            Ok(body) => body,
+            Err(text) => return form.fail(text),
         };
-        if body.current_password.is_empty() {
-            outcome.set(Some(Outcome::Failed(
-                "Въведете сегашната си парола.".to_owned(),
-            )));
-            return;
-        }
-        if let Err(text) = check_new_password(&body.new_password, &confirm.get_untracked()) {
-            outcome.set(Some(Outcome::Failed(text)));
-            return;
-        }
-        if body.new_password == body.current_password {
-            outcome.set(Some(Outcome::Failed(
-                "Новата парола трябва да е различна от сегашната.".to_owned(),
-            )));
-            return;
-        }
-        outcome.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::change_password(&body).await;
-            busy.try_set(false);
-            match result {
-                Ok(info) => {
-                    // The server ended every session of the account and opened this new one.
-                    session.start(info);
-                    current.try_set(String::new());
-                    new.try_set(String::new());
-                    confirm.try_set(String::new());
-                    outcome.try_set(Some(Outcome::Done));
-                }
-                Err(e) => {
-                    outcome.try_set(Some(Outcome::Failed(e.to_string())));
-                }
-            }
-        });
-    };
-
-    let result = move || {
-        outcome.get().map(|o| match o {
-            Outcome::Done => view! {
-                <p id="password-result" class="notice notice--ok" role="status" data-state="ok">
-                    "Паролата е сменена. Сесиите ви на други устройства са прекратени."
-                </p>
-            }
-            .into_any(),
-            Outcome::Failed(text) => view! {
-                <p id="password-result" class="notice notice--error" role="alert" data-state="error">
-                    {text}
-                </p>
-            }
-            .into_any(),
-        })
+        form.send(
+            async move { api::change_password(&body).await },
+            move |info| {
+                // The server ended every session of the account and opened this new one.
+                session.start(info);
+                current.try_set(String::new());
+                new.try_set(String::new());
+                confirm.try_set(String::new());
+                form.succeed("Паролата е сменена. Сесиите ви на други устройства са прекратени.");
+            },
+        );
     };
 
     let hint = format!(
@@ -97,45 +66,12 @@ pub fn PasswordPage() -> impl IntoView {
     view! {
         <h1>"Смяна на парола"</h1>
         <form id="password-form" class="form-card" on:submit=submit novalidate>
-            <div class="field">
-                <label for="current-password">"Сегашна парола"</label>
-                <input
-                    id="current-password"
-                    type="password"
-                    autocomplete="current-password"
-                    maxlength=PASSWORD_MAX_CHARS.to_string()
-                    required
-                    bind:value=current
-                />
-            </div>
-            <div class="field">
-                <label for="new-password">"Нова парола"</label>
-                <input
-                    id="new-password"
-                    type="password"
-                    autocomplete="new-password"
-                    minlength=PASSWORD_MIN_CHARS.to_string()
-                    maxlength=PASSWORD_MAX_CHARS.to_string()
-                    aria-describedby="new-password-help"
-                    required
-                    bind:value=new
-                />
-                <p id="new-password-help" class="field__help">{hint}</p>
-            </div>
-            <div class="field">
-                <label for="confirm-password">"Новата парола още веднъж"</label>
-                <input
-                    id="confirm-password"
-                    type="password"
-                    autocomplete="new-password"
-                    maxlength=PASSWORD_MAX_CHARS.to_string()
-                    required
-                    bind:value=confirm
-                />
-            </div>
-            {result}
+            <PasswordField id="current-password" label="Сегашна парола" value=current />
+            <PasswordField id="new-password" label="Нова парола" value=new new=true help=hint />
+            <PasswordField id="confirm-password" label="Новата парола още веднъж" value=confirm new=true />
+            <NoticeView id="password-result" notice=form.outcome() />
             <div class="form-actions">
-                <button id="password-submit" type="submit" class="button button--primary" disabled=busy>
+                <button id="password-submit" type="submit" class="button button--primary" disabled=form.busy()>
                     "Смени паролата"
                 </button>
             </div>

@@ -3,9 +3,9 @@
 use crate::api::{self, ApiError};
 use crate::charts::{Legend, level_class, level_code, level_label};
 use crate::components::{Loaded, set_title};
-use crate::csv::ExportTable;
+use crate::csv::{ExportTable, csv_rows, headings};
 use crate::format::date_bg;
-use crate::pages::plan::{PLAN_CSV_COLUMNS, plan_csv_cells};
+use crate::pages::plan::{PLAN_COLUMNS, PLAN_OWN_COLUMNS};
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{PlanView, RegionView};
@@ -41,22 +41,19 @@ fn short_name(name: &str) -> &str {
 
 /// The report as CSV: the plan's columns, then one column per institution.
 fn report_csv(plan: &PlanView, region: &RegionView) -> Vec<Vec<String>> {
-    let mut header = PLAN_CSV_COLUMNS.map(str::to_owned).to_vec();
-    header.extend(region.tenants.iter().map(|t| t.name_bg.clone()));
-    let mut rows = vec![header];
-    for m in &plan.measures {
-        let measure = &m.measure;
-        let mut row = plan_csv_cells(measure);
+    let mut rows = csv_rows(&PLAN_COLUMNS[..PLAN_OWN_COLUMNS], &plan.measures, &());
+    let (header, measures) = rows.split_at_mut(1);
+    header[0].extend(region.tenants.iter().map(|t| t.name_bg.clone()));
+    for (row, m) in measures.iter_mut().zip(&plan.measures) {
         if m.withdrawn.is_some() {
             row.extend(region.tenants.iter().map(|_| "оттеглена".to_owned()));
         } else {
             row.extend(
-                levels_of(region, &measure.key)
+                levels_of(region, &m.measure.key)
                     .into_iter()
                     .map(|(_, _, l)| level_label(l).to_owned()),
             );
         }
-        rows.push(row);
     }
     rows
 }
@@ -183,12 +180,7 @@ fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
             <caption>{format!("План за {year} г. и изпълнението му по институции")}</caption>
             <thead>
             <tr>
-                <th scope="col">"№"</th>
-                <th scope="col">"Мярка"</th>
-                <th scope="col">"Срок"</th>
-                <th scope="col">"Отговорник"</th>
-                <th scope="col">"Индикатор за оценка на изпълнението"</th>
-                <th scope="col">"Резултат"</th>
+                {headings(&PLAN_COLUMNS[..PLAN_OWN_COLUMNS])}
                 <th scope="col">"Изпълнение по институции"</th>
             </tr>
             </thead>

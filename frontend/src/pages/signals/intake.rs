@@ -1,14 +1,15 @@
 //! `/signals/new`: an officer records a signal received by e-mail, phone, post or in person.
 
-use super::{Draft, DraftFields, code, error_text, from_code};
+use super::{Draft, DraftFields, error_text};
 use crate::api;
-use crate::components::{FormError, set_title};
+use crate::components::set_title;
 use crate::controls::today;
+use crate::form::{FormError, use_submit_explained};
 use crate::session::use_session;
+use crate::wire::{code, from_code};
 use antikor_shared::signal::{Channel, NewAttachment, RecordSignal};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -31,49 +32,37 @@ pub fn SignalIntakePage() -> impl IntoView {
     let draft = Draft::default();
     let files = RwSignal::new(Vec::<NewAttachment>::new());
     let reading = RwSignal::new(0usize);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = use_submit_explained(error_text);
     let oral = move || channel.with(|c| from_code::<Channel>(c).is_some_and(Channel::is_oral));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         if reading.get_untracked() > 0 {
-            error.set(Some("Изчакайте файловете да се прочетат.".to_owned()));
-            return;
+            return form.fail("Изчакайте файловете да се прочетат.".to_owned());
         }
         let Some(channel) = from_code::<Channel>(&channel.get_untracked()) else {
-            error.set(Some("Изберете как е получен сигналът.".to_owned()));
-            return;
+            return form.fail("Изберете как е получен сигналът.".to_owned());
         };
         let Ok(received) = received.get_untracked().trim().parse::<NaiveDate>() else {
-            error.set(Some(
-                "Въведете датата на получаване във вида ГГГГ-ММ-ДД.".to_owned(),
-            ));
-            return;
+            return form.fail("Въведете датата на получаване във вида ГГГГ-ММ-ДД.".to_owned());
         };
         if received > today() {
-            error.set(Some(
-                "Датата на получаване не може да е в бъдещето.".to_owned(),
-            ));
-            return;
+            return form.fail("Датата на получаване не може да е в бъдещето.".to_owned());
         }
         // The law asks for an oral signal to be written down and confirmed by the reporter.
         let confirmed = confirmed.get_untracked();
         if channel.is_oral() && !confirmed {
-            error.set(Some(
+            return form.fail(
                 "Устният сигнал се записва след като подателят потвърди записа. Отбележете потвърждението."
                     .to_owned(),
-            ));
-            return;
+            );
         }
         let checked = match draft.values().check() {
             Ok(c) => c,
             Err(text) => {
-                error.set(Some(text));
-                return;
+                return form.fail(text);
             }
         };
         let body = RecordSignal {
@@ -88,22 +77,16 @@ pub fn SignalIntakePage() -> impl IntoView {
             category: checked.category,
             attachments: files.get_untracked(),
         };
-        busy.set(true);
-        error.set(None);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let answer = api::signals::record(&body).await;
-            busy.try_set(false);
-            match answer {
-                Ok(receipt) => navigate(
+        form.send(
+            async move { api::signals::record(&body).await },
+            move |receipt| {
+                navigate(
                     &format!("/signals/{}", receipt.id),
                     NavigateOptions::default(),
-                ),
-                Err(e) => {
-                    error.try_set(Some(error_text(&e)));
-                }
-            }
-        });
+                );
+            },
+        );
     };
 
     let channels = Channel::OFFICER
@@ -143,13 +126,13 @@ pub fn SignalIntakePage() -> impl IntoView {
                 </div>
             </Show>
             <DraftFields draft files reading prefix="intake" tenant=own_tenant />
-            <FormError id="intake-error" error />
+            <FormError id="intake-error" error=form.error() />
             <div class="form-actions">
                 <button
                     type="submit"
                     id="intake-submit"
                     class="button button--primary"
-                    disabled=move || { busy.get() || reading.get() > 0 }
+                    disabled=move || { form.busy().get() || reading.get() > 0 }
                 >
                     "Запиши сигнала"
                 </button>

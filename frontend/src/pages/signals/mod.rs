@@ -8,14 +8,13 @@ pub mod statistics;
 pub mod track;
 
 use crate::api::ApiError;
+use crate::wire::{code, from_code};
 use antikor_shared::account::Role;
 use antikor_shared::signal::{
     Category, Clock, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, NewAttachment, Reporter, SignalAccount,
     StatutoryStep,
 };
 use leptos::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 /// Only a tenant's officers see its individual signals; the server refuses everyone else.
@@ -26,19 +25,6 @@ pub fn handles_signals(role: Role) -> bool {
 /// Officers and the tenant's admin record whether it must run an internal channel.
 pub fn records_channel(role: Role) -> bool {
     matches!(role, Role::Officer | Role::TenantAdmin)
-}
-
-/// A value's wire name (`in_progress`), used as a form and address value.
-pub fn code<T: Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// The value a wire name stands for.
-pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
 /// Trimmed text, or `None` when nothing was typed.

@@ -1,9 +1,10 @@
 //! `/signals`: the institution's register of signals for its officers, with the statutory clocks and due filters.
 
-use super::{StepClock, code, from_code, pressing};
+use super::{StepClock, pressing};
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::format::{date_bg, href_with_query};
+use crate::wire::{code, from_code};
 use antikor_shared::signal::{Clock, SignalRow, SignalStatus};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;

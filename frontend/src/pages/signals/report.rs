@@ -2,13 +2,13 @@
 
 use super::{Draft, DraftFields, error_text};
 use crate::api;
-use crate::components::{CopyButton, FormError, focus_by_id, set_title};
+use crate::components::{CopyButton, focus_by_id, set_title};
 use crate::directory::use_directory;
+use crate::form::{FormError, use_submit_explained};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -27,30 +27,23 @@ pub fn SignalFormPage() -> impl IntoView {
     let draft = Draft::default();
     let files = RwSignal::new(Vec::<NewAttachment>::new());
     let reading = RwSignal::new(0usize);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = use_submit_explained(error_text);
     let receipt = RwSignal::new(None::<SignalReceipt>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         if reading.get_untracked() > 0 {
-            error.set(Some("Изчакайте файловете да се прочетат.".to_owned()));
-            return;
+            return form.fail("Изчакайте файловете да се прочетат.".to_owned());
         }
         let Ok(tenant) = TenantId::parse(tenant.get_untracked()) else {
-            error.set(Some(
-                "Изберете институцията, до която подавате сигнала.".to_owned(),
-            ));
-            return;
+            return form.fail("Изберете институцията, до която подавате сигнала.".to_owned());
         };
         let checked = match draft.values().check() {
             Ok(c) => c,
             Err(text) => {
-                error.set(Some(text));
-                return;
+                return form.fail(text);
             }
         };
         let body = FileSignal {
@@ -63,22 +56,11 @@ pub fn SignalFormPage() -> impl IntoView {
             category: checked.category,
             attachments: files.get_untracked(),
         };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let answer = api::signals::file(&body).await;
-            busy.try_set(false);
-            match answer {
-                Ok(r) => {
-                    receipt.try_set(Some(r));
-                    // The receipt replaces the form; move the reader to it.
-                    // After the next frame, once the new section is on the page.
-                    request_animation_frame(|| focus_by_id("signal-receipt"));
-                }
-                Err(e) => {
-                    error.try_set(Some(error_text(&e)));
-                }
-            }
+        form.send(async move { api::signals::file(&body).await }, move |r| {
+            receipt.try_set(Some(r));
+            // The receipt replaces the form; move the reader to it.
+            // After the next frame, once the new section is on the page.
+            request_animation_frame(|| focus_by_id("signal-receipt"));
         });
     };
 
@@ -124,13 +106,13 @@ pub fn SignalFormPage() -> impl IntoView {
                 </div>
                 {tenants_failed}
                 <DraftFields draft files reading prefix="signal" tenant=tenant />
-                <FormError id="signal-error" error />
+                <FormError id="signal-error" error=form.error() />
                 <div class="form-actions">
                     <button
                         type="submit"
                         id="signal-submit"
                         class="button button--primary"
-                        disabled=move || { busy.get() || reading.get() > 0 }
+                        disabled=move || { form.busy().get() || reading.get() > 0 }
                     >
                         "Изпрати сигнала"
                     </button>

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::controls::today;
 use crate::csv::ExportTable;
+use crate::form::{InputField, NoticeView, TextAreaField, use_submit_explained};
 use crate::format::{href_with_query, thousands};
 use crate::session::use_session;
 use antikor_shared::signal::{
@@ -13,7 +14,6 @@ use antikor_shared::signal::{
 };
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -322,8 +322,7 @@ fn IntakeListsForm() -> impl IntoView {
         .unwrap_or_default();
     let units = RwSignal::new(String::new());
     let activities = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let result = RwSignal::new(None::<(bool, String)>);
+    let form = use_submit_explained(error_text);
     let current = LocalResource::new(move || {
         let own = own.clone();
         async move { api::signals::lists(&own).await }
@@ -335,30 +334,21 @@ fn IntakeListsForm() -> impl IntoView {
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let body = SetIntakeLists {
             units: entries(&units.get_untracked()),
             activities: entries(&activities.get_untracked()),
         };
-        busy.set(true);
-        result.set(None);
-        spawn_local(async move {
-            let answer = api::signals::set_lists(&body).await;
-            busy.try_set(false);
-            match answer {
-                Ok(saved) => {
-                    units.try_set(saved.units.join("\n"));
-                    activities.try_set(saved.activities.join("\n"));
-                    result.try_set(Some((true, "Списъците са записани.".to_owned())));
-                }
-                Err(e) => {
-                    result.try_set(Some((false, error_text(&e))));
-                }
-            }
-        });
+        form.send(
+            async move { api::signals::set_lists(&body).await },
+            move |saved| {
+                units.try_set(saved.units.join("\n"));
+                activities.try_set(saved.activities.join("\n"));
+                form.succeed("Списъците са записани.");
+            },
+        );
     };
     view! {
         <section aria-labelledby="intake-lists-heading">
@@ -369,32 +359,12 @@ fn IntakeListsForm() -> impl IntoView {
             </p>
             <form id="intake-lists-form" class="form-card action-form" on:submit=submit novalidate>
                 <div class="form-grid">
-                    <div class="field">
-                        <label for="intake-lists-units">"Звена"</label>
-                        <textarea id="intake-lists-units" rows="8" bind:value=units></textarea>
-                    </div>
-                    <div class="field">
-                        <label for="intake-lists-activities">"Дейности"</label>
-                        <textarea id="intake-lists-activities" rows="8" bind:value=activities></textarea>
-                    </div>
+                    <TextAreaField id="intake-lists-units" label="Звена" value=units rows=8 />
+                    <TextAreaField id="intake-lists-activities" label="Дейности" value=activities rows=8 />
                 </div>
-                {move || {
-                    result
-                        .get()
-                        .map(|(ok, text)| {
-                            view! {
-                                <p
-                                    id="intake-lists-result"
-                                    class=if ok { "notice notice--ok" } else { "notice notice--error" }
-                                    role=if ok { "status" } else { "alert" }
-                                >
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
+                <NoticeView id="intake-lists-result" notice=form.outcome() />
                 <div class="form-actions">
-                    <button type="submit" id="intake-lists-save" class="button button--primary" disabled=busy>
+                    <button type="submit" id="intake-lists-save" class="button button--primary" disabled=form.busy()>
                         "Запиши списъците"
                     </button>
                 </div>
@@ -491,8 +461,7 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
     let population = RwSignal::new(String::new());
     let staff = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let result = RwSignal::new(None::<(bool, String)>);
+    let form = use_submit_explained(error_text);
     let count = |text: &str| -> Result<Option<u32>, String> {
         let t = text.trim().replace([' ', '\u{2009}'], "");
         if t.is_empty() {
@@ -503,8 +472,7 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
             .map_err(|_| format!("„{text}“ не е цяло число."))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let body = match (
@@ -516,69 +484,32 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
                 staff,
                 note: note.get_untracked().trim().to_owned(),
             },
-            (Err(e), _) | (_, Err(e)) => {
-                result.set(Some((false, e)));
-                return;
-            }
+            (Err(e), _) | (_, Err(e)) => return form.fail(e),
         };
-        busy.set(true);
-        result.set(None);
-        spawn_local(async move {
-            let answer = api::signals::record_channel(&body).await;
-            busy.try_set(false);
-            match answer {
-                Ok(saved) => {
-                    let obliged = saved.recorded.map(|r| r.obliged);
-                    result.try_set(Some((
-                        true,
-                        format!(
-                            "Записано. {}: задължена да поддържа вътрешен канал — {}.",
-                            saved.name,
-                            obliged_text(obliged)
-                        ),
-                    )));
-                    on_saved.run(());
-                }
-                Err(e) => {
-                    result.try_set(Some((false, error_text(&e))));
-                }
-            }
-        });
+        form.send(
+            async move { api::signals::record_channel(&body).await },
+            move |saved| {
+                let obliged = saved.recorded.map(|r| r.obliged);
+                form.succeed(format!(
+                    "Записано. {}: задължена да поддържа вътрешен канал — {}.",
+                    saved.name,
+                    obliged_text(obliged)
+                ));
+                on_saved.run(());
+            },
+        );
     };
     view! {
         <form id="channel-form" class="form-card action-form" on:submit=submit novalidate>
             <h3 class="action-form__title">"Запис за вашата институция"</h3>
             <div class="form-grid">
-                <div class="field">
-                    <label for="channel-population">"Жители"</label>
-                    <input id="channel-population" type="text" inputmode="numeric" bind:value=population />
-                </div>
-                <div class="field">
-                    <label for="channel-staff">"Служители"</label>
-                    <input id="channel-staff" type="text" inputmode="numeric" bind:value=staff />
-                </div>
+                <InputField id="channel-population" label="Жители" value=population inputmode="numeric" />
+                <InputField id="channel-staff" label="Служители" value=staff inputmode="numeric" />
             </div>
-            <div class="field field--wide">
-                <label for="channel-note">"Основание (източник на данните)"</label>
-                <textarea id="channel-note" rows="2" maxlength="2000" bind:value=note></textarea>
-            </div>
-            {move || {
-                result
-                    .get()
-                    .map(|(ok, text)| {
-                        view! {
-                            <p
-                                id="channel-result"
-                                class=if ok { "notice notice--ok" } else { "notice notice--error" }
-                                role=if ok { "status" } else { "alert" }
-                            >
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <TextAreaField id="channel-note" label="Основание (източник на данните)" value=note rows=2 maxlength=2000 class="field--wide" />
+            <NoticeView id="channel-result" notice=form.outcome() />
             <div class="form-actions">
-                <button type="submit" id="channel-save" class="button button--primary" disabled=busy>
+                <button type="submit" id="channel-save" class="button button--primary" disabled=form.busy()>
                     "Запиши"
                 </button>
             </div>

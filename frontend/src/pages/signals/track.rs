@@ -1,12 +1,13 @@
 //! `/signal/track`: the reporter follows a signal with its number and receipt code, reads the messages and replies.
 
-use super::{code, error_text, optional};
-use crate::api;
-use crate::components::{FormError, focus_by_id, set_title};
+use super::{error_text, optional};
+use crate::api::{self, ApiError};
+use crate::components::{focus_by_id, set_title};
+use crate::form::{FormError, NoticeView, TextAreaField, use_submit_explained};
 use crate::format::{date_bg, date_time, utc_exact};
+use crate::wire::code;
 use antikor_shared::signal::{MessageKind, ReporterAccess, ReporterReply, ReporterView};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
@@ -34,44 +35,38 @@ pub fn TrackSignalPage() -> impl IntoView {
     let receipt_code = RwSignal::new(String::new());
     let access = RwSignal::new(None::<ReporterAccess>);
     let case = RwSignal::new(None::<ReporterView>);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = use_submit_explained(error_text);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let (Some(reference), Some(code)) = (
             optional(&reference.get_untracked()),
             optional(&receipt_code.get_untracked()),
         ) else {
-            error.set(Some("Въведете номера на сигнала и кода.".to_owned()));
-            return;
+            return form.fail("Въведете номера на сигнала и кода.".to_owned());
         };
         let asked = ReporterAccess { reference, code };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let answer = api::signals::reporter_status(&asked).await;
-            busy.try_set(false);
-            match answer {
-                Ok(view) => {
-                    access.try_set(Some(asked));
-                    case.try_set(Some(view));
-                    // After the next frame, once the new section is on the page.
-                    request_animation_frame(|| focus_by_id("track-case"));
-                }
-                Err(e) if e.is_not_found() => {
-                    error.try_set(Some(
+        let shown = asked.clone();
+        let call = async move {
+            // A wrong number or code reads as one: which of the two was wrong is not said.
+            api::signals::reporter_status(&asked).await.map_err(|e| {
+                if e.is_not_found() {
+                    ApiError::Invalid(
                         "Няма сигнал с този номер и код. Проверете ги и опитайте отново."
                             .to_owned(),
-                    ));
+                    )
+                } else {
+                    e
                 }
-                Err(e) => {
-                    error.try_set(Some(error_text(&e)));
-                }
-            }
+            })
+        };
+        form.send(call, move |view| {
+            access.try_set(Some(shown));
+            case.try_set(Some(view));
+            // After the next frame, once the new section is on the page.
+            request_animation_frame(|| focus_by_id("track-case"));
         });
     };
     // On a shared computer the next person must not find the case open.
@@ -115,9 +110,9 @@ pub fn TrackSignalPage() -> impl IntoView {
                                 <input id="track-code" type="password" spellcheck="false" autocomplete="off" bind:value=receipt_code />
                             </div>
                         </div>
-                        <FormError id="track-error" error />
+                        <FormError id="track-error" error=form.error() />
                         <div class="form-actions">
-                            <button type="submit" id="track-submit" class="button button--primary" disabled=busy>
+                            <button type="submit" id="track-submit" class="button button--primary" disabled=form.busy()>
                                 "Покажи сигнала"
                             </button>
                         </div>
@@ -143,42 +138,29 @@ fn CaseForReporter(
     access: RwSignal<Option<ReporterAccess>>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let sent = RwSignal::new(false);
-    let busy = RwSignal::new(false);
+    let form = use_submit_explained(error_text);
     let reply = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+        if !form.begin(&ev) {
             return;
         }
         let Some(access) = access.get_untracked() else {
             return;
         };
         let Some(message) = optional(&text.get_untracked()) else {
-            error.set(Some("Напишете съобщението си.".to_owned()));
-            return;
+            return form.fail("Напишете съобщението си.".to_owned());
         };
-        busy.set(true);
-        error.set(None);
-        sent.set(false);
-        spawn_local(async move {
-            let body = ReporterReply {
-                access,
-                text: message,
-            };
-            let answer = api::signals::reporter_reply(&body).await;
-            busy.try_set(false);
-            match answer {
-                Ok(view) => {
-                    case.try_set(Some(view));
-                    text.try_set(String::new());
-                    sent.try_set(true);
-                }
-                Err(e) => {
-                    error.try_set(Some(error_text(&e)));
-                }
-            }
-        });
+        let body = ReporterReply {
+            access,
+            text: message,
+        };
+        form.send(
+            async move { api::signals::reporter_reply(&body).await },
+            move |view| {
+                case.try_set(Some(view));
+                text.try_set(String::new());
+                form.succeed("Съобщението е изпратено.");
+            },
+        );
     };
     let summary = move || {
         case.get().map(|c| {
@@ -261,16 +243,11 @@ fn CaseForReporter(
                 fallback=|| view! { <p class="muted">"Сигналът е приключен; не можете да добавяте съобщения."</p> }
             >
                 <form id="track-reply-form" class="form-card" on:submit=reply novalidate>
-                    <div class="field field--wide">
-                        <label for="track-reply">"Отговор или допълнителна информация"</label>
-                        <textarea id="track-reply" rows="5" maxlength="10000" bind:value=text></textarea>
-                    </div>
-                    <FormError id="track-reply-error" error />
-                    <Show when=move || sent.get()>
-                        <p id="track-reply-sent" class="notice notice--ok" role="status">"Съобщението е изпратено."</p>
-                    </Show>
+                    <TextAreaField id="track-reply" label="Отговор или допълнителна информация" value=text rows=5 maxlength=10000 class="field--wide" />
+                    <FormError id="track-reply-error" error=form.error() />
+                    <NoticeView id="track-reply-sent" notice=form.saved() />
                     <div class="form-actions">
-                        <button type="submit" id="track-reply-submit" class="button button--primary" disabled=busy>
+                        <button type="submit" id="track-reply-submit" class="button button--primary" disabled=form.busy()>
                             "Изпрати"
                         </button>
                     </div>

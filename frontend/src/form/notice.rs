@@ -1,0 +1,111 @@
+//! What came of a form or an action, shown as a notice, and the end of a form under a row.
+
+use super::Submit;
+use leptos::prelude::*;
+
+/// A message about what a request did, or why it did not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The Bulgarian text shown.
+    pub text: String,
+    /// Whether it tells of a failure.
+    pub error: bool,
+}
+
+impl Notice {
+    /// What a request did.
+    pub fn ok(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: false,
+        }
+    }
+
+    /// Why a request did not go through.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: true,
+        }
+    }
+}
+
+/// A notice when there is one: a failure as an alert, anything else as a status;
+/// `data-state` (`ok`, `error`) says which for the browser tests.
+#[component]
+pub fn NoticeView(
+    /// The notice's id, when the page has one such notice.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// Classes added to `notice`, e.g. `step-saved`.
+    #[prop(optional)]
+    class: &'static str,
+    /// What to show; `None` shows nothing.
+    #[prop(into)]
+    notice: Signal<Option<Notice>>,
+) -> impl IntoView {
+    move || {
+        notice.get().map(|n| {
+            let (state, role) = if n.error {
+                ("error", "alert")
+            } else {
+                ("ok", "status")
+            };
+            let class = format!("notice notice--{state} {class}");
+            view! {
+                <p id=id class=class.trim_end().to_owned() role=role data-state=state>
+                    {n.text}
+                </p>
+            }
+        })
+    }
+}
+
+/// A form's error, when it has one, as an alert; its id (or, for a form repeated on every
+/// row, its class) is how the browser tests find it.
+#[component]
+pub fn FormError(
+    /// The alert's id.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// Classes added to `notice`.
+    #[prop(optional)]
+    class: &'static str,
+    /// The error to show; `None` shows nothing.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let class = format!("notice notice--error {class}");
+    move || {
+        error.get().map(|e| {
+            view! { <p id=id class=class.trim_end().to_owned() role="alert">{e}</p> }
+        })
+    }
+}
+
+/// The end of a form opened under a table row: its error, the submit button and "Откажи".
+#[component]
+pub fn PanelFormEnd(
+    /// The error alert's id.
+    error_id: &'static str,
+    /// The form's sending state.
+    form: Submit,
+    /// The submit button's id.
+    submit_id: &'static str,
+    /// The submit button's text.
+    submit: &'static str,
+    /// Closes the form.
+    cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <FormError id=error_id error=form.error() />
+        <div class="form-actions">
+            <button type="submit" id=submit_id class="button button--primary" disabled=form.busy()>
+                {submit}
+            </button>
+            <button type="button" class="button" on:click=move |_| cancel.run(())>
+                "Откажи"
+            </button>
+        </div>
+    }
+}

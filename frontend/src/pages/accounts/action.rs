@@ -1,0 +1,196 @@
+//! The form of one action on one account: a new role, disabling, enabling, a new password.
+
+use super::{ActionKind, Open};
+use crate::access::check_new_password;
+use crate::api::{self, ApiError};
+use crate::components::focus_by_id;
+use crate::form::{FormError, Labelled, Notice, PasswordField, TextAreaField, use_submit};
+use crate::wire::{code, from_code};
+use antikor_shared::account::{
+    Account, DisableAccount, EnableAccount, GrantRole, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    ResetPassword, Role,
+};
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// The longest reason for disabling an account the form accepts.
+const REASON_MAX: usize = 500;
+
+/// Said after a conflict, once the account is shown as it is now.
+const RELOADED: &str =
+    "Профилът е презареден с последните данни; въведеното във формуляра е запазено.";
+
+/// One request of the form, whichever action it is.
+type Call = Pin<Box<dyn Future<Output = Result<Account, ApiError>>>>;
+
+/// Reads the account again, as the server now has it, into its row.
+async fn reload(account: RwSignal<Account>) -> Result<(), ApiError> {
+    let (tenant, username) = account.with_untracked(|a| (a.tenant.clone(), a.username.clone()));
+    let fresh = api::accounts(Some(tenant))
+        .await?
+        .into_iter()
+        .find(|a| a.username == username)
+        .ok_or_else(|| ApiError::Invalid("Профилът вече не е в списъка.".to_owned()))?;
+    account.try_set(fresh);
+    Ok(())
+}
+
+/// The form of one action on one account.
+#[component]
+pub(super) fn ActionForm(
+    /// The account, as its row shows it; a conflict reloads it.
+    account: RwSignal<Account>,
+    action: ActionKind,
+    /// The roles the account may be given instead of its current one.
+    roles: Vec<Role>,
+    open: RwSignal<Open>,
+    done: Callback<Notice>,
+) -> impl IntoView {
+    let shown = account.get_untracked();
+    let role = RwSignal::new(roles.first().copied().unwrap_or(shown.role));
+    let reason = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form = use_submit();
+
+    // The form appears under the row; focus follows, so keyboard users land in it.
+    let first = match action {
+        ActionKind::Role => "action-role",
+        ActionKind::Disable => "action-reason",
+        ActionKind::Reset => "action-password",
+        ActionKind::Enable => "action-submit",
+    };
+    request_animation_frame(move || focus_by_id(first));
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        // The version the user saw: a change made since is a conflict.
+        let (username, expected_version) =
+            account.with_untracked(|a| (a.username.clone(), Some(a.version)));
+        let who = username.to_string();
+        let (call, text): (Call, String) = match action {
+            ActionKind::Role => {
+                let role = role.get_untracked();
+                let body = GrantRole {
+                    role,
+                    expected_version,
+                };
+                (
+                    Box::pin(async move { api::grant_role(&username, &body).await }),
+                    format!("Ролята на „{who}“ е сменена на „{}“.", role.label_bg()),
+                )
+            }
+            ActionKind::Disable => {
+                let reason = reason.get_untracked().trim().to_owned();
+                if reason.is_empty() {
+                    return form.fail("Напишете причината за деактивирането.");
+                }
+                let body = DisableAccount {
+                    reason,
+                    expected_version,
+                };
+                (
+                    Box::pin(async move { api::disable_account(&username, &body).await }),
+                    format!("Профилът „{who}“ е деактивиран; сесиите му са прекратени."),
+                )
+            }
+            ActionKind::Enable => {
+                let body = EnableAccount { expected_version };
+                (
+                    Box::pin(async move { api::enable_account(&username, &body).await }),
+                    format!("Профилът „{who}“ е активиран отново."),
+                )
+            }
+            ActionKind::Reset => {
+                let new = password.get_untracked();
+                if let Err(text) = check_new_password(&new, &new) {
+                    return form.fail(text);
+                }
+                let body = ResetPassword { password: new };
+                (
+                    Box::pin(async move { api::reset_password(&username, &body).await }),
+                    format!(
+                        "Паролата на „{who}“ е сменена. Съобщете я на служителя по сигурен път."
+                    ),
+                )
+            }
+        };
+        form.send_versioned(call, reload(account), RELOADED, move |_| {
+            done.run(Notice::ok(text));
+        });
+    };
+
+    let fields = match action {
+        ActionKind::Role => {
+            let options = roles
+                .iter()
+                .map(|r| {
+                    let r = *r;
+                    view! {
+                        <option value=code(r) prop:selected=move || role.get() == r>
+                            {r.label_bg()}
+                        </option>
+                    }
+                })
+                .collect_view();
+            view! {
+                <Labelled id="action-role" label=format!("Нова роля (сега: {})", shown.role.label_bg())>
+                    <select
+                        id="action-role"
+                        on:change=move |ev| {
+                            if let Some(r) = from_code(&event_target_value(&ev)) {
+                                role.set(r);
+                            }
+                        }
+                    >
+                        {options}
+                    </select>
+                </Labelled>
+            }
+            .into_any()
+        }
+        ActionKind::Disable => view! {
+            <TextAreaField
+                id="action-reason"
+                label="Причина за деактивирането"
+                value=reason
+                rows=2
+                maxlength=REASON_MAX
+                help="Записва се в одитната следа. Профилът не може да влиза, докато не бъде активиран отново."
+            />
+        }
+        .into_any(),
+        ActionKind::Enable => view! {
+            <p>"Профилът ще може да влиза отново със същата парола."</p>
+        }
+        .into_any(),
+        ActionKind::Reset => view! {
+            <PasswordField
+                id="action-password"
+                label="Нова парола"
+                value=password
+                new=true
+                help=format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Текущите сесии на профила се прекратяват.")
+            />
+        }
+        .into_any(),
+    };
+
+    view! {
+        <form id="action-form" class="action-form" data-action=action.code() on:submit=submit novalidate>
+            <h2 class="action-form__title">{action.label()} " — " <code>{shown.username.to_string()}</code></h2>
+            {fields}
+            <FormError id="action-error" error=form.error() />
+            <div class="form-actions">
+                <button id="action-submit" type="submit" class="button button--primary" disabled=form.busy()>
+                    {action.label()}
+                </button>
+                <button id="action-cancel" type="button" class="button" on:click=move |_| open.set(None)>
+                    "Отказ"
+                </button>
+            </div>
+        </form>
+    }
+}

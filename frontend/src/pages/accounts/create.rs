@@ -1,0 +1,208 @@
+//! The form that opens a new account.
+
+use super::{Directory, tenant_kind, tenant_options};
+use crate::access::{check_new_password, grantable_roles};
+use crate::api;
+use crate::form::{FormError, InputField, Labelled, Notice, PasswordField, use_submit};
+use crate::wire::{code, from_code};
+use antikor_shared::account::{
+    CreateAccount, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, SessionInfo,
+};
+use antikor_shared::{TenantId, Username};
+use leptos::prelude::*;
+
+/// Checks what was typed and builds the request, or says what to fix.
+fn checked(
+    username: &str,
+    display_name: &str,
+    tenant: String,
+    role: Role,
+    fitting: &[Role],
+    password: String,
+) -> Result<CreateAccount, String> {
+    let parsed = Username::parse(username.trim().to_owned()).map_err(|_| {
+        "Потребителското име може да съдържа малки латински букви, цифри и знаците . - _ \
+         (до 64 знака) и започва с буква или цифра."
+            .to_owned()
+    })?;
+    let display = display_name.trim().to_owned();
+    if display.is_empty() {
+        return Err("Въведете име и фамилия.".to_owned());
+    }
+    let tenant = TenantId::parse(tenant).map_err(|_| "Изберете институция.".to_owned())?;
+    if !fitting.contains(&role) {
+        return Err("Изберете роля, която подхожда на институцията.".to_owned());
+    }
+    check_new_password(&password, &password)?;
+    Ok(CreateAccount {
+        tenant,
+        username: parsed.to_string(),
+        display_name: display,
+        role,
+        password,
+    })
+}
+
+/// The form that opens a new account.
+#[component]
+pub(super) fn CreateAccountForm(
+    admin: Role,
+    me: SessionInfo,
+    filter: Memo<Option<TenantId>>,
+    directory: Directory,
+    done: Callback<Notice>,
+) -> impl IntoView {
+    let regional = admin == Role::RegionalAdmin;
+    // A tenant admin opens accounts in the own tenant only; a regional admin starts from the
+    // institution the list is filtered to.
+    let initial_tenant = if regional {
+        filter
+            .get_untracked()
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    } else {
+        me.tenant.to_string()
+    };
+    let username = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let tenant = RwSignal::new(initial_tenant);
+    let role = RwSignal::new(Role::Officer);
+    let password = RwSignal::new(String::new());
+    let form = use_submit();
+
+    let roles = Memo::new(move |_| {
+        let kind = tenant.with(|t| directory.with(|d| tenant_kind(d, t)));
+        grantable_roles(admin, kind)
+    });
+    // A role that does not fit the newly chosen institution falls back to the first that does.
+    Effect::new(move |_| {
+        let fitting = roles.get();
+        if !fitting.contains(&role.get_untracked())
+            && let Some(first) = fitting.first()
+        {
+            role.set(*first);
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let body = match checked(
+            &username.get_untracked(),
+            &display_name.get_untracked(),
+            tenant.get_untracked(),
+            role.get_untracked(),
+            &roles.get_untracked(),
+            password.get_untracked(),
+        ) {
+            Ok(body) => body,
+            Err(text) => return form.fail(text),
+        };
+        form.send(
+            async move { api::create_account(&body).await },
+            move |account| {
+                username.try_set(String::new());
+                display_name.try_set(String::new());
+                password.try_set(String::new());
+                done.try_run(Notice::ok(format!(
+                    "Профилът „{}“ е създаден с роля „{}“.",
+                    account.username,
+                    account.role.label_bg()
+                )));
+            },
+        );
+    };
+
+    let tenant_field = if regional {
+        let options = tenant_options(directory, move || Some(tenant.get()));
+        view! {
+            <Labelled id="new-tenant" label="Институция">
+                <select id="new-tenant" required on:change=move |ev| tenant.set(event_target_value(&ev))>
+                    <option value="" prop:selected=move || tenant.with(String::is_empty)>
+                        "Изберете институция"
+                    </option>
+                    {options}
+                </select>
+            </Labelled>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="field">
+                <span class="field__label">"Институция"</span>
+                <span class="field__static">{me.tenant_name_bg.clone()}</span>
+            </div>
+        }
+        .into_any()
+    };
+
+    let role_options = move || {
+        let current = role.get();
+        roles
+            .get()
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <option value=code(r) prop:selected=r == current>
+                        {r.label_bg()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <details class="form-card create-account" open>
+            <summary>"Нов профил"</summary>
+            <form id="account-create" on:submit=submit novalidate>
+                <div class="form-grid">
+                    <Labelled
+                        id="new-username"
+                        label="Потребителско име"
+                        help="Малки латински букви, цифри и . - _, напр. bansko.ivanova"
+                    >
+                        <input
+                            id="new-username"
+                            type="text"
+                            autocomplete="off"
+                            autocapitalize="none"
+                            spellcheck="false"
+                            maxlength="64"
+                            aria-describedby="new-username-help"
+                            required
+                            bind:value=username
+                        />
+                    </Labelled>
+                    <InputField id="new-display-name" label="Име и фамилия" value=display_name maxlength=200 autocomplete="off" required=true />
+                    {tenant_field}
+                    <Labelled id="new-role" label="Роля">
+                        <select
+                            id="new-role"
+                            on:change=move |ev| {
+                                if let Some(r) = from_code(&event_target_value(&ev)) {
+                                    role.set(r);
+                                }
+                            }
+                        >
+                            {role_options}
+                        </select>
+                    </Labelled>
+                    <PasswordField
+                        id="new-password"
+                        label="Начална парола"
+                        value=password
+                        new=true
+                        help=format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Съобщете я на служителя по сигурен път; той може да я смени от „Смяна на парола“.")
+                    />
+                </div>
+                <FormError id="account-error" error=form.error() />
+                <div class="form-actions">
+                    <button id="new-submit" type="submit" class="button button--primary" disabled=form.busy()>
+                        "Създай профила"
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,207 @@
+//! An activity's form fields by kind, with the plan's measures it serves.
+
+use super::Names;
+use crate::activity_draft::{
+    ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, act_action_label, act_kind_label, fields_of,
+    media_kind_label,
+};
+use crate::api::{self, ApiError};
+use crate::components::Loaded;
+use crate::controls::today;
+use crate::form::Labelled;
+use crate::wire::code;
+use antikor_shared::activity::{ActivityKind, MeetingKind};
+use leptos::prelude::*;
+
+/// Options of a select field: (value, label, selected).
+fn options_for(field: Field, names: &Names) -> Vec<(String, String)> {
+    match field {
+        Field::MeetingKind => MeetingKind::ALL
+            .into_iter()
+            .map(|k| (code(k), k.label_bg().to_owned()))
+            .collect(),
+        Field::MediaKind => MEDIA_KINDS
+            .into_iter()
+            .map(|k| (code(k), media_kind_label(k).to_owned()))
+            .collect(),
+        Field::ActKind => ACT_KINDS
+            .into_iter()
+            .map(|k| (code(k), act_kind_label(k).to_owned()))
+            .collect(),
+        Field::Action => ACT_ACTIONS
+            .into_iter()
+            .map(|a| (code(a), act_action_label(a).to_owned()))
+            .collect(),
+        Field::Municipality => std::iter::once((String::new(), "Изберете община".to_owned()))
+            .chain(names.municipalities.iter().cloned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The fields of an activity's form for its kind, the "public" box, and the measures.
+#[component]
+pub(super) fn ActivityFields(
+    draft: RwSignal<Draft>,
+    kind: Memo<ActivityKind>,
+    prefix: &'static str,
+    names: Memo<Names>,
+) -> impl IntoView {
+    // Rebuilt only when the kind changes: each field reads and writes its own value, so
+    // typing never re-renders the form (and never moves the focus).
+    move || {
+        let k = kind.get();
+        let fields = fields_of(k)
+            .iter()
+            .map(|field| {
+                let field = *field;
+                let id = format!("{prefix}-{}", field.code());
+                let value = move || draft.with(|d| d.get(field));
+                let input = move |ev: leptos::ev::Event| {
+                    let v = event_target_value(&ev);
+                    draft.update(|d| d.set(field, v));
+                };
+                let control = match field.input() {
+                    "textarea" => view! {
+                        <textarea id=id.clone() rows="3" prop:value=value on:input=input></textarea>
+                    }
+                    .into_any(),
+                    "select" => {
+                        let options = move || {
+                            let current = draft.with(|d| d.get(field));
+                            options_for(field, &names.get())
+                                .into_iter()
+                                .map(|(v, label)| {
+                                    let selected = v == current;
+                                    view! { <option value=v prop:selected=selected>{label}</option> }
+                                })
+                                .collect_view()
+                        };
+                        view! { <select id=id.clone() on:change=input>{options}</select> }.into_any()
+                    }
+                    "number" => view! {
+                        <input id=id.clone() type="number" min="0" step="1" inputmode="numeric" prop:value=value on:input=input />
+                    }
+                    .into_any(),
+                    "date" => view! {
+                        <input id=id.clone() type="date" max=today().to_string() prop:value=value on:input=input />
+                    }
+                    .into_any(),
+                    _ => view! { <input id=id.clone() type="text" prop:value=value on:input=input /> }.into_any(),
+                };
+                let wide = field.input() == "textarea";
+                let label = if field.optional() {
+                    format!("{} (по избор)", field.label())
+                } else {
+                    field.label().to_owned()
+                };
+                let class = if wide { "field--wide" } else { "" };
+                view! { <Labelled id label class>{control}</Labelled> }
+            })
+            .collect_view();
+        let public = (k == ActivityKind::Meeting).then(|| {
+            let id = format!("{prefix}-public");
+            view! {
+                <div class="field field--wide field--check">
+                    <label for=id.clone()>
+                        <input
+                            id=id.clone()
+                            type="checkbox"
+                            prop:checked=move || draft.with(|d| d.public)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                draft.update(|d| d.public = on);
+                            }
+                        />
+                        " Публикувай протокола и решенията на публичната страница „Заседания“"
+                    </label>
+                </div>
+            }
+        });
+        view! {
+            <div class="form-grid form-grid--activity">{fields} {public}</div>
+            <MeasurePicker draft prefix />
+        }
+    }
+}
+
+/// Checkboxes for the measures of the plan of the activity's year.
+#[component]
+fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView {
+    let year = Memo::new(move |_| draft.with(Draft::plan_year));
+    let plan = LocalResource::new(move || {
+        let year = year.get();
+        async move {
+            match year {
+                Some(y) => match api::plan(y, None).await {
+                    Ok(plan) => Ok(Some(plan)),
+                    Err(e) if e.is_not_found() => Ok(None),
+                    Err(e) => Err(e),
+                },
+                None => Ok(None),
+            }
+        }
+    });
+    let boxes = move || {
+        Suspend::new(async move {
+            let Some(plan) = plan.await? else {
+                let text = match year.get_untracked() {
+                    Some(y) => {
+                        format!("Няма план за {y} г.: дейността ще бъде записана без мерки.")
+                    }
+                    None => {
+                        "Въведете дата, за да изберете мерки от плана за годината ѝ.".to_owned()
+                    }
+                };
+                return Ok::<_, ApiError>(view! { <p class="muted small">{text}</p> }.into_any());
+            };
+            let items = plan
+                .measures
+                .into_iter()
+                .filter(|m| m.withdrawn.is_none())
+                .map(|m| {
+                    let key = m.measure.key.clone();
+                    let id = format!("{prefix}-measure-{}", key.replace('.', "-"));
+                    let checked = {
+                        let key = key.clone();
+                        move || draft.with(|d| d.measures.contains(&key))
+                    };
+                    let toggle = {
+                        let key = key.clone();
+                        move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            let key = key.clone();
+                            draft.update(move |d| {
+                                d.measures.retain(|k| *k != key);
+                                if on {
+                                    d.measures.push(key);
+                                }
+                            });
+                        }
+                    };
+                    view! {
+                        <li>
+                            <label for=id.clone() title=m.measure.text.clone()>
+                                <input id=id.clone() class="measure-choice" type="checkbox" value=key.clone() prop:checked=checked on:change=toggle />
+                                " "
+                                <strong>{key.clone()}</strong>
+                                " "
+                                <span class="measure-choice__text">{m.measure.text.clone()}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Ok(view! { <ul class="measure-choices">{items}</ul> }.into_any())
+        })
+    };
+    view! {
+        <fieldset class="measure-picker">
+            <legend>{move || match year.get() {
+                Some(y) => format!("Мерки от плана за {y} г., които дейността изпълнява"),
+                None => "Мерки от плана, които дейността изпълнява".to_owned(),
+            }}</legend>
+            <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
+        </fieldset>
+    }
+}

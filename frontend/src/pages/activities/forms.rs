@@ -1,0 +1,229 @@
+//! The forms that record an activity, correct one, and follow a contested act up.
+
+use super::fields::ActivityFields;
+use super::{Names, Panel};
+use crate::activity_draft::{Draft, kind_singular};
+use crate::api::{self, ApiError};
+use crate::controls::today;
+use crate::form::{
+    FormError, InputField, Labelled, Notice, PanelFormEnd, TextAreaField, use_submit,
+};
+use crate::wire::{code, from_code};
+use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
+use antikor_shared::views::{ActivityRecord, CorrectActivity, FollowUpAct};
+use leptos::prelude::*;
+
+/// Said after a conflict, once the activity is shown as it is now.
+const RELOADED: &str =
+    "Дейността е презаредена с последните данни; въведеното във формуляра е запазено.";
+
+/// Reads an activity again, as the server now has it, into its row.
+async fn reload(record: RwSignal<ActivityRecord>) -> Result<(), ApiError> {
+    let (tenant, id) = record.with_untracked(|r| (r.tenant.clone(), r.id));
+    let fresh = api::activities(Some(&tenant), None, None)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| ApiError::Invalid("Дейността вече не е в списъка.".to_owned()))?;
+    record.try_set(fresh);
+    Ok(())
+}
+
+/// Records a new activity of the user's institution.
+#[component]
+pub(super) fn RecordForm(
+    regional: bool,
+    names: Memo<Names>,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let draft = RwSignal::new(Draft::new(ActivityKind::Meeting, today()));
+    let kind = Memo::new(move |_| draft.with(|d| d.kind));
+    let form = use_submit();
+    // Contested acts are the regional administration's (art. 45(4) of the Local
+    // Self-Government Act); the server refuses them from anyone else.
+    let kind_options = ActivityKind::ALL
+        .into_iter()
+        .filter(|k| regional || *k != ActivityKind::ContestedAct)
+        .map(|k| {
+            view! {
+                <option value=code(k) prop:selected=move || kind.get() == k>
+                    {kind_singular(k)}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_kind = move |ev: leptos::ev::Event| {
+        if let Some(k) = from_code(&event_target_value(&ev)) {
+            form.outcome().set(None);
+            draft.set(Draft::new(k, today()));
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let activity = match draft.with_untracked(Draft::to_activity) {
+            Ok(a) => a,
+            Err(text) => return form.fail(text),
+        };
+        form.send(
+            async move { api::record_activity(&activity).await },
+            move |record| {
+                let k = record.activity.kind();
+                draft.try_set(Draft::new(k, today()));
+                changed.run(Notice::ok(format!(
+                    "Записано: {}.",
+                    kind_singular(k).to_lowercase()
+                )));
+            },
+        );
+    };
+    view! {
+        <details class="form-card" id="activity-record">
+            <summary>"Нова дейност"</summary>
+            <form id="activity-form" data-kind=move || code(kind.get()) on:submit=submit novalidate>
+                <Labelled id="activity-kind" label="Вид дейност" class="field--narrow">
+                    <select id="activity-kind" on:change=on_kind>{kind_options}</select>
+                </Labelled>
+                <ActivityFields draft kind prefix="activity" names />
+                <FormError id="activity-error" error=form.error() />
+                <button type="submit" id="activity-submit" class="button button--primary" disabled=form.busy()>
+                    "Запиши"
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// Corrects an activity: the whole record again, and why.
+#[component]
+pub(super) fn CorrectionForm(
+    record: RwSignal<ActivityRecord>,
+    names: Memo<Names>,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let draft = RwSignal::new(record.with_untracked(|r| Draft::from_activity(&r.activity)));
+    let kind = Memo::new(move |_| draft.with(|d| d.kind));
+    let reason = RwSignal::new(String::new());
+    let form = use_submit();
+    let id = record.with_untracked(|r| r.id.to_string());
+    let submit = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            if !form.begin(&ev) {
+                return;
+            }
+            let activity = match draft.with_untracked(Draft::to_activity) {
+                Ok(a) => a,
+                Err(text) => return form.fail(text),
+            };
+            let why = reason.get_untracked().trim().to_owned();
+            if why.is_empty() {
+                return form.fail("Посочете причината за поправката.");
+            }
+            let body = CorrectActivity {
+                activity,
+                reason: why,
+                // Against the record as last read: after a conflict, the reloaded one.
+                expected_version: record.with_untracked(|r| r.version),
+            };
+            let id = id.clone();
+            let call = async move { api::correct_activity(&id, &body).await };
+            form.send_versioned(call, reload(record), RELOADED, move |_| {
+                panel.set(Panel::Closed);
+                changed.run(Notice::ok(
+                    "Поправката е записана; предишният запис остава в одитната следа.",
+                ));
+            });
+        }
+    };
+    view! {
+        <form id="correction-form" class="action-form action-form--wide" data-id=id on:submit=submit novalidate>
+            <h3 class="action-form__title">{format!("Поправка: {}", kind_singular(kind.get_untracked()).to_lowercase())}</h3>
+            <ActivityFields draft kind prefix="correction" names />
+            <TextAreaField id="correction-reason" label="Причина за поправката" value=reason maxlength=1000 />
+            <PanelFormEnd
+                error_id="correction-error"
+                form
+                submit_id="correction-submit"
+                submit="Запиши поправката"
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
+        </form>
+    }
+}
+
+/// Trimmed text, or `None` when the field was left empty.
+fn typed(value: RwSignal<String>) -> Option<String> {
+    let v = value.get_untracked().trim().to_owned();
+    (!v.is_empty()).then_some(v)
+}
+
+/// Records what followed a contested act: the council's new vote, the court, the publication.
+#[component]
+pub(super) fn FollowUpForm(
+    record: RwSignal<ActivityRecord>,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let revote = RwSignal::new(String::new());
+    let case = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let published = RwSignal::new(String::new());
+    let form = use_submit();
+    let id = record.with_untracked(|r| r.id.to_string());
+    let submit = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            if !form.begin(&ev) {
+                return;
+            }
+            let published_on = match typed(published).map(|d| d.parse()) {
+                None => None,
+                Some(Ok(d)) => Some(d),
+                Some(Err(_)) => {
+                    return form.fail("Въведете датата на публикуване във вида ГГГГ-ММ-ДД.");
+                }
+            };
+            let follow_up = ContestedActFollowedUp {
+                council_revote: typed(revote),
+                court_case: typed(case),
+                court_outcome: typed(outcome),
+                published_on,
+            };
+            if follow_up == ContestedActFollowedUp::default() {
+                return form.fail("Попълнете поне едно поле.");
+            }
+            let body = FollowUpAct {
+                follow_up,
+                expected_version: record.with_untracked(|r| r.version),
+            };
+            let id = id.clone();
+            let call = async move { api::follow_up_act(&id, &body).await };
+            form.send_versioned(call, reload(record), RELOADED, move |_| {
+                panel.set(Panel::Closed);
+                changed.run(Notice::ok("Развитието по акта е записано."));
+            });
+        }
+    };
+    view! {
+        <form id="follow-up-form" class="action-form" data-id=id on:submit=submit novalidate>
+            <h3 class="action-form__title">"Развитие по оспорения акт"</h3>
+            <p class="muted small">"Празните полета запазват досегашната си стойност."</p>
+            <TextAreaField id="follow-up-revote" label="Ново гласуване в общинския съвет" value=revote />
+            <div class="form-grid">
+                <InputField id="follow-up-case" label="Съдебно дело №" value=case />
+                <InputField id="follow-up-published" label="Публикуван на сайта на" kind="date" max=today().to_string() value=published />
+            </div>
+            <TextAreaField id="follow-up-outcome" label="Изход от делото" value=outcome />
+            <PanelFormEnd
+                error_id="follow-up-error"
+                form
+                submit_id="follow-up-submit"
+                submit="Запиши"
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
+        </form>
+    }
+}

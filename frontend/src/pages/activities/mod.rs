@@ -1,0 +1,330 @@
+//! `/activities`: the list, the forms that record, correct and follow up activities, by kind.
+
+mod fields;
+mod forms;
+
+use crate::access::can_record;
+use crate::activity_draft::{details, headline, kind_singular};
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::controls::{TenantSelect, ViewParams, YearSelect, use_view_params};
+use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::directory::use_directory;
+use crate::form::{Labelled, Notice, NoticeView};
+use crate::format::{date_bg, date_time, utc_exact};
+use crate::session::use_session;
+use crate::wire::code;
+use antikor_shared::activity::ActivityKind;
+use antikor_shared::ids::regional_tenant;
+use antikor_shared::tenant::TenantKind;
+use antikor_shared::views::ActivityRecord;
+use forms::{CorrectionForm, FollowUpForm, RecordForm};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use std::collections::HashMap;
+
+/// Tenant slugs to Bulgarian names, and the municipalities for the contested-act form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    names: HashMap<String, String>,
+    /// (slug, name) of every municipality, in the server's order.
+    pub municipalities: Vec<(String, String)>,
+}
+
+impl Names {
+    /// A tenant's name, or its slug while the names are not loaded.
+    pub fn of(&self, slug: &str) -> String {
+        self.names
+            .get(slug)
+            .cloned()
+            .unwrap_or_else(|| slug.to_owned())
+    }
+}
+
+/// Loads the names of every tenant (a public list).
+pub fn use_names() -> Memo<Names> {
+    let tenants = use_directory();
+    Memo::new(move |_| {
+        let list = tenants.get().and_then(Result::ok).unwrap_or_default();
+        Names {
+            names: list
+                .iter()
+                .map(|t| (t.id.to_string(), t.registration.name_bg.clone()))
+                .collect(),
+            municipalities: list
+                .iter()
+                .filter(|t| t.registration.kind == TenantKind::Municipality)
+                .map(|t| (t.id.to_string(), t.registration.name_bg.clone()))
+                .collect(),
+        }
+    })
+}
+
+/// The heading of the institution column, shown only to those who see every institution.
+const TENANT: &str = "Институция";
+
+/// The list's columns: the file has every detail spelled out, the page folds the details and
+/// the corrections under the description and the recording, and has the change buttons.
+const COLUMNS: [Column<ActivityRecord, Names>; 11] = [
+    Column::both("Дата", |r, _| date_bg(r.activity.date())),
+    Column::both(TENANT, |r, n| n.of(r.tenant.as_str())),
+    Column::both("Вид", |r, _| kind_singular(r.activity.kind()).to_owned()),
+    Column::both("Описание", |r, n| {
+        headline(&r.activity, |s| n.of(s))
+    }),
+    Column::file_only("Подробности", |r, n| {
+        details(&r.activity, &|s: &str| n.of(s))
+            .into_iter()
+            .map(|(l, v)| format!("{l}: {v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }),
+    Column::both("Мерки", |r, _| r.activity.measures().join(", ")),
+    Column::file_only("Записано на", |r, _| date_time(r.recorded_at)),
+    Column::file_only("Записано от", |r, _| r.recorded_by.clone()),
+    Column::file_only("Поправки", |r, _| {
+        r.corrections
+            .iter()
+            .map(|c| format!("{} ({}): {}", date_time(c.at), c.by, c.reason))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }),
+    Column::page_only("Записано"),
+    Column::page_only("Действия"),
+];
+
+/// `/activities`.
+#[component]
+pub fn ActivitiesPage() -> impl IntoView {
+    set_title("Дейности");
+    let session = use_session();
+    let me = session.user_untracked();
+    let role = me.as_ref().map(|u| u.role);
+    let own = me.as_ref().map(|u| u.tenant.clone());
+    let sees_all = role.is_some_and(|r| r.sees_all_tenants());
+    let may_record = role.is_some_and(can_record);
+    let regional = own.as_ref() == Some(&regional_tenant());
+    let params = use_view_params();
+    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let names = use_names();
+    let list = LocalResource::new(move || {
+        let asked = params.get();
+        async move {
+            let p = asked?;
+            api::activities(p.tenant.as_ref(), p.year, p.kind.as_deref()).await
+        }
+    });
+    let notice = RwSignal::new(None::<Notice>);
+    let changed = Callback::new(move |n: Notice| {
+        notice.set(Some(n));
+        list.refetch();
+    });
+    let retry = Callback::new(move |()| list.refetch());
+    let shown = Signal::derive(move || chosen.get().year);
+    let navigate = use_navigate();
+    let on_kind = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let next = ViewParams {
+            kind: (!value.is_empty()).then_some(value),
+            ..chosen.get_untracked()
+        };
+        navigate(&next.href("/activities"), NavigateOptions::default());
+    };
+    let kind_options = ActivityKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=code(k) prop:selected=move || chosen.with(|p| p.kind == Some(code(k)))>
+                    {k.label_bg()}
+                </option>
+            }
+        })
+        .collect_view();
+    let own_for_table = own.clone();
+    let table = move || {
+        let own = own_for_table.clone();
+        Suspend::new(async move {
+            let records = list.await?;
+            Ok::<_, ApiError>(view! {
+                <ActivitiesTable records names own may_record all=sees_all changed />
+            })
+        })
+    };
+    view! {
+        <h1>"Дейности"</h1>
+        <p class="lead">
+            "Заседания и срещи, обучения, медийни изяви и кампании, проверки на декларации и оспорени актове, "
+            "всяка свързана с мерките от плана, които изпълнява. Грешка се поправя с нов запис с причина; "
+            "старият остава в одитната следа."
+        </p>
+        {may_record.then(|| view! { <RecordForm regional names changed /> })}
+        <div class="filters">
+            {sees_all.then(|| view! { <TenantSelect path="/activities" params=chosen own=None id="activities-tenant" /> })}
+            <YearSelect path="/activities" params=chosen shown all_years=true />
+            <Labelled id="activities-kind-filter" label="Вид">
+                <select id="activities-kind-filter" on:change=on_kind>
+                    <option value="" prop:selected=move || chosen.with(|p| p.kind.is_none())>
+                        "Всички видове"
+                    </option>
+                    {kind_options}
+                </select>
+            </Labelled>
+        </div>
+        <NoticeView id="activities-notice" notice />
+        <Loaded retry keep_shown=true>{table}</Loaded>
+    }
+}
+
+/// The activities, newest first, with their corrections and the change panels.
+#[component]
+fn ActivitiesTable(
+    records: Vec<ActivityRecord>,
+    names: Memo<Names>,
+    own: Option<antikor_shared::TenantId>,
+    may_record: bool,
+    all: bool,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let count = records.len();
+    let csv_records = records.clone();
+    let csv =
+        Callback::new(move |()| names.with_untracked(|n| csv_rows(&COLUMNS, &csv_records, n)));
+    let rows = records
+        .into_iter()
+        .map(|record| {
+            let mine = may_record && own.as_ref() == Some(&record.tenant);
+            let record = RwSignal::new(record);
+            view! { <ActivityRow record names mine all changed /> }
+        })
+        .collect_view();
+    let shown = COLUMNS.iter().filter(move |c| all || c.heading != TENANT);
+    view! {
+        <ExportTable id="activities-table" filename="deinosti.csv" rows=csv tools=view! { <span class="muted">{format!("{count} записа")}</span> }.into_any()>
+            <caption class="visually-hidden">"Дейности, най-новите първи"</caption>
+            <thead>
+                <tr>{headings(shown)}</tr>
+            </thead>
+            <tbody>
+                {(count == 0).then(|| view! {
+                    <tr class="empty-row">
+                        <td colspan="7">"Няма записани дейности за избраните филтри."</td>
+                    </tr>
+                })}
+                {rows}
+            </tbody>
+        </ExportTable>
+    }
+}
+
+/// Which panel is open under an activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    Closed,
+    Correct,
+    FollowUp,
+}
+
+/// One activity, and the panels to correct it or follow a contested act up. The record is a
+/// signal: a conflict reloads it in place while its form stays open.
+#[component]
+fn ActivityRow(
+    record: RwSignal<ActivityRecord>,
+    names: Memo<Names>,
+    mine: bool,
+    all: bool,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let panel = RwSignal::new(Panel::Closed);
+    let (kind, id, tenant) =
+        record.with_untracked(|r| (r.activity.kind(), r.id.to_string(), r.tenant.to_string()));
+    let contested = kind == ActivityKind::ContestedAct;
+    let describe = move || {
+        let activity = record.with(|r| r.activity.clone());
+        let n = names.get();
+        let name = |s: &str| n.of(s);
+        let pairs = details(&activity, &name)
+            .into_iter()
+            .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
+            .collect_view();
+        view! {
+            <span class="activity-headline">{headline(&activity, name)}</span>
+            <details class="activity-details">
+                <summary>"Подробности"</summary>
+                <dl class="fields fields--compact">{pairs}</dl>
+            </details>
+        }
+    };
+    let recorded = move || {
+        let r = record.get();
+        let corrections = (!r.corrections.is_empty()).then(|| {
+            let count = r.corrections.len();
+            let items = r
+                .corrections
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li>
+                            <time datetime=utc_exact(c.at)>{date_time(c.at)}</time>
+                            {format!(", {}: {}", c.by, c.reason)}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="corrections">
+                    <summary>{format!("Поправки и развитие: {count}")}</summary>
+                    <ul>{items}</ul>
+                </details>
+            }
+        });
+        view! {
+            <time datetime=utc_exact(r.recorded_at)>{date_time(r.recorded_at)}</time>
+            <br />
+            {r.recorded_by}
+            {corrections}
+        }
+    };
+    let tenant_cell = all.then(|| {
+        let tenant = tenant.clone();
+        view! { <td>{move || names.get().of(&tenant)}</td> }
+    });
+    let actions = mine.then(|| {
+        view! {
+            <button type="button" class="button button--small activity-correct" on:click=move |_| panel.set(Panel::Correct)>
+                "Поправи"
+            </button>
+            {contested.then(|| view! {
+                <button type="button" class="button button--small activity-follow-up" on:click=move |_| panel.set(Panel::FollowUp)>
+                    "Развитие"
+                </button>
+            })}
+        }
+    });
+    let columns = if all { "7" } else { "6" };
+    let form = move || {
+        let form = match panel.get() {
+            Panel::Closed => return ().into_any(),
+            Panel::Correct => view! { <CorrectionForm record names panel changed /> }.into_any(),
+            Panel::FollowUp => view! { <FollowUpForm record panel changed /> }.into_any(),
+        };
+        view! {
+            <tr class="activity-panel">
+                <td colspan=columns>{form}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    view! {
+        <tr class="activity-row" data-kind=code(kind) data-id=id data-tenant=tenant>
+            <td class="nowrap">{move || record.with(|r| date_bg(r.activity.date()))}</td>
+            {tenant_cell}
+            <td>{kind_singular(kind)}</td>
+            <td class="activity-description">{describe}</td>
+            <td>{move || record.with(|r| r.activity.measures().join(", "))}</td>
+            <td class="small">{recorded}</td>
+            <td class="actions">{actions}</td>
+        </tr>
+        {form}
+    }
+}

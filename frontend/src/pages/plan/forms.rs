@@ -1,0 +1,320 @@
+//! The plan's upkeep: changing, withdrawing and adding measures, and starting the next year.
+
+use super::Panel;
+use super::draft::MeasureDraft;
+use crate::api::{self, ApiError};
+use crate::controls::ViewParams;
+use crate::form::{FormError, Labelled, Notice, PanelFormEnd, TextAreaField, use_submit};
+use antikor_shared::views::{MeasureView, PlanView, StartPlan, WithdrawMeasure};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+/// Said after a conflict, once the measure is shown as it is now.
+const RELOADED: &str =
+    "Мярката е презаредена с последните промени; въведеното във формуляра е запазено.";
+
+/// Reads a measure again, as the server now has it, into its row.
+async fn reload(year: i32, measure: RwSignal<MeasureView>) -> Result<(), ApiError> {
+    let key = measure.with_untracked(|m| m.measure.key.clone());
+    let fresh = api::plan(year, None)
+        .await?
+        .measures
+        .into_iter()
+        .find(|m| m.measure.key == key)
+        .ok_or_else(|| ApiError::Invalid("Мярката вече не е в плана.".to_owned()))?;
+    measure.try_set(fresh);
+    Ok(())
+}
+
+/// The fields a measure's form shares between adding and changing.
+#[component]
+fn MeasureFields(draft: RwSignal<MeasureDraft>, prefix: &'static str) -> impl IntoView {
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      get: fn(&MeasureDraft) -> String,
+                      set: fn(&mut MeasureDraft, String),
+                      textarea: bool| {
+        let id = format!("{prefix}-{name}");
+        let value = move || draft.with(get);
+        let input = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            draft.update(|d| set(d, v));
+        };
+        let control = if textarea {
+            view! { <textarea id=id.clone() prop:value=value on:input=input rows="3"></textarea> }
+                .into_any()
+        } else if name.starts_with("deadline") {
+            view! { <input id=id.clone() type="month" prop:value=value on:input=input /> }
+                .into_any()
+        } else {
+            view! { <input id=id.clone() type="text" prop:value=value on:input=input /> }.into_any()
+        };
+        view! { <Labelled id label>{control}</Labelled> }
+    };
+    view! {
+        {field("text", "Мярка", |d| d.text.clone(), |d, v| d.text = v, true)}
+        <div class="form-grid">
+            {field("deadline-from", "Срок (месец)", |d| d.from.clone(), |d, v| d.from = v, false)}
+            {field(
+                "deadline-to",
+                "До месец (за срок, който е период; иначе празно)",
+                |d| d.to.clone(),
+                |d, v| d.to = v,
+                false,
+            )}
+        </div>
+        {field(
+            "responsible",
+            "Отговорник (по една длъжност на ред)",
+            |d| d.responsible.clone(),
+            |d, v| d.responsible = v,
+            true,
+        )}
+        {field(
+            "indicator",
+            "Индикатор за оценка на изпълнението",
+            |d| d.indicator.clone(),
+            |d, v| d.indicator = v,
+            true,
+        )}
+        {field("result", "Резултат", |d| d.expected_result.clone(), |d, v| d.expected_result = v, true)}
+    }
+}
+
+/// Changes a measure: only the fields that differ are sent, with the revision read.
+#[component]
+pub(super) fn EditMeasureForm(
+    measure: RwSignal<MeasureView>,
+    year: i32,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let draft = RwSignal::new(measure.with_untracked(|m| MeasureDraft::of(&m.measure)));
+    let form = use_submit();
+    let key = measure.with_untracked(|m| m.measure.key.clone());
+    let submit = {
+        let key = key.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            if !form.begin(&ev) {
+                return;
+            }
+            // Against the measure as last read: after a conflict, the reloaded one.
+            let body = match measure
+                .with_untracked(|m| draft.with_untracked(|d| d.changes(&m.measure, m.revision)))
+            {
+                Ok(body) => body,
+                Err(text) => return form.fail(text),
+            };
+            let key = key.clone();
+            let call = {
+                let key = key.clone();
+                async move { api::update_measure(year, &key, &body).await }
+            };
+            form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
+                panel.set(Panel::Closed);
+                changed.run(Notice::ok(format!("Мярка {key} е променена.")));
+            });
+        }
+    };
+    view! {
+        <form id="measure-edit-form" class="action-form" data-key=key.clone() on:submit=submit novalidate>
+            <h3 class="action-form__title">{format!("Промяна на мярка {key}")}</h3>
+            <MeasureFields draft prefix="edit" />
+            <PanelFormEnd
+                error_id="measure-edit-error"
+                form
+                submit_id="measure-edit-submit"
+                submit="Запази промените"
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
+        </form>
+    }
+}
+
+/// Withdraws a measure, with a reason; it stays in the plan, marked.
+#[component]
+pub(super) fn WithdrawForm(
+    measure: RwSignal<MeasureView>,
+    year: i32,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let form = use_submit();
+    let key = measure.with_untracked(|m| m.measure.key.clone());
+    let submit = {
+        let key = key.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            if !form.begin(&ev) {
+                return;
+            }
+            let text = reason.get_untracked().trim().to_owned();
+            if text.is_empty() {
+                return form.fail("Посочете причината за оттеглянето.");
+            }
+            let body = WithdrawMeasure {
+                expected_revision: measure.with_untracked(|m| m.revision),
+                reason: text,
+            };
+            let key = key.clone();
+            let call = {
+                let key = key.clone();
+                async move { api::withdraw_measure(year, &key, &body).await }
+            };
+            form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
+                panel.set(Panel::Closed);
+                changed.run(Notice::ok(format!("Мярка {key} е оттеглена.")));
+            });
+        }
+    };
+    view! {
+        <form id="measure-withdraw-form" class="action-form" data-key=key.clone() on:submit=submit novalidate>
+            <h3 class="action-form__title">{format!("Оттегляне на мярка {key}")}</h3>
+            <p class="muted small">"Мярката остава в историята на плана, отбелязана като оттеглена."</p>
+            <TextAreaField id="withdraw-reason" label="Причина" value=reason maxlength=1000 />
+            <PanelFormEnd
+                error_id="measure-withdraw-error"
+                form
+                submit_id="measure-withdraw-submit"
+                submit="Оттегли мярката"
+                cancel=Callback::new(move |()| panel.set(Panel::Closed))
+            />
+        </form>
+    }
+}
+
+/// Adds a measure to the shown year's plan.
+#[component]
+pub(super) fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl IntoView {
+    let year = plan.year;
+    let draft = RwSignal::new(MeasureDraft {
+        section: plan
+            .sections
+            .first()
+            .map(|s| s.numeral.clone())
+            .unwrap_or_default(),
+        from: format!("{year}-12"),
+        ..MeasureDraft::default()
+    });
+    let form = use_submit();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let body = match draft.with_untracked(MeasureDraft::to_add) {
+            Ok(body) => body,
+            Err(text) => return form.fail(text),
+        };
+        let text = format!("Мярката „{} {}“ е добавена.", body.section, body.number);
+        form.send(
+            async move { api::add_measure(year, &body).await },
+            move |_| {
+                // The next measure is most likely of the same section and deadline.
+                draft.try_update(|d| {
+                    *d = MeasureDraft {
+                        section: d.section.clone(),
+                        from: d.from.clone(),
+                        ..MeasureDraft::default()
+                    }
+                });
+                changed.run(Notice::ok(text));
+            },
+        );
+    };
+    let sections = plan
+        .sections
+        .iter()
+        .map(|s| {
+            let numeral = s.numeral.clone();
+            view! {
+                <option value=numeral.clone() prop:selected=move || draft.with(|d| d.section == numeral)>
+                    {format!("{}. {}", s.numeral, s.title)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="form-card">
+            <summary>{format!("Нова мярка в плана за {year} г.")}</summary>
+            <form id="measure-add-form" on:submit=submit novalidate>
+                <div class="form-grid">
+                    <Labelled id="add-section" label="Раздел">
+                        <select id="add-section" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            draft.update(|d| d.section = v);
+                        }>{sections}</select>
+                    </Labelled>
+                    <Labelled id="add-number" label="№ (както ще се изписва, напр. „4.“)">
+                        <input
+                            id="add-number"
+                            type="text"
+                            prop:value=move || draft.with(|d| d.number.clone())
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                draft.update(|d| d.number = v);
+                            }
+                        />
+                    </Labelled>
+                </div>
+                <MeasureFields draft prefix="add" />
+                <FormError id="measure-add-error" error=form.error() />
+                <button type="submit" id="measure-add-submit" class="button button--primary" disabled=form.busy()>
+                    "Добави мярката"
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// Starts a later year's plan as a copy of the shown one.
+#[component]
+pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
+    let navigate = use_navigate();
+    let based_on = plan.year;
+    let year = RwSignal::new((based_on + 1).to_string());
+    let form = use_submit();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let Ok(new_year) = year.get_untracked().trim().parse::<i32>() else {
+            return form.fail("Въведете година, напр. 2018.");
+        };
+        if new_year <= based_on {
+            return form.fail(format!("Годината трябва да е след {based_on}."));
+        }
+        let body = StartPlan {
+            year: new_year,
+            based_on,
+        };
+        let navigate = navigate.clone();
+        form.send(async move { api::start_plan(&body).await }, move |_| {
+            let next = ViewParams {
+                year: Some(new_year),
+                ..ViewParams::default()
+            };
+            navigate(&next.href("/plan"), NavigateOptions::default());
+        });
+    };
+    view! {
+        <details class="form-card">
+            <summary>"План за следваща година"</summary>
+            <form id="plan-start-form" on:submit=submit novalidate>
+                <p class="muted small">
+                    {format!(
+                        "Новият план започва като копие на мерките в сила от плана за {based_on} г., със срокове, преместени със съответния брой години.",
+                    )}
+                </p>
+                <div class="field field--narrow">
+                    <label for="plan-start-year">"Година"</label>
+                    <input id="plan-start-year" type="number" min=(based_on + 1).to_string() bind:value=year />
+                </div>
+                <FormError id="plan-start-error" error=form.error() />
+                <button type="submit" id="plan-start-submit" class="button button--primary" disabled=form.busy()>
+                    "Започни плана"
+                </button>
+            </form>
+        </details>
+    }
+}

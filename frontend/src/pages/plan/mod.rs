@@ -1,0 +1,243 @@
+//! `/plan`: the year's plan in its own columns, as of a day, and its upkeep by regional staff.
+
+mod draft;
+mod forms;
+
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::controls::{AsOfBanner, AsOfPicker, YearSelect, resolve_year, use_view_params};
+use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::form::{Notice, NoticeView};
+use crate::session::use_session;
+use antikor_shared::account::Role;
+use antikor_shared::views::{MeasureView, PlanView};
+use forms::{AddMeasureForm, EditMeasureForm, StartPlanForm, WithdrawForm};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Whether a role keeps the plan (the server checks it again).
+pub fn can_edit_plan(role: Role) -> bool {
+    matches!(role, Role::Regional | Role::RegionalAdmin)
+}
+
+/// How many of [`PLAN_COLUMNS`] are the plan's own, as the annual report repeats them.
+pub const PLAN_OWN_COLUMNS: usize = 7;
+
+/// The plan's columns: its own, its section first (the file's only), then whether a measure
+/// was withdrawn (the page says that under the measure's text) and the change controls.
+pub const PLAN_COLUMNS: [Column<MeasureView>; 9] = [
+    Column::file_only("Раздел", |m, _| m.measure.section.clone()),
+    Column::both("№", |m, _| m.measure.number_in_source.clone()),
+    Column::both("Мярка", |m, _| m.measure.text.clone()),
+    Column::both("Срок", |m, _| m.measure.deadline_in_source.clone()),
+    Column::both("Отговорник", |m, _| {
+        m.measure.responsible.join("; ")
+    }),
+    Column::both(
+        "Индикатор за оценка на изпълнението",
+        |m, _| m.measure.indicator.clone(),
+    ),
+    Column::both("Резултат", |m, _| m.measure.expected_result.clone()),
+    Column::file_only("Оттеглена", |m, _| {
+        m.withdrawn.clone().unwrap_or_default()
+    }),
+    Column::page_only("Промени"),
+];
+
+/// `/plan`.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    set_title("План за действие");
+    let session = use_session();
+    let logged_in = Memo::new(move |_| session.role().is_some());
+    let editor = Memo::new(move |_| session.role().is_some_and(can_edit_plan));
+    let params = use_view_params();
+    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let plan = LocalResource::new(move || {
+        let asked = params.get();
+        async move {
+            let asked = asked?;
+            let year = resolve_year(asked.year).await?;
+            api::plan(year, asked.as_of_api().as_deref()).await
+        }
+    });
+    let shown = Signal::derive(move || {
+        chosen
+            .get()
+            .year
+            .or_else(|| plan.get().and_then(Result::ok).map(|p| p.year))
+    });
+    let notice = RwSignal::new(None::<Notice>);
+    let changed = Callback::new(move |n: Notice| {
+        notice.set(Some(n));
+        plan.refetch();
+    });
+    let retry = Callback::new(move |()| plan.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            let plan = plan.await?;
+            let editing = editor.get_untracked() && chosen.get_untracked().as_of.is_none();
+            Ok::<_, ApiError>(view! {
+                <PlanTable plan=plan.clone() editing changed />
+                {editing.then(|| view! {
+                    <AddMeasureForm plan=plan.clone() changed />
+                    <StartPlanForm plan=plan.clone() />
+                })}
+            })
+        })
+    };
+    view! {
+        <h1>"План за действие"</h1>
+        <p class="lead">
+            "Мерките на Областния обществен съвет за превенция и противодействие на корупцията "
+            "с техните срокове, отговорници, индикатори и очаквани резултати."
+        </p>
+        <div class="filters">
+            <YearSelect path="/plan" params=chosen shown />
+            <Show when=move || logged_in.get()>
+                <AsOfPicker path="/plan" params=chosen />
+            </Show>
+        </div>
+        <AsOfBanner path="/plan" params=chosen position=Signal::derive(|| None) />
+        <NoticeView id="plan-notice" notice />
+        <Loaded retry keep_shown=true>{body}</Loaded>
+    }
+}
+
+/// The plan's table, section by section; with the change controls for regional staff.
+#[component]
+fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl IntoView {
+    let active = plan
+        .measures
+        .iter()
+        .filter(|m| m.withdrawn.is_none())
+        .count();
+    let year = plan.year;
+    let columns = if editing {
+        &PLAN_COLUMNS[..]
+    } else {
+        &PLAN_COLUMNS[..PLAN_COLUMNS.len() - 1]
+    };
+    let span = columns.iter().filter(|c| c.shown).count();
+    let sections = plan
+        .sections
+        .iter()
+        .map(|section| {
+            let rows = plan
+                .measures
+                .iter()
+                .filter(|m| m.measure.section == section.numeral)
+                .map(|m| {
+                    let measure = RwSignal::new(m.clone());
+                    view! { <MeasureRow measure year editing changed /> }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="section-row">
+                        <th scope="colgroup" colspan=span.to_string()>
+                            {section.numeral_in_source.clone()}
+                            " "
+                            {section.title.clone()}
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    let measures = plan.measures.clone();
+    let csv = Callback::new(move |()| csv_rows(&PLAN_COLUMNS, &measures, &()));
+    view! {
+        <h2>{plan.title.clone()}</h2>
+        <ExportTable
+            id="plan-table"
+            class="plan-table"
+            filename=format!("plan-{year}.csv")
+            rows=csv
+            tools=view! {
+                <p>
+                    {format!("{active} мерки в {} раздела.", plan.sections.len())}
+                    " "
+                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                </p>
+            }
+                .into_any()
+        >
+            <caption class="visually-hidden">{format!("План за {year} г.")}</caption>
+            <thead>
+                <tr>{headings(columns)}</tr>
+            </thead>
+            {sections}
+        </ExportTable>
+    }
+}
+
+/// Which change panel is open under a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Panel {
+    Closed,
+    Edit,
+    Withdraw,
+}
+
+/// One measure, and the panel to change or withdraw it. The measure is a signal: a conflict
+/// reloads it in place while its form stays open.
+#[component]
+fn MeasureRow(
+    measure: RwSignal<MeasureView>,
+    year: i32,
+    editing: bool,
+    changed: Callback<Notice>,
+) -> impl IntoView {
+    let (key, is_withdrawn) =
+        measure.with_untracked(|m| (m.measure.key.clone(), m.withdrawn.is_some()));
+    let panel = RwSignal::new(Panel::Closed);
+    let actions = (editing && !is_withdrawn).then(|| {
+        view! {
+            <td class="actions">
+                <button type="button" class="button button--small measure-edit" on:click=move |_| panel.set(Panel::Edit)>
+                    "Промени"
+                </button>
+                <button type="button" class="button button--small measure-withdraw" on:click=move |_| panel.set(Panel::Withdraw)>
+                    "Оттегли"
+                </button>
+            </td>
+        }
+    });
+    let filler = (editing && is_withdrawn).then(|| view! { <td></td> });
+    let form = move || {
+        let form = match panel.get() {
+            Panel::Closed => return ().into_any(),
+            Panel::Edit => view! { <EditMeasureForm measure year panel changed /> }.into_any(),
+            Panel::Withdraw => view! { <WithdrawForm measure year panel changed /> }.into_any(),
+        };
+        view! {
+            <tr class="measure-panel">
+                <td colspan="7">{form}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let text = move |f: fn(&MeasureView) -> String| move || measure.with(f);
+    view! {
+        <tr class="measure-row" class:withdrawn=is_withdrawn data-key=key>
+            <th scope="row" class="nowrap">{text(|m| m.measure.number_in_source.clone())}</th>
+            <td>
+                {text(|m| m.measure.text.clone())}
+                {move || {
+                    measure
+                        .with(|m| m.withdrawn.clone())
+                        .map(|reason| view! { <p class="withdrawn-note">"Оттеглена: " {reason}</p> })
+                }}
+            </td>
+            <td class="nowrap">{text(|m| m.measure.deadline_in_source.clone())}</td>
+            <td>{text(|m| m.measure.responsible.join("; "))}</td>
+            <td>{text(|m| m.measure.indicator.clone())}</td>
+            <td>{text(|m| m.measure.expected_result.clone())}</td>
+            {actions}
+            {filler}
+        </tr>
+        {form}
+    }
+}

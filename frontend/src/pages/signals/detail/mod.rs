@@ -1,0 +1,451 @@
+//! `/signals/{id}`: one signal's case for its officers: the account, the clocks, the sealed identities, the history and the forms of every step.
+
+mod steps;
+
+use super::{StepClock, error_text, size_text};
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::form::{FormError, Submit, use_submit_explained};
+use crate::format::{date_bg, date_time, event_type_text, utc_exact};
+use crate::session::{Session, use_session};
+use crate::wire::code;
+use antikor_shared::signal::{Channel, SignalDetail, SignalIdentity};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use serde::Serialize;
+use steps::{
+    AcknowledgeForm, AssignForm, ClassifyForm, CloseForm, ForwardForm, LinkForm, NoteForm,
+};
+
+/// Whether `text` looks like a signal's id (a UUID), so that a mistyped address is refused
+/// before asking the server.
+pub fn is_signal_id(text: &str) -> bool {
+    text.len() == 36
+        && text.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
+/// A day typed into a date field.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| "Въведете дата във вида ГГГГ-ММ-ДД.".to_owned())
+}
+
+/// `/signals/{id}`.
+#[component]
+pub fn SignalPage() -> impl IntoView {
+    set_title("Сигнал");
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let detail = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            if !is_signal_id(&id) {
+                return Err(ApiError::Invalid(
+                    "Адресът не съдържа валиден номер на сигнал.".to_owned(),
+                ));
+            }
+            api::signals::detail(&id).await
+        }
+    });
+    let retry = Callback::new(move |()| detail.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            let d = detail.await?;
+            set_title(&format!("Сигнал {}", d.row.reference));
+            Ok::<_, ApiError>(view! { <Case initial=d /> })
+        })
+    };
+    view! {
+        <p class="breadcrumb">
+            <A href="/signals">"Регистър на сигналите"</A>
+        </p>
+        <Loaded retry>{body}</Loaded>
+    }
+}
+
+/// Said after a conflict, once the case is shown as it is now.
+const RELOADED: &str = "Сигналът по-горе е презареден; въведеното във формуляра е запазено.";
+
+/// The case as loaded, and what every step form needs to send itself.
+#[derive(Clone, Copy)]
+struct CaseCtx {
+    detail: RwSignal<SignalDetail>,
+    id: StoredValue<String>,
+    session: Session,
+}
+
+impl CaseCtx {
+    /// The version this page shows: a step sent against it fails if someone changed the case.
+    fn version(&self) -> u64 {
+        self.detail.with_untracked(|d| d.row.version)
+    }
+
+    /// Reads the case again, as the server now has it.
+    async fn reload(self) -> Result<(), ApiError> {
+        let fresh = api::signals::detail(&self.id.get_value()).await?;
+        self.detail.try_set(fresh);
+        Ok(())
+    }
+
+    /// Sends one step; on success the page shows the case as the server now has it.
+    fn send<B: Serialize + 'static>(
+        &self,
+        step: &'static str,
+        body: B,
+        form: Submit,
+        saved: &'static str,
+        on_saved: impl FnOnce() + 'static,
+    ) {
+        let ctx = *self;
+        let id = self.id.get_value();
+        let call = async move { api::signals::step(&id, step, &body).await };
+        form.send_versioned(call, ctx.reload(), RELOADED, move |fresh| {
+            ctx.detail.try_set(fresh);
+            form.succeed(saved);
+            on_saved();
+        });
+    }
+}
+
+/// The whole case: what the register holds, then the step forms.
+#[component]
+fn Case(initial: SignalDetail) -> impl IntoView {
+    let id = initial.row.id.to_string();
+    let ctx = CaseCtx {
+        detail: RwSignal::new(initial),
+        id: StoredValue::new(id),
+        session: use_session(),
+    };
+    let detail = ctx.detail;
+    let open = move || detail.with(|d| d.row.closed.is_none());
+    let pending_ack = move || detail.with(|d| d.row.acknowledgment.done.is_none());
+    let acknowledged = move || detail.with(|d| d.row.acknowledgment.done.is_some());
+    // Only a reporter of the public form holds a receipt code to read messages with.
+    let with_code = move || detail.with(|d| d.row.channel == Channel::WebForm);
+    let overview = move || detail.with(|d| view! { <Overview detail=d.clone() /> });
+    let history = move || detail.with(|d| view! { <History detail=d.clone() /> });
+    view! {
+        {overview}
+        <IdentityPanel ctx />
+        <section aria-labelledby="steps-heading" class="signal-steps">
+            <h2 id="steps-heading">"Действия по сигнала"</h2>
+            <Show
+                when=open
+                fallback=|| view! { <p class="muted">"Сигналът е приключен: по него не се вписват нови действия."</p> }
+            >
+                <Show when=pending_ack>
+                    <AcknowledgeForm ctx />
+                </Show>
+                <AssignForm ctx />
+                <ClassifyForm ctx />
+                <NoteForm ctx step="actions" title="Действие по проверката" dated=true label="Какво е направено" saved="Действието е записано." />
+                <Show when=acknowledged>
+                    <NoteForm ctx step="feedback" title="Обратна информация към подателя" dated=true label="Обратна информация (подателят я чете с кода си)" saved="Обратната информация е записана." />
+                </Show>
+                <Show when=with_code>
+                    <NoteForm ctx step="messages" title="Съобщение до подателя" dated=false label="Съобщение (подателят го чете с кода си)" saved="Съобщението е изпратено." />
+                </Show>
+                <ForwardForm ctx />
+                <LinkForm ctx />
+                <CloseForm ctx />
+            </Show>
+        </section>
+        {history}
+    }
+}
+
+/// A labelled value of the overview, left out when there is none.
+fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| {
+        view! {
+            <dt>{label}</dt>
+            <dd>{v}</dd>
+        }
+    })
+}
+
+/// What the register holds about the signal, its clocks, account, attachments and links.
+#[component]
+fn Overview(detail: SignalDetail) -> impl IntoView {
+    let d = detail;
+    let r = d.row.clone();
+    let id = r.id.to_string();
+    let oral = r
+        .channel
+        .is_oral()
+        .then_some(match d.confirmed_by_reporter {
+            Some(true) => " (записът е потвърден от подателя)",
+            Some(false) => " (записът не е потвърден от подателя)",
+            None => "",
+        });
+    let feedback = r.feedback.map_or_else(
+        || view! { <span class="muted">"тече след потвърждението"</span> }.into_any(),
+        |step| view! { <StepClock step /> }.into_any(),
+    );
+    let account = match d.account {
+        Some(a) => view! {
+            <dl id="signal-account" class="fields">
+                <dt>"Какво"</dt>
+                <dd class="pre-line">{a.what}</dd>
+                <dt>"Къде"</dt>
+                <dd>{a.place}</dd>
+                <dt>"Кога"</dt>
+                <dd>{a.when}</dd>
+            </dl>
+        }
+        .into_any(),
+        None => view! {
+            <p id="signal-account" class="notice notice--info">
+                "Срокът за съхранение е изтекъл и ключът на сигнала е унищожен: описанието, самоличността "
+                "и приложенията вече не могат да бъдат прочетени."
+            </p>
+        }
+        .into_any(),
+    };
+    let attachments = if d.attachments.is_empty() {
+        view! { <p class="muted">"Няма приложения."</p> }.into_any()
+    } else {
+        let items = d
+            .attachments
+            .into_iter()
+            .map(|a| {
+                let name = a.name.clone().unwrap_or_else(|| format!("Приложение {}", a.number));
+                let line = format!(" ({}, {})", a.media_type, size_text(a.bytes));
+                let link = if r.key_destroyed {
+                    view! { <span>{name}</span> }.into_any()
+                } else {
+                    view! {
+                        <a href=api::signals::attachment_url(&id, a.number) download=name.clone()>{name.clone()}</a>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <li data-number=a.number.to_string()>
+                        {link}
+                        <span class="muted small">{line}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul id="signal-attachments" class="row-list">{items}</ul> }.into_any()
+    };
+    let links = (!d.links.is_empty()).then(|| {
+        let items = d
+            .links
+            .into_iter()
+            .map(|l| view! { <li><A href=format!("/signals/{}", l.id)>{l.reference}</A></li> })
+            .collect_view();
+        view! {
+            <h3>"Свързани сигнали"</h3>
+            <ul id="signal-links" class="row-list">{items}</ul>
+        }
+    });
+    view! {
+        <h1 id="signal-heading" data-status=code(r.status) data-version=r.version.to_string()>
+            {format!("Сигнал {}", r.reference)}
+        </h1>
+        <dl id="signal-overview" class="fields">
+            <dt>"Състояние"</dt>
+            <dd id="signal-status">{r.status.label_bg()}</dd>
+            {field("УИН", r.uin.clone())}
+            <dt>"Получен"</dt>
+            <dd>{format!("{} г.", date_bg(r.received))}</dd>
+            <dt>"Канал"</dt>
+            <dd>{r.channel.label_bg()} {oral}</dd>
+            <dt>"Подател"</dt>
+            <dd>
+                {if r.anonymous { "анонимен" } else if d.has_reporter { "посочен (запечатан)" } else { "не е посочен" }}
+            </dd>
+            <dt>"Вид"</dt>
+            <dd>{r.category.label_bg()}</dd>
+            {field("Режим", r.regime.map(|g| g.label_bg().to_owned()))}
+            {field("Звено", r.unit.clone())}
+            {field("Дейност", r.activity.clone())}
+            {field("Отговорник", r.assigned_to.as_ref().map(ToString::to_string))}
+            <dt>"Потвърждение"</dt>
+            <dd id="signal-ack-clock"><StepClock step=r.acknowledgment /></dd>
+            <dt>"Обратна информация"</dt>
+            <dd id="signal-feedback-clock">{feedback}</dd>
+            {field("Препратен до", r.forwarded_to.clone())}
+            {field(
+                "Приключен",
+                r.closed.map(|c| format!("{} г., {}", date_bg(c.on), c.outcome.label_bg())),
+            )}
+            {field(
+                "Личните данни се пазят до",
+                r.retention_until.map(|d| format!("{} г.", date_bg(d))),
+            )}
+        </dl>
+        <h2>"Описание"</h2>
+        {account}
+        <h3>"Приложения"</h3>
+        {attachments}
+        {links}
+    }
+}
+
+/// The sealed identities: opened only after the officer confirms, since every opening is
+/// itself recorded in the log.
+#[component]
+fn IdentityPanel(ctx: CaseCtx) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let form = use_submit_explained(error_text);
+    let shown = RwSignal::new(None::<SignalIdentity>);
+    let sealed = move || {
+        ctx.detail
+            .with(|d| !d.row.key_destroyed && (d.has_reporter || d.has_concerned))
+    };
+    let open = move |_| {
+        let id = ctx.id.get_value();
+        let call = async move {
+            let identity = api::signals::identity(&id).await?;
+            // The opening is a new event of the case: its history and version change. Not
+            // reading them now only leaves the page a step behind, so that is not a failure.
+            let _ = ctx.reload().await;
+            Ok(identity)
+        };
+        form.send(call, move |identity| {
+            shown.try_set(Some(identity));
+            asking.try_set(false);
+        });
+    };
+    let identity = move || {
+        shown.get().map(|i| {
+            let reporter = i.reporter.map_or_else(
+                || view! { <dt>"Подател"</dt><dd>"не е посочен"</dd> }.into_any(),
+                |r| {
+                    view! {
+                        <dt>"Подател"</dt>
+                        <dd id="identity-reporter-name">{r.name}</dd>
+                        <dt>"Връзка"</dt>
+                        <dd id="identity-reporter-contact">{r.contact}</dd>
+                    }
+                    .into_any()
+                },
+            );
+            view! {
+                <dl id="signal-identity" class="fields">
+                    {reporter}
+                    <dt>"Засегнато лице"</dt>
+                    <dd id="identity-concerned">{i.concerned.unwrap_or_else(|| "не е посочено".to_owned())}</dd>
+                </dl>
+                <button type="button" id="identity-hide" class="button" on:click=move |_| shown.set(None)>
+                    "Скрий"
+                </button>
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="identity-heading" class="signal-identity">
+            <h2 id="identity-heading">"Самоличност"</h2>
+            <Show
+                when=sealed
+                fallback=|| view! { <p class="muted">"Няма запечатани лични данни за отваряне."</p> }
+            >
+                <Show
+                    when=move || shown.with(Option::is_some)
+                    fallback=move || {
+                        view! {
+                            <p class="muted">
+                                "Името и връзката с подателя и засегнатото лице са запечатани."
+                            </p>
+                            <Show
+                                when=move || asking.get()
+                                fallback=move || {
+                                    view! {
+                                        <button type="button" id="identity-ask" class="button" on:click=move |_| asking.set(true)>
+                                            "Покажи самоличността"
+                                        </button>
+                                    }
+                                }
+                            >
+                                <div id="identity-confirm" class="notice notice--warn" role="alert">
+                                    <p>
+                                        "Отварянето на самоличността се записва в дневника. "
+                                        "Отваряйте я само когато проверката го изисква."
+                                    </p>
+                                    <div class="form-actions">
+                                        <button type="button" id="identity-open" class="button button--primary" disabled=form.busy() on:click=open>
+                                            "Покажи и запиши"
+                                        </button>
+                                        <button type="button" id="identity-cancel" class="button" on:click=move |_| asking.set(false)>
+                                            "Откажи"
+                                        </button>
+                                    </div>
+                                </div>
+                            </Show>
+                        }
+                    }
+                >
+                    {identity}
+                </Show>
+            </Show>
+            <FormError id="identity-error" error=form.error() />
+        </section>
+    }
+}
+
+/// The case's history, oldest first.
+#[component]
+fn History(detail: SignalDetail) -> impl IntoView {
+    let items = detail
+        .history
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li data-event-type=s.event_type.clone() data-position=s.position.to_string()>
+                    <p>
+                        <strong>{s.summary}</strong>
+                        <span class="muted small">
+                            " · "
+                            {s.actor}
+                            " · "
+                            <time datetime=utc_exact(s.at) title=event_type_text(&s.event_type)>
+                                {date_time(s.at)}
+                            </time>
+                        </span>
+                    </p>
+                    {s.text.map(|t| view! { <p class="pre-line">{t}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="history-heading">
+            <h2 id="history-heading">"История"</h2>
+            <ol id="signal-history" class="row-list">{items}</ol>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signal_ids_are_uuids() {
+        assert!(is_signal_id("0f3a8c1e-6a1b-4b8e-9d2a-1c3e5f7a9b0d"));
+        assert!(!is_signal_id("0f3a8c1e6a1b4b8e9d2a1c3e5f7a9b0d"));
+        assert!(!is_signal_id("BLG01-2026-0001"));
+        assert!(!is_signal_id("0f3a8c1e-6a1b-4b8e-9d2a-1c3e5f7a9b0g"));
+        assert!(!is_signal_id(""));
+    }
+
+    #[test]
+    fn days_are_parsed_or_explained() {
+        assert_eq!(
+            parse_day(" 2026-03-02 "),
+            Ok(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+        );
+        assert!(parse_day("02.03.2026").is_err());
+    }
+}

@@ -1,0 +1,388 @@
+//! The forms of a case's steps: acknowledging, assigning, classifying, notes, forwarding,
+//! linking and closing. Each sends against the version shown, through [`CaseCtx::send`].
+
+use super::{CaseCtx, parse_day};
+use crate::controls::today;
+use crate::form::{
+    FormError, InputField, Labelled, NoticeView, Submit, TextAreaField, use_submit_explained,
+};
+use crate::pages::signals::{ListChoice, error_text, intake_lists, optional};
+use crate::session::use_session;
+use crate::wire::{code, from_code};
+use antikor_shared::Username;
+use antikor_shared::signal::{
+    Acknowledge, Assign, Category, Classify, Close, Forward, Link, Outcome, Regime, SignalNote,
+};
+use leptos::prelude::*;
+
+/// A step form in a disclosure: its fields, what went wrong or what it saved, its button.
+#[component]
+fn StepForm(
+    /// The disclosure's id.
+    id: &'static str,
+    /// The id of its error alert.
+    error_id: &'static str,
+    /// Its summary line.
+    title: &'static str,
+    /// Whether it starts open.
+    #[prop(optional)]
+    open: bool,
+    form: Submit,
+    on_submit: Callback<()>,
+    /// The button's text.
+    button: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class="step-form" id=id open=open>
+            <summary>{title}</summary>
+            <form
+                class="action-form"
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    if form.begin(&ev) {
+                        on_submit.run(());
+                    }
+                }
+                novalidate
+            >
+                {children()}
+                <FormError id=error_id error=form.error() />
+                <NoticeView class="step-saved" notice=form.saved() />
+                <div class="form-actions">
+                    <button type="submit" class="button button--primary step-submit" disabled=form.busy()>
+                        {button}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// A labelled day, today at the latest.
+fn day_field(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! { <InputField id label kind="date" max=today().to_string() value /> }
+}
+
+/// A labelled text area of the step forms, as wide as the form.
+fn text_area(
+    id: &'static str,
+    label: &'static str,
+    max: usize,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! { <TextAreaField id label value rows=4 maxlength=max class="field--wide" /> }
+}
+
+/// Confirming receipt to the reporter, with the УИН for whistleblower-law signals.
+#[component]
+pub(super) fn AcknowledgeForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let on = RwSignal::new(today().to_string());
+    let uin = RwSignal::new(String::new());
+    let message = RwSignal::new(
+        "Потвърждаваме, че получихме сигнала ви. Ще ви уведомим за предприетите действия."
+            .to_owned(),
+    );
+    let submit = Callback::new(move |()| {
+        let day = match parse_day(&on.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => return form.fail(e),
+        };
+        let body = Acknowledge {
+            expected_version: ctx.version(),
+            on: day,
+            uin: optional(&uin.get_untracked()),
+            message: optional(&message.get_untracked()),
+        };
+        ctx.send(
+            "acknowledge",
+            body,
+            form,
+            "Получаването е потвърдено.",
+            || {},
+        );
+    });
+    view! {
+        <StepForm id="step-acknowledge" error_id="acknowledge-error" title="Потвърждаване на получаването" open=true form on_submit=submit button="Потвърди получаването">
+            <div class="form-grid">
+                {day_field("ack-on", "Дата на потвърждението", on)}
+                <InputField
+                    id="ack-uin"
+                    label="УИН от КЗЛД (по желание)"
+                    value=uin
+                    maxlength=40
+                    help="За сигнали по Закона за защита на лицата, подаващи сигнали: номерът, издаден от Комисията за защита на личните данни."
+                />
+            </div>
+            {text_area("ack-message", "Съобщение до подателя", 4000, message)}
+        </StepForm>
+    }
+}
+
+/// Making an officer of the institution responsible.
+#[component]
+pub(super) fn AssignForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let own = ctx
+        .session
+        .user_untracked()
+        .map(|u| u.username.to_string())
+        .unwrap_or_default();
+    let to = RwSignal::new(own);
+    let submit = Callback::new(move |()| {
+        let Ok(username) = Username::parse(to.get_untracked().trim()) else {
+            return form.fail("Въведете потребителското име на служител от институцията.");
+        };
+        let body = Assign {
+            expected_version: ctx.version(),
+            to: username,
+        };
+        ctx.send("assign", body, form, "Отговорникът е записан.", || {});
+    });
+    view! {
+        <StepForm id="step-assign" error_id="assign-error" title="Отговорен служител" form on_submit=submit button="Възложи">
+            <InputField id="assign-to" label="Потребителско име на служителя" value=to />
+        </StepForm>
+    }
+}
+
+/// Deciding the regime and what the signal concerns.
+#[component]
+pub(super) fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let start = ctx.detail.with_untracked(|d| d.row.clone());
+    let regime = RwSignal::new(start.regime.map(code).unwrap_or_default());
+    let category = RwSignal::new(code(start.category));
+    let unit = RwSignal::new(start.unit.unwrap_or_default());
+    let activity = RwSignal::new(start.activity.unwrap_or_default());
+    let own = use_session()
+        .user_untracked()
+        .map(|u| u.tenant.to_string())
+        .unwrap_or_default();
+    let (units, activities) = intake_lists(Signal::stored(own));
+    let submit = Callback::new(move |()| {
+        let Some(regime) = from_code::<Regime>(&regime.get_untracked()) else {
+            return form.fail("Изберете режим.");
+        };
+        let Some(category) = from_code::<Category>(&category.get_untracked()) else {
+            return form.fail("Изберете вид.");
+        };
+        let body = Classify {
+            expected_version: ctx.version(),
+            regime,
+            category,
+            unit: optional(&unit.get_untracked()),
+            activity: optional(&activity.get_untracked()),
+        };
+        ctx.send("classify", body, form, "Класификацията е записана.", || {});
+    });
+    let regimes = Regime::ALL
+        .into_iter()
+        .map(|r| view! { <option value=code(r)>{r.label_bg()}</option> })
+        .collect_view();
+    let categories = Category::ALL
+        .into_iter()
+        .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
+        .collect_view();
+    view! {
+        <StepForm id="step-classify" error_id="classify-error" title="Класифициране" form on_submit=submit button="Запиши">
+            <div class="form-grid">
+                <Labelled id="classify-regime" label="Режим">
+                    <select id="classify-regime" bind:value=regime>
+                        <option value="">"Изберете…"</option>
+                        {regimes}
+                    </select>
+                </Labelled>
+                <Labelled id="classify-category" label="Вид">
+                    <select id="classify-category" bind:value=category>{categories}</select>
+                </Labelled>
+                <ListChoice id="classify-unit".to_owned() label="Звено" value=unit choices=units
+                    help="От списъка на институцията." />
+                <ListChoice id="classify-activity".to_owned() label="Дейност" value=activity choices=activities
+                    help="От списъка на институцията." />
+            </div>
+        </StepForm>
+    }
+}
+
+/// A dated text (a follow-up action, the feedback) or a message to the reporter.
+#[component]
+pub(super) fn NoteForm(
+    ctx: CaseCtx,
+    /// The route's last segment: `actions`, `feedback` or `messages`.
+    step: &'static str,
+    title: &'static str,
+    /// Whether the note has a date (messages are dated when recorded).
+    dated: bool,
+    label: &'static str,
+    saved: &'static str,
+) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let on = RwSignal::new(today().to_string());
+    let text = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        let day = if dated {
+            match parse_day(&on.get_untracked()) {
+                Ok(d) => Some(d),
+                Err(e) => return form.fail(e),
+            }
+        } else {
+            None
+        };
+        let Some(written) = optional(&text.get_untracked()) else {
+            return form.fail("Напишете текста.");
+        };
+        let body = SignalNote {
+            expected_version: ctx.version(),
+            on: day,
+            text: written,
+        };
+        ctx.send(step, body, form, saved, move || text.set(String::new()));
+    });
+    // Ids must be static; the three steps that share this form are spelled out.
+    let (form_id, date_id, text_id, error_id, max) = match step {
+        "actions" => (
+            "step-actions",
+            "actions-on",
+            "actions-text",
+            "actions-error",
+            10_000,
+        ),
+        "feedback" => (
+            "step-feedback",
+            "feedback-on",
+            "feedback-text",
+            "feedback-error",
+            10_000,
+        ),
+        _ => (
+            "step-messages",
+            "messages-on",
+            "messages-text",
+            "messages-error",
+            4000,
+        ),
+    };
+    view! {
+        <StepForm id=form_id error_id title form on_submit=submit button="Запиши">
+            {dated.then(|| day_field(date_id, "Дата", on))}
+            {text_area(text_id, label, max, text)}
+        </StepForm>
+    }
+}
+
+/// Forwarding by competence.
+#[component]
+pub(super) fn ForwardForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let to = RwSignal::new(String::new());
+    let number = RwSignal::new(String::new());
+    let on = RwSignal::new(today().to_string());
+    let submit = Callback::new(move |()| {
+        let (Some(to), Some(number)) = (
+            optional(&to.get_untracked()),
+            optional(&number.get_untracked()),
+        ) else {
+            return form.fail("Посочете органа и изходящия номер.");
+        };
+        let day = match parse_day(&on.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => return form.fail(e),
+        };
+        let body = Forward {
+            expected_version: ctx.version(),
+            to,
+            outgoing_number: number,
+            on: day,
+        };
+        ctx.send("forward", body, form, "Препращането е записано.", || {});
+    });
+    view! {
+        <StepForm id="step-forward" error_id="forward-error" title="Препращане по компетентност" form on_submit=submit button="Запиши">
+            <div class="form-grid">
+                <InputField id="forward-to" label="До (орган)" value=to />
+                <InputField id="forward-number" label="Изходящ номер" value=number />
+                {day_field("forward-on", "Дата", on)}
+            </div>
+        </StepForm>
+    }
+}
+
+/// Closing the case, with its outcome and the reason.
+#[component]
+pub(super) fn CloseForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let on = RwSignal::new(today().to_string());
+    let outcome = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        let Some(outcome) = from_code::<Outcome>(&outcome.get_untracked()) else {
+            return form.fail("Изберете резултата.");
+        };
+        let Some(reason) = optional(&reason.get_untracked()) else {
+            return form.fail("Посочете мотивите.");
+        };
+        let day = match parse_day(&on.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => return form.fail(e),
+        };
+        let body = Close {
+            expected_version: ctx.version(),
+            on: day,
+            outcome,
+            reason,
+        };
+        ctx.send("close", body, form, "Сигналът е приключен.", || {});
+    });
+    let outcomes = Outcome::ALL
+        .into_iter()
+        .map(|o| view! { <option value=code(o)>{o.label_bg()}</option> })
+        .collect_view();
+    view! {
+        <StepForm id="step-close" error_id="close-error" title="Приключване" form on_submit=submit button="Приключи сигнала">
+            <div class="form-grid">
+                {day_field("close-on", "Дата", on)}
+                <Labelled id="close-outcome" label="Резултат">
+                    <select id="close-outcome" bind:value=outcome>
+                        <option value="">"Изберете…"</option>
+                        {outcomes}
+                    </select>
+                </Labelled>
+            </div>
+            {text_area("close-reason", "Мотиви", 10_000, reason)}
+            <p class="field__help">
+                "Срокът за съхранение на личните данни (5 години) тече от датата на приключване."
+            </p>
+        </StepForm>
+    }
+}
+
+/// Linking a related signal of the institution by its number.
+#[component]
+pub(super) fn LinkForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let reference = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        let Some(other) = optional(&reference.get_untracked()) else {
+            return form.fail("Въведете номера на свързания сигнал.");
+        };
+        let body = Link {
+            expected_version: ctx.version(),
+            reference: other,
+        };
+        ctx.send(
+            "links",
+            body,
+            form,
+            "Връзката е записана.",
+            move || {
+                reference.set(String::new());
+            },
+        );
+    });
+    view! {
+        <StepForm id="step-links" error_id="links-error" title="Свързан сигнал" form on_submit=submit button="Свържи">
+            <InputField id="link-reference" label="Номер на свързания сигнал" value=reference />
+        </StepForm>
+    }
+}
