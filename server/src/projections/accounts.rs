@@ -1,11 +1,11 @@
 //! The account directory: every account with its tenant, role and state, folded from the log.
 
-use super::decoded_set;
+use super::{decoded, decoded_set};
 use crate::domain::Aggregate;
 use crate::domain::accounts::{AccountAggregate, AccountState};
 use antikor_migrations::Upcasters;
-use antikor_shared::account::Account;
-use antikor_shared::events::{AccountEvent, SecurityEvent};
+use antikor_shared::account::{Account, LoginSucceeded};
+use antikor_shared::events::AccountEvent;
 use antikor_shared::{RecordedEvent, TenantId, Username};
 use std::collections::BTreeMap;
 
@@ -27,11 +27,13 @@ pub struct AccountDirectory {
 
 impl AccountDirectory {
     /// Folds one event in (events of other types are ignored). The aggregate's own `apply`
-    /// decides role and status, so that the directory and the commands never disagree.
+    /// decides role and status, so that the directory and the commands never disagree. Of the
+    /// security log only logins are decoded: failed logins and logouts are most of a busy
+    /// log's events, and the directory needs nothing from them.
     pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
         if let Some(e) = decoded_set::<AccountEvent>(upcasters, event) {
             self.account_event(event, &e);
-        } else if let Some(SecurityEvent::LoginSucceeded(e)) = decoded_set(upcasters, event)
+        } else if let Some(e) = decoded::<LoginSucceeded>(upcasters, event)
             && let Some(entry) = self.accounts.get_mut(&e.username)
         {
             entry.account.last_login_at = Some(event.recorded_at);
