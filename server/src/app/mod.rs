@@ -341,18 +341,10 @@ impl App {
         expected: ExpectedVersion,
         events: Vec<NewEvent>,
     ) -> AppResult<AppendOutcome> {
-        let request = AppendRequest {
-            tenant: scope.tenant().clone(),
-            stream,
-            expected,
-            events,
-            metadata: Metadata {
-                actor: scope.actor().to_owned(),
-                correlation_id: Uuid::new_v4(),
-                causation_id: None,
-            },
-        };
-        Ok(self.store.append(request).await?)
+        Ok(self
+            .store
+            .append(append_request(scope, stream, expected, events))
+            .await?)
     }
 
     /// The one path of a command: loads the aggregate's stream from the log, decides, appends
@@ -389,20 +381,11 @@ impl App {
             if events.is_empty() {
                 return Ok(Executed { state, version });
             }
-            let request = AppendRequest {
-                tenant: scope.tenant().clone(),
-                stream: stream.clone(),
-                expected,
-                events: events
-                    .iter()
-                    .map(|e| NewEvent::from_set(Uuid::new_v4(), e))
-                    .collect(),
-                metadata: Metadata {
-                    actor: scope.actor().to_owned(),
-                    correlation_id: Uuid::new_v4(),
-                    causation_id: None,
-                },
-            };
+            let encoded = events
+                .iter()
+                .map(|e| NewEvent::from_set(Uuid::new_v4(), e))
+                .collect();
+            let request = append_request(scope, stream.clone(), expected, encoded);
             match self.store.append(request).await {
                 Ok(outcome) => {
                     return Ok(Executed {
@@ -444,8 +427,32 @@ impl App {
     }
 }
 
-/// How many times [`App::execute`] decides a command again after losing a race for its stream.
-const RACES_BEFORE_GIVING_UP: usize = 3;
+/// One stream's append in the scope's tenant, recorded as caused by the scope's actor.
+fn append_request(
+    scope: &TenantWrite,
+    stream: StreamId,
+    expected: ExpectedVersion,
+    events: Vec<NewEvent>,
+) -> AppendRequest {
+    AppendRequest {
+        tenant: scope.tenant().clone(),
+        stream,
+        expected,
+        events,
+        metadata: Metadata {
+            actor: scope.actor().to_owned(),
+            correlation_id: Uuid::new_v4(),
+            causation_id: None,
+        },
+    }
+}
+
+/// How many times [`App::execute`] decides a command again after losing a race for its
+/// stream. Each lost race is another writer's success, so the loop cannot spin on its own;
+/// the bound is for writers arriving faster than the log commits. Writers sent at once lose
+/// one race each per commit ahead of them, so a small number here (it was 3) turned the
+/// fourth of four simultaneous, compatible changes into a 409.
+const RACES_BEFORE_GIVING_UP: usize = 32;
 
 /// What a command left: the aggregate's state and its stream's version.
 #[derive(Debug, Clone)]

@@ -531,3 +531,32 @@ async fn a_restart_does_not_lift_a_block() {
         .unwrap_err();
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn an_account_disabled_many_times_at_once_is_disabled_once() {
+    let app = TestApp::start_demo().await;
+    let admin = app.login("oblast.admin").await;
+    let disable = |n: u32| {
+        app.post_as(
+            &admin,
+            "/api/accounts/bansko.officer/disable",
+            json!({"reason": format!("напусна ({n})")}),
+        )
+    };
+    let statuses: Vec<StatusCode> = futures::future::join_all((0..8).map(disable))
+        .await
+        .into_iter()
+        .map(|(status, _)| status)
+        .collect();
+    let landed = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((landed, refused), (1, 7), "{statuses:?}");
+    let auditor = app.login("odit").await;
+    let (_, page) = app
+        .get_as(&auditor, "/api/audit/events?event_type=AccountDisabled")
+        .await;
+    assert_eq!(page["events"].as_array().unwrap().len(), 1, "{page}");
+}

@@ -408,3 +408,54 @@ async fn contacts_are_public_and_kept_by_each_tenant() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn changes_sent_at_once_land_on_different_measures_and_only_once_on_one() {
+    let app = TestApp::start_demo().await;
+    let regional = app.login("oblast.sekretar").await;
+    let (_, plan) = app.get("/api/plans/2017").await;
+    let keys: Vec<String> = keys(&plan).into_iter().take(8).collect();
+    let (server, officer) = (&app, &regional);
+    let change = |key: &str, indicator: String| {
+        let path = format!("/api/plans/2017/measures/{key}");
+        let body = json!({"expected_revision": 1, "indicator": indicator});
+        async move { server.post_as(officer, &path, body).await }
+    };
+    // Eight regional officers change eight measures at once: each is decided again on the
+    // plan the others left, so none is lost and none is refused.
+    let statuses: Vec<_> =
+        futures::future::join_all(keys.iter().map(|k| change(k, format!("Индикатор на {k}"))))
+            .await
+            .into_iter()
+            .map(|(status, body)| (status, body["error"].clone()))
+            .collect();
+    assert!(
+        statuses.iter().all(|(s, _)| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    let (_, plan) = app.get("/api/plans/2017").await;
+    for (key, measure) in keys.iter().zip(plan["measures"].as_array().unwrap()) {
+        assert_eq!(measure["key"], *key);
+        assert_eq!(measure["indicator"], format!("Индикатор на {key}"));
+        assert_eq!(measure["revision"], 2);
+    }
+    // Eight changes of one measure, all read at the same revision: one lands, seven are told
+    // that the measure moved on.
+    let first = keys[0].clone();
+    let body = |n: u32| json!({"expected_revision": 2, "indicator": format!("Вариант {n}")});
+    let path = format!("/api/plans/2017/measures/{first}");
+    let statuses: Vec<StatusCode> =
+        futures::future::join_all((0..8).map(|n| app.post_as(&regional, &path, body(n))))
+            .await
+            .into_iter()
+            .map(|(status, _)| status)
+            .collect();
+    let landed = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((landed, refused), (1, 7), "{statuses:?}");
+    let (_, plan) = app.get("/api/plans/2017").await;
+    assert_eq!(plan["measures"][0]["revision"], 3);
+}
