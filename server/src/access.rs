@@ -2,22 +2,15 @@
 //! from it. A handler reads or writes a tenant's data only through a scope, and only a
 //! principal (derived from the session, never from a client-supplied tenant id) makes one.
 
-use crate::app::AppState;
 use crate::auth::session::ActiveSession;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::Role;
 use antikor_shared::events::is_confidential;
 use antikor_shared::{RecordedEvent, TenantId, Username};
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
-use axum::http::request::Parts;
-use axum_extra::extract::CookieJar;
-use subtle::ConstantTimeEq;
-
-/// The header a logged-in browser echoes its CSRF token in.
-pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// The logged-in account a request comes from, as the log says it is now: a role granted or
-/// an account disabled takes effect on the next request.
+/// an account disabled takes effect on the next request (`crate::routes::principal` resolves
+/// it from the session).
 #[derive(Debug, Clone)]
 pub struct Principal {
     /// Login name.
@@ -317,71 +310,4 @@ impl Principal {
 
 fn forbidden() -> AppError {
     AppError::Forbidden("Вашата роля не позволява това действие.".into())
-}
-
-fn unauthorized() -> AppError {
-    AppError::Unauthorized("Влезте в системата, за да продължите.".into())
-}
-
-impl FromRequestParts<AppState> for Principal {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> AppResult<Self> {
-        let sessions = &app.auth.sessions;
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar
-            .get(sessions.policy.cookie_name())
-            .ok_or_else(unauthorized)?
-            .value()
-            .to_owned();
-        let sessions_ = sessions.clone();
-        let session = tokio::task::spawn_blocking(move || sessions_.find(&token))
-            .await
-            .map_err(anyhow::Error::from)??
-            .ok_or_else(unauthorized)?;
-        let account = app
-            .models_unscoped()
-            .accounts
-            .get(session.record.username.as_str())
-            .filter(|e| !e.account.disabled && e.password_epoch == session.record.password_epoch)
-            .cloned();
-        let Some(entry) = account else {
-            // Disabled, password changed, or gone: the session must not come back.
-            sessions.end(&session)?;
-            return Err(unauthorized());
-        };
-        if !parts.method.is_safe() {
-            let sent = parts
-                .headers
-                .get(CSRF_HEADER)
-                .map(|v| v.as_bytes())
-                .unwrap_or_default();
-            let expected = session.record.csrf_token.as_bytes();
-            if !bool::from(sent.ct_eq(expected)) {
-                return Err(AppError::Forbidden(
-                    "Заявката няма валиден защитен код (CSRF). Презаредете страницата и опитайте отново."
-                        .into(),
-                ));
-            }
-        }
-        Ok(Self {
-            username: entry.account.username,
-            display_name: entry.account.display_name,
-            tenant: entry.account.tenant,
-            role: entry.account.role,
-            session,
-        })
-    }
-}
-
-impl OptionalFromRequestParts<AppState> for Principal {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> AppResult<Option<Self>> {
-        match <Self as FromRequestParts<AppState>>::from_request_parts(parts, app).await {
-            Ok(p) => Ok(Some(p)),
-            Err(AppError::Unauthorized(_)) => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
 }

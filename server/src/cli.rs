@@ -10,9 +10,9 @@ use crate::store::{
 };
 use crate::vault::{Rotation, Vault};
 use antikor_shared::account::{Account, Role};
+use antikor_shared::ids;
 use antikor_shared::signal::VaultKeyRotated;
 use antikor_shared::tlog::{self, Hash, TreeHead};
-use antikor_shared::{StreamId, ids};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ pub async fn rotate_vault_key(config: &app::Config) -> anyhow::Result<Rotation> 
     let recorded = app
         .append(
             &TenantWrite::system(ids::regional_tenant(), "cli"),
-            StreamId::parse("vault").expect("a valid stream id"),
+            crate::streams::vault(),
             ExpectedVersion::Any,
             vec![NewEvent::from_domain(Uuid::new_v4(), &event)],
         )

@@ -284,7 +284,6 @@ fn main() -> ExitCode {
             shutdown_timeout_seconds,
         } => serve(
             Config {
-                demo,
                 key_file,
                 log_key_file,
                 log_origin,
@@ -296,6 +295,7 @@ fn main() -> ExitCode {
                 },
                 ..Config::new(data, assets)
             },
+            demo,
             listen,
             Timeouts {
                 header: Duration::from_secs(header_timeout_seconds),
@@ -399,10 +399,22 @@ fn init_tracing() {
     }
 }
 
-fn serve(config: Config, listen: SocketAddr, timeouts: Timeouts) -> anyhow::Result<ExitCode> {
+/// Runs the server until a shutdown signal; `demo` creates the README's demo accounts first.
+fn serve(
+    config: Config,
+    demo: bool,
+    listen: SocketAddr,
+    timeouts: Timeouts,
+) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let (state, stop) = App::start(&config).await?;
+        // A store that refused to open answers read-only: nothing is created in it.
+        if demo && state.system_log().refusal().is_none() {
+            antikor_server::demo::create_accounts(&state)
+                .await
+                .context("creating the demo accounts")?;
+        }
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("listening on {listen}"))?;
@@ -437,7 +449,7 @@ async fn sweep_retention(app: antikor_server::app::AppState) {
             _ = hourly.tick() => {}
             _ = stopping.wait_for(|s| *s) => return,
         }
-        let today = antikor_server::app::plan::sofia_date(chrono::Utc::now());
+        let today = app.clock.today();
         if let Err(error) = app.sweep_retention(today).await {
             tracing::error!(%error, "the retention sweep failed; it runs again in an hour");
         }

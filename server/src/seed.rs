@@ -2,7 +2,6 @@
 //! once.
 
 use crate::store::{AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, StoreError};
-use antikor_shared::StreamId;
 use antikor_shared::plan::{MeasureAdded, PlanAdopted};
 use antikor_shared::tenant::TenantRegistered;
 use uuid::Uuid;
@@ -16,7 +15,7 @@ const SEED_NAMESPACE: Uuid = Uuid::from_u128(0x6a1e_0c3b_8d5e_4f7a_9b21_5c4d_3e2
 /// log recognises the append as a retry and writes nothing.
 pub async fn register_tenants(store: &dyn EventStore) -> Result<usize, StoreError> {
     let mut written = 0;
-    let stream = StreamId::parse("tenant").expect("valid stream id");
+    let stream = crate::streams::tenant();
     for (tenant, registration) in antikor_migrations::seed::tenants() {
         let id = Uuid::new_v5(
             &SEED_NAMESPACE,
@@ -65,7 +64,7 @@ pub async fn adopt_plan_2017(store: &dyn EventStore) -> Result<bool, StoreError>
     }));
     let request = AppendRequest {
         tenant: antikor_shared::ids::regional_tenant(),
-        stream: crate::app::plan::plan_stream(plan.year),
+        stream: crate::streams::plan(plan.year),
         expected: ExpectedVersion::NoStream,
         events,
         metadata: Metadata::system(),

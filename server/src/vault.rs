@@ -6,6 +6,7 @@
 //! log and its hash chain stay untouched. A backup of the data folder without the key file
 //! reveals nothing either. Everything written is fsynced before it is acknowledged.
 
+use crate::domain::signals::Sealer;
 use crate::store::durable::{DurableDb, create_secret_file, sync_dir};
 use antikor_shared::signal::Sealed;
 use anyhow::{Context, bail};
@@ -14,32 +15,13 @@ use base64::engine::general_purpose::STANDARD;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use rand::RngCore;
-use serde::{Serialize, de::DeserializeOwned};
+use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 const KEY_BYTES: usize = 32;
 const NONCE_BYTES: usize = 24;
-
-/// Sealing and opening one signal's fields.
-pub trait Sealer {
-    /// The ciphertext of `clear` as field `field`.
-    fn seal(&self, field: &str, clear: &[u8]) -> Sealed;
-
-    /// A text sealed as field `field`.
-    fn seal_text(&self, field: &str, clear: &str) -> Sealed {
-        self.seal(field, clear.as_bytes())
-    }
-
-    /// A value sealed as JSON.
-    fn seal_json<T: Serialize>(&self, field: &str, value: &T) -> Sealed {
-        self.seal(
-            field,
-            &serde_json::to_vec(value).expect("values serialize to JSON"),
-        )
-    }
-}
 
 /// The key of one signal, unwrapped. Each ciphertext is bound to the signal and the field
 /// (authenticated data), so a sealed value cannot be moved to another signal or field.

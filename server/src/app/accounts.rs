@@ -5,15 +5,11 @@ use super::App;
 use crate::access::{ReadScope, TenantWrite};
 use crate::domain::accounts::{AccountAggregate, AccountCommand, Rejection};
 use crate::projections::accounts::AccountEntry;
+use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::{Account, PasswordChangeKind, Role};
 use antikor_shared::tenant::TenantKind;
-use antikor_shared::{StreamId, TenantId, Username};
-
-/// The stream holding an account's events, in its tenant's log.
-pub fn account_stream(username: &Username) -> StreamId {
-    StreamId::parse(format!("account-{username}")).expect("usernames are valid stream names")
-}
+use antikor_shared::{TenantId, Username};
 
 /// A change an administrator makes to an account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +108,7 @@ impl App {
             tenant_kind: kind,
         };
         let created = self
-            .execute::<AccountAggregate>(scope, account_stream(&new.username), None, command, &())
+            .execute::<AccountAggregate>(scope, streams::account(&new.username), None, command, &())
             .await;
         if let Err(e) = created {
             secrets.restore_password_hash(&new.username, replaced.as_deref())?;
@@ -143,7 +139,7 @@ impl App {
         };
         self.execute::<AccountAggregate>(
             scope,
-            account_stream(&entry.account.username),
+            streams::account(&entry.account.username),
             expected_version,
             command,
             &(),
@@ -171,7 +167,7 @@ impl App {
         let changed = self
             .execute::<AccountAggregate>(
                 scope,
-                account_stream(&username),
+                streams::account(&username),
                 Some(entry.account.version),
                 AccountCommand::ChangePassword { kind },
                 &(),

@@ -4,8 +4,7 @@
 
 use crate::store::durable::create_secret_file;
 use crate::store::{EventStore, ExpectedVersion, Metadata, NewEvent, StoreError};
-use antikor_shared::StreamId;
-use antikor_shared::tlog::{self, Hash, LOG_KEY_STREAM, LogKeyAdopted, SigningKey, VerifierKey};
+use antikor_shared::tlog::{self, Hash, LogKeyAdopted, SigningKey, VerifierKey};
 use anyhow::Context;
 use rand::RngCore;
 use std::path::Path;
@@ -111,7 +110,7 @@ impl Checkpoints {
     /// start, and after the key file was replaced.
     pub async fn record_key(&self, store: &dyn EventStore) -> anyhow::Result<()> {
         let tenant = antikor_shared::ids::regional_tenant();
-        let stream = StreamId::parse(LOG_KEY_STREAM).expect("a valid stream id");
+        let stream = crate::streams::log_key();
         let history = store.read_stream(&tenant, &stream, 1, usize::MAX)?;
         let previous = history
             .iter()

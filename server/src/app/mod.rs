@@ -4,9 +4,12 @@
 //! `crate::access`.
 
 pub mod accounts;
+pub mod activities;
 pub mod checkpoints;
 pub mod log;
 pub mod plan;
+pub mod progress;
+pub mod session;
 pub mod signals;
 pub mod witnessing;
 
@@ -15,8 +18,9 @@ use crate::assets::Assets;
 use crate::auth::Auth;
 use crate::auth::session::SessionPolicy;
 use crate::auth::throttle::Throttle;
+use crate::clock::Clock;
 use crate::domain::Aggregate;
-use crate::projections::{self, ReadModels};
+use crate::projections::ReadModels;
 use crate::seed;
 use crate::store::{
     AppendError, AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata,
@@ -46,8 +50,6 @@ pub struct Config {
     pub assets_dir: PathBuf,
     /// How long sessions last and whether their cookie is `Secure`.
     pub sessions: SessionPolicy,
-    /// Create the documented demo accounts (see `crate::demo`) if they do not exist.
-    pub demo: bool,
     /// The vault's master key (see `crate::vault`): `DATA/vault.key` unless given, created
     /// on first start. Keep a copy apart from the data's backups.
     pub key_file: Option<PathBuf>,
@@ -64,13 +66,12 @@ pub struct Config {
 }
 
 impl Config {
-    /// Default session policy, no demo accounts.
+    /// Default session policy.
     pub fn new(data_dir: impl Into<PathBuf>, assets_dir: impl Into<PathBuf>) -> Self {
         Self {
             data_dir: data_dir.into(),
             assets_dir: assets_dir.into(),
             sessions: SessionPolicy::default(),
-            demo: false,
             key_file: None,
             public_signals_per_hour: PUBLIC_SIGNALS_PER_HOUR,
             log_key_file: None,
@@ -135,6 +136,8 @@ pub struct App {
     pub assets: Option<Assets>,
     /// Turns `true` when the server begins to stop, so that live feeds end.
     pub stopping: watch::Receiver<bool>,
+    /// Now, and today in Sofia, for every deadline the app judges.
+    pub clock: Clock,
 }
 
 /// The handlers' shared state (cheap to clone).
@@ -288,6 +291,7 @@ impl App {
             witnesses,
             assets,
             stopping,
+            clock: Clock::default(),
         });
         for link in &app.witnesses {
             tokio::spawn(witnessing::follow(
@@ -296,11 +300,6 @@ impl App {
                 committed.clone(),
                 app.stopping.clone(),
             ));
-        }
-        if config.demo && app.store.refusal().is_none() {
-            crate::demo::create_accounts(&app)
-                .await
-                .context("creating the demo accounts")?;
         }
         Ok((AppState(app.clone()), StopHandle { tx, app }))
     }
@@ -368,16 +367,15 @@ impl App {
                 0 => ExpectedVersion::NoStream,
                 v => ExpectedVersion::Exact(v),
             };
+            let decided = A::decide(&state, command.clone(), context);
             if let Some(read) = read_at.filter(|read| *read != version) {
-                return Err(AppendError::WrongExpectedVersion {
-                    tenant: scope.tenant().clone(),
-                    stream,
-                    expected: ExpectedVersion::Exact(read),
-                    actual: version,
+                // Of a stream that does not exist, the aggregate's refusal (no such record)
+                // answers before the versions' mismatch.
+                if version != 0 || decided.is_ok() {
+                    return Err(stale::<A>(scope, stream, context, read, version));
                 }
-                .into());
             }
-            let events = A::decide(&state, command.clone(), context).map_err(Into::into)?;
+            let events = decided.map_err(Into::into)?;
             if events.is_empty() {
                 return Ok(Executed { state, version });
             }
@@ -394,6 +392,9 @@ impl App {
                     });
                 }
                 Err(AppendError::WrongExpectedVersion { .. }) if read_at.is_none() => continue,
+                Err(AppendError::WrongExpectedVersion { actual, .. }) => {
+                    return Err(stale::<A>(scope, stream, context, version, actual));
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -411,7 +412,7 @@ impl App {
         let recorded = self.store.read_stream(tenant, stream, 1, usize::MAX)?;
         let mut state = A::State::default();
         for event in &recorded {
-            let decoded = projections::UPCASTERS
+            let decoded = crate::codec::UPCASTERS
                 .decode_set::<A::Event>(event)
                 .ok_or_else(|| {
                     anyhow::anyhow!(
@@ -424,6 +425,27 @@ impl App {
             state = A::apply(state, &decoded);
         }
         Ok((state, recorded.last().map_or(0, |e| e.version)))
+    }
+}
+
+/// The refusal of a command decided on version `read` of a stream that is now at `actual`:
+/// the aggregate's own words when it has them.
+fn stale<A: Aggregate>(
+    scope: &TenantWrite,
+    stream: StreamId,
+    context: &A::Context,
+    read: u64,
+    actual: u64,
+) -> AppError {
+    match A::stale(context, read, actual) {
+        Some(rejection) => rejection.into(),
+        None => AppendError::WrongExpectedVersion {
+            tenant: scope.tenant().clone(),
+            stream,
+            expected: ExpectedVersion::Exact(read),
+            actual,
+        }
+        .into(),
     }
 }
 

@@ -3,32 +3,34 @@
 //! code; everyone else gets statistics with small cells suppressed.
 
 use super::App;
-use super::plan::sofia_date;
 use crate::access::{SignalDesk, TenantWrite};
 use crate::auth::throttle::Refusal;
+use crate::codec::{UPCASTERS, decoded_set};
 use crate::domain::signals::{
-    self as domain, SignalCommand, SignalEvent, SignalRejection, SignalState,
+    self as domain, ChannelAggregate, IntakeListsAggregate, Sealer, SignalAggregate, SignalCommand,
+    SignalContext, SignalRejection,
 };
-use crate::projections::signals::{self as views, SIGNAL_STREAM_PREFIX};
-use crate::store::{ExpectedVersion, NewEvent};
+use crate::projections::signals::{self as views, SignalEntry};
+use crate::streams;
 use crate::util::errors::{AppError, AppResult};
-use crate::vault::{Sealer, SignalKey};
+use crate::vault::SignalKey;
 use antikor_shared::account::Role;
+use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::{
     AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal, IntakeLists,
-    IntakeListsSet, InternalChannelRecorded, LinkedSignal, MAX_ATTACHMENTS, MessageKind,
-    NewAttachment, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Reporter,
-    ReporterAccess, ReporterView, SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail,
-    SignalIdentity, SignalIdentityViewed, SignalKeyDestroyed, SignalMessage, SignalReceipt,
-    SignalRow, SignalStatistics, SignalStatus, SignalStep,
+    IntakeListsSet, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment, RECEIPT_FIELD,
+    ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess, ReporterView,
+    SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity, SignalMessage,
+    SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
 };
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{RecordedEvent, TenantId};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::SystemTime;
 use uuid::Uuid;
 
@@ -39,18 +41,6 @@ pub const REPORTER_ACTOR: &str = "reporter";
 const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Characters of a receipt code: 20 × 5 = 100 bits of randomness.
 const CODE_CHARS: usize = 20;
-
-fn signal_stream(id: Uuid) -> StreamId {
-    StreamId::parse(format!("{SIGNAL_STREAM_PREFIX}{id}")).expect("valid stream id")
-}
-
-fn channel_stream() -> StreamId {
-    StreamId::parse("internal-channel").expect("valid stream id")
-}
-
-fn lists_stream() -> StreamId {
-    StreamId::parse("intake-lists").expect("valid stream id")
-}
 
 /// A new receipt code, grouped by four for reading aloud: `K7QX-M2PA-9D4H-TT3E-WB6R`.
 fn new_receipt_code() -> String {
@@ -85,6 +75,7 @@ impl From<SignalRejection> for AppError {
         let message = r.to_string();
         match r {
             SignalRejection::BadField(_) | SignalRejection::BadDate(_) => Self::BadRequest(message),
+            SignalRejection::NotFiled => Self::NotFound(message),
             SignalRejection::Stale
             | SignalRejection::AlreadyDone(_)
             | SignalRejection::Closed
@@ -165,7 +156,7 @@ impl App {
         }
         let record = RecordSignal {
             channel: Channel::WebForm,
-            received: sofia_date(Utc::now()),
+            received: self.clock.today(),
             confirmed_by_reporter: false,
             reporter: body.reporter,
             account: body.account,
@@ -201,7 +192,7 @@ impl App {
         mut record: RecordSignal,
         with_code: bool,
     ) -> AppResult<SignalReceipt> {
-        let today = sofia_date(Utc::now());
+        let today = self.clock.today();
         let attachments = check_attachments(std::mem::take(&mut record.attachments))?;
         let lists = self.models_unscoped().signals.lists(&tenant);
         let intake = domain::check_intake(record, &lists, today)?;
@@ -245,15 +236,15 @@ impl App {
                 .signals
                 .next_reference(&tenant, &code, received.year())
         };
-        let filed = domain::file(intake, reference.clone(), receipt_hash, records, &key);
-        let event = NewEvent::from_domain(Uuid::new_v4(), &filed);
+        let command = SignalCommand::File {
+            intake,
+            reference: reference.clone(),
+            receipt_hash,
+            attachments: records,
+        };
+        let context = self.signal_context(id, Some(Arc::new(key)));
         if let Err(e) = self
-            .append(
-                &scope,
-                signal_stream(id),
-                ExpectedVersion::NoStream,
-                vec![event],
-            )
+            .execute::<SignalAggregate>(&scope, streams::signal(id), None, command, &context)
             .await
         {
             // Nothing refers to the key: do not leave it (or the files) behind.
@@ -275,7 +266,7 @@ impl App {
         desk: &SignalDesk,
         status: Option<SignalStatus>,
     ) -> Vec<SignalRow> {
-        let today = sofia_date(Utc::now());
+        let today = self.clock.today();
         let mut rows = views::register(&self.models_unscoped().signals, desk.tenant(), today);
         rows.retain(|r| status.is_none_or(|s| r.status == s));
         rows
@@ -290,10 +281,10 @@ impl App {
     pub fn signal_statistics(&self, year: Option<i32>) -> SignalStatistics {
         let models = self.models_unscoped();
         let tenants = models.tenant_list();
-        views::statistics(&models.signals, &tenants, year, sofia_date(Utc::now()))
+        views::statistics(&models.signals, &tenants, year, self.clock.today())
     }
 
-    fn signal_state(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalState> {
+    fn signal_state(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalEntry> {
         self.models_unscoped()
             .signals
             .get(desk.tenant(), id)
@@ -311,7 +302,7 @@ impl App {
     fn signal_events(&self, tenant: &TenantId, id: Uuid) -> AppResult<Vec<RecordedEvent>> {
         Ok(self
             .store
-            .read_stream(tenant, &signal_stream(id), 1, usize::MAX)?)
+            .read_stream(tenant, &streams::signal(id), 1, usize::MAX)?)
     }
 
     /// A signal as its officers see it, identities sealed.
@@ -329,19 +320,19 @@ impl App {
     ) -> AppResult<SignalDetail> {
         let state = self.signal_state(desk, id)?;
         let events = self.signal_events(desk.tenant(), id)?;
-        let today = sofia_date(Utc::now());
+        let today = self.clock.today();
         let models = self.models_unscoped();
         let reference_of = |other: Uuid| {
             models
                 .signals
                 .get(desk.tenant(), other)
-                .map(|s| s.filed.reference.clone())
+                .map(|s| s.case.filed.reference.clone())
                 .unwrap_or_default()
         };
         let history = events
             .iter()
             .filter_map(|e| {
-                let event = SignalEvent::decode(&crate::projections::UPCASTERS, e)?;
+                let event = decoded_set::<SignalEvent>(&UPCASTERS, e)?;
                 let (summary, text) = describe(&event, key, &reference_of);
                 Some(SignalStep {
                     position: e.position,
@@ -353,7 +344,7 @@ impl App {
                 })
             })
             .collect();
-        let filed = &state.filed;
+        let filed = &state.case.filed;
         Ok(SignalDetail {
             row: views::row(&state, today),
             account: key
@@ -374,6 +365,7 @@ impl App {
                 })
                 .collect(),
             links: state
+                .case
                 .links
                 .iter()
                 .map(|other| LinkedSignal {
@@ -396,7 +388,7 @@ impl App {
         let Some(key) = self.signal_key(id).await? else {
             return Err(SignalRejection::Destroyed.into());
         };
-        let filed = &state.filed;
+        let filed = &state.case.filed;
         let fields: Vec<String> = [
             filed.reporter.as_ref().map(|_| "reporter"),
             filed.concerned.as_ref().map(|_| "concerned"),
@@ -411,14 +403,7 @@ impl App {
                 concerned: None,
             });
         }
-        let event = NewEvent::from_domain(Uuid::new_v4(), &SignalIdentityViewed { fields });
-        self.append(
-            desk.write(),
-            signal_stream(id),
-            ExpectedVersion::Any,
-            vec![event],
-        )
-        .await?;
+        self.record_opening(desk, id, fields).await?;
         Ok(SignalIdentity {
             reporter: match &filed.reporter {
                 Some(r) => Some(key.open_json::<Reporter>("reporter", r)?),
@@ -440,6 +425,7 @@ impl App {
     ) -> AppResult<(String, String, Vec<u8>)> {
         let state = self.signal_state(desk, id)?;
         let record = state
+            .case
             .filed
             .attachments
             .iter()
@@ -463,20 +449,36 @@ impl App {
         let bytes = key.decrypt_attachment(number, &stored)?;
         // A file can name a person as surely as the reporter field: its opening is recorded
         // before it is handed out, like an identity's.
-        let viewed = SignalIdentityViewed {
-            fields: vec![format!("attachment-{number}")],
-        };
-        self.append(
-            desk.write(),
-            signal_stream(id),
-            ExpectedVersion::Any,
-            vec![NewEvent::from_domain(Uuid::new_v4(), &viewed)],
-        )
-        .await?;
+        self.record_opening(desk, id, vec![format!("attachment-{number}")])
+            .await?;
         Ok((name, record.media_type.clone(), bytes))
     }
 
-    /// Takes one step of a signal's handling and returns the signal as it is then.
+    /// What a decision on signal `id` needs: today in Sofia and the signal's key, if any.
+    fn signal_context(&self, id: Uuid, key: Option<Arc<SignalKey>>) -> SignalContext {
+        SignalContext {
+            id,
+            today: self.clock.today(),
+            sealer: key.map(|k| k as Arc<dyn Sealer + Send + Sync>),
+        }
+    }
+
+    /// Records that sealed fields of a signal are opened, before anything is shown.
+    async fn record_opening(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        fields: Vec<String>,
+    ) -> AppResult<()> {
+        let context = self.signal_context(id, None);
+        let command = SignalCommand::RecordOpening { fields };
+        self.execute::<SignalAggregate>(desk.write(), streams::signal(id), None, command, &context)
+            .await?;
+        Ok(())
+    }
+
+    /// Takes one step of a signal's handling, decided on the version the officer read, and
+    /// returns the signal as it is then.
     pub async fn act_on_signal(
         &self,
         desk: &SignalDesk,
@@ -484,27 +486,34 @@ impl App {
         expected_version: u64,
         command: SignalCommand,
     ) -> AppResult<SignalDetail> {
-        let state = self.signal_state(desk, id)?;
-        let key = match self.signal_key(id).await? {
-            Some(key) => key,
-            None if state.key_destroyed => return Err(SignalRejection::Destroyed.into()),
-            None => return Err(anyhow::anyhow!("signal {id} has no key").into()),
-        };
-        let event = domain::decide(
-            &state,
+        let key = self.signal_key(id).await?.map(Arc::new);
+        let context = self.signal_context(id, key.clone());
+        let stream = streams::signal(id);
+        self.execute::<SignalAggregate>(
+            desk.write(),
+            stream,
             Some(expected_version),
             command,
-            sofia_date(Utc::now()),
-            &key,
-        )?;
-        self.append(
-            desk.write(),
-            signal_stream(id),
-            ExpectedVersion::Exact(state.version),
-            vec![event.to_new()],
+            &context,
         )
         .await?;
-        self.detail_of(desk, id, Some(&key))
+        self.detail_of(desk, id, key.as_deref())
+    }
+
+    /// The command that links a signal to another of the desk's register, found by its number.
+    pub fn link_command(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        reference: &str,
+    ) -> AppResult<SignalCommand> {
+        let other = self.signal_by_reference(desk, reference)?;
+        let linked_back = self
+            .models_unscoped()
+            .signals
+            .get(desk.tenant(), other)
+            .is_some_and(|s| s.case.links.contains(&id));
+        Ok(SignalCommand::Link { other, linked_back })
     }
 
     /// Resolves an assignee: whether they are an active officer of the desk's tenant.
@@ -541,7 +550,7 @@ impl App {
         &self,
         from: IpAddr,
         access: &ReporterAccess,
-    ) -> AppResult<(TenantId, SignalState)> {
+    ) -> AppResult<(TenantId, SignalEntry)> {
         let reference = access.reference.trim().to_uppercase();
         let attempt = self
             .receipts
@@ -554,7 +563,7 @@ impl App {
             .map(|(t, s)| (t.clone(), s.clone()));
         let stored = match found
             .as_ref()
-            .and_then(|(_, s)| s.filed.receipt_hash.as_ref())
+            .and_then(|(_, s)| s.case.filed.receipt_hash.as_ref())
         {
             Some(ReceiptVerifier::Clear(phc)) => Some(phc.clone()),
             Some(ReceiptVerifier::Sealed(sealed)) => {
@@ -601,38 +610,30 @@ impl App {
         text: String,
     ) -> AppResult<ReporterView> {
         let (tenant, state) = self.reporter_signal(from, access).await?;
-        let Some(key) = self.signal_key(state.id).await? else {
+        let Some(key) = self.signal_key(state.id).await?.map(Arc::new) else {
             return Err(SignalRejection::Destroyed.into());
         };
-        let event = domain::decide(
-            &state,
-            None,
-            SignalCommand::ReporterReply { text },
-            sofia_date(Utc::now()),
-            &key,
-        )?;
+        let context = self.signal_context(state.id, Some(key.clone()));
         let desk = SignalDesk::system(tenant.clone(), REPORTER_ACTOR);
-        self.append(
-            desk.write(),
-            signal_stream(state.id),
-            ExpectedVersion::Any,
-            vec![event.to_new()],
-        )
-        .await?;
+        let command = SignalCommand::ReporterReply { text };
+        let stream = streams::signal(state.id);
+        // The reporter holds no version: the reply is decided on the newest state.
+        self.execute::<SignalAggregate>(desk.write(), stream, None, command, &context)
+            .await?;
         let state = self
             .models_unscoped()
             .signals
             .get(&tenant, state.id)
             .cloned()
             .ok_or_else(no_signal)?;
-        self.reporter_view_of(&tenant, &state, Some(&key))
+        self.reporter_view_of(&tenant, &state, Some(&*key))
     }
 
     /// The reporter's view of a signal, with its key at hand (`None`: destroyed).
     fn reporter_view_of(
         &self,
         tenant: &TenantId,
-        state: &SignalState,
+        state: &SignalEntry,
         key: Option<&SignalKey>,
     ) -> AppResult<ReporterView> {
         let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
@@ -640,7 +641,7 @@ impl App {
         };
         let mut messages = Vec::new();
         for e in self.signal_events(tenant, state.id)? {
-            let Some(event) = SignalEvent::decode(&crate::projections::UPCASTERS, &e) else {
+            let Some(event) = decoded_set::<SignalEvent>(&UPCASTERS, &e) else {
                 continue;
             };
             let (kind, text) = match &event {
@@ -663,13 +664,13 @@ impl App {
             });
         }
         Ok(ReporterView {
-            reference: state.filed.reference.clone(),
+            reference: state.case.filed.reference.clone(),
             institution: self.tenant_name(tenant),
-            received: state.filed.received,
-            status: state.status(),
-            acknowledged: state.acknowledged,
-            feedback_due: state.feedback_due(),
-            closed: state.closed,
+            received: state.case.filed.received,
+            status: state.case.status(),
+            acknowledged: state.case.acknowledged,
+            feedback_due: state.case.feedback_due(),
+            closed: state.case.closed,
             messages,
         })
     }
@@ -813,9 +814,8 @@ impl App {
         scope: &TenantWrite,
         body: SetIntakeLists,
     ) -> AppResult<IntakeLists> {
-        let lists: IntakeListsSet = domain::decide_lists(body)?;
-        let event = NewEvent::from_domain(Uuid::new_v4(), &lists);
-        self.append(scope, lists_stream(), ExpectedVersion::Any, vec![event])
+        let stream = streams::intake_lists();
+        self.execute::<IntakeListsAggregate>(scope, stream, None, body, &())
             .await?;
         self.intake_lists(scope.tenant())
     }
@@ -831,9 +831,8 @@ impl App {
         scope: &TenantWrite,
         body: RecordChannel,
     ) -> AppResult<ChannelObligation> {
-        let recorded: InternalChannelRecorded = domain::decide_channel(body)?;
-        let event = NewEvent::from_domain(Uuid::new_v4(), &recorded);
-        self.append(scope, channel_stream(), ExpectedVersion::Any, vec![event])
+        let stream = streams::internal_channel();
+        self.execute::<ChannelAggregate>(scope, stream, None, body, &())
             .await?;
         self.channel_obligations()
             .into_iter()
@@ -853,14 +852,12 @@ impl App {
                 .map_err(anyhow::Error::from)??;
             // The key is gone before the event says so: a crash in between leaves a
             // destroyed key that the next sweep records.
-            let event = NewEvent::from_domain(
-                Uuid::new_v4(),
-                &SignalKeyDestroyed {
-                    retention_ended: until,
-                },
-            );
             let scope = TenantWrite::system(tenant, "system");
-            self.append(&scope, signal_stream(id), ExpectedVersion::Any, vec![event])
+            let command = SignalCommand::RecordKeyDestroyed {
+                retention_ended: until,
+            };
+            let context = self.signal_context(id, None);
+            self.execute::<SignalAggregate>(&scope, streams::signal(id), None, command, &context)
                 .await?;
             tracing::info!(signal = %id, "retention ended: the signal's key was destroyed");
             destroyed += 1;

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod clocks;
+pub mod fields;
 pub mod plan;
 pub mod signals;
 pub mod suppression;
@@ -39,6 +40,13 @@ pub trait Aggregate {
 
     /// The state after one more event.
     fn apply(state: Self::State, event: &Self::Event) -> Self::State;
+
+    /// Why a command decided on version `read` of the stream, which is now at `actual`, is
+    /// refused, in the aggregate's own words; `None` leaves the log's generic conflict.
+    fn stale(context: &Self::Context, read: u64, actual: u64) -> Option<Self::Rejection> {
+        let _ = (context, read, actual);
+        None
+    }
 
     /// The state a sequence of events leaves.
     fn fold<'a>(events: impl IntoIterator<Item = &'a Self::Event>) -> Self::State {

@@ -1,22 +1,23 @@
-//! The signals register as commands and a fold: what a signal's state is after its events
-//! (`SignalState::apply`), and which event a command makes of it (`decide`), or why not.
+//! The signals register as an aggregate: what a signal's case is after its events
+//! ([`SignalCase::apply`]), and which events a command makes of it, or why not.
 //! Pure: texts are sealed through a [`Sealer`] handed in, dates are checked against `today`.
 
-use crate::domain::clocks;
-use crate::store::NewEvent;
-use crate::vault::Sealer;
-use antikor_migrations::Upcasters;
+use crate::domain::fields::{BadText, optional, text};
+use crate::domain::{Aggregate, clocks};
+use antikor_shared::Username;
+use antikor_shared::events::{ChannelEvent, IntakeListsEvent, SignalEvent};
 use antikor_shared::signal::{
     AttachmentRecord, Category, Closure, IntakeListsSet, InternalChannelRecorded, MAX_LIST_ENTRIES,
-    Outcome, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter,
+    Outcome, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter, Sealed,
     SetIntakeLists, SignalAccount, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, SignalStatus,
 };
-use antikor_shared::{RecordedEvent, Username};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
+use serde::Serialize;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Why a command on a signal was refused; `Display` is the Bulgarian message.
@@ -45,34 +46,31 @@ pub enum SignalRejection {
     /// A step that needs an earlier one.
     #[error("{0}")]
     OutOfOrder(String),
+    /// No signal was filed under this id.
+    #[error("Няма такъв сигнал в регистъра на институцията.")]
+    NotFiled,
+}
+
+/// How a signal's personal fields are sealed before they are recorded: with the signal's own
+/// key in the vault (`crate::vault`), whose destruction makes them unreadable for good.
+pub trait Sealer {
+    /// The ciphertext of `clear` as field `field`.
+    fn seal(&self, field: &str, clear: &[u8]) -> Sealed;
+
+    /// A text sealed as field `field`.
+    fn seal_text(&self, field: &str, clear: &str) -> Sealed {
+        self.seal(field, clear.as_bytes())
+    }
+}
+
+impl From<BadText> for SignalRejection {
+    fn from(BadText(message): BadText) -> Self {
+        Self::BadField(message)
+    }
 }
 
 fn bad(message: impl Into<String>) -> SignalRejection {
     SignalRejection::BadField(message.into())
-}
-
-/// A required text of up to `max` characters, trimmed.
-fn text(value: &str, field: &str, max: usize) -> Result<String, SignalRejection> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(bad(format!("Попълнете полето „{field}“.")));
-    }
-    if value.chars().count() > max {
-        return Err(bad(format!("Полето „{field}“ е до {max} знака.")));
-    }
-    Ok(value.to_owned())
-}
-
-/// An optional text of up to `max` characters, trimmed (empty counts as none).
-fn optional(
-    value: Option<&str>,
-    field: &str,
-    max: usize,
-) -> Result<Option<String>, SignalRejection> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) => text(v, field, max).map(Some),
-    }
 }
 
 fn date_bg(day: NaiveDate) -> String {
@@ -238,22 +236,30 @@ pub fn attachment_type(name: &str, bytes: &[u8]) -> Result<&'static str, SignalR
     }
 }
 
+/// A value sealed as JSON.
+fn sealed_json(sealer: &dyn Sealer, field: &str, value: &impl Serialize) -> Sealed {
+    sealer.seal(
+        field,
+        &serde_json::to_vec(value).expect("values serialize to JSON"),
+    )
+}
+
 /// The `SignalFiled` event of a checked intake, with its already stored `attachments`:
 /// personal fields sealed.
-pub fn file(
+fn file(
     intake: RecordSignal,
     reference: String,
     receipt_hash: Option<String>,
     attachments: Vec<AttachmentRecord>,
-    sealer: &impl Sealer,
+    sealer: &dyn Sealer,
 ) -> SignalFiled {
     SignalFiled {
         reference,
         received: intake.received,
         channel: intake.channel,
         anonymous: intake.reporter.is_none(),
-        reporter: intake.reporter.map(|r| sealer.seal_json("reporter", &r)),
-        account: sealer.seal_json("account", &intake.account),
+        reporter: intake.reporter.map(|r| sealed_json(sealer, "reporter", &r)),
+        account: sealed_json(sealer, "account", &intake.account),
         concerned: intake.concerned.map(|c| sealer.seal_text("concerned", &c)),
         category: intake.category,
         unit: intake.unit,
@@ -269,83 +275,13 @@ pub fn file(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Events and state.
+// The case and its aggregate.
 
-/// Any event of a signal's stream.
+/// A signal's case as its events leave it: what decisions on it need and its register row
+/// shows. Where it sits in the log (its id, when it was filed, its stream's version) is kept
+/// beside it by whoever folded it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignalEvent {
-    /// Filed.
-    Filed(SignalFiled),
-    /// Acknowledged.
-    Acknowledged(SignalAcknowledged),
-    /// Assigned.
-    Assigned(SignalAssigned),
-    /// Classified.
-    Classified(SignalClassified),
-    /// Forwarded.
-    Forwarded(SignalForwarded),
-    /// Followed up.
-    FollowedUp(SignalFollowedUp),
-    /// Feedback given.
-    FeedbackGiven(SignalFeedbackGiven),
-    /// Message to the reporter.
-    MessageSent(SignalMessageSent),
-    /// The reporter's message.
-    ReporterReplied(SignalReporterReplied),
-    /// Closed.
-    Closed(SignalClosed),
-    /// Linked.
-    Linked(SignalLinked),
-    /// Identity opened.
-    IdentityViewed(SignalIdentityViewed),
-    /// Key destroyed.
-    KeyDestroyed(SignalKeyDestroyed),
-}
-
-macro_rules! signal_events {
-    ($($variant:ident),*) => {
-        impl SignalEvent {
-            /// The event ready to append, with a fresh id.
-            pub fn to_new(&self) -> NewEvent {
-                match self {
-                    $(Self::$variant(e) => NewEvent::from_domain(Uuid::new_v4(), e),)*
-                }
-            }
-
-            /// The event decoded from the log (upcast first), when it is a signal's.
-            pub fn decode(upcasters: &Upcasters, event: &RecordedEvent) -> Option<Self> {
-                $(if let Some(e) = crate::projections::decoded(upcasters, event) {
-                    return Some(Self::$variant(e));
-                })*
-                None
-            }
-        }
-    };
-}
-
-signal_events!(
-    Filed,
-    Acknowledged,
-    Assigned,
-    Classified,
-    Forwarded,
-    FollowedUp,
-    FeedbackGiven,
-    MessageSent,
-    ReporterReplied,
-    Closed,
-    Linked,
-    IdentityViewed,
-    KeyDestroyed
-);
-
-/// A signal as its events leave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignalState {
-    /// Its id.
-    pub id: Uuid,
-    /// When it was filed (the log's time).
-    pub filed_at: DateTime<Utc>,
+pub struct SignalCase {
     /// The filing, as recorded.
     pub filed: SignalFiled,
     /// Acknowledged on.
@@ -364,20 +300,17 @@ pub struct SignalState {
     pub examined: bool,
     /// How it ended.
     pub closed: Option<Closure>,
-    /// Related signals.
+    /// Related signals (the links this signal's stream recorded; the register also shows
+    /// the links other signals made to it).
     pub links: BTreeSet<Uuid>,
     /// Whether its key was destroyed.
     pub key_destroyed: bool,
-    /// Its stream's version.
-    pub version: u64,
 }
 
-impl SignalState {
-    /// The state after `SignalFiled`.
-    pub fn filed(id: Uuid, filed: SignalFiled, at: DateTime<Utc>) -> Self {
+impl SignalCase {
+    /// The case a filing opens.
+    pub fn filed(filed: SignalFiled) -> Self {
         Self {
-            id,
-            filed_at: at,
             filed,
             acknowledged: None,
             uin: None,
@@ -389,13 +322,11 @@ impl SignalState {
             closed: None,
             links: BTreeSet::new(),
             key_destroyed: false,
-            version: 1,
         }
     }
 
-    /// Folds in one later event.
+    /// Folds in one later event (a second filing changes nothing).
     pub fn apply(&mut self, event: &SignalEvent) {
-        self.version += 1;
         match event {
             SignalEvent::Filed(_) => {}
             SignalEvent::Acknowledged(e) => {
@@ -496,12 +427,79 @@ impl SignalState {
     }
 }
 
+/// One signal's stream: filed, handled by its officers, answered by its reporter, and its
+/// personal data destroyed when the retention period ends.
+#[derive(Debug, Clone, Copy)]
+pub struct SignalAggregate;
+
+/// What a decision on a signal needs besides its case.
+#[derive(Clone)]
+pub struct SignalContext {
+    /// The signal's id (a signal is not linked to itself).
+    pub id: Uuid,
+    /// The day in Sofia: no step is dated after it.
+    pub today: NaiveDate,
+    /// The signal's key, which seals what is recorded; `None` once it was destroyed.
+    pub sealer: Option<Arc<dyn Sealer + Send + Sync>>,
+}
+
+impl SignalContext {
+    fn sealer(&self) -> Result<&(dyn Sealer + Send + Sync), SignalRejection> {
+        self.sealer.as_deref().ok_or(SignalRejection::Destroyed)
+    }
+}
+
+impl Aggregate for SignalAggregate {
+    type Event = SignalEvent;
+    type State = Option<SignalCase>;
+    type Command = SignalCommand;
+    type Context = SignalContext;
+    type Rejection = SignalRejection;
+
+    fn decide(
+        state: &Option<SignalCase>,
+        command: SignalCommand,
+        context: &SignalContext,
+    ) -> Result<Vec<SignalEvent>, SignalRejection> {
+        decide(state.as_ref(), command, context)
+    }
+
+    fn apply(state: Option<SignalCase>, event: &SignalEvent) -> Option<SignalCase> {
+        match (state, event) {
+            (None, SignalEvent::Filed(filed)) => Some(SignalCase::filed(filed.clone())),
+            (Some(mut case), event) => {
+                case.apply(event);
+                Some(case)
+            }
+            // Nothing is recorded on a signal before its filing opens the stream.
+            (None, _) => None,
+        }
+    }
+
+    fn stale(_: &SignalContext, _read: u64, _actual: u64) -> Option<SignalRejection> {
+        Some(SignalRejection::Stale)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Commands.
 
-/// What an officer (or, for `ReporterReply`, the reporter) does with a signal.
+/// What is done with a signal: filed, handled by an officer, answered by the reporter, opened,
+/// and destroyed by the retention sweep.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignalCommand {
+    /// Open the case of a checked intake (see [`check_intake`]), its attachments already
+    /// stored; personal fields are sealed.
+    File {
+        /// The checked intake.
+        intake: RecordSignal,
+        /// The register's number.
+        reference: String,
+        /// The PHC string of the reporter's receipt code, when they have one.
+        receipt_hash: Option<String>,
+        /// The stored attachments.
+        attachments: Vec<AttachmentRecord>,
+    },
     /// Confirm receipt to the reporter.
     Acknowledge {
         /// When.
@@ -577,31 +575,71 @@ pub enum SignalCommand {
     Link {
         /// The other signal.
         other: Uuid,
+        /// Whether the other signal already links to this one (the caller looks it up).
+        linked_back: bool,
+    },
+    /// Record that sealed personal fields (`reporter`, `concerned`, `attachment-N`) are being
+    /// opened, before they are shown.
+    RecordOpening {
+        /// The fields.
+        fields: Vec<String>,
+    },
+    /// Record that the retention period ended and the key was destroyed (it already is).
+    RecordKeyDestroyed {
+        /// When the period ended.
+        retention_ended: NaiveDate,
     },
 }
 
-/// The event a command makes of a signal. `expected` is the version the caller read (`None`
-/// for the reporter, who holds no version); the store checks it once more when appending.
-pub fn decide(
-    state: &SignalState,
-    expected: Option<u64>,
+/// The events a command makes of a signal's case (`None`: not filed yet), or why not.
+fn decide(
+    case: Option<&SignalCase>,
     command: SignalCommand,
-    today: NaiveDate,
-    sealer: &impl Sealer,
-) -> Result<SignalEvent, SignalRejection> {
-    if state.key_destroyed {
-        return Err(SignalRejection::Destroyed);
-    }
-    if state.closed.is_some() {
-        return Err(SignalRejection::Closed);
-    }
-    if expected.is_some_and(|v| v != state.version) {
-        return Err(SignalRejection::Stale);
-    }
-    let received = state.filed.received;
-    Ok(match command {
+    context: &SignalContext,
+) -> Result<Vec<SignalEvent>, SignalRejection> {
+    let Some(case) = case else {
+        return match command {
+            SignalCommand::File {
+                intake,
+                reference,
+                receipt_hash,
+                attachments,
+            } => Ok(vec![SignalEvent::Filed(file(
+                intake,
+                reference,
+                receipt_hash,
+                attachments,
+                context.sealer()?,
+            ))]),
+            _ => Err(SignalRejection::NotFiled),
+        };
+    };
+    let today = context.today;
+    let received = case.filed.received;
+    let event = match command {
+        SignalCommand::File { .. } => {
+            return Err(SignalRejection::AlreadyDone(
+                "Сигналът вече е вписан.".into(),
+            ));
+        }
+        // Opening sealed fields and destroying the key concern closed cases too.
+        SignalCommand::RecordOpening { .. } if case.key_destroyed => {
+            return Err(SignalRejection::Destroyed);
+        }
+        // The sweep met a key whose destruction is recorded: nothing more to record.
+        SignalCommand::RecordKeyDestroyed { .. } if case.key_destroyed => return Ok(vec![]),
+        SignalCommand::RecordOpening { fields } => {
+            SignalEvent::IdentityViewed(SignalIdentityViewed { fields })
+        }
+        SignalCommand::RecordKeyDestroyed { retention_ended } => {
+            SignalEvent::KeyDestroyed(SignalKeyDestroyed { retention_ended })
+        }
+        // Every other command is a step of the case's handling: not once its data are
+        // destroyed, not once it is closed.
+        _ if case.key_destroyed => return Err(SignalRejection::Destroyed),
+        _ if case.closed.is_some() => return Err(SignalRejection::Closed),
         SignalCommand::Acknowledge { on, uin, message } => {
-            if let Some(done) = state.acknowledged {
+            if let Some(done) = case.acknowledged {
                 return Err(SignalRejection::AlreadyDone(format!(
                     "Получаването вече е потвърдено на {}.",
                     date_bg(done)
@@ -609,12 +647,11 @@ pub fn decide(
             }
             let on = step_date(on, received, "получаването", today)?;
             let uin = optional(uin.as_deref(), "УИН", 40)?;
-            let message = optional(message.as_deref(), "Съобщение", 4000)?;
-            SignalEvent::Acknowledged(SignalAcknowledged {
-                on,
-                uin,
-                message: message.map(|m| sealer.seal_text("message", &m)),
-            })
+            let message = match optional(message.as_deref(), "Съобщение", 4000)? {
+                Some(m) => Some(context.sealer()?.seal_text("message", &m)),
+                None => None,
+            };
+            SignalEvent::Acknowledged(SignalAcknowledged { on, uin, message })
         }
         SignalCommand::Assign { to, is_officer } => {
             if !is_officer {
@@ -622,7 +659,7 @@ pub fn decide(
                     "„{to}“ не е служител на институцията с достъп до регистъра."
                 )));
             }
-            if state.assigned_to.as_ref() == Some(&to) {
+            if case.assigned_to.as_ref() == Some(&to) {
                 return Err(SignalRejection::AlreadyDone(format!(
                     "Сигналът вече е възложен на „{to}“."
                 )));
@@ -642,7 +679,7 @@ pub fn decide(
                 unit: choice(unit.as_deref(), &lists.units, "Звено")?,
                 activity: choice(activity.as_deref(), &lists.activities, "Дейност")?,
             };
-            if state.classification.as_ref() == Some(&event) {
+            if case.classification.as_ref() == Some(&event) {
                 return Err(SignalRejection::AlreadyDone(
                     "Сигналът вече е класифициран така.".into(),
                 ));
@@ -660,33 +697,41 @@ pub fn decide(
         }),
         SignalCommand::FollowUp { on, text: t } => SignalEvent::FollowedUp(SignalFollowedUp {
             on: step_date(on, received, "получаването", today)?,
-            action: sealer.seal_text("action", &text(&t, "Действие", 10_000)?),
+            action: context
+                .sealer()?
+                .seal_text("action", &text(&t, "Действие", 10_000)?),
         }),
         SignalCommand::GiveFeedback { on, text: t } => {
-            let Some(acknowledged) = state.acknowledged else {
+            let Some(acknowledged) = case.acknowledged else {
                 return Err(SignalRejection::OutOfOrder(
                     "Първо потвърдете получаването на сигнала.".into(),
                 ));
             };
             SignalEvent::FeedbackGiven(SignalFeedbackGiven {
                 on: step_date(on, acknowledged, "потвърждаването", today)?,
-                text: sealer.seal_text("feedback", &text(&t, "Обратна информация", 10_000)?),
+                text: context
+                    .sealer()?
+                    .seal_text("feedback", &text(&t, "Обратна информация", 10_000)?),
             })
         }
         SignalCommand::SendMessage { text: t } => {
-            if state.filed.receipt_hash.is_none() {
+            if case.filed.receipt_hash.is_none() {
                 return Err(SignalRejection::OutOfOrder(
                     "Подателят няма код за проследяване: свържете се с него по посочения от него начин."
                         .into(),
                 ));
             }
             SignalEvent::MessageSent(SignalMessageSent {
-                text: sealer.seal_text("message", &text(&t, "Съобщение", 4000)?),
+                text: context
+                    .sealer()?
+                    .seal_text("message", &text(&t, "Съобщение", 4000)?),
             })
         }
         SignalCommand::ReporterReply { text: t } => {
             SignalEvent::ReporterReplied(SignalReporterReplied {
-                text: sealer.seal_text("reply", &text(&t, "Съобщение", 10_000)?),
+                text: context
+                    .sealer()?
+                    .seal_text("reply", &text(&t, "Съобщение", 10_000)?),
             })
         }
         SignalCommand::Close {
@@ -694,7 +739,7 @@ pub fn decide(
             outcome,
             reason,
         } => {
-            if outcome == Outcome::Forwarded && state.forwarded.is_none() {
+            if outcome == Outcome::Forwarded && case.forwarded.is_none() {
                 return Err(SignalRejection::OutOfOrder(
                     "Сигналът не е препращан: впишете първо препращането по компетентност.".into(),
                 ));
@@ -702,21 +747,68 @@ pub fn decide(
             SignalEvent::Closed(SignalClosed {
                 on: step_date(on, received, "получаването", today)?,
                 outcome,
-                reason: sealer.seal_text("reason", &text(&reason, "Мотиви", 10_000)?),
+                reason: context
+                    .sealer()?
+                    .seal_text("reason", &text(&reason, "Мотиви", 10_000)?),
             })
         }
-        SignalCommand::Link { other } => {
-            if other == state.id {
+        SignalCommand::Link { other, linked_back } => {
+            if other == context.id {
                 return Err(bad("Сигналът не може да се свърже сам със себе си."));
             }
-            if state.links.contains(&other) {
+            if linked_back || case.links.contains(&other) {
                 return Err(SignalRejection::AlreadyDone(
                     "Сигналите вече са свързани.".into(),
                 ));
             }
             SignalEvent::Linked(SignalLinked { other })
         }
-    })
+    };
+    Ok(vec![event])
+}
+
+/// A tenant's decision on its internal channel (its `internal-channel` stream), replaced as a
+/// whole.
+#[derive(Debug, Clone, Copy)]
+pub struct ChannelAggregate;
+
+impl Aggregate for ChannelAggregate {
+    type Event = ChannelEvent;
+    /// Nothing: a new decision does not depend on the old one.
+    type State = ();
+    type Command = RecordChannel;
+    type Context = ();
+    type Rejection = SignalRejection;
+
+    fn decide(_: &(), body: RecordChannel, _: &()) -> Result<Vec<ChannelEvent>, SignalRejection> {
+        Ok(vec![ChannelEvent::Recorded(decide_channel(body)?)])
+    }
+
+    fn apply(_: (), _: &ChannelEvent) {}
+}
+
+/// A tenant's lists of units and activities signals name (its `intake-lists` stream),
+/// replaced as a whole.
+#[derive(Debug, Clone, Copy)]
+pub struct IntakeListsAggregate;
+
+impl Aggregate for IntakeListsAggregate {
+    type Event = IntakeListsEvent;
+    /// Nothing: new lists do not depend on the old ones.
+    type State = ();
+    type Command = SetIntakeLists;
+    type Context = ();
+    type Rejection = SignalRejection;
+
+    fn decide(
+        _: &(),
+        body: SetIntakeLists,
+        _: &(),
+    ) -> Result<Vec<IntakeListsEvent>, SignalRejection> {
+        Ok(vec![IntakeListsEvent::Set(decide_lists(body)?)])
+    }
+
+    fn apply(_: (), _: &IntakeListsEvent) {}
 }
 
 /// Whether a tenant must run an internal channel: not when it has under 10,000 inhabitants
@@ -737,7 +829,8 @@ pub fn decide_channel(body: RecordChannel) -> Result<InternalChannelRecorded, Si
 #[cfg(test)]
 mod tests {
     use super::*;
-    use antikor_shared::signal::{Channel, Sealed};
+    use crate::domain::testing;
+    use antikor_shared::signal::Channel;
 
     /// Seals in the clear, so that the tests can read what was sealed.
     struct Clear;
@@ -779,27 +872,45 @@ mod tests {
         }
     }
 
-    /// Given a signal filed on 2 March 2026 through the web form, with a receipt code.
-    fn given() -> SignalState {
-        let filed = file(
+    /// The filing of a signal on 2 March 2026 through the web form, with a receipt code.
+    fn filing() -> SignalEvent {
+        SignalEvent::Filed(file(
             check_intake(intake(), &IntakeListsSet::default(), today()).unwrap(),
             "BLG03-2026-0001".into(),
             Some("$argon2id$…".into()),
             vec![],
             &Clear,
-        );
-        SignalState::filed(Uuid::from_u128(1), filed, Utc::now())
+        ))
+    }
+
+    /// Given that signal.
+    fn given() -> SignalCase {
+        given_after(&[])
     }
 
     /// Given the signal after `events`.
-    fn given_after(events: &[SignalEvent]) -> SignalState {
-        let mut state = given();
-        events.iter().for_each(|e| state.apply(e));
-        state
+    fn given_after(events: &[SignalEvent]) -> SignalCase {
+        let history = std::iter::once(filing()).chain(events.iter().cloned());
+        testing::given::<SignalAggregate>(history)
+            .state()
+            .clone()
+            .expect("filed")
     }
 
-    fn when(state: &SignalState, command: SignalCommand) -> Result<SignalEvent, SignalRejection> {
-        decide(state, Some(state.version), command, today(), &Clear)
+    /// Signal 1, today, sealing in the clear.
+    fn context() -> SignalContext {
+        SignalContext {
+            id: Uuid::from_u128(1),
+            today: today(),
+            sealer: Some(Arc::new(Clear)),
+        }
+    }
+
+    /// The one event `command` makes of `case`.
+    fn when(case: &SignalCase, command: SignalCommand) -> Result<SignalEvent, SignalRejection> {
+        let mut events = SignalAggregate::decide(&Some(case.clone()), command, &context())?;
+        assert_eq!(events.len(), 1, "{events:?}");
+        Ok(events.remove(0))
     }
 
     fn acknowledged(on: NaiveDate) -> SignalEvent {
@@ -999,17 +1110,27 @@ mod tests {
     }
 
     #[test]
-    fn a_stale_version_is_a_conflict() {
-        let state = given();
+    fn a_signal_is_filed_once_and_nothing_is_done_with_one_never_filed() {
+        let file_again = SignalCommand::File {
+            intake: intake(),
+            reference: "BLG03-2026-0002".into(),
+            receipt_hash: None,
+            attachments: vec![],
+        };
+        let filed = testing::given::<SignalAggregate>([]).when(file_again.clone(), &context());
+        assert!(matches!(filed.as_deref(), Ok([SignalEvent::Filed(_)])));
+        assert!(matches!(
+            when(&given(), file_again),
+            Err(SignalRejection::AlreadyDone(_))
+        ));
         assert_eq!(
-            decide(
-                &state,
-                Some(state.version + 1),
-                acknowledge(day(2026, 3, 5)),
-                today(),
-                &Clear
-            ),
-            Err(SignalRejection::Stale)
+            testing::given::<SignalAggregate>([]).when(acknowledge(today()), &context()),
+            Err(SignalRejection::NotFiled)
+        );
+        assert_eq!(
+            SignalAggregate::stale(&context(), 1, 2),
+            Some(SignalRejection::Stale),
+            "a step decided on an older version is refused in the register's words"
         );
     }
 
@@ -1139,14 +1260,11 @@ mod tests {
             when(&by_post, message),
             Err(SignalRejection::OutOfOrder(_))
         ));
-        let reply = decide(
+        let reply = when(
             &given(),
-            None,
             SignalCommand::ReporterReply {
                 text: "На 14 февруари.".into(),
             },
-            today(),
-            &Clear,
         );
         assert!(matches!(reply, Ok(SignalEvent::ReporterReplied(_))));
     }
@@ -1170,13 +1288,7 @@ mod tests {
             when(&state, acknowledge(day(2026, 3, 19))),
             Err(SignalRejection::Closed)
         );
-        let reply = decide(
-            &state,
-            None,
-            SignalCommand::ReporterReply { text: "x".into() },
-            today(),
-            &Clear,
-        );
+        let reply = when(&state, SignalCommand::ReporterReply { text: "x".into() });
         assert_eq!(reply, Err(SignalRejection::Closed));
     }
 
@@ -1187,15 +1299,24 @@ mod tests {
             when(
                 &given(),
                 SignalCommand::Link {
-                    other: Uuid::from_u128(1)
+                    other: Uuid::from_u128(1),
+                    linked_back: false,
                 }
             )
             .is_err()
         );
-        let event = when(&given(), SignalCommand::Link { other }).unwrap();
+        let link = |linked_back| SignalCommand::Link { other, linked_back };
+        assert!(
+            matches!(
+                when(&given(), link(true)),
+                Err(SignalRejection::AlreadyDone(_))
+            ),
+            "the other signal links here already"
+        );
+        let event = when(&given(), link(false)).unwrap();
         let state = given_after(&[event]);
         assert!(matches!(
-            when(&state, SignalCommand::Link { other }),
+            when(&state, link(false)),
             Err(SignalRejection::AlreadyDone(_))
         ));
     }
@@ -1229,5 +1350,42 @@ mod tests {
             when(&state, acknowledge(day(2026, 3, 5))),
             Err(SignalRejection::Destroyed)
         );
+        let opening = SignalCommand::RecordOpening {
+            fields: vec!["reporter".into()],
+        };
+        assert_eq!(when(&state, opening), Err(SignalRejection::Destroyed));
+        let sweep = SignalCommand::RecordKeyDestroyed {
+            retention_ended: day(2026, 3, 1),
+        };
+        assert_eq!(
+            SignalAggregate::decide(&Some(state), sweep, &context()),
+            Ok(vec![]),
+            "a second sweep records nothing"
+        );
+    }
+
+    #[test]
+    fn a_closed_case_is_still_opened_and_swept() {
+        let closed = given_after(&[SignalEvent::Closed(SignalClosed {
+            on: day(2026, 3, 10),
+            outcome: Outcome::NoProceedings,
+            reason: Sealed {
+                sealed_v1: "reason:x".into(),
+            },
+        })]);
+        let opening = SignalCommand::RecordOpening {
+            fields: vec!["concerned".into()],
+        };
+        assert!(matches!(
+            when(&closed, opening),
+            Ok(SignalEvent::IdentityViewed(_))
+        ));
+        let sweep = SignalCommand::RecordKeyDestroyed {
+            retention_ended: day(2031, 3, 10),
+        };
+        assert!(matches!(
+            when(&closed, sweep),
+            Ok(SignalEvent::KeyDestroyed(_))
+        ));
     }
 }

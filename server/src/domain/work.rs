@@ -1,14 +1,18 @@
-//! A tenant's work as commands: progress reports, activities with their corrections and
-//! follow-ups, and the expert contact list. Pure: each `decide_*` takes what it needs to know
-//! (the plan, the current record, today's date) and returns the event or why not.
+//! A tenant's work as aggregates: progress on a measure ([`ProgressAggregate`]), activities
+//! with their corrections and follow-ups ([`ActivityAggregate`]), and the expert contact list
+//! ([`ContactsAggregate`]). Pure: each decision takes what it needs to know (the plan, the
+//! activity as recorded, today's date) and returns the events or why not.
 
+use crate::domain::Aggregate;
+use crate::domain::fields::{BadText, optional, text};
 use crate::domain::plan::Plan;
 use antikor_shared::activity::{
     ActAction, Activity, ActivityCorrected, ContestedActFollowedUp, ExpertContact,
     ExpertContactsUpdated,
 };
+use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
 use antikor_shared::progress::{Evidence, ProgressReported};
-use antikor_shared::views::{ActivityRecord, ReportProgress};
+use antikor_shared::views::ReportProgress;
 use chrono::{Datelike, NaiveDate};
 
 /// Why a tenant's command was refused; `Display` is the Bulgarian message.
@@ -38,33 +42,19 @@ pub enum WorkRejection {
     /// A follow-up is for contested acts only.
     #[error("Последващи действия се вписват само за оспорени актове.")]
     NotAContestedAct,
+    /// No activity was recorded under this id.
+    #[error("Няма такъв запис.")]
+    NoActivity,
+}
+
+impl From<BadText> for WorkRejection {
+    fn from(BadText(message): BadText) -> Self {
+        Self::BadField(message)
+    }
 }
 
 fn bad(message: impl Into<String>) -> WorkRejection {
     WorkRejection::BadField(message.into())
-}
-
-/// A required text of up to `max` characters, trimmed.
-fn text(value: &str, field: &str, max: usize) -> Result<String, WorkRejection> {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > max {
-        return Err(bad(format!(
-            "Полето „{field}“ е задължително (до {max} знака)."
-        )));
-    }
-    Ok(value.to_owned())
-}
-
-/// An optional text of up to `max` characters, trimmed (empty counts as none).
-fn optional(
-    value: Option<String>,
-    field: &str,
-    max: usize,
-) -> Result<Option<String>, WorkRejection> {
-    match value.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(v) => text(v, field, max).map(Some),
-    }
 }
 
 fn not_future(date: NaiveDate, today: NaiveDate, field: &str) -> Result<(), WorkRejection> {
@@ -106,7 +96,6 @@ pub fn decide_progress(
     year: i32,
     plan: Option<&Plan>,
     key: &str,
-    current_version: u64,
     today: NaiveDate,
     report: ReportProgress,
 ) -> Result<ProgressReported, WorkRejection> {
@@ -117,11 +106,6 @@ pub fn decide_progress(
         .any(|m| m.measure.key == key && m.withdrawn.is_none())
     {
         return Err(WorkRejection::NoMeasure(key.to_owned()));
-    }
-    if report.expected_version != current_version {
-        return Err(WorkRejection::Stale(format!(
-            "Междувременно е подаден друг отчет за мярка „{key}“. Прегледайте го и опитайте отново."
-        )));
     }
     not_future(report.reported_for, today, "Към дата")?;
     if report.reported_for.year() < year {
@@ -144,27 +128,28 @@ pub fn decide_progress(
 }
 
 /// What the checks of an activity need to know besides the activity.
-pub struct ActivityContext<'a> {
+#[derive(Debug, Clone)]
+pub struct ActivityContext {
     /// The plan of the activity's year, if there is one.
-    pub plan: Option<&'a Plan>,
+    pub plan: Option<Plan>,
     /// Today (no activity is recorded ahead of time).
     pub today: NaiveDate,
     /// Whether the recording tenant is the regional administration.
     pub regional: bool,
     /// The municipalities' slugs (a contested act names one).
-    pub municipalities: &'a [String],
+    pub municipalities: Vec<String>,
 }
 
 fn check_measures(
     measures: &[String],
-    ctx: &ActivityContext<'_>,
+    ctx: &ActivityContext,
     year: i32,
 ) -> Result<Vec<String>, WorkRejection> {
     let mut keys: Vec<String> = measures.iter().map(|k| k.trim().to_owned()).collect();
     keys.sort();
     keys.dedup();
     for key in &keys {
-        let known = ctx.plan.is_some_and(|p| {
+        let known = ctx.plan.as_ref().is_some_and(|p| {
             p.measures
                 .iter()
                 .any(|m| m.measure.key == *key && m.withdrawn.is_none())
@@ -185,7 +170,7 @@ pub const COURT_LIMIT_DAYS: i64 = 14;
 /// Checks an activity and returns it cleaned (trimmed texts, sorted measure keys).
 pub fn check_activity(
     activity: Activity,
-    ctx: &ActivityContext<'_>,
+    ctx: &ActivityContext,
 ) -> Result<Activity, WorkRejection> {
     let year = activity.date().year();
     Ok(match activity {
@@ -268,7 +253,7 @@ pub fn check_activity(
             }
             a.act_number = text(&a.act_number, "Номер на акта", 100)?;
             a.grounds = text(&a.grounds, "Мотиви", 10_000)?;
-            a.council_revote = optional(a.council_revote, "Ново гласуване", 4000)?;
+            a.council_revote = optional(a.council_revote.as_deref(), "Ново гласуване", 4000)?;
             // A re-adopted act's limit runs from the receipt of the new act, which the record
             // names only in the revote's text: then the dates given say nothing of the limit.
             if a.action == ActAction::ContestedInCourt
@@ -280,8 +265,8 @@ pub fn check_activity(
                     (a.action_on - a.received_on).num_days()
                 )));
             }
-            a.court_case = optional(a.court_case, "Съдебно дело", 200)?;
-            a.court_outcome = optional(a.court_outcome, "Изход от делото", 4000)?;
+            a.court_case = optional(a.court_case.as_deref(), "Съдебно дело", 200)?;
+            a.court_outcome = optional(a.court_outcome.as_deref(), "Изход от делото", 4000)?;
             if let Some(published) = a.published_on {
                 not_future(published, ctx.today, "Дата на публикуване")?;
             }
@@ -293,46 +278,33 @@ pub fn check_activity(
 
 /// A correction of a recorded activity.
 pub fn decide_correction(
-    current: &ActivityRecord,
+    current: &Activity,
     corrected: Activity,
     reason: &str,
-    expected_version: u64,
-    ctx: &ActivityContext<'_>,
+    ctx: &ActivityContext,
 ) -> Result<ActivityCorrected, WorkRejection> {
-    if current.activity.kind() != corrected.kind() {
+    if current.kind() != corrected.kind() {
         return Err(WorkRejection::KindChanged);
     }
-    check_version(current, expected_version)?;
     Ok(ActivityCorrected {
         activity: check_activity(corrected, ctx)?,
         reason: text(reason, "Причина за поправката", 1000)?,
     })
 }
 
-fn check_version(current: &ActivityRecord, expected: u64) -> Result<(), WorkRejection> {
-    if current.version != expected {
-        return Err(WorkRejection::Stale(
-            "Записът е променен междувременно. Заредете го отново и повторете поправката.".into(),
-        ));
-    }
-    Ok(())
-}
-
 /// A follow-up of a contested act.
 pub fn decide_follow_up(
-    current: &ActivityRecord,
+    current: &Activity,
     follow_up: ContestedActFollowedUp,
-    expected_version: u64,
     today: NaiveDate,
 ) -> Result<ContestedActFollowedUp, WorkRejection> {
-    if !matches!(current.activity, Activity::ContestedAct(_)) {
+    if !matches!(current, Activity::ContestedAct(_)) {
         return Err(WorkRejection::NotAContestedAct);
     }
-    check_version(current, expected_version)?;
     let follow_up = ContestedActFollowedUp {
-        council_revote: optional(follow_up.council_revote, "Ново гласуване", 4000)?,
-        court_case: optional(follow_up.court_case, "Съдебно дело", 200)?,
-        court_outcome: optional(follow_up.court_outcome, "Изход от делото", 4000)?,
+        council_revote: optional(follow_up.council_revote.as_deref(), "Ново гласуване", 4000)?,
+        court_case: optional(follow_up.court_case.as_deref(), "Съдебно дело", 200)?,
+        court_outcome: optional(follow_up.court_outcome.as_deref(), "Изход от делото", 4000)?,
         published_on: follow_up.published_on,
     };
     if let Some(published) = follow_up.published_on {
@@ -367,6 +339,200 @@ pub fn decide_contacts(
         })
         .collect::<Result<_, _>>()?;
     Ok(ExpertContactsUpdated { contacts })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates.
+
+/// A tenant's reports on one measure of a year's plan (its `progress-{year}-{key}` stream).
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressAggregate;
+
+/// What a report on a measure needs besides the measure's stream.
+#[derive(Debug, Clone)]
+pub struct ProgressContext {
+    /// The plan's year.
+    pub year: i32,
+    /// The measure's key.
+    pub key: String,
+    /// The year's plan, if there is one.
+    pub plan: Option<Plan>,
+    /// Today (no report is for a later day).
+    pub today: NaiveDate,
+}
+
+impl Aggregate for ProgressAggregate {
+    type Event = ProgressEvent;
+    /// The newest report.
+    type State = Option<ProgressReported>;
+    type Command = ReportProgress;
+    type Context = ProgressContext;
+    type Rejection = WorkRejection;
+
+    fn decide(
+        _newest: &Option<ProgressReported>,
+        report: ReportProgress,
+        ctx: &ProgressContext,
+    ) -> Result<Vec<ProgressEvent>, WorkRejection> {
+        let reported = decide_progress(ctx.year, ctx.plan.as_ref(), &ctx.key, ctx.today, report)?;
+        Ok(vec![ProgressEvent::Reported(reported)])
+    }
+
+    fn apply(_newest: Option<ProgressReported>, event: &ProgressEvent) -> Self::State {
+        let ProgressEvent::Reported(reported) = event;
+        Some(reported.clone())
+    }
+
+    fn stale(ctx: &ProgressContext, _read: u64, _actual: u64) -> Option<WorkRejection> {
+        Some(WorkRejection::Stale(format!(
+            "Междувременно е подаден друг отчет за мярка „{}“. Прегледайте го и опитайте отново.",
+            ctx.key
+        )))
+    }
+}
+
+/// One recorded activity (its `activity-{id}` stream): recorded, corrected, followed up.
+#[derive(Debug, Clone, Copy)]
+pub struct ActivityAggregate;
+
+/// What is done with an activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivityCommand {
+    /// Record a new activity.
+    Record(Activity),
+    /// Replace the record with a corrected one of the same kind, saying why.
+    Correct {
+        /// The activity as it should read.
+        activity: Activity,
+        /// Why.
+        reason: String,
+    },
+    /// Record what became of a contested act.
+    FollowUp(ContestedActFollowedUp),
+}
+
+/// The event that records `activity`.
+fn recording(activity: Activity) -> ActivityEvent {
+    match activity {
+        Activity::Meeting(e) => ActivityEvent::MeetingHeld(e),
+        Activity::Training(e) => ActivityEvent::TrainingHeld(e),
+        Activity::Media(e) => ActivityEvent::MediaActivityCarriedOut(e),
+        Activity::DeclarationCheck(e) => ActivityEvent::DeclarationsChecked(e),
+        Activity::ContestedAct(e) => ActivityEvent::ActContested(e),
+    }
+}
+
+/// The activity an event records, when it records one (not a correction or a follow-up).
+pub fn recorded(event: &ActivityEvent) -> Option<Activity> {
+    Some(match event {
+        ActivityEvent::MeetingHeld(e) => Activity::Meeting(e.clone()),
+        ActivityEvent::TrainingHeld(e) => Activity::Training(e.clone()),
+        ActivityEvent::MediaActivityCarriedOut(e) => Activity::Media(e.clone()),
+        ActivityEvent::DeclarationsChecked(e) => Activity::DeclarationCheck(e.clone()),
+        ActivityEvent::ActContested(e) => Activity::ContestedAct(e.clone()),
+        ActivityEvent::Corrected(_) | ActivityEvent::FollowedUp(_) => return None,
+    })
+}
+
+/// Folds a correction or a follow-up into an activity as recorded (a correction of another
+/// kind, or a follow-up of anything but a contested act, changes nothing).
+pub fn amend(activity: &mut Activity, event: &ActivityEvent) {
+    match event {
+        ActivityEvent::Corrected(e) if activity.kind() == e.activity.kind() => {
+            *activity = e.activity.clone();
+        }
+        ActivityEvent::FollowedUp(e) => {
+            if let Activity::ContestedAct(act) = activity {
+                follow_up(act, e);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The fields a follow-up fills in; those it leaves empty keep what they said.
+fn follow_up(act: &mut antikor_shared::activity::ActContested, e: &ContestedActFollowedUp) {
+    if e.council_revote.is_some() {
+        act.council_revote.clone_from(&e.council_revote);
+    }
+    if e.court_case.is_some() {
+        act.court_case.clone_from(&e.court_case);
+    }
+    if e.court_outcome.is_some() {
+        act.court_outcome.clone_from(&e.court_outcome);
+    }
+    if e.published_on.is_some() {
+        act.published_on = e.published_on;
+    }
+}
+
+impl Aggregate for ActivityAggregate {
+    type Event = ActivityEvent;
+    /// The activity as it stands.
+    type State = Option<Activity>;
+    type Command = ActivityCommand;
+    type Context = ActivityContext;
+    type Rejection = WorkRejection;
+
+    fn decide(
+        current: &Option<Activity>,
+        command: ActivityCommand,
+        ctx: &ActivityContext,
+    ) -> Result<Vec<ActivityEvent>, WorkRejection> {
+        let event = match (current, command) {
+            (None, ActivityCommand::Record(activity)) => recording(check_activity(activity, ctx)?),
+            (Some(_), ActivityCommand::Record(_)) => {
+                return Err(WorkRejection::Stale("Записът вече е вписан.".into()));
+            }
+            (None, _) => return Err(WorkRejection::NoActivity),
+            (Some(current), ActivityCommand::Correct { activity, reason }) => {
+                ActivityEvent::Corrected(decide_correction(current, activity, &reason, ctx)?)
+            }
+            (Some(current), ActivityCommand::FollowUp(follow_up)) => {
+                ActivityEvent::FollowedUp(decide_follow_up(current, follow_up, ctx.today)?)
+            }
+        };
+        Ok(vec![event])
+    }
+
+    fn apply(current: Option<Activity>, event: &ActivityEvent) -> Option<Activity> {
+        match current {
+            None => recorded(event),
+            Some(mut activity) => {
+                amend(&mut activity, event);
+                Some(activity)
+            }
+        }
+    }
+
+    fn stale(_ctx: &ActivityContext, _read: u64, _actual: u64) -> Option<WorkRejection> {
+        Some(WorkRejection::Stale(
+            "Записът е променен междувременно. Заредете го отново и повторете поправката.".into(),
+        ))
+    }
+}
+
+/// A tenant's list of experts to contact (its `contacts` stream), replaced as a whole.
+#[derive(Debug, Clone, Copy)]
+pub struct ContactsAggregate;
+
+impl Aggregate for ContactsAggregate {
+    type Event = ContactsEvent;
+    /// Nothing: a new list does not depend on the old one.
+    type State = ();
+    type Command = Vec<ExpertContact>;
+    type Context = ();
+    type Rejection = WorkRejection;
+
+    fn decide(
+        _: &(),
+        contacts: Vec<ExpertContact>,
+        _: &(),
+    ) -> Result<Vec<ContactsEvent>, WorkRejection> {
+        Ok(vec![ContactsEvent::Updated(decide_contacts(contacts)?)])
+    }
+
+    fn apply(_: (), _: &ContactsEvent) {}
 }
 
 #[cfg(test)]
@@ -420,7 +586,6 @@ mod tests {
             2017,
             Some(&plan),
             "II.1",
-            0,
             day(2017, 7, 1),
             report(CompletionLevel::Substantial, 0),
         )
@@ -432,24 +597,21 @@ mod tests {
 
     #[test]
     fn a_report_on_a_stale_version_is_a_conflict_not_a_lost_update() {
-        let plan = plan();
-        let got = decide_progress(
-            2017,
-            Some(&plan),
-            "II.1",
-            1,
-            day(2017, 7, 1),
-            report(CompletionLevel::Completed, 0),
-        );
-        assert!(matches!(got, Err(WorkRejection::Stale(_))), "{got:?}");
+        let ctx = ProgressContext {
+            year: 2017,
+            key: "II.1".into(),
+            plan: Some(plan()),
+            today: day(2017, 7, 1),
+        };
+        let got = ProgressAggregate::stale(&ctx, 0, 1);
+        assert!(matches!(got, Some(WorkRejection::Stale(_))), "{got:?}");
     }
 
     #[test]
     fn reports_refuse_unknown_or_withdrawn_measures_future_dates_and_bad_links() {
         let mut plan = plan();
         let today = day(2017, 7, 1);
-        let decide =
-            |plan: &Plan, key: &str, r| decide_progress(2017, Some(plan), key, 0, today, r);
+        let decide = |plan: &Plan, key: &str, r| decide_progress(2017, Some(plan), key, today, r);
         assert_eq!(
             decide(&plan, "IX.9", report(CompletionLevel::Limited, 0)),
             Err(WorkRejection::NoMeasure("IX.9".into()))
@@ -476,7 +638,6 @@ mod tests {
                 2018,
                 None,
                 "I.1",
-                0,
                 today,
                 report(CompletionLevel::Limited, 0)
             ),
@@ -484,12 +645,12 @@ mod tests {
         );
     }
 
-    fn ctx(plan: &Plan, regional: bool) -> ActivityContext<'_> {
+    fn ctx(plan: &Plan, regional: bool) -> ActivityContext {
         ActivityContext {
-            plan: Some(plan),
+            plan: Some(plan.clone()),
             today: day(2017, 12, 31),
             regional,
-            municipalities: &[],
+            municipalities: vec![],
         }
     }
 
@@ -564,9 +725,8 @@ mod tests {
     #[test]
     fn contested_acts_are_the_regional_administrations_and_keep_the_7_day_rule() {
         let plan = plan();
-        let municipalities = vec!["bansko".to_owned()];
         let regional = ActivityContext {
-            municipalities: &municipalities,
+            municipalities: vec!["bansko".to_owned()],
             ..ctx(&plan, true)
         };
         let on_time = act(ActAction::Returned, day(2017, 3, 3), day(2017, 3, 10));
@@ -591,9 +751,8 @@ mod tests {
     #[test]
     fn an_act_goes_to_court_within_14_days_of_receipt_unless_it_was_adopted_again() {
         let plan = plan();
-        let municipalities = vec!["bansko".to_owned()];
         let regional = ActivityContext {
-            municipalities: &municipalities,
+            municipalities: vec!["bansko".to_owned()],
             ..ctx(&plan, true)
         };
         let received = day(2017, 3, 3);
@@ -616,16 +775,12 @@ mod tests {
         assert!(check_activity(Activity::ContestedAct(again), &regional).is_ok());
     }
 
-    fn record(activity: Activity) -> ActivityRecord {
-        ActivityRecord {
-            id: uuid::Uuid::nil(),
-            tenant: antikor_shared::TenantId::parse("bansko").unwrap(),
-            activity,
-            recorded_at: chrono::DateTime::UNIX_EPOCH,
-            recorded_by: "bansko.officer".into(),
-            corrections: Vec::new(),
-            version: 1,
-        }
+    /// The activity as recorded: given its recording, folded by the aggregate.
+    fn record(activity: Activity) -> Activity {
+        crate::domain::testing::given::<ActivityAggregate>([recording(activity)])
+            .state()
+            .clone()
+            .expect("recorded")
     }
 
     #[test]
@@ -633,21 +788,15 @@ mod tests {
         let plan = plan();
         let current = record(meeting(&["II.1"]));
         let fixed = meeting(&["II.2"]);
-        let corrected = decide_correction(
-            &current,
-            fixed.clone(),
-            "грешна мярка",
-            1,
-            &ctx(&plan, false),
-        )
-        .unwrap();
+        let corrected =
+            decide_correction(&current, fixed.clone(), "грешна мярка", &ctx(&plan, false)).unwrap();
         assert_eq!(corrected.reason, "грешна мярка");
         assert!(matches!(
-            decide_correction(&current, fixed.clone(), "x", 0, &ctx(&plan, false)),
-            Err(WorkRejection::Stale(_))
+            ActivityAggregate::stale(&ctx(&plan, false), 0, 1),
+            Some(WorkRejection::Stale(_))
         ));
         assert!(matches!(
-            decide_correction(&current, fixed, " ", 1, &ctx(&plan, false)),
+            decide_correction(&current, fixed, " ", &ctx(&plan, false)),
             Err(WorkRejection::BadField(_))
         ));
         let training = Activity::Training(antikor_shared::activity::TrainingHeld {
@@ -657,7 +806,7 @@ mod tests {
             measures: vec![],
         });
         assert_eq!(
-            decide_correction(&current, training, "x", 1, &ctx(&plan, false)),
+            decide_correction(&current, training, "x", &ctx(&plan, false)),
             Err(WorkRejection::KindChanged)
         );
     }
@@ -673,12 +822,12 @@ mod tests {
             court_outcome: Some("Решението е отменено".into()),
             ..ContestedActFollowedUp::default()
         };
-        assert!(decide_follow_up(&act, outcome.clone(), 1, day(2017, 12, 1)).is_ok());
+        assert!(decide_follow_up(&act, outcome.clone(), day(2017, 12, 1)).is_ok());
         assert!(
-            decide_follow_up(&act, ContestedActFollowedUp::default(), 1, day(2017, 12, 1)).is_err()
+            decide_follow_up(&act, ContestedActFollowedUp::default(), day(2017, 12, 1)).is_err()
         );
         assert_eq!(
-            decide_follow_up(&record(meeting(&[])), outcome, 1, day(2017, 12, 1)),
+            decide_follow_up(&record(meeting(&[])), outcome, day(2017, 12, 1)),
             Err(WorkRejection::NotAContestedAct)
         );
     }

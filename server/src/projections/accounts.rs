@@ -1,6 +1,6 @@
 //! The account directory: every account with its tenant, role and state, folded from the log.
 
-use super::{decoded, decoded_set};
+use crate::codec::{decoded, decoded_set};
 use crate::domain::Aggregate;
 use crate::domain::accounts::{AccountAggregate, AccountState};
 use antikor_migrations::Upcasters;

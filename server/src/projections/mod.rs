@@ -7,9 +7,9 @@ pub mod signals;
 pub mod views;
 pub mod work;
 
+use crate::codec::UPCASTERS;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
-use antikor_migrations::Upcasters;
 use antikor_shared::events::is_confidential;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
 use antikor_shared::{RecordedEvent, TenantId};
@@ -17,11 +17,7 @@ use chrono::{DateTime, Utc};
 use plan::PlanBook;
 use signals::SignalBook;
 use std::collections::{BTreeMap, VecDeque};
-use std::sync::LazyLock;
 use work::WorkBook;
-
-/// The upcasters every read of the log decodes through.
-pub(crate) static UPCASTERS: LazyLock<Upcasters> = LazyLock::new(Upcasters::antikor);
 
 /// What the log says about one tenant.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -196,37 +192,6 @@ pub fn position_at(store: &dyn EventStore, moment: DateTime<Utc>) -> Result<u64,
         }
     }
     Ok(lo)
-}
-
-/// The event decoded as `E` (upcast first), or `None` when it is of another type. An event of
-/// the right type that cannot be decoded is logged and skipped, so that one bad record cannot
-/// stop the server from starting.
-pub(crate) fn decoded<E: antikor_shared::DomainEvent>(
-    upcasters: &Upcasters,
-    event: &RecordedEvent,
-) -> Option<E> {
-    match upcasters.decode::<E>(event)? {
-        Ok(e) => Some(e),
-        Err(error) => {
-            tracing::error!(position = event.position, %error, "undecodable event skipped");
-            None
-        }
-    }
-}
-
-/// The event decoded into the aggregate's event enum `S` (upcast first), or `None` when it is
-/// of another aggregate's type. Undecodable events are logged and skipped, as in [`decoded`].
-pub(crate) fn decoded_set<S: antikor_shared::events::EventSet>(
-    upcasters: &Upcasters,
-    event: &RecordedEvent,
-) -> Option<S> {
-    match upcasters.decode_set::<S>(event)? {
-        Ok(e) => Some(e),
-        Err(error) => {
-            tracing::error!(position = event.position, %error, "undecodable event skipped");
-            None
-        }
-    }
 }
 
 #[cfg(test)]

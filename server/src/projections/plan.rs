@@ -1,6 +1,6 @@
 //! The plans of every year, as the regional administration adopted and changed them.
 
-use super::decoded_set;
+use crate::codec::decoded_set;
 use crate::domain::Aggregate;
 use crate::domain::plan::{Plan, PlanAggregate};
 use antikor_migrations::Upcasters;

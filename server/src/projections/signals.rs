@@ -2,10 +2,12 @@
 //! numbers, the tenants' internal-channel decisions, and the views built from them (the
 //! register with its clocks, the tenant's analysis, and suppressed statistics).
 
+use crate::codec::{decoded, decoded_set};
 use crate::domain::clocks::{self, cell};
-use crate::domain::signals::{SignalEvent, SignalState};
+use crate::domain::signals::SignalCase;
 use crate::domain::suppression::Table;
 use antikor_migrations::Upcasters;
+use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::OTHER_OR_UNNAMED;
 use antikor_shared::signal::{
     AnalysisLine, Category, Cell, Channel, Clock, CountCell, IntakeListsSet,
@@ -24,13 +26,22 @@ pub const RETENTION_YEARS: u32 = 5;
 /// How a unit or activity that nobody named is listed.
 const UNNAMED: &str = "(не е посочено)";
 
-/// The stream prefix of a signal.
-pub const SIGNAL_STREAM_PREFIX: &str = "signal-";
+/// A signal's case (folded by the aggregate's own `apply`), with where it sits in the log.
+/// Its links also hold those that other signals made to it: a link shows on both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignalEntry {
+    /// The signal's id.
+    pub id: Uuid,
+    /// The version of its stream.
+    pub version: u64,
+    /// The case.
+    pub case: SignalCase,
+}
 
 /// Every tenant's signals.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SignalBook {
-    tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalState>>,
+    tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalEntry>>,
     references: HashMap<String, (TenantId, Uuid)>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,
     lists: BTreeMap<TenantId, IntakeListsSet>,
@@ -39,51 +50,55 @@ pub struct SignalBook {
 impl SignalBook {
     /// Folds in one event of the log.
     pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        if let Some(id) = event.stream.as_str().strip_prefix(SIGNAL_STREAM_PREFIX) {
-            let (Ok(id), Some(decoded)) =
-                (Uuid::parse_str(id), SignalEvent::decode(upcasters, event))
-            else {
+        if let Some(id) = crate::streams::signal_id(&event.stream) {
+            let Some(decoded) = decoded_set::<SignalEvent>(upcasters, event) else {
                 return;
             };
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
-            match decoded {
+            match &decoded {
                 SignalEvent::Filed(filed) => {
                     self.references
                         .insert(filed.reference.clone(), (event.tenant.clone(), id));
-                    signals.insert(id, SignalState::filed(id, filed, event.recorded_at));
+                    let entry = SignalEntry {
+                        id,
+                        version: event.version,
+                        case: SignalCase::filed(filed.clone()),
+                    };
+                    signals.insert(id, entry);
                 }
                 other => {
-                    if let SignalEvent::Linked(link) = &other
+                    if let SignalEvent::Linked(link) = other
                         && let Some(peer) = signals.get_mut(&link.other)
                     {
                         // A link shows on both signals.
-                        peer.links.insert(id);
+                        peer.case.links.insert(id);
                     }
-                    if let Some(state) = signals.get_mut(&id) {
-                        state.apply(&other);
+                    if let Some(entry) = signals.get_mut(&id) {
+                        entry.case.apply(other);
+                        entry.version = event.version;
                     }
                 }
             }
-        } else if let Some(recorded) = super::decoded::<InternalChannelRecorded>(upcasters, event) {
+        } else if let Some(recorded) = decoded::<InternalChannelRecorded>(upcasters, event) {
             self.channels.insert(event.tenant.clone(), recorded);
-        } else if let Some(lists) = super::decoded::<IntakeListsSet>(upcasters, event) {
+        } else if let Some(lists) = decoded::<IntakeListsSet>(upcasters, event) {
             self.lists.insert(event.tenant.clone(), lists);
         }
     }
 
     /// A tenant's signal.
-    pub fn get(&self, tenant: &TenantId, id: Uuid) -> Option<&SignalState> {
+    pub fn get(&self, tenant: &TenantId, id: Uuid) -> Option<&SignalEntry> {
         self.tenants.get(tenant)?.get(&id)
     }
 
     /// A signal by its register number, with its tenant.
-    pub fn by_reference(&self, reference: &str) -> Option<(&TenantId, &SignalState)> {
+    pub fn by_reference(&self, reference: &str) -> Option<(&TenantId, &SignalEntry)> {
         let (tenant, id) = self.references.get(reference.trim())?;
         Some((tenant, self.get(tenant, *id)?))
     }
 
     /// A tenant's signals.
-    pub fn of(&self, tenant: &TenantId) -> impl Iterator<Item = &SignalState> {
+    pub fn of(&self, tenant: &TenantId) -> impl Iterator<Item = &SignalEntry> {
         self.tenants
             .get(tenant)
             .into_iter()
@@ -91,7 +106,7 @@ impl SignalBook {
     }
 
     /// Every tenant's signals.
-    pub fn all(&self) -> impl Iterator<Item = (&TenantId, &SignalState)> {
+    pub fn all(&self) -> impl Iterator<Item = (&TenantId, &SignalEntry)> {
         self.tenants
             .iter()
             .flat_map(|(t, m)| m.values().map(move |s| (t, s)))
@@ -117,7 +132,14 @@ impl SignalBook {
         let prefix = format!("{code}-{year}-");
         let last = self
             .of(tenant)
-            .filter_map(|s| s.filed.reference.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .filter_map(|s| {
+                s.case
+                    .filed
+                    .reference
+                    .strip_prefix(&prefix)?
+                    .parse::<u32>()
+                    .ok()
+            })
             .max()
             .unwrap_or(0);
         format!("{prefix}{:04}", last + 1)
@@ -126,9 +148,9 @@ impl SignalBook {
     /// Closed signals whose retention period ended by `today` and whose key still exists.
     pub fn retention_ended(&self, today: NaiveDate) -> Vec<(TenantId, Uuid, NaiveDate)> {
         self.all()
-            .filter(|(_, s)| !s.key_destroyed)
+            .filter(|(_, s)| !s.case.key_destroyed)
             .filter_map(|(t, s)| {
-                let until = s.retention_until(RETENTION_YEARS)?;
+                let until = s.case.retention_until(RETENTION_YEARS)?;
                 (until <= today).then(|| (t.clone(), s.id, until))
             })
             .collect()
@@ -136,51 +158,51 @@ impl SignalBook {
 }
 
 /// The day the clocks of a signal are read on: a closed case's clocks stop when it closed.
-fn clock_day(s: &SignalState, today: NaiveDate) -> NaiveDate {
-    s.closed.map_or(today, |c| c.on.min(today))
+fn clock_day(s: &SignalEntry, today: NaiveDate) -> NaiveDate {
+    s.case.closed.map_or(today, |c| c.on.min(today))
 }
 
 /// The acknowledgment step of a signal on `today`.
-pub fn acknowledgment(s: &SignalState, today: NaiveDate) -> StatutoryStep {
-    let due = s.acknowledgment_due();
+pub fn acknowledgment(s: &SignalEntry, today: NaiveDate) -> StatutoryStep {
+    let due = s.case.acknowledgment_due();
     StatutoryStep {
         due,
-        done: s.acknowledged,
-        clock: clocks::clock(due, s.acknowledged, clock_day(s, today)),
+        done: s.case.acknowledged,
+        clock: clocks::clock(due, s.case.acknowledged, clock_day(s, today)),
     }
 }
 
 /// The feedback step of a signal on `today`, once it was acknowledged.
-pub fn feedback(s: &SignalState, today: NaiveDate) -> Option<StatutoryStep> {
-    let due = s.feedback_due()?;
+pub fn feedback(s: &SignalEntry, today: NaiveDate) -> Option<StatutoryStep> {
+    let due = s.case.feedback_due()?;
     Some(StatutoryStep {
         due,
-        done: s.feedback,
-        clock: clocks::clock(due, s.feedback, clock_day(s, today)),
+        done: s.case.feedback,
+        clock: clocks::clock(due, s.case.feedback, clock_day(s, today)),
     })
 }
 
 /// A register row.
-pub fn row(s: &SignalState, today: NaiveDate) -> SignalRow {
+pub fn row(s: &SignalEntry, today: NaiveDate) -> SignalRow {
     SignalRow {
         id: s.id,
-        reference: s.filed.reference.clone(),
-        received: s.filed.received,
-        channel: s.filed.channel,
-        anonymous: s.filed.anonymous,
-        category: s.category(),
-        regime: s.regime(),
-        unit: s.unit().map(str::to_owned),
-        activity: s.activity().map(str::to_owned),
-        status: s.status(),
-        assigned_to: s.assigned_to.clone(),
-        uin: s.uin.clone(),
+        reference: s.case.filed.reference.clone(),
+        received: s.case.filed.received,
+        channel: s.case.filed.channel,
+        anonymous: s.case.filed.anonymous,
+        category: s.case.category(),
+        regime: s.case.regime(),
+        unit: s.case.unit().map(str::to_owned),
+        activity: s.case.activity().map(str::to_owned),
+        status: s.case.status(),
+        assigned_to: s.case.assigned_to.clone(),
+        uin: s.case.uin.clone(),
         acknowledgment: acknowledgment(s, today),
         feedback: feedback(s, today),
-        forwarded_to: s.forwarded.as_ref().map(|f| f.to.clone()),
-        closed: s.closed,
-        retention_until: s.retention_until(RETENTION_YEARS),
-        key_destroyed: s.key_destroyed,
+        forwarded_to: s.case.forwarded.as_ref().map(|f| f.to.clone()),
+        closed: s.case.closed,
+        retention_until: s.case.retention_until(RETENTION_YEARS),
+        key_destroyed: s.case.key_destroyed,
         version: s.version,
     }
 }
@@ -198,10 +220,10 @@ fn quarter(day: NaiveDate) -> (i32, u32) {
 
 /// Where a tenant's signals concentrate: exact counts per quarter, for its officers.
 pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
-    let signals: Vec<&SignalState> = book.of(tenant).collect();
+    let signals: Vec<&SignalEntry> = book.of(tenant).collect();
     let (Some(first), Some(last)) = (
-        signals.iter().map(|s| quarter(s.filed.received)).min(),
-        signals.iter().map(|s| quarter(s.filed.received)).max(),
+        signals.iter().map(|s| quarter(s.case.filed.received)).min(),
+        signals.iter().map(|s| quarter(s.case.filed.received)).max(),
     ) else {
         return SignalAnalysis {
             periods: vec![],
@@ -217,10 +239,13 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
     while let Some(&(y, q)) = periods.last().filter(|p| **p < last) {
         periods.push(if q == 4 { (y + 1, 1) } else { (y, q + 1) });
     }
-    let lines = |value: &dyn Fn(&SignalState) -> String| {
+    let lines = |value: &dyn Fn(&SignalEntry) -> String| {
         let mut map: BTreeMap<String, Vec<u64>> = BTreeMap::new();
         for s in &signals {
-            let Some(at) = periods.iter().position(|p| *p == quarter(s.filed.received)) else {
+            let Some(at) = periods
+                .iter()
+                .position(|p| *p == quarter(s.case.filed.received))
+            else {
                 continue;
             };
             map.entry(value(s))
@@ -241,9 +266,9 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
         lines
     };
     SignalAnalysis {
-        by_unit: lines(&|s| s.unit().unwrap_or(UNNAMED).to_owned()),
-        by_activity: lines(&|s| s.activity().unwrap_or(UNNAMED).to_owned()),
-        by_category: lines(&|s| s.category().label_bg().to_owned()),
+        by_unit: lines(&|s| s.case.unit().unwrap_or(UNNAMED).to_owned()),
+        by_activity: lines(&|s| s.case.activity().unwrap_or(UNNAMED).to_owned()),
+        by_category: lines(&|s| s.case.category().label_bg().to_owned()),
         periods: periods
             .into_iter()
             .map(|(y, q)| format!("{y} Q{q}"))
@@ -316,9 +341,9 @@ pub fn statistics(
     year: Option<i32>,
     today: NaiveDate,
 ) -> SignalStatistics {
-    let signals: Vec<(&TenantId, &SignalState)> = book
+    let signals: Vec<(&TenantId, &SignalEntry)> = book
         .all()
-        .filter(|(_, s)| year.is_none_or(|y| s.filed.received.year() == y))
+        .filter(|(_, s)| year.is_none_or(|y| s.case.filed.received.year() == y))
         .collect();
     let lists: BTreeMap<&TenantId, IntakeListsSet> =
         signals.iter().map(|(t, _)| (*t, book.lists(t))).collect();
@@ -334,17 +359,19 @@ pub fn statistics(
     let mut by_channel = BTreeMap::new();
     let mut by_quarter = BTreeMap::new();
     for (t, s) in &signals {
-        *by_quarter.entry(quarter(s.filed.received)).or_default() += 1;
-        *by_category.entry(s.category()).or_default() += 1;
+        *by_quarter
+            .entry(quarter(s.case.filed.received))
+            .or_default() += 1;
+        *by_category.entry(s.case.category()).or_default() += 1;
         *by_unit
-            .entry(listed(s.unit(), &lists[t].units))
+            .entry(listed(s.case.unit(), &lists[t].units))
             .or_default() += 1;
         *by_activity
-            .entry(listed(s.activity(), &lists[t].activities))
+            .entry(listed(s.case.activity(), &lists[t].activities))
             .or_default() += 1;
-        *by_status.entry(s.status()).or_default() += 1;
-        *by_regime.entry(s.regime()).or_default() += 1;
-        *by_channel.entry(s.filed.channel).or_default() += 1;
+        *by_status.entry(s.case.status()).or_default() += 1;
+        *by_regime.entry(s.case.regime()).or_default() += 1;
+        *by_channel.entry(s.case.filed.channel).or_default() += 1;
     }
 
     let mut table = Table::default();
@@ -352,7 +379,7 @@ pub fn statistics(
     let rows: Vec<TenantCounts> = tenants
         .iter()
         .map(|t| {
-            let mine: Vec<&SignalState> = signals
+            let mine: Vec<&SignalEntry> = signals
                 .iter()
                 .filter(|(id, _)| **id == t.id)
                 .map(|(_, s)| *s)
@@ -593,26 +620,34 @@ mod tests {
                 attachments: vec![],
             };
             let id = Uuid::from_u128(n as u128 + 1);
-            let mut state = SignalState::filed(id, filed, Utc::now());
+            let mut state = SignalEntry {
+                id,
+                version: 1,
+                case: SignalCase::filed(filed),
+            };
             if dice.roll(3) > 0 {
                 let on = received + Days::new(dice.roll(12));
                 if on <= today() {
-                    state.apply(&SignalEvent::Acknowledged(SignalAcknowledged {
-                        on,
-                        uin: None,
-                        message: None,
-                    }));
+                    state
+                        .case
+                        .apply(&SignalEvent::Acknowledged(SignalAcknowledged {
+                            on,
+                            uin: None,
+                            message: None,
+                        }));
                     let fb = on + Days::new(dice.roll(120));
                     if dice.roll(2) == 0 && fb <= today() {
-                        state.apply(&SignalEvent::FeedbackGiven(SignalFeedbackGiven {
-                            on: fb,
-                            text: sealed(),
-                        }));
+                        state
+                            .case
+                            .apply(&SignalEvent::FeedbackGiven(SignalFeedbackGiven {
+                                on: fb,
+                                text: sealed(),
+                            }));
                     }
                 }
             }
             if dice.roll(3) == 0 {
-                state.apply(&SignalEvent::Classified(SignalClassified {
+                state.case.apply(&SignalEvent::Classified(SignalClassified {
                     regime: Regime::ALL[dice.roll(3) as usize],
                     category: Category::ALL[dice.roll(2) as usize],
                     unit: pick(dice, &lists.units),
@@ -620,7 +655,7 @@ mod tests {
                 }));
             }
             if dice.roll(4) == 0 {
-                state.apply(&SignalEvent::Closed(SignalClosed {
+                state.case.apply(&SignalEvent::Closed(SignalClosed {
                     on: today(),
                     outcome: Outcome::Forwarded,
                     reason: sealed(),

@@ -1,20 +1,17 @@
 //! What each tenant reported and recorded: progress on measures, activities, expert contacts.
 
-use super::decoded;
+use crate::codec::{decoded, decoded_set};
+use crate::domain::Aggregate;
+use crate::domain::work::{ActivityAggregate, amend};
 use antikor_migrations::Upcasters;
-use antikor_shared::activity::{
-    ActContested, Activity, ActivityCorrected, ContestedActFollowedUp, DeclarationsChecked,
-    ExpertContact, ExpertContactsUpdated, MediaActivityCarriedOut, MeetingHeld, TrainingHeld,
-};
+use antikor_shared::activity::{ExpertContact, ExpertContactsUpdated};
+use antikor_shared::events::ActivityEvent;
 use antikor_shared::progress::ProgressReported;
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use uuid::Uuid;
-
-/// The stream prefix of activities: `activity-{id}`.
-pub const ACTIVITY_STREAM_PREFIX: &str = "activity-";
 
 /// One tenant's work.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,31 +28,6 @@ pub struct TenantWork {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkBook {
     tenants: BTreeMap<TenantId, TenantWork>,
-}
-
-fn new_activity(upcasters: &Upcasters, event: &RecordedEvent) -> Option<Activity> {
-    Some(match event.event_type.as_str() {
-        "MeetingHeld" => Activity::Meeting(decoded::<MeetingHeld>(upcasters, event)?),
-        "TrainingHeld" => Activity::Training(decoded::<TrainingHeld>(upcasters, event)?),
-        "MediaActivityCarriedOut" => {
-            Activity::Media(decoded::<MediaActivityCarriedOut>(upcasters, event)?)
-        }
-        "DeclarationsChecked" => {
-            Activity::DeclarationCheck(decoded::<DeclarationsChecked>(upcasters, event)?)
-        }
-        "ActContested" => Activity::ContestedAct(decoded::<ActContested>(upcasters, event)?),
-        _ => return None,
-    })
-}
-
-/// The activity id in an `activity-{id}` stream name.
-pub fn activity_id(event: &RecordedEvent) -> Option<Uuid> {
-    event
-        .stream
-        .as_str()
-        .strip_prefix(ACTIVITY_STREAM_PREFIX)?
-        .parse()
-        .ok()
 }
 
 impl WorkBook {
@@ -83,42 +55,46 @@ impl WorkBook {
                     self.tenant(&event.tenant).contacts = Some((e.contacts, event.recorded_at));
                 }
             }
-            "ActivityCorrected" => {
-                if let Some(e) = decoded::<ActivityCorrected>(upcasters, event) {
-                    self.change(event, e.reason, |activity| {
-                        if activity.kind() == e.activity.kind() {
-                            *activity = e.activity;
-                        }
-                    });
-                }
-            }
-            "ContestedActFollowedUp" => {
-                if let Some(e) = decoded::<ContestedActFollowedUp>(upcasters, event) {
-                    let reason = "Последващи действия по оспорения акт".to_owned();
-                    self.change(event, reason, |activity| {
-                        if let Activity::ContestedAct(act) = activity {
-                            follow_up(act, e);
-                        }
-                    });
-                }
-            }
-            _ => {
-                if let Some(activity) = new_activity(upcasters, event)
-                    && let Some(id) = activity_id(event)
-                {
-                    let record = ActivityRecord {
-                        id,
-                        tenant: event.tenant.clone(),
-                        activity,
-                        recorded_at: event.recorded_at,
-                        recorded_by: event.actor.clone(),
-                        corrections: Vec::new(),
-                        version: event.version,
-                    };
-                    self.tenant(&event.tenant).activities.insert(id, record);
-                }
-            }
+            _ => self.apply_activity(upcasters, event),
         }
+    }
+
+    /// Folds in an event of an activity's stream, with the aggregate's own `apply`.
+    fn apply_activity(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
+        let Some(id) = crate::streams::activity_id(&event.stream) else {
+            return;
+        };
+        let Some(e) = decoded_set::<ActivityEvent>(upcasters, event) else {
+            return;
+        };
+        let activities = &mut self.tenant(&event.tenant).activities;
+        let Some(record) = activities.get_mut(&id) else {
+            if let Some(activity) = ActivityAggregate::apply(None, &e) {
+                let record = ActivityRecord {
+                    id,
+                    tenant: event.tenant.clone(),
+                    activity,
+                    recorded_at: event.recorded_at,
+                    recorded_by: event.actor.clone(),
+                    corrections: Vec::new(),
+                    version: event.version,
+                };
+                activities.insert(id, record);
+            }
+            return;
+        };
+        let reason = match &e {
+            ActivityEvent::Corrected(c) => c.reason.clone(),
+            ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
+            _ => return,
+        };
+        amend(&mut record.activity, &e);
+        record.corrections.push(Correction {
+            at: event.recorded_at,
+            by: event.actor.clone(),
+            reason,
+        });
+        record.version = event.version;
     }
 
     fn tenant(&mut self, tenant: &TenantId) -> &mut TenantWork {
@@ -128,36 +104,8 @@ impl WorkBook {
         self.tenants.get_mut(tenant).expect("inserted above")
     }
 
-    fn change(&mut self, event: &RecordedEvent, reason: String, edit: impl FnOnce(&mut Activity)) {
-        let Some(id) = activity_id(event) else { return };
-        if let Some(record) = self.tenant(&event.tenant).activities.get_mut(&id) {
-            edit(&mut record.activity);
-            record.corrections.push(Correction {
-                at: event.recorded_at,
-                by: event.actor.clone(),
-                reason,
-            });
-            record.version = event.version;
-        }
-    }
-
     /// One tenant's work (empty when it has none).
     pub fn of(&self, tenant: &TenantId) -> Option<&TenantWork> {
         self.tenants.get(tenant)
-    }
-}
-
-fn follow_up(act: &mut ActContested, e: ContestedActFollowedUp) {
-    if e.council_revote.is_some() {
-        act.council_revote = e.council_revote;
-    }
-    if e.court_case.is_some() {
-        act.court_case = e.court_case;
-    }
-    if e.court_outcome.is_some() {
-        act.court_outcome = e.court_outcome;
-    }
-    if e.published_on.is_some() {
-        act.published_on = e.published_on;
     }
 }

@@ -7,6 +7,7 @@ pub mod frontend;
 pub mod health;
 pub mod log;
 pub mod plan;
+pub mod principal;
 pub mod progress;
 pub mod public;
 pub mod session;

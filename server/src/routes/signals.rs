@@ -310,7 +310,7 @@ pub async fn attachment(
 
 /// The steps of handling a signal, one route each; every body carries `expected_version`.
 macro_rules! step_route {
-    ($name:ident, $path:literal, $body:ty, $doc:literal, |$app:ident, $desk:ident, $b:ident| $command:expr) => {
+    ($name:ident, $path:literal, $body:ty, $doc:literal, |$app:ident, $desk:ident, $id:ident, $b:ident| $command:expr) => {
         #[doc = $doc]
         #[utoipa::path(post, path = $path, security(("session" = [])), tag = "signals", request_body = $body,
             params(("id" = Uuid, Path, description = "The signal")),
@@ -323,14 +323,14 @@ macro_rules! step_route {
         pub async fn $name(
             State($app): State<AppState>,
             principal: Principal,
-            Path(id): Path<Uuid>,
+            Path($id): Path<Uuid>,
             Json($b): Json<$body>,
         ) -> AppResult<axum::Json<SignalDetail>> {
             let $desk = principal.signal_desk()?;
             let expected = $b.expected_version;
             let command: AppResult<SignalCommand> = $command;
             Ok(axum::Json(
-                $app.act_on_signal(&$desk, id, expected, command?).await?,
+                $app.act_on_signal(&$desk, $id, expected, command?).await?,
             ))
         }
     };
@@ -341,7 +341,7 @@ step_route!(
     "/api/signals/{id}/acknowledge",
     Acknowledge,
     "Confirms receipt to the reporter (with the УИН, for whistleblower-law signals).",
-    |app, desk, b| Ok(SignalCommand::Acknowledge {
+    |app, desk, id, b| Ok(SignalCommand::Acknowledge {
         on: b.on,
         uin: b.uin,
         message: b.message
@@ -353,7 +353,7 @@ step_route!(
     "/api/signals/{id}/assign",
     Assign,
     "Makes an officer of the tenant responsible.",
-    |app, desk, b| Ok(SignalCommand::Assign {
+    |app, desk, id, b| Ok(SignalCommand::Assign {
         is_officer: app.is_signal_officer(&desk, b.to.as_str()),
         to: b.to,
     })
@@ -364,7 +364,7 @@ step_route!(
     "/api/signals/{id}/classify",
     Classify,
     "Decides the regime, category, unit and activity.",
-    |app, desk, b| Ok(SignalCommand::Classify {
+    |app, desk, id, b| Ok(SignalCommand::Classify {
         regime: b.regime,
         category: b.category,
         unit: b.unit,
@@ -378,7 +378,7 @@ step_route!(
     "/api/signals/{id}/forward",
     Forward,
     "Records that the signal was sent to the competent body.",
-    |app, desk, b| Ok(SignalCommand::Forward {
+    |app, desk, id, b| Ok(SignalCommand::Forward {
         to: b.to,
         outgoing_number: b.outgoing_number,
         on: b.on
@@ -390,7 +390,7 @@ step_route!(
     "/api/signals/{id}/actions",
     SignalNote,
     "Records a follow-up action.",
-    |app, desk, b| Ok(SignalCommand::FollowUp {
+    |app, desk, id, b| Ok(SignalCommand::FollowUp {
         on: dated(b.on)?,
         text: b.text
     })
@@ -401,7 +401,7 @@ step_route!(
     "/api/signals/{id}/feedback",
     SignalNote,
     "Gives the reporter the statutory feedback.",
-    |app, desk, b| Ok(SignalCommand::GiveFeedback {
+    |app, desk, id, b| Ok(SignalCommand::GiveFeedback {
         on: dated(b.on)?,
         text: b.text
     })
@@ -412,7 +412,7 @@ step_route!(
     "/api/signals/{id}/messages",
     SignalNote,
     "Writes to the reporter, who reads it with the receipt code.",
-    |app, desk, b| Ok(SignalCommand::SendMessage { text: b.text })
+    |app, desk, id, b| Ok(SignalCommand::SendMessage { text: b.text })
 );
 
 step_route!(
@@ -420,7 +420,7 @@ step_route!(
     "/api/signals/{id}/close",
     Close,
     "Closes the case with its outcome and reason.",
-    |app, desk, b| Ok(SignalCommand::Close {
+    |app, desk, id, b| Ok(SignalCommand::Close {
         on: b.on,
         outcome: b.outcome,
         reason: b.reason
@@ -432,9 +432,7 @@ step_route!(
     "/api/signals/{id}/links",
     Link,
     "Relates the signal to another of the register, by its number.",
-    |app, desk, b| Ok(SignalCommand::Link {
-        other: app.signal_by_reference(&desk, &b.reference)?
-    })
+    |app, desk, id, b| app.link_command(&desk, id, &b.reference)
 );
 
 fn dated(on: Option<chrono::NaiveDate>) -> AppResult<chrono::NaiveDate> {

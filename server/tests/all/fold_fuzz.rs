@@ -29,7 +29,7 @@ fn corpus() -> &'static [RecordedEvent] {
 
 async fn record_a_day() -> Vec<RecordedEvent> {
     let app = TestApp::start_demo().await;
-    let today = antikor_server::app::plan::sofia_date(chrono::Utc::now()).to_string();
+    let today = antikor_server::clock::sofia_date(chrono::Utc::now()).to_string();
     let (status, named) = app
         .call(
             None,

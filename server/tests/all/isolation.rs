@@ -413,7 +413,7 @@ async fn build(
         p if p.starts_with("/api/signals/{id}") => {
             let receipt = file_signal(app, tenant).await;
             let id = receipt["id"].as_str().unwrap().to_owned();
-            let on = antikor_server::app::plan::sofia_date(chrono::Utc::now()).to_string();
+            let on = antikor_server::clock::sofia_date(chrono::Utc::now()).to_string();
             let step = p.trim_start_matches("/api/signals/{id}");
             let uri = format!("/api/signals/{id}{step}");
             let body = match step {

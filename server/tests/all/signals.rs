@@ -62,7 +62,24 @@ async fn step(app: &TestApp, officer: &Session, id: &str, action: &str, body: Va
 }
 
 fn today() -> String {
-    antikor_server::app::plan::sofia_date(chrono::Utc::now()).to_string()
+    antikor_server::clock::sofia_date(chrono::Utc::now()).to_string()
+}
+
+#[tokio::test]
+async fn an_unacknowledged_signal_turns_overdue_when_its_seven_days_pass() {
+    let app = TestApp::start_demo().await;
+    let receipt = file(&app, anonymous_signal("bansko")).await;
+    let officer = app.login("bansko.officer").await;
+    let clock = |register: &Value| register[0]["acknowledgment"]["clock"].clone();
+    let (_, register) = app.get_as(&officer, "/api/signals").await;
+    assert_eq!(clock(&register), "running");
+    app.state.clock.advance(chrono::TimeDelta::days(5));
+    let (_, register) = app.get_as(&officer, "/api/signals").await;
+    assert_eq!(clock(&register), "due_soon");
+    app.state.clock.advance(chrono::TimeDelta::days(3));
+    let (_, register) = app.get_as(&officer, "/api/signals").await;
+    assert_eq!(clock(&register), "overdue", "{register}");
+    assert_eq!(register[0]["reference"], receipt["reference"]);
 }
 
 #[tokio::test]
@@ -319,6 +336,13 @@ async fn officers_take_every_step_and_the_register_follows_the_law_s_order() {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("променен междувременно от друг служител"),
+        "in the register's words: {body}"
+    );
     step(
         &app,
         &officer,
@@ -511,7 +535,7 @@ async fn retention_destroys_the_key_and_leaves_the_chain_intact() {
     let (_, detail) = app.get_as(&officer, &format!("/api/signals/{id}")).await;
     assert_eq!(detail["retention_until"], "2025-01-15");
 
-    let today = antikor_server::app::plan::sofia_date(chrono::Utc::now());
+    let today = antikor_server::clock::sofia_date(chrono::Utc::now());
     assert_eq!(app.state.sweep_retention(today).await.unwrap(), 1);
     assert_eq!(app.state.sweep_retention(today).await.unwrap(), 0, "once");
     let (_, detail) = app.get_as(&officer, &format!("/api/signals/{id}")).await;

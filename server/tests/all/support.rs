@@ -95,12 +95,22 @@ impl TestApp {
     pub async fn start_demo() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = antikor_server::Config {
-            demo: true,
             // The matrix files many signals from the one test address.
             public_signals_per_hour: 100_000,
             ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
         };
-        Self::start_with(dir, config).await
+        Self::start_with(dir, config)
+            .await
+            .with_demo_accounts()
+            .await
+    }
+
+    /// Creates the demo accounts, as `antikor serve --demo` does.
+    pub async fn with_demo_accounts(self) -> Self {
+        antikor_server::demo::create_accounts(&self.state)
+            .await
+            .expect("demo accounts are created");
+        self
     }
 
     /// Starts the app on an existing data folder.

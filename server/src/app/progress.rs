@@ -1,0 +1,103 @@
+//! Progress on the plan's measures as callers see and report it: a tenant's table and
+//! dashboard (of one tenant, through a [`TenantRead`]), the region side by side (public), and
+//! a tenant's report on a measure (through a [`TenantWrite`]).
+
+use super::App;
+use super::log::Moment;
+use super::plan::no_plan;
+use crate::access::{TenantRead, TenantWrite};
+use crate::domain::work::{ProgressAggregate, ProgressContext};
+use crate::streams;
+use crate::util::errors::{AppError, AppResult};
+use antikor_shared::views::{
+    ProgressRow, RecentChange, RegionView, ReportProgress, TenantDashboard, TenantProgress,
+};
+
+impl App {
+    /// A tenant's progress table.
+    pub async fn progress(
+        &self,
+        scope: &TenantRead,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<TenantProgress> {
+        let tenant = scope.tenant().clone();
+        self.at(as_of, move |m, today| m.progress(&tenant, year, today))
+            .await?
+            .ok_or_else(|| no_plan(year))
+    }
+
+    /// A tenant's dashboard.
+    pub async fn dashboard(
+        &self,
+        scope: &TenantRead,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<TenantDashboard> {
+        let tenant = scope.tenant().clone();
+        let (dashboard, latest) = self
+            .at(as_of, move |m, today| {
+                (
+                    m.dashboard(&tenant, year, today),
+                    m.latest_positions(&tenant),
+                )
+            })
+            .await?;
+        let mut dashboard = dashboard.ok_or_else(|| no_plan(year))?;
+        for position in latest {
+            if let Some(e) = self.store.get(position)? {
+                dashboard.latest.push(RecentChange {
+                    position,
+                    event_type: e.event_type,
+                    actor: e.actor,
+                    recorded_at: e.recorded_at,
+                });
+            }
+        }
+        Ok(dashboard)
+    }
+
+    /// Every tenant's progress side by side: public now; as of a past moment for callers that
+    /// may replay.
+    pub async fn region(&self, year: i32, as_of: Option<Moment>) -> AppResult<RegionView> {
+        self.at(as_of, move |m, today| m.region(year, today))
+            .await?
+            .ok_or_else(|| no_plan(year))
+    }
+
+    /// Records the caller's tenant's report on a measure.
+    pub async fn report_progress(
+        &self,
+        scope: &TenantWrite,
+        year: i32,
+        key: &str,
+        report: ReportProgress,
+    ) -> AppResult<ProgressRow> {
+        let stream = streams::progress(year, key)
+            .ok_or_else(|| AppError::NotFound(format!("Няма мярка „{key}“.")))?;
+        let context = ProgressContext {
+            year,
+            key: key.to_owned(),
+            plan: self
+                .models_unscoped()
+                .plans
+                .get(year)
+                .map(|p| p.plan.clone()),
+            today: self.clock.today(),
+        };
+        let read_at = Some(report.expected_version);
+        self.execute::<ProgressAggregate>(scope, stream, read_at, report, &context)
+            .await?;
+        let tenant = scope.tenant().clone();
+        let key = key.to_owned();
+        let progress = self
+            .at(None, move |m, today| m.progress(&tenant, year, today))
+            .await?
+            .ok_or_else(|| no_plan(year))?;
+        progress
+            .rows
+            .into_iter()
+            .find(|r| r.key == key)
+            .ok_or_else(|| AppError::NotFound(format!("Няма мярка „{key}“.")))
+    }
+}

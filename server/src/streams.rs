@@ -1,0 +1,116 @@
+//! Every stream's name in one place: where each aggregate's events are appended, and how a
+//! read model tells which stream an event came from.
+//!
+//! A stream's name is part of the stored history (auditors' tools and old bundles read it), so
+//! a name here never changes once events have been recorded under it.
+
+use antikor_shared::{StreamId, Username};
+use uuid::Uuid;
+
+/// What every signal's stream name starts with; the rest is the signal's id.
+const SIGNAL_PREFIX: &str = "signal-";
+/// What every activity's stream name starts with; the rest is the activity's id.
+const ACTIVITY_PREFIX: &str = "activity-";
+
+/// A stream whose name is written here, so known to be valid.
+fn named(name: impl Into<String>) -> StreamId {
+    StreamId::parse(name.into()).expect("the names made here are valid stream ids")
+}
+
+/// A tenant's registration.
+pub fn tenant() -> StreamId {
+    named("tenant")
+}
+
+/// One account's life: created, roles, passwords, disabled (in its tenant's log).
+pub fn account(username: &Username) -> StreamId {
+    named(format!("account-{username}"))
+}
+
+/// A tenant's security log: logins, refused logins, logouts.
+pub fn security() -> StreamId {
+    named("security")
+}
+
+/// A year's plan, in the regional administration's log.
+pub fn plan(year: i32) -> StreamId {
+    named(format!("plan-{year}"))
+}
+
+/// A tenant's progress on one measure of a year's plan. `None` when `key` (which comes from a
+/// request) cannot be part of a stream name, so names no measure.
+pub fn progress(year: i32, key: &str) -> Option<StreamId> {
+    StreamId::parse(format!("progress-{year}-{key}")).ok()
+}
+
+/// One recorded activity (a meeting, a training, a check...).
+pub fn activity(id: Uuid) -> StreamId {
+    named(format!("{ACTIVITY_PREFIX}{id}"))
+}
+
+/// The activity a stream belongs to, when it is an activity's.
+pub fn activity_id(stream: &StreamId) -> Option<Uuid> {
+    id_after(stream, ACTIVITY_PREFIX)
+}
+
+/// A tenant's published contacts for the public.
+pub fn contacts() -> StreamId {
+    named("contacts")
+}
+
+/// One signal's case, in its tenant's confidential register.
+pub fn signal(id: Uuid) -> StreamId {
+    named(format!("{SIGNAL_PREFIX}{id}"))
+}
+
+/// The signal a stream belongs to, when it is a signal's.
+pub fn signal_id(stream: &StreamId) -> Option<Uuid> {
+    id_after(stream, SIGNAL_PREFIX)
+}
+
+/// A tenant's decision on running an internal channel for signals.
+pub fn internal_channel() -> StreamId {
+    named("internal-channel")
+}
+
+/// A tenant's lists of units and activities a signal can concern.
+pub fn intake_lists() -> StreamId {
+    named("intake-lists")
+}
+
+/// The vault's own history (master key rotations).
+pub fn vault() -> StreamId {
+    named("vault")
+}
+
+/// The log's signing keys (adopted for checkpoints).
+pub fn log_key() -> StreamId {
+    named(antikor_shared::tlog::LOG_KEY_STREAM)
+}
+
+fn id_after(stream: &StreamId, prefix: &str) -> Option<Uuid> {
+    Uuid::parse_str(stream.as_str().strip_prefix(prefix)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_back_from_their_streams_and_not_from_others() {
+        let id = Uuid::new_v4();
+        assert_eq!(signal_id(&signal(id)), Some(id));
+        assert_eq!(activity_id(&activity(id)), Some(id));
+        assert_eq!(signal_id(&activity(id)), None);
+        assert_eq!(activity_id(&named("activity-not-a-uuid")), None);
+    }
+
+    #[test]
+    fn a_measure_key_that_cannot_name_a_stream_names_no_progress() {
+        assert_eq!(
+            progress(2017, "II.3").unwrap().as_str(),
+            "progress-2017-II.3"
+        );
+        assert_eq!(progress(2017, "a b/c"), None);
+    }
+}
