@@ -6,7 +6,7 @@ use crate::activity_draft::{Draft, kind_singular};
 use crate::api::{self, ApiError};
 use crate::controls::today;
 use crate::form::{
-    FormError, InputField, Labelled, Notice, PanelFormEnd, TextAreaField, use_submit,
+    FormError, InputField, Labelled, Notice, PanelFormEnd, TextAreaField, reload_row, use_submit,
 };
 use crate::wire::{code, from_code};
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
@@ -20,13 +20,9 @@ const RELOADED: &str =
 /// Reads an activity again, as the server now has it, into its row.
 async fn reload(record: RwSignal<ActivityRecord>) -> Result<(), ApiError> {
     let (tenant, id) = record.with_untracked(|r| (r.tenant.clone(), r.id));
-    let fresh = api::activities(Some(&tenant), None, None)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or_else(|| ApiError::Invalid("Дейността вече не е в списъка.".to_owned()))?;
-    record.try_set(fresh);
-    Ok(())
+    let list = async move { api::activities(Some(&tenant), None, None).await };
+    let gone = "Дейността вече не е в списъка.";
+    reload_row(record, list, move |r| r.id == id, gone).await
 }
 
 /// Records a new activity of the user's institution.

@@ -4,7 +4,7 @@ use super::{Draft, DraftFields, error_text};
 use crate::api;
 use crate::components::{CopyButton, focus_by_id, set_title};
 use crate::directory::use_directory;
-use crate::form::{FormError, use_submit_explained};
+use crate::form::{FormError, SubmitButton, use_submit_explained};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
@@ -107,16 +107,7 @@ pub fn SignalFormPage() -> impl IntoView {
                 {tenants_failed}
                 <DraftFields draft files reading prefix="signal" tenant=tenant />
                 <FormError id="signal-error" error=form.error() />
-                <div class="form-actions">
-                    <button
-                        type="submit"
-                        id="signal-submit"
-                        class="button button--primary"
-                        disabled=move || { form.busy().get() || reading.get() > 0 }
-                    >
-                        "Изпрати сигнала"
-                    </button>
-                </div>
+                <SubmitButton id="signal-submit" form text="Изпрати сигнала" waiting=Signal::derive(move || reading.get() > 0) />
             </form>
             <p>
                 "Вече сте подали сигнал? "
