@@ -11,21 +11,30 @@ pub use meetings::MeetingsPage;
 pub use report_corruption::ReportCorruptionPage;
 
 use crate::api::ApiError;
-use crate::controls::use_view_params;
+use crate::components::Loaded;
+use crate::controls::{YearSelect, use_view_params};
 use crate::csv::ExportTable;
+use crate::pages::activities::{Names, use_names};
 use antikor_shared::views::ActivityRecord;
 use leptos::prelude::*;
+use std::future::Future;
 
-/// A public list (meetings, contested acts) of the year the address asks for, or every year.
-fn use_public_list<F, Fut>(
+/// A public register's page (meetings, contested acts): its heading and lead as `children`,
+/// the year filter, and the table `table` makes of the records of the year the address asks
+/// for, or of every year.
+#[component]
+fn RegisterPage<F, Fut>(
+    /// The page's path, for the year filter.
+    path: &'static str,
+    /// Reads the register of a year, or of every year.
     fetch: F,
-) -> (
-    Memo<crate::controls::ViewParams>,
-    LocalResource<Result<Vec<ActivityRecord>, ApiError>>,
-)
+    /// The records' table; tenants' names are looked up as they load.
+    table: fn(Vec<ActivityRecord>, Memo<Names>) -> AnyView,
+    children: Children,
+) -> impl IntoView
 where
     F: Fn(Option<i32>) -> Fut + Copy + 'static,
-    Fut: std::future::Future<Output = Result<Vec<ActivityRecord>, ApiError>> + 'static,
+    Fut: Future<Output = Result<Vec<ActivityRecord>, ApiError>> + 'static,
 {
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
@@ -33,7 +42,17 @@ where
         let asked = params.get();
         async move { fetch(asked?.year).await }
     });
-    (chosen, list)
+    let names = use_names();
+    let shown = Signal::derive(move || chosen.get().year);
+    let retry = Callback::new(move |()| list.refetch());
+    let body = move || Suspend::new(async move { Ok::<_, ApiError>(table(list.await?, names)) });
+    view! {
+        {children()}
+        <div class="filters">
+            <YearSelect path params=chosen shown all_years=true />
+        </div>
+        <Loaded retry>{body}</Loaded>
+    }
 }
 
 /// A public register's table: the count over it, its column headings, a row saying when the
