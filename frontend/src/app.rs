@@ -21,9 +21,9 @@ use crate::pages::{
     region::RegionPage,
     report::ReportPage,
     signals::{
-        detail::SignalPage, handles_signals, intake::SignalIntakePage, register::SignalsPage,
-        report::SignalFormPage, statistics::SignalAnalysisPage, statistics::SignalStatisticsPage,
-        track::TrackSignalPage,
+        analysis::SignalAnalysisPage, detail::SignalPage, handles_signals,
+        intake::SignalIntakePage, register::SignalsPage, report::SignalFormPage,
+        statistics::SignalStatisticsPage, track::TrackSignalPage,
     },
     tenants::TenantsPage,
 };

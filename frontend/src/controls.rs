@@ -1,7 +1,7 @@
 //! A view's choices in its address (`?tenant=&year=&kind=&as_of=`) and the controls that set them.
 
 use crate::api::{self, ApiError};
-use crate::directory::use_directory;
+use crate::directory::{tenant_options, use_directory};
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
 use antikor_shared::TenantId;
 use chrono::NaiveDate;
@@ -181,20 +181,7 @@ pub fn TenantSelect(
     };
     let options = move || {
         let current = params.with(|p| p.tenant.clone()).or_else(|| own.clone());
-        tenants
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| {
-                let selected = current.as_ref() == Some(&t.id);
-                view! {
-                    <option value=t.id.to_string() prop:selected=selected>
-                        {t.registration.name_bg}
-                    </option>
-                }
-            })
-            .collect_view()
+        tenant_options(tenants, move |id| current.as_ref() == Some(id))
     };
     view! {
         <div class="field">

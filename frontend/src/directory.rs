@@ -1,6 +1,7 @@
 //! The tenant directory: fetched once per visit and shared by every page through context.
 
 use crate::api::{self, ApiError};
+use antikor_shared::TenantId;
 use antikor_shared::tenant::Tenant;
 use leptos::prelude::*;
 
@@ -16,4 +17,23 @@ pub fn provide_directory() {
 /// The directory [`provide_directory`] provided.
 pub fn use_directory() -> Directory {
     expect_context::<Directory>()
+}
+
+/// The directory's tenants as `<option>`s valued by slug, those `chosen` picks selected; none
+/// while the list loads or if it failed. Read inside a closure, they follow the directory.
+pub fn tenant_options(directory: Directory, chosen: impl Fn(&TenantId) -> bool) -> impl IntoView {
+    directory
+        .get()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| {
+            let selected = chosen(&t.id);
+            view! {
+                <option value=t.id.to_string() prop:selected=selected>
+                    {t.registration.name_bg}
+                </option>
+            }
+        })
+        .collect_view()
 }

@@ -7,7 +7,7 @@ mod fields;
 mod notice;
 
 pub use fields::{InputField, Labelled, PasswordField, TextAreaField};
-pub use notice::{FormError, Notice, NoticeView, PanelFormEnd};
+pub use notice::{FormError, Notice, NoticeView, PanelFormEnd, SubmitButton};
 
 use crate::api::ApiError;
 use leptos::prelude::*;
@@ -39,6 +39,23 @@ pub fn use_submit_explained(explain: fn(&ApiError) -> String) -> Submit {
         outcome: RwSignal::new(None),
         explain,
     }
+}
+
+/// Reads a list again and puts the entry `same` picks into `row`: how a table row shows the
+/// record as it is now after a conflict; `gone` is said when the list no longer holds it.
+pub async fn reload_row<T: Send + Sync + 'static>(
+    row: RwSignal<T>,
+    list: impl Future<Output = Result<Vec<T>, ApiError>>,
+    same: impl Fn(&T) -> bool,
+    gone: &str,
+) -> Result<(), ApiError> {
+    let fresh = list
+        .await?
+        .into_iter()
+        .find(|entry| same(entry))
+        .ok_or_else(|| ApiError::Invalid(gone.to_owned()))?;
+    row.try_set(fresh);
+    Ok(())
 }
 
 impl Submit {

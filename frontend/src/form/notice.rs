@@ -109,3 +109,27 @@ pub fn PanelFormEnd(
         </div>
     }
 }
+
+/// A form's submit button in its own actions row, disabled while the form is being sent (and
+/// while `waiting` says the form still waits for something, such as files being read).
+#[component]
+pub fn SubmitButton(
+    /// The button's id.
+    id: &'static str,
+    /// The form's sending state.
+    form: Submit,
+    /// The button's text.
+    text: &'static str,
+    /// What else the form waits for before it may be sent.
+    #[prop(optional, into)]
+    waiting: Option<Signal<bool>>,
+) -> impl IntoView {
+    let disabled = move || form.busy().get() || waiting.is_some_and(|w| w.get());
+    view! {
+        <div class="form-actions">
+            <button type="submit" id=id class="button button--primary" disabled=disabled>
+                {text}
+            </button>
+        </div>
+    }
+}

@@ -3,7 +3,7 @@
 use crate::access::check_new_password;
 use crate::api;
 use crate::components::set_title;
-use crate::form::{NoticeView, PasswordField, use_submit};
+use crate::form::{NoticeView, PasswordField, SubmitButton, use_submit};
 use crate::session::use_session;
 use antikor_shared::account::ChangePassword;
 use antikor_shared::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
@@ -70,11 +70,7 @@ pub fn PasswordPage() -> impl IntoView {
             <PasswordField id="new-password" label="Нова парола" value=new new=true help=hint />
             <PasswordField id="confirm-password" label="Новата парола още веднъж" value=confirm new=true />
             <NoticeView id="password-result" notice=form.outcome() />
-            <div class="form-actions">
-                <button id="password-submit" type="submit" class="button button--primary" disabled=form.busy()>
-                    "Смени паролата"
-                </button>
-            </div>
+            <SubmitButton id="password-submit" form text="Смени паролата" />
         </form>
     }
 }

@@ -5,7 +5,7 @@ use crate::charts::{Legend, level_class, level_code, level_label};
 use crate::components::{Loaded, set_title};
 use crate::csv::{ExportTable, csv_rows, headings};
 use crate::format::date_bg;
-use crate::pages::plan::{PLAN_COLUMNS, PLAN_OWN_COLUMNS};
+use crate::pages::plan::{PLAN_COLUMNS, PLAN_OWN_COLUMNS, section_bodies};
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{PlanView, RegionView};
@@ -105,59 +105,37 @@ pub fn ReportPage() -> impl IntoView {
 #[component]
 fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
     let year = plan.year;
-    let sections = plan
-        .sections
-        .iter()
-        .map(|section| {
-            let rows = plan
-                .measures
-                .iter()
-                .filter(|m| m.measure.section == section.numeral)
-                .map(|m| {
-                    let measure = &m.measure;
-                    let levels = if let Some(reason) = &m.withdrawn {
-                        view! { <p class="withdrawn-note">"Оттеглена: " {reason.clone()}</p> }.into_any()
-                    } else {
-                        let items = levels_of(&region, &measure.key)
-                            .into_iter()
-                            .map(|(slug, name, level)| {
-                                view! {
-                                    <li data-tenant=slug data-level=level_code(level)>
-                                        <span class=format!("swatch {}", level_class(level)) aria-hidden="true"></span>
-                                        {format!("{}: {}", short_name(&name), level_label(level))}
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! { <ul class="tenant-levels">{items}</ul> }.into_any()
-                    };
-                    view! {
-                        <tr class="report-row" class:withdrawn=m.withdrawn.is_some() data-key=measure.key.clone()>
-                            <th scope="row" class="nowrap">{measure.number_in_source.clone()}</th>
-                            <td>{measure.text.clone()}</td>
-                            <td>{measure.deadline_in_source.clone()}</td>
-                            <td>{measure.responsible.join("; ")}</td>
-                            <td>{measure.indicator.clone()}</td>
-                            <td>{measure.expected_result.clone()}</td>
-                            <td class="levels-cell">{levels}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="section-row">
-                        <th scope="colgroup" colspan="7">
-                            {section.numeral_in_source.clone()}
-                            " "
-                            {section.title.clone()}
-                        </th>
-                    </tr>
-                    {rows}
-                </tbody>
-            }
-        })
-        .collect_view();
+    // The plan's six shown columns and the institutions' levels.
+    let sections = section_bodies(&plan, 7, |m| {
+        let measure = &m.measure;
+        let levels = if let Some(reason) = &m.withdrawn {
+            view! { <p class="withdrawn-note">"Оттеглена: " {reason.clone()}</p> }.into_any()
+        } else {
+            let items = levels_of(&region, &measure.key)
+                    .into_iter()
+                    .map(|(slug, name, level)| {
+                        view! {
+                            <li data-tenant=slug data-level=level_code(level)>
+                                <span class=format!("swatch {}", level_class(level)) aria-hidden="true"></span>
+                                {format!("{}: {}", short_name(&name), level_label(level))}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+            view! { <ul class="tenant-levels">{items}</ul> }.into_any()
+        };
+        view! {
+            <tr class="report-row" class:withdrawn=m.withdrawn.is_some() data-key=measure.key.clone()>
+                <th scope="row" class="nowrap">{measure.number_in_source.clone()}</th>
+                <td>{measure.text.clone()}</td>
+                <td>{measure.deadline_in_source.clone()}</td>
+                <td>{measure.responsible.join("; ")}</td>
+                <td>{measure.indicator.clone()}</td>
+                <td>{measure.expected_result.clone()}</td>
+                <td class="levels-cell">{levels}</td>
+            </tr>
+        }
+    });
     let csv_data = (plan.clone(), region.clone());
     let csv = Callback::new(move |()| report_csv(&csv_data.0, &csv_data.1));
     let reported = region.tenants.iter().filter(|t| t.reported).count();

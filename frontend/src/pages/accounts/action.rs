@@ -4,7 +4,9 @@ use super::{ActionKind, Open};
 use crate::access::check_new_password;
 use crate::api::{self, ApiError};
 use crate::components::focus_by_id;
-use crate::form::{FormError, Labelled, Notice, PasswordField, TextAreaField, use_submit};
+use crate::form::{
+    FormError, Labelled, Notice, PasswordField, TextAreaField, reload_row, use_submit,
+};
 use crate::wire::{code, from_code};
 use antikor_shared::account::{
     Account, DisableAccount, EnableAccount, GrantRole, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
@@ -27,13 +29,9 @@ type Call = Pin<Box<dyn Future<Output = Result<Account, ApiError>>>>;
 /// Reads the account again, as the server now has it, into its row.
 async fn reload(account: RwSignal<Account>) -> Result<(), ApiError> {
     let (tenant, username) = account.with_untracked(|a| (a.tenant.clone(), a.username.clone()));
-    let fresh = api::accounts(Some(tenant))
-        .await?
-        .into_iter()
-        .find(|a| a.username == username)
-        .ok_or_else(|| ApiError::Invalid("Профилът вече не е в списъка.".to_owned()))?;
-    account.try_set(fresh);
-    Ok(())
+    let list = api::accounts(Some(tenant));
+    let gone = "Профилът вече не е в списъка.";
+    reload_row(account, list, move |a| a.username == username, gone).await
 }
 
 /// The form of one action on one account.

@@ -3,7 +3,9 @@
 use super::{Directory, tenant_kind, tenant_options};
 use crate::access::{check_new_password, grantable_roles};
 use crate::api;
-use crate::form::{FormError, InputField, Labelled, Notice, PasswordField, use_submit};
+use crate::form::{
+    FormError, InputField, Labelled, Notice, PasswordField, SubmitButton, use_submit,
+};
 use crate::wire::{code, from_code};
 use antikor_shared::account::{
     CreateAccount, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, SessionInfo,
@@ -197,11 +199,7 @@ pub(super) fn CreateAccountForm(
                     />
                 </div>
                 <FormError id="account-error" error=form.error() />
-                <div class="form-actions">
-                    <button id="new-submit" type="submit" class="button button--primary" disabled=form.busy()>
-                        "Създай профила"
-                    </button>
-                </div>
+                <SubmitButton id="new-submit" form text="Създай профила" />
             </form>
         </details>
     }

@@ -6,12 +6,14 @@ use crate::activity_draft::{Draft, kind_singular};
 use crate::api::{self, ApiError};
 use crate::controls::today;
 use crate::form::{
-    FormError, InputField, Labelled, Notice, PanelFormEnd, TextAreaField, use_submit,
+    FormError, InputField, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, reload_row,
+    use_submit,
 };
 use crate::wire::{code, from_code};
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
 use antikor_shared::views::{ActivityRecord, CorrectActivity, FollowUpAct};
 use leptos::prelude::*;
+use std::future::Future;
 
 /// Said after a conflict, once the activity is shown as it is now.
 const RELOADED: &str =
@@ -20,13 +22,25 @@ const RELOADED: &str =
 /// Reads an activity again, as the server now has it, into its row.
 async fn reload(record: RwSignal<ActivityRecord>) -> Result<(), ApiError> {
     let (tenant, id) = record.with_untracked(|r| (r.tenant.clone(), r.id));
-    let fresh = api::activities(Some(&tenant), None, None)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-        .ok_or_else(|| ApiError::Invalid("Дейността вече не е в списъка.".to_owned()))?;
-    record.try_set(fresh);
-    Ok(())
+    let list = async move { api::activities(Some(&tenant), None, None).await };
+    let gone = "Дейността вече не е в списъка.";
+    reload_row(record, list, move |r| r.id == id, gone).await
+}
+
+/// Sends a change to `record` made against the version read, as both of a row's panel forms
+/// do: a conflict reloads the record, a success closes the panel and says `done`.
+fn send_change(
+    form: Submit,
+    call: impl Future<Output = Result<ActivityRecord, ApiError>> + 'static,
+    record: RwSignal<ActivityRecord>,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+    done: &'static str,
+) {
+    form.send_versioned(call, reload(record), RELOADED, move |_| {
+        panel.set(Panel::Closed);
+        changed.run(Notice::ok(done));
+    });
 }
 
 /// Records a new activity of the user's institution.
@@ -130,12 +144,8 @@ pub(super) fn CorrectionForm(
             };
             let id = id.clone();
             let call = async move { api::correct_activity(&id, &body).await };
-            form.send_versioned(call, reload(record), RELOADED, move |_| {
-                panel.set(Panel::Closed);
-                changed.run(Notice::ok(
-                    "Поправката е записана; предишният запис остава в одитната следа.",
-                ));
-            });
+            let done = "Поправката е записана; предишният запис остава в одитната следа.";
+            send_change(form, call, record, panel, changed, done);
         }
     };
     view! {
@@ -201,10 +211,14 @@ pub(super) fn FollowUpForm(
             };
             let id = id.clone();
             let call = async move { api::follow_up_act(&id, &body).await };
-            form.send_versioned(call, reload(record), RELOADED, move |_| {
-                panel.set(Panel::Closed);
-                changed.run(Notice::ok("Развитието по акта е записано."));
-            });
+            send_change(
+                form,
+                call,
+                record,
+                panel,
+                changed,
+                "Развитието по акта е записано.",
+            );
         }
     };
     view! {

@@ -4,11 +4,14 @@ use super::Panel;
 use super::draft::MeasureDraft;
 use crate::api::{self, ApiError};
 use crate::controls::ViewParams;
-use crate::form::{FormError, Labelled, Notice, PanelFormEnd, TextAreaField, use_submit};
+use crate::form::{
+    FormError, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, reload_row, use_submit,
+};
 use antikor_shared::views::{MeasureView, PlanView, StartPlan, WithdrawMeasure};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use std::future::Future;
 
 /// Said after a conflict, once the measure is shown as it is now.
 const RELOADED: &str =
@@ -17,14 +20,26 @@ const RELOADED: &str =
 /// Reads a measure again, as the server now has it, into its row.
 async fn reload(year: i32, measure: RwSignal<MeasureView>) -> Result<(), ApiError> {
     let key = measure.with_untracked(|m| m.measure.key.clone());
-    let fresh = api::plan(year, None)
-        .await?
-        .measures
-        .into_iter()
-        .find(|m| m.measure.key == key)
-        .ok_or_else(|| ApiError::Invalid("Мярката вече не е в плана.".to_owned()))?;
-    measure.try_set(fresh);
-    Ok(())
+    let plan = async move { Ok(api::plan(year, None).await?.measures) };
+    let gone = "Мярката вече не е в плана.";
+    reload_row(measure, plan, move |m| m.measure.key == key, gone).await
+}
+
+/// Sends a change to `measure` made against the revision read, as both of a measure's panel
+/// forms do: a conflict reloads the measure, a success closes the panel and says `done`.
+fn send_change(
+    form: Submit,
+    call: impl Future<Output = Result<PlanView, ApiError>> + 'static,
+    year: i32,
+    measure: RwSignal<MeasureView>,
+    panel: RwSignal<Panel>,
+    changed: Callback<Notice>,
+    done: String,
+) {
+    form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
+        panel.set(Panel::Closed);
+        changed.run(Notice::ok(done));
+    });
 }
 
 /// The fields a measure's form shares between adding and changing.
@@ -106,15 +121,10 @@ pub(super) fn EditMeasureForm(
                 Ok(body) => body,
                 Err(text) => return form.fail(text),
             };
+            let done = format!("Мярка {key} е променена.");
             let key = key.clone();
-            let call = {
-                let key = key.clone();
-                async move { api::update_measure(year, &key, &body).await }
-            };
-            form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
-                panel.set(Panel::Closed);
-                changed.run(Notice::ok(format!("Мярка {key} е променена.")));
-            });
+            let call = async move { api::update_measure(year, &key, &body).await };
+            send_change(form, call, year, measure, panel, changed, done);
         }
     };
     view! {
@@ -157,15 +167,10 @@ pub(super) fn WithdrawForm(
                 expected_revision: measure.with_untracked(|m| m.revision),
                 reason: text,
             };
+            let done = format!("Мярка {key} е оттеглена.");
             let key = key.clone();
-            let call = {
-                let key = key.clone();
-                async move { api::withdraw_measure(year, &key, &body).await }
-            };
-            form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
-                panel.set(Panel::Closed);
-                changed.run(Notice::ok(format!("Мярка {key} е оттеглена.")));
-            });
+            let call = async move { api::withdraw_measure(year, &key, &body).await };
+            send_change(form, call, year, measure, panel, changed, done);
         }
     };
     view! {

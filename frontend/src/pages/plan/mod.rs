@@ -104,6 +104,40 @@ pub fn PlanPage() -> impl IntoView {
     }
 }
 
+/// The plan's measures section by section: a `<tbody>` each, headed by the section's title
+/// across `span` columns, with `row` for each of its measures. The plan page and the annual
+/// report group their rows alike.
+pub fn section_bodies<V: IntoView>(
+    plan: &PlanView,
+    span: usize,
+    row: impl Fn(&MeasureView) -> V,
+) -> AnyView {
+    plan.sections
+        .iter()
+        .map(|section| {
+            let rows = plan
+                .measures
+                .iter()
+                .filter(|m| m.measure.section == section.numeral)
+                .map(&row)
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="section-row">
+                        <th scope="colgroup" colspan=span.to_string()>
+                            {section.numeral_in_source.clone()}
+                            " "
+                            {section.title.clone()}
+                        </th>
+                    </tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 /// The plan's table, section by section; with the change controls for regional staff.
 #[component]
 fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl IntoView {
@@ -119,33 +153,10 @@ fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl I
         &PLAN_COLUMNS[..PLAN_COLUMNS.len() - 1]
     };
     let span = columns.iter().filter(|c| c.shown).count();
-    let sections = plan
-        .sections
-        .iter()
-        .map(|section| {
-            let rows = plan
-                .measures
-                .iter()
-                .filter(|m| m.measure.section == section.numeral)
-                .map(|m| {
-                    let measure = RwSignal::new(m.clone());
-                    view! { <MeasureRow measure year editing changed /> }
-                })
-                .collect_view();
-            view! {
-                <tbody>
-                    <tr class="section-row">
-                        <th scope="colgroup" colspan=span.to_string()>
-                            {section.numeral_in_source.clone()}
-                            " "
-                            {section.title.clone()}
-                        </th>
-                    </tr>
-                    {rows}
-                </tbody>
-            }
-        })
-        .collect_view();
+    let sections = section_bodies(&plan, span, |m| {
+        let measure = RwSignal::new(m.clone());
+        view! { <MeasureRow measure year editing changed /> }
+    });
     let measures = plan.measures.clone();
     let csv = Callback::new(move |()| csv_rows(&PLAN_COLUMNS, &measures, &()));
     view! {

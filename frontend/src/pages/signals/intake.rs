@@ -4,7 +4,7 @@ use super::{Draft, DraftFields, error_text};
 use crate::api;
 use crate::components::set_title;
 use crate::controls::today;
-use crate::form::{FormError, use_submit_explained};
+use crate::form::{FormError, SubmitButton, use_submit_explained};
 use crate::session::use_session;
 use crate::wire::{code, from_code};
 use antikor_shared::signal::{Channel, NewAttachment, RecordSignal};
@@ -127,16 +127,7 @@ pub fn SignalIntakePage() -> impl IntoView {
             </Show>
             <DraftFields draft files reading prefix="intake" tenant=own_tenant />
             <FormError id="intake-error" error=form.error() />
-            <div class="form-actions">
-                <button
-                    type="submit"
-                    id="intake-submit"
-                    class="button button--primary"
-                    disabled=move || { form.busy().get() || reading.get() > 0 }
-                >
-                    "Запиши сигнала"
-                </button>
-            </div>
+            <SubmitButton id="intake-submit" form text="Запиши сигнала" waiting=Signal::derive(move || reading.get() > 0) />
         </form>
     }
 }

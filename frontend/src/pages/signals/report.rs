@@ -3,8 +3,8 @@
 use super::{Draft, DraftFields, error_text};
 use crate::api;
 use crate::components::{CopyButton, focus_by_id, set_title};
-use crate::directory::use_directory;
-use crate::form::{FormError, use_submit_explained};
+use crate::directory::{tenant_options, use_directory};
+use crate::form::{FormError, SubmitButton, use_submit_explained};
 use crate::format::{date_bg, href_with_query};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{FileSignal, NewAttachment, SignalReceipt};
@@ -64,19 +64,9 @@ pub fn SignalFormPage() -> impl IntoView {
         });
     };
 
-    let tenant_options = move || {
+    let options = move || {
         let chosen = tenant.get();
-        tenants
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| {
-                let id = t.id.to_string();
-                let selected = id == chosen;
-                view! { <option value=id prop:selected=selected>{t.registration.name_bg}</option> }
-            })
-            .collect_view()
+        tenant_options(tenants, move |id| id.as_str() == chosen)
     };
     let tenants_failed = move || {
         tenants.get().and_then(Result::err).map(|e| {
@@ -101,22 +91,13 @@ pub fn SignalFormPage() -> impl IntoView {
                         <option value="" prop:selected=move || tenant.with(String::is_empty)>
                             "Изберете…"
                         </option>
-                        {tenant_options}
+                        {options}
                     </select>
                 </div>
                 {tenants_failed}
                 <DraftFields draft files reading prefix="signal" tenant=tenant />
                 <FormError id="signal-error" error=form.error() />
-                <div class="form-actions">
-                    <button
-                        type="submit"
-                        id="signal-submit"
-                        class="button button--primary"
-                        disabled=move || { form.busy().get() || reading.get() > 0 }
-                    >
-                        "Изпрати сигнала"
-                    </button>
-                </div>
+                <SubmitButton id="signal-submit" form text="Изпрати сигнала" waiting=Signal::derive(move || reading.get() > 0) />
             </form>
             <p>
                 "Вече сте подали сигнал? "

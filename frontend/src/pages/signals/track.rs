@@ -3,7 +3,7 @@
 use super::{error_text, optional};
 use crate::api::{self, ApiError};
 use crate::components::{focus_by_id, set_title};
-use crate::form::{FormError, NoticeView, TextAreaField, use_submit_explained};
+use crate::form::{FormError, NoticeView, SubmitButton, TextAreaField, use_submit_explained};
 use crate::format::{date_bg, date_time, utc_exact};
 use crate::wire::code;
 use antikor_shared::signal::{MessageKind, ReporterAccess, ReporterReply, ReporterView};
@@ -111,11 +111,7 @@ pub fn TrackSignalPage() -> impl IntoView {
                             </div>
                         </div>
                         <FormError id="track-error" error=form.error() />
-                        <div class="form-actions">
-                            <button type="submit" id="track-submit" class="button button--primary" disabled=form.busy()>
-                                "Покажи сигнала"
-                            </button>
-                        </div>
+                        <SubmitButton id="track-submit" form text="Покажи сигнала" />
                     </form>
                     <p>
                         "Нямате код? Кодът се показва само при подаването и не може да бъде възстановен. "
@@ -246,11 +242,7 @@ fn CaseForReporter(
                     <TextAreaField id="track-reply" label="Отговор или допълнителна информация" value=text rows=5 maxlength=10000 class="field--wide" />
                     <FormError id="track-reply-error" error=form.error() />
                     <NoticeView id="track-reply-sent" notice=form.saved() />
-                    <div class="form-actions">
-                        <button type="submit" id="track-reply-submit" class="button button--primary" disabled=form.busy()>
-                            "Изпрати"
-                        </button>
-                    </div>
+                    <SubmitButton id="track-reply-submit" form text="Изпрати" />
                 </form>
             </Show>
         </section>

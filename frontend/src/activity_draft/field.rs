@@ -1,0 +1,233 @@
+//! The fields of an activity's form: their ids, labels and input types, and which kinds use them.
+
+use antikor_shared::activity::ActivityKind;
+
+/// A field of the form; each kind uses some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The day (meetings, trainings, media).
+    Date,
+    /// Meeting kind (a code).
+    MeetingKind,
+    /// Meeting title.
+    Title,
+    /// How many took part.
+    Participants,
+    /// Organisations, one per line.
+    Organisations,
+    /// Agenda.
+    Agenda,
+    /// Decisions.
+    Decisions,
+    /// Protocol.
+    Protocol,
+    /// Training topic.
+    Topic,
+    /// Media kind (a code).
+    MediaKind,
+    /// Outlet or channel.
+    Channel,
+    /// What the media work was about.
+    Summary,
+    /// First day checked.
+    PeriodFrom,
+    /// Last day checked.
+    PeriodTo,
+    /// Who checked.
+    CheckingBody,
+    /// Declarations checked.
+    DeclarationsChecked,
+    /// Irregularities found.
+    IrregularitiesFound,
+    /// Referrals.
+    Referrals,
+    /// Act kind (a code).
+    ActKind,
+    /// Act number.
+    ActNumber,
+    /// Act date.
+    ActDate,
+    /// The municipality's slug.
+    Municipality,
+    /// Received on.
+    ReceivedOn,
+    /// Action (a code).
+    Action,
+    /// Action on.
+    ActionOn,
+    /// Grounds.
+    Grounds,
+    /// The council's new vote.
+    CouncilRevote,
+    /// Court case number.
+    CourtCase,
+    /// Court outcome.
+    CourtOutcome,
+    /// Published on.
+    PublishedOn,
+}
+
+impl Field {
+    /// The field's code, used in element ids (`activity-title`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::MeetingKind => "meeting-kind",
+            Self::Title => "title",
+            Self::Participants => "participants",
+            Self::Organisations => "organisations",
+            Self::Agenda => "agenda",
+            Self::Decisions => "decisions",
+            Self::Protocol => "protocol",
+            Self::Topic => "topic",
+            Self::MediaKind => "media-kind",
+            Self::Channel => "channel",
+            Self::Summary => "summary",
+            Self::PeriodFrom => "period-from",
+            Self::PeriodTo => "period-to",
+            Self::CheckingBody => "checking-body",
+            Self::DeclarationsChecked => "declarations-checked",
+            Self::IrregularitiesFound => "irregularities-found",
+            Self::Referrals => "referrals",
+            Self::ActKind => "act-kind",
+            Self::ActNumber => "act-number",
+            Self::ActDate => "act-date",
+            Self::Municipality => "municipality",
+            Self::ReceivedOn => "received-on",
+            Self::Action => "action",
+            Self::ActionOn => "action-on",
+            Self::Grounds => "grounds",
+            Self::CouncilRevote => "council-revote",
+            Self::CourtCase => "court-case",
+            Self::CourtOutcome => "court-outcome",
+            Self::PublishedOn => "published-on",
+        }
+    }
+
+    /// The field's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Date => "Дата",
+            Self::MeetingKind => "Вид на срещата",
+            Self::Title => "Наименование",
+            Self::Participants => "Брой участници",
+            Self::Organisations => "Представени организации (по една на ред)",
+            Self::Agenda => "Дневен ред",
+            Self::Decisions => "Взети решения",
+            Self::Protocol => "Протокол",
+            Self::Topic => "Тема",
+            Self::MediaKind => "Вид",
+            Self::Channel => "Медия или канал",
+            Self::Summary => "Съдържание",
+            Self::PeriodFrom => "Период от",
+            Self::PeriodTo => "Период до",
+            Self::CheckingBody => "Проверяващ орган",
+            Self::DeclarationsChecked => "Проверени декларации",
+            Self::IrregularitiesFound => "Установени нарушения",
+            Self::Referrals => "Сигнали към компетентни органи",
+            Self::ActKind => "Вид акт",
+            Self::ActNumber => "Номер на акта",
+            Self::ActDate => "Дата на акта",
+            Self::Municipality => "Община",
+            Self::ReceivedOn => "Получен в областната администрация на",
+            Self::Action => "Действие на областния управител",
+            Self::ActionOn => "Дата на действието",
+            Self::Grounds => "Мотиви",
+            Self::CouncilRevote => "Ново гласуване в общинския съвет",
+            Self::CourtCase => "Съдебно дело №",
+            Self::CourtOutcome => "Изход от делото",
+            Self::PublishedOn => "Публикуван на сайта на",
+        }
+    }
+
+    /// How the field is typed: `date`, `number`, `textarea`, `select` or `text`.
+    pub fn input(self) -> &'static str {
+        match self {
+            Self::Date
+            | Self::PeriodFrom
+            | Self::PeriodTo
+            | Self::ActDate
+            | Self::ReceivedOn
+            | Self::ActionOn
+            | Self::PublishedOn => "date",
+            Self::Participants
+            | Self::DeclarationsChecked
+            | Self::IrregularitiesFound
+            | Self::Referrals => "number",
+            Self::Organisations
+            | Self::Agenda
+            | Self::Decisions
+            | Self::Protocol
+            | Self::Summary
+            | Self::Grounds
+            | Self::CouncilRevote
+            | Self::CourtOutcome => "textarea",
+            Self::MeetingKind
+            | Self::MediaKind
+            | Self::ActKind
+            | Self::Action
+            | Self::Municipality => "select",
+            Self::Title
+            | Self::Topic
+            | Self::Channel
+            | Self::CheckingBody
+            | Self::ActNumber
+            | Self::CourtCase => "text",
+        }
+    }
+
+    /// Whether the form may leave it empty.
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            Self::Organisations
+                | Self::Decisions
+                | Self::Protocol
+                | Self::CouncilRevote
+                | Self::CourtCase
+                | Self::CourtOutcome
+                | Self::PublishedOn
+        )
+    }
+}
+
+/// The fields of a kind's form, in order (the "public" box and the measures come after them).
+pub fn fields_of(kind: ActivityKind) -> &'static [Field] {
+    use Field::*;
+    match kind {
+        ActivityKind::Meeting => &[
+            Date,
+            MeetingKind,
+            Title,
+            Participants,
+            Organisations,
+            Agenda,
+            Decisions,
+            Protocol,
+        ],
+        ActivityKind::Training => &[Date, Topic, Participants],
+        ActivityKind::Media => &[Date, MediaKind, Channel, Summary],
+        ActivityKind::DeclarationCheck => &[
+            PeriodFrom,
+            PeriodTo,
+            CheckingBody,
+            DeclarationsChecked,
+            IrregularitiesFound,
+            Referrals,
+        ],
+        ActivityKind::ContestedAct => &[
+            ActKind,
+            ActNumber,
+            ActDate,
+            Municipality,
+            ReceivedOn,
+            Action,
+            ActionOn,
+            Grounds,
+            CouncilRevote,
+            CourtCase,
+            CourtOutcome,
+            PublishedOn,
+        ],
+    }
+}

@@ -1,0 +1,94 @@
+//! Calls of sessions and accounts: login, logout, passwords, roles.
+
+use super::{ApiError, changing, check, forget_token, get_json, hold, send_json};
+use crate::format::encode_query_value;
+use antikor_shared::account::{
+    Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
+    ResetPassword, SessionInfo,
+};
+use antikor_shared::{TenantId, Username};
+use gloo_net::http::Request;
+
+/// `/api/accounts/{username}/{action}`.
+fn account_url(username: &Username, action: &str) -> String {
+    format!(
+        "/api/accounts/{}/{action}",
+        encode_query_value(username.as_str())
+    )
+}
+
+/// `GET /api/session`: who is logged in; 401 for visitors.
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    get_json("/api/session", &[]).await.map(hold)
+}
+
+/// `POST /api/session`: log in. The server sets the session cookie itself.
+pub async fn login(request: &LoginRequest) -> Result<SessionInfo, ApiError> {
+    send_json(
+        Request::post("/api/session").header("Accept", "application/json"),
+        request,
+    )
+    .await
+    .map(hold)
+}
+
+/// `DELETE /api/session`: log out.
+pub async fn logout() -> Result<(), ApiError> {
+    check(changing(Request::delete("/api/session"))?.send().await).await?;
+    forget_token();
+    Ok(())
+}
+
+/// `PUT /api/session/password`: the answer is a new session, with a new CSRF token.
+pub async fn change_password(body: &ChangePassword) -> Result<SessionInfo, ApiError> {
+    send_json(changing(Request::put("/api/session/password"))?, body)
+        .await
+        .map(hold)
+}
+
+/// `GET /api/accounts`, of one tenant or of every tenant the user may see.
+pub async fn accounts(tenant: Option<TenantId>) -> Result<Vec<Account>, ApiError> {
+    let query: Vec<_> = tenant
+        .map(|t| ("tenant", t.to_string()))
+        .into_iter()
+        .collect();
+    get_json("/api/accounts", &query).await
+}
+
+/// `POST /api/accounts`.
+pub async fn create_account(body: &CreateAccount) -> Result<Account, ApiError> {
+    send_json(changing(Request::post("/api/accounts"))?, body).await
+}
+
+/// `POST /api/accounts/{username}/role`.
+pub async fn grant_role(username: &Username, body: &GrantRole) -> Result<Account, ApiError> {
+    let url = account_url(username, "role");
+    send_json(changing(Request::post(&url))?, body).await
+}
+
+/// `POST /api/accounts/{username}/disable`.
+pub async fn disable_account(
+    username: &Username,
+    body: &DisableAccount,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "disable");
+    send_json(changing(Request::post(&url))?, body).await
+}
+
+/// `POST /api/accounts/{username}/enable`.
+pub async fn enable_account(
+    username: &Username,
+    body: &EnableAccount,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "enable");
+    send_json(changing(Request::post(&url))?, body).await
+}
+
+/// `POST /api/accounts/{username}/password`.
+pub async fn reset_password(
+    username: &Username,
+    body: &ResetPassword,
+) -> Result<Account, ApiError> {
+    let url = account_url(username, "password");
+    send_json(changing(Request::post(&url))?, body).await
+}

@@ -1,0 +1,250 @@
+//! The audit trail's filters and cursors, read from and written to the page's URL.
+
+use crate::api::{ApiError, PAGE_SIZE};
+use crate::format::href_with_query;
+use antikor_shared::api::AuditQuery;
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+
+/// What the audit trail shows, as its URL says: `/audit?tenant=&stream=&event_type=&before=&after=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only this tenant's events.
+    pub tenant: Option<TenantId>,
+    /// Only this stream's events (only with `tenant`).
+    pub stream: Option<StreamId>,
+    /// Only events of this type.
+    pub event_type: Option<String>,
+    /// The page just older than this position.
+    pub before: Option<u64>,
+    /// The page just newer than this position.
+    pub after: Option<u64>,
+}
+
+impl Filters {
+    /// Reads the filters from URL query values; empty values mean "not set".
+    pub fn parse(get: impl Fn(&str) -> Option<String>) -> Result<Self, ApiError> {
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let invalid = |what: &str| ApiError::Invalid(format!("Адресът съдържа невалиден {what}."));
+        let tenant = value("tenant")
+            .map(TenantId::parse)
+            .transpose()
+            .map_err(|_| invalid("код на институция"))?;
+        let stream = value("stream")
+            .map(StreamId::parse)
+            .transpose()
+            .map_err(|_| invalid("поток"))?;
+        let position = |key: &str, what: &str| {
+            value(key)
+                .map(|v| v.parse::<u64>())
+                .transpose()
+                .map_err(|_| invalid(what))
+        };
+        let before = position("before", "курсор „before“")?;
+        let after = position("after", "курсор „after“")?;
+        if stream.is_some() && tenant.is_none() {
+            return Err(ApiError::Invalid(
+                "Филтър по поток е възможен само заедно с институция.".to_owned(),
+            ));
+        }
+        if before.is_some() && after.is_some() {
+            return Err(ApiError::Invalid(
+                "Адресът съдържа едновременно „before“ и „after“; изберете едното.".to_owned(),
+            ));
+        }
+        Ok(Self {
+            tenant,
+            stream,
+            event_type: value("event_type"),
+            before,
+            after,
+        })
+    }
+
+    /// The API query for this page.
+    pub fn query(&self) -> AuditQuery {
+        AuditQuery {
+            tenant: self.tenant.clone(),
+            stream: self.stream.clone(),
+            event_type: self.event_type.clone(),
+            before: self.before,
+            after: self.after,
+            limit: Some(PAGE_SIZE),
+        }
+    }
+
+    /// The app's URL for these filters.
+    pub fn href(&self) -> String {
+        href_with_query(
+            "/audit",
+            [
+                ("tenant", self.tenant.as_ref().map(ToString::to_string)),
+                ("stream", self.stream.as_ref().map(ToString::to_string)),
+                ("event_type", self.event_type.clone()),
+                ("before", self.before.map(|p| p.to_string())),
+                ("after", self.after.map(|p| p.to_string())),
+            ],
+        )
+    }
+
+    /// The same filters on the newest page.
+    pub fn newest(&self) -> Self {
+        Self {
+            before: None,
+            after: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same filters on the page older than `position`.
+    pub fn older_than(&self, position: u64) -> Self {
+        Self {
+            before: Some(position),
+            after: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same filters on the page newer than `position`.
+    pub fn newer_than(&self, position: u64) -> Self {
+        Self {
+            before: None,
+            after: Some(position),
+            ..self.clone()
+        }
+    }
+
+    /// Whether any filter (not a cursor) is set.
+    pub fn is_filtered(&self) -> bool {
+        self.tenant.is_some() || self.stream.is_some() || self.event_type.is_some()
+    }
+
+    /// Narrows the filters to `scope`, the only tenant the user may read (officers and tenant
+    /// admins; `None` for roles that see every tenant). Returns whether the address asked for
+    /// another tenant, whose stream filter then cannot apply either.
+    pub fn within(self, scope: Option<&TenantId>) -> (Self, bool) {
+        match scope {
+            Some(own) if self.tenant.as_ref() != Some(own) => {
+                let foreign = self.tenant.is_some();
+                let stream = if foreign { None } else { self.stream.clone() };
+                let narrowed = Self {
+                    tenant: Some(own.clone()),
+                    stream,
+                    ..self
+                };
+                (narrowed, foreign)
+            }
+            _ => (self, false),
+        }
+    }
+
+    /// Whether an event passes the filters; cursors are not considered.
+    pub fn matches(&self, event: &RecordedEvent) -> bool {
+        self.tenant.as_ref().is_none_or(|t| *t == event.tenant)
+            && self.stream.as_ref().is_none_or(|s| *s == event.stream)
+            && self
+                .event_type
+                .as_ref()
+                .is_none_or(|t| *t == event.event_type)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> Result<Filters, ApiError> {
+        Filters::parse(|k| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    fn event(tenant: &str, stream: &str, event_type: &str) -> RecordedEvent {
+        serde_json::from_value(serde_json::json!({
+            "position": 7, "tenant": tenant, "stream": stream, "version": 1,
+            "id": "00000000-0000-0000-0000-000000000001", "event_type": event_type,
+            "schema_version": 1, "recorded_at": "2025-01-01T10:00:00Z", "actor": "system",
+            "correlation_id": "00000000-0000-0000-0000-000000000002", "causation_id": null,
+            "payload": {"a": 1}, "hash": "ab"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let f = parse(&[
+            ("tenant", "bansko"),
+            ("stream", "signal:1"),
+            ("before", "120"),
+        ])
+        .unwrap();
+        assert_eq!(
+            f.href(),
+            "/audit?tenant=bansko&stream=signal%3A1&before=120"
+        );
+        assert_eq!(f.newest().href(), "/audit?tenant=bansko&stream=signal%3A1");
+        assert_eq!(
+            f.newer_than(5).href(),
+            "/audit?tenant=bansko&stream=signal%3A1&after=5"
+        );
+        assert_eq!(
+            parse(&[("tenant", ""), ("event_type", "")]).unwrap(),
+            Filters::default()
+        );
+        assert_eq!(f.query().limit, Some(PAGE_SIZE));
+    }
+
+    #[test]
+    fn invalid_addresses_are_refused() {
+        assert!(parse(&[("tenant", "Not Valid")]).is_err());
+        assert!(parse(&[("stream", "tenant")]).is_err());
+        assert!(parse(&[("before", "x")]).is_err());
+        assert!(parse(&[("before", "3"), ("after", "1")]).is_err());
+    }
+
+    #[test]
+    fn live_events_are_matched_against_filters() {
+        let e = event("bansko", "tenant", "TenantRegistered");
+        assert!(Filters::default().matches(&e));
+        assert!(parse(&[("tenant", "bansko")]).unwrap().matches(&e));
+        assert!(!parse(&[("tenant", "petrich")]).unwrap().matches(&e));
+        assert!(
+            !parse(&[("tenant", "bansko"), ("stream", "other")])
+                .unwrap()
+                .matches(&e)
+        );
+        assert!(!parse(&[("event_type", "X")]).unwrap().matches(&e));
+        // Cursors say where the page is, not which events belong to it.
+        assert!(parse(&[("before", "3")]).unwrap().matches(&e));
+    }
+
+    #[test]
+    fn scoped_users_read_their_own_tenant() {
+        let own = TenantId::parse("blagoevgrad").unwrap();
+        let (f, foreign) = parse(&[("event_type", "LoginFailed")])
+            .unwrap()
+            .within(Some(&own));
+        assert_eq!(f.tenant.as_ref(), Some(&own));
+        assert_eq!(f.event_type.as_deref(), Some("LoginFailed"));
+        assert!(!foreign);
+
+        let (f, foreign) = parse(&[("tenant", "bansko"), ("stream", "tenant")])
+            .unwrap()
+            .within(Some(&own));
+        assert_eq!(f.tenant.as_ref(), Some(&own));
+        assert_eq!(f.stream, None, "another tenant's stream does not apply");
+        assert!(foreign);
+
+        let own_stream = parse(&[("tenant", "blagoevgrad"), ("stream", "tenant")]).unwrap();
+        assert_eq!(own_stream.clone().within(Some(&own)), (own_stream, false));
+
+        let everyone = parse(&[("tenant", "bansko")]).unwrap();
+        assert_eq!(everyone.clone().within(None), (everyone, false));
+    }
+}
