@@ -12,6 +12,7 @@ pub mod codec;
 pub mod connections;
 pub mod demo;
 pub mod domain;
+pub mod exports;
 pub mod mirror;
 pub mod openapi;
 pub mod projections;

@@ -10,6 +10,7 @@ use crate::domain::signals::{
     self as domain, ChannelAggregate, IntakeListsAggregate, Sealer, SignalAggregate, SignalCommand,
     SignalContext, SignalRejection,
 };
+use crate::exports::{CsvTable, date};
 use crate::projections::signals::{self as views, SignalEntry};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
@@ -675,12 +676,12 @@ impl App {
         })
     }
 
-    /// The register as CSV, in the order of the law's register fields. Identities stay
-    /// sealed (opening them is recorded, one signal at a time, in the case page).
+    /// The register as CSV (see `crate::exports`), in the order of the law's register
+    /// fields. Identities stay sealed (opening them is recorded, one signal at a time, in the
+    /// case page).
     pub async fn signal_register_csv(&self, desk: &SignalDesk) -> AppResult<String> {
         let rows = self.signal_register(desk, None);
-        let mut out = csv::Writer::from_writer(Vec::new());
-        let header = [
+        let mut table = CsvTable::new(&[
             "УИН",
             "Входящ номер",
             "Приел сигнала",
@@ -700,21 +701,7 @@ impl App {
             "Резултат",
             "Дата на приключване",
             "Съхранение до",
-        ];
-        out.write_record(header).map_err(anyhow::Error::from)?;
-        // Citizens typed much of this: no cell may run as a formula in a spreadsheet.
-        let mut write = |fields: [String; 19]| {
-            out.write_record(
-                fields
-                    .iter()
-                    .map(|f| antikor_shared::csv::defuse(f).into_owned()),
-            )
-            .map_err(anyhow::Error::from)
-        };
-        let date = |d: Option<NaiveDate>| {
-            d.map(|d| d.format("%d.%m.%Y").to_string())
-                .unwrap_or_default()
-        };
+        ])?;
         for row in rows {
             let detail = self.signal_detail(desk, row.id).await?;
             let filed_by = detail
@@ -738,7 +725,7 @@ impl App {
                     "запечатано (вижте досието)".into()
                 }
             };
-            write([
+            table.row([
                 row.uin.clone().unwrap_or_default(),
                 row.reference.clone(),
                 if filed_by == REPORTER_ACTOR {
@@ -774,8 +761,7 @@ impl App {
                 date(row.retention_until),
             ])?;
         }
-        let bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(String::from_utf8(bytes).map_err(anyhow::Error::from)?)
+        Ok(table.finish()?)
     }
 
     /// Every tenant's internal-channel decision (public).

@@ -4,6 +4,7 @@
 use crate::access::Principal;
 use crate::app::AppState;
 use crate::domain::signals::SignalCommand;
+use crate::exports;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{ClientAddr, Json, Path, Query};
 use antikor_shared::TenantId;
@@ -214,22 +215,8 @@ pub async fn register_csv(
     principal: Principal,
 ) -> AppResult<Response> {
     let desk = principal.signal_desk()?;
-    // A byte-order mark, so that spreadsheet programs read the Cyrillic as UTF-8.
-    let csv = format!("\u{feff}{}", app.signal_register_csv(&desk).await?);
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"register-signali.csv\""),
-            ),
-        ],
-        csv,
-    )
-        .into_response())
+    let register = app.signal_register_csv(&desk).await?;
+    Ok(exports::csv_download("register-signali.csv", register))
 }
 
 /// A signal as its officers see it; identities stay sealed.

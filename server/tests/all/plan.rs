@@ -2,6 +2,8 @@
 //! activities with corrections, dashboards now and as of the past, and the public views.
 
 use crate::support::{SEEDED, TestApp};
+use antikor_shared::activity::ActivityKind;
+use antikor_shared::views::TenantDashboard;
 use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -184,11 +186,10 @@ async fn two_officers_reporting_on_one_measure_get_a_conflict_not_a_lost_update(
 async fn dashboards_show_overdue_measures_activities_and_the_past() {
     let app = TestApp::start_demo().await;
     let officer = app.login("bansko.officer").await;
-    let (status, dashboard) = app.get_as(&officer, "/api/dashboard?year=2017").await;
-    assert_eq!(status, StatusCode::OK, "{dashboard}");
+    let dashboard: TenantDashboard = app.read_as(&officer, "/api/dashboard?year=2017").await;
     // Every 2017 deadline has passed and nothing is reported: all 18 are overdue.
-    assert_eq!(dashboard["levels"]["not_reported"], 18);
-    assert_eq!(dashboard["overdue"].as_array().unwrap().len(), 18);
+    assert_eq!(dashboard.levels.not_reported, 18);
+    assert_eq!(dashboard.overdue.len(), 18);
     let before = app.state.head().position;
     assert_eq!(
         report(&app, &officer, "II.3", "completed", 0).await.0,
@@ -198,25 +199,26 @@ async fn dashboards_show_overdue_measures_activities_and_the_past() {
         .post_as(&officer, "/api/activities", open_doors(true))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{record}");
-    let (_, dashboard) = app.get_as(&officer, "/api/dashboard?year=2017").await;
-    assert_eq!(dashboard["levels"]["completed"], 1);
-    assert_eq!(dashboard["overdue"].as_array().unwrap().len(), 17);
-    assert_eq!(dashboard["latest"][0]["event_type"], "MeetingHeld");
-    let meetings = dashboard["activities"].as_array().unwrap();
+    let dashboard: TenantDashboard = app.read_as(&officer, "/api/dashboard?year=2017").await;
+    assert_eq!(dashboard.levels.completed, 1);
+    assert_eq!(dashboard.overdue.len(), 17);
+    assert_eq!(dashboard.latest[0].event_type, "MeetingHeld");
+    let meetings = &dashboard.activities;
     assert!(
-        meetings.contains(&json!({"kind": "meeting", "count": 1})),
+        meetings
+            .iter()
+            .any(|m| m.kind == ActivityKind::Meeting && m.count == 1),
         "{meetings:?}"
     );
     // As of before the report, the measure was not reported.
-    let (status, past) = app
-        .get_as(
+    let past: TenantDashboard = app
+        .read_as(
             &officer,
             &format!("/api/dashboard?year=2017&as_of={before}"),
         )
         .await;
-    assert_eq!(status, StatusCode::OK, "{past}");
-    assert_eq!(past["levels"]["completed"], 0);
-    assert_eq!(past["position"], before);
+    assert_eq!(past.levels.completed, 0);
+    assert_eq!(past.position, before);
 }
 
 fn open_doors(public: bool) -> Value {

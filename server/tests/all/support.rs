@@ -7,9 +7,16 @@ use antikor_server::store::{
 use antikor_shared::{StreamId, TenantId};
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::path::Path;
 use uuid::Uuid;
+
+/// An answer decoded into the API's type, or a failed test that shows it.
+fn typed<T: DeserializeOwned>(uri: &str, body: serde_json::Value) -> T {
+    serde_json::from_value(body.clone())
+        .unwrap_or_else(|e| panic!("{uri} answered what its type does not read ({e}): {body}"))
+}
 
 /// Opens a store in `dir` with default options.
 pub fn open(dir: &Path) -> SledStore {
@@ -202,6 +209,26 @@ impl TestApp {
     ) -> (StatusCode, serde_json::Value) {
         self.call(Some(session), Method::POST, uri, Some(body))
             .await
+    }
+
+    /// A GET as `session` that must answer 200, decoded into the API's own type: for tests
+    /// about what the answer means. Tests of the wire format read the raw JSON instead.
+    pub async fn read_as<T: DeserializeOwned>(&self, session: &Session, uri: &str) -> T {
+        let (status, body) = self.get_as(session, uri).await;
+        assert_eq!(status, StatusCode::OK, "GET {uri}: {body}");
+        typed(uri, body)
+    }
+
+    /// A POST as `session` that must answer 200, its answer decoded into the API's own type.
+    pub async fn write_as<T: DeserializeOwned>(
+        &self,
+        session: &Session,
+        uri: &str,
+        body: serde_json::Value,
+    ) -> T {
+        let (status, answer) = self.post_as(session, uri, body).await;
+        assert_eq!(status, StatusCode::OK, "POST {uri}: {answer}");
+        typed(uri, answer)
     }
 
     /// Logs in and returns the session, or the refusal's status and body.
