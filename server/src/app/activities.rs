@@ -4,8 +4,8 @@
 
 use super::App;
 use crate::access::{ReadScope, TenantWrite};
-use crate::domain::work::{
-    ActivityAggregate, ActivityCommand, ActivityContext, ContactsAggregate, WorkRejection,
+use crate::domain::activities::{
+    ActivityAggregate, ActivityCommand, ActivityContext, ContactsAggregate,
 };
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
@@ -17,20 +17,6 @@ use antikor_shared::views::{
 use antikor_shared::{TenantId, ids::regional_tenant};
 use chrono::Datelike;
 use uuid::Uuid;
-
-impl From<WorkRejection> for AppError {
-    fn from(r: WorkRejection) -> Self {
-        let message = r.to_string();
-        match r {
-            WorkRejection::NoPlan(_) | WorkRejection::NoMeasure(_) | WorkRejection::NoActivity => {
-                Self::NotFound(message)
-            }
-            WorkRejection::Stale(_) => Self::Conflict(message),
-            WorkRejection::NotRegional => Self::Forbidden(message),
-            _ => Self::BadRequest(message),
-        }
-    }
-}
 
 fn no_activity() -> AppError {
     AppError::NotFound("Няма такъв запис.".into())

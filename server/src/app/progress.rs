@@ -6,7 +6,7 @@ use super::App;
 use super::log::Moment;
 use super::plan::no_plan;
 use crate::access::{TenantRead, TenantWrite};
-use crate::domain::work::{ProgressAggregate, ProgressContext};
+use crate::domain::progress::{ProgressAggregate, ProgressContext};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::views::{

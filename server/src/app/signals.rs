@@ -71,21 +71,6 @@ fn normalize_code(code: &str) -> String {
         .collect()
 }
 
-impl From<SignalRejection> for AppError {
-    fn from(r: SignalRejection) -> Self {
-        let message = r.to_string();
-        match r {
-            SignalRejection::BadField(_) | SignalRejection::BadDate(_) => Self::BadRequest(message),
-            SignalRejection::NotFiled => Self::NotFound(message),
-            SignalRejection::Stale
-            | SignalRejection::AlreadyDone(_)
-            | SignalRejection::Closed
-            | SignalRejection::Destroyed
-            | SignalRejection::OutOfOrder(_) => Self::Conflict(message),
-        }
-    }
-}
-
 fn no_signal() -> AppError {
     AppError::NotFound("Няма такъв сигнал в регистъра на институцията.".into())
 }
@@ -833,7 +818,7 @@ impl App {
         let mut destroyed = 0;
         for (tenant, id, until) in due {
             let vault = self.vault.clone();
-            tokio::task::spawn_blocking(move || vault.destroy(id))
+            let existed = tokio::task::spawn_blocking(move || vault.destroy(id))
                 .await
                 .map_err(anyhow::Error::from)??;
             // The key is gone before the event says so: a crash in between leaves a
@@ -845,8 +830,11 @@ impl App {
             let context = self.signal_context(id, None);
             self.execute::<SignalAggregate>(&scope, streams::signal(id), None, command, &context)
                 .await?;
-            tracing::info!(signal = %id, "retention ended: the signal's key was destroyed");
-            destroyed += 1;
+            // Another sweep running at once may have destroyed it first: counted once.
+            if existed {
+                tracing::info!(signal = %id, "retention ended: the signal's key was destroyed");
+                destroyed += 1;
+            }
         }
         Ok(destroyed)
     }

@@ -5,9 +5,11 @@
 //! events with the same `apply`.
 
 pub mod accounts;
+pub mod activities;
 pub mod clocks;
 pub mod fields;
 pub mod plan;
+pub mod progress;
 pub mod signals;
 pub mod suppression;
 pub mod work;

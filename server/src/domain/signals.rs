@@ -4,6 +4,7 @@
 
 use crate::domain::fields::{BadText, optional, text};
 use crate::domain::{Aggregate, clocks};
+use crate::util::errors::AppError;
 use antikor_shared::Username;
 use antikor_shared::events::{ChannelEvent, IntakeListsEvent, SignalEvent};
 use antikor_shared::signal::{
@@ -60,6 +61,22 @@ pub trait Sealer {
     /// A text sealed as field `field`.
     fn seal_text(&self, field: &str, clear: &str) -> Sealed {
         self.seal(field, clear.as_bytes())
+    }
+}
+
+/// How the API answers each refusal.
+impl From<SignalRejection> for AppError {
+    fn from(r: SignalRejection) -> Self {
+        let message = r.to_string();
+        match r {
+            SignalRejection::BadField(_) | SignalRejection::BadDate(_) => Self::BadRequest(message),
+            SignalRejection::NotFiled => Self::NotFound(message),
+            SignalRejection::Stale
+            | SignalRejection::AlreadyDone(_)
+            | SignalRejection::Closed
+            | SignalRejection::Destroyed
+            | SignalRejection::OutOfOrder(_) => Self::Conflict(message),
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::codec::{decoded, decoded_set};
 use crate::domain::Aggregate;
-use crate::domain::work::{ActivityAggregate, amend};
+use crate::domain::activities::{ActivityAggregate, amend};
 use antikor_migrations::Upcasters;
 use antikor_shared::activity::{ExpertContact, ExpertContactsUpdated};
 use antikor_shared::events::ActivityEvent;

@@ -944,3 +944,68 @@ async fn units_and_activities_come_from_the_tenants_lists_and_a_typed_name_never
     assert!(!text.contains("Стоян"), "{stats}");
     assert!(text.contains("Кметство Баня"), "{stats}");
 }
+
+#[tokio::test]
+async fn the_same_step_sent_many_times_at_once_is_recorded_once() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let (status, receipt) = app
+        .post_as(
+            &officer,
+            "/api/signals",
+            json!({
+                "channel": "post", "received": "2019-01-10", "confirmed_by_reporter": false,
+                "reporter": null,
+                "account": {"what": "Стар случай.", "place": "", "when": ""},
+                "concerned": null, "unit": null, "activity": null, "category": "other",
+                "attachments": [],
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let id = receipt["id"].as_str().unwrap().to_owned();
+    let send = |action: &'static str, body: Value| {
+        let uri = format!("/api/signals/{id}/{action}");
+        let officer = &officer;
+        let app = &app;
+        async move { app.post_as(officer, &uri, body).await.0 }
+    };
+    // Eight officers' windows acknowledge the version they all read: one lands.
+    let acknowledge =
+        json!({"expected_version": 1, "on": "2019-01-14", "uin": null, "message": null});
+    let statuses =
+        futures::future::join_all((0..8).map(|_| send("acknowledge", acknowledge.clone()))).await;
+    let landed = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(landed, 1, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [StatusCode::OK, StatusCode::CONFLICT].contains(s))
+    );
+    // The same with closing, after which the sweeps of two servers' clocks race.
+    let close = json!({"expected_version": 2, "on": "2019-02-01", "outcome": "no_proceedings", "reason": "Изтекъл срок."});
+    let statuses = futures::future::join_all((0..8).map(|_| send("close", close.clone()))).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+    let today = app.state.clock.today();
+    let swept = futures::future::join_all((0..4).map(|_| app.state.sweep_retention(today))).await;
+    let destroyed: usize = swept.into_iter().map(Result::unwrap).sum();
+    assert_eq!(destroyed, 1, "one sweep destroyed the key");
+    let (_, detail) = app.get_as(&officer, &format!("/api/signals/{id}")).await;
+    let history: Vec<&str> = detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["event_type"].as_str().unwrap())
+        .collect();
+    for once in ["SignalAcknowledged", "SignalClosed", "SignalKeyDestroyed"] {
+        assert_eq!(
+            history.iter().filter(|t| **t == once).count(),
+            1,
+            "{once} once: {history:?}"
+        );
+    }
+}
