@@ -1,6 +1,8 @@
 //! End-to-end test support: find and run the real `antikor` binary and the test browser.
 #![forbid(unsafe_code)]
 
+pub mod browser;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,366 @@
+//! Browser-test helpers: chromedriver and a headless Chromium on the real server with the
+//! built frontend, and the waits, reads and form steps the browser tests are written in.
+
+use crate::{Server, workspace_root};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::future::Future;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A chromedriver process on a free port, killed when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts chromedriver on a free port and waits until it answers.
+    pub fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is on PATH (the test command installs Debian's chromium-driver)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Where the browser of a profile saves downloads.
+pub fn downloads(profile: &std::path::Path) -> std::path::PathBuf {
+    profile.join("downloads")
+}
+
+/// A headless Chromium session through `driver`, with its profile (and downloads) in
+/// `profile`.
+pub async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let options = serde_json::json!({
+        "binary": chromium,
+        "args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic", "--window-size=1280,900",
+            format!("--user-data-dir={}", profile.display()),
+        ],
+        // CSV exports land here, so a test can read what the page saved.
+        "prefs": {
+            "download.default_directory": downloads(profile).display().to_string(),
+            "download.prompt_for_download": false,
+        }
+    });
+    let mut caps = serde_json::Map::new();
+    caps.insert("goog:chromeOptions".into(), options);
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a browser session starts")
+}
+
+/// Waits until `css` matches at least `n` elements, and returns them.
+pub async fn wait_for_count(
+    client: &Client,
+    css: &str,
+    n: usize,
+) -> Vec<fantoccini::elements::Element> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let found = client.find_all(Locator::Css(css)).await.unwrap();
+        if found.len() >= n {
+            return found;
+        }
+        if Instant::now() > deadline {
+            let html = client.source().await.unwrap_or_default();
+            panic!(
+                "{css}: {} of {n} elements after 20 s; page:\n{}",
+                found.len(),
+                head(&html, 3000)
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The first `n` bytes of `text`, or a little fewer to end on a character.
+pub fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How long any one wait may take before the test fails and shows the page.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The password of every demo account (`antikor serve --demo`).
+pub const DEMO_PASSWORD: &str = "antikor-demo-2017";
+
+/// Polls `probe` until it gives a value; fails with `what` and the page after [`WAIT`].
+pub async fn eventually<T, F, Fut>(client: &Client, what: &str, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(value) = probe().await {
+            return value;
+        }
+        if Instant::now() > deadline {
+            let url = client.current_url().await.map(|u| u.to_string());
+            let html = client.source().await.unwrap_or_default();
+            panic!(
+                "{what}: not after {WAIT:?} (at {url:?}); page:\n{}",
+                head(&html, 4000)
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for the first element that matches `css`.
+pub async fn find(client: &Client, css: &str) -> Element {
+    wait_for_count(client, css, 1).await.remove(0)
+}
+
+/// Waits until nothing matches `css`.
+pub async fn wait_absent(client: &Client, css: &str) {
+    eventually(client, &format!("{css} disappears"), || async {
+        client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap()
+            .is_empty()
+            .then_some(())
+    })
+    .await;
+}
+
+/// Waits for the first element that matches `css`, and returns its text.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    find(client, css).await.text().await.unwrap()
+}
+
+/// Waits until the element matching `css` contains `needle`, and returns its text.
+pub async fn wait_text(client: &Client, css: &str, needle: &str) -> String {
+    eventually(client, &format!("{css} shows {needle:?}"), || async {
+        let found = client.find(Locator::Css(css)).await.ok()?;
+        let text = found.text().await.ok()?;
+        text.contains(needle).then_some(text)
+    })
+    .await
+}
+
+/// Waits until the address (path and query) is `expected`.
+pub async fn wait_path(client: &Client, expected: &str) {
+    eventually(
+        client,
+        &format!("the address becomes {expected}"),
+        || async {
+            let url = client.current_url().await.ok()?;
+            let path = match url.query() {
+                Some(q) => format!("{}?{q}", url.path()),
+                None => url.path().to_owned(),
+            };
+            (path == expected).then_some(())
+        },
+    )
+    .await;
+}
+
+/// Clears the field matching `css` and types `text` into it.
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let field = find(client, css).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+/// Fills in the login form (already open) and submits it.
+pub async fn submit_login(client: &Client, username: &str, password: &str) {
+    type_into(client, "#login-username", username).await;
+    type_into(client, "#login-password", password).await;
+    find(client, "#login-submit").await.click().await.unwrap();
+}
+
+/// Opens the login page, logs in and waits until the header shows the user.
+pub async fn login(client: &Client, base: &str, username: &str) {
+    client.goto(&format!("{base}/login")).await.unwrap();
+    submit_login(client, username, DEMO_PASSWORD).await;
+    find(client, &format!("#user-menu[data-username='{username}']")).await;
+}
+
+/// Logs out with the header's button and waits until the header offers a login again.
+pub async fn logout(client: &Client) {
+    find(client, "#logout").await.click().await.unwrap();
+    find(client, "#login-link").await;
+    wait_absent(client, "#user-menu").await;
+}
+
+/// `GET url` from inside the page, so with the page's session cookie: (status, JSON body).
+pub async fn fetch_json(client: &Client, url: &str) -> (u64, serde_json::Value) {
+    let answer = client
+        .execute(
+            "return fetch(arguments[0], {headers: {Accept: 'application/json'}})\
+             .then(async r => [r.status, await r.json()]);",
+            vec![serde_json::json!(url)],
+        )
+        .await
+        .unwrap();
+    (answer[0].as_u64().unwrap(), answer[1].clone())
+}
+
+/// `GET url` from inside the page, with its session cookie: (status, body as text).
+pub async fn fetch_text(client: &Client, url: &str) -> (u64, String) {
+    let answer = client
+        .execute(
+            "return fetch(arguments[0]).then(async r => [r.status, await r.text()]);",
+            vec![serde_json::json!(url)],
+        )
+        .await
+        .unwrap();
+    (
+        answer[0].as_u64().unwrap(),
+        answer[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+/// The value of attribute `name` of every element matching `css`. A table that re-renders
+/// while it is read (its rows replaced by equal ones) is read again.
+pub async fn attrs(client: &Client, css: &str, name: &str) -> Vec<String> {
+    for _ in 0..50 {
+        let mut values = Vec::new();
+        let mut stale = false;
+        for element in client.find_all(Locator::Css(css)).await.unwrap() {
+            match element.attr(name).await {
+                Ok(value) => values.push(value.unwrap_or_default()),
+                Err(_) => {
+                    stale = true;
+                    break;
+                }
+            }
+        }
+        if !stale {
+            return values;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the elements {css} kept changing while their {name} was read");
+}
+
+/// The built frontend, the demo server on a fresh folder, chromedriver and a browser.
+pub async fn start() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
+    let dist = workspace_root().join("frontend/dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "build the frontend first (trunk build --release)"
+    );
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser(&driver, profile.path()).await;
+    (server, driver, client, [data, profile])
+}
+
+/// Reports progress on a measure as a demo officer, through the API as the UI does.
+pub async fn report_completed(base: &str, username: &str, key: &str) {
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{base}/api/session"))
+        .json(&serde_json::json!({"username": username, "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let session: serde_json::Value = login.json().await.unwrap();
+    let reported = http
+        .put(format!("{base}/api/progress/2017/{key}"))
+        .header("cookie", cookie)
+        .header("x-csrf-token", session["csrf_token"].as_str().unwrap())
+        .json(
+            &serde_json::json!({"level": "completed", "note": "Списъкът е обновен",
+            "evidence": [], "reported_for": "2017-12-15", "expected_version": 0}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reported.status(), 200, "{:?}", reported.text().await);
+}
+
+/// Sets a field's value as typing would (an `input` event follows), whatever the browser's
+/// locale does to the way date fields are typed.
+pub async fn set_value(client: &Client, css: &str, value: &str) {
+    find(client, css).await;
+    client
+        .execute(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+             e.dispatchEvent(new Event('input', {bubbles: true}));\
+             e.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await
+        .unwrap();
+}
+
+/// Today in Sofia, as the browser's clock says: `YYYY-MM-DD`.
+pub async fn sofia_today(client: &Client) -> String {
+    client
+        .execute(
+            "return new Intl.DateTimeFormat('en-CA', {timeZone: 'Europe/Sofia'}).format(new Date());",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Clicks the element matching `css`.
+pub async fn click(client: &Client, css: &str) {
+    find(client, css).await.click().await.unwrap();
+}
+
+/// Reports a measure's progress through the dashboard's form of the logged-in officer.
+pub async fn report_in_dashboard(client: &Client, base: &str, key: &str, level: &str, note: &str) {
+    client.goto(&format!("{base}/dashboard")).await.unwrap();
+    let row = format!("#progress-table tr.progress-row[data-key='{key}']");
+    click(client, &format!("{row} .report-open")).await;
+    find(client, &format!("{row} .report-level"))
+        .await
+        .select_by_value(level)
+        .await
+        .unwrap();
+    type_into(client, &format!("{row} .report-note"), note).await;
+    click(client, &format!("{row} .report-submit")).await;
+    find(client, &format!("{row}[data-level='{level}']")).await;
+    wait_text(client, &row, note).await;
+}

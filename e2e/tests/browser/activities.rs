@@ -1,0 +1,170 @@
+//! Activities in the browser: recorded, corrected and published.
+
+use antikor_e2e::browser::{
+    attrs, click, find, login, logout, set_value, start, type_into, wait_path, wait_text,
+};
+
+#[tokio::test]
+async fn activities_are_recorded_corrected_and_published() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // An officer records a training for measure III.2.
+    login(&client, base, "bansko.officer").await;
+    click(&client, "#nav-activities a").await;
+    wait_path(&client, "/activities").await;
+    click(&client, "#activity-record summary").await;
+    let kinds = attrs(&client, "#activity-kind option", "value").await;
+    assert!(
+        !kinds.contains(&"contested_act".to_owned()),
+        "contested acts are the regional administration's: {kinds:?}"
+    );
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("training")
+        .await
+        .unwrap();
+    find(&client, "#activity-form[data-kind='training']").await;
+    set_value(&client, "#activity-date", "2017-05-10").await;
+    type_into(&client, "#activity-topic", "Конфликт на интереси").await;
+    type_into(&client, "#activity-participants", "25").await;
+    click(&client, "#activity-measure-III-2").await;
+    click(&client, "#activity-submit").await;
+    let row = "#activities-table tr.activity-row[data-kind='training']";
+    wait_text(&client, row, "Конфликт на интереси (25 участници)").await;
+    wait_text(&client, row, "III.2").await;
+    find(&client, "#activities-notice").await;
+
+    // A correction is a new record with a reason; the row says it was corrected.
+    click(&client, &format!("{row} .activity-correct")).await;
+    find(&client, "#correction-form").await;
+    type_into(&client, "#correction-participants", "27").await;
+    click(&client, "#correction-submit").await;
+    wait_text(&client, "#correction-error", "причината").await;
+    type_into(
+        &client,
+        "#correction-reason",
+        "Двама души се подписаха късно",
+    )
+    .await;
+    click(&client, "#correction-submit").await;
+    wait_text(&client, row, "(27 участници)").await;
+    wait_text(&client, row, "Поправки и развитие: 1").await;
+
+    // The kind filter follows the address.
+    find(&client, "#activities-kind-filter")
+        .await
+        .select_by_value("meeting")
+        .await
+        .unwrap();
+    wait_path(&client, "/activities?kind=meeting").await;
+    wait_text(&client, "#activities-table", "Няма записани дейности").await;
+
+    // A public meeting is recorded, and published for visitors (the form is still open).
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("meeting")
+        .await
+        .unwrap();
+    set_value(&client, "#activity-date", "2017-06-12").await;
+    find(&client, "#activity-meeting-kind")
+        .await
+        .select_by_value("open_doors")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-title", "Отворени врати в Банско").await;
+    type_into(&client, "#activity-participants", "40").await;
+    type_into(&client, "#activity-agenda", "Как се подава сигнал").await;
+    type_into(&client, "#activity-decisions", "Брошурата да се раздаде").await;
+    click(&client, "#activity-public").await;
+    click(&client, "#activity-measure-II-2").await;
+    click(&client, "#activity-submit").await;
+    find(
+        &client,
+        "#activities-table tr.activity-row[data-kind='meeting']",
+    )
+    .await;
+    logout(&client).await;
+
+    // The regional administration records a contested act of Bansko's council.
+    login(&client, base, "oblast.sekretar").await;
+    client.goto(&format!("{base}/activities")).await.unwrap();
+    // It sees every institution's activities.
+    find(
+        &client,
+        "#activities-table tr.activity-row[data-tenant='bansko']",
+    )
+    .await;
+    click(&client, "#activity-record summary").await;
+    find(&client, "#activity-kind")
+        .await
+        .select_by_value("contested_act")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-act-number", "145").await;
+    set_value(&client, "#activity-act-date", "2017-03-01").await;
+    set_value(&client, "#activity-received-on", "2017-03-03").await;
+    set_value(&client, "#activity-action-on", "2017-03-09").await;
+    find(&client, "#activity-municipality")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    type_into(&client, "#activity-grounds", "Противоречи на закона").await;
+    click(&client, "#activity-measure-I-3").await;
+    click(&client, "#activity-submit").await;
+    let act = "#activities-table tr.activity-row[data-kind='contested_act']";
+    wait_text(&client, act, "№ 145").await;
+    // The council's new vote follows.
+    click(&client, &format!("{act} .activity-follow-up")).await;
+    type_into(&client, "#follow-up-revote", "Решението е отменено").await;
+    click(&client, "#follow-up-submit").await;
+    wait_text(&client, act, "Поправки и развитие: 1").await;
+
+    // The council's secretariat publishes its contacts.
+    client.goto(&format!("{base}/council")).await.unwrap();
+    click(&client, "#contacts-edit-link").await;
+    wait_path(&client, "/contacts/edit").await;
+    type_into(&client, "#contacts-form .contact-name", "Елена Димитрова").await;
+    type_into(
+        &client,
+        "#contacts-form .contact-position",
+        "Секретар на ООСППК",
+    )
+    .await;
+    type_into(&client, "#contacts-form .contact-phone", "073 881 234").await;
+    type_into(
+        &client,
+        "#contacts-form .contact-email",
+        "oosppk@example.bg",
+    )
+    .await;
+    click(&client, "#contacts-save").await;
+    find(&client, "#contacts-result[data-state='ok']").await;
+    logout(&client).await;
+
+    // Visitors read the meeting, the register and the contacts.
+    client.goto(&format!("{base}/meetings")).await.unwrap();
+    wait_text(
+        &client,
+        "#meetings-table tr.meeting-row[data-tenant='bansko']",
+        "Отворени врати в Банско",
+    )
+    .await;
+    client
+        .goto(&format!("{base}/contested-acts"))
+        .await
+        .unwrap();
+    let register = "#contested-acts-table tr.act-row[data-municipality='bansko']";
+    wait_text(&client, register, "№ 145").await;
+    wait_text(&client, register, "6 дни след получаването").await;
+    wait_text(&client, register, "Решението е отменено").await;
+    client.goto(&format!("{base}/council")).await.unwrap();
+    wait_text(&client, "#council-table", "Елена Димитрова").await;
+    client
+        .goto(&format!("{base}/report-corruption"))
+        .await
+        .unwrap();
+    wait_text(&client, "#report-contacts", "oosppk@example.bg").await;
+    client.close().await.unwrap();
+}

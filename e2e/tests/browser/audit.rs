@@ -1,0 +1,137 @@
+//! The audit trail in the browser: the log as an auditor reads it.
+
+use antikor_e2e::browser::{
+    DEMO_PASSWORD, attrs, eventually, fetch_json, fetch_text, find, start, submit_login, text_of,
+    wait_for_count, wait_path, wait_text,
+};
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // The audit trail needs a login: the auditor reads every tenant.
+    client
+        .goto(&format!("{base}/audit?event_type=TenantRegistered"))
+        .await
+        .unwrap();
+    wait_path(
+        &client,
+        "/login?next=%2Faudit%3Fevent_type%3DTenantRegistered",
+    )
+    .await;
+    submit_login(&client, "odit", DEMO_PASSWORD).await;
+    wait_path(&client, "/audit?event_type=TenantRegistered").await;
+
+    let rows = wait_for_count(&client, "#audit-table tr.event-row", 15).await;
+    assert_eq!(rows.len(), 15);
+    // The auditor may download the whole log to check it offline.
+    let bundle = find(&client, "#log-bundle").await;
+    assert_eq!(
+        bundle.attr("href").await.unwrap().as_deref(),
+        Some("/api/log/bundle")
+    );
+    wait_text(
+        &client,
+        "[data-testid='log-bundle']",
+        "antikor bundle verify",
+    )
+    .await;
+    let mut positions = Vec::new();
+    let mut tenants = Vec::new();
+    for row in &rows {
+        assert_eq!(
+            row.attr("data-event-type").await.unwrap().as_deref(),
+            Some("TenantRegistered")
+        );
+        positions.push(
+            row.attr("data-position")
+                .await
+                .unwrap()
+                .unwrap()
+                .parse::<u64>()
+                .unwrap(),
+        );
+        tenants.push(row.attr("data-tenant").await.unwrap().unwrap());
+    }
+    assert!(
+        positions.windows(2).all(|w| w[0] > w[1]),
+        "newest first: {positions:?}"
+    );
+    tenants.sort();
+    tenants.dedup();
+    assert_eq!(
+        tenants.len(),
+        15,
+        "one registration per tenant: {tenants:?}"
+    );
+    let text = text_of(&client, "#audit-table").await;
+    assert!(
+        text.contains("Благоевград") && text.contains("Регистрирана институция"),
+        "{text}"
+    );
+
+    // The institutions page lists all fifteen, in Bulgarian.
+    client.goto(&format!("{base}/tenants")).await.unwrap();
+    let tenants = wait_for_count(&client, "#tenants-table tr.tenant-row", 15).await;
+    assert_eq!(tenants.len(), 15);
+    let table = text_of(&client, "#tenants-table").await;
+    // Every data table has its CSV export, this one too.
+    find(&client, "#tenants-table-csv").await;
+    assert!(
+        table.contains("Община Гоце Делчев") && table.contains("BLG11"),
+        "{table}"
+    );
+
+    // An event's detail page shows its full hash.
+    client.goto(&format!("{base}/audit/3")).await.unwrap();
+    find(&client, "#user-menu").await;
+    let (status, event) = fetch_json(&client, "/api/audit/events/3").await;
+    assert_eq!(status, 200, "{event}");
+    let hash = event["hash"].as_str().unwrap().to_owned();
+    wait_text(&client, "#event-hash", &hash).await;
+    // The browser itself proves the event is in the signed log, with the shared tlog code.
+    let proved = find(&client, "[data-testid='inclusion'][data-state='ok']").await;
+    let text = proved.text().await.unwrap();
+    assert!(
+        text.contains("Проверено: събитието е в дневника с размер"),
+        "{text}"
+    );
+    let (status, key) = fetch_text(&client, "/api/log/key").await;
+    assert_eq!(status, 200, "{key}");
+    let origin = key.trim().split('+').next().unwrap();
+    assert!(text.contains(&format!("подписан от {origin} (")), "{text}");
+
+    // The auditor reads every tenant's accounts, and changes none.
+    find(&client, "#nav-accounts a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_path(&client, "/accounts").await;
+    wait_for_count(&client, "#accounts-table tr.account-row", 8).await;
+    for control in ["#account-create", "#accounts-table .actions"] {
+        assert!(
+            client
+                .find_all(Locator::Css(control))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{control} is not for the auditor"
+        );
+    }
+    find(&client, "#accounts-tenant")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    wait_path(&client, "/accounts?tenant=bansko").await;
+    let tenants = eventually(&client, "only Bansko's accounts are listed", || async {
+        let tenants = attrs(&client, "#accounts-table tr.account-row", "data-tenant").await;
+        (!tenants.is_empty() && tenants.iter().all(|t| t == "bansko")).then_some(tenants)
+    })
+    .await;
+    assert_eq!(tenants, ["bansko"]);
+    client.close().await.unwrap();
+}

@@ -1,0 +1,9 @@
+//! Browser tests: the built frontend, served by the real server, in headless Chromium. One
+//! module per area of the app; the helpers are in `antikor_e2e::browser`.
+
+mod accounts;
+mod activities;
+mod audit;
+mod plan;
+mod progress;
+mod signals;

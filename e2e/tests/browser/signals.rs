@@ -1,0 +1,111 @@
+//! Signals in the browser: filed anonymously, acknowledged, answered through the receipt code.
+
+use antikor_e2e::browser::{
+    click, find, login, logout, start, type_into, wait_absent, wait_path, wait_text,
+};
+
+#[tokio::test]
+async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_code() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+
+    // A citizen files an anonymous signal to Bansko through the public form, without a login.
+    client
+        .goto(&format!("{base}/report-corruption"))
+        .await
+        .unwrap();
+    click(&client, "#report-signal-form").await;
+    wait_path(&client, "/signal").await;
+    find(&client, "#signal-tenant option[value='bansko']").await;
+    find(&client, "#signal-tenant")
+        .await
+        .select_by_value("bansko")
+        .await
+        .unwrap();
+    assert_eq!(
+        find(&client, "#signal-anonymous")
+            .await
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true"),
+        "a signal is anonymous unless the citizen gives a name"
+    );
+    type_into(
+        &client,
+        "#signal-what",
+        "Служител поиска пари, за да ускори издаването на разрешително за строеж.",
+    )
+    .await;
+    type_into(&client, "#signal-place", "Общинска администрация Банско").await;
+    type_into(&client, "#signal-when", "март").await;
+    find(&client, "#signal-category")
+        .await
+        .select_by_value("bribery")
+        .await
+        .unwrap();
+    click(&client, "#signal-submit").await;
+    let reference = find(&client, "#receipt-reference")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let code = find(&client, "#receipt-code").await.text().await.unwrap();
+    assert!(!reference.trim().is_empty() && !code.trim().is_empty());
+    wait_text(&client, "#signal-receipt", "само веднъж").await;
+    wait_absent(&client, "#signal-form").await;
+
+    // Bansko's officer finds it in the register, acknowledges it and writes to the reporter.
+    login(&client, base, "bansko.officer").await;
+    click(&client, "#nav-signals a").await;
+    wait_path(&client, "/signals").await;
+    let row = format!("#signals-table tr.signal-row[data-reference='{reference}']");
+    find(&client, &format!("{row}[data-status='received']")).await;
+    click(&client, &format!("{row} th a")).await;
+    find(&client, "#signal-heading[data-status='received']").await;
+    wait_text(&client, "#signal-account", "разрешително за строеж").await;
+    click(&client, "#step-acknowledge .step-submit").await;
+    find(&client, "#signal-heading[data-status='acknowledged']").await;
+    wait_absent(&client, "#step-acknowledge").await;
+    let message = "Благодарим ви. Моля, посочете отдела, в който е станало това.";
+    click(&client, "#step-messages summary").await;
+    type_into(&client, "#messages-text", message).await;
+    click(&client, "#step-messages .step-submit").await;
+    find(&client, "#step-messages .step-saved").await;
+    wait_text(&client, "#signal-history", "Съобщение").await;
+    logout(&client).await;
+
+    // The citizen reads the message with the number and the code, and answers.
+    client
+        .goto(&format!("{base}/signal/track?reference={reference}"))
+        .await
+        .unwrap();
+    type_into(&client, "#track-code", &code).await;
+    click(&client, "#track-submit").await;
+    wait_text(&client, "#track-status", "Потвърдено получаване").await;
+    wait_text(&client, "#track-messages", message).await;
+    find(&client, "#track-messages li[data-kind='acknowledgment']").await;
+    type_into(
+        &client,
+        "#track-reply",
+        "Отдел „Устройство на територията“.",
+    )
+    .await;
+    click(&client, "#track-reply-submit").await;
+    find(&client, "#track-reply-sent").await;
+    wait_text(
+        &client,
+        "#track-messages li[data-kind='reporter']",
+        "Устройство на територията",
+    )
+    .await;
+
+    // A wrong code shows nothing of the signal.
+    click(&client, "#track-close").await;
+    type_into(&client, "#track-code", "not-the-code").await;
+    click(&client, "#track-submit").await;
+    find(&client, "#track-error").await;
+    wait_absent(&client, "#track-case").await;
+    client.close().await.unwrap();
+}
