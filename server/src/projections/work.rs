@@ -1,12 +1,11 @@
 //! What each tenant reported and recorded: progress on measures, activities, expert contacts.
 
-use crate::codec::{decoded, decoded_set};
+use crate::codec::decoded_set;
 use crate::domain::Aggregate;
 use crate::domain::activities::{ActivityAggregate, amend};
 use antikor_migrations::Upcasters;
-use antikor_shared::activity::{ExpertContact, ExpertContactsUpdated};
-use antikor_shared::events::ActivityEvent;
-use antikor_shared::progress::ProgressReported;
+use antikor_shared::activity::ExpertContact;
+use antikor_shared::events::{ActivityEvent, ContactsEvent, EventSet, EventType, ProgressEvent};
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -33,9 +32,16 @@ pub struct WorkBook {
 impl WorkBook {
     /// Folds one event in.
     pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        match event.event_type.as_str() {
-            "ProgressReported" => {
-                if let Some(e) = decoded::<ProgressReported>(upcasters, event) {
+        // One look at the type's name: a replay passes here for every event of the log.
+        let Some(event_type) = EventType::parse(&event.event_type) else {
+            return;
+        };
+        if ProgressEvent::TYPES.contains(&event_type) {
+            let Some(e) = decoded_set::<ProgressEvent>(upcasters, event) else {
+                return;
+            };
+            match e {
+                ProgressEvent::Reported(e) => {
                     let status = ProgressStatus {
                         level: e.level,
                         note: e.note,
@@ -50,12 +56,17 @@ impl WorkBook {
                         .insert((e.year, e.measure), status);
                 }
             }
-            "ExpertContactsUpdated" => {
-                if let Some(e) = decoded::<ExpertContactsUpdated>(upcasters, event) {
+        } else if ContactsEvent::TYPES.contains(&event_type) {
+            let Some(e) = decoded_set::<ContactsEvent>(upcasters, event) else {
+                return;
+            };
+            match e {
+                ContactsEvent::Updated(e) => {
                     self.tenant(&event.tenant).contacts = Some((e.contacts, event.recorded_at));
                 }
             }
-            _ => self.apply_activity(upcasters, event),
+        } else if ActivityEvent::TYPES.contains(&event_type) {
+            self.apply_activity(upcasters, event);
         }
     }
 
