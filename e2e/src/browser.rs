@@ -1,7 +1,7 @@
 //! Browser-test helpers: chromedriver and a headless Chromium on the real server with the
 //! built frontend, and the waits, reads and form steps the browser tests are written in.
 
-use crate::{Server, workspace_root};
+use crate::{Server, api_login, workspace_root};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::future::Future;
@@ -286,25 +286,11 @@ pub async fn start() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
 /// Reports progress on a measure as a demo officer, through the API as the UI does.
 pub async fn report_completed(base: &str, username: &str, key: &str) {
     let http = reqwest::Client::new();
-    let login = http
-        .post(format!("{base}/api/session"))
-        .json(&serde_json::json!({"username": username, "password": DEMO_PASSWORD}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 200);
-    let cookie = login.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let session: serde_json::Value = login.json().await.unwrap();
+    let session = api_login(&http, base, username, DEMO_PASSWORD).await;
     let reported = http
         .put(format!("{base}/api/progress/2017/{key}"))
-        .header("cookie", cookie)
-        .header("x-csrf-token", session["csrf_token"].as_str().unwrap())
+        .header("cookie", session.cookie)
+        .header("x-csrf-token", session.csrf_token)
         .json(
             &serde_json::json!({"level": "completed", "note": "Списъкът е обновен",
             "evidence": [], "reported_for": "2017-12-15", "expected_version": 0}),

@@ -105,3 +105,44 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// A session opened through the API, as a browser holds it.
+#[derive(Debug, Clone)]
+pub struct ApiSession {
+    /// The `Cookie` header value that carries the session.
+    pub cookie: String,
+    /// The CSRF token changes must echo (`x-csrf-token`).
+    pub csrf_token: String,
+}
+
+/// Logs in at `base` (`http://127.0.0.1:PORT`) and returns the session; a refused login fails
+/// the test.
+pub async fn api_login(
+    http: &reqwest::Client,
+    base: &str,
+    username: &str,
+    password: &str,
+) -> ApiSession {
+    let login = http
+        .post(format!("{base}/api/session"))
+        .json(&serde_json::json!({"username": username, "password": password}))
+        .send()
+        .await
+        .expect("the server answers");
+    assert_eq!(login.status(), 200, "login as {username}");
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .expect("an ASCII cookie")
+        .split(';')
+        .next()
+        .expect("a cookie pair")
+        .to_owned();
+    let session: serde_json::Value = login.json().await.expect("the session as JSON");
+    ApiSession {
+        cookie,
+        csrf_token: session["csrf_token"]
+            .as_str()
+            .expect("a CSRF token")
+            .to_owned(),
+    }
+}

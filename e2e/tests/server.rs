@@ -2,7 +2,7 @@
 //! start, health, login, a second server on the same folder, graceful stop, `verify` on what it
 //! left, and the limits on how long it waits on clients.
 
-use antikor_e2e::{Server, antikor_bin};
+use antikor_e2e::{Server, antikor_bin, api_login};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
@@ -48,20 +48,14 @@ async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {
 
     let mut server = Server::start(data.path(), &data.path().join("no-frontend")).unwrap();
     let http = reqwest::Client::new();
-    let login = http
-        .post(format!("{}/api/session", server.base_url))
-        .json(&serde_json::json!({"username": "first.admin", "password": "пролетта идва в пирин"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(login.status(), 200);
-    let cookie = login.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = api_login(
+        &http,
+        &server.base_url,
+        "first.admin",
+        "пролетта идва в пирин",
+    )
+    .await
+    .cookie;
     let health: serde_json::Value = reqwest::get(format!("{}/api/health", server.base_url))
         .await
         .unwrap()
@@ -310,15 +304,14 @@ async fn a_live_feed_outlasts_the_idle_and_header_timeouts() {
             .json(&serde_json::json!({"username": username, "password": antikor_server::demo::DEMO_PASSWORD}))
             .send()
     };
-    let auditor = login("odit").await.unwrap();
-    assert_eq!(auditor.status(), 200);
-    let cookie = auditor.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = api_login(
+        &http,
+        &server.base_url,
+        "odit",
+        antikor_server::demo::DEMO_PASSWORD,
+    )
+    .await
+    .cookie;
     let mut live = http
         .get(format!("{}/api/audit/live", server.base_url))
         .header("cookie", &cookie)
