@@ -112,22 +112,23 @@ fn fdatasync_floor(dir: &std::path::Path) -> Vec<Duration> {
     times
 }
 
-/// The anchor's share of an append: a 128-byte overwrite in place of a zero-filled file, then
-/// fdatasync, many times (what `store::anchor` does per commit).
-fn anchor_floor(dir: &std::path::Path) -> Vec<Duration> {
+/// The journal's share of an append: a 1 KiB entry written in place after the last one in a
+/// zero-filled file, then fdatasync, many times (what `store::anchor` does per commit).
+fn journal_floor(dir: &std::path::Path) -> Vec<Duration> {
+    const JOURNAL: u64 = 1 << 20;
     let file = std::fs::OpenOptions::new()
         .create(true)
         .write(true)
         .truncate(true)
-        .open(dir.join("anchor-floor"))
+        .open(dir.join("journal-floor"))
         .unwrap();
-    file.write_all_at(&[0u8; 4096], 0).unwrap();
+    file.write_all_at(&vec![0u8; JOURNAL as usize], 0).unwrap();
     file.sync_all().unwrap();
-    let slot = [7u8; 128];
+    let entry = [7u8; 1024];
     let mut times = Vec::new();
     for i in 0..2000u64 {
         let t = Instant::now();
-        file.write_all_at(&slot, (i % 2) * 2048).unwrap();
+        file.write_all_at(&entry, (i * 1024) % JOURNAL).unwrap();
         file.sync_data().unwrap();
         times.push(t.elapsed());
     }
@@ -219,11 +220,11 @@ fn main() {
         micros(percentile(&floor, 0.99))
     );
 
-    let anchor = anchor_floor(dir.path());
+    let journal = journal_floor(dir.path());
     println!(
-        "anchor overwrite + fdatasync:     p50 {}  p99 {}",
-        micros(percentile(&anchor, 0.5)),
-        micros(percentile(&anchor, 0.99))
+        "journal entry + fdatasync:        p50 {}  p99 {}",
+        micros(percentile(&journal, 0.5)),
+        micros(percentile(&journal, 0.99))
     );
     let store =
         Arc::new(SledStore::open(&dir.path().join("latency"), StoreOptions::default()).unwrap());

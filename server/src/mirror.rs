@@ -235,7 +235,7 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
             data.display()
         );
     }
-    let (found, _) = anchor::read(&anchor_path(data))?;
+    let anchored = anchor::read(&anchor_path(data))?;
     let check = verify_copy(mirror).context("checking the mirror")?;
     if let Some(b) = &check.first_break {
         bail!(
@@ -244,8 +244,13 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
             b.reason
         );
     }
-    match found {
-        Found::Anchor(a) => {
+    match (&anchored.found, anchored.acknowledged()) {
+        (Found::Damaged, _) => {
+            tracing::warn!(
+                "the damaged folder's anchor is unreadable too: recovering without comparing"
+            );
+        }
+        (_, Some(a)) => {
             anyhow::ensure!(
                 check.records >= a.size,
                 "the mirror holds {} events, fewer than the {} the damaged log acknowledged: it cannot restore them all",
@@ -259,12 +264,7 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
                 a.size
             );
         }
-        Found::Damaged => {
-            tracing::warn!(
-                "the damaged folder's anchor is unreadable too: recovering without comparing"
-            );
-        }
-        Found::Missing | Found::Empty => {}
+        (_, None) => {}
     }
     let events = check.records;
     drop(check);

@@ -1,5 +1,5 @@
-//! In-memory indexes of the log: by event id, stream, tenant and event type, and each
-//! position's type.
+//! In-memory indexes of the log: by event id, stream, tenant and event type, each position's
+//! type, and the chunk that stores each position.
 //!
 //! sled's cost is per key, so the log stores one key per event and nothing else; these
 //! indexes are rebuilt by the scan that verifies the chain at start-up (a few tens of bytes per
@@ -39,6 +39,10 @@ pub struct Index {
     /// The number of each position's type (position `p` at index `p - 1`; four bytes an
     /// event): a read skips the types its reader may not see without reading those events.
     kinds: Vec<u32>,
+    /// The first position of every stored chunk, ascending: a record is read by its chunk's
+    /// exact key. A lookup by any other key may land sled on a neighbouring node, and on
+    /// damaged files that node may be the unreadable one, past the part still served.
+    chunks: Vec<u64>,
 }
 
 /// One event type's number and positions.
@@ -122,6 +126,22 @@ impl Index {
         self.ids.insert(e.id, e.position);
         self.kinds.push(kind);
         Ok(())
+    }
+
+    /// Notes that a chunk of records starts at `first` (chunks come in position order).
+    pub fn add_chunk(&mut self, first: u64) {
+        if self.chunks.last().is_none_or(|last| *last < first) {
+            self.chunks.push(first);
+        }
+    }
+
+    /// The first position of the chunk that stores the indexed `position`.
+    pub fn chunk_of(&self, position: u64) -> Option<u64> {
+        if position == 0 || position > self.kinds.len() as u64 {
+            return None;
+        }
+        let after = self.chunks.partition_point(|first| *first <= position);
+        after.checked_sub(1).map(|i| self.chunks[i])
     }
 
     /// Which positions a read may return: those up to `head` whose type `sight` accepts and,
@@ -281,6 +301,32 @@ mod tests {
         );
         assert!(index.visible(6, &sight, Some("Hidden")).is_none());
         assert!(index.visible(6, &sight, Some("Unknown")).is_none());
+    }
+
+    #[test]
+    fn each_indexed_position_is_found_in_the_chunk_that_starts_at_or_before_it() {
+        let mut index = Index::default();
+        for position in 1..=7 {
+            add(&mut index, position, "t", "A");
+        }
+        for first in [1, 4, 4, 6] {
+            index.add_chunk(first);
+        }
+        let chunks: Vec<_> = (0..=8).map(|p| index.chunk_of(p)).collect();
+        assert_eq!(
+            chunks,
+            [
+                None,
+                Some(1),
+                Some(1),
+                Some(1),
+                Some(4),
+                Some(4),
+                Some(6),
+                Some(6),
+                None
+            ]
+        );
     }
 
     #[test]

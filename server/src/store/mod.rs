@@ -11,6 +11,7 @@ pub mod keys;
 pub mod record;
 mod sled_store;
 pub mod tree;
+pub mod view;
 
 pub use record::ChainBreak;
 pub(crate) use sled_store::open_sled;

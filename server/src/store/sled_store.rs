@@ -10,11 +10,12 @@
 //! sled holds one key per event (see `keys`); the indexes readers need live in memory
 //! (`index`), rebuilt by the start-up walk that verifies the chain.
 
-use super::anchor::{Anchor, AnchorFile, Found};
+use super::anchor::{Anchor, AnchorFile, Anchored, Found, JournalEntry};
 use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
 use super::tree::{self, Frontier};
+use super::view::{Recent, View, panic_message};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
     ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, StoreError,
@@ -32,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
+use std::time::Duration;
 use tokio::sync::{broadcast, oneshot};
 use uuid::Uuid;
 
@@ -45,6 +47,9 @@ pub struct StoreOptions {
     /// The anchor file (see `anchor`): keep it outside the log's folder, so that restoring an
     /// older copy of that folder is noticed. `None` puts it inside the folder, as `anchor`.
     pub anchor_file: Option<PathBuf>,
+    /// How long the writer waits for more work before it checkpoints the journal (see
+    /// `anchor`); `None` checkpoints only when the journal is full or the store closes.
+    pub idle_checkpoint: Option<Duration>,
 }
 
 impl Default for StoreOptions {
@@ -53,6 +58,7 @@ impl Default for StoreOptions {
             max_batch: 4096,
             cache_bytes: 256 * 1024 * 1024,
             anchor_file: None,
+            idle_checkpoint: Some(Duration::from_millis(50)),
         }
     }
 }
@@ -82,6 +88,8 @@ pub struct SledStore {
 struct Inner {
     /// The database; the log and all its indexes are in its default tree.
     db: sled::Db,
+    /// The commits since the last checkpoint, not yet applied to `db` (see `view`).
+    recent: RwLock<Recent>,
     /// The data folder, for messages.
     path: PathBuf,
     /// The writer's queue; `None` once the store is closing.
@@ -150,22 +158,34 @@ impl SledStore {
             .anchor_file
             .clone()
             .unwrap_or_else(|| dir.join("anchor"));
-        let (mut anchor_file, found) = AnchorFile::open(&anchor_path)?;
-        // On damaged files any read may fail: that is damage to report, never a reason not to
-        // open (auditors keep reading what is left).
-        let (mut head, unreadable_head) = match read_head(&db) {
-            Ok(head) => (head, None),
-            Err(e) => (Head::default(), Some(e)),
+        let (mut anchor_file, anchored) = AnchorFile::open(&anchor_path)?;
+        // On damaged files any read or write of sled may fail, or panic inside sled: that is
+        // damage to report, never a reason not to open (auditors keep reading what is left).
+        let (replayed, unreplayable) = match guarded("taking the journal's commits again", || {
+            replay_journal(&db, &anchored.journal)
+        }) {
+            Ok(replayed) => (replayed, None),
+            Err(e) => (0, Some(e)),
         };
-        let anchored = match &found {
-            Found::Anchor(a) => Some(*a),
-            _ => None,
-        };
-        let (index, mut report, scan) = scan(&db, &head, anchored.map(|a| a.size), visit)?;
+        let (mut head, unreadable_head) =
+            match guarded("reading the log's head marker", || read_head(&db)) {
+                Ok(head) => (head, None),
+                Err(e) => (Head::default(), Some(e)),
+            };
+        let acknowledged = anchored.acknowledged();
+        let (index, mut report, scan) = scan(&db, &head, acknowledged.map(|a| a.size), visit)?;
         if let Some(e) = unreadable_head {
             report.first_break = Some(ChainBreak {
                 position: report.records + 1,
                 reason: format!("the database cannot read the log's head marker ({e})"),
+            });
+        }
+        if let Some(e) = unreplayable {
+            report.first_break = Some(ChainBreak {
+                position: report.records + 1,
+                reason: format!(
+                    "the database cannot take the acknowledged commits of the anchor's journal again ({e})"
+                ),
             });
         }
         if let Some(failure) = open_failure {
@@ -178,49 +198,89 @@ impl SledStore {
             });
         }
         if report.first_break.is_none() {
-            report.first_break = judge_anchor(&found, report.records, &scan);
+            report.first_break = judge_anchor(&anchored, report.records, &scan);
         }
         let frontier = scan.frontier;
-        head.root = frontier.root().0;
-        if report.first_break.is_none() {
-            if !scan.repairs.is_empty() {
-                // Older logs had no tree on disk, and a damaged tree chunk is rebuilt from the
-                // leaves, which the chain has just verified.
-                if !created && scan.repairs.len() < report.records as usize {
-                    tracing::warn!(
-                        chunks = scan.repairs.len(),
-                        "rewriting Merkle tree hashes that were missing or differed from the verified leaves"
-                    );
-                }
-                let mut batch = sled::Batch::default();
-                for (first, hashes) in scan.repairs {
-                    batch.insert(&keys::tree(first), hashes);
-                }
-                db.apply_batch(batch)?;
-                db.flush()?;
-                data_file.sync_data()?;
-            }
-            let current = Anchor {
-                size: report.records,
-                root: head.root,
-                chain: report.head_hash,
-            };
-            if anchored != Some(current) {
-                if found == Found::Missing && report.records > 0 {
-                    tracing::warn!(path = %anchor_path.display(), events = report.records, "the log had no anchor file: anchoring it as it is now");
-                }
-                anchor_file.write(&current)?;
-                anchor_file.sync()?;
-            }
-        }
-        let expected_size = anchored
+        let expected_size = acknowledged
             .map_or(0, |a| a.size)
             .max(head.position)
             .max(report.records);
+        if report.first_break.is_none() {
+            let current = Anchor {
+                size: report.records,
+                root: frontier.root().0,
+                chain: report.head_hash,
+            };
+            let checkpoint = anchored.found != Found::Anchor(current) || anchor_file.has_journal();
+            // A checkpoint claims that sled holds `current` durably: make it so first. On
+            // damaged files sled may fail to write (or panic) where it read well enough: the
+            // log then takes no new events, but stays readable.
+            let stored = guarded("storing the verified log", || {
+                if !scan.repairs.is_empty() {
+                    // Older logs had no tree on disk, and a damaged tree chunk is rebuilt from
+                    // the leaves, which the chain has just verified.
+                    if !created && scan.repairs.len() < report.records as usize {
+                        tracing::warn!(
+                            chunks = scan.repairs.len(),
+                            "rewriting Merkle tree hashes that were missing or differed from the verified leaves"
+                        );
+                    }
+                    let mut batch = sled::Batch::default();
+                    for (first, hashes) in scan.repairs {
+                        batch.insert(&keys::tree(first), hashes);
+                    }
+                    db.apply_batch(batch)?;
+                }
+                if checkpoint {
+                    db.flush()?;
+                }
+                Ok(())
+            });
+            match stored {
+                Err(e) => {
+                    report.first_break = Some(ChainBreak {
+                        position: report.records + 1,
+                        reason: format!(
+                            "the database cannot store the log it holds ({e}): it is damaged, and takes no new events"
+                        ),
+                    });
+                }
+                Ok(()) if checkpoint => {
+                    if anchored.found == Found::Missing && report.records > 0 {
+                        tracing::warn!(path = %anchor_path.display(), events = report.records, "the log had no anchor file: anchoring it as it is now");
+                    }
+                    if replayed > 0 {
+                        tracing::info!(
+                            commits = replayed,
+                            "applied commits from the anchor's journal that the database had not kept"
+                        );
+                    }
+                    data_file.sync_data()?;
+                    anchor_file.checkpoint(&current)?;
+                }
+                Ok(()) => {}
+            }
+        }
+        if report.first_break.is_some() {
+            // Readers are served the verified part only: past it, the head marker (or a commit
+            // the journal gave back) may name records the database no longer has.
+            head.position = report.records;
+            head.hash = report.head_hash;
+        }
+        head.recorded_at = read_event(
+            &View::sled(&db),
+            index.chunk_of(head.position),
+            head.position,
+        )
+        .ok()
+        .flatten()
+        .map(|e| e.recorded_at);
+        head.root = frontier.root().0;
         let scan_break = report.first_break.clone();
         let (feed, _) = broadcast::channel(4096);
         let inner = Arc::new(Inner {
             db,
+            recent: RwLock::new(Recent::default()),
             path: data_dir,
             queue: RwLock::new(None),
             writer: Mutex::new(None),
@@ -239,6 +299,7 @@ impl SledStore {
             head,
             frontier,
             max_batch: options.max_batch.max(1),
+            idle_checkpoint: options.idle_checkpoint,
         };
         let handle = std::thread::Builder::new()
             .name("antikor-log-writer".into())
@@ -331,6 +392,27 @@ impl SledStore {
     }
 }
 
+impl Inner {
+    /// What readers see: sled with the commits since the last checkpoint over it.
+    fn view(&self) -> View<'_> {
+        View::new(&self.db, self.recent.read().unwrap().clone())
+    }
+
+    /// The first position of the chunk that stores the indexed `position`.
+    fn chunk_of(&self, position: u64) -> Option<u64> {
+        self.index.read().unwrap().chunk_of(position)
+    }
+
+    /// Runs `read` on the stored bytes of the record at `position`, if it is indexed.
+    fn with_record<T>(
+        &self,
+        position: u64,
+        read: impl FnOnce(&[u8]) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        with_record(&self.view(), self.chunk_of(position), position, read)
+    }
+}
+
 /// Checks and normalises a request before it reaches the writer, so the writer's critical
 /// section does only what needs the log's current state.
 fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
@@ -378,15 +460,20 @@ fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
 
 /// Opens sled, turning a panic of its recovery (which damaged files can cause) into an error.
 fn open_guarded(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreError> {
-    std::panic::catch_unwind(|| open_sled(dir, cache_bytes)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-            .unwrap_or_default();
+    guarded("the database's recovery", || open_sled(dir, cache_bytes))
+}
+
+/// Runs a call into sled, turning a panic inside sled into [`StoreError::Corrupt`]: sled 0.34
+/// asserts on states that only damaged files produce ("tried to serialize Uninitialized"),
+/// and such damage must be reported, not take the process down.
+fn guarded<T>(what: &str, call: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(call)).unwrap_or_else(|panic| {
         Err(StoreError::Corrupt {
             position: 0,
-            detail: format!("the database's recovery failed: {what}"),
+            detail: format!(
+                "{what} failed inside the database: {}",
+                panic_message(panic.as_ref())
+            ),
         })
     })
 }
@@ -454,6 +541,10 @@ pub(crate) fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreE
         match sled::Config::new()
             .path(dir)
             .cache_capacity(cache_bytes)
+            // Every database here makes itself durable when it must (the log at checkpoints,
+            // the small ones on each write); sled's own timed flush would only compete with
+            // those fsyncs for the disk.
+            .flush_every_ms(None)
             .open()
         {
             Ok(db) => return Ok(db),
@@ -481,44 +572,42 @@ fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
     };
     let (pos, hash) = v.split_first_chunk::<8>().ok_or_else(corrupt)?;
     let hash: [u8; 32] = hash.try_into().map_err(|_| corrupt())?;
-    let position = u64::from_be_bytes(*pos);
-    let recorded_at = read_event(db, position)
-        .ok()
-        .flatten()
-        .map(|e| e.recorded_at);
     Ok(Head {
-        position,
+        position: u64::from_be_bytes(*pos),
         hash,
-        recorded_at,
+        recorded_at: None,
         root: [0; 32],
     })
 }
 
-/// The stored record at `position`, found in the chunk that starts at or before it.
-fn read_event(db: &sled::Db, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+/// The stored record at `position`, found in the chunk that starts at `chunk`.
+fn read_event(
+    view: &View,
+    chunk: Option<u64>,
+    position: u64,
+) -> Result<Option<RecordedEvent>, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { position, detail };
-    with_record(db, position, |record| {
+    with_record(view, chunk, position, |record| {
         record::decode(position, record).map_err(corrupt)
     })
 }
 
 /// Runs `read` on the stored bytes of the record at `position`, if there is one.
 fn with_record<T>(
-    db: &sled::Db,
+    view: &View,
+    chunk: Option<u64>,
     position: u64,
     read: impl FnOnce(&[u8]) -> Result<T, StoreError>,
 ) -> Result<Option<T>, StoreError> {
-    if position == 0 {
-        return Ok(None);
-    }
-    let Some((k, chunk)) = db
-        .range(keys::log(0)..=keys::log(position))
-        .next_back()
-        .transpose()?
-    else {
+    let Some(first) = chunk.filter(|first| (1..=position).contains(first)) else {
         return Ok(None);
     };
-    let first = keys::position(&k).unwrap_or(0);
+    let Some(chunk) = view.get(&keys::log(first))? else {
+        return Err(StoreError::Corrupt {
+            position,
+            detail: format!("the chunk that starts at {first} is missing"),
+        });
+    };
     match keys::records(&chunk).nth((position - first) as usize) {
         Some(Ok(record)) => read(record).map(Some),
         Some(Err(())) => Err(StoreError::Corrupt {
@@ -547,7 +636,7 @@ struct TreeScan {
 
 impl TreeScan {
     /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes.
-    fn add_chunk(&mut self, db: &sled::Db, first: u64, leaves: &[Hash]) {
+    fn add_chunk(&mut self, view: &View, first: u64, leaves: &[Hash]) {
         let mut hashes = Vec::with_capacity(leaves.len() * 2);
         for leaf in leaves {
             hashes.extend(self.frontier.push(*leaf));
@@ -559,7 +648,7 @@ impl TreeScan {
         // A stored chunk sled cannot read (its blob file lost to damage) is rebuilt like a
         // missing one: the leaves just verified say what it must hold, and whether the log
         // itself is whole is for the chain and the anchor to judge, not for this read to abort.
-        let stored = db.get(keys::tree(first)).ok().flatten();
+        let stored = view.get(&keys::tree(first)).ok().flatten();
         if stored.as_deref() != Some(&expected[..]) {
             self.repairs.push((first, expected));
         }
@@ -568,23 +657,23 @@ impl TreeScan {
 
 /// Walks the log from position 1 to `end` (inclusive), checking that positions are gapless and
 /// that every record links to its predecessor, and hands each linked record, decoded, to
-/// `visit` in order. Returns the number of records that linked, the last linked hash, and the
-/// first break. With `tree`, also builds the Merkle tree of the linked records and checks the
-/// stored tree hashes of every whole chunk.
+/// `visit` in order, saying whether it is the first of its chunk. Returns the number of records
+/// that linked, the last linked hash, and the first break. With `tree`, also builds the Merkle
+/// tree of the linked records and checks the stored tree hashes of every whole chunk.
 ///
 /// Each record's link can be checked on its own (its predecessor's hash is stored in front of
 /// the predecessor), so hashing and decoding run in parallel over batches of records; only the
 /// visits are sequential. A read that sled reports as corrupt is a break at that position: the
 /// walk keeps what it read before.
 fn walk_chain(
-    db: &sled::Db,
+    view: &View,
     end: u64,
     mut tree: Option<&mut TreeScan>,
-    visit: &mut dyn FnMut(RecordedEvent) -> Result<(), String>,
+    visit: &mut dyn FnMut(RecordedEvent, bool) -> Result<(), String>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
     let mut prev = GENESIS_HASH;
     let mut expected = 1u64;
-    let mut chunks = db.range(keys::log(1)..keys::log(u64::MAX));
+    let mut chunks = view.range(&keys::log(1), &keys::log(u64::MAX));
     let with_leaves = tree.is_some();
     loop {
         // Gather a batch of whole chunks, checking that they follow each other without gaps.
@@ -666,13 +755,15 @@ fn walk_chain(
             })
             .collect();
         let mut leaves = Vec::with_capacity(if with_leaves { decoded.len() } else { 0 });
+        let firsts: Vec<u64> = spans.iter().map(|(first, _)| *first).collect();
         let mut spans = spans.into_iter().peekable();
         for result in decoded {
             let (hash, event, leaf) = match result {
                 Ok(ok) => ok,
                 Err(b) => return Ok((expected - 1, prev, Some(b))),
             };
-            if let Err(reason) = visit(event) {
+            let opens_chunk = firsts.binary_search(&event.position).is_ok();
+            if let Err(reason) = visit(event, opens_chunk) {
                 return Ok((
                     expected - 1,
                     prev,
@@ -689,7 +780,7 @@ fn walk_chain(
                 if let Some(&(first, count)) = spans.peek()
                     && leaves.len() == count
                 {
-                    tree.add_chunk(db, first, &leaves);
+                    tree.add_chunk(view, first, &leaves);
                     leaves.clear();
                     spans.next();
                 }
@@ -722,19 +813,27 @@ fn scan(
         root_at_anchor: (anchor_size == Some(0)).then_some(tlog::EMPTY_HASH),
         ..TreeScan::default()
     };
-    let (records, last, first_break) = walk_chain(db, u64::MAX, Some(&mut tree), &mut |e| {
-        index.add(&Entry {
-            position: e.position,
-            id: e.id,
-            tenant: e.tenant.as_str(),
-            stream: e.stream.as_str(),
-            event_type: &e.event_type,
-        })?;
-        if let Some(visit) = visit.as_mut() {
-            visit(e);
-        }
-        Ok(())
-    })?;
+    let (records, last, first_break) = walk_chain(
+        &View::sled(db),
+        u64::MAX,
+        Some(&mut tree),
+        &mut |e, opens_chunk| {
+            if opens_chunk {
+                index.add_chunk(e.position);
+            }
+            index.add(&Entry {
+                position: e.position,
+                id: e.id,
+                tenant: e.tenant.as_str(),
+                stream: e.stream.as_str(),
+                event_type: &e.event_type,
+            })?;
+            if let Some(visit) = visit.as_mut() {
+                visit(e);
+            }
+            Ok(())
+        },
+    )?;
     let first_break = first_break.or_else(|| head_mismatch(records, &last, head));
     Ok((
         index,
@@ -747,19 +846,26 @@ fn scan(
     ))
 }
 
-/// Compares a walked log with its anchor: it must reach the anchored size with the anchored
-/// root. A log longer than its anchor is fine (its last batch was durable in sled but not yet
-/// anchored, so it was never acknowledged).
-fn judge_anchor(found: &Found, records: u64, tree: &TreeScan) -> Option<ChainBreak> {
-    match found {
-        Found::Missing | Found::Empty => None,
-        Found::Damaged => Some(ChainBreak {
+/// Compares a walked log with its anchor: it must reach the acknowledged size (the journal's
+/// last entry, or the checkpoint) with the acknowledged root. A log longer than that is fine
+/// (its last batch reached sled but not the journal, so it was never acknowledged).
+fn judge_anchor(anchored: &Anchored, records: u64, tree: &TreeScan) -> Option<ChainBreak> {
+    let acknowledged = anchored.acknowledged();
+    if let Some(damage) = &anchored.journal_damage {
+        return Some(ChainBreak {
+            position: acknowledged.map_or(0, |a| a.size) + 1,
+            reason: damage.clone(),
+        });
+    }
+    match (&anchored.found, acknowledged) {
+        (Found::Damaged, _) => Some(ChainBreak {
             position: records + 1,
             reason:
                 "the anchor file is damaged, so the log's acknowledged length cannot be confirmed"
                     .into(),
         }),
-        Found::Anchor(a) if records < a.size => Some(ChainBreak {
+        (_, None) => None,
+        (_, Some(a)) if records < a.size => Some(ChainBreak {
             position: records + 1,
             reason: format!(
                 "events {}–{} were acknowledged but are missing: the database lost them, or an older copy of the log was restored",
@@ -767,15 +873,40 @@ fn judge_anchor(found: &Found, records: u64, tree: &TreeScan) -> Option<ChainBre
                 a.size
             ),
         }),
-        Found::Anchor(a) if tree.root_at_anchor.map(|r| r.0) != Some(a.root) => Some(ChainBreak {
+        (_, Some(a)) if tree.root_at_anchor.map(|r| r.0) != Some(a.root) => Some(ChainBreak {
             position: a.size,
             reason: format!(
                 "the first {} events are not the ones acknowledged (their Merkle root differs from the anchor): the history was rewritten or another log was put in its place",
                 a.size
             ),
         }),
-        Found::Anchor(_) => None,
+        (_, Some(_)) => None,
     }
+}
+
+/// Applies again the journal's commits that sled did not keep (sled is made durable only at
+/// checkpoints), in order, from where sled's log ends. Stops at a commit that does not start
+/// there: sled then lost earlier events too, which the anchor check reports. Returns how many
+/// commits it applied.
+fn replay_journal(db: &sled::Db, journal: &[JournalEntry]) -> Result<usize, StoreError> {
+    let mut size = read_head(db)?.position;
+    let mut applied = 0;
+    for entry in journal {
+        if entry.to.size <= size {
+            continue;
+        }
+        if entry.from != size {
+            break;
+        }
+        let mut batch = sled::Batch::default();
+        for (key, value) in &entry.writes {
+            batch.insert(key.as_slice(), value.as_slice());
+        }
+        db.apply_batch(batch)?;
+        size = entry.to.size;
+        applied += 1;
+    }
+    Ok(applied)
 }
 
 fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBreak> {
@@ -801,23 +932,27 @@ fn head_mismatch(position: u64, hash: &[u8; 32], head: &Head) -> Option<ChainBre
 struct Writer {
     inner: Arc<Inner>,
     data_file: File,
-    /// Written and synced with every commit, after sled's data (see `anchor`).
+    /// Every commit is made durable in its journal; sled only at checkpoints (see `anchor`).
     anchor: AnchorFile,
     head: Head,
     /// The Merkle tree's newest subtrees, for the next leaves and the root.
     frontier: Frontier,
     max_batch: usize,
+    idle_checkpoint: Option<Duration>,
 }
 
 /// What one group commit has decided so far, before it is written.
 #[derive(Default)]
 struct Pending {
-    batch: sled::Batch,
+    /// The sled keys and values to write.
+    writes: Vec<(Vec<u8>, Vec<u8>)>,
     /// The chunk being filled, the position of its first record, and the Merkle tree hashes
     /// its records add.
     chunk: Vec<u8>,
     chunk_first: u64,
     tree_chunk: Vec<Hash>,
+    /// The first position of each chunk closed, for the index.
+    chunk_firsts: Vec<u64>,
     versions: HashMap<(TenantId, StreamId), u64>,
     ids: HashMap<Uuid, u64>,
     events: Vec<Arc<RecordedEvent>>,
@@ -839,17 +974,34 @@ impl Pending {
     fn close_chunk(&mut self) {
         if !self.chunk.is_empty() {
             let chunk = std::mem::take(&mut self.chunk);
-            self.batch.insert(&keys::log(self.chunk_first), chunk);
+            self.writes
+                .push((keys::log(self.chunk_first).to_vec(), chunk));
             let hashes = std::mem::take(&mut self.tree_chunk);
-            self.batch
-                .insert(&keys::tree(self.chunk_first), tree::encode(&hashes));
+            self.writes
+                .push((keys::tree(self.chunk_first).to_vec(), tree::encode(&hashes)));
+            self.chunk_firsts.push(self.chunk_first);
         }
     }
 }
 
 impl Writer {
     fn run(mut self, rx: mpsc::Receiver<Job>) {
-        while let Ok(first) = rx.recv() {
+        loop {
+            // A year stands for "never": `recv_timeout` takes no infinity.
+            let idle = self
+                .idle_checkpoint
+                .unwrap_or(Duration::from_secs(365 * 86_400));
+            let first = match rx.recv_timeout(idle) {
+                Ok(job) => job,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    self.checkpoint_journal();
+                    match rx.recv() {
+                        Ok(job) => job,
+                        Err(_) => break,
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             let mut jobs = vec![first];
             while jobs.len() < self.max_batch {
                 match rx.try_recv() {
@@ -859,6 +1011,49 @@ impl Writer {
             }
             self.commit(jobs);
         }
+        self.checkpoint_journal();
+    }
+
+    /// Checkpoints when the journal holds commits and writing still works. A checkpoint that
+    /// fails leaves the journal as it was (nothing acknowledged is at risk), but the disk is
+    /// failing: refuse further writes, as after a failed commit.
+    fn checkpoint_journal(&mut self) {
+        if !self.anchor.has_journal() || self.inner.refusal.read().unwrap().is_some() {
+            return;
+        }
+        if let Err(e) = self.checkpoint() {
+            tracing::error!(error = %e, "checkpointing the event log failed; refusing further writes");
+            *self.inner.refusal.write().unwrap() = Some(e);
+        }
+    }
+
+    /// Makes sled durable up to the writer's head and records that head in the anchor, which
+    /// empties the journal.
+    fn checkpoint(&mut self) -> Result<(), StoreError> {
+        {
+            // Applied before it is taken away, so every reader finds each key in one or both.
+            let mut recent = self.inner.recent.write().unwrap();
+            if !recent.is_empty() {
+                let mut batch = sled::Batch::default();
+                for (key, value) in recent.iter() {
+                    batch.insert(key, value);
+                }
+                // Caught inside the lock's scope, so a panic of sled on damaged files cannot
+                // poison the lock every reader takes.
+                guarded("applying the journal's commits to the database", || {
+                    Ok(self.inner.db.apply_batch(batch)?)
+                })?;
+                *recent = Recent::default();
+            }
+        }
+        guarded("flushing the database", || Ok(self.inner.db.flush()?))?;
+        self.data_file.sync_data()?;
+        self.anchor.checkpoint(&Anchor {
+            size: self.head.position,
+            root: self.head.root,
+            chain: self.head.hash,
+        })?;
+        Ok(())
     }
 
     fn commit(&mut self, jobs: Vec<Job>) {
@@ -893,8 +1088,8 @@ impl Writer {
         self.head.root = self.frontier.root().0;
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
-        pending.batch.insert(keys::HEAD, head_value);
-        if let Err(e) = self.write(pending.batch) {
+        pending.writes.push((keys::HEAD.to_vec(), head_value));
+        if let Err(e) = self.write(start_head.position, pending.writes) {
             // The batch may be visible in sled's memory without being durable: refuse all
             // further writes rather than build on it. A restart recovers the durable state.
             tracing::error!(error = %e, "writing the event log failed; refusing further writes");
@@ -908,6 +1103,9 @@ impl Writer {
         }
         {
             let mut index = self.inner.index.write().unwrap();
+            for first in &pending.chunk_firsts {
+                index.add_chunk(*first);
+            }
             for e in &pending.events {
                 let entry = Entry {
                     position: e.position,
@@ -933,20 +1131,30 @@ impl Writer {
         }
     }
 
-    /// Writes a batch and makes it durable, then anchors it. sled's `flush` puts the batch in
-    /// the kernel before the anchor is written, and its `fdatasync` completes before the
-    /// anchor's: whether the process or the machine stops, the anchor never claims more than
-    /// sled holds, so a log shorter than its anchor is always damage.
-    fn write(&mut self, batch: sled::Batch) -> Result<(), StoreError> {
-        self.inner.db.apply_batch(batch)?;
-        self.inner.db.flush()?;
-        self.data_file.sync_data()?;
-        self.anchor.write(&Anchor {
+    /// Writes a commit durably into the anchor's journal — one fdatasync of blocks written
+    /// in place — and lays it over sled for readers (see `view`). When the journal has no room
+    /// left, a checkpoint makes it durable in sled instead.
+    fn write(&mut self, from: u64, writes: Vec<(Vec<u8>, Vec<u8>)>) -> Result<(), StoreError> {
+        let to = Anchor {
             size: self.head.position,
             root: self.head.root,
             chain: self.head.hash,
-        })?;
-        self.anchor.sync()?;
+        };
+        let refs: Vec<(&[u8], &[u8])> = writes
+            .iter()
+            .map(|(key, value)| (key.as_slice(), value.as_slice()))
+            .collect();
+        let journaled = self.anchor.journal(from, &to, &refs)?;
+        {
+            let mut recent = self.inner.recent.write().unwrap();
+            let recent = Arc::make_mut(&mut recent);
+            for (key, value) in writes {
+                recent.insert(key.into(), value.into());
+            }
+        }
+        if !journaled {
+            self.checkpoint()?;
+        }
         Ok(())
     }
 
@@ -1019,7 +1227,8 @@ impl Writer {
         if let Some(e) = pending.events.iter().find(|e| e.position == position) {
             return Ok(Some(e.clone()));
         }
-        Ok(read_event(&self.inner.db, position)?.map(Arc::new))
+        let chunk = self.inner.chunk_of(position);
+        Ok(read_event(&self.inner.view(), chunk, position)?.map(Arc::new))
     }
 
     /// Takes one record of a copy of this log as it is, after checking that it is the next
@@ -1253,7 +1462,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        read_event(&self.inner.db, position)
+        read_event(&self.inner.view(), self.inner.chunk_of(position), position)
     }
 
     fn head(&self) -> Head {
@@ -1280,7 +1489,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        with_record(&self.inner.db, position, |record| {
+        self.inner.with_record(position, |record| {
             let corrupt = |detail: String| StoreError::Corrupt { position, detail };
             let (_, json) = record::split(record).ok_or_else(|| corrupt("truncated".into()))?;
             let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
@@ -1292,7 +1501,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        with_record(&self.inner.db, position, |record| {
+        self.inner.with_record(position, |record| {
             let (_, json) = record::split(record).ok_or_else(|| StoreError::Corrupt {
                 position,
                 detail: "truncated".into(),
@@ -1312,7 +1521,7 @@ impl EventStore for SledStore {
         if size == head.position {
             return Ok(Hash(head.root));
         }
-        tree::root(&self.inner.db, size)
+        tree::root(&self.inner.view(), &|p| self.inner.chunk_of(p), size)
     }
 
     fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
@@ -1322,7 +1531,12 @@ impl EventStore for SledStore {
                 "position {position} in a log of {size} events cannot be proved: the log has {head} events"
             )));
         }
-        tree::inclusion(&self.inner.db, position, size)
+        tree::inclusion(
+            &self.inner.view(),
+            &|p| self.inner.chunk_of(p),
+            position,
+            size,
+        )
     }
 
     fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
@@ -1332,7 +1546,7 @@ impl EventStore for SledStore {
                 "a log of {from} events cannot be proved consistent with one of {to}: the log has {head} events"
             )));
         }
-        tree::consistency(&self.inner.db, from, to)
+        tree::consistency(&self.inner.view(), &|p| self.inner.chunk_of(p), from, to)
     }
 
     fn replay(
@@ -1344,10 +1558,11 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let (records, last, mut first_break) = walk_chain(&self.inner.db, end, None, &mut |e| {
-            visit(e);
-            Ok(())
-        })?;
+        let (records, last, mut first_break) =
+            walk_chain(&self.inner.view(), end, None, &mut |e, _| {
+                visit(e);
+                Ok(())
+            })?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
         }

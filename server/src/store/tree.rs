@@ -10,6 +10,7 @@
 
 use super::StoreError;
 use super::keys;
+use super::view::View;
 use antikor_shared::tlog::Hash;
 use tlog_tiles::{HashReader, split_stored_hash_index, stored_hash_index};
 
@@ -70,15 +71,19 @@ pub fn first_index(position: u64) -> u64 {
     stored_hash_index(0, position - 1)
 }
 
-/// Reads stored hashes from the tree chunks in sled.
-pub struct DiskHashes<'a> {
-    db: &'a sled::Db,
+/// The first position of the chunk that stores a position (see `index::Index::chunk_of`).
+pub type ChunkOf<'b> = &'b dyn Fn(u64) -> Option<u64>;
+
+/// Reads stored hashes from the tree chunks.
+pub struct DiskHashes<'a, 'b> {
+    view: &'b View<'a>,
+    chunk_of: ChunkOf<'b>,
 }
 
-impl<'a> DiskHashes<'a> {
-    /// Reads from `db`.
-    pub fn new(db: &'a sled::Db) -> Self {
-        Self { db }
+impl<'a, 'b> DiskHashes<'a, 'b> {
+    /// Reads from `view` the chunks `chunk_of` names.
+    pub fn new(view: &'b View<'a>, chunk_of: ChunkOf<'b>) -> Self {
+        Self { view, chunk_of }
     }
 
     fn read_one(&self, index: u64) -> Result<Hash, StoreError> {
@@ -89,15 +94,10 @@ impl<'a> DiskHashes<'a> {
             position,
             detail: format!("the Merkle tree's hash {index} {detail}"),
         };
-        let Some((key, value)) = self
-            .db
-            .range(keys::tree(1)..=keys::tree(position))
-            .next_back()
-            .transpose()?
-        else {
+        let first = (self.chunk_of)(position).ok_or_else(|| missing("is past the log"))?;
+        let Some(value) = self.view.get(&keys::tree(first))? else {
             return Err(missing("is missing"));
         };
-        let first = keys::position(&key).ok_or_else(|| missing("has a bad key"))?;
         let offset =
             usize::try_from(index - first_index(first)).map_err(|_| missing("is out of range"))?;
         value
@@ -107,7 +107,7 @@ impl<'a> DiskHashes<'a> {
     }
 }
 
-impl HashReader for DiskHashes<'_> {
+impl HashReader for DiskHashes<'_, '_> {
     fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
         indexes
             .iter()
@@ -126,21 +126,32 @@ fn proof_error(e: tlog_tiles::Error) -> StoreError {
 }
 
 /// The root of the tree of the first `size` events.
-pub fn root(db: &sled::Db, size: u64) -> Result<Hash, StoreError> {
-    tlog_tiles::tree_hash(size, &DiskHashes::new(db)).map_err(proof_error)
+pub fn root(view: &View, chunk_of: ChunkOf, size: u64) -> Result<Hash, StoreError> {
+    tlog_tiles::tree_hash(size, &DiskHashes::new(view, chunk_of)).map_err(proof_error)
 }
 
 /// The audit path of the event at `position` in the tree of `size` events.
-pub fn inclusion(db: &sled::Db, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
-    tlog_tiles::prove_record(size, position - 1, &DiskHashes::new(db)).map_err(proof_error)
+pub fn inclusion(
+    view: &View,
+    chunk_of: ChunkOf,
+    position: u64,
+    size: u64,
+) -> Result<Vec<Hash>, StoreError> {
+    tlog_tiles::prove_record(size, position - 1, &DiskHashes::new(view, chunk_of))
+        .map_err(proof_error)
 }
 
 /// The consistency proof from the tree of `from` events to the tree of `to` events.
-pub fn consistency(db: &sled::Db, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+pub fn consistency(
+    view: &View,
+    chunk_of: ChunkOf,
+    from: u64,
+    to: u64,
+) -> Result<Vec<Hash>, StoreError> {
     if from == 0 || from == to {
         return Ok(Vec::new());
     }
-    tlog_tiles::prove_tree(to, from, &DiskHashes::new(db)).map_err(proof_error)
+    tlog_tiles::prove_tree(to, from, &DiskHashes::new(view, chunk_of)).map_err(proof_error)
 }
 
 /// Hashes as the bytes of a tree chunk.

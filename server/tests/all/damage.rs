@@ -179,8 +179,16 @@ async fn judge(name: &str, dir: tempfile::TempDir, total: u64) -> Seen {
                 .is_some();
             if known {
                 let auditor = app.login("test.auditor").await;
-                let (status, _) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
-                assert_eq!(status, 200, "{name}");
+                let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
+                assert_eq!(status, 200, "{name}: {page} {health}");
+                // Up to the last event that verified, and nothing past it.
+                assert_eq!(page["head_position"], health["head_position"], "{name}");
+                if health["head_position"] != 0 {
+                    assert_eq!(
+                        page["events"][0]["position"], health["head_position"],
+                        "{name}: {page}"
+                    );
+                }
             }
         }
     }

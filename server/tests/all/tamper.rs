@@ -21,8 +21,10 @@ async fn history() -> tempfile::TempDir {
 
 /// Rewrites the stored log behind Antikor's back, as someone with access to the files could:
 /// `edit` gets every record in order (index `i` is position `i + 1`) and may change, remove or
-/// reorder them; they are written back in place of the original chunks.
-fn tamper(dir: &Path, edit: impl FnOnce(&mut Vec<Vec<u8>>)) {
+/// reorder them; they are written back in place of the original chunks. Returns the database,
+/// still open for further edits: opening it again at once can find its lock still held by a
+/// process another test is starting.
+fn tamper(dir: &Path, edit: impl FnOnce(&mut Vec<Vec<u8>>)) -> sled::Db {
     let db = sled::open(dir.join("log")).unwrap();
     let mut records = Vec::new();
     let mut chunk_keys = Vec::new();
@@ -41,6 +43,7 @@ fn tamper(dir: &Path, edit: impl FnOnce(&mut Vec<Vec<u8>>)) {
         db.insert(keys::log(i as u64 + 1), chunk).unwrap();
     }
     db.flush().unwrap();
+    db
 }
 
 fn verify(dir: &Path) -> (bool, String) {
@@ -135,9 +138,9 @@ async fn the_server_serves_a_broken_log_read_only() {
         matches!(refused, Err(AppendError::Store(StoreError::ChainBroken(ref b))) if b.position == 12),
         "{refused:?}"
     );
-    // What linked before the break is still readable.
+    // What linked before the break is still readable, and is all the log serves.
     assert_eq!(app.state.system_models().position, 11);
-    assert_eq!(app.state.system_log().head().position, 45);
+    assert_eq!(app.state.system_log().head().position, 11);
 }
 
 #[tokio::test]
@@ -161,7 +164,8 @@ async fn auditors_can_still_log_in_to_a_broken_log() {
     let auditor = app.auditor().await;
     let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
     assert_eq!(status, 200, "{page}");
-    assert_eq!(page["head_position"], 47);
+    assert_eq!(page["head_position"], 39);
+    assert_eq!(page["events"][0]["position"], 39);
 }
 
 #[tokio::test]
@@ -171,7 +175,7 @@ async fn a_consistently_rewritten_history_is_caught_by_the_anchor() {
     // The best a forger with the files can do: change an event and recompute every later link
     // of the chain and the head marker, so that the chain alone verifies.
     let mut head = (0u64, [0u8; 32]);
-    tamper(dir.path(), |records| {
+    let db = tamper(dir.path(), |records| {
         let mut prev = split(&records[38]).unwrap().0;
         for record in records.iter_mut().skip(39) {
             let json = String::from_utf8(split(record).unwrap().1.to_vec()).unwrap();
@@ -182,7 +186,6 @@ async fn a_consistently_rewritten_history_is_caught_by_the_anchor() {
         }
         head = (records.len() as u64, prev);
     });
-    let db = sled::open(dir.path().join("log")).unwrap();
     db.insert(
         keys::HEAD,
         [head.0.to_be_bytes().as_slice(), &head.1].concat(),
