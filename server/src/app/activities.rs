@@ -53,18 +53,10 @@ impl App {
     /// Activities every visitor may see: public meetings and the register of contested acts.
     pub fn public_activities(&self, year: Option<i32>, kind: ActivityKind) -> Vec<ActivityRecord> {
         let models = self.models_unscoped();
-        let mut list: Vec<ActivityRecord> = models
-            .tenants
-            .keys()
-            .filter_map(|t| models.work.of(t))
-            .flat_map(|w| w.activities.values())
-            .filter(|r| r.activity.kind() == kind)
-            .filter(|r| match &r.activity {
-                Activity::Meeting(m) => m.public,
-                Activity::ContestedAct(_) => true,
-                _ => false,
-            })
-            .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
+        models
+            .work
+            .public(kind, year)
+            .filter(|r| models.tenants.contains_key(&r.tenant))
             .map(|r| ActivityRecord {
                 recorded_by: models.byline(&r.recorded_by),
                 corrections: r
@@ -77,9 +69,7 @@ impl App {
                     .collect(),
                 ..r.clone()
             })
-            .collect();
-        list.sort_by_key(|r| std::cmp::Reverse(r.activity.date()));
-        list
+            .collect()
     }
 
     /// What the checks of an activity of `year` recorded through `scope` need to know.

@@ -4,14 +4,14 @@
 use super::ReadModels;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
-use antikor_shared::activity::{Activity, ActivityKind};
+use antikor_shared::activity::ActivityKind;
 use antikor_shared::plan::Deadline;
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{
     KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RegionView, SectionProgress,
     TenantDashboard, TenantProgress, TenantSummary,
 };
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// How many days ahead "due soon" looks.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -31,10 +31,6 @@ pub fn due_date(deadline: Deadline) -> NaiveDate {
 }
 
 /// Whether an activity happened in a year.
-fn in_year(activity: &Activity, year: i32) -> bool {
-    activity.date().year() == year
-}
-
 impl ReadModels {
     fn active_measures(&self, year: i32) -> Option<Vec<&MeasureView>> {
         let plan = self.plans.get(year)?;
@@ -110,16 +106,12 @@ impl ReadModels {
     }
 
     fn activity_counts(&self, tenant: &TenantId, year: i32) -> Vec<KindCount> {
-        let activities = self.work.of(tenant).map(|w| &w.activities);
+        let work = self.work.of(tenant);
         ActivityKind::ALL
             .into_iter()
             .map(|kind| KindCount {
                 kind,
-                count: activities.map_or(0, |a| {
-                    a.values()
-                        .filter(|r| r.activity.kind() == kind && in_year(&r.activity, year))
-                        .count() as u32
-                }),
+                count: work.map_or(0, |w| w.activity_count(year, kind)),
             })
             .collect()
     }
