@@ -1030,21 +1030,19 @@ impl Writer {
     /// Makes sled durable up to the writer's head and records that head in the anchor, which
     /// empties the journal.
     fn checkpoint(&mut self) -> Result<(), StoreError> {
-        {
-            // Applied before it is taken away, so every reader finds each key in one or both.
-            let mut recent = self.inner.recent.write().unwrap();
-            if !recent.is_empty() {
-                let mut batch = sled::Batch::default();
-                for (key, value) in recent.iter() {
-                    batch.insert(key, value);
-                }
-                // Caught inside the lock's scope, so a panic of sled on damaged files cannot
-                // poison the lock every reader takes.
-                guarded("applying the journal's commits to the database", || {
-                    Ok(self.inner.db.apply_batch(batch)?)
-                })?;
-                *recent = Recent::default();
+        // Applied to sled before it is taken away, so every reader finds each key in one or
+        // both (with the same value). Only this thread changes `recent`, so no lock is held
+        // while sled works: readers go on meanwhile.
+        let recent = self.inner.recent.read().unwrap().clone();
+        if !recent.is_empty() {
+            let mut batch = sled::Batch::default();
+            for (key, value) in recent.iter() {
+                batch.insert(key, value);
             }
+            guarded("applying the journal's commits to the database", || {
+                Ok(self.inner.db.apply_batch(batch)?)
+            })?;
+            *self.inner.recent.write().unwrap() = Recent::default();
         }
         guarded("flushing the database", || Ok(self.inner.db.flush()?))?;
         self.data_file.sync_data()?;
