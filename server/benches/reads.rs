@@ -100,6 +100,56 @@ fn recorded(activity: Activity) -> ActivityEvent {
     }
 }
 
+/// Sends `GET uri` through the router, checks it answers 200, and returns the body's size.
+async fn get(router: &axum::Router, uri: &str) -> usize {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{uri}");
+    axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// Sends `rate` requests a second (a multiple of 1,000) for `time`: `rate / 1000` at each
+/// millisecond (the timer's grain), whether or not the earlier ones were answered. An open
+/// loop: a slow answer cannot hold the next requests back and hide the queue it causes.
+/// Returns the rate answered, each request's time from its scheduled millisecond to its
+/// answer, and how late the timer woke the sender at each millisecond (part of those times).
+async fn at_fixed_rate(
+    router: &axum::Router,
+    uri: &'static str,
+    rate: u32,
+    time: Duration,
+) -> (f64, Vec<Duration>, Vec<Duration>) {
+    let per_tick = rate / 1000;
+    let ticks = time.as_millis() as u32;
+    let start = tokio::time::Instant::now();
+    let mut requests = Vec::with_capacity((per_tick * ticks) as usize);
+    let mut late = Vec::with_capacity(ticks as usize);
+    for tick in 0..ticks {
+        let due = start + Duration::from_millis(u64::from(tick));
+        tokio::time::sleep_until(due).await;
+        late.push(due.elapsed());
+        for _ in 0..per_tick {
+            let router = router.clone();
+            requests.push(tokio::spawn(async move {
+                get(&router, uri).await;
+                due.elapsed()
+            }));
+        }
+    }
+    let mut times = Vec::with_capacity(requests.len());
+    for request in requests {
+        times.push(request.await.unwrap());
+    }
+    let rate = times.len() as f64 / start.elapsed().as_secs_f64();
+    (rate, times, late)
+}
+
 #[tokio::main]
 async fn main() {
     let total: u64 = std::env::var("BENCH_ACTIVITIES")
@@ -155,16 +205,7 @@ async fn main() {
         let mut bytes = 0;
         for _ in 0..200 {
             let t = Instant::now();
-            let response = router
-                .clone()
-                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
-                .await
-                .unwrap();
-            assert_eq!(response.status(), StatusCode::OK);
-            bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-                .await
-                .unwrap()
-                .len();
+            bytes = get(&router, uri).await;
             times.push(t.elapsed());
         }
         println!(
@@ -172,6 +213,19 @@ async fn main() {
             ms(percentile(&mut times, 0.5)),
             ms(percentile(&mut times, 0.99)),
             bytes / 1024
+        );
+    }
+    for uri in [
+        "/api/public/progress?year=2017",
+        "/api/public/meetings?year=2017",
+    ] {
+        let (rate, mut times, mut late) =
+            at_fixed_rate(&router, uri, 2000, Duration::from_secs(5)).await;
+        println!(
+            "GET {uri:<32} at 2,000 requests/s: p50 {:.2} ms  p99 {:.2} ms  ({rate:.0} answered/s; the sender's timer woke p50 {:.2} ms late)",
+            ms(percentile(&mut times, 0.5)),
+            ms(percentile(&mut times, 0.99)),
+            ms(percentile(&mut late, 0.5)),
         );
     }
 
