@@ -489,8 +489,11 @@ async fn a_burst_of_unknown_names_from_one_address_checks_no_more_than_its_limit
 async fn a_password_change_counts_wrong_current_passwords_sent_at_once() {
     let app = TestApp::start_demo().await;
     let session = app.login("petrich.officer").await;
-    // 39 wrong current passwords and then the right one, all at once: the right one must
-    // not get through on the back of the guesses still being checked.
+    // 39 wrong current passwords and then the right one, all at once. At most two checks of
+    // one account run at once and the rest are told to retry (429) without a check, so the
+    // guesses check fewer than the limit, and the right one is either told to retry or
+    // checked beside at most one guess (which counts from the moment it starts): it may then
+    // pass, and is never refused as wrong.
     let change = |current: &'static str| {
         app.call(
             Some(&session),
@@ -514,11 +517,15 @@ async fn a_password_change_counts_wrong_current_passwords_sent_at_once() {
         wrong < antikor_server::auth::throttle::ACCOUNT_LIMIT,
         "{statuses:?}"
     );
-    assert_eq!(statuses[39], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
     assert!(
-        statuses
+        [StatusCode::TOO_MANY_REQUESTS, StatusCode::OK].contains(&statuses[39]),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses[..39]
             .iter()
-            .all(|s| [StatusCode::FORBIDDEN, StatusCode::TOO_MANY_REQUESTS].contains(s))
+            .all(|s| [StatusCode::FORBIDDEN, StatusCode::TOO_MANY_REQUESTS].contains(s)),
+        "{statuses:?}"
     );
 }
 
