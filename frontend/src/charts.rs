@@ -26,7 +26,7 @@ pub fn level_class(level: Option<CompletionLevel>) -> &'static str {
 
 /// The wire name of a level (`not_started`), or `none`: the value of `data-level`.
 pub fn level_code(level: Option<CompletionLevel>) -> String {
-    level.map_or_else(|| "none".to_owned(), crate::wire::code)
+    level.map_or_else(|| "none".to_owned(), antikor_shared::wire::code)
 }
 
 /// A state's name in Bulgarian.
@@ -167,7 +167,10 @@ mod tests {
     fn a_missing_report_has_its_own_code() {
         assert_eq!(level_code(Some(CompletionLevel::NotStarted)), "not_started");
         assert_eq!(level_code(None), "none");
-        assert_eq!(crate::wire::from_code::<CompletionLevel>("none"), None);
+        assert_eq!(
+            antikor_shared::wire::from_code::<CompletionLevel>("none"),
+            None
+        );
     }
 
     #[test]

@@ -1,7 +1,11 @@
-//! CSV export of the tables: built in the browser from the data already loaded, then saved,
-//! from the same list of columns that heads the table on the page.
+//! CSV export of the tables: built in the browser from the same list of columns that heads the
+//! table on the page (from the rows loaded, or the whole of a paged list), or by the server.
 
+use crate::api::ApiError;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::JsCast;
 
 /// The byte order mark: Excel opens a UTF-8 CSV as Windows-1251 without it, and the Cyrillic
@@ -140,8 +144,42 @@ fn save(filename: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     Ok(())
 }
 
-/// A button that saves a table as CSV. `rows` gives the header row first, then the data, as
-/// the table shows them at the moment of the click.
+/// Rows of a file read when the button is clicked, the header row first.
+type RowsLater = Pin<Box<dyn Future<Output = Result<Vec<Vec<String>>, ApiError>>>>;
+
+/// Where a table's CSV file comes from.
+#[derive(Clone, Copy)]
+pub enum CsvSource {
+    /// Built in the browser at the click from the rows the page holds, the header row first.
+    Rows(Callback<(), Vec<Vec<String>>>),
+    /// Built in the browser at the click from rows read then: a paged table's page holds only
+    /// part of its list, and the file must have all of it.
+    Load(Callback<(), RowsLater>),
+    /// Built by the server at this address: the button is a plain download link (same origin,
+    /// so the session cookie goes along).
+    Server(Signal<String>),
+}
+
+impl CsvSource {
+    /// A file of rows read at the click, e.g. every page of a paged list.
+    pub fn load<Fut>(rows: impl Fn() -> Fut + Send + Sync + 'static) -> Self
+    where
+        Fut: Future<Output = Result<Vec<Vec<String>>, ApiError>> + 'static,
+    {
+        Self::Load(Callback::new(move |()| Box::pin(rows()) as RowsLater))
+    }
+}
+
+impl From<Callback<(), Vec<Vec<String>>>> for CsvSource {
+    fn from(rows: Callback<(), Vec<Vec<String>>>) -> Self {
+        Self::Rows(rows)
+    }
+}
+
+/// Said when the browser could not make the file.
+const NOT_SAVED: &str = "Файлът не можа да бъде създаден в този браузър.";
+
+/// A button that saves a table as CSV, from `rows` (see [`CsvSource`]).
 #[component]
 pub fn CsvButton(
     /// The table's id; the button's id is `{table}-csv`.
@@ -149,30 +187,84 @@ pub fn CsvButton(
     /// The file's name, e.g. `plan-2017.csv`.
     #[prop(into)]
     filename: String,
-    /// The rows to save.
-    rows: Callback<(), Vec<Vec<String>>>,
+    /// Where the file comes from.
+    #[prop(into)]
+    rows: CsvSource,
 ) -> impl IntoView {
-    let failed = RwSignal::new(false);
-    let on_click = move |_| {
-        let text = to_csv(&rows.run(()));
-        failed.set(save(&filename, &text).is_err());
+    let failed = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let id = format!("{table}-csv");
+    let button = match rows {
+        CsvSource::Server(href) => view! {
+            <a
+                id=id
+                class="button button--small csv-button"
+                data-table=table
+                href=move || href.get()
+                download=filename
+            >
+                "Изтегли CSV"
+            </a>
+        }
+        .into_any(),
+        CsvSource::Rows(rows) => {
+            let on_click = move |_| {
+                let text = to_csv(&rows.run(()));
+                failed.set(
+                    save(&filename, &text)
+                        .is_err()
+                        .then(|| NOT_SAVED.to_owned()),
+                );
+            };
+            view! {
+                <button type="button" id=id class="button button--small csv-button" data-table=table on:click=on_click>
+                    "Изтегли CSV"
+                </button>
+            }
+            .into_any()
+        }
+        CsvSource::Load(rows) => {
+            let on_click = move |_| {
+                if busy.get_untracked() {
+                    return;
+                }
+                busy.set(true);
+                failed.set(None);
+                let read = rows.run(());
+                let filename = filename.clone();
+                spawn_local(async move {
+                    let outcome = match read.await {
+                        Ok(rows) => save(&filename, &to_csv(&rows))
+                            .is_err()
+                            .then(|| NOT_SAVED.to_owned()),
+                        Err(error) => Some(format!("Файлът не можа да бъде съставен: {error}")),
+                    };
+                    busy.try_set(false);
+                    failed.try_set(outcome);
+                });
+            };
+            view! {
+                <button
+                    type="button"
+                    id=id
+                    class="button button--small csv-button"
+                    data-table=table
+                    disabled=move || busy.get()
+                    aria-busy=move || busy.get().to_string()
+                    on:click=on_click
+                >
+                    "Изтегли CSV"
+                </button>
+            }
+            .into_any()
+        }
     };
     view! {
         <span class="csv-export">
-            <button
-                type="button"
-                id=format!("{table}-csv")
-                class="button button--small csv-button"
-                data-table=table
-                on:click=on_click
-            >
-                "Изтегли CSV"
-            </button>
-            <Show when=move || failed.get()>
-                <span class="field__help field__help--error" role="alert">
-                    "Файлът не можа да бъде създаден в този браузър."
-                </span>
-            </Show>
+            {button}
+            {move || failed.get().map(|text| view! {
+                <span class="field__help field__help--error" role="alert">{text}</span>
+            })}
         </span>
     }
 }
@@ -191,8 +283,9 @@ pub fn ExportTable(
     /// The file's name, e.g. `plan-2017.csv`.
     #[prop(into)]
     filename: String,
-    /// The rows to save, the header row first.
-    rows: Callback<(), Vec<Vec<String>>>,
+    /// Where the file comes from: usually the rows to save, the header row first.
+    #[prop(into)]
+    rows: CsvSource,
     /// What stands left of the button: a count, a legend, a hint; an empty slot keeps the
     /// button on the right.
     #[prop(optional)]

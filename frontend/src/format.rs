@@ -1,6 +1,6 @@
 //! Pure formatting of dates, numbers, hashes and URL query values, testable on the host.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 /// Separates thousands: the thin space that Bulgarian typography uses between digit groups.
 pub const THOUSANDS_SEPARATOR: char = '\u{2009}';
@@ -26,57 +26,14 @@ pub fn short_hash(hash: &str) -> &str {
     hash.get(..SHORT_HASH_LEN).unwrap_or(hash)
 }
 
-/// The last Sunday of a month, at which EU daylight saving time switches (at 01:00 UTC).
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let last = first_of_next.pred_opt()?;
-    let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_signed(Duration::days(i64::from(back)))
-}
-
-/// The UTC offset of Bulgaria (Europe/Sofia) at an instant: EET +2, EEST +3 in summer.
-///
-/// The users are all in Bulgaria and the records are official, so times are shown in Sofia time
-/// whatever the browser's time zone is; that also makes the page the same on every machine.
-pub fn sofia_offset(at: DateTime<Utc>) -> Duration {
-    let year = at.year();
-    let switch = |month| {
-        last_sunday(year, month)
-            .and_then(|d| d.and_hms_opt(1, 0, 0))
-            .map(|t| t.and_utc())
-    };
-    let summer = match (switch(3), switch(10)) {
-        (Some(start), Some(end)) => at >= start && at < end,
-        _ => false,
-    };
-    Duration::hours(if summer { 3 } else { 2 })
-}
-
-/// Sofia local time as `dd.mm.yyyy HH:MM`.
-pub fn date_time(at: DateTime<Utc>) -> String {
-    (at + sofia_offset(at)).format("%d.%m.%Y %H:%M").to_string()
-}
-
-/// Sofia local time as `dd.mm.yyyy HH:MM:SS`, for a single record's detail.
-pub fn date_time_seconds(at: DateTime<Utc>) -> String {
-    (at + sofia_offset(at))
-        .format("%d.%m.%Y %H:%M:%S")
-        .to_string()
-}
+pub use antikor_shared::text::{date_time, date_time_seconds, sofia_offset};
 
 /// The exact instant in UTC (RFC 3339), for tooltips and auditors.
 pub fn utc_exact(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// A calendar day as Bulgarians write it: `30.06.2017`.
-pub fn date_bg(day: NaiveDate) -> String {
-    day.format("%d.%m.%Y").to_string()
-}
+pub use antikor_shared::text::date_bg;
 
 /// The last instant of a calendar day in Sofia, in UTC: what "as of that day" means.
 ///
@@ -231,10 +188,13 @@ mod tests {
     }
 
     #[test]
-    fn last_sundays() {
-        assert_eq!(last_sunday(2025, 3), NaiveDate::from_ymd_opt(2025, 3, 30));
-        assert_eq!(last_sunday(2025, 10), NaiveDate::from_ymd_opt(2025, 10, 26));
-        assert_eq!(last_sunday(2026, 12), NaiveDate::from_ymd_opt(2026, 12, 27));
+    fn summer_time_starts_and_ends_on_the_last_sundays() {
+        // 2025: the last Sundays of March and October are the 30th and the 26th.
+        let hours = |at| sofia_offset(at).num_hours();
+        assert_eq!(hours(utc(2025, 3, 30, 0, 59)), 2);
+        assert_eq!(hours(utc(2025, 3, 30, 1, 0)), 3);
+        assert_eq!(hours(utc(2025, 10, 26, 0, 59)), 3);
+        assert_eq!(hours(utc(2025, 10, 26, 1, 0)), 2);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Antikor in the browser: mounts the Leptos app on the page's body.
 
 mod access;
-mod activity_draft;
 mod api;
 mod app;
 mod charts;
@@ -14,8 +13,8 @@ mod format;
 mod inclusion;
 mod live;
 mod pages;
+mod paging;
 mod session;
-mod wire;
 
 fn main() {
     // Panics would otherwise only say "unreachable" in the console.

@@ -15,7 +15,7 @@ use antikor_shared::activity::{
 };
 use antikor_shared::events::{ActivityEvent, EventSet};
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{Request, StatusCode, header};
 use chrono::{Datelike, NaiveDate};
 use serde_json::value::RawValue;
 use std::time::{Duration, Instant};
@@ -101,17 +101,49 @@ fn recorded(activity: Activity) -> ActivityEvent {
 }
 
 /// Sends `GET uri` through the router, checks it answers 200, and returns the body's size.
-async fn get(router: &axum::Router, uri: &str) -> usize {
+async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> usize {
+    body(router, uri, cookie).await.len()
+}
+
+/// The JSON a GET answers.
+async fn get_json(router: &axum::Router, uri: &str, cookie: Option<&str>) -> serde_json::Value {
+    serde_json::from_slice(&body(router, uri, cookie).await).unwrap()
+}
+
+/// The body of a GET, anonymous or with a session cookie.
+async fn body(router: &axum::Router, uri: &str, cookie: Option<&str>) -> axum::body::Bytes {
+    let mut request = Request::get(uri);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
     let response = router
         .clone()
-        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .oneshot(request.body(Body::empty()).unwrap())
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK, "{uri}");
     axum::body::to_bytes(response.into_body(), usize::MAX)
         .await
         .unwrap()
-        .len()
+}
+
+/// Logs a demo account in through the router; its session cookie.
+async fn login(router: &axum::Router, username: &str) -> String {
+    let body =
+        serde_json::json!({"username": username, "password": antikor_server::demo::DEMO_PASSWORD});
+    let response = router
+        .clone()
+        .oneshot(
+            Request::post("/api/session")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    cookie.split(';').next().unwrap().to_owned()
 }
 
 /// Sends `rate` requests a second (a multiple of 1,000) for `time`: `rate / 1000` at each
@@ -121,10 +153,13 @@ async fn get(router: &axum::Router, uri: &str) -> usize {
 /// answer, and how late the timer woke the sender at each millisecond (part of those times).
 async fn at_fixed_rate(
     router: &axum::Router,
-    uri: &'static str,
+    uri: &str,
+    cookie: Option<&str>,
     rate: u32,
     time: Duration,
 ) -> (f64, Vec<Duration>, Vec<Duration>) {
+    let uri: std::sync::Arc<str> = uri.into();
+    let cookie: Option<std::sync::Arc<str>> = cookie.map(Into::into);
     let per_tick = rate / 1000;
     let ticks = time.as_millis() as u32;
     let start = tokio::time::Instant::now();
@@ -135,9 +170,9 @@ async fn at_fixed_rate(
         tokio::time::sleep_until(due).await;
         late.push(due.elapsed());
         for _ in 0..per_tick {
-            let router = router.clone();
+            let (router, uri, cookie) = (router.clone(), uri.clone(), cookie.clone());
             requests.push(tokio::spawn(async move {
-                get(&router, uri).await;
+                get(&router, &uri, cookie.as_deref()).await;
                 due.elapsed()
             }));
         }
@@ -196,16 +231,26 @@ async fn main() {
     );
 
     let router = antikor_server::router::build(app.clone());
+    // A page deep in the year's list: up to the 200th.
+    let mut deep = "/api/public/meetings?year=2017".to_owned();
+    for _ in 1..200 {
+        match get_json(&router, &deep, None).await["next"].as_str() {
+            Some(next) => deep = format!("/api/public/meetings?year=2017&after={next}"),
+            None => break,
+        }
+    }
     for uri in [
         "/api/public/progress?year=2017",
         "/api/public/meetings?year=2017",
         "/api/public/meetings",
+        deep.as_str(),
+        "/api/public/meetings?limit=500",
     ] {
         let mut times = Vec::new();
         let mut bytes = 0;
         for _ in 0..200 {
             let t = Instant::now();
-            bytes = get(&router, uri).await;
+            bytes = get(&router, uri, None).await;
             times.push(t.elapsed());
         }
         println!(
@@ -220,7 +265,7 @@ async fn main() {
         "/api/public/meetings?year=2017",
     ] {
         let (rate, mut times, mut late) =
-            at_fixed_rate(&router, uri, 2000, Duration::from_secs(5)).await;
+            at_fixed_rate(&router, uri, None, 2000, Duration::from_secs(5)).await;
         println!(
             "GET {uri:<32} at 2,000 requests/s: p50 {:.2} ms  p99 {:.2} ms  ({rate:.0} answered/s; the sender's timer woke p50 {:.2} ms late)",
             ms(percentile(&mut times, 0.5)),
@@ -228,6 +273,68 @@ async fn main() {
             ms(percentile(&mut late, 0.5)),
         );
     }
+
+    // The lists people page through, logged in: one tenant's, and every tenant's merged.
+    antikor_server::demo::create_accounts(&app).await.unwrap();
+    let officer = login(&router, "bansko.officer").await;
+    let regional = login(&router, "oblast.admin").await;
+    let lists = [
+        ("/api/activities", &officer),
+        ("/api/activities?year=2017&kind=training", &officer),
+        ("/api/activities", &regional),
+        ("/api/activities?year=2017&kind=meeting", &regional),
+    ];
+    for (uri, cookie) in lists {
+        let who = if *cookie == officer {
+            "officer"
+        } else {
+            "regional"
+        };
+        let mut times = Vec::new();
+        let mut deeper = Vec::new();
+        let mut bytes = 0;
+        let mut after = String::new();
+        for _ in 0..200 {
+            let t = Instant::now();
+            let page = get_json(&router, uri, Some(cookie)).await;
+            times.push(t.elapsed());
+            bytes = page.to_string().len();
+            // The next page of the one read last: each round goes one page deeper.
+            let joiner = if uri.contains('?') { '&' } else { '?' };
+            let t = Instant::now();
+            let next = get_json(
+                &router,
+                &format!("{uri}{joiner}after={after}"),
+                Some(cookie),
+            )
+            .await;
+            deeper.push(t.elapsed());
+            after = next["next"].as_str().unwrap_or_default().to_owned();
+        }
+        let (rate, mut loaded, _) =
+            at_fixed_rate(&router, uri, Some(cookie), 2000, Duration::from_secs(5)).await;
+        println!(
+            "GET {uri:<40} ({who}): a page p50 {:.2} ms  p99 {:.2} ms ({} KB); pages 1-200 deep p99 {:.2} ms; at 2,000 requests/s p50 {:.2} ms  p99 {:.2} ms ({rate:.0} answered/s)",
+            ms(percentile(&mut times, 0.5)),
+            ms(percentile(&mut times, 0.99)),
+            bytes / 1024,
+            ms(percentile(&mut deeper, 0.99)),
+            ms(percentile(&mut loaded, 0.5)),
+            ms(percentile(&mut loaded, 0.99)),
+        );
+    }
+    let t = Instant::now();
+    let file = get(
+        &router,
+        "/api/activities/export.csv?tenant=bansko&year=2017",
+        Some(&officer),
+    )
+    .await;
+    println!(
+        "GET /api/activities/export.csv?tenant=bansko&year=2017: {} KB in {:.0} ms",
+        file / 1024,
+        ms(t.elapsed())
+    );
 
     let models = app.system_models();
     let bansko = TenantId::parse("bansko").unwrap();

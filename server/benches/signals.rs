@@ -7,6 +7,7 @@
 #![allow(missing_docs)]
 
 use antikor_server::store::{ExpectedVersion, NewEvent};
+use antikor_server::util::paging::PageRequest;
 use antikor_server::{App, Config};
 use antikor_shared::TenantId;
 use antikor_shared::signal::{
@@ -176,22 +177,24 @@ async fn main() {
         ms(t.elapsed()) / rounds as f64
     );
     let models = app.system_models();
-    let t = Instant::now();
-    for _ in 0..rounds {
-        std::hint::black_box(antikor_server::projections::signals::register(
-            &models.signals,
-            &TenantId::parse("bansko").unwrap(),
-            chrono::Utc::now().date_naive(),
-        ));
+    let bansko = TenantId::parse("bansko").unwrap();
+    let today = chrono::Utc::now().date_naive();
+    for (what, limit) in [("a page of", 50), ("all of", usize::MAX)] {
+        let t = Instant::now();
+        let mut rows = 0;
+        for _ in 0..rounds {
+            let page = models
+                .signals
+                .register(&bansko, None, &PageRequest::first(limit))
+                .map(|s| antikor_server::projections::signals::row(s, today));
+            rows = page.items.len();
+            std::hint::black_box(page);
+        }
+        println!(
+            "{what:>9} one tenant's register ({rows:>5} rows): {:>6.2} ms",
+            ms(t.elapsed()) / rounds as f64
+        );
     }
-    println!(
-        "one tenant's register ({:>5} rows): {:>6.1} ms",
-        models
-            .signals
-            .of(&TenantId::parse("bansko").unwrap())
-            .count(),
-        ms(t.elapsed()) / rounds as f64
-    );
     drop(models);
 
     stop.close_store().await.unwrap();

@@ -3,9 +3,11 @@
 //! runs as a formula, dates as the registers write them, sent as a download.
 
 use antikor_shared::csv::defuse;
+use antikor_shared::text::date_bg;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
+use futures::StreamExt;
 
 /// A CSV table being written: its header, then rows of as many cells.
 pub struct CsvTable {
@@ -35,12 +37,16 @@ impl CsvTable {
 
 /// A day as the registers write it (`dd.mm.yyyy`); empty when there is none.
 pub fn date(day: Option<NaiveDate>) -> String {
-    day.map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_default()
+    day.map(date_bg).unwrap_or_default()
 }
 
 /// A CSV file sent as a download named `file_name` (ASCII).
 pub fn csv_download(file_name: &'static str, text: String) -> Response {
+    download_headers(file_name, text)
+}
+
+/// A CSV body with the headers of a download named `file_name`.
+fn download_headers(file_name: &'static str, body: impl IntoResponse) -> Response {
     let disposition = format!("attachment; filename=\"{file_name}\"");
     (
         [
@@ -53,9 +59,69 @@ pub fn csv_download(file_name: &'static str, text: String) -> Response {
                 HeaderValue::from_str(&disposition).expect("an ASCII file name"),
             ),
         ],
-        text,
+        body,
     )
         .into_response()
+}
+
+/// One batch of a long table's rows, and where the next batch starts (`None`: the last one).
+pub type Rows = (Vec<Vec<String>>, Option<String>);
+
+/// A CSV file of a long list sent as a download while it is written, one batch of rows at a
+/// time: the file never sits whole in memory, and each batch is read under its own short look
+/// at the read models (`batch` gets the cursor the previous one gave), so writers are not held
+/// up while a large file goes out. An error in a later batch cuts the download short, which
+/// the browser reports as a failed download rather than a complete file.
+pub fn csv_download_paged<F>(
+    file_name: &'static str,
+    header: &'static [&'static str],
+    batch: F,
+) -> Response
+where
+    F: FnMut(Option<String>) -> anyhow::Result<Rows> + Send + 'static,
+{
+    /// Where the download is.
+    enum Step {
+        First,
+        After(String),
+        Done,
+    }
+    let body = futures::stream::unfold((Step::First, batch), move |(step, mut batch)| async move {
+        let (after, first) = match step {
+            Step::Done => return None,
+            Step::First => (None, true),
+            Step::After(cursor) => (Some(cursor), false),
+        };
+        let chunk = batch(after).and_then(|(rows, next)| {
+            let mut out = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(Vec::new());
+            if first {
+                out.write_record(header)?;
+            }
+            for row in rows {
+                out.write_record(row.iter().map(|c| defuse(c).into_owned()))?;
+            }
+            let mut bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+            if first {
+                bytes.splice(0..0, "\u{feff}".bytes());
+            }
+            Ok((bytes, next))
+        });
+        Some(match chunk {
+            Ok((bytes, next)) => {
+                let step = next.map_or(Step::Done, Step::After);
+                (Ok(axum::body::Bytes::from(bytes)), (step, batch))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "a CSV download was cut short");
+                (Err(std::io::Error::other(e)), (Step::Done, batch))
+            }
+        })
+    });
+    // The compression layer polls a body once more after its end; a bare `unfold` panics on
+    // that, a fused stream answers the end again.
+    download_headers(file_name, axum::body::Body::from_stream(body.fuse()))
 }
 
 #[cfg(test)]

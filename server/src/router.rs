@@ -67,6 +67,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(progress::dashboard))
         .routes(routes!(progress::region))
         .routes(routes!(activities::list, activities::record))
+        .routes(routes!(activities::export))
+        .routes(routes!(activities::get))
         .routes(routes!(activities::correct))
         .routes(routes!(activities::follow_up))
         .routes(routes!(activities::contacts, activities::update_contacts))

@@ -116,6 +116,37 @@ pub struct AuditQuery {
     pub limit: Option<u32>,
 }
 
+/// How many items a page of a list holds when the caller does not say.
+pub const PAGE_SIZE: u32 = 50;
+/// The most items a page of a list may hold.
+pub const MAX_PAGE_SIZE: u32 = 500;
+
+/// One page of a list, in the list's order, and where the next page starts. Every list of
+/// records is read this way (`limit=` and `after=`), so that a read costs what it returns,
+/// however long the list has grown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// This page's items.
+    pub items: Vec<T>,
+    /// Pass as `after=` for the next page; absent on the last page. It names the last item
+    /// shown, so a page read later neither repeats nor skips what came before it.
+    pub next: Option<String>,
+    /// How many items the whole list holds with the same filters.
+    pub total: u64,
+}
+
+impl<T> Page<T> {
+    /// The same page with each item turned into another.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next: self.next,
+            total: self.total,
+        }
+    }
+}
+
 /// One page of the audit trail, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

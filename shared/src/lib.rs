@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod activity_draft;
 pub mod api;
 pub mod csv;
 pub mod event;
@@ -15,8 +16,10 @@ pub mod plan;
 pub mod progress;
 pub mod signal;
 pub mod tenant;
+pub mod text;
 pub mod tlog;
 pub mod views;
+pub mod wire;
 
 pub use event::{DomainEvent, RecordedEvent};
 pub use ids::{InvalidId, StreamId, TenantId, Username};

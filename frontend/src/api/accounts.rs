@@ -1,6 +1,6 @@
 //! Calls of sessions and accounts: login, logout, passwords, roles.
 
-use super::{ApiError, changing, check, forget_token, get_json, hold, send_json};
+use super::{ApiError, Page, PageAt, changing, check, forget_token, get_json, hold, send_json};
 use crate::format::encode_query_value;
 use antikor_shared::account::{
     Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
@@ -46,13 +46,21 @@ pub async fn change_password(body: &ChangePassword) -> Result<SessionInfo, ApiEr
         .map(hold)
 }
 
-/// `GET /api/accounts`, of one tenant or of every tenant the user may see.
-pub async fn accounts(tenant: Option<TenantId>) -> Result<Vec<Account>, ApiError> {
-    let query: Vec<_> = tenant
+/// `GET /api/accounts`: a page of the accounts of one tenant or of every tenant the user may
+/// see, by username.
+pub async fn accounts(tenant: Option<&TenantId>, page: &PageAt) -> Result<Page<Account>, ApiError> {
+    let mut query: Vec<_> = tenant
         .map(|t| ("tenant", t.to_string()))
         .into_iter()
         .collect();
+    page.add_to(&mut query);
     get_json("/api/accounts", &query).await
+}
+
+/// `GET /api/accounts/{username}`: one account as the server has it now.
+pub async fn account(username: &Username) -> Result<Account, ApiError> {
+    let url = format!("/api/accounts/{}", encode_query_value(username.as_str()));
+    get_json(&url, &[]).await
 }
 
 /// `POST /api/accounts`.

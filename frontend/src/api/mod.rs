@@ -15,13 +15,16 @@ pub use audit::*;
 pub use plan::*;
 pub use tenants::*;
 
+pub use antikor_shared::api::Page;
+
 use antikor_shared::TenantId;
 use antikor_shared::account::SessionInfo;
-use antikor_shared::api::{ErrorBody, Health};
+use antikor_shared::api::{ErrorBody, Health, MAX_PAGE_SIZE};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
 /// Why a call to the server gave no usable answer; `Display` is the Bulgarian text shown.
@@ -205,4 +208,238 @@ fn view_query(
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k, v)))
     .collect()
+}
+
+/// Which page of a list to read: where it starts and how long it may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageAt {
+    /// The previous page's `next`; `None` for the first page.
+    pub after: Option<String>,
+    /// How many items at most; `None` for the server's default
+    /// ([`PAGE_SIZE`](antikor_shared::api::PAGE_SIZE)).
+    pub limit: Option<u32>,
+}
+
+impl PageAt {
+    /// The first page, of the server's default length: what a page shows first.
+    pub fn first() -> Self {
+        Self::default()
+    }
+
+    /// The page after `after`, of the default length: the "more" of a shown list.
+    pub fn next(after: Option<String>) -> Self {
+        Self { after, limit: None }
+    }
+
+    /// The longest page the server gives, after `after`: how a whole list is read in as few
+    /// requests as it can be.
+    pub fn longest(after: Option<String>) -> Self {
+        Self {
+            after,
+            limit: Some(MAX_PAGE_SIZE),
+        }
+    }
+
+    /// Adds `limit=` and `after=` to a list's query, when set.
+    fn add_to(&self, query: &mut Vec<(&'static str, String)>) {
+        if let Some(limit) = self.limit {
+            query.push(("limit", limit.to_string()));
+        }
+        if let Some(after) = &self.after {
+            query.push(("after", after.clone()));
+        }
+    }
+}
+
+/// Reads a list page after page, the longest pages the server gives, handing each page's items
+/// to `take` until it says to stop (`false`) or the list ends.
+///
+/// A server that answers a page with the cursor it was asked with, or with no items and yet a
+/// next page, would have this ask forever: that is refused as an unexpected answer.
+async fn walk_pages<T, F, Fut>(
+    fetch: F,
+    mut take: impl FnMut(Vec<T>) -> bool,
+) -> Result<(), ApiError>
+where
+    F: Fn(PageAt) -> Fut,
+    Fut: Future<Output = Result<Page<T>, ApiError>>,
+{
+    let mut after: Option<String> = None;
+    loop {
+        let page = fetch(PageAt::longest(after.clone())).await?;
+        let moved = !page.items.is_empty();
+        if !take(page.items) {
+            return Ok(());
+        }
+        match page.next {
+            None => return Ok(()),
+            Some(next) if !moved || after.as_ref() == Some(&next) => {
+                return Err(ApiError::Unexpected { status: 200 });
+            }
+            Some(next) => after = Some(next),
+        }
+    }
+}
+
+/// Every item of a list, read page by page. Only for what truly needs the whole list (a file
+/// of it, a count the server does not give, a filter it does not know); the pages themselves
+/// show a page at a time.
+pub async fn all_pages<T, F, Fut>(fetch: F) -> Result<Vec<T>, ApiError>
+where
+    F: Fn(PageAt) -> Fut,
+    Fut: Future<Output = Result<Page<T>, ApiError>>,
+{
+    let mut all = Vec::new();
+    walk_pages(fetch, |items| {
+        all.extend(items);
+        true
+    })
+    .await?;
+    Ok(all)
+}
+
+/// The first item of a list that `wanted` picks, reading pages only until it turns up: how one
+/// record is found in a list the server has no filter for (one account, one tenant's contacts).
+pub async fn find_in_pages<T, F, Fut>(
+    fetch: F,
+    wanted: impl Fn(&T) -> bool,
+) -> Result<Option<T>, ApiError>
+where
+    F: Fn(PageAt) -> Fut,
+    Fut: Future<Output = Result<Page<T>, ApiError>>,
+{
+    let mut found = None;
+    walk_pages(fetch, |items| {
+        found = items.into_iter().find(|item| wanted(item));
+        found.is_none()
+    })
+    .await?;
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    /// Runs a future that never waits: the fake server below answers at once.
+    fn ready<T>(future: impl Future<Output = T>) -> T {
+        let mut future = pin!(future);
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(value) => value,
+            Poll::Pending => panic!("the fake server answers at once"),
+        }
+    }
+
+    /// A server holding `1..=n` in pages of at most `page` (it ignores smaller limits, as a
+    /// server may), recording the requests it was sent.
+    struct Fake {
+        n: u32,
+        page: u32,
+        asked: RefCell<Vec<PageAt>>,
+    }
+
+    impl Fake {
+        fn new(n: u32, page: u32) -> Self {
+            Self {
+                n,
+                page,
+                asked: RefCell::new(Vec::new()),
+            }
+        }
+
+        async fn fetch(&self, at: PageAt) -> Result<Page<u32>, ApiError> {
+            self.asked.borrow_mut().push(at.clone());
+            let start: u32 = at.after.as_deref().map_or(0, |a| a.parse().unwrap());
+            let end = (start + self.page).min(self.n);
+            Ok(Page {
+                items: (start + 1..=end).collect(),
+                next: (end < self.n).then(|| end.to_string()),
+                total: u64::from(self.n),
+            })
+        }
+    }
+
+    #[test]
+    fn a_whole_list_is_read_in_the_longest_pages() {
+        let server = Fake::new(7, 3);
+        let all = ready(all_pages(|at| server.fetch(at))).unwrap();
+        assert_eq!(all, (1..=7).collect::<Vec<_>>());
+        let asked = server.asked.borrow();
+        assert_eq!(asked.len(), 3);
+        assert!(asked.iter().all(|a| a.limit == Some(MAX_PAGE_SIZE)));
+        assert_eq!(asked[0].after, None);
+        assert_eq!(asked[2].after.as_deref(), Some("6"));
+    }
+
+    #[test]
+    fn finding_stops_at_the_page_that_holds_it() {
+        let server = Fake::new(10, 3);
+        let found = ready(find_in_pages(|at| server.fetch(at), |n| *n == 5)).unwrap();
+        assert_eq!(found, Some(5));
+        assert_eq!(server.asked.borrow().len(), 2);
+        let missing = ready(find_in_pages(|at| server.fetch(at), |n| *n == 11)).unwrap();
+        assert_eq!(missing, None);
+    }
+
+    #[test]
+    fn a_server_that_repeats_its_cursor_is_not_followed_forever() {
+        let stuck = |_: PageAt| async {
+            Ok(Page {
+                items: vec![1],
+                next: Some("1".to_owned()),
+                total: 2,
+            })
+        };
+        assert_eq!(
+            ready(all_pages(stuck)),
+            Err(ApiError::Unexpected { status: 200 })
+        );
+        let empty = |_: PageAt| async {
+            Ok(Page::<u32> {
+                items: Vec::new(),
+                next: Some("x".to_owned()),
+                total: 1,
+            })
+        };
+        assert_eq!(
+            ready(all_pages(empty)),
+            Err(ApiError::Unexpected { status: 200 })
+        );
+    }
+
+    #[test]
+    fn an_error_ends_the_reading() {
+        let failing = |at: PageAt| async move {
+            match at.after {
+                None => Ok(Page {
+                    items: vec![1],
+                    next: Some("1".to_owned()),
+                    total: 2,
+                }),
+                Some(_) => Err(ApiError::Network),
+            }
+        };
+        assert_eq!(ready(all_pages(failing)), Err(ApiError::Network));
+    }
+
+    #[test]
+    fn paging_goes_into_the_query_only_when_set() {
+        let mut query = vec![("year", "2017".to_owned())];
+        PageAt::first().add_to(&mut query);
+        assert_eq!(query, [("year", "2017".to_owned())]);
+        PageAt::longest(Some("abc".to_owned())).add_to(&mut query);
+        assert_eq!(
+            query,
+            [
+                ("year", "2017".to_owned()),
+                ("limit", "500".to_owned()),
+                ("after", "abc".to_owned()),
+            ]
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! Calls of the register of corruption signals: the public form and tracking, and the officers' calls.
 
-use super::{ApiError, changing, get_json, send_json};
+use super::{ApiError, Page, PageAt, all_pages, changing, get_json, send_json};
 use crate::format::encode_query_value;
 use antikor_shared::signal::{
     ChannelObligation, FileSignal, IntakeLists, RecordChannel, RecordSignal, ReporterAccess,
@@ -68,14 +68,23 @@ pub async fn set_lists(body: &SetIntakeLists) -> Result<IntakeLists, ApiError> {
     send_json(changing(Request::put("/api/signals/lists"))?, body).await
 }
 
-/// `GET /api/signals`: the own institution's register, newest first; `status` is a wire
-/// code such as `received`.
-pub async fn register(status: Option<&str>) -> Result<Vec<SignalRow>, ApiError> {
-    let query: Vec<_> = status
+/// `GET /api/signals`: a page of the own institution's register, newest first; `status` is a
+/// wire code such as `received`.
+pub async fn register(status: Option<&str>, page: &PageAt) -> Result<Page<SignalRow>, ApiError> {
+    let mut query: Vec<_> = status
         .map(|s| ("status", s.to_owned()))
         .into_iter()
         .collect();
+    page.add_to(&mut query);
     get_json("/api/signals", &query).await
+}
+
+/// The whole register (of one status, or all). The server does not filter by the state of the
+/// statutory clocks, so what looks for overdue and nearly due signals (the register's "due"
+/// filter, the dashboard) reads every page and filters here; one institution's register is
+/// small beside the activities, and is read in the longest pages.
+pub async fn register_all(status: Option<&str>) -> Result<Vec<SignalRow>, ApiError> {
+    all_pages(|page| async move { register(status, &page).await }).await
 }
 
 /// `POST /api/signals`: a signal received by e-mail, phone, post or in person.

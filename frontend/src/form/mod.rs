@@ -43,9 +43,10 @@ pub fn use_submit_explained(explain: fn(&ApiError) -> String) -> Submit {
 
 /// Reads a list again and puts the entry `same` picks into `row`: how a table row shows the
 /// record as it is now after a conflict; `gone` is said when the list no longer holds it.
-pub async fn reload_row<T: Send + Sync + 'static>(
+/// `list` may be the whole list or what a search of its pages found (an `Option`).
+pub async fn reload_row<T: Send + Sync + 'static, L: IntoIterator<Item = T>>(
     row: RwSignal<T>,
-    list: impl Future<Output = Result<Vec<T>, ApiError>>,
+    list: impl Future<Output = Result<L, ApiError>>,
     same: impl Fn(&T) -> bool,
     gone: &str,
 ) -> Result<(), ApiError> {

@@ -63,14 +63,20 @@ pub fn ContactsEditPage() -> impl IntoView {
     let session = use_session();
     let me = session.user_untracked();
     let own = me.as_ref().map(|u| u.tenant.clone());
-    let contacts = LocalResource::new(api::contacts);
+    // Only the own institution's list is edited: its entry is looked up in the pages.
+    let contacts = LocalResource::new(move || {
+        let own = own.clone();
+        async move {
+            match own {
+                Some(own) => api::tenant_contacts(&own).await,
+                None => Ok(None),
+            }
+        }
+    });
     let retry = Callback::new(move |()| contacts.refetch());
     let body = move || {
-        let own = own.clone();
         Suspend::new(async move {
-            let list = contacts.await?;
-            let mine = list.into_iter().find(|t| Some(&t.tenant) == own.as_ref());
-            let Some(mine) = mine else {
+            let Some(mine) = contacts.await? else {
                 return Err(ApiError::Invalid(
                     "Институцията ви липсва в списъка с контакти.".to_owned(),
                 ));

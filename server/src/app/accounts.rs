@@ -7,7 +7,9 @@ use crate::domain::accounts::{AccountAggregate, AccountCommand, Rejection};
 use crate::projections::accounts::AccountEntry;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
+use crate::util::paging::PageRequest;
 use antikor_shared::account::{Account, PasswordChangeKind, Role};
+use antikor_shared::api::Page;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::{TenantId, Username};
 
@@ -36,17 +38,21 @@ pub struct NewAccount {
 }
 
 impl App {
-    /// The accounts the scope covers, optionally of one tenant.
-    pub fn accounts(&self, scope: &ReadScope, tenant: Option<TenantId>) -> AppResult<Vec<Account>> {
+    /// A page of the accounts the scope covers, optionally of one tenant, by username.
+    pub fn accounts(
+        &self,
+        scope: &ReadScope,
+        tenant: Option<TenantId>,
+        request: &PageRequest<Username>,
+    ) -> AppResult<Page<Account>> {
         let tenant = scope.narrow(tenant)?;
         let models = self.models_unscoped();
+        let reached =
+            |t: &TenantId| scope.covers(t) && tenant.as_ref().is_none_or(|only| only == t);
         Ok(models
             .accounts
-            .iter()
-            .filter(|e| scope.covers(&e.account.tenant))
-            .filter(|e| tenant.as_ref().is_none_or(|t| *t == e.account.tenant))
-            .map(|e| e.account.clone())
-            .collect())
+            .page(reached, request)
+            .map(|e| e.account.clone()))
     }
 
     /// One account, when the scope covers it (otherwise 404, as if it did not exist).

@@ -7,10 +7,17 @@ use crate::access::{ReadScope, TenantWrite};
 use crate::domain::activities::{
     ActivityAggregate, ActivityCommand, ActivityContext, ContactsAggregate,
 };
+use crate::exports::Rows;
+use crate::projections::ReadModels;
+use crate::projections::work::ActivityKey;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
+use crate::util::paging::{Cursor, PageRequest};
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
+use antikor_shared::activity_draft::{details, headline, kind_singular};
+use antikor_shared::api::Page;
 use antikor_shared::tenant::TenantKind;
+use antikor_shared::text::{date_bg, date_time};
 use antikor_shared::views::{
     ActivityRecord, CorrectActivity, Correction, FollowUpAct, TenantContacts,
 };
@@ -18,45 +25,126 @@ use antikor_shared::{TenantId, ids::regional_tenant};
 use chrono::Datelike;
 use uuid::Uuid;
 
+/// The columns of the activities' CSV file.
+pub const ACTIVITY_COLUMNS: &[&str] = &[
+    "Дата",
+    "Институция",
+    "Вид",
+    "Описание",
+    "Подробности",
+    "Мерки",
+    "Записано на",
+    "Записано от",
+    "Поправки",
+];
+
+/// Which activities a list holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityFilter {
+    /// One tenant's (default: every tenant the caller's scope covers).
+    pub tenant: Option<TenantId>,
+    /// Of one year.
+    pub year: Option<i32>,
+    /// Of one kind.
+    pub kind: Option<ActivityKind>,
+}
+
 fn no_activity() -> AppError {
     AppError::NotFound("Няма такъв запис.".into())
 }
 
 impl App {
-    /// The activities the scope covers (of one tenant, or all it reaches), optionally of one
-    /// year and kind, newest first.
+    /// A page of the activities the scope covers (of one tenant, or all it reaches),
+    /// optionally of one year and kind, newest first.
     pub fn activities(
         &self,
         scope: &ReadScope,
-        tenant: Option<TenantId>,
-        year: Option<i32>,
-        kind: Option<ActivityKind>,
-    ) -> AppResult<Vec<ActivityRecord>> {
-        let tenant = scope.narrow(tenant)?;
+        filter: &ActivityFilter,
+        request: &PageRequest<ActivityKey>,
+    ) -> AppResult<Page<ActivityRecord>> {
+        let tenant = scope.narrow(filter.tenant.clone())?;
         let models = self.models_unscoped();
-        let mut list: Vec<ActivityRecord> = models
+        let tenants = models
             .tenants
             .keys()
-            .filter(|t| scope.covers(t) && tenant.as_ref().is_none_or(|only| only == *t))
-            .filter_map(|t| models.work.of(t))
-            .flat_map(|w| w.activities.values())
-            .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
-            .filter(|r| kind.is_none_or(|k| r.activity.kind() == k))
-            .cloned()
-            .collect();
-        list.sort_by(|a, b| {
-            (b.activity.date(), b.recorded_at).cmp(&(a.activity.date(), a.recorded_at))
-        });
-        Ok(list)
+            .filter(|t| scope.covers(t) && tenant.as_ref().is_none_or(|only| only == *t));
+        Ok(models
+            .work
+            .activities(tenants, filter.year, filter.kind, request)
+            .map(Clone::clone))
     }
 
-    /// Activities every visitor may see: public meetings and the register of contested acts.
-    pub fn public_activities(&self, year: Option<i32>, kind: ActivityKind) -> Vec<ActivityRecord> {
+    /// One activity, when the scope covers its tenant (otherwise 404, as if it did not exist).
+    pub fn activity(&self, scope: &ReadScope, id: Uuid) -> AppResult<ActivityRecord> {
+        let models = self.models_unscoped();
+        models
+            .tenants
+            .keys()
+            .filter(|t| scope.covers(t))
+            .find_map(|t| models.work.of(t)?.activities.get(&id))
+            .cloned()
+            .ok_or_else(no_activity)
+    }
+
+    /// A batch of the activities of [`Self::activities`] as rows of the CSV file (columns
+    /// [`ACTIVITY_COLUMNS`]), every detail spelled out and institutions by name.
+    pub fn activity_rows(
+        &self,
+        scope: &ReadScope,
+        filter: &ActivityFilter,
+        request: &PageRequest<ActivityKey>,
+    ) -> AppResult<Rows> {
+        let page = self.activities(scope, filter, request)?;
+        let models = self.models_unscoped();
+        let name = |slug: &str| {
+            TenantId::parse(slug)
+                .ok()
+                .and_then(|t| models.tenants.get(&t)?.registration.as_ref())
+                .map_or_else(|| slug.to_owned(), |(r, _)| r.name_bg.clone())
+        };
+        let rows = page
+            .items
+            .iter()
+            .map(|r| {
+                let details = details(&r.activity, &name)
+                    .into_iter()
+                    .map(|(label, value)| format!("{label}: {value}"))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let corrections = r
+                    .corrections
+                    .iter()
+                    .map(|c| format!("{} ({}): {}", date_time(c.at), c.by, c.reason))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                vec![
+                    date_bg(r.activity.date()),
+                    name(r.tenant.as_str()),
+                    kind_singular(r.activity.kind()).to_owned(),
+                    headline(&r.activity, name),
+                    details,
+                    r.activity.measures().join(", "),
+                    date_time(r.recorded_at),
+                    r.recorded_by.clone(),
+                    corrections,
+                ]
+            })
+            .collect();
+        Ok((rows, page.next))
+    }
+
+    /// A page of the activities every visitor may see: public meetings and the register of
+    /// contested acts, with who recorded them by name.
+    pub fn public_activities(
+        &self,
+        kind: ActivityKind,
+        year: Option<i32>,
+        request: &PageRequest<ActivityKey>,
+    ) -> Page<ActivityRecord> {
         let models = self.models_unscoped();
         models
             .work
-            .public(kind, year)
-            .filter(|r| models.tenants.contains_key(&r.tenant))
+            .public(kind, year, request)
             .map(|r| ActivityRecord {
                 recorded_by: models.byline(&r.recorded_by),
                 corrections: r
@@ -69,7 +157,6 @@ impl App {
                     .collect(),
                 ..r.clone()
             })
-            .collect()
     }
 
     /// What the checks of an activity of `year` recorded through `scope` need to know.
@@ -151,26 +238,44 @@ impl App {
         self.written_activity(scope.tenant(), id)
     }
 
-    /// Every tenant's expert contacts (public: measure II.3 asks for the list to be known).
-    pub fn contacts(&self) -> Vec<TenantContacts> {
+    /// A page of every tenant's expert contacts (public: measure II.3 asks for the list to be
+    /// known), in the directory's order: the regional administration first, then by name.
+    pub fn contacts(&self, request: &PageRequest<TenantId>) -> AppResult<Page<TenantContacts>> {
         let models = self.models_unscoped();
-        models
-            .tenant_list()
-            .into_iter()
-            .map(|t| {
-                let (contacts, updated_at) = models
-                    .work
-                    .of(&t.id)
-                    .and_then(|w| w.contacts.clone())
-                    .map_or((Vec::new(), None), |(c, at)| (c, Some(at)));
-                TenantContacts {
-                    tenant: t.id,
-                    name_bg: t.registration.name_bg,
-                    contacts,
-                    updated_at,
-                }
-            })
-            .collect()
+        let tenants = models.tenant_list();
+        // One entry per tenant: the directory is a few hundred long at most, and its order is
+        // by name, so the cursor (a tenant) is found in it rather than in an index.
+        let start = match &request.after {
+            None => 0,
+            Some(after) => {
+                1 + tenants.iter().position(|t| t.id == *after).ok_or_else(|| {
+                    AppError::BadRequest("Няма такава институция в списъка.".into())
+                })?
+            }
+        };
+        let total = tenants.len() as u64;
+        let mut rest = tenants.into_iter().skip(start);
+        let items: Vec<TenantContacts> = rest
+            .by_ref()
+            .take(request.limit)
+            .map(|t| Self::tenant_contacts(&models, t.id, t.registration.name_bg))
+            .collect();
+        let next = rest.next().and(items.last()).map(|c| c.tenant.encode());
+        Ok(Page { items, next, total })
+    }
+
+    fn tenant_contacts(models: &ReadModels, tenant: TenantId, name_bg: String) -> TenantContacts {
+        let (contacts, updated_at) = models
+            .work
+            .of(&tenant)
+            .and_then(|w| w.contacts.clone())
+            .map_or((Vec::new(), None), |(c, at)| (c, Some(at)));
+        TenantContacts {
+            tenant,
+            name_bg,
+            contacts,
+            updated_at,
+        }
     }
 
     /// Replaces the caller's tenant's contact list.
@@ -181,9 +286,14 @@ impl App {
     ) -> AppResult<TenantContacts> {
         self.execute::<ContactsAggregate>(scope, streams::contacts(), None, contacts, &())
             .await?;
-        self.contacts()
-            .into_iter()
-            .find(|c| c.tenant == *scope.tenant())
-            .ok_or_else(|| AppError::NotFound("Няма такава институция.".into()))
+        let models = self.models_unscoped();
+        let tenant = scope.tenant();
+        let (registration, _) = models
+            .tenants
+            .get(tenant)
+            .and_then(|m| m.registration.as_ref())
+            .ok_or_else(|| AppError::NotFound("Няма такава институция.".into()))?;
+        let name_bg = registration.name_bg.clone();
+        Ok(Self::tenant_contacts(&models, tenant.clone(), name_bg))
     }
 }

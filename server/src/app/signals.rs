@@ -11,11 +11,14 @@ use crate::domain::signals::{
     SignalContext, SignalRejection,
 };
 use crate::exports::{CsvTable, date};
+use crate::projections::signals::RegisterKey;
 use crate::projections::signals::{self as views, SignalEntry};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
+use crate::util::paging::PageRequest;
 use crate::vault::SignalKey;
 use antikor_shared::account::Role;
+use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::{
     AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal, IntakeLists,
@@ -246,16 +249,19 @@ impl App {
         })
     }
 
-    /// A tenant's register, newest first, optionally of one status.
+    /// A page of a tenant's register, newest first, optionally of one status.
     pub fn signal_register(
         &self,
         desk: &SignalDesk,
         status: Option<SignalStatus>,
-    ) -> Vec<SignalRow> {
+        request: &PageRequest<RegisterKey>,
+    ) -> Page<SignalRow> {
         let today = self.clock.today();
-        let mut rows = views::register(&self.models_unscoped().signals, desk.tenant(), today);
-        rows.retain(|r| status.is_none_or(|s| r.status == s));
-        rows
+        let models = self.models_unscoped();
+        models
+            .signals
+            .register(desk.tenant(), status, request)
+            .map(|s| views::row(s, today))
     }
 
     /// Where a tenant's signals concentrate.
@@ -665,7 +671,10 @@ impl App {
     /// fields. Identities stay sealed (opening them is recorded, one signal at a time, in the
     /// case page).
     pub async fn signal_register_csv(&self, desk: &SignalDesk) -> AppResult<String> {
-        let rows = self.signal_register(desk, None);
+        // One tenant's register: a file of all of it, read at once.
+        let rows = self
+            .signal_register(desk, None, &PageRequest::first(usize::MAX))
+            .items;
         let mut table = CsvTable::new(&[
             "УИН",
             "Входящ номер",

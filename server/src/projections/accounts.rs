@@ -3,11 +3,14 @@
 use crate::codec::{decoded, decoded_set};
 use crate::domain::Aggregate;
 use crate::domain::accounts::{AccountAggregate, AccountState};
+use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::account::{Account, LoginSucceeded};
+use antikor_shared::api::Page;
 use antikor_shared::events::AccountEvent;
 use antikor_shared::{RecordedEvent, TenantId, Username};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 
 /// One account as the log describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub struct AccountEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AccountDirectory {
     accounts: BTreeMap<Username, AccountEntry>,
+    /// Each tenant's usernames, in order: a page of a tenant's accounts is a range.
+    by_tenant: BTreeMap<TenantId, BTreeSet<Username>>,
 }
 
 impl AccountDirectory {
@@ -59,7 +64,21 @@ impl AccountDirectory {
                 account,
                 password_epoch: 0,
             };
-            self.accounts.insert(created.username.clone(), entry);
+            // A second creation of a username (which the commands refuse) replaces the
+            // account, as it always did here; the tenant lists follow, so that no tenant's
+            // page shows an account that now belongs to another.
+            if let Some(old) = self.accounts.insert(created.username.clone(), entry)
+                && let Some(names) = self.by_tenant.get_mut(&old.account.tenant)
+            {
+                names.remove(&created.username);
+                if names.is_empty() {
+                    self.by_tenant.remove(&old.account.tenant);
+                }
+            }
+            self.by_tenant
+                .entry(event.tenant.clone())
+                .or_default()
+                .insert(created.username.clone());
             return;
         }
         // A change counts only in the account's own stream (so its version moves too).
@@ -96,8 +115,38 @@ impl AccountDirectory {
         self.accounts.values()
     }
 
-    /// The accounts of one tenant.
-    pub fn of_tenant<'a>(&'a self, tenant: &'a TenantId) -> impl Iterator<Item = &'a AccountEntry> {
-        self.iter().filter(move |e| e.account.tenant == *tenant)
+    /// A page of the accounts of `tenants` (each of them once), by username.
+    pub fn page<'a>(
+        &'a self,
+        tenants: impl Fn(&TenantId) -> bool,
+        request: &PageRequest<Username>,
+    ) -> Page<&'a AccountEntry> {
+        let lists: Vec<&BTreeSet<Username>> = self
+            .by_tenant
+            .iter()
+            .filter(|(t, _)| tenants(t))
+            .map(|(_, names)| names)
+            .collect();
+        let total = lists.iter().map(|names| names.len() as u64).sum();
+        let start = request
+            .after
+            .clone()
+            .map_or(Bound::Unbounded, Bound::Excluded);
+        let sources = lists.into_iter().map(|names| {
+            names
+                .range((start.clone(), Bound::Unbounded))
+                .filter_map(|name| Some((name.clone(), self.accounts.get(name)?)))
+        });
+        request.cut(sources, total)
+    }
+}
+
+impl Cursor for Username {
+    fn encode(&self) -> String {
+        self.to_string()
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        Username::parse(text).ok()
     }
 }

@@ -6,7 +6,9 @@ use crate::codec::{decoded, decoded_set};
 use crate::domain::clocks::{self, cell};
 use crate::domain::signals::SignalCase;
 use crate::domain::suppression::Table;
+use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
+use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::OTHER_OR_UNNAMED;
 use antikor_shared::signal::{
@@ -17,7 +19,9 @@ use antikor_shared::signal::{
 use antikor_shared::tenant::Tenant;
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Bound;
 use uuid::Uuid;
 
 /// How many years after closing a signal's personal data are kept (the law's register).
@@ -42,9 +46,73 @@ pub struct SignalEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SignalBook {
     tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalEntry>>,
+    /// Each tenant's register per status, in the register's order: a page is a range, a
+    /// count a length.
+    order: RegisterIndex,
     references: HashMap<String, (TenantId, Uuid)>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,
     lists: BTreeMap<TenantId, IntakeListsSet>,
+}
+
+/// A signal's place in its register: the newest received first, then by register number
+/// (descending, as the numbers are given), then by id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegisterKey {
+    received: Reverse<NaiveDate>,
+    reference: Reverse<String>,
+    id: Uuid,
+}
+
+impl RegisterKey {
+    fn of(entry: &SignalEntry) -> Self {
+        Self {
+            received: Reverse(entry.case.filed.received),
+            reference: Reverse(entry.case.filed.reference.clone()),
+            id: entry.id,
+        }
+    }
+}
+
+impl Cursor for RegisterKey {
+    fn encode(&self) -> String {
+        // The register number goes last: it is the one part that is free text.
+        let date = self.received.0.format("%Y%m%d");
+        format!("{date}.{}.{}", self.id.simple(), self.reference.0)
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        let mut parts = text.splitn(3, '.');
+        let received = NaiveDate::parse_from_str(parts.next()?, "%Y%m%d").ok()?;
+        let id = Uuid::try_parse(parts.next()?).ok()?;
+        Some(Self {
+            received: Reverse(received),
+            reference: Reverse(parts.next()?.to_owned()),
+            id,
+        })
+    }
+}
+
+/// The register's index: per tenant and status, the signals in the register's order.
+type RegisterIndex = BTreeMap<(TenantId, SignalStatus), BTreeSet<RegisterKey>>;
+
+/// Takes a key out of the index (an emptied set goes too, so that a fold's state does not
+/// depend on statuses visited and left).
+fn remove_key(order: &mut RegisterIndex, place: (TenantId, SignalStatus), key: &RegisterKey) {
+    if let Some(keys) = order.get_mut(&place) {
+        keys.remove(key);
+        if keys.is_empty() {
+            order.remove(&place);
+        }
+    }
+}
+
+/// Takes a replaced case out of the index.
+fn unlist(order: &mut RegisterIndex, tenant: &TenantId, old: &SignalEntry) {
+    remove_key(
+        order,
+        (tenant.clone(), old.case.status()),
+        &RegisterKey::of(old),
+    );
 }
 
 impl SignalBook {
@@ -55,16 +123,24 @@ impl SignalBook {
                 return;
             };
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
+            let tenant = &event.tenant;
             match &decoded {
                 SignalEvent::Filed(filed) => {
                     self.references
-                        .insert(filed.reference.clone(), (event.tenant.clone(), id));
+                        .insert(filed.reference.clone(), (tenant.clone(), id));
                     let entry = SignalEntry {
                         id,
                         version: event.version,
                         case: SignalCase::filed(filed.clone()),
                     };
-                    signals.insert(id, entry);
+                    let place = (tenant.clone(), entry.case.status());
+                    let key = RegisterKey::of(&entry);
+                    // A second filing of one stream (which the commands refuse) replaces the
+                    // case; its old place in the register goes with it.
+                    if let Some(old) = signals.insert(id, entry) {
+                        unlist(&mut self.order, tenant, &old);
+                    }
+                    self.order.entry(place).or_default().insert(key);
                 }
                 other => {
                     if let SignalEvent::Linked(link) = other
@@ -74,8 +150,18 @@ impl SignalBook {
                         peer.case.links.insert(id);
                     }
                     if let Some(entry) = signals.get_mut(&id) {
+                        let was = entry.case.status();
                         entry.case.apply(other);
                         entry.version = event.version;
+                        let is = entry.case.status();
+                        if was != is {
+                            let key = RegisterKey::of(entry);
+                            remove_key(&mut self.order, (tenant.clone(), was), &key);
+                            self.order
+                                .entry((tenant.clone(), is))
+                                .or_default()
+                                .insert(key);
+                        }
                     }
                 }
             }
@@ -95,6 +181,30 @@ impl SignalBook {
     pub fn by_reference(&self, reference: &str) -> Option<(&TenantId, &SignalEntry)> {
         let (tenant, id) = self.references.get(reference.trim())?;
         Some((tenant, self.get(tenant, *id)?))
+    }
+
+    /// A page of a tenant's register (of one status, or all), in the register's order.
+    pub fn register(
+        &self,
+        tenant: &TenantId,
+        status: Option<SignalStatus>,
+        request: &PageRequest<RegisterKey>,
+    ) -> Page<&SignalEntry> {
+        let statuses = status.map_or(SignalStatus::ALL.to_vec(), |s| vec![s]);
+        let sets: Vec<&BTreeSet<RegisterKey>> = statuses
+            .into_iter()
+            .filter_map(|s| self.order.get(&(tenant.clone(), s)))
+            .collect();
+        let total = sets.iter().map(|keys| keys.len() as u64).sum();
+        let start = request
+            .after
+            .clone()
+            .map_or(Bound::Unbounded, Bound::Excluded);
+        let sources = sets.into_iter().map(|keys| {
+            keys.range((start.clone(), Bound::Unbounded))
+                .filter_map(|key| Some((key.clone(), self.get(tenant, key.id)?)))
+        });
+        request.cut(sources, total)
     }
 
     /// A tenant's signals.
@@ -205,13 +315,6 @@ pub fn row(s: &SignalEntry, today: NaiveDate) -> SignalRow {
         key_destroyed: s.case.key_destroyed,
         version: s.version,
     }
-}
-
-/// A tenant's register, newest first.
-pub fn register(book: &SignalBook, tenant: &TenantId, today: NaiveDate) -> Vec<SignalRow> {
-    let mut rows: Vec<SignalRow> = book.of(tenant).map(|s| row(s, today)).collect();
-    rows.sort_by(|a, b| (b.received, &b.reference).cmp(&(a.received, &a.reference)));
-    rows
 }
 
 fn quarter(day: NaiveDate) -> (i32, u32) {

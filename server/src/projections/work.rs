@@ -3,14 +3,18 @@
 use crate::codec::decoded_set;
 use crate::domain::Aggregate;
 use crate::domain::activities::{ActivityAggregate, amend};
+use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
+use antikor_shared::api::Page;
 use antikor_shared::events::{ActivityEvent, ContactsEvent, EventSet, EventType, ProgressEvent};
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Reverse;
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
 use uuid::Uuid;
 
 /// One tenant's work.
@@ -23,6 +27,8 @@ pub struct TenantWork {
     /// How many activities each year has of each kind, counted as they are recorded and
     /// corrected: dashboards and the region view read these, not every activity.
     activity_counts: BTreeMap<(i32, ActivityKind), u32>,
+    /// The activities in list order, by kind: a page of the list is a range of this index.
+    activity_order: BTreeSet<KindKey>,
     /// The expert contact list and when it was last updated.
     pub contacts: Option<(Vec<ExpertContact>, DateTime<Utc>)>,
 }
@@ -31,13 +37,130 @@ pub struct TenantWork {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WorkBook {
     tenants: BTreeMap<TenantId, TenantWork>,
-    /// What every visitor may see (public meetings, contested acts), by kind, newest first:
-    /// the public lists cost what they return, not what all tenants ever recorded.
-    public: BTreeMap<ActivityKind, BTreeSet<PublicEntry>>,
+    /// What every visitor may see: the public lists cost what they return, not what all
+    /// tenants ever recorded.
+    public: PublicLists,
 }
 
-/// A public activity's place in its list: newest first, then by tenant and id.
-type PublicEntry = (Reverse<NaiveDate>, TenantId, Uuid);
+/// The public meetings and contested acts, by kind, in list order with each one's tenant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PublicLists {
+    listed: BTreeMap<ActivityKind, BTreeMap<ActivityKey, TenantId>>,
+    /// How many public activities each kind has per year.
+    counts: BTreeMap<(ActivityKind, i32), u32>,
+}
+
+/// An activity's place in the lists: the newest date first, then the one recorded later, then
+/// by id (unique, so that the order is total and a cursor names one place).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActivityKey {
+    date: Reverse<NaiveDate>,
+    recorded_at: Reverse<DateTime<Utc>>,
+    id: Uuid,
+}
+
+impl ActivityKey {
+    /// The key of a recorded activity.
+    pub fn of(record: &ActivityRecord) -> Self {
+        Self {
+            date: Reverse(record.activity.date()),
+            recorded_at: Reverse(record.recorded_at),
+            id: record.id,
+        }
+    }
+
+    /// The first key of a day in list order: every key of that day sorts at or after it, every
+    /// key of a later day before it.
+    fn first_of(day: NaiveDate) -> Self {
+        Self {
+            date: Reverse(day),
+            recorded_at: Reverse(DateTime::<Utc>::MAX_UTC),
+            id: Uuid::nil(),
+        }
+    }
+
+    /// The smallest key there is: the first of every list.
+    const FIRST: Self = Self {
+        date: Reverse(NaiveDate::MAX),
+        recorded_at: Reverse(DateTime::<Utc>::MAX_UTC),
+        id: Uuid::nil(),
+    };
+}
+
+/// An activity's place in its tenant's per-kind index.
+type KindKey = (ActivityKind, ActivityKey);
+
+/// The keys a page may hold: those of a year (or all) that come after the cursor.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    /// Where the page starts (inclusive unless it is the cursor itself).
+    start: Bound<ActivityKey>,
+    /// The first key past the year (exclusive); `None` for no end.
+    end: Option<ActivityKey>,
+}
+
+impl Window {
+    /// The window of `year`'s activities (all for `None`) after `after`; `None` when it is
+    /// empty because the year has no calendar.
+    fn new(year: Option<i32>, after: Option<ActivityKey>) -> Option<Self> {
+        let last_day = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31);
+        let (first, end) = match year {
+            Some(y) => (
+                Some(ActivityKey::first_of(last_day(y)?)),
+                Some(ActivityKey::first_of(last_day(y.checked_sub(1)?)?)),
+            ),
+            None => (None, None),
+        };
+        let start = match (first, after) {
+            (Some(first), Some(after)) if after < first => Bound::Included(first),
+            (_, Some(after)) => Bound::Excluded(after),
+            (Some(first), None) => Bound::Included(first),
+            (None, None) => Bound::Unbounded,
+        };
+        Some(Self { start, end })
+    }
+
+    /// Whether a key at or after the start is still inside.
+    fn holds(&self, key: &ActivityKey) -> bool {
+        self.end.is_none_or(|end| *key < end)
+    }
+
+    /// The range of a per-kind index this window covers (its end is checked with `holds`:
+    /// an end bound before the start would make the range panic).
+    fn of_kind(&self, kind: ActivityKind) -> (Bound<KindKey>, Bound<KindKey>) {
+        let start = match self.start {
+            Bound::Included(k) => Bound::Included((kind, k)),
+            Bound::Excluded(k) => Bound::Excluded((kind, k)),
+            Bound::Unbounded => Bound::Included((kind, ActivityKey::FIRST)),
+        };
+        (start, Bound::Unbounded)
+    }
+}
+
+impl Cursor for ActivityKey {
+    fn encode(&self) -> String {
+        let at = self.recorded_at.0;
+        format!(
+            "{}-{}-{}-{}",
+            self.date.0.format("%Y%m%d"),
+            at.timestamp(),
+            at.timestamp_subsec_nanos(),
+            self.id.simple()
+        )
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        let mut parts = text.splitn(4, '-');
+        let date = NaiveDate::parse_from_str(parts.next()?, "%Y%m%d").ok()?;
+        let seconds = parts.next()?.parse().ok()?;
+        let nanos = parts.next()?.parse().ok()?;
+        Some(Self {
+            date: Reverse(date),
+            recorded_at: Reverse(DateTime::from_timestamp(seconds, nanos)?),
+            id: Uuid::try_parse(parts.next()?).ok()?,
+        })
+    }
+}
 
 impl WorkBook {
     /// Folds one event in.
@@ -91,8 +214,6 @@ impl WorkBook {
         let work = tenant_work(&mut self.tenants, &event.tenant);
         let Some(record) = work.activities.get_mut(&id) else {
             if let Some(activity) = ActivityAggregate::apply(None, &e) {
-                count(&mut work.activity_counts, counted_as(&activity), 1);
-                list(&mut self.public, &event.tenant, id, &activity, true);
                 let record = ActivityRecord {
                     id,
                     tenant: event.tenant.clone(),
@@ -102,6 +223,10 @@ impl WorkBook {
                     corrections: Vec::new(),
                     version: event.version,
                 };
+                count(&mut work.activity_counts, counted_as(&record.activity), 1);
+                work.activity_order
+                    .insert((record.activity.kind(), ActivityKey::of(&record)));
+                self.public.list(&record, true);
                 work.activities.insert(id, record);
             }
             return;
@@ -111,16 +236,21 @@ impl WorkBook {
             ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
             _ => return,
         };
-        let before = record.activity.clone();
+        let before = record.clone();
         amend(&mut record.activity, &e);
         let after = &record.activity;
-        if counted_as(&before) != counted_as(after) {
-            count(&mut work.activity_counts, counted_as(&before), -1);
+        if counted_as(&before.activity) != counted_as(after) {
+            count(&mut work.activity_counts, counted_as(&before.activity), -1);
             count(&mut work.activity_counts, counted_as(after), 1);
         }
-        if listed_as(&before) != listed_as(after) {
-            list(&mut self.public, &event.tenant, id, &before, false);
-            list(&mut self.public, &event.tenant, id, after, true);
+        let (was, is) = (ActivityKey::of(&before), ActivityKey::of(record));
+        if (before.activity.kind(), was) != (after.kind(), is) {
+            work.activity_order.remove(&(before.activity.kind(), was));
+            work.activity_order.insert((after.kind(), is));
+        }
+        if listed_as(&before.activity) != listed_as(after) {
+            self.public.list(&before, false);
+            self.public.list(record, true);
         }
         record.corrections.push(Correction {
             at: event.recorded_at,
@@ -139,19 +269,83 @@ impl WorkBook {
         self.tenants.get(tenant)
     }
 
-    /// The public activities of `kind` (of one year, or all), newest first.
+    /// One page of the activities of `tenants` (each of them once), of one year and kind or
+    /// all, in list order.
+    pub fn activities<'a>(
+        &'a self,
+        tenants: impl IntoIterator<Item = &'a TenantId>,
+        year: Option<i32>,
+        kind: Option<ActivityKind>,
+        request: &PageRequest<ActivityKey>,
+    ) -> Page<&'a ActivityRecord> {
+        let works: Vec<&TenantWork> = tenants.into_iter().filter_map(|t| self.of(t)).collect();
+        let total = works.iter().map(|w| w.activity_total(year, kind)).sum();
+        let Some(window) = Window::new(year, request.after) else {
+            return request.cut(std::iter::empty::<std::vec::IntoIter<_>>(), total);
+        };
+        let kinds: Vec<ActivityKind> = kind.map_or(ActivityKind::ALL.to_vec(), |k| vec![k]);
+        let sources = works.into_iter().flat_map(|work| {
+            kinds.iter().map(move |&kind| {
+                work.activity_order
+                    .range(window.of_kind(kind))
+                    .take_while(move |(k, key)| *k == kind && window.holds(key))
+                    .filter_map(|(_, key)| Some((*key, work.activities.get(&key.id)?)))
+            })
+        });
+        request.cut(sources, total)
+    }
+
+    /// One page of the public activities of `kind` (of one year, or all), in list order.
     pub fn public(
         &self,
         kind: ActivityKind,
         year: Option<i32>,
-    ) -> impl Iterator<Item = &ActivityRecord> {
-        self.public
-            .get(&kind)
+        request: &PageRequest<ActivityKey>,
+    ) -> Page<&ActivityRecord> {
+        let total = self
+            .public
+            .counts
+            .range((kind, i32::MIN)..=(kind, i32::MAX))
+            .filter(|((_, y), _)| year.is_none_or(|only| only == *y))
+            .map(|(_, n)| u64::from(*n))
+            .sum();
+        let listed = self.public.listed.get(&kind);
+        let source = Window::new(year, request.after)
+            .zip(listed)
             .into_iter()
-            .flatten()
-            .skip_while(move |(date, ..)| year.is_some_and(|y| date.0.year() > y))
-            .take_while(move |(date, ..)| year.is_none_or(|y| date.0.year() == y))
-            .filter_map(|(_, tenant, id)| self.tenants.get(tenant)?.activities.get(id))
+            .flat_map(|(window, listed)| {
+                listed
+                    .range((window.start, Bound::Unbounded))
+                    .take_while(move |(key, _)| window.holds(key))
+            })
+            .filter_map(|(key, tenant)| {
+                Some((*key, self.tenants.get(tenant)?.activities.get(&key.id)?))
+            });
+        request.cut([source], total)
+    }
+}
+
+impl PublicLists {
+    /// Adds a public activity to its list (`add`), or takes it off; others are not listed.
+    fn list(&mut self, record: &ActivityRecord, add: bool) {
+        let Some((kind, date)) = listed_as(&record.activity) else {
+            return;
+        };
+        let key = ActivityKey::of(record);
+        let entries = self.listed.entry(kind).or_default();
+        if add {
+            entries.insert(key, record.tenant.clone());
+        } else {
+            entries.remove(&key);
+            if entries.is_empty() {
+                self.listed.remove(&kind);
+            }
+        }
+        count(
+            &mut self.counts,
+            (kind, date.year()),
+            if add { 1 } else { -1 },
+        );
     }
 }
 
@@ -175,29 +369,6 @@ fn listed_as(activity: &Activity) -> Option<(ActivityKind, NaiveDate)> {
     public.then(|| (activity.kind(), activity.date()))
 }
 
-/// Adds a public activity to its list (`add`), or takes it off.
-fn list(
-    public: &mut BTreeMap<ActivityKind, BTreeSet<PublicEntry>>,
-    tenant: &TenantId,
-    id: Uuid,
-    activity: &Activity,
-    add: bool,
-) {
-    let Some((kind, date)) = listed_as(activity) else {
-        return;
-    };
-    let entry = (Reverse(date), tenant.clone(), id);
-    let entries = public.entry(kind).or_default();
-    if add {
-        entries.insert(entry);
-    } else {
-        entries.remove(&entry);
-        if entries.is_empty() {
-            public.remove(&kind);
-        }
-    }
-}
-
 /// What an activity is counted under: its year and kind.
 fn counted_as(activity: &Activity) -> (i32, ActivityKind) {
     (activity.date().year(), activity.kind())
@@ -211,15 +382,32 @@ impl TenantWork {
             .copied()
             .unwrap_or(0)
     }
+
+    /// How many activities the tenant has of one year and kind, or of all.
+    fn activity_total(&self, year: Option<i32>, kind: Option<ActivityKind>) -> u64 {
+        self.activity_counts
+            .iter()
+            .filter(|((y, k), _)| year.is_none_or(|y2| y2 == *y) && kind.is_none_or(|k2| k2 == *k))
+            .map(|(_, n)| u64::from(*n))
+            .sum()
+    }
 }
 
 /// Adds `change` to the count under `key` (a count that reaches 0 is removed, so that the
 /// state of a fold does not depend on corrections made and undone).
-fn count(counts: &mut BTreeMap<(i32, ActivityKind), u32>, key: (i32, ActivityKind), change: i32) {
-    let value = counts.entry(key).or_default();
-    *value = value.saturating_add_signed(change);
-    if *value == 0 {
-        counts.remove(&key);
+fn count<K: Ord>(counts: &mut BTreeMap<K, u32>, key: K, change: i32) {
+    match counts.entry(key) {
+        Entry::Occupied(mut held) => match held.get().saturating_add_signed(change) {
+            0 => {
+                held.remove();
+            }
+            value => *held.get_mut() = value,
+        },
+        Entry::Vacant(empty) => {
+            if let Ok(value @ 1..) = u32::try_from(change) {
+                empty.insert(value);
+            }
+        }
     }
 }
 
@@ -334,20 +522,86 @@ mod tests {
                 }
             }
         }
-        for year in [None, Some(2015), Some(2016), Some(2017), Some(2019)] {
+        // The list order, as the lists had it when they were built by scanning and sorting.
+        let newest_first = |list: &mut Vec<&ActivityRecord>| {
+            list.sort_by_key(|r| (Reverse(r.activity.date()), Reverse(r.recorded_at), r.id));
+        };
+        let years = [
+            None,
+            Some(2015),
+            Some(2016),
+            Some(2017),
+            Some(2019),
+            Some(i32::MAX),
+        ];
+        for year in years {
             for kind in ActivityKind::ALL {
-                // The order the public lists had when they were built by scanning.
                 let mut scanned: Vec<&ActivityRecord> = all
                     .iter()
                     .copied()
                     .filter(|r| listed_as(&r.activity).is_some_and(|(k, _)| k == kind))
                     .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
                     .collect();
-                scanned.sort_by_key(|r| Reverse(r.activity.date()));
-                let listed: Vec<&ActivityRecord> = book.public(kind, year).collect();
-                assert_eq!(listed, scanned, "{year:?} {kind:?}");
+                newest_first(&mut scanned);
+                for limit in [1, 7, 500] {
+                    let listed = every_page(limit, |request| book.public(kind, year, request));
+                    assert_eq!(listed, scanned, "{year:?} {kind:?} by {limit}");
+                }
             }
         }
-        assert!(book.public(ActivityKind::Meeting, None).count() > 50);
+        let tenants = |names: &[&str]| -> Vec<TenantId> {
+            names.iter().map(|t| TenantId::parse(*t).unwrap()).collect()
+        };
+        for reach in [
+            tenants(&["bansko"]),
+            tenants(&["bansko", "razlog", "petrich"]),
+        ] {
+            for year in years {
+                for kind in [
+                    None,
+                    Some(ActivityKind::Meeting),
+                    Some(ActivityKind::Training),
+                ] {
+                    let mut scanned: Vec<&ActivityRecord> = all
+                        .iter()
+                        .copied()
+                        .filter(|r| reach.contains(&r.tenant))
+                        .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
+                        .filter(|r| kind.is_none_or(|k| r.activity.kind() == k))
+                        .collect();
+                    newest_first(&mut scanned);
+                    for limit in [1, 13, 500] {
+                        let listed = every_page(limit, |request| {
+                            book.activities(&reach, year, kind, request)
+                        });
+                        assert_eq!(listed, scanned, "{reach:?} {year:?} {kind:?} by {limit}");
+                    }
+                }
+            }
+        }
+        let request = PageRequest::first(500);
+        assert!(book.public(ActivityKind::Meeting, None, &request).total > 50);
+    }
+
+    /// Every item of a list, read page by page through the cursors (each encoded and decoded,
+    /// as a client passes them), checking each page's total and size on the way.
+    fn every_page<'a>(
+        limit: usize,
+        read: impl Fn(&PageRequest<ActivityKey>) -> Page<&'a ActivityRecord>,
+    ) -> Vec<&'a ActivityRecord> {
+        let mut items = Vec::new();
+        let mut request = PageRequest::first(limit);
+        loop {
+            let page = read(&request);
+            assert!(page.items.len() <= limit);
+            items.extend(page.items);
+            match page.next {
+                Some(next) => request.after = Some(ActivityKey::decode(&next).unwrap()),
+                None => {
+                    assert_eq!(page.total, items.len() as u64);
+                    return items;
+                }
+            }
+        }
     }
 }

@@ -7,11 +7,12 @@ use crate::app::accounts::{AccountChange, NewAccount};
 use crate::auth::password;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Json, Path, Query};
+use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::account::{
     Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, PasswordChangeKind,
     ResetPassword, Role,
 };
-use antikor_shared::api::ErrorBody;
+use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::{TenantId, Username};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -28,18 +29,21 @@ pub struct AccountsQuery {
 
 /// The accounts the caller may see: a tenant admin their tenant's, a regional admin or an
 /// auditor everyone's.
-#[utoipa::path(get, path = "/api/accounts", security(("session" = [])), tag = "accounts", params(AccountsQuery),
+#[utoipa::path(get, path = "/api/accounts", security(("session" = [])), tag = "accounts", params(AccountsQuery, PageQuery),
     responses(
-        (status = 200, description = "Accounts by username", body = [Account]),
+        (status = 200, description = "A page of accounts by username", body = Page<Account>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody),
         (status = 403, description = "The role does not manage or audit accounts", body = ErrorBody),
         (status = 404, description = "A tenant out of the caller's reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     principal: Principal,
     Query(q): Query<AccountsQuery>,
-) -> AppResult<axum::Json<Vec<Account>>> {
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<Account>>> {
     let scope = principal.account_reader()?;
-    Ok(axum::Json(app.accounts(&scope, q.tenant)?))
+    let request = PageRequest::new(&page)?;
+    Ok(axum::Json(app.accounts(&scope, q.tenant, &request)?))
 }
 
 /// One account.

@@ -2,16 +2,21 @@
 
 use crate::access::Principal;
 use crate::app::AppState;
+use crate::app::activities::{ACTIVITY_COLUMNS, ActivityFilter};
+use crate::exports;
+use crate::projections::work::ActivityKey;
 use crate::util::errors::AppResult;
 use crate::util::extract::{Json, Path, Query};
+use crate::util::paging::{Cursor, PageQuery, PageRequest};
 use antikor_shared::TenantId;
 use antikor_shared::activity::{Activity, ActivityKind};
-use antikor_shared::api::ErrorBody;
+use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::views::{
     ActivityRecord, CorrectActivity, FollowUpAct, TenantContacts, UpdateContacts,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -29,19 +34,80 @@ pub struct ActivitiesQuery {
     pub kind: Option<ActivityKind>,
 }
 
-/// Activities the caller may see, newest first.
-#[utoipa::path(get, path = "/api/activities", security(("session" = [])), tag = "activities", params(ActivitiesQuery),
+impl From<ActivitiesQuery> for ActivityFilter {
+    fn from(q: ActivitiesQuery) -> Self {
+        Self {
+            tenant: q.tenant,
+            year: q.year,
+            kind: q.kind,
+        }
+    }
+}
+
+/// A page of the activities the caller may see, newest first.
+#[utoipa::path(get, path = "/api/activities", security(("session" = [])), tag = "activities", params(ActivitiesQuery, PageQuery),
     responses(
-        (status = 200, description = "Activities with their corrections", body = [ActivityRecord]),
+        (status = 200, description = "Activities with their corrections", body = Page<ActivityRecord>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody),
         (status = 404, description = "A tenant out of reach", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     principal: Principal,
     Query(q): Query<ActivitiesQuery>,
-) -> AppResult<axum::Json<Vec<ActivityRecord>>> {
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<ActivityRecord>>> {
+    let request = PageRequest::new(&page)?;
     let scope = principal.read_scope();
-    Ok(axum::Json(
-        app.activities(&scope, q.tenant, q.year, q.kind)?,
+    Ok(axum::Json(app.activities(&scope, &q.into(), &request)?))
+}
+
+/// One activity with its corrections, as a form reads it again after a conflict.
+#[utoipa::path(get, path = "/api/activities/{id}", security(("session" = [])), tag = "activities",
+    params(("id" = Uuid, Path, description = "The activity")),
+    responses(
+        (status = 200, description = "The activity", body = ActivityRecord),
+        (status = 404, description = "No such activity in the caller's reach", body = ErrorBody)))]
+pub async fn get(
+    State(app): State<AppState>,
+    principal: Principal,
+    Path(id): Path<Uuid>,
+) -> AppResult<axum::Json<ActivityRecord>> {
+    Ok(axum::Json(app.activity(&principal.read_scope(), id)?))
+}
+
+/// How many activities a batch of the CSV download reads at once.
+const EXPORT_BATCH: usize = 500;
+
+/// Every activity the caller may see with the filters, as a CSV file (streamed: the list can
+/// be as long as the log).
+#[utoipa::path(get, path = "/api/activities/export.csv", security(("session" = [])), tag = "activities", params(ActivitiesQuery),
+    responses(
+        (status = 200, description = "The activities, newest first, every detail spelled out", content_type = "text/csv"),
+        (status = 404, description = "A tenant out of reach", body = ErrorBody)))]
+pub async fn export(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<ActivitiesQuery>,
+) -> AppResult<Response> {
+    let scope = principal.read_scope();
+    let filter = ActivityFilter::from(q);
+    // The first batch is read before the answer starts, so that a tenant out of reach is a
+    // 404 rather than a cut download.
+    let first = app.activity_rows(&scope, &filter, &PageRequest::first(EXPORT_BATCH))?;
+    let mut first = Some(first);
+    Ok(exports::csv_download_paged(
+        "deinosti.csv",
+        ACTIVITY_COLUMNS,
+        move |after| {
+            if let Some(rows) = first.take() {
+                return Ok(rows);
+            }
+            let request = PageRequest {
+                limit: EXPORT_BATCH,
+                after: after.as_deref().and_then(ActivityKey::decode),
+            };
+            Ok(app.activity_rows(&scope, &filter, &request)?)
+        },
     ))
 }
 
@@ -101,10 +167,16 @@ pub async fn follow_up(
 }
 
 /// Every tenant's anti-corruption experts (public, measure II.3).
-#[utoipa::path(get, path = "/api/contacts", tag = "activities",
-    responses((status = 200, description = "Contacts per tenant, the regional administration first", body = [TenantContacts])))]
-pub async fn contacts(State(app): State<AppState>) -> axum::Json<Vec<TenantContacts>> {
-    axum::Json(app.contacts())
+#[utoipa::path(get, path = "/api/contacts", tag = "activities", params(PageQuery),
+    responses(
+        (status = 200, description = "A page of contacts per tenant, the regional administration first", body = Page<TenantContacts>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody)))]
+pub async fn contacts(
+    State(app): State<AppState>,
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<TenantContacts>>> {
+    let request = PageRequest::new(&page)?;
+    Ok(axum::Json(app.contacts(&request)?))
 }
 
 /// Replaces the caller's tenant's contact list.

@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::store::{Direction, Filter};
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Path, Query};
+use crate::util::paging::page_size;
 use crate::vault::redacted;
 use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
 use antikor_shared::{RecordedEvent, TenantId};
@@ -20,10 +21,6 @@ use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
 use utoipa::IntoParams;
 
-/// Default and largest page sizes.
-const DEFAULT_LIMIT: u32 = 50;
-const MAX_LIMIT: u32 = 500;
-
 /// One page of events, newest first, with cursors to the neighbouring pages. Officers and
 /// tenant admins see their own tenant's events only; regional roles and auditors all.
 #[utoipa::path(get, path = "/api/audit/events", security(("session" = [])), tag = "audit", params(AuditQuery),
@@ -36,12 +33,7 @@ pub async fn list(
     principal: Principal,
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Json<AuditPage>> {
-    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(AppError::BadRequest(format!(
-            "Размерът на страницата е от 1 до {MAX_LIMIT}."
-        )));
-    }
+    let limit = page_size(q.limit)?;
     if q.before.is_some() && q.after.is_some() {
         return Err(AppError::BadRequest(
             "Посочете или „before“, или „after“, не и двете.".into(),
@@ -55,7 +47,6 @@ pub async fn list(
     let scope = principal.read_scope();
     let log = app.log(&scope);
     let filter = log.filter(q.tenant, q.stream, q.event_type)?;
-    let limit = limit as usize;
     let exists = |direction, cursor| -> AppResult<bool> {
         Ok(!log.page(&filter, direction, cursor, 1)?.is_empty())
     };

@@ -3,8 +3,9 @@
 use crate::app::AppState;
 use crate::util::errors::AppResult;
 use crate::util::extract::Query;
+use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::activity::ActivityKind;
-use antikor_shared::api::ErrorBody;
+use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::views::{ActivityRecord, RegionView};
 use axum::extract::State;
 use serde::Deserialize;
@@ -31,22 +32,38 @@ pub async fn progress(
     Ok(axum::Json(app.region(year, None).await?))
 }
 
-/// Public meetings with their protocols and decisions, newest first.
-#[utoipa::path(get, path = "/api/public/meetings", tag = "public", params(YearQuery),
-    responses((status = 200, description = "Meetings marked public", body = [ActivityRecord])))]
+/// A page of the public meetings with their protocols and decisions, newest first.
+#[utoipa::path(get, path = "/api/public/meetings", tag = "public", params(YearQuery, PageQuery),
+    responses(
+        (status = 200, description = "Meetings marked public", body = Page<ActivityRecord>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody)))]
 pub async fn meetings(
     State(app): State<AppState>,
     Query(q): Query<YearQuery>,
-) -> axum::Json<Vec<ActivityRecord>> {
-    axum::Json(app.public_activities(q.year, ActivityKind::Meeting))
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<ActivityRecord>>> {
+    let request = PageRequest::new(&page)?;
+    Ok(axum::Json(app.public_activities(
+        ActivityKind::Meeting,
+        q.year,
+        &request,
+    )))
 }
 
-/// The register of contested or returned council decisions and mayors' orders.
-#[utoipa::path(get, path = "/api/public/contested-acts", tag = "public", params(YearQuery),
-    responses((status = 200, description = "Contested acts, newest first", body = [ActivityRecord])))]
+/// A page of the register of contested or returned council decisions and mayors' orders.
+#[utoipa::path(get, path = "/api/public/contested-acts", tag = "public", params(YearQuery, PageQuery),
+    responses(
+        (status = 200, description = "Contested acts, newest first", body = Page<ActivityRecord>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody)))]
 pub async fn contested_acts(
     State(app): State<AppState>,
     Query(q): Query<YearQuery>,
-) -> axum::Json<Vec<ActivityRecord>> {
-    axum::Json(app.public_activities(q.year, ActivityKind::ContestedAct))
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<ActivityRecord>>> {
+    let request = PageRequest::new(&page)?;
+    Ok(axum::Json(app.public_activities(
+        ActivityKind::ContestedAct,
+        q.year,
+        &request,
+    )))
 }

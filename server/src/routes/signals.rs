@@ -7,8 +7,9 @@ use crate::domain::signals::SignalCommand;
 use crate::exports;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{ClientAddr, Json, Path, Query};
+use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::TenantId;
-use antikor_shared::api::ErrorBody;
+use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::signal::{
     Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, IntakeLists,
     Link, RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SetIntakeLists,
@@ -162,18 +163,22 @@ pub struct RegisterQuery {
     pub status: Option<SignalStatus>,
 }
 
-/// The caller's tenant's register, newest first, with the statutory clocks (officers only).
-#[utoipa::path(get, path = "/api/signals", security(("session" = [])), tag = "signals", params(RegisterQuery),
+/// A page of the caller's tenant's register, newest first, with the statutory clocks
+/// (officers only).
+#[utoipa::path(get, path = "/api/signals", security(("session" = [])), tag = "signals", params(RegisterQuery, PageQuery),
     responses(
-        (status = 200, description = "The register", body = [SignalRow]),
+        (status = 200, description = "The register", body = Page<SignalRow>),
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody),
         (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
 pub async fn register(
     State(app): State<AppState>,
     principal: Principal,
     Query(q): Query<RegisterQuery>,
-) -> AppResult<axum::Json<Vec<SignalRow>>> {
+    Query(page): Query<PageQuery>,
+) -> AppResult<axum::Json<Page<SignalRow>>> {
     let desk = principal.signal_desk()?;
-    Ok(axum::Json(app.signal_register(&desk, q.status)))
+    let request = PageRequest::new(&page)?;
+    Ok(axum::Json(app.signal_register(&desk, q.status, &request)))
 }
 
 /// Records a signal received by e-mail, phone, post or in person (officers only).

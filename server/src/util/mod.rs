@@ -2,3 +2,4 @@
 
 pub mod errors;
 pub mod extract;
+pub mod paging;

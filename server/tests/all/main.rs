@@ -9,6 +9,7 @@ mod isolation;
 mod log_contract;
 mod log_model;
 mod openapi;
+mod paging;
 mod plan;
 mod proofs;
 mod read_models;

@@ -2,6 +2,7 @@
 //! sealed identities, retention, suppressed statistics and the abuse limits.
 
 use crate::support::{DEMO_PASSWORD, Session, TestApp, stored_text};
+use antikor_shared::api::Page;
 use antikor_shared::signal::{Clock, SignalRow};
 use axum::http::{Method, StatusCode, header};
 use base64::Engine;
@@ -69,7 +70,10 @@ async fn an_unacknowledged_signal_turns_overdue_when_its_seven_days_pass() {
     let receipt = file(&app, anonymous_signal("bansko")).await;
     let officer = app.login("bansko.officer").await;
     let clock = || async {
-        let register: Vec<SignalRow> = app.read_as(&officer, "/api/signals").await;
+        let register = app
+            .read_as::<Page<SignalRow>>(&officer, "/api/signals")
+            .await
+            .items;
         assert_eq!(
             register[0].reference,
             receipt["reference"].as_str().unwrap()
@@ -100,7 +104,7 @@ async fn a_reporter_follows_an_anonymous_signal_with_the_receipt_code() {
     // The officer sees it in the register, acknowledges and writes to the reporter.
     let officer = app.login("bansko.officer").await;
     let (_, register) = app.get_as(&officer, "/api/signals").await;
-    let row = &register[0];
+    let row = &register["items"][0];
     assert_eq!(row["reference"], receipt["reference"]);
     assert_eq!(row["acknowledgment"]["clock"], "running");
     let id = row["id"].as_str().unwrap().to_owned();
@@ -926,7 +930,7 @@ async fn units_and_activities_come_from_the_tenants_lists_and_a_typed_name_never
     // An officer classifies only with entries of the list, too.
     let officer = app.login("blagoevgrad.officer").await;
     let (_, register) = app.get_as(&officer, "/api/signals").await;
-    let row = &register[0];
+    let row = &register["items"][0];
     assert_eq!(row["unit"], "Кметство Баня");
     let id = row["id"].as_str().unwrap();
     let (status, body) = app

@@ -219,6 +219,49 @@ impl TestApp {
         typed(uri, body)
     }
 
+    /// Every item of a paged list, read page after page through the `next` cursors as a client
+    /// does (`session`: `None` for an anonymous reader); each page must answer 200 and stay
+    /// within `limit`.
+    pub async fn read_all(
+        &self,
+        session: Option<&Session>,
+        uri: &str,
+        limit: u32,
+    ) -> Vec<serde_json::Value> {
+        let joiner = if uri.contains('?') { '&' } else { '?' };
+        let mut items = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let mut page_uri = format!("{uri}{joiner}limit={limit}");
+            if let Some(cursor) = &after {
+                // Cursors are written to fit in an address as they are.
+                let unreserved = |c: char| c.is_ascii_alphanumeric() || "-._~".contains(c);
+                assert!(cursor.chars().all(unreserved), "cursor {cursor}");
+                page_uri.push_str(&format!("&after={cursor}"));
+            }
+            let (status, page) = self.call(session, Method::GET, &page_uri, None).await;
+            assert_eq!(status, StatusCode::OK, "GET {page_uri}: {page}");
+            let got = page["items"].as_array().expect("a page").clone();
+            assert!(
+                got.len() <= limit as usize,
+                "GET {page_uri}: {} items",
+                got.len()
+            );
+            items.extend(got);
+            match page["next"].as_str() {
+                Some(next) => after = Some(next.to_owned()),
+                None => {
+                    assert_eq!(
+                        page["total"].as_u64(),
+                        Some(items.len() as u64),
+                        "GET {uri}"
+                    );
+                    return items;
+                }
+            }
+        }
+    }
+
     /// A POST as `session` that must answer 200, its answer decoded into the API's own type.
     pub async fn write_as<T: DeserializeOwned>(
         &self,

@@ -7,11 +7,11 @@ use crate::components::focus_by_id;
 use crate::form::{
     FormError, Labelled, Notice, PasswordField, TextAreaField, reload_row, use_submit,
 };
-use crate::wire::{code, from_code};
 use antikor_shared::account::{
     Account, DisableAccount, EnableAccount, GrantRole, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
     ResetPassword, Role,
 };
+use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -28,10 +28,10 @@ type Call = Pin<Box<dyn Future<Output = Result<Account, ApiError>>>>;
 
 /// Reads the account again, as the server now has it, into its row.
 async fn reload(account: RwSignal<Account>) -> Result<(), ApiError> {
-    let (tenant, username) = account.with_untracked(|a| (a.tenant.clone(), a.username.clone()));
-    let list = api::accounts(Some(tenant));
+    let username = account.with_untracked(|a| a.username.clone());
+    let found = async { api::account(&username).await.map(Some) };
     let gone = "Профилът вече не е в списъка.";
-    reload_row(account, list, move |a| a.username == username, gone).await
+    reload_row(account, found, |a| a.username == username, gone).await
 }
 
 /// The form of one action on one account.

@@ -6,10 +6,10 @@ use crate::api;
 use crate::form::{
     FormError, InputField, Labelled, Notice, PasswordField, SubmitButton, use_submit,
 };
-use crate::wire::{code, from_code};
 use antikor_shared::account::{
     CreateAccount, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, SessionInfo,
 };
+use antikor_shared::wire::{code, from_code};
 use antikor_shared::{TenantId, Username};
 use leptos::prelude::*;
 

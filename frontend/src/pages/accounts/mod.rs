@@ -6,10 +6,11 @@ mod create;
 mod table;
 
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::set_title;
 use crate::directory::use_directory;
 use crate::form::{Labelled, Notice, NoticeView};
 use crate::format::href_with_query;
+use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
@@ -99,7 +100,11 @@ pub fn AccountsPage() -> impl IntoView {
                 .filter(|_| all_tenants)
         })
     });
-    let accounts = LocalResource::new(move || api::accounts(filter.get()));
+    // In the server's order, by username: a sort here would move rows as pages are added.
+    let accounts = Paged::new(
+        move || Ok::<_, ApiError>(filter.get()),
+        |tenant: Option<TenantId>, page| async move { api::accounts(tenant.as_ref(), &page).await },
+    );
     let tenants = use_directory();
     let directory: Directory = Memo::new(move |_| {
         tenants
@@ -121,19 +126,8 @@ pub fn AccountsPage() -> impl IntoView {
     let done = Callback::new(move |n: Notice| {
         open.set(None);
         notice.set(Some(n));
-        accounts.refetch();
+        accounts.reload();
     });
-    let retry = Callback::new(move |()| accounts.refetch());
-
-    let me_for_table = me.clone();
-    let table = move || {
-        let me = me_for_table.clone();
-        Suspend::new(async move {
-            let mut list = accounts.await?;
-            list.sort_by(|a, b| (&a.tenant, &a.username).cmp(&(&b.tenant, &b.username)));
-            Ok::<_, ApiError>(view! { <AccountsTable list me admin directory open done /> })
-        })
-    };
 
     let lead = match me.role {
         Role::Auditor => {
@@ -156,7 +150,9 @@ pub fn AccountsPage() -> impl IntoView {
                 view! { <CreateAccountForm admin me=me.clone() filter directory done /> }
             })}
         <NoticeView id="accounts-notice" notice />
-        <Loaded retry keep_shown=true>{table}</Loaded>
+        <PagedList list=accounts id="accounts">
+            <AccountsTable list=accounts me=me.clone() admin directory open done />
+        </PagedList>
     }
     .into_any()
 }

@@ -3,11 +3,12 @@
 use super::action::ActionForm;
 use super::{ActionKind, Directory, Open, TenantEntry, tenant_kind, tenant_name};
 use crate::access::grantable_roles;
-use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::csv::{Column, CsvSource, ExportTable, csv_rows, headings};
 use crate::form::Notice;
 use crate::format::{date_time, utc_exact};
-use crate::wire::code;
+use crate::paging::Paged;
 use antikor_shared::account::{Account, Role, SessionInfo};
+use antikor_shared::wire::code;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -36,10 +37,11 @@ const COLUMNS: [Column<Account, [TenantEntry]>; 7] = [
     Column::page_only("Действия"),
 ];
 
-/// The accounts, one row each, with the action form under the row it belongs to.
+/// The accounts loaded, one row each, with the action form under the row it belongs to; the
+/// file has every account of the filter.
 #[component]
 pub(super) fn AccountsTable(
-    list: Vec<Account>,
+    list: Paged<Account>,
     me: SessionInfo,
     admin: Option<Role>,
     directory: Directory,
@@ -53,17 +55,21 @@ pub(super) fn AccountsTable(
         &COLUMNS[..COLUMNS.len() - 1]
     };
     let span = columns.len();
-    let empty = list.is_empty();
-    let csv_list = list.clone();
-    let csv = Callback::new(move |()| directory.with(|d| csv_rows(&COLUMNS, &csv_list, d)));
-    let rows = list
-        .into_iter()
-        .map(|account| {
-            let own = account.username == me.username;
-            let account = RwSignal::new(account);
-            view! { <AccountRow account own admin directory open done span /> }
-        })
-        .collect_view();
+    let count = list.count();
+    let csv = CsvSource::load(move || {
+        let all = list.load_all();
+        async move {
+            let accounts = all.await?;
+            Ok(directory
+                .try_with_untracked(|d| csv_rows(&COLUMNS, &accounts, d))
+                .unwrap_or_default())
+        }
+    });
+    let rows = list.rows(move |account: Account| {
+        let own = account.username == me.username;
+        let account = RwSignal::new(account);
+        view! { <AccountRow account own admin directory open done span /> }
+    });
     view! {
         <ExportTable id="accounts-table" filename="profili.csv" rows=csv>
             <caption class="visually-hidden">"Профили и техните роли"</caption>
@@ -72,7 +78,7 @@ pub(super) fn AccountsTable(
             </thead>
             <tbody>
                 {rows}
-                {empty
+                {move || (count.get() == 0)
                     .then(|| {
                         view! {
                             <tr class="empty-row">

@@ -1,16 +1,16 @@
 //! An activity's form fields by kind, with the plan's measures it serves.
 
 use super::Names;
-use crate::activity_draft::{
-    ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, act_action_label, act_kind_label, fields_of,
-    media_kind_label,
-};
 use crate::api::{self, ApiError};
 use crate::components::Loaded;
 use crate::controls::today;
 use crate::form::Labelled;
-use crate::wire::code;
 use antikor_shared::activity::{ActivityKind, MeetingKind};
+use antikor_shared::activity_draft::{
+    ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, act_action_label, act_kind_label, fields_of,
+    media_kind_label,
+};
+use antikor_shared::wire::code;
 use leptos::prelude::*;
 
 /// Options of a select field: (value, label, selected).

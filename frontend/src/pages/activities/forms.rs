@@ -2,16 +2,16 @@
 
 use super::fields::ActivityFields;
 use super::{Names, Panel};
-use crate::activity_draft::{Draft, kind_singular};
 use crate::api::{self, ApiError};
 use crate::controls::today;
 use crate::form::{
     FormError, InputField, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, reload_row,
     use_submit,
 };
-use crate::wire::{code, from_code};
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
+use antikor_shared::activity_draft::{Draft, kind_singular};
 use antikor_shared::views::{ActivityRecord, CorrectActivity, FollowUpAct};
+use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -21,10 +21,10 @@ const RELOADED: &str =
 
 /// Reads an activity again, as the server now has it, into its row.
 async fn reload(record: RwSignal<ActivityRecord>) -> Result<(), ApiError> {
-    let (tenant, id) = record.with_untracked(|r| (r.tenant.clone(), r.id));
-    let list = async move { api::activities(Some(&tenant), None, None).await };
+    let id = record.with_untracked(|r| r.id);
+    let found = async move { api::activity(&id.to_string()).await.map(Some) };
     let gone = "Дейността вече не е в списъка.";
-    reload_row(record, list, move |r| r.id == id, gone).await
+    reload_row(record, found, move |r| r.id == id, gone).await
 }
 
 /// Sends a change to `record` made against the version read, as both of a row's panel forms

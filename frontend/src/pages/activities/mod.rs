@@ -4,20 +4,21 @@ mod fields;
 mod forms;
 
 use crate::access::can_record;
-use crate::activity_draft::{details, headline, kind_singular};
-use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::api;
+use crate::components::set_title;
 use crate::controls::{TenantSelect, ViewParams, YearSelect, use_view_params};
-use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::csv::{CsvSource, ExportTable};
 use crate::directory::use_directory;
 use crate::form::{Labelled, Notice, NoticeView};
 use crate::format::{date_bg, date_time, utc_exact};
+use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
-use crate::wire::code;
 use antikor_shared::activity::ActivityKind;
+use antikor_shared::activity_draft::{details, headline, kind_singular};
 use antikor_shared::ids::regional_tenant;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::views::ActivityRecord;
+use antikor_shared::wire::code;
 use forms::{CorrectionForm, FollowUpForm, RecordForm};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -64,34 +65,17 @@ pub fn use_names() -> Memo<Names> {
 /// The heading of the institution column, shown only to those who see every institution.
 const TENANT: &str = "Институция";
 
-/// The list's columns: the file has every detail spelled out, the page folds the details and
-/// the corrections under the description and the recording, and has the change buttons.
-const COLUMNS: [Column<ActivityRecord, Names>; 11] = [
-    Column::both("Дата", |r, _| date_bg(r.activity.date())),
-    Column::both(TENANT, |r, n| n.of(r.tenant.as_str())),
-    Column::both("Вид", |r, _| kind_singular(r.activity.kind()).to_owned()),
-    Column::both("Описание", |r, n| {
-        headline(&r.activity, |s| n.of(s))
-    }),
-    Column::file_only("Подробности", |r, n| {
-        details(&r.activity, &|s: &str| n.of(s))
-            .into_iter()
-            .map(|(l, v)| format!("{l}: {v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }),
-    Column::both("Мерки", |r, _| r.activity.measures().join(", ")),
-    Column::file_only("Записано на", |r, _| date_time(r.recorded_at)),
-    Column::file_only("Записано от", |r, _| r.recorded_by.clone()),
-    Column::file_only("Поправки", |r, _| {
-        r.corrections
-            .iter()
-            .map(|c| format!("{} ({}): {}", date_time(c.at), c.by, c.reason))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }),
-    Column::page_only("Записано"),
-    Column::page_only("Действия"),
+/// The list's column headings. The file, built by the server, has every detail spelled out;
+/// the page folds the details and the corrections under the description and the recording,
+/// and has the change buttons.
+const HEADINGS: [&str; 7] = [
+    "Дата",
+    TENANT,
+    "Вид",
+    "Описание",
+    "Мерки",
+    "Записано",
+    "Действия",
 ];
 
 /// `/activities`.
@@ -108,19 +92,22 @@ pub fn ActivitiesPage() -> impl IntoView {
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let names = use_names();
-    let list = LocalResource::new(move || {
-        let asked = params.get();
-        async move {
-            let p = asked?;
-            api::activities(p.tenant.as_ref(), p.year, p.kind.as_deref()).await
-        }
+    let list = Paged::new(
+        move || params.get(),
+        |p: ViewParams, page| async move {
+            api::activities(p.tenant.as_ref(), p.year, p.kind.as_deref(), &page).await
+        },
+    );
+    // The page holds a page of the list; the file of the whole list is the server's.
+    let csv = Signal::derive(move || {
+        chosen.with(|p| api::activities_csv_url(p.tenant.as_ref(), p.year, p.kind.as_deref()))
     });
     let notice = RwSignal::new(None::<Notice>);
+    // A change may move any record anywhere in the list: it is read again from the start.
     let changed = Callback::new(move |n: Notice| {
         notice.set(Some(n));
-        list.refetch();
+        list.reload();
     });
-    let retry = Callback::new(move |()| list.refetch());
     let shown = Signal::derive(move || chosen.get().year);
     let navigate = use_navigate();
     let on_kind = move |ev: leptos::ev::Event| {
@@ -141,16 +128,6 @@ pub fn ActivitiesPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let own_for_table = own.clone();
-    let table = move || {
-        let own = own_for_table.clone();
-        Suspend::new(async move {
-            let records = list.await?;
-            Ok::<_, ApiError>(view! {
-                <ActivitiesTable records names own may_record all=sees_all changed />
-            })
-        })
-    };
     view! {
         <h1>"Дейности"</h1>
         <p class="lead">
@@ -172,41 +149,45 @@ pub fn ActivitiesPage() -> impl IntoView {
             </Labelled>
         </div>
         <NoticeView id="activities-notice" notice />
-        <Loaded retry keep_shown=true>{table}</Loaded>
+        <PagedList list id="activities">
+            <ActivitiesTable list csv names own=own.clone() may_record all=sees_all changed />
+        </PagedList>
     }
 }
 
-/// The activities, newest first, with their corrections and the change panels.
+/// The activities loaded, newest first, with their corrections and the change panels.
 #[component]
 fn ActivitiesTable(
-    records: Vec<ActivityRecord>,
+    list: Paged<ActivityRecord>,
+    /// The address of the whole list's file.
+    csv: Signal<String>,
     names: Memo<Names>,
     own: Option<antikor_shared::TenantId>,
     may_record: bool,
     all: bool,
     changed: Callback<Notice>,
 ) -> impl IntoView {
-    let count = records.len();
-    let csv_records = records.clone();
-    let csv =
-        Callback::new(move |()| names.with_untracked(|n| csv_rows(&COLUMNS, &csv_records, n)));
-    let rows = records
-        .into_iter()
-        .map(|record| {
-            let mine = may_record && own.as_ref() == Some(&record.tenant);
-            let record = RwSignal::new(record);
-            view! { <ActivityRow record names mine all changed /> }
-        })
+    let total = list.total();
+    let count = list.count();
+    let rows = list.rows(move |record: ActivityRecord| {
+        let mine = may_record && own.as_ref() == Some(&record.tenant);
+        let record = RwSignal::new(record);
+        view! { <ActivityRow record names mine all changed /> }
+    });
+    let headings = HEADINGS
+        .iter()
+        .filter(|h| all || **h != TENANT)
+        .map(|h| view! { <th scope="col">{*h}</th> })
         .collect_view();
-    let shown = COLUMNS.iter().filter(move |c| all || c.heading != TENANT);
+    let tools = view! { <span class="muted">{move || format!("{} записа", total.get())}</span> };
     view! {
-        <ExportTable id="activities-table" filename="deinosti.csv" rows=csv tools=view! { <span class="muted">{format!("{count} записа")}</span> }.into_any()>
+        <ExportTable id="activities-table" filename="deinosti.csv" rows=CsvSource::Server(csv) tools=tools.into_any()>
             <caption class="visually-hidden">"Дейности, най-новите първи"</caption>
             <thead>
-                <tr>{headings(shown)}</tr>
+                <tr>{headings}</tr>
             </thead>
             <tbody>
-                {(count == 0).then(|| view! {
+                {move || (count.get() == 0).then(|| view! {
                     <tr class="empty-row">
                         <td colspan="7">"Няма записани дейности за избраните филтри."</td>
                     </tr>

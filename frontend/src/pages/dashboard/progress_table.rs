@@ -6,9 +6,9 @@ use crate::controls::today;
 use crate::csv::ExportTable;
 use crate::form::{FormError, reload_row, use_submit};
 use crate::format::date_bg;
-use crate::wire::from_code;
 use antikor_shared::progress::{CompletionLevel, Evidence};
 use antikor_shared::views::{ProgressRow, ReportProgress, TenantProgress};
+use antikor_shared::wire::from_code;
 use leptos::prelude::*;
 
 /// Evidence typed one per line: web addresses become links, anything else a document

@@ -2,100 +2,103 @@
 
 use crate::access::can_record;
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
-use crate::csv::ExportTable;
+use crate::components::set_title;
+use crate::csv::{CsvSource, ExportTable};
+use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use antikor_shared::ids::regional_tenant;
 use antikor_shared::views::TenantContacts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The regional administration's list (the council's secretariat) and the others, in order.
-pub(super) fn split_contacts(
-    list: Vec<TenantContacts>,
-) -> (Option<TenantContacts>, Vec<TenantContacts>) {
-    let oblast = regional_tenant();
-    let mut regional = None;
-    let mut others = Vec::new();
-    for t in list {
-        if t.tenant == oblast {
-            regional = Some(t);
-        } else {
-            others.push(t);
-        }
-    }
-    (regional, others)
+/// Whether a tenant's list belongs in the secretariat's table (`true`: the regional
+/// administration's) or in the municipalities' (`false`).
+fn in_part(list: &TenantContacts, secretariat: bool) -> bool {
+    (list.tenant == regional_tenant()) == secretariat
 }
 
-/// A table of experts; one row per person, and a row for an institution without a list.
+/// One tenant's rows: one per person, or one saying it has named nobody.
+fn tenant_rows(t: &TenantContacts, with_tenant: bool) -> AnyView {
+    let tenant = t.tenant.to_string();
+    if t.contacts.is_empty() {
+        return view! {
+            <tr class="contact-row contact-row--empty" data-tenant=tenant>
+                {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
+                <td colspan="4" class="muted">
+                    "Все още не са посочени експерти."
+                </td>
+            </tr>
+        }
+        .into_any();
+    }
+    t.contacts
+        .iter()
+        .map(|c| {
+            let mail = format!("mailto:{}", c.email);
+            let tel = format!("tel:{}", c.phone.replace(' ', ""));
+            view! {
+                <tr class="contact-row" data-tenant=tenant.clone()>
+                    {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
+                    <td>{c.name.clone()}</td>
+                    <td>{c.position.clone()}</td>
+                    <td class="nowrap"><a href=tel>{c.phone.clone()}</a></td>
+                    <td><a href=mail>{c.email.clone()}</a></td>
+                </tr>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The file of the lists: a row per person.
+fn contacts_csv(lists: &[TenantContacts]) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        [
+            "Институция",
+            "Име",
+            "Длъжност",
+            "Телефон",
+            "Електронна поща",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for t in lists {
+        for c in &t.contacts {
+            rows.push(vec![
+                t.name_bg.clone(),
+                c.name.clone(),
+                c.position.clone(),
+                c.phone.clone(),
+                c.email.clone(),
+            ]);
+        }
+    }
+    rows
+}
+
+/// A table of experts, of the secretariat or of the municipalities, from the lists loaded;
+/// its file has every list of its part.
 #[component]
 fn ContactsTable(
-    lists: Vec<TenantContacts>,
+    list: Paged<TenantContacts>,
+    /// The secretariat's table (`true`) or the municipalities' (`false`).
+    secretariat: bool,
     id: &'static str,
     #[prop(into)] caption: String,
     with_tenant: bool,
 ) -> impl IntoView {
-    let csv_lists = lists.clone();
-    let csv = Callback::new(move |()| {
-        let mut rows = vec![
-            [
-                "Институция",
-                "Име",
-                "Длъжност",
-                "Телефон",
-                "Електронна поща",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        ];
-        for t in &csv_lists {
-            for c in &t.contacts {
-                rows.push(vec![
-                    t.name_bg.clone(),
-                    c.name.clone(),
-                    c.position.clone(),
-                    c.phone.clone(),
-                    c.email.clone(),
-                ]);
-            }
+    let csv = CsvSource::load(move || {
+        let all = list.load_all();
+        async move {
+            let mut lists = all.await?;
+            lists.retain(|t| in_part(t, secretariat));
+            Ok(contacts_csv(&lists))
         }
-        rows
     });
-    let columns = if with_tenant { "5" } else { "4" };
-    let rows = lists
-        .iter()
-        .map(|t| {
-            let tenant = t.tenant.to_string();
-            if t.contacts.is_empty() {
-                return view! {
-                    <tr class="contact-row contact-row--empty" data-tenant=tenant>
-                        {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
-                        <td colspan=if with_tenant { "4" } else { columns }  class="muted">
-                            "Все още не са посочени експерти."
-                        </td>
-                    </tr>
-                }
-                .into_any();
-            }
-            t.contacts
-                .iter()
-                .map(|c| {
-                    let mail = format!("mailto:{}", c.email);
-                    let tel = format!("tel:{}", c.phone.replace(' ', ""));
-                    view! {
-                        <tr class="contact-row" data-tenant=tenant.clone()>
-                            {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
-                            <td>{c.name.clone()}</td>
-                            <td>{c.position.clone()}</td>
-                            <td class="nowrap"><a href=tel>{c.phone.clone()}</a></td>
-                            <td><a href=mail>{c.email.clone()}</a></td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        })
-        .collect_view();
+    let rows = list.rows(move |t: TenantContacts| {
+        in_part(&t, secretariat).then(|| tenant_rows(&t, with_tenant))
+    });
     view! {
         <ExportTable id=id filename=format!("{id}.csv") rows=csv>
             <caption>{caption}</caption>
@@ -120,34 +123,12 @@ pub fn CouncilPage() -> impl IntoView {
     set_title("Съвет и контакти");
     let session = use_session();
     let editor = Memo::new(move |_| session.role().is_some_and(can_record));
-    let contacts = LocalResource::new(api::contacts);
-    let retry = Callback::new(move |()| contacts.refetch());
-    let body = move || {
-        Suspend::new(async move {
-            let (regional, others) = split_contacts(contacts.await?);
-            let regional = regional.map(|r| {
-                view! {
-                    <ContactsTable
-                        lists=vec![r]
-                        id="council-table"
-                        caption="Секретариат на съвета — Областна администрация Благоевград"
-                        with_tenant=false
-                    />
-                }
-            });
-            Ok::<_, ApiError>(view! {
-                <h2>"Секретариат и състав"</h2>
-                {regional}
-                <h2>"Експерти по противодействие на корупцията в общините"</h2>
-                <ContactsTable
-                    lists=others
-                    id="contacts-table"
-                    caption="Експерти, отговорни за противодействието на корупцията, по институции"
-                    with_tenant=true
-                />
-            })
-        })
-    };
+    // The regional administration comes first in the server's order, so the first page holds
+    // the secretariat; the municipalities follow a page at a time.
+    let list = Paged::new(
+        || Ok::<_, ApiError>(()),
+        |(), page| async move { api::contacts(&page).await },
+    );
     view! {
         <h1>"Областен обществен съвет за превенция и противодействие на корупцията"</h1>
         <p class="lead">
@@ -162,6 +143,23 @@ pub fn CouncilPage() -> impl IntoView {
                 <A href="/contacts/edit" attr:id="contacts-edit-link">"Редактиране на контактите на вашата институция"</A>
             </Show>
         </p>
-        <Loaded retry>{body}</Loaded>
+        <PagedList list id="contacts">
+            <h2>"Секретариат и състав"</h2>
+            <ContactsTable
+                list
+                secretariat=true
+                id="council-table"
+                caption="Секретариат на съвета — Областна администрация Благоевград"
+                with_tenant=false
+            />
+            <h2>"Експерти по противодействие на корупцията в общините"</h2>
+            <ContactsTable
+                list
+                secretariat=false
+                id="contacts-table"
+                caption="Експерти, отговорни за противодействието на корупцията, по институции"
+                with_tenant=true
+            />
+        </PagedList>
     }
 }

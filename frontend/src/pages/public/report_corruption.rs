@@ -1,8 +1,8 @@
 //! `/report-corruption`: the brochure of measure IV.2 on how to report corruption.
 
-use super::council::split_contacts;
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
+use antikor_shared::ids::regional_tenant;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,12 +10,11 @@ use leptos_router::components::A;
 #[component]
 pub fn ReportCorruptionPage() -> impl IntoView {
     set_title("Как да подадете сигнал за корупция");
-    let contacts = LocalResource::new(api::contacts);
+    let contacts = LocalResource::new(|| async { api::tenant_contacts(&regional_tenant()).await });
     let retry = Callback::new(move |()| contacts.refetch());
     let secretariat = move || {
         Suspend::new(async move {
-            let (regional, _) = split_contacts(contacts.await?);
-            let list = regional.map(|r| r.contacts).unwrap_or_default();
+            let list = contacts.await?.map(|r| r.contacts).unwrap_or_default();
             if list.is_empty() {
                 return Ok::<_, ApiError>(
                     view! {

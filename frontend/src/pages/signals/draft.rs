@@ -2,8 +2,8 @@
 
 use super::{AttachmentPicker, intake_lists, optional};
 use crate::form::{InputField, Labelled, TextAreaField};
-use crate::wire::{code, from_code};
 use antikor_shared::signal::{Category, NewAttachment, Reporter, SignalAccount};
+use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 
 /// The reporter's part of a signal as typed: the same for the public form and the officer's

@@ -14,9 +14,9 @@ pub use attachments::{AttachmentPicker, size_text};
 pub use draft::{Draft, DraftFields, ListChoice};
 
 use crate::api::ApiError;
-use crate::wire::code;
 use antikor_shared::account::Role;
 use antikor_shared::signal::{Clock, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, StatutoryStep};
+use antikor_shared::wire::code;
 use leptos::prelude::*;
 
 /// Only a tenant's officers see its individual signals; the server refuses everyone else.
@@ -111,8 +111,8 @@ pub(super) fn intake_lists(tenant: Signal<String>) -> (Signal<Vec<String>>, Sign
 
 #[cfg(test)]
 mod tests {
-    use crate::wire::{code, from_code};
     use antikor_shared::signal::{Category, Clock, Outcome, Regime, SignalStatus};
+    use antikor_shared::wire::{code, from_code};
 
     #[test]
     fn codes_are_the_wire_names() {

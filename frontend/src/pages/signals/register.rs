@@ -1,11 +1,12 @@
 //! `/signals`: the institution's register of signals for its officers, with the statutory clocks and due filters.
 
 use super::{StepClock, pressing};
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Page};
 use crate::components::{Loaded, set_title};
 use crate::format::{date_bg, href_with_query};
-use crate::wire::{code, from_code};
+use crate::paging::{Paged, PagedList};
 use antikor_shared::signal::{Clock, SignalRow, SignalStatus};
+use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -62,11 +63,27 @@ pub fn SignalsPage() -> impl IntoView {
         query.with(|q| q.get("status").and_then(|s| from_code::<SignalStatus>(&s)))
     });
     let due = Memo::new(move |_| query.with(|q| Due::parse(q.get("due").as_deref())));
-    let rows = LocalResource::new(move || {
-        let status = status.get();
-        async move { api::signals::register(status.map(code).as_deref()).await }
-    });
-    let retry = Callback::new(move |()| rows.refetch());
+    let list = Paged::new(
+        move || Ok::<_, ApiError>((status.get(), due.get())),
+        |(status, due): (Option<SignalStatus>, Due), page| async move {
+            let status = status.map(code);
+            if due == Due::All {
+                return api::signals::register(status.as_deref(), &page).await;
+            }
+            // The server does not filter by the clocks: the whole register (of the status) is
+            // read and filtered here, and shown as one page.
+            let rows: Vec<SignalRow> = api::signals::register_all(status.as_deref())
+                .await?
+                .into_iter()
+                .filter(|r| due.admits(r))
+                .collect();
+            Ok(Page {
+                total: u64::try_from(rows.len()).unwrap_or(u64::MAX),
+                items: rows,
+                next: None,
+            })
+        },
+    );
     let go = move |status: Option<SignalStatus>, due: Due| {
         let href = href_with_query(
             "/signals",
@@ -99,14 +116,6 @@ pub fn SignalsPage() -> impl IntoView {
             }
         })
         .collect_view();
-    let table = move || {
-        Suspend::new(async move {
-            let list = rows.await?;
-            let filter = due.get_untracked();
-            let shown: Vec<SignalRow> = list.into_iter().filter(|r| filter.admits(r)).collect();
-            Ok::<_, ApiError>(view! { <RegisterTable rows=shown /> })
-        })
-    };
     view! {
         <h1>"Регистър на сигналите"</h1>
         <p class="lead">
@@ -148,96 +157,100 @@ pub fn SignalsPage() -> impl IntoView {
                 </select>
             </div>
         </div>
-        <Loaded retry keep_shown=true>{table}</Loaded>
+        <PagedList list id="signals">
+            <RegisterTable list />
+        </PagedList>
     }
 }
 
-/// The register's rows, newest first as the server sends them.
-#[component]
-fn RegisterTable(rows: Vec<SignalRow>) -> impl IntoView {
-    if rows.is_empty() {
-        return view! { <p id="signals-empty" class="muted">"Няма сигнали с тези условия."</p> }
-            .into_any();
-    }
-    let count = rows.len();
-    let body = rows
-        .into_iter()
-        .map(|r| {
-            let href = format!("/signals/{}", r.id);
-            let reference = r.reference.clone();
-            let feedback = r.feedback.map_or_else(
-                || view! { <span class="muted">"след потвърждението"</span> }.into_any(),
-                |step| view! { <StepClock step /> }.into_any(),
-            );
-            let closed = r.closed.map(|c| {
-                view! {
-                    <br />
-                    <span class="muted small">
-                        {format!("{} г., {}", date_bg(c.on), c.outcome.label_bg().to_lowercase())}
-                    </span>
-                }
-            });
-            view! {
-                <tr
-                    class="signal-row"
-                    data-id=r.id.to_string()
-                    data-reference=r.reference.clone()
-                    data-status=code(r.status)
-                >
-                    <th scope="row" class="nowrap">
-                        <A href=href>{reference}</A>
-                        {r.uin.clone().map(|u| view! { <br /><span class="muted small">{format!("УИН {u}")}</span> })}
-                    </th>
-                    <td class="nowrap">{date_bg(r.received)}</td>
-                    <td>
-                        {r.channel.label_bg()}
-                        {r.anonymous.then(|| view! { <br /><span class="muted small">"анонимен"</span> })}
-                    </td>
-                    <td>
-                        {r.category.label_bg()}
-                        {r.regime.map(|g| view! { <br /><span class="muted small">{g.label_bg()}</span> })}
-                    </td>
-                    <td class="signal-status">
-                        {r.status.label_bg()}
-                        {closed}
-                    </td>
-                    <td>{r.assigned_to.as_ref().map(ToString::to_string)}</td>
-                    <td class="signal-ack">
-                        <StepClock step=r.acknowledgment />
-                    </td>
-                    <td class="signal-feedback">{feedback}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+/// One signal's row of the register.
+fn signal_row(r: SignalRow) -> impl IntoView {
+    let href = format!("/signals/{}", r.id);
+    let reference = r.reference.clone();
+    let feedback = r.feedback.map_or_else(
+        || view! { <span class="muted">"след потвърждението"</span> }.into_any(),
+        |step| view! { <StepClock step /> }.into_any(),
+    );
+    let closed = r.closed.map(|c| {
+        view! {
+            <br />
+            <span class="muted small">
+                {format!("{} г., {}", date_bg(c.on), c.outcome.label_bg().to_lowercase())}
+            </span>
+        }
+    });
     view! {
-        <div class="table-scroll">
-            <table id="signals-table" class="data-table" data-count=count.to_string()>
-                <caption>{format!("Сигнали: {count}")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Номер"</th>
-                        <th scope="col">"Получен"</th>
-                        <th scope="col">"Канал"</th>
-                        <th scope="col">"Вид и режим"</th>
-                        <th scope="col">"Състояние"</th>
-                        <th scope="col">"Отговорник"</th>
-                        <th scope="col">"Потвърждение (7 дни)"</th>
-                        <th scope="col">"Обратна информация (3 месеца)"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <tr
+            class="signal-row"
+            data-id=r.id.to_string()
+            data-reference=r.reference.clone()
+            data-status=code(r.status)
+        >
+            <th scope="row" class="nowrap">
+                <A href=href>{reference}</A>
+                {r.uin.clone().map(|u| view! { <br /><span class="muted small">{format!("УИН {u}")}</span> })}
+            </th>
+            <td class="nowrap">{date_bg(r.received)}</td>
+            <td>
+                {r.channel.label_bg()}
+                {r.anonymous.then(|| view! { <br /><span class="muted small">"анонимен"</span> })}
+            </td>
+            <td>
+                {r.category.label_bg()}
+                {r.regime.map(|g| view! { <br /><span class="muted small">{g.label_bg()}</span> })}
+            </td>
+            <td class="signal-status">
+                {r.status.label_bg()}
+                {closed}
+            </td>
+            <td>{r.assigned_to.as_ref().map(ToString::to_string)}</td>
+            <td class="signal-ack">
+                <StepClock step=r.acknowledgment />
+            </td>
+            <td class="signal-feedback">{feedback}</td>
+        </tr>
     }
-    .into_any()
+}
+
+/// The register's rows loaded, newest first as the server sends them.
+#[component]
+fn RegisterTable(list: Paged<SignalRow>) -> impl IntoView {
+    let count = list.count();
+    let total = list.total();
+    let empty = Memo::new(move |_| count.get() == 0);
+    view! {
+        <Show
+            when=move || !empty.get()
+            fallback=|| view! { <p id="signals-empty" class="muted">"Няма сигнали с тези условия."</p> }
+        >
+            <div class="table-scroll">
+                <table id="signals-table" class="data-table" data-count=move || count.get().to_string()>
+                    <caption>{move || format!("Сигнали: {}", total.get())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Номер"</th>
+                            <th scope="col">"Получен"</th>
+                            <th scope="col">"Канал"</th>
+                            <th scope="col">"Вид и режим"</th>
+                            <th scope="col">"Състояние"</th>
+                            <th scope="col">"Отговорник"</th>
+                            <th scope="col">"Потвърждение (7 дни)"</th>
+                            <th scope="col">"Обратна информация (3 месеца)"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{list.rows(signal_row)}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
 }
 
 /// For the officers' dashboard: signals whose acknowledgment or feedback is overdue or due
 /// soon, each linking to its case.
 #[component]
 pub fn SignalsDue() -> impl IntoView {
-    let rows = LocalResource::new(|| api::signals::register(None));
+    // Every open signal's clocks are looked at, and the server does not filter by them.
+    let rows = LocalResource::new(|| api::signals::register_all(None));
     let retry = Callback::new(move |()| rows.refetch());
     let list = move || {
         Suspend::new(async move {

@@ -8,11 +8,11 @@ use crate::form::{
 };
 use crate::pages::signals::{ListChoice, error_text, intake_lists, optional};
 use crate::session::use_session;
-use crate::wire::{code, from_code};
 use antikor_shared::Username;
 use antikor_shared::signal::{
     Acknowledge, Assign, Category, Classify, Close, Forward, Link, Outcome, Regime, SignalNote,
 };
+use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 
 /// A step form in a disclosure: its fields, what went wrong or what it saved, its button.

@@ -9,11 +9,11 @@ pub use reading::{
     headline, kind_singular, media_kind_label,
 };
 
-use crate::wire::{code, from_code};
-use antikor_shared::activity::{
+use crate::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,
     MediaActivityCarriedOut, MediaKind, MeetingHeld, MeetingKind, TrainingHeld,
 };
+use crate::wire::{code, from_code};
 use chrono::{Datelike, NaiveDate};
 
 /// An activity's form: every field as typed, whichever kind it is.

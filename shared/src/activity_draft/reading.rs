@@ -1,10 +1,10 @@
 //! How a recorded activity reads: kinds and choices in Bulgarian, its headline and details.
 
 use super::{Draft, Field, fields_of};
-use crate::wire::from_code;
-use antikor_shared::activity::{
+use crate::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, MediaKind, MeetingKind,
 };
+use crate::wire::from_code;
 use chrono::NaiveDate;
 
 /// One record's kind in the singular, for a form's title and a table cell.
@@ -70,8 +70,8 @@ pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
         ),
         Activity::DeclarationCheck(c) => format!(
             "{} – {}, {}: проверени {}, нарушения {}, сигнали {}",
-            crate::format::date_bg(c.period_from),
-            crate::format::date_bg(c.period_to),
+            crate::text::date_bg(c.period_from),
+            crate::text::date_bg(c.period_to),
             c.checking_body,
             c.declarations_checked,
             c.irregularities_found,
@@ -81,10 +81,10 @@ pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
             "{} № {} от {} ({}): {} на {}",
             act_kind_label(a.act_kind),
             a.act_number,
-            crate::format::date_bg(a.act_date),
+            crate::text::date_bg(a.act_date),
             name(&a.municipality),
             act_action_label(a.action).to_lowercase(),
-            crate::format::date_bg(a.action_on)
+            crate::text::date_bg(a.action_on)
         ),
     }
 }
@@ -106,7 +106,7 @@ pub fn display_value(field: Field, raw: &str, name: &impl Fn(&str) -> String) ->
         Field::Municipality => name(raw),
         f if f.input() == "date" => raw
             .parse::<NaiveDate>()
-            .map_or_else(|_| raw.to_owned(), crate::format::date_bg),
+            .map_or_else(|_| raw.to_owned(), crate::text::date_bg),
         _ => raw.to_owned(),
     }
 }

@@ -1,6 +1,6 @@
 //! The fields of an activity's form: their ids, labels and input types, and which kinds use them.
 
-use antikor_shared::activity::ActivityKind;
+use crate::activity::ActivityKind;
 
 /// A field of the form; each kind uses some of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,8 +19,8 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use antikor_shared::account::Role;
-    use antikor_shared::activity::{ActAction, ActivityKind, MeetingKind};
+    use crate::account::Role;
+    use crate::activity::{ActAction, ActivityKind, MeetingKind};
 
     #[test]
     fn codes_round_trip_through_serde() {
