@@ -1,8 +1,11 @@
 //! Activities in the browser: recorded, corrected and published.
 
+use antikor_e2e::api_login;
 use antikor_e2e::browser::{
-    attrs, click, find, login, logout, set_value, start, type_into, wait_path, wait_text,
+    DEMO_PASSWORD, attrs, click, fetch_text, find, login, logout, set_value, start, type_into,
+    wait_absent, wait_for_count, wait_path, wait_text,
 };
+use fantoccini::Locator;
 
 #[tokio::test]
 async fn activities_are_recorded_corrected_and_published() {
@@ -167,4 +170,76 @@ async fn activities_are_recorded_corrected_and_published() {
         .unwrap();
     wait_text(&client, "#report-contacts", "oosppk@example.bg").await;
     client.close().await.unwrap();
+}
+
+/// Records `n` trainings of Bansko through the API, as the form would.
+async fn record_trainings(base: &str, n: usize) {
+    let http = reqwest::Client::new();
+    let session = api_login(&http, base, "bansko.officer", DEMO_PASSWORD).await;
+    for i in 0..n {
+        let recorded = http
+            .post(format!("{base}/api/activities"))
+            .header("cookie", &session.cookie)
+            .header("x-csrf-token", &session.csrf_token)
+            .json(&serde_json::json!({"kind": "training",
+                "date": format!("2017-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+                "topic": format!("Обучение № {i}"), "participants": 10,
+                "measures": ["III.2"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(recorded.status(), 201, "{:?}", recorded.text().await);
+    }
+}
+
+#[tokio::test]
+async fn a_long_list_is_shown_a_page_at_a_time_and_downloaded_whole_from_the_server() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+    record_trainings(base, 60).await;
+    login(&client, base, "bansko.officer").await;
+    client
+        .goto(&format!("{base}/activities?kind=training"))
+        .await
+        .unwrap();
+    wait_for_count(&client, "#activities-table tr.activity-row", 50).await;
+    let shown = wait_text(&client, "#activities-shown", "Показани 50 от").await;
+    let total: usize = shown
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("a total in {shown:?}"));
+    assert!(total >= 60, "{shown}");
+    assert_eq!(
+        client
+            .find_all(Locator::Css("#activities-table tr.activity-row"))
+            .await
+            .unwrap()
+            .len(),
+        50
+    );
+    // The next page is appended below; the last one has no button.
+    click(&client, "#activities-more").await;
+    wait_for_count(&client, "#activities-table tr.activity-row", total).await;
+    wait_text(
+        &client,
+        "#activities-shown",
+        &format!("Показани {total} от {total}"),
+    )
+    .await;
+    wait_absent(&client, "#activities-more").await;
+
+    // The file comes from the server with the filters shown, and holds every row, not the
+    // page's fifty.
+    let href = attrs(&client, "#activities-table-csv", "href").await;
+    assert!(href[0].contains("/api/activities/export.csv"), "{href:?}");
+    assert!(href[0].contains("kind=training"), "{href:?}");
+    let (status, text) = fetch_text(&client, &href[0]).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text.lines().count(),
+        1 + total,
+        "a header and one line per training"
+    );
+    assert!(text.contains("Обучение № 59"));
 }
