@@ -138,6 +138,8 @@ pub struct App {
     pub stopping: watch::Receiver<bool>,
     /// Now, and today in Sofia, for every deadline the app judges.
     pub clock: Clock,
+    /// The public signal statistics, computed once per state of the signals.
+    statistics: std::sync::Mutex<signals::StatisticsCache>,
 }
 
 /// The handlers' shared state (cheap to clone).
@@ -292,6 +294,7 @@ impl App {
             assets,
             stopping,
             clock: Clock::default(),
+            statistics: Default::default(),
         });
         for link in &app.witnesses {
             tokio::spawn(witnessing::follow(

@@ -33,8 +33,9 @@ use base64::engine::general_purpose::STANDARD;
 use chrono::{Datelike, NaiveDate};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 use std::time::SystemTime;
 use uuid::Uuid;
 
@@ -72,6 +73,18 @@ fn normalize_code(code: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// How many answers of the public statistics are kept at most.
+const STATISTICS_CACHED: usize = 64;
+
+/// The public statistics computed for one state of the signals book: by (year, today).
+#[derive(Debug, Default)]
+pub(crate) struct StatisticsCache {
+    /// The book's generation and the number of registered tenants the answers were computed
+    /// from.
+    book: (u64, usize),
+    answers: HashMap<(Option<i32>, NaiveDate), SignalStatistics>,
 }
 
 fn no_signal() -> AppError {
@@ -269,11 +282,41 @@ impl App {
         views::analysis(&self.models_unscoped().signals, desk.tenant())
     }
 
-    /// The register as suppressed statistics (public).
+    /// The register as suppressed statistics (public). Every visitor asks the same few
+    /// questions (a year, today), and the answer changes only with the signals or the day: it
+    /// is computed once per change, not once per request, so that no anonymous rate makes the
+    /// server walk every register over and over.
     pub fn signal_statistics(&self, year: Option<i32>) -> SignalStatistics {
         let models = self.models_unscoped();
+        let today = self.clock.today();
+        let registered = models
+            .tenants
+            .values()
+            .filter(|m| m.registration.is_some())
+            .count();
+        let book = (models.signals.generation(), registered);
+        let mut cache = self
+            .statistics
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if cache.book != book {
+            *cache = StatisticsCache {
+                book,
+                answers: HashMap::new(),
+            };
+        }
+        if let Some(answer) = cache.answers.get(&(year, today)) {
+            return answer.clone();
+        }
         let tenants = models.tenant_list();
-        views::statistics(&models.signals, &tenants, year, self.clock.today())
+        let answer = views::statistics(&models.signals, &tenants, year, today);
+        // Years asked for are few; a visitor asking every year there is gets them computed,
+        // but cannot make the cache grow without bound.
+        if cache.answers.len() >= STATISTICS_CACHED {
+            cache.answers.clear();
+        }
+        cache.answers.insert((year, today), answer.clone());
+        answer
     }
 
     fn signal_state(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalEntry> {

@@ -52,6 +52,9 @@ pub struct SignalBook {
     references: HashMap<String, (TenantId, Uuid)>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,
     lists: BTreeMap<TenantId, IntakeListsSet>,
+    /// Counts the events folded in: answers computed from the book (the public statistics)
+    /// stay valid while it stays the same.
+    generation: u64,
 }
 
 /// A signal's place in its register: the newest received first, then by register number
@@ -122,6 +125,7 @@ impl SignalBook {
             let Some(decoded) = decoded_set::<SignalEvent>(upcasters, event) else {
                 return;
             };
+            self.generation += 1;
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
             let tenant = &event.tenant;
             match &decoded {
@@ -166,10 +170,17 @@ impl SignalBook {
                 }
             }
         } else if let Some(recorded) = decoded::<InternalChannelRecorded>(upcasters, event) {
+            self.generation += 1;
             self.channels.insert(event.tenant.clone(), recorded);
         } else if let Some(lists) = decoded::<IntakeListsSet>(upcasters, event) {
+            self.generation += 1;
             self.lists.insert(event.tenant.clone(), lists);
         }
+    }
+
+    /// How many events the book has folded in: equal generations, equal book.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A tenant's signal.
@@ -448,8 +459,13 @@ pub fn statistics(
         .all()
         .filter(|(_, s)| year.is_none_or(|y| s.case.filed.received.year() == y))
         .collect();
-    let lists: BTreeMap<&TenantId, IntakeListsSet> =
-        signals.iter().map(|(t, _)| (*t, book.lists(t))).collect();
+    let lists: BTreeMap<&TenantId, IntakeListsSet> = signals
+        .iter()
+        .map(|(t, _)| *t)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|t| (t, book.lists(t)))
+        .collect();
     let listed = |value: Option<&str>, list: &[String]| match value {
         Some(v) if list.iter().any(|e| e == v) => v.to_owned(),
         _ => OTHER_OR_UNNAMED.to_owned(),
@@ -479,14 +495,14 @@ pub fn statistics(
 
     let mut table = Table::default();
     let total = table.count(signals.len() as u64);
+    let mut per_tenant: BTreeMap<&TenantId, Vec<&SignalEntry>> = BTreeMap::new();
+    for (t, s) in &signals {
+        per_tenant.entry(*t).or_default().push(*s);
+    }
     let rows: Vec<TenantCounts> = tenants
         .iter()
         .map(|t| {
-            let mine: Vec<&SignalEntry> = signals
-                .iter()
-                .filter(|(id, _)| **id == t.id)
-                .map(|(_, s)| *s)
-                .collect();
+            let mine = per_tenant.remove(&t.id).unwrap_or_default();
             let tally = |steps: Vec<Clock>| {
                 let met = steps.iter().filter(|c| **c == Clock::Met).count() as u64;
                 let due = steps
@@ -527,10 +543,8 @@ pub fn statistics(
         })
         .collect();
     let mut received: Vec<usize> = rows.iter().map(|r| r.received).collect();
-    let unlisted = signals
-        .iter()
-        .filter(|(id, _)| !tenants.iter().any(|t| t.id == **id))
-        .count() as u64;
+    // What is left belongs to no listed tenant.
+    let unlisted = per_tenant.values().map(Vec::len).sum::<usize>() as u64;
     if unlisted > 0 {
         received.push(table.unpublished(unlisted, false));
     }

@@ -7,6 +7,7 @@ use antikor_shared::signal::{Clock, SignalRow};
 use axum::http::{Method, StatusCode, header};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use chrono::Datelike;
 use serde_json::{Value, json};
 
 /// A signal for the public form, naming its reporter and the person concerned.
@@ -1012,4 +1013,73 @@ async fn the_same_step_sent_many_times_at_once_is_recorded_once() {
             "{once} once: {history:?}"
         );
     }
+}
+
+/// The public statistics as computed afresh from the read models now, as JSON.
+fn statistics_now(app: &TestApp, year: Option<i32>) -> Value {
+    let models = app.state.system_models();
+    let today = app.state.clock.today();
+    let fresh = antikor_server::projections::signals::statistics(
+        &models.signals,
+        &models.tenant_list(),
+        year,
+        today,
+    );
+    serde_json::to_value(fresh).unwrap()
+}
+
+#[tokio::test]
+async fn the_public_statistics_are_computed_once_per_change_and_never_stale() {
+    let app = TestApp::start_demo().await;
+    let read = |year: Option<i32>| {
+        let app = &app;
+        async move {
+            let uri = match year {
+                Some(y) => format!("/api/public/signals/statistics?year={y}"),
+                None => "/api/public/signals/statistics".to_owned(),
+            };
+            let (status, stats) = app.get(&uri).await;
+            assert_eq!(status, StatusCode::OK);
+            stats
+        }
+    };
+    let this_year = app.state.clock.today().year();
+    let check = |step: &'static str| {
+        let app = &app;
+        async move {
+            for year in [None, Some(this_year), Some(2017)] {
+                // Asked twice: the second answer comes from the cache.
+                for _ in 0..2 {
+                    assert_eq!(
+                        read(year).await,
+                        statistics_now(app, year),
+                        "{step} {year:?}"
+                    );
+                }
+            }
+        }
+    };
+    check("empty").await;
+    for n in 0..5 {
+        file(&app, anonymous_signal(["bansko", "petrich"][n % 2])).await;
+        check("filed").await;
+    }
+    // Many visitors at once get the same answer.
+    let answers = futures::future::join_all((0..16).map(|_| read(None))).await;
+    assert!(answers.iter().all(|a| *a == answers[0]));
+    // An acknowledgment changes the clocks' compliance; so does a day passing.
+    let officer = app.login("bansko.officer").await;
+    let (_, register) = app.get_as(&officer, "/api/signals").await;
+    let id = register["items"][0]["id"].as_str().unwrap().to_owned();
+    step(&app, &officer, &id, "acknowledge",
+        json!({"expected_version": 1, "on": today(), "uin": null, "message": "Получихме сигнала ви."})).await;
+    check("acknowledged").await;
+    let before = read(None).await;
+    app.state.clock.advance(chrono::TimeDelta::days(8));
+    check("eight days later").await;
+    assert_ne!(
+        read(None).await,
+        before,
+        "the overdue acknowledgments count once due"
+    );
 }
