@@ -49,7 +49,8 @@ impl<K: Cursor> PageRequest<K> {
     /// Checks a caller's query: a page size in bounds, a cursor this list gave out.
     pub fn new(query: &PageQuery) -> AppResult<Self> {
         let limit = page_size(query.limit)?;
-        let after = match query.after.as_deref() {
+        // An empty cursor is a form's empty field: the list's start.
+        let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
             None => None,
             Some(text) => Some(K::decode(text).ok_or_else(|| {
                 AppError::BadRequest(
@@ -173,6 +174,15 @@ mod tests {
             PageRequest::<u32>::new(&query),
             Err(AppError::BadRequest(m)) if m.contains("курсор")
         ));
+        for query in [
+            PageQuery::default(),
+            PageQuery {
+                limit: None,
+                after: Some(String::new()),
+            },
+        ] {
+            assert_eq!(PageRequest::<u32>::new(&query).unwrap().after, None);
+        }
         let query = PageQuery::default();
         assert_eq!(
             PageRequest::<u32>::new(&query).unwrap(),
