@@ -80,42 +80,49 @@ pub fn csv_download_paged<F>(
 where
     F: FnMut(Option<String>) -> anyhow::Result<Rows> + Send + 'static,
 {
-    /// Where the download is.
-    enum Step {
-        First,
-        After(String),
+    /// Where the download is; `Done` once the last batch went out or one failed.
+    enum Step<F> {
+        First(F),
+        After(String, F),
         Done,
     }
-    let body = futures::stream::unfold((Step::First, batch), move |(step, mut batch)| async move {
-        let (after, first) = match step {
+    let body = futures::stream::unfold(Step::First(batch), move |step| async move {
+        let (after, first, mut batch) = match step {
             Step::Done => return None,
-            Step::First => (None, true),
-            Step::After(cursor) => (Some(cursor), false),
+            Step::First(batch) => (None, true, batch),
+            Step::After(cursor, batch) => (Some(cursor), false, batch),
         };
-        let chunk = batch(after).and_then(|(rows, next)| {
-            let mut out = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(Vec::new());
-            if first {
-                out.write_record(header)?;
+        // A batch is a few milliseconds of reading and writing: on a blocking thread, so that
+        // a long download never holds up the requests that share the runtime's workers.
+        let written = tokio::task::spawn_blocking(move || {
+            let chunk = batch(after).and_then(|(rows, next)| {
+                let mut out = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(Vec::new());
+                if first {
+                    out.write_record(header)?;
+                }
+                for row in rows {
+                    out.write_record(row.iter().map(|c| defuse(c).into_owned()))?;
+                }
+                let mut bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+                if first {
+                    bytes.splice(0..0, "\u{feff}".bytes());
+                }
+                Ok((bytes, next))
+            });
+            (chunk, batch)
+        })
+        .await
+        .map_err(anyhow::Error::from);
+        Some(match written {
+            Ok((Ok((bytes, next)), batch)) => {
+                let step = next.map_or(Step::Done, |cursor| Step::After(cursor, batch));
+                (Ok(axum::body::Bytes::from(bytes)), step)
             }
-            for row in rows {
-                out.write_record(row.iter().map(|c| defuse(c).into_owned()))?;
-            }
-            let mut bytes = out.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-            if first {
-                bytes.splice(0..0, "\u{feff}".bytes());
-            }
-            Ok((bytes, next))
-        });
-        Some(match chunk {
-            Ok((bytes, next)) => {
-                let step = next.map_or(Step::Done, Step::After);
-                (Ok(axum::body::Bytes::from(bytes)), (step, batch))
-            }
-            Err(e) => {
+            Ok((Err(e), _)) | Err(e) => {
                 tracing::error!(error = %e, "a CSV download was cut short");
-                (Err(std::io::Error::other(e)), (Step::Done, batch))
+                (Err(std::io::Error::other(e)), Step::Done)
             }
         })
     });
@@ -127,6 +134,42 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The body of a paged download whose batches are `batches` (rows, or a failure), in order.
+    async fn paged(batches: Vec<anyhow::Result<Vec<&'static str>>>) -> Result<String, String> {
+        let mut batches = batches.into_iter().enumerate();
+        let response = csv_download_paged("x.csv", &["Име"], move |after| {
+            let (n, batch) = batches.next().expect("no batch after the last");
+            assert_eq!(
+                after,
+                (n > 0).then(|| format!("c{n}")),
+                "the cursor given back"
+            );
+            let rows = batch?.into_iter().map(|r| vec![r.to_owned()]).collect();
+            let more = batches.len() > 0;
+            Ok((rows, more.then(|| format!("c{}", n + 1))))
+        });
+        axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .map(|b| String::from_utf8(b.to_vec()).unwrap())
+            .map_err(|e| e.to_string())
+    }
+
+    #[tokio::test]
+    async fn a_paged_download_writes_its_batches_in_order_and_a_failure_cuts_it_short() {
+        let whole = paged(vec![
+            Ok(vec!["Мария", "=1+1"]),
+            Ok(vec![]),
+            Ok(vec!["Иван"]),
+        ])
+        .await;
+        assert_eq!(whole.unwrap(), "\u{feff}Име\nМария\n'=1+1\nИван\n");
+        let cut = paged(vec![Ok(vec!["Мария"]), Err(anyhow::anyhow!("диск"))]).await;
+        assert!(
+            cut.is_err(),
+            "a failed batch must not pass for the file's end: {cut:?}"
+        );
+    }
 
     #[test]
     fn a_table_starts_with_a_byte_order_mark_and_runs_no_formula() {
