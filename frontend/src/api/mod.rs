@@ -251,70 +251,31 @@ impl PageAt {
     }
 }
 
-/// Reads a list page after page, the longest pages the server gives, handing each page's items
-/// to `take` until it says to stop (`false`) or the list ends.
+/// Every item of a list, read page after page in the longest pages the server gives. Only for
+/// what truly needs the whole list (a file of it, a filter the server does not know); the
+/// pages themselves show a page at a time.
 ///
 /// A server that answers a page with the cursor it was asked with, or with no items and yet a
 /// next page, would have this ask forever: that is refused as an unexpected answer.
-async fn walk_pages<T, F, Fut>(
-    fetch: F,
-    mut take: impl FnMut(Vec<T>) -> bool,
-) -> Result<(), ApiError>
-where
-    F: Fn(PageAt) -> Fut,
-    Fut: Future<Output = Result<Page<T>, ApiError>>,
-{
-    let mut after: Option<String> = None;
-    loop {
-        let page = fetch(PageAt::longest(after.clone())).await?;
-        let moved = !page.items.is_empty();
-        if !take(page.items) {
-            return Ok(());
-        }
-        match page.next {
-            None => return Ok(()),
-            Some(next) if !moved || after.as_ref() == Some(&next) => {
-                return Err(ApiError::Unexpected { status: 200 });
-            }
-            Some(next) => after = Some(next),
-        }
-    }
-}
-
-/// Every item of a list, read page by page. Only for what truly needs the whole list (a file
-/// of it, a count the server does not give, a filter it does not know); the pages themselves
-/// show a page at a time.
 pub async fn all_pages<T, F, Fut>(fetch: F) -> Result<Vec<T>, ApiError>
 where
     F: Fn(PageAt) -> Fut,
     Fut: Future<Output = Result<Page<T>, ApiError>>,
 {
     let mut all = Vec::new();
-    walk_pages(fetch, |items| {
-        all.extend(items);
-        true
-    })
-    .await?;
-    Ok(all)
-}
-
-/// The first item of a list that `wanted` picks, reading pages only until it turns up: how one
-/// record is found in a list the server has no filter for (one account, one tenant's contacts).
-pub async fn find_in_pages<T, F, Fut>(
-    fetch: F,
-    wanted: impl Fn(&T) -> bool,
-) -> Result<Option<T>, ApiError>
-where
-    F: Fn(PageAt) -> Fut,
-    Fut: Future<Output = Result<Page<T>, ApiError>>,
-{
-    let mut found = None;
-    walk_pages(fetch, |items| {
-        found = items.into_iter().find(|item| wanted(item));
-        found.is_none()
-    })
-    .await?;
-    Ok(found)
+    let mut after: Option<String> = None;
+    loop {
+        let page = fetch(PageAt::longest(after.clone())).await?;
+        let moved = !page.items.is_empty();
+        all.extend(page.items);
+        match page.next {
+            None => return Ok(all),
+            Some(next) if !moved || after.as_ref() == Some(&next) => {
+                return Err(ApiError::Unexpected { status: 200 });
+            }
+            Some(next) => after = Some(next),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -374,16 +335,6 @@ mod tests {
         assert!(asked.iter().all(|a| a.limit == Some(MAX_PAGE_SIZE)));
         assert_eq!(asked[0].after, None);
         assert_eq!(asked[2].after.as_deref(), Some("6"));
-    }
-
-    #[test]
-    fn finding_stops_at_the_page_that_holds_it() {
-        let server = Fake::new(10, 3);
-        let found = ready(find_in_pages(|at| server.fetch(at), |n| *n == 5)).unwrap();
-        assert_eq!(found, Some(5));
-        assert_eq!(server.asked.borrow().len(), 2);
-        let missing = ready(find_in_pages(|at| server.fetch(at), |n| *n == 11)).unwrap();
-        assert_eq!(missing, None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Calls of the institutions: the directory and their anti-corruption experts' contacts.
 
-use super::{ApiError, Page, PageAt, changing, find_in_pages, get_json, send_json};
+use super::{ApiError, Page, PageAt, changing, get_json, send_json};
 use antikor_shared::TenantId;
 use antikor_shared::tenant::Tenant;
 use antikor_shared::views::{TenantContacts, UpdateContacts};
@@ -19,14 +19,12 @@ pub async fn contacts(page: &PageAt) -> Result<Page<TenantContacts>, ApiError> {
     get_json("/api/contacts", &query).await
 }
 
-/// One tenant's anti-corruption experts, or `None` if the list lacks the tenant. The list has
-/// no filter by tenant, so its pages are read until the tenant turns up.
+/// `GET /api/contacts?tenant=`: one tenant's anti-corruption experts (`None` if the answer
+/// holds none).
 pub async fn tenant_contacts(tenant: &TenantId) -> Result<Option<TenantContacts>, ApiError> {
-    find_in_pages(
-        |page| async move { contacts(&page).await },
-        |t| t.tenant == *tenant,
-    )
-    .await
+    let query = [("tenant", tenant.to_string())];
+    let page: Page<TenantContacts> = get_json("/api/contacts", &query).await?;
+    Ok(page.items.into_iter().next())
 }
 
 /// `PUT /api/contacts`: replace the caller's tenant's list.

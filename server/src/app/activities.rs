@@ -240,9 +240,19 @@ impl App {
 
     /// A page of every tenant's expert contacts (public: measure II.3 asks for the list to be
     /// known), in the directory's order: the regional administration first, then by name.
-    pub fn contacts(&self, request: &PageRequest<TenantId>) -> AppResult<Page<TenantContacts>> {
+    pub fn contacts(
+        &self,
+        only: Option<&TenantId>,
+        request: &PageRequest<TenantId>,
+    ) -> AppResult<Page<TenantContacts>> {
         let models = self.models_unscoped();
-        let tenants = models.tenant_list();
+        let mut tenants = models.tenant_list();
+        if let Some(only) = only {
+            tenants.retain(|t| t.id == *only);
+            if tenants.is_empty() {
+                return Err(AppError::NotFound("Няма такава институция.".into()));
+            }
+        }
         // One entry per tenant: the directory is a few hundred long at most, and its order is
         // by name, so the cursor (a tenant) is found in it rather than in an index.
         let start = match &request.after {

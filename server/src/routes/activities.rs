@@ -167,16 +167,26 @@ pub async fn follow_up(
 }
 
 /// Every tenant's anti-corruption experts (public, measure II.3).
-#[utoipa::path(get, path = "/api/contacts", tag = "activities", params(PageQuery),
+#[utoipa::path(get, path = "/api/contacts", tag = "activities", params(ContactsQuery, PageQuery),
     responses(
         (status = 200, description = "A page of contacts per tenant, the regional administration first", body = Page<TenantContacts>),
-        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody)))]
+        (status = 400, description = "A page size out of bounds or a cursor no page gave", body = ErrorBody),
+        (status = 404, description = "No such tenant", body = ErrorBody)))]
 pub async fn contacts(
     State(app): State<AppState>,
+    Query(q): Query<ContactsQuery>,
     Query(page): Query<PageQuery>,
 ) -> AppResult<axum::Json<Page<TenantContacts>>> {
     let request = PageRequest::new(&page)?;
-    Ok(axum::Json(app.contacts(&request)?))
+    Ok(axum::Json(app.contacts(q.tenant.as_ref(), &request)?))
+}
+
+/// Whose contacts.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ContactsQuery {
+    /// Only this tenant's (a page of one).
+    pub tenant: Option<TenantId>,
 }
 
 /// Replaces the caller's tenant's contact list.

@@ -398,6 +398,12 @@ async fn contacts_are_public_and_kept_by_each_tenant() {
     let all = app.read_all(None, "/api/contacts", 5).await;
     let bansko = all.iter().find(|t| t["tenant"] == "bansko").unwrap();
     assert_eq!(bansko["contacts"][0]["email"], "antikor@bansko.bg");
+    let (status, one) = app.get("/api/contacts?tenant=bansko").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(one["items"].as_array().unwrap(), &vec![bansko.clone()]);
+    assert_eq!(one["total"], 1);
+    let (status, _) = app.get("/api/contacts?tenant=nowhere").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let bad = json!({"contacts": [{"name": "X", "position": "Y", "phone": "1", "email": "няма"}]});
     assert_eq!(
         app.call(Some(&officer), Method::PUT, "/api/contacts", Some(bad))
