@@ -250,7 +250,7 @@ fn RegisterTable(list: Paged<SignalRow>) -> impl IntoView {
 #[component]
 pub fn SignalsDue() -> impl IntoView {
     // Every open signal's clocks are looked at, and the server does not filter by them.
-    let rows = LocalResource::new(|| api::signals::register_all(None));
+    let rows = LocalResource::new(api::signals::register_open);
     let retry = Callback::new(move |()| rows.refetch());
     let list = move || {
         Suspend::new(async move {
