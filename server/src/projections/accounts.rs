@@ -115,7 +115,7 @@ impl AccountDirectory {
         self.accounts.values()
     }
 
-    /// A page of the accounts of `tenants` (each of them once), by username.
+    /// A page of the accounts of the tenants that `tenants` picks, by username.
     pub fn page<'a>(
         &'a self,
         tenants: impl Fn(&TenantId) -> bool,
