@@ -521,6 +521,16 @@ impl App {
         expected_version: u64,
         command: SignalCommand,
     ) -> AppResult<SignalDetail> {
+        // The desk's own signal, or 404 before anything is read of it: the vault holds every
+        // tenant's keys, and none is opened for a case another tenant keeps.
+        if self
+            .models_unscoped()
+            .signals
+            .get(desk.tenant(), id)
+            .is_none()
+        {
+            return Err(no_signal());
+        }
         let key = self.signal_key(id).await?.map(Arc::new);
         let context = self.signal_context(id, key.clone());
         let stream = streams::signal(id);
