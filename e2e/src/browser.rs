@@ -6,10 +6,11 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::future::Future;
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A chromedriver process on a free port, killed when dropped.
+/// A chromedriver process on a free port, killed with its browsers when dropped.
 pub struct Driver {
     child: Child,
     port: u16,
@@ -23,7 +24,11 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        // Its own process group, with the browsers it starts: dropping the driver ends them
+        // all, so that no test leaves a Chromium running (a session that a test's end
+        // interrupts is never closed, and killing chromedriver alone orphans its browser).
         let child = Command::new("chromedriver")
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -40,6 +45,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The whole group: chromedriver and every browser process it started.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
