@@ -226,7 +226,9 @@ impl WorkBook {
                 count(&mut work.activity_counts, counted_as(&record.activity), 1);
                 work.activity_order
                     .insert((record.activity.kind(), ActivityKey::of(&record)));
-                self.public.list(&record, true);
+                let key = ActivityKey::of(&record);
+                self.public
+                    .list(&record.tenant, key, &record.activity, true);
                 work.activities.insert(id, record);
             }
             return;
@@ -236,21 +238,20 @@ impl WorkBook {
             ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
             _ => return,
         };
-        let before = record.clone();
+        let (before, was) = (record.activity.clone(), ActivityKey::of(record));
         amend(&mut record.activity, &e);
-        let after = &record.activity;
-        if counted_as(&before.activity) != counted_as(after) {
-            count(&mut work.activity_counts, counted_as(&before.activity), -1);
+        let (after, is) = (&record.activity, ActivityKey::of(record));
+        if counted_as(&before) != counted_as(after) {
+            count(&mut work.activity_counts, counted_as(&before), -1);
             count(&mut work.activity_counts, counted_as(after), 1);
         }
-        let (was, is) = (ActivityKey::of(&before), ActivityKey::of(record));
-        if (before.activity.kind(), was) != (after.kind(), is) {
-            work.activity_order.remove(&(before.activity.kind(), was));
+        if (before.kind(), was) != (after.kind(), is) {
+            work.activity_order.remove(&(before.kind(), was));
             work.activity_order.insert((after.kind(), is));
         }
-        if listed_as(&before.activity) != listed_as(after) {
-            self.public.list(&before, false);
-            self.public.list(record, true);
+        if listed_as(&before) != listed_as(after) {
+            self.public.list(&event.tenant, was, &before, false);
+            self.public.list(&event.tenant, is, after, true);
         }
         record.corrections.push(Correction {
             at: event.recorded_at,
@@ -327,14 +328,13 @@ impl WorkBook {
 
 impl PublicLists {
     /// Adds a public activity to its list (`add`), or takes it off; others are not listed.
-    fn list(&mut self, record: &ActivityRecord, add: bool) {
-        let Some((kind, date)) = listed_as(&record.activity) else {
+    fn list(&mut self, tenant: &TenantId, key: ActivityKey, activity: &Activity, add: bool) {
+        let Some((kind, date)) = listed_as(activity) else {
             return;
         };
-        let key = ActivityKey::of(record);
         let entries = self.listed.entry(kind).or_default();
         if add {
-            entries.insert(key, record.tenant.clone());
+            entries.insert(key, tenant.clone());
         } else {
             entries.remove(&key);
             if entries.is_empty() {
