@@ -20,7 +20,7 @@ pub fn can_view_accounts(role: Role) -> bool {
 /// The regional combined view is for the roles that see every tenant: regional staff and the
 /// auditor.
 pub fn can_view_region(role: Role) -> bool {
-    role.sees_all_tenants()
+    role.sees_other_tenants()
 }
 
 /// Recording activities, reporting progress and editing contacts: every role but the auditor.
@@ -40,7 +40,7 @@ pub fn can_download_log(role: Role) -> bool {
 /// fits the tenant. While the tenant is not chosen yet (`None`), only roles that fit every
 /// tenant are offered.
 pub fn grantable_roles(admin: Role, kind: Option<TenantKind>) -> Vec<Role> {
-    let fits = |role: Role| kind.map_or(!role.sees_all_tenants(), |k| role.fits(k));
+    let fits = |role: Role| kind.map_or(!role.sees_other_tenants(), |k| role.fits(k));
     match admin {
         Role::TenantAdmin => [Role::Officer, Role::TenantAdmin]
             .into_iter()

@@ -5,6 +5,7 @@
 //! current shape as they are read, so read models only ever see current events.
 #![forbid(unsafe_code)]
 
+pub mod country;
 pub mod plan;
 pub mod seed;
 pub mod upcast;

@@ -1,8 +1,8 @@
 //! Seed data: the tenants of `docs/domain.md` (the regional administration and the 14
 //! municipalities of Blagoevgrad province, with their official codes).
 
-use antikor_shared::TenantId;
 use antikor_shared::tenant::{TenantKind, TenantRegistered};
+use antikor_shared::{ProvinceCode, TenantId};
 
 /// One row of the tenants table.
 struct Row {
@@ -85,6 +85,11 @@ const MUNICIPALITIES: [Row; 14] = [
     municipality("yakoruda", "Якоруда", "Yakoruda", "BLG53", "87338", 10_731),
 ];
 
+/// The province of the founding tenants.
+fn province() -> ProvinceCode {
+    ProvinceCode::parse("BLG").expect("a province code")
+}
+
 /// The 15 founding tenants in registration order: the regional administration first.
 pub fn tenants() -> Vec<(TenantId, TenantRegistered)> {
     let oblast = TenantRegistered {
@@ -95,6 +100,7 @@ pub fn tenants() -> Vec<(TenantId, TenantRegistered)> {
         official_code: "BG413".into(),
         ekatte: None,
         population_2011: None,
+        province: Some(province()),
     };
     let municipalities = MUNICIPALITIES.iter().map(|r| {
         let registration = TenantRegistered {
@@ -104,6 +110,7 @@ pub fn tenants() -> Vec<(TenantId, TenantRegistered)> {
             official_code: r.code.into(),
             ekatte: Some(r.ekatte.into()),
             population_2011: Some(r.population_2011),
+            province: Some(province()),
         };
         (
             TenantId::parse(r.slug).expect("seed slugs are valid"),

@@ -50,7 +50,9 @@ pub struct Upcasters {
 impl Upcasters {
     /// The registry of Antikor's own event types; steps are added here as shapes change.
     pub fn antikor() -> Self {
-        Self::default().register("SignalFiled", 1, signal_filed_v1_to_v2)
+        Self::default()
+            .register("SignalFiled", 1, signal_filed_v1_to_v2)
+            .register("TenantRegistered", 1, tenant_registered_v1_to_v2)
     }
 
     /// Registers the step that turns `event_type` payloads of `from` into `from + 1`.
@@ -139,6 +141,42 @@ fn signal_filed_v1_to_v2(payload: Value) -> Result<Value, String> {
         None | Some(Value::Null | Value::String(_)) => Ok(payload),
         Some(other) => Err(format!("a v1 receipt hash is a string, not {other}")),
     }
+}
+
+/// `TenantRegistered` v1 → v2: v2 names the tenant's province. v1 was written for one
+/// province, so its codes tell: a municipality's NSI code starts with its province's
+/// (`BLG03`), a regional administration carries its province's NUTS-3 code (`BG413`). A
+/// territorial unit's code tells nothing; it is left without a province, which only
+/// country-wide readers reach, rather than guessed into one.
+fn tenant_registered_v1_to_v2(mut payload: Value) -> Result<Value, String> {
+    let field = |name: &str| {
+        payload
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
+    let code = field("official_code");
+    let country = crate::country::country();
+    let province = match field("kind") {
+        "municipality" => country
+            .municipality(code)
+            .map(|m| m.province.clone())
+            .or_else(|| {
+                code.get(..3)
+                    .and_then(|p| country.province(p))
+                    .map(|p| p.code.clone())
+            }),
+        "regional_administration" => country.province_of_nuts3(code).map(|p| p.code.clone()),
+        _ => None,
+    };
+    let object = payload
+        .as_object_mut()
+        .ok_or("a v1 registration is an object")?;
+    object.insert(
+        "province".into(),
+        province.map_or(Value::Null, |p| Value::String(p.to_string())),
+    );
+    Ok(payload)
 }
 
 /// Parses JSON text into a payload (for tests and tools).
@@ -297,5 +335,33 @@ mod antikor_steps {
                 .unwrap()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_v1_registration_learns_its_province_from_its_codes() {
+        use antikor_shared::tenant::TenantRegistered;
+        let v1 = |kind: &str, code: &str| {
+            let mut e = filed(1, "null");
+            e.event_type = "TenantRegistered".into();
+            e.payload = payload(&format!(
+                r#"{{"kind":"{kind}","name_bg":"Х","name_en":"X","official_code":"{code}","ekatte":null,"population_2011":null}}"#
+            ));
+            Upcasters::antikor()
+                .decode::<TenantRegistered>(&e)
+                .unwrap()
+                .unwrap()
+        };
+        let province = |r: TenantRegistered| r.province.map(|p| p.to_string());
+        assert_eq!(province(v1("municipality", "BLG03")), Some("BLG".into()));
+        assert_eq!(
+            province(v1("regional_administration", "BG413")),
+            Some("BLG".into())
+        );
+        assert_eq!(
+            province(v1("regional_administration", "BG341")),
+            Some("BGS".into())
+        );
+        assert_eq!(province(v1("territorial_unit", "BLG03")), None);
+        assert_eq!(province(v1("regional_administration", "нещо")), None);
     }
 }

@@ -184,10 +184,10 @@ async fn main() {
     );
     drop(models);
     // The first visitor after a change computes it; those after get it as it is.
-    app.signal_statistics(None);
+    app.signal_statistics(None, None).unwrap();
     let t = Instant::now();
     for _ in 0..rounds {
-        std::hint::black_box(app.signal_statistics(None));
+        std::hint::black_box(app.signal_statistics(None, None).unwrap());
     }
     println!(
         "statistics as visitors get them between changes: {:>6.3} ms",

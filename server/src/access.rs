@@ -3,10 +3,14 @@
 //! principal (derived from the session, never from a client-supplied tenant id) makes one.
 
 use crate::auth::session::ActiveSession;
+use crate::projections::ReadModels;
 use crate::util::errors::{AppError, AppResult};
-use antikor_shared::account::Role;
+use antikor_shared::account::{Role, RoleReach};
 use antikor_shared::events::is_confidential;
-use antikor_shared::{RecordedEvent, TenantId, Username};
+use antikor_shared::tenant::{TenantKind, TenantRegistered};
+use antikor_shared::{ProvinceCode, RecordedEvent, TenantId, Username};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The logged-in account a request comes from, as the log says it is now: a role granted or
 /// an account disabled takes effect on the next request (`crate::routes::principal` resolves
@@ -23,18 +27,56 @@ pub struct Principal {
     pub role: Role,
     /// The session the request came with.
     pub session: ActiveSession,
+    /// The tenants the account reads, as the directory stood when the request came.
+    pub reach: Reach,
 }
 
+/// The tenants an account reads: its own, its province's, or the country's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Reach {
+pub enum Reach {
+    /// One tenant.
     Tenant(TenantId),
+    /// The registered tenants of one province.
+    Province {
+        /// The province.
+        code: ProvinceCode,
+        /// Its tenants when the request came.
+        tenants: Arc<BTreeSet<TenantId>>,
+    },
+    /// Every tenant.
     All,
 }
 
 impl Reach {
+    /// How far an account of `role` in `tenant` reads, by the directory in `models`. An
+    /// account whose tenant has no province (or is unknown) reads its own tenant only, never
+    /// more: doubt narrows.
+    pub fn of(role: Role, tenant: &TenantId, models: &ReadModels) -> Self {
+        let registration = models
+            .tenants
+            .get(tenant)
+            .and_then(|m| m.registration.as_ref())
+            .map(|(r, _)| r);
+        let kind = registration.map_or(TenantKind::Municipality, |r| r.kind);
+        match role.reach(kind) {
+            RoleReach::Country => Self::All,
+            RoleReach::Province => match registration.and_then(|r| r.province.as_ref()) {
+                Some(code) => Self::province(code.clone(), models),
+                None => Self::Tenant(tenant.clone()),
+            },
+            RoleReach::OwnTenant => Self::Tenant(tenant.clone()),
+        }
+    }
+
+    fn province(code: ProvinceCode, models: &ReadModels) -> Self {
+        let tenants = models.provinces.get(&code).cloned().unwrap_or_default();
+        Self::Province { code, tenants }
+    }
+
     fn covers(&self, tenant: &TenantId) -> bool {
         match self {
             Self::Tenant(own) => own == tenant,
+            Self::Province { tenants, .. } => tenants.contains(tenant),
             Self::All => true,
         }
     }
@@ -67,17 +109,52 @@ impl ReadScope {
     }
 
     /// The tenant a request may be narrowed to: the caller's own when the scope is one
-    /// tenant (asking for another answers 404, as if it did not exist), or the requested one
-    /// (`None`: all) when the scope is all tenants.
+    /// tenant, or the requested one (`None`: every tenant in reach) when the scope is wider.
+    /// Asking for a tenant out of reach answers 404, as if it did not exist.
     pub fn narrow(&self, requested: Option<TenantId>) -> AppResult<Option<TenantId>> {
         match (&self.reach, requested) {
-            (Reach::All, requested) => Ok(requested),
             (Reach::Tenant(own), None) => Ok(Some(own.clone())),
-            (Reach::Tenant(own), Some(t)) if *own == t => Ok(Some(t)),
-            (Reach::Tenant(_), Some(t)) => {
-                Err(AppError::NotFound(format!("Няма институция „{t}“.")))
-            }
+            (_, None) => Ok(None),
+            (reach, Some(t)) if reach.covers(&t) => Ok(Some(t)),
+            (_, Some(t)) => Err(AppError::NotFound(format!("Няма институция „{t}“."))),
         }
+    }
+
+    /// The scope narrowed to one province's tenants (`None`: as it is). A province out of
+    /// reach, or one the directory does not know, answers 404.
+    pub fn within(self, province: Option<&str>, models: &ReadModels) -> AppResult<Self> {
+        let Some(wanted) = province.filter(|p| !p.is_empty()) else {
+            return Ok(self);
+        };
+        let unknown = || AppError::NotFound(format!("Няма област с код „{wanted}“."));
+        let code = ProvinceCode::parse(wanted)
+            .ok()
+            .filter(|c| models.provinces.contains_key(c))
+            .ok_or_else(unknown)?;
+        let reach = match self.reach {
+            Reach::All => Reach::province(code, models),
+            Reach::Province { code: own, .. } if own != code => return Err(unknown()),
+            Reach::Tenant(_) => return Err(unknown()),
+            same => same,
+        };
+        Ok(Self { reach, ..self })
+    }
+
+    /// What anyone may read without logging in: every tenant's public records, no signal.
+    pub fn public() -> Self {
+        Self {
+            reach: Reach::All,
+            signals: false,
+        }
+    }
+
+    /// Whether the scope reaches every tenant the directory holds.
+    pub fn covers_every_tenant(&self, models: &ReadModels) -> bool {
+        models
+            .tenants
+            .iter()
+            .filter(|(_, m)| m.registration.is_some())
+            .all(|(id, _)| self.covers(id))
     }
 }
 
@@ -181,13 +258,62 @@ impl AccountAdmin {
     }
 }
 
-impl Principal {
-    fn reach(&self) -> Reach {
-        if self.role.sees_all_tenants() {
-            Reach::All
-        } else {
-            Reach::Tenant(self.tenant.clone())
+/// Proof that the caller may register tenants: a regional administrator the municipalities
+/// and territorial units of their own province, the command line any tenant.
+#[derive(Debug, Clone)]
+pub struct TenantRegistrar {
+    /// `None`: any tenant anywhere.
+    province: Option<ProvinceCode>,
+    actor: String,
+}
+
+impl TenantRegistrar {
+    /// For the command line, run by whoever runs the server.
+    pub(crate) fn system(actor: &str) -> Self {
+        Self {
+            province: None,
+            actor: actor.to_owned(),
         }
+    }
+
+    /// Permission to write the registration of `tenant`, if it is in the registrar's reach.
+    pub fn write(
+        &self,
+        tenant: &TenantId,
+        registration: &TenantRegistered,
+    ) -> AppResult<TenantWrite> {
+        let Some(own) = &self.province else {
+            return Ok(TenantWrite::system(tenant.clone(), self.actor.clone()));
+        };
+        let kind_allowed = matches!(
+            registration.kind,
+            TenantKind::Municipality | TenantKind::TerritorialUnit
+        );
+        if !kind_allowed || registration.province.as_ref() != Some(own) {
+            return Err(AppError::Forbidden(format!(
+                "Можете да регистрирате общини и териториални звена на област {own}; областни администрации и централни органи се регистрират от командния ред на сървъра."
+            )));
+        }
+        Ok(TenantWrite::system(tenant.clone(), self.actor.clone()))
+    }
+}
+
+impl Principal {
+    /// Permission to register tenants: regional administrators, in their own province.
+    pub fn tenant_registrar(&self) -> AppResult<TenantRegistrar> {
+        match (&self.role, &self.reach) {
+            (Role::RegionalAdmin, Reach::Province { code, .. }) => Ok(TenantRegistrar {
+                province: Some(code.clone()),
+                actor: self.username.to_string(),
+            }),
+            _ => Err(AppError::Forbidden(
+                "Институции регистрира администраторът на областната администрация.".into(),
+            )),
+        }
+    }
+
+    fn reach(&self) -> Reach {
+        self.reach.clone()
     }
 
     /// What the caller may read of the log and the read models.
@@ -217,9 +343,16 @@ impl Principal {
 
     /// Permission to take a copy of the whole log (the auditor's bundle): auditors only, since
     /// it holds every tenant's events, signals' included (their sealed fields as hashes).
-    pub fn whole_log(&self) -> AppResult<ReadScope> {
+    /// An auditor whose reach is one province takes it only while every registered tenant
+    /// is in that province (an installation of one province).
+    pub fn whole_log(&self, models: &ReadModels) -> AppResult<ReadScope> {
+        let scope = self.read_scope();
         match self.role {
-            Role::Auditor => Ok(self.read_scope()),
+            Role::Auditor if scope.covers_every_tenant(models) => Ok(scope),
+            Role::Auditor => Err(AppError::Forbidden(
+                "Дневникът съдържа и институции извън вашата област: копие на целия дневник изтеглят одиторите на централен орган."
+                    .into(),
+            )),
             _ => Err(AppError::Forbidden(
                 "Копие на целия дневник могат да изтеглят само одиторите.".into(),
             )),
@@ -230,7 +363,7 @@ impl Principal {
     pub fn account_reader(&self) -> AppResult<ReadScope> {
         match self.role {
             Role::TenantAdmin | Role::RegionalAdmin | Role::Auditor => Ok(self.read_scope()),
-            Role::Officer | Role::Regional => Err(forbidden()),
+            Role::Officer | Role::Regional | Role::National => Err(forbidden()),
         }
     }
 
@@ -246,20 +379,25 @@ impl Principal {
         })
     }
 
-    /// Permission to keep the plan: regional staff, writing in the regional administration.
+    /// Permission to keep the plan: the staff of the regional administration that keeps it
+    /// (until each province keeps a plan of its own, the one Antikor started with).
     pub fn plan_editor(&self) -> AppResult<TenantWrite> {
+        let keeper = antikor_shared::ids::regional_tenant();
         match self.role {
-            Role::Regional | Role::RegionalAdmin => Ok(TenantWrite {
-                tenant: antikor_shared::ids::regional_tenant(),
+            Role::Regional | Role::RegionalAdmin if self.tenant == keeper => Ok(TenantWrite {
+                tenant: keeper,
                 actor: self.username.to_string(),
             }),
+            Role::Regional | Role::RegionalAdmin => Err(AppError::Forbidden(
+                "Планът се води от областната администрация, която го е приела.".into(),
+            )),
             _ => Err(forbidden()),
         }
     }
 
-    /// Permission to see every tenant side by side (the combined view).
+    /// Permission to see the tenants in reach side by side (the combined view).
     pub fn region_reader(&self) -> AppResult<ReadScope> {
-        if self.role.sees_all_tenants() {
+        if self.role.sees_other_tenants() {
             Ok(self.read_scope())
         } else {
             Err(forbidden())

@@ -1,17 +1,21 @@
 //! Work done from the command line while the server is stopped: creating the first account,
-//! rotating the vault's master key, and checking a data folder's log without changing it.
+//! registering tenants, rotating the vault's master key, and checking a data folder's log
+//! without changing it.
 
-use crate::access::TenantWrite;
+use crate::access::{TenantRegistrar, TenantWrite};
 use crate::app::accounts::NewAccount;
 use crate::app::{self, App};
 use crate::auth::password;
 use crate::store::{
     ChainBreak, EventStore, ExpectedVersion, NewEvent, SledStore, StoreOptions, copy_folder,
 };
+use crate::util::errors::AppError;
 use crate::vault::{Rotation, Vault};
+use antikor_shared::ProvinceCode;
 use antikor_shared::account::{Account, Role};
 use antikor_shared::ids;
 use antikor_shared::signal::VaultKeyRotated;
+use antikor_shared::tenant::{RegisterTenant, Tenant};
 use antikor_shared::tlog::{self, Hash, TreeHead};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
@@ -40,6 +44,64 @@ pub async fn create_user(
     app.create_account(&scope, new)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// What registering a list of tenants did.
+pub struct Registered {
+    /// The tenants registered now.
+    pub registered: Vec<Tenant>,
+    /// How many were registered before.
+    pub already: usize,
+}
+
+/// The registrations of a province's regional administration and its municipalities from the
+/// NSI list (`None`: of every province).
+pub fn province_requests(province: Option<&ProvinceCode>) -> Vec<RegisterTenant> {
+    let country = antikor_migrations::country::country();
+    let mut requests = Vec::new();
+    for p in country.provinces() {
+        if province.is_some_and(|only| *only != p.code) {
+            continue;
+        }
+        requests.push(RegisterTenant::RegionalAdministration {
+            province: p.code.clone(),
+        });
+        requests.extend(
+            country
+                .municipalities_of(&p.code)
+                .map(|m| RegisterTenant::Municipality {
+                    nsi_code: m.nsi_code.to_owned(),
+                }),
+        );
+    }
+    requests
+}
+
+/// Registers each tenant that is not registered yet, as `cli`; the first refusal other than
+/// "registered already" stops the run.
+pub async fn register_tenants(
+    app: &App,
+    requests: Vec<RegisterTenant>,
+) -> anyhow::Result<Registered> {
+    let registrar = TenantRegistrar::system("cli");
+    let mut report = Registered {
+        registered: Vec::new(),
+        already: 0,
+    };
+    for request in requests {
+        match app.register_tenant(&registrar, request.clone()).await {
+            Ok(tenant) => report.registered.push(tenant),
+            Err(AppError::Conflict(_)) if is_registered(app, &request) => report.already += 1,
+            Err(e) => anyhow::bail!("{e}"),
+        }
+    }
+    Ok(report)
+}
+
+/// Whether what a request names is in the directory already (under the slug it would take).
+fn is_registered(app: &App, request: &RegisterTenant) -> bool {
+    crate::domain::tenants::resolve(request.clone())
+        .is_ok_and(|(slug, _)| app.models_unscoped().has_tenant(&slug))
 }
 
 /// Rewraps the vault's signal keys under a new master key (see [`Vault::rotate`]), then

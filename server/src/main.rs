@@ -5,8 +5,9 @@ use antikor_server::auth::session::SessionPolicy;
 use antikor_server::connections::{self, Timeouts};
 use antikor_server::{App, Config, router};
 use antikor_shared::account::Role;
+use antikor_shared::tenant::RegisterTenant;
 use antikor_shared::tlog::{self, SigningKey, VerifierKey, WitnessKey};
-use antikor_shared::{TenantId, Username};
+use antikor_shared::{ProvinceCode, TenantId, Username};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
@@ -107,6 +108,12 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Registers tenants while the server is stopped: provinces and municipalities from the
+    /// NSI list, national bodies as described.
+    Tenants {
+        #[command(subcommand)]
+        command: TenantsCommand,
     },
     /// The vault's master key, while the server is stopped.
     Key {
@@ -213,7 +220,7 @@ enum UserCommand {
         /// The account's tenant, e.g. `oblast` or `bansko`.
         #[arg(long)]
         tenant: TenantId,
-        /// officer, tenant_admin, regional, regional_admin or auditor.
+        /// officer, tenant_admin, regional, regional_admin, auditor or national.
         #[arg(long, value_parser = parse_role)]
         role: Role,
         /// Login name (lowercase Latin letters, digits, . - _).
@@ -222,6 +229,45 @@ enum UserCommand {
         /// The person's name (defaults to the username).
         #[arg(long)]
         name: Option<String>,
+        /// The vault's master key file, as given to `serve`.
+        #[arg(long, env = "ANTIKOR_KEY_FILE")]
+        key_file: Option<PathBuf>,
+        /// The log's signing key file, as given to `serve`.
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenantsCommand {
+    /// Registers what is named and not registered yet; what is registered already is left as
+    /// it is, so the command can be run again.
+    Register {
+        /// Data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
+        /// Every province: its regional administration and its municipalities.
+        #[arg(long, conflicts_with_all = ["province", "municipality", "national"])]
+        country: bool,
+        /// A province by its NSI code (e.g. BGS): its regional administration and its
+        /// municipalities.
+        #[arg(long)]
+        province: Option<ProvinceCode>,
+        /// One municipality by its NSI code (e.g. BGS04).
+        #[arg(long)]
+        municipality: Option<String>,
+        /// A national body's slug (e.g. kpk); give --name-bg, --name-en and --code with it.
+        #[arg(long, requires_all = ["name_bg", "name_en", "code"])]
+        national: Option<TenantId>,
+        /// The national body's name in Bulgarian.
+        #[arg(long)]
+        name_bg: Option<String>,
+        /// The national body's name in English.
+        #[arg(long)]
+        name_en: Option<String>,
+        /// The national body's official code (e.g. its UIC).
+        #[arg(long)]
+        code: Option<String>,
         /// The vault's master key file, as given to `serve`.
         #[arg(long, env = "ANTIKOR_KEY_FILE")]
         key_file: Option<PathBuf>,
@@ -258,7 +304,7 @@ fn parse_witness(raw: &str) -> Result<(String, WitnessKey), String> {
 
 fn parse_role(raw: &str) -> Result<Role, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|_| {
-        "use one of officer, tenant_admin, regional, regional_admin, auditor".to_owned()
+        "use one of officer, tenant_admin, regional, regional_admin, auditor, national".to_owned()
     })
 }
 
@@ -326,6 +372,48 @@ fn main() -> ExitCode {
             username,
             name,
         ),
+        Command::Tenants {
+            command:
+                TenantsCommand::Register {
+                    data,
+                    country,
+                    province,
+                    municipality,
+                    national,
+                    name_bg,
+                    name_en,
+                    code,
+                    key_file,
+                    log_key_file,
+                },
+        } => {
+            let mut requests = Vec::new();
+            if country {
+                requests.extend(antikor_server::cli::province_requests(None));
+            }
+            if let Some(province) = province {
+                requests.extend(antikor_server::cli::province_requests(Some(&province)));
+            }
+            if let Some(nsi_code) = municipality {
+                requests.push(RegisterTenant::Municipality { nsi_code });
+            }
+            if let Some(slug) = national {
+                requests.push(RegisterTenant::NationalBody {
+                    slug,
+                    name_bg: name_bg.unwrap_or_default(),
+                    name_en: name_en.unwrap_or_default(),
+                    official_code: code.unwrap_or_default(),
+                });
+            }
+            register_tenants(
+                Config {
+                    key_file,
+                    log_key_file,
+                    ..Config::new(&data, data.join("no-frontend"))
+                },
+                requests,
+            )
+        }
         Command::Key {
             command:
                 KeyCommand::Rotate {
@@ -524,6 +612,28 @@ fn create_user(
             account.username,
             account.role.label_bg(),
             account.tenant
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn register_tenants(config: Config, requests: Vec<RegisterTenant>) -> anyhow::Result<ExitCode> {
+    if requests.is_empty() {
+        anyhow::bail!("name what to register: --country, --province, --municipality or --national");
+    }
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let (state, stop) = App::start(&config).await?;
+        let report = antikor_server::cli::register_tenants(&state, requests).await;
+        stop.close_store().await?;
+        let report = report?;
+        for tenant in &report.registered {
+            println!("registered {} ({})", tenant.id, tenant.registration.name_bg);
+        }
+        println!(
+            "{} registered, {} registered already",
+            report.registered.len(),
+            report.already
         );
         Ok(ExitCode::SUCCESS)
     })

@@ -25,7 +25,7 @@ use utoipa_axum::routes;
         (name = "system", description = "Health and API description"),
         (name = "session", description = "Logging in and out; the session cookie and its CSRF token"),
         (name = "accounts", description = "Accounts and their roles, managed by administrators"),
-        (name = "tenants", description = "The regional administration and the municipalities"),
+        (name = "tenants", description = "National bodies, regional administrations, municipalities and territorial units, by province"),
         (name = "plan", description = "The yearly action plan and its measures"),
         (name = "progress", description = "Each tenant's progress on the plan, dashboards and the combined view"),
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
@@ -56,7 +56,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(accounts::disable))
         .routes(routes!(accounts::enable))
         .routes(routes!(accounts::reset_password))
-        .routes(routes!(tenants::list))
+        .routes(routes!(tenants::list, tenants::register))
+        .routes(routes!(tenants::country))
         .routes(routes!(plan::years, plan::start))
         .routes(routes!(plan::get))
         .routes(routes!(plan::add_measure))

@@ -44,18 +44,34 @@ pub enum Role {
     Regional,
     /// Regional staff who also manage the accounts of every tenant.
     RegionalAdmin,
-    /// Reads everything, changes nothing: the audit trail, replay and verification.
+    /// Reads everything in reach, changes nothing: the audit trail, replay and verification.
+    /// An auditor of a regional administration reaches its province; of a national body, the
+    /// country.
     Auditor,
+    /// Staff of a national body: reads every province's combined view, changes nothing.
+    National,
+}
+
+/// How far a role reads beyond its own tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleReach {
+    /// Its own tenant only.
+    OwnTenant,
+    /// Every tenant of its tenant's province.
+    Province,
+    /// Every tenant of the country.
+    Country,
 }
 
 impl Role {
     /// Every role, in the order the UI lists them.
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Officer,
         Role::TenantAdmin,
         Role::Regional,
         Role::RegionalAdmin,
         Role::Auditor,
+        Role::National,
     ];
 
     /// The role's name in Bulgarian, as the UI shows it.
@@ -66,18 +82,35 @@ impl Role {
             Self::Regional => "Областна администрация",
             Self::RegionalAdmin => "Администратор на областната администрация",
             Self::Auditor => "Одитор",
+            Self::National => "Национално ниво",
         }
     }
 
-    /// Whether the role reads every tenant's records (regional staff and auditors). Which
-    /// records exactly is narrowed further where the law says so (signals).
-    pub fn sees_all_tenants(self) -> bool {
-        matches!(self, Self::Regional | Self::RegionalAdmin | Self::Auditor)
+    /// Whether the role reads other tenants' records (regional staff, auditors, national
+    /// staff): the combined views are theirs. Which records exactly is narrowed further where
+    /// the law says so (signals).
+    pub fn sees_other_tenants(self) -> bool {
+        matches!(
+            self,
+            Self::Regional | Self::RegionalAdmin | Self::Auditor | Self::National
+        )
+    }
+
+    /// How far an account of this role reads, in a tenant of `kind`: regional staff their
+    /// province, national staff the country, auditors as far as their tenant's level.
+    pub fn reach(self, kind: TenantKind) -> RoleReach {
+        match self {
+            Self::Officer | Self::TenantAdmin => RoleReach::OwnTenant,
+            Self::Regional | Self::RegionalAdmin => RoleReach::Province,
+            Self::National => RoleReach::Country,
+            Self::Auditor if kind == TenantKind::NationalBody => RoleReach::Country,
+            Self::Auditor => RoleReach::Province,
+        }
     }
 
     /// Whether the role may change anything at all.
     pub fn is_read_only(self) -> bool {
-        self == Self::Auditor
+        matches!(self, Self::Auditor | Self::National)
     }
 
     /// Whether the role manages accounts: of its own tenant (tenant admin) or of every
@@ -86,10 +119,18 @@ impl Role {
         matches!(self, Self::TenantAdmin | Self::RegionalAdmin)
     }
 
-    /// Whether an account of a tenant of this kind may hold the role: the roles that see
-    /// every tenant belong to the regional administration's accounts only.
+    /// Whether an account of a tenant of this kind may hold the role: regional staff belong
+    /// to a regional administration, national staff to a national body, auditors to either.
     pub fn fits(self, kind: TenantKind) -> bool {
-        !self.sees_all_tenants() || kind == TenantKind::RegionalAdministration
+        match self {
+            Self::Officer | Self::TenantAdmin => true,
+            Self::Regional | Self::RegionalAdmin => kind == TenantKind::RegionalAdministration,
+            Self::National => kind == TenantKind::NationalBody,
+            Self::Auditor => matches!(
+                kind,
+                TenantKind::RegionalAdministration | TenantKind::NationalBody
+            ),
+        }
     }
 }
 
@@ -383,6 +424,26 @@ mod tests {
         assert!(Role::Officer.fits(TenantKind::Municipality));
         assert!(!Role::Auditor.fits(TenantKind::Municipality));
         assert!(Role::TenantAdmin.fits(TenantKind::RegionalAdministration));
+        assert!(Role::National.fits(TenantKind::NationalBody));
+        assert!(!Role::National.fits(TenantKind::RegionalAdministration));
+        assert!(Role::Auditor.fits(TenantKind::NationalBody));
+    }
+
+    #[test]
+    fn auditors_reach_as_far_as_their_tenants_level() {
+        use TenantKind::*;
+        assert_eq!(Role::Auditor.reach(NationalBody), RoleReach::Country);
+        assert_eq!(
+            Role::Auditor.reach(RegionalAdministration),
+            RoleReach::Province
+        );
+        assert_eq!(
+            Role::RegionalAdmin.reach(RegionalAdministration),
+            RoleReach::Province
+        );
+        assert_eq!(Role::National.reach(NationalBody), RoleReach::Country);
+        assert_eq!(Role::Officer.reach(NationalBody), RoleReach::OwnTenant);
+        assert!(Role::National.is_read_only());
     }
 
     #[test]
@@ -391,6 +452,9 @@ mod tests {
             serde_json::to_string(&Role::TenantAdmin).unwrap(),
             "\"tenant_admin\""
         );
-        assert_eq!(Role::ALL.len(), 5);
+        for role in Role::ALL {
+            let json = serde_json::to_string(&role).unwrap();
+            assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), role, "{json}");
+        }
     }
 }

@@ -166,7 +166,7 @@ event_sets! {
     /// The events of the `tenant` stream: who uses Antikor.
     TenantEvent (public) {
         /// A tenant joined.
-        Registered(TenantRegistered) = 1,
+        Registered(TenantRegistered) = 2,
     }
 
     /// The events of an account's stream.

@@ -142,6 +142,17 @@ string_id!(
     "^[a-z0-9][a-z0-9._-]*$"
 );
 
+string_id!(
+    /// A province's (област) three-letter NSI code, e.g. `BLG`; the prefix of its
+    /// municipalities' codes (`BLG03`). Sofia is two: the province `SFO` and the capital `SOF`.
+    ProvinceCode,
+    "province",
+    3,
+    |c| c.is_ascii_uppercase(),
+    "use the province's three capital Latin letters, e.g. BLG",
+    "^[A-Z]{1,3}$"
+);
+
 /// The tenant of the regional administration, which keeps the plan.
 pub fn regional_tenant() -> TenantId {
     TenantId("oblast".to_owned())

@@ -22,4 +22,4 @@ pub mod views;
 pub mod wire;
 
 pub use event::{DomainEvent, RecordedEvent};
-pub use ids::{InvalidId, StreamId, TenantId, Username};
+pub use ids::{InvalidId, ProvinceCode, StreamId, TenantId, Username};

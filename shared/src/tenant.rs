@@ -1,6 +1,7 @@
-//! Tenants: the regional administration, the municipalities, and later territorial units.
+//! Tenants: national bodies, the regional administrations, the municipalities and territorial
+//! units, each placed in its province (область).
 
-use crate::ids::TenantId;
+use crate::ids::{ProvinceCode, TenantId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,8 @@ pub enum TenantKind {
     Municipality,
     /// Териториално звено на централната изпълнителна власт (regional directorate, agency).
     TerritorialUnit,
+    /// A central body that reads across the country (the anti-corruption bodies, ministries).
+    NationalBody,
 }
 
 impl TenantKind {
@@ -24,12 +27,18 @@ impl TenantKind {
             Self::RegionalAdministration => "Областна администрация",
             Self::Municipality => "Община",
             Self::TerritorialUnit => "Териториално звено",
+            Self::NationalBody => "Централен орган",
         }
+    }
+
+    /// Whether a tenant of this kind belongs to a province: every kind but national bodies.
+    pub fn has_province(self) -> bool {
+        self != Self::NationalBody
     }
 }
 
-/// `TenantRegistered` v1: a tenant was added to Antikor. Recorded in the tenant's own
-/// `tenant` stream, so the event's tenant is the one registered.
+/// `TenantRegistered` v2: a tenant was added to Antikor. Recorded in the tenant's own
+/// `tenant` stream, so the event's tenant is the one registered. v2 added `province`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TenantRegistered {
@@ -41,6 +50,9 @@ pub struct TenantRegistered {
     pub name_en: String,
     /// Official statistical code: NSI municipality code (e.g. `BLG03`) or NUTS-3 for the region.
     pub official_code: String,
+    /// The province the tenant belongs to (its regional administration's region); none for
+    /// national bodies.
+    pub province: Option<ProvinceCode>,
     /// EKATTE code of the administrative centre, for municipalities.
     pub ekatte: Option<String>,
     /// Population by the 2011 census, where known.
@@ -62,4 +74,75 @@ pub struct Tenant {
     pub event_count: u64,
     /// When its latest event was recorded.
     pub last_event_at: DateTime<Utc>,
+}
+
+/// `POST /api/tenants`: what to register. Municipalities and regional administrations are
+/// named by their official code and take everything else from the NSI list; territorial units
+/// and national bodies are described in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RegisterTenant {
+    /// A municipality of the NSI list.
+    Municipality {
+        /// Its NSI code, e.g. `BGS04`.
+        nsi_code: String,
+    },
+    /// A province's regional administration.
+    RegionalAdministration {
+        /// The province.
+        province: ProvinceCode,
+    },
+    /// A territorial unit of the central executive power in a province.
+    TerritorialUnit {
+        /// The slug it logs in under.
+        slug: TenantId,
+        /// Official name in Bulgarian.
+        name_bg: String,
+        /// Name in English.
+        name_en: String,
+        /// Its official identifier (e.g. its BULSTAT / UIC number).
+        official_code: String,
+        /// The province it works in.
+        province: ProvinceCode,
+    },
+    /// A central body that reads across the country.
+    NationalBody {
+        /// The slug it logs in under.
+        slug: TenantId,
+        /// Official name in Bulgarian.
+        name_bg: String,
+        /// Name in English.
+        name_en: String,
+        /// Its official identifier (e.g. its BULSTAT / UIC number).
+        official_code: String,
+    },
+}
+
+/// `GET /api/country`: a province of the NSI list and what of it is registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProvinceEntry {
+    /// The NSI code, e.g. `BLG`.
+    pub code: ProvinceCode,
+    /// The NSI name.
+    pub name_bg: String,
+    /// The tenant of its regional administration, once registered.
+    pub administration: Option<TenantId>,
+    /// Its municipalities, in the NSI list's order.
+    pub municipalities: Vec<MunicipalityEntry>,
+}
+
+/// A municipality of the NSI list and its tenant, once registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MunicipalityEntry {
+    /// The NSI code, e.g. `BLG03`.
+    pub nsi_code: String,
+    /// The NSI name, e.g. `Благоевград`.
+    pub name_bg: String,
+    /// The slug it is (or would be) registered under.
+    pub slug: TenantId,
+    /// Whether it is registered.
+    pub registered: bool,
 }

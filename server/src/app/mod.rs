@@ -11,6 +11,7 @@ pub mod plan;
 pub mod progress;
 pub mod session;
 pub mod signals;
+pub mod tenants;
 pub mod witnessing;
 
 use crate::access::TenantWrite;
@@ -120,6 +121,8 @@ pub struct App {
     pub auth: Auth,
     /// Serializes account creation, so that two tenants cannot take one username at once.
     pub(crate) account_creation: tokio::sync::Mutex<()>,
+    /// Serializes registrations, so that two tenants cannot take one official code at once.
+    tenant_registration: tokio::sync::Mutex<()>,
     /// Signal keys and attachments, outside the log. Private: reached through `app::signals`.
     vault: Arc<Vault>,
     /// Serializes filing, so that two signals never get the same register number.
@@ -283,6 +286,7 @@ impl App {
             models,
             auth,
             account_creation: tokio::sync::Mutex::new(()),
+            tenant_registration: tokio::sync::Mutex::new(()),
             vault,
             signal_numbering: tokio::sync::Mutex::new(()),
             public_form: RateLimiter::keyed(Quota::per_hour(

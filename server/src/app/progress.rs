@@ -5,7 +5,7 @@
 use super::App;
 use super::log::Moment;
 use super::plan::no_plan;
-use crate::access::{TenantRead, TenantWrite};
+use crate::access::{ReadScope, TenantRead, TenantWrite};
 use crate::domain::progress::{ProgressAggregate, ProgressContext};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
@@ -57,12 +57,20 @@ impl App {
         Ok(dashboard)
     }
 
-    /// Every tenant's progress side by side: public now; as of a past moment for callers that
-    /// may replay.
-    pub async fn region(&self, year: i32, as_of: Option<Moment>) -> AppResult<RegionView> {
-        self.at(as_of, move |m, today| m.region(year, today))
-            .await?
-            .ok_or_else(|| no_plan(year))
+    /// The progress of the tenants in `scope` side by side: public now; as of a past moment
+    /// for callers that may replay.
+    pub async fn region(
+        &self,
+        scope: &ReadScope,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<RegionView> {
+        let scope = scope.clone();
+        self.at(as_of, move |m, today| {
+            m.region(year, today, |t| scope.covers(t))
+        })
+        .await?
+        .ok_or_else(|| no_plan(year))
     }
 
     /// Records the caller's tenant's report on a measure.

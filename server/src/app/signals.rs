@@ -3,7 +3,7 @@
 //! code; everyone else gets statistics with small cells suppressed.
 
 use super::App;
-use crate::access::{SignalDesk, TenantWrite};
+use crate::access::{ReadScope, SignalDesk, TenantWrite};
 use crate::auth::throttle::Refusal;
 use crate::codec::{UPCASTERS, decoded_set};
 use crate::domain::signals::{
@@ -27,7 +27,7 @@ use antikor_shared::signal::{
     SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity, SignalMessage,
     SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
 };
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{Datelike, NaiveDate};
@@ -81,10 +81,10 @@ const STATISTICS_CACHED: usize = 64;
 /// The public statistics computed for one state of the signals book: by (year, today).
 #[derive(Debug, Default)]
 pub(crate) struct StatisticsCache {
-    /// The book's generation and the number of registered tenants the answers were computed
-    /// from.
-    book: (u64, usize),
-    answers: HashMap<(Option<i32>, NaiveDate), SignalStatistics>,
+    /// The book's generation and the number of registrations the answers were computed from
+    /// (a tenant registered or moved to another province changes who is counted where).
+    book: (u64, u64),
+    answers: HashMap<(Option<ProvinceCode>, Option<i32>, NaiveDate), SignalStatistics>,
 }
 
 fn no_signal() -> AppError {
@@ -286,15 +286,22 @@ impl App {
     /// questions (a year, today), and the answer changes only with the signals or the day: it
     /// is computed once per change, not once per request, so that no anonymous rate makes the
     /// server walk every register over and over.
-    pub fn signal_statistics(&self, year: Option<i32>) -> SignalStatistics {
+    ///
+    /// `province` narrows it to one province's tenants (404 for a code the directory does not
+    /// know); the suppression works on what is shown, so a province's cells are suppressed as
+    /// the country's are.
+    pub fn signal_statistics(
+        &self,
+        year: Option<i32>,
+        province: Option<&str>,
+    ) -> AppResult<SignalStatistics> {
         let models = self.models_unscoped();
+        let scope = ReadScope::public().within(province, &models)?;
+        let province = province
+            .filter(|p| !p.is_empty())
+            .and_then(|p| ProvinceCode::parse(p).ok());
         let today = self.clock.today();
-        let registered = models
-            .tenants
-            .values()
-            .filter(|m| m.registration.is_some())
-            .count();
-        let book = (models.signals.generation(), registered);
+        let book = (models.signals.generation(), models.registrations);
         let mut cache = self
             .statistics
             .lock()
@@ -305,18 +312,23 @@ impl App {
                 answers: HashMap::new(),
             };
         }
-        if let Some(answer) = cache.answers.get(&(year, today)) {
-            return answer.clone();
+        let key = (province, year, today);
+        if let Some(answer) = cache.answers.get(&key) {
+            return Ok(answer.clone());
         }
-        let tenants = models.tenant_list();
+        let tenants: Vec<_> = models
+            .tenant_list()
+            .into_iter()
+            .filter(|t| scope.covers(&t.id))
+            .collect();
         let answer = views::statistics(&models.signals, &tenants, year, today);
         // Years asked for are few; a visitor asking every year there is gets them computed,
         // but cannot make the cache grow without bound.
         if cache.answers.len() >= STATISTICS_CACHED {
             cache.answers.clear();
         }
-        cache.answers.insert((year, today), answer.clone());
-        answer
+        cache.answers.insert(key, answer.clone());
+        Ok(answer)
     }
 
     fn signal_state(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalEntry> {

@@ -72,7 +72,7 @@ pub enum Rejection {
     #[error("Въведете име (до 120 знака).")]
     BadDisplayName,
     /// The role does not belong in that kind of tenant.
-    #[error("Ролята „{role}“ е само за профили на областната администрация.", role = .0.label_bg())]
+    #[error("Ролята „{role}“ не е за профили на този вид институция.", role = .0.label_bg())]
     RoleDoesNotFit(Role),
     /// Granting the role the account already has.
     #[error("Профилът вече има тази роля.")]

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod progress;
 pub mod signals;
 pub mod suppression;
+pub mod tenants;
 pub mod work;
 
 use crate::util::errors::AppError;

@@ -12,11 +12,12 @@ use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_shared::events::is_confidential;
 use antikor_shared::tenant::{Tenant, TenantRegistered};
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use plan::PlanBook;
 use signals::SignalBook;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
 use work::WorkBook;
 
 /// What the log says about one tenant.
@@ -52,6 +53,11 @@ pub struct ReadModels {
     pub work: WorkBook,
     /// The signals register, per tenant.
     pub signals: SignalBook,
+    /// The registered tenants of each province, shared with the scopes of the requests that
+    /// read a province (cloning one costs a reference count).
+    pub provinces: BTreeMap<ProvinceCode, Arc<BTreeSet<TenantId>>>,
+    /// How many registrations were folded in: changes whenever the directory does.
+    pub registrations: u64,
 }
 
 impl ReadModels {
@@ -116,7 +122,22 @@ impl ReadModels {
             }
         }
         match UPCASTERS.decode::<TenantRegistered>(event) {
-            Some(Ok(registered)) => tenant.registration = Some((registered, event.recorded_at)),
+            Some(Ok(registered)) => {
+                // A second registration of a tenant replaces the first, province included.
+                let before = tenant
+                    .registration
+                    .as_ref()
+                    .and_then(|(r, _)| r.province.clone());
+                if let Some(province) = before.and_then(|p| self.provinces.get_mut(&p)) {
+                    Arc::make_mut(province).remove(&event.tenant);
+                }
+                if let Some(province) = &registered.province {
+                    Arc::make_mut(self.provinces.entry(province.clone()).or_default())
+                        .insert(event.tenant.clone());
+                }
+                tenant.registration = Some((registered, event.recorded_at));
+                self.registrations += 1;
+            }
             Some(Err(e)) => {
                 tracing::error!(position = event.position, error = %e, "undecodable event skipped")
             }
@@ -153,6 +174,17 @@ impl ReadModels {
             key(a).cmp(&key(b))
         });
         list
+    }
+
+    /// The province a registered tenant belongs to (none for national bodies).
+    pub fn province_of(&self, tenant: &TenantId) -> Option<&ProvinceCode> {
+        self.tenants
+            .get(tenant)?
+            .registration
+            .as_ref()?
+            .0
+            .province
+            .as_ref()
     }
 
     /// Whether `tenant` is registered.

@@ -447,7 +447,8 @@ struct TenantCounts {
 
 /// The register as statistics only: every cell under 3 shown as "< 3", and any further cell
 /// withheld that would let a reader work one of those out from the totals. What the region
-/// and the public see; `tenants` in the order they are listed. A unit or an activity is
+/// and the public see; `tenants` (the signals of no other tenant count) in the order they
+/// are listed. A unit or an activity is
 /// named only when it is on its tenant's current list.
 pub fn statistics(
     book: &SignalBook,
@@ -455,9 +456,12 @@ pub fn statistics(
     year: Option<i32>,
     today: NaiveDate,
 ) -> SignalStatistics {
+    let shown: BTreeSet<&TenantId> = tenants.iter().map(|t| &t.id).collect();
     let signals: Vec<(&TenantId, &SignalEntry)> = book
         .all()
-        .filter(|(_, s)| year.is_none_or(|y| s.case.filed.received.year() == y))
+        .filter(|(t, s)| {
+            shown.contains(t) && year.is_none_or(|y| s.case.filed.received.year() == y)
+        })
         .collect();
     let lists: BTreeMap<&TenantId, IntakeListsSet> = signals
         .iter()

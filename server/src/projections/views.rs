@@ -187,8 +187,14 @@ impl ReadModels {
             .unwrap_or_default()
     }
 
-    /// Every tenant's progress side by side, the regional administration first.
-    pub fn region(&self, year: i32, today: NaiveDate) -> Option<RegionView> {
+    /// The progress of the tenants `include` accepts side by side, regional administrations
+    /// first.
+    pub fn region(
+        &self,
+        year: i32,
+        today: NaiveDate,
+        include: impl Fn(&TenantId) -> bool,
+    ) -> Option<RegionView> {
         let measures: Vec<MeasureColumn> = self
             .active_measures(year)?
             .into_iter()
@@ -204,6 +210,7 @@ impl ReadModels {
         let tenants = self
             .tenant_list()
             .into_iter()
+            .filter(|t| include(&t.id))
             .filter_map(|t| {
                 let progress = self.progress(&t.id, year, today)?;
                 let mut counts = LevelCounts::default();

@@ -113,7 +113,7 @@ pub async fn bundle(
     State(app): State<AppState>,
     principal: Principal,
 ) -> AppResult<impl IntoResponse> {
-    principal.whole_log()?;
+    principal.whole_log(&app.models_unscoped())?;
     let checkpoint = app.checkpoint()?;
     let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<axum::body::Bytes>>(8);
     let store = app.system_log().clone();
@@ -168,7 +168,7 @@ pub async fn records(
     principal: Principal,
     Query(q): Query<RecordsQuery>,
 ) -> AppResult<impl IntoResponse> {
-    principal.whole_log()?;
+    principal.whole_log(&app.models_unscoped())?;
     let lines = app.mirror_records(q.from, q.limit.unwrap_or(1000))?;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], lines))
 }

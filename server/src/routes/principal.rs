@@ -1,7 +1,7 @@
 //! Who a request comes from: its session cookie resolved into a [`Principal`], as the log says
 //! the account is now, with the CSRF token checked on every request that changes something.
 
-use crate::access::Principal;
+use crate::access::{Principal, Reach};
 use crate::app::AppState;
 use crate::util::errors::{AppError, AppResult};
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
@@ -32,13 +32,20 @@ impl FromRequestParts<AppState> for Principal {
             .await
             .map_err(anyhow::Error::from)??
             .ok_or_else(unauthorized)?;
-        let account = app
-            .models_unscoped()
-            .accounts
-            .get(session.record.username.as_str())
-            .filter(|e| !e.account.disabled && e.password_epoch == session.record.password_epoch)
-            .cloned();
-        let Some(entry) = account else {
+        let account = {
+            let models = app.models_unscoped();
+            models
+                .accounts
+                .get(session.record.username.as_str())
+                .filter(|e| {
+                    !e.account.disabled && e.password_epoch == session.record.password_epoch
+                })
+                .map(|e| {
+                    let reach = Reach::of(e.account.role, &e.account.tenant, &models);
+                    (e.clone(), reach)
+                })
+        };
+        let Some((entry, reach)) = account else {
             // Disabled, password changed, or gone: the session must not come back.
             sessions.end(&session)?;
             return Err(unauthorized());
@@ -63,6 +70,7 @@ impl FromRequestParts<AppState> for Principal {
             tenant: entry.account.tenant,
             role: entry.account.role,
             session,
+            reach,
         })
     }
 }

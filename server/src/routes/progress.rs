@@ -2,7 +2,7 @@
 
 use crate::access::Principal;
 use crate::app::AppState;
-use crate::routes::tenants::AsOf;
+use crate::routes::tenants::{AsOf, ProvinceQuery};
 use crate::util::errors::AppResult;
 use crate::util::extract::{Json, Path, Query};
 use antikor_shared::TenantId;
@@ -92,20 +92,24 @@ pub async fn dashboard(
     Ok(axum::Json(app.dashboard(&scope, year, moment).await?))
 }
 
-/// The combined view of every tenant, for regional staff and auditors, now or as of a moment.
-#[utoipa::path(get, path = "/api/region", security(("session" = [])), tag = "progress", params(ViewQuery),
+/// The combined view of the tenants in reach (a province's, or the country's narrowed to one
+/// province), for regional and national staff and auditors, now or as of a moment.
+#[utoipa::path(get, path = "/api/region", security(("session" = [])), tag = "progress", params(ViewQuery, ProvinceQuery),
     responses(
         (status = 200, description = "Every tenant side by side", body = RegionView),
         (status = 400, description = "A malformed `as_of`", body = ErrorBody),
         (status = 403, description = "Only regional roles and auditors", body = ErrorBody),
-        (status = 404, description = "No such plan", body = ErrorBody)))]
+        (status = 404, description = "No such plan, or a province out of reach", body = ErrorBody)))]
 pub async fn region(
     State(app): State<AppState>,
     principal: Principal,
     Query(q): Query<ViewQuery>,
+    Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<RegionView>> {
-    principal.region_reader()?;
+    let scope = principal
+        .region_reader()?
+        .within(province.province.as_deref(), &app.models_unscoped())?;
     let moment = q.as_of().moment()?;
     let year = app.plan_year(q.year)?;
-    Ok(axum::Json(app.region(year, moment).await?))
+    Ok(axum::Json(app.region(&scope, year, moment).await?))
 }

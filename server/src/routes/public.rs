@@ -1,6 +1,8 @@
 //! What every visitor may read of the plan's work: `/api/public/...`.
 
+use crate::access::ReadScope;
 use crate::app::AppState;
+use crate::routes::tenants::ProvinceQuery;
 use crate::util::errors::AppResult;
 use crate::util::extract::Query;
 use crate::util::paging::{PageQuery, PageRequest};
@@ -19,17 +21,19 @@ pub struct YearQuery {
     pub year: Option<i32>,
 }
 
-/// The progress of the region and every municipality on a year's plan, as it is now.
-#[utoipa::path(get, path = "/api/public/progress", tag = "public", params(YearQuery),
+/// The progress of every tenant (or one province's) on a year's plan, as it is now.
+#[utoipa::path(get, path = "/api/public/progress", tag = "public", params(YearQuery, ProvinceQuery),
     responses(
         (status = 200, description = "Every tenant side by side", body = RegionView),
         (status = 404, description = "No such plan", body = ErrorBody)))]
 pub async fn progress(
     State(app): State<AppState>,
     Query(q): Query<YearQuery>,
+    Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<RegionView>> {
+    let scope = ReadScope::public().within(province.province.as_deref(), &app.models_unscoped())?;
     let year = app.plan_year(q.year)?;
-    Ok(axum::Json(app.region(year, None).await?))
+    Ok(axum::Json(app.region(&scope, year, None).await?))
 }
 
 /// A page of the public meetings with their protocols and decisions, newest first.

@@ -5,6 +5,7 @@ use crate::access::Principal;
 use crate::app::AppState;
 use crate::domain::signals::SignalCommand;
 use crate::exports;
+use crate::routes::tenants::ProvinceQuery;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{ClientAddr, Json, Path, Query};
 use crate::util::paging::{PageQuery, PageRequest};
@@ -86,13 +87,18 @@ pub struct StatisticsQuery {
 
 /// The register as statistics only, every cell under 3 shown as "< 3" (public; also the
 /// regional view).
-#[utoipa::path(get, path = "/api/public/signals/statistics", tag = "public", params(StatisticsQuery),
-    responses((status = 200, description = "Suppressed counts", body = SignalStatistics)))]
+#[utoipa::path(get, path = "/api/public/signals/statistics", tag = "public", params(StatisticsQuery, ProvinceQuery),
+    responses(
+        (status = 200, description = "Suppressed counts", body = SignalStatistics),
+        (status = 404, description = "No such province", body = ErrorBody)))]
 pub async fn statistics(
     State(app): State<AppState>,
     Query(q): Query<StatisticsQuery>,
-) -> axum::Json<SignalStatistics> {
-    axum::Json(app.signal_statistics(q.year))
+    Query(province): Query<ProvinceQuery>,
+) -> AppResult<axum::Json<SignalStatistics>> {
+    Ok(axum::Json(
+        app.signal_statistics(q.year, province.province.as_deref())?,
+    ))
 }
 
 /// Which tenants must run an internal whistleblowing channel (public).

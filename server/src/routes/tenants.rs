@@ -1,14 +1,17 @@
-//! `GET /api/tenants`: the regional administration and the municipalities.
+//! `GET /api/tenants`, `POST /api/tenants`: the tenants, by province; `GET /api/country`: the
+//! NSI list they are registered from.
 
 use crate::access::Principal;
+use crate::access::ReadScope;
 use crate::app::AppState;
 use crate::app::log::Moment;
 use crate::util::errors::{AppError, AppResult};
+use crate::util::extract::Json;
 use crate::util::extract::Query;
 use antikor_shared::api::ErrorBody;
-use antikor_shared::tenant::Tenant;
-use axum::Json;
+use antikor_shared::tenant::{ProvinceEntry, RegisterTenant, Tenant};
 use axum::extract::State;
+use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -53,17 +56,57 @@ impl AsOf {
     }
 }
 
-/// Every registered tenant with its activity, now or (logged in) as of a past moment.
-#[utoipa::path(get, path = "/api/tenants", security((), ("session" = [])), tag = "tenants", params(AsOf),
+/// Which province a combined view covers.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProvinceQuery {
+    /// Only the tenants of this province (its NSI code, e.g. `BLG`). Omitted or empty: every
+    /// tenant the caller reaches (the whole country for the public pages).
+    pub province: Option<String>,
+}
+
+/// Every registered tenant (or one province's) with its activity, now or (logged in) as of a
+/// past moment.
+#[utoipa::path(get, path = "/api/tenants", security((), ("session" = [])), tag = "tenants", params(AsOf, ProvinceQuery),
     responses(
-        (status = 200, description = "The tenants, the regional administration first", body = [Tenant]),
+        (status = 200, description = "The tenants, regional administrations first", body = [Tenant]),
         (status = 400, description = "`as_of` is neither a position nor a moment", body = ErrorBody),
-        (status = 401, description = "`as_of` without a login", body = ErrorBody)))]
+        (status = 401, description = "`as_of` without a login", body = ErrorBody),
+        (status = 404, description = "No such province", body = ErrorBody)))]
 pub async fn list(
     State(app): State<AppState>,
     principal: Option<Principal>,
     Query(as_of): Query<AsOf>,
-) -> AppResult<Json<Vec<Tenant>>> {
+    Query(province): Query<ProvinceQuery>,
+) -> AppResult<axum::Json<Vec<Tenant>>> {
     let moment = as_of.moment_for(principal.as_ref())?;
-    Ok(Json(app.tenant_list(moment).await?))
+    let scope = ReadScope::public().within(province.province.as_deref(), &app.models_unscoped())?;
+    let mut tenants = app.tenant_list(moment).await?;
+    tenants.retain(|t| scope.covers(&t.id));
+    Ok(axum::Json(tenants))
+}
+
+/// Registers a tenant: a regional administrator the municipalities (by NSI code) and
+/// territorial units of their own province.
+#[utoipa::path(post, path = "/api/tenants", security(("session" = [])), tag = "tenants", request_body = RegisterTenant,
+    responses(
+        (status = 201, description = "Registered", body = Tenant),
+        (status = 400, description = "A code the NSI list does not have, or a blank name", body = ErrorBody),
+        (status = 403, description = "Not a regional administrator, or a tenant outside their province", body = ErrorBody),
+        (status = 409, description = "Registered already, or its official code is", body = ErrorBody)))]
+pub async fn register(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<RegisterTenant>,
+) -> AppResult<(StatusCode, axum::Json<Tenant>)> {
+    let registrar = principal.tenant_registrar()?;
+    let tenant = app.register_tenant(&registrar, body).await?;
+    Ok((StatusCode::CREATED, axum::Json(tenant)))
+}
+
+/// The NSI list of the country's provinces and municipalities, with what is registered.
+#[utoipa::path(get, path = "/api/country", tag = "tenants",
+    responses((status = 200, description = "The 28 provinces and their municipalities", body = [ProvinceEntry])))]
+pub async fn country(State(app): State<AppState>) -> axum::Json<Vec<ProvinceEntry>> {
+    axum::Json(app.country())
 }

@@ -296,6 +296,6 @@ proptest! {
             let _ = models.dashboard(&tenant, 2017, today);
             let _ = models.progress(&tenant, 2017, today);
         }
-        let _ = models.region(2017, today);
+        let _ = models.region(2017, today, |_| true);
     }
 }

@@ -74,6 +74,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
     match route {
         "GET /api/health"
         | "GET /api/tenants"
+        | "GET /api/country"
         | "GET /api/plans"
         | "GET /api/plans/{year}"
         | "GET /api/contacts"
@@ -131,6 +132,11 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
             // A tenant admin cannot see a foreign account at all.
             TenantAdmin | RegionalAdmin if reachable => ok,
             TenantAdmin => StatusCode::NOT_FOUND,
+            _ => StatusCode::FORBIDDEN,
+        },
+        // A regional administrator registers the tenants of their own province.
+        "POST /api/tenants" => match caller {
+            RegionalAdmin => StatusCode::CREATED,
             _ => StatusCode::FORBIDDEN,
         },
         // Regional staff keep the plan.
@@ -263,7 +269,16 @@ async fn build(
         "/api/log/entries/{position}" => {
             (method, format!("/api/log/entries/{}", position_of()), None)
         }
-        "/api/tenants" => (method, uri(path), None),
+        "/api/tenants" | "/api/country" if method == Method::GET => (method, uri(path), None),
+        "/api/tenants" => (
+            method,
+            uri(path),
+            Some(
+                json!({"kind": "territorial_unit", "slug": format!("unit{n}"),
+                "name_bg": "Регионална дирекция", "name_en": "Regional directorate",
+                "official_code": format!("UIC-{n}"), "province": "BLG"}),
+            ),
+        ),
         "/api/session" if method == Method::POST => (
             method,
             uri(path),

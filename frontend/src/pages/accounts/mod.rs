@@ -90,7 +90,7 @@ pub fn AccountsPage() -> impl IntoView {
         return ().into_any();
     };
     let admin = me.role.manages_accounts().then_some(me.role);
-    let all_tenants = me.role.sees_all_tenants();
+    let all_tenants = me.role.sees_other_tenants();
 
     let query = use_query_map();
     let filter = Memo::new(move |_| {

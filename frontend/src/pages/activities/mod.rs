@@ -86,7 +86,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let me = session.user_untracked();
     let role = me.as_ref().map(|u| u.role);
     let own = me.as_ref().map(|u| u.tenant.clone());
-    let sees_all = role.is_some_and(|r| r.sees_all_tenants());
+    let sees_all = role.is_some_and(|r| r.sees_other_tenants());
     let may_record = role.is_some_and(can_record);
     let regional = own.as_ref() == Some(&regional_tenant());
     let params = use_view_params();

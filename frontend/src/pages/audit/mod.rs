@@ -30,7 +30,7 @@ pub fn AuditPage() -> impl IntoView {
     // says it and locks the filter.
     let scope = session
         .user_untracked()
-        .filter(|u| !u.role.sees_all_tenants())
+        .filter(|u| !u.role.sees_other_tenants())
         .map(|u| (u.tenant, u.tenant_name_bg));
     let scope_id = scope.as_ref().map(|(id, _)| id.clone());
     let query = use_query_map();

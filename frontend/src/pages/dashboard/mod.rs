@@ -28,7 +28,7 @@ pub fn DashboardPage() -> impl IntoView {
     let me = session.user_untracked();
     let own = me.as_ref().map(|u| u.tenant.clone());
     let role = me.as_ref().map(|u| u.role);
-    let sees_all = role.is_some_and(Role::sees_all_tenants);
+    let sees_all = role.is_some_and(Role::sees_other_tenants);
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let dashboard = LocalResource::new(move || {
