@@ -140,6 +140,15 @@ impl ReadScope {
         Ok(Self { reach, ..self })
     }
 
+    /// The tenants of the province the scope reaches, when it reaches one (for reads that
+    /// must pass over the others inside the read, not drop them after).
+    pub fn province_tenants(&self) -> Option<Arc<BTreeSet<TenantId>>> {
+        match &self.reach {
+            Reach::Province { tenants, .. } => Some(tenants.clone()),
+            Reach::Tenant(_) | Reach::All => None,
+        }
+    }
+
     /// What anyone may read without logging in: every tenant's public records, no signal.
     pub fn public() -> Self {
         Self {

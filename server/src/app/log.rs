@@ -186,6 +186,7 @@ impl ScopedLog<'_> {
         }
         Ok(Filter {
             tenant,
+            within: self.scope.province_tenants(),
             stream,
             event_type,
         })
@@ -206,6 +207,7 @@ impl ScopedLog<'_> {
         // is missing, would tell where the hidden events are.
         let filter = Filter {
             tenant: self.scope.narrow(filter.tenant.clone())?,
+            within: self.scope.province_tenants(),
             ..filter.clone()
         };
         let sight = |event_type: &str| self.scope.sees_type(event_type);

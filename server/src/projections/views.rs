@@ -210,7 +210,8 @@ impl ReadModels {
         let tenants = self
             .tenant_list()
             .into_iter()
-            .filter(|t| include(&t.id))
+            // National bodies read the plan's progress; they do not carry it out.
+            .filter(|t| t.registration.kind.has_province() && include(&t.id))
             .filter_map(|t| {
                 let progress = self.progress(&t.id, year, today)?;
                 let mut counts = LevelCounts::default();

@@ -228,6 +228,26 @@ pub fn page(
     }
 }
 
+/// [`page`] over the union of several lists (a province's tenants): the page's `limit`
+/// positions nearest the cursor are among the `limit` nearest of each list.
+pub fn page_merged<'a>(
+    lists: impl Iterator<Item = &'a [u64]>,
+    forward: bool,
+    cursor: u64,
+    limit: usize,
+    keep: impl Fn(u64) -> bool,
+) -> Vec<u64> {
+    let mut merged: Vec<u64> = lists
+        .flat_map(|list| page(list, forward, cursor, limit, &keep))
+        .collect();
+    merged.sort_unstable();
+    if !forward {
+        merged.reverse();
+    }
+    merged.truncate(limit);
+    merged
+}
+
 /// [`page`] over every position from 1 to `head`, without a list of them.
 pub fn page_all(
     head: u64,
@@ -254,6 +274,21 @@ fn take(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_merged_page_is_the_page_of_the_union() {
+        let (a, b) = ([1, 4, 5, 9], [2, 3, 8, 10]);
+        let odd = |p: u64| p % 2 == 1;
+        assert_eq!(
+            page_merged([&a[..], &b[..]].into_iter(), true, 1, 3, odd),
+            vec![3, 5, 9]
+        );
+        assert_eq!(
+            page_merged([&a[..], &b[..]].into_iter(), false, 10, 3, |_| true),
+            vec![9, 8, 5]
+        );
+        assert!(page_merged(std::iter::empty(), true, 0, 3, |_| true).is_empty());
+    }
 
     #[test]
     fn pages_run_from_the_cursor_both_ways() {

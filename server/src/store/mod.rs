@@ -22,6 +22,7 @@ use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use serde_json::value::RawValue;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -223,6 +224,8 @@ pub struct Head {
 pub struct Filter {
     /// Only this tenant.
     pub tenant: Option<TenantId>,
+    /// Without `tenant`: only these tenants (a province's). `None`: every tenant.
+    pub within: Option<Arc<BTreeSet<TenantId>>>,
     /// Only this stream (with `tenant`).
     pub stream: Option<StreamId>,
     /// Only this event type.

@@ -1429,6 +1429,19 @@ impl EventStore for SledStore {
                 return Ok(Vec::new());
             };
             match (&filter.tenant, &filter.stream, event_type) {
+                (None, None, _) if filter.within.is_some() => {
+                    let tenants = filter.within.as_deref().into_iter().flatten();
+                    index::page_merged(
+                        tenants.map(|t| match event_type {
+                            Some(ty) => index.tenant_type(t.as_str(), ty),
+                            None => index.tenant(t.as_str()),
+                        }),
+                        forward,
+                        cursor,
+                        limit,
+                        keep,
+                    )
+                }
                 (Some(t), Some(s), _) => index::page(
                     index.stream(t.as_str(), s.as_str()),
                     forward,

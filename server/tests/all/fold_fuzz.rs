@@ -5,11 +5,12 @@
 use crate::support::{DEMO_PASSWORD, TestApp};
 use antikor_server::projections::{ReadModels, signals};
 use antikor_server::util::paging::PageRequest;
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{ProvinceCode, RecordedEvent, StreamId, TenantId};
 use axum::http::{Method, StatusCode};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// The log of a demo server after a day of real work: the 2017 plan, accounts and logins,
@@ -297,5 +298,20 @@ proptest! {
             let _ = models.progress(&tenant, 2017, today);
         }
         let _ = models.region(2017, today, |_| true);
+        // Each province's set of tenants is what the registrations say, however often a
+        // tenant was registered again, elsewhere or with a province that is no code.
+        let mut expected: BTreeMap<ProvinceCode, BTreeSet<TenantId>> = BTreeMap::new();
+        for (id, tenant) in &models.tenants {
+            if let Some(province) = tenant.registration.as_ref().and_then(|(r, _)| r.province.clone()) {
+                expected.entry(province).or_default().insert(id.clone());
+            }
+        }
+        let kept: BTreeMap<ProvinceCode, BTreeSet<TenantId>> = models
+            .provinces
+            .iter()
+            .filter(|(_, tenants)| !tenants.is_empty())
+            .map(|(code, tenants)| (code.clone(), (**tenants).clone()))
+            .collect();
+        prop_assert_eq!(kept, expected);
     }
 }

@@ -246,8 +246,7 @@ async fn build(
         let log = app.state.system_log();
         let filter = antikor_server::store::Filter {
             tenant: Some(tenant_id(tenant)),
-            stream: None,
-            event_type: None,
+            ..Default::default()
         };
         log.read_page(
             &filter,

@@ -193,6 +193,68 @@ async fn many_concurrent_writers_get_distinct_gapless_positions() {
 }
 
 #[tokio::test]
+async fn a_page_within_some_tenants_passes_over_the_others_inside_the_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let tenants = ["bansko", "razlog", "petrich"];
+    for i in 0..30u64 {
+        let mut e = event(i);
+        if i % 4 == 0 {
+            e.event_type = "OtherThing".into();
+        }
+        let t = tenants[(i % 3) as usize];
+        store.append(request(t, "s", Any, vec![e])).await.unwrap();
+    }
+    // Positions 1..=30: bansko at 1, 4, 7, …; razlog at 2, 5, …; petrich at 3, 6, ….
+    let within = Filter {
+        within: Some(std::sync::Arc::new(
+            [tenant("bansko"), tenant("petrich")].into(),
+        )),
+        ..Filter::default()
+    };
+    let expected: Vec<u64> = (1..=30).filter(|p| p % 3 != 2).collect();
+    let mut seen = Vec::new();
+    let mut cursor = 0;
+    loop {
+        let page = store
+            .read_page(&within, &all_types, Direction::Forward, cursor, 4)
+            .unwrap();
+        let Some(last) = page.last() else { break };
+        cursor = last.position;
+        assert!(page.len() == 4 || seen.len() + page.len() == expected.len());
+        seen.extend(page.iter().map(|e| e.position));
+    }
+    assert_eq!(seen, expected);
+    let backward: Vec<u64> = store
+        .read_page(&within, &all_types, Direction::Backward, 28, 3)
+        .unwrap()
+        .iter()
+        .map(|e| e.position)
+        .collect();
+    assert_eq!(backward, vec![27, 25, 24]);
+    // With a type, and with types out of sight.
+    let typed = Filter {
+        event_type: Some("OtherThing".into()),
+        ..within.clone()
+    };
+    let other: Vec<u64> = store
+        .read_page(&typed, &all_types, Direction::Forward, 0, 10)
+        .unwrap()
+        .iter()
+        .map(|e| e.position)
+        .collect();
+    assert_eq!(other, vec![1, 9, 13, 21, 25]);
+    let sight = |t: &str| t != "OtherThing";
+    let visible: Vec<u64> = store
+        .read_page(&within, &sight, Direction::Forward, 0, 4)
+        .unwrap()
+        .iter()
+        .map(|e| e.position)
+        .collect();
+    assert_eq!(visible, vec![3, 4, 6, 7]);
+}
+
+#[tokio::test]
 async fn filtered_pages_run_both_ways_from_a_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
@@ -241,7 +303,7 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     let both = Filter {
         tenant: Some(tenant("razlog")),
         event_type: Some("OtherThing".into()),
-        stream: None,
+        ..Filter::default()
     };
     assert_eq!(
         pos(store

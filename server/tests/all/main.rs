@@ -3,6 +3,7 @@
 mod api;
 mod audit;
 mod auth;
+mod country;
 mod damage;
 mod fold_fuzz;
 mod isolation;
