@@ -140,6 +140,14 @@ impl ReadScope {
         Ok(Self { reach, ..self })
     }
 
+    /// The province the scope reaches, when it reaches one.
+    pub fn province(&self) -> Option<&ProvinceCode> {
+        match &self.reach {
+            Reach::Province { code, .. } => Some(code),
+            Reach::Tenant(_) | Reach::All => None,
+        }
+    }
+
     /// The tenants of the province the scope reaches, when it reaches one (for reads that
     /// must pass over the others inside the read, not drop them after).
     pub fn province_tenants(&self) -> Option<Arc<BTreeSet<TenantId>>> {
@@ -388,18 +396,14 @@ impl Principal {
         })
     }
 
-    /// Permission to keep the plan: the staff of the regional administration that keeps it
-    /// (until each province keeps a plan of its own, the one Antikor started with).
+    /// Permission to keep the plan of the caller's province: regional staff, writing in their
+    /// regional administration.
     pub fn plan_editor(&self) -> AppResult<TenantWrite> {
-        let keeper = antikor_shared::ids::regional_tenant();
         match self.role {
-            Role::Regional | Role::RegionalAdmin if self.tenant == keeper => Ok(TenantWrite {
-                tenant: keeper,
+            Role::Regional | Role::RegionalAdmin => Ok(TenantWrite {
+                tenant: self.tenant.clone(),
                 actor: self.username.to_string(),
             }),
-            Role::Regional | Role::RegionalAdmin => Err(AppError::Forbidden(
-                "Планът се води от областната администрация, която го е приела.".into(),
-            )),
             _ => Err(forbidden()),
         }
     }

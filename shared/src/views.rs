@@ -2,7 +2,7 @@
 //! progress and record activities.
 
 use crate::activity::{Activity, ActivityKind, ContestedActFollowedUp, ExpertContact};
-use crate::ids::TenantId;
+use crate::ids::{ProvinceCode, TenantId};
 use crate::plan::{Deadline, PlanMeasure, PlanSection};
 use crate::progress::{CompletionLevel, Evidence};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -49,6 +49,10 @@ pub struct StartPlan {
     pub year: i32,
     /// The year to copy.
     pub based_on: i32,
+    /// Copy that year's plan of another province, as a template (a province's first plan);
+    /// omitted: the caller's own province's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<ProvinceCode>,
 }
 
 /// `POST /api/plans/{year}/measures`: add a measure.

@@ -13,6 +13,7 @@ use crate::projections::work::ActivityKey;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::{Cursor, PageRequest};
+use antikor_shared::TenantId;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
 use antikor_shared::activity_draft::{details, headline, kind_singular};
 use antikor_shared::api::Page;
@@ -21,7 +22,6 @@ use antikor_shared::text::{date_bg, date_time};
 use antikor_shared::views::{
     ActivityRecord, CorrectActivity, Correction, FollowUpAct, TenantContacts,
 };
-use antikor_shared::{TenantId, ids::regional_tenant};
 use chrono::Datelike;
 use uuid::Uuid;
 
@@ -162,14 +162,26 @@ impl App {
     /// What the checks of an activity of `year` recorded through `scope` need to know.
     fn activity_context(&self, scope: &TenantWrite, year: i32) -> ActivityContext {
         let models = self.models_unscoped();
+        let province = models.province_of(scope.tenant());
+        let registration = models
+            .tenants
+            .get(scope.tenant())
+            .and_then(|m| m.registration.as_ref());
         ActivityContext {
-            plan: models.plans.get(year).map(|p| p.plan.clone()),
+            plan: province
+                .and_then(|p| models.plans.get(p, year))
+                .map(|p| p.plan.clone()),
             today: self.clock.today(),
-            regional: *scope.tenant() == regional_tenant(),
+            regional: registration
+                .is_some_and(|(r, _)| r.kind == TenantKind::RegionalAdministration),
+            // The municipalities a regional administration's activity may name: its province's.
             municipalities: models
                 .tenant_list()
                 .into_iter()
-                .filter(|t| t.registration.kind == TenantKind::Municipality)
+                .filter(|t| {
+                    t.registration.kind == TenantKind::Municipality
+                        && t.registration.province.as_ref() == province
+                })
                 .map(|t| t.id.to_string())
                 .collect(),
         }

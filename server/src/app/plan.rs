@@ -1,33 +1,101 @@
-//! The plans of every year as callers see and keep them: read by anyone, as of any moment;
-//! adopted and changed by the regional administration.
+//! The plans of every province and year as callers see and keep them: read by anyone, as of
+//! any moment; adopted and changed by the province's regional administration.
 
 use super::App;
 use super::log::Moment;
-use crate::access::TenantWrite;
+use crate::access::{ReadScope, TenantWrite};
 use crate::clock::sofia_date;
 use crate::domain::plan::{PlanAggregate, PlanCommand};
 use crate::projections::ReadModels;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::views::PlanView;
+use antikor_shared::{ProvinceCode, TenantId};
 use chrono::{DateTime, NaiveDate};
 
 impl App {
-    /// The years that have a plan.
-    pub fn plan_years(&self) -> Vec<i32> {
-        self.models_unscoped().plans.years()
+    /// The province whose plan a request is about: the one asked for, else the caller's
+    /// (`near`: their tenant's), else the only province that has a plan. Several provinces
+    /// with plans and none named answer 400, naming them.
+    pub fn plan_province(
+        &self,
+        asked: Option<&str>,
+        near: Option<&TenantId>,
+    ) -> AppResult<ProvinceCode> {
+        let models = self.models_unscoped();
+        if let Some(asked) = asked.filter(|a| !a.is_empty()) {
+            return ProvinceCode::parse(asked)
+                .ok()
+                .filter(|p| models.provinces.contains_key(p))
+                .ok_or_else(|| AppError::NotFound(format!("Няма област с код „{asked}“.")));
+        }
+        if let Some(own) = near.and_then(|t| models.province_of(t)) {
+            return Ok(own.clone());
+        }
+        match models.plans.provinces().as_slice() {
+            [] => Err(AppError::NotFound("Все още няма приет план.".into())),
+            [only] => Ok((*only).clone()),
+            several => {
+                let codes: Vec<&str> = several.iter().map(|p| p.as_str()).collect();
+                Err(AppError::BadRequest(format!(
+                    "Планове имат няколко области: посочете коя (province={}).",
+                    codes.join(", ")
+                )))
+            }
+        }
     }
 
-    /// The year a request means: the one given, or the newest plan's.
-    pub fn plan_year(&self, year: Option<i32>) -> AppResult<i32> {
+    /// The province whose tenants a combined view shows, and the scope narrowed to it: the one
+    /// asked for, else the one the scope reaches, else the only province with a plan.
+    pub fn province_view(
+        &self,
+        scope: ReadScope,
+        asked: Option<&str>,
+    ) -> AppResult<(ReadScope, ProvinceCode)> {
+        let province = match (asked.filter(|a| !a.is_empty()), scope.province()) {
+            (None, Some(own)) => own.clone(),
+            _ => self.plan_province(asked, None)?,
+        };
+        let scope = scope.within(Some(province.as_str()), &self.models_unscoped())?;
+        Ok((scope, province))
+    }
+
+    /// The province of a tenant, whose plan it reports on; a tenant outside every province (a
+    /// national body) has no plan.
+    pub fn tenant_province(&self, tenant: &TenantId) -> AppResult<ProvinceCode> {
+        self.models_unscoped()
+            .province_of(tenant)
+            .cloned()
+            .ok_or_else(|| {
+                AppError::NotFound("Институцията не е в област и не отчита план.".into())
+            })
+    }
+
+    /// The years a province has a plan for.
+    pub fn plan_years(&self, province: &ProvinceCode) -> Vec<i32> {
+        self.models_unscoped().plans.years(province)
+    }
+
+    /// The year a request means: the one given, or the province's newest plan's.
+    pub fn plan_year(&self, province: &ProvinceCode, year: Option<i32>) -> AppResult<i32> {
         match year {
             Some(y) => Ok(y),
             None => self
                 .models_unscoped()
                 .plans
-                .latest_year()
+                .latest_year(province)
                 .ok_or_else(|| AppError::NotFound("Все още няма приет план.".into())),
         }
+    }
+
+    /// The province of the regional administration a plan editor writes in.
+    fn kept_by(&self, scope: &TenantWrite) -> AppResult<ProvinceCode> {
+        self.models_unscoped()
+            .province_of(scope.tenant())
+            .cloned()
+            .ok_or_else(|| {
+                AppError::Forbidden("Институцията ви не е областна администрация.".into())
+            })
     }
 
     /// Runs `view` on the read models as they are now, or as they were at `as_of` (replayed),
@@ -66,27 +134,48 @@ impl App {
         .map_err(anyhow::Error::from)?
     }
 
-    /// A year's plan (public), now or as of a moment.
-    pub async fn plan(&self, year: i32, as_of: Option<Moment>) -> AppResult<PlanView> {
-        self.at(as_of, move |m, _| m.plans.get(year).map(|p| p.view()))
-            .await?
-            .ok_or_else(|| no_plan(year))
+    /// A province's plan of a year (public), now or as of a moment.
+    pub async fn plan(
+        &self,
+        province: &ProvinceCode,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<PlanView> {
+        let province = province.clone();
+        self.at(as_of, move |m, _| {
+            m.plans.get(&province, year).map(|p| p.view())
+        })
+        .await?
+        .ok_or_else(|| no_plan(year))
     }
 
-    /// Adopts a year's plan as a copy of the plan of `based_on`.
+    /// Adopts a year's plan as a copy of the province's plan of `based_on`, or of another
+    /// province's (`template`) as the start of its first.
     pub async fn start_plan(
         &self,
         scope: &TenantWrite,
         year: i32,
         based_on: i32,
+        template: Option<&ProvinceCode>,
     ) -> AppResult<PlanView> {
-        let source = self
-            .models_unscoped()
-            .plans
-            .get(based_on)
-            .map(|p| p.plan.clone())
-            .ok_or_else(|| no_plan(based_on))?;
-        self.change_plan(scope, year, PlanCommand::Start { source })
+        let own = self.kept_by(scope)?;
+        let copied = template.unwrap_or(&own);
+        let (source, title) = {
+            let models = self.models_unscoped();
+            let source = models
+                .plans
+                .get(copied, based_on)
+                .map(|p| p.plan.clone())
+                .ok_or_else(|| no_plan(based_on))?;
+            let title = (*copied != own).then(|| {
+                format!(
+                    "План за действие на Областния обществен съвет за превенция и противодействие на корупцията – {} за {year} година",
+                    models.tenant_name(scope.tenant())
+                )
+            });
+            (source, title)
+        };
+        self.change_plan(scope, year, PlanCommand::Start { source, title })
             .await
     }
 
@@ -99,9 +188,10 @@ impl App {
         year: i32,
         command: PlanCommand,
     ) -> AppResult<PlanView> {
+        let province = self.kept_by(scope)?;
         self.execute::<PlanAggregate>(scope, streams::plan(year), None, command, &year)
             .await?;
-        self.plan(year, None).await
+        self.plan(&province, year, None).await
     }
 }
 

@@ -9,6 +9,7 @@ use crate::access::{ReadScope, TenantRead, TenantWrite};
 use crate::domain::progress::{ProgressAggregate, ProgressContext};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
+use antikor_shared::ProvinceCode;
 use antikor_shared::views::{
     ProgressRow, RecentChange, RegionView, ReportProgress, TenantDashboard, TenantProgress,
 };
@@ -57,17 +58,19 @@ impl App {
         Ok(dashboard)
     }
 
-    /// The progress of the tenants in `scope` side by side: public now; as of a past moment
-    /// for callers that may replay.
+    /// The progress of a province's tenants in `scope` on its plan, side by side: public now;
+    /// as of a past moment for callers that may replay.
     pub async fn region(
         &self,
         scope: &ReadScope,
+        province: &ProvinceCode,
         year: i32,
         as_of: Option<Moment>,
     ) -> AppResult<RegionView> {
         let scope = scope.clone();
+        let province = province.clone();
         self.at(as_of, move |m, today| {
-            m.region(year, today, |t| scope.covers(t))
+            m.region(&province, year, today, |t| scope.covers(t))
         })
         .await?
         .ok_or_else(|| no_plan(year))
@@ -86,11 +89,13 @@ impl App {
         let context = ProgressContext {
             year,
             key: key.to_owned(),
-            plan: self
-                .models_unscoped()
-                .plans
-                .get(year)
-                .map(|p| p.plan.clone()),
+            plan: {
+                let models = self.models_unscoped();
+                models
+                    .province_of(scope.tenant())
+                    .and_then(|p| models.plans.get(p, year))
+                    .map(|p| p.plan.clone())
+            },
             today: self.clock.today(),
         };
         let read_at = Some(report.expected_version);

@@ -126,6 +126,10 @@ pub enum PlanCommand {
     Start {
         /// The plan copied.
         source: Plan,
+        /// The new plan's title when the source is another province's plan, taken as a
+        /// template (of the same year or an earlier one); `None`: the province's own earlier
+        /// plan, whose title carries over with the year changed.
+        title: Option<String>,
     },
     /// Add a measure.
     Add(AddMeasure),
@@ -254,19 +258,23 @@ fn decide(
     command: PlanCommand,
 ) -> Result<Vec<PlanEvent>, PlanRejection> {
     match command {
-        PlanCommand::Start { source } => {
+        PlanCommand::Start { source, title } => {
             if plan.is_some() {
                 return Err(PlanRejection::PlanExists(year));
             }
-            if year <= source.year {
+            let earliest = source.year + i32::from(title.is_none());
+            if year < earliest {
                 return Err(PlanRejection::NotLater(source.year));
             }
             let shift = year - source.year;
+            let title = title.unwrap_or_else(|| {
+                source
+                    .title
+                    .replace(&source.year.to_string(), &year.to_string())
+            });
             let mut events = vec![PlanEvent::Adopted(PlanAdopted {
                 year,
-                title: source
-                    .title
-                    .replace(&source.year.to_string(), &year.to_string()),
+                title,
                 sections: source.sections.clone(),
                 based_on: Some(source.year),
             })];
@@ -474,7 +482,15 @@ mod tests {
     fn start_copies_the_measures_in_force_a_year_later() {
         let mut source = plan_2017();
         source.measures[0].withdrawn = Some("изпълнена".into());
-        let events = when(&[], 2018, PlanCommand::Start { source }).unwrap();
+        let events = when(
+            &[],
+            2018,
+            PlanCommand::Start {
+                source,
+                title: None,
+            },
+        )
+        .unwrap();
         assert_eq!(events.len(), 18, "adopted + 17 measures in force");
         let PlanEvent::Adopted(adopted) = &events[0] else {
             panic!("adopted first")
@@ -496,6 +512,7 @@ mod tests {
     fn start_refuses_an_existing_or_earlier_year() {
         let start = |_year: i32| PlanCommand::Start {
             source: plan_2017(),
+            title: None,
         };
         assert_eq!(
             when(&adopted_2017(), 2018, start(2018)),
@@ -503,6 +520,31 @@ mod tests {
         );
         assert_eq!(
             when(&[], 2016, start(2016)),
+            Err(PlanRejection::NotLater(2017))
+        );
+        assert_eq!(
+            when(&[], 2017, start(2017)),
+            Err(PlanRejection::NotLater(2017))
+        );
+    }
+
+    #[test]
+    fn another_provinces_plan_is_a_template_of_the_same_year_or_a_later_one() {
+        let template = |title: &str| PlanCommand::Start {
+            source: plan_2017(),
+            title: Some(title.into()),
+        };
+        let events = when(&[], 2017, template("План на Бургас")).unwrap();
+        let PlanEvent::Adopted(adopted) = &events[0] else {
+            panic!("adopted first")
+        };
+        assert_eq!(
+            (adopted.year, adopted.title.as_str()),
+            (2017, "План на Бургас")
+        );
+        assert_eq!(events.len(), 19, "adopted + the 18 measures");
+        assert_eq!(
+            when(&[], 2016, template("Стар")),
             Err(PlanRejection::NotLater(2017))
         );
     }

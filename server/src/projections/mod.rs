@@ -11,7 +11,7 @@ use crate::codec::UPCASTERS;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_shared::events::is_confidential;
-use antikor_shared::tenant::{Tenant, TenantRegistered};
+use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use plan::PlanBook;
@@ -47,7 +47,7 @@ pub struct ReadModels {
     pub tenants: BTreeMap<TenantId, TenantModel>,
     /// Every account, across tenants (usernames are unique across Antikor).
     pub accounts: AccountDirectory,
-    /// Every year's plan (kept by the regional administration).
+    /// Every province's plan of every year (kept by its regional administration).
     pub plans: PlanBook,
     /// Progress, activities and contacts, per tenant.
     pub work: WorkBook,
@@ -110,7 +110,12 @@ impl ReadModels {
             }
         }
         self.accounts.apply(&UPCASTERS, event);
-        self.plans.apply(&UPCASTERS, event);
+        let keeper = tenant
+            .registration
+            .as_ref()
+            .filter(|(r, _)| r.kind == TenantKind::RegionalAdministration)
+            .and_then(|(r, _)| r.province.as_ref());
+        self.plans.apply(&UPCASTERS, event, keeper);
         self.work.apply(&UPCASTERS, event);
         self.signals.apply(&UPCASTERS, event);
         // Positions only: a replay passes here a million times, and the dashboard reads the

@@ -1,4 +1,5 @@
-//! The plans of every year, as the regional administration adopted and changed them.
+//! The plans of every province and year, as its regional administration adopted and changed
+//! them.
 
 use crate::codec::decoded_set;
 use crate::domain::Aggregate;
@@ -6,7 +7,7 @@ use crate::domain::plan::{Plan, PlanAggregate};
 use antikor_migrations::Upcasters;
 use antikor_shared::events::PlanEvent;
 use antikor_shared::views::PlanView;
-use antikor_shared::{RecordedEvent, ids::regional_tenant};
+use antikor_shared::{ProvinceCode, RecordedEvent};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -28,19 +29,25 @@ impl PlanEntry {
     }
 }
 
-/// Every year's plan.
+/// Every province's plan of every year.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanBook {
-    plans: BTreeMap<i32, PlanEntry>,
+    plans: BTreeMap<(ProvinceCode, i32), PlanEntry>,
 }
 
 impl PlanBook {
-    /// Folds one event in. Plans belong to the regional administration: plan events of any
+    /// Folds one event in. A plan belongs to the province of the regional administration that
+    /// keeps it (`keeper`: the province, when the event's tenant is one); plan events of any
     /// other tenant are ignored.
-    pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        if event.tenant != regional_tenant() {
+    pub fn apply(
+        &mut self,
+        upcasters: &Upcasters,
+        event: &RecordedEvent,
+        keeper: Option<&ProvinceCode>,
+    ) {
+        let Some(province) = keeper else {
             return;
-        }
+        };
         let Some(e) = decoded_set::<PlanEvent>(upcasters, event) else {
             return;
         };
@@ -50,28 +57,44 @@ impl PlanBook {
                 adopted_at: event.recorded_at,
                 version: event.version,
             };
-            self.plans.insert(adopted.year, entry);
+            self.plans.insert((province.clone(), adopted.year), entry);
             return;
         }
-        if let Some(entry) = self.plans.get_mut(&e.year()) {
+        if let Some(entry) = self.plans.get_mut(&(province.clone(), e.year())) {
             let plan = std::mem::take(&mut entry.plan);
             entry.plan = PlanAggregate::apply(Some(plan), &e).expect("a plan stays a plan");
             entry.version = event.version;
         }
     }
 
-    /// A year's plan.
-    pub fn get(&self, year: i32) -> Option<&PlanEntry> {
-        self.plans.get(&year)
+    /// A province's plan of a year.
+    pub fn get(&self, province: &ProvinceCode, year: i32) -> Option<&PlanEntry> {
+        self.plans.get(&(province.clone(), year))
     }
 
-    /// The years that have a plan, ascending.
-    pub fn years(&self) -> Vec<i32> {
-        self.plans.keys().copied().collect()
+    /// The years a province has a plan for, ascending.
+    pub fn years(&self, province: &ProvinceCode) -> Vec<i32> {
+        self.of(province).map(|(year, _)| year).collect()
     }
 
-    /// The newest year with a plan.
-    pub fn latest_year(&self) -> Option<i32> {
-        self.plans.keys().next_back().copied()
+    /// A province's newest year with a plan.
+    pub fn latest_year(&self, province: &ProvinceCode) -> Option<i32> {
+        self.of(province).map(|(year, _)| year).next_back()
+    }
+
+    /// The provinces that have a plan, ascending.
+    pub fn provinces(&self) -> Vec<&ProvinceCode> {
+        let mut provinces: Vec<&ProvinceCode> = self.plans.keys().map(|(p, _)| p).collect();
+        provinces.dedup();
+        provinces
+    }
+
+    fn of<'a>(
+        &'a self,
+        province: &'a ProvinceCode,
+    ) -> impl DoubleEndedIterator<Item = (i32, &'a PlanEntry)> + 'a {
+        self.plans
+            .range((province.clone(), i32::MIN)..=(province.clone(), i32::MAX))
+            .map(|((_, year), entry)| (*year, entry))
     }
 }

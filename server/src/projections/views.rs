@@ -2,7 +2,6 @@
 //! the day of an as-of moment). Pure functions: the same models and day give the same view.
 
 use super::ReadModels;
-use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::plan::Deadline;
@@ -11,6 +10,7 @@ use antikor_shared::views::{
     KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RegionView, SectionProgress,
     TenantDashboard, TenantProgress, TenantSummary,
 };
+use antikor_shared::{ProvinceCode, TenantId};
 use chrono::NaiveDate;
 
 /// How many days ahead "due soon" looks.
@@ -32,8 +32,8 @@ pub fn due_date(deadline: Deadline) -> NaiveDate {
 
 /// Whether an activity happened in a year.
 impl ReadModels {
-    fn active_measures(&self, year: i32) -> Option<Vec<&MeasureView>> {
-        let plan = self.plans.get(year)?;
+    fn active_measures(&self, province: &ProvinceCode, year: i32) -> Option<Vec<&MeasureView>> {
+        let plan = self.plans.get(province, year)?;
         Some(
             plan.plan
                 .measures
@@ -43,7 +43,7 @@ impl ReadModels {
         )
     }
 
-    /// A tenant's progress table for a year's plan, judged on `today`.
+    /// A tenant's progress table for its province's plan of a year, judged on `today`.
     pub fn progress(
         &self,
         tenant: &TenantId,
@@ -52,7 +52,7 @@ impl ReadModels {
     ) -> Option<TenantProgress> {
         let work = self.work.of(tenant);
         let rows = self
-            .active_measures(year)?
+            .active_measures(self.province_of(tenant)?, year)?
             .into_iter()
             .map(|m| {
                 let status = work
@@ -84,8 +84,13 @@ impl ReadModels {
         })
     }
 
-    fn sections(&self, year: i32, rows: &[ProgressRow]) -> Vec<SectionProgress> {
-        let Some(plan) = self.plans.get(year) else {
+    fn sections(
+        &self,
+        province: &ProvinceCode,
+        year: i32,
+        rows: &[ProgressRow],
+    ) -> Vec<SectionProgress> {
+        let Some(plan) = self.plans.get(province, year) else {
             return Vec::new();
         };
         plan.plan
@@ -148,6 +153,7 @@ impl ReadModels {
         today: NaiveDate,
     ) -> Option<TenantDashboard> {
         let progress = self.progress(tenant, year, today)?;
+        let province = self.province_of(tenant)?;
         let mut levels = LevelCounts::default();
         for row in &progress.rows {
             levels.add(row.status.as_ref().map(|s| s.level));
@@ -161,7 +167,7 @@ impl ReadModels {
             position: self.position,
             today,
             levels,
-            sections: self.sections(year, &progress.rows),
+            sections: self.sections(province, year, &progress.rows),
             overdue: progress
                 .rows
                 .iter()
@@ -187,16 +193,17 @@ impl ReadModels {
             .unwrap_or_default()
     }
 
-    /// The progress of the tenants `include` accepts side by side, regional administrations
-    /// first.
+    /// The progress of a province's tenants that `include` accepts on its plan of a year, side
+    /// by side, the regional administration first.
     pub fn region(
         &self,
+        province: &ProvinceCode,
         year: i32,
         today: NaiveDate,
         include: impl Fn(&TenantId) -> bool,
     ) -> Option<RegionView> {
         let measures: Vec<MeasureColumn> = self
-            .active_measures(year)?
+            .active_measures(province, year)?
             .into_iter()
             .map(|m| MeasureColumn {
                 key: m.measure.key.clone(),
@@ -210,8 +217,7 @@ impl ReadModels {
         let tenants = self
             .tenant_list()
             .into_iter()
-            // National bodies read the plan's progress; they do not carry it out.
-            .filter(|t| t.registration.kind.has_province() && include(&t.id))
+            .filter(|t| t.registration.province.as_ref() == Some(province) && include(&t.id))
             .filter_map(|t| {
                 let progress = self.progress(&t.id, year, today)?;
                 let mut counts = LevelCounts::default();
@@ -226,7 +232,7 @@ impl ReadModels {
                         .iter()
                         .map(|r| r.status.as_ref().map(|s| s.level))
                         .collect(),
-                    sections: self.sections(year, &progress.rows),
+                    sections: self.sections(province, year, &progress.rows),
                     overdue: progress.rows.iter().filter(|r| r.overdue).count() as u32,
                     activities: self
                         .activity_counts(&t.id, year)
@@ -244,7 +250,7 @@ impl ReadModels {
             year,
             position: self.position,
             today,
-            sections: self.sections(year, &all_rows),
+            sections: self.sections(province, year, &all_rows),
             measures,
             tenants,
         })

@@ -1,9 +1,10 @@
-//! The plan: `/api/plans`. Everyone reads it; regional staff keep it.
+//! The plans: `/api/plans`, one per province and year. Everyone reads them; each province's
+//! regional staff keep its own.
 
 use crate::access::Principal;
 use crate::app::AppState;
 use crate::domain::plan::PlanCommand;
-use crate::routes::tenants::AsOf;
+use crate::routes::tenants::{AsOf, ProvinceQuery};
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Json, Path, Query};
 use antikor_shared::api::ErrorBody;
@@ -11,17 +12,30 @@ use antikor_shared::views::{AddMeasure, PlanView, StartPlan, UpdateMeasure, With
 use axum::extract::State;
 use axum::http::StatusCode;
 
-/// The years that have a plan, ascending.
-#[utoipa::path(get, path = "/api/plans", tag = "plan",
-    responses((status = 200, description = "Years with a plan", body = [i32])))]
-pub async fn years(State(app): State<AppState>) -> axum::Json<Vec<i32>> {
-    axum::Json(app.plan_years())
+/// The years a province has a plan for, ascending: the province asked for, else the caller's,
+/// else the only one with plans.
+#[utoipa::path(get, path = "/api/plans", security((), ("session" = [])), tag = "plan", params(ProvinceQuery),
+    responses(
+        (status = 200, description = "Years with a plan", body = [i32]),
+        (status = 400, description = "Several provinces have plans and none was named", body = ErrorBody),
+        (status = 404, description = "No such province, or no plan yet", body = ErrorBody)))]
+pub async fn years(
+    State(app): State<AppState>,
+    principal: Option<Principal>,
+    Query(province): Query<ProvinceQuery>,
+) -> AppResult<axum::Json<Vec<i32>>> {
+    let province = app.plan_province(
+        province.province.as_deref(),
+        principal.as_ref().map(|p| &p.tenant),
+    )?;
+    Ok(axum::Json(app.plan_years(&province)))
 }
 
 /// A year's plan with every measure (withdrawn ones marked), now or (logged in) as of a moment.
-#[utoipa::path(get, path = "/api/plans/{year}", security((), ("session" = [])), tag = "plan", params(("year" = i32, Path, description = "The plan's year"), AsOf),
+#[utoipa::path(get, path = "/api/plans/{year}", security((), ("session" = [])), tag = "plan", params(("year" = i32, Path, description = "The plan's year"), AsOf, ProvinceQuery),
     responses(
         (status = 200, description = "The plan", body = PlanView),
+        (status = 400, description = "Several provinces have plans and none was named", body = ErrorBody),
         (status = 401, description = "`as_of` without a login", body = ErrorBody),
         (status = 404, description = "No plan for that year", body = ErrorBody)))]
 pub async fn get(
@@ -29,9 +43,14 @@ pub async fn get(
     principal: Option<Principal>,
     Path(year): Path<i32>,
     Query(as_of): Query<AsOf>,
+    Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<PlanView>> {
     let moment = as_of.moment_for(principal.as_ref())?;
-    Ok(axum::Json(app.plan(year, moment).await?))
+    let province = app.plan_province(
+        province.province.as_deref(),
+        principal.as_ref().map(|p| &p.tenant),
+    )?;
+    Ok(axum::Json(app.plan(&province, year, moment).await?))
 }
 
 /// Starts a year's plan from an earlier year's: its measures in force, a year later.
@@ -51,7 +70,9 @@ pub async fn start(
     if !(2000..=2100).contains(&body.year) {
         return Err(AppError::BadRequest("Годината е извън допустимото.".into()));
     }
-    let plan = app.start_plan(&scope, body.year, body.based_on).await?;
+    let plan = app
+        .start_plan(&scope, body.year, body.based_on, body.template.as_ref())
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(plan)))
 }
 

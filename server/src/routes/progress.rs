@@ -48,7 +48,7 @@ pub async fn list(
 ) -> AppResult<axum::Json<TenantProgress>> {
     let moment = q.as_of().moment()?;
     let scope = principal.one_tenant(q.tenant)?;
-    let year = app.plan_year(q.year)?;
+    let year = app.plan_year(&app.tenant_province(scope.tenant())?, q.year)?;
     Ok(axum::Json(app.progress(&scope, year, moment).await?))
 }
 
@@ -88,7 +88,7 @@ pub async fn dashboard(
 ) -> AppResult<axum::Json<TenantDashboard>> {
     let moment = q.as_of().moment()?;
     let scope = principal.one_tenant(q.tenant)?;
-    let year = app.plan_year(q.year)?;
+    let year = app.plan_year(&app.tenant_province(scope.tenant())?, q.year)?;
     Ok(axum::Json(app.dashboard(&scope, year, moment).await?))
 }
 
@@ -106,10 +106,11 @@ pub async fn region(
     Query(q): Query<ViewQuery>,
     Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<RegionView>> {
-    let scope = principal
-        .region_reader()?
-        .within(province.province.as_deref(), &app.models_unscoped())?;
+    let scope = principal.region_reader()?;
+    let (scope, province) = app.province_view(scope, province.province.as_deref())?;
     let moment = q.as_of().moment()?;
-    let year = app.plan_year(q.year)?;
-    Ok(axum::Json(app.region(&scope, year, moment).await?))
+    let year = app.plan_year(&province, q.year)?;
+    Ok(axum::Json(
+        app.region(&scope, &province, year, moment).await?,
+    ))
 }

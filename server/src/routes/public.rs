@@ -31,9 +31,9 @@ pub async fn progress(
     Query(q): Query<YearQuery>,
     Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<RegionView>> {
-    let scope = ReadScope::public().within(province.province.as_deref(), &app.models_unscoped())?;
-    let year = app.plan_year(q.year)?;
-    Ok(axum::Json(app.region(&scope, year, None).await?))
+    let (scope, province) = app.province_view(ReadScope::public(), province.province.as_deref())?;
+    let year = app.plan_year(&province, q.year)?;
+    Ok(axum::Json(app.region(&scope, &province, year, None).await?))
 }
 
 /// A page of the public meetings with their protocols and decisions, newest first.

@@ -7,7 +7,7 @@ use antikor_server::store::{AppendRequest, ExpectedVersion, Metadata, NewEvent};
 use antikor_shared::account::Role;
 use antikor_shared::tenant::RegisterTenant;
 use antikor_shared::{ProvinceCode, StreamId, Username};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
@@ -44,6 +44,16 @@ async fn country() -> TestApp {
         .await
         .unwrap();
     }
+    // Burgas starts its first plan from Blagoevgrad's.
+    let sekretar = app.login("bgs.sekretar").await;
+    let (status, plan) = app
+        .post_as(
+            &sekretar,
+            "/api/plans",
+            json!({"year": 2017, "based_on": 2017, "template": "BLG"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
     app
 }
 
@@ -102,12 +112,17 @@ async fn regional_staff_read_their_own_province_and_national_staff_the_country()
     assert!(seen.is_disjoint(&burgas_tenants()), "{seen:?}");
     let (_, region) = app.get_as(&burgas, "/api/region?year=2017").await;
     assert_eq!(listed(&region), burgas_tenants());
-    let (_, region) = app.get_as(&national, "/api/region?year=2017").await;
+    let (refused, body) = app.get_as(&national, "/api/region?year=2017").await;
     assert_eq!(
-        listed(&region).len(),
-        29,
-        "both provinces, no national body"
+        refused,
+        StatusCode::BAD_REQUEST,
+        "two provinces have plans: {body}"
     );
+    assert!(body["message"].as_str().unwrap().contains("BGS"));
+    let (_, region) = app
+        .get_as(&national, "/api/region?year=2017&province=BLG")
+        .await;
+    assert_eq!(listed(&region).len(), 15);
     let (_, region) = app
         .get_as(&national, "/api/region?year=2017&province=BGS")
         .await;
@@ -324,26 +339,73 @@ async fn a_regional_administrator_registers_and_manages_their_own_province_only(
 }
 
 #[tokio::test]
-async fn the_plan_is_kept_by_the_administration_that_adopted_it() {
+async fn each_province_keeps_its_own_plan_and_its_tenants_report_on_it() {
     let app = country().await;
-    let burgas = app.login("bgs.sekretar").await;
-    let (status, body) = app
+    let sekretar = app.login("bgs.sekretar").await;
+    let (_, plan) = app.get_as(&sekretar, "/api/plans/2017").await;
+    assert!(plan["title"].as_str().unwrap().contains("Бургас"), "{plan}");
+    // A change to Burgas's plan leaves Blagoevgrad's as it was.
+    let measure = json!({"section": "I", "number": "9.", "text": "Мярка на Бургас",
+        "deadline": {"from": {"year": 2017, "month": 12}, "to": {"year": 2017, "month": 12}},
+        "responsible": ["Областен управител"], "indicator": "Доклад", "expected_result": "Резултат"});
+    let (status, plan) = app
+        .post_as(&sekretar, "/api/plans/2017/measures", measure)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    let burgas_measures = plan["measures"].as_array().unwrap().len();
+    let (_, blagoevgrad) = app.get("/api/plans/2017?province=BLG").await;
+    assert_eq!(
+        blagoevgrad["measures"].as_array().unwrap().len() + 1,
+        burgas_measures
+    );
+    let (status, body) = app.get("/api/plans/2017").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let officer = app.login("burgas.officer").await;
+    let (_, years) = app.get_as(&officer, "/api/plans").await;
+    assert_eq!(years, json!([2017]));
+    let (_, own) = app.get_as(&officer, "/api/plans/2017").await;
+    assert_eq!(own["measures"].as_array().unwrap().len(), burgas_measures);
+
+    // Burgas's officer reports on Burgas's measure; the province's view shows it.
+    let key = plan["measures"].as_array().unwrap().last().unwrap()["key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let report = json!({"level": "completed", "note": "Изпълнено", "evidence": [],
+        "reported_for": "2017-12-31", "expected_version": 0});
+    let uri = format!("/api/progress/2017/{key}");
+    let (status, row) = app
+        .call(Some(&officer), Method::PUT, &uri, Some(report.clone()))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{row}");
+    let (_, region) = app.get_as(&sekretar, "/api/region?year=2017").await;
+    assert_eq!(
+        region["measures"].as_array().unwrap().len(),
+        burgas_measures
+    );
+    let burgas = region["tenants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["tenant"] == "burgas")
+        .unwrap();
+    assert_eq!(burgas["counts"]["completed"], 1, "{burgas}");
+    // A Blagoevgrad municipality has no such measure to report on.
+    let bansko = app.login("bansko.officer").await;
+    let (status, _) = app
+        .call(Some(&bansko), Method::PUT, &uri, Some(report))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // Only a province's own staff change its plan.
+    let blagoevgrad_staff = app.login("oblast.sekretar").await;
+    let (status, _) = app
         .post_as(
-            &burgas,
-            "/api/plans",
-            json!({"year": 2018, "based_on": 2017}),
+            &blagoevgrad_staff,
+            &format!("/api/plans/2017/measures/{key}/withdraw"),
+            json!({"expected_revision": 1, "reason": "проба"}),
         )
         .await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
-    let blagoevgrad = app.login("oblast.sekretar").await;
-    let (status, body) = app
-        .post_as(
-            &blagoevgrad,
-            "/api/plans",
-            json!({"year": 2018, "based_on": 2017}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -367,6 +429,13 @@ async fn public_views_narrow_to_a_province() {
 
     let (_, progress) = app.get("/api/public/progress?province=BLG").await;
     assert_eq!(listed(&progress).len(), 15);
+    let (_, progress) = app.get("/api/public/progress?province=BGS").await;
+    assert_eq!(listed(&progress), burgas_tenants());
+    assert_eq!(
+        app.get("/api/public/progress").await.0,
+        StatusCode::BAD_REQUEST,
+        "two provinces have plans"
+    );
     let (_, statistics) = app.get("/api/public/signals/statistics?province=BGS").await;
     let counted: BTreeSet<String> = statistics["by_tenant"]
         .as_array()

@@ -297,7 +297,7 @@ proptest! {
             let _ = models.dashboard(&tenant, 2017, today);
             let _ = models.progress(&tenant, 2017, today);
         }
-        let _ = models.region(2017, today, |_| true);
+        let _ = models.region(&ProvinceCode::parse("BLG").unwrap(), 2017, today, |_| true);
         // Each province's set of tenants is what the registrations say, however often a
         // tenant was registered again, elsewhere or with a province that is no code.
         let mut expected: BTreeMap<ProvinceCode, BTreeSet<TenantId>> = BTreeMap::new();

@@ -550,7 +550,7 @@ fn revision_of(app: &TestApp, key: &str) -> u64 {
     app.state
         .system_models()
         .plans
-        .get(2017)
+        .get(&antikor_shared::ProvinceCode::parse("BLG").unwrap(), 2017)
         .unwrap()
         .plan
         .measures
