@@ -123,14 +123,13 @@ impl ReadScope {
     /// The scope narrowed to one province's tenants (`None`: as it is). A province out of
     /// reach, or one the directory does not know, answers 404.
     pub fn within(self, province: Option<&str>, models: &ReadModels) -> AppResult<Self> {
-        let Some(wanted) = province.filter(|p| !p.is_empty()) else {
+        let Some(code) = models
+            .province_named(province)
+            .map_err(AppError::NotFound)?
+        else {
             return Ok(self);
         };
-        let unknown = || AppError::NotFound(format!("Няма област с код „{wanted}“."));
-        let code = ProvinceCode::parse(wanted)
-            .ok()
-            .filter(|c| models.provinces.contains_key(c))
-            .ok_or_else(unknown)?;
+        let unknown = || AppError::NotFound(format!("Няма област с код „{code}“."));
         let reach = match self.reach {
             Reach::All => Reach::province(code, models),
             Reach::Province { code: own, .. } if own != code => return Err(unknown()),

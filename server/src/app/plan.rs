@@ -23,11 +23,8 @@ impl App {
         near: Option<&TenantId>,
     ) -> AppResult<ProvinceCode> {
         let models = self.models_unscoped();
-        if let Some(asked) = asked.filter(|a| !a.is_empty()) {
-            return ProvinceCode::parse(asked)
-                .ok()
-                .filter(|p| models.provinces.contains_key(p))
-                .ok_or_else(|| AppError::NotFound(format!("Няма област с код „{asked}“.")));
+        if let Some(code) = models.province_named(asked).map_err(AppError::NotFound)? {
+            return Ok(code);
         }
         if let Some(own) = near.and_then(|t| models.province_of(t)) {
             return Ok(own.clone());

@@ -297,9 +297,7 @@ impl App {
     ) -> AppResult<SignalStatistics> {
         let models = self.models_unscoped();
         let scope = ReadScope::public().within(province, &models)?;
-        let province = province
-            .filter(|p| !p.is_empty())
-            .and_then(|p| ProvinceCode::parse(p).ok());
+        let province = scope.province().cloned();
         let today = self.clock.today();
         let book = (models.signals.generation(), models.registrations);
         let mut cache = self

@@ -181,6 +181,19 @@ impl ReadModels {
         list
     }
 
+    /// The province a query names (`bgs` or ` BGS` as `BGS`), when a registered tenant is in
+    /// it; `None` for a blank name and, as an error in words, for an unknown one.
+    pub fn province_named(&self, asked: Option<&str>) -> Result<Option<ProvinceCode>, String> {
+        let Some(asked) = asked.map(str::trim).filter(|a| !a.is_empty()) else {
+            return Ok(None);
+        };
+        ProvinceCode::parse(asked.to_ascii_uppercase())
+            .ok()
+            .filter(|code| self.provinces.contains_key(code))
+            .map(Some)
+            .ok_or_else(|| format!("Няма област с код „{asked}“."))
+    }
+
     /// The province a registered tenant belongs to (none for national bodies).
     pub fn province_of(&self, tenant: &TenantId) -> Option<&ProvinceCode> {
         self.tenants

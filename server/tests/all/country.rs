@@ -420,6 +420,8 @@ async fn public_views_narrow_to_a_province() {
         .map(|t| t["id"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(slugs, burgas_tenants());
+    let (_, lowercase) = app.get("/api/tenants?province=%20bgs").await;
+    assert_eq!(lowercase, tenants, "a code is read as people type it");
     let (_, all) = app.get("/api/tenants").await;
     assert_eq!(all.as_array().unwrap().len(), 30);
     assert_eq!(
