@@ -132,9 +132,10 @@ mod tests {
             grantable_roles(RegionalAdmin, Some(TenantKind::Municipality)),
             [Officer, TenantAdmin]
         );
+        // Every role but the national one, which belongs to a national body.
         assert_eq!(
             grantable_roles(RegionalAdmin, Some(TenantKind::RegionalAdministration)),
-            Role::ALL
+            [Officer, TenantAdmin, Regional, RegionalAdmin, Auditor]
         );
         assert_eq!(grantable_roles(RegionalAdmin, None), [Officer, TenantAdmin]);
         assert!(grantable_roles(Auditor, None).is_empty());

@@ -1,9 +1,11 @@
-//! A view's choices in its address (`?tenant=&year=&kind=&as_of=`) and the controls that set them.
+//! A view's choices in its address (`?tenant=&province=&year=&kind=&as_of=`) and the controls
+//! that set them.
 
 use crate::api::{self, ApiError};
-use crate::directory::{tenant_options, use_directory};
+use crate::directory::{provinces, tenant_options, use_country, use_directory};
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
-use antikor_shared::TenantId;
+use crate::provinces::{province_choices, province_param, spans_provinces};
+use antikor_shared::{ProvinceCode, TenantId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -14,6 +16,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 pub struct ViewParams {
     /// Whose view (regional roles and auditors); `None`: the user's own.
     pub tenant: Option<TenantId>,
+    /// Which province a combined view covers; `None`: the server's default (the user's own
+    /// province, or the only one with a plan).
+    pub province: Option<ProvinceCode>,
     /// The plan's year; `None`: the newest.
     pub year: Option<i32>,
     /// A filter of the activities list (`meeting`, …).
@@ -35,6 +40,7 @@ impl ViewParams {
             .map(TenantId::parse)
             .transpose()
             .map_err(|_| invalid("институция"))?;
+        let province = province_param(value("province"))?;
         let year = value("year")
             .map(|y| y.parse::<i32>())
             .transpose()
@@ -45,6 +51,7 @@ impl ViewParams {
             .map_err(|_| invalid("дата (очаква се ГГГГ-ММ-ДД)"))?;
         Ok(Self {
             tenant,
+            province,
             year,
             kind: value("kind"),
             as_of,
@@ -57,6 +64,7 @@ impl ViewParams {
             path,
             [
                 ("tenant", self.tenant.as_ref().map(ToString::to_string)),
+                ("province", self.province.as_ref().map(ToString::to_string)),
                 ("year", self.year.map(|y| y.to_string())),
                 ("kind", self.kind.clone()),
                 ("as_of", self.as_of.map(|d| d.to_string())),
@@ -76,11 +84,15 @@ pub fn use_view_params() -> Memo<Result<ViewParams, ApiError>> {
     Memo::new(move |_| query.with(|q| ViewParams::parse(|k| q.get(k))))
 }
 
-/// The year to show: the one asked for, or the newest plan's.
-pub async fn resolve_year(asked: Option<i32>) -> Result<i32, ApiError> {
+/// The year to show: the one asked for, or the newest plan's (of `province`, when a view is
+/// narrowed to one: each province keeps its own plans).
+pub async fn resolve_year(
+    asked: Option<i32>,
+    province: Option<&ProvinceCode>,
+) -> Result<i32, ApiError> {
     match asked {
         Some(year) => Ok(year),
-        None => api::plan_years()
+        None => api::plan_years(province.map(ProvinceCode::as_str))
             .await?
             .last()
             .copied()
@@ -111,7 +123,10 @@ pub fn YearSelect(
     all_years: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let years = LocalResource::new(api::plan_years);
+    let years = LocalResource::new(move || {
+        let province = params.with(|p| p.province.clone());
+        async move { api::plan_years(province.as_ref().map(ProvinceCode::as_str)).await }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let year = event_target_value(&ev).parse().ok();
         let next = ViewParams {
@@ -198,6 +213,67 @@ pub fn TenantSelect(
                 {options}
             </select>
         </div>
+    }
+}
+
+/// The province picker of the views that can cover several provinces: "Цялата страна" and
+/// every province with registered tenants, by name. Shown only when the directory spans more
+/// than one province (or the address names one, so it can be left again), unless `always`.
+#[component]
+pub fn ProvinceSelect(
+    /// The select's id.
+    id: &'static str,
+    /// The province shown; `None`: the whole country.
+    #[prop(into)]
+    chosen: Signal<Option<ProvinceCode>>,
+    /// The page's address for a choice, keeping the page's other choices.
+    href: Callback<Option<ProvinceCode>, String>,
+    /// Show it even while the directory holds a single province: for those who read the
+    /// whole country, whose view may well grow.
+    #[prop(optional)]
+    always: bool,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let directory = use_directory();
+    let country = use_country();
+    let tenants = Memo::new(move |_| directory.get().and_then(Result::ok).unwrap_or_default());
+    let choices = Memo::new(move |_| {
+        let names = provinces(country);
+        tenants.with(|t| chosen.with(|c| province_choices(&names, t, c.as_ref())))
+    });
+    let shown =
+        move || always || chosen.with(Option::is_some) || tenants.with(|t| spans_provinces(t));
+    let on_change = move |ev: leptos::ev::Event| {
+        let province = ProvinceCode::parse(event_target_value(&ev)).ok();
+        navigate(&href.run(province), NavigateOptions::default());
+    };
+    let options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|c| {
+                let code = c.code.clone();
+                let selected = move || chosen.with(|p| p.as_ref() == Some(&code));
+                view! {
+                    <option value=c.code.to_string() prop:selected=selected>
+                        {c.name}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=shown>
+            <div class="field field--medium">
+                <label for=id>"Област"</label>
+                <select id=id on:change=on_change.clone()>
+                    <option value="" prop:selected=move || chosen.with(Option::is_none)>
+                        "Цялата страна"
+                    </option>
+                    {options}
+                </select>
+            </div>
+        </Show>
     }
 }
 
@@ -354,7 +430,20 @@ mod tests {
     }
 
     #[test]
+    fn a_province_is_kept_with_the_other_choices() {
+        let p = parse(&[("year", "2017"), ("province", "BLG")]).unwrap();
+        assert_eq!(p.province.as_ref().map(|c| c.as_str()), Some("BLG"));
+        assert_eq!(p.href("/region"), "/region?province=BLG&year=2017");
+        let next = ViewParams {
+            year: Some(2018),
+            ..p
+        };
+        assert_eq!(next.href("/progress"), "/progress?province=BLG&year=2018");
+    }
+
+    #[test]
     fn malformed_values_are_refused() {
+        assert!(parse(&[("province", "Благоевград")]).is_err());
         assert!(parse(&[("year", "двайсет")]).is_err());
         assert!(parse(&[("as_of", "30.06.2017")]).is_err());
         assert!(parse(&[("tenant", "Не Бива")]).is_err());

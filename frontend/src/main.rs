@@ -14,6 +14,7 @@ mod inclusion;
 mod live;
 mod pages;
 mod paging;
+mod provinces;
 mod session;
 
 fn main() {

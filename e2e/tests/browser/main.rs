@@ -7,3 +7,4 @@ mod audit;
 mod plan;
 mod progress;
 mod signals;
+mod tenants;

@@ -210,6 +210,17 @@ fn view_query(
     .collect()
 }
 
+/// The `province=` of a combined view, when one is asked for; a blank one is left out, as the
+/// server would read it as "every province in reach" anyway.
+fn province_query(province: Option<&str>) -> Vec<(&'static str, String)> {
+    province
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| ("province", p.to_owned()))
+        .into_iter()
+        .collect()
+}
+
 /// Which page of a list to read: where it starts and how long it may be.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageAt {
@@ -376,6 +387,16 @@ mod tests {
             }
         };
         assert_eq!(ready(all_pages(failing)), Err(ApiError::Network));
+    }
+
+    #[test]
+    fn a_province_goes_into_the_query_only_when_named() {
+        assert_eq!(
+            province_query(Some("BLG")),
+            [("province", "BLG".to_owned())]
+        );
+        assert!(province_query(Some(" ")).is_empty());
+        assert!(province_query(None).is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Calls of the plan and its progress: measures, reports, the dashboard and the region.
 
-use super::{ApiError, changing, get_json, send_json, view_query};
+use super::{ApiError, changing, get_json, province_query, send_json, view_query};
 use crate::format::encode_query_value;
 use antikor_shared::TenantId;
 use antikor_shared::views::{
@@ -9,9 +9,10 @@ use antikor_shared::views::{
 };
 use gloo_net::http::Request;
 
-/// `GET /api/plans`: the years that have a plan.
-pub async fn plan_years() -> Result<Vec<i32>, ApiError> {
-    get_json("/api/plans", &[]).await
+/// `GET /api/plans`: the years a province has a plan for (`None`: the caller's province, or
+/// the only one with plans).
+pub async fn plan_years(province: Option<&str>) -> Result<Vec<i32>, ApiError> {
+    get_json("/api/plans", &province_query(province)).await
 }
 
 /// `GET /api/plans/{year}`, now or (logged in) as of a moment.
@@ -57,14 +58,23 @@ pub async fn withdraw_measure(
     send_json(changing(Request::post(&url))?, body).await
 }
 
-/// `GET /api/public/progress`: every tenant's progress on a year's plan.
-pub async fn public_progress(year: i32) -> Result<RegionView, ApiError> {
-    get_json("/api/public/progress", &[("year", year.to_string())]).await
+/// `GET /api/public/progress`: every tenant's progress on a year's plan, or one province's.
+pub async fn public_progress(year: i32, province: Option<&str>) -> Result<RegionView, ApiError> {
+    let mut query = vec![("year", year.to_string())];
+    query.extend(province_query(province));
+    get_json("/api/public/progress", &query).await
 }
 
-/// `GET /api/region`: the combined view for regional roles and auditors.
-pub async fn region(year: i32, as_of: Option<&str>) -> Result<RegionView, ApiError> {
-    get_json("/api/region", &view_query(None, Some(year), as_of)).await
+/// `GET /api/region`: the combined view of the tenants in the caller's reach (their province,
+/// or the country), or of one `province` of it.
+pub async fn region(
+    year: i32,
+    as_of: Option<&str>,
+    province: Option<&str>,
+) -> Result<RegionView, ApiError> {
+    let mut query = view_query(None, Some(year), as_of);
+    query.extend(province_query(province));
+    get_json("/api/region", &query).await
 }
 
 /// `GET /api/dashboard` of the caller's own tenant (or `tenant`, for roles that see all).

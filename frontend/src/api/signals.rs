@@ -1,6 +1,6 @@
 //! Calls of the register of corruption signals: the public form and tracking, and the officers' calls.
 
-use super::{ApiError, Page, PageAt, all_pages, changing, get_json, send_json};
+use super::{ApiError, Page, PageAt, all_pages, changing, get_json, province_query, send_json};
 use crate::format::encode_query_value;
 use antikor_shared::signal::{
     ChannelObligation, FileSignal, IntakeLists, RecordChannel, RecordSignal, ReporterAccess,
@@ -38,9 +38,14 @@ pub async fn reporter_reply(body: &ReporterReply) -> Result<ReporterView, ApiErr
     send_json(public_post("/api/public/signals/reply"), body).await
 }
 
-/// `GET /api/public/signals/statistics`: counts only, small ones shown as "< 3".
-pub async fn statistics(year: Option<i32>) -> Result<SignalStatistics, ApiError> {
-    let query: Vec<_> = year.map(|y| ("year", y.to_string())).into_iter().collect();
+/// `GET /api/public/signals/statistics`: counts only, small ones shown as "< 3"; every
+/// tenant's, or one province's.
+pub async fn statistics(
+    year: Option<i32>,
+    province: Option<&str>,
+) -> Result<SignalStatistics, ApiError> {
+    let mut query: Vec<_> = year.map(|y| ("year", y.to_string())).into_iter().collect();
+    query.extend(province_query(province));
     get_json("/api/public/signals/statistics", &query).await
 }
 

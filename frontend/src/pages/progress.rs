@@ -5,8 +5,9 @@ use crate::charts::{
     Legend, LevelBar, LevelHeading, STATES, count_of, level_class, level_code, level_label,
 };
 use crate::components::{Loaded, set_title};
-use crate::controls::{YearSelect, resolve_year, use_view_params};
+use crate::controls::{ProvinceSelect, ViewParams, YearSelect, resolve_year, use_view_params};
 use crate::csv::ExportTable;
+use antikor_shared::ProvinceCode;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -318,7 +319,8 @@ pub fn NotReported(region: RegionView) -> impl IntoView {
     }
 }
 
-/// `/progress`: every institution's progress on the plan, as every visitor may read it.
+/// `/progress`: every institution's progress on the plan (or one province's), as every visitor
+/// may read it.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     set_title("Изпълнение на плана");
@@ -327,10 +329,20 @@ pub fn ProgressPage() -> impl IntoView {
     let data = LocalResource::new(move || {
         let asked = params.get();
         async move {
-            let year = resolve_year(asked?.year).await?;
-            api::public_progress(year).await
+            let asked = asked?;
+            let year = resolve_year(asked.year, asked.province.as_ref()).await?;
+            let province = asked.province.as_ref().map(ProvinceCode::as_str);
+            api::public_progress(year, province).await
         }
     });
+    let province_href = Callback::new(move |province| {
+        ViewParams {
+            province,
+            ..chosen.get_untracked()
+        }
+        .href("/progress")
+    });
+    let chosen_province = Signal::derive(move || chosen.with(|p| p.province.clone()));
     let shown = Signal::derive(move || {
         chosen
             .get()
@@ -368,6 +380,7 @@ pub fn ProgressPage() -> impl IntoView {
             "Докъде е стигнала всяка институция по всяка мярка, според собствените ѝ отчети."
         </p>
         <div class="filters">
+            <ProvinceSelect id="progress-province" chosen=chosen_province href=province_href />
             <YearSelect path="/progress" params=chosen shown />
         </div>
         <Loaded retry>{body}</Loaded>

@@ -1,16 +1,32 @@
-//! `/region`: the regional combined view for regional staff and auditors, now or as of a day.
+//! `/region`: the combined view of a province (or, for national staff, of the country) for
+//! regional and national staff and auditors, now or as of a day.
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::controls::{AsOfBanner, AsOfPicker, YearSelect, resolve_year, use_view_params};
+use crate::controls::{
+    AsOfBanner, AsOfPicker, ProvinceSelect, ViewParams, YearSelect, resolve_year, use_view_params,
+};
+use crate::directory::{provinces, use_country, use_directory};
 use crate::format::date_bg;
 use crate::pages::progress::{
     NotReported, RegionMatrix, SectionsSummary, TenantsSummary, csv_name,
 };
+use crate::provinces::{coverage, province_of, tenant_of};
+use crate::session::use_session;
+use antikor_shared::ProvinceCode;
+use antikor_shared::account::RoleReach;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The combined view of every institution.
+/// How far the user reads, by the directory: the whole country (they may narrow it to a
+/// province), or one province (their tenant's, when it has one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Coverage {
+    Country,
+    Province(Option<ProvinceCode>),
+}
+
+/// The combined view of the institutions in the user's reach.
 #[component]
 pub fn RegionPage() -> impl IntoView {
     set_title("Областен изглед");
@@ -20,10 +36,42 @@ pub fn RegionPage() -> impl IntoView {
         let asked = params.get();
         async move {
             let asked = asked?;
-            let year = resolve_year(asked.year).await?;
-            api::region(year, asked.as_of_api().as_deref()).await
+            let year = resolve_year(asked.year, asked.province.as_ref()).await?;
+            let province = asked.province.as_ref().map(ProvinceCode::as_str);
+            api::region(year, asked.as_of_api().as_deref(), province).await
         }
     });
+    // The guard renders this page only for a logged-in user; how far they read depends on
+    // their tenant's kind too (an auditor of a national body reads the country).
+    let me = use_session().user_untracked();
+    let directory = use_directory();
+    let country = use_country();
+    let reach = Memo::new(move |_| {
+        let me = me.as_ref()?;
+        let tenants = directory.get()?.ok()?;
+        let own = tenant_of(&tenants, &me.tenant)?;
+        Some(match me.role.reach(own.registration.kind) {
+            RoleReach::Country => Coverage::Country,
+            _ => Coverage::Province(province_of(&tenants, &me.tenant).cloned()),
+        })
+    });
+    // Without a chosen province the server picks the one a national user sees (the only
+    // province with a plan), which the answer does not name: the heading then names none.
+    let heading = move || {
+        let covered = match reach.get()? {
+            Coverage::Country => chosen.with(|p| p.province.clone())?,
+            Coverage::Province(own) => own?,
+        };
+        Some(format!(": {}", coverage(&provinces(country), &covered)))
+    };
+    let province_href = Callback::new(move |province| {
+        ViewParams {
+            province,
+            ..chosen.get_untracked()
+        }
+        .href("/region")
+    });
+    let chosen_province = Signal::derive(move || chosen.with(|p| p.province.clone()));
     let shown = Signal::derive(move || {
         chosen
             .get()
@@ -77,12 +125,15 @@ pub fn RegionPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Областен изглед"</h1>
+        <h1 id="region-heading">"Областен изглед" {heading}</h1>
         <p class="lead">
             "Всички институции една до друга: степента на изпълнение на всяка мярка, просрочените мерки, "
             "дейностите и кои институции още не са отчели нищо."
         </p>
         <div class="filters">
+            <Show when=move || reach.get() == Some(Coverage::Country)>
+                <ProvinceSelect id="region-province" chosen=chosen_province href=province_href always=true />
+            </Show>
             <YearSelect path="/region" params=chosen shown />
             <AsOfPicker path="/region" params=chosen />
         </div>

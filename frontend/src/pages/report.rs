@@ -70,7 +70,7 @@ pub fn ReportPage() -> impl IntoView {
             let year = year
                 .ok_or_else(|| ApiError::Invalid("Адресът съдържа невалидна година.".to_owned()))?;
             let plan = api::plan(year, None).await?;
-            let region = api::public_progress(year).await?;
+            let region = api::public_progress(year, None).await?;
             Ok::<_, ApiError>((plan, region))
         }
     });

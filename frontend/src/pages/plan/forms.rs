@@ -289,9 +289,12 @@ pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
         if new_year <= based_on {
             return form.fail(format!("Годината трябва да е след {based_on}."));
         }
+        // The own province's plan is the one continued: a template of another province is
+        // for a province's first plan, which this form does not start.
         let body = StartPlan {
             year: new_year,
             based_on,
+            template: None,
         };
         let navigate = navigate.clone();
         form.send(async move { api::start_plan(&body).await }, move |_| {

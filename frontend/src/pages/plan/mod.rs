@@ -57,7 +57,9 @@ pub fn PlanPage() -> impl IntoView {
         let asked = params.get();
         async move {
             let asked = asked?;
-            let year = resolve_year(asked.year).await?;
+            // The plan itself is read without a province (the caller's, or the only one):
+            // its years are too.
+            let year = resolve_year(asked.year, None).await?;
             api::plan(year, asked.as_of_api().as_deref()).await
         }
     });

@@ -4,9 +4,11 @@ mod channels;
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::controls::today;
+use crate::controls::{ProvinceSelect, today};
 use crate::csv::ExportTable;
 use crate::format::href_with_query;
+use crate::provinces::province_param;
+use antikor_shared::ProvinceCode;
 use antikor_shared::signal::{Cell, CountCell, SignalStatistics, TenantSignals};
 use channels::{Channels, IntakeListsSection};
 use chrono::Datelike;
@@ -33,7 +35,18 @@ pub(super) fn obliged_text(obliged: Option<bool>) -> &'static str {
     }
 }
 
-/// `/signals/statistics?year=`.
+/// The page's address for a province and a year; `None`s left out.
+fn statistics_href(province: Option<&ProvinceCode>, year: Option<i32>) -> String {
+    href_with_query(
+        "/signals/statistics",
+        [
+            ("province", province.map(ToString::to_string)),
+            ("year", year.map(|y| y.to_string())),
+        ],
+    )
+}
+
+/// `/signals/statistics?province=&year=`.
 #[component]
 pub fn SignalStatisticsPage() -> impl IntoView {
     set_title("Статистика на сигналите");
@@ -42,16 +55,27 @@ pub fn SignalStatisticsPage() -> impl IntoView {
     let year = Memo::new(move |_| {
         query.with(|q| q.get("year").and_then(|y| y.trim().parse::<i32>().ok()))
     });
-    let stats = LocalResource::new(move || api::signals::statistics(year.get()));
+    let province = Memo::new(move |_| query.with(|q| province_param(q.get("province"))));
+    let stats = LocalResource::new(move || {
+        let (year, province) = (year.get(), province.get());
+        async move {
+            let province = province?;
+            api::signals::statistics(year, province.as_ref().map(ProvinceCode::as_str)).await
+        }
+    });
     let retry = Callback::new(move |()| stats.refetch());
+    // A malformed province is said by the statistics' error; the picker then shows the country.
+    let chosen_province = Signal::derive(move || province.get().ok().flatten());
     let on_year = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let chosen = (!value.is_empty()).then_some(value);
+        let chosen = event_target_value(&ev).parse().ok();
         navigate(
-            &href_with_query("/signals/statistics", [("year", chosen)]),
+            &statistics_href(chosen_province.get_untracked().as_ref(), chosen),
             NavigateOptions::default(),
         );
     };
+    let province_href = Callback::new(move |p: Option<ProvinceCode>| {
+        statistics_href(p.as_ref(), year.get_untracked())
+    });
     let years = (FIRST_YEAR..=today().year())
         .rev()
         .map(|y| {
@@ -71,12 +95,13 @@ pub fn SignalStatisticsPage() -> impl IntoView {
     view! {
         <h1>"Статистика на сигналите за корупция"</h1>
         <p class="lead">
-            "Сигналите до институциите в областта, само като брой. Регистърът на сигналите не е публичен; "
+            "Сигналите до институциите в Антикор, само като брой. Регистърът на сигналите не е публичен; "
             "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай, а "
             "„скрито“ стои там, където числото заедно с общия брой би издало такъв малък брой. "
             "Звената и дейностите са само от списъците на институциите; всичко друго е „Друго / непосочено“."
         </p>
         <div class="filters">
+            <ProvinceSelect id="statistics-province" chosen=chosen_province href=province_href />
             <div class="field field--medium">
                 <label for="statistics-year">"Година на получаване"</label>
                 <select id="statistics-year" on:change=on_year>
@@ -261,6 +286,16 @@ fn CountTable(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_address_keeps_both_choices() {
+        let blg = ProvinceCode::parse("BLG").unwrap();
+        assert_eq!(
+            statistics_href(Some(&blg), Some(2024)),
+            "/signals/statistics?province=BLG&year=2024"
+        );
+        assert_eq!(statistics_href(None, None), "/signals/statistics");
+    }
 
     #[test]
     fn compliance_reads_with_suppressed_counts() {
