@@ -144,6 +144,7 @@ mod tests {
             code: code(c),
             name_bg: name.to_owned(),
             administration: None,
+            plans: Vec::new(),
             municipalities,
         };
         vec![

@@ -129,6 +129,8 @@ pub struct ProvinceEntry {
     pub name_bg: String,
     /// The tenant of its regional administration, once registered.
     pub administration: Option<TenantId>,
+    /// The years its regional administration has a plan for, ascending.
+    pub plans: Vec<i32>,
     /// Its municipalities, in the NSI list's order.
     pub municipalities: Vec<MunicipalityEntry>,
 }

@@ -68,6 +68,7 @@ impl App {
                     code: p.code.clone(),
                     name_bg: p.name_bg.to_owned(),
                     administration: models.has_tenant(&administration).then_some(administration),
+                    plans: models.plans.years(&p.code),
                     municipalities: country()
                         .municipalities_of(&p.code)
                         .map(|m| MunicipalityEntry {

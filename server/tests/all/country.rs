@@ -458,6 +458,7 @@ async fn public_views_narrow_to_a_province() {
     assert_eq!(provinces.len(), 28);
     let bgs = provinces.iter().find(|p| p["code"] == "BGS").unwrap();
     assert_eq!(bgs["administration"], "oblast-bgs");
+    assert_eq!(bgs["plans"], json!([2017]));
     let var = provinces.iter().find(|p| p["code"] == "VAR").unwrap();
     assert_eq!(var["administration"], Value::Null);
     assert!(

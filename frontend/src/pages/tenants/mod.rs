@@ -264,6 +264,7 @@ mod tests {
             code: ProvinceCode::parse("BLG").unwrap(),
             name_bg: "Благоевград".to_owned(),
             administration: None,
+            plans: Vec::new(),
             municipalities: Vec::new(),
         }];
         let list = [
