@@ -53,8 +53,14 @@ impl Caller {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Target {
     Own,
+    /// Another tenant of the caller's province.
     Foreign,
+    /// A tenant of another province (Burgas), which no caller here reaches.
+    OtherProvince,
 }
+
+/// The tenant of another province every caller is tried against.
+const OTHER_PROVINCE: &str = "burgas";
 
 /// The tenants whose records carry markers, and the marker of each: an account whose
 /// username and name appear nowhere else.
@@ -70,7 +76,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
     use Target::*;
     let ok = StatusCode::OK;
     let logged_in = caller != Anonymous;
-    let reachable = target == Own || caller.sees_all();
+    let reachable = target == Own || (target == Foreign && caller.sees_all());
     match route {
         "GET /api/health"
         | "GET /api/tenants"
@@ -95,13 +101,8 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
         "DELETE /api/session" => StatusCode::NO_CONTENT,
-        "GET /api/log/bundle" | "GET /api/log/records" => {
-            if caller == Auditor {
-                ok
-            } else {
-                StatusCode::FORBIDDEN
-            }
-        }
+        // The whole log holds every province's events: the auditor here reaches one.
+        "GET /api/log/bundle" | "GET /api/log/records" => StatusCode::FORBIDDEN,
         "PUT /api/session/password" => StatusCode::BAD_REQUEST, // a too short new password
         "GET /api/audit/events"
         | "GET /api/audit/events/{position}"
@@ -122,16 +123,16 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         },
         "POST /api/accounts" => match caller {
             TenantAdmin | RegionalAdmin if reachable => StatusCode::CREATED,
-            TenantAdmin => StatusCode::NOT_FOUND,
+            TenantAdmin | RegionalAdmin => StatusCode::NOT_FOUND,
             _ => StatusCode::FORBIDDEN,
         },
         "POST /api/accounts/{username}/role"
         | "POST /api/accounts/{username}/disable"
         | "POST /api/accounts/{username}/enable"
         | "POST /api/accounts/{username}/password" => match caller {
-            // A tenant admin cannot see a foreign account at all.
+            // An administrator cannot see an account out of reach at all.
             TenantAdmin | RegionalAdmin if reachable => ok,
-            TenantAdmin => StatusCode::NOT_FOUND,
+            TenantAdmin | RegionalAdmin => StatusCode::NOT_FOUND,
             _ => StatusCode::FORBIDDEN,
         },
         // A regional administrator registers the tenants of their own province.
@@ -211,6 +212,37 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
 /// admin); disabled first when the request enables it.
 async fn victim(app: &TestApp, admin: &Session, tenant: &str, n: usize, disabled: bool) -> String {
     let username = format!("victim{n}.{tenant}");
+    if tenant == OTHER_PROVINCE {
+        // Out of the regional administrator's reach: made by the command line.
+        antikor_server::cli::create_user(
+            &app.state,
+            tenant_id(tenant),
+            Username::parse(&username).unwrap(),
+            "Жертва".into(),
+            Role::Officer,
+            DEMO_PASSWORD.into(),
+        )
+        .await
+        .unwrap();
+        if disabled {
+            let account = Username::parse(&username).unwrap();
+            let event = antikor_shared::account::AccountDisabled {
+                username: account.clone(),
+                reason: "за теста".into(),
+            };
+            app.state
+                .system_log()
+                .append(request(
+                    tenant,
+                    antikor_server::streams::account(&account).as_str(),
+                    ExpectedVersion::Exact(1),
+                    vec![NewEvent::from_domain(uuid::Uuid::new_v4(), &event)],
+                ))
+                .await
+                .unwrap();
+        }
+        return username;
+    }
     let (status, body) = app
         .post_as(
             admin,
@@ -650,6 +682,25 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
         assert_eq!(status, StatusCode::CREATED, "{body}");
         file_signal(&app, t).await;
     }
+    // A second province, with a marked account and a signal of its own.
+    let burgas = antikor_shared::ProvinceCode::parse("BGS").unwrap();
+    antikor_server::cli::register_tenants(
+        &app.state,
+        antikor_server::cli::province_requests(Some(&burgas)),
+    )
+    .await
+    .unwrap();
+    antikor_server::cli::create_user(
+        &app.state,
+        tenant_id(OTHER_PROVINCE),
+        Username::parse(marker(OTHER_PROVINCE)).unwrap(),
+        marker(OTHER_PROVINCE).to_uppercase(),
+        Role::Officer,
+        DEMO_PASSWORD.into(),
+    )
+    .await
+    .unwrap();
+    file_signal(&app, OTHER_PROVINCE).await;
     // Every documented route is in the matrix.
     let (_, doc) = app.get("/api/openapi.json").await;
     let mut routes = BTreeSet::new();
@@ -662,9 +713,13 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
     let mut checked = 0;
     for route in &routes {
         for caller in Caller::ALL {
-            for target in [Target::Own, Target::Foreign] {
+            for target in [Target::Own, Target::Foreign, Target::OtherProvince] {
                 let (username, own, foreign) = caller.who();
-                let tenant = if target == Target::Own { own } else { foreign };
+                let tenant = match target {
+                    Target::Own => own,
+                    Target::Foreign => foreign,
+                    Target::OtherProvince => OTHER_PROVINCE,
+                };
                 // A fresh session each time: some routes end it or change the account.
                 let session = match username {
                     Some(u) => Some(app.login(u).await),
@@ -689,6 +744,13 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
                         );
                     }
                 }
+                // Another province's records reach no one here, the region and auditors
+                // included.
+                assert!(
+                    !text.contains(&marker(OTHER_PROVINCE))
+                        && !text.contains(&signal_marker(OTHER_PROVINCE)),
+                    "{route} as {caller:?} leaked another province's data: {text}"
+                );
                 if !caller.sees_all() {
                     for other in MARKED.iter().filter(|t| **t != own) {
                         assert!(
@@ -701,7 +763,7 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
             }
         }
     }
-    assert_eq!(checked, routes.len() * 12);
+    assert_eq!(checked, routes.len() * 18);
 }
 
 #[tokio::test]
