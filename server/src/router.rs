@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 /// The OpenAPI document's frame; the paths come from the handlers' annotations.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Antikor API", description = "Anti-corruption action plan of Blagoevgrad province: event log, tenants, audit trail."),
+    info(title = "Antikor API", description = "Anti-corruption action plans of the provinces and municipalities of Bulgaria (Blagoevgrad first): event log, tenants, audit trail."),
     tags(
         (name = "system", description = "Health and API description"),
         (name = "session", description = "Logging in and out; the session cookie and its CSRF token"),
