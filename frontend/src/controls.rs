@@ -2,9 +2,16 @@
 //! that set them.
 
 use crate::api::{self, ApiError};
-use crate::directory::{provinces, tenant_options, use_country, use_directory};
+use crate::components::Loading;
+use crate::directory::{
+    provinces, provinces_untracked, tenant_options, use_country, use_directory,
+};
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
-use crate::provinces::{province_choices, province_param, spans_provinces};
+use crate::provinces::{
+    PlanProvince, plan_choices, plan_province, plan_years_of, province_choices, province_of,
+    province_param, spans_provinces, year_kept,
+};
+use crate::session::{Auth, use_session};
 use antikor_shared::{ProvinceCode, TenantId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -16,8 +23,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 pub struct ViewParams {
     /// Whose view (regional roles and auditors); `None`: the user's own.
     pub tenant: Option<TenantId>,
-    /// Which province a combined view covers; `None`: the server's default (the user's own
-    /// province, or the only one with a plan).
+    /// Which province a view covers; `None`: the page's default (the whole country where
+    /// there is one, else the province [`use_plan_province`] picks).
     pub province: Option<ProvinceCode>,
     /// The plan's year; `None`: the newest.
     pub year: Option<i32>,
@@ -100,6 +107,86 @@ pub async fn resolve_year(
     }
 }
 
+/// The logged-in user's province, read tracked: `None` while it cannot be told yet (the
+/// session is being checked, or the directory loads); `Some(None)` for visitors and national
+/// bodies, and when the directory failed (the pages then do without it).
+pub fn use_own_province() -> Memo<Option<Option<ProvinceCode>>> {
+    let session = use_session();
+    let directory = use_directory();
+    Memo::new(move |_| {
+        let me = session.auth.with(|a| match a {
+            Auth::Checking => None,
+            Auth::Visitor => Some(None),
+            Auth::User(info) => Some(Some(info.tenant.clone())),
+        })?;
+        let Some(me) = me else {
+            return Some(None);
+        };
+        Some(match directory.get()? {
+            Ok(tenants) => province_of(&tenants, &me).cloned(),
+            Err(_) => None,
+        })
+    })
+}
+
+/// Which province's plan a page shows: the address's, else the user's own if it has a plan,
+/// else the only one with a plan (see [`plan_province`]). An error when the address is
+/// malformed, or when the country's list, needed to choose, failed.
+pub fn use_plan_province(
+    params: Memo<Result<ViewParams, ApiError>>,
+) -> Memo<Result<PlanProvince, ApiError>> {
+    let own = use_own_province();
+    let country = use_country();
+    Memo::new(move |_| {
+        let asked = params.get()?.province;
+        if let Some(asked) = asked {
+            // Asked for by name: the page needs nothing else to ask the server.
+            return Ok(PlanProvince::Shown(asked));
+        }
+        let (Some(own), Some(country)) = (own.get(), country.get()) else {
+            return Ok(PlanProvince::Pending);
+        };
+        Ok(plan_province(&country?, None, own.as_ref()))
+    })
+}
+
+/// The address of a page that follows a plan, turned to `province`: the year is kept where
+/// that province has a plan for it (else its newest is shown), the other choices as they are.
+pub fn plan_province_href(
+    path: &'static str,
+    chosen: Memo<ViewParams>,
+) -> Callback<ProvinceCode, String> {
+    let country = use_country();
+    Callback::new(move |province: ProvinceCode| {
+        let current = chosen.get_untracked();
+        let year = year_kept(&provinces_untracked(country), &province, current.year);
+        ViewParams {
+            province: Some(province),
+            year,
+            ..current
+        }
+        .href(path)
+    })
+}
+
+/// What a page that follows a plan shows while no province is: "Зареждане…" until it can tell,
+/// nothing when the person is to choose (the picker says so), or that there is no plan yet.
+#[component]
+pub fn PlanPending(
+    /// The page's province.
+    province: Memo<Result<PlanProvince, ApiError>>,
+) -> impl IntoView {
+    move || match province.get() {
+        Ok(PlanProvince::Pending) => view! { <Loading /> }.into_any(),
+        Ok(PlanProvince::NoPlan) => view! {
+            <p id="no-plan" class="notice notice--info" role="status">"Все още няма приет план."</p>
+        }
+        .into_any(),
+        // A malformed address or a failed list is said by the page's data.
+        _ => ().into_any(),
+    }
+}
+
 /// Today in Sofia, by the browser's clock.
 pub fn today() -> NaiveDate {
     let millis = js_sys::Date::now();
@@ -121,12 +208,33 @@ pub fn YearSelect(
     /// Offer "every year" (lists of activities), as the empty value.
     #[prop(optional)]
     all_years: bool,
+    /// The province whose plans' years are offered, from the country's list; the picker
+    /// waits (hidden) while it is `None`. Without it, the server's answer for the address's
+    /// province (or its default) is.
+    #[prop(optional, into)]
+    province: Option<Signal<Option<ProvinceCode>>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let country = use_country();
     let years = LocalResource::new(move || {
-        let province = params.with(|p| p.province.clone());
-        async move { api::plan_years(province.as_ref().map(ProvinceCode::as_str)).await }
+        // With a province, its years are read from the country's list below: nothing to ask.
+        let asked = province
+            .is_none()
+            .then(|| params.with(|p| p.province.clone()));
+        async move {
+            match asked {
+                Some(asked) => api::plan_years(asked.as_ref().map(ProvinceCode::as_str)).await,
+                None => Ok(Vec::new()),
+            }
+        }
     });
+    let offered = move || match province {
+        Some(province) => province.with(|p| {
+            p.as_ref()
+                .map(|p| plan_years_of(&provinces(country), p).to_vec())
+        }),
+        None => Some(years.get().and_then(Result::ok).unwrap_or_default()),
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let year = event_target_value(&ev).parse().ok();
         let next = ViewParams {
@@ -137,7 +245,7 @@ pub fn YearSelect(
     };
     let options = move || {
         let current = shown.get();
-        let mut list = years.get().and_then(Result::ok).unwrap_or_default();
+        let mut list = offered().unwrap_or_default();
         if let Some(c) = current.filter(|c| !list.contains(c)) {
             list.push(c);
             list.sort_unstable();
@@ -154,20 +262,22 @@ pub fn YearSelect(
             .collect_view()
     };
     view! {
-        <div class="field field--narrow">
-            <label for="year-select">"Година"</label>
-            <select id="year-select" on:change=on_change>
-                {all_years
-                    .then(|| {
-                        view! {
-                            <option value="" prop:selected=move || shown.get().is_none()>
-                                "Всички години"
-                            </option>
-                        }
-                    })}
-                {options}
-            </select>
-        </div>
+        <Show when=move || province.is_none_or(|p| p.with(Option::is_some))>
+            <div class="field field--narrow">
+                <label for="year-select">"Година"</label>
+                <select id="year-select" on:change=on_change.clone()>
+                    {all_years
+                        .then(|| {
+                            view! {
+                                <option value="" prop:selected=move || shown.get().is_none()>
+                                    "Всички години"
+                                </option>
+                            }
+                        })}
+                    {options}
+                </select>
+            </div>
+        </Show>
     }
 }
 
@@ -216,9 +326,10 @@ pub fn TenantSelect(
     }
 }
 
-/// The province picker of the views that can cover several provinces: "Цялата страна" and
-/// every province with registered tenants, by name. Shown only when the directory spans more
-/// than one province (or the address names one, so it can be left again), unless `always`.
+/// The province picker of the views that can cover the whole country (signal statistics,
+/// institutions): "Цялата страна" and every province with registered tenants, by name. Shown
+/// only when the directory spans more than one province (or the address names one, so it can
+/// be left again).
 #[component]
 pub fn ProvinceSelect(
     /// The select's id.
@@ -228,10 +339,6 @@ pub fn ProvinceSelect(
     chosen: Signal<Option<ProvinceCode>>,
     /// The page's address for a choice, keeping the page's other choices.
     href: Callback<Option<ProvinceCode>, String>,
-    /// Show it even while the directory holds a single province: for those who read the
-    /// whole country, whose view may well grow.
-    #[prop(optional)]
-    always: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let directory = use_directory();
@@ -241,8 +348,7 @@ pub fn ProvinceSelect(
         let names = provinces(country);
         tenants.with(|t| chosen.with(|c| province_choices(&names, t, c.as_ref())))
     });
-    let shown =
-        move || always || chosen.with(Option::is_some) || tenants.with(|t| spans_provinces(t));
+    let shown = move || chosen.with(Option::is_some) || tenants.with(|t| spans_provinces(t));
     let on_change = move |ev: leptos::ev::Event| {
         let province = ProvinceCode::parse(event_target_value(&ev)).ok();
         navigate(&href.run(province), NavigateOptions::default());
@@ -272,6 +378,74 @@ pub fn ProvinceSelect(
                     </option>
                     {options}
                 </select>
+            </div>
+        </Show>
+    }
+}
+
+/// The province picker of the pages that follow a plan: the provinces with a plan, by name,
+/// and no "whole country" (there is no plan of it). Shown when there is more than one to
+/// choose from; while none is chosen it says to choose one.
+#[component]
+pub fn PlanProvinceSelect(
+    /// The select's id; the prompt's is this with `-prompt`.
+    id: &'static str,
+    /// Whose plan the page shows.
+    province: Memo<Result<PlanProvince, ApiError>>,
+    /// The page's address for a province, keeping the page's other choices.
+    href: Callback<ProvinceCode, String>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let country = use_country();
+    let shown = Memo::new(move |_| province.with(|p| p.as_ref().ok()?.shown().cloned()));
+    let choose = Memo::new(move |_| province.with(|p| p == &Ok(PlanProvince::Choose)));
+    let choices = Memo::new(move |_| shown.with(|s| plan_choices(&provinces(country), s.as_ref())));
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Ok(code) = ProvinceCode::parse(event_target_value(&ev)) {
+            navigate(&href.run(code), NavigateOptions::default());
+        }
+    };
+    let options = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|c| {
+                let code = c.code.clone();
+                let selected = move || shown.with(|p| p.as_ref() == Some(&code));
+                view! {
+                    <option value=c.code.to_string() prop:selected=selected>
+                        {c.name}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let placeholder = move || {
+        choose.get().then(|| {
+            view! {
+                <option value="" disabled=true prop:selected=true>
+                    "— област —"
+                </option>
+            }
+        })
+    };
+    view! {
+        <Show when=move || choices.with(|c| c.len() > 1)>
+            <div class="field field--medium">
+                <label for=id>"Област"</label>
+                <select
+                    id=id
+                    on:change=on_change.clone()
+                    aria-describedby=move || choose.get().then(|| format!("{id}-prompt"))
+                >
+                    {placeholder}
+                    {options}
+                </select>
+                <Show when=move || choose.get()>
+                    <p id=format!("{id}-prompt") class="field__help" role="status">
+                        "Изберете област."
+                    </p>
+                </Show>
             </div>
         </Show>
     }

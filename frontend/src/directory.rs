@@ -38,6 +38,14 @@ pub fn provinces(country: Country) -> Vec<ProvinceEntry> {
     country.get().and_then(Result::ok).unwrap_or_default()
 }
 
+/// The country's provinces as [`provinces`] gives them, untracked: for event handlers.
+pub fn provinces_untracked(country: Country) -> Vec<ProvinceEntry> {
+    country
+        .get_untracked()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+}
+
 /// The directory's tenants as `<option>`s valued by slug, those `chosen` picks selected; none
 /// while the list loads or if it failed. Read inside a closure, they follow the directory.
 pub fn tenant_options(directory: Directory, chosen: impl Fn(&TenantId) -> bool) -> impl IntoView {

@@ -1,4 +1,4 @@
-//! Provinces (области) in the UI: which ones a page offers to choose, and what they are called.
+//! Provinces (области) in the UI: which ones a page offers, whose plan it shows, their names.
 
 use crate::api::ApiError;
 use antikor_shared::tenant::{MunicipalityEntry, ProvinceEntry, Tenant};
@@ -43,8 +43,7 @@ pub fn spans_provinces(tenants: &[Tenant]) -> bool {
 }
 
 /// The provinces a picker offers: every one with registered tenants, and the `chosen` one
-/// even without (an address may name it), sorted by name. Bulgarian names sort right by code
-/// point: the alphabet's letters are in its order in Unicode.
+/// even without (an address may name it), sorted by name.
 pub fn province_choices(
     country: &[ProvinceEntry],
     tenants: &[Tenant],
@@ -52,6 +51,15 @@ pub fn province_choices(
 ) -> Vec<ProvinceChoice> {
     let mut codes = registered_provinces(tenants);
     codes.extend(chosen.cloned());
+    choices_by_name(country, codes)
+}
+
+/// `codes` as choices sorted by name. Bulgarian names sort right by code point: the
+/// alphabet's letters are in its order in Unicode.
+fn choices_by_name(
+    country: &[ProvinceEntry],
+    codes: impl IntoIterator<Item = ProvinceCode>,
+) -> Vec<ProvinceChoice> {
     let mut choices: Vec<ProvinceChoice> = codes
         .into_iter()
         .map(|code| ProvinceChoice {
@@ -61,6 +69,109 @@ pub fn province_choices(
         .collect();
     choices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.code.cmp(&b.code)));
     choices
+}
+
+/// The years a province has a plan for, ascending; none for a province the list lacks.
+pub fn plan_years_of<'a>(country: &'a [ProvinceEntry], province: &ProvinceCode) -> &'a [i32] {
+    country
+        .iter()
+        .find(|p| &p.code == province)
+        .map_or(&[], |p| p.plans.as_slice())
+}
+
+/// Whether a province has a plan of any year.
+pub fn has_plan(country: &[ProvinceEntry], province: &ProvinceCode) -> bool {
+    !plan_years_of(country, province).is_empty()
+}
+
+/// The provinces a page that follows a plan offers: those with a plan, and the `chosen` one
+/// even without (an address may name it, and the picker should show what the page shows),
+/// sorted by name. There is no "whole country": each province keeps its own plan.
+pub fn plan_choices(
+    country: &[ProvinceEntry],
+    chosen: Option<&ProvinceCode>,
+) -> Vec<ProvinceChoice> {
+    let mut codes: BTreeSet<ProvinceCode> = country
+        .iter()
+        .filter(|p| !p.plans.is_empty())
+        .map(|p| p.code.clone())
+        .collect();
+    codes.extend(chosen.cloned());
+    choices_by_name(country, codes)
+}
+
+/// The provinces with a plan for `year`, sorted by name: what a province's first plan may
+/// start from, and what an annual report of that year may be of.
+pub fn plans_of_year(country: &[ProvinceEntry], year: i32) -> Vec<ProvinceChoice> {
+    let codes = country
+        .iter()
+        .filter(|p| p.plans.contains(&year))
+        .map(|p| p.code.clone());
+    choices_by_name(country, codes)
+}
+
+/// Which province's plan a page that follows a plan shows. The server keeps no plan of the
+/// whole country, and answers 400 when several provinces have plans and none is named: the
+/// page decides first, and asks nothing until it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanProvince {
+    /// Not known yet: the session is being checked, or the lists are loading.
+    Pending,
+    /// This province's.
+    Shown(ProvinceCode),
+    /// Several provinces have plans and nothing says which: the person chooses.
+    Choose,
+    /// No province has a plan yet.
+    NoPlan,
+}
+
+impl PlanProvince {
+    /// The province shown, once there is one.
+    pub fn shown(&self) -> Option<&ProvinceCode> {
+        match self {
+            Self::Shown(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// The province whose plan a page shows: the one the address names; else the user's `own`,
+/// if it has a plan; else the only province with a plan. With several and nothing to go by,
+/// the person chooses.
+pub fn plan_province(
+    country: &[ProvinceEntry],
+    asked: Option<&ProvinceCode>,
+    own: Option<&ProvinceCode>,
+) -> PlanProvince {
+    if let Some(asked) = asked {
+        return PlanProvince::Shown(asked.clone());
+    }
+    if let Some(own) = own.filter(|p| has_plan(country, p)) {
+        return PlanProvince::Shown(own.clone());
+    }
+    let mut with_plans = country.iter().filter(|p| !p.plans.is_empty());
+    match (with_plans.next(), with_plans.next()) {
+        (None, _) => PlanProvince::NoPlan,
+        (Some(only), None) => PlanProvince::Shown(only.code.clone()),
+        (Some(_), Some(_)) => PlanProvince::Choose,
+    }
+}
+
+/// The year to keep when the person turns to `province`: the one chosen, if that province
+/// has a plan for it; else none, so its newest is shown rather than a missing year.
+pub fn year_kept(
+    country: &[ProvinceEntry],
+    province: &ProvinceCode,
+    year: Option<i32>,
+) -> Option<i32> {
+    year.filter(|y| plan_years_of(country, province).contains(y))
+}
+
+/// Whether the dashboard asked for (`asked`, else the user's `own` tenant) is of a tenant
+/// outside every province, a national body, which reports on no plan. Unknown tenants are
+/// not: the server then says what is wrong.
+pub fn outside_provinces(tenants: &[Tenant], own: &TenantId, asked: Option<&TenantId>) -> bool {
+    tenant_of(tenants, asked.unwrap_or(own)).is_some_and(|t| t.registration.province.is_none())
 }
 
 /// A tenant of the directory.
@@ -248,6 +359,106 @@ mod tests {
         assert_eq!(left, ["BGS01"]);
         assert!(unregistered_municipalities(&country, &code("BLG")).is_empty());
         assert!(unregistered_municipalities(&[], &code("BLG")).is_empty());
+    }
+
+    /// [`country`] with plans: each province's years.
+    fn with_plans(plans: &[(&str, &[i32])]) -> Vec<ProvinceEntry> {
+        let mut country = country();
+        for (c, years) in plans {
+            let entry = country.iter_mut().find(|p| p.code.as_str() == *c).unwrap();
+            entry.plans = years.to_vec();
+        }
+        country
+    }
+
+    fn codes(choices: &[ProvinceChoice]) -> Vec<&str> {
+        choices.iter().map(|c| c.code.as_str()).collect()
+    }
+
+    #[test]
+    fn plan_pages_offer_the_provinces_with_a_plan_and_no_whole_country() {
+        let planned = with_plans(&[("VID", &[2018]), ("BLG", &[2017, 2018])]);
+        // By name: Благоевград before Видин; Бургас and Велико Търново have none.
+        assert_eq!(codes(&plan_choices(&planned, None)), ["BLG", "VID"]);
+        // An address may name one without a plan: it is offered, so the picker shows it.
+        assert_eq!(
+            codes(&plan_choices(&planned, Some(&code("BGS")))),
+            ["BLG", "BGS", "VID"]
+        );
+        assert!(plan_choices(&country(), None).is_empty());
+        assert_eq!(plan_years_of(&planned, &code("BLG")), [2017, 2018]);
+        assert!(plan_years_of(&planned, &code("SOF")).is_empty());
+        assert!(has_plan(&planned, &code("VID")) && !has_plan(&planned, &code("BGS")));
+    }
+
+    #[test]
+    fn a_first_plan_starts_from_a_plan_of_the_same_year() {
+        let country = with_plans(&[("VID", &[2018]), ("BLG", &[2017, 2018])]);
+        assert_eq!(codes(&plans_of_year(&country, 2017)), ["BLG"]);
+        assert_eq!(codes(&plans_of_year(&country, 2018)), ["BLG", "VID"]);
+        assert!(plans_of_year(&country, 2019).is_empty());
+    }
+
+    #[test]
+    fn the_province_shown_is_the_asked_then_the_own_then_the_only_one() {
+        let blg = code("BLG");
+        let bgs = code("BGS");
+        let one = with_plans(&[("BLG", &[2017])]);
+        let shown = |p: &ProvinceCode| PlanProvince::Shown(p.clone());
+        // The demo: one province keeps a plan, whoever asks.
+        assert_eq!(plan_province(&one, None, None), shown(&blg));
+        assert_eq!(plan_province(&one, None, Some(&blg)), shown(&blg));
+        // An own province without a plan yet: the only one with a plan is shown.
+        assert_eq!(plan_province(&one, None, Some(&bgs)), shown(&blg));
+        // The address wins, with a plan or without (the server then says there is none).
+        assert_eq!(plan_province(&one, Some(&bgs), Some(&blg)), shown(&bgs));
+
+        let two = with_plans(&[("BLG", &[2017]), ("BGS", &[2018])]);
+        assert_eq!(plan_province(&two, None, Some(&bgs)), shown(&bgs));
+        assert_eq!(plan_province(&two, None, None), PlanProvince::Choose);
+        assert_eq!(
+            plan_province(&two, None, Some(&code("VID"))),
+            PlanProvince::Choose
+        );
+        assert_eq!(plan_province(&two, Some(&blg), None), shown(&blg));
+
+        assert_eq!(plan_province(&country(), None, None), PlanProvince::NoPlan);
+        assert_eq!(
+            plan_province(&country(), None, Some(&blg)),
+            PlanProvince::NoPlan
+        );
+        assert_eq!(plan_province(&[], Some(&blg), None), shown(&blg));
+        assert_eq!(shown(&blg).shown(), Some(&blg));
+        assert_eq!(PlanProvince::Choose.shown(), None);
+    }
+
+    #[test]
+    fn a_year_is_kept_only_where_the_province_has_a_plan_for_it() {
+        let country = with_plans(&[("BLG", &[2017, 2018]), ("VID", &[2018])]);
+        assert_eq!(year_kept(&country, &code("VID"), Some(2018)), Some(2018));
+        assert_eq!(year_kept(&country, &code("VID"), Some(2017)), None);
+        assert_eq!(year_kept(&country, &code("BLG"), None), None);
+        assert_eq!(year_kept(&country, &code("SOF"), Some(2017)), None);
+    }
+
+    #[test]
+    fn a_national_body_reports_on_no_plan() {
+        let tenants = [
+            tenant("oblast", TenantKind::RegionalAdministration, Some("BLG")),
+            tenant("kzk", TenantKind::NationalBody, None),
+        ];
+        let id = |s: &str| TenantId::parse(s).unwrap();
+        assert!(outside_provinces(&tenants, &id("kzk"), None));
+        // A national user looking at a province's tenant sees its dashboard.
+        assert!(!outside_provinces(
+            &tenants,
+            &id("kzk"),
+            Some(&id("oblast"))
+        ));
+        assert!(!outside_provinces(&tenants, &id("oblast"), None));
+        assert!(outside_provinces(&tenants, &id("oblast"), Some(&id("kzk"))));
+        assert!(!outside_provinces(&tenants, &id("nowhere"), None));
+        assert!(!outside_provinces(&[], &id("kzk"), None));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod accounts;
 mod activities;
 mod audit;
+mod country;
 mod plan;
 mod progress;
 mod signals;

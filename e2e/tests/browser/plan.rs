@@ -13,6 +13,18 @@ async fn visitors_read_the_plan_in_its_own_columns() {
     client.goto(&format!("{base}/plan")).await.unwrap();
     let rows = wait_for_count(&client, "#plan-table tr.measure-row", 18).await;
     assert_eq!(rows.len(), 18);
+    // The only province with a plan is shown without asking: no picker to choose from.
+    wait_text(&client, "#plan-heading", "област Благоевград").await;
+    for absent in ["#plan-province", "[data-testid='error']"] {
+        assert!(
+            client
+                .find_all(Locator::Css(absent))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{absent} on the plan of the only province"
+        );
+    }
     let headings: Vec<String> = {
         let mut out = Vec::new();
         for th in client
@@ -69,11 +81,12 @@ async fn visitors_read_the_plan_in_its_own_columns() {
         find(&client, table).await;
         find(&client, &format!(".site-nav a[href='{path}']")).await;
     }
-    // The annual report, for print, is linked from the plan.
+    // The annual report, for print, is linked from the plan, of the plan's province.
     client.goto(&format!("{base}/plan")).await.unwrap();
-    click(&client, "a[href='/report/2017']").await;
-    wait_path(&client, "/report/2017").await;
+    click(&client, "a[href='/report/2017?province=BLG']").await;
+    wait_path(&client, "/report/2017?province=BLG").await;
     wait_for_count(&client, "#report-table tr.report-row", 18).await;
+    wait_text(&client, ".report-header", "корупцията — Благоевград").await;
     // The print stylesheet leaves the navigation out.
     let print_hides_nav = client
         .execute(

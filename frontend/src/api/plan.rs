@@ -15,16 +15,20 @@ pub async fn plan_years(province: Option<&str>) -> Result<Vec<i32>, ApiError> {
     get_json("/api/plans", &province_query(province)).await
 }
 
-/// `GET /api/plans/{year}`, now or (logged in) as of a moment.
-pub async fn plan(year: i32, as_of: Option<&str>) -> Result<PlanView, ApiError> {
-    get_json(
-        &format!("/api/plans/{year}"),
-        &view_query(None, None, as_of),
-    )
-    .await
+/// `GET /api/plans/{year}`: a province's plan (`None`: the caller's province, or the only one
+/// with plans), now or (logged in) as of a moment.
+pub async fn plan(
+    year: i32,
+    as_of: Option<&str>,
+    province: Option<&str>,
+) -> Result<PlanView, ApiError> {
+    let mut query = view_query(None, None, as_of);
+    query.extend(province_query(province));
+    get_json(&format!("/api/plans/{year}"), &query).await
 }
 
-/// `POST /api/plans`: start a year's plan from an earlier one.
+/// `POST /api/plans`: start a year's plan from an earlier one of the caller's province, or (a
+/// province's first) from another province's as a template.
 pub async fn start_plan(body: &StartPlan) -> Result<PlanView, ApiError> {
     send_json(changing(Request::post("/api/plans"))?, body).await
 }

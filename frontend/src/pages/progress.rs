@@ -5,9 +5,14 @@ use crate::charts::{
     Legend, LevelBar, LevelHeading, STATES, count_of, level_class, level_code, level_label,
 };
 use crate::components::{Loaded, set_title};
-use crate::controls::{ProvinceSelect, ViewParams, YearSelect, resolve_year, use_view_params};
+use crate::controls::{
+    PlanPending, PlanProvinceSelect, YearSelect, plan_province_href, resolve_year,
+    use_plan_province, use_view_params,
+};
 use crate::csv::ExportTable;
-use antikor_shared::ProvinceCode;
+use crate::directory::{provinces, use_country};
+use crate::pages::report::report_href;
+use crate::provinces::coverage;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -319,69 +324,82 @@ pub fn NotReported(region: RegionView) -> impl IntoView {
     }
 }
 
-/// `/progress`: every institution's progress on the plan (or one province's), as every visitor
-/// may read it.
+/// `/progress`: every institution's progress on a province's plan, as every visitor may read it.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     set_title("Изпълнение на плана");
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let province = use_plan_province(params);
+    let country = use_country();
     let data = LocalResource::new(move || {
-        let asked = params.get();
+        let (asked, province) = (params.get(), province.get());
         async move {
             let asked = asked?;
-            let year = resolve_year(asked.year, asked.province.as_ref()).await?;
-            let province = asked.province.as_ref().map(ProvinceCode::as_str);
-            api::public_progress(year, province).await
+            let Some(province) = province?.shown().cloned() else {
+                return Ok(None);
+            };
+            let year = resolve_year(asked.year, Some(&province)).await?;
+            let region = api::public_progress(year, Some(province.as_str())).await?;
+            Ok::<_, ApiError>(Some((province, region)))
         }
     });
-    let province_href = Callback::new(move |province| {
-        ViewParams {
-            province,
-            ..chosen.get_untracked()
-        }
-        .href("/progress")
-    });
-    let chosen_province = Signal::derive(move || chosen.with(|p| p.province.clone()));
+    let shown_province =
+        Signal::derive(move || province.with(|p| p.as_ref().ok()?.shown().cloned()));
     let shown = Signal::derive(move || {
-        chosen
-            .get()
-            .year
-            .or_else(|| data.get().and_then(Result::ok).map(|r| r.year))
+        chosen.get().year.or_else(|| {
+            data.get()
+                .and_then(Result::ok)
+                .flatten()
+                .map(|(_, r)| r.year)
+        })
     });
-    let retry = Callback::new(move |()| data.refetch());
+    let heading = move || {
+        shown_province
+            .get()
+            .map(|p| format!(": {}", coverage(&provinces(country), &p)))
+    };
+    let retry = Callback::new(move |()| {
+        data.refetch();
+        country.refetch();
+    });
     let body = move || {
         Suspend::new(async move {
-            let region = data.await?;
+            let Some((province, region)) = data.await? else {
+                return Ok(view! { <PlanPending province /> }.into_any());
+            };
             let year = region.year;
-            Ok::<_, ApiError>(view! {
-                <p class="muted">
-                    {format!("Към днешна дата ({}).", crate::format::date_bg(region.today))}
-                    " "
-                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
-                </p>
-                <RegionMatrix region=region.clone() />
-                <NotReported region=region.clone() />
-                <h2>"По институции"</h2>
-                <TenantsSummary region=region.clone() />
-                <h2>"По раздели на плана"</h2>
-                <SectionsSummary
-                    sections=region.sections.clone()
-                    id="region-sections"
-                    caption=format!("Изпълнение по раздели, всички институции, {year} г.")
-                    filename=format!("razdeli-{year}.csv")
-                />
-            })
+            Ok::<_, ApiError>(
+                view! {
+                    <p class="muted">
+                        {format!("Към днешна дата ({}).", crate::format::date_bg(region.today))}
+                        " "
+                        <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
+                    </p>
+                    <RegionMatrix region=region.clone() />
+                    <NotReported region=region.clone() />
+                    <h2>"По институции"</h2>
+                    <TenantsSummary region=region.clone() />
+                    <h2>"По раздели на плана"</h2>
+                    <SectionsSummary
+                        sections=region.sections.clone()
+                        id="region-sections"
+                        caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                        filename=format!("razdeli-{year}.csv")
+                    />
+                }
+                .into_any(),
+            )
         })
     };
     view! {
-        <h1>"Изпълнение на плана"</h1>
+        <h1 id="progress-heading">"Изпълнение на плана" {heading}</h1>
         <p class="lead">
-            "Докъде е стигнала всяка институция по всяка мярка, според собствените ѝ отчети."
+            "Докъде е стигнала всяка институция по всяка мярка на плана на областта, според собствените ѝ отчети."
         </p>
         <div class="filters">
-            <ProvinceSelect id="progress-province" chosen=chosen_province href=province_href />
-            <YearSelect path="/progress" params=chosen shown />
+            <PlanProvinceSelect id="progress-province" province href=plan_province_href("/progress", chosen) />
+            <YearSelect path="/progress" params=chosen shown province=shown_province />
         </div>
         <Loaded retry>{body}</Loaded>
     }

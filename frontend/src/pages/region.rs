@@ -1,46 +1,39 @@
-//! `/region`: the combined view of a province (or, for national staff, of the country) for
-//! regional and national staff and auditors, now or as of a day.
+//! `/region`: the combined view of a province's institutions on its plan, for regional and
+//! national staff and auditors (national staff choose the province), now or as of a day.
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::controls::{
-    AsOfBanner, AsOfPicker, ProvinceSelect, ViewParams, YearSelect, resolve_year, use_view_params,
+    AsOfBanner, AsOfPicker, PlanPending, PlanProvinceSelect, YearSelect, plan_province_href,
+    resolve_year, use_plan_province, use_view_params,
 };
 use crate::directory::{provinces, use_country, use_directory};
 use crate::format::date_bg;
 use crate::pages::progress::{
     NotReported, RegionMatrix, SectionsSummary, TenantsSummary, csv_name,
 };
-use crate::provinces::{coverage, province_of, tenant_of};
+use crate::pages::report::report_href;
+use crate::provinces::{PlanProvince, coverage, has_plan, province_of, tenant_of};
 use crate::session::use_session;
 use antikor_shared::ProvinceCode;
 use antikor_shared::account::RoleReach;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// How far the user reads, by the directory: the whole country (they may narrow it to a
-/// province), or one province (their tenant's, when it has one).
+/// How far the user reads, by the directory: the whole country (they choose a province), or
+/// one province (their tenant's, when it has one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Coverage {
     Country,
     Province(Option<ProvinceCode>),
 }
 
-/// The combined view of the institutions in the user's reach.
+/// The combined view of the institutions in the user's reach, one province's at a time.
 #[component]
 pub fn RegionPage() -> impl IntoView {
     set_title("Областен изглед");
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
-    let data = LocalResource::new(move || {
-        let asked = params.get();
-        async move {
-            let asked = asked?;
-            let year = resolve_year(asked.year, asked.province.as_ref()).await?;
-            let province = asked.province.as_ref().map(ProvinceCode::as_str);
-            api::region(year, asked.as_of_api().as_deref(), province).await
-        }
-    });
     // The guard renders this page only for a logged-in user; how far they read depends on
     // their tenant's kind too (an auditor of a national body reads the country).
     let me = use_session().user_untracked();
@@ -55,34 +48,70 @@ pub fn RegionPage() -> impl IntoView {
             _ => Coverage::Province(province_of(&tenants, &me.tenant).cloned()),
         })
     });
-    // Without a chosen province the server picks the one a national user sees (the only
-    // province with a plan), which the answer does not name: the heading then names none.
-    let heading = move || {
-        let covered = match reach.get()? {
-            Coverage::Country => chosen.with(|p| p.province.clone())?,
-            Coverage::Province(own) => own?,
+    let default = use_plan_province(params);
+    // Those who read one province read that one, with a plan yet or not: another province's
+    // plan is not theirs to fall back on.
+    let province = Memo::new(move |_| {
+        let asked = params.get()?.province;
+        let (Some(Coverage::Province(Some(own))), None) = (reach.get(), asked) else {
+            return default.get();
         };
-        Some(format!(": {}", coverage(&provinces(country), &covered)))
-    };
-    let province_href = Callback::new(move |province| {
-        ViewParams {
-            province,
-            ..chosen.get_untracked()
+        Ok(match country.get() {
+            None => PlanProvince::Pending,
+            Some(Ok(list)) if !has_plan(&list, &own) => PlanProvince::NoPlan,
+            // Without the list, the server says whether there is a plan.
+            Some(_) => PlanProvince::Shown(own),
+        })
+    });
+    let data = LocalResource::new(move || {
+        let (asked, province) = (params.get(), province.get());
+        async move {
+            let asked = asked?;
+            let Some(province) = province?.shown().cloned() else {
+                return Ok(None);
+            };
+            let year = resolve_year(asked.year, Some(&province)).await?;
+            let as_of = asked.as_of_api();
+            let region = api::region(year, as_of.as_deref(), Some(province.as_str())).await?;
+            Ok::<_, ApiError>(Some((province, region)))
         }
-        .href("/region")
     });
-    let chosen_province = Signal::derive(move || chosen.with(|p| p.province.clone()));
-    let shown = Signal::derive(move || {
-        chosen
+    let shown_province =
+        Signal::derive(move || province.with(|p| p.as_ref().ok()?.shown().cloned()));
+    // One's own province is named even before it has a plan to show.
+    let heading = move || {
+        let own = match reach.get() {
+            Some(Coverage::Province(own)) => own,
+            _ => None,
+        };
+        shown_province
             .get()
-            .year
-            .or_else(|| data.get().and_then(Result::ok).map(|r| r.year))
+            .or(own)
+            .map(|p| format!(": {}", coverage(&provinces(country), &p)))
+    };
+    let shown = Signal::derive(move || {
+        chosen.get().year.or_else(|| {
+            data.get()
+                .and_then(Result::ok)
+                .flatten()
+                .map(|(_, r)| r.year)
+        })
     });
-    let position = Signal::derive(move || data.get().and_then(Result::ok).map(|r| r.position));
-    let retry = Callback::new(move |()| data.refetch());
+    let position = Signal::derive(move || {
+        data.get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|(_, r)| r.position)
+    });
+    let retry = Callback::new(move |()| {
+        data.refetch();
+        country.refetch();
+    });
     let body = move || {
         Suspend::new(async move {
-            let region = data.await?;
+            let Some((province, region)) = data.await? else {
+                return Ok(view! { <PlanPending province /> }.into_any());
+            };
             let year = region.year;
             let as_of = chosen.get_untracked().as_of;
             let overdue: u32 = region.tenants.iter().map(|t| t.overdue).sum();
@@ -108,7 +137,7 @@ pub fn RegionPage() -> impl IntoView {
                     </div>
                 </dl>
                 <p>
-                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                    <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
                 </p>
                 <RegionMatrix region=region.clone() as_of />
                 <NotReported region=region.clone() />
@@ -121,7 +150,8 @@ pub fn RegionPage() -> impl IntoView {
                     caption=format!("Изпълнение по раздели, всички институции, {year} г.")
                     filename=csv_name("razdeli", year, as_of)
                 />
-            })
+            }
+            .into_any())
         })
     };
     view! {
@@ -132,9 +162,9 @@ pub fn RegionPage() -> impl IntoView {
         </p>
         <div class="filters">
             <Show when=move || reach.get() == Some(Coverage::Country)>
-                <ProvinceSelect id="region-province" chosen=chosen_province href=province_href always=true />
+                <PlanProvinceSelect id="region-province" province href=plan_province_href("/region", chosen) />
             </Show>
-            <YearSelect path="/region" params=chosen shown />
+            <YearSelect path="/region" params=chosen shown province=shown_province />
             <AsOfPicker path="/region" params=chosen />
         </div>
         <AsOfBanner path="/region" params=chosen position=position />

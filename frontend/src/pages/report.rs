@@ -1,15 +1,21 @@
-//! `/report/{year}`: the printable annual report, the plan's columns plus each institution's level.
+//! `/report/{year}?province=`: the printable annual report of a province's plan, the plan's
+//! columns plus each institution's level.
 
 use crate::api::{self, ApiError};
 use crate::charts::{Legend, level_class, level_code, level_label};
 use crate::components::{Loaded, set_title};
+use crate::controls::{PlanPending, use_plan_province, use_view_params};
 use crate::csv::{ExportTable, csv_rows, headings};
-use crate::format::date_bg;
+use crate::directory::{provinces, use_country};
+use crate::format::{date_bg, href_with_query};
 use crate::pages::plan::{PLAN_COLUMNS, PLAN_OWN_COLUMNS, section_bodies};
 use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
+use crate::provinces::{PlanProvince, plans_of_year, province_name};
+use antikor_shared::ProvinceCode;
 use antikor_shared::progress::CompletionLevel;
 use antikor_shared::views::{PlanView, RegionView};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// Each institution's level on a measure: (slug, name, level), in the combined view's order.
@@ -58,20 +64,36 @@ fn report_csv(plan: &PlanView, region: &RegionView) -> Vec<Vec<String>> {
     rows
 }
 
-/// `/report/{year}`.
+/// The address of the printable annual report of a province's plan of `year`.
+pub fn report_href(year: i32, province: &ProvinceCode) -> String {
+    href_with_query(
+        &format!("/report/{year}"),
+        [("province", Some(province.to_string()))],
+    )
+}
+
+/// `/report/{year}?province=`: the province's plan and its progress; without a province, the
+/// one the plan pages would show.
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let params = use_params_map();
     let year =
         Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok())));
+    let query = use_view_params();
+    let province = use_plan_province(query);
+    let country = use_country();
     let data = LocalResource::new(move || {
-        let year = year.get();
+        let (year, province) = (year.get(), province.get());
         async move {
             let year = year
                 .ok_or_else(|| ApiError::Invalid("Адресът съдържа невалидна година.".to_owned()))?;
-            let plan = api::plan(year, None).await?;
-            let region = api::public_progress(year, None).await?;
-            Ok::<_, ApiError>((plan, region))
+            let Some(province) = province?.shown().cloned() else {
+                return Ok(None);
+            };
+            let code = Some(province.as_str());
+            let plan = api::plan(year, None, code).await?;
+            let region = api::public_progress(year, code).await?;
+            Ok::<_, ApiError>(Some((province, plan, region)))
         }
     });
     Effect::new(move |_| {
@@ -81,14 +103,24 @@ pub fn ReportPage() -> impl IntoView {
             .unwrap_or_else(|| "Годишен отчет".to_owned());
         set_title(&title);
     });
-    let retry = Callback::new(move |()| data.refetch());
+    let retry = Callback::new(move |()| {
+        data.refetch();
+        country.refetch();
+    });
     let print = move |_| {
         let _ = window().print();
     };
     let body = move || {
         Suspend::new(async move {
-            let (plan, region) = data.await?;
-            Ok::<_, ApiError>(view! { <Report plan region /> })
+            let Some((province, plan, region)) = data.await? else {
+                let choose = province.get_untracked() == Ok(PlanProvince::Choose);
+                return Ok(match (choose, year.get_untracked()) {
+                    (true, Some(year)) => view! { <ChooseProvince year /> }.into_any(),
+                    _ => view! { <PlanPending province /> }.into_any(),
+                });
+            };
+            let issuer = province_name(&provinces(country), &province);
+            Ok::<_, ApiError>(view! { <Report plan region issuer /> }.into_any())
         })
     };
     view! {
@@ -101,9 +133,34 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// The report itself.
+/// The provinces whose report of `year` there is, for an address that names none while
+/// several keep plans: a report is of one province's plan.
 #[component]
-fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
+fn ChooseProvince(year: i32) -> impl IntoView {
+    let country = use_country();
+    let links = move || {
+        plans_of_year(&provinces(country), year)
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li>
+                        <A href=report_href(year, &c.code)>{c.name}</A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div id="report-choose" class="notice notice--info" role="status">
+            <p>{format!("Годишният отчет за {year} г. е за плана на една област. Изберете област.")}</p>
+            <ul>{links}</ul>
+        </div>
+    }
+}
+
+/// The report itself; `issuer` names the province whose council keeps the plan.
+#[component]
+fn Report(plan: PlanView, region: RegionView, issuer: String) -> impl IntoView {
     let year = plan.year;
     // The plan's six shown columns and the institutions' levels.
     let sections = section_bodies(&plan, 7, |m| {
@@ -142,7 +199,9 @@ fn Report(plan: PlanView, region: RegionView) -> impl IntoView {
     view! {
         <header class="report-header">
             <p class="report-header__issuer">
-                "Областен обществен съвет за превенция и противодействие на корупцията — Благоевград"
+                {format!(
+                    "Областен обществен съвет за превенция и противодействие на корупцията — {issuer}",
+                )}
             </p>
             <h1>{format!("Годишен отчет за изпълнението на плана за {year} г.")}</h1>
             <p>{plan.title.clone()}</p>

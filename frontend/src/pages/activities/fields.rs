@@ -133,7 +133,8 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
         let year = year.get();
         async move {
             match year {
-                Some(y) => match api::plan(y, None).await {
+                // The caller's own province's plan: the one its activities serve.
+                Some(y) => match api::plan(y, None, None).await {
                     Ok(plan) => Ok(Some(plan)),
                     Err(e) if e.is_not_found() => Ok(None),
                     Err(e) => Err(e),

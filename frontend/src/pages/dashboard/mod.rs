@@ -2,18 +2,24 @@
 
 mod progress_table;
 
+use crate::access::can_view_region;
 use crate::api::{self, ApiError};
 use crate::charts::{LevelBar, STATES, count_of, level_class, level_label};
 use crate::components::{Loaded, set_title};
-use crate::controls::{AsOfBanner, AsOfPicker, TenantSelect, YearSelect, use_view_params};
+use crate::controls::{
+    AsOfBanner, AsOfPicker, TenantSelect, ViewParams, YearSelect, use_view_params,
+};
 use crate::csv::ExportTable;
+use crate::directory::use_directory;
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
+use crate::provinces::{outside_provinces, province_of};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
+use antikor_shared::tenant::Tenant;
 use antikor_shared::views::{ProgressRow, TenantDashboard};
 use antikor_shared::wire::code;
 use leptos::prelude::*;
@@ -31,25 +37,74 @@ pub fn DashboardPage() -> impl IntoView {
     let sees_all = role.is_some_and(Role::sees_other_tenants);
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
-    let dashboard = LocalResource::new(move || {
-        let asked = params.get();
+    let directory = use_directory();
+    // A national body is in no province and reports on no plan: its own dashboard has no
+    // plan to show, and the server would answer 404. Told from the directory before asking.
+    let no_plan = {
+        let own = own.clone();
+        move |tenants: &[Tenant], asked: Option<&TenantId>| {
+            own.as_ref()
+                .is_some_and(|own| outside_provinces(tenants, own, asked))
+        }
+    };
+    let outside = {
+        let no_plan = no_plan.clone();
+        Memo::new(move |_| {
+            let tenants = directory.get().and_then(Result::ok).unwrap_or_default();
+            chosen.with(|p| no_plan(&tenants, p.tenant.as_ref()))
+        })
+    };
+    // Whether to ask for the dashboard at all: not for a national body's own. Without the
+    // directory the server is asked, and says what is wrong.
+    let asks = move |p: ViewParams| {
+        let no_plan = no_plan.clone();
         async move {
-            let p = asked?;
-            api::dashboard(p.tenant.as_ref(), p.year, p.as_of_api().as_deref()).await
+            let tenants = directory.await.unwrap_or_default();
+            (!no_plan(&tenants, p.tenant.as_ref())).then_some(p)
+        }
+    };
+    let dashboard = LocalResource::new({
+        let asks = asks.clone();
+        move || {
+            let (asked, asks) = (params.get(), asks.clone());
+            async move {
+                let Some(p) = asks(asked?).await else {
+                    return Ok(None);
+                };
+                api::dashboard(p.tenant.as_ref(), p.year, p.as_of_api().as_deref())
+                    .await
+                    .map(Some)
+            }
         }
     });
     let progress = LocalResource::new(move || {
-        let asked = params.get();
+        let (asked, asks) = (params.get(), asks.clone());
         async move {
-            let p = asked?;
-            api::progress(p.tenant.as_ref(), p.year, p.as_of_api().as_deref()).await
+            let Some(p) = asks(asked?).await else {
+                return Ok(None);
+            };
+            api::progress(p.tenant.as_ref(), p.year, p.as_of_api().as_deref())
+                .await
+                .map(Some)
+        }
+    });
+    // The years offered are those of the plan of the shown institution's province.
+    let province = Signal::derive({
+        let own = own.clone();
+        move || {
+            let tenants = directory.get()?.ok()?;
+            let shown = chosen.with(|p| p.tenant.clone()).or_else(|| own.clone())?;
+            province_of(&tenants, &shown).cloned()
         }
     });
     let shown = Signal::derive(move || {
-        chosen
-            .get()
-            .year
-            .or_else(|| dashboard.get().and_then(Result::ok).map(|d| d.year))
+        chosen.get().year.or_else(|| {
+            dashboard
+                .get()
+                .and_then(Result::ok)
+                .flatten()
+                .map(|d| d.year)
+        })
     });
     // Officers report for their own institution, now; not the auditor, not in the past.
     let can_report = {
@@ -61,7 +116,13 @@ pub fn DashboardPage() -> impl IntoView {
                 && p.tenant.as_ref().is_none_or(|t| Some(t) == own.as_ref())
         })
     };
-    let position = Signal::derive(move || dashboard.get().and_then(Result::ok).map(|d| d.position));
+    let position = Signal::derive(move || {
+        dashboard
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|d| d.position)
+    });
     let retry = Callback::new(move |()| {
         dashboard.refetch();
         progress.refetch();
@@ -70,15 +131,20 @@ pub fn DashboardPage() -> impl IntoView {
     let saved = Callback::new(move |()| dashboard.refetch());
     let summary = move || {
         Suspend::new(async move {
-            let d = dashboard.await?;
-            Ok::<_, ApiError>(view! { <Summary dashboard=d /> })
+            Ok::<_, ApiError>(match dashboard.await? {
+                Some(d) => view! { <Summary dashboard=d /> }.into_any(),
+                None => view! { <NoPlan role /> }.into_any(),
+            })
         })
     };
     let table = move || {
         Suspend::new(async move {
-            let p = progress.await?;
+            let Some(p) = progress.await? else {
+                return Ok(().into_any());
+            };
             Ok::<_, ApiError>(
-                view! { <ProgressTable progress=p can_report=can_report.get_untracked() on_saved=saved /> },
+                view! { <ProgressTable progress=p can_report=can_report.get_untracked() on_saved=saved /> }
+                    .into_any(),
             )
         })
     };
@@ -89,14 +155,39 @@ pub fn DashboardPage() -> impl IntoView {
         <h1>"Табло"</h1>
         <div class="filters">
             {tenant_select}
-            <YearSelect path="/dashboard" params=chosen shown />
-            <AsOfPicker path="/dashboard" params=chosen />
+            <Show when=move || !outside.get()>
+                <YearSelect path="/dashboard" params=chosen shown province />
+                <AsOfPicker path="/dashboard" params=chosen />
+            </Show>
         </div>
         <AsOfBanner path="/dashboard" params=chosen position=position />
         <Loaded retry keep_shown=true>{summary}</Loaded>
         {role.is_some_and(handles_signals).then(|| view! { <SignalsDue /> })}
-        <h2 id="progress-heading">"Изпълнение по мерки"</h2>
-        <Loaded retry>{table}</Loaded>
+        <Show when=move || !outside.get()>
+            <h2 id="progress-heading">"Изпълнение по мерки"</h2>
+            <Loaded retry>{table}</Loaded>
+        </Show>
+    }
+}
+
+/// In place of the plan's parts, for a national body: it is in no province, and each
+/// province keeps its own plan. It points to where the provinces' progress is read: the
+/// regional view for those who may open it, the public page for the others.
+#[component]
+fn NoPlan(role: Option<Role>) -> impl IntoView {
+    let (place, href, label) = if role.is_some_and(can_view_region) {
+        ("в ", "/region", "Областния изглед")
+    } else {
+        ("на страницата ", "/progress", "„Изпълнение на плана“")
+    };
+    view! {
+        <p id="dashboard-no-plan" class="notice notice--info" role="status">
+            "Институцията ви не е в област и не отчита изпълнение на план за действие: всяка област има свой план. "
+            "Изпълнението на плановете по области е "
+            {place}
+            <A href=href>{label}</A>
+            "."
+        </p>
     }
 }
 

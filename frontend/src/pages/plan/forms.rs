@@ -1,12 +1,16 @@
-//! The plan's upkeep: changing, withdrawing and adding measures, and starting the next year.
+//! The plan's upkeep: changing, withdrawing and adding measures, starting the next year, and
+//! a province's first plan from another's.
 
 use super::Panel;
 use super::draft::MeasureDraft;
 use crate::api::{self, ApiError};
 use crate::controls::ViewParams;
+use crate::directory::{provinces, use_country};
 use crate::form::{
     FormError, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, reload_row, use_submit,
 };
+use crate::provinces::plans_of_year;
+use antikor_shared::ProvinceCode;
 use antikor_shared::views::{MeasureView, PlanView, StartPlan, WithdrawMeasure};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -20,7 +24,8 @@ const RELOADED: &str =
 /// Reads a measure again, as the server now has it, into its row.
 async fn reload(year: i32, measure: RwSignal<MeasureView>) -> Result<(), ApiError> {
     let key = measure.with_untracked(|m| m.measure.key.clone());
-    let plan = async move { Ok(api::plan(year, None).await?.measures) };
+    // The caller's own province's plan: the only one they change.
+    let plan = async move { Ok(api::plan(year, None, None).await?.measures) };
     let gone = "Мярката вече не е в плана.";
     reload_row(measure, plan, move |m| m.measure.key == key, gone).await
 }
@@ -276,6 +281,7 @@ pub(super) fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl 
 #[component]
 pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
     let navigate = use_navigate();
+    let country = use_country();
     let based_on = plan.year;
     let year = RwSignal::new((based_on + 1).to_string());
     let form = use_submit();
@@ -298,6 +304,8 @@ pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
         };
         let navigate = navigate.clone();
         form.send(async move { api::start_plan(&body).await }, move |_| {
+            // The country's list names the years each province has a plan for.
+            country.refetch();
             let next = ViewParams {
                 year: Some(new_year),
                 ..ViewParams::default()
@@ -320,6 +328,104 @@ pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
                 </div>
                 <FormError id="plan-start-error" error=form.error() />
                 <button type="submit" id="plan-start-submit" class="button button--primary" disabled=form.busy()>
+                    "Започни плана"
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// Starts the user's province's first plan from another province's plan of the shown year, as
+/// a template: its measures in force, in that year or a later one.
+#[component]
+pub(super) fn FirstPlanForm(
+    /// The plan shown, whose year the template's is.
+    plan: PlanView,
+    /// The province whose plan is shown: the template offered first.
+    template: ProvinceCode,
+    /// The user's province, which has no plan yet.
+    own: ProvinceCode,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let country = use_country();
+    let based_on = plan.year;
+    let year = RwSignal::new(based_on.to_string());
+    let chosen = RwSignal::new(template.to_string());
+    let form = use_submit();
+    let submit = {
+        let own = own.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            if !form.begin(&ev) {
+                return;
+            }
+            let Ok(template) = ProvinceCode::parse(chosen.get_untracked()) else {
+                return form.fail("Изберете областта, чийто план да послужи за образец.");
+            };
+            let Ok(new_year) = year.get_untracked().trim().parse::<i32>() else {
+                return form.fail(format!("Въведете година, напр. {based_on}."));
+            };
+            if new_year < based_on {
+                return form.fail(format!("Годината трябва да е {based_on} или по-късна."));
+            }
+            let body = StartPlan {
+                year: new_year,
+                based_on,
+                template: Some(template),
+            };
+            let navigate = navigate.clone();
+            let own = own.clone();
+            form.send(async move { api::start_plan(&body).await }, move |_| {
+                // Until the country's list is read again it says the province has no plan:
+                // the address names it, so the new plan is shown meanwhile too.
+                country.refetch();
+                let next = ViewParams {
+                    province: Some(own),
+                    year: Some(new_year),
+                    ..ViewParams::default()
+                };
+                navigate(&next.href("/plan"), NavigateOptions::default());
+            });
+        }
+    };
+    let options = move || {
+        plans_of_year(&provinces(country), based_on)
+            .into_iter()
+            .filter(|c| c.code != own)
+            .map(|c| {
+                let code = c.code.to_string();
+                let selected = {
+                    let code = code.clone();
+                    move || chosen.with(|t| t == &code)
+                };
+                view! {
+                    <option value=code prop:selected=selected>
+                        {c.name}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="form-card">
+            <summary>"Първи план на областта"</summary>
+            <form id="plan-first-form" on:submit=submit novalidate>
+                <p class="muted small">
+                    {format!(
+                        "Планът на областта ви започва като копие на мерките в сила от плана на избраната област за {based_on} г., със срокове, преместени със съответния брой години. После го променяте като свой.",
+                    )}
+                </p>
+                <div class="form-grid">
+                    <Labelled id="plan-template" label=format!("План за образец ({based_on} г.)")>
+                        <select id="plan-template" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                            {options}
+                        </select>
+                    </Labelled>
+                    <Labelled id="plan-first-year" label="Година на плана">
+                        <input id="plan-first-year" type="number" min=based_on.to_string() bind:value=year />
+                    </Labelled>
+                </div>
+                <FormError id="plan-first-error" error=form.error() />
+                <button type="submit" id="plan-first-submit" class="button button--primary" disabled=form.busy()>
                     "Започни плана"
                 </button>
             </form>

@@ -1,17 +1,25 @@
-//! `/plan`: the year's plan in its own columns, as of a day, and its upkeep by regional staff.
+//! `/plan`: a province's plan of a year in its own columns, as of a day, and its upkeep by the
+//! province's regional staff.
 
 mod draft;
 mod forms;
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::controls::{AsOfBanner, AsOfPicker, YearSelect, resolve_year, use_view_params};
+use crate::controls::{
+    AsOfBanner, AsOfPicker, PlanPending, PlanProvinceSelect, YearSelect, plan_province_href,
+    resolve_year, use_own_province, use_plan_province, use_view_params,
+};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::directory::{provinces, use_country};
 use crate::form::{Notice, NoticeView};
+use crate::pages::report::report_href;
+use crate::provinces::{coverage, has_plan};
 use crate::session::use_session;
+use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
 use antikor_shared::views::{MeasureView, PlanView};
-use forms::{AddMeasureForm, EditMeasureForm, StartPlanForm, WithdrawForm};
+use forms::{AddMeasureForm, EditMeasureForm, FirstPlanForm, StartPlanForm, WithdrawForm};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -44,58 +52,100 @@ pub const PLAN_COLUMNS: [Column<MeasureView>; 9] = [
     Column::page_only("Промени"),
 ];
 
-/// `/plan`.
+/// `/plan?province=`: a province's plan (see [`use_plan_province`]).
 #[component]
 pub fn PlanPage() -> impl IntoView {
     set_title("План за действие");
     let session = use_session();
     let logged_in = Memo::new(move |_| session.role().is_some());
-    let editor = Memo::new(move |_| session.role().is_some_and(can_edit_plan));
-    let params = use_view_params();
-    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
-    let plan = LocalResource::new(move || {
-        let asked = params.get();
-        async move {
-            let asked = asked?;
-            // The plan itself is read without a province (the caller's, or the only one):
-            // its years are too.
-            let year = resolve_year(asked.year, None).await?;
-            api::plan(year, asked.as_of_api().as_deref()).await
+    let own = use_own_province();
+    // The province whose plan the user keeps: regional staff keep their own province's, and
+    // no other (the server refuses the rest, but the page should not offer them).
+    let keeper = Memo::new(move |_| {
+        if session.role().is_some_and(can_edit_plan) {
+            own.get().flatten()
+        } else {
+            None
         }
     });
-    let shown = Signal::derive(move || {
-        chosen
+    let params = use_view_params();
+    let chosen = Memo::new(move |_| params.get().unwrap_or_default());
+    let province = use_plan_province(params);
+    let country = use_country();
+    let plan = LocalResource::new(move || {
+        let (asked, province) = (params.get(), province.get());
+        async move {
+            let asked = asked?;
+            let Some(province) = province?.shown().cloned() else {
+                return Ok(None);
+            };
+            let year = resolve_year(asked.year, Some(&province)).await?;
+            let as_of = asked.as_of_api();
+            let plan = api::plan(year, as_of.as_deref(), Some(province.as_str())).await?;
+            Ok::<_, ApiError>(Some((province, plan)))
+        }
+    });
+    let shown_province =
+        Signal::derive(move || province.with(|p| p.as_ref().ok()?.shown().cloned()));
+    let heading = move || {
+        shown_province
             .get()
-            .year
-            .or_else(|| plan.get().and_then(Result::ok).map(|p| p.year))
+            .map(|p| format!(": {}", coverage(&provinces(country), &p)))
+    };
+    let shown = Signal::derive(move || {
+        chosen.get().year.or_else(|| {
+            plan.get()
+                .and_then(Result::ok)
+                .flatten()
+                .map(|(_, p)| p.year)
+        })
     });
     let notice = RwSignal::new(None::<Notice>);
     let changed = Callback::new(move |n: Notice| {
         notice.set(Some(n));
         plan.refetch();
     });
-    let retry = Callback::new(move |()| plan.refetch());
+    let retry = Callback::new(move |()| {
+        plan.refetch();
+        country.refetch();
+    });
     let body = move || {
         Suspend::new(async move {
-            let plan = plan.await?;
-            let editing = editor.get_untracked() && chosen.get_untracked().as_of.is_none();
+            let Some((province, plan)) = plan.await? else {
+                return Ok(view! { <PlanPending province /> }.into_any());
+            };
+            // Read tracked: the session and the lists may settle after the plan has loaded.
+            let keeps = keeper.get();
+            let now = chosen.get_untracked().as_of.is_none();
+            let editing = now && keeps.as_ref() == Some(&province);
+            // A province's first plan starts from another province's: offered to its staff
+            // while it has none, under the plan they would start from.
+            let first = keeps.filter(|own| now && !has_plan(&provinces(country), own));
             Ok::<_, ApiError>(view! {
-                <PlanTable plan=plan.clone() editing changed />
+                {first.is_some().then(|| view! {
+                    <p id="plan-first-note" class="notice notice--info" role="status">
+                        "Вашата област все още няма план за действие. Той може да започне като копие на плана на друга област: вижте „Първи план на областта“ под таблицата."
+                    </p>
+                })}
+                <PlanTable plan=plan.clone() province=province.clone() editing changed />
                 {editing.then(|| view! {
                     <AddMeasureForm plan=plan.clone() changed />
                     <StartPlanForm plan=plan.clone() />
                 })}
-            })
+                {first.map(|own| view! { <FirstPlanForm plan=plan.clone() template=province.clone() own /> })}
+            }
+            .into_any())
         })
     };
     view! {
-        <h1>"План за действие"</h1>
+        <h1 id="plan-heading">"План за действие" {heading}</h1>
         <p class="lead">
             "Мерките на Областния обществен съвет за превенция и противодействие на корупцията "
             "с техните срокове, отговорници, индикатори и очаквани резултати."
         </p>
         <div class="filters">
-            <YearSelect path="/plan" params=chosen shown />
+            <PlanProvinceSelect id="plan-province" province href=plan_province_href("/plan", chosen) />
+            <YearSelect path="/plan" params=chosen shown province=shown_province />
             <Show when=move || logged_in.get()>
                 <AsOfPicker path="/plan" params=chosen />
             </Show>
@@ -140,9 +190,14 @@ pub fn section_bodies<V: IntoView>(
         .into_any()
 }
 
-/// The plan's table, section by section; with the change controls for regional staff.
+/// The plan's table, section by section; with the change controls for its province's staff.
 #[component]
-fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl IntoView {
+fn PlanTable(
+    plan: PlanView,
+    province: ProvinceCode,
+    editing: bool,
+    changed: Callback<Notice>,
+) -> impl IntoView {
     let active = plan
         .measures
         .iter()
@@ -172,7 +227,7 @@ fn PlanTable(plan: PlanView, editing: bool, changed: Callback<Notice>) -> impl I
                 <p>
                     {format!("{active} мерки в {} раздела.", plan.sections.len())}
                     " "
-                    <A href=format!("/report/{year}")>"Годишен отчет за печат"</A>
+                    <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
                 </p>
             }
                 .into_any()
