@@ -8,8 +8,8 @@ use crate::directory::{
 };
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
 use crate::provinces::{
-    PlanProvince, plan_choices, plan_province, plan_years_of, province_choices, province_of,
-    province_param, spans_provinces, year_kept,
+    PlanProvince, every_plan_year, plan_choices, plan_province, plan_years_of, province_choices,
+    province_of, province_param, spans_provinces, year_kept,
 };
 use crate::session::{Auth, use_session};
 use antikor_shared::{ProvinceCode, TenantId};
@@ -209,31 +209,22 @@ pub fn YearSelect(
     #[prop(optional)]
     all_years: bool,
     /// The province whose plans' years are offered, from the country's list; the picker
-    /// waits (hidden) while it is `None`. Without it, the server's answer for the address's
-    /// province (or its default) is.
+    /// waits (hidden) while it is `None`. Without it, the address's province's years, or
+    /// every province's (lists of activities span provinces).
     #[prop(optional, into)]
     province: Option<Signal<Option<ProvinceCode>>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let country = use_country();
-    let years = LocalResource::new(move || {
-        // With a province, its years are read from the country's list below: nothing to ask.
-        let asked = province
-            .is_none()
-            .then(|| params.with(|p| p.province.clone()));
-        async move {
-            match asked {
-                Some(asked) => api::plan_years(asked.as_ref().map(ProvinceCode::as_str)).await,
-                None => Ok(Vec::new()),
-            }
-        }
-    });
     let offered = move || match province {
         Some(province) => province.with(|p| {
             p.as_ref()
                 .map(|p| plan_years_of(&provinces(country), p).to_vec())
         }),
-        None => Some(years.get().and_then(Result::ok).unwrap_or_default()),
+        None => Some(params.with(|p| match &p.province {
+            Some(p) => plan_years_of(&provinces(country), p).to_vec(),
+            None => every_plan_year(&provinces(country)),
+        })),
     };
     let on_change = move |ev: leptos::ev::Event| {
         let year = event_target_value(&ev).parse().ok();

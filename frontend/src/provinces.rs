@@ -79,6 +79,15 @@ pub fn plan_years_of<'a>(country: &'a [ProvinceEntry], province: &ProvinceCode) 
         .map_or(&[], |p| p.plans.as_slice())
 }
 
+/// The years any province has a plan for, ascending: the years of lists that span provinces.
+pub fn every_plan_year(country: &[ProvinceEntry]) -> Vec<i32> {
+    let years: BTreeSet<i32> = country
+        .iter()
+        .flat_map(|p| p.plans.iter().copied())
+        .collect();
+    years.into_iter().collect()
+}
+
 /// Whether a province has a plan of any year.
 pub fn has_plan(country: &[ProvinceEntry], province: &ProvinceCode) -> bool {
     !plan_years_of(country, province).is_empty()
@@ -472,5 +481,14 @@ mod tests {
         for bad in ["blg", "BLGX", "Благоевград"] {
             assert!(province_param(Some(bad.to_owned())).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn lists_across_provinces_offer_every_provinces_plan_years() {
+        let mut country = country();
+        country[0].plans = vec![2017, 2018];
+        country[1].plans = vec![2016, 2017];
+        assert_eq!(every_plan_year(&country), vec![2016, 2017, 2018]);
+        assert!(every_plan_year(&[]).is_empty());
     }
 }
