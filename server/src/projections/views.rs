@@ -6,6 +6,7 @@ use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::plan::Deadline;
 use antikor_shared::progress::CompletionLevel;
+use antikor_shared::tenant::TenantRegistered;
 use antikor_shared::views::{
     KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RegionView, SectionProgress,
     TenantDashboard, TenantProgress, TenantSummary,
@@ -195,6 +196,9 @@ impl ReadModels {
 
     /// The progress of a province's tenants that `include` accepts on its plan of a year, side
     /// by side, the regional administration first.
+    ///
+    /// Worked out from each tenant's levels alone: the rows of [`progress`](Self::progress)
+    /// carry every measure's text, and a province's view asks for them once per tenant.
     pub fn region(
         &self,
         province: &ProvinceCode,
@@ -202,9 +206,10 @@ impl ReadModels {
         today: NaiveDate,
         include: impl Fn(&TenantId) -> bool,
     ) -> Option<RegionView> {
-        let measures: Vec<MeasureColumn> = self
-            .active_measures(province, year)?
-            .into_iter()
+        let plan = &self.plans.get(province, year)?.plan;
+        let active = self.active_measures(province, year)?;
+        let measures: Vec<MeasureColumn> = active
+            .iter()
             .map(|m| MeasureColumn {
                 key: m.measure.key.clone(),
                 section: m.measure.section.clone(),
@@ -213,44 +218,81 @@ impl ReadModels {
                 deadline: m.measure.deadline,
             })
             .collect();
-        let mut all_rows = Vec::new();
-        let tenants = self
-            .tenant_list()
+        let due: Vec<NaiveDate> = active
+            .iter()
+            .map(|m| due_date(m.measure.deadline))
+            .collect();
+        // Each measure's section by its place in the plan (`None`: a section the plan lacks,
+        // counted nowhere, as `sections` does).
+        let section_of: Vec<Option<usize>> = active
+            .iter()
+            .map(|m| {
+                plan.sections
+                    .iter()
+                    .position(|s| s.numeral == m.measure.section)
+            })
+            .collect();
+        let blank = || -> Vec<SectionProgress> {
+            plan.sections
+                .iter()
+                .map(|s| SectionProgress {
+                    numeral: s.numeral.clone(),
+                    title: s.title.clone(),
+                    levels: LevelCounts::default(),
+                })
+                .collect()
+        };
+        let mut listed: Vec<(&TenantId, &TenantRegistered)> = self
+            .provinces
+            .get(province)
             .into_iter()
-            .filter(|t| t.registration.province.as_ref() == Some(province) && include(&t.id))
-            .filter_map(|t| {
-                let progress = self.progress(&t.id, year, today)?;
+            .flat_map(|tenants| tenants.iter())
+            .filter(|id| include(id))
+            .filter_map(|id| Some((id, &self.tenants.get(id)?.registration.as_ref()?.0)))
+            .collect();
+        listed.sort_by(|(_, a), (_, b)| (a.kind, &a.name_bg).cmp(&(b.kind, &b.name_bg)));
+        let mut overall = blank();
+        let tenants = listed
+            .into_iter()
+            .map(|(id, registration)| {
+                let work = self.work.of(id);
+                let levels: Vec<Option<CompletionLevel>> = active
+                    .iter()
+                    .map(|m| {
+                        work.and_then(|w| w.progress.get(&(year, m.measure.key.clone())))
+                            .map(|s| s.level)
+                    })
+                    .collect();
                 let mut counts = LevelCounts::default();
-                for row in &progress.rows {
-                    counts.add(row.status.as_ref().map(|s| s.level));
+                let mut sections = blank();
+                let mut overdue = 0;
+                for (i, level) in levels.iter().enumerate() {
+                    counts.add(*level);
+                    if let Some(s) = section_of[i] {
+                        sections[s].levels.add(*level);
+                        overall[s].levels.add(*level);
+                    }
+                    if *level != Some(CompletionLevel::Completed) && today > due[i] {
+                        overdue += 1;
+                    }
                 }
-                let summary = TenantSummary {
-                    tenant: t.id.clone(),
-                    name_bg: t.registration.name_bg.clone(),
-                    levels: progress
-                        .rows
-                        .iter()
-                        .map(|r| r.status.as_ref().map(|s| s.level))
-                        .collect(),
-                    sections: self.sections(province, year, &progress.rows),
-                    overdue: progress.rows.iter().filter(|r| r.overdue).count() as u32,
-                    activities: self
-                        .activity_counts(&t.id, year)
-                        .iter()
-                        .map(|k| k.count)
-                        .sum(),
+                TenantSummary {
+                    tenant: id.clone(),
+                    name_bg: registration.name_bg.clone(),
+                    levels,
+                    sections,
+                    overdue,
+                    activities: self.activity_counts(id, year).iter().map(|k| k.count).sum(),
                     reported: counts.not_reported < counts.total(),
                     counts,
-                };
-                all_rows.extend(progress.rows);
-                Some(summary)
+                }
             })
             .collect();
         Some(RegionView {
             year,
             position: self.position,
             today,
-            sections: self.sections(province, year, &all_rows),
+            sections: overall,
             measures,
             tenants,
         })

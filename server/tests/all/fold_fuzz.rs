@@ -297,7 +297,18 @@ proptest! {
             let _ = models.dashboard(&tenant, 2017, today);
             let _ = models.progress(&tenant, 2017, today);
         }
-        let _ = models.region(&ProvinceCode::parse("BLG").unwrap(), 2017, today, |_| true);
+        // The combined view says of each tenant what its own progress table says.
+        if let Some(region) = models.region(&ProvinceCode::parse("BLG").unwrap(), 2017, today, |_| true) {
+            for summary in &region.tenants {
+                let progress = models.progress(&summary.tenant, 2017, today).unwrap();
+                let levels: Vec<_> = progress.rows.iter().map(|r| r.status.as_ref().map(|s| s.level)).collect();
+                prop_assert_eq!(&summary.levels, &levels);
+                let overdue = progress.rows.iter().filter(|r| r.overdue).count() as u32;
+                prop_assert_eq!(summary.overdue, overdue);
+                let dashboard = models.dashboard(&summary.tenant, 2017, today).unwrap();
+                prop_assert_eq!(&summary.sections, &dashboard.sections);
+            }
+        }
         // Each province's set of tenants is what the registrations say, however often a
         // tenant was registered again, elsewhere or with a province that is no code.
         let mut expected: BTreeMap<ProvinceCode, BTreeSet<TenantId>> = BTreeMap::new();
