@@ -39,6 +39,10 @@ pub enum Rejection {
     /// A name or code is empty or too long.
     #[error("Попълнете {0} (до 200 знака).")]
     Blank(&'static str),
+    /// A territorial unit's or national body's slug that a municipality or a regional
+    /// administration of the NSI list takes.
+    #[error("Краткото име „{0}“ е запазено за община или областна администрация; изберете друго.")]
+    Reserved(TenantId),
 }
 
 impl From<Rejection> for AppError {
@@ -50,15 +54,35 @@ impl From<Rejection> for AppError {
             | Rejection::AdministrationExists(_) => Self::Conflict(message),
             Rejection::UnknownMunicipality(_)
             | Rejection::UnknownProvince(_)
-            | Rejection::Blank(_) => Self::BadRequest(message),
+            | Rejection::Blank(_)
+            | Rejection::Reserved(_) => Self::BadRequest(message),
         }
     }
 }
 
+/// Whether a slug is one the NSI list gives a municipality or a regional administration: a
+/// unit registered under it first would keep that tenant out.
+fn reserved(slug: &TenantId) -> bool {
+    let country = country();
+    country.municipalities().iter().any(|m| m.slug == *slug)
+        || country
+            .provinces()
+            .iter()
+            .any(|p| p.administration_slug() == *slug)
+}
+
 /// The slug and registration a request names: municipalities and regional administrations
-/// from the NSI list, the others as described (trimmed, checked for blanks).
+/// from the NSI list, the others as described (trimmed, checked for blanks, under a slug the
+/// list does not keep for someone else).
 pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), Rejection> {
     let country = country();
+    let free = |slug: TenantId| {
+        if reserved(&slug) {
+            Err(Rejection::Reserved(slug))
+        } else {
+            Ok(slug)
+        }
+    };
     let province = |code: &ProvinceCode| {
         country
             .province(code.as_str())
@@ -92,7 +116,7 @@ pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), 
         } => {
             province(&code)?;
             Ok((
-                slug,
+                free(slug)?,
                 TenantRegistered {
                     kind: TenantKind::TerritorialUnit,
                     name_bg: text(name_bg, "името на български")?,
@@ -110,7 +134,7 @@ pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), 
             name_en,
             official_code,
         } => Ok((
-            slug,
+            free(slug)?,
             TenantRegistered {
                 kind: TenantKind::NationalBody,
                 name_bg: text(name_bg, "името на български")?,
@@ -260,5 +284,22 @@ mod tests {
             nowhere.unwrap_err(),
             Rejection::UnknownProvince("ZZZ".into())
         );
+    }
+
+    #[test]
+    fn a_unit_cannot_take_the_slug_of_a_municipality_or_an_administration() {
+        for slug in ["burgas", "oblast-var", "oblast"] {
+            let squat = resolve(RegisterTenant::TerritorialUnit {
+                slug: TenantId::parse(slug).unwrap(),
+                name_bg: "Звено".into(),
+                name_en: "Unit".into(),
+                official_code: "1".into(),
+                province: ProvinceCode::parse("BLG").unwrap(),
+            });
+            assert_eq!(
+                squat.unwrap_err(),
+                Rejection::Reserved(TenantId::parse(slug).unwrap())
+            );
+        }
     }
 }
