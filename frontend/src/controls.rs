@@ -8,8 +8,8 @@ use crate::directory::{
 };
 use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
 use crate::provinces::{
-    PlanProvince, every_plan_year, plan_choices, plan_province, plan_years_of, province_choices,
-    province_of, province_param, spans_provinces, year_kept,
+    PlanProvince, ProvinceChoice, every_plan_year, plan_choices, plan_province, plan_years_of,
+    province_choices, province_of, province_param, spans_provinces, year_kept,
 };
 use crate::session::{Auth, use_session};
 use antikor_shared::{ProvinceCode, TenantId};
@@ -317,6 +317,29 @@ pub fn TenantSelect(
     }
 }
 
+/// The `<option>`s of a province picker, the `chosen` one selected.
+fn province_options(
+    choices: Memo<Vec<ProvinceChoice>>,
+    chosen: Signal<Option<ProvinceCode>>,
+) -> impl Fn() -> AnyView + Copy + Send + 'static {
+    move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|c| {
+                let code = c.code.clone();
+                let selected = move || chosen.with(|p| p.as_ref() == Some(&code));
+                view! {
+                    <option value=c.code.to_string() prop:selected=selected>
+                        {c.name}
+                    </option>
+                }
+            })
+            .collect_view()
+            .into_any()
+    }
+}
+
 /// The province picker of the views that can cover the whole country (signal statistics,
 /// institutions): "Цялата страна" and every province with registered tenants, by name. Shown
 /// only when the directory spans more than one province (or the address names one, so it can
@@ -344,21 +367,7 @@ pub fn ProvinceSelect(
         let province = ProvinceCode::parse(event_target_value(&ev)).ok();
         navigate(&href.run(province), NavigateOptions::default());
     };
-    let options = move || {
-        choices
-            .get()
-            .into_iter()
-            .map(|c| {
-                let code = c.code.clone();
-                let selected = move || chosen.with(|p| p.as_ref() == Some(&code));
-                view! {
-                    <option value=c.code.to_string() prop:selected=selected>
-                        {c.name}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let options = province_options(choices, chosen);
     view! {
         <Show when=shown>
             <div class="field field--medium">
@@ -396,21 +405,7 @@ pub fn PlanProvinceSelect(
             navigate(&href.run(code), NavigateOptions::default());
         }
     };
-    let options = move || {
-        choices
-            .get()
-            .into_iter()
-            .map(|c| {
-                let code = c.code.clone();
-                let selected = move || shown.with(|p| p.as_ref() == Some(&code));
-                view! {
-                    <option value=c.code.to_string() prop:selected=selected>
-                        {c.name}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let options = province_options(choices, shown.into());
     let placeholder = move || {
         choose.get().then(|| {
             view! {

@@ -23,16 +23,10 @@ use tower::ServiceExt;
 use uuid::Uuid;
 
 mod common;
+#[path = "common/http.rs"]
+mod http;
 use common::{TENANTS, request};
-
-fn percentile(samples: &mut [Duration], p: f64) -> Duration {
-    samples.sort_unstable();
-    samples[((samples.len() - 1) as f64 * p).round() as usize]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
+use http::{at_fixed_rate, body, get, ms, percentile};
 
 /// The `i`th activity: a meeting, training, media work or declaration check, in 2016–2018.
 fn activity(i: u64) -> Activity {
@@ -100,31 +94,9 @@ fn recorded(activity: Activity) -> ActivityEvent {
     }
 }
 
-/// Sends `GET uri` through the router, checks it answers 200, and returns the body's size.
-async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> usize {
-    body(router, uri, cookie).await.len()
-}
-
 /// The JSON a GET answers.
 async fn get_json(router: &axum::Router, uri: &str, cookie: Option<&str>) -> serde_json::Value {
     serde_json::from_slice(&body(router, uri, cookie).await).unwrap()
-}
-
-/// The body of a GET, anonymous or with a session cookie.
-async fn body(router: &axum::Router, uri: &str, cookie: Option<&str>) -> axum::body::Bytes {
-    let mut request = Request::get(uri);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    let response = router
-        .clone()
-        .oneshot(request.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{uri}");
-    axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap()
 }
 
 /// Logs a demo account in through the router; its session cookie.
@@ -144,45 +116,6 @@ async fn login(router: &axum::Router, username: &str) -> String {
     assert_eq!(response.status(), StatusCode::OK, "login as {username}");
     let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
     cookie.split(';').next().unwrap().to_owned()
-}
-
-/// Sends `rate` requests a second (a multiple of 1,000) for `time`: `rate / 1000` at each
-/// millisecond (the timer's grain), whether or not the earlier ones were answered. An open
-/// loop: a slow answer cannot hold the next requests back and hide the queue it causes.
-/// Returns the rate answered, each request's time from its scheduled millisecond to its
-/// answer, and how late the timer woke the sender at each millisecond (part of those times).
-async fn at_fixed_rate(
-    router: &axum::Router,
-    uri: &str,
-    cookie: Option<&str>,
-    rate: u32,
-    time: Duration,
-) -> (f64, Vec<Duration>, Vec<Duration>) {
-    let uri: std::sync::Arc<str> = uri.into();
-    let cookie: Option<std::sync::Arc<str>> = cookie.map(Into::into);
-    let per_tick = rate / 1000;
-    let ticks = time.as_millis() as u32;
-    let start = tokio::time::Instant::now();
-    let mut requests = Vec::with_capacity((per_tick * ticks) as usize);
-    let mut late = Vec::with_capacity(ticks as usize);
-    for tick in 0..ticks {
-        let due = start + Duration::from_millis(u64::from(tick));
-        tokio::time::sleep_until(due).await;
-        late.push(due.elapsed());
-        for _ in 0..per_tick {
-            let (router, uri, cookie) = (router.clone(), uri.clone(), cookie.clone());
-            requests.push(tokio::spawn(async move {
-                get(&router, &uri, cookie.as_deref()).await;
-                due.elapsed()
-            }));
-        }
-    }
-    let mut times = Vec::with_capacity(requests.len());
-    for request in requests {
-        times.push(request.await.unwrap());
-    }
-    let rate = times.len() as f64 / start.elapsed().as_secs_f64();
-    (rate, times, late)
 }
 
 #[tokio::main]
