@@ -501,3 +501,61 @@ async fn a_registration_written_before_provinces_existed_is_placed_by_its_code()
         Some("BLG")
     );
 }
+
+#[tokio::test]
+async fn a_tenant_registered_many_times_at_once_is_registered_once() {
+    let app = country().await;
+    let admin = app.login("bgs.admin").await;
+    // The same unit twelve times, and four more under other slugs with its official code:
+    // exactly one registration may land.
+    let register = |n: usize| {
+        let slug = if n < 12 {
+            "rdgp-burgas".to_owned()
+        } else {
+            format!("rdgp-burgas-{n}")
+        };
+        app.post_as(
+            &admin,
+            "/api/tenants",
+            json!({"kind": "territorial_unit", "slug": slug,
+                "name_bg": "Регионална дирекция „Гранична полиция“ Бургас",
+                "name_en": "Regional Border Police Directorate Burgas",
+                "official_code": "UIC-129010", "province": "BGS"}),
+        )
+    };
+    let answers = futures::future::join_all((0..16).map(register)).await;
+    let statuses: Vec<StatusCode> = answers.iter().map(|(status, _)| *status).collect();
+    let created = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
+    assert_eq!((created, refused), (1, 15), "{statuses:?}");
+    let registered: Vec<_> = app
+        .state
+        .system_models()
+        .tenant_list()
+        .into_iter()
+        .filter(|t| t.registration.official_code == "UIC-129010")
+        .collect();
+    assert_eq!(registered.len(), 1, "{registered:?}");
+    let auditor = app.login("kpk.odit").await;
+    let (_, page) = app
+        .get_as(
+            &auditor,
+            "/api/audit/events?event_type=TenantRegistered&tenant=rdgp-burgas",
+        )
+        .await;
+    let events = page["events"].as_array().map_or(0, Vec::len);
+    let elsewhere = (12..16)
+        .filter(|n| {
+            app.state
+                .system_models()
+                .has_tenant(&tenant(&format!("rdgp-burgas-{n}")))
+        })
+        .count();
+    assert_eq!(events + elsewhere, 1, "{page}");
+}
