@@ -1,13 +1,16 @@
 //! Work done from the command line while the server is stopped: creating the first account,
-//! registering tenants, rotating the vault's master key, and checking a data folder's log
-//! without changing it.
+//! registering tenants, rotating the vault's master key, checking a data folder's log without
+//! changing it, and rebuilding the read models' snapshot.
 
 use crate::access::{TenantRegistrar, TenantWrite};
 use crate::app::accounts::NewAccount;
 use crate::app::{self, App};
 use crate::auth::password;
+use crate::projections::ReadModels;
+use crate::snapshot::{self, Snapshot};
 use crate::store::{
-    ChainBreak, EventStore, ExpectedVersion, NewEvent, SledStore, StoreOptions, copy_folder,
+    ChainBreak, EventStore, ExpectedVersion, NewEvent, Replayed, SledStore, StoreOptions,
+    copy_folder,
 };
 use crate::util::errors::AppError;
 use crate::vault::{Rotation, Vault};
@@ -180,7 +183,7 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
         anchor_file: Some(app::anchor_path(&copy)),
         ..StoreOptions::default()
     };
-    let opened = SledStore::open_replaying(&copy.join("log"), options, &mut |_| {});
+    let opened = SledStore::open_replaying(&copy.join("log"), options, None, &mut |_| {});
     let (store, report) = match opened {
         Ok(opened) => opened,
         Err(e) => {
@@ -228,4 +231,60 @@ impl Drop for OfflineCheck {
         let _ = self.store.close_blocking();
         let _ = std::fs::remove_dir_all(&self.copy);
     }
+}
+
+/// What `antikor rebuild` did.
+pub struct Rebuilt {
+    /// Events folded (the log's length when it verified).
+    pub events: u64,
+    /// How long opening, verifying and folding took.
+    pub folded: std::time::Duration,
+    /// The first break, when the log failed verification.
+    pub first_break: Option<ChainBreak>,
+    /// The new snapshot's size.
+    pub snapshot_bytes: u64,
+}
+
+/// Folds the read models from the whole log, ignoring any snapshot, and writes a fresh one.
+/// A log that fails verification keeps no snapshot: the next start walks it whole, as this did.
+pub fn rebuild(data_dir: &Path) -> anyhow::Result<Rebuilt> {
+    let started = std::time::Instant::now();
+    let options = StoreOptions {
+        anchor_file: Some(app::anchor_path(data_dir)),
+        ..StoreOptions::default()
+    };
+    let mut models = ReadModels::default();
+    let (store, report) =
+        SledStore::open_replaying(&data_dir.join("log"), options, None, &mut |replayed| {
+            if let Replayed::Event(e) = replayed {
+                models.fold(&e);
+            }
+        })
+        .with_context(|| format!("opening the event log in {}", data_dir.display()))?;
+    let folded = started.elapsed();
+    let path = snapshot::path(data_dir);
+    let mut rebuilt = Rebuilt {
+        events: report.records,
+        folded,
+        first_break: report.first_break,
+        snapshot_bytes: 0,
+    };
+    if rebuilt.first_break.is_some() {
+        store.close_blocking()?;
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => return Ok(rebuilt),
+        }
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    store.at_rest(Box::new(move |resume| {
+        let _ = tx.send(resume);
+    }))?;
+    let resume = rx
+        .recv()
+        .context("the log closed before its state could be copied")?;
+    store.close_blocking()?;
+    rebuilt.snapshot_bytes = snapshot::write(&path, &Snapshot { resume, models })
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(rebuilt)
 }

@@ -19,6 +19,7 @@ pub mod projections;
 pub mod router;
 pub mod routes;
 pub mod seed;
+pub mod snapshot;
 pub mod store;
 pub mod streams;
 pub mod util;

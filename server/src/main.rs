@@ -87,6 +87,12 @@ enum Command {
         #[arg(long, env = "ANTIKOR_SHUTDOWN_TIMEOUT_SECONDS",
             default_value_t = Timeouts::default().shutdown.as_secs())]
         shutdown_timeout_seconds: u64,
+        /// Events past the newest snapshot of the read models that make the server write a new
+        /// one (in the background, and when it stops); a large log waits for a quarter of its
+        /// size. A start folds only the events after the snapshot.
+        #[arg(long, env = "ANTIKOR_SNAPSHOT_AFTER", value_parser = clap::value_parser!(u64).range(1..),
+            default_value_t = antikor_server::app::SNAPSHOT_AFTER)]
+        snapshot_after: u64,
     },
     /// Runs a witness of Antikor logs (C2SP tlog-witness): it cosigns a log's checkpoints only
     /// when each extends the last one it cosigned, and refuses a rolled-back or forked log.
@@ -147,6 +153,15 @@ enum Command {
         /// Seconds between rounds while following.
         #[arg(long, default_value_t = 10)]
         interval_seconds: u64,
+    },
+    /// Folds the read models again from the whole log, verifying every link of the chain on
+    /// the way, and writes a fresh snapshot: what a start does when it cannot use the snapshot,
+    /// done on request (after restoring a backup, or to be sure). Exits 1 when the log fails
+    /// verification (no snapshot is kept then). The server must be stopped.
+    Rebuild {
+        /// Data folder.
+        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+        data: PathBuf,
     },
     /// Rebuilds the log of a damaged data folder from a mirror, after proving that the mirror
     /// extends what the damaged log last acknowledged. The damaged log is kept beside it. The
@@ -328,12 +343,14 @@ fn main() -> ExitCode {
             idle_timeout_seconds,
             body_timeout_seconds,
             shutdown_timeout_seconds,
+            snapshot_after,
         } => serve(
             Config {
                 key_file,
                 log_key_file,
                 log_origin,
                 witnesses,
+                snapshot_after,
                 sessions: SessionPolicy {
                     idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
                     absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),
@@ -446,6 +463,7 @@ fn main() -> ExitCode {
             interval_seconds,
         } => mirror(from, data, username, key, once, interval_seconds),
         Command::Recover { from, data } => recover(from, data),
+        Command::Rebuild { data } => rebuild(data),
         Command::Bundle {
             command:
                 BundleCommand::Export {
@@ -871,6 +889,29 @@ fn mirror(
         Err(e) => {
             println!("{e:#}");
             Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn rebuild(data: PathBuf) -> anyhow::Result<ExitCode> {
+    let rebuilt = antikor_server::cli::rebuild(&data)?;
+    let seconds = rebuilt.folded.as_secs_f64();
+    let rate = rebuilt.events as f64 / seconds.max(1e-9);
+    println!(
+        "folded {} events in {seconds:.2} s ({rate:.0} events/s)",
+        rebuilt.events
+    );
+    match rebuilt.first_break {
+        None => {
+            println!(
+                "wrote a snapshot of {} bytes at position {}",
+                rebuilt.snapshot_bytes, rebuilt.events
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(b) => {
+            println!("the log failed verification at {b}; no snapshot is kept");
+            Ok(ExitCode::from(1))
         }
     }
 }

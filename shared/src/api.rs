@@ -33,6 +33,10 @@ pub struct Health {
     pub log_key: String,
     /// What is wrong with the log, when `status` is `damaged`.
     pub damage: Option<Damage>,
+    /// Whether every event up to the head has been verified since the server started: false
+    /// for a while after a start from a snapshot, while the history before the snapshot is
+    /// checked in the background (a difference found there turns `status` to `damaged`).
+    pub history_checked: bool,
     /// The witnesses the log submits its checkpoints to.
     pub witnesses: Vec<WitnessHealth>,
 }

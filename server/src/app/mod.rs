@@ -23,9 +23,10 @@ use crate::clock::Clock;
 use crate::domain::Aggregate;
 use crate::projections::ReadModels;
 use crate::seed;
+use crate::snapshot::{self, Snapshot};
 use crate::store::{
     AppendError, AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata,
-    NewEvent, SledStore, StoreOptions,
+    NewEvent, Replayed, SledStore, StoreOptions,
 };
 use crate::util::errors::{AppError, AppResult};
 use crate::vault::Vault;
@@ -37,7 +38,8 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, PoisonError, RwLock, Weak};
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -64,6 +66,9 @@ pub struct Config {
     pub log_origin: Option<String>,
     /// Witnesses to submit the checkpoints to: base URL and public key.
     pub witnesses: Vec<(String, antikor_shared::tlog::WitnessKey)>,
+    /// How many events past the newest snapshot make it worth writing a new one (see
+    /// `crate::snapshot`): checked after commits and when the server stops.
+    pub snapshot_after: u64,
 }
 
 impl Config {
@@ -78,6 +83,7 @@ impl Config {
             log_key_file: None,
             log_origin: None,
             witnesses: Vec::new(),
+            snapshot_after: SNAPSHOT_AFTER,
         }
     }
 
@@ -109,6 +115,10 @@ pub fn anchor_path(data_dir: &std::path::Path) -> PathBuf {
 /// Signals one address may file through the public form by default: 5 at once, then one
 /// more every 12 minutes. Enough for a person, too few for a flood.
 pub const PUBLIC_SIGNALS_PER_HOUR: u32 = 5;
+
+/// Events past the newest snapshot that make a new one worth writing, by default: folding that
+/// many at a start takes a fraction of a second.
+pub const SNAPSHOT_AFTER: u64 = 20_000;
 
 /// Everything a request handler may use.
 pub struct App {
@@ -143,6 +153,15 @@ pub struct App {
     pub clock: Clock,
     /// The public signal statistics, computed once per state of the signals.
     statistics: std::sync::Mutex<signals::StatisticsCache>,
+    /// The position of the snapshot this start resumed from (0: the log was walked whole).
+    resumed_from: u64,
+    /// Where the snapshot is written, and how many new events call for one.
+    snapshot_path: PathBuf,
+    snapshot_after: u64,
+    /// The position of the newest snapshot; held while one is written.
+    snapshotted: tokio::sync::Mutex<u64>,
+    /// Whether the history up to the head has been verified since the start.
+    history_checked: Arc<AtomicBool>,
 }
 
 /// The handlers' shared state (cheap to clone).
@@ -168,8 +187,12 @@ impl StopHandle {
         let _ = self.tx.send(true);
     }
 
-    /// Refuses new appends, waits for those in flight, and makes the log durable.
+    /// Refuses new appends, waits for those in flight, and makes the log durable. Writes a
+    /// snapshot first when enough has happened since the last one.
     pub async fn close_store(&self) -> anyhow::Result<()> {
+        if let Err(e) = self.app.snapshot_if_behind(self.app.snapshot_after).await {
+            tracing::warn!(error = %e, "writing the snapshot at stop failed; the next start folds the log from the previous one");
+        }
         self.app
             .store
             .close()
@@ -195,11 +218,29 @@ impl App {
             ..StoreOptions::default()
         };
         let started = std::time::Instant::now();
-        // One walk of the log verifies the chain, builds the log's indexes and the read models.
-        let (store, models, report) = tokio::task::spawn_blocking(move || {
-            let mut models = ReadModels::default();
-            SledStore::open_replaying(&log_dir, options, &mut |e| models.fold(&e))
-                .map(|(store, report)| (store, models, report))
+        let snapshot_path = snapshot::path(&config.data_dir);
+        // One walk of the log verifies the chain, builds the log's indexes and the read models:
+        // from the snapshot's head when the log accepts it, else from the start.
+        let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
+            let (resume, mut models) = match snapshot::read(&snapshot_path) {
+                Ok(Some(s)) => (Some(s.resume), s.models),
+                Ok(None) => (None, ReadModels::default()),
+                Err(doubt) => {
+                    tracing::warn!(%doubt, "not starting from the snapshot");
+                    (None, ReadModels::default())
+                }
+            };
+            let mut walked_from = 0;
+            SledStore::open_replaying(&log_dir, options, resume, &mut |replayed| match replayed {
+                Replayed::After(position) => {
+                    if position != models.position {
+                        models = ReadModels::default();
+                    }
+                    walked_from = position;
+                }
+                Replayed::Event(e) => models.fold(&e),
+            })
+            .map(|(store, report)| (store, models, report, walked_from))
         })
         .await?
         .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;
@@ -207,6 +248,7 @@ impl App {
         match &report.first_break {
             None => tracing::info!(
                 events = report.records,
+                from_snapshot = walked,
                 head = %hex::encode(report.head_hash),
                 elapsed_ms = started.elapsed().as_millis() as u64,
                 "event log verified and read models rebuilt"
@@ -223,14 +265,6 @@ impl App {
                 models.fold(e);
             }
         }));
-        if store.refusal().is_none() {
-            seed::register_tenants(store.as_ref())
-                .await
-                .context("registering the founding tenants")?;
-            seed::adopt_plan_2017(store.as_ref())
-                .await
-                .context("recording the 2017 plan")?;
-        }
         let log_key_file = config
             .log_key_file
             .clone()
@@ -239,11 +273,25 @@ impl App {
             Checkpoints::open(&log_key_file, config.log_origin.as_deref())
                 .context("opening the log's signing key")?,
         );
-        if store.refusal().is_none() {
-            checkpoints
-                .record_key(store.as_ref())
-                .await
-                .context("recording the log's signing key")?;
+        let history_checked = Arc::new(AtomicBool::new(walked == 0));
+        if store.refusal().is_none()
+            && let Err(e) = found(store.as_ref(), &checkpoints).await
+        {
+            // Behind a snapshot the start read none of the history, and these writes read
+            // some of it (a retried seed is compared with what is stored): they may be the
+            // first to meet damage there. Check the history now; damage found means a
+            // read-only start, as without the snapshot.
+            let store = store.clone();
+            let checked = history_checked.clone();
+            let damaged = walked > 0
+                && tokio::task::spawn_blocking(move || {
+                    check_history(store.as_ref(), walked, &checked);
+                    store.refusal().is_some()
+                })
+                .await?;
+            if !damaged {
+                return Err(e);
+            }
         }
         let (commits, committed) = watch::channel(store.head().position);
         store.on_commit(Box::new(move |events| {
@@ -299,7 +347,24 @@ impl App {
             stopping,
             clock: Clock::default(),
             statistics: Default::default(),
+            resumed_from: walked,
+            snapshot_path: snapshot::path(&config.data_dir),
+            snapshot_after: config.snapshot_after.max(1),
+            snapshotted: tokio::sync::Mutex::new(walked),
+            history_checked,
         });
+        if walked > 0 && !app.history_checked() && app.store.refusal().is_none() {
+            tokio::task::spawn_blocking({
+                let store = app.store.clone();
+                let checked = app.history_checked.clone();
+                move || check_history(store.as_ref(), walked, &checked)
+            });
+        }
+        tokio::spawn(keep_snapshots(
+            Arc::downgrade(&app),
+            committed.clone(),
+            app.stopping.clone(),
+        ));
         for link in &app.witnesses {
             tokio::spawn(witnessing::follow(
                 Arc::downgrade(&app),
@@ -309,6 +374,57 @@ impl App {
             ));
         }
         Ok((AppState(app.clone()), StopHandle { tx, app }))
+    }
+
+    /// The position of the snapshot this start resumed from; 0 when it walked the whole log.
+    pub fn resumed_from(&self) -> u64 {
+        self.resumed_from
+    }
+
+    /// Whether every event up to the head has been verified since the start (see
+    /// [`check_history`]).
+    pub fn history_checked(&self) -> bool {
+        self.history_checked.load(Ordering::Acquire)
+    }
+
+    /// Writes a snapshot when the log has grown by at least `after` events since the newest
+    /// one; returns its position when it wrote one. Never of a log that refuses writes: a
+    /// snapshot of a log that failed a check would carry the doubt into the next start.
+    pub async fn snapshot_if_behind(&self, after: u64) -> anyhow::Result<Option<u64>> {
+        let mut snapshotted = self.snapshotted.lock().await;
+        if self.store.refusal().is_some() || self.head().position < *snapshotted + after {
+            return Ok(None);
+        }
+        let started = std::time::Instant::now();
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let models = self.models.clone();
+        // Copied between two commits, so the models and the log's state are of one head;
+        // written after, so appends wait only for the copy.
+        self.store.at_rest(Box::new(move |resume| {
+            let models = models
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            let _ = tx.send(Snapshot { resume, models });
+        }))?;
+        let snapshot = rx
+            .await
+            .context("the log closed before its state could be copied")?;
+        let copied = started.elapsed();
+        let position = snapshot.position();
+        let path = self.snapshot_path.clone();
+        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, &snapshot))
+            .await?
+            .context("writing the snapshot")?;
+        *snapshotted = position;
+        tracing::info!(
+            position,
+            bytes,
+            copy_ms = copied.as_millis() as u64,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "snapshot written"
+        );
+        Ok(Some(position))
     }
 
     /// The current read models, unscoped: for the scoped views in this module and for
@@ -490,6 +606,73 @@ pub struct Executed<S> {
     pub state: S,
     /// The stream's version after them.
     pub version: u64,
+}
+
+/// Records what every log starts with, once: the founding tenants, the 2017 plan and the
+/// log's signing key.
+async fn found(store: &dyn EventStore, checkpoints: &Checkpoints) -> anyhow::Result<()> {
+    seed::register_tenants(store)
+        .await
+        .context("registering the founding tenants")?;
+    seed::adopt_plan_2017(store)
+        .await
+        .context("recording the 2017 plan")?;
+    checkpoints
+        .record_key(store)
+        .await
+        .context("recording the log's signing key")
+}
+
+/// Walks the history before the snapshot a start resumed from (positions up to `resumed`),
+/// which the start did not, and marks the history checked when it agrees with the snapshot. A
+/// difference makes the log refuse writes and shows in `/api/health` as damage.
+fn check_history(store: &dyn EventStore, resumed: u64, checked: &AtomicBool) {
+    let started = std::time::Instant::now();
+    match store.check_resumed_history() {
+        Ok(None) => {
+            checked.store(true, Ordering::Release);
+            tracing::info!(
+                events = resumed,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "the history before the snapshot is verified"
+            );
+        }
+        Ok(Some(b)) => {
+            tracing::error!(%b, "the history before the snapshot failed verification: serving read-only")
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "the history before the snapshot could not be read")
+        }
+    }
+}
+
+/// Writes a snapshot whenever the log has grown past the newest one by the configured number
+/// of events, or by a quarter of its size when that is more (so a large log is not copied
+/// over and over): checked once at start and after every commit, until the server stops.
+async fn keep_snapshots(
+    app: Weak<App>,
+    mut committed: watch::Receiver<u64>,
+    mut stopping: watch::Receiver<bool>,
+) {
+    loop {
+        let Some(strong) = app.upgrade() else { return };
+        let last = *strong.snapshotted.lock().await;
+        let after = strong.snapshot_after.max(last / 4);
+        let failed = strong.snapshot_if_behind(after).await.err();
+        drop(strong);
+        if let Some(e) = failed {
+            tracing::warn!(error = %e, "writing a snapshot failed; the next start folds more of the log");
+            // A failing disk is not asked again at every commit.
+            tokio::select! {
+                () = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+                _ = stopping.changed() => return,
+            }
+        }
+        tokio::select! {
+            changed = committed.changed() => if changed.is_err() { return },
+            _ = stopping.changed() => return,
+        }
+    }
 }
 
 #[cfg(test)]

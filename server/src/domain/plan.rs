@@ -11,7 +11,7 @@ use antikor_shared::views::{AddMeasure, MeasureView, PlanView, UpdateMeasure};
 use chrono::{DateTime, Utc};
 
 /// A year's plan as its events leave it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     /// The year.
     pub year: i32,

@@ -297,7 +297,7 @@ fn file(
 /// A signal's case as its events leave it: what decisions on it need and its register row
 /// shows. Where it sits in the log (its id, when it was filed, its stream's version) is kept
 /// beside it by whoever folded it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignalCase {
     /// The filing, as recorded.
     pub filed: SignalFiled,

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
 /// One account as the log describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountEntry {
     /// What administrators and auditors see.
     pub account: Account,
@@ -23,7 +23,7 @@ pub struct AccountEntry {
 }
 
 /// Every account, by username.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AccountDirectory {
     accounts: BTreeMap<Username, AccountEntry>,
     /// Each tenant's usernames, in order: a page of a tenant's accounts is a range.

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use work::WorkBook;
 
 /// What the log says about one tenant.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TenantModel {
     /// The registration, once it is recorded.
     pub registration: Option<(TenantRegistered, DateTime<Utc>)>,
@@ -39,7 +39,7 @@ pub struct TenantModel {
 const LATEST_KEPT: usize = 10;
 
 /// All read models, as of one position of the log.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReadModels {
     /// The position of the newest event folded in.
     pub position: u64,

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
 /// A year's plan, when it was adopted and its stream's version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanEntry {
     /// The plan, folded by the aggregate's own `apply`.
     pub plan: Plan,
@@ -30,7 +30,7 @@ impl PlanEntry {
 }
 
 /// Every province's plan of every year.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanBook {
     plans: BTreeMap<(ProvinceCode, i32), PlanEntry>,
 }

@@ -32,7 +32,7 @@ const UNNAMED: &str = "(не е посочено)";
 
 /// A signal's case (folded by the aggregate's own `apply`), with where it sits in the log.
 /// Its links also hold those that other signals made to it: a link shows on both.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignalEntry {
     /// The signal's id.
     pub id: Uuid,
@@ -43,7 +43,7 @@ pub struct SignalEntry {
 }
 
 /// Every tenant's signals.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignalBook {
     tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalEntry>>,
     /// Each tenant's register per status, in the register's order: a page is a range, a
@@ -59,7 +59,9 @@ pub struct SignalBook {
 
 /// A signal's place in its register: the newest received first, then by register number
 /// (descending, as the numbers are given), then by id.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct RegisterKey {
     received: Reverse<NaiveDate>,
     reference: Reverse<String>,

@@ -18,7 +18,7 @@ use std::ops::Bound;
 use uuid::Uuid;
 
 /// One tenant's work.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TenantWork {
     /// The newest report per (year, measure key).
     pub progress: BTreeMap<(i32, String), ProgressStatus>,
@@ -34,7 +34,7 @@ pub struct TenantWork {
 }
 
 /// Every tenant's work.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WorkBook {
     tenants: BTreeMap<TenantId, TenantWork>,
     /// What every visitor may see: the public lists cost what they return, not what all
@@ -43,7 +43,7 @@ pub struct WorkBook {
 }
 
 /// The public meetings and contested acts, by kind, in list order with each one's tenant.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct PublicLists {
     listed: BTreeMap<ActivityKind, BTreeMap<ActivityKey, TenantId>>,
     /// How many public activities each kind has per year.
@@ -52,7 +52,9 @@ struct PublicLists {
 
 /// An activity's place in the lists: the newest date first, then the one recorded later, then
 /// by id (unique, so that the order is total and a cursor names one place).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ActivityKey {
     date: Reverse<NaiveDate>,
     recorded_at: Reverse<DateTime<Utc>>,

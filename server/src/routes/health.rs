@@ -27,6 +27,7 @@ pub async fn health(State(app): State<AppState>) -> Json<Health> {
         root: tlog::to_base64(&tlog::Hash(head.root)),
         log_key: app.checkpoints.verifier().fingerprint(),
         damage,
+        history_checked: app.history_checked(),
         witnesses: app.witnesses.iter().map(|w| w.health()).collect(),
     })
 }

@@ -6,6 +6,7 @@
 //! event) and extended by the writer after each durable commit.
 
 use antikor_shared::{StreamId, TenantId};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -27,7 +28,7 @@ pub struct Entry<'a> {
 /// Positions of the log's events, grouped every way the readers ask for them. Every list is
 /// in ascending position order. Maps are keyed so that lookups borrow (`&str`) and inserts
 /// allocate a key only the first time it is seen.
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     ids: HashMap<Uuid, u64>,
     /// Per tenant: its positions, its streams' positions (the event at index `i` of a stream
@@ -46,12 +47,13 @@ pub struct Index {
 }
 
 /// One event type's number and positions.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct TypeIndex {
     kind: u32,
     positions: Vec<u64>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct TenantIndex {
     all: Vec<u64>,
     streams: HashMap<StreamId, Vec<u64>>,
@@ -168,6 +170,16 @@ impl Index {
                     .and_then(|p| self.kinds.get(p.checked_sub(1)?))
                     .is_some_and(|kind| in_sight[*kind as usize])
         })
+    }
+
+    /// How many positions are indexed (the index covers positions 1 to this).
+    pub fn len(&self) -> u64 {
+        self.kinds.len() as u64
+    }
+
+    /// Whether no position is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
     }
 
     /// Where the event with `id` is stored.

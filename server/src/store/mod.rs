@@ -6,7 +6,7 @@
 
 pub mod anchor;
 pub mod durable;
-mod index;
+pub mod index;
 pub mod keys;
 pub mod record;
 mod sled_store;
@@ -21,6 +21,7 @@ use antikor_shared::tlog::Hash;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -206,7 +207,7 @@ impl From<std::io::Error> for StoreError {
 }
 
 /// The newest record of the log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Head {
     /// Its position (0 for an empty log).
     pub position: u64,
@@ -217,6 +218,33 @@ pub struct Head {
     /// The Merkle tree root of the log up to it (RFC 6962; the empty tree's root for an empty
     /// log).
     pub root: [u8; 32],
+}
+
+/// What an open log keeps in memory, as of its head: enough to open the log again without
+/// walking the history up to that head (see `crate::snapshot`, which stores it beside the read
+/// models of the same head). Opening checks it against the log before using it, and
+/// [`EventStore::check_resumed_history`] checks the history it stands for.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct Resume {
+    /// The head it was taken at.
+    pub head: Head,
+    /// The indexes of the events up to that head.
+    pub index: index::Index,
+    /// The Merkle tree's frontier at that head.
+    pub frontier: tree::Frontier,
+}
+
+/// What the walk that opens a log hands to its visitor.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "handed over by value once per event and never stored; a box would cost an allocation per event of a replay"
+)]
+pub enum Replayed {
+    /// The walk goes on after `position`: at the resume point when the log accepted it, or
+    /// from the start (0) when it did not — the visitor then drops whatever it resumed from.
+    After(u64),
+    /// The next verified event.
+    Event(RecordedEvent),
 }
 
 /// Which events a filtered read returns.
@@ -375,6 +403,18 @@ pub trait EventStore: Send + Sync + 'static {
     /// The consistency proof from the first `from` events to the first `to` events
     /// (`from ≤ to ≤ head`).
     fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError>;
+
+    /// Hands `take` what the log holds in memory as of its head ([`Resume`]) on the writer's
+    /// side, between two commits: every commit hook has run for the events up to that head and
+    /// the next commit waits, so read models fed by the hooks stand at the same head while
+    /// `take` runs. Keep `take` short (copy, then work elsewhere): appends wait for it.
+    fn at_rest(&self, take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError>;
+
+    /// When the log was opened from a resume point, walks the history up to it — which the
+    /// opening did not — and checks it against what the resume point stands for (the chain's
+    /// hash, the Merkle root, the stored tree hashes). A difference is a break, after which the
+    /// store refuses writes. `Ok(None)` when all agrees or there was no resume point.
+    fn check_resumed_history(&self) -> Result<Option<ChainBreak>, StoreError>;
 
     /// Stops taking appends, finishes those in flight, and makes everything durable.
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>>;

@@ -18,8 +18,8 @@ use super::tree::{self, Frontier};
 use super::view::{Recent, View, panic_message};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
-    ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, StoreError,
-    VerifyReport,
+    ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed, Resume,
+    StoreError, VerifyReport,
 };
 use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
@@ -77,6 +77,9 @@ enum Work {
     /// Take a record of another copy of the log as it is (a mirror's replication): its
     /// canonical JSON, which must be the next position and link to the head.
     Replicate(Vec<u8>),
+    /// Hand the log's in-memory state to a function between two commits (see
+    /// [`EventStore::at_rest`]); the job's reply is not used.
+    AtRest(Box<dyn FnOnce(Resume) + Send>),
 }
 
 /// The event log on an embedded sled database.
@@ -106,6 +109,9 @@ struct Inner {
     /// The size the log was anchored at when it was opened (see `anchor`): more than the head
     /// when acknowledged events are missing.
     anchored: u64,
+    /// The head of the resume point the log was opened from, whose history the opening did not
+    /// walk (see [`EventStore::check_resumed_history`]).
+    resumed: Option<Head>,
     /// Live feed of committed events.
     feed: broadcast::Sender<Arc<RecordedEvent>>,
     /// Called with every committed batch before it is acknowledged.
@@ -118,23 +124,30 @@ impl SledStore {
     /// Opening walks the whole log, verifying the chain and building the indexes; a break
     /// makes the store refuse writes (see [`EventStore::refusal`]).
     pub fn open(dir: &Path, options: StoreOptions) -> Result<Self, StoreError> {
-        Self::open_inner(dir, options, None).map(|(store, _)| store)
+        Self::open_inner(dir, options, None, None).map(|(store, _)| store)
     }
 
     /// Opens the log like [`open`](Self::open) and hands every verified event to `visit` during
     /// the same walk, so a server's read models are rebuilt without reading the log twice.
+    ///
+    /// With a `resume` point the log accepts (its record, chain hash and Merkle root are the
+    /// log's at that position, and the anchor reaches it), the walk starts after it and the
+    /// store takes its indexes from it; [`EventStore::check_resumed_history`] then checks the
+    /// history before it. `visit` is first told where the walk starts ([`Replayed::After`]).
     pub fn open_replaying(
         dir: &Path,
         options: StoreOptions,
-        visit: &mut dyn FnMut(RecordedEvent),
+        resume: Option<Resume>,
+        visit: &mut dyn FnMut(Replayed),
     ) -> Result<(Self, VerifyReport), StoreError> {
-        Self::open_inner(dir, options, Some(visit))
+        Self::open_inner(dir, options, resume, Some(visit))
     }
 
     fn open_inner(
         dir: &Path,
         options: StoreOptions,
-        visit: Option<&mut dyn FnMut(RecordedEvent)>,
+        resume: Option<Resume>,
+        visit: Option<&mut dyn FnMut(Replayed)>,
     ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
         std::fs::create_dir_all(dir)?;
@@ -173,7 +186,8 @@ impl SledStore {
                 Err(e) => (Head::default(), Some(e)),
             };
         let acknowledged = anchored.acknowledged();
-        let (index, mut report, scan) = scan(&db, &head, acknowledged.map(|a| a.size), visit)?;
+        let (index, mut report, scan) =
+            scan(&db, &head, acknowledged.map(|a| a.size), resume, visit)?;
         if let Some(e) = unreadable_head {
             report.first_break = Some(ChainBreak {
                 position: report.records + 1,
@@ -288,6 +302,7 @@ impl SledStore {
             index: RwLock::new(index),
             refusal: RwLock::new(scan_break.map(StoreError::ChainBroken)),
             anchored: expected_size,
+            resumed: scan.resumed,
             feed,
             hooks: RwLock::new(Vec::new()),
         });
@@ -625,6 +640,8 @@ const WALK_BATCH: usize = 8192;
 /// What the start-up walk learns of the Merkle tree.
 #[derive(Default)]
 struct TreeScan {
+    /// The head of the resume point the walk started from.
+    resumed: Option<Head>,
     /// The tree of the records that linked.
     frontier: Frontier,
     /// The anchored size, and the root found at that size.
@@ -655,7 +672,8 @@ impl TreeScan {
     }
 }
 
-/// Walks the log from position 1 to `end` (inclusive), checking that positions are gapless and
+/// Walks the log from the position after `after` (whose hash is `prev`; 0 and the genesis hash
+/// for the whole log) to `end` (inclusive), checking that positions are gapless and
 /// that every record links to its predecessor, and hands each linked record, decoded, to
 /// `visit` in order, saying whether it is the first of its chunk. Returns the number of records
 /// that linked, the last linked hash, and the first break. With `tree`, also builds the Merkle
@@ -667,13 +685,13 @@ impl TreeScan {
 /// walk keeps what it read before.
 fn walk_chain(
     view: &View,
+    (after, mut prev): (u64, [u8; 32]),
     end: u64,
     mut tree: Option<&mut TreeScan>,
     visit: &mut dyn FnMut(RecordedEvent, bool) -> Result<(), String>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
-    let mut prev = GENESIS_HASH;
-    let mut expected = 1u64;
-    let mut chunks = view.range(&keys::log(1), &keys::log(u64::MAX));
+    let mut expected = after + 1;
+    let mut chunks = view.range(&keys::log(expected), &keys::log(u64::MAX));
     let with_leaves = tree.is_some();
     loop {
         // Gather a batch of whole chunks, checking that they follow each other without gaps.
@@ -799,22 +817,58 @@ fn walk_chain(
     }
 }
 
-/// The start-up walk: verifies every link of the chain and the head marker, indexes the
-/// verified part, builds the Merkle tree, and hands each verified event to `visit`.
+/// The start-up walk: verifies every link of the chain (after the resume point, when the log
+/// accepts it) and the head marker, indexes the verified part, builds the Merkle tree, and hands
+/// each verified event to `visit`.
 fn scan(
     db: &sled::Db,
     head: &Head,
     anchor_size: Option<u64>,
-    mut visit: Option<&mut dyn FnMut(RecordedEvent)>,
+    resume: Option<Resume>,
+    mut visit: Option<&mut dyn FnMut(Replayed)>,
 ) -> Result<(Index, VerifyReport, TreeScan), StoreError> {
-    let mut index = Index::default();
+    let view = View::sled(db);
+    let resume = resume.filter(|r| {
+        let checked = guarded("checking the resume point against the log", || {
+            check_resume(&view, head, anchor_size, r).map_err(StoreError::Io)
+        });
+        if let Err(doubt) = &checked {
+            tracing::warn!(%doubt, "not resuming: walking the whole log");
+        }
+        checked.is_ok()
+    });
+    let (mut index, start, frontier, resumed) = match resume {
+        Some(r) => (
+            r.index,
+            (r.head.position, r.head.hash),
+            r.frontier,
+            Some(r.head),
+        ),
+        None => (
+            Index::default(),
+            (0, GENESIS_HASH),
+            Frontier::default(),
+            None,
+        ),
+    };
+    if let Some(visit) = visit.as_mut() {
+        visit(Replayed::After(start.0));
+    }
+    let root_at_anchor = match anchor_size {
+        Some(0) => Some(tlog::EMPTY_HASH),
+        Some(size) if size == start.0 => Some(frontier.root()),
+        _ => None,
+    };
     let mut tree = TreeScan {
+        resumed,
+        frontier,
         anchor_size,
-        root_at_anchor: (anchor_size == Some(0)).then_some(tlog::EMPTY_HASH),
+        root_at_anchor,
         ..TreeScan::default()
     };
     let (records, last, first_break) = walk_chain(
-        &View::sled(db),
+        &view,
+        start,
         u64::MAX,
         Some(&mut tree),
         &mut |e, opens_chunk| {
@@ -829,7 +883,7 @@ fn scan(
                 event_type: &e.event_type,
             })?;
             if let Some(visit) = visit.as_mut() {
-                visit(e);
+                visit(Replayed::Event(e));
             }
             Ok(())
         },
@@ -844,6 +898,57 @@ fn scan(
         },
         tree,
     ))
+}
+
+/// Whether a resume point may stand for the log's history up to its head: its parts agree on
+/// their size and root, the log holds that position with that record hash and that Merkle root
+/// on disk, and the anchor reaches it. Any doubt is an `Err` saying what, and the log is walked
+/// from its start instead: a resume point is a cache, never evidence.
+fn check_resume(
+    view: &View,
+    head: &Head,
+    anchor_size: Option<u64>,
+    resume: &Resume,
+) -> Result<(), String> {
+    let at = resume.head.position;
+    if at == 0 || resume.index.len() != at || resume.frontier.size() != at {
+        return Err("the resume point's parts disagree on how many events it holds".into());
+    }
+    if resume.frontier.root().0 != resume.head.root {
+        return Err("the resume point's Merkle frontier does not give its root".into());
+    }
+    if at > head.position {
+        return Err(format!(
+            "the resume point is of position {at} but the log ends at {}: an older copy of the log was restored, or the resume point is another log's",
+            head.position
+        ));
+    }
+    match anchor_size {
+        None => return Err("the log has no anchor to hold the resume point against".into()),
+        Some(size) if size < at => {
+            return Err(format!(
+                "the anchor acknowledges {size} events, fewer than the resume point's {at}"
+            ));
+        }
+        Some(_) => {}
+    }
+    let stored = with_record(view, resume.index.chunk_of(at), at, |record| {
+        Ok(record::split(record).map(|(hash, _)| hash))
+    })
+    .map_err(|e| e.to_string())?
+    .flatten();
+    if stored != Some(resume.head.hash) {
+        return Err(format!(
+            "the log's record at position {at} is not the one the resume point was taken at"
+        ));
+    }
+    let root = tree::root(view, &|p| resume.index.chunk_of(p), at).map_err(|e| e.to_string())?;
+    if root.0 != resume.head.root {
+        return Err(format!(
+            "the log's Merkle tree at position {at} differs from the resume point's"
+        ));
+    }
+    Ok(())
 }
 
 /// Compares a walked log with its anchor: it must reach the acknowledged size (the journal's
@@ -1009,7 +1114,19 @@ impl Writer {
                     Err(_) => break,
                 }
             }
-            self.commit(jobs);
+            // A job that asks for the state at rest splits the batch: what came before it is
+            // committed first, what came after waits for it.
+            let mut appends = Vec::with_capacity(jobs.len());
+            for job in jobs {
+                match job.work {
+                    Work::AtRest(take) => {
+                        self.commit(std::mem::take(&mut appends));
+                        take(self.at_rest());
+                    }
+                    work => appends.push(Job { work, ..job }),
+                }
+            }
+            self.commit(appends);
         }
         self.checkpoint_journal();
     }
@@ -1054,7 +1171,19 @@ impl Writer {
         Ok(())
     }
 
+    /// A copy of the log's in-memory state at the writer's head, between two commits.
+    fn at_rest(&self) -> Resume {
+        Resume {
+            head: self.head,
+            index: self.inner.index.read().unwrap().clone(),
+            frontier: self.frontier.clone(),
+        }
+    }
+
     fn commit(&mut self, jobs: Vec<Job>) {
+        if jobs.is_empty() {
+            return;
+        }
         if let Some(refusal) = self.inner.refusal.read().unwrap().clone() {
             for job in jobs {
                 let _ = job.reply.send(Err(refusal.clone().into()));
@@ -1068,6 +1197,7 @@ impl Writer {
             let decided = match work {
                 Work::Append(request) => self.decide(&request, &mut pending),
                 Work::Replicate(json) => self.replicate(json, &mut pending),
+                Work::AtRest(_) => unreachable!("`run` hands these out between commits"),
             };
             match decided {
                 Ok(outcome) => pending.replies.push((reply, outcome)),
@@ -1569,11 +1699,16 @@ impl EventStore for SledStore {
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
-        let (records, last, mut first_break) =
-            walk_chain(&self.inner.view(), end, None, &mut |e, _| {
+        let (records, last, mut first_break) = walk_chain(
+            &self.inner.view(),
+            (0, GENESIS_HASH),
+            end,
+            None,
+            &mut |e, _| {
                 visit(e);
                 Ok(())
-            })?;
+            },
+        )?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
         }
@@ -1585,6 +1720,63 @@ impl EventStore for SledStore {
             head_hash: last,
             first_break,
         })
+    }
+
+    fn at_rest(&self, take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError> {
+        let (reply, _) = oneshot::channel();
+        let queue = self.inner.queue.read().unwrap();
+        let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+        sender
+            .send(Job {
+                work: Work::AtRest(take),
+                reply,
+            })
+            .map_err(|_| StoreError::Closing)
+    }
+
+    fn check_resumed_history(&self) -> Result<Option<ChainBreak>, StoreError> {
+        let Some(resumed) = self.inner.resumed else {
+            return Ok(None);
+        };
+        let mut tree = TreeScan::default();
+        let (records, last, first_break) = walk_chain(
+            &self.inner.view(),
+            (0, GENESIS_HASH),
+            resumed.position,
+            Some(&mut tree),
+            &mut |_, _| Ok(()),
+        )?;
+        let differs = |reason: &str| {
+            Some(ChainBreak {
+                position: resumed.position,
+                reason: format!("the history up to position {} {reason}", resumed.position),
+            })
+        };
+        let found = if first_break.is_some() {
+            first_break
+        } else if records < resumed.position {
+            Some(ChainBreak {
+                position: records + 1,
+                reason: "the record is missing".into(),
+            })
+        } else if last != resumed.hash {
+            differs("does not hash to the chain it was resumed from: earlier records were changed")
+        } else if tree.frontier.root().0 != resumed.root {
+            differs("does not give the Merkle root it was resumed from")
+        } else if let Some((first, _)) = tree.repairs.first() {
+            Some(ChainBreak {
+                position: *first,
+                reason:
+                    "the stored Merkle tree hashes of this chunk differ from its verified records"
+                        .into(),
+            })
+        } else {
+            None
+        };
+        if let Some(b) = &found {
+            *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
+        }
+        Ok(found)
     }
 
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {

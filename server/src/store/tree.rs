@@ -12,14 +12,43 @@ use super::StoreError;
 use super::keys;
 use super::view::View;
 use antikor_shared::tlog::Hash;
+use serde::{Deserialize, Serialize};
 use tlog_tiles::{HashReader, split_stored_hash_index, stored_hash_index};
 
 /// The newest complete subtree at each level: enough to add leaves and compute the root.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredFrontier", into = "StoredFrontier")]
 pub struct Frontier {
     size: u64,
     /// By level: the subtree's index within its level, and its hash.
     nodes: Vec<(u64, Hash)>,
+}
+
+/// A [`Frontier`] as stored in a snapshot (`Hash` has no serde form of its own).
+#[derive(Serialize, Deserialize)]
+struct StoredFrontier {
+    size: u64,
+    nodes: Vec<(u64, [u8; 32])>,
+}
+
+impl From<StoredFrontier> for Frontier {
+    fn from(f: StoredFrontier) -> Self {
+        let nodes = f.nodes.into_iter().map(|(n, h)| (n, Hash(h))).collect();
+        Self {
+            size: f.size,
+            nodes,
+        }
+    }
+}
+
+impl From<Frontier> for StoredFrontier {
+    fn from(f: Frontier) -> Self {
+        let nodes = f.nodes.into_iter().map(|(n, h)| (n, h.0)).collect();
+        Self {
+            size: f.size,
+            nodes,
+        }
+    }
 }
 
 impl Frontier {

@@ -1,9 +1,13 @@
 //! Read models are total: folding any sequence of real events, shuffled, repeated, moved to
 //! other tenants and streams, with fields replaced by extreme values and schema versions
-//! changed, never panics — and neither do the views built on the result.
+//! changed, never panics — and neither do the views built on the result. A snapshot of the
+//! models taken anywhere in such a history, stored and read back, folds the rest of it to the
+//! same models as the whole history does.
 
 use crate::support::{DEMO_PASSWORD, TestApp};
 use antikor_server::projections::{ReadModels, signals};
+use antikor_server::snapshot::{self, Snapshot};
+use antikor_server::store::{Head, Resume, index::Index, tree::Frontier};
 use antikor_server::util::paging::PageRequest;
 use antikor_shared::{ProvinceCode, RecordedEvent, StreamId, TenantId};
 use axum::http::{Method, StatusCode};
@@ -256,6 +260,57 @@ fn changed(corpus: &[RecordedEvent], at: usize, change: &Change, position: u64) 
     event
 }
 
+/// The events a strategy's picks make of the corpus, at positions 1, 2, …
+fn history(picks: &[(prop::sample::Index, Change)]) -> Vec<RecordedEvent> {
+    let corpus = corpus();
+    (1u64..)
+        .zip(picks)
+        .map(|(position, (pick, change))| {
+            let change = match change {
+                Change::StreamOf(n) => Change::StreamOf(n % corpus.len()),
+                other => other.clone(),
+            };
+            changed(corpus, pick.index(corpus.len()), &change, position)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_snapshot_anywhere_and_the_rest_of_the_history_fold_to_the_whole_history(
+        picks in proptest::collection::vec((any::<prop::sample::Index>(), change(64)), 1..48)
+    ) {
+        let events = history(&picks);
+        let mut whole = ReadModels::default();
+        for e in &events {
+            whole.fold(e);
+        }
+        let mut prefix = ReadModels::default();
+        for cut in 0..=events.len() {
+            if let Some(e) = cut.checked_sub(1).map(|i| &events[i]) {
+                prefix.fold(e);
+            }
+            let taken = Snapshot {
+                resume: Resume {
+                    head: Head { position: prefix.position, ..Head::default() },
+                    index: Index::default(),
+                    frontier: Frontier::default(),
+                },
+                models: prefix.clone(),
+            };
+            let bytes = snapshot::to_bytes(&taken).unwrap();
+            let mut resumed = snapshot::from_bytes(&bytes).unwrap().models;
+            prop_assert!(resumed == prefix, "the snapshot at {} reads back changed", cut);
+            for e in &events[cut..] {
+                resumed.fold(e);
+            }
+            prop_assert!(resumed == whole, "the snapshot at {} and the tail differ from the whole", cut);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -263,14 +318,9 @@ proptest! {
     fn folds_and_views_never_panic_on_stored_data(
         picks in proptest::collection::vec((any::<prop::sample::Index>(), change(64)), 1..120)
     ) {
-        let corpus = corpus();
         let mut models = ReadModels::default();
-        for (position, (pick, change)) in (1u64..).zip(&picks) {
-            let change = match change {
-                Change::StreamOf(n) => Change::StreamOf(n % corpus.len()),
-                other => other.clone(),
-            };
-            models.apply(&changed(corpus, pick.index(corpus.len()), &change, position));
+        for e in history(&picks) {
+            models.apply(&e);
         }
         let today = NaiveDate::from_ymd_opt(2017, 11, 30).unwrap();
         let tenants = models.tenant_list();

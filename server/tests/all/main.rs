@@ -15,5 +15,6 @@ mod plan;
 mod proofs;
 mod read_models;
 mod signals;
+mod snapshots;
 mod support;
 mod tamper;

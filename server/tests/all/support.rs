@@ -337,6 +337,13 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{username} logs in: {e:?}"))
     }
 
+    /// Stops the app as the server does at SIGTERM (writing a snapshot when one is due) and
+    /// gives back its data folder.
+    pub async fn shut_down(self) -> tempfile::TempDir {
+        self._stop.close_store().await.unwrap();
+        self.dir
+    }
+
     /// Stops the app and gives back its data folder.
     pub async fn stop(self) -> tempfile::TempDir {
         self.state.system_log().close().await.unwrap();

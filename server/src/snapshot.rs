@@ -1,0 +1,125 @@
+//! Snapshots: the read models and the log's in-memory state at one head, kept beside the log so
+//! that a start walks and folds only the events after it.
+//!
+//! A snapshot is a cache, never evidence. It is read only when it was written by the same fold
+//! code (a fingerprint of the sources, from `build.rs`) and its body has the SHA-256 its header
+//! names; the log then accepts it only when its own record, chain hash and Merkle root at the
+//! snapshot's position are the snapshot's (`SledStore::open_replaying`), and the history before
+//! it is walked again in the background (`EventStore::check_resumed_history`). Any doubt means
+//! the log is folded from its start, as `antikor rebuild` does on request.
+//!
+//! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
+//! SHA-256(body) ‖ body`, the body MessagePack with named fields (self-describing, so the
+//! shared types' untagged and flattened forms read back as they were written). It is written
+//! to a temporary file, fsynced and renamed over the old one, so a crash leaves the old
+//! snapshot or the new one, never half of one.
+
+use crate::projections::ReadModels;
+use crate::store::Resume;
+use crate::store::durable::sync_dir;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The fingerprint of the code that folds the read models and lays out the log's indexes.
+pub const FOLD_CODE: &str = env!("ANTIKOR_FOLD_CODE");
+
+const MAGIC: &[u8; 8] = b"ANTKSNAP";
+
+/// The read models and the log's state at one head.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// What the log needs to open after the head without walking up to it.
+    pub resume: Resume,
+    /// The read models folded up to the same head.
+    pub models: ReadModels,
+}
+
+impl Snapshot {
+    /// The position it stands at.
+    pub fn position(&self) -> u64 {
+        self.resume.head.position
+    }
+}
+
+/// Where a data folder keeps its snapshot: beside `log/`, so that copying the log alone
+/// leaves it behind (it is not part of the history).
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join("snapshot")
+}
+
+/// The snapshot file's bytes: header and body.
+pub fn to_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
+    let body = rmp_serde::to_vec_named(snapshot).map_err(|e| e.to_string())?;
+    let fingerprint = FOLD_CODE.as_bytes();
+    let mut out = Vec::with_capacity(body.len() + 64);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&u16::try_from(fingerprint.len()).unwrap_or(0).to_be_bytes());
+    out.extend_from_slice(fingerprint);
+    out.extend_from_slice(&(body.len() as u64).to_be_bytes());
+    out.extend_from_slice(&Sha256::digest(&body));
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// Reads a snapshot file's bytes, or says why they cannot be used (other code wrote them, they
+/// are damaged, the parts disagree).
+pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
+    let damaged = |what: &str| format!("the snapshot is damaged ({what})");
+    let short = || damaged("too short");
+    let rest = bytes
+        .strip_prefix(MAGIC)
+        .ok_or_else(|| damaged("not a snapshot file"))?;
+    let (len, rest) = rest.split_first_chunk::<2>().ok_or_else(short)?;
+    let (fingerprint, rest) = rest
+        .split_at_checked(usize::from(u16::from_be_bytes(*len)))
+        .ok_or_else(short)?;
+    if fingerprint != FOLD_CODE.as_bytes() {
+        return Err("the snapshot was written by another version of the read models".into());
+    }
+    let (len, rest) = rest.split_first_chunk::<8>().ok_or_else(short)?;
+    let (digest, body) = rest.split_first_chunk::<32>().ok_or_else(short)?;
+    if body.len() as u64 != u64::from_be_bytes(*len) {
+        return Err(damaged("its length is not the one its header names"));
+    }
+    // Hashed before it is decoded: damaged lengths inside the body must never reach the
+    // decoder, which would trust them to allocate.
+    if Sha256::digest(body)[..] != digest[..] {
+        return Err(damaged(
+            "its body does not have the SHA-256 its header names",
+        ));
+    }
+    let snapshot: Snapshot = rmp_serde::from_slice(body).map_err(|e| damaged(&e.to_string()))?;
+    if snapshot.models.position != snapshot.position() {
+        return Err("the snapshot's read models and log state are of different positions".into());
+    }
+    Ok(snapshot)
+}
+
+/// Writes `snapshot` to `path` durably, replacing what was there; returns its size in bytes.
+pub fn write(path: &Path, snapshot: &Snapshot) -> std::io::Result<u64> {
+    let bytes = to_bytes(snapshot).map_err(std::io::Error::other)?;
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let mut file = File::create(&partial)?;
+    file.write_all(&bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&partial, path)?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        sync_dir(dir)?;
+    }
+    Ok(bytes.len() as u64)
+}
+
+/// Reads the snapshot at `path`: `Ok(None)` when there is none, `Err` saying why it cannot be
+/// used.
+pub fn read(path: &Path) -> Result<Option<Snapshot>, String> {
+    match std::fs::read(path) {
+        Ok(bytes) => from_bytes(&bytes).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("the snapshot cannot be read ({e})")),
+    }
+}
