@@ -8,10 +8,11 @@
 //! region view and the audit page at a fixed 2,000 requests/s.
 //!
 //! `cargo bench -p antikor-server --bench national` (BENCH_EVENTS; BENCH_DIR, where the data
-//! folder goes, default the system's temporary folder). The binary runs itself twice, with
-//! `NATIONAL_PHASE` (`write`, then `serve`) and `NATIONAL_DATA`: once to install the country
-//! and fill the log, once to start on it cold and serve the pages; the first process walks
-//! the folder for its size in between and runs `antikor verify` at the end.
+//! folder goes, default the system's temporary folder). The binary runs itself three times,
+//! with `NATIONAL_PHASE` (`write`, `resume`, `walk`) and `NATIONAL_DATA`: once to install the
+//! country and fill the log (writing snapshots as a server does), once to start cold from the
+//! snapshot and serve the pages, once to start cold without it and rebuild; the first process
+//! walks the folder for its size in between and runs `antikor verify` at the end.
 #![allow(missing_docs)]
 
 use antikor_server::projections::ReadModels;
@@ -1090,16 +1091,69 @@ async fn write(data: &Path, total: u64) {
         status_mib("VmRSS:"),
         status_mib("VmHWM:")
     );
+    // The server wrote snapshots as the log grew; the newest, at the head, is what it writes
+    // when it stops.
+    let written = app
+        .snapshot_if_behind(1)
+        .await
+        .unwrap()
+        .expect("the log grew since the last snapshot");
+    println!(
+        "snapshot at the head: {:.0} MB ({:.0} bytes per event) in {:.2} s, of which appends waited {:.2} s for the copy",
+        written.bytes as f64 / 1e6,
+        written.bytes as f64 / written.position as f64,
+        written.elapsed.as_secs_f64(),
+        written.copied.as_secs_f64()
+    );
     stop.close_store().await.unwrap();
 }
 
-/// The second process: a cold start on the filled folder, a full rebuild of the read
-/// models, the pages under load, and then the store's own walk alone.
-async fn serve(data: &Path) {
+/// The second process: a start from the snapshot the first wrote, the background check of
+/// the history behind it, and the pages under load.
+async fn resume(data: &Path) {
     let usage = Usage::start();
     let (app, stop) = App::start(&config(data)).await.unwrap();
     let head = app.head().position;
-    println!("cold start from a snapshot: not implemented yet (every start walks the whole log)");
+    let started = usage.elapsed();
+    assert_eq!(
+        app.resumed_from(),
+        head,
+        "the start resumed from the snapshot"
+    );
+    println!(
+        "cold start from a snapshot, in a fresh process ({head} events: read the snapshot, check it against the log): {started:.2} s ({}); RSS {:.0} MiB (peak {:.0} MiB)",
+        usage.report(),
+        status_mib("VmRSS:"),
+        status_mib("VmHWM:")
+    );
+    while !app.history_checked() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!(
+        "then, in the background, the history behind the snapshot verified: {:.1} s after the start ({:.0} events/s)",
+        usage.elapsed() - started,
+        head as f64 / (usage.elapsed() - started).max(1e-3)
+    );
+    pages(&app).await;
+    stop.close_store().await.unwrap();
+}
+
+/// The third process: a cold start on the filled folder without its snapshot, a full rebuild
+/// of the read models, and then the store's own walk alone.
+async fn walk(data: &Path) {
+    // Set aside, and put back for whoever uses the folder next.
+    let snapshot = antikor_server::snapshot::path(data);
+    let aside = data.join("snapshot.aside");
+    std::fs::rename(&snapshot, &aside).unwrap();
+    let usage = Usage::start();
+    // Writing no snapshot of its own, which would run beside what is measured here.
+    let quiet = Config {
+        snapshot_after: u64::MAX / 4,
+        ..config(data)
+    };
+    let (app, stop) = App::start(&quiet).await.unwrap();
+    let head = app.head().position;
+    assert_eq!(app.resumed_from(), 0);
     println!(
         "cold start without a snapshot, in a fresh process ({head} events: open, verify the chain, build the store's indexes and the read models): {:.0} events/s ({}); RSS {:.0} MiB (peak {:.0} MiB)",
         head as f64 / usage.elapsed(),
@@ -1119,9 +1173,32 @@ async fn serve(data: &Path) {
         "full rebuild of the read models (read every record, verify the chain, fold): {:.0} events/s ({used})",
         head as f64 / elapsed
     );
+    // Stopped without writing a snapshot of its own (the one set aside is put back).
+    app.system_log().close().await.unwrap();
+    drop((app, stop));
+    std::fs::rename(&aside, &snapshot).unwrap();
+    // The folder unlocks once sled's last handle is gone.
+    tokio::time::sleep(Duration::from_millis(300)).await;
 
+    // Where the start's time goes: the store's own walk (verify the chain, build its indexes,
+    // check the anchor) without the read models, as in `--bench store`.
+    let options = StoreOptions {
+        anchor_file: Some(antikor_server::app::anchor_path(data)),
+        ..StoreOptions::default()
+    };
+    let usage = Usage::start();
+    let store = SledStore::open(&data.join("log"), options).unwrap();
+    println!(
+        "of a start, the store's own walk alone (verify, its indexes, the anchor; no read models): {}",
+        usage.report()
+    );
+    store.close_blocking().unwrap();
+}
+
+/// p50/p99 of the busiest pages, each at a fixed 2,000 requests/s.
+async fn pages(app: &AppState) {
     let places = places();
-    let router = router(&app);
+    let router = router(app);
     let sfo = places
         .iter()
         .find(|p| p.slug.as_str() == "oblast-sfo")
@@ -1145,25 +1222,6 @@ async fn serve(data: &Path) {
     for (who, uri, session) in pages {
         page_under_load(&router, who, uri, session).await;
     }
-    drop(router);
-    stop.close_store().await.unwrap();
-    drop((app, stop));
-    // The folder unlocks once sled's last handle is gone.
-    tokio::time::sleep(Duration::from_millis(300)).await;
-
-    // Where the start's time goes: the store's own walk (verify the chain, build its indexes,
-    // check the anchor) without the read models, as in `--bench store`.
-    let options = StoreOptions {
-        anchor_file: Some(antikor_server::app::anchor_path(data)),
-        ..StoreOptions::default()
-    };
-    let usage = Usage::start();
-    let store = SledStore::open(&data.join("log"), options).unwrap();
-    println!(
-        "of a start, the store's own walk alone (verify, its indexes, the anchor; no read models): {}",
-        usage.report()
-    );
-    store.close_blocking().unwrap();
 }
 
 /// Runs this binary again as `phase` on `data`, and waits for it.
@@ -1221,7 +1279,8 @@ async fn main() {
         let data = Path::new(&data);
         match phase.as_str() {
             "write" => write(data, total).await,
-            "serve" => serve(data).await,
+            "resume" => resume(data).await,
+            "walk" => walk(data).await,
             other => panic!("no phase {other}"),
         }
         return;
@@ -1251,7 +1310,8 @@ async fn main() {
         log as f64 / total as f64
     );
 
-    run("serve", &data);
+    run("resume", &data);
+    run("walk", &data);
 
     // What `antikor verify` pays first: a copy of the log folder (sled has no read-only open).
     let copy = tempfile::tempdir_in(dir.path()).unwrap();

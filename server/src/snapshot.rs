@@ -9,15 +9,16 @@
 //! the log is folded from its start, as `antikor rebuild` does on request.
 //!
 //! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
-//! SHA-256(body) ‖ body`, the body MessagePack with named fields (self-describing, so the
-//! shared types' untagged and flattened forms read back as they were written). It is written
-//! to a temporary file, fsynced and renamed over the old one, so a crash leaves the old
-//! snapshot or the new one, never half of one.
+//! SHA-256(body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read models`, each
+//! part MessagePack with structs as arrays: compact, and self-describing enough that the shared
+//! types' untagged and flattened forms read back as they were written (the fingerprint makes
+//! sure the field order is the writer's). The two parts are encoded and decoded at once, one on
+//! each core. The file is written to a temporary file, fsynced and renamed over the old one,
+//! so a crash leaves the old snapshot or the new one, never half of one.
 
 use crate::projections::ReadModels;
 use crate::store::Resume;
 use crate::store::durable::sync_dir;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::Write;
@@ -29,7 +30,7 @@ pub const FOLD_CODE: &str = env!("ANTIKOR_FOLD_CODE");
 const MAGIC: &[u8; 8] = b"ANTKSNAP";
 
 /// The read models and the log's state at one head.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone)]
 pub struct Snapshot {
     /// What the log needs to open after the head without walking up to it.
     pub resume: Resume,
@@ -52,7 +53,20 @@ pub fn path(data_dir: &Path) -> PathBuf {
 
 /// The snapshot file's bytes: header and body.
 pub fn to_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
-    let body = rmp_serde::to_vec_named(snapshot).map_err(|e| e.to_string())?;
+    let (resume, models) = rayon::join(
+        || rmp_serde::to_vec(&snapshot.resume),
+        || rmp_serde::to_vec(&snapshot.models),
+    );
+    let (resume, models) = (
+        resume.map_err(|e| e.to_string())?,
+        models.map_err(|e| e.to_string())?,
+    );
+    let mut body = Vec::with_capacity(8 + resume.len() + models.len());
+    body.extend_from_slice(&(resume.len() as u64).to_be_bytes());
+    body.extend_from_slice(&resume);
+    drop(resume);
+    body.extend_from_slice(&models);
+    drop(models);
     let fingerprint = FOLD_CODE.as_bytes();
     let mut out = Vec::with_capacity(body.len() + 64);
     out.extend_from_slice(MAGIC);
@@ -91,7 +105,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
             "its body does not have the SHA-256 its header names",
         ));
     }
-    let snapshot: Snapshot = rmp_serde::from_slice(body).map_err(|e| damaged(&e.to_string()))?;
+    let (len, body) = body.split_first_chunk::<8>().ok_or_else(short)?;
+    let (resume, models) = usize::try_from(u64::from_be_bytes(*len))
+        .ok()
+        .and_then(|len| body.split_at_checked(len))
+        .ok_or_else(|| damaged("its parts' lengths are not its length"))?;
+    let (resume, models) = rayon::join(
+        || rmp_serde::from_slice(resume),
+        || rmp_serde::from_slice(models),
+    );
+    let snapshot = Snapshot {
+        resume: resume.map_err(|e| damaged(&e.to_string()))?,
+        models: models.map_err(|e| damaged(&e.to_string()))?,
+    };
     if snapshot.models.position != snapshot.position() {
         return Err("the snapshot's read models and log state are of different positions".into());
     }

@@ -120,6 +120,19 @@ pub const PUBLIC_SIGNALS_PER_HOUR: u32 = 5;
 /// many at a start takes a fraction of a second.
 pub const SNAPSHOT_AFTER: u64 = 20_000;
 
+/// A snapshot written by [`App::snapshot_if_behind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Snapshotted {
+    /// The position it stands at.
+    pub position: u64,
+    /// Its size on disk.
+    pub bytes: u64,
+    /// How long the copy took, during which appends waited.
+    pub copied: std::time::Duration,
+    /// How long copying and writing took.
+    pub elapsed: std::time::Duration,
+}
+
 /// Everything a request handler may use.
 pub struct App {
     /// The event log; every change to Antikor goes through it. Private: handlers go through
@@ -388,9 +401,9 @@ impl App {
     }
 
     /// Writes a snapshot when the log has grown by at least `after` events since the newest
-    /// one; returns its position when it wrote one. Never of a log that refuses writes: a
-    /// snapshot of a log that failed a check would carry the doubt into the next start.
-    pub async fn snapshot_if_behind(&self, after: u64) -> anyhow::Result<Option<u64>> {
+    /// one, and says what it wrote. Never of a log that refuses writes: a snapshot of a log
+    /// that failed a check would carry the doubt into the next start.
+    pub async fn snapshot_if_behind(&self, after: u64) -> anyhow::Result<Option<Snapshotted>> {
         let mut snapshotted = self.snapshotted.lock().await;
         if self.store.refusal().is_some() || self.head().position < *snapshotted + after {
             return Ok(None);
@@ -417,14 +430,20 @@ impl App {
             .await?
             .context("writing the snapshot")?;
         *snapshotted = position;
+        let written = Snapshotted {
+            position,
+            bytes,
+            copied,
+            elapsed: started.elapsed(),
+        };
         tracing::info!(
             position,
             bytes,
             copy_ms = copied.as_millis() as u64,
-            elapsed_ms = started.elapsed().as_millis() as u64,
+            elapsed_ms = written.elapsed.as_millis() as u64,
             "snapshot written"
         );
-        Ok(Some(position))
+        Ok(Some(written))
     }
 
     /// The current read models, unscoped: for the scoped views in this module and for
@@ -648,29 +667,50 @@ fn check_history(store: &dyn EventStore, resumed: u64, checked: &AtomicBool) {
 
 /// Writes a snapshot whenever the log has grown past the newest one by the configured number
 /// of events, or by a quarter of its size when that is more (so a large log is not copied
-/// over and over): checked once at start and after every commit, until the server stops.
+/// over and over): checked at start and after commits, until the server stops.
+///
+/// Appends wait while the state is copied (about a second per million events), so the copy
+/// waits for a quiet moment — no commit for [`QUIET`] — unless the log has doubled since the
+/// newest snapshot, which bounds what a start after a crash has to fold.
 async fn keep_snapshots(
     app: Weak<App>,
     mut committed: watch::Receiver<u64>,
     mut stopping: watch::Receiver<bool>,
 ) {
+    const QUIET: std::time::Duration = std::time::Duration::from_secs(2);
     loop {
         let Some(strong) = app.upgrade() else { return };
         let last = *strong.snapshotted.lock().await;
         let after = strong.snapshot_after.max(last / 4);
         let failed = strong.snapshot_if_behind(after).await.err();
+        let urgent = strong.snapshot_after.max(last);
         drop(strong);
         if let Some(e) = failed {
             tracing::warn!(error = %e, "writing a snapshot failed; the next start folds more of the log");
             // A failing disk is not asked again at every commit.
             tokio::select! {
-                () = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
+                () = tokio::time::sleep(30 * QUIET) => {}
                 _ = stopping.changed() => return,
             }
         }
+        // The next commit, then quiet (or a log grown past `urgent`).
         tokio::select! {
             changed = committed.changed() => if changed.is_err() { return },
             _ = stopping.changed() => return,
+        }
+        loop {
+            tokio::select! {
+                changed = committed.changed() => {
+                    if changed.is_err() {
+                        return;
+                    }
+                    if *committed.borrow() >= last + urgent {
+                        break;
+                    }
+                }
+                () = tokio::time::sleep(QUIET) => break,
+                _ = stopping.changed() => return,
+            }
         }
     }
 }

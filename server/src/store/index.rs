@@ -6,8 +6,8 @@
 //! event) and extended by the writer after each durable commit.
 
 use antikor_shared::{StreamId, TenantId};
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 use uuid::Uuid;
 

@@ -100,7 +100,13 @@ async fn history_checked(app: &TestApp) -> bool {
 async fn a_start_from_a_snapshot_folds_only_the_tail_and_ends_where_a_rebuild_does() {
     let app = demo().await;
     work(&app, 1).await;
-    let at = app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    let at = app
+        .state
+        .snapshot_if_behind(1)
+        .await
+        .unwrap()
+        .unwrap()
+        .position;
     assert_eq!(at, app.state.head().position);
     assert_eq!(
         app.state.snapshot_if_behind(1).await.unwrap(),
@@ -247,7 +253,13 @@ async fn history_changed_behind_a_snapshot_is_found_and_writes_stop() {
         let app = demo().await;
         work(&app, 1).await;
         work(&app, 2).await;
-        let at = app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+        let at = app
+            .state
+            .snapshot_if_behind(1)
+            .await
+            .unwrap()
+            .unwrap()
+            .position;
         let dir = app.stop().await;
         change_record(dir.path(), needle, at);
         let app = start(dir).await;
@@ -310,4 +322,44 @@ async fn antikor_rebuild_folds_the_whole_log_and_writes_a_snapshot_to_start_from
     let app = start(dir).await;
     assert_eq!(app.state.resumed_from(), head);
     assert!(app.state.system_models() == rebuilt(&app));
+}
+
+#[tokio::test]
+async fn the_server_writes_a_snapshot_once_the_log_has_grown_and_gone_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = antikor_server::Config {
+        snapshot_after: 20,
+        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
+    };
+    let app = TestApp::start_with(dir, config).await;
+    let path = snapshot::path(app.dir.path());
+    // The seed is more than 20 events: the first snapshot comes at start, once it is quiet.
+    let first = loop {
+        if let Ok(Some(s)) = snapshot::read(&path) {
+            break s.position();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(first, app.state.head().position);
+    for i in 0..25 {
+        app.state
+            .system_log()
+            .append(request(
+                "petrich",
+                "notes",
+                ExpectedVersion::Any,
+                vec![event(i)],
+            ))
+            .await
+            .unwrap();
+    }
+    let head = app.state.head().position;
+    let started = std::time::Instant::now();
+    while snapshot::read(&path).unwrap().unwrap().position() != head {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no snapshot came"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
