@@ -150,7 +150,7 @@ pub fn leaf_of_event(event: &RecordedEvent) -> Result<Vec<u8>, LeafError> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// RFC 6962 leaf hash: `SHA-256(0x00 ‖ leaf)`.

@@ -673,28 +673,79 @@ impl TreeScan {
 }
 
 /// Walks the log from the position after `after` (whose hash is `prev`; 0 and the genesis hash
-/// for the whole log) to `end` (inclusive), checking that positions are gapless and
-/// that every record links to its predecessor, and hands each linked record, decoded, to
-/// `visit` in order, saying whether it is the first of its chunk. Returns the number of records
-/// that linked, the last linked hash, and the first break. With `tree`, also builds the Merkle
-/// tree of the linked records and checks the stored tree hashes of every whole chunk.
+/// for the whole log) to `end` (inclusive), checking that positions are gapless and that every
+/// record links to its predecessor, and hands each linked record, decoded, to `visit` in order,
+/// saying whether it is the first of its chunk. Returns the number of records that linked, the
+/// last linked hash, and the first break. With `tree`, also builds the Merkle tree of the
+/// linked records and checks the stored tree hashes of every whole chunk. Without `visit`,
+/// records are checked but not decoded into events.
 ///
 /// Each record's link can be checked on its own (its predecessor's hash is stored in front of
-/// the predecessor), so hashing and decoding run in parallel over batches of records; only the
-/// visits are sequential. A read that sled reports as corrupt is a break at that position: the
-/// walk keeps what it read before.
+/// the predecessor), so a second thread reads batches of records and checks and decodes each
+/// batch on every core, while this one visits the batch before it: reading, hashing and
+/// decoding overlap the sequential visits. A read that sled reports as corrupt is a break at
+/// that position: the walk keeps what it read before.
 fn walk_chain(
     view: &View,
-    (after, mut prev): (u64, [u8; 32]),
+    (after, prev): (u64, [u8; 32]),
     end: u64,
-    mut tree: Option<&mut TreeScan>,
-    visit: &mut dyn FnMut(RecordedEvent, bool) -> Result<(), String>,
+    tree: Option<&mut TreeScan>,
+    visit: Option<&mut dyn FnMut(RecordedEvent, bool) -> Result<(), String>>,
 ) -> Result<(u64, [u8; 32], Option<ChainBreak>), StoreError> {
+    let shape = BatchShape {
+        decode: visit.is_some(),
+        leaves: tree.is_some(),
+        end,
+    };
+    std::thread::scope(|scope| {
+        // One batch ahead: enough to keep both sides busy, little held in memory.
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || read_batches(view, (after, prev), shape, tx));
+        Ok(visit_batches(view, (after, prev), end, rx, tree, visit))
+    })
+}
+
+/// What the walk's reader makes of each record.
+#[derive(Clone, Copy)]
+struct BatchShape {
+    /// Decode events (for a visitor).
+    decode: bool,
+    /// Compute Merkle leaf hashes (for the tree).
+    leaves: bool,
+    /// The last position to read.
+    end: u64,
+}
+
+/// A record checked by the walk's reader: its hash, position, event and leaf hash.
+type Linked = ([u8; 32], u64, Option<RecordedEvent>, Option<Hash>);
+
+/// A batch of whole chunks, checked.
+struct Batch {
+    /// Each record, in order: linked, or the break it is.
+    linked: Vec<Result<Linked, ChainBreak>>,
+    /// Each chunk's first position and number of records.
+    spans: Vec<(u64, usize)>,
+    /// Where a chunk's framing is damaged, if one is.
+    framing: Option<u64>,
+    /// The missing or unreadable chunk that ended the batch, if one did.
+    gap: Option<ChainBreak>,
+    /// Nothing follows: the log or the walk ends here.
+    last: bool,
+}
+
+/// The walk's reader: reads batches of chunks from the one after `after`, checking that they
+/// follow each other without gaps, links and decodes their records on every core, and sends
+/// the batches on until the end, a gap, or a visitor that stopped listening.
+fn read_batches(
+    view: &View,
+    (after, mut prev): (u64, [u8; 32]),
+    shape: BatchShape,
+    tx: std::sync::mpsc::SyncSender<Batch>,
+) {
+    let end = shape.end;
     let mut expected = after + 1;
     let mut chunks = view.range(&keys::log(expected), &keys::log(u64::MAX));
-    let with_leaves = tree.is_some();
     loop {
-        // Gather a batch of whole chunks, checking that they follow each other without gaps.
         let mut batch: Vec<sled::IVec> = Vec::new();
         let mut spans: Vec<(u64, usize)> = Vec::new();
         let mut records = 0usize;
@@ -747,10 +798,8 @@ fn walk_chain(
                 .unwrap_or(usize::MAX),
         );
         let slices = &slices[..limit];
-        let first_position = expected;
-        let batch_prev = prev;
-        type Linked = ([u8; 32], RecordedEvent, Option<Hash>);
-        let decoded: Vec<Result<Linked, ChainBreak>> = slices
+        let (first_position, batch_prev) = (expected, prev);
+        let linked: Vec<Result<Linked, ChainBreak>> = slices
             .par_iter()
             .enumerate()
             .map(|(i, record)| {
@@ -761,35 +810,71 @@ fn walk_chain(
                 };
                 let (hash, c) = record::link(position, &prev, record)?;
                 let broken = |reason: String| ChainBreak { position, reason };
-                let event = record::to_event(&hash, &c).map_err(broken)?;
-                let leaf = if with_leaves {
+                let event = if shape.decode {
+                    Some(record::to_event(&hash, &c).map_err(broken)?)
+                } else {
+                    None
+                };
+                let leaf = if shape.leaves {
                     let json = &record[32..];
                     let leaf = tlog::leaf_bytes(json).map_err(|e| broken(e.to_string()))?;
                     Some(tlog::leaf_hash(&leaf))
                 } else {
                     None
                 };
-                Ok((hash, event, leaf))
+                Ok((hash, position, event, leaf))
             })
             .collect();
-        let mut leaves = Vec::with_capacity(if with_leaves { decoded.len() } else { 0 });
-        let firsts: Vec<u64> = spans.iter().map(|(first, _)| *first).collect();
-        let mut spans = spans.into_iter().peekable();
-        for result in decoded {
-            let (hash, event, leaf) = match result {
+        // The next batch links to the stored hash of this one's last record; whether that
+        // record itself links is for the visiting side to find in this batch.
+        if let Some(last) = slices.last() {
+            prev = record::split(last).map(|(h, _)| h).unwrap_or_default();
+        }
+        expected += limit as u64;
+        let last = limit == 0 || expected > end || framing.is_some() || gap.is_some();
+        let sent = tx.send(Batch {
+            linked,
+            spans,
+            framing,
+            gap,
+            last,
+        });
+        if last || sent.is_err() {
+            return;
+        }
+    }
+}
+
+/// The walk's visiting side: takes the reader's batches in order, stops at the first break,
+/// hands each linked record to `visit` and its leaf to `tree`.
+fn visit_batches(
+    view: &View,
+    (after, mut prev): (u64, [u8; 32]),
+    end: u64,
+    rx: std::sync::mpsc::Receiver<Batch>,
+    mut tree: Option<&mut TreeScan>,
+    mut visit: Option<&mut dyn FnMut(RecordedEvent, bool) -> Result<(), String>>,
+) -> (u64, [u8; 32], Option<ChainBreak>) {
+    let mut expected = after + 1;
+    for batch in rx {
+        let mut leaves = Vec::with_capacity(if tree.is_some() {
+            batch.linked.len()
+        } else {
+            0
+        });
+        let firsts: Vec<u64> = batch.spans.iter().map(|(first, _)| *first).collect();
+        let mut spans = batch.spans.into_iter().peekable();
+        for result in batch.linked {
+            let (hash, position, event, leaf) = match result {
                 Ok(ok) => ok,
-                Err(b) => return Ok((expected - 1, prev, Some(b))),
+                Err(b) => return (expected - 1, prev, Some(b)),
             };
-            let opens_chunk = firsts.binary_search(&event.position).is_ok();
-            if let Err(reason) = visit(event, opens_chunk) {
-                return Ok((
-                    expected - 1,
-                    prev,
-                    Some(ChainBreak {
-                        position: expected,
-                        reason,
-                    }),
-                ));
+            if let (Some(visit), Some(event)) = (visit.as_mut(), event) {
+                let opens_chunk = firsts.binary_search(&position).is_ok();
+                if let Err(reason) = visit(event, opens_chunk) {
+                    let position = expected;
+                    return (expected - 1, prev, Some(ChainBreak { position, reason }));
+                }
             }
             prev = hash;
             expected += 1;
@@ -804,17 +889,18 @@ fn walk_chain(
                 }
             }
         }
-        if let Some(position) = framing.filter(|p| *p <= end) {
+        if let Some(position) = batch.framing.filter(|p| *p <= end) {
             let reason = "the chunk's framing is damaged".to_owned();
-            return Ok((expected - 1, prev, Some(ChainBreak { position, reason })));
+            return (expected - 1, prev, Some(ChainBreak { position, reason }));
         }
-        if gap.is_some() {
-            return Ok((expected - 1, prev, gap));
+        if batch.gap.is_some() {
+            return (expected - 1, prev, batch.gap);
         }
-        if limit == 0 || expected > end {
-            return Ok((expected - 1, prev, None));
+        if batch.last {
+            break;
         }
     }
+    (expected - 1, prev, None)
 }
 
 /// The start-up walk: verifies every link of the chain (after the resume point, when the log
@@ -871,7 +957,7 @@ fn scan(
         start,
         u64::MAX,
         Some(&mut tree),
-        &mut |e, opens_chunk| {
+        Some(&mut |e, opens_chunk| {
             if opens_chunk {
                 index.add_chunk(e.position);
             }
@@ -886,7 +972,7 @@ fn scan(
                 visit(Replayed::Event(e));
             }
             Ok(())
-        },
+        }),
     )?;
     let first_break = first_break.or_else(|| head_mismatch(records, &last, head));
     Ok((
@@ -1704,10 +1790,10 @@ impl EventStore for SledStore {
             (0, GENESIS_HASH),
             end,
             None,
-            &mut |e, _| {
+            Some(&mut |e, _| {
                 visit(e);
                 Ok(())
-            },
+            }),
         )?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
@@ -1744,7 +1830,7 @@ impl EventStore for SledStore {
             (0, GENESIS_HASH),
             resumed.position,
             Some(&mut tree),
-            &mut |_, _| Ok(()),
+            None,
         )?;
         let differs = |reason: &str| {
             Some(ChainBreak {
