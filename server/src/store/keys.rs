@@ -4,7 +4,7 @@
 //! chunks: each group commit writes its records as one or a few chunk values under
 //! `L <position of the chunk's first record>` (big-endian, so byte order is numeric order).
 //! A chunk is a sequence of `u32 length (big-endian) ‖ record`, where a record is
-//! `hash (32 bytes) ‖ canonical JSON` (see `record`). Chunks stay under [`CHUNK_BYTES`] unless
+//! `hash (32 bytes) ‖ canonical JSON` (see `record`), or that JSON compressed (see `compress`). Chunks stay under [`CHUNK_BYTES`] unless
 //! one record alone is larger, and always well under the 128 KiB above which sled would move a
 //! value to a blob file it never fsyncs. Chunks are never rewritten. The head marker
 //! `H` → `position ‖ hash` and the chunk's Merkle tree hashes `T <position>` are written in the
@@ -15,6 +15,9 @@ pub const LOG: u8 = b'L';
 /// Tag of the Merkle tree's chunks: `T <position>` holds the tree hashes that the records of
 /// the chunk `L <position>` add (see `tree`), 32 bytes each.
 pub const TREE: u8 = b'T';
+/// Tag of the compression dictionaries: `D <id>` (big-endian u32) holds a dictionary that
+/// records may be compressed with (see `compress`), written with the first record that uses it.
+pub const DICTIONARY: u8 = b'D';
 /// `H` → `position ‖ hash`: the chain's head, written with every commit.
 pub const HEAD: &[u8] = b"H";
 /// A chunk is closed once adding the next record would take it past this size.
@@ -31,6 +34,13 @@ pub fn log(position: u64) -> [u8; 9] {
 pub fn tree(position: u64) -> [u8; 9] {
     let mut k = [TREE; 9];
     k[1..].copy_from_slice(&position.to_be_bytes());
+    k
+}
+
+/// `D id`: the key of a compression dictionary.
+pub fn dictionary(id: u32) -> [u8; 5] {
+    let mut k = [DICTIONARY; 5];
+    k[1..].copy_from_slice(&id.to_be_bytes());
     k
 }
 

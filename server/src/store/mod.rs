@@ -5,6 +5,7 @@
 //! to history is found by [`verify`](EventStore::verify).
 
 pub mod anchor;
+pub mod compress;
 pub mod durable;
 pub mod index;
 pub mod keys;

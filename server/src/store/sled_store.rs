@@ -11,6 +11,7 @@
 //! (`index`), rebuilt by the start-up walk that verifies the chain.
 
 use super::anchor::{Anchor, AnchorFile, Anchored, Found, JournalEntry};
+use super::compress::{self, Packer, Unpacker};
 use super::index::{self, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
@@ -50,6 +51,9 @@ pub struct StoreOptions {
     /// How long the writer waits for more work before it checkpoints the journal (see
     /// `anchor`); `None` checkpoints only when the journal is full or the store closes.
     pub idle_checkpoint: Option<Duration>,
+    /// When the writer trains the dictionary it compresses records with (see `compress`);
+    /// `None` stores records as they are (a dictionary stored earlier is still used).
+    pub compression: Option<compress::Policy>,
 }
 
 impl Default for StoreOptions {
@@ -59,6 +63,7 @@ impl Default for StoreOptions {
             cache_bytes: 256 * 1024 * 1024,
             anchor_file: None,
             idle_checkpoint: Some(Duration::from_millis(50)),
+            compression: Some(compress::Policy::default()),
         }
     }
 }
@@ -116,6 +121,8 @@ struct Inner {
     feed: broadcast::Sender<Arc<RecordedEvent>>,
     /// Called with every committed batch before it is acknowledged.
     hooks: RwLock<Vec<CommitHook>>,
+    /// The dictionaries compressed records are read with.
+    unpacker: Arc<Unpacker>,
 }
 
 impl SledStore {
@@ -305,6 +312,7 @@ impl SledStore {
             resumed: scan.resumed,
             feed,
             hooks: RwLock::new(Vec::new()),
+            unpacker: Arc::default(),
         });
         let (tx, rx) = mpsc::channel();
         let writer = Writer {
@@ -315,6 +323,7 @@ impl SledStore {
             frontier,
             max_batch: options.max_batch.max(1),
             idle_checkpoint: options.idle_checkpoint,
+            packer: Packer::new(options.compression, newest_dictionary(&inner.db)),
         };
         let handle = std::thread::Builder::new()
             .name("antikor-log-writer".into())
@@ -410,7 +419,11 @@ impl SledStore {
 impl Inner {
     /// What readers see: sled with the commits since the last checkpoint over it.
     fn view(&self) -> View<'_> {
-        View::new(&self.db, self.recent.read().unwrap().clone())
+        View::new(
+            &self.db,
+            self.recent.read().unwrap().clone(),
+            self.unpacker.clone(),
+        )
     }
 
     /// The first position of the chunk that stores the indexed `position`.
@@ -577,6 +590,17 @@ pub(crate) fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, StoreE
     }
 }
 
+/// The log's newest compression dictionary, if it has one; one it cannot read is as none (the
+/// records that need it are then found unreadable by the walk).
+fn newest_dictionary(db: &sled::Db) -> Option<(u32, sled::IVec)> {
+    let (key, value) = db
+        .scan_prefix([keys::DICTIONARY])
+        .next_back()
+        .and_then(Result::ok)?;
+    let id = u32::from_be_bytes(key.get(1..5)?.try_into().ok()?);
+    Some((id, value))
+}
+
 fn read_head(db: &sled::Db) -> Result<Head, StoreError> {
     let Some(v) = db.get(keys::HEAD)? else {
         return Ok(Head::default());
@@ -624,7 +648,12 @@ fn with_record<T>(
         });
     };
     match keys::records(&chunk).nth((position - first) as usize) {
-        Some(Ok(record)) => read(record).map(Some),
+        Some(Ok(record)) => {
+            let record = view
+                .unpack(record)
+                .map_err(|detail| StoreError::Corrupt { position, detail })?;
+            read(&record).map(Some)
+        }
         Some(Err(())) => Err(StoreError::Corrupt {
             position,
             detail: "the chunk's framing is damaged".into(),
@@ -808,8 +837,9 @@ fn read_batches(
                     Some(j) => record::split(slices[j]).map(|(h, _)| h).unwrap_or_default(),
                     None => batch_prev,
                 };
-                let (hash, c) = record::link(position, &prev, record)?;
                 let broken = |reason: String| ChainBreak { position, reason };
+                let record = view.unpack(record).map_err(broken)?;
+                let (hash, c) = record::link(position, &prev, &record)?;
                 let event = if shape.decode {
                     Some(record::to_event(&hash, &c).map_err(broken)?)
                 } else {
@@ -1130,6 +1160,8 @@ struct Writer {
     frontier: Frontier,
     max_batch: usize,
     idle_checkpoint: Option<Duration>,
+    /// Compresses the records it writes.
+    packer: Packer,
 }
 
 /// What one group commit has decided so far, before it is written.
@@ -1480,7 +1512,8 @@ impl Writer {
         value.extend_from_slice(&json);
         let leaf = tlog::leaf_bytes(&json).map_err(|e| invalid(e.to_string()))?;
         let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
-        pending.add_record(position, &value, tree_hashes);
+        let stored = self.packer.pack(position, &value, &mut pending.writes);
+        pending.add_record(position, &stored, tree_hashes);
         pending.ids.insert(event.id, position);
         pending
             .versions
@@ -1553,7 +1586,8 @@ impl Writer {
             let (hash, value) = record::encode(&self.head.hash, &canonical);
             let leaf = tlog::leaf_bytes(&value[32..]).expect("a record just encoded is a leaf");
             let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
-            pending.add_record(position, &value, tree_hashes);
+            let stored = self.packer.pack(position, &value, &mut pending.writes);
+            pending.add_record(position, &stored, tree_hashes);
             pending.ids.insert(event.id, position);
             pending.events.push(Arc::new(RecordedEvent {
                 position,

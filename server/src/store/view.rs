@@ -7,7 +7,9 @@
 //! a snapshot (an `Arc`, no lock held while reading) and look in it before sled: a snapshot
 //! taken before a checkpoint finds the same keys in both, which reads the same.
 
+use super::compress::Unpacker;
 use sled::IVec;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::iter::Peekable;
 use std::ops::Bound;
@@ -20,17 +22,28 @@ pub type Recent = Arc<BTreeMap<IVec, IVec>>;
 pub struct View<'a> {
     db: &'a sled::Db,
     recent: Recent,
+    unpacker: Arc<Unpacker>,
 }
 
 impl<'a> View<'a> {
-    /// sled with `recent` over it.
-    pub fn new(db: &'a sled::Db, recent: Recent) -> Self {
-        Self { db, recent }
+    /// sled with `recent` over it; compressed records are read with `unpacker`'s dictionaries.
+    pub fn new(db: &'a sled::Db, recent: Recent, unpacker: Arc<Unpacker>) -> Self {
+        Self {
+            db,
+            recent,
+            unpacker,
+        }
     }
 
     /// sled alone (before the writer runs).
     pub fn sled(db: &'a sled::Db) -> Self {
-        Self::new(db, Recent::default())
+        Self::new(db, Recent::default(), Arc::default())
+    }
+
+    /// A stored record as `hash ‖ JSON`, decompressed when it is stored compressed.
+    pub fn unpack<'r>(&self, record: &'r [u8]) -> Result<Cow<'r, [u8]>, String> {
+        self.unpacker
+            .unpack(record, |id| self.get(&super::keys::dictionary(id)))
     }
 
     /// The value under `key`.
@@ -133,7 +146,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (IVec::from(&[k][..]), IVec::from(&[v][..])))
             .collect();
-        let view = View::new(&db, Arc::new(recent));
+        let view = View::new(&db, Arc::new(recent), Arc::default());
         let all: Vec<(u8, u8)> = view
             .range(&[0], &[9])
             .map(|kv| kv.map(|(k, v)| (k[0], v[0])).unwrap())

@@ -595,3 +595,110 @@ async fn commits_since_the_last_checkpoint_come_back_from_the_journal() {
         "the events before the bad entry"
     );
 }
+
+#[tokio::test]
+async fn compressed_records_read_back_as_written_verify_and_damage_to_them_is_found() {
+    use antikor_server::store::keys;
+    use serde_json::value::RawValue;
+    let realistic = |n: u64| {
+        antikor_server::store::NewEvent {
+        id: uuid::Uuid::new_v4(),
+        event_type: "ProgressReported".into(),
+        schema_version: 1,
+        payload: RawValue::from_string(format!(
+            r#"{{"year":2017,"measure":"II.{}","level":"substantial","note":"Проведено заседание № {n} с участието на граждани и медии","evidence":[],"as_of":"2017-05-{:02}"}}"#,
+            n % 7,
+            1 + n % 28
+        ))
+        .unwrap(),
+    }
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::support::open_compressing(dir.path());
+    let mut written = Vec::new();
+    for n in 0..200u64 {
+        let e = realistic(n);
+        written.push(serde_json::from_str::<serde_json::Value>(e.payload.get()).unwrap());
+        store
+            .append(request("bansko", &format!("m{}", n % 5), Any, vec![e]))
+            .await
+            .unwrap();
+    }
+    let read = |store: &antikor_server::store::SledStore| -> Vec<serde_json::Value> {
+        store
+            .read_all(1, 1000)
+            .unwrap()
+            .into_iter()
+            .map(|e| serde_json::from_str(e.payload.get()).unwrap())
+            .collect()
+    };
+    assert!(read(&store) == written, "the records read back differ");
+    let head = store.head();
+    store.close().await.unwrap();
+    drop(store);
+
+    // On disk: a dictionary, and most records far smaller than their JSON.
+    let (compressed, stored, raw) = {
+        let db = sled::open(dir.path()).unwrap();
+        assert!(db.get(keys::dictionary(1)).unwrap().is_some());
+        let mut counts = (0, 0, 0);
+        for item in db.scan_prefix([keys::LOG]) {
+            let (_, chunk) = item.unwrap();
+            for record in keys::records(&chunk) {
+                let record = record.unwrap();
+                counts.1 += record.len();
+                if record[32] == 0 {
+                    counts.0 += 1;
+                } else {
+                    counts.2 += record.len();
+                }
+            }
+        }
+        counts
+    };
+    assert!(compressed >= 150, "{compressed} of 200 compressed");
+    let raw_each = raw as f64 / (200 - compressed) as f64;
+    assert!(
+        (stored as f64) < raw_each * 200.0 * 0.6,
+        "{stored} bytes stored for 200 records of about {raw_each:.0}"
+    );
+
+    let store = crate::support::open_compressing(dir.path());
+    assert_eq!(store.head(), head);
+    assert!(
+        read(&store) == written,
+        "the records read back after a restart differ"
+    );
+    let report = store.verify().unwrap();
+    assert_eq!((report.records, report.first_break), (200, None));
+    store.close().await.unwrap();
+    drop(store);
+
+    // A byte changed inside a compressed record, or the dictionary, is a break.
+    for damage in ["record", "dictionary"] {
+        let copy = tempfile::tempdir().unwrap();
+        antikor_server::store::copy_folder(dir.path(), copy.path(), false).unwrap();
+        {
+            let db = sled::open(copy.path()).unwrap();
+            if damage == "record" {
+                let (key, chunk) = db.scan_prefix([keys::LOG]).last().unwrap().unwrap();
+                let mut chunk = chunk.to_vec();
+                let at = chunk.len() - 20;
+                chunk[at] ^= 0x10;
+                db.insert(key, chunk).unwrap();
+            } else {
+                let mut dictionary = db.get(keys::dictionary(1)).unwrap().unwrap().to_vec();
+                let at = dictionary.len() / 2;
+                dictionary[at] ^= 0x10;
+                db.insert(keys::dictionary(1), dictionary).unwrap();
+            }
+            db.flush().unwrap();
+        }
+        // The opening walk stops at the first record that does not decompress to what was
+        // hashed, serves what lies before it and refuses writes.
+        let store = crate::support::open_compressing(copy.path());
+        assert!(store.refusal().is_some(), "{damage}: writes are refused");
+        assert!(store.head().position < 200, "{damage}");
+        assert!(store.verify().unwrap().first_break.is_none());
+    }
+}

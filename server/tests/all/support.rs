@@ -23,6 +23,19 @@ pub fn open(dir: &Path) -> SledStore {
     SledStore::open(dir, StoreOptions::default()).expect("store opens")
 }
 
+/// Opens a store in `dir` that trains its compression dictionary on its first 40 records,
+/// so that a short test log is mostly compressed.
+pub fn open_compressing(dir: &Path) -> SledStore {
+    let options = StoreOptions {
+        compression: Some(antikor_server::store::compress::Policy {
+            after: 1,
+            samples: 40,
+        }),
+        ..StoreOptions::default()
+    };
+    SledStore::open(dir, options).expect("store opens")
+}
+
 /// A tenant id.
 pub fn tenant(s: &str) -> TenantId {
     TenantId::parse(s).unwrap()
