@@ -10,9 +10,9 @@
 //!
 //! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
 //! SHA-256(body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read models`, each
-//! part MessagePack with structs as arrays: compact, and self-describing enough that the shared
-//! types' untagged and flattened forms read back as they were written (the fingerprint makes
-//! sure the field order is the writer's). The two parts are encoded and decoded at once, one on
+//! part MessagePack with structs as arrays (compact, and self-describing enough that the shared
+//! types' untagged and flattened forms read back as they were written; the fingerprint makes
+//! sure the field order is the writer's), compressed with zstd. The two parts are encoded and decoded at once, one on
 //! each core. The file is written to a temporary file, fsynced and renamed over the old one,
 //! so a crash leaves the old snapshot or the new one, never half of one.
 
@@ -53,10 +53,7 @@ pub fn path(data_dir: &Path) -> PathBuf {
 
 /// The snapshot file's bytes: header and body.
 pub fn to_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
-    let (resume, models) = rayon::join(
-        || rmp_serde::to_vec(&snapshot.resume),
-        || rmp_serde::to_vec(&snapshot.models),
-    );
+    let (resume, models) = rayon::join(|| encode(&snapshot.resume), || encode(&snapshot.models));
     let (resume, models) = (
         resume.map_err(|e| e.to_string())?,
         models.map_err(|e| e.to_string())?,
@@ -110,19 +107,31 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
         .ok()
         .and_then(|len| body.split_at_checked(len))
         .ok_or_else(|| damaged("its parts' lengths are not its length"))?;
-    let (resume, models) = rayon::join(
-        || rmp_serde::from_slice(resume),
-        || rmp_serde::from_slice(models),
-    );
+    let (resume, models) = rayon::join(|| decode(resume), || decode(models));
     let snapshot = Snapshot {
-        resume: resume.map_err(|e| damaged(&e.to_string()))?,
-        models: models.map_err(|e| damaged(&e.to_string()))?,
+        resume: resume.map_err(|e| damaged(&e))?,
+        models: models.map_err(|e| damaged(&e))?,
     };
     if snapshot.models.position != snapshot.position() {
         return Err("the snapshot's read models and log state are of different positions".into());
     }
     Ok(snapshot)
 }
+
+/// One part of the body: MessagePack, compressed.
+fn encode(part: &impl serde::Serialize) -> Result<Vec<u8>, String> {
+    let packed = rmp_serde::to_vec(part).map_err(|e| e.to_string())?;
+    zstd::bulk::compress(&packed, PART_LEVEL).map_err(|e| e.to_string())
+}
+
+/// A part of the body back.
+fn decode<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
+    let packed = zstd::decode_all(part).map_err(|e| e.to_string())?;
+    rmp_serde::from_slice(&packed).map_err(|e| e.to_string())
+}
+
+/// Fast: a snapshot is written while the server runs and read at every start.
+const PART_LEVEL: i32 = 1;
 
 /// Writes `snapshot` to `path` durably, replacing what was there; returns its size in bytes.
 pub fn write(path: &Path, snapshot: &Snapshot) -> std::io::Result<u64> {
