@@ -56,7 +56,7 @@ mod common;
 #[path = "common/http.rs"]
 mod http;
 use common::{TENANTS, request};
-use http::{at_fixed_rate, get, ms, percentile};
+use http::{Session, at_fixed_rate, get, ms, percentile};
 
 /// The bench accounts' password (the policy refuses one that holds the username).
 const PASSWORD: &str = "national-bench-kestrel-2017";
@@ -893,36 +893,6 @@ async fn fill(app: &AppState, places: Arc<Vec<Place>>, target: u64) -> Filled {
     filled
 }
 
-/// A session through the router: its cookie and CSRF token.
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-/// Logs a bench account in through the router.
-async fn login(router: &axum::Router, username: &str) -> Session {
-    let body = serde_json::json!({"username": username, "password": PASSWORD});
-    let response = router
-        .clone()
-        .oneshot(
-            Request::post("/api/session")
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(body.to_string()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    let cookie = cookie.split(';').next().unwrap().to_owned();
-    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    let info: serde_json::Value = serde_json::from_slice(&body).unwrap();
-    let csrf = info["csrf_token"].as_str().unwrap().to_owned();
-    Session { cookie, csrf }
-}
-
 /// The router as the server builds it, with the client's address its logins read.
 fn router(app: &AppState) -> axum::Router {
     let client = std::net::SocketAddr::from(([127, 0, 0, 1], 4000));
@@ -987,7 +957,7 @@ async fn install(app: &AppState, places: &[Place]) {
         .iter()
         .filter(|p| p.regional() && p.slug.as_str() != "oblast")
     {
-        let session = login(&router, place.user.as_str()).await;
+        let session = http::login(&router, place.user.as_str(), PASSWORD).await;
         let body = serde_json::json!({"year": 2017, "based_on": 2017, "template": "BLG"});
         let response = router
             .clone()
@@ -1204,10 +1174,10 @@ async fn pages(app: &AppState) {
         .find(|p| p.slug.as_str() == "oblast-sfo")
         .expect("Sofia province's regional administration");
     let officer = &sfo.municipalities[0];
-    let officer_session = login(&router, &format!("{officer}.officer")).await;
-    let regional = login(&router, sfo.user.as_str()).await;
-    let national = login(&router, "kpk.national").await;
-    let auditor = login(&router, "kpk.auditor").await;
+    let officer_session = http::login(&router, &format!("{officer}.officer"), PASSWORD).await;
+    let regional = http::login(&router, sfo.user.as_str(), PASSWORD).await;
+    let national = http::login(&router, "kpk.national", PASSWORD).await;
+    let auditor = http::login(&router, "kpk.auditor", PASSWORD).await;
     let officer_who = format!("officer of {officer}");
     let regional_who = format!("regional, SFO: {} tenants", sfo.municipalities.len() + 1);
     let pages: [(&str, &str, &Session); 7] = [

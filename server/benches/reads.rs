@@ -14,12 +14,9 @@ use antikor_shared::activity::{
     MeetingHeld, MeetingKind, TrainingHeld,
 };
 use antikor_shared::events::{ActivityEvent, EventSet};
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
 use chrono::{Datelike, NaiveDate};
 use serde_json::value::RawValue;
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
 use uuid::Uuid;
 
 mod common;
@@ -97,25 +94,6 @@ fn recorded(activity: Activity) -> ActivityEvent {
 /// The JSON a GET answers.
 async fn get_json(router: &axum::Router, uri: &str, cookie: Option<&str>) -> serde_json::Value {
     serde_json::from_slice(&body(router, uri, cookie).await).unwrap()
-}
-
-/// Logs a demo account in through the router; its session cookie.
-async fn login(router: &axum::Router, username: &str) -> String {
-    let body =
-        serde_json::json!({"username": username, "password": antikor_server::demo::DEMO_PASSWORD});
-    let response = router
-        .clone()
-        .oneshot(
-            Request::post("/api/session")
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(body.to_string()))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
-    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
-    cookie.split(';').next().unwrap().to_owned()
 }
 
 #[tokio::main]
@@ -212,8 +190,11 @@ async fn main() {
 
     // The lists people page through, logged in: one tenant's, and every tenant's merged.
     antikor_server::demo::create_accounts(&app).await.unwrap();
-    let officer = login(&router, "bansko.officer").await;
-    let regional = login(&router, "oblast.admin").await;
+    let password = antikor_server::demo::DEMO_PASSWORD;
+    let officer = http::login(&router, "bansko.officer", password)
+        .await
+        .cookie;
+    let regional = http::login(&router, "oblast.admin", password).await.cookie;
     let lists = [
         ("/api/activities", &officer),
         ("/api/activities?year=2017&kind=training", &officer),

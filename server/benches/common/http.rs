@@ -1,5 +1,5 @@
-//! What the benchmarks that drive the router share: a GET through it, an open-loop load at a
-//! fixed rate, and percentiles. Included by path (`#[path]`) only by those benches, so the
+//! What the benchmarks that drive the router share: a login and a GET through it, an open-loop
+//! load at a fixed rate, and percentiles. Included by path (`#[path]`) only by those benches, so the
 //! others do not carry it unused.
 
 use axum::body::Body;
@@ -16,6 +16,39 @@ pub fn percentile(samples: &mut [Duration], p: f64) -> Duration {
 /// A duration in milliseconds.
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
+}
+
+/// A logged-in session: its cookie (`name=value`) and CSRF token.
+pub struct Session {
+    /// The session cookie, as a request sends it back.
+    pub cookie: String,
+    /// The token writes carry in `X-CSRF-Token`.
+    #[allow(dead_code, reason = "only the benches that write use it")]
+    pub csrf: String,
+}
+
+/// Logs `username` in through the router, checking that it answers 200.
+pub async fn login(router: &axum::Router, username: &str, password: &str) -> Session {
+    let body = serde_json::json!({"username": username, "password": password});
+    let response = router
+        .clone()
+        .oneshot(
+            Request::post("/api/session")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "login as {username}");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let info: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    let csrf = info["csrf_token"].as_str().unwrap().to_owned();
+    Session { cookie, csrf }
 }
 
 /// Sends `GET uri` through the router, checks it answers 200, and returns the body's size.

@@ -1886,9 +1886,7 @@ impl EventStore for SledStore {
         } else if let Some((first, _)) = tree.repairs.first() {
             Some(ChainBreak {
                 position: *first,
-                reason:
-                    "the stored Merkle tree hashes of this chunk differ from its verified records"
-                        .into(),
+                reason: "the stored Merkle tree hashes of this chunk differ from its verified records (`antikor rebuild` walks the whole log and rewrites them)".into(),
             })
         } else {
             None
