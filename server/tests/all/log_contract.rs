@@ -639,7 +639,7 @@ async fn compressed_records_read_back_as_written_verify_and_damage_to_them_is_fo
 
     // On disk: a dictionary, and most records far smaller than their JSON.
     let (compressed, stored, raw) = {
-        let db = sled::open(dir.path()).unwrap();
+        let db = crate::support::open_files(dir.path());
         assert!(db.get(keys::dictionary(1)).unwrap().is_some());
         let mut counts = (0, 0, 0);
         for item in db.scan_prefix([keys::LOG]) {
@@ -679,7 +679,7 @@ async fn compressed_records_read_back_as_written_verify_and_damage_to_them_is_fo
         let copy = tempfile::tempdir().unwrap();
         antikor_server::store::copy_folder(dir.path(), copy.path(), false).unwrap();
         {
-            let db = sled::open(copy.path()).unwrap();
+            let db = crate::support::open_files(copy.path());
             if damage == "record" {
                 let (key, chunk) = db.scan_prefix([keys::LOG]).last().unwrap().unwrap();
                 let mut chunk = chunk.to_vec();

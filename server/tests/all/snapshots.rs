@@ -229,7 +229,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
 /// place inside its chunk, as someone with the files could: a snapshot at `before` still fits
 /// (its own record, chain hash and the tree on disk are unchanged).
 fn change_record(dir: &Path, needle: &str, before: u64) {
-    let db = sled::open(dir.join("log")).unwrap();
+    let db = crate::support::open_files(&dir.join("log"));
     let (key, chunk) = db
         .scan_prefix([keys::LOG])
         .map(Result::unwrap)

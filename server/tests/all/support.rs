@@ -36,6 +36,22 @@ pub fn open_compressing(dir: &Path) -> SledStore {
     SledStore::open(dir, options).expect("store opens")
 }
 
+/// Opens a stopped log's sled database directly, as someone with the files could. Retried for
+/// a while: a process another test starts at that moment inherits the folder's lock for as long
+/// as it takes to exec, and sled refuses to open a locked folder.
+pub fn open_files(dir: &Path) -> sled::Db {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(dir) {
+            Ok(db) => return db,
+            Err(e) if started.elapsed() > std::time::Duration::from_secs(20) => {
+                panic!("{} stays locked: {e}", dir.display())
+            }
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+}
+
 /// A tenant id.
 pub fn tenant(s: &str) -> TenantId {
     TenantId::parse(s).unwrap()
