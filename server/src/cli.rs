@@ -245,9 +245,18 @@ pub struct Rebuilt {
     pub snapshot_bytes: u64,
 }
 
-/// Folds the read models from the whole log, ignoring any snapshot, and writes a fresh one.
-/// A log that fails verification keeps no snapshot: the next start walks it whole, as this did.
-pub fn rebuild(data_dir: &Path) -> anyhow::Result<Rebuilt> {
+/// Folds the read models from the whole log, ignoring any snapshot, and writes a fresh one,
+/// authenticated under the log's key in `log_key_file` (default `DATA/log.key`), which must
+/// exist. A log that fails verification keeps no snapshot: the next start walks it whole, as
+/// this did.
+pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<Rebuilt> {
+    let log_key_file = log_key_file.map_or_else(|| data_dir.join("log.key"), Path::to_owned);
+    anyhow::ensure!(
+        log_key_file.exists(),
+        "the log's key file {} is missing: a snapshot is made under it (--log-key-file)",
+        log_key_file.display()
+    );
+    let key = app::checkpoints::Checkpoints::open(&log_key_file, None)?.snapshot_key();
     let started = std::time::Instant::now();
     let options = StoreOptions {
         anchor_file: Some(app::anchor_path(data_dir)),
@@ -284,7 +293,7 @@ pub fn rebuild(data_dir: &Path) -> anyhow::Result<Rebuilt> {
         .recv()
         .context("the log closed before its state could be copied")?;
     store.close_blocking()?;
-    rebuilt.snapshot_bytes = snapshot::write(&path, &Snapshot { resume, models })
+    rebuilt.snapshot_bytes = snapshot::write(&path, &Snapshot { resume, models }, &key)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(rebuilt)
 }

@@ -162,6 +162,10 @@ enum Command {
         /// Data folder.
         #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
         data: PathBuf,
+        /// The log's signing key, under which the snapshot is authenticated (default:
+        /// DATA/log.key).
+        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+        log_key_file: Option<PathBuf>,
     },
     /// Rebuilds the log of a damaged data folder from a mirror, after proving that the mirror
     /// extends what the damaged log last acknowledged. The damaged log is kept beside it. The
@@ -463,7 +467,7 @@ fn main() -> ExitCode {
             interval_seconds,
         } => mirror(from, data, username, key, once, interval_seconds),
         Command::Recover { from, data } => recover(from, data),
-        Command::Rebuild { data } => rebuild(data),
+        Command::Rebuild { data, log_key_file } => rebuild(data, log_key_file),
         Command::Bundle {
             command:
                 BundleCommand::Export {
@@ -893,8 +897,8 @@ fn mirror(
     }
 }
 
-fn rebuild(data: PathBuf) -> anyhow::Result<ExitCode> {
-    let rebuilt = antikor_server::cli::rebuild(&data)?;
+fn rebuild(data: PathBuf, log_key_file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let rebuilt = antikor_server::cli::rebuild(&data, log_key_file.as_deref())?;
     let seconds = rebuilt.folded.as_secs_f64();
     let rate = rebuilt.events as f64 / seconds.max(1e-9);
     println!(

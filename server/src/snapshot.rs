@@ -2,14 +2,16 @@
 //! that a start walks and folds only the events after it.
 //!
 //! A snapshot is a cache, never evidence. It is read only when it was written by the same fold
-//! code (a fingerprint of the sources, from `build.rs`) and its body has the SHA-256 its header
-//! names; the log then accepts it only when its own record, chain hash and Merkle root at the
+//! code (a fingerprint of the sources, from `build.rs`) and its body carries the HMAC-SHA256
+//! its header names, under a key derived from the log's signing key (so that whoever can write
+//! to the data folder but cannot sign for the log cannot make the server start from read models
+//! of their own); the log then accepts it only when its own record, chain hash and Merkle root at the
 //! snapshot's position are the snapshot's (`SledStore::open_replaying`), and the history before
 //! it is walked again in the background (`EventStore::check_resumed_history`). Any doubt means
 //! the log is folded from its start, as `antikor rebuild` does on request.
 //!
 //! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
-//! SHA-256(body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read models`, each
+//! HMAC-SHA256(key, body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read models`, each
 //! part MessagePack with structs as arrays (compact, and self-describing enough that the shared
 //! types' untagged and flattened forms read back as they were written; the fingerprint makes
 //! sure the field order is the writer's), compressed with zstd. The two parts are encoded and decoded at once, one on
@@ -19,6 +21,7 @@
 use crate::projections::ReadModels;
 use crate::store::Resume;
 use crate::store::durable::sync_dir;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::Write;
@@ -27,7 +30,27 @@ use std::path::{Path, PathBuf};
 /// The fingerprint of the code that folds the read models and lays out the log's indexes.
 pub const FOLD_CODE: &str = env!("ANTIKOR_FOLD_CODE");
 
-const MAGIC: &[u8; 8] = b"ANTKSNAP";
+const MAGIC: &[u8; 8] = b"ANTKSNP2";
+
+/// The key a snapshot is authenticated with.
+#[derive(Clone)]
+pub struct Key([u8; 32]);
+
+impl Key {
+    /// The key derived from a secret (the log's signing key).
+    pub fn derive(secret: &[u8]) -> Self {
+        let mut h = Sha256::new();
+        h.update(b"antikor read-model snapshots v1\n");
+        h.update(secret);
+        Self(h.finalize().into())
+    }
+
+    fn tag(&self, body: &[u8]) -> Hmac<Sha256> {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        mac.update(body);
+        mac
+    }
+}
 
 /// The read models and the log's state at one head.
 #[derive(Clone)]
@@ -52,7 +75,7 @@ pub fn path(data_dir: &Path) -> PathBuf {
 }
 
 /// The snapshot file's bytes: header and body.
-pub fn to_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
+pub fn to_bytes(snapshot: &Snapshot, key: &Key) -> Result<Vec<u8>, String> {
     let (resume, models) = rayon::join(|| encode(&snapshot.resume), || encode(&snapshot.models));
     let (resume, models) = (
         resume.map_err(|e| e.to_string())?,
@@ -70,14 +93,14 @@ pub fn to_bytes(snapshot: &Snapshot) -> Result<Vec<u8>, String> {
     out.extend_from_slice(&u16::try_from(fingerprint.len()).unwrap_or(0).to_be_bytes());
     out.extend_from_slice(fingerprint);
     out.extend_from_slice(&(body.len() as u64).to_be_bytes());
-    out.extend_from_slice(&Sha256::digest(&body));
+    out.extend_from_slice(&key.tag(&body).finalize().into_bytes());
     out.extend_from_slice(&body);
     Ok(out)
 }
 
 /// Reads a snapshot file's bytes, or says why they cannot be used (other code wrote them, they
 /// are damaged, the parts disagree).
-pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
+pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
     let damaged = |what: &str| format!("the snapshot is damaged ({what})");
     let short = || damaged("too short");
     let rest = bytes
@@ -95,12 +118,13 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
     if body.len() as u64 != u64::from_be_bytes(*len) {
         return Err(damaged("its length is not the one its header names"));
     }
-    // Hashed before it is decoded: damaged lengths inside the body must never reach the
+    // Checked before it is decoded: damaged lengths inside the body must never reach the
     // decoder, which would trust them to allocate.
-    if Sha256::digest(body)[..] != digest[..] {
-        return Err(damaged(
-            "its body does not have the SHA-256 its header names",
-        ));
+    if key.tag(body).verify_slice(digest).is_err() {
+        return Err(
+            "the snapshot is damaged, or was not written under this log's key (its body does not carry the HMAC its header names)"
+                .into(),
+        );
     }
     let (len, body) = body.split_first_chunk::<8>().ok_or_else(short)?;
     let (resume, models) = usize::try_from(u64::from_be_bytes(*len))
@@ -134,8 +158,8 @@ fn decode<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
 const PART_LEVEL: i32 = 1;
 
 /// Writes `snapshot` to `path` durably, replacing what was there; returns its size in bytes.
-pub fn write(path: &Path, snapshot: &Snapshot) -> std::io::Result<u64> {
-    let bytes = to_bytes(snapshot).map_err(std::io::Error::other)?;
+pub fn write(path: &Path, snapshot: &Snapshot, key: &Key) -> std::io::Result<u64> {
+    let bytes = to_bytes(snapshot, key).map_err(std::io::Error::other)?;
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
@@ -151,9 +175,9 @@ pub fn write(path: &Path, snapshot: &Snapshot) -> std::io::Result<u64> {
 
 /// Reads the snapshot at `path`: `Ok(None)` when there is none, `Err` saying why it cannot be
 /// used.
-pub fn read(path: &Path) -> Result<Option<Snapshot>, String> {
+pub fn read(path: &Path, key: &Key) -> Result<Option<Snapshot>, String> {
     match std::fs::read(path) {
-        Ok(bytes) => from_bytes(&bytes).map(Some),
+        Ok(bytes) => from_bytes(&bytes, key).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("the snapshot cannot be read ({e})")),
     }

@@ -74,6 +74,13 @@ impl Checkpoints {
         })
     }
 
+    /// The key that authenticates the read models' snapshots (see `crate::snapshot`), derived
+    /// from the signing key: whoever cannot sign the log's checkpoints cannot make a snapshot
+    /// this server will start from.
+    pub fn snapshot_key(&self) -> crate::snapshot::Key {
+        crate::snapshot::Key::derive(self.key.private_text().as_bytes())
+    }
+
     /// The key that checks the checkpoints.
     pub fn verifier(&self) -> &VerifierKey {
         self.key.verifier()

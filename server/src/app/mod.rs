@@ -168,8 +168,10 @@ pub struct App {
     statistics: std::sync::Mutex<signals::StatisticsCache>,
     /// The position of the snapshot this start resumed from (0: the log was walked whole).
     resumed_from: u64,
-    /// Where the snapshot is written, and how many new events call for one.
+    /// Where the snapshot is written, the key it is authenticated with, and how many new
+    /// events call for one.
     snapshot_path: PathBuf,
+    snapshot_key: snapshot::Key,
     snapshot_after: u64,
     /// The position of the newest snapshot; held while one is written.
     snapshotted: tokio::sync::Mutex<u64>,
@@ -231,11 +233,21 @@ impl App {
             ..StoreOptions::default()
         };
         let started = std::time::Instant::now();
+        let log_key_file = config
+            .log_key_file
+            .clone()
+            .unwrap_or_else(|| config.data_dir.join("log.key"));
+        let checkpoints = Arc::new(
+            Checkpoints::open(&log_key_file, config.log_origin.as_deref())
+                .context("opening the log's signing key")?,
+        );
+        let snapshot_key = checkpoints.snapshot_key();
         let snapshot_path = snapshot::path(&config.data_dir);
+        let key = snapshot_key.clone();
         // One walk of the log verifies the chain, builds the log's indexes and the read models:
         // from the snapshot's head when the log accepts it, else from the start.
         let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
-            let (resume, mut models) = match snapshot::read(&snapshot_path) {
+            let (resume, mut models) = match snapshot::read(&snapshot_path, &key) {
                 Ok(Some(s)) => (Some(s.resume), s.models),
                 Ok(None) => (None, ReadModels::default()),
                 Err(doubt) => {
@@ -278,14 +290,6 @@ impl App {
                 models.fold(e);
             }
         }));
-        let log_key_file = config
-            .log_key_file
-            .clone()
-            .unwrap_or_else(|| config.data_dir.join("log.key"));
-        let checkpoints = Arc::new(
-            Checkpoints::open(&log_key_file, config.log_origin.as_deref())
-                .context("opening the log's signing key")?,
-        );
         let history_checked = Arc::new(AtomicBool::new(walked == 0));
         if store.refusal().is_none()
             && let Err(e) = found(store.as_ref(), &checkpoints).await
@@ -362,6 +366,7 @@ impl App {
             statistics: Default::default(),
             resumed_from: walked,
             snapshot_path: snapshot::path(&config.data_dir),
+            snapshot_key,
             snapshot_after: config.snapshot_after.max(1),
             snapshotted: tokio::sync::Mutex::new(walked),
             history_checked,
@@ -425,8 +430,8 @@ impl App {
             .context("the log closed before its state could be copied")?;
         let copied = started.elapsed();
         let position = snapshot.position();
-        let path = self.snapshot_path.clone();
-        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, &snapshot))
+        let (path, key) = (self.snapshot_path.clone(), self.snapshot_key.clone());
+        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, &snapshot, &key))
             .await?
             .context("writing the snapshot")?;
         *snapshotted = position;

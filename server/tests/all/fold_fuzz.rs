@@ -300,8 +300,9 @@ proptest! {
                 },
                 models: prefix.clone(),
             };
-            let bytes = snapshot::to_bytes(&taken).unwrap();
-            let mut resumed = snapshot::from_bytes(&bytes).unwrap().models;
+            let key = snapshot::Key::derive(b"a log's key");
+            let bytes = snapshot::to_bytes(&taken, &key).unwrap();
+            let mut resumed = snapshot::from_bytes(&bytes, &key).unwrap().models;
             prop_assert!(resumed == prefix, "the snapshot at {} reads back changed", cut);
             for e in &events[cut..] {
                 resumed.fold(e);

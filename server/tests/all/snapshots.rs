@@ -11,13 +11,18 @@ use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
 
-/// A demo app that writes no snapshot of its own accord (the tests say when).
-async fn start(dir: tempfile::TempDir) -> TestApp {
+/// The app on `dir`, writing a snapshot once the log has grown by `snapshot_after` events.
+async fn start_after(dir: tempfile::TempDir, snapshot_after: u64) -> TestApp {
     let config = antikor_server::Config {
-        snapshot_after: u64::MAX / 4,
+        snapshot_after,
         ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
     };
     TestApp::start_with(dir, config).await
+}
+
+/// The app on `dir`, writing no snapshot of its own accord (the tests say when).
+async fn start(dir: tempfile::TempDir) -> TestApp {
+    start_after(dir, u64::MAX / 4).await
 }
 
 /// Some work of several kinds: accounts, a signal, a meeting, and events of a stream.
@@ -66,6 +71,13 @@ async fn demo() -> TestApp {
         .await
         .with_demo_accounts()
         .await
+}
+
+/// The key the app in `dir` authenticates its snapshots with.
+fn key(dir: &Path) -> snapshot::Key {
+    antikor_server::app::checkpoints::Checkpoints::open(&dir.join("log.key"), None)
+        .unwrap()
+        .snapshot_key()
 }
 
 /// The models a full walk of the app's log builds.
@@ -153,12 +165,7 @@ async fn the_indexes_resumed_from_a_snapshot_are_those_a_full_walk_builds() {
 
 #[tokio::test]
 async fn the_server_writes_a_snapshot_when_it_stops_and_starts_from_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = antikor_server::Config {
-        snapshot_after: 1,
-        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
-    };
-    let app = TestApp::start_with(dir, config).await;
+    let app = start_after(tempfile::tempdir().unwrap(), 1).await;
     let head = app.state.head().position;
     let dir = app.shut_down().await;
     assert!(snapshot::path(dir.path()).exists());
@@ -184,15 +191,40 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
     let dir = app.stop().await;
     let path = snapshot::path(dir.path());
     let bytes = std::fs::read(&path).unwrap();
+    let key = key(dir.path());
     for at in (0..bytes.len()).step_by(bytes.len() / 300 + 1) {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x01;
-        assert!(snapshot::from_bytes(&damaged).is_err(), "byte {at} flipped");
+        assert!(
+            snapshot::from_bytes(&damaged, &key).is_err(),
+            "byte {at} flipped"
+        );
     }
-    assert!(snapshot::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    assert!(snapshot::from_bytes(&bytes[..bytes.len() / 2], &key).is_err());
     flip(&path, bytes.len() / 2);
     let app = start(dir).await;
     assert_eq!(app.state.resumed_from(), 0);
+    assert!(app.state.system_models() == rebuilt(&app));
+
+    // Forged: read models of someone's own making, in a snapshot that fits the log in every
+    // other way, written by whoever has the folder but not the log's key.
+    app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    let dir = app.stop().await;
+    let mut forged = snapshot::read(&path, &key).unwrap().unwrap();
+    let bansko = forged
+        .models
+        .tenants
+        .get_mut(&crate::support::tenant("bansko"))
+        .unwrap();
+    bansko.event_count += 1000;
+    let stranger = snapshot::Key::derive(b"not the log's key");
+    snapshot::write(&path, &forged, &stranger).unwrap();
+    let app = start(dir).await;
+    assert_eq!(
+        app.state.resumed_from(),
+        0,
+        "a forged snapshot is not started from"
+    );
     assert!(app.state.system_models() == rebuilt(&app));
 
     // Newer than the log: an older copy of the log (and its anchor) was put back.
@@ -219,7 +251,13 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
     other.state.snapshot_if_behind(1).await.unwrap().unwrap();
     let other_dir = other.stop().await;
     let dir = app.stop().await;
-    std::fs::copy(snapshot::path(other_dir.path()), snapshot::path(dir.path())).unwrap();
+    // With that log's key too: the snapshot is authentic, only not of this log.
+    for file in [
+        snapshot::path(other_dir.path()),
+        other_dir.path().join("log.key"),
+    ] {
+        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
+    }
     let app = start(dir).await;
     assert_eq!(app.state.resumed_from(), 0);
     assert!(app.state.system_models() == rebuilt(&app));
@@ -326,16 +364,12 @@ async fn antikor_rebuild_folds_the_whole_log_and_writes_a_snapshot_to_start_from
 
 #[tokio::test]
 async fn the_server_writes_a_snapshot_once_the_log_has_grown_and_gone_quiet() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = antikor_server::Config {
-        snapshot_after: 20,
-        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
-    };
-    let app = TestApp::start_with(dir, config).await;
+    let app = start_after(tempfile::tempdir().unwrap(), 20).await;
     let path = snapshot::path(app.dir.path());
+    let key = key(app.dir.path());
     // The seed is more than 20 events: the first snapshot comes at start, once it is quiet.
     let first = loop {
-        if let Ok(Some(s)) = snapshot::read(&path) {
+        if let Ok(Some(s)) = snapshot::read(&path, &key) {
             break s.position();
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -355,7 +389,7 @@ async fn the_server_writes_a_snapshot_once_the_log_has_grown_and_gone_quiet() {
     }
     let head = app.state.head().position;
     let started = std::time::Instant::now();
-    while snapshot::read(&path).unwrap().unwrap().position() != head {
+    while snapshot::read(&path, &key).unwrap().unwrap().position() != head {
         assert!(
             started.elapsed() < Duration::from_secs(20),
             "no snapshot came"
