@@ -38,7 +38,8 @@ fn antikor(data: &Path, args: &[&str], password: Option<&str>) {
 }
 
 /// The demo installation with Burgas province (no plan yet) and a national body registered,
-/// Burgas's regional secretary and the national body's reader, served to a browser.
+/// Burgas's regional secretary, an officer of Burgas municipality and the national body's
+/// reader, served to a browser.
 async fn country() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     let data = tempfile::tempdir().unwrap();
     let folder = data.path();
@@ -61,6 +62,7 @@ async fn country() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     );
     for (tenant, username, role) in [
         ("oblast-bgs", "bgs.sekretar", "regional"),
+        ("burgas", "burgas.officer", "officer"),
         ("kpk", "kpk.reader", "national"),
     ] {
         antikor(
@@ -139,6 +141,14 @@ async fn a_second_province_starts_from_the_first_ones_plan_and_then_visitors_cho
     client.goto(&format!("{base}/progress")).await.unwrap();
     wait_for_count(&client, "#region-matrix td.level-cell", 15 * 18).await;
     assert_none(&client, "#progress-province", "one province has a plan").await;
+
+    // An officer of a Burgas municipality has no plan to report on yet: said, not failed.
+    login(&client, base, "burgas.officer").await;
+    client.goto(&format!("{base}/dashboard")).await.unwrap();
+    wait_text(&client, "#dashboard-no-plan", "все още няма приет план").await;
+    assert_none(&client, "[data-testid='error']", "no plan is no failure").await;
+    assert_none(&client, "#progress-heading", "no measures to report on").await;
+    logout(&client).await;
 
     // Burgas's secretary reads Burgas, which has no plan yet: said, not failed.
     login(&client, base, "bgs.sekretar").await;

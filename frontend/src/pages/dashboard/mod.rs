@@ -10,16 +10,16 @@ use crate::controls::{
     AsOfBanner, AsOfPicker, TenantSelect, ViewParams, YearSelect, use_view_params,
 };
 use crate::csv::ExportTable;
-use crate::directory::use_directory;
+use crate::directory::{use_country, use_directory};
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
-use crate::provinces::{outside_provinces, province_of};
+use crate::provinces::{has_plan, outside_provinces, province_of};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
-use antikor_shared::tenant::Tenant;
+use antikor_shared::tenant::{ProvinceEntry, Tenant};
 use antikor_shared::views::{ProgressRow, TenantDashboard};
 use antikor_shared::wire::code;
 use leptos::prelude::*;
@@ -38,29 +38,40 @@ pub fn DashboardPage() -> impl IntoView {
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let directory = use_directory();
-    // A national body is in no province and reports on no plan: its own dashboard has no
-    // plan to show, and the server would answer 404. Told from the directory before asking.
+    let country = use_country();
+    // Whether the shown institution has a plan to report on, told from the lists before
+    // asking (the server would answer 404): not a national body's own, and not one whose
+    // province has not adopted a plan yet.
     let no_plan = {
         let own = own.clone();
-        move |tenants: &[Tenant], asked: Option<&TenantId>| {
-            own.as_ref()
-                .is_some_and(|own| outside_provinces(tenants, own, asked))
+        move |tenants: &[Tenant], country: &[ProvinceEntry], asked: Option<&TenantId>| {
+            let own = own.as_ref()?;
+            if outside_provinces(tenants, own, asked) {
+                return Some(NoPlanReason::OutsideProvinces);
+            }
+            let province = province_of(tenants, asked.unwrap_or(own))?;
+            (!country.is_empty() && !has_plan(country, province))
+                .then_some(NoPlanReason::NotAdopted)
         }
     };
-    let outside = {
+    let missing = {
         let no_plan = no_plan.clone();
         Memo::new(move |_| {
             let tenants = directory.get().and_then(Result::ok).unwrap_or_default();
-            chosen.with(|p| no_plan(&tenants, p.tenant.as_ref()))
+            let provinces = country.get().and_then(Result::ok).unwrap_or_default();
+            chosen.with(|p| no_plan(&tenants, &provinces, p.tenant.as_ref()))
         })
     };
-    // Whether to ask for the dashboard at all: not for a national body's own. Without the
-    // directory the server is asked, and says what is wrong.
+    // Whether to ask for the dashboard at all. Without the lists the server is asked, and
+    // says what is wrong.
     let asks = move |p: ViewParams| {
         let no_plan = no_plan.clone();
         async move {
             let tenants = directory.await.unwrap_or_default();
-            (!no_plan(&tenants, p.tenant.as_ref())).then_some(p)
+            let provinces = country.await.unwrap_or_default();
+            no_plan(&tenants, &provinces, p.tenant.as_ref())
+                .is_none()
+                .then_some(p)
         }
     };
     let dashboard = LocalResource::new({
@@ -133,7 +144,7 @@ pub fn DashboardPage() -> impl IntoView {
         Suspend::new(async move {
             Ok::<_, ApiError>(match dashboard.await? {
                 Some(d) => view! { <Summary dashboard=d /> }.into_any(),
-                None => view! { <NoPlan role /> }.into_any(),
+                None => view! { <NoPlan role reason=missing.get_untracked() /> }.into_any(),
             })
         })
     };
@@ -155,7 +166,7 @@ pub fn DashboardPage() -> impl IntoView {
         <h1>"Табло"</h1>
         <div class="filters">
             {tenant_select}
-            <Show when=move || !outside.get()>
+            <Show when=move || missing.get().is_none()>
                 <YearSelect path="/dashboard" params=chosen shown province />
                 <AsOfPicker path="/dashboard" params=chosen />
             </Show>
@@ -163,18 +174,35 @@ pub fn DashboardPage() -> impl IntoView {
         <AsOfBanner path="/dashboard" params=chosen position=position />
         <Loaded retry keep_shown=true>{summary}</Loaded>
         {role.is_some_and(handles_signals).then(|| view! { <SignalsDue /> })}
-        <Show when=move || !outside.get()>
+        <Show when=move || missing.get().is_none()>
             <h2 id="progress-heading">"Изпълнение по мерки"</h2>
             <Loaded retry>{table}</Loaded>
         </Show>
     }
 }
 
-/// In place of the plan's parts, for a national body: it is in no province, and each
-/// province keeps its own plan. It points to where the provinces' progress is read: the
-/// regional view for those who may open it, the public page for the others.
+/// Why an institution's dashboard has no plan to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoPlanReason {
+    /// A national body: it is in no province, and each province keeps its own plan.
+    OutsideProvinces,
+    /// Its province has not adopted a plan yet.
+    NotAdopted,
+}
+
+/// In place of the plan's parts. For a national body it points to where the provinces'
+/// progress is read: the regional view for those who may open it, the public page for the
+/// others. For an institution of a province without a plan, it says so: nothing has failed.
 #[component]
-fn NoPlan(role: Option<Role>) -> impl IntoView {
+fn NoPlan(role: Option<Role>, reason: Option<NoPlanReason>) -> impl IntoView {
+    if reason == Some(NoPlanReason::NotAdopted) {
+        return view! {
+            <p id="dashboard-no-plan" class="notice notice--info" role="status">
+                "Областта все още няма приет план за действие. Щом областната администрация го приеме, тук ще се вижда изпълнението по мерките му."
+            </p>
+        }
+        .into_any();
+    }
     let (place, href, label) = if role.is_some_and(can_view_region) {
         ("в ", "/region", "Областния изглед")
     } else {
@@ -189,6 +217,7 @@ fn NoPlan(role: Option<Role>) -> impl IntoView {
             "."
         </p>
     }
+    .into_any()
 }
 
 /// Levels, sections, overdue and due-soon measures, activities by kind, latest changes.
