@@ -3,6 +3,7 @@
 use crate::access::{can_record, can_view_accounts, can_view_audit, can_view_region, login_href};
 use crate::api;
 use crate::components::focus_main;
+use crate::directory::provinces;
 use crate::form::use_submit;
 use crate::pages::{
     accounts::AccountsPage,
@@ -27,7 +28,9 @@ use crate::pages::{
     },
     tenants::TenantsPage,
 };
+use crate::provinces::{SiteScope, province_name, site_scope};
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
+use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -44,6 +47,28 @@ fn any_user(_: Role) -> bool {
 pub fn App() -> impl IntoView {
     provide_session();
     crate::directory::provide_directory();
+    let scope = use_site_scope();
+    let country = crate::directory::use_country();
+    let name = move |code: &ProvinceCode| province_name(&provinces(country), code);
+    let subtitle = move || match scope.get() {
+        Some(SiteScope::Province(code)) => format!(
+            "Областен обществен съвет за превенция и противодействие на корупцията — {}",
+            name(&code)
+        ),
+        Some(SiteScope::Country) => {
+            "Обществени съвети за превенция и противодействие на корупцията".to_owned()
+        }
+        None => "Превенция и противодействие на корупцията".to_owned(),
+    };
+    let served = move || match scope.get() {
+        Some(SiteScope::Province(code)) => {
+            format!(
+                "Областна администрация {} и общините в областта.",
+                name(&code)
+            )
+        }
+        _ => "Областните администрации и общините.".to_owned(),
+    };
     view! {
         <Router>
             <SessionExpiry />
@@ -53,9 +78,7 @@ pub fn App() -> impl IntoView {
                     <A href="/" exact=true>
                         <span class="brand">
                             <span class="brand__name">"Антикор"</span>
-                            <span class="brand__subtitle">
-                                "Областен обществен съвет за превенция и противодействие на корупцията — Благоевград"
-                            </span>
+                            <span class="brand__subtitle" id="site-subtitle">{subtitle}</span>
                         </span>
                     </A>
                     <Navigation />
@@ -129,16 +152,32 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <div class="wrap">
-                    <p>
+                    <p id="site-footer-text">
                         "Антикор "
                         {env!("CARGO_PKG_VERSION")}
-                        " · Областна администрация Благоевград и 14-те общини в областта. "
-                        "Всяка промяна се записва в неизменяема, верижно хеширана одитна следа."
+                        " · "
+                        {served}
+                        " Всяка промяна се записва в неизменяема, верижно хеширана одитна следа."
                     </p>
                 </div>
             </footer>
         </Router>
     }
+}
+
+/// Whom the site serves (see [`site_scope`]); `None` until the session and the directory tell.
+fn use_site_scope() -> Memo<Option<SiteScope>> {
+    let session = use_session();
+    let directory = crate::directory::use_directory();
+    Memo::new(move |_| {
+        let own = session.auth.with(|a| match a {
+            Auth::Checking => None,
+            Auth::Visitor => Some(None),
+            Auth::User(info) => Some(Some(info.tenant.clone())),
+        })?;
+        let tenants = directory.get()?.ok()?;
+        Some(site_scope(&tenants, own.as_ref()))
+    })
 }
 
 /// The main navigation: only the pages the user's role may open.

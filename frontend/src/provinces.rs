@@ -28,6 +28,29 @@ pub fn coverage(country: &[ProvinceEntry], province: &ProvinceCode) -> String {
     format!("област {}", province_name(country, province))
 }
 
+/// Whom the site serves, as its header and footer name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SiteScope {
+    /// One province: the logged-in user's, or, for visitors, the only one registered.
+    Province(ProvinceCode),
+    /// Several provinces, or a national body's user.
+    Country,
+}
+
+/// The [`SiteScope`] for the logged-in user `own` (`None`: a visitor) in the directory.
+pub fn site_scope(tenants: &[Tenant], own: Option<&TenantId>) -> SiteScope {
+    let province = match own {
+        Some(own) => province_of(tenants, own).cloned(),
+        None => {
+            let registered = registered_provinces(tenants);
+            (registered.len() == 1)
+                .then(|| registered.into_iter().next())
+                .flatten()
+        }
+    };
+    province.map_or(SiteScope::Country, SiteScope::Province)
+}
+
 /// The provinces that have at least one registered tenant (national bodies have none).
 pub fn registered_provinces(tenants: &[Tenant]) -> BTreeSet<ProvinceCode> {
     tenants
@@ -490,5 +513,26 @@ mod tests {
         country[1].plans = vec![2016, 2017];
         assert_eq!(every_plan_year(&country), vec![2016, 2017, 2018]);
         assert!(every_plan_year(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_site_names_the_users_province_or_the_only_one_or_the_country() {
+        let id = |s: &str| TenantId::parse(s).unwrap();
+        let mut tenants = vec![
+            tenant("oblast", TenantKind::RegionalAdministration, Some("BLG")),
+            tenant("bansko", TenantKind::Municipality, Some("BLG")),
+            tenant("kpk", TenantKind::NationalBody, None),
+        ];
+        let blagoevgrad = SiteScope::Province(code("BLG"));
+        assert_eq!(site_scope(&tenants, None), blagoevgrad);
+        assert_eq!(site_scope(&tenants, Some(&id("bansko"))), blagoevgrad);
+        assert_eq!(site_scope(&tenants, Some(&id("kpk"))), SiteScope::Country);
+        tenants.push(tenant("burgas", TenantKind::Municipality, Some("BGS")));
+        assert_eq!(site_scope(&tenants, None), SiteScope::Country);
+        assert_eq!(
+            site_scope(&tenants, Some(&id("burgas"))),
+            SiteScope::Province(code("BGS"))
+        );
+        assert_eq!(site_scope(&[], None), SiteScope::Country);
     }
 }

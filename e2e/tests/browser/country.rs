@@ -142,8 +142,23 @@ async fn a_second_province_starts_from_the_first_ones_plan_and_then_visitors_cho
     wait_for_count(&client, "#region-matrix td.level-cell", 15 * 18).await;
     assert_none(&client, "#progress-province", "one province has a plan").await;
 
-    // An officer of a Burgas municipality has no plan to report on yet: said, not failed.
+    // With two provinces registered, the site names neither to visitors.
+    wait_text(
+        &client,
+        "#site-subtitle",
+        "Обществени съвети за превенция и противодействие на корупцията",
+    )
+    .await;
+    // An officer of a Burgas municipality has no plan to report on yet: said, not failed. The
+    // site names the officer's province.
     login(&client, base, "burgas.officer").await;
+    wait_text(&client, "#site-subtitle", "— Бургас").await;
+    wait_text(
+        &client,
+        "#site-footer-text",
+        "Областна администрация Бургас",
+    )
+    .await;
     client.goto(&format!("{base}/dashboard")).await.unwrap();
     wait_text(&client, "#dashboard-no-plan", "все още няма приет план").await;
     assert_none(&client, "[data-testid='error']", "no plan is no failure").await;
