@@ -3,7 +3,7 @@
 use crate::access::{can_record, can_view_accounts, can_view_audit, can_view_region, login_href};
 use crate::api;
 use crate::components::focus_main;
-use crate::directory::provinces;
+use crate::directory::{provinces, use_site_scope};
 use crate::form::use_submit;
 use crate::pages::{
     accounts::AccountsPage,
@@ -28,7 +28,7 @@ use crate::pages::{
     },
     tenants::TenantsPage,
 };
-use crate::provinces::{SiteScope, province_name, site_scope};
+use crate::provinces::{SiteScope, province_name, served_by};
 use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
 use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
@@ -60,14 +60,13 @@ pub fn App() -> impl IntoView {
         }
         None => "Превенция и противодействие на корупцията".to_owned(),
     };
-    let served = move || match scope.get() {
-        Some(SiteScope::Province(code)) => {
-            format!(
-                "Областна администрация {} и общините в областта.",
-                name(&code)
-            )
-        }
-        _ => "Областните администрации и общините.".to_owned(),
+    let served = move || {
+        let served = served_by(scope.get(), &provinces(country));
+        // A sentence of its own here: capitalised.
+        let mut chars = served.chars();
+        chars.next().map_or_else(String::new, |first| {
+            format!("{}{}.", first.to_uppercase(), chars.as_str())
+        })
     };
     view! {
         <Router>
@@ -163,21 +162,6 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
-}
-
-/// Whom the site serves (see [`site_scope`]); `None` until the session and the directory tell.
-fn use_site_scope() -> Memo<Option<SiteScope>> {
-    let session = use_session();
-    let directory = crate::directory::use_directory();
-    Memo::new(move |_| {
-        let own = session.auth.with(|a| match a {
-            Auth::Checking => None,
-            Auth::Visitor => Some(None),
-            Auth::User(info) => Some(Some(info.tenant.clone())),
-        })?;
-        let tenants = directory.get()?.ok()?;
-        Some(site_scope(&tenants, own.as_ref()))
-    })
 }
 
 /// The main navigation: only the pages the user's role may open.

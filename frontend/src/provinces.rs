@@ -51,6 +51,19 @@ pub fn site_scope(tenants: &[Tenant], own: Option<&TenantId>) -> SiteScope {
     province.map_or(SiteScope::Country, SiteScope::Province)
 }
 
+/// Who keeps their records here, as the site's texts say it: "Областна администрация
+/// Благоевград и общините в областта", or the administrations and municipalities in general
+/// (several provinces, or not known yet).
+pub fn served_by(scope: Option<SiteScope>, country: &[ProvinceEntry]) -> String {
+    match scope {
+        Some(SiteScope::Province(code)) => format!(
+            "Областна администрация {} и общините в областта",
+            province_name(country, &code)
+        ),
+        _ => "областните администрации и общините".to_owned(),
+    }
+}
+
 /// The provinces that have at least one registered tenant (national bodies have none).
 pub fn registered_provinces(tenants: &[Tenant]) -> BTreeSet<ProvinceCode> {
     tenants

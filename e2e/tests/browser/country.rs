@@ -159,6 +159,13 @@ async fn a_second_province_starts_from_the_first_ones_plan_and_then_visitors_cho
         "Областна администрация Бургас",
     )
     .await;
+    client.goto(&format!("{base}/")).await.unwrap();
+    wait_text(
+        &client,
+        "#home-intro",
+        "Областна администрация Бургас и общините",
+    )
+    .await;
     client.goto(&format!("{base}/dashboard")).await.unwrap();
     wait_text(&client, "#dashboard-no-plan", "все още няма приет план").await;
     assert_none(&client, "[data-testid='error']", "no plan is no failure").await;

@@ -2,8 +2,9 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{CopyButton, Loaded, set_title};
-use crate::directory::use_directory;
+use crate::directory::{provinces, use_country, use_directory, use_site_scope};
 use crate::format::{short_hash, thousands};
+use crate::provinces::served_by;
 use antikor_shared::api::Damage;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,6 +15,8 @@ pub fn HomePage() -> impl IntoView {
     set_title("");
     let health = LocalResource::new(api::health);
     let tenants = use_directory();
+    let (scope, country) = (use_site_scope(), use_country());
+    let served = move || served_by(scope.get(), &provinces(country));
     let retry = Callback::new(move |()| {
         health.refetch();
         tenants.refetch();
@@ -119,9 +122,10 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="intro">
             <h1>"Антикор"</h1>
-            <p class="lead">
-                "Антикор е системата, в която Областната администрация Благоевград и 14-те общини в областта "
-                "водят и отчитат изпълнението на плана за превенция и противодействие на корупцията. "
+            <p class="lead" id="home-intro">
+                "Антикор е системата, в която "
+                {served}
+                " водят и отчитат изпълнението на плана за превенция и противодействие на корупцията. "
                 "Всяка промяна се записва като събитие в неизменяем, верижно хеширан дневник, "
                 "така че всеки може да провери кой, какво и кога е променил."
             </p>
