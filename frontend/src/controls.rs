@@ -114,11 +114,7 @@ pub fn use_own_province() -> Memo<Option<Option<ProvinceCode>>> {
     let session = use_session();
     let directory = use_directory();
     Memo::new(move |_| {
-        let me = session.auth.with(|a| match a {
-            Auth::Checking => None,
-            Auth::Visitor => Some(None),
-            Auth::User(info) => Some(Some(info.tenant.clone())),
-        })?;
+        let me = session.auth.with(Auth::tenant)?;
         let Some(me) = me else {
             return Some(None);
         };

@@ -67,16 +67,13 @@ pub fn tenant_options(directory: Directory, chosen: impl Fn(&TenantId) -> bool) 
         .collect_view()
 }
 
-/// Whom the site serves (see [`crate::provinces::site_scope`]); `None` until the session and the directory tell.
+/// Whom the site serves (see [`site_scope`]); `None` until the session and the directory
+/// tell.
 pub fn use_site_scope() -> Memo<Option<SiteScope>> {
     let session = use_session();
     let directory = use_directory();
     Memo::new(move |_| {
-        let own = session.auth.with(|a| match a {
-            Auth::Checking => None,
-            Auth::Visitor => Some(None),
-            Auth::User(info) => Some(Some(info.tenant.clone())),
-        })?;
+        let own = session.auth.with(Auth::tenant)?;
         let tenants = directory.get()?.ok()?;
         Some(site_scope(&tenants, own.as_ref()))
     })

@@ -27,6 +27,18 @@ pub enum Auth {
     User(SessionInfo),
 }
 
+impl Auth {
+    /// The logged-in user's tenant: `None` while the session is being checked, `Some(None)`
+    /// for a visitor.
+    pub fn tenant(&self) -> Option<Option<antikor_shared::TenantId>> {
+        match self {
+            Auth::Checking => None,
+            Auth::Visitor => Some(None),
+            Auth::User(info) => Some(Some(info.tenant.clone())),
+        }
+    }
+}
+
 /// The session context, provided by the app and read with [`use_session`].
 #[derive(Debug, Clone, Copy)]
 pub struct Session {

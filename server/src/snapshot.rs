@@ -5,17 +5,17 @@
 //! code (a fingerprint of the sources, from `build.rs`) and its body carries the HMAC-SHA256
 //! its header names, under a key derived from the log's signing key (so that whoever can write
 //! to the data folder but cannot sign for the log cannot make the server start from read models
-//! of their own); the log then accepts it only when its own record, chain hash and Merkle root at the
-//! snapshot's position are the snapshot's (`SledStore::open_replaying`), and the history before
-//! it is walked again in the background (`EventStore::check_resumed_history`). Any doubt means
+//! of their own); the log then accepts it only when its own record, chain hash and Merkle root
+//! at the snapshot's position are the snapshot's (`SledStore::open_replaying`), and the history
+//! before it is walked again in the background (`EventStore::check_resumed_history`). Any doubt means
 //! the log is folded from its start, as `antikor rebuild` does on request.
 //!
 //! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
-//! HMAC-SHA256(key, body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read models`, each
-//! part MessagePack with structs as arrays (compact, and self-describing enough that the shared
-//! types' untagged and flattened forms read back as they were written; the fingerprint makes
-//! sure the field order is the writer's), compressed with zstd. The two parts are encoded and decoded at once, one on
-//! each core. The file is written to a temporary file, fsynced and renamed over the old one,
+//! HMAC-SHA256(key, body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read
+//! models`, each part MessagePack with structs as arrays (compact, and self-describing enough
+//! that the shared types' untagged and flattened forms read back as they were written; the
+//! fingerprint makes sure the field order is the writer's), compressed with zstd. The two parts
+//! are encoded and decoded at once, one on each core. The file is written to a temporary file, fsynced and renamed over the old one,
 //! so a crash leaves the old snapshot or the new one, never half of one.
 
 use crate::projections::ReadModels;

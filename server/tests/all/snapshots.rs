@@ -80,6 +80,14 @@ fn key(dir: &Path) -> snapshot::Key {
         .snapshot_key()
 }
 
+/// Writes a snapshot of the app's log as it is now; returns its position.
+async fn snapshot_now(app: &TestApp) -> u64 {
+    let written = app.state.snapshot_if_behind(1).await.unwrap();
+    written
+        .expect("the log grew since the last snapshot")
+        .position
+}
+
 /// The models a full walk of the app's log builds.
 fn rebuilt(app: &TestApp) -> ReadModels {
     let log = app.state.system_log();
@@ -112,13 +120,7 @@ async fn history_checked(app: &TestApp) -> bool {
 async fn a_start_from_a_snapshot_folds_only_the_tail_and_ends_where_a_rebuild_does() {
     let app = demo().await;
     work(&app, 1).await;
-    let at = app
-        .state
-        .snapshot_if_behind(1)
-        .await
-        .unwrap()
-        .unwrap()
-        .position;
+    let at = snapshot_now(&app).await;
     assert_eq!(at, app.state.head().position);
     assert_eq!(
         app.state.snapshot_if_behind(1).await.unwrap(),
@@ -143,7 +145,7 @@ async fn a_start_from_a_snapshot_folds_only_the_tail_and_ends_where_a_rebuild_do
 async fn the_indexes_resumed_from_a_snapshot_are_those_a_full_walk_builds() {
     let app = demo().await;
     work(&app, 1).await;
-    app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    snapshot_now(&app).await;
     work(&app, 2).await;
     let dir = app.stop().await;
     let app = start(dir).await;
@@ -187,7 +189,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
     // Damaged: any flipped byte is refused before it is decoded.
     let app = demo().await;
     work(&app, 1).await;
-    app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    snapshot_now(&app).await;
     let dir = app.stop().await;
     let path = snapshot::path(dir.path());
     let bytes = std::fs::read(&path).unwrap();
@@ -208,7 +210,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
 
     // Forged: read models of someone's own making, in a snapshot that fits the log in every
     // other way, written by whoever has the folder but not the log's key.
-    app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    snapshot_now(&app).await;
     let dir = app.stop().await;
     let mut forged = snapshot::read(&path, &key).unwrap().unwrap();
     let bansko = forged
@@ -235,7 +237,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
     let old_anchor = std::fs::read(&anchor).unwrap();
     let app = start(dir).await;
     work(&app, 2).await;
-    app.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    snapshot_now(&app).await;
     let dir = app.stop().await;
     antikor_server::store::copy_folder(old_log.path(), &dir.path().join("log"), false).unwrap();
     std::fs::write(&anchor, old_anchor).unwrap();
@@ -248,7 +250,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
     let other = demo().await;
     work(&other, 7).await;
     work(&other, 8).await;
-    other.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    snapshot_now(&other).await;
     let other_dir = other.stop().await;
     let dir = app.stop().await;
     // With that log's key too: the snapshot is authentic, only not of this log.
@@ -291,13 +293,7 @@ async fn history_changed_behind_a_snapshot_is_found_and_writes_stop() {
         let app = demo().await;
         work(&app, 1).await;
         work(&app, 2).await;
-        let at = app
-            .state
-            .snapshot_if_behind(1)
-            .await
-            .unwrap()
-            .unwrap()
-            .position;
+        let at = snapshot_now(&app).await;
         let dir = app.stop().await;
         change_record(dir.path(), needle, at);
         let app = start(dir).await;
