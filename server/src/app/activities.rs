@@ -9,7 +9,8 @@ use crate::domain::activities::{
 };
 use crate::exports::Rows;
 use crate::projections::ReadModels;
-use crate::projections::work::ActivityKey;
+use crate::codec::UPCASTERS;
+use crate::projections::work::{ActivityKey, Listed, activity_record};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::{Cursor, PageRequest};
@@ -63,26 +64,64 @@ impl App {
         request: &PageRequest<ActivityKey>,
     ) -> AppResult<Page<ActivityRecord>> {
         let tenant = scope.narrow(filter.tenant.clone())?;
-        let models = self.models_unscoped();
-        let tenants = models
-            .tenants
-            .keys()
-            .filter(|t| scope.covers(t) && tenant.as_ref().is_none_or(|only| only == *t));
-        Ok(models
-            .work
-            .activities(tenants, filter.year, filter.kind, request)
-            .map(Clone::clone))
+        let (page, upto) = {
+            let models = self.models_unscoped();
+            let tenants = models
+                .tenants
+                .keys()
+                .filter(|t| scope.covers(t) && tenant.as_ref().is_none_or(|only| only == *t));
+            let page = models
+                .work
+                .activities(tenants, filter.year, filter.kind, request);
+            (page, models.position)
+        };
+        self.activity_records(page, upto)
+    }
+
+    /// The records of a page's activities, each its stream's events folded up to `upto` (the
+    /// position of the read models that listed them). They are read outside the models' lock:
+    /// a page's few reads must not hold up the folds.
+    fn activity_records(&self, page: Page<Listed>, upto: u64) -> AppResult<Page<ActivityRecord>> {
+        let mut items = Vec::with_capacity(page.items.len());
+        for listed in &page.items {
+            items.extend(self.activity_as_of(&listed.tenant, listed.id, upto)?);
+        }
+        Ok(Page {
+            items,
+            next: page.next,
+            total: page.total,
+        })
+    }
+
+    /// An activity's record as of `upto`, read from its stream.
+    fn activity_as_of(
+        &self,
+        tenant: &TenantId,
+        id: Uuid,
+        upto: u64,
+    ) -> AppResult<Option<ActivityRecord>> {
+        let events = self
+            .store
+            .read_stream(tenant, &streams::activity(id), 1, usize::MAX)?;
+        Ok(activity_record(
+            &UPCASTERS,
+            events.iter().take_while(|e| e.position <= upto),
+        ))
     }
 
     /// One activity, when the scope covers its tenant (otherwise 404, as if it did not exist).
     pub fn activity(&self, scope: &ReadScope, id: Uuid) -> AppResult<ActivityRecord> {
-        let models = self.models_unscoped();
-        models
-            .tenants
-            .keys()
-            .filter(|t| scope.covers(t))
-            .find_map(|t| models.work.of(t)?.activities.get(&id))
-            .cloned()
+        let (tenant, upto) = {
+            let models = self.models_unscoped();
+            let tenant = models
+                .tenants
+                .keys()
+                .filter(|t| scope.covers(t))
+                .find(|t| models.work.of(t).is_some_and(|w| w.holds(id)))
+                .cloned();
+            (tenant.ok_or_else(no_activity)?, models.position)
+        };
+        self.activity_as_of(&tenant, id, upto)?
             .ok_or_else(no_activity)
     }
 
@@ -140,12 +179,14 @@ impl App {
         kind: ActivityKind,
         year: Option<i32>,
         request: &PageRequest<ActivityKey>,
-    ) -> Page<ActivityRecord> {
+    ) -> AppResult<Page<ActivityRecord>> {
+        let (page, upto) = {
+            let models = self.models_unscoped();
+            (models.work.public(kind, year, request), models.position)
+        };
+        let page = self.activity_records(page, upto)?;
         let models = self.models_unscoped();
-        models
-            .work
-            .public(kind, year, request)
-            .map(|r| ActivityRecord {
+        Ok(page.map(|r| ActivityRecord {
                 recorded_by: models.byline(&r.recorded_by),
                 corrections: r
                     .corrections
@@ -155,8 +196,8 @@ impl App {
                         ..c.clone()
                     })
                     .collect(),
-                ..r.clone()
-            })
+                ..r
+            }))
     }
 
     /// What the checks of an activity of `year` recorded through `scope` need to know.
@@ -189,11 +230,8 @@ impl App {
 
     /// An activity of `tenant`, as the read model has it.
     fn written_activity(&self, tenant: &TenantId, id: Uuid) -> AppResult<ActivityRecord> {
-        self.models_unscoped()
-            .work
-            .of(tenant)
-            .and_then(|w| w.activities.get(&id))
-            .cloned()
+        let upto = self.models_unscoped().position;
+        self.activity_as_of(tenant, id, upto)?
             .ok_or_else(no_activity)
     }
 

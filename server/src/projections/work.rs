@@ -22,8 +22,10 @@ use uuid::Uuid;
 pub struct TenantWork {
     /// The newest report per (year, measure key).
     pub progress: BTreeMap<(i32, String), ProgressStatus>,
-    /// Activities by id.
-    pub activities: BTreeMap<Uuid, ActivityRecord>,
+    /// Where each activity stands in the lists, by id: the records themselves are read from
+    /// their streams when a page shows them, so that memory does not hold every activity ever
+    /// recorded.
+    activities: BTreeMap<Uuid, Placed>,
     /// How many activities each year has of each kind, counted as they are recorded and
     /// corrected: dashboards and the region view read these, not every activity.
     activity_counts: BTreeMap<(i32, ActivityKind), u32>,
@@ -31,6 +33,59 @@ pub struct TenantWork {
     activity_order: BTreeSet<KindKey>,
     /// The expert contact list and when it was last updated.
     pub contacts: Option<(Vec<ExpertContact>, DateTime<Utc>)>,
+}
+
+/// What the fold keeps of an activity: where it is listed and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Placed {
+    kind: ActivityKind,
+    date: NaiveDate,
+    /// Whether every visitor sees it (a public meeting, a contested act).
+    public: bool,
+    recorded_at: DateTime<Utc>,
+}
+
+impl Placed {
+    fn of(activity: &Activity, recorded_at: DateTime<Utc>) -> Self {
+        Self {
+            kind: activity.kind(),
+            date: activity.date(),
+            public: match activity {
+                Activity::Meeting(m) => m.public,
+                Activity::ContestedAct(_) => true,
+                _ => false,
+            },
+            recorded_at,
+        }
+    }
+
+    /// Its place in the lists.
+    fn key(&self, id: Uuid) -> ActivityKey {
+        ActivityKey {
+            date: Reverse(self.date),
+            recorded_at: Reverse(self.recorded_at),
+            id,
+        }
+    }
+
+    /// What it is counted under: its year and kind.
+    fn counted_as(&self) -> (i32, ActivityKind) {
+        (self.date.year(), self.kind)
+    }
+
+    /// Where it is listed for every visitor (its kind and date); `None` when it is not public.
+    fn listed_as(&self) -> Option<(ActivityKind, NaiveDate)> {
+        self.public.then_some((self.kind, self.date))
+    }
+}
+
+/// An activity a page lists: whose, and which (its record is read from its stream).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Whose.
+    pub tenant: TenantId,
+    /// Its id.
+    pub id: Uuid,
 }
 
 /// Every tenant's work.
@@ -205,7 +260,8 @@ impl WorkBook {
         }
     }
 
-    /// Folds in an event of an activity's stream, with the aggregate's own `apply`.
+    /// Folds in an event of an activity's stream: where the activity is listed and counted
+    /// (the record itself is [`activity_record`]'s fold of the same stream).
     fn apply_activity(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
         let Some(id) = crate::streams::activity_id(&event.stream) else {
             return;
@@ -214,53 +270,37 @@ impl WorkBook {
             return;
         };
         let work = tenant_work(&mut self.tenants, &event.tenant);
-        let Some(record) = work.activities.get_mut(&id) else {
+        let Some(before) = work.activities.get(&id).copied() else {
             if let Some(activity) = ActivityAggregate::apply(None, &e) {
-                let record = ActivityRecord {
-                    id,
-                    tenant: event.tenant.clone(),
-                    activity,
-                    recorded_at: event.recorded_at,
-                    recorded_by: event.actor.clone(),
-                    corrections: Vec::new(),
-                    version: event.version,
-                };
-                count(&mut work.activity_counts, counted_as(&record.activity), 1);
-                work.activity_order
-                    .insert((record.activity.kind(), ActivityKey::of(&record)));
-                let key = ActivityKey::of(&record);
-                self.public
-                    .list(&record.tenant, key, &record.activity, true);
-                work.activities.insert(id, record);
+                let placed = Placed::of(&activity, event.recorded_at);
+                count(&mut work.activity_counts, placed.counted_as(), 1);
+                work.activity_order.insert((placed.kind, placed.key(id)));
+                self.public.list(&event.tenant, id, &placed, true);
+                work.activities.insert(id, placed);
             }
             return;
         };
-        let reason = match &e {
-            ActivityEvent::Corrected(c) => c.reason.clone(),
-            ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
+        // Only a correction moves a record (a follow-up fills in a contested act's outcome,
+        // which is neither its date nor its kind), and only one of the same kind (see `amend`).
+        let after = match &e {
+            ActivityEvent::Corrected(c) if c.activity.kind() == before.kind => {
+                Placed::of(&c.activity, before.recorded_at)
+            }
             _ => return,
         };
-        let (before, was) = (record.activity.clone(), ActivityKey::of(record));
-        amend(&mut record.activity, &e);
-        let (after, is) = (&record.activity, ActivityKey::of(record));
-        if counted_as(&before) != counted_as(after) {
-            count(&mut work.activity_counts, counted_as(&before), -1);
-            count(&mut work.activity_counts, counted_as(after), 1);
+        if before.counted_as() != after.counted_as() {
+            count(&mut work.activity_counts, before.counted_as(), -1);
+            count(&mut work.activity_counts, after.counted_as(), 1);
         }
-        if (before.kind(), was) != (after.kind(), is) {
-            work.activity_order.remove(&(before.kind(), was));
-            work.activity_order.insert((after.kind(), is));
+        if before != after {
+            work.activity_order.remove(&(before.kind, before.key(id)));
+            work.activity_order.insert((after.kind, after.key(id)));
+            work.activities.insert(id, after);
         }
-        if listed_as(&before) != listed_as(after) {
-            self.public.list(&event.tenant, was, &before, false);
-            self.public.list(&event.tenant, is, after, true);
+        if before.listed_as() != after.listed_as() {
+            self.public.list(&event.tenant, id, &before, false);
+            self.public.list(&event.tenant, id, &after, true);
         }
-        record.corrections.push(Correction {
-            at: event.recorded_at,
-            by: event.actor.clone(),
-            reason,
-        });
-        record.version = event.version;
     }
 
     fn tenant(&mut self, tenant: &TenantId) -> &mut TenantWork {
@@ -280,22 +320,25 @@ impl WorkBook {
         year: Option<i32>,
         kind: Option<ActivityKind>,
         request: &PageRequest<ActivityKey>,
-    ) -> Page<&'a ActivityRecord> {
-        let works: Vec<&TenantWork> = tenants.into_iter().filter_map(|t| self.of(t)).collect();
-        let total = works.iter().map(|w| w.activity_total(year, kind)).sum();
+    ) -> Page<Listed> {
+        let works: Vec<(&TenantId, &TenantWork)> = tenants
+            .into_iter()
+            .filter_map(|t| Some((t, self.of(t)?)))
+            .collect();
+        let total = works.iter().map(|(_, w)| w.activity_total(year, kind)).sum();
         let Some(window) = Window::new(year, request.after) else {
             return request.cut(std::iter::empty::<std::vec::IntoIter<_>>(), total);
         };
         let kinds: Vec<ActivityKind> = kind.map_or(ActivityKind::ALL.to_vec(), |k| vec![k]);
-        let sources = works.into_iter().flat_map(|work| {
+        let sources = works.into_iter().flat_map(|(tenant, work)| {
             kinds.iter().map(move |&kind| {
                 work.activity_order
                     .range(window.of_kind(kind))
                     .take_while(move |(k, key)| *k == kind && window.holds(key))
-                    .filter_map(|(_, key)| Some((*key, work.activities.get(&key.id)?)))
+                    .map(move |(_, key)| (*key, (tenant, key.id)))
             })
         });
-        request.cut(sources, total)
+        request.cut(sources, total).map(Listed::of)
     }
 
     /// One page of the public activities of `kind` (of one year, or all), in list order.
@@ -304,7 +347,7 @@ impl WorkBook {
         kind: ActivityKind,
         year: Option<i32>,
         request: &PageRequest<ActivityKey>,
-    ) -> Page<&ActivityRecord> {
+    ) -> Page<Listed> {
         let total = self
             .public
             .counts
@@ -321,19 +364,68 @@ impl WorkBook {
                     .range((window.start, Bound::Unbounded))
                     .take_while(move |(key, _)| window.holds(key))
             })
-            .filter_map(|(key, tenant)| {
-                Some((*key, self.tenants.get(tenant)?.activities.get(&key.id)?))
-            });
-        request.cut([source], total)
+            .map(|(key, tenant)| (*key, (tenant, key.id)));
+        request.cut([source], total).map(Listed::of)
     }
+}
+
+impl Listed {
+    fn of((tenant, id): (&TenantId, Uuid)) -> Self {
+        Self {
+            tenant: tenant.clone(),
+            id,
+        }
+    }
+}
+
+/// An activity's record: the fold of its stream's events (those at or before the position the
+/// caller's read models stand at), `None` when they record none.
+pub fn activity_record<'a>(
+    upcasters: &Upcasters,
+    events: impl IntoIterator<Item = &'a RecordedEvent>,
+) -> Option<ActivityRecord> {
+    let mut record: Option<ActivityRecord> = None;
+    for event in events {
+        let Some(e) = decoded_set::<ActivityEvent>(upcasters, event) else {
+            continue;
+        };
+        let Some(record) = &mut record else {
+            record = ActivityAggregate::apply(None, &e).and_then(|activity| {
+                Some(ActivityRecord {
+                    id: crate::streams::activity_id(&event.stream)?,
+                    tenant: event.tenant.clone(),
+                    activity,
+                    recorded_at: event.recorded_at,
+                    recorded_by: event.actor.clone(),
+                    corrections: Vec::new(),
+                    version: event.version,
+                })
+            });
+            continue;
+        };
+        let reason = match &e {
+            ActivityEvent::Corrected(c) => c.reason.clone(),
+            ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
+            _ => continue,
+        };
+        amend(&mut record.activity, &e);
+        record.corrections.push(Correction {
+            at: event.recorded_at,
+            by: event.actor.clone(),
+            reason,
+        });
+        record.version = event.version;
+    }
+    record
 }
 
 impl PublicLists {
     /// Adds a public activity to its list (`add`), or takes it off; others are not listed.
-    fn list(&mut self, tenant: &TenantId, key: ActivityKey, activity: &Activity, add: bool) {
-        let Some((kind, date)) = listed_as(activity) else {
+    fn list(&mut self, tenant: &TenantId, id: Uuid, placed: &Placed, add: bool) {
+        let Some((kind, date)) = placed.listed_as() else {
             return;
         };
+        let key = placed.key(id);
         let entries = self.listed.entry(kind).or_default();
         if add {
             entries.insert(key, tenant.clone());
@@ -361,22 +453,17 @@ fn tenant_work<'a>(
     tenants.get_mut(tenant).expect("inserted above")
 }
 
-/// Where a public activity is listed (its kind and date); `None` for one that is not public.
-fn listed_as(activity: &Activity) -> Option<(ActivityKind, NaiveDate)> {
-    let public = match activity {
-        Activity::Meeting(m) => m.public,
-        Activity::ContestedAct(_) => true,
-        _ => false,
-    };
-    public.then(|| (activity.kind(), activity.date()))
-}
-
-/// What an activity is counted under: its year and kind.
-fn counted_as(activity: &Activity) -> (i32, ActivityKind) {
-    (activity.date().year(), activity.kind())
-}
-
 impl TenantWork {
+    /// Whether the tenant recorded activity `id`.
+    pub fn holds(&self, id: Uuid) -> bool {
+        self.activities.contains_key(&id)
+    }
+
+    /// How many activities the tenant recorded.
+    pub fn activity_len(&self) -> usize {
+        self.activities.len()
+    }
+
     /// How many activities of `kind` the tenant has in `year`.
     pub fn activity_count(&self, year: i32, kind: ActivityKind) -> u32 {
         self.activity_counts
@@ -474,6 +561,7 @@ mod tests {
         let upcasters = Upcasters::antikor();
         let mut book = WorkBook::default();
         let mut ids: Vec<(Uuid, &str, bool, u64)> = Vec::new();
+        let mut events = Vec::new();
         // A history as a pseudo-random walk: trainings and meetings in three years and two
         // tenants, and corrections that move a record to another year and back, or make a
         // meeting public or take it off the public list.
@@ -487,7 +575,7 @@ mod tests {
                     activity: activity(*meeting, 2016 + (step % 4) as i32, step / 2),
                     reason: "Грешна дата".into(),
                 });
-                book.apply(&upcasters, &recorded(position, tenant, *id, *version, &e));
+                events.push(recorded(position, tenant, *id, *version, &e));
             } else {
                 let (id, tenant, meeting) = (
                     Uuid::new_v4(),
@@ -499,22 +587,28 @@ mod tests {
                     Activity::Training(t) => ActivityEvent::TrainingHeld(t),
                     _ => unreachable!(),
                 };
-                book.apply(&upcasters, &recorded(position, tenant, id, 1, &e));
+                events.push(recorded(position, tenant, id, 1, &e));
                 ids.push((id, tenant, meeting, 1));
             }
+            book.apply(&upcasters, events.last().unwrap());
         }
-        let all: Vec<&ActivityRecord> = book
-            .tenants
-            .values()
-            .flat_map(|w| w.activities.values())
+        // The records, as pages read them: each stream's events folded.
+        let all: Vec<ActivityRecord> = ids
+            .iter()
+            .map(|(id, _, _, _)| {
+                let stream = crate::streams::activity(*id);
+                activity_record(&upcasters, events.iter().filter(|e| e.stream == stream)).unwrap()
+            })
             .collect();
+        let all: Vec<&ActivityRecord> = all.iter().collect();
+        let counted_as = |r: &ActivityRecord| (r.activity.date().year(), r.activity.kind());
+        let listed_as = |r: &ActivityRecord| Placed::of(&r.activity, r.recorded_at).listed_as();
         for year in 2015..=2020 {
             for (tenant, work) in &book.tenants {
                 for kind in ActivityKind::ALL {
-                    let scanned = work
-                        .activities
-                        .values()
-                        .filter(|r| counted_as(&r.activity) == (year, kind))
+                    let scanned = all
+                        .iter()
+                        .filter(|r| r.tenant == *tenant && counted_as(r) == (year, kind))
                         .count() as u32;
                     assert_eq!(
                         work.activity_count(year, kind),
@@ -525,8 +619,12 @@ mod tests {
             }
         }
         // The list order, as the lists had it when they were built by scanning and sorting.
-        let newest_first = |list: &mut Vec<&ActivityRecord>| {
+        // Sorted newest first, as the list names them.
+        let newest_first = |mut list: Vec<&ActivityRecord>| -> Vec<Listed> {
             list.sort_by_key(|r| (Reverse(r.activity.date()), Reverse(r.recorded_at), r.id));
+            list.into_iter()
+                .map(|r| Listed::of((&r.tenant, r.id)))
+                .collect()
         };
         let years = [
             None,
@@ -538,13 +636,13 @@ mod tests {
         ];
         for year in years {
             for kind in ActivityKind::ALL {
-                let mut scanned: Vec<&ActivityRecord> = all
+                let scanned: Vec<&ActivityRecord> = all
                     .iter()
                     .copied()
-                    .filter(|r| listed_as(&r.activity).is_some_and(|(k, _)| k == kind))
+                    .filter(|r| listed_as(r).is_some_and(|(k, _)| k == kind))
                     .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
                     .collect();
-                newest_first(&mut scanned);
+                let scanned = newest_first(scanned);
                 for limit in [1, 7, 500] {
                     let listed = every_page(limit, |request| book.public(kind, year, request));
                     assert_eq!(listed, scanned, "{year:?} {kind:?} by {limit}");
@@ -564,14 +662,14 @@ mod tests {
                     Some(ActivityKind::Meeting),
                     Some(ActivityKind::Training),
                 ] {
-                    let mut scanned: Vec<&ActivityRecord> = all
+                    let scanned: Vec<&ActivityRecord> = all
                         .iter()
                         .copied()
                         .filter(|r| reach.contains(&r.tenant))
                         .filter(|r| year.is_none_or(|y| r.activity.date().year() == y))
                         .filter(|r| kind.is_none_or(|k| r.activity.kind() == k))
                         .collect();
-                    newest_first(&mut scanned);
+                    let scanned = newest_first(scanned);
                     for limit in [1, 13, 500] {
                         let listed = every_page(limit, |request| {
                             book.activities(&reach, year, kind, request)
@@ -587,10 +685,10 @@ mod tests {
 
     /// Every item of a list, read page by page through the cursors (each encoded and decoded,
     /// as a client passes them), checking each page's total and size on the way.
-    fn every_page<'a>(
+    fn every_page(
         limit: usize,
-        read: impl Fn(&PageRequest<ActivityKey>) -> Page<&'a ActivityRecord>,
-    ) -> Vec<&'a ActivityRecord> {
+        read: impl Fn(&PageRequest<ActivityKey>) -> Page<Listed>,
+    ) -> Vec<Listed> {
         let mut items = Vec::new();
         let mut request = PageRequest::first(limit);
         loop {

@@ -51,7 +51,7 @@ pub async fn meetings(
         ActivityKind::Meeting,
         q.year,
         &request,
-    )))
+    )?))
 }
 
 /// A page of the register of contested or returned council decisions and mayors' orders.
@@ -69,5 +69,5 @@ pub async fn contested_acts(
         ActivityKind::ContestedAct,
         q.year,
         &request,
-    )))
+    )?))
 }

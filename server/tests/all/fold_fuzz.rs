@@ -5,7 +5,10 @@
 //! same models as the whole history does.
 
 use crate::support::{DEMO_PASSWORD, TestApp};
+use antikor_server::codec::UPCASTERS;
+use antikor_server::projections::work::{self, ActivityKey};
 use antikor_server::projections::{ReadModels, signals};
+use antikor_server::streams;
 use antikor_server::snapshot::{self, Snapshot};
 use antikor_server::store::{Head, Resume, index::Index, tree::Frontier};
 use antikor_server::util::paging::PageRequest;
@@ -320,8 +323,9 @@ proptest! {
         picks in proptest::collection::vec((any::<prop::sample::Index>(), change(64)), 1..120)
     ) {
         let mut models = ReadModels::default();
-        for e in history(&picks) {
-            models.apply(&e);
+        let events = history(&picks);
+        for e in &events {
+            models.apply(e);
         }
         let today = NaiveDate::from_ymd_opt(2017, 11, 30).unwrap();
         let tenants = models.tenant_list();
@@ -342,8 +346,23 @@ proptest! {
             let all = PageRequest::first(usize::MAX);
             let activities = models.work.activities([&tenant], None, None, &all);
             prop_assert_eq!(activities.total, activities.items.len() as u64);
-            let recorded = models.work.of(&tenant).map_or(0, |w| w.activities.len());
-            prop_assert_eq!(activities.items.len(), recorded);
+            // The list holds every activity whose stream folds into a record, in the order
+            // of those records (the fold keeps only where each is placed).
+            let record = |id| {
+                let stream = streams::activity(id);
+                work::activity_record(&UPCASTERS, events.iter().filter(|e| e.tenant == tenant && e.stream == stream))
+            };
+            let listed: Vec<_> = activities.items.iter().map(|l| record(l.id)).collect();
+            prop_assert!(listed.iter().all(Option::is_some), "a listed activity has no record");
+            let keys: Vec<ActivityKey> = listed.iter().flatten().map(ActivityKey::of).collect();
+            prop_assert!(keys.is_sorted(), "the list is not in its records' order");
+            let recorded: BTreeSet<_> = events
+                .iter()
+                .filter(|e| e.tenant == tenant)
+                .filter_map(|e| streams::activity_id(&e.stream))
+                .filter(|id| record(*id).is_some())
+                .collect();
+            prop_assert_eq!(activities.items.len(), recorded.len());
             let _ = signals::analysis(&models.signals, &tenant);
             let _ = models.dashboard(&tenant, 2017, today);
             let _ = models.progress(&tenant, 2017, today);

@@ -954,7 +954,7 @@ proptest! {
                 let expected_activities = models.tenants.keys()
                     .filter(|t| all || *t == own)
                     .filter_map(|t| models.work.of(t))
-                    .map(|w| w.activities.len())
+                    .map(|w| w.activity_len())
                     .sum::<usize>();
                 assert_eq!(activities.len(), expected_activities);
                 let (status, progress) = app.get_as(&caller, "/api/progress?year=2017").await;
