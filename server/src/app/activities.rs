@@ -4,12 +4,12 @@
 
 use super::App;
 use crate::access::{ReadScope, TenantWrite};
+use crate::codec::UPCASTERS;
 use crate::domain::activities::{
     ActivityAggregate, ActivityCommand, ActivityContext, ContactsAggregate,
 };
 use crate::exports::Rows;
 use crate::projections::ReadModels;
-use crate::codec::UPCASTERS;
 use crate::projections::work::{ActivityKey, Listed, activity_record};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
@@ -187,17 +187,17 @@ impl App {
         let page = self.activity_records(page, upto)?;
         let models = self.models_unscoped();
         Ok(page.map(|r| ActivityRecord {
-                recorded_by: models.byline(&r.recorded_by),
-                corrections: r
-                    .corrections
-                    .iter()
-                    .map(|c| Correction {
-                        by: models.byline(&c.by),
-                        ..c.clone()
-                    })
-                    .collect(),
-                ..r
-            }))
+            recorded_by: models.byline(&r.recorded_by),
+            corrections: r
+                .corrections
+                .iter()
+                .map(|c| Correction {
+                    by: models.byline(&c.by),
+                    ..c.clone()
+                })
+                .collect(),
+            ..r
+        }))
     }
 
     /// What the checks of an activity of `year` recorded through `scope` need to know.

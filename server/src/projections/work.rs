@@ -325,7 +325,10 @@ impl WorkBook {
             .into_iter()
             .filter_map(|t| Some((t, self.of(t)?)))
             .collect();
-        let total = works.iter().map(|(_, w)| w.activity_total(year, kind)).sum();
+        let total = works
+            .iter()
+            .map(|(_, w)| w.activity_total(year, kind))
+            .sum();
         let Some(window) = Window::new(year, request.after) else {
             return request.cut(std::iter::empty::<std::vec::IntoIter<_>>(), total);
         };

@@ -7,6 +7,7 @@
 
 use antikor_shared::{StreamId, TenantId};
 use foldhash::HashMap;
+use itertools::Either;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -28,36 +29,84 @@ pub struct Entry<'a> {
 /// Positions of the log's events, grouped every way the readers ask for them. Every list is
 /// in ascending position order. Maps are keyed so that lookups borrow (`&str`) and inserts
 /// allocate a key only the first time it is seen.
+///
+/// Each position is in one list per tenant and type (and one per stream): a tenant's events,
+/// or a type's across tenants, are merged from those lists when a page is read, rather than
+/// kept a second and a third time.
 #[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
-    ids: HashMap<Uuid, u64>,
-    /// Per tenant: its positions, its streams' positions (the event at index `i` of a stream
-    /// has version `i + 1`), and its positions by event type.
+    ids: Ids,
+    /// Per tenant: its streams' positions (the event at index `i` of a stream has version
+    /// `i + 1`), and its positions by event type.
     tenants: HashMap<TenantId, TenantIndex>,
-    types: HashMap<Arc<str>, TypeIndex>,
-    /// Each type seen, by its number (see `TypeIndex::kind`).
+    /// Each type's number (see `kinds`), by name.
+    types: HashMap<Arc<str>, u16>,
+    /// Each type seen, by its number.
     kind_names: Vec<Arc<str>>,
-    /// The number of each position's type (position `p` at index `p - 1`; four bytes an
-    /// event): a read skips the types its reader may not see without reading those events.
-    kinds: Vec<u32>,
+    /// The number of each position's type (position `p` at index `p - 1`; two bytes an
+    /// event): a read of every position skips the types its reader may not see without reading
+    /// those events.
+    kinds: Vec<u16>,
     /// The first position of every stored chunk, ascending: a record is read by its chunk's
     /// exact key. A lookup by any other key may land sled on a neighbouring node, and on
     /// damaged files that node may be the unreadable one, past the part still served.
     chunks: Vec<u64>,
 }
 
-/// One event type's number and positions.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct TypeIndex {
-    kind: u32,
-    positions: Vec<u64>,
-}
-
 #[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct TenantIndex {
-    all: Vec<u64>,
     streams: HashMap<StreamId, Vec<u64>>,
-    types: HashMap<Arc<str>, Vec<u64>>,
+    /// Its positions of each type, by the type's number.
+    types: Vec<Vec<u64>>,
+}
+
+/// Event ids and their positions, in twelve bytes an event rather than the twenty-four of the
+/// ids themselves: most ids are kept as a 64-bit fingerprint (the id's two halves xored), and
+/// the few whose fingerprint an earlier id took already are kept whole. A fingerprint's position
+/// is therefore only a candidate, which the caller confirms by reading the event there.
+#[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Ids {
+    by_fingerprint: HashMap<[u32; 2], u32>,
+    whole: HashMap<Uuid, u64>,
+}
+
+impl Ids {
+    fn fingerprint(id: &Uuid) -> [u32; 2] {
+        let (high, low) = id.as_u64_pair();
+        let folded = high ^ low;
+        [(folded >> 32) as u32, folded as u32]
+    }
+
+    fn insert(&mut self, id: Uuid, position: u64) {
+        let fingerprint = Self::fingerprint(&id);
+        match u32::try_from(position) {
+            Ok(short) if !self.by_fingerprint.contains_key(&fingerprint) => {
+                self.by_fingerprint.insert(fingerprint, short);
+            }
+            _ => {
+                self.whole.insert(id, position);
+            }
+        }
+    }
+
+    /// Where `id` may be stored: its own position when it is kept whole, otherwise the
+    /// position of the id that holds its fingerprint.
+    fn candidate(&self, id: &Uuid) -> Option<Candidate> {
+        if let Some(position) = self.whole.get(id) {
+            return Some(Candidate::Sure(*position));
+        }
+        let position = self.by_fingerprint.get(&Self::fingerprint(id))?;
+        Some(Candidate::Check(u64::from(*position)))
+    }
+}
+
+/// Where an id may be stored (see [`Index::position_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Candidate {
+    /// It is stored there.
+    Sure(u64),
+    /// It is stored there if the event there has this id; if not, it is stored nowhere.
+    Check(u64),
 }
 
 fn push<K, Q>(
@@ -93,17 +142,15 @@ impl Index {
             let tenant = TenantId::parse(e.tenant).map_err(|err| err.to_string())?;
             self.tenants.insert(tenant, TenantIndex::default());
         }
-        let (event_type, kind) = match self.types.get_key_value(e.event_type) {
-            Some((name, t)) => (name.clone(), t.kind),
+        let kind = match self.types.get(e.event_type) {
+            Some(kind) => *kind,
             None => {
-                let name: Arc<str> = Arc::from(e.event_type);
-                let kind = u32::try_from(self.kind_names.len())
+                let kind = u16::try_from(self.kind_names.len())
                     .map_err(|_| "too many event types".to_owned())?;
+                let name: Arc<str> = Arc::from(e.event_type);
                 self.kind_names.push(name.clone());
-                let positions = Vec::new();
-                self.types
-                    .insert(name.clone(), TypeIndex { kind, positions });
-                (name, kind)
+                self.types.insert(name, kind);
+                kind
             }
         };
         let tenant = self.tenants.get_mut(e.tenant).expect("inserted above");
@@ -113,18 +160,11 @@ impl Index {
             || StreamId::parse(e.stream).map_err(|err| err.to_string()),
             e.position,
         )?;
-        tenant.all.push(e.position);
-        push(
-            &mut tenant.types,
-            e.event_type,
-            || Ok(event_type.clone()),
-            e.position,
-        )?;
-        self.types
-            .get_mut(e.event_type)
-            .expect("inserted above")
-            .positions
-            .push(e.position);
+        let of_kind = usize::from(kind);
+        if tenant.types.len() <= of_kind {
+            tenant.types.resize_with(of_kind + 1, Vec::new);
+        }
+        tenant.types[of_kind].push(e.position);
         self.ids.insert(e.id, e.position);
         self.kinds.push(kind);
         Ok(())
@@ -154,21 +194,16 @@ impl Index {
         head: u64,
         sight: &dyn Fn(&str) -> bool,
         only: Option<&str>,
-    ) -> Option<impl Fn(u64) -> bool + '_> {
+    ) -> Option<Sight<'_>> {
         let in_sight: Vec<bool> = self
             .kind_names
             .iter()
             .map(|name| sight(name) && only.is_none_or(|t| t == &**name))
             .collect();
-        if !in_sight.contains(&true) {
-            return None;
-        }
-        Some(move |position: u64| {
-            position <= head
-                && usize::try_from(position)
-                    .ok()
-                    .and_then(|p| self.kinds.get(p.checked_sub(1)?))
-                    .is_some_and(|kind| in_sight[*kind as usize])
+        in_sight.contains(&true).then_some(Sight {
+            index: self,
+            head,
+            in_sight,
         })
     }
 
@@ -182,9 +217,9 @@ impl Index {
         self.kinds.is_empty()
     }
 
-    /// Where the event with `id` is stored.
-    pub fn position_of(&self, id: &Uuid) -> Option<u64> {
-        self.ids.get(id).copied()
+    /// Where the event with `id` may be stored (see [`Candidate`]).
+    pub fn position_of(&self, id: &Uuid) -> Option<Candidate> {
+        self.ids.candidate(id)
     }
 
     /// The stream's current version (0 when it has no events).
@@ -199,25 +234,46 @@ impl Index {
             .and_then(|t| t.streams.get(stream))
             .map_or(&[], Vec::as_slice)
     }
+}
 
-    /// A tenant's positions.
-    pub fn tenant(&self, tenant: &str) -> &[u64] {
-        self.tenants.get(tenant).map_or(&[], |t| t.all.as_slice())
+/// The positions one reader may see, and the lists that hold them.
+pub struct Sight<'a> {
+    index: &'a Index,
+    head: u64,
+    /// Per type number.
+    in_sight: Vec<bool>,
+}
+
+impl Sight<'_> {
+    /// Whether the reader may see `position`.
+    pub fn keeps(&self, position: u64) -> bool {
+        position <= self.head
+            && usize::try_from(position)
+                .ok()
+                .and_then(|p| self.index.kinds.get(p.checked_sub(1)?))
+                .is_some_and(|kind| self.in_sight[usize::from(*kind)])
     }
 
-    /// An event type's positions.
-    pub fn event_type(&self, event_type: &str) -> &[u64] {
-        self.types
-            .get(event_type)
-            .map_or(&[], |t| t.positions.as_slice())
+    /// A tenant's lists of the types in sight (one list per type).
+    pub fn tenant<'s>(&'s self, tenant: &str) -> impl Iterator<Item = &'s [u64]> + 's {
+        self.lists(self.index.tenants.get(tenant))
     }
 
-    /// A tenant's positions of one event type.
-    pub fn tenant_type(&self, tenant: &str, event_type: &str) -> &[u64] {
-        self.tenants
-            .get(tenant)
-            .and_then(|t| t.types.get(event_type))
-            .map_or(&[], Vec::as_slice)
+    /// Every tenant's lists of the types in sight.
+    pub fn all_tenants<'s>(&'s self) -> impl Iterator<Item = &'s [u64]> + 's {
+        self.index
+            .tenants
+            .values()
+            .flat_map(|t| self.lists(Some(t)))
+    }
+
+    fn lists<'s>(&'s self, tenant: Option<&'s TenantIndex>) -> impl Iterator<Item = &'s [u64]> {
+        let lists = tenant.map(|t| t.types.as_slice()).unwrap_or_default();
+        lists
+            .iter()
+            .zip(&self.in_sight)
+            .filter(|(_, seen)| **seen)
+            .map(|(list, _)| list.as_slice())
     }
 }
 
@@ -240,8 +296,9 @@ pub fn page(
     }
 }
 
-/// [`page`] over the union of several lists (a province's tenants): the page's `limit`
-/// positions nearest the cursor are among the `limit` nearest of each list.
+/// [`page`] over the union of several lists (a tenant's types, a province's tenants): the
+/// lists are merged lazily from the cursor on, so a page costs a binary search per list and
+/// its own length, however long the lists are.
 pub fn page_merged<'a>(
     lists: impl Iterator<Item = &'a [u64]>,
     forward: bool,
@@ -249,15 +306,17 @@ pub fn page_merged<'a>(
     limit: usize,
     keep: impl Fn(u64) -> bool,
 ) -> Vec<u64> {
-    let mut merged: Vec<u64> = lists
-        .flat_map(|list| page(list, forward, cursor, limit, &keep))
-        .collect();
-    merged.sort_unstable();
-    if !forward {
-        merged.reverse();
-    }
-    merged.truncate(limit);
-    merged
+    let from_cursor = lists.map(|list| {
+        if forward {
+            let start = list.partition_point(|p| *p <= cursor);
+            Either::Left(list[start..].iter().copied())
+        } else {
+            let end = list.partition_point(|p| *p < cursor);
+            Either::Right(list[..end].iter().rev().copied())
+        }
+    });
+    let merged = itertools::kmerge_by(from_cursor, |a: &u64, b: &u64| (a < b) == forward);
+    take(merged, limit, keep)
 }
 
 /// [`page`] over every position from 1 to `head`, without a list of them.
@@ -333,17 +392,35 @@ mod tests {
         for (position, event_type) in (1..).zip(["A", "Hidden", "Hidden", "B", "Hidden", "A"]) {
             add(&mut index, position, "t", event_type);
         }
+        add(&mut index, 7, "u", "B");
         let sight = |t: &str| t != "Hidden";
-        let keep = index.visible(6, &sight, None).unwrap();
-        assert_eq!(page_all(6, false, u64::MAX, 2, &keep), vec![6, 4]);
-        assert_eq!(page_all(6, false, 4, 2, &keep), vec![1]);
-        assert_eq!(page(index.tenant("t"), true, 1, 1, &keep), vec![4]);
-        // Up to the head only: the writer indexes an event just before it raises the head.
-        let keep = index.visible(5, &sight, None).unwrap();
-        assert_eq!(page_all(6, false, u64::MAX, 9, &keep), vec![4, 1]);
-        let only_a = index.visible(6, &sight, Some("A")).unwrap();
+        let seen = index.visible(7, &sight, None).unwrap();
+        let keep = |p| seen.keeps(p);
+        assert_eq!(page_all(7, false, u64::MAX, 2, keep), vec![7, 6]);
+        assert_eq!(page_all(7, false, 6, 2, keep), vec![4, 1]);
+        assert_eq!(page_merged(seen.tenant("t"), true, 1, 1, keep), vec![4]);
         assert_eq!(
-            page(index.tenant("t"), false, u64::MAX, 9, only_a),
+            page_merged(seen.tenant("t"), true, 0, 9, keep),
+            vec![1, 4, 6]
+        );
+        assert_eq!(
+            page_merged(seen.all_tenants(), false, u64::MAX, 9, keep),
+            vec![7, 6, 4, 1]
+        );
+        // Up to the head only: the writer indexes an event just before it raises the head.
+        let seen = index.visible(5, &sight, None).unwrap();
+        assert_eq!(
+            page_all(7, false, u64::MAX, 9, |p| seen.keeps(p)),
+            vec![4, 1]
+        );
+        let only_a = index.visible(7, &sight, Some("A")).unwrap();
+        assert_eq!(
+            page_merged(only_a.tenant("t"), false, u64::MAX, 9, |p| only_a.keeps(p)),
+            vec![6, 1]
+        );
+        assert_eq!(
+            page_merged(only_a.all_tenants(), false, u64::MAX, 9, |p| only_a
+                .keeps(p)),
             vec![6, 1]
         );
         assert!(index.visible(6, &sight, Some("Hidden")).is_none());
@@ -374,6 +451,31 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn an_id_is_found_at_its_position_or_kept_whole_when_its_fingerprint_is_taken() {
+        let mut index = Index::default();
+        let id = Uuid::from_u64_pair(5, 9);
+        // Another id with the same fingerprint (its halves xor to the same value).
+        let twin = Uuid::from_u64_pair(5 ^ 3, 9 ^ 3);
+        for (position, id) in [(1, id), (2, twin)] {
+            index
+                .add(&Entry {
+                    position,
+                    id,
+                    tenant: "t",
+                    stream: "s",
+                    event_type: "A",
+                })
+                .unwrap();
+        }
+        assert_eq!(index.position_of(&id), Some(Candidate::Check(1)));
+        assert_eq!(index.position_of(&twin), Some(Candidate::Sure(2)));
+        // An id never stored whose fingerprint is taken: the candidate's own id tells.
+        let stranger = Uuid::from_u64_pair(5 ^ 7, 9 ^ 7);
+        assert_eq!(index.position_of(&stranger), Some(Candidate::Check(1)));
+        assert_eq!(index.position_of(&Uuid::from_u64_pair(1, 1)), None);
     }
 
     #[test]

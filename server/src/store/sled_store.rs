@@ -12,7 +12,7 @@
 
 use super::anchor::{Anchor, AnchorFile, Anchored, Found, JournalEntry};
 use super::compress::{self, Packer, Unpacker};
-use super::index::{self, Entry, Index};
+use super::index::{self, Candidate, Entry, Index};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
 use super::tree::{self, Frontier};
@@ -1416,12 +1416,20 @@ impl Writer {
         }
     }
 
-    fn stored_position(&self, pending: &Pending, id: &Uuid) -> Option<u64> {
-        pending
-            .ids
-            .get(id)
-            .copied()
-            .or_else(|| self.inner.index.read().unwrap().position_of(id))
+    fn stored_position(&self, pending: &Pending, id: &Uuid) -> Result<Option<u64>, StoreError> {
+        if let Some(position) = pending.ids.get(id) {
+            return Ok(Some(*position));
+        }
+        let candidate = self.inner.index.read().unwrap().position_of(id);
+        match candidate {
+            None => Ok(None),
+            Some(Candidate::Sure(position)) => Ok(Some(position)),
+            // Another id may share the fingerprint: the event there says whose it is.
+            Some(Candidate::Check(position)) => Ok(self
+                .event_at(pending, position)?
+                .filter(|e| e.id == *id)
+                .map(|_| position)),
+        }
     }
 
     /// An append whose ids are all stored already is a retry: answer what the first one got.
@@ -1432,7 +1440,7 @@ impl Writer {
     ) -> Result<Option<AppendOutcome>, AppendError> {
         let mut positions = Vec::with_capacity(request.events.len());
         for event in &request.events {
-            positions.push(self.stored_position(pending, &event.id));
+            positions.push(self.stored_position(pending, &event.id)?);
         }
         let Some(first) = positions.iter().position(Option::is_some) else {
             return Ok(None);
@@ -1502,7 +1510,7 @@ impl Writer {
                 event.version
             )));
         }
-        if self.stored_position(pending, &event.id).is_some() {
+        if self.stored_position(pending, &event.id)?.is_some() {
             return Err(invalid(format!(
                 "the event id {} is stored already",
                 event.id
@@ -1675,45 +1683,32 @@ impl EventStore for SledStore {
             // index, before they count towards the limit: the page then holds `limit` events
             // the reader may see whenever the log has them, and none is read from disk only to
             // be dropped.
-            let Some(keep) = index.visible(head, sight, event_type) else {
+            let Some(seen) = index.visible(head, sight, event_type) else {
                 return Ok(Vec::new());
             };
-            match (&filter.tenant, &filter.stream, event_type) {
-                (None, None, _) if filter.within.is_some() => {
+            let keep = |p| seen.keeps(p);
+            match (&filter.tenant, &filter.stream) {
+                (None, None) if filter.within.is_some() => {
                     let tenants = filter.within.as_deref().into_iter().flatten();
-                    index::page_merged(
-                        tenants.map(|t| match event_type {
-                            Some(ty) => index.tenant_type(t.as_str(), ty),
-                            None => index.tenant(t.as_str()),
-                        }),
-                        forward,
-                        cursor,
-                        limit,
-                        keep,
-                    )
+                    let lists = tenants.flat_map(|t| seen.tenant(t.as_str()));
+                    index::page_merged(lists, forward, cursor, limit, keep)
                 }
-                (Some(t), Some(s), _) => index::page(
+                (Some(t), Some(s)) => index::page(
                     index.stream(t.as_str(), s.as_str()),
                     forward,
                     cursor,
                     limit,
                     keep,
                 ),
-                (None, Some(_), _) => Vec::new(),
-                (Some(t), None, Some(ty)) => index::page(
-                    index.tenant_type(t.as_str(), ty),
-                    forward,
-                    cursor,
-                    limit,
-                    keep,
-                ),
-                (Some(t), None, None) => {
-                    index::page(index.tenant(t.as_str()), forward, cursor, limit, keep)
+                (None, Some(_)) => Vec::new(),
+                (Some(t), None) => {
+                    index::page_merged(seen.tenant(t.as_str()), forward, cursor, limit, keep)
                 }
-                (None, None, Some(ty)) => {
-                    index::page(index.event_type(ty), forward, cursor, limit, keep)
+                // One type across every tenant: their lists of it.
+                (None, None) if event_type.is_some() => {
+                    index::page_merged(seen.all_tenants(), forward, cursor, limit, keep)
                 }
-                (None, None, None) => index::page_all(head, forward, cursor, limit, keep),
+                (None, None) => index::page_all(head, forward, cursor, limit, keep),
             }
         };
         self.read_positions(positions)
