@@ -51,42 +51,153 @@ pub struct Index {
     /// exact key. A lookup by any other key may land sled on a neighbouring node, and on
     /// damaged files that node may be the unreadable one, past the part still served.
     chunks: Vec<u64>,
+    /// What the names of streams keyed by an id start with, by number (see [`StreamKey`]).
+    prefixes: Vec<Box<str>>,
+}
+
+/// A stream's name as the index keeps it. Most streams are one record's (an activity, a
+/// signal) and named by a prefix and the record's id: those are kept as the prefix's number
+/// and the id's sixteen bytes, without an allocation each; any other name as it is. Either
+/// way the key stands for exactly one name.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+enum StreamKey {
+    Id(u16, Uuid),
+    Name(Box<str>),
+}
+
+/// How long a hyphenated id is.
+const ID_TEXT: usize = 36;
+
+/// A name's prefix and id, when it ends in an id spelled the one way `Uuid` writes it.
+fn split_id(name: &str) -> Option<(&str, Uuid)> {
+    let at = name.len().checked_sub(ID_TEXT)?;
+    let (prefix, text) = (name.get(..at)?, name.get(at..)?);
+    let id = Uuid::try_parse(text).ok()?;
+    let mut spelled = [0; ID_TEXT];
+    (id.hyphenated().encode_lower(&mut spelled) == text).then_some((prefix, id))
+}
+
+/// A stream's positions: most streams (an activity's) hold one event.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+enum Positions {
+    One(u64),
+    Many(Vec<u64>),
+}
+
+impl Positions {
+    fn push(&mut self, position: u64) {
+        match self {
+            Self::One(first) => *self = Self::Many(vec![*first, position]),
+            Self::Many(list) => list.push(position),
+        }
+    }
+
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Self::One(first) => std::slice::from_ref(first),
+            Self::Many(list) => list,
+        }
+    }
 }
 
 #[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct TenantIndex {
-    streams: HashMap<StreamId, Vec<u64>>,
+    streams: HashMap<StreamKey, Positions>,
     /// Its positions of each type, by the type's number.
     types: Vec<Vec<u64>>,
 }
 
-/// Event ids and their positions, in twelve bytes an event rather than the twenty-four of the
-/// ids themselves: most ids are kept as a 64-bit fingerprint (the id's two halves xored), and
-/// the few whose fingerprint an earlier id took already are kept whole. A fingerprint's position
-/// is therefore only a candidate, which the caller confirms by reading the event there.
+/// Event ids and their positions, in twelve bytes an event rather than the thirty or more of
+/// a map of the ids themselves: most ids are kept as a 64-bit fingerprint (the id's two halves
+/// xored) and a 32-bit position, and the few whose fingerprint an earlier id took already are
+/// kept whole. A fingerprint's position is therefore only a candidate, which the caller
+/// confirms by reading the event there.
+///
+/// The fingerprints live in a sorted array of packed entries (a snapshot reads it back as one
+/// run of bytes, and a lookup is a binary search) and, for the newest ids, a small map that is
+/// merged into the array once it holds an eighth as many.
 #[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Ids {
-    by_fingerprint: HashMap<[u32; 2], u32>,
+    /// Entries of [`ENTRY`] bytes, by fingerprint: the fingerprint, then the position, each
+    /// big-endian (so that the bytes sort as the numbers do).
+    #[serde(with = "serde_bytes")]
+    sorted: Vec<u8>,
+    recent: HashMap<u64, u32>,
     whole: HashMap<Uuid, u64>,
 }
 
+/// The size of one sorted entry.
+const ENTRY: usize = 12;
+
+/// Below this many recent ids no merge is worth its copy.
+const MERGE_AT_LEAST: usize = 4096;
+
 impl Ids {
-    fn fingerprint(id: &Uuid) -> [u32; 2] {
+    fn fingerprint(id: &Uuid) -> u64 {
         let (high, low) = id.as_u64_pair();
-        let folded = high ^ low;
-        [(folded >> 32) as u32, folded as u32]
+        high ^ low
     }
 
     fn insert(&mut self, id: Uuid, position: u64) {
         let fingerprint = Self::fingerprint(&id);
         match u32::try_from(position) {
-            Ok(short) if !self.by_fingerprint.contains_key(&fingerprint) => {
-                self.by_fingerprint.insert(fingerprint, short);
+            Ok(short) if self.lookup(fingerprint).is_none() => {
+                self.recent.insert(fingerprint, short);
+                if self.recent.len() >= MERGE_AT_LEAST.max(self.sorted.len() / ENTRY / 8) {
+                    self.merge();
+                }
             }
             _ => {
                 self.whole.insert(id, position);
             }
         }
+    }
+
+    /// The position under a fingerprint.
+    fn lookup(&self, fingerprint: u64) -> Option<u32> {
+        if let Some(position) = self.recent.get(&fingerprint) {
+            return Some(*position);
+        }
+        let entries = self.sorted.len() / ENTRY;
+        let at = |i: usize| {
+            let entry = &self.sorted[i * ENTRY..(i + 1) * ENTRY];
+            let (key, position) = entry.split_at(8);
+            (
+                u64::from_be_bytes(key.try_into().expect("eight bytes")),
+                u32::from_be_bytes(position.try_into().expect("four bytes")),
+            )
+        };
+        let (mut lo, mut hi) = (0, entries);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let (key, position) = at(mid);
+            match key.cmp(&fingerprint) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(position),
+            }
+        }
+        None
+    }
+
+    /// Moves the recent fingerprints into the sorted array.
+    fn merge(&mut self) {
+        let mut recent: Vec<(u64, u32)> = self.recent.drain().collect();
+        recent.sort_unstable();
+        let mut merged = Vec::with_capacity(self.sorted.len() + recent.len() * ENTRY);
+        let mut old = self.sorted.chunks_exact(ENTRY).peekable();
+        for (key, position) in recent {
+            let key = key.to_be_bytes();
+            while let Some(entry) = old.next_if(|e| e[..8] < key[..]) {
+                merged.extend_from_slice(entry);
+            }
+            merged.extend_from_slice(&key);
+            merged.extend_from_slice(&position.to_be_bytes());
+        }
+        for entry in old {
+            merged.extend_from_slice(entry);
+        }
+        self.sorted = merged;
     }
 
     /// Where `id` may be stored: its own position when it is kept whole, otherwise the
@@ -95,8 +206,8 @@ impl Ids {
         if let Some(position) = self.whole.get(id) {
             return Some(Candidate::Sure(*position));
         }
-        let position = self.by_fingerprint.get(&Self::fingerprint(id))?;
-        Some(Candidate::Check(u64::from(*position)))
+        let position = self.lookup(Self::fingerprint(id))?;
+        Some(Candidate::Check(u64::from(position)))
     }
 }
 
@@ -107,25 +218,6 @@ pub enum Candidate {
     Sure(u64),
     /// It is stored there if the event there has this id; if not, it is stored nowhere.
     Check(u64),
-}
-
-fn push<K, Q>(
-    map: &mut HashMap<K, Vec<u64>>,
-    key: &Q,
-    make: impl FnOnce() -> Result<K, String>,
-    position: u64,
-) -> Result<(), String>
-where
-    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
-    Q: std::hash::Hash + Eq + ?Sized,
-{
-    match map.get_mut(key) {
-        Some(list) => list.push(position),
-        None => {
-            map.insert(make()?, vec![position]);
-        }
-    }
-    Ok(())
 }
 
 impl Index {
@@ -153,13 +245,15 @@ impl Index {
                 kind
             }
         };
+        let key = self.stream_key(e.stream);
         let tenant = self.tenants.get_mut(e.tenant).expect("inserted above");
-        push(
-            &mut tenant.streams,
-            e.stream,
-            || StreamId::parse(e.stream).map_err(|err| err.to_string()),
-            e.position,
-        )?;
+        match tenant.streams.get_mut(&key) {
+            Some(positions) => positions.push(e.position),
+            None => {
+                StreamId::parse(e.stream).map_err(|err| err.to_string())?;
+                tenant.streams.insert(key, Positions::One(e.position));
+            }
+        }
         let of_kind = usize::from(kind);
         if tenant.types.len() <= of_kind {
             tenant.types.resize_with(of_kind + 1, Vec::new);
@@ -229,10 +323,45 @@ impl Index {
 
     /// A stream's positions, version 1 first.
     pub fn stream(&self, tenant: &str, stream: &str) -> &[u64] {
-        self.tenants
-            .get(tenant)
-            .and_then(|t| t.streams.get(stream))
-            .map_or(&[], Vec::as_slice)
+        let Some(streams) = self.tenants.get(tenant).map(|t| &t.streams) else {
+            return &[];
+        };
+        // Only `add` makes new prefixes: a lookup never needs `&mut`.
+        let key = self.stream_key_known(stream);
+        key.and_then(|key| streams.get(&key))
+            .map_or(&[], Positions::as_slice)
+    }
+
+    /// The key of a stream's name, adding its prefix to the known ones (the name is kept
+    /// whole once there are as many prefixes as a key can number).
+    fn stream_key(&mut self, name: &str) -> StreamKey {
+        if let Some((prefix, id)) = split_id(name) {
+            let number = match self.prefixes.iter().position(|p| **p == *prefix) {
+                Some(number) => u16::try_from(number).ok(),
+                None => u16::try_from(self.prefixes.len())
+                    .ok()
+                    .inspect(|_| self.prefixes.push(prefix.into())),
+            };
+            if let Some(number) = number {
+                return StreamKey::Id(number, id);
+            }
+        }
+        StreamKey::Name(name.into())
+    }
+
+    /// The key a stored stream of that name has; `None` when no stream can have it (its
+    /// prefix is not a known one).
+    fn stream_key_known(&self, name: &str) -> Option<StreamKey> {
+        let Some((prefix, id)) = split_id(name) else {
+            return Some(StreamKey::Name(name.into()));
+        };
+        match self.prefixes.iter().position(|p| **p == *prefix) {
+            Some(number) => u16::try_from(number).ok().map(|n| StreamKey::Id(n, id)),
+            None if self.prefixes.len() > usize::from(u16::MAX) => {
+                Some(StreamKey::Name(name.into()))
+            }
+            None => None,
+        }
     }
 }
 
@@ -476,6 +605,65 @@ mod tests {
         let stranger = Uuid::from_u64_pair(5 ^ 7, 9 ^ 7);
         assert_eq!(index.position_of(&stranger), Some(Candidate::Check(1)));
         assert_eq!(index.position_of(&Uuid::from_u64_pair(1, 1)), None);
+    }
+
+    #[test]
+    fn every_id_is_found_however_often_the_fingerprints_were_merged() {
+        let mut ids = Ids::default();
+        let stored: Vec<Uuid> = (0..30_000).map(|_| Uuid::new_v4()).collect();
+        for (position, id) in (1..).zip(&stored) {
+            ids.insert(*id, position);
+        }
+        assert!(
+            ids.sorted.len() / ENTRY > 20_000,
+            "merged into the sorted array"
+        );
+        assert!(!ids.recent.is_empty(), "and some still recent");
+        for (position, id) in (1..).zip(&stored) {
+            assert_eq!(ids.candidate(id), Some(Candidate::Check(position)));
+        }
+        for _ in 0..1000 {
+            assert_eq!(ids.candidate(&Uuid::new_v4()), None);
+        }
+        let sorted: Vec<&[u8]> = ids.sorted.chunks(ENTRY).collect();
+        assert!(sorted.is_sorted());
+    }
+
+    #[test]
+    fn streams_named_by_an_id_and_others_keep_their_own_positions() {
+        let mut index = Index::default();
+        let id = Uuid::new_v4();
+        let names = [
+            format!("activity-{id}"),
+            format!("signal-{id}"),
+            format!("activity-{}", id.simple()),
+            format!("activity-{}", id.hyphenated().to_string().to_uppercase()),
+            format!("activity-{id}-2"),
+            id.to_string(),
+            "security".to_owned(),
+        ];
+        for (position, name) in (1..).zip(names.iter().chain(&names)) {
+            let entry = Entry {
+                position,
+                id: Uuid::new_v4(),
+                tenant: "t",
+                stream: name,
+                event_type: "A",
+            };
+            index.add(&entry).unwrap();
+        }
+        let n = names.len() as u64;
+        for (first, name) in (1..).zip(&names) {
+            assert_eq!(index.stream("t", name), [first, first + n], "{name}");
+            assert_eq!(index.stream_version("t", name), 2);
+        }
+        assert!(index.stream("t", &format!("meeting-{id}")).is_empty());
+        assert!(
+            index
+                .stream("t", &format!("activity-{}", Uuid::new_v4()))
+                .is_empty()
+        );
+        assert!(index.stream("u", &names[0]).is_empty());
     }
 
     #[test]
