@@ -293,7 +293,7 @@ pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<R
         .recv()
         .context("the log closed before its state could be copied")?;
     store.close_blocking()?;
-    rebuilt.snapshot_bytes = snapshot::write(&path, &Snapshot { resume, models }, &key)
+    rebuilt.snapshot_bytes = snapshot::write(&path, Snapshot { resume, models }, &key)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(rebuilt)
 }

@@ -11,12 +11,13 @@
 //! the log is folded from its start, as `antikor rebuild` does on request.
 //!
 //! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
-//! HMAC-SHA256(key, body) ‖ body`, and the body `log state length (u64) ‖ log state ‖ read
-//! models`, each part MessagePack with structs as arrays (compact, and self-describing enough
-//! that the shared types' untagged and flattened forms read back as they were written; the
-//! fingerprint makes sure the field order is the writer's), compressed with zstd. The two parts
-//! are encoded and decoded at once, one on each core. The file is written to a temporary file, fsynced and renamed over the old one,
-//! so a crash leaves the old snapshot or the new one, never half of one.
+//! HMAC-SHA256(key, body) ‖ body`, and the body four parts, each `length (u64) ‖ part`: the log
+//! state, the read models but for the two largest, the work book and the signals book. Each
+//! part is MessagePack with structs as arrays (compact, and self-describing enough that the
+//! shared types' untagged and flattened forms read back as they were written; the fingerprint
+//! makes sure the field order is the writer's), compressed with zstd; the parts are encoded and
+//! decoded at once, on every core. The file is written to a temporary file, fsynced and renamed
+//! over the old one, so a crash leaves the old snapshot or the new one, never half of one.
 
 use crate::projections::ReadModels;
 use crate::store::Resume;
@@ -30,7 +31,7 @@ use std::path::{Path, PathBuf};
 /// The fingerprint of the code that folds the read models and lays out the log's indexes.
 pub const FOLD_CODE: &str = env!("ANTIKOR_FOLD_CODE");
 
-const MAGIC: &[u8; 8] = b"ANTKSNP2";
+const MAGIC: &[u8; 8] = b"ANTKSNP3";
 
 /// The key a snapshot is authenticated with.
 #[derive(Clone)]
@@ -75,18 +76,20 @@ pub fn path(data_dir: &Path) -> PathBuf {
 }
 
 /// The snapshot file's bytes: header and body.
-pub fn to_bytes(snapshot: &Snapshot, key: &Key) -> Result<Vec<u8>, String> {
-    let (resume, models) = rayon::join(|| encode(&snapshot.resume), || encode(&snapshot.models));
-    let (resume, models) = (
-        resume.map_err(|e| e.to_string())?,
-        models.map_err(|e| e.to_string())?,
+pub fn to_bytes(snapshot: Snapshot, key: &Key) -> Result<Vec<u8>, String> {
+    let Snapshot { resume, mut models } = snapshot;
+    let work = std::mem::take(&mut models.work);
+    let signals = std::mem::take(&mut models.signals);
+    let ((resume, models), (work, signals)) = rayon::join(
+        || rayon::join(|| encode(&resume), || encode(&models)),
+        || rayon::join(|| encode(&work), || encode(&signals)),
     );
-    let mut body = Vec::with_capacity(8 + resume.len() + models.len());
-    body.extend_from_slice(&(resume.len() as u64).to_be_bytes());
-    body.extend_from_slice(&resume);
-    drop(resume);
-    body.extend_from_slice(&models);
-    drop(models);
+    let parts = [resume?, models?, work?, signals?];
+    let mut body = Vec::with_capacity(parts.iter().map(|p| 8 + p.len()).sum());
+    for part in parts {
+        body.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        body.extend_from_slice(&part);
+    }
     let fingerprint = FOLD_CODE.as_bytes();
     let mut out = Vec::with_capacity(body.len() + 64);
     out.extend_from_slice(MAGIC);
@@ -103,9 +106,13 @@ pub fn to_bytes(snapshot: &Snapshot, key: &Key) -> Result<Vec<u8>, String> {
 pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
     let damaged = |what: &str| format!("the snapshot is damaged ({what})");
     let short = || damaged("too short");
-    let rest = bytes
-        .strip_prefix(MAGIC)
-        .ok_or_else(|| damaged("not a snapshot file"))?;
+    let Some(rest) = bytes.strip_prefix(MAGIC) else {
+        return Err(if bytes.starts_with(&MAGIC[..7]) {
+            "the snapshot was written in an older format".into()
+        } else {
+            damaged("not a snapshot file")
+        });
+    };
     let (len, rest) = rest.split_first_chunk::<2>().ok_or_else(short)?;
     let (fingerprint, rest) = rest
         .split_at_checked(usize::from(u16::from_be_bytes(*len)))
@@ -126,15 +133,30 @@ pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
                 .into(),
         );
     }
-    let (len, body) = body.split_first_chunk::<8>().ok_or_else(short)?;
-    let (resume, models) = usize::try_from(u64::from_be_bytes(*len))
-        .ok()
-        .and_then(|len| body.split_at_checked(len))
-        .ok_or_else(|| damaged("its parts' lengths are not its length"))?;
-    let (resume, models) = rayon::join(|| decode(resume), || decode(models));
+    let mut parts = [&[][..]; 4];
+    let mut rest = body;
+    for part in &mut parts {
+        let (len, after) = rest.split_first_chunk::<8>().ok_or_else(short)?;
+        (*part, rest) = usize::try_from(u64::from_be_bytes(*len))
+            .ok()
+            .and_then(|len| after.split_at_checked(len))
+            .ok_or_else(|| damaged("its parts' lengths are not its length"))?;
+    }
+    if !rest.is_empty() {
+        return Err(damaged("its parts' lengths are not its length"));
+    }
+    let [resume, models, work, signals] = parts;
+    let ((resume, models), (work, signals)) = rayon::join(
+        || rayon::join(|| decode(resume), || decode::<ReadModels>(models)),
+        || rayon::join(|| decode(work), || decode(signals)),
+    );
     let snapshot = Snapshot {
         resume: resume.map_err(|e| damaged(&e))?,
-        models: models.map_err(|e| damaged(&e))?,
+        models: ReadModels {
+            work: work.map_err(|e| damaged(&e))?,
+            signals: signals.map_err(|e| damaged(&e))?,
+            ..models.map_err(|e| damaged(&e))?
+        },
     };
     if snapshot.models.position != snapshot.position() {
         return Err("the snapshot's read models and log state are of different positions".into());
@@ -148,9 +170,15 @@ fn encode(part: &impl serde::Serialize) -> Result<Vec<u8>, String> {
     zstd::bulk::compress(&packed, PART_LEVEL).map_err(|e| e.to_string())
 }
 
-/// A part of the body back.
+/// A part of the body back: decompressed into a buffer of the size its frame names (a buffer
+/// grown as it fills would copy the part over and again).
 fn decode<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
-    let packed = zstd::decode_all(part).map_err(|e| e.to_string())?;
+    let size = zstd::zstd_safe::get_frame_content_size(part)
+        .ok()
+        .flatten()
+        .and_then(|size| usize::try_from(size).ok())
+        .ok_or("a part does not say its size")?;
+    let packed = zstd::bulk::decompress(part, size).map_err(|e| e.to_string())?;
     rmp_serde::from_slice(&packed).map_err(|e| e.to_string())
 }
 
@@ -158,7 +186,7 @@ fn decode<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
 const PART_LEVEL: i32 = 1;
 
 /// Writes `snapshot` to `path` durably, replacing what was there; returns its size in bytes.
-pub fn write(path: &Path, snapshot: &Snapshot, key: &Key) -> std::io::Result<u64> {
+pub fn write(path: &Path, snapshot: Snapshot, key: &Key) -> std::io::Result<u64> {
     let bytes = to_bytes(snapshot, key).map_err(std::io::Error::other)?;
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");

@@ -431,7 +431,7 @@ impl App {
         let copied = started.elapsed();
         let position = snapshot.position();
         let (path, key) = (self.snapshot_path.clone(), self.snapshot_key.clone());
-        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, &snapshot, &key))
+        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, snapshot, &key))
             .await?
             .context("writing the snapshot")?;
         *snapshotted = position;

@@ -3,6 +3,7 @@
 use crate::codec::decoded_set;
 use crate::domain::Aggregate;
 use crate::domain::activities::{ActivityAggregate, amend};
+use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
@@ -39,9 +40,11 @@ pub struct TenantWork {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Placed {
     kind: ActivityKind,
+    #[serde(with = "compact::day")]
     date: NaiveDate,
     /// Whether every visitor sees it (a public meeting, a contested act).
     public: bool,
+    #[serde(with = "compact::instant")]
     recorded_at: DateTime<Utc>,
 }
 
@@ -111,7 +114,9 @@ struct PublicLists {
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub struct ActivityKey {
+    #[serde(with = "compact::reverse_day")]
     date: Reverse<NaiveDate>,
+    #[serde(with = "compact::reverse_instant")]
     recorded_at: Reverse<DateTime<Utc>>,
     id: Uuid,
 }

@@ -1,5 +1,6 @@
 //! Small pieces the handlers share.
 
+pub mod compact;
 pub mod errors;
 pub mod extract;
 pub mod paging;

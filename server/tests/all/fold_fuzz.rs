@@ -304,7 +304,7 @@ proptest! {
                 models: prefix.clone(),
             };
             let key = snapshot::Key::derive(b"a log's key");
-            let bytes = snapshot::to_bytes(&taken, &key).unwrap();
+            let bytes = snapshot::to_bytes(taken, &key).unwrap();
             let mut resumed = snapshot::from_bytes(&bytes, &key).unwrap().models;
             prop_assert!(resumed == prefix, "the snapshot at {} reads back changed", cut);
             for e in &events[cut..] {

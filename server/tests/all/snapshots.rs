@@ -220,7 +220,7 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
         .unwrap();
     bansko.event_count += 1000;
     let stranger = snapshot::Key::derive(b"not the log's key");
-    snapshot::write(&path, &forged, &stranger).unwrap();
+    snapshot::write(&path, forged, &stranger).unwrap();
     let app = start(dir).await;
     assert_eq!(
         app.state.resumed_from(),
