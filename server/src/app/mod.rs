@@ -227,6 +227,9 @@ impl App {
     /// on first start. A broken hash chain does not stop the server: it serves reads and
     /// refuses writes, so that auditors can look at what happened.
     pub async fn start(config: &Config) -> anyhow::Result<(AppState, StopHandle)> {
+        // A first start makes its folder: the signing key is written before the log opens.
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
         let log_dir = config.data_dir.join("log");
         let options = StoreOptions {
             anchor_file: Some(anchor_path(&config.data_dir)),

@@ -15,6 +15,18 @@ async fn health_reports_the_chain_head() {
 }
 
 #[tokio::test]
+async fn a_first_start_makes_its_data_folder() {
+    // As the README's command does on a fresh clone: the folder is not there yet.
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("not").join("yet").join("data");
+    let config = antikor_server::Config::new(&data, data.join("no-frontend"));
+    let app = TestApp::start_with(dir, config).await;
+    let (status, _) = app.get("/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(data.join("log.key").is_file() && data.join("log").is_dir());
+}
+
+#[tokio::test]
 async fn the_fifteen_founding_tenants_are_registered_once() {
     let app = TestApp::start().await;
     let (_, tenants) = app.get("/api/tenants").await;
