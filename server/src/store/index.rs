@@ -107,22 +107,28 @@ struct TenantIndex {
     types: Vec<Vec<u64>>,
 }
 
-/// Event ids and their positions, in twelve bytes an event rather than the thirty or more of
-/// a map of the ids themselves: most ids are kept as a 64-bit fingerprint (the id's two halves
-/// xored) and a 32-bit position, and the few whose fingerprint an earlier id took already are
-/// kept whole. A fingerprint's position is therefore only a candidate, which the caller
-/// confirms by reading the event there.
+/// Event ids and their positions, in about thirteen bytes an event rather than the thirty or
+/// more of a map of the ids themselves.
 ///
-/// The fingerprints live in a sorted array of packed entries (a snapshot reads it back as one
-/// run of bytes, and a lookup is a binary search) and, for the newest ids, a small map that is
-/// merged into the array once it holds an eighth as many.
+/// Most ids are kept as a 64-bit fingerprint (the id's two halves xored) and a 32-bit position
+/// in a sorted array of packed entries: a snapshot reads it back as one run of bytes, and a
+/// lookup is a binary search. A fingerprint's position there is only a candidate, which the
+/// caller confirms by reading the event. The newest ids wait whole in a small map, which is
+/// merged into the array once it holds an eighth as many; an id whose fingerprint the array
+/// holds already is then kept whole for good. Inserting never searches the array (a start
+/// inserts every id of the log), and a one-bit-per-run filter of the array's fingerprints
+/// answers most lookups of ids never stored (every append asks) without searching it either.
 #[derive(Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Ids {
     /// Entries of [`ENTRY`] bytes, by fingerprint: the fingerprint, then the position, each
     /// big-endian (so that the bytes sort as the numbers do).
     #[serde(with = "serde_bytes")]
     sorted: Vec<u8>,
-    recent: HashMap<u64, u32>,
+    /// A bit for each run of fingerprints with the same leading bits (a power of two of runs,
+    /// about eight per entry), set when `sorted` holds one of them.
+    #[serde(with = "serde_bytes")]
+    filter: Vec<u8>,
+    recent: HashMap<u64, (u32, Uuid)>,
     whole: HashMap<Uuid, u64>,
 }
 
@@ -141,8 +147,8 @@ impl Ids {
     fn insert(&mut self, id: Uuid, position: u64) {
         let fingerprint = Self::fingerprint(&id);
         match u32::try_from(position) {
-            Ok(short) if self.lookup(fingerprint).is_none() => {
-                self.recent.insert(fingerprint, short);
+            Ok(short) if !self.recent.contains_key(&fingerprint) => {
+                self.recent.insert(fingerprint, (short, id));
                 if self.recent.len() >= MERGE_AT_LEAST.max(self.sorted.len() / ENTRY / 8) {
                     self.merge();
                 }
@@ -153,12 +159,22 @@ impl Ids {
         }
     }
 
-    /// The position under a fingerprint.
-    fn lookup(&self, fingerprint: u64) -> Option<u32> {
-        if let Some(position) = self.recent.get(&fingerprint) {
-            return Some(*position);
+    /// The filter's byte and bit for a fingerprint.
+    fn filter_bit(filter: &[u8], fingerprint: u64) -> Option<(usize, u8)> {
+        let bits = filter
+            .len()
+            .checked_mul(8)
+            .filter(|b| b.is_power_of_two())?;
+        let run = usize::try_from(fingerprint >> (64 - bits.trailing_zeros())).ok()?;
+        Some((run / 8, 1 << (run % 8)))
+    }
+
+    /// The position under a fingerprint in the sorted array.
+    fn search(&self, fingerprint: u64) -> Option<u32> {
+        let (byte, bit) = Self::filter_bit(&self.filter, fingerprint)?;
+        if self.filter[byte] & bit == 0 {
+            return None;
         }
-        let entries = self.sorted.len() / ENTRY;
         let at = |i: usize| {
             let entry = &self.sorted[i * ENTRY..(i + 1) * ENTRY];
             let (key, position) = entry.split_at(8);
@@ -167,7 +183,7 @@ impl Ids {
                 u32::from_be_bytes(position.try_into().expect("four bytes")),
             )
         };
-        let (mut lo, mut hi) = (0, entries);
+        let (mut lo, mut hi) = (0, self.sorted.len() / ENTRY);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let (key, position) = at(mid);
@@ -180,33 +196,52 @@ impl Ids {
         None
     }
 
-    /// Moves the recent fingerprints into the sorted array.
+    /// Moves the recent ids into the sorted array (those whose fingerprint it holds already
+    /// into the whole ones), and makes the filter again for the array's new size.
     fn merge(&mut self) {
-        let mut recent: Vec<(u64, u32)> = self.recent.drain().collect();
-        recent.sort_unstable();
+        let mut recent: Vec<(u64, (u32, Uuid))> = self.recent.drain().collect();
+        recent.sort_unstable_by_key(|(key, _)| *key);
         let mut merged = Vec::with_capacity(self.sorted.len() + recent.len() * ENTRY);
         let mut old = self.sorted.chunks_exact(ENTRY).peekable();
-        for (key, position) in recent {
-            let key = key.to_be_bytes();
-            while let Some(entry) = old.next_if(|e| e[..8] < key[..]) {
+        for (key, (position, id)) in recent {
+            let key_bytes = key.to_be_bytes();
+            while let Some(entry) = old.next_if(|e| e[..8] < key_bytes[..]) {
                 merged.extend_from_slice(entry);
             }
-            merged.extend_from_slice(&key);
-            merged.extend_from_slice(&position.to_be_bytes());
+            if old.peek().is_some_and(|e| e[..8] == key_bytes[..]) {
+                self.whole.insert(id, u64::from(position));
+            } else {
+                merged.extend_from_slice(&key_bytes);
+                merged.extend_from_slice(&position.to_be_bytes());
+            }
         }
         for entry in old {
             merged.extend_from_slice(entry);
         }
         self.sorted = merged;
+        let entries = self.sorted.len() / ENTRY;
+        self.filter = vec![0; (entries.max(8192) * 8).next_power_of_two() / 8];
+        for entry in self.sorted.chunks_exact(ENTRY) {
+            let key = u64::from_be_bytes(entry[..8].try_into().expect("eight bytes"));
+            if let Some((byte, bit)) = Self::filter_bit(&self.filter, key) {
+                self.filter[byte] |= bit;
+            }
+        }
     }
 
-    /// Where `id` may be stored: its own position when it is kept whole, otherwise the
-    /// position of the id that holds its fingerprint.
+    /// Where `id` may be stored: its own position when it is recent or kept whole, otherwise
+    /// the position of the id that holds its fingerprint in the sorted array.
     fn candidate(&self, id: &Uuid) -> Option<Candidate> {
         if let Some(position) = self.whole.get(id) {
             return Some(Candidate::Sure(*position));
         }
-        let position = self.lookup(Self::fingerprint(id))?;
+        let fingerprint = Self::fingerprint(id);
+        if let Some((position, recent)) = self.recent.get(&fingerprint)
+            && recent == id
+        {
+            return Some(Candidate::Sure(u64::from(*position)));
+        }
+        let position = self.search(fingerprint)?;
         Some(Candidate::Check(u64::from(position)))
     }
 }
@@ -582,29 +617,41 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_id_is_found_at_its_position_or_kept_whole_when_its_fingerprint_is_taken() {
-        let mut index = Index::default();
-        let id = Uuid::from_u64_pair(5, 9);
-        // Another id with the same fingerprint (its halves xor to the same value).
-        let twin = Uuid::from_u64_pair(5 ^ 3, 9 ^ 3);
-        for (position, id) in [(1, id), (2, twin)] {
-            index
-                .add(&Entry {
-                    position,
-                    id,
-                    tenant: "t",
-                    stream: "s",
-                    event_type: "A",
-                })
-                .unwrap();
+    /// Inserts fresh ids after `position` until the recent ones are merged; the last position.
+    fn until_merged(ids: &mut Ids, mut position: u64) -> u64 {
+        while !ids.recent.is_empty() {
+            position += 1;
+            ids.insert(Uuid::new_v4(), position);
         }
-        assert_eq!(index.position_of(&id), Some(Candidate::Check(1)));
-        assert_eq!(index.position_of(&twin), Some(Candidate::Sure(2)));
-        // An id never stored whose fingerprint is taken: the candidate's own id tells.
+        position
+    }
+
+    #[test]
+    fn ids_that_share_a_fingerprint_are_told_apart_before_and_after_a_merge() {
+        let mut ids = Ids::default();
+        let id = Uuid::from_u64_pair(5, 9);
+        // Ids with the same fingerprint (their halves xor to the same value).
+        let twin = Uuid::from_u64_pair(5 ^ 3, 9 ^ 3);
+        let late_twin = Uuid::from_u64_pair(5 ^ 11, 9 ^ 11);
         let stranger = Uuid::from_u64_pair(5 ^ 7, 9 ^ 7);
-        assert_eq!(index.position_of(&stranger), Some(Candidate::Check(1)));
-        assert_eq!(index.position_of(&Uuid::from_u64_pair(1, 1)), None);
+        ids.insert(id, 1);
+        ids.insert(twin, 2);
+        assert_eq!(ids.candidate(&id), Some(Candidate::Sure(1)));
+        assert_eq!(ids.candidate(&twin), Some(Candidate::Sure(2)));
+        assert_eq!(ids.candidate(&stranger), None);
+        let last = until_merged(&mut ids, 2);
+        // Merged: the fingerprint is in the array, and only the event there can say whether
+        // an id with that fingerprint is the one stored.
+        assert_eq!(ids.candidate(&id), Some(Candidate::Check(1)));
+        assert_eq!(ids.candidate(&twin), Some(Candidate::Sure(2)));
+        assert_eq!(ids.candidate(&stranger), Some(Candidate::Check(1)));
+        // A twin that comes after the merge waits in the recent map, then is kept whole.
+        ids.insert(late_twin, last + 1);
+        assert_eq!(ids.candidate(&late_twin), Some(Candidate::Sure(last + 1)));
+        until_merged(&mut ids, last + 1);
+        assert_eq!(ids.candidate(&late_twin), Some(Candidate::Sure(last + 1)));
+        assert_eq!(ids.candidate(&id), Some(Candidate::Check(1)));
+        assert!(ids.whole.contains_key(&late_twin));
     }
 
     #[test]
@@ -620,8 +667,11 @@ mod tests {
         );
         assert!(!ids.recent.is_empty(), "and some still recent");
         for (position, id) in (1..).zip(&stored) {
-            assert_eq!(ids.candidate(id), Some(Candidate::Check(position)));
+            let found = ids.candidate(id);
+            let expected = [Candidate::Check(position), Candidate::Sure(position)];
+            assert!(found.is_some_and(|f| expected.contains(&f)), "{found:?}");
         }
+        // Ids never stored: the filter turns most away, the search the rest.
         for _ in 0..1000 {
             assert_eq!(ids.candidate(&Uuid::new_v4()), None);
         }
