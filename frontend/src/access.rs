@@ -36,8 +36,8 @@ pub fn can_download_log(role: Role) -> bool {
 
 /// The roles `admin` may give an account of a tenant of `kind`.
 ///
-/// A tenant admin hands out the roles of its own tenant only; a regional admin any role that
-/// fits the tenant. While the tenant is not chosen yet (`None`), only roles that fit every
+/// A tenant admin hands out the roles of its own tenant only; a regional or national admin any
+/// role that fits the tenant. While the tenant is not chosen yet (`None`), only roles that fit every
 /// tenant are offered.
 pub fn grantable_roles(admin: Role, kind: Option<TenantKind>) -> Vec<Role> {
     let fits = |role: Role| kind.map_or(!role.sees_other_tenants(), |k| role.fits(k));
@@ -46,7 +46,9 @@ pub fn grantable_roles(admin: Role, kind: Option<TenantKind>) -> Vec<Role> {
             .into_iter()
             .filter(|r| fits(*r))
             .collect(),
-        Role::RegionalAdmin => Role::ALL.into_iter().filter(|r| fits(*r)).collect(),
+        Role::RegionalAdmin | Role::NationalAdmin => {
+            Role::ALL.into_iter().filter(|r| fits(*r)).collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -138,6 +140,15 @@ mod tests {
             [Officer, TenantAdmin, Regional, RegionalAdmin, Auditor]
         );
         assert_eq!(grantable_roles(RegionalAdmin, None), [Officer, TenantAdmin]);
+        // A national admin opens the first accounts of a province it registered, and its own.
+        assert_eq!(
+            grantable_roles(NationalAdmin, Some(TenantKind::RegionalAdministration)),
+            [Officer, TenantAdmin, Regional, RegionalAdmin, Auditor]
+        );
+        assert_eq!(
+            grantable_roles(NationalAdmin, Some(TenantKind::NationalBody)),
+            [Officer, TenantAdmin, Auditor, National, NationalAdmin]
+        );
         assert!(grantable_roles(Auditor, None).is_empty());
         assert!(grantable_roles(Officer, Some(TenantKind::Municipality)).is_empty());
     }

@@ -242,8 +242,8 @@ impl SignalDesk {
     }
 }
 
-/// Proof that the caller manages accounts: of their own tenant (tenant admin) or of every
-/// tenant (regional admin).
+/// Proof that the caller manages accounts: of their own tenant (tenant admin), of every tenant
+/// of their province (regional admin) or of the country (national admin).
 #[derive(Debug, Clone)]
 pub struct AccountAdmin {
     reach: Reach,
@@ -252,9 +252,11 @@ pub struct AccountAdmin {
 }
 
 impl AccountAdmin {
-    /// Whether the administrator may give this role (tenant admins: officer or tenant admin).
+    /// Whether the administrator may give this role (tenant admins: officer or tenant admin;
+    /// regional and national admins any role that fits the account's tenant).
     pub fn may_grant(&self, role: Role) -> bool {
-        self.role == Role::RegionalAdmin || matches!(role, Role::Officer | Role::TenantAdmin)
+        matches!(self.role, Role::RegionalAdmin | Role::NationalAdmin)
+            || matches!(role, Role::Officer | Role::TenantAdmin)
     }
 
     /// Permission to change accounts of `tenant`; a tenant out of reach answers 404.
@@ -275,7 +277,8 @@ impl AccountAdmin {
 }
 
 /// Proof that the caller may register tenants: a regional administrator the municipalities
-/// and territorial units of their own province, the command line any tenant.
+/// and territorial units of their own province, a national administrator and the command line
+/// any tenant.
 #[derive(Debug, Clone)]
 pub struct TenantRegistrar {
     /// `None`: any tenant anywhere.
@@ -307,7 +310,7 @@ impl TenantRegistrar {
         );
         if !kind_allowed || registration.province.as_ref() != Some(own) {
             return Err(AppError::Forbidden(format!(
-                "Можете да регистрирате общини и териториални звена на област {own}; областни администрации и централни органи се регистрират от командния ред на сървъра."
+                "Можете да регистрирате общини и териториални звена на област {own}; областни администрации и централни органи регистрира администраторът на национално ниво."
             )));
         }
         Ok(TenantWrite::system(tenant.clone(), self.actor.clone()))
@@ -322,8 +325,13 @@ impl Principal {
                 province: Some(code.clone()),
                 actor: self.username.to_string(),
             }),
+            (Role::NationalAdmin, Reach::All) => Ok(TenantRegistrar {
+                province: None,
+                actor: self.username.to_string(),
+            }),
             _ => Err(AppError::Forbidden(
-                "Институции регистрира администраторът на областната администрация.".into(),
+                "Институции регистрират администраторите на областната администрация и на национално ниво."
+                    .into(),
             )),
         }
     }
@@ -378,7 +386,9 @@ impl Principal {
     /// Whose accounts the caller may list: administrators their reach, auditors all.
     pub fn account_reader(&self) -> AppResult<ReadScope> {
         match self.role {
-            Role::TenantAdmin | Role::RegionalAdmin | Role::Auditor => Ok(self.read_scope()),
+            Role::TenantAdmin | Role::RegionalAdmin | Role::NationalAdmin | Role::Auditor => {
+                Ok(self.read_scope())
+            }
             Role::Officer | Role::Regional | Role::National => Err(forbidden()),
         }
     }

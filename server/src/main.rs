@@ -323,7 +323,11 @@ fn parse_witness(raw: &str) -> Result<(String, WitnessKey), String> {
 
 fn parse_role(raw: &str) -> Result<Role, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|_| {
-        "use one of officer, tenant_admin, regional, regional_admin, auditor, national".to_owned()
+        let names: Vec<String> = Role::ALL
+            .iter()
+            .filter_map(|r| Some(serde_json::to_value(r).ok()?.as_str()?.to_owned()))
+            .collect();
+        format!("use one of {}", names.join(", "))
     })
 }
 

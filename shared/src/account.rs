@@ -50,6 +50,9 @@ pub enum Role {
     Auditor,
     /// Staff of a national body: reads every province's combined view, changes nothing.
     National,
+    /// An administrator of a national body: registers the provinces' regional administrations,
+    /// national bodies and any province's institutions, and manages accounts in every tenant.
+    NationalAdmin,
 }
 
 /// How far a role reads beyond its own tenant.
@@ -65,13 +68,14 @@ pub enum RoleReach {
 
 impl Role {
     /// Every role, in the order the UI lists them.
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Officer,
         Role::TenantAdmin,
         Role::Regional,
         Role::RegionalAdmin,
         Role::Auditor,
         Role::National,
+        Role::NationalAdmin,
     ];
 
     /// The role's name in Bulgarian, as the UI shows it.
@@ -83,6 +87,7 @@ impl Role {
             Self::RegionalAdmin => "Администратор на областната администрация",
             Self::Auditor => "Одитор",
             Self::National => "Национално ниво",
+            Self::NationalAdmin => "Администратор на национално ниво",
         }
     }
 
@@ -92,7 +97,11 @@ impl Role {
     pub fn sees_other_tenants(self) -> bool {
         matches!(
             self,
-            Self::Regional | Self::RegionalAdmin | Self::Auditor | Self::National
+            Self::Regional
+                | Self::RegionalAdmin
+                | Self::Auditor
+                | Self::National
+                | Self::NationalAdmin
         )
     }
 
@@ -102,7 +111,7 @@ impl Role {
         match self {
             Self::Officer | Self::TenantAdmin => RoleReach::OwnTenant,
             Self::Regional | Self::RegionalAdmin => RoleReach::Province,
-            Self::National => RoleReach::Country,
+            Self::National | Self::NationalAdmin => RoleReach::Country,
             Self::Auditor if kind == TenantKind::NationalBody => RoleReach::Country,
             Self::Auditor => RoleReach::Province,
         }
@@ -113,10 +122,19 @@ impl Role {
         matches!(self, Self::Auditor | Self::National)
     }
 
-    /// Whether the role manages accounts: of its own tenant (tenant admin) or of every
-    /// tenant (regional admin).
+    /// Whether the role manages accounts: of its own tenant (tenant admin), of every tenant of
+    /// its province (regional admin) or of the country (national admin).
     pub fn manages_accounts(self) -> bool {
-        matches!(self, Self::TenantAdmin | Self::RegionalAdmin)
+        matches!(
+            self,
+            Self::TenantAdmin | Self::RegionalAdmin | Self::NationalAdmin
+        )
+    }
+
+    /// Whether the role registers institutions: a regional admin those of its province, a
+    /// national admin any.
+    pub fn registers_tenants(self) -> bool {
+        matches!(self, Self::RegionalAdmin | Self::NationalAdmin)
     }
 
     /// Whether an account of a tenant of this kind may hold the role: regional staff belong
@@ -125,7 +143,7 @@ impl Role {
         match self {
             Self::Officer | Self::TenantAdmin => true,
             Self::Regional | Self::RegionalAdmin => kind == TenantKind::RegionalAdministration,
-            Self::National => kind == TenantKind::NationalBody,
+            Self::National | Self::NationalAdmin => kind == TenantKind::NationalBody,
             Self::Auditor => matches!(
                 kind,
                 TenantKind::RegionalAdministration | TenantKind::NationalBody
@@ -427,6 +445,8 @@ mod tests {
         assert!(Role::National.fits(TenantKind::NationalBody));
         assert!(!Role::National.fits(TenantKind::RegionalAdministration));
         assert!(Role::Auditor.fits(TenantKind::NationalBody));
+        assert!(Role::NationalAdmin.fits(TenantKind::NationalBody));
+        assert!(!Role::NationalAdmin.fits(TenantKind::RegionalAdministration));
     }
 
     #[test]
@@ -444,6 +464,9 @@ mod tests {
         assert_eq!(Role::National.reach(NationalBody), RoleReach::Country);
         assert_eq!(Role::Officer.reach(NationalBody), RoleReach::OwnTenant);
         assert!(Role::National.is_read_only());
+        assert_eq!(Role::NationalAdmin.reach(NationalBody), RoleReach::Country);
+        assert!(!Role::NationalAdmin.is_read_only());
+        assert!(Role::NationalAdmin.manages_accounts() && Role::NationalAdmin.registers_tenants());
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! the one it can tell or the one chosen, and never the server's "name a province" as an error.
 
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, Driver, browser, click, find, login, logout, start, wait_absent, wait_for_count,
-    wait_path, wait_text,
+    DEMO_PASSWORD, Driver, browser, click, find, login, logout, start, type_into, wait_absent,
+    wait_for_count, wait_path, wait_text,
 };
 use antikor_e2e::{Server, antikor_bin, workspace_root};
 use fantoccini::{Client, Locator};
@@ -39,7 +39,7 @@ fn antikor(data: &Path, args: &[&str], password: Option<&str>) {
 
 /// The demo installation with Burgas province (no plan yet) and a national body registered,
 /// Burgas's regional secretary, an officer of Burgas municipality and the national body's
-/// reader, served to a browser.
+/// reader and administrator, served to a browser.
 async fn country() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     let data = tempfile::tempdir().unwrap();
     let folder = data.path();
@@ -64,6 +64,7 @@ async fn country() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
         ("oblast-bgs", "bgs.sekretar", "regional"),
         ("burgas", "burgas.officer", "officer"),
         ("kpk", "kpk.reader", "national"),
+        ("kpk", "kpk.admin", "national_admin"),
     ] {
         antikor(
             folder,
@@ -285,5 +286,69 @@ async fn a_second_province_starts_from_the_first_ones_plan_and_then_visitors_cho
     wait_path(&client, "/region?province=BGS").await;
     find(&client, "#region-matrix td[data-tenant='burgas']").await;
     wait_text(&client, "#region-heading", "област Бургас").await;
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_national_administrator_registers_a_province_a_national_body_and_municipalities() {
+    let (server, _driver, client, _dirs) = country().await;
+    let base = server.base_url.as_str();
+    login(&client, base, "kpk.admin").await;
+    client.goto(&format!("{base}/tenants")).await.unwrap();
+
+    // Blagoevgrad and Burgas have their regional administrations; Varna not yet.
+    let varna = "#unregistered-provinces li[data-province='VAR']";
+    find(&client, varna).await;
+    assert_none(
+        &client,
+        "#unregistered-provinces li[data-province='BGS']",
+        "Burgas is registered",
+    )
+    .await;
+    click(&client, &format!("{varna} button")).await;
+    wait_text(
+        &client,
+        "#province-result[data-state='ok']",
+        "Областна администрация Варна",
+    )
+    .await;
+    wait_absent(&client, varna).await;
+    find(
+        &client,
+        "#tenants-table tr.tenant-row[data-tenant='oblast-var']",
+    )
+    .await;
+
+    // A national body, through its form.
+    type_into(&client, "#body-slug", "smetna-palata").await;
+    type_into(&client, "#body-name-bg", "Сметна палата").await;
+    type_into(&client, "#body-name-en", "National Audit Office").await;
+    type_into(&client, "#body-code", "121000012").await;
+    click(&client, "#body-submit").await;
+    wait_text(
+        &client,
+        "#body-result[data-state='ok']",
+        "Централният орган",
+    )
+    .await;
+    let row = "#tenants-table tr.tenant-row[data-tenant='smetna-palata']";
+    wait_text(&client, row, "Сметна палата").await;
+
+    // Narrowed to Varna: its municipalities, registered one by one.
+    client
+        .goto(&format!("{base}/tenants?province=VAR"))
+        .await
+        .unwrap();
+    let first = "#unregistered-municipalities li[data-nsi-code='VAR01']";
+    click(&client, &format!("{first} button")).await;
+    wait_text(
+        &client,
+        "#municipality-result[data-state='ok']",
+        "е регистрирана",
+    )
+    .await;
+    wait_absent(&client, first).await;
+    find(&client, "#unit-form").await;
+    assert_none(&client, "[data-testid='error']", "no error").await;
     client.close().await.unwrap();
 }

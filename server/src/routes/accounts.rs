@@ -1,5 +1,6 @@
 //! Account management: `/api/accounts`. Tenant admins manage their tenant's accounts,
-//! regional admins every tenant's; auditors read them all.
+//! regional admins those of their province's tenants, national admins everyone's; auditors
+//! read those in their reach.
 
 use crate::access::{AccountAdmin, Principal, TenantWrite};
 use crate::app::AppState;
@@ -27,8 +28,8 @@ pub struct AccountsQuery {
     pub tenant: Option<TenantId>,
 }
 
-/// The accounts the caller may see: a tenant admin their tenant's, a regional admin or an
-/// auditor everyone's.
+/// The accounts the caller may see: a tenant admin their tenant's, a regional admin, national
+/// admin or auditor those of every tenant in their reach.
 #[utoipa::path(get, path = "/api/accounts", security(("session" = [])), tag = "accounts", params(AccountsQuery, PageQuery),
     responses(
         (status = 200, description = "A page of accounts by username", body = Page<Account>),

@@ -87,12 +87,12 @@ pub async fn list(
 }
 
 /// Registers a tenant: a regional administrator the municipalities (by NSI code) and
-/// territorial units of their own province.
+/// territorial units of their own province, a national administrator any tenant.
 #[utoipa::path(post, path = "/api/tenants", security(("session" = [])), tag = "tenants", request_body = RegisterTenant,
     responses(
         (status = 201, description = "Registered", body = Tenant),
         (status = 400, description = "A code the NSI list does not have, or a blank name", body = ErrorBody),
-        (status = 403, description = "Not a regional administrator, or a tenant outside their province", body = ErrorBody),
+        (status = 403, description = "Neither a regional nor a national administrator, or a tenant outside a regional administrator's province", body = ErrorBody),
         (status = 409, description = "Registered already, or its official code is", body = ErrorBody)))]
 pub async fn register(
     State(app): State<AppState>,

@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 /// The demo installation (Blagoevgrad), Burgas province registered from the NSI list, and a
 /// national body; with Burgas's regional staff, an officer of Burgas and the national body's
-/// reader and auditor.
+/// reader, auditor and administrator.
 async fn country() -> TestApp {
     let app = TestApp::start_demo().await;
     let burgas = ProvinceCode::parse("BGS").unwrap();
@@ -32,6 +32,7 @@ async fn country() -> TestApp {
         ("burgas", "burgas.officer", Role::Officer),
         ("kpk", "kpk.reader", Role::National),
         ("kpk", "kpk.odit", Role::Auditor),
+        ("kpk", "kpk.admin", Role::NationalAdmin),
     ] {
         cli::create_user(
             &app.state,
@@ -558,4 +559,79 @@ async fn a_tenant_registered_many_times_at_once_is_registered_once() {
         })
         .count();
     assert_eq!(events + elsewhere, 1, "{page}");
+}
+
+#[tokio::test]
+async fn a_national_administrator_registers_a_province_and_opens_its_first_account() {
+    let app = country().await;
+    let admin = app.login("kpk.admin").await;
+    let varna = json!({"kind": "regional_administration", "province": "VAR"});
+    // Neither the regional administrators nor the national reader may.
+    for who in ["bgs.admin", "oblast.admin", "kpk.reader", "kpk.odit"] {
+        let session = app.login(who).await;
+        let (status, body) = app.post_as(&session, "/api/tenants", varna.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{who}: {body}");
+    }
+    let (status, body) = app.post_as(&admin, "/api/tenants", varna.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(
+        (&body["id"], &body["province"]),
+        (&json!("oblast-var"), &json!("VAR"))
+    );
+    let (status, _) = app.post_as(&admin, "/api/tenants", varna).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    for request in [
+        json!({"kind": "national_body", "slug": "smetna-palata", "name_bg": "Сметна палата",
+            "name_en": "National Audit Office", "official_code": "UIC-121"}),
+        json!({"kind": "municipality", "nsi_code": "VAR06"}),
+        json!({"kind": "territorial_unit", "slug": "rzi-varna", "name_bg": "РЗИ – Варна",
+            "name_en": "RHI Varna", "official_code": "UIC-103", "province": "VAR"}),
+    ] {
+        let (status, body) = app.post_as(&admin, "/api/tenants", request.clone()).await;
+        assert_eq!(status, StatusCode::CREATED, "{request}: {body}");
+    }
+    // The province's first administrator, who then registers its municipalities.
+    let first = json!({"tenant": "oblast-var", "username": "var.admin",
+        "display_name": "Администратор", "role": "regional_admin",
+        "password": "дълга и рядка парола"});
+    let (status, body) = app.post_as(&admin, "/api/accounts", first).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let national_there = json!({"tenant": "oblast-var", "username": "var.national",
+        "display_name": "Никой", "role": "national_admin", "password": "дълга и рядка парола"});
+    let (status, _) = app.post_as(&admin, "/api/accounts", national_there).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "the role fits national bodies only"
+    );
+    let var_admin = app
+        .try_login("var.admin", "дълга и рядка парола")
+        .await
+        .unwrap();
+    let (status, body) = app
+        .post_as(
+            &var_admin,
+            "/api/tenants",
+            json!({"kind": "municipality", "nsi_code": "VAR01"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    // The national administrator manages accounts across the country, but is no officer.
+    let (status, list) = app.get_as(&admin, "/api/accounts?limit=500").await;
+    assert_eq!(status, StatusCode::OK);
+    let tenants: BTreeSet<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["tenant"].as_str())
+        .collect();
+    assert!(
+        ["oblast", "oblast-bgs", "oblast-var", "kpk"]
+            .iter()
+            .all(|t| tenants.contains(t))
+    );
+    assert_eq!(
+        app.get_as(&admin, "/api/signals").await.0,
+        StatusCode::FORBIDDEN
+    );
 }

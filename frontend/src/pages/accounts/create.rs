@@ -54,9 +54,9 @@ pub(super) fn CreateAccountForm(
     directory: Directory,
     done: Callback<Notice>,
 ) -> impl IntoView {
-    let regional = admin == Role::RegionalAdmin;
-    // A tenant admin opens accounts in the own tenant only; a regional admin starts from the
-    // institution the list is filtered to.
+    let regional = matches!(admin, Role::RegionalAdmin | Role::NationalAdmin);
+    // A tenant admin opens accounts in the own tenant only; a regional or national admin starts
+    // from the institution the list is filtered to.
     let initial_tenant = if regional {
         filter
             .get_untracked()

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use register::RegisterSection;
+use register::{CountrySection, RegisterSection};
 
 /// The audit trail filtered to one tenant.
 pub fn tenant_audit_href(tenant: &str) -> String {
@@ -87,12 +87,12 @@ pub fn TenantsPage() -> impl IntoView {
     let province = Memo::new(move |_| query.with(|q| province_param(q.get("province"))));
     let chosen = Signal::derive(move || province.get().ok().flatten());
     let province_href = Callback::new(move |p: Option<ProvinceCode>| tenants_href(p.as_ref()));
-    // Registering is a regional administrator's; read tracked, as the session may still be
-    // checked when the page opens.
+    // Registering is a regional or national administrator's; read tracked, as the session may
+    // still be checked when the page opens.
     let session = use_session();
     let registrar = Memo::new(move |_| {
         session.auth.with(|a| match a {
-            Auth::User(me) if me.role == Role::RegionalAdmin => Some(me.tenant.clone()),
+            Auth::User(me) if me.role.registers_tenants() => Some((me.role, me.tenant.clone())),
             _ => None,
         })
     });
@@ -181,7 +181,14 @@ pub fn TenantsPage() -> impl IntoView {
             <ProvinceSelect id="tenants-province" chosen href=province_href />
         </div>
         <Loaded retry>{table}</Loaded>
-        {move || registrar.get().map(|own| view! { <RegisterSection own /> })}
+        {move || {
+            registrar
+                .get()
+                .map(|(role, own)| match role {
+                    Role::NationalAdmin => view! { <CountrySection chosen /> }.into_any(),
+                    _ => view! { <RegisterSection own /> }.into_any(),
+                })
+        }}
     }
 }
 

@@ -1,4 +1,6 @@
-//! Registering institutions: a regional administrator's municipalities and territorial units.
+//! Registering institutions: a regional administrator's municipalities and territorial units,
+//! and a national administrator's regional administrations, national bodies and any province's
+//! institutions.
 
 use crate::api;
 use crate::directory::{provinces, use_country, use_directory};
@@ -11,14 +13,15 @@ use leptos::prelude::*;
 /// The longest name or code the server takes.
 const MAX_TEXT: usize = 200;
 
-/// Checks a territorial unit as typed and builds the request, or says what to fix. The server
-/// checks it again, and what only it knows (a slug or code already taken).
+/// Checks a territorial unit of `province` (a national body for `None`) as typed and builds the
+/// request, or says what to fix. The server checks it again, and what only it knows (a slug or
+/// code already taken).
 fn checked_unit(
     slug: &str,
     name_bg: &str,
     name_en: &str,
     official_code: &str,
-    province: ProvinceCode,
+    province: Option<ProvinceCode>,
 ) -> Result<RegisterTenant, String> {
     let slug = TenantId::parse(slug.trim().to_owned()).map_err(|_| {
         "Краткото име може да съдържа малки латински букви, цифри и тире (до 40 знака) \
@@ -33,13 +36,130 @@ fn checked_unit(
             Ok(value.to_owned())
         }
     };
-    Ok(RegisterTenant::TerritorialUnit {
-        slug,
-        name_bg: filled(name_bg, "наименованието на български")?,
-        name_en: filled(name_en, "наименованието на английски")?,
-        official_code: filled(official_code, "официалния код")?,
-        province,
+    let (name_bg, name_en, official_code) = (
+        filled(name_bg, "наименованието на български")?,
+        filled(name_en, "наименованието на английски")?,
+        filled(official_code, "официалния код")?,
+    );
+    Ok(match province {
+        Some(province) => RegisterTenant::TerritorialUnit {
+            slug,
+            name_bg,
+            name_en,
+            official_code,
+            province,
+        },
+        None => RegisterTenant::NationalBody {
+            slug,
+            name_bg,
+            name_en,
+            official_code,
+        },
     })
+}
+
+/// "Регистриране на институции в страната", for a national administrator: the provinces whose
+/// regional administration is not registered yet, the form for a national body, and the
+/// municipalities and units of the province the page is narrowed to.
+#[component]
+pub(super) fn CountrySection(
+    /// The province the page shows, if one.
+    chosen: Signal<Option<ProvinceCode>>,
+) -> impl IntoView {
+    let directory = use_directory();
+    let country = use_country();
+    let refresh = Callback::new(move |()| {
+        directory.refetch();
+        country.refetch();
+    });
+    view! {
+        <section id="country-registration" aria-labelledby="country-registration-heading">
+            <h2 id="country-registration-heading">"Регистриране на институции в страната"</h2>
+            <p>
+                "Областната администрация на една област започва работа в Антикор, след като я "
+                "регистрирате тук и ѝ откриете профил на администратор от страницата „Профили“. "
+                "Общините и териториалните звена на една област регистрирате, след като я "
+                "изберете по-горе."
+            </p>
+            <Provinces refresh />
+            <UnitForm province=None refresh province_name=Signal::derive(String::new) />
+        </section>
+        {move || chosen.get().map(|province| view! { <Registration province /> })}
+    }
+}
+
+/// The provinces whose regional administration is not registered yet, each with its
+/// "Регистрирай".
+#[component]
+fn Provinces(
+    /// Reads the directory and the country's list again.
+    refresh: Callback<()>,
+) -> impl IntoView {
+    let country = use_country();
+    let form = use_submit();
+    let left = Memo::new(
+        move |known: Option<&Option<Vec<(ProvinceCode, String)>>>| match country.get() {
+            Some(Ok(list)) => Some(
+                list.iter()
+                    .filter(|p| p.administration.is_none())
+                    .map(|p| (p.code.clone(), p.name_bg.clone()))
+                    .collect(),
+            ),
+            _ => known.cloned().flatten(),
+        },
+    );
+    let register = move |province: ProvinceCode| {
+        let body = RegisterTenant::RegionalAdministration { province };
+        form.send(
+            async move { api::register_tenant(&body).await },
+            move |tenant| {
+                refresh.run(());
+                form.succeed(format!("„{}“ е регистрирана.", tenant.registration.name_bg));
+            },
+        );
+    };
+    let list = move || {
+        left.get().map(|left| {
+            if left.is_empty() {
+                return view! {
+                    <p id="provinces-all-registered" class="notice notice--ok">
+                        "Областните администрации на всички области са регистрирани."
+                    </p>
+                }
+                .into_any();
+            }
+            let items = left
+                .into_iter()
+                .map(|(code, name)| {
+                    let label = format!("Регистрирай областната администрация на област {name}");
+                    let key = code.to_string();
+                    let shown = code.to_string();
+                    view! {
+                        <li data-province=key>
+                            <span>
+                                {name} " " <code>{shown}</code>
+                            </span>
+                            <button
+                                type="button"
+                                class="button button--small register-province"
+                                aria-label=label
+                                disabled=form.busy()
+                                on:click=move |_| register(code.clone())
+                            >
+                                "Регистрирай"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul id="unregistered-provinces" class="register-list">{items}</ul> }.into_any()
+        })
+    };
+    view! {
+        <h3>"Областни администрации"</h3>
+        {list}
+        <NoticeView id="province-result" notice=form.outcome() />
+    }
 }
 
 /// "Регистриране на институция", for the regional administrator of `own`: the municipalities
@@ -83,10 +203,10 @@ fn Registration(province: ProvinceCode) -> impl IntoView {
             <p>
                 "Общините и териториалните звена на област " {name.clone()}
                 " започват работа в Антикор, след като ги регистрирате тук. "
-                "Областните администрации и централните органи се регистрират от командния ред на сървъра."
+                "Областните администрации и централните органи регистрира администраторът на национално ниво."
             </p>
             <Municipalities province=province.clone() refresh />
-            <UnitForm province refresh province_name=Signal::derive(name) />
+            <UnitForm province=Some(province) refresh province_name=Signal::derive(name) />
         </section>
     }
 }
@@ -170,15 +290,56 @@ fn Municipalities(
     }
 }
 
-/// The form for a territorial unit of the province.
+/// The element ids of one registration form (two can be on the page at once).
+struct FormIds {
+    form: &'static str,
+    slug: &'static str,
+    slug_help: &'static str,
+    name_bg: &'static str,
+    name_en: &'static str,
+    code: &'static str,
+    error: &'static str,
+    result: &'static str,
+    submit: &'static str,
+}
+
+/// The form of a territorial unit.
+const UNIT: FormIds = FormIds {
+    form: "unit-form",
+    slug: "unit-slug",
+    slug_help: "unit-slug-help",
+    name_bg: "unit-name-bg",
+    name_en: "unit-name-en",
+    code: "unit-code",
+    error: "unit-error",
+    result: "unit-result",
+    submit: "unit-submit",
+};
+
+/// The form of a national body.
+const BODY: FormIds = FormIds {
+    form: "body-form",
+    slug: "body-slug",
+    slug_help: "body-slug-help",
+    name_bg: "body-name-bg",
+    name_en: "body-name-en",
+    code: "body-code",
+    error: "body-error",
+    result: "body-result",
+    submit: "body-submit",
+};
+
+/// The form for a territorial unit of `province`, or for a national body (`None`).
 #[component]
 fn UnitForm(
-    province: ProvinceCode,
+    province: Option<ProvinceCode>,
     /// Reads the directory and the country's list again.
     refresh: Callback<()>,
     /// The province's name, shown in place of a choice: the unit is of the own province.
     province_name: Signal<String>,
 ) -> impl IntoView {
+    let unit = province.is_some();
+    let ids = if unit { &UNIT } else { &BODY };
     let slug = RwSignal::new(String::new());
     let name_bg = RwSignal::new(String::new());
     let name_en = RwSignal::new(String::new());
@@ -205,38 +366,49 @@ fn UnitForm(
                     field.try_set(String::new());
                 }
                 refresh.run(());
-                form.succeed(format!(
-                    "Териториалното звено „{}“ е регистрирано.",
-                    tenant.registration.name_bg
-                ));
+                let name = tenant.registration.name_bg;
+                form.succeed(if unit {
+                    format!("Териториалното звено „{name}“ е регистрирано.")
+                } else {
+                    format!("Централният орган „{name}“ е регистриран.")
+                });
             },
         );
     };
+    let (heading, example, submit_text) = if unit {
+        (
+            "Териториално звено",
+            "rzi-blagoevgrad",
+            "Регистрирай звеното",
+        )
+    } else {
+        ("Централен орган", "kpkonpi", "Регистрирай органа")
+    };
     view! {
-        <h3>"Териториално звено"</h3>
-        <form id="unit-form" class="form-card" on:submit=submit novalidate>
+        <h3>{heading}</h3>
+        <form id=ids.form class="form-card" on:submit=submit novalidate>
             <div class="form-grid">
                 <Labelled
-                    id="unit-slug"
+                    id=ids.slug
                     label="Кратко име"
-                    help="Малки латински букви, цифри и тире, напр. rzi-blagoevgrad. Стои в адресите и не може да се сменя."
+                    help=format!("Малки латински букви, цифри и тире, напр. {example}. Стои в адресите и не може да се сменя.")
                 >
                     <input
-                        id="unit-slug"
+                        id=ids.slug
                         type="text"
                         autocomplete="off"
                         autocapitalize="none"
                         spellcheck="false"
                         maxlength="40"
-                        aria-describedby="unit-slug-help"
+                        aria-describedby=ids.slug_help
                         required
                         bind:value=slug
                     />
                 </Labelled>
-                <InputField id="unit-name-bg" label="Наименование" value=name_bg maxlength=MAX_TEXT autocomplete="off" required=true />
-                <InputField id="unit-name-en" label="Наименование на английски" value=name_en maxlength=MAX_TEXT autocomplete="off" required=true />
+                <InputField id=ids.name_bg label="Наименование" value=name_bg maxlength=MAX_TEXT autocomplete="off" required=true />
+                <InputField id=ids.name_en label="Наименование на английски" value=name_en maxlength=MAX_TEXT autocomplete="off" required=true />
                 <InputField
-                    id="unit-code"
+                    id=ids.code
                     label="Официален код"
                     help="ЕИК или код по БУЛСТАТ"
                     value=official_code
@@ -244,14 +416,19 @@ fn UnitForm(
                     autocomplete="off"
                     required=true
                 />
-                <div class="field">
-                    <span class="field__label">"Област"</span>
-                    <span class="field__static">{province_name}</span>
-                </div>
+                {unit
+                    .then(|| {
+                        view! {
+                            <div class="field">
+                                <span class="field__label">"Област"</span>
+                                <span class="field__static">{province_name}</span>
+                            </div>
+                        }
+                    })}
             </div>
-            <FormError id="unit-error" error=form.error() />
-            <NoticeView id="unit-result" notice=form.saved() />
-            <SubmitButton id="unit-submit" form text="Регистрирай звеното" />
+            <FormError id=ids.error error=form.error() />
+            <NoticeView id=ids.result notice=form.saved() />
+            <SubmitButton id=ids.submit form text=submit_text />
         </form>
     }
 }
@@ -271,7 +448,7 @@ mod tests {
             " Регионална здравна инспекция – Благоевград ",
             "Regional Health Inspectorate Blagoevgrad",
             " 175893843 ",
-            blg(),
+            Some(blg()),
         )
         .unwrap();
         assert_eq!(
@@ -291,20 +468,29 @@ mod tests {
 
     #[test]
     fn what_the_server_would_refuse_is_said_first() {
-        let slug = checked_unit("РЗИ", "Звено", "Unit", "1", blg()).unwrap_err();
+        let slug = checked_unit("РЗИ", "Звено", "Unit", "1", Some(blg())).unwrap_err();
         assert!(slug.contains("малки латински букви"), "{slug}");
         assert_eq!(
-            checked_unit("rzi", " ", "Unit", "1", blg()).unwrap_err(),
+            checked_unit("rzi", " ", "Unit", "1", Some(blg())).unwrap_err(),
             "Въведете наименованието на български."
         );
         assert_eq!(
-            checked_unit("rzi", "Звено", "", "1", blg()).unwrap_err(),
+            checked_unit("rzi", "Звено", "", "1", Some(blg())).unwrap_err(),
             "Въведете наименованието на английски."
         );
         assert_eq!(
-            checked_unit("rzi", "Звено", "Unit", "", blg()).unwrap_err(),
+            checked_unit("rzi", "Звено", "Unit", "", Some(blg())).unwrap_err(),
             "Въведете официалния код."
         );
+    }
+
+    #[test]
+    fn without_a_province_the_form_registers_a_national_body() {
+        let body = checked_unit("kpkonpi", " Комисия ", "Commission", "129010997", None).unwrap();
+        let json = serde_json::to_value(&body).unwrap();
+        assert_eq!(json["kind"], "national_body");
+        assert_eq!(json["name_bg"], "Комисия");
+        assert!(json.get("province").is_none());
     }
 
     #[test]
