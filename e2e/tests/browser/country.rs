@@ -297,11 +297,11 @@ async fn a_national_administrator_registers_a_province_a_national_body_and_munic
     client.goto(&format!("{base}/tenants")).await.unwrap();
 
     // Blagoevgrad and Burgas have their regional administrations; Varna not yet.
-    let varna = "#unregistered-provinces li[data-province='VAR']";
+    let varna = "#unregistered-provinces li[data-code='VAR']";
     find(&client, varna).await;
     assert_none(
         &client,
-        "#unregistered-provinces li[data-province='BGS']",
+        "#unregistered-provinces li[data-code='BGS']",
         "Burgas is registered",
     )
     .await;
@@ -339,7 +339,7 @@ async fn a_national_administrator_registers_a_province_a_national_body_and_munic
         .goto(&format!("{base}/tenants?province=VAR"))
         .await
         .unwrap();
-    let first = "#unregistered-municipalities li[data-nsi-code='VAR01']";
+    let first = "#unregistered-municipalities li[data-code='VAR01']";
     click(&client, &format!("{first} button")).await;
     wait_text(
         &client,

@@ -6,7 +6,7 @@ use crate::api;
 use crate::directory::{provinces, use_country, use_directory};
 use crate::form::{FormError, InputField, Labelled, NoticeView, SubmitButton, use_submit};
 use crate::provinces::{province_name, province_of, unregistered_municipalities};
-use antikor_shared::tenant::{MunicipalityEntry, RegisterTenant};
+use antikor_shared::tenant::RegisterTenant;
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 
@@ -88,63 +88,127 @@ pub(super) fn CountrySection(
     }
 }
 
-/// The provinces whose regional administration is not registered yet, each with its
-/// "Регистрирай".
+/// The provinces whose regional administration is not registered yet.
 #[component]
 fn Provinces(
     /// Reads the directory and the country's list again.
     refresh: Callback<()>,
 ) -> impl IntoView {
     let country = use_country();
+    let left = Signal::derive(move || {
+        country.get().and_then(Result::ok).map(|list| {
+            list.iter()
+                .filter(|p| p.administration.is_none())
+                .map(|p| Unregistered {
+                    code: p.code.to_string(),
+                    label: format!(
+                        "Регистрирай областната администрация на област {}",
+                        p.name_bg
+                    ),
+                    name: p.name_bg.clone(),
+                    request: RegisterTenant::RegionalAdministration {
+                        province: p.code.clone(),
+                    },
+                })
+                .collect()
+        })
+    });
+    view! { <LeftToRegister list=&PROVINCES left refresh /> }
+}
+
+/// An institution of the NSI list that is not registered yet: its row, and what registers it.
+#[derive(Debug, Clone, PartialEq)]
+struct Unregistered {
+    /// Its NSI code.
+    code: String,
+    /// Its name.
+    name: String,
+    /// What its button says to a screen reader.
+    label: String,
+    request: RegisterTenant,
+}
+
+/// The ids and texts of one list of what is left to register.
+struct LeftList {
+    heading: &'static str,
+    list: &'static str,
+    all_registered: &'static str,
+    all_registered_text: &'static str,
+    button_class: &'static str,
+    result: &'static str,
+}
+
+const PROVINCES: LeftList = LeftList {
+    heading: "Областни администрации",
+    list: "unregistered-provinces",
+    all_registered: "provinces-all-registered",
+    all_registered_text: "Областните администрации на всички области са регистрирани.",
+    button_class: "button button--small register-province",
+    result: "province-result",
+};
+
+const MUNICIPALITIES: LeftList = LeftList {
+    heading: "Общини",
+    list: "unregistered-municipalities",
+    all_registered: "municipalities-all-registered",
+    all_registered_text: "Всички общини на областта са регистрирани.",
+    button_class: "button button--small register-municipality",
+    result: "municipality-result",
+};
+
+/// What is left to register, each with its "Регистрирай" (`left` is `None` while the
+/// country's list has not come; what was shown stays through a refetch).
+#[component]
+fn LeftToRegister(
+    list: &'static LeftList,
+    left: Signal<Option<Vec<Unregistered>>>,
+    /// Reads the directory and the country's list again.
+    refresh: Callback<()>,
+) -> impl IntoView {
     let form = use_submit();
-    let left = Memo::new(
-        move |known: Option<&Option<Vec<(ProvinceCode, String)>>>| match country.get() {
-            Some(Ok(list)) => Some(
-                list.iter()
-                    .filter(|p| p.administration.is_none())
-                    .map(|p| (p.code.clone(), p.name_bg.clone()))
-                    .collect(),
-            ),
-            _ => known.cloned().flatten(),
-        },
-    );
-    let register = move |province: ProvinceCode| {
-        let body = RegisterTenant::RegionalAdministration { province };
+    let left = Memo::new(move |known: Option<&Option<Vec<Unregistered>>>| {
+        left.get().or_else(|| known.cloned().flatten())
+    });
+    let register = move |request: RegisterTenant| {
         form.send(
-            async move { api::register_tenant(&body).await },
+            async move { api::register_tenant(&request).await },
             move |tenant| {
                 refresh.run(());
                 form.succeed(format!("„{}“ е регистрирана.", tenant.registration.name_bg));
             },
         );
     };
-    let list = move || {
+    let rows = move || {
         left.get().map(|left| {
             if left.is_empty() {
                 return view! {
-                    <p id="provinces-all-registered" class="notice notice--ok">
-                        "Областните администрации на всички области са регистрирани."
+                    <p id=list.all_registered class="notice notice--ok">
+                        {list.all_registered_text}
                     </p>
                 }
                 .into_any();
             }
             let items = left
                 .into_iter()
-                .map(|(code, name)| {
-                    let label = format!("Регистрирай областната администрация на област {name}");
-                    let key = code.to_string();
-                    let shown = code.to_string();
+                .map(|entry| {
+                    let Unregistered {
+                        code,
+                        name,
+                        label,
+                        request,
+                    } = entry;
+                    let shown = code.clone();
                     view! {
-                        <li data-province=key>
+                        <li data-code=code>
                             <span>
                                 {name} " " <code>{shown}</code>
                             </span>
                             <button
                                 type="button"
-                                class="button button--small register-province"
+                                class=list.button_class
                                 aria-label=label
                                 disabled=form.busy()
-                                on:click=move |_| register(code.clone())
+                                on:click=move |_| register(request.clone())
                             >
                                 "Регистрирай"
                             </button>
@@ -152,13 +216,13 @@ fn Provinces(
                     }
                 })
                 .collect_view();
-            view! { <ul id="unregistered-provinces" class="register-list">{items}</ul> }.into_any()
+            view! { <ul id=list.list class="register-list">{items}</ul> }.into_any()
         })
     };
     view! {
-        <h3>"Областни администрации"</h3>
-        {list}
-        <NoticeView id="province-result" notice=form.outcome() />
+        <h3>{list.heading}</h3>
+        {rows}
+        <NoticeView id=list.result notice=form.outcome() />
     }
 }
 
@@ -211,7 +275,7 @@ fn Registration(province: ProvinceCode) -> impl IntoView {
     }
 }
 
-/// The province's municipalities not registered yet, each with its "Регистрирай".
+/// The province's municipalities not registered yet.
 #[component]
 fn Municipalities(
     province: ProvinceCode,
@@ -219,75 +283,22 @@ fn Municipalities(
     refresh: Callback<()>,
 ) -> impl IntoView {
     let country = use_country();
-    let form = use_submit();
-    // `None` while the list has not come (or failed); kept through a refetch.
-    let left =
-        Memo::new(
-            move |known: Option<&Option<Vec<MunicipalityEntry>>>| match country.get() {
-                Some(Ok(list)) => Some(
-                    unregistered_municipalities(&list, &province)
-                        .into_iter()
-                        .cloned()
-                        .collect(),
-                ),
-                _ => known.cloned().flatten(),
-            },
-        );
-    let register = move |m: MunicipalityEntry| {
-        let body = RegisterTenant::Municipality {
-            nsi_code: m.nsi_code,
-        };
-        form.send(
-            async move { api::register_tenant(&body).await },
-            move |tenant| {
-                refresh.run(());
-                form.succeed(format!("„{}“ е регистрирана.", tenant.registration.name_bg));
-            },
-        );
-    };
-    let list = move || {
-        left.get().map(|left| {
-            if left.is_empty() {
-                return view! {
-                    <p id="municipalities-all-registered" class="notice notice--ok">
-                        "Всички общини на областта са регистрирани."
-                    </p>
-                }
-                .into_any();
-            }
-            let items = left
+    let left = Signal::derive(move || {
+        country.get().and_then(Result::ok).map(|list| {
+            unregistered_municipalities(&list, &province)
                 .into_iter()
-                .map(|m| {
-                    let label = format!("Регистрирай община {}", m.name_bg);
-                    let (name, code, key) =
-                        (m.name_bg.clone(), m.nsi_code.clone(), m.nsi_code.clone());
-                    view! {
-                        <li data-nsi-code=key>
-                            <span>
-                                {name} " " <code>{code}</code>
-                            </span>
-                            <button
-                                type="button"
-                                class="button button--small register-municipality"
-                                aria-label=label
-                                disabled=form.busy()
-                                on:click=move |_| register(m.clone())
-                            >
-                                "Регистрирай"
-                            </button>
-                        </li>
-                    }
+                .map(|m| Unregistered {
+                    code: m.nsi_code.clone(),
+                    label: format!("Регистрирай община {}", m.name_bg),
+                    name: m.name_bg.clone(),
+                    request: RegisterTenant::Municipality {
+                        nsi_code: m.nsi_code.clone(),
+                    },
                 })
-                .collect_view();
-            view! { <ul id="unregistered-municipalities" class="register-list">{items}</ul> }
-                .into_any()
+                .collect()
         })
-    };
-    view! {
-        <h3>"Общини"</h3>
-        {list}
-        <NoticeView id="municipality-result" notice=form.outcome() />
-    }
+    });
+    view! { <LeftToRegister list=&MUNICIPALITIES left refresh /> }
 }
 
 /// The element ids of one registration form (two can be on the page at once).
