@@ -10,7 +10,7 @@ use crate::projections::ReadModels;
 use crate::snapshot::{self, Snapshot};
 use crate::store::{
     ChainBreak, EventStore, ExpectedVersion, NewEvent, Replayed, SledStore, StoreOptions,
-    copy_folder,
+    copy_folder_to_check,
 };
 use crate::util::errors::AppError;
 use crate::vault::{Rotation, Vault};
@@ -172,7 +172,7 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
         std::process::id(),
         Uuid::new_v4().simple()
     ));
-    copy_folder(&log_dir, &copy.join("log"), false)?;
+    copy_folder_to_check(&log_dir, &copy.join("log"))?;
     let anchor = app::anchor_path(data);
     let anchored = anchor.exists();
     if anchored {
@@ -183,7 +183,7 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
         anchor_file: Some(app::anchor_path(&copy)),
         ..StoreOptions::default()
     };
-    let opened = SledStore::open_replaying(&copy.join("log"), options, None, &mut |_| {});
+    let opened = SledStore::open_checked(&copy.join("log"), options);
     let (store, report) = match opened {
         Ok(opened) => opened,
         Err(e) => {

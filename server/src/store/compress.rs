@@ -150,14 +150,32 @@ impl Packer {
 }
 
 thread_local! {
-    /// One decompression context per thread, reused for every record it reads.
-    static CONTEXT: RefCell<DCtx<'static>> = RefCell::new(DCtx::create());
+    /// One decompression context per thread, reused for every record it reads, and the
+    /// dictionary it used last with the unpacker and id it came from: a walk unpacks millions
+    /// of records on two threads, and taking the shared map's lock for each made them wait
+    /// on each other.
+    static CONTEXT: RefCell<(DCtx<'static>, Option<LastDictionary>)> =
+        RefCell::new((DCtx::create(), None));
 }
 
+/// A thread's last dictionary: its unpacker's number, its id, and itself.
+type LastDictionary = (u64, u32, Arc<DecoderDictionary<'static>>);
+
 /// The readers' side: the dictionaries, loaded on first use.
-#[derive(Default)]
 pub struct Unpacker {
+    /// Told apart from every other unpacker of the process (ids are per log).
+    number: u64,
     loaded: RwLock<HashMap<u32, Arc<DecoderDictionary<'static>>>>,
+}
+
+impl Default for Unpacker {
+    fn default() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Self {
+            number: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            loaded: RwLock::default(),
+        }
+    }
 }
 
 impl Unpacker {
@@ -179,28 +197,30 @@ impl Unpacker {
         if len > 16 * super::MAX_PAYLOAD_BYTES {
             return Err("the compressed record claims an impossible length".into());
         }
-        let dictionary = self.dictionary(id, load)?;
-        let mut out = Vec::with_capacity(32 + len);
-        out.extend_from_slice(&record[..32]);
-        let mut json = Vec::with_capacity(len);
-        let written = CONTEXT
-            .with(|context| {
-                context.borrow_mut().decompress_using_ddict(
-                    &mut json,
+        let mut out = vec![0; 32 + len];
+        out[..32].copy_from_slice(&record[..32]);
+        let written = CONTEXT.with(|context| {
+            let (context, last) = &mut *context.borrow_mut();
+            let dictionary = match last {
+                Some((number, last_id, d)) if *number == self.number && *last_id == id => d,
+                _ => &last.insert((self.number, id, self.dictionary(id, load)?)).2,
+            };
+            context
+                .decompress_using_ddict(
+                    &mut out[32..],
                     &record[32 + HEADER..],
                     dictionary.as_ddict(),
                 )
-            })
-            .map_err(|code| {
-                format!(
-                    "the compressed record cannot be decompressed ({})",
-                    zstd::zstd_safe::get_error_name(code)
-                )
-            })?;
+                .map_err(|code| {
+                    format!(
+                        "the compressed record cannot be decompressed ({})",
+                        zstd::zstd_safe::get_error_name(code)
+                    )
+                })
+        })?;
         if written != len {
             return Err("the compressed record is not as long as it says".into());
         }
-        out.extend_from_slice(&json);
         Ok(Cow::Owned(out))
     }
 

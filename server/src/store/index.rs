@@ -196,24 +196,37 @@ impl Ids {
         None
     }
 
-    /// Moves the recent ids into the sorted array (those whose fingerprint it holds already
-    /// into the whole ones), and makes the filter again for the array's new size.
+    /// Moves the recent ids into the sorted array.
     fn merge(&mut self) {
-        let mut recent: Vec<(u64, (u32, Uuid))> = self.recent.drain().collect();
-        recent.sort_unstable_by_key(|(key, _)| *key);
-        let mut merged = Vec::with_capacity(self.sorted.len() + recent.len() * ENTRY);
+        let recent: Vec<Walked> = self
+            .recent
+            .drain()
+            .map(|(key, (position, id))| Walked { key, position, id })
+            .collect();
+        self.merge_in(recent);
+    }
+
+    /// Moves ids into the sorted array (those whose fingerprint it holds already, or an id
+    /// before them does, into the whole ones), and makes the filter again for the array's new
+    /// size. Of ids that share a fingerprint the first by position takes the array's place.
+    fn merge_in(&mut self, mut ids: Vec<Walked>) {
+        ids.sort_unstable_by_key(|w| (w.key, w.position));
+        let mut merged = Vec::with_capacity(self.sorted.len() + ids.len() * ENTRY);
         let mut old = self.sorted.chunks_exact(ENTRY).peekable();
-        for (key, (position, id)) in recent {
+        let mut last = None;
+        for Walked { key, position, id } in ids {
             let key_bytes = key.to_be_bytes();
             while let Some(entry) = old.next_if(|e| e[..8] < key_bytes[..]) {
                 merged.extend_from_slice(entry);
             }
-            if old.peek().is_some_and(|e| e[..8] == key_bytes[..]) {
+            let taken = last == Some(key) || old.peek().is_some_and(|e| e[..8] == key_bytes[..]);
+            if taken {
                 self.whole.insert(id, u64::from(position));
             } else {
                 merged.extend_from_slice(&key_bytes);
                 merged.extend_from_slice(&position.to_be_bytes());
             }
+            last = Some(key);
         }
         for entry in old {
             merged.extend_from_slice(entry);
@@ -246,6 +259,13 @@ impl Ids {
     }
 }
 
+/// An id waiting to be merged into the sorted array: its fingerprint, position and itself.
+struct Walked {
+    key: u64,
+    position: u32,
+    id: Uuid,
+}
+
 /// Where an id may be stored (see [`Index::position_of`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Candidate {
@@ -258,6 +278,13 @@ pub enum Candidate {
 impl Index {
     /// Adds one event (positions must come one after another from 1).
     pub fn add(&mut self, e: &Entry<'_>) -> Result<(), String> {
+        self.add_but_id(e)?;
+        self.ids.insert(e.id, e.position);
+        Ok(())
+    }
+
+    /// Adds one event but for its id.
+    fn add_but_id(&mut self, e: &Entry<'_>) -> Result<(), String> {
         if e.position != self.kinds.len() as u64 + 1 {
             return Err(format!(
                 "position {} indexed after position {}",
@@ -294,7 +321,6 @@ impl Index {
             tenant.types.resize_with(of_kind + 1, Vec::new);
         }
         tenant.types[of_kind].push(e.position);
-        self.ids.insert(e.id, e.position);
         self.kinds.push(kind);
         Ok(())
     }
@@ -396,6 +422,72 @@ impl Index {
                 Some(StreamKey::Name(name.into()))
             }
             None => None,
+        }
+    }
+}
+
+/// An index being extended by a walk of the log: the ids are gathered in a list and sorted
+/// into the index a million at a time, instead of each going through the map of recent ids
+/// (a walk adds every id of the log, and a map that large misses the cache on each). Nothing
+/// is looked up in it until [`finish`](Self::finish) gives the index back.
+pub struct IndexBuilder {
+    index: Index,
+    ids: Vec<Walked>,
+}
+
+/// How many ids a walk gathers before sorting them in (32 MB).
+const WALKED_AT_ONCE: usize = 1 << 20;
+
+impl IndexBuilder {
+    /// Extends `index`.
+    pub fn new(index: Index) -> Self {
+        Self {
+            index,
+            ids: Vec::new(),
+        }
+    }
+
+    /// Adds one event, like [`Index::add`].
+    pub fn add(&mut self, e: &Entry<'_>) -> Result<(), String> {
+        self.index.add_but_id(e)?;
+        match u32::try_from(e.position) {
+            Ok(position) => self.ids.push(Walked {
+                key: Ids::fingerprint(&e.id),
+                position,
+                id: e.id,
+            }),
+            Err(_) => {
+                self.index.ids.whole.insert(e.id, e.position);
+            }
+        }
+        if self.ids.len() >= WALKED_AT_ONCE {
+            self.sort_in();
+        }
+        Ok(())
+    }
+
+    /// Notes that a chunk of records starts at `first`, like [`Index::add_chunk`].
+    pub fn add_chunk(&mut self, first: u64) {
+        self.index.add_chunk(first);
+    }
+
+    /// The index with every event added.
+    pub fn finish(mut self) -> Index {
+        self.sort_in();
+        self.index
+    }
+
+    fn sort_in(&mut self) {
+        // The recent ids came before the gathered ones.
+        let ids = &mut self.index.ids;
+        let mut gathered: Vec<Walked> = ids
+            .recent
+            .drain()
+            .map(|(key, (position, id))| Walked { key, position, id })
+            .collect();
+        gathered.append(&mut self.ids);
+        if !gathered.is_empty() {
+            ids.merge_in(gathered);
         }
     }
 }

@@ -16,7 +16,7 @@ pub mod view;
 
 pub use record::ChainBreak;
 pub(crate) use sled_store::open_sled;
-pub use sled_store::{SledStore, StoreOptions, copy_folder};
+pub use sled_store::{SledStore, StoreOptions, copy_folder, copy_folder_to_check};
 
 use antikor_shared::tlog::Hash;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
