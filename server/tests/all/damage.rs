@@ -243,6 +243,23 @@ async fn damage_to_the_files_is_detected_never_taken_for_a_shorter_history() {
     assert!(detected.contains(&"cut half"), "{detected:?}");
 }
 
+#[tokio::test]
+async fn verify_checks_a_copy_whose_blob_files_are_links_and_changes_none_of_them() {
+    let (dir, total) = history().await;
+    let blobs: Vec<PathBuf> = walk(&dir.path().join("log").join("blobs"));
+    assert!(
+        !blobs.is_empty(),
+        "the history has pages large enough for blob files"
+    );
+    let (code, out) = verify(dir.path(), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with(&format!("intact: {total} events")), "{out}");
+    // The copy's sled removed its links on the way out; the folder's own are as they were.
+    for blob in blobs {
+        assert!(blob.exists(), "{} is gone", blob.display());
+    }
+}
+
 /// Replaces `dir/log` (or the whole folder) by the copy in `old`.
 fn restore(old: &Path, dir: &Path, only_log: bool) {
     if only_log {
