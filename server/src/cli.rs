@@ -264,7 +264,7 @@ pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<R
     };
     let mut models = ReadModels::default();
     let (store, report) =
-        SledStore::open_replaying(&data_dir.join("log"), options, None, &mut |replayed| {
+        SledStore::open_replaying(&data_dir.join("log"), options, || None, &mut |replayed| {
             if let Replayed::Event(e) = replayed {
                 models.fold(&e);
             }

@@ -10,20 +10,24 @@
 //! before it is walked again in the background (`EventStore::check_resumed_history`). Any doubt means
 //! the log is folded from its start, as `antikor rebuild` does on request.
 //!
-//! The file is `magic ‖ fingerprint length (u16) ‖ fingerprint ‖ body length (u64) ‖
-//! HMAC-SHA256(key, body) ‖ body`, and the body four parts, each `length (u64) ‖ part`: the log
-//! state, the read models but for the two largest, the work book and the signals book. Each
-//! part is MessagePack with structs as arrays (compact, and self-describing enough that the
-//! shared types' untagged and flattened forms read back as they were written; the fingerprint
-//! makes sure the field order is the writer's), compressed with zstd; the parts are encoded and
-//! decoded at once, on every core. The file is written to a temporary file, fsynced and renamed
-//! over the old one, so a crash leaves the old snapshot or the new one, never half of one.
+//! The file is a header and four parts: the log state, the read models but for the two largest,
+//! the work book and the signals book. The header is `magic ‖ fingerprint length (u16) ‖
+//! fingerprint ‖ snapshot id (16 random bytes) ‖ per part: length (u64) ‖ tag ‖ header tag`,
+//! where a part's tag is HMAC-SHA256(key, id ‖ part number (u8) ‖ part) and the header's tag
+//! the HMAC of the header before it. So each part is read, authenticated and decoded on its own
+//! core, none before its tag is checked, and parts of two snapshots cannot be mixed: the
+//! header binds the tags, the tags the id. Each part is MessagePack with structs as arrays
+//! (compact, and self-describing enough that the shared types' untagged and flattened forms
+//! read back as they were written; the fingerprint makes sure the field order is the writer's),
+//! compressed with zstd. The file is written to a temporary file, fsynced and renamed over the
+//! old one, so a crash leaves the old snapshot or the new one, never half of one.
 
 use crate::projections::ReadModels;
 use crate::store::Resume;
 use crate::store::durable::sync_dir;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,7 +35,13 @@ use std::path::{Path, PathBuf};
 /// The fingerprint of the code that folds the read models and lays out the log's indexes.
 pub const FOLD_CODE: &str = env!("ANTIKOR_FOLD_CODE");
 
-const MAGIC: &[u8; 8] = b"ANTKSNP3";
+const MAGIC: &[u8; 8] = b"ANTKSNP4";
+
+/// The parts of a snapshot, in the file's order.
+const PARTS: usize = 4;
+
+/// The size of a tag.
+const TAG: usize = 32;
 
 /// The key a snapshot is authenticated with.
 #[derive(Clone)]
@@ -46,9 +56,16 @@ impl Key {
         Self(h.finalize().into())
     }
 
-    fn tag(&self, body: &[u8]) -> Hmac<Sha256> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
-        mac.update(body);
+    fn mac(&self) -> Hmac<Sha256> {
+        Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length")
+    }
+
+    /// The tag of part `number` of the snapshot `id`.
+    fn part_tag(&self, id: &[u8; 16], number: usize, part: &[u8]) -> Hmac<Sha256> {
+        let mut mac = self.mac();
+        mac.update(id);
+        mac.update(&[u8::try_from(number).expect("four parts")]);
+        mac.update(part);
         mac
     }
 }
@@ -85,25 +102,40 @@ pub fn to_bytes(snapshot: Snapshot, key: &Key) -> Result<Vec<u8>, String> {
         || rayon::join(|| encode(&work), || encode(&signals)),
     );
     let parts = [resume?, models?, work?, signals?];
-    let mut body = Vec::with_capacity(parts.iter().map(|p| 8 + p.len()).sum());
-    for part in parts {
-        body.extend_from_slice(&(part.len() as u64).to_be_bytes());
-        body.extend_from_slice(&part);
-    }
+    let id = *uuid::Uuid::new_v4().as_bytes();
     let fingerprint = FOLD_CODE.as_bytes();
-    let mut out = Vec::with_capacity(body.len() + 64);
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 512);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&u16::try_from(fingerprint.len()).unwrap_or(0).to_be_bytes());
     out.extend_from_slice(fingerprint);
-    out.extend_from_slice(&(body.len() as u64).to_be_bytes());
-    out.extend_from_slice(&key.tag(&body).finalize().into_bytes());
-    out.extend_from_slice(&body);
+    out.extend_from_slice(&id);
+    for (number, part) in parts.iter().enumerate() {
+        out.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        out.extend_from_slice(&key.part_tag(&id, number, part).finalize().into_bytes());
+    }
+    let mut header = key.mac();
+    header.update(&out);
+    out.extend_from_slice(&header.finalize().into_bytes());
+    for part in parts {
+        out.extend_from_slice(&part);
+    }
     Ok(out)
 }
 
-/// Reads a snapshot file's bytes, or says why they cannot be used (other code wrote them, they
-/// are damaged, the parts disagree).
-pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
+/// What a snapshot's header says, checked.
+struct Header {
+    id: [u8; 16],
+    /// Each part's place in the file (from its start), length and tag.
+    parts: [(u64, usize, [u8; TAG]); PARTS],
+    /// Where the file ends.
+    end: u64,
+}
+
+/// How many bytes of the file the header takes at most (the fingerprint is short).
+const HEADER_AT_MOST: usize = 8 + 2 + 256 + 16 + PARTS * (8 + TAG) + TAG;
+
+/// Reads and authenticates the header at the start of `bytes` (which may hold more).
+fn header(bytes: &[u8], key: &Key) -> Result<Header, String> {
     let damaged = |what: &str| format!("the snapshot is damaged ({what})");
     let short = || damaged("too short");
     let Some(rest) = bytes.strip_prefix(MAGIC) else {
@@ -120,48 +152,95 @@ pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
     if fingerprint != FOLD_CODE.as_bytes() {
         return Err("the snapshot was written by another version of the read models".into());
     }
-    let (len, rest) = rest.split_first_chunk::<8>().ok_or_else(short)?;
-    let (digest, body) = rest.split_first_chunk::<32>().ok_or_else(short)?;
-    if body.len() as u64 != u64::from_be_bytes(*len) {
-        return Err(damaged("its length is not the one its header names"));
+    let (id, mut rest) = rest.split_first_chunk::<16>().ok_or_else(short)?;
+    let mut listed = [(0, [0; TAG]); PARTS];
+    for entry in &mut listed {
+        let (len, after) = rest.split_first_chunk::<8>().ok_or_else(short)?;
+        let (tag, after) = after.split_first_chunk::<TAG>().ok_or_else(short)?;
+        *entry = (u64::from_be_bytes(*len), *tag);
+        rest = after;
     }
-    // Checked before it is decoded: damaged lengths inside the body must never reach the
-    // decoder, which would trust them to allocate.
-    if key.tag(body).verify_slice(digest).is_err() {
+    let (tag, _) = rest.split_first_chunk::<TAG>().ok_or_else(short)?;
+    let header_len = bytes.len() - rest.len();
+    let mut mac = key.mac();
+    mac.update(&bytes[..header_len]);
+    // Checked before anything it says is used: damaged lengths must never reach the reads.
+    if mac.verify_slice(tag).is_err() {
         return Err(
-            "the snapshot is damaged, or was not written under this log's key (its body does not carry the HMAC its header names)"
+            "the snapshot is damaged, or was not written under this log's key (its header does not carry the HMAC it names)"
                 .into(),
         );
     }
-    let mut parts = [&[][..]; 4];
-    let mut rest = body;
-    for part in &mut parts {
-        let (len, after) = rest.split_first_chunk::<8>().ok_or_else(short)?;
-        (*part, rest) = usize::try_from(u64::from_be_bytes(*len))
-            .ok()
-            .and_then(|len| after.split_at_checked(len))
-            .ok_or_else(|| damaged("its parts' lengths are not its length"))?;
+    let mut at = (header_len + TAG) as u64;
+    let mut parts = [(0, 0, [0; TAG]); PARTS];
+    for (part, (len, tag)) in parts.iter_mut().zip(listed) {
+        let size = usize::try_from(len).map_err(|_| damaged("a part's length"))?;
+        *part = (at, size, tag);
+        at = at
+            .checked_add(len)
+            .ok_or_else(|| damaged("a part's length"))?;
     }
-    if !rest.is_empty() {
-        return Err(damaged("its parts' lengths are not its length"));
+    Ok(Header {
+        id: *id,
+        parts,
+        end: at,
+    })
+}
+
+/// Decodes the parts of the snapshot that `header` heads, each read by `part` (given its
+/// place, length and number), authenticated and decoded on its own core.
+fn decode_parts<'a>(
+    header: &Header,
+    key: &Key,
+    part: &(dyn Fn(u64, usize) -> Result<Cow<'a, [u8]>, String> + Sync),
+) -> Result<Snapshot, String> {
+    fn read<'a, T: serde::de::DeserializeOwned>(
+        header: &Header,
+        key: &Key,
+        part: &(dyn Fn(u64, usize) -> Result<Cow<'a, [u8]>, String> + Sync),
+        number: usize,
+    ) -> Result<T, String> {
+        let (at, len, tag) = header.parts[number];
+        let bytes = part(at, len)?;
+        key.part_tag(&header.id, number, &bytes)
+            .verify_slice(&tag)
+            .map_err(|_| {
+                "the snapshot is damaged (a part does not carry the HMAC the header names)"
+                    .to_owned()
+            })?;
+        decode_part(&bytes)
     }
-    let [resume, models, work, signals] = parts;
     let ((resume, models), (work, signals)) = rayon::join(
-        || rayon::join(|| decode(resume), || decode::<ReadModels>(models)),
-        || rayon::join(|| decode(work), || decode(signals)),
+        || rayon::join(|| read(header, key, part, 0), || read(header, key, part, 1)),
+        || rayon::join(|| read(header, key, part, 2), || read(header, key, part, 3)),
     );
+    let (resume, models, work, signals) = (resume?, models?, work?, signals?);
+    let models: ReadModels = models;
     let snapshot = Snapshot {
-        resume: resume.map_err(|e| damaged(&e))?,
+        resume,
         models: ReadModels {
-            work: work.map_err(|e| damaged(&e))?,
-            signals: signals.map_err(|e| damaged(&e))?,
-            ..models.map_err(|e| damaged(&e))?
+            work,
+            signals,
+            ..models
         },
     };
     if snapshot.models.position != snapshot.position() {
         return Err("the snapshot's read models and log state are of different positions".into());
     }
     Ok(snapshot)
+}
+
+/// Reads a snapshot file's bytes, or says why they cannot be used (other code wrote them, they
+/// are damaged, the parts disagree).
+pub fn from_bytes(bytes: &[u8], key: &Key) -> Result<Snapshot, String> {
+    let header = header(bytes, key)?;
+    if header.end != bytes.len() as u64 {
+        return Err("the snapshot is damaged (its parts' lengths are not its length)".into());
+    }
+    decode_parts(&header, key, &|at, len| {
+        let at = usize::try_from(at).map_err(|e| e.to_string())?;
+        Ok(Cow::Borrowed(&bytes[at..at + len]))
+    })
 }
 
 /// One part of the body: MessagePack, compressed.
@@ -172,7 +251,7 @@ fn encode(part: &impl serde::Serialize) -> Result<Vec<u8>, String> {
 
 /// A part of the body back: decompressed into a buffer of the size its frame names (a buffer
 /// grown as it fills would copy the part over and again).
-fn decode<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
+fn decode_part<T: serde::de::DeserializeOwned>(part: &[u8]) -> Result<T, String> {
     let size = zstd::zstd_safe::get_frame_content_size(part)
         .ok()
         .flatten()
@@ -203,10 +282,28 @@ pub fn write(path: &Path, snapshot: Snapshot, key: &Key) -> std::io::Result<u64>
 
 /// Reads the snapshot at `path`: `Ok(None)` when there is none, `Err` saying why it cannot be
 /// used.
+///
+/// Each part is read from the file by the core that decodes it: a national snapshot is half a
+/// gigabyte, and reading it whole before decoding anything was a tenth of a start.
 pub fn read(path: &Path, key: &Key) -> Result<Option<Snapshot>, String> {
-    match std::fs::read(path) {
-        Ok(bytes) => from_bytes(&bytes, key).map(Some),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("the snapshot cannot be read ({e})")),
+    use std::os::unix::fs::FileExt;
+    let unreadable = |e: std::io::Error| format!("the snapshot cannot be read ({e})");
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let size = file.metadata().map_err(unreadable)?.len();
+    let mut head = vec![0; HEADER_AT_MOST.min(usize::try_from(size).unwrap_or(usize::MAX))];
+    file.read_exact_at(&mut head, 0).map_err(unreadable)?;
+    let header = header(&head, key)?;
+    if header.end != size {
+        return Err("the snapshot is damaged (its parts' lengths are not its length)".into());
     }
+    decode_parts(&header, key, &|at, len| {
+        let mut part = vec![0; len];
+        file.read_exact_at(&mut part, at).map_err(unreadable)?;
+        Ok(Cow::Owned(part))
+    })
+    .map(Some)
 }

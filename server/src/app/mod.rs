@@ -34,6 +34,7 @@ use antikor_shared::StreamId;
 use anyhow::Context;
 use checkpoints::Checkpoints;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::cell::RefCell;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::ops::Deref;
@@ -250,25 +251,37 @@ impl App {
         // One walk of the log verifies the chain, builds the log's indexes and the read models:
         // from the snapshot's head when the log accepts it, else from the start.
         let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
-            let (resume, mut models) = match snapshot::read(&snapshot_path, &key) {
-                Ok(Some(s)) => (Some(s.resume), s.models),
-                Ok(None) => (None, ReadModels::default()),
-                Err(doubt) => {
-                    tracing::warn!(%doubt, "not starting from the snapshot");
-                    (None, ReadModels::default())
+            // The snapshot is read and decoded while the log's files open.
+            let snapshot = std::thread::spawn(move || snapshot::read(&snapshot_path, &key));
+            let models = RefCell::new(ReadModels::default());
+            let resume = || {
+                let read = snapshot
+                    .join()
+                    .unwrap_or_else(|_| Err("reading the snapshot panicked".into()));
+                match read {
+                    Ok(Some(s)) => {
+                        *models.borrow_mut() = s.models;
+                        Some(s.resume)
+                    }
+                    Ok(None) => None,
+                    Err(doubt) => {
+                        tracing::warn!(%doubt, "not starting from the snapshot");
+                        None
+                    }
                 }
             };
             let mut walked_from = 0;
             SledStore::open_replaying(&log_dir, options, resume, &mut |replayed| match replayed {
                 Replayed::After(position) => {
+                    let mut models = models.borrow_mut();
                     if position != models.position {
-                        models = ReadModels::default();
+                        *models = ReadModels::default();
                     }
                     walked_from = position;
                 }
-                Replayed::Event(e) => models.fold(&e),
+                Replayed::Event(e) => models.borrow_mut().fold(&e),
             })
-            .map(|(store, report)| (store, models, report, walked_from))
+            .map(|(store, report)| (store, models.into_inner(), report, walked_from))
         })
         .await?
         .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;

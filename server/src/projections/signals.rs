@@ -6,6 +6,7 @@ use crate::codec::{decoded, decoded_set};
 use crate::domain::clocks::{self, cell};
 use crate::domain::signals::SignalCase;
 use crate::domain::suppression::Table;
+use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::api::Page;
@@ -45,9 +46,11 @@ pub struct SignalEntry {
 /// Every tenant's signals.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SignalBook {
+    #[serde(with = "compact::sorted_map::of_maps")]
     tenants: BTreeMap<TenantId, BTreeMap<Uuid, SignalEntry>>,
     /// Each tenant's register per status, in the register's order: a page is a range, a
     /// count a length.
+    #[serde(with = "compact::sorted_set::in_map")]
     order: RegisterIndex,
     references: HashMap<String, (TenantId, Uuid)>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,

@@ -26,11 +26,13 @@ pub struct TenantWork {
     /// Where each activity stands in the lists, by id: the records themselves are read from
     /// their streams when a page shows them, so that memory does not hold every activity ever
     /// recorded.
+    #[serde(with = "compact::sorted_map")]
     activities: BTreeMap<Uuid, Placed>,
     /// How many activities each year has of each kind, counted as they are recorded and
     /// corrected: dashboards and the region view read these, not every activity.
     activity_counts: BTreeMap<(i32, ActivityKind), u32>,
     /// The activities in list order, by kind: a page of the list is a range of this index.
+    #[serde(with = "compact::sorted_set")]
     activity_order: BTreeSet<KindKey>,
     /// The expert contact list and when it was last updated.
     pub contacts: Option<(Vec<ExpertContact>, DateTime<Utc>)>,
@@ -103,6 +105,7 @@ pub struct WorkBook {
 /// The public meetings and contested acts, by kind, in list order with each one's tenant.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct PublicLists {
+    #[serde(with = "compact::sorted_map::of_maps")]
     listed: BTreeMap<ActivityKind, BTreeMap<ActivityKey, TenantId>>,
     /// How many public activities each kind has per year.
     counts: BTreeMap<(ActivityKind, i32), u32>,

@@ -473,7 +473,11 @@ impl IndexBuilder {
 
     /// The index with every event added.
     pub fn finish(mut self) -> Index {
-        self.sort_in();
+        // A start from a snapshot that walks no further merges nothing: its recent ids stay
+        // where they are rather than have the whole array copied for them.
+        if !self.ids.is_empty() {
+            self.sort_in();
+        }
         self.index
     }
 

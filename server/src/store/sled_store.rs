@@ -131,7 +131,7 @@ impl SledStore {
     /// Opening walks the whole log, verifying the chain and building the indexes; a break
     /// makes the store refuse writes (see [`EventStore::refusal`]).
     pub fn open(dir: &Path, options: StoreOptions) -> Result<Self, StoreError> {
-        Self::open_inner(dir, options, None, None).map(|(store, _)| store)
+        Self::open_inner(dir, options, || None, None).map(|(store, _)| store)
     }
 
     /// Opens the log like [`open`](Self::open), and says what the walk found: how far the
@@ -140,7 +140,7 @@ impl SledStore {
         dir: &Path,
         options: StoreOptions,
     ) -> Result<(Self, VerifyReport), StoreError> {
-        Self::open_inner(dir, options, None, None)
+        Self::open_inner(dir, options, || None, None)
     }
 
     /// Opens the log like [`open`](Self::open) and hands every verified event to `visit` during
@@ -150,10 +150,12 @@ impl SledStore {
     /// log's at that position, and the anchor reaches it), the walk starts after it and the
     /// store takes its indexes from it; [`EventStore::check_resumed_history`] then checks the
     /// history before it. `visit` is first told where the walk starts ([`Replayed::After`]).
+    /// `resume` is asked for the resume point once the files are open, so that whatever reads
+    /// it (a snapshot) can do so while they open.
     pub fn open_replaying(
         dir: &Path,
         options: StoreOptions,
-        resume: Option<Resume>,
+        resume: impl FnOnce() -> Option<Resume>,
         visit: &mut dyn FnMut(Replayed),
     ) -> Result<(Self, VerifyReport), StoreError> {
         Self::open_inner(dir, options, resume, Some(visit))
@@ -162,7 +164,7 @@ impl SledStore {
     fn open_inner(
         dir: &Path,
         options: StoreOptions,
-        resume: Option<Resume>,
+        resume: impl FnOnce() -> Option<Resume>,
         visit: Option<&mut dyn FnMut(Replayed)>,
     ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
@@ -203,7 +205,7 @@ impl SledStore {
             };
         let acknowledged = anchored.acknowledged();
         let (index, mut report, scan) =
-            scan(&db, &head, acknowledged.map(|a| a.size), resume, visit)?;
+            scan(&db, &head, acknowledged.map(|a| a.size), resume(), visit)?;
         if let Some(e) = unreadable_head {
             report.first_break = Some(ChainBreak {
                 position: report.records + 1,
