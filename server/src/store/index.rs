@@ -776,6 +776,53 @@ mod tests {
     }
 
     #[test]
+    fn a_walk_finds_every_id_where_adding_them_one_at_a_time_does() {
+        // A resumed index with recent and merged ids, extended by a walk that meets twins of
+        // both (ids whose halves xor to the fingerprint of one already there) and of its own.
+        let mut one_at_a_time = Index::default();
+        let mut stored: Vec<Uuid> = (0..9_000).map(|_| Uuid::new_v4()).collect();
+        let resumed_len = 6_000;
+        let entry = |position, id: &Uuid| Entry {
+            position,
+            id: *id,
+            tenant: "t",
+            stream: "s",
+            event_type: "A",
+        };
+        for (position, id) in (1..).zip(&stored[..resumed_len]) {
+            one_at_a_time.add(&entry(position, id)).unwrap();
+        }
+        assert!(!one_at_a_time.ids.recent.is_empty() && !one_at_a_time.ids.sorted.is_empty());
+        let twin = |id: &Uuid, flip: u64| {
+            let (high, low) = id.as_u64_pair();
+            Uuid::from_u64_pair(high ^ flip, low ^ flip)
+        };
+        let (merged, recent) = (stored[0], stored[resumed_len - 1]);
+        stored[7_000] = twin(&merged, 1);
+        stored[7_001] = twin(&recent, 1);
+        stored[8_000] = twin(&stored[7_500], 1);
+        let mut walked = IndexBuilder::new(one_at_a_time.clone());
+        for (position, id) in (1..).zip(&stored).skip(resumed_len) {
+            one_at_a_time.add(&entry(position, id)).unwrap();
+            walked.add(&entry(position, id)).unwrap();
+        }
+        let walked = walked.finish();
+        let found = |index: &Index, id: &Uuid| match index.position_of(id) {
+            Some(Candidate::Sure(p)) => Some(p),
+            Some(Candidate::Check(p)) => (stored[p as usize - 1] == *id).then_some(p),
+            None => None,
+        };
+        for (position, id) in (1..).zip(&stored) {
+            assert_eq!(found(&one_at_a_time, id), Some(position));
+            assert_eq!(found(&walked, id), Some(position), "position {position}");
+        }
+        for _ in 0..100 {
+            assert_eq!(found(&walked, &Uuid::new_v4()), None);
+        }
+        assert_eq!(walked.stream("t", "s").len(), stored.len());
+    }
+
+    #[test]
     fn streams_named_by_an_id_and_others_keep_their_own_positions() {
         let mut index = Index::default();
         let id = Uuid::new_v4();
