@@ -13,6 +13,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 /// What the indexes need to know of one event.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Entry<'a> {
     /// Its position.
     pub position: u64,

@@ -98,20 +98,9 @@ pub fn link<'v>(
     Ok((stored, c))
 }
 
-/// What the log's indexes need of a record: the fields its canonical JSON starts with.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Envelope<'a> {
-    /// Its position.
-    pub position: u64,
-    /// Its tenant.
-    pub tenant: &'a str,
-    /// Its stream.
-    pub stream: &'a str,
-    /// Its id.
-    pub id: uuid::Uuid,
-    /// Its type.
-    pub event_type: &'a str,
-}
+/// What the log's indexes need of a record (the fields its canonical JSON starts with): its
+/// envelope.
+pub use super::index::Entry as Envelope;
 
 /// Reads a record's envelope. The canonical JSON starts with these fields in this order and
 /// none of their values needs an escape, so they are read off the front without parsing the

@@ -1061,16 +1061,7 @@ fn scan(
     let mut index = IndexBuilder::new(index);
     let mut index_and_visit = |walked: Walked, opens_chunk: bool| {
         let entry = match &walked {
-            Walked::Envelope(enveloped) => {
-                let e = enveloped.envelope();
-                Entry {
-                    position: e.position,
-                    id: e.id,
-                    tenant: e.tenant,
-                    stream: e.stream,
-                    event_type: e.event_type,
-                }
-            }
+            Walked::Envelope(enveloped) => enveloped.envelope(),
             Walked::Event(e) => Entry {
                 position: e.position,
                 id: e.id,
