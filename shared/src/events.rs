@@ -2,7 +2,8 @@
 //!
 //! One `event_sets!` list is the only place an event type is declared: it yields each
 //! aggregate's enum, the payloads' names and schema versions ([`DomainEvent`]), decoding, the
-//! list of all types ([`EventType`]) and whether a type belongs to the confidential register.
+//! list of all types ([`EventType`]), whether a type belongs to the confidential register and
+//! each type's sentence for people ([`EventType::summary`], from its [`Summary`]).
 //! A new event type is one line here (and its payload struct); code that must treat every type
 //! (the frontend's Bulgarian names, say) matches on [`EventType`] and stops compiling until it
 //! does.
@@ -24,6 +25,7 @@ use crate::signal::{
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, VaultKeyRotated,
 };
+use crate::summary::{Context, Summary};
 use crate::tenant::TenantRegistered;
 use crate::tlog::LogKeyAdopted;
 
@@ -156,6 +158,29 @@ macro_rules! event_sets {
                 match name {
                     $($(stringify!($Payload) => Some(Self::$Payload),)+)+
                     _ => None,
+                }
+            }
+
+            /// The sentence that says what an event of this type recorded (see
+            /// [`Summary`]), from its payload at the current schema version. `previous` gives
+            /// the payload of the stream's previous event, and is asked only by the types
+            /// whose sentence tells a change; one that is not of this type is ignored.
+            pub fn summary(
+                self,
+                payload: &str,
+                context: &Context,
+                previous: impl FnOnce() -> Option<String>,
+            ) -> Result<String, serde_json::Error> {
+                match self {
+                    $($(Self::$Payload => {
+                        let event: $Payload = serde_json::from_str(payload)?;
+                        let previous = if <$Payload as Summary>::READS_PREVIOUS {
+                            previous().and_then(|p| serde_json::from_str::<$Payload>(&p).ok())
+                        } else {
+                            None
+                        };
+                        Ok(event.summary(context, previous.as_ref()))
+                    })+)+
                 }
             }
         }

@@ -15,6 +15,7 @@ pub mod ids;
 pub mod plan;
 pub mod progress;
 pub mod signal;
+pub mod summary;
 pub mod tenant;
 pub mod text;
 pub mod tlog;
