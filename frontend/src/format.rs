@@ -51,6 +51,24 @@ pub fn as_of_param(day: NaiveDate) -> String {
     utc_exact(end_of_sofia_day(day))
 }
 
+/// A moment as a `datetime-local` field holds it: Sofia time, `YYYY-MM-DDTHH:MM`.
+pub fn sofia_input_value(at: DateTime<Utc>) -> String {
+    (at + sofia_offset(at)).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// The moment a `datetime-local` field's value names in Sofia time (with or without seconds);
+/// `None` for anything else.
+pub fn from_sofia_input(value: &str) -> Option<DateTime<Utc>> {
+    let value = value.trim();
+    let local = chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    // As in `end_of_sofia_day`: summer time switches at night, so the offset two hours
+    // before the local reading is the offset at the moment itself.
+    let guess = local.and_utc() - Duration::hours(2);
+    Some(local.and_utc() - sofia_offset(guess))
+}
+
 /// Today's date in Sofia by the browser's clock.
 pub fn sofia_today(now: DateTime<Utc>) -> NaiveDate {
     (now + sofia_offset(now)).date_naive()
@@ -165,6 +183,19 @@ mod tests {
         assert_eq!(labels.len(), EventType::ALL.len(), "names are distinct");
         assert_eq!(event_type_label("NoteRecorded"), None);
         assert_eq!(event_type_text("NoteRecorded"), "NoteRecorded");
+    }
+
+    #[test]
+    fn date_time_fields_read_and_write_sofia_time() {
+        // Winter (+2) and summer (+3).
+        let winter = utc(2026, 11, 26, 10, 45);
+        assert_eq!(sofia_input_value(winter), "2026-11-26T12:45");
+        assert_eq!(from_sofia_input("2026-11-26T12:45"), Some(winter));
+        let summer = utc(2026, 7, 1, 9, 0);
+        assert_eq!(sofia_input_value(summer), "2026-07-01T12:00");
+        assert_eq!(from_sofia_input("2026-07-01T12:00:00"), Some(summer));
+        assert_eq!(from_sofia_input("01.07.2026 12:00"), None);
+        assert_eq!(from_sofia_input(""), None);
     }
 
     #[test]

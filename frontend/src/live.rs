@@ -1,6 +1,6 @@
 //! The live feed of newly committed events (`/api/audit/live`, Server-Sent Events).
 
-use antikor_shared::RecordedEvent;
+use antikor_shared::api::AuditEntry;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -10,8 +10,8 @@ use web_sys::{Event, EventSource, MessageEvent};
 pub enum LiveMessage {
     /// The connection is open (again).
     Open,
-    /// One newly committed event, in log order.
-    Event(Box<RecordedEvent>),
+    /// One newly committed event, in log order, as the audit trail shows it.
+    Event(Box<AuditEntry>),
     /// The server dropped events for this client: what is shown may be incomplete.
     Lagged,
     /// The connection broke; `retrying` is false when the browser gave up.

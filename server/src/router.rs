@@ -105,6 +105,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::list))
         .routes(routes!(audit::get))
         .routes(routes!(audit::event_types))
+        .routes(routes!(audit::records))
         .routes(routes!(audit::live))
 }
 

@@ -88,6 +88,38 @@ pub fn log_key() -> StreamId {
     named(antikor_shared::tlog::LOG_KEY_STREAM)
 }
 
+/// A stream's record as people name it, for the names this module makes on its own: the
+/// account, the plan, the progress report, the tenant's lists. `None` for an activity's or a
+/// signal's stream (their names come from their records) and for a name not made here.
+pub fn record_name(stream: &StreamId) -> Option<String> {
+    let name = stream.as_str();
+    if let Some(username) = name.strip_prefix("account-") {
+        return Some(format!("Профил {username}"));
+    }
+    if let Some(year) = name.strip_prefix("plan-") {
+        return Some(format!("План за {year}"));
+    }
+    if let Some((year, key)) = name
+        .strip_prefix("progress-")
+        .and_then(|r| r.split_once('-'))
+    {
+        return Some(format!("Отчет по мярка {key} ({year})"));
+    }
+    Some(
+        match name {
+            "tenant" => "Регистрация на институцията",
+            "security" => "Входове и изходи",
+            "contacts" => "Контакти на експертите",
+            "internal-channel" => "Вътрешен канал за сигнали",
+            "intake-lists" => "Списъци на звената и дейностите за сигнали",
+            "vault" => "Ключове на хранилището",
+            antikor_shared::tlog::LOG_KEY_STREAM => "Ключове за подписване на дневника",
+            _ => return None,
+        }
+        .to_owned(),
+    )
+}
+
 fn id_after(stream: &StreamId, prefix: &str) -> Option<Uuid> {
     Uuid::parse_str(stream.as_str().strip_prefix(prefix)?).ok()
 }
@@ -103,6 +135,34 @@ mod tests {
         assert_eq!(activity_id(&activity(id)), Some(id));
         assert_eq!(signal_id(&activity(id)), None);
         assert_eq!(activity_id(&named("activity-not-a-uuid")), None);
+    }
+
+    #[test]
+    fn the_streams_made_here_have_names_for_people() {
+        let user = Username::parse("petrich.ivanova").unwrap();
+        assert_eq!(
+            record_name(&account(&user)).as_deref(),
+            Some("Профил petrich.ivanova")
+        );
+        assert_eq!(
+            record_name(&progress(2017, "III.2").unwrap()).as_deref(),
+            Some("Отчет по мярка III.2 (2017)")
+        );
+        assert_eq!(record_name(&plan(2017)).as_deref(), Some("План за 2017"));
+        for stream in [
+            tenant(),
+            security(),
+            contacts(),
+            internal_channel(),
+            intake_lists(),
+            vault(),
+            log_key(),
+        ] {
+            assert!(record_name(&stream).is_some(), "{stream}");
+        }
+        // Named from their records, not from the stream.
+        assert_eq!(record_name(&activity(Uuid::new_v4())), None);
+        assert_eq!(record_name(&signal(Uuid::new_v4())), None);
     }
 
     #[test]

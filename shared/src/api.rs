@@ -107,6 +107,14 @@ pub struct AuditQuery {
     pub stream: Option<StreamId>,
     /// Only events of this type.
     pub event_type: Option<String>,
+    /// Only events from this moment on: an RFC 3339 instant (`2026-11-26T12:45:00Z`), or a
+    /// log position, the first one shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Only events up to this moment: an RFC 3339 instant, or a log position, the last one
+    /// shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     /// The page of events just older than this position.
     pub before: Option<u64>,
     /// The page of events just newer than this position.
@@ -151,18 +159,45 @@ impl<T> Page<T> {
     }
 }
 
+/// An event as the audit trail shows it: the record as stored (a signal's sealed fields as
+/// their hashes), what it recorded in one sentence, and the name of its record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// The event.
+    pub event: RecordedEvent,
+    /// What happened, in Bulgarian: "Община Петрич отчете мярка I.1 (2017): съществен
+    /// напредък → изпълнена".
+    pub summary: String,
+    /// The record the event belongs to, as people name it: "Отчет по мярка III.2 (2017)",
+    /// "Сигнал BLG52-2026-0003".
+    pub record: String,
+}
+
 /// One page of the audit trail, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditPage {
     /// The events, newest first.
-    pub events: Vec<RecordedEvent>,
+    pub events: Vec<AuditEntry>,
     /// Position of the newest event in the whole log when the page was read.
     pub head_position: u64,
     /// Cursor for `after=` when newer matching events exist.
     pub newer: Option<u64>,
     /// Cursor for `before=` when older matching events exist.
     pub older: Option<u64>,
+}
+
+/// A record a tenant's audit trail can be narrowed to (`GET /api/audit/records`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditRecord {
+    /// Its stream, the `stream` filter's value.
+    pub stream: StreamId,
+    /// Its name for people: "Отчет по мярка I.1 (2017)", "Профил petrich.ivanova".
+    pub name: String,
+    /// How many events it holds.
+    pub events: u64,
 }
 
 /// The event types present in the log, for the audit trail's filter.

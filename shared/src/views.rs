@@ -251,6 +251,10 @@ pub struct RecentChange {
     pub actor: String,
     /// When.
     pub recorded_at: DateTime<Utc>,
+    /// What happened, in one sentence (see `AuditEntry::summary`).
+    pub summary: String,
+    /// The record it changed, by name.
+    pub record: String,
 }
 
 /// `GET /api/dashboard`: one tenant's view of a year.

@@ -73,7 +73,7 @@ async fn logins_roles_and_accounts() {
     let events = page["events"].as_array().unwrap();
     assert!(!events.is_empty());
     assert!(
-        events.iter().all(|e| e["tenant"] == "blagoevgrad"),
+        events.iter().all(|e| e["event"]["tenant"] == "blagoevgrad"),
         "{page}"
     );
     let (status, _) = fetch_json(&client, "/api/audit/events?tenant=bansko").await;

@@ -89,7 +89,7 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     find(&client, "#user-menu").await;
     let (status, event) = fetch_json(&client, "/api/audit/events/3").await;
     assert_eq!(status, 200, "{event}");
-    let hash = event["hash"].as_str().unwrap().to_owned();
+    let hash = event["event"]["hash"].as_str().unwrap().to_owned();
     wait_text(&client, "#event-hash", &hash).await;
     // The browser itself proves the event is in the signed log, with the shared tlog code.
     let proved = find(&client, "[data-testid='inclusion'][data-state='ok']").await;

@@ -1,8 +1,10 @@
 //! Calls of the audit trail and the signed log: events, filters, checkpoints and proofs.
 
 use super::{ApiError, get_json, get_text};
-use antikor_shared::api::{AuditPage, AuditQuery, EventTypeCount, InclusionProof};
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::TenantId;
+use antikor_shared::api::{
+    AuditEntry, AuditPage, AuditQuery, AuditRecord, EventTypeCount, InclusionProof,
+};
 
 /// The page size of the audit trail.
 pub const PAGE_SIZE: u32 = 50;
@@ -43,8 +45,13 @@ pub async fn event_types(tenant: Option<TenantId>) -> Result<Vec<EventTypeCount>
     get_json("/api/audit/event-types", &query).await
 }
 
+/// `GET /api/audit/records`: the tenant's records the trail can be narrowed to.
+pub async fn audit_records(tenant: TenantId) -> Result<Vec<AuditRecord>, ApiError> {
+    get_json("/api/audit/records", &[("tenant", tenant.to_string())]).await
+}
+
 /// `GET /api/audit/events/{position}`.
-pub async fn audit_event(position: u64) -> Result<RecordedEvent, ApiError> {
+pub async fn audit_event(position: u64) -> Result<AuditEntry, ApiError> {
     get_json(&format!("/api/audit/events/{position}"), &[]).await
 }
 
@@ -59,6 +66,8 @@ pub fn audit_query_pairs(query: &AuditQuery) -> Vec<(&'static str, String)> {
         ("tenant", query.tenant.as_ref().map(ToString::to_string)),
         ("stream", query.stream.as_ref().map(ToString::to_string)),
         ("event_type", query.event_type.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
         ("before", query.before.map(|p| p.to_string())),
         ("after", query.after.map(|p| p.to_string())),
         ("limit", query.limit.map(|l| l.to_string())),

@@ -10,6 +10,7 @@ use crate::pages::audit::Filters;
 use crate::pages::not_found::NotFound;
 use crate::pages::tenants::tenant_audit_href;
 use antikor_shared::RecordedEvent;
+use antikor_shared::api::AuditEntry;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -44,7 +45,7 @@ fn EventDetail(position: u64) -> impl IntoView {
     let detail = move || {
         Suspend::new(async move {
             match event.await {
-                Ok(event) => Ok(view! { <EventFields event tenants /> }.into_any()),
+                Ok(entry) => Ok(view! { <EventFields entry tenants /> }.into_any()),
                 Err(e) if e.is_not_found() => Ok(view! {
                     <div class="notice notice--info" role="status" data-testid="event-missing">
                         <p>"Събитие № " {position.to_string()} " не съществува в одитната следа."</p>
@@ -90,9 +91,14 @@ fn EventDetail(position: u64) -> impl IntoView {
     }
 }
 
-/// The envelope as a definition list, then the payload.
+/// What happened in a sentence, the envelope as a definition list, then the payload.
 #[component]
-fn EventFields(event: RecordedEvent, tenants: Directory) -> impl IntoView {
+fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
+    let AuditEntry {
+        event,
+        summary,
+        record,
+    } = entry;
     let tenant = event.tenant.to_string();
     let tenant_name = {
         let tenant = tenant.clone();
@@ -118,6 +124,7 @@ fn EventFields(event: RecordedEvent, tenants: Directory) -> impl IntoView {
     let shown = event.clone();
 
     view! {
+        <p class="lead" id="event-summary">{summary}</p>
         <dl class="fields" id="event-detail" data-position=event.position.to_string()>
             <dt>"Позиция"</dt>
             <dd data-testid="field-position">{event.position.to_string()}</dd>
@@ -125,11 +132,10 @@ fn EventFields(event: RecordedEvent, tenants: Directory) -> impl IntoView {
             <dd data-testid="field-tenant">
                 <A href=tenant_audit_href(&tenant)>{tenant_name}</A>
             </dd>
-            <dt>"Поток"</dt>
+            <dt>"Запис"</dt>
             <dd data-testid="field-stream">
-                <A href=stream_href>
-                    <code>{event.stream.to_string()}</code>
-                </A>
+                <A href=stream_href>{record}</A>
+                <span class="muted">" (поток " <code>{event.stream.to_string()}</code> ")"</span>
             </dd>
             <dt>"Версия"</dt>
             <dd data-testid="field-version">{event.version.to_string()}</dd>

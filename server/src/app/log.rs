@@ -7,8 +7,7 @@ use crate::app::checkpoints::SignedCheckpoint;
 use crate::projections::{ReadModels, position_at};
 use crate::store::{Direction, Filter, StoreError};
 use crate::util::errors::{AppError, AppResult};
-use crate::vault::redacted;
-use antikor_shared::api::{ConsistencyProof, Damage, InclusionProof};
+use antikor_shared::api::{AuditEntry, AuditRecord, ConsistencyProof, Damage, InclusionProof};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::tlog;
 use antikor_shared::{RecordedEvent, TenantId};
@@ -24,6 +23,23 @@ pub enum Moment {
     Position(u64),
     /// At this time.
     Time(DateTime<Utc>),
+}
+
+impl Moment {
+    /// The moment a request's parameter names: a log position (digits) or an RFC 3339 instant.
+    pub fn parse(raw: &str) -> AppResult<Self> {
+        // Digits only: `u64`'s parser would also take a sign, which the document does not.
+        let digits = raw.bytes().all(|b| b.is_ascii_digit());
+        if let (true, Ok(position)) = (digits, raw.parse::<u64>()) {
+            return Ok(Self::Position(position));
+        }
+        let moment = DateTime::parse_from_rfc3339(raw).map_err(|_| {
+            AppError::BadRequest(format!(
+                "„{raw}“ не е позиция или момент. Пример: 120 или 2026-11-26T12:00:00Z."
+            ))
+        })?;
+        Ok(Self::Time(moment.to_utc()))
+    }
 }
 
 /// The part of the log one caller sees, with the sealed fields of signals shown as hashes.
@@ -193,8 +209,39 @@ impl ScopedLog<'_> {
     }
 
     /// Up to `limit` events matching `filter` from `cursor` in `direction`, of those the scope
-    /// sees: `limit` of them whenever the log has that many beyond the cursor.
+    /// sees, as the audit trail shows them: `limit` of them whenever the log has that many
+    /// beyond the cursor.
     pub fn page(
+        &self,
+        filter: &Filter,
+        direction: Direction,
+        cursor: u64,
+        limit: usize,
+    ) -> AppResult<Vec<AuditEntry>> {
+        Ok(self
+            .visible(filter, direction, cursor, limit)?
+            .into_iter()
+            .map(|e| self.app.audit_entry(e))
+            .collect())
+    }
+
+    /// The position of the first event matching `filter` beyond `cursor` in `direction` that
+    /// the scope sees, if any.
+    pub fn first(
+        &self,
+        filter: &Filter,
+        direction: Direction,
+        cursor: u64,
+    ) -> AppResult<Option<u64>> {
+        Ok(self
+            .visible(filter, direction, cursor, 1)?
+            .first()
+            .map(|e| e.position))
+    }
+
+    /// [`Self::page`]'s events as stored: the caller describes or redacts them before they
+    /// leave.
+    fn visible(
         &self,
         filter: &Filter,
         direction: Direction,
@@ -216,21 +263,18 @@ impl ScopedLog<'_> {
             .store
             .read_page(&filter, &sight, direction, cursor, limit)?;
         // A second lock on the door, which should never have anything to hold back.
-        Ok(events
-            .into_iter()
-            .filter(|e| self.scope.sees(e))
-            .map(redacted)
-            .collect())
+        Ok(events.into_iter().filter(|e| self.scope.sees(e)).collect())
     }
 
-    /// The event at a position, when the scope sees it (otherwise as if it did not exist).
-    pub fn get(&self, position: u64) -> AppResult<Option<RecordedEvent>> {
+    /// The event at a position as the audit trail shows it, when the scope sees it (otherwise
+    /// as if it did not exist).
+    pub fn get(&self, position: u64) -> AppResult<Option<AuditEntry>> {
         Ok(self
             .app
             .store
             .get(position)?
             .filter(|e| self.scope.sees(e))
-            .map(redacted))
+            .map(|e| self.app.audit_entry(e)))
     }
 
     /// The audit path of the event at `position` in the log of `size` events, when the scope
@@ -264,8 +308,28 @@ impl ScopedLog<'_> {
         Ok(tlog::leaf_of_event(&event).map_err(anyhow::Error::from)?)
     }
 
+    /// The records of `tenant` that the trail lists to choose from, by name (numbers in
+    /// names in their order: I.2 before I.10): its plans, progress reports, accounts and lists.
+    /// Activities and signals are many and have their own pages; the trail narrows to one of
+    /// them from its rows.
+    pub fn records(&self, tenant: &TenantId) -> Vec<AuditRecord> {
+        let mut records: Vec<AuditRecord> = self
+            .app
+            .store
+            .named_streams(tenant)
+            .into_iter()
+            .map(|(stream, events)| AuditRecord {
+                name: self.app.record_name(tenant, &stream),
+                stream,
+                events,
+            })
+            .collect();
+        records.sort_by(|a, b| natural_order(&a.name, &b.name));
+        records
+    }
+
     /// Newly committed events; the caller must pass each through `ReadScope::sees` and
-    /// [`redacted`].
+    /// `App::audit_entry` (which redacts it).
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>> {
         self.app.store.subscribe()
     }
@@ -283,5 +347,57 @@ impl ScopedLog<'_> {
             .event_types(|id| tenant.is_none_or(|t| t == id) && self.scope.covers(id));
         counts.retain(|event_type, _| self.scope.sees_type(event_type));
         counts
+    }
+}
+
+/// Orders names as people read them: runs of digits by their value, the rest as text.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    /// The name cut into runs of digits and runs of anything else.
+    fn runs(name: &str) -> impl Iterator<Item = (bool, &str)> {
+        name.as_bytes()
+            .chunk_by(|x, y| x.is_ascii_digit() == y.is_ascii_digit())
+            .map(|run| {
+                let text = std::str::from_utf8(run).unwrap_or_default();
+                (run.first().is_some_and(u8::is_ascii_digit), text)
+            })
+    }
+    let key = |(digits, text): (bool, &str)| {
+        // A number by its length first (no leading zeros here matter), then its digits.
+        let text = if digits {
+            text.trim_start_matches('0')
+        } else {
+            text
+        };
+        (digits, if digits { text.len() } else { 0 }, text.to_owned())
+    };
+    runs(a).map(key).cmp(runs(b).map(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_order;
+
+    #[test]
+    fn names_with_numbers_sort_as_people_read_them() {
+        let mut names = vec![
+            "Отчет по мярка I.10 (2017)",
+            "Отчет по мярка I.2 (2017)",
+            "Отчет по мярка II.1 (2017)",
+            "Отчет по мярка I.1 (2017)",
+            "План за 2017",
+            "Отчет по мярка I.2 (2018)",
+        ];
+        names.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(
+            names,
+            [
+                "Отчет по мярка I.1 (2017)",
+                "Отчет по мярка I.2 (2017)",
+                "Отчет по мярка I.2 (2018)",
+                "Отчет по мярка I.10 (2017)",
+                "Отчет по мярка II.1 (2017)",
+                "План за 2017",
+            ]
+        );
     }
 }

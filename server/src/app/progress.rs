@@ -47,11 +47,14 @@ impl App {
         let mut dashboard = dashboard.ok_or_else(|| no_plan(year))?;
         for position in latest {
             if let Some(e) = self.store.get(position)? {
+                let entry = self.audit_entry(e);
                 dashboard.latest.push(RecentChange {
                     position,
-                    event_type: e.event_type,
-                    actor: e.actor,
-                    recorded_at: e.recorded_at,
+                    event_type: entry.event.event_type,
+                    actor: entry.event.actor,
+                    recorded_at: entry.event.recorded_at,
+                    summary: entry.summary,
+                    record: entry.record,
                 });
             }
         }

@@ -10,7 +10,7 @@ pub mod work;
 use crate::codec::UPCASTERS;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
-use antikor_shared::events::is_confidential;
+use antikor_shared::events::{EventSet, SecurityEvent, is_confidential};
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -31,7 +31,8 @@ pub struct TenantModel {
     pub last_event_at: Option<DateTime<Utc>>,
     /// Events per type.
     pub event_types: BTreeMap<String, u64>,
-    /// The positions of its newest events outside the signals register, oldest first.
+    /// The positions of its newest events outside the signals register and the security log
+    /// (logins are not changes), oldest first.
     pub latest: VecDeque<u64>,
 }
 
@@ -119,8 +120,13 @@ impl ReadModels {
         self.work.apply(&UPCASTERS, event);
         self.signals.apply(&UPCASTERS, event);
         // Positions only: a replay passes here a million times, and the dashboard reads the
-        // few events it shows from the log.
-        if public {
+        // few events it shows from the log. Its latest changes are changes to records:
+        // logins and logouts are left out.
+        if public
+            && !SecurityEvent::TYPES
+                .iter()
+                .any(|t| t.name() == event.event_type)
+        {
             tenant.latest.push_back(event.position);
             if tenant.latest.len() > LATEST_KEPT {
                 tenant.latest.pop_front();

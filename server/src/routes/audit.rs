@@ -1,13 +1,15 @@
 //! The audit trail: every event in order, filtered and paged, one by one, and live.
 
 use crate::access::{Principal, ReadScope};
-use crate::app::AppState;
+use crate::app::log::Moment;
+use crate::app::{App, AppState};
 use crate::store::{Direction, Filter};
 use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Path, Query};
 use crate::util::paging::page_size;
-use crate::vault::redacted;
-use antikor_shared::api::{AuditPage, AuditQuery, ErrorBody, EventTypeCount};
+use antikor_shared::api::{
+    AuditEntry, AuditPage, AuditQuery, AuditRecord, ErrorBody, EventTypeCount,
+};
 use antikor_shared::{RecordedEvent, TenantId};
 use axum::Json;
 use axum::extract::State;
@@ -22,7 +24,8 @@ use tokio_stream::wrappers::errors::BroadcastStreamRecvError;
 use utoipa::IntoParams;
 
 /// One page of events, newest first, with cursors to the neighbouring pages. Officers and
-/// tenant admins see their own tenant's events only; regional roles and auditors all.
+/// tenant admins see their own tenant's events only; regional roles and auditors all. `from`
+/// and `to` keep the page within a stretch of time (or of positions); the cursors stay in it.
 #[utoipa::path(get, path = "/api/audit/events", security(("session" = [])), tag = "audit", params(AuditQuery),
     responses(
         (status = 200, description = "A page of events, newest first", body = AuditPage),
@@ -44,31 +47,51 @@ pub async fn list(
             "Филтър по поток изисква и институция.".into(),
         ));
     }
+    let span = Span::of(&app, q.from.as_deref(), q.to.as_deref())?;
     let scope = principal.read_scope();
     let log = app.log(&scope);
     let filter = log.filter(q.tenant, q.stream, q.event_type)?;
-    let exists = |direction, cursor| -> AppResult<bool> {
-        Ok(!log.page(&filter, direction, cursor, 1)?.is_empty())
+    // Whether a visible event lies beyond `cursor` in `direction` and within the span.
+    let beyond = |direction, cursor| -> AppResult<bool> {
+        Ok(log
+            .first(&filter, direction, cursor)?
+            .is_some_and(|p| span.holds(p)))
     };
     let (events, newer, older) = if let Some(after) = q.after {
-        let mut events = log.page(&filter, Direction::Forward, after, limit + 1)?;
+        let mut events = log.page(
+            &filter,
+            Direction::Forward,
+            after.max(span.after),
+            limit + 1,
+        )?;
+        events.retain(|e| span.holds(e.event.position));
         let more_newer = events.len() > limit;
         events.truncate(limit);
         events.reverse();
-        let newer = events.first().filter(|_| more_newer).map(|e| e.position);
+        let newer = events
+            .first()
+            .filter(|_| more_newer)
+            .map(|e| e.event.position);
         let older = match events.last() {
-            Some(e) if exists(Direction::Backward, e.position)? => Some(e.position),
+            Some(e) if beyond(Direction::Backward, e.event.position)? => Some(e.event.position),
             _ => None,
         };
         (events, newer, older)
     } else {
-        let before = q.before.unwrap_or(u64::MAX);
+        let before = q
+            .before
+            .unwrap_or(u64::MAX)
+            .min(span.upto.saturating_add(1));
         let mut events = log.page(&filter, Direction::Backward, before, limit + 1)?;
+        events.retain(|e| span.holds(e.event.position));
         let more_older = events.len() > limit;
         events.truncate(limit);
-        let older = events.last().filter(|_| more_older).map(|e| e.position);
+        let older = events
+            .last()
+            .filter(|_| more_older)
+            .map(|e| e.event.position);
         let newer = match events.first() {
-            Some(e) if exists(Direction::Forward, e.position)? => Some(e.position),
+            Some(e) if beyond(Direction::Forward, e.event.position)? => Some(e.event.position),
             _ => None,
         };
         (events, newer, older)
@@ -81,17 +104,66 @@ pub async fn list(
     }))
 }
 
+/// The stretch of the log a page keeps to: positions after `after`, up to `upto`.
+struct Span {
+    after: u64,
+    upto: u64,
+}
+
+impl Span {
+    /// The positions from the moment `from` names (inclusive) to the one `to` names
+    /// (inclusive); the whole log when neither is given.
+    fn of(app: &App, from: Option<&str>, to: Option<&str>) -> AppResult<Self> {
+        let parse = |raw: Option<&str>| {
+            raw.map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(Moment::parse)
+                .transpose()
+        };
+        let (from, to) = (parse(from)?, parse(to)?);
+        let backwards = match (from, to) {
+            (Some(Moment::Time(f)), Some(Moment::Time(t))) => f > t,
+            (Some(Moment::Position(f)), Some(Moment::Position(t))) => f > t,
+            _ => false,
+        };
+        if backwards {
+            return Err(AppError::BadRequest(
+                "Началото на периода е след края му.".into(),
+            ));
+        }
+        let after = match from {
+            None => 0,
+            Some(Moment::Position(p)) => p.saturating_sub(1),
+            // The events of that very instant are in: the span starts after the last one
+            // recorded before it.
+            Some(Moment::Time(t)) => {
+                app.position_of(Moment::Time(t - chrono::Duration::nanoseconds(1)))?
+            }
+        };
+        let upto = match to {
+            None => u64::MAX,
+            Some(moment) => app.position_of(moment)?,
+        };
+        Ok(Self { after, upto })
+    }
+
+    /// Whether `position` is in the span.
+    fn holds(&self, position: u64) -> bool {
+        position > self.after && position <= self.upto
+    }
+}
+
 /// One event with its hash.
 #[utoipa::path(get, path = "/api/audit/events/{position}", security(("session" = [])), tag = "audit",
     params(("position" = u64, Path, description = "Position in the log")),
     responses(
-        (status = 200, description = "The event", body = RecordedEvent),
+        (status = 200, description = "The event, its sentence and its record's name", body = AuditEntry),
         (status = 404, description = "No event at that position that the caller may see", body = ErrorBody)))]
 pub async fn get(
     State(app): State<AppState>,
     principal: Principal,
     Path(position): Path<u64>,
-) -> AppResult<Json<RecordedEvent>> {
+) -> AppResult<Json<AuditEntry>> {
     app.log(&principal.read_scope())
         .get(position)?
         .map(Json)
@@ -129,10 +201,31 @@ pub async fn event_types(
     ))
 }
 
-fn event_message(e: &RecordedEvent) -> Option<Event> {
+/// The records of one tenant the trail can be narrowed to, by name: its plans, progress
+/// reports, accounts and lists (activities and signals are narrowed to from their rows).
+#[utoipa::path(get, path = "/api/audit/records", security(("session" = [])), tag = "audit", params(EventTypesQuery),
+    responses(
+        (status = 200, description = "The tenant's named records", body = [AuditRecord]),
+        (status = 400, description = "No tenant given", body = ErrorBody),
+        (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
+pub async fn records(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<EventTypesQuery>,
+) -> AppResult<Json<Vec<AuditRecord>>> {
+    let scope = principal.read_scope();
+    let log = app.log(&scope);
+    let tenant = log
+        .filter(q.tenant, None, None)?
+        .tenant
+        .ok_or_else(|| AppError::BadRequest("Изберете институция.".into()))?;
+    Ok(Json(log.records(&tenant)))
+}
+
+fn event_message(e: &AuditEntry) -> Option<Event> {
     Event::default()
         .event("event")
-        .id(e.position.to_string())
+        .id(e.event.position.to_string())
         .json_data(e)
         .ok()
 }
@@ -181,7 +274,7 @@ impl Feed {
             return Ok(vec![lagged()]);
         }
         if let Some(last) = missed.last() {
-            self.delivered = last.position;
+            self.delivered = last.event.position;
         }
         Ok(missed.iter().filter_map(event_message).collect())
     }
@@ -204,7 +297,7 @@ impl Feed {
         match item {
             Ok(e) if self.carries(&e) => {
                 self.delivered = e.position;
-                event_message(&redacted(RecordedEvent::clone(&e)))
+                event_message(&self.app.audit_entry(RecordedEvent::clone(&e)))
                     .into_iter()
                     .collect()
             }
@@ -229,7 +322,7 @@ impl Feed {
 /// caller may see.
 #[utoipa::path(get, path = "/api/audit/live", security(("session" = [])), tag = "audit", params(LiveQuery),
     responses(
-        (status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = RecordedEvent),
+        (status = 200, description = "A stream of `event` and `lagged` messages", content_type = "text/event-stream", body = AuditEntry),
         (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
 pub async fn live(
     State(app): State<AppState>,

@@ -39,20 +39,11 @@ impl AsOf {
 
     /// The moment the parameter names, if any.
     pub fn moment(&self) -> AppResult<Option<Moment>> {
-        let Some(raw) = self.as_of.as_deref().filter(|s| !s.is_empty()) else {
-            return Ok(None);
-        };
-        // Digits only: `u64`'s parser would also take a sign, which the document does not.
-        let digits = raw.bytes().all(|b| b.is_ascii_digit());
-        if let (true, Ok(position)) = (digits, raw.parse::<u64>()) {
-            return Ok(Some(Moment::Position(position)));
-        }
-        let moment = chrono::DateTime::parse_from_rfc3339(raw).map_err(|_| {
-            AppError::BadRequest(format!(
-                "„{raw}“ не е позиция или момент. Пример: 120 или 2026-11-26T12:00:00Z."
-            ))
-        })?;
-        Ok(Some(Moment::Time(moment.to_utc())))
+        self.as_of
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .map(Moment::parse)
+            .transpose()
     }
 }
 

@@ -394,6 +394,24 @@ impl Index {
             .map_or(&[], Positions::as_slice)
     }
 
+    /// A tenant's streams that are named rather than keyed by a record's id (its plans,
+    /// progress reports, accounts, lists), with how many events each holds.
+    pub fn named_streams(&self, tenant: &str) -> Vec<(&str, u64)> {
+        let Some(streams) = self.tenants.get(tenant).map(|t| &t.streams) else {
+            return Vec::new();
+        };
+        streams
+            .iter()
+            .filter_map(|(key, positions)| match key {
+                // A record's stream kept by name once the prefixes ran out is still a record's.
+                StreamKey::Name(name) if split_id(name).is_none() => {
+                    Some((&**name, positions.as_slice().len() as u64))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The key of a stream's name, adding its prefix to the known ones (the name is kept
     /// whole once there are as many prefixes as a key can number).
     fn stream_key(&mut self, name: &str) -> StreamKey {

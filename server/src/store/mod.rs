@@ -308,6 +308,10 @@ pub trait EventStore: Send + Sync + 'static {
         limit: usize,
     ) -> Result<Vec<RecordedEvent>, StoreError>;
 
+    /// A tenant's streams named rather than keyed by a record's id (its plans, progress
+    /// reports, accounts, lists), with how many events each holds, in no particular order.
+    fn named_streams(&self, tenant: &TenantId) -> Vec<(StreamId, u64)>;
+
     /// A tenant's events with position ≥ `from_position`, at most `limit`.
     fn read_tenant(
         &self,

@@ -1796,6 +1796,16 @@ impl EventStore for SledStore {
         self.read_positions(positions)
     }
 
+    fn named_streams(&self, tenant: &TenantId) -> Vec<(StreamId, u64)> {
+        let index = self.inner.index.read().unwrap();
+        index
+            .named_streams(tenant.as_str())
+            .into_iter()
+            // Every name in the index was a valid stream id when it was appended.
+            .filter_map(|(name, events)| Some((StreamId::parse(name).ok()?, events)))
+            .collect()
+    }
+
     fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
         if position > self.head().position {
             return Ok(None);

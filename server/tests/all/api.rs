@@ -62,7 +62,7 @@ async fn audit_pages_walk_the_log_with_cursors() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| e["position"].as_u64().unwrap())
+            .map(|e| e["event"]["position"].as_u64().unwrap())
             .collect()
     };
     assert_eq!(positions(&page), (28..=37).rev().collect::<Vec<_>>());
@@ -82,12 +82,15 @@ async fn audit_pages_walk_the_log_with_cursors() {
     let (_, back) = get("/api/audit/events?limit=10&after=27").await;
     assert_eq!(positions(&back), positions(&page));
     let (_, one) = get("/api/audit/events?tenant=kresna").await;
-    assert_eq!(one["events"][0]["payload"]["name_bg"], "Община Кресна");
+    assert_eq!(
+        one["events"][0]["event"]["payload"]["name_bg"],
+        "Община Кресна"
+    );
     let (_, typed) = get("/api/audit/events?event_type=TenantRegistered&limit=500").await;
     assert_eq!(positions(&typed).len(), 15);
     let (_, detail) = get("/api/audit/events/3").await;
-    assert_eq!(detail["position"], 3);
-    assert_eq!(detail["hash"].as_str().unwrap().len(), 64);
+    assert_eq!(detail["event"]["position"], 3);
+    assert_eq!(detail["event"]["hash"].as_str().unwrap().len(), 64);
     let (_, types) = get("/api/audit/event-types").await;
     assert_eq!(
         types,
@@ -205,7 +208,7 @@ async fn sse_events(body: axum::body::Body, n: usize) -> Vec<serde_json::Value> 
     }
     text.lines()
         .filter_map(|l| l.strip_prefix("data: "))
-        .map(|d| serde_json::from_str(d).unwrap())
+        .map(|d| serde_json::from_str::<serde_json::Value>(d).unwrap()["event"].clone())
         .collect()
 }
 

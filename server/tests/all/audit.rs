@@ -130,7 +130,12 @@ async fn seeded() -> (TestApp, Vec<(Role, Session)>) {
 }
 
 fn events(page: &Value) -> Vec<Value> {
-    page["events"].as_array().unwrap().clone()
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["event"].clone())
+        .collect()
 }
 
 fn positions(events: &[Value]) -> Vec<u64> {
@@ -363,7 +368,7 @@ impl LiveFeed {
             .split("\n\n")
             .filter(|message| message.lines().any(|l| l == "event: event"))
             .flat_map(|message| message.lines().filter_map(|l| l.strip_prefix("data: ")))
-            .map(|d| serde_json::from_str(d).unwrap())
+            .map(|d| serde_json::from_str::<Value>(d).unwrap()["event"].clone())
             .collect()
     }
 }

@@ -154,7 +154,7 @@ async fn regional_staff_read_their_own_province_and_national_staff_the_country()
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["tenant"].as_str().unwrap().to_owned())
+        .map(|e| e["event"]["tenant"].as_str().unwrap().to_owned())
         .collect();
     assert!(
         !tenants.is_empty() && tenants.is_subset(&burgas_tenants()),
@@ -191,7 +191,11 @@ async fn a_province_trail_pages_past_the_other_provinces_events() {
         let (status, page) = app.get_as(&burgas, &uri).await;
         assert_eq!(status, StatusCode::OK, "{page}");
         let events = page["events"].as_array().unwrap();
-        seen.extend(events.iter().map(|e| e["position"].as_u64().unwrap()));
+        seen.extend(
+            events
+                .iter()
+                .map(|e| e["event"]["position"].as_u64().unwrap()),
+        );
         match page["older"].as_u64() {
             Some(older) => {
                 assert_eq!(
@@ -217,7 +221,7 @@ async fn a_province_trail_pages_past_the_other_provinces_events() {
     assert!(
         events
             .iter()
-            .all(|e| burgas_tenants().contains(e["tenant"].as_str().unwrap()))
+            .all(|e| burgas_tenants().contains(e["event"]["tenant"].as_str().unwrap()))
     );
 }
 

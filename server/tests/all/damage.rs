@@ -185,7 +185,7 @@ async fn judge(name: &str, dir: tempfile::TempDir, total: u64) -> Seen {
                 assert_eq!(page["head_position"], health["head_position"], "{name}");
                 if health["head_position"] != 0 {
                     assert_eq!(
-                        page["events"][0]["position"], health["head_position"],
+                        page["events"][0]["event"]["position"], health["head_position"],
                         "{name}: {page}"
                     );
                 }

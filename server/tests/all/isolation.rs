@@ -107,6 +107,7 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "GET /api/audit/events"
         | "GET /api/audit/events/{position}"
         | "GET /api/audit/event-types"
+        | "GET /api/audit/records"
         | "GET /api/audit/live"
         | "GET /api/log/proof/inclusion"
         | "GET /api/log/entries/{position}" => {
@@ -321,9 +322,10 @@ async fn build(
             uri(path),
             Some(json!({"current_password": DEMO_PASSWORD, "new_password": "x"})),
         ),
-        "/api/audit/events" | "/api/audit/event-types" | "/api/audit/live" => {
-            (method, format!("{path}?tenant={tenant}"), None)
-        }
+        "/api/audit/events"
+        | "/api/audit/event-types"
+        | "/api/audit/records"
+        | "/api/audit/live" => (method, format!("{path}?tenant={tenant}"), None),
         "/api/audit/events/{position}" => {
             (method, format!("/api/audit/events/{}", position_of()), None)
         }
@@ -932,7 +934,7 @@ proptest! {
                 let (status, page) = app.get_as(&caller, "/api/audit/events?limit=500").await;
                 assert_eq!(status, StatusCode::OK);
                 let tenants: BTreeSet<String> = page["events"].as_array().unwrap().iter()
-                    .map(|e| e["tenant"].as_str().unwrap().to_owned()).collect();
+                    .map(|e| e["event"]["tenant"].as_str().unwrap().to_owned()).collect();
                 if all {
                     assert!(tenants.len() > 1, "the auditor sees every tenant");
                 } else {

@@ -18,3 +18,4 @@ mod signals;
 mod snapshots;
 mod support;
 mod tamper;
+mod trail;

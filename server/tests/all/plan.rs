@@ -84,7 +84,7 @@ async fn regional_staff_change_withdraw_and_carry_the_plan_forward() {
     let (_, page) = app
         .get_as(&auditor, "/api/audit/events?event_type=MeasureUpdated")
         .await;
-    let payload = &page["events"][0]["payload"];
+    let payload = &page["events"][0]["event"]["payload"];
     assert_eq!(payload["indicator"], "Годишен доклад до 31 януари");
     assert_eq!(payload["text"], Value::Null);
     let (status, plan) = app

@@ -90,7 +90,8 @@ async fn checkpoints_prove_inclusion_and_consistency() {
         let (_, shown) = app
             .get_as(&auditor, &format!("/api/audit/events/{position}"))
             .await;
-        let shown: antikor_shared::RecordedEvent = serde_json::from_value(shown).unwrap();
+        let shown: antikor_shared::RecordedEvent =
+            serde_json::from_value(shown["event"].clone()).unwrap();
         assert_eq!(tlog::leaf_of_event(&shown).unwrap(), leaf.to_vec());
     }
 

@@ -233,7 +233,7 @@ async fn the_log_holds_only_ciphertext_and_the_audit_trail_only_its_hash() {
             "/api/audit/events?tenant=bansko&event_type=SignalFiled",
         )
         .await;
-    let payload = &page["events"][0]["payload"];
+    let payload = &page["events"][0]["event"]["payload"];
     assert_eq!(
         payload["reporter"]["sealed"]["sha256"]
             .as_str()
@@ -821,9 +821,12 @@ async fn a_rotated_master_key_opens_every_signal_and_the_old_one_nothing() {
             "/api/audit/events?event_type=VaultKeyRotated",
         )
         .await;
-    assert_eq!(page["events"][0]["payload"]["signal_keys"], 1, "{page}");
     assert_eq!(
-        page["events"][0]["payload"]["key_id"],
+        page["events"][0]["event"]["payload"]["signal_keys"], 1,
+        "{page}"
+    );
+    assert_eq!(
+        page["events"][0]["event"]["payload"]["key_id"],
         rotation.key_id.as_str()
     );
 

@@ -165,7 +165,7 @@ async fn auditors_can_still_log_in_to_a_broken_log() {
     let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
     assert_eq!(status, 200, "{page}");
     assert_eq!(page["head_position"], 39);
-    assert_eq!(page["events"][0]["position"], 39);
+    assert_eq!(page["events"][0]["event"]["position"], 39);
 }
 
 #[tokio::test]

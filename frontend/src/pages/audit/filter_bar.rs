@@ -1,9 +1,9 @@
-//! The audit trail's filter controls: institution, stream and event type.
+//! The audit trail's filter controls: institution, record, event type and a stretch of time.
 
 use super::Filters;
 use crate::api;
 use crate::directory::Directory;
-use crate::format::{event_type_text, thousands};
+use crate::format::{event_type_text, from_sofia_input, sofia_input_value, thousands, utc_exact};
 use antikor_shared::{StreamId, TenantId};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -17,19 +17,31 @@ pub(super) fn FilterBar(
     tenants: Directory,
     /// The only tenant the user may read, with its name; `None` when they read all.
     scope: Option<(TenantId, String)>,
+    /// The name of the record the address narrows to, once the page has shown it (a record
+    /// chosen from a row may not be one the list offers).
+    record_name: Signal<Option<String>>,
 ) -> impl IntoView {
     let locked = scope.is_some();
     let navigate = use_navigate();
     let go = move |f: Filters| navigate(&f.href(), NavigateOptions::default());
     // The type list counts what the chosen institution holds, so it follows that filter.
     let event_types = LocalResource::new(move || api::event_types(filters.get().tenant));
-    let (stream_error, set_stream_error) = signal(None::<&'static str>);
+    // The records to choose from are the chosen institution's.
+    let tenant = Memo::new(move |_| filters.with(|f| f.tenant.clone()));
+    let records = LocalResource::new(move || {
+        let tenant = tenant.get();
+        async move {
+            match tenant {
+                Some(tenant) => api::audit_records(tenant).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    });
 
     let on_tenant = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let tenant = TenantId::parse(event_target_value(&ev)).ok();
-            set_stream_error.set(None);
             // A stream belongs to one tenant, so it cannot survive a change of tenant.
             go(Filters {
                 tenant,
@@ -41,27 +53,31 @@ pub(super) fn FilterBar(
     let on_stream = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            let value = value.trim();
-            let stream = if value.is_empty() {
-                None
-            } else {
-                match StreamId::parse(value) {
-                    Ok(stream) => Some(stream),
-                    Err(_) => {
-                        set_stream_error.set(Some(
-                            "Потокът може да съдържа само латински букви, цифри и знаците - _ . : (до 128 знака).",
-                        ));
-                        return;
+            let stream = StreamId::parse(event_target_value(&ev)).ok();
+            go(Filters {
+                stream,
+                ..filters.get_untracked().newest()
+            });
+        }
+    };
+    // A moment typed in Sofia time goes to the address in UTC; a cleared field drops it.
+    let on_moment = {
+        let go = go.clone();
+        move |to: bool| {
+            let go = go.clone();
+            move |ev: leptos::ev::Event| {
+                let moment = from_sofia_input(&event_target_value(&ev)).map(utc_exact);
+                let current = filters.get_untracked().newest();
+                go(if to {
+                    Filters {
+                        to: moment,
+                        ..current
                     }
-                }
-            };
-            set_stream_error.set(None);
-            let current = filters.get_untracked();
-            if current.stream != stream {
-                go(Filters {
-                    stream,
-                    ..current.newest()
+                } else {
+                    Filters {
+                        from: moment,
+                        ..current
+                    }
                 });
             }
         }
@@ -108,6 +124,24 @@ pub(super) fn FilterBar(
         options_with(options, current)
     };
 
+    let record_options = move || {
+        let current = filters.with(|f| {
+            f.stream.as_ref().map(|s| {
+                let name = record_name.get().unwrap_or_else(|| s.to_string());
+                (s.to_string(), name)
+            })
+        });
+        let list = records.get().and_then(Result::ok).unwrap_or_default();
+        let options = list
+            .into_iter()
+            .map(|r| {
+                let label = format!("{} ({})", r.name, thousands(r.events));
+                (r.stream.to_string(), label)
+            })
+            .collect();
+        options_with(options, current)
+    };
+
     view! {
         <form class="filters" role="search" aria-label="Филтри" on:submit=|ev| ev.prevent_default()>
             {match scope {
@@ -138,28 +172,26 @@ pub(super) fn FilterBar(
                 .into_any(),
             }}
             <div class="field">
-                <label for="filter-stream">"Поток"</label>
-                <input
+                <label for="filter-stream">"Запис"</label>
+                <select
                     id="filter-stream"
-                    type="text"
-                    inputmode="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder=move || {
-                        if filters.with(|f| f.tenant.is_some()) {
-                            "напр. tenant"
-                        } else {
-                            "първо изберете институция"
-                        }
-                    }
                     disabled=move || filters.with(|f| f.tenant.is_none())
-                    prop:value=move || filters.with(|f| f.stream.as_ref().map(ToString::to_string).unwrap_or_default())
-                    aria-invalid=move || stream_error.get().is_some().to_string()
                     aria-describedby="filter-stream-help"
                     on:change=on_stream
-                />
-                <p id="filter-stream-help" class="field__help" class:field__help--error=move || stream_error.get().is_some()>
-                    {move || stream_error.get().unwrap_or("Въведете потока и натиснете Enter.")}
+                >
+                    <option value="" prop:selected=move || filters.with(|f| f.stream.is_none())>
+                        "Всички записи"
+                    </option>
+                    {record_options}
+                </select>
+                <p id="filter-stream-help" class="field__help">
+                    {move || {
+                        if filters.with(|f| f.tenant.is_none()) {
+                            "Първо изберете институция. Дейност или сигнал се избира от реда му в таблицата."
+                        } else {
+                            "Дейност или сигнал се избира от реда му в таблицата."
+                        }
+                    }}
                 </p>
             </div>
             <div class="field">
@@ -171,15 +203,65 @@ pub(super) fn FilterBar(
                     {type_options}
                 </select>
             </div>
+            <div class="field">
+                <label for="filter-from">"От (часово време София)"</label>
+                <input
+                    id="filter-from"
+                    type="datetime-local"
+                    prop:value=move || filters.with(|f| input_value(f.from.as_deref()))
+                    aria-describedby="filter-span-help"
+                    on:change=on_moment(false)
+                />
+            </div>
+            <div class="field">
+                <label for="filter-to">"До"</label>
+                <input
+                    id="filter-to"
+                    type="datetime-local"
+                    prop:value=move || filters.with(|f| input_value(f.to.as_deref()))
+                    aria-describedby="filter-span-help"
+                    on:change=on_moment(true)
+                />
+                <p id="filter-span-help" class="field__help">{move || filters.with(span_help)}</p>
+            </div>
             // The locked tenant is no filter the user chose, so it alone offers nothing to clear.
             <Show when=move || {
-                filters.with(|f| f.stream.is_some() || f.event_type.is_some() || (!locked && f.tenant.is_some()))
+                filters.with(|f| {
+                    f.stream.is_some() || f.event_type.is_some() || f.from.is_some()
+                        || f.to.is_some() || (!locked && f.tenant.is_some())
+                })
             }>
                 <div class="field field--action">
                     <A href="/audit">"Изчисти филтрите"</A>
                 </div>
             </Show>
         </form>
+    }
+}
+
+/// What a `datetime-local` field shows of a `from`/`to` value: a moment in Sofia time, or
+/// nothing for a position (which the help line names).
+fn input_value(value: Option<&str>) -> String {
+    value
+        .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())
+        .map(|at| sofia_input_value(at.to_utc()))
+        .unwrap_or_default()
+}
+
+/// The help line under the period's fields: how the period reads, positions included.
+fn span_help(filters: &Filters) -> String {
+    let position = |v: Option<&str>| {
+        v.filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
+            .map(str::to_owned)
+    };
+    match (
+        position(filters.from.as_deref()),
+        position(filters.to.as_deref()),
+    ) {
+        (Some(from), Some(to)) => format!("Събития от № {from} до № {to}."),
+        (Some(from), None) => format!("Събития от № {from} нататък."),
+        (None, Some(to)) => format!("Събития до № {to}."),
+        (None, None) => "Включително: събитията в началния и в крайния момент.".to_owned(),
     }
 }
 

@@ -5,7 +5,8 @@ use crate::format::href_with_query;
 use antikor_shared::api::AuditQuery;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 
-/// What the audit trail shows, as its URL says: `/audit?tenant=&stream=&event_type=&before=&after=`.
+/// What the audit trail shows, as its URL says:
+/// `/audit?tenant=&stream=&event_type=&from=&to=&before=&after=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Only this tenant's events.
@@ -14,6 +15,10 @@ pub struct Filters {
     pub stream: Option<StreamId>,
     /// Only events of this type.
     pub event_type: Option<String>,
+    /// Only events from this moment on (RFC 3339, UTC) or this position.
+    pub from: Option<String>,
+    /// Only events up to this moment (RFC 3339, UTC) or this position.
+    pub to: Option<String>,
     /// The page just older than this position.
     pub before: Option<u64>,
     /// The page just newer than this position.
@@ -43,6 +48,19 @@ impl Filters {
                 .transpose()
                 .map_err(|_| invalid(what))
         };
+        let moment = |key: &str, what: &str| {
+            value(key)
+                .map(|v| {
+                    if is_moment(&v) {
+                        Ok(v)
+                    } else {
+                        Err(invalid(what))
+                    }
+                })
+                .transpose()
+        };
+        let from = moment("from", "начален момент")?;
+        let to = moment("to", "краен момент")?;
         let before = position("before", "курсор „before“")?;
         let after = position("after", "курсор „after“")?;
         if stream.is_some() && tenant.is_none() {
@@ -59,6 +77,8 @@ impl Filters {
             tenant,
             stream,
             event_type: value("event_type"),
+            from,
+            to,
             before,
             after,
         })
@@ -70,6 +90,8 @@ impl Filters {
             tenant: self.tenant.clone(),
             stream: self.stream.clone(),
             event_type: self.event_type.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
             before: self.before,
             after: self.after,
             limit: Some(PAGE_SIZE),
@@ -84,6 +106,8 @@ impl Filters {
                 ("tenant", self.tenant.as_ref().map(ToString::to_string)),
                 ("stream", self.stream.as_ref().map(ToString::to_string)),
                 ("event_type", self.event_type.clone()),
+                ("from", self.from.clone()),
+                ("to", self.to.clone()),
                 ("before", self.before.map(|p| p.to_string())),
                 ("after", self.after.map(|p| p.to_string())),
             ],
@@ -119,7 +143,11 @@ impl Filters {
 
     /// Whether any filter (not a cursor) is set.
     pub fn is_filtered(&self) -> bool {
-        self.tenant.is_some() || self.stream.is_some() || self.event_type.is_some()
+        self.tenant.is_some()
+            || self.stream.is_some()
+            || self.event_type.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// Narrows the filters to `scope`, the only tenant the user may read (officers and tenant
@@ -141,15 +169,23 @@ impl Filters {
         }
     }
 
-    /// Whether an event passes the filters; cursors are not considered.
+    /// Whether a newly committed event passes the filters; cursors are not considered. A
+    /// stretch of time with an end takes no new events; one that starts in the past takes
+    /// them all.
     pub fn matches(&self, event: &RecordedEvent) -> bool {
-        self.tenant.as_ref().is_none_or(|t| *t == event.tenant)
+        self.to.is_none()
+            && self.tenant.as_ref().is_none_or(|t| *t == event.tenant)
             && self.stream.as_ref().is_none_or(|s| *s == event.stream)
             && self
                 .event_type
                 .as_ref()
                 .is_none_or(|t| *t == event.event_type)
     }
+}
+
+/// Whether the API takes `value` as a moment: a log position or an RFC 3339 instant.
+fn is_moment(value: &str) -> bool {
+    value.bytes().all(|b| b.is_ascii_digit()) || chrono::DateTime::parse_from_rfc3339(value).is_ok()
 }
 
 #[cfg(test)]
@@ -198,6 +234,10 @@ mod tests {
             Filters::default()
         );
         assert_eq!(f.query().limit, Some(PAGE_SIZE));
+        let span = parse(&[("from", "2026-11-26T10:45:00Z"), ("to", "37")]).unwrap();
+        assert_eq!(span.href(), "/audit?from=2026-11-26T10%3A45%3A00Z&to=37");
+        assert_eq!(span.query().from.as_deref(), Some("2026-11-26T10:45:00Z"));
+        assert!(span.is_filtered());
     }
 
     #[test]
@@ -206,6 +246,8 @@ mod tests {
         assert!(parse(&[("stream", "tenant")]).is_err());
         assert!(parse(&[("before", "x")]).is_err());
         assert!(parse(&[("before", "3"), ("after", "1")]).is_err());
+        assert!(parse(&[("from", "вчера")]).is_err());
+        assert!(parse(&[("to", "2026-13-01T00:00:00Z")]).is_err());
     }
 
     #[test]
@@ -222,6 +264,10 @@ mod tests {
         assert!(!parse(&[("event_type", "X")]).unwrap().matches(&e));
         // Cursors say where the page is, not which events belong to it.
         assert!(parse(&[("before", "3")]).unwrap().matches(&e));
+        // A span that started in the past takes new events; one that ended takes none.
+        let since = parse(&[("from", "2025-01-01T08:00:00Z")]).unwrap();
+        assert!(since.matches(&e));
+        assert!(!parse(&[("to", "120")]).unwrap().matches(&e));
     }
 
     #[test]

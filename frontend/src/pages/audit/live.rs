@@ -1,6 +1,6 @@
 //! The live feed's side of the audit trail: the connection's state and the events that arrived.
 
-use antikor_shared::RecordedEvent;
+use antikor_shared::api::AuditEntry;
 
 /// At most this many live events are kept while the person reads an older page.
 pub(super) const LIVE_CAP: usize = 500;
@@ -40,7 +40,7 @@ impl LiveState {
 #[derive(Debug, Clone, Default)]
 pub(super) struct LiveBuffer {
     /// The events, newest first.
-    pub(super) events: Vec<RecordedEvent>,
+    pub(super) events: Vec<AuditEntry>,
     /// Matching events dropped because the buffer was full.
     pub(super) overflow: u64,
 }
@@ -54,10 +54,10 @@ impl PartialEq for LiveBuffer {
 
 /// Whether two event lists hold the same positions in the same order.
 pub(super) fn same_positions<'a>(
-    a: impl IntoIterator<Item = &'a RecordedEvent>,
-    b: impl IntoIterator<Item = &'a RecordedEvent>,
+    a: impl IntoIterator<Item = &'a AuditEntry>,
+    b: impl IntoIterator<Item = &'a AuditEntry>,
 ) -> bool {
     a.into_iter()
-        .map(|e| e.position)
-        .eq(b.into_iter().map(|e| e.position))
+        .map(|e| e.event.position)
+        .eq(b.into_iter().map(|e| e.event.position))
 }

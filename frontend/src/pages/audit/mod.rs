@@ -68,14 +68,14 @@ pub fn AuditPage() -> impl IntoView {
             let Ok(current) = parsed.get_untracked() else {
                 return;
             };
-            if !current.matches(&event) {
+            if !current.matches(&event.event) {
                 return;
             }
             live.try_update(|buffer| {
                 if buffer
                     .events
                     .first()
-                    .is_some_and(|e| e.position >= event.position)
+                    .is_some_and(|e| e.event.position >= event.event.position)
                 {
                     return;
                 }
@@ -121,6 +121,17 @@ pub fn AuditPage() -> impl IntoView {
             .unwrap_or_default()
     });
 
+    // The record the address narrows to, by the name its rows give it.
+    let record_name = Signal::derive(move || {
+        let stream = filters.with(|f| f.stream.clone())?;
+        page.get().and_then(Result::ok).and_then(|(_, page)| {
+            page.events
+                .iter()
+                .find(|e| e.event.stream == stream)
+                .map(|e| e.record.clone())
+        })
+    });
+
     let (pending, set_pending) = signal(false);
     let retry = Callback::new(move |()| page.refetch());
     let results = move || {
@@ -139,7 +150,7 @@ pub fn AuditPage() -> impl IntoView {
         <Show when=move || session.role().is_some_and(can_download_log)>
             <LogBundle />
         </Show>
-        <FilterBar filters tenants scope=scope.clone() />
+        <FilterBar filters tenants scope=scope.clone() record_name />
         <Show when=move || asked_foreign.get()>
             <p id="scope-notice" class="notice notice--info" role="status">
                 "Имате достъп само до събитията на своята институция, затова са показани те."

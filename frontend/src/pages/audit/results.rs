@@ -5,8 +5,8 @@ use super::live::{LiveBuffer, same_positions};
 use crate::api::PAGE_SIZE;
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::format::{date_time, event_type_text, new_events, short_hash, thousands, utc_exact};
-use antikor_shared::api::AuditPage;
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::TenantId;
+use antikor_shared::api::{AuditEntry, AuditPage};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// The rows a page shows (event, arrived live) and whether live events pushed some off.
 #[derive(Debug, Clone, Default)]
 struct Rows {
-    rows: Vec<(RecordedEvent, bool)>,
+    rows: Vec<(AuditEntry, bool)>,
     trimmed: bool,
 }
 
@@ -56,7 +56,7 @@ pub(super) fn AuditResults(
             events: b
                 .events
                 .iter()
-                .filter(|e| e.position > head)
+                .filter(|e| e.event.position > head)
                 .cloned()
                 .collect(),
             overflow: b.overflow,
@@ -66,7 +66,7 @@ pub(super) fn AuditResults(
     let rows = {
         let page = page.clone();
         Memo::new(move |_| {
-            let mut rows: Vec<(RecordedEvent, bool)> = Vec::with_capacity(page_size);
+            let mut rows: Vec<(AuditEntry, bool)> = Vec::with_capacity(page_size);
             if at_top {
                 fresh.with(|f| rows.extend(f.events.iter().cloned().map(|e| (e, true))));
             }
@@ -82,7 +82,7 @@ pub(super) fn AuditResults(
         move || {
             rows.with(|r| {
                 if r.trimmed {
-                    r.rows.last().map(|(e, _)| e.position)
+                    r.rows.last().map(|(e, _)| e.event.position)
                 } else {
                     page.older
                 }
@@ -111,9 +111,9 @@ pub(super) fn AuditResults(
             (Some((first, _)), Some((last, _))) => format!(
                 "Показани са {} събития: от № {} до № {}. Последното събитие в дневника е № {}.",
                 rows.len(),
-                thousands(last.position),
-                thousands(first.position),
-                thousands(head.max(first.position)),
+                thousands(last.event.position),
+                thousands(first.event.position),
+                thousands(head.max(first.event.position)),
             ),
             _ => String::new(),
         })
@@ -145,8 +145,8 @@ pub(super) fn AuditResults(
     // The page as shown, names resolved: the trail itself is long, and is checked with
     // `antikor verify`, not from a spreadsheet.
     let csv = Callback::new(move |()| {
-        let events: Vec<RecordedEvent> =
-            rows.with(|r| r.rows.iter().map(|(event, _)| event.clone()).collect());
+        let events: Vec<AuditEntry> =
+            rows.with(|r| r.rows.iter().map(|(entry, _)| entry.clone()).collect());
         names.with(|n| csv_rows(&COLUMNS, &events, n))
     });
 
@@ -161,12 +161,12 @@ pub(super) fn AuditResults(
             <tbody>
                 <For
                     each=move || rows.get().rows
-                    key=|(event, _)| event.position
-                    children=move |(event, is_new)| view! { <EventRow event is_new names /> }
+                    key=|(entry, _)| entry.event.position
+                    children=move |(entry, is_new)| view! { <EventRow entry is_new names /> }
                 />
                 <Show when=move || rows.with(|r| r.rows.is_empty())>
                     <tr class="empty-row">
-                        <td colspan="8">
+                        <td colspan="7">
                             {if filtered {
                                 "Няма събития, които отговарят на избраните филтри."
                             } else {
@@ -199,25 +199,39 @@ fn tenant_name(names: &HashMap<String, String>, tenant: &TenantId) -> String {
         .unwrap_or_else(|| tenant.to_string())
 }
 
-/// The table's columns; the file has the whole hash, the page its start.
-const COLUMNS: [Column<RecordedEvent, HashMap<String, String>>; 8] = [
-    Column::both("№", |e: &RecordedEvent, _| e.position.to_string()).class("num"),
-    Column::both("Време", |e, _| date_time(e.recorded_at)),
-    Column::both("Институция", |e, n| tenant_name(n, &e.tenant)),
-    Column::both("Поток", |e, _| e.stream.to_string()),
-    Column::both("Версия", |e: &RecordedEvent, _| e.version.to_string()).class("num"),
-    Column::both("Тип", |e, _| event_type_text(&e.event_type).to_string()),
-    Column::both("Извършител", |e, _| e.actor.to_string()),
-    Column::both("Хеш", |e, _| e.hash.clone()),
+/// The table's columns; the file has the whole hash and the raw stream, the page the hash's
+/// start and the record's name.
+const COLUMNS: [Column<AuditEntry, HashMap<String, String>>; 10] = [
+    Column::both("№", |e: &AuditEntry, _| e.event.position.to_string()).class("num"),
+    Column::both("Време", |e, _| date_time(e.event.recorded_at)),
+    Column::both("Институция", |e, n| {
+        tenant_name(n, &e.event.tenant)
+    }),
+    Column::both("Какво се случи", |e, _| e.summary.clone()),
+    Column::both("Запис", |e, _| e.record.clone()),
+    Column::file_only("Поток", |e, _| e.event.stream.to_string()),
+    Column::file_only("Версия", |e: &AuditEntry, _| {
+        e.event.version.to_string()
+    }),
+    Column::both("Тип", |e, _| {
+        event_type_text(&e.event.event_type).to_string()
+    }),
+    Column::both("Извършител", |e, _| e.event.actor.to_string()),
+    Column::both("Хеш", |e, _| e.event.hash.clone()),
 ];
 
 /// One event in the table.
 #[component]
 fn EventRow(
-    event: RecordedEvent,
+    entry: AuditEntry,
     is_new: bool,
     names: Memo<HashMap<String, String>>,
 ) -> impl IntoView {
+    let AuditEntry {
+        event,
+        summary,
+        record,
+    } = entry;
     let tenant = event.tenant.to_string();
     // The view takes its children before its attributes, so each gets its own copy.
     let type_attr = event.event_type.clone();
@@ -248,12 +262,12 @@ fn EventRow(
                 </time>
             </td>
             <td>{name}</td>
+            <td class="event-summary">{summary}</td>
             <td>
-                <A href=stream_href>
-                    <code>{event.stream.to_string()}</code>
+                <A href=stream_href attr:title=format!("{} · версия {}", event.stream, event.version)>
+                    {record}
                 </A>
             </td>
-            <td class="num">{event.version.to_string()}</td>
             <td title=event.event_type.clone()>{event_type_text(&event.event_type)}</td>
             <td>{event.actor}</td>
             <td>

@@ -11,7 +11,7 @@ use crate::controls::{
 };
 use crate::csv::ExportTable;
 use crate::directory::{use_country, use_directory};
-use crate::format::{date_bg, date_time, event_type_text, utc_exact};
+use crate::format::{date_bg, date_time, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
 use crate::provinces::{has_plan, outside_provinces, province_of};
@@ -383,9 +383,11 @@ fn LatestChanges(dashboard: TenantDashboard) -> impl IntoView {
         .into_iter()
         .map(|c| {
             view! {
-                <li data-position=c.position.to_string()>
-                    <A href=format!("/audit/{}", c.position)>{event_type_text(&c.event_type)}</A>
+                <li data-position=c.position.to_string() data-event-type=c.event_type>
+                    <A href=format!("/audit/{}", c.position)>{c.summary}</A>
                     <span class="muted small">
+                        " · "
+                        {c.record}
                         " · "
                         {c.actor}
                         " · "

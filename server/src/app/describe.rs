@@ -1,0 +1,107 @@
+//! What the audit trail and the dashboard say of an event: one sentence in Bulgarian and the
+//! name of the record it belongs to.
+
+use super::App;
+use crate::codec::UPCASTERS;
+use crate::projections::work::activity_record;
+use crate::streams;
+use crate::vault::redacted;
+use antikor_shared::api::AuditEntry;
+use antikor_shared::events::EventType;
+use antikor_shared::summary::{Context, activity_named};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+
+impl App {
+    /// The event as the audit trail shows it: described from the payload as stored (no
+    /// sentence reads a sealed field), then with the sealed fields replaced by their hashes.
+    /// The caller has checked that its reader may see the event.
+    pub(crate) fn audit_entry(&self, event: RecordedEvent) -> AuditEntry {
+        let record = self.record_name(&event.tenant, &event.stream);
+        let summary = self.summary(&event, &record);
+        AuditEntry {
+            event: redacted(event),
+            summary,
+            record,
+        }
+    }
+
+    /// The record a stream holds, as people name it: "Отчет по мярка I.1 (2017)", "Сигнал
+    /// BLG52-2026-0003", "Заседание на съвета „…“". A stream of a kind Antikor does not make
+    /// is named as it is stored.
+    pub(crate) fn record_name(&self, tenant: &TenantId, stream: &StreamId) -> String {
+        if let Some(name) = streams::record_name(stream) {
+            return name;
+        }
+        if let Some(id) = streams::signal_id(stream) {
+            return match self.models_unscoped().signals.get(tenant, id) {
+                Some(signal) => format!("Сигнал {}", signal.case.filed.reference),
+                None => "Сигнал".to_owned(),
+            };
+        }
+        if streams::activity_id(stream).is_some() {
+            // The record's first event says what it is; later ones only correct it.
+            let first = self.stream_event(tenant, stream, 1);
+            if let Some(record) = first.and_then(|e| activity_record(&UPCASTERS, [&e])) {
+                return activity_named(&record.activity);
+            }
+            return "Дейност".to_owned();
+        }
+        stream.to_string()
+    }
+
+    /// The sentence of an event (upcast to its type's current shape first). An event this
+    /// version of Antikor cannot read is named by its type.
+    fn summary(&self, event: &RecordedEvent, record: &str) -> String {
+        let unreadable = || format!("Събитие {} (не може да се прочете)", event.event_type);
+        let Some(event_type) = EventType::parse(&event.event_type) else {
+            return format!("Събитие {}", event.event_type);
+        };
+        let Some(current) = upcast(event.clone()) else {
+            return unreadable();
+        };
+        let tenant = self.tenant_name(&event.tenant);
+        let context = Context {
+            tenant: if tenant.is_empty() {
+                event.tenant.as_str()
+            } else {
+                &tenant
+            },
+            record,
+        };
+        let previous = || {
+            let version = event.version.checked_sub(1).filter(|v| *v > 0)?;
+            let before = self.stream_event(&event.tenant, &event.stream, version)?;
+            Some(upcast(before)?.payload.get().to_owned())
+        };
+        event_type
+            .summary(current.payload.get(), &context, previous)
+            .unwrap_or_else(|error| {
+                tracing::warn!(position = event.position, %error, "an event's payload has no sentence");
+                unreadable()
+            })
+    }
+
+    /// The event of a stream at `version`, if it has one.
+    fn stream_event(
+        &self,
+        tenant: &TenantId,
+        stream: &StreamId,
+        version: u64,
+    ) -> Option<RecordedEvent> {
+        self.store
+            .read_stream(tenant, stream, version, 1)
+            .inspect_err(|error| tracing::warn!(%error, "a record's event could not be read"))
+            .ok()?
+            .pop()
+            .filter(|e| e.version == version)
+    }
+}
+
+/// The event with its payload in its type's current shape.
+fn upcast(mut event: RecordedEvent) -> Option<RecordedEvent> {
+    UPCASTERS
+        .upcast(&mut event)
+        .inspect_err(|error| tracing::warn!(position = event.position, %error, "undecodable event"))
+        .ok()?;
+    Some(event)
+}

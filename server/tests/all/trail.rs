@@ -1,0 +1,273 @@
+//! The audit trail in words: every event's sentence and its record's name, the records to
+//! narrow to, a stretch of time, and the dashboard's latest changes.
+
+use crate::support::{Session, TestApp};
+use axum::http::{Method, StatusCode};
+use serde_json::{Value, json};
+
+/// Every entry of the trail the session reads (optionally narrowed by `query`), newest first,
+/// read page by page.
+async fn whole_trail(app: &TestApp, session: &Session, query: &str) -> Vec<Value> {
+    let mut entries = Vec::new();
+    let mut uri = format!("/api/audit/events?limit=50{query}");
+    loop {
+        let (status, page) = app.get_as(session, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        entries.extend(page["events"].as_array().unwrap().iter().cloned());
+        match page["older"].as_u64() {
+            Some(older) => uri = format!("/api/audit/events?limit=50{query}&before={older}"),
+            None => return entries,
+        }
+    }
+}
+
+/// Petrich's officer reports on measure I.1 twice; a citizen files a signal with their name.
+async fn a_morning_in_petrich(app: &TestApp) -> Session {
+    let officer = app.login("petrich.officer").await;
+    for (version, level) in [(0, "substantial"), (1, "completed")] {
+        let report = json!({"level": level, "note": "Отчет", "evidence": [],
+            "reported_for": "2017-12-31", "expected_version": version});
+        let (status, row) = app
+            .call(
+                Some(&officer),
+                Method::PUT,
+                "/api/progress/2017/I.1",
+                Some(report),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{row}");
+    }
+    let (status, filed) = app
+        .call(
+            None,
+            Method::POST,
+            "/api/public/signals",
+            Some(json!({
+                "tenant": "petrich",
+                "reporter": {"name": "Зорница Тихомирова", "contact": "0888 123 456"},
+                "account": {"what": "Служител иска пари.", "place": "Отдел", "when": "март"},
+                "concerned": "Петър Петров", "unit": null, "activity": null,
+                "category": "bribery"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{filed}");
+    officer
+}
+
+#[tokio::test]
+async fn every_event_says_in_bulgarian_what_it_recorded_and_names_its_record() {
+    let app = TestApp::start_demo().await;
+    a_morning_in_petrich(&app).await;
+    let auditor = app.auditor().await;
+    let trail = whole_trail(&app, &auditor, "").await;
+    assert_eq!(
+        trail.len() as u64,
+        trail[0]["event"]["position"].as_u64().unwrap(),
+        "the auditor reads every event"
+    );
+    for entry in &trail {
+        let (summary, record) = (
+            entry["summary"].as_str().unwrap(),
+            entry["record"].as_str().unwrap(),
+        );
+        // The fallback for an event Antikor cannot put in words starts so.
+        assert!(!summary.starts_with("Събитие "), "{entry}");
+        assert!(!summary.is_empty() && !record.is_empty(), "{entry}");
+        // A sentence reads no sealed field: the reporter's name is nowhere in the trail.
+        assert!(
+            !summary.contains("Тихомирова") && !record.contains("Тихомирова"),
+            "{entry}"
+        );
+    }
+
+    let reports: Vec<&Value> = trail
+        .iter()
+        .filter(|e| e["event"]["event_type"] == "ProgressReported")
+        .collect();
+    assert_eq!(
+        (
+            reports[0]["summary"].as_str(),
+            reports[0]["record"].as_str()
+        ),
+        (
+            Some("Община Петрич отчете мярка I.1 (2017): съществен напредък → изпълнена"),
+            Some("Отчет по мярка I.1 (2017)")
+        )
+    );
+    assert_eq!(
+        reports[1]["summary"],
+        "Община Петрич отчете мярка I.1 (2017): съществен напредък"
+    );
+    let filed = trail
+        .iter()
+        .find(|e| e["event"]["event_type"] == "SignalFiled")
+        .unwrap();
+    let reference = filed["event"]["payload"]["reference"].as_str().unwrap();
+    assert_eq!(filed["record"], format!("Сигнал {reference}"));
+    assert!(
+        filed["summary"].as_str().unwrap().contains(reference),
+        "{filed}"
+    );
+    let created = trail
+        .iter()
+        .find(|e| e["event"]["stream"] == "account-petrich.officer")
+        .unwrap();
+    assert_eq!(created["record"], "Профил petrich.officer");
+    assert!(
+        created["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Създаден профил petrich.officer"),
+        "{created}"
+    );
+
+    // One event's page says the same.
+    let position = reports[0]["event"]["position"].as_u64().unwrap();
+    let (_, one) = app
+        .get_as(&auditor, &format!("/api/audit/events/{position}"))
+        .await;
+    assert_eq!(one["summary"], reports[0]["summary"]);
+    assert_eq!(one["event"]["hash"], reports[0]["event"]["hash"]);
+}
+
+#[tokio::test]
+async fn the_records_to_narrow_to_are_named_and_an_officer_reads_only_their_own() {
+    let app = TestApp::start_demo().await;
+    let officer = a_morning_in_petrich(&app).await;
+    let (status, records) = app
+        .get_as(&officer, "/api/audit/records?tenant=petrich")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{records}");
+    let records = records.as_array().unwrap();
+    let report = records
+        .iter()
+        .find(|r| r["stream"] == "progress-2017-I.1")
+        .unwrap();
+    assert_eq!(report["name"], "Отчет по мярка I.1 (2017)");
+    assert_eq!(report["events"], 2);
+    assert!(
+        records.iter().all(|r| {
+            let stream = r["stream"].as_str().unwrap();
+            !stream.starts_with("signal-") && !stream.starts_with("activity-")
+        }),
+        "records with their own pages are narrowed to from their rows: {records:?}"
+    );
+    // Narrowed to a record, the trail holds its events only.
+    let narrowed = whole_trail(&app, &officer, "&tenant=petrich&stream=progress-2017-I.1").await;
+    assert_eq!(narrowed.len(), 2);
+
+    // Another tenant's records do not exist for the officer; without a tenant, a message.
+    let (status, _) = app
+        .get_as(&officer, "/api/audit/records?tenant=bansko")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let auditor = app.auditor().await;
+    let (status, body) = app.get_as(&auditor, "/api/audit/records").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["message"], "Изберете институция.");
+}
+
+#[tokio::test]
+async fn a_stretch_of_time_or_positions_bounds_the_pages_and_their_cursors() {
+    let app = TestApp::start_demo().await;
+    a_morning_in_petrich(&app).await;
+    let auditor = app.auditor().await;
+    let trail = whole_trail(&app, &auditor, "").await;
+    let position = |e: &Value| e["event"]["position"].as_u64().unwrap();
+    let head = position(&trail[0]);
+    // From the moment of an event in the middle (inclusive) to a position before the head.
+    let start = &trail[trail.len() / 2];
+    let from = start["event"]["recorded_at"].as_str().unwrap();
+    let at = |e: &Value| {
+        chrono::DateTime::parse_from_rfc3339(e["event"]["recorded_at"].as_str().unwrap()).unwrap()
+    };
+    let to = head - 3;
+    let expected: Vec<u64> = trail
+        .iter()
+        .filter(|e| at(e) >= at(start) && position(e) <= to)
+        .map(position)
+        .collect();
+    assert!(expected.len() > 4, "{expected:?}");
+    let query = format!("&from={}&to={to}", from.replace('+', "%2B"));
+    // Paged three at a time both ways, the span holds exactly those events.
+    let mut seen = Vec::new();
+    let mut uri = format!("/api/audit/events?limit=3{query}");
+    let last_page = loop {
+        let (status, page) = app.get_as(&auditor, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        seen.extend(page["events"].as_array().unwrap().iter().map(position));
+        match page["older"].as_u64() {
+            Some(older) => uri = format!("/api/audit/events?limit=3{query}&before={older}"),
+            None => break page,
+        }
+    };
+    assert_eq!(seen, expected);
+    let oldest = position(&last_page["events"].as_array().unwrap()[0]);
+    let (_, back) = app
+        .get_as(
+            &auditor,
+            &format!("/api/audit/events?limit=3{query}&after={}", oldest - 1),
+        )
+        .await;
+    let newer: Vec<u64> = back["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(position)
+        .collect();
+    assert_eq!(newer, expected[expected.len() - 3..]);
+    // The newest page of the span has nothing newer: the events after `to` are outside it.
+    let (_, top) = app
+        .get_as(&auditor, &format!("/api/audit/events?limit=3{query}"))
+        .await;
+    assert_eq!(top["newer"], Value::Null, "{top}");
+
+    // A period that ends before it starts, or a moment that is none, is refused in words.
+    for (bad, message) in [
+        (
+            "&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+            "Началото на периода е след края му.",
+        ),
+        ("&from=9&to=3", "Началото на периода е след края му."),
+        (
+            "&from=вчера",
+            "„вчера“ не е позиция или момент. Пример: 120 или 2026-11-26T12:00:00Z.",
+        ),
+    ] {
+        let (status, body) = app
+            .get_as(&auditor, &format!("/api/audit/events?{bad}"))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert_eq!(body["message"], message);
+    }
+}
+
+#[tokio::test]
+async fn the_dashboards_latest_changes_name_the_record_and_leave_out_logins() {
+    let app = TestApp::start_demo().await;
+    let officer = a_morning_in_petrich(&app).await;
+    // More logins than the list holds: none of them pushes a change off it.
+    for _ in 0..12 {
+        app.login("petrich.officer").await;
+    }
+    let (status, dashboard) = app.get_as(&officer, "/api/dashboard?year=2017").await;
+    assert_eq!(status, StatusCode::OK, "{dashboard}");
+    let latest = dashboard["latest"].as_array().unwrap();
+    assert!(
+        latest.iter().all(|c| {
+            !matches!(
+                c["event_type"].as_str(),
+                Some("LoginSucceeded" | "LoginFailed" | "LoggedOut")
+            )
+        }),
+        "{latest:?}"
+    );
+    let newest = &latest[0];
+    assert_eq!(
+        (newest["summary"].as_str(), newest["record"].as_str()),
+        (
+            Some("Община Петрич отчете мярка I.1 (2017): съществен напредък → изпълнена"),
+            Some("Отчет по мярка I.1 (2017)")
+        )
+    );
+}
