@@ -8,7 +8,7 @@ use crate::form::use_submit;
 use crate::pages::{
     accounts::AccountsPage,
     activities::ActivitiesPage,
-    audit::AuditPage,
+    audit::{AuditPage, ComparePage},
     contacts::ContactsEditPage,
     dashboard::DashboardPage,
     event::EventPage,
@@ -142,6 +142,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/audit")
                         view=|| view! { <Protected allow=can_view_audit><AuditPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/audit/compare")
+                        view=|| view! { <Protected allow=can_view_audit><ComparePage /></Protected> }
                     />
                     <Route
                         path=path!("/audit/:position")

@@ -106,6 +106,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::get))
         .routes(routes!(audit::event_types))
         .routes(routes!(audit::records))
+        .routes(routes!(audit::diff))
+        .routes(routes!(audit::history))
         .routes(routes!(audit::live))
 }
 

@@ -88,6 +88,55 @@ pub fn log_key() -> StreamId {
     named(antikor_shared::tlog::LOG_KEY_STREAM)
 }
 
+/// What kind of record a stream holds, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A tenant's registration.
+    Tenant,
+    /// An account.
+    Account,
+    /// A year's plan (its measures).
+    Plan,
+    /// A tenant's progress on one measure.
+    Progress,
+    /// An activity.
+    Activity,
+    /// A signal.
+    Signal,
+    /// The experts' contacts.
+    Contacts,
+    /// The decision on an internal channel.
+    Channel,
+    /// The intake lists.
+    Lists,
+    /// A log of happenings rather than a record (logins, key rotations, the log's keys).
+    Journal,
+}
+
+/// The kind of record `stream` holds.
+pub fn record_kind(stream: &StreamId) -> RecordKind {
+    let name = stream.as_str();
+    if signal_id(stream).is_some() {
+        RecordKind::Signal
+    } else if activity_id(stream).is_some() {
+        RecordKind::Activity
+    } else if name.starts_with("account-") {
+        RecordKind::Account
+    } else if name.starts_with("plan-") {
+        RecordKind::Plan
+    } else if name.starts_with("progress-") {
+        RecordKind::Progress
+    } else {
+        match name {
+            "tenant" => RecordKind::Tenant,
+            "contacts" => RecordKind::Contacts,
+            "internal-channel" => RecordKind::Channel,
+            "intake-lists" => RecordKind::Lists,
+            _ => RecordKind::Journal,
+        }
+    }
+}
+
 /// A stream's record as people name it, for the names this module makes on its own: the
 /// account, the plan, the progress report, the tenant's lists. `None` for an activity's or a
 /// signal's stream (their names come from their records) and for a name not made here.

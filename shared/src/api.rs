@@ -2,6 +2,7 @@
 
 use crate::event::RecordedEvent;
 use crate::ids::{StreamId, TenantId};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The body of every error answer: a stable machine code and a message for people.
@@ -186,6 +187,111 @@ pub struct AuditPage {
     pub newer: Option<u64>,
     /// Cursor for `before=` when older matching events exist.
     pub older: Option<u64>,
+}
+
+/// One field of a record that an event or a stretch of time changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    /// The field, in Bulgarian ("Степен на изпълнение").
+    pub field: String,
+    /// Its value before; `None` when it had none.
+    pub before: Option<String>,
+    /// Its value after; `None` when it has none any more.
+    pub after: Option<String>,
+}
+
+/// An event that changed a record, as a comparison names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeEvent {
+    /// Its position in the log.
+    pub position: u64,
+    /// When.
+    pub recorded_at: DateTime<Utc>,
+    /// Who.
+    pub actor: String,
+    /// What it recorded (see [`AuditEntry::summary`]).
+    pub summary: String,
+}
+
+/// How a record differs between two moments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// It did not exist at the first moment.
+    Added,
+    /// Some of its fields changed.
+    Changed,
+    /// It existed at the first moment and not at the second.
+    Removed,
+}
+
+impl ChangeKind {
+    /// The kind in Bulgarian.
+    pub fn label_bg(self) -> &'static str {
+        match self {
+            Self::Added => "Добавен",
+            Self::Changed => "Променен",
+            Self::Removed => "Премахнат",
+        }
+    }
+}
+
+/// One record's change between two moments, with the events that made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordChange {
+    /// The record's stream.
+    pub stream: StreamId,
+    /// The record's name ("Отчет по мярка I.1 (2017)", "Мярка II.3 (2017)").
+    pub record: String,
+    /// Added, changed or removed.
+    pub change: ChangeKind,
+    /// The fields that differ, in the record's order.
+    pub fields: Vec<FieldChange>,
+    /// The events between the two moments that changed it, oldest first.
+    pub events: Vec<ChangeEvent>,
+}
+
+/// `GET /api/audit/diff`: what changed in one tenant's records between two moments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditDiff {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// The first moment, as the position of the last event at it.
+    pub from: u64,
+    /// The second moment, likewise.
+    pub to: u64,
+    /// The records that differ, in the order of their first change.
+    pub records: Vec<RecordChange>,
+}
+
+/// One version of a record: the event that made it and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordVersion {
+    /// Its version in the record's stream.
+    pub version: u64,
+    /// The event.
+    pub event: ChangeEvent,
+    /// The fields it changed (for a record that holds several, such as a plan's measures,
+    /// each field is named with its part).
+    pub fields: Vec<FieldChange>,
+}
+
+/// `GET /api/audit/history`: every version of one record, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordHistory {
+    /// The record's stream.
+    pub stream: StreamId,
+    /// Its name.
+    pub record: String,
+    /// Its versions, oldest first.
+    pub versions: Vec<RecordVersion>,
 }
 
 /// A record a tenant's audit trail can be narrowed to (`GET /api/audit/records`).

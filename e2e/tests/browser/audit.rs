@@ -1,8 +1,8 @@
 //! The audit trail in the browser: the log as an auditor reads it.
 
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, attrs, eventually, fetch_json, fetch_text, find, start, submit_login, text_of,
-    wait_for_count, wait_path, wait_text,
+    DEMO_PASSWORD, attrs, eventually, fetch_json, fetch_text, find, login, logout,
+    report_in_dashboard, start, submit_login, text_of, wait_for_count, wait_path, wait_text,
 };
 use fantoccini::Locator;
 
@@ -133,5 +133,93 @@ async fn the_audit_trail_lists_the_fifteen_tenant_registrations() {
     })
     .await;
     assert_eq!(tenants, ["bansko"]);
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_auditor_finds_who_changed_a_measure_and_sees_exactly_that_change() {
+    let (server, _driver, client, _dirs) = start().await;
+    let base = server.base_url.as_str();
+    // Petrich's officer reports measure I.1 twice.
+    login(&client, base, "petrich.officer").await;
+    report_in_dashboard(&client, base, "I.1", "substantial", "Първи отчет").await;
+    report_in_dashboard(&client, base, "I.1", "completed", "Втори отчет").await;
+    logout(&client).await;
+
+    // The auditor narrows the trail to Petrich and to the measure's report, chosen by name.
+    login(&client, base, "odit").await;
+    client
+        .goto(&format!("{base}/audit?tenant=petrich"))
+        .await
+        .unwrap();
+    let record = eventually(&client, "the records to choose from are listed", || async {
+        let names = text_of(&client, "#filter-stream").await;
+        names.contains("Отчет по мярка I.1 (2017)").then_some(names)
+    })
+    .await;
+    assert!(
+        !record.contains("progress-2017"),
+        "records go by their names: {record}"
+    );
+    find(&client, "#filter-stream")
+        .await
+        .select_by_value("progress-2017-I.1")
+        .await
+        .unwrap();
+    wait_path(&client, "/audit?tenant=petrich&stream=progress-2017-I.1").await;
+    let rows = wait_for_count(&client, "#audit-table tr.event-row", 2).await;
+    let newest = rows[0].text().await.unwrap();
+    assert!(
+        newest.contains("Община Петрич отчете мярка I.1 (2017): съществен напредък → изпълнена")
+            && newest.contains("petrich.officer"),
+        "who changed it and how: {newest}"
+    );
+
+    // Its event says what the measure looked like before and after, and lists its versions.
+    rows[0]
+        .find(Locator::Css("td a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let changes = wait_text(&client, "#event-changes", "Изпълнена").await;
+    assert!(
+        changes.contains("Степен на изпълнение") && changes.contains("Съществен напредък"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Първи отчет") && changes.contains("Втори отчет"),
+        "{changes}"
+    );
+    wait_for_count(&client, "#record-history li", 2).await;
+
+    // The moments just before and just after it compare to exactly that change.
+    client
+        .find(Locator::LinkText(
+            "Състоянието точно преди и точно след събитието",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let rows = wait_for_count(&client, "#diff-table tr.diff-row", 2).await;
+    for row in &rows {
+        assert_eq!(
+            row.attr("data-stream").await.unwrap().as_deref(),
+            Some("progress-2017-I.1")
+        );
+    }
+    let table = text_of(&client, "#diff-table").await;
+    assert!(
+        table.contains("Отчет по мярка I.1 (2017)")
+            && table.contains("Съществен напредък")
+            && table.contains("Изпълнена")
+            && table.contains("petrich.officer"),
+        "{table}"
+    );
+    // And the comparison downloads as CSV.
+    find(&client, "#diff-table-csv").await;
     client.close().await.unwrap();
 }

@@ -1,10 +1,11 @@
 //! Calls of the audit trail and the signed log: events, filters, checkpoints and proofs.
 
 use super::{ApiError, get_json, get_text};
-use antikor_shared::TenantId;
 use antikor_shared::api::{
-    AuditEntry, AuditPage, AuditQuery, AuditRecord, EventTypeCount, InclusionProof,
+    AuditDiff, AuditEntry, AuditPage, AuditQuery, AuditRecord, EventTypeCount, InclusionProof,
+    RecordHistory,
 };
+use antikor_shared::{StreamId, TenantId};
 
 /// The page size of the audit trail.
 pub const PAGE_SIZE: u32 = 50;
@@ -48,6 +49,28 @@ pub async fn event_types(tenant: Option<TenantId>) -> Result<Vec<EventTypeCount>
 /// `GET /api/audit/records`: the tenant's records the trail can be narrowed to.
 pub async fn audit_records(tenant: TenantId) -> Result<Vec<AuditRecord>, ApiError> {
     get_json("/api/audit/records", &[("tenant", tenant.to_string())]).await
+}
+
+/// `GET /api/audit/diff`: what changed in a tenant's records between two moments (log
+/// positions or RFC 3339 instants).
+pub async fn audit_diff(tenant: TenantId, from: String, to: String) -> Result<AuditDiff, ApiError> {
+    get_json(
+        "/api/audit/diff",
+        &[("tenant", tenant.to_string()), ("from", from), ("to", to)],
+    )
+    .await
+}
+
+/// `GET /api/audit/history`: every version of one record.
+pub async fn record_history(tenant: TenantId, stream: StreamId) -> Result<RecordHistory, ApiError> {
+    get_json(
+        "/api/audit/history",
+        &[
+            ("tenant", tenant.to_string()),
+            ("stream", stream.to_string()),
+        ],
+    )
+    .await
 }
 
 /// `GET /api/audit/events/{position}`.

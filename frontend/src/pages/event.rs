@@ -4,9 +4,11 @@
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::directory::{Directory, use_directory};
-use crate::format::{date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact};
+use crate::format::{
+    date_time, date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact,
+};
 use crate::inclusion::{Included, NotVerified, OpenedLog, check_event, open_log};
-use crate::pages::audit::Filters;
+use crate::pages::audit::{Comparison, Filters};
 use crate::pages::not_found::NotFound;
 use crate::pages::tenants::tenant_audit_href;
 use antikor_shared::RecordedEvent;
@@ -122,6 +124,7 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
         .and_then(|v| serde_json::to_string_pretty(&v))
         .unwrap_or_else(|_| event.payload.get().to_owned());
     let shown = event.clone();
+    let changes = event.clone();
 
     view! {
         <p class="lead" id="event-summary">{summary}</p>
@@ -176,9 +179,114 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
                 <code id="event-hash" class="hash hash--full">{event.hash.clone()}</code>
             </dd>
         </dl>
+        <RecordChanges event=changes />
         <InclusionCheck event=shown />
         <h2>"Данни на събитието"</h2>
         <pre id="event-payload" class="payload"><code>{payload}</code></pre>
+    }
+}
+
+/// What this event changed in its record (each field before and after), the record's other
+/// versions, and the comparison of the moments just before and just after it.
+#[component]
+fn RecordChanges(event: RecordedEvent) -> impl IntoView {
+    let (tenant, stream, version, position) = (
+        event.tenant.clone(),
+        event.stream.clone(),
+        event.version,
+        event.position,
+    );
+    let history = LocalResource::new(move || api::record_history(tenant.clone(), stream.clone()));
+    let compare = Comparison {
+        tenant: Some(event.tenant.clone()),
+        from: Some((position - 1).to_string()),
+        to: Some(position.to_string()),
+    }
+    .href();
+    let shown = move || {
+        Suspend::new(async move {
+            let history = match history.await {
+                Ok(history) => history,
+                // A log of happenings (logins, keys) is no record with fields and versions.
+                Err(e) if e.is_not_found() => return Ok(().into_any()),
+                Err(e) => return Err(e),
+            };
+            let this = history.versions.iter().find(|v| v.version == version);
+            let fields = match this.map(|v| v.fields.clone()).unwrap_or_default() {
+                fields if fields.is_empty() => view! {
+                    <p class="muted" id="event-changes">"Събитието не промени полета на записа."</p>
+                }
+                .into_any(),
+                fields => view! {
+                    <table class="data-table" id="event-changes">
+                        <caption class="visually-hidden">"Променени полета"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Поле"</th>
+                                <th scope="col">"Преди"</th>
+                                <th scope="col">"След"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {fields
+                                .into_iter()
+                                .map(|f| view! {
+                                    <tr>
+                                        <td>{f.field}</td>
+                                        <td class="diff-before">{f.before.unwrap_or_else(|| "—".into())}</td>
+                                        <td class="diff-after">{f.after.unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any(),
+            };
+            let versions = history
+                .versions
+                .into_iter()
+                .map(|v| {
+                    let current = v.version == version;
+                    view! {
+                        <li class:current=current>
+                            {if current {
+                                view! { <strong>"Версия " {v.version.to_string()}</strong> }.into_any()
+                            } else {
+                                view! {
+                                    <A href=format!("/audit/{}", v.event.position)>
+                                        "Версия " {v.version.to_string()}
+                                    </A>
+                                }
+                                .into_any()
+                            }}
+                            " · "
+                            <time datetime=utc_exact(v.event.recorded_at)>{date_time(v.event.recorded_at)}</time>
+                            " · "
+                            {v.event.actor}
+                            " · "
+                            {v.event.summary}
+                        </li>
+                    }
+                })
+                .collect_view();
+            Ok::<_, ApiError>(
+                view! {
+                    <h2>"Какво промени"</h2>
+                    {fields}
+                    <h2>"История на записа „" {history.record} "“"</h2>
+                    <ol class="row-list" id="record-history">{versions}</ol>
+                }
+                .into_any(),
+            )
+        })
+    };
+    let retry = Callback::new(move |()| history.refetch());
+    view! {
+        <p>
+            <A href=compare>"Състоянието точно преди и точно след събитието"</A>
+        </p>
+        <Loaded retry>{shown}</Loaded>
     }
 }
 

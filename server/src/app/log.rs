@@ -241,7 +241,7 @@ impl ScopedLog<'_> {
 
     /// [`Self::page`]'s events as stored: the caller describes or redacts them before they
     /// leave.
-    fn visible(
+    pub(super) fn visible(
         &self,
         filter: &Filter,
         direction: Direction,

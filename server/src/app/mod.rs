@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod activities;
 pub mod checkpoints;
 mod describe;
+pub mod history;
 pub mod log;
 pub mod plan;
 pub mod progress;

@@ -8,9 +8,10 @@ use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Path, Query};
 use crate::util::paging::page_size;
 use antikor_shared::api::{
-    AuditEntry, AuditPage, AuditQuery, AuditRecord, ErrorBody, EventTypeCount,
+    AuditDiff, AuditEntry, AuditPage, AuditQuery, AuditRecord, ErrorBody, EventTypeCount,
+    RecordHistory,
 };
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -220,6 +221,67 @@ pub async fn records(
         .tenant
         .ok_or_else(|| AppError::BadRequest("Изберете институция.".into()))?;
     Ok(Json(log.records(&tenant)))
+}
+
+/// Two moments of one tenant's records.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DiffQuery {
+    /// The tenant (officers and tenant admins: their own).
+    pub tenant: Option<TenantId>,
+    /// The first moment: a log position, or an RFC 3339 instant.
+    pub from: String,
+    /// The second moment, likewise.
+    pub to: String,
+}
+
+/// What changed in one tenant's records between two moments, as the caller may see them:
+/// progress per measure, plan measures, activities, accounts and roles, the tenant's lists,
+/// and for the register's officers and auditors its signals. Each record is added, changed
+/// (field: before → after) or removed, with the events, users and times that did it.
+#[utoipa::path(get, path = "/api/audit/diff", security(("session" = [])), tag = "audit", params(DiffQuery),
+    responses(
+        (status = 200, description = "The records that differ", body = AuditDiff),
+        (status = 400, description = "No tenant, a malformed or reversed moment, or too long a stretch", body = ErrorBody),
+        (status = 404, description = "Unknown tenant, or one out of the caller's reach", body = ErrorBody)))]
+pub async fn diff(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<DiffQuery>,
+) -> AppResult<Json<AuditDiff>> {
+    let (from, to) = (Moment::parse(q.from.trim())?, Moment::parse(q.to.trim())?);
+    Ok(Json(
+        app.diff(&principal.read_scope(), q.tenant, from, to)
+            .await?,
+    ))
+}
+
+/// One record of one tenant.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HistoryQuery {
+    /// The tenant (officers and tenant admins: their own).
+    pub tenant: Option<TenantId>,
+    /// The record's stream.
+    pub stream: StreamId,
+}
+
+/// Every version of one record, oldest first, with the fields each version changed.
+#[utoipa::path(get, path = "/api/audit/history", security(("session" = [])), tag = "audit", params(HistoryQuery),
+    responses(
+        (status = 200, description = "The record's versions", body = RecordHistory),
+        (status = 400, description = "No tenant", body = ErrorBody),
+        (status = 404, description = "No such record the caller may see", body = ErrorBody)))]
+pub async fn history(
+    State(app): State<AppState>,
+    principal: Principal,
+    Query(q): Query<HistoryQuery>,
+) -> AppResult<Json<RecordHistory>> {
+    Ok(Json(app.history(
+        &principal.read_scope(),
+        q.tenant,
+        q.stream,
+    )?))
 }
 
 fn event_message(e: &AuditEntry) -> Option<Event> {

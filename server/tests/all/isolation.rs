@@ -108,6 +108,8 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         | "GET /api/audit/events/{position}"
         | "GET /api/audit/event-types"
         | "GET /api/audit/records"
+        | "GET /api/audit/diff"
+        | "GET /api/audit/history"
         | "GET /api/audit/live"
         | "GET /api/log/proof/inclusion"
         | "GET /api/log/entries/{position}" => {
@@ -329,6 +331,17 @@ async fn build(
         "/api/audit/events/{position}" => {
             (method, format!("/api/audit/events/{}", position_of()), None)
         }
+        "/api/audit/diff" => (
+            method,
+            format!("{path}?tenant={tenant}&from=0&to=100000"),
+            None,
+        ),
+        // Every tenant's registration is a record of its own.
+        "/api/audit/history" => (
+            method,
+            format!("{path}?tenant={tenant}&stream=tenant"),
+            None,
+        ),
         "/api/accounts" if method == Method::GET => {
             (method, format!("{path}?tenant={tenant}"), None)
         }

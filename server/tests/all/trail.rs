@@ -271,3 +271,176 @@ async fn the_dashboards_latest_changes_name_the_record_and_leave_out_logins() {
         )
     );
 }
+
+/// The position of the newest event of `event_type` in petrich's trail as `session` reads it.
+async fn newest(app: &TestApp, session: &Session, event_type: &str) -> u64 {
+    let (_, page) = app
+        .get_as(
+            session,
+            &format!("/api/audit/events?tenant=petrich&event_type={event_type}&limit=1"),
+        )
+        .await;
+    page["events"][0]["event"]["position"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn two_moments_compare_to_exactly_what_changed_who_did_it_and_when() {
+    let app = TestApp::start_demo().await;
+    let officer = a_morning_in_petrich(&app).await;
+    let second = newest(&app, &officer, "ProgressReported").await;
+    let first = second - 1;
+
+    // Between the two reports: one field of one record, and the event that changed it.
+    let (status, diff) = app
+        .get_as(
+            &officer,
+            &format!("/api/audit/diff?tenant=petrich&from={first}&to={second}"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{diff}");
+    assert_eq!(
+        diff["records"],
+        json!([{
+            "stream": "progress-2017-I.1",
+            "record": "Отчет по мярка I.1 (2017)",
+            "change": "changed",
+            "fields": [{"field": "Степен на изпълнение",
+                "before": "Съществен напредък", "after": "Изпълнена"}],
+            "events": [{
+                "position": second,
+                "recorded_at": diff["records"][0]["events"][0]["recorded_at"],
+                "actor": "petrich.officer",
+                "summary": "Община Петрич отчете мярка I.1 (2017): съществен напредък → изпълнена"
+            }]
+        }])
+    );
+    // The same stretch named by times: from the first report's instant on, to the second's.
+    let (_, trail) = app
+        .get_as(
+            &officer,
+            "/api/audit/events?tenant=petrich&event_type=ProgressReported",
+        )
+        .await;
+    let at = |i: usize| {
+        trail["events"][i]["event"]["recorded_at"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (_, by_time) = app
+        .get_as(
+            &officer,
+            &format!("/api/audit/diff?tenant=petrich&from={}&to={}", at(1), at(0)),
+        )
+        .await;
+    assert_eq!(by_time["records"], diff["records"], "{by_time}");
+
+    // From the start: the officer sees every record of the tenant added, the signal too.
+    let (_, all) = app
+        .get_as(
+            &officer,
+            &format!("/api/audit/diff?tenant=petrich&from=0&to={}", second + 1),
+        )
+        .await;
+    let records: Vec<(&str, &str)> = all["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["record"].as_str().unwrap(), r["change"].as_str().unwrap()))
+        .collect();
+    assert!(
+        records.contains(&("Отчет по мярка I.1 (2017)", "added")),
+        "{records:?}"
+    );
+    assert!(
+        records.contains(&("Профил petrich.officer", "added")),
+        "{records:?}"
+    );
+    assert!(
+        records.iter().any(|(r, _)| r.starts_with("Сигнал ")),
+        "the register's officer sees its signals: {records:?}"
+    );
+    // Regional staff compare the same tenant without its confidential register.
+    let regional = app.login("oblast.sekretar").await;
+    let (status, theirs) = app
+        .get_as(
+            &regional,
+            &format!("/api/audit/diff?tenant=petrich&from=0&to={}", second + 1),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{theirs}");
+    assert!(
+        theirs["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| !r["stream"].as_str().unwrap().starts_with("signal-")),
+        "{theirs}"
+    );
+    assert!(!theirs.to_string().contains("Тихомирова"));
+    assert!(
+        !all.to_string().contains("Тихомирова"),
+        "sealed fields stay sealed"
+    );
+
+    // Another tenant's records do not exist for an officer; moments must be in order.
+    let bansko = app.login("bansko.officer").await;
+    let (status, _) = app
+        .get_as(&bansko, "/api/audit/diff?tenant=petrich&from=0&to=10")
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = app
+        .get_as(&officer, "/api/audit/diff?tenant=petrich&from=10&to=3")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["message"], "Първият момент е след втория.");
+}
+
+#[tokio::test]
+async fn a_records_history_lists_its_versions_with_what_each_changed() {
+    let app = TestApp::start_demo().await;
+    let officer = a_morning_in_petrich(&app).await;
+    let (status, history) = app
+        .get_as(
+            &officer,
+            "/api/audit/history?tenant=petrich&stream=progress-2017-I.1",
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{history}");
+    assert_eq!(history["record"], "Отчет по мярка I.1 (2017)");
+    let versions = history["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["version"], 1);
+    assert_eq!(
+        versions[0]["fields"][0],
+        json!({"field": "Степен на изпълнение", "before": null, "after": "Съществен напредък"})
+    );
+    assert_eq!(
+        versions[1]["fields"],
+        json!([{"field": "Степен на изпълнение",
+            "before": "Съществен напредък", "after": "Изпълнена"}])
+    );
+    assert_eq!(versions[1]["event"]["actor"], "petrich.officer");
+
+    // A plan's measures are parts of one record, each field named with its measure.
+    let auditor = app.auditor().await;
+    let (_, plan) = app
+        .get_as(
+            &auditor,
+            "/api/audit/history?tenant=oblast&stream=plan-2017",
+        )
+        .await;
+    let added = &plan["versions"][1]["fields"][0]["field"];
+    assert!(
+        added.as_str().is_some_and(|f| f.ends_with(": Текст")),
+        "{added}"
+    );
+    // Someone else's signal, or a record that does not exist, is not found.
+    let (status, _) = app
+        .get_as(
+            &officer,
+            "/api/audit/history?tenant=petrich&stream=progress-2017-IX.9",
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

@@ -241,7 +241,7 @@ pub(super) fn FilterBar(
 
 /// What a `datetime-local` field shows of a `from`/`to` value: a moment in Sofia time, or
 /// nothing for a position (which the help line names).
-fn input_value(value: Option<&str>) -> String {
+pub(super) fn input_value(value: Option<&str>) -> String {
     value
         .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())
         .map(|at| sofia_input_value(at.to_utc()))

@@ -1,10 +1,12 @@
 //! The audit trail: every event, newest first, with filters, keyset paging and live updates.
 
+mod compare;
 mod filter_bar;
 mod filters;
 mod live;
 mod results;
 
+pub use compare::{ComparePage, Comparison};
 pub use filters::Filters;
 
 use crate::access::can_download_log;
@@ -150,6 +152,12 @@ pub fn AuditPage() -> impl IntoView {
         <Show when=move || session.role().is_some_and(can_download_log)>
             <LogBundle />
         </Show>
+        <p>
+            <leptos_router::components::A href="/audit/compare">
+                "Сравнение на два момента"
+            </leptos_router::components::A>
+            " — какво се е променило в записите на институция между две дати и часове."
+        </p>
         <FilterBar filters tenants scope=scope.clone() record_name />
         <Show when=move || asked_foreign.get()>
             <p id="scope-notice" class="notice notice--info" role="status">

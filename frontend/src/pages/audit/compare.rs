@@ -1,0 +1,372 @@
+//! Two moments side by side: what changed in one institution's records between them, field by
+//! field, with the events, people and times that changed it.
+
+use super::filter_bar::input_value;
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::directory::use_directory;
+use crate::format::{date_time, from_sofia_input, href_with_query, thousands, utc_exact};
+use crate::session::use_session;
+use antikor_shared::TenantId;
+use antikor_shared::api::{AuditDiff, ChangeEvent, FieldChange, RecordChange};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// What the page compares, as its address says: `/audit/compare?tenant=&from=&to=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// The institution.
+    pub tenant: Option<TenantId>,
+    /// The first moment: a log position or an RFC 3339 instant.
+    pub from: Option<String>,
+    /// The second moment.
+    pub to: Option<String>,
+}
+
+impl Comparison {
+    /// The page's address.
+    pub fn href(&self) -> String {
+        href_with_query(
+            "/audit/compare",
+            [
+                ("tenant", self.tenant.as_ref().map(ToString::to_string)),
+                ("from", self.from.clone()),
+                ("to", self.to.clone()),
+            ],
+        )
+    }
+}
+
+/// `/audit/compare`.
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    set_title("Сравнение на два момента");
+    let session = use_session();
+    // Officers and tenant admins compare their own institution only.
+    let own = session
+        .user_untracked()
+        .filter(|u| !u.role.sees_other_tenants())
+        .map(|u| (u.tenant, u.tenant_name_bg));
+    let own_id = own.as_ref().map(|(id, _)| id.clone());
+    let query = use_query_map();
+    let asked = Memo::new(move |_| {
+        query.with(|q| {
+            let value = |k: &str| {
+                q.get(k)
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
+            };
+            Comparison {
+                tenant: own_id
+                    .clone()
+                    .or_else(|| value("tenant").and_then(|t| TenantId::parse(t).ok())),
+                from: value("from"),
+                to: value("to"),
+            }
+        })
+    });
+    let diff = LocalResource::new(move || {
+        let asked = asked.get();
+        async move {
+            match asked {
+                Comparison {
+                    tenant: Some(tenant),
+                    from: Some(from),
+                    to: Some(to),
+                } => api::audit_diff(tenant, from, to).await.map(Some),
+                _ => Ok::<_, ApiError>(None),
+            }
+        }
+    });
+    let retry = Callback::new(move |()| diff.refetch());
+    let results = move || {
+        Suspend::new(async move {
+            Ok::<_, ApiError>(match diff.await? {
+                Some(diff) => view! { <DiffTable diff /> }.into_any(),
+                None => view! {
+                    <p class="muted" data-testid="compare-empty">
+                        "Изберете институция и двата момента."
+                    </p>
+                }
+                .into_any(),
+            })
+        })
+    };
+
+    view! {
+        <p class="breadcrumb">
+            <A href="/audit">"Одитна следа"</A>
+            " / сравнение"
+        </p>
+        <h1>"Сравнение на два момента"</h1>
+        <p class="lead">
+            "Какво се е променило в записите на една институция между два момента: "
+            "кой запис, кое поле, какво е било и какво е станало, и с кои събития."
+        </p>
+        <CompareForm asked own />
+        <Loaded retry keep_shown=true>{results}</Loaded>
+    }
+}
+
+/// The institution and the two moments; every change becomes a new address.
+#[component]
+fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl IntoView {
+    let tenants = use_directory();
+    let navigate = use_navigate();
+    let go = move |c: Comparison| navigate(&c.href(), NavigateOptions::default());
+    let on_tenant = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(Comparison {
+                tenant: TenantId::parse(event_target_value(&ev)).ok(),
+                ..asked.get_untracked()
+            })
+        }
+    };
+    let on_moment = move |second: bool| {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let moment = from_sofia_input(&event_target_value(&ev)).map(utc_exact);
+            let current = asked.get_untracked();
+            go(if second {
+                Comparison {
+                    to: moment,
+                    ..current
+                }
+            } else {
+                Comparison {
+                    from: moment,
+                    ..current
+                }
+            })
+        }
+    };
+    let tenant_field = match own {
+        Some((id, name)) => view! {
+            <select id="compare-tenant" disabled>
+                <option value=id.to_string() selected>{name}</option>
+            </select>
+        }
+        .into_any(),
+        None => view! {
+            <select id="compare-tenant" on:change=on_tenant>
+                <option value="" prop:selected=move || asked.with(|a| a.tenant.is_none())>
+                    "Изберете институция"
+                </option>
+                {move || {
+                    let chosen = asked.with(|a| a.tenant.clone());
+                    tenants
+                        .get()
+                        .and_then(Result::ok)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|t| {
+                            let selected = chosen.as_ref() == Some(&t.id);
+                            view! {
+                                <option value=t.id.to_string() prop:selected=selected>
+                                    {t.registration.name_bg}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        }
+        .into_any(),
+    };
+    // A moment given as a position (from an event's page) is said in words: the field holds
+    // times only.
+    let position_note = |value: Option<String>| {
+        value
+            .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
+            .map(|p| format!("след събитие № {p}"))
+            .unwrap_or_default()
+    };
+    view! {
+        <form class="filters" aria-label="Какво да се сравни" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="compare-tenant">"Институция"</label>
+                {tenant_field}
+            </div>
+            <div class="field">
+                <label for="compare-from">"Първи момент (часово време София)"</label>
+                <input
+                    id="compare-from"
+                    type="datetime-local"
+                    prop:value=move || asked.with(|a| input_value(a.from.as_deref()))
+                    on:change=on_moment(false)
+                />
+                <p class="field__help">{move || position_note(asked.with(|a| a.from.clone()))}</p>
+            </div>
+            <div class="field">
+                <label for="compare-to">"Втори момент"</label>
+                <input
+                    id="compare-to"
+                    type="datetime-local"
+                    prop:value=move || asked.with(|a| input_value(a.to.as_deref()))
+                    on:change=on_moment(true)
+                />
+                <p class="field__help">{move || position_note(asked.with(|a| a.to.clone()))}</p>
+            </div>
+        </form>
+    }
+}
+
+/// One row of the table: a record's changed field (or the record itself, when added or
+/// removed without fields to list).
+#[derive(Clone)]
+struct Row {
+    record: RecordChange,
+    field: Option<FieldChange>,
+}
+
+fn events_text(events: &[ChangeEvent]) -> String {
+    events
+        .iter()
+        .map(|e| {
+            format!(
+                "№ {} · {} · {}",
+                e.position,
+                date_time(e.recorded_at),
+                e.actor
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+const COLUMNS: [Column<Row>; 6] = [
+    Column::both("Запис", |r: &Row, _| r.record.record.clone()),
+    Column::both("Промяна", |r, _| {
+        r.record.change.label_bg().to_owned()
+    }),
+    Column::both("Поле", |r, _| {
+        r.field
+            .as_ref()
+            .map(|f| f.field.clone())
+            .unwrap_or_default()
+    }),
+    Column::both("Преди", |r, _| {
+        r.field
+            .as_ref()
+            .and_then(|f| f.before.clone())
+            .unwrap_or_default()
+    }),
+    Column::both("След", |r, _| {
+        r.field
+            .as_ref()
+            .and_then(|f| f.after.clone())
+            .unwrap_or_default()
+    }),
+    Column::both("Събития", |r, _| events_text(&r.record.events)),
+];
+
+/// The records that differ, one row per changed field.
+#[component]
+fn DiffTable(diff: AuditDiff) -> impl IntoView {
+    let rows: Vec<Row> = diff
+        .records
+        .iter()
+        .flat_map(|record| {
+            let fields: Vec<Option<FieldChange>> = if record.fields.is_empty() {
+                vec![None]
+            } else {
+                record.fields.iter().cloned().map(Some).collect()
+            };
+            fields.into_iter().map(|field| Row {
+                record: record.clone(),
+                field,
+            })
+        })
+        .collect();
+    let summary = format!(
+        "След събитие № {} и до № {} включително: {} с промени.",
+        thousands(diff.from),
+        thousands(diff.to),
+        match diff.records.len() {
+            1 => "1 запис".to_owned(),
+            n => format!("{} записа", thousands(n as u64)),
+        }
+    );
+    let csv_source = rows.clone();
+    let csv = Callback::new(move |()| csv_rows(&COLUMNS, &csv_source, &()));
+    let filename = format!("sravnenie-{}-{}-{}.csv", diff.tenant, diff.from, diff.to);
+    // One row per changed field; the record, its change and its events span its rows.
+    let body = diff
+        .records
+        .iter()
+        .flat_map(|record| {
+            let fields: Vec<Option<FieldChange>> = if record.fields.is_empty() {
+                vec![None]
+            } else {
+                record.fields.iter().cloned().map(Some).collect()
+            };
+            let span = fields.len().to_string();
+            fields.into_iter().enumerate().map(move |(i, field)| {
+                let heading = (i == 0).then(|| {
+                    let events = record
+                        .events
+                        .clone()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <li>
+                                    <A href=format!("/audit/{}", e.position)>"№ " {e.position.to_string()}</A>
+                                    " · "
+                                    <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
+                                    " · "
+                                    {e.actor}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    (
+                        view! {
+                            <td rowspan=span.clone()>{record.record.clone()}</td>
+                            <td rowspan=span.clone()>{record.change.label_bg()}</td>
+                        },
+                        view! {
+                            <td rowspan=span.clone()>
+                                <ul class="plain-list">{events}</ul>
+                            </td>
+                        },
+                    )
+                });
+                let (start, end) = heading.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+                let (name, before, after) = field.map_or((None, None, None), |f| {
+                    (Some(f.field), f.before, f.after)
+                });
+                let (was, is) = (before.is_some(), after.is_some());
+                view! {
+                    <tr class="diff-row" data-stream=record.stream.to_string()>
+                        {start}
+                        <td>{name}</td>
+                        <td class:diff-before=was>{before}</td>
+                        <td class:diff-after=is>{after}</td>
+                        {end}
+                    </tr>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <p class="muted small" data-testid="compare-summary">{summary}</p>
+        <ExportTable id="diff-table" filename rows=csv>
+            <caption class="visually-hidden">"Промени между двата момента"</caption>
+            <thead>
+                <tr>{headings(&COLUMNS)}</tr>
+            </thead>
+            <tbody>
+                {body}
+                {diff.records.is_empty().then(|| view! {
+                    <tr class="empty-row">
+                        <td colspan="6">"Между двата момента няма промени в записите."</td>
+                    </tr>
+                })}
+            </tbody>
+        </ExportTable>
+    }
+}
