@@ -1192,6 +1192,68 @@ async fn pages(app: &AppState) {
     for (who, uri, session) in pages {
         page_under_load(&router, who, uri, session).await;
     }
+    comparisons(app, &router, officer.as_str(), &officer_session).await;
+}
+
+/// p50/p99 of the auditor's comparisons and record histories on the whole log, one request at
+/// a time: a comparison of the officer's tenant over the newest 1 % and 10 % of the log (the
+/// records it touches folded from their own events), and its busiest progress record's
+/// history.
+async fn comparisons(app: &AppState, router: &axum::Router, tenant: &str, session: &Session) {
+    let head = app.system_log().head().position;
+    let records = body_json(
+        router,
+        &format!("/api/audit/records?tenant={tenant}"),
+        &session.cookie,
+    )
+    .await;
+    let busiest = records
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| {
+            r["stream"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("progress-"))
+        })
+        .max_by_key(|r| r["events"].as_u64())
+        .map(|r| r["stream"].as_str().unwrap_or_default().to_owned())
+        .expect("the officer's tenant reported progress");
+    let uris = [
+        format!(
+            "/api/audit/diff?tenant={tenant}&from={}&to={head}",
+            head - head / 100
+        ),
+        format!(
+            "/api/audit/diff?tenant={tenant}&from={}&to={head}",
+            head - head / 10
+        ),
+        format!("/api/audit/history?tenant={tenant}&stream={busiest}"),
+    ];
+    for uri in uris {
+        let mut times = Vec::new();
+        let answer = body_json(router, &uri, &session.cookie).await;
+        for _ in 0..200 {
+            let t = Instant::now();
+            get(router, &uri, Some(&session.cookie)).await;
+            times.push(t.elapsed());
+        }
+        let records = answer["records"]
+            .as_array()
+            .or(answer["versions"].as_array())
+            .map_or(0, Vec::len);
+        println!(
+            "GET {uri} (officer, one at a time): p50 {:.2} ms  p99 {:.2} ms ({records} records or versions)",
+            ms(percentile(&mut times, 0.5)),
+            ms(percentile(&mut times, 0.99)),
+        );
+    }
+}
+
+/// A GET's JSON body (the GET asserts its 200).
+async fn body_json(router: &axum::Router, uri: &str, cookie: &str) -> serde_json::Value {
+    let bytes = http::body(router, uri, Some(cookie)).await;
+    serde_json::from_slice(&bytes).expect("a JSON answer")
 }
 
 /// Runs this binary again as `phase` on `data`, and waits for it.

@@ -3,7 +3,7 @@
 //! One `event_sets!` list is the only place an event type is declared: it yields each
 //! aggregate's enum, the payloads' names and schema versions ([`DomainEvent`]), decoding, the
 //! list of all types ([`EventType`]), whether a type belongs to the confidential register and
-//! each type's sentence for people ([`EventType::summary`], from its [`Summary`]).
+//! each type's sentence for people ([`EventType::describe`], from its [`Summary`]).
 //! A new event type is one line here (and its payload struct); code that must treat every type
 //! (the frontend's Bulgarian names, say) matches on [`EventType`] and stops compiling until it
 //! does.
@@ -25,7 +25,7 @@ use crate::signal::{
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, VaultKeyRotated,
 };
-use crate::summary::{Context, Summary};
+use crate::summary::{Context, Described, Summary};
 use crate::tenant::TenantRegistered;
 use crate::tlog::LogKeyAdopted;
 
@@ -161,25 +161,30 @@ macro_rules! event_sets {
                 }
             }
 
-            /// The sentence that says what an event of this type recorded (see
-            /// [`Summary`]), from its payload at the current schema version. `previous` gives
-            /// the payload of the stream's previous event, and is asked only by the types
-            /// whose sentence tells a change; one that is not of this type is ignored.
-            pub fn summary(
+            /// What an event of this type recorded, in a sentence (see [`Summary`]), and its
+            /// record's name, from its payload at the current schema version. The payload's
+            /// own name for its record wins; `record` is asked otherwise. `previous` gives the
+            /// payload of the stream's previous event, and is asked only by the types whose
+            /// sentence tells a change; one that is not of this type is ignored.
+            pub fn describe(
                 self,
                 payload: &str,
-                context: &Context,
+                tenant: &str,
+                record: impl FnOnce() -> String,
                 previous: impl FnOnce() -> Option<String>,
-            ) -> Result<String, serde_json::Error> {
+            ) -> Result<Described, serde_json::Error> {
                 match self {
                     $($(Self::$Payload => {
                         let event: $Payload = serde_json::from_str(payload)?;
+                        let record = event.names_record().unwrap_or_else(record);
                         let previous = if <$Payload as Summary>::READS_PREVIOUS {
                             previous().and_then(|p| serde_json::from_str::<$Payload>(&p).ok())
                         } else {
                             None
                         };
-                        Ok(event.summary(context, previous.as_ref()))
+                        let context = Context { tenant, record: &record };
+                        let summary = event.summary(&context, previous.as_ref());
+                        Ok(Described { summary, record })
                     })+)+
                 }
             }

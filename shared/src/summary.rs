@@ -36,11 +36,26 @@ pub struct Context<'a> {
     pub record: &'a str,
 }
 
+/// What a reader says of one event: its sentence and its record's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Described {
+    /// The sentence.
+    pub summary: String,
+    /// The record's name.
+    pub record: String,
+}
+
 /// A payload's sentence.
 pub trait Summary {
     /// Whether the sentence tells the change from the stream's previous event of the same type
     /// (a progress report's level before and after); a reader fetches that event only then.
     const READS_PREVIOUS: bool = false;
+
+    /// The record's name, when the payload itself says it: the event that records an activity
+    /// holds it whole, so a reader need not look the record up.
+    fn names_record(&self) -> Option<String> {
+        None
+    }
 
     /// The sentence, given the context and, for a type that reads it, the stream's previous
     /// event when it is of the same type.
@@ -223,6 +238,10 @@ impl Summary for ProgressReported {
 }
 
 impl Summary for MeetingHeld {
+    fn names_record(&self) -> Option<String> {
+        Some(self.name())
+    }
+
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!(
             "{} записа {} {} на {} ({})",
@@ -236,6 +255,10 @@ impl Summary for MeetingHeld {
 }
 
 impl Summary for TrainingHeld {
+    fn names_record(&self) -> Option<String> {
+        Some(self.name())
+    }
+
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!(
             "{} записа обучение {} на {} ({})",
@@ -248,6 +271,10 @@ impl Summary for TrainingHeld {
 }
 
 impl Summary for MediaActivityCarriedOut {
+    fn names_record(&self) -> Option<String> {
+        Some(self.name())
+    }
+
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!(
             "{} записа {} в {} на {}",
@@ -268,6 +295,10 @@ fn media_named(kind: MediaKind) -> &'static str {
 }
 
 impl Summary for DeclarationsChecked {
+    fn names_record(&self) -> Option<String> {
+        Some(self.name())
+    }
+
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!(
             "{} записа проверка на {} за {} – {}: {}",
@@ -294,6 +325,10 @@ fn act_named(kind: ActKind, number: &str, date: chrono::NaiveDate) -> String {
 }
 
 impl Summary for ActContested {
+    fn names_record(&self) -> Option<String> {
+        Some(self.name())
+    }
+
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         let action = match self.action {
             ActAction::Returned => "върна за ново обсъждане",
@@ -321,30 +356,63 @@ impl Summary for ActivityCorrected {
 /// An activity as a record's name says it: its kind and title.
 pub fn activity_named(activity: &Activity) -> String {
     match activity {
-        Activity::Meeting(m) => format!("{} {}", m.meeting_kind.label_bg(), quoted(&m.title)),
-        Activity::Training(t) => format!("Обучение {}", quoted(&t.topic)),
-        Activity::Media(m) => format!(
+        Activity::Meeting(m) => m.name(),
+        Activity::Training(t) => t.name(),
+        Activity::Media(m) => m.name(),
+        Activity::DeclarationCheck(d) => d.name(),
+        Activity::ContestedAct(a) => a.name(),
+    }
+}
+
+/// An activity's record named by what it holds.
+trait ActivityName {
+    fn name(&self) -> String;
+}
+
+impl ActivityName for MeetingHeld {
+    fn name(&self) -> String {
+        format!("{} {}", self.meeting_kind.label_bg(), quoted(&self.title))
+    }
+}
+
+impl ActivityName for TrainingHeld {
+    fn name(&self) -> String {
+        format!("Обучение {}", quoted(&self.topic))
+    }
+}
+
+impl ActivityName for MediaActivityCarriedOut {
+    fn name(&self) -> String {
+        format!(
             "{} в {} от {}",
-            media_named(m.media_kind),
-            m.channel.trim(),
-            date_bg(m.date)
-        ),
-        Activity::DeclarationCheck(d) => format!(
+            media_named(self.media_kind),
+            self.channel.trim(),
+            date_bg(self.date)
+        )
+    }
+}
+
+impl ActivityName for DeclarationsChecked {
+    fn name(&self) -> String {
+        format!(
             "Проверка на декларации за {} – {}",
-            date_bg(d.period_from),
-            date_bg(d.period_to)
-        ),
-        Activity::ContestedAct(a) => {
-            // The participle agrees with the act: "решение" is neuter, "заповед" feminine.
-            let contested = match a.act_kind {
-                ActKind::CouncilDecision => "Оспорено",
-                ActKind::MayorOrder => "Оспорена",
-            };
-            format!(
-                "{contested} {}",
-                act_named(a.act_kind, &a.act_number, a.act_date)
-            )
-        }
+            date_bg(self.period_from),
+            date_bg(self.period_to)
+        )
+    }
+}
+
+impl ActivityName for ActContested {
+    fn name(&self) -> String {
+        // The participle agrees with the act: "решение" is neuter, "заповед" feminine.
+        let contested = match self.act_kind {
+            ActKind::CouncilDecision => "Оспорено",
+            ActKind::MayorOrder => "Оспорена",
+        };
+        format!(
+            "{contested} {}",
+            act_named(self.act_kind, &self.act_number, self.act_date)
+        )
     }
 }
 
@@ -561,10 +629,21 @@ mod tests {
     use super::*;
     use crate::events::EventType;
 
-    const PETRICH: Context = Context {
-        tenant: "Община Петрич",
-        record: "Отчет по мярка I.1 (2017)",
-    };
+    /// An event of Petrich's report on I.1, described.
+    fn describe(
+        event_type: EventType,
+        payload: &str,
+        previous: impl FnOnce() -> Option<String>,
+    ) -> Described {
+        event_type
+            .describe(
+                payload,
+                "Община Петрич",
+                || "Отчет по мярка I.1 (2017)".to_owned(),
+                previous,
+            )
+            .unwrap()
+    }
 
     fn report(level: &str) -> String {
         format!(
@@ -575,9 +654,10 @@ mod tests {
     #[test]
     fn a_progress_report_tells_the_level_before_and_after() {
         let summary = |previous: Option<String>| {
-            EventType::ProgressReported
-                .summary(&report("completed"), &PETRICH, || previous)
-                .unwrap()
+            describe(EventType::ProgressReported, &report("completed"), || {
+                previous
+            })
+            .summary
         };
         assert_eq!(
             summary(Some(report("substantial"))),
@@ -598,11 +678,10 @@ mod tests {
     #[test]
     fn only_the_types_that_tell_a_change_ask_for_the_previous_event() {
         let role = r#"{"username":"petrich.ivanova","role":"tenant_admin","previous":"officer"}"#;
-        let summary = EventType::RoleGranted
-            .summary(role, &PETRICH, || {
-                panic!("a role grant names its previous role")
-            })
-            .unwrap();
+        let summary = describe(EventType::RoleGranted, role, || {
+            panic!("a role grant names its previous role")
+        })
+        .summary;
         assert_eq!(
             summary,
             "Профил petrich.ivanova: роля служител → администратор на институцията"
@@ -613,8 +692,24 @@ mod tests {
     fn a_payload_that_is_not_its_types_shape_is_an_error_not_a_sentence() {
         assert!(
             EventType::AccountCreated
-                .summary(r#"{"username":"x"}"#, &PETRICH, || None)
+                .describe(r#"{"username":"x"}"#, "Община Петрич", String::new, || None)
                 .is_err()
+        );
+    }
+
+    #[test]
+    fn the_event_that_records_an_activity_names_its_record_itself() {
+        let meeting = r#"{"date":"2017-05-12","meeting_kind":"council_session","title":"Отчет за първото тримесечие","participants":1,"organisations":[],"agenda":"","decisions":"","protocol":"","public":true,"measures":[]}"#;
+        let described = EventType::MeetingHeld
+            .describe(meeting, "Община Петрич", || panic!("no lookup"), || None)
+            .unwrap();
+        assert_eq!(
+            described.record,
+            "Заседание на съвета „Отчет за първото тримесечие“"
+        );
+        assert_eq!(
+            described.summary,
+            "Община Петрич записа заседание на съвета „Отчет за първото тримесечие“ на 12.05.2017 (1 участник)"
         );
     }
 

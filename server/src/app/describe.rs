@@ -8,7 +8,7 @@ use crate::streams;
 use crate::vault::redacted;
 use antikor_shared::api::AuditEntry;
 use antikor_shared::events::EventType;
-use antikor_shared::summary::{Context, activity_named};
+use antikor_shared::summary::{Described, activity_named};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 
 impl App {
@@ -16,8 +16,7 @@ impl App {
     /// sentence reads a sealed field), then with the sealed fields replaced by their hashes.
     /// The caller has checked that its reader may see the event.
     pub(crate) fn audit_entry(&self, event: RecordedEvent) -> AuditEntry {
-        let record = self.record_name(&event.tenant, &event.stream);
-        let summary = self.summary(&event, &record);
+        let Described { summary, record } = self.describe(&event);
         AuditEntry {
             event: redacted(event),
             summary,
@@ -49,24 +48,40 @@ impl App {
         stream.to_string()
     }
 
-    /// The sentence of an event (upcast to its type's current shape first). An event this
-    /// version of Antikor cannot read is named by its type.
-    fn summary(&self, event: &RecordedEvent, record: &str) -> String {
-        let unreadable = || format!("Събитие {} (не може да се прочете)", event.event_type);
-        let Some(event_type) = EventType::parse(&event.event_type) else {
-            return format!("Събитие {}", event.event_type);
+    /// The sentence of an event (upcast to its type's current shape first) and its record's
+    /// name, from one reading of its payload. An event this version of Antikor cannot read
+    /// is named by its type.
+    fn describe(&self, event: &RecordedEvent) -> Described {
+        let record = || self.record_name(&event.tenant, &event.stream);
+        let unreadable = || Described {
+            summary: format!("Събитие {} (не може да се прочете)", event.event_type),
+            record: record(),
         };
-        let Some(current) = upcast(event.clone()) else {
-            return unreadable();
+        let Some(event_type) = EventType::parse(&event.event_type) else {
+            return Described {
+                summary: format!("Събитие {}", event.event_type),
+                record: record(),
+            };
+        };
+        // Most events are of their type's current shape: only older ones are copied to be
+        // brought up to date.
+        let upcast_copy;
+        let current = if event.schema_version == event_type.schema_version() {
+            event
+        } else {
+            match upcast(event.clone()) {
+                Some(copy) => {
+                    upcast_copy = copy;
+                    &upcast_copy
+                }
+                None => return unreadable(),
+            }
         };
         let tenant = self.tenant_name(&event.tenant);
-        let context = Context {
-            tenant: if tenant.is_empty() {
-                event.tenant.as_str()
-            } else {
-                &tenant
-            },
-            record,
+        let tenant = if tenant.is_empty() {
+            event.tenant.as_str()
+        } else {
+            &tenant
         };
         let previous = || {
             let version = event.version.checked_sub(1).filter(|v| *v > 0)?;
@@ -74,7 +89,7 @@ impl App {
             Some(upcast(before)?.payload.get().to_owned())
         };
         event_type
-            .summary(current.payload.get(), &context, previous)
+            .describe(current.payload.get(), tenant, record, previous)
             .unwrap_or_else(|error| {
                 tracing::warn!(position = event.position, %error, "an event's payload has no sentence");
                 unreadable()

@@ -35,6 +35,9 @@ use std::collections::BTreeMap;
 /// for a shorter stretch rather than the server for a long walk.
 pub const MAX_DIFF_EVENTS: usize = 10_000;
 
+/// How many events a comparison reads at a time.
+const DIFF_BATCH: usize = 256;
+
 /// The most versions a record's history lists.
 pub const MAX_VERSIONS: usize = 1_000;
 
@@ -64,8 +67,19 @@ impl App {
         if from > to {
             return Err(AppError::BadRequest("Първият момент е след втория.".into()));
         }
-        let mut between = log.visible(&filter, Direction::Forward, from, MAX_DIFF_EVENTS + 1)?;
-        between.retain(|e| e.position <= to);
+        // Read in batches up to `to`: one read of the limit would read that many events past
+        // `to` whenever the stretch is short and the tenant's log goes on after it.
+        let mut between = Vec::new();
+        let mut cursor = from;
+        while between.len() <= MAX_DIFF_EVENTS {
+            let batch = log.visible(&filter, Direction::Forward, cursor, DIFF_BATCH)?;
+            let full = batch.len() == DIFF_BATCH;
+            cursor = batch.last().map_or(to, |e| e.position);
+            between.extend(batch.into_iter().filter(|e| e.position <= to));
+            if !full || cursor >= to {
+                break;
+            }
+        }
         if between.len() > MAX_DIFF_EVENTS {
             return Err(AppError::BadRequest(format!(
                 "Между двата момента има повече от {MAX_DIFF_EVENTS} събития: изберете по-кратък период."
