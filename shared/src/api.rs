@@ -116,6 +116,9 @@ pub struct AuditQuery {
     /// shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// Only events this person caused: a username, `system` or `reporter`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
     /// The page of events just older than this position.
     pub before: Option<u64>,
     /// The page of events just newer than this position.
@@ -187,6 +190,11 @@ pub struct AuditPage {
     pub newer: Option<u64>,
     /// Cursor for `before=` when older matching events exist.
     pub older: Option<u64>,
+    /// Narrowed to one person, the position where this page stopped looking (it reads a
+    /// bounded stretch of the log; the cursor goes on from there); `None` when it looked as
+    /// far as the page needed.
+    #[serde(default)]
+    pub search_stopped_at: Option<u64>,
 }
 
 /// One field of a record that an event or a stretch of time changed.

@@ -89,6 +89,7 @@ pub fn audit_query_pairs(query: &AuditQuery) -> Vec<(&'static str, String)> {
         ("tenant", query.tenant.as_ref().map(ToString::to_string)),
         ("stream", query.stream.as_ref().map(ToString::to_string)),
         ("event_type", query.event_type.clone()),
+        ("actor", query.actor.clone()),
         ("from", query.from.clone()),
         ("to", query.to.clone()),
         ("before", query.before.map(|p| p.to_string())),

@@ -7,7 +7,9 @@ use crate::app::checkpoints::SignedCheckpoint;
 use crate::projections::{ReadModels, position_at};
 use crate::store::{Direction, Filter, StoreError};
 use crate::util::errors::{AppError, AppResult};
-use antikor_shared::api::{AuditEntry, AuditRecord, ConsistencyProof, Damage, InclusionProof};
+use antikor_shared::api::{
+    AuditEntry, AuditPage, AuditRecord, ConsistencyProof, Damage, InclusionProof,
+};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::tlog;
 use antikor_shared::{RecordedEvent, TenantId};
@@ -39,6 +41,39 @@ impl Moment {
             ))
         })?;
         Ok(Self::Time(moment.to_utc()))
+    }
+}
+
+/// What a page of the audit trail keeps to besides its filter: a stretch of positions and,
+/// optionally, one person's events.
+#[derive(Debug, Clone, Copy)]
+pub struct Narrowing<'a> {
+    /// Only events after this position.
+    pub after: u64,
+    /// Only events up to this position.
+    pub upto: u64,
+    /// Only events this actor caused (a username, `system`, `reporter`).
+    pub actor: Option<&'a str>,
+}
+
+/// How many events a page narrowed to one person reads at most.
+pub const SCAN_BUDGET: usize = 5_000;
+
+/// How many events such a page reads at a time.
+const SCAN_BATCH: usize = 256;
+
+/// The events a scan found, and where it stopped when its budget ran out first.
+struct Scanned {
+    events: Vec<RecordedEvent>,
+    stopped_at: Option<u64>,
+}
+
+impl Scanned {
+    fn done(events: Vec<RecordedEvent>) -> Self {
+        Self {
+            events,
+            stopped_at: None,
+        }
     }
 }
 
@@ -225,18 +260,129 @@ impl ScopedLog<'_> {
             .collect())
     }
 
-    /// The position of the first event matching `filter` beyond `cursor` in `direction` that
-    /// the scope sees, if any.
-    pub fn first(
+    /// One page of the audit trail, newest first: the events matching `filter` and
+    /// `narrowing` that the scope sees, just older than `before` (or the newest), or just
+    /// newer than `after`, with cursors to the neighbouring pages.
+    ///
+    /// Narrowed to one person, a page reads at most [`SCAN_BUDGET`] events: no index holds
+    /// events by who caused them, so a rare person's events are looked for a stretch at a
+    /// time. A page that stopped there says where (`search_stopped_at`) and its cursor goes on
+    /// from that point, so that paging on walks the whole log and no request walks it whole.
+    pub fn trail(
         &self,
         filter: &Filter,
+        narrowing: &Narrowing,
+        before: Option<u64>,
+        after: Option<u64>,
+        limit: usize,
+    ) -> AppResult<AuditPage> {
+        // Whether a matching event lies beyond `cursor` in `direction` (or may: the search
+        // stopped before finding one).
+        let beyond = |direction, cursor| -> AppResult<bool> {
+            let found = self.scan(filter, narrowing, direction, cursor, 1)?;
+            Ok(!found.events.is_empty() || found.stopped_at.is_some())
+        };
+        let (events, newer, older, stopped_at) = if let Some(after) = after {
+            let found = self.scan(
+                filter,
+                narrowing,
+                Direction::Forward,
+                after.max(narrowing.after),
+                limit + 1,
+            )?;
+            let mut events = found.events;
+            let newer = if events.len() > limit {
+                events.truncate(limit);
+                events.last().map(|e| e.position)
+            } else {
+                found.stopped_at
+            };
+            events.reverse();
+            let oldest = events
+                .last()
+                .map_or(after.saturating_add(1), |e| e.position);
+            let older = beyond(Direction::Backward, oldest)?.then_some(oldest);
+            (events, newer, older, found.stopped_at)
+        } else {
+            let before = before
+                .unwrap_or(u64::MAX)
+                .min(narrowing.upto.saturating_add(1));
+            let found = self.scan(filter, narrowing, Direction::Backward, before, limit + 1)?;
+            let mut events = found.events;
+            let older = if events.len() > limit {
+                events.truncate(limit);
+                events.last().map(|e| e.position)
+            } else {
+                found.stopped_at
+            };
+            let newest = events
+                .first()
+                .map_or(before.saturating_sub(1), |e| e.position);
+            let newer = beyond(Direction::Forward, newest)?.then_some(newest);
+            (events, newer, older, found.stopped_at)
+        };
+        Ok(AuditPage {
+            events: events
+                .into_iter()
+                .map(|e| self.app.audit_entry(e))
+                .collect(),
+            head_position: self.head_position(),
+            newer,
+            older,
+            search_stopped_at: stopped_at,
+        })
+    }
+
+    /// Up to `limit` events matching `filter` and `narrowing` from `cursor` in `direction`,
+    /// reading at most [`SCAN_BUDGET`] of those matching `filter`.
+    fn scan(
+        &self,
+        filter: &Filter,
+        narrowing: &Narrowing,
         direction: Direction,
-        cursor: u64,
-    ) -> AppResult<Option<u64>> {
-        Ok(self
-            .visible(filter, direction, cursor, 1)?
-            .first()
-            .map(|e| e.position))
+        mut cursor: u64,
+        limit: usize,
+    ) -> AppResult<Scanned> {
+        let mut found = Vec::new();
+        let mut read = 0;
+        loop {
+            // Without a person to look for, every event in the stretch matches: read just
+            // what the page needs.
+            let want = if narrowing.actor.is_some() {
+                SCAN_BATCH
+            } else {
+                limit - found.len()
+            };
+            let batch = self.visible(filter, direction, cursor, want)?;
+            let full = batch.len() == want;
+            for event in batch {
+                cursor = event.position;
+                // Past the stretch in the direction of travel, nothing further matches.
+                let past = match direction {
+                    Direction::Forward => event.position > narrowing.upto,
+                    Direction::Backward => event.position <= narrowing.after,
+                };
+                if past {
+                    return Ok(Scanned::done(found));
+                }
+                read += 1;
+                if narrowing.actor.is_none_or(|a| a == event.actor) {
+                    found.push(event);
+                    if found.len() == limit {
+                        return Ok(Scanned::done(found));
+                    }
+                }
+                if read >= SCAN_BUDGET {
+                    return Ok(Scanned {
+                        events: found,
+                        stopped_at: Some(cursor),
+                    });
+                }
+            }
+            if !full {
+                return Ok(Scanned::done(found));
+            }
+        }
     }
 
     /// [`Self::page`]'s events as stored: the caller describes or redacts them before they

@@ -1,7 +1,7 @@
 //! The audit trail: every event in order, filtered and paged, one by one, and live.
 
 use crate::access::{Principal, ReadScope};
-use crate::app::log::Moment;
+use crate::app::log::{Moment, Narrowing};
 use crate::app::{App, AppState};
 use crate::store::{Direction, Filter};
 use crate::util::errors::{AppError, AppResult};
@@ -26,7 +26,9 @@ use utoipa::IntoParams;
 
 /// One page of events, newest first, with cursors to the neighbouring pages. Officers and
 /// tenant admins see their own tenant's events only; regional roles and auditors all. `from`
-/// and `to` keep the page within a stretch of time (or of positions); the cursors stay in it.
+/// and `to` keep the page within a stretch of time (or of positions), the cursors too;
+/// `actor` to one person's events, looked for a bounded stretch of the log per page (see
+/// `search_stopped_at`).
 #[utoipa::path(get, path = "/api/audit/events", security(("session" = [])), tag = "audit", params(AuditQuery),
     responses(
         (status = 200, description = "A page of events, newest first", body = AuditPage),
@@ -48,61 +50,24 @@ pub async fn list(
             "Филтър по поток изисква и институция.".into(),
         ));
     }
+    let actor = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    if actor.is_some_and(|a| a.chars().count() > 64) {
+        return Err(AppError::BadRequest(
+            "Извършителят е потребителско име: до 64 знака.".into(),
+        ));
+    }
     let span = Span::of(&app, q.from.as_deref(), q.to.as_deref())?;
+    let narrowing = Narrowing {
+        after: span.after,
+        upto: span.upto,
+        actor,
+    };
     let scope = principal.read_scope();
     let log = app.log(&scope);
     let filter = log.filter(q.tenant, q.stream, q.event_type)?;
-    // Whether a visible event lies beyond `cursor` in `direction` and within the span.
-    let beyond = |direction, cursor| -> AppResult<bool> {
-        Ok(log
-            .first(&filter, direction, cursor)?
-            .is_some_and(|p| span.holds(p)))
-    };
-    let (events, newer, older) = if let Some(after) = q.after {
-        let mut events = log.page(
-            &filter,
-            Direction::Forward,
-            after.max(span.after),
-            limit + 1,
-        )?;
-        events.retain(|e| span.holds(e.event.position));
-        let more_newer = events.len() > limit;
-        events.truncate(limit);
-        events.reverse();
-        let newer = events
-            .first()
-            .filter(|_| more_newer)
-            .map(|e| e.event.position);
-        let older = match events.last() {
-            Some(e) if beyond(Direction::Backward, e.event.position)? => Some(e.event.position),
-            _ => None,
-        };
-        (events, newer, older)
-    } else {
-        let before = q
-            .before
-            .unwrap_or(u64::MAX)
-            .min(span.upto.saturating_add(1));
-        let mut events = log.page(&filter, Direction::Backward, before, limit + 1)?;
-        events.retain(|e| span.holds(e.event.position));
-        let more_older = events.len() > limit;
-        events.truncate(limit);
-        let older = events
-            .last()
-            .filter(|_| more_older)
-            .map(|e| e.event.position);
-        let newer = match events.first() {
-            Some(e) if beyond(Direction::Forward, e.event.position)? => Some(e.event.position),
-            _ => None,
-        };
-        (events, newer, older)
-    };
-    Ok(Json(AuditPage {
-        events,
-        head_position: log.head_position(),
-        newer,
-        older,
-    }))
+    Ok(Json(
+        log.trail(&filter, &narrowing, q.before, q.after, limit)?,
+    ))
 }
 
 /// The stretch of the log a page keeps to: positions after `after`, up to `upto`.
@@ -146,11 +111,6 @@ impl Span {
             Some(moment) => app.position_of(moment)?,
         };
         Ok(Self { after, upto })
-    }
-
-    /// Whether `position` is in the span.
-    fn holds(&self, position: u64) -> bool {
-        position > self.after && position <= self.upto
     }
 }
 

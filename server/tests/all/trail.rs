@@ -444,3 +444,73 @@ async fn a_records_history_lists_its_versions_with_what_each_changed() {
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn one_persons_events_are_looked_for_a_bounded_stretch_at_a_time_and_all_found() {
+    use crate::support::{event, request};
+    use antikor_server::store::ExpectedVersion;
+    let app = TestApp::start_demo().await;
+    a_morning_in_petrich(&app).await;
+    let auditor = app.auditor().await;
+    let want: Vec<u64> = whole_trail(&app, &auditor, "&tenant=petrich")
+        .await
+        .iter()
+        .filter(|e| e["event"]["actor"] == "petrich.officer")
+        .map(|e| e["event"]["position"].as_u64().unwrap())
+        .collect();
+    assert_eq!(want.len(), 3, "a login and two reports: {want:?}");
+    // Six thousand newer events by someone else: more than one page looks through.
+    for _ in 0..60 {
+        app.state
+            .system_log()
+            .append(request(
+                "bansko",
+                "notes",
+                ExpectedVersion::Any,
+                (0..100).map(event).collect(),
+            ))
+            .await
+            .unwrap();
+    }
+    let mut found = Vec::new();
+    let mut stops = 0;
+    let mut uri = "/api/audit/events?actor=petrich.officer".to_owned();
+    loop {
+        let (status, page) = app.get_as(&auditor, &uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let events = page["events"].as_array().unwrap();
+        assert!(
+            events
+                .iter()
+                .all(|e| e["event"]["actor"] == "petrich.officer")
+        );
+        found.extend(
+            events
+                .iter()
+                .map(|e| e["event"]["position"].as_u64().unwrap()),
+        );
+        if !page["search_stopped_at"].is_null() {
+            stops += 1;
+            assert_eq!(
+                page["older"], page["search_stopped_at"],
+                "the cursor goes on from there"
+            );
+        }
+        match page["older"].as_u64() {
+            Some(older) => uri = format!("/api/audit/events?actor=petrich.officer&before={older}"),
+            None => break,
+        }
+    }
+    assert_eq!(found, want);
+    assert!(stops >= 1, "six thousand events are more than one look");
+    // Too long a name is refused in words.
+    let long = "x".repeat(65);
+    let (status, body) = app
+        .get_as(&auditor, &format!("/api/audit/events?actor={long}"))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body["message"],
+        "Извършителят е потребителско име: до 64 знака."
+    );
+}

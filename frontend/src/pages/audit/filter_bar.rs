@@ -60,6 +60,20 @@ pub(super) fn FilterBar(
             });
         }
     };
+    let on_actor = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let actor = Some(value.trim().to_owned()).filter(|a| !a.is_empty());
+            let current = filters.get_untracked();
+            if current.actor != actor {
+                go(Filters {
+                    actor,
+                    ..current.newest()
+                });
+            }
+        }
+    };
     // A moment typed in Sofia time goes to the address in UTC; a cleared field drops it.
     let on_moment = {
         let go = go.clone();
@@ -204,6 +218,21 @@ pub(super) fn FilterBar(
                 </select>
             </div>
             <div class="field">
+                <label for="filter-actor">"Извършител"</label>
+                <input
+                    id="filter-actor"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    maxlength="64"
+                    placeholder="потребителско име или system"
+                    prop:value=move || filters.with(|f| f.actor.clone().unwrap_or_default())
+                    aria-describedby="filter-actor-help"
+                    on:change=on_actor
+                />
+                <p id="filter-actor-help" class="field__help">"Въведете и натиснете Enter."</p>
+            </div>
+            <div class="field">
                 <label for="filter-from">"От (часово време София)"</label>
                 <input
                     id="filter-from"
@@ -227,7 +256,8 @@ pub(super) fn FilterBar(
             // The locked tenant is no filter the user chose, so it alone offers nothing to clear.
             <Show when=move || {
                 filters.with(|f| {
-                    f.stream.is_some() || f.event_type.is_some() || f.from.is_some()
+                    f.stream.is_some() || f.event_type.is_some() || f.actor.is_some()
+                        || f.from.is_some()
                         || f.to.is_some() || (!locked && f.tenant.is_some())
                 })
             }>

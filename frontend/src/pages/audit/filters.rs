@@ -6,7 +6,7 @@ use antikor_shared::api::AuditQuery;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 
 /// What the audit trail shows, as its URL says:
-/// `/audit?tenant=&stream=&event_type=&from=&to=&before=&after=`.
+/// `/audit?tenant=&stream=&event_type=&actor=&from=&to=&before=&after=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     /// Only this tenant's events.
@@ -15,6 +15,8 @@ pub struct Filters {
     pub stream: Option<StreamId>,
     /// Only events of this type.
     pub event_type: Option<String>,
+    /// Only events this person caused (a username, `system`, `reporter`).
+    pub actor: Option<String>,
     /// Only events from this moment on (RFC 3339, UTC) or this position.
     pub from: Option<String>,
     /// Only events up to this moment (RFC 3339, UTC) or this position.
@@ -77,6 +79,7 @@ impl Filters {
             tenant,
             stream,
             event_type: value("event_type"),
+            actor: value("actor"),
             from,
             to,
             before,
@@ -90,6 +93,7 @@ impl Filters {
             tenant: self.tenant.clone(),
             stream: self.stream.clone(),
             event_type: self.event_type.clone(),
+            actor: self.actor.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             before: self.before,
@@ -106,6 +110,7 @@ impl Filters {
                 ("tenant", self.tenant.as_ref().map(ToString::to_string)),
                 ("stream", self.stream.as_ref().map(ToString::to_string)),
                 ("event_type", self.event_type.clone()),
+                ("actor", self.actor.clone()),
                 ("from", self.from.clone()),
                 ("to", self.to.clone()),
                 ("before", self.before.map(|p| p.to_string())),
@@ -146,6 +151,7 @@ impl Filters {
         self.tenant.is_some()
             || self.stream.is_some()
             || self.event_type.is_some()
+            || self.actor.is_some()
             || self.from.is_some()
             || self.to.is_some()
     }
@@ -175,6 +181,7 @@ impl Filters {
     pub fn matches(&self, event: &RecordedEvent) -> bool {
         self.to.is_none()
             && self.tenant.as_ref().is_none_or(|t| *t == event.tenant)
+            && self.actor.as_ref().is_none_or(|a| *a == event.actor)
             && self.stream.as_ref().is_none_or(|s| *s == event.stream)
             && self
                 .event_type
@@ -268,6 +275,8 @@ mod tests {
         let since = parse(&[("from", "2025-01-01T08:00:00Z")]).unwrap();
         assert!(since.matches(&e));
         assert!(!parse(&[("to", "120")]).unwrap().matches(&e));
+        assert!(parse(&[("actor", "system")]).unwrap().matches(&e));
+        assert!(!parse(&[("actor", "petrich.officer")]).unwrap().matches(&e));
     }
 
     #[test]

@@ -150,8 +150,20 @@ pub(super) fn AuditResults(
         names.with(|n| csv_rows(&COLUMNS, &events, n))
     });
 
+    // A search for one person's events looks through a bounded stretch of the log per page.
+    let stopped = page.search_stopped_at.map(|at| {
+        view! {
+            <p class="notice notice--info" role="status" data-testid="search-stopped">
+                "Търсенето по извършител преглежда до 5 000 събития наведнъж и спря при № "
+                {thousands(at)}
+                ". Бутоните „← По-нови“ и „По-стари →“ продължават търсенето."
+            </p>
+        }
+    });
+
     view! {
         {banner}
+        {stopped}
         <p class="muted small" data-testid="page-summary">{summary}</p>
         <ExportTable id="audit-table" filename="odit.csv" rows=csv>
             <caption class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
