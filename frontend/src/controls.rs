@@ -6,14 +6,17 @@ use crate::components::Loading;
 use crate::directory::{
     provinces, provinces_untracked, tenant_options, use_country, use_directory,
 };
-use crate::format::{as_of_param, date_bg, href_with_query, sofia_today};
+use crate::format::{
+    as_of_param, date_bg, date_time, from_sofia_input, href_with_query, sofia_offset, sofia_today,
+    thousands, utc_exact,
+};
 use crate::provinces::{
     PlanProvince, ProvinceChoice, every_plan_year, plan_choices, plan_province, plan_years_of,
     province_choices, province_of, province_param, spans_provinces, year_kept,
 };
 use crate::session::{Auth, use_session};
 use antikor_shared::{ProvinceCode, TenantId};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -30,8 +33,70 @@ pub struct ViewParams {
     pub year: Option<i32>,
     /// A filter of the activities list (`meeting`, …).
     pub kind: Option<String>,
-    /// The day whose end the view shows; `None`: now.
-    pub as_of: Option<NaiveDate>,
+    /// The moment the view shows; `None`: now.
+    pub as_of: Option<AsOf>,
+}
+
+/// A past moment a view can show, as its address names it (`as_of=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOf {
+    /// The end of a day in Sofia (`2017-06-30`).
+    Day(NaiveDate),
+    /// An instant (`2017-06-30T09:45:00.000Z`).
+    At(DateTime<Utc>),
+    /// Just after an event of the log (`1234`).
+    Position(u64),
+}
+
+impl AsOf {
+    /// The moment an address's value names; `None` when it names none.
+    pub fn parse(value: &str) -> Option<Self> {
+        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+            return value.parse().ok().map(Self::Position);
+        }
+        if let Ok(day) = value.parse::<NaiveDate>() {
+            return Some(Self::Day(day));
+        }
+        DateTime::parse_from_rfc3339(value)
+            .ok()
+            .map(|at| Self::At(at.to_utc()))
+    }
+
+    /// The address's value.
+    pub fn param(self) -> String {
+        match self {
+            Self::Day(day) => day.to_string(),
+            Self::At(at) => utc_exact(at),
+            Self::Position(p) => p.to_string(),
+        }
+    }
+
+    /// The API's `as_of`: a position, or an instant (a day's end in Sofia).
+    pub fn api(self) -> String {
+        match self {
+            Self::Day(day) => as_of_param(day),
+            Self::At(at) => utc_exact(at),
+            Self::Position(p) => p.to_string(),
+        }
+    }
+
+    /// How a sentence names it: "края на 30.06.2017 г.", "30.06.2017 12:45 ч.", "събитие № 1234".
+    pub fn label(self) -> String {
+        match self {
+            Self::Day(day) => format!("края на {} г.", date_bg(day)),
+            Self::At(at) => format!("{} ч.", date_time(at)),
+            Self::Position(p) => format!("събитие № {}", thousands(p)),
+        }
+    }
+
+    /// How a file name says it: `2017-06-30`, `2017-06-30-1245`, `sabitie-1234`.
+    pub fn file_tag(self) -> String {
+        match self {
+            Self::Day(day) => day.to_string(),
+            Self::At(at) => (at + sofia_offset(at)).format("%Y-%m-%d-%H%M").to_string(),
+            Self::Position(p) => format!("sabitie-{p}"),
+        }
+    }
 }
 
 impl ViewParams {
@@ -53,9 +118,8 @@ impl ViewParams {
             .transpose()
             .map_err(|_| invalid("година"))?;
         let as_of = value("as_of")
-            .map(|d| d.parse::<NaiveDate>())
-            .transpose()
-            .map_err(|_| invalid("дата (очаква се ГГГГ-ММ-ДД)"))?;
+            .map(|v| AsOf::parse(&v).ok_or_else(|| invalid("дата, момент или номер на събитие")))
+            .transpose()?;
         Ok(Self {
             tenant,
             province,
@@ -74,14 +138,14 @@ impl ViewParams {
                 ("province", self.province.as_ref().map(ToString::to_string)),
                 ("year", self.year.map(|y| y.to_string())),
                 ("kind", self.kind.clone()),
-                ("as_of", self.as_of.map(|d| d.to_string())),
+                ("as_of", self.as_of.map(AsOf::param)),
             ],
         )
     }
 
-    /// The `as_of` value for the API: the end of the chosen day in Sofia.
+    /// The `as_of` value for the API: a position, or an instant (a chosen day's end in Sofia).
     pub fn as_of_api(&self) -> Option<String> {
-        self.as_of.map(as_of_param)
+        self.as_of.map(AsOf::api)
     }
 }
 
@@ -183,13 +247,17 @@ pub fn PlanPending(
     }
 }
 
-/// Today in Sofia, by the browser's clock.
-pub fn today() -> NaiveDate {
+/// The browser's clock.
+pub fn browser_now() -> DateTime<Utc> {
     let millis = js_sys::Date::now();
     // Whole milliseconds fit an i64 for any date a browser reports.
     #[allow(clippy::cast_possible_truncation)]
-    let now = chrono::DateTime::from_timestamp_millis(millis as i64).unwrap_or_default();
-    sofia_today(now)
+    chrono::DateTime::from_timestamp_millis(millis as i64).unwrap_or_default()
+}
+
+/// Today in Sofia, by the browser's clock.
+pub fn today() -> NaiveDate {
+    sofia_today(browser_now())
 }
 
 /// The year picker: every year that has a plan. Choosing one keeps the other choices.
@@ -433,7 +501,8 @@ pub fn PlanProvinceSelect(
     }
 }
 
-/// The "as of" date picker: shows the view at the end of a past day.
+/// The "as of" picker: shows the view at the end of a past day, at a time of that day, or just
+/// after an event of the log.
 #[component]
 pub fn AsOfPicker(
     /// The page's path.
@@ -442,45 +511,52 @@ pub fn AsOfPicker(
     params: Memo<ViewParams>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let day = RwSignal::new(
-        params
-            .get_untracked()
-            .as_of
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
+    let (day, time, event) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
     );
-    // Another address (the banner's link, the browser's back button) changes the field too.
+    // The fields show the address's moment; another address (the banner's link, the
+    // browser's back button) changes them too.
     Effect::new(move |_| {
-        let chosen = params.with(|p| p.as_of.map(|d| d.to_string()).unwrap_or_default());
-        day.set(chosen);
+        let (d, t, e) = match params.with(|p| p.as_of) {
+            None => Default::default(),
+            Some(AsOf::Day(d)) => (d.to_string(), String::new(), String::new()),
+            Some(AsOf::At(at)) => {
+                let local = at + sofia_offset(at);
+                (
+                    local.format("%Y-%m-%d").to_string(),
+                    local.format("%H:%M").to_string(),
+                    String::new(),
+                )
+            }
+            Some(AsOf::Position(p)) => (String::new(), String::new(), p.to_string()),
+        };
+        day.set(d);
+        time.set(t);
+        event.set(e);
     });
     let error = RwSignal::new(None::<&'static str>);
     let submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = day.get_untracked();
-            let as_of = if text.trim().is_empty() {
-                None
-            } else {
-                match text.trim().parse::<NaiveDate>() {
-                    Ok(d) if d <= today() => Some(d),
-                    Ok(_) => {
-                        error.set(Some("Изберете днешна или минала дата."));
-                        return;
-                    }
-                    Err(_) => {
-                        error.set(Some("Въведете дата във вида ГГГГ-ММ-ДД."));
-                        return;
-                    }
+            let fields = (
+                day.get_untracked(),
+                time.get_untracked(),
+                event.get_untracked(),
+            );
+            match chosen_moment(&fields.0, &fields.1, &fields.2, browser_now()) {
+                Ok(as_of) => {
+                    error.set(None);
+                    let next = ViewParams {
+                        as_of,
+                        ..params.get_untracked()
+                    };
+                    navigate(&next.href(path), NavigateOptions::default());
                 }
-            };
-            error.set(None);
-            let next = ViewParams {
-                as_of,
-                ..params.get_untracked()
-            };
-            navigate(&next.href(path), NavigateOptions::default());
+                Err(message) => error.set(Some(message)),
+            }
         }
     };
     let now = move |_| {
@@ -495,6 +571,10 @@ pub fn AsOfPicker(
             <label for="as-of-date">"Към дата"</label>
             <div class="as-of__row">
                 <input id="as-of-date" type="date" max=today().to_string() bind:value=day aria-describedby="as-of-help" />
+                <label for="as-of-time" class="visually-hidden">"Час (по часа в София)"</label>
+                <input id="as-of-time" type="time" bind:value=time aria-describedby="as-of-help" />
+                <label for="as-of-event">"или събитие №"</label>
+                <input id="as-of-event" type="text" inputmode="numeric" size="8" bind:value=event aria-describedby="as-of-help" />
                 <button type="submit" id="as-of-submit" class="button button--small">
                     "Покажи"
                 </button>
@@ -505,15 +585,56 @@ pub fn AsOfPicker(
                 </Show>
             </div>
             <p id="as-of-help" class="field__help">
-                "Състоянието в края на избрания ден (по часа в София), възстановено от дневника."
+                "Състоянието в края на избрания ден, или в избрания час (по часа в София), или "
+                "точно след събитие от дневника — възстановено от дневника."
             </p>
             {move || error.get().map(|e| view! { <p class="field__help field__help--error" role="alert">{e}</p> })}
         </form>
     }
 }
 
-/// The notice that the page shows the past, not the present; shown as soon as a day is chosen,
-/// also when the view cannot be built for it (e.g. a day before the plan existed).
+/// The moment the picker's fields name: an event's number wins; a day alone is its end; a day
+/// and a time that instant in Sofia. Nothing chosen is now; the future, or text that is no
+/// moment, is an error in words.
+fn chosen_moment(
+    day: &str,
+    time: &str,
+    event: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<AsOf>, &'static str> {
+    let (day, time, event) = (day.trim(), time.trim(), event.trim());
+    if !event.is_empty() {
+        return match event.parse::<u64>() {
+            Ok(p) if p > 0 => Ok(Some(AsOf::Position(p))),
+            _ => Err("Номерът на събитие е цяло положително число."),
+        };
+    }
+    if day.is_empty() {
+        return if time.is_empty() {
+            Ok(None)
+        } else {
+            Err("Изберете и дата за часа.")
+        };
+    }
+    let Ok(date) = day.parse::<NaiveDate>() else {
+        return Err("Въведете дата във вида ГГГГ-ММ-ДД.");
+    };
+    if time.is_empty() {
+        return if date <= sofia_today(now) {
+            Ok(Some(AsOf::Day(date)))
+        } else {
+            Err("Изберете днешна или минала дата.")
+        };
+    }
+    let at = from_sofia_input(&format!("{day}T{time}")).ok_or("Въведете час във вида ЧЧ:ММ.")?;
+    if at > now {
+        return Err("Изберете минал момент.");
+    }
+    Ok(Some(AsOf::At(at)))
+}
+
+/// The notice that the page shows the past, not the present; shown as soon as a moment is
+/// chosen, also when the view cannot be built for it (e.g. a day before the plan existed).
 #[component]
 pub fn AsOfBanner(
     /// The page's path.
@@ -526,19 +647,16 @@ pub fn AsOfBanner(
 ) -> impl IntoView {
     move || {
         let p = params.get();
-        p.as_of.map(|day| {
+        p.as_of.map(|moment| {
             let now = ViewParams {
                 as_of: None,
                 ..p.clone()
             };
             view! {
-                <div id="as-of-banner" class="notice notice--past" role="status" data-as-of=day.to_string()>
+                <div id="as-of-banner" class="notice notice--past" role="status" data-as-of=moment.param()>
                     <p>
                         <strong>"Преглед към минал момент. "</strong>
-                        {format!(
-                            "Показано е състоянието към края на {} г. (час на София)",
-                            date_bg(day),
-                        )}
+                        {format!("Показано е състоянието към {} (час на София)", moment.label())}
                         {move || position.get().map(|p| format!(", до събитие № {p} от дневника"))}
                         ". По-късните промени не са включени."
                     </p>
@@ -575,7 +693,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(p.year, Some(2017));
-        assert_eq!(p.as_of, NaiveDate::from_ymd_opt(2017, 6, 30));
+        assert_eq!(p.as_of, NaiveDate::from_ymd_opt(2017, 6, 30).map(AsOf::Day));
         assert_eq!(
             p.href("/dashboard"),
             "/dashboard?tenant=bansko&year=2017&as_of=2017-06-30"
@@ -583,6 +701,53 @@ mod tests {
         assert_eq!(p.as_of_api().as_deref(), Some("2017-06-30T20:59:59.999Z"));
         assert_eq!(parse(&[("year", " ")]).unwrap(), ViewParams::default());
         assert_eq!(ViewParams::default().href("/region"), "/region");
+    }
+
+    #[test]
+    fn a_moment_is_a_day_an_instant_or_an_event() {
+        let at = parse(&[("as_of", "2017-06-30T09:45:00.000Z")]).unwrap();
+        assert_eq!(
+            at.href("/region"),
+            "/region?as_of=2017-06-30T09%3A45%3A00.000Z"
+        );
+        assert_eq!(at.as_of_api().as_deref(), Some("2017-06-30T09:45:00.000Z"));
+        let summer = at.as_of.unwrap();
+        assert_eq!(summer.label(), "30.06.2017 12:45 ч.");
+        assert_eq!(summer.file_tag(), "2017-06-30-1245");
+        let event = parse(&[("as_of", "1234")]).unwrap();
+        assert_eq!(event.as_of, Some(AsOf::Position(1234)));
+        assert_eq!(event.as_of_api().as_deref(), Some("1234"));
+        assert_eq!(AsOf::Position(1234).label(), "събитие № 1\u{2009}234");
+        assert_eq!(
+            AsOf::Day(NaiveDate::from_ymd_opt(2017, 6, 30).unwrap()).label(),
+            "края на 30.06.2017 г."
+        );
+    }
+
+    #[test]
+    fn the_pickers_fields_name_a_moment_or_say_what_is_wrong() {
+        let now = "2026-12-02T10:00:00Z".parse().unwrap();
+        let chosen_moment = |d, t, e| chosen_moment(d, t, e, now);
+        assert_eq!(chosen_moment("", "", ""), Ok(None));
+        assert_eq!(
+            chosen_moment("2017-06-30", "", " 12 "),
+            Ok(Some(AsOf::Position(12)))
+        );
+        assert_eq!(
+            chosen_moment("2017-06-30", "", ""),
+            Ok(NaiveDate::from_ymd_opt(2017, 6, 30).map(AsOf::Day))
+        );
+        assert_eq!(
+            chosen_moment("2017-06-30", "12:45", ""),
+            Ok(Some(AsOf::At("2017-06-30T09:45:00Z".parse().unwrap())))
+        );
+        assert!(chosen_moment("", "12:45", "").is_err());
+        assert!(chosen_moment("", "", "0").is_err());
+        assert!(chosen_moment("", "", "x").is_err());
+        assert!(chosen_moment("2026-12-03", "", "").is_err());
+        // Noon in Sofia is 10:00 UTC in winter: a minute later is still to come.
+        assert!(chosen_moment("2026-12-02", "12:01", "").is_err());
+        assert!(chosen_moment("2026-12-02", "11:59", "").is_ok());
     }
 
     #[test]
@@ -602,6 +767,7 @@ mod tests {
         assert!(parse(&[("province", "Благоевград")]).is_err());
         assert!(parse(&[("year", "двайсет")]).is_err());
         assert!(parse(&[("as_of", "30.06.2017")]).is_err());
+        assert!(parse(&[("as_of", "-3")]).is_err());
         assert!(parse(&[("tenant", "Не Бива")]).is_err());
     }
 }

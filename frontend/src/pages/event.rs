@@ -163,11 +163,11 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
             </dd>
             <dt>"Извършител"</dt>
             <dd data-testid="field-actor">{event.actor.clone()}</dd>
-            <dt>"Correlation"</dt>
+            <dt>"Действие (correlation)"</dt>
             <dd data-testid="field-correlation">
                 <code>{event.correlation_id.to_string()}</code>
             </dd>
-            <dt>"Causation"</dt>
+            <dt>"Предизвикано от (causation)"</dt>
             <dd data-testid="field-causation">
                 {match event.causation_id {
                     Some(id) => view! { <code>{id.to_string()}</code> }.into_any(),
@@ -181,8 +181,12 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
         </dl>
         <RecordChanges event=changes />
         <InclusionCheck event=shown />
-        <h2>"Данни на събитието"</h2>
-        <pre id="event-payload" class="payload"><code>{payload}</code></pre>
+        // The sentence and the changed fields say what happened; the record as stored is one
+        // click away for whoever checks it byte by byte.
+        <details class="raw-payload">
+            <summary>"Данните на събитието както са записани (JSON)"</summary>
+            <pre id="event-payload" class="payload"><code>{payload}</code></pre>
+        </details>
     }
 }
 

@@ -6,7 +6,7 @@ use crate::charts::{
 };
 use crate::components::{Loaded, set_title};
 use crate::controls::{
-    PlanPending, PlanProvinceSelect, YearSelect, plan_province_href, resolve_year,
+    AsOf, PlanPending, PlanProvinceSelect, YearSelect, plan_province_href, resolve_year,
     use_plan_province, use_view_params,
 };
 use crate::csv::ExportTable;
@@ -14,7 +14,6 @@ use crate::directory::{provinces, use_country};
 use crate::pages::report::report_href;
 use crate::provinces::coverage;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -51,10 +50,10 @@ pub fn matrix_csv(region: &RegionView) -> Vec<Vec<String>> {
     rows
 }
 
-/// The CSV file name of a view of `year`, marked with the day when it shows the past.
-pub fn csv_name(stem: &str, year: i32, as_of: Option<NaiveDate>) -> String {
+/// The CSV file name of a view of `year`, marked with the moment when it shows the past.
+pub fn csv_name(stem: &str, year: i32, as_of: Option<AsOf>) -> String {
     match as_of {
-        Some(day) => format!("{stem}-{year}-kam-{day}.csv"),
+        Some(moment) => format!("{stem}-{year}-kam-{}.csv", moment.file_tag()),
         None => format!("{stem}-{year}.csv"),
     }
 }
@@ -66,7 +65,7 @@ pub fn RegionMatrix(
     region: RegionView,
     /// The day it shows, when in the past.
     #[prop(default = None)]
-    as_of: Option<NaiveDate>,
+    as_of: Option<AsOf>,
 ) -> impl IntoView {
     let header = region
         .measures
@@ -160,7 +159,7 @@ pub fn TenantsSummary(
     region: RegionView,
     /// The day it shows, when in the past.
     #[prop(default = None)]
-    as_of: Option<NaiveDate>,
+    as_of: Option<AsOf>,
 ) -> impl IntoView {
     let rows = region
         .tenants
@@ -413,7 +412,11 @@ mod tests {
     fn csv_names_say_when_they_show_the_past() {
         assert_eq!(csv_name("izpalnenie", 2017, None), "izpalnenie-2017.csv");
         assert_eq!(
-            csv_name("izpalnenie", 2017, NaiveDate::from_ymd_opt(2017, 6, 30)),
+            csv_name(
+                "izpalnenie",
+                2017,
+                chrono::NaiveDate::from_ymd_opt(2017, 6, 30).map(AsOf::Day)
+            ),
             "izpalnenie-2017-kam-2017-06-30.csv"
         );
     }
