@@ -130,12 +130,7 @@ async fn seeded() -> (TestApp, Vec<(Role, Session)>) {
 }
 
 fn events(page: &Value) -> Vec<Value> {
-    page["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| entry["event"].clone())
-        .collect()
+    crate::support::trail_events(page)
 }
 
 fn positions(events: &[Value]) -> Vec<u64> {

@@ -13,12 +13,7 @@ async fn security_events(app: &TestApp, event_type: &str) -> Vec<Value> {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{page}");
-    page["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|entry| entry["event"].clone())
-        .collect()
+    crate::support::trail_events(&page)
 }
 
 #[tokio::test]

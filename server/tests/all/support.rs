@@ -57,6 +57,16 @@ pub fn tenant(s: &str) -> TenantId {
     TenantId::parse(s).unwrap()
 }
 
+/// The events of an audit trail page, each as stored (without its sentence and record name).
+pub fn trail_events(page: &serde_json::Value) -> Vec<serde_json::Value> {
+    page["events"]
+        .as_array()
+        .expect("a page of the audit trail")
+        .iter()
+        .map(|entry| entry["event"].clone())
+        .collect()
+}
+
 /// A stream id.
 pub fn stream(s: &str) -> StreamId {
     StreamId::parse(s).unwrap()

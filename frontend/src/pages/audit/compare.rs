@@ -1,12 +1,12 @@
 //! Two moments side by side: what changed in one institution's records between them, field by
 //! field, with the events, people and times that changed it.
 
-use super::filter_bar::input_value;
+use super::filter_bar::MomentField;
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::use_directory;
-use crate::format::{date_time, from_sofia_input, href_with_query, thousands, utc_exact};
+use crate::format::{date_time, href_with_query, thousands, utc_exact};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditDiff, ChangeEvent, FieldChange, RecordChange};
@@ -128,8 +128,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
     };
     let on_moment = move |second: bool| {
         let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let moment = from_sofia_input(&event_target_value(&ev)).map(utc_exact);
+        Callback::new(move |moment: Option<String>| {
             let current = asked.get_untracked();
             go(if second {
                 Comparison {
@@ -142,7 +141,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
                     ..current
                 }
             })
-        }
+        })
     };
     let tenant_field = match own {
         Some((id, name)) => view! {
@@ -191,26 +190,20 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
                 <label for="compare-tenant">"Институция"</label>
                 {tenant_field}
             </div>
-            <div class="field">
-                <label for="compare-from">"Първи момент (часово време София)"</label>
-                <input
-                    id="compare-from"
-                    type="datetime-local"
-                    prop:value=move || asked.with(|a| input_value(a.from.as_deref()))
-                    on:change=on_moment(false)
-                />
-                <p class="field__help">{move || position_note(asked.with(|a| a.from.clone()))}</p>
-            </div>
-            <div class="field">
-                <label for="compare-to">"Втори момент"</label>
-                <input
-                    id="compare-to"
-                    type="datetime-local"
-                    prop:value=move || asked.with(|a| input_value(a.to.as_deref()))
-                    on:change=on_moment(true)
-                />
-                <p class="field__help">{move || position_note(asked.with(|a| a.to.clone()))}</p>
-            </div>
+            <MomentField
+                id="compare-from"
+                label="Първи момент (часово време София)"
+                value=Signal::derive(move || asked.with(|a| a.from.clone()))
+                on_change=on_moment(false)
+                help=Signal::derive(move || position_note(asked.with(|a| a.from.clone())))
+            />
+            <MomentField
+                id="compare-to"
+                label="Втори момент"
+                value=Signal::derive(move || asked.with(|a| a.to.clone()))
+                on_change=on_moment(true)
+                help=Signal::derive(move || position_note(asked.with(|a| a.to.clone())))
+            />
         </form>
     }
 }

@@ -74,13 +74,11 @@ pub(super) fn FilterBar(
             }
         }
     };
-    // A moment typed in Sofia time goes to the address in UTC; a cleared field drops it.
     let on_moment = {
         let go = go.clone();
         move |to: bool| {
             let go = go.clone();
-            move |ev: leptos::ev::Event| {
-                let moment = from_sofia_input(&event_target_value(&ev)).map(utc_exact);
+            Callback::new(move |moment: Option<String>| {
                 let current = filters.get_untracked().newest();
                 go(if to {
                     Filters {
@@ -93,7 +91,7 @@ pub(super) fn FilterBar(
                         ..current
                     }
                 });
-            }
+            })
         }
     };
     let on_type = {
@@ -232,27 +230,20 @@ pub(super) fn FilterBar(
                 />
                 <p id="filter-actor-help" class="field__help">"Въведете и натиснете Enter."</p>
             </div>
-            <div class="field">
-                <label for="filter-from">"От (часово време София)"</label>
-                <input
-                    id="filter-from"
-                    type="datetime-local"
-                    prop:value=move || filters.with(|f| input_value(f.from.as_deref()))
-                    aria-describedby="filter-span-help"
-                    on:change=on_moment(false)
-                />
-            </div>
-            <div class="field">
-                <label for="filter-to">"До"</label>
-                <input
-                    id="filter-to"
-                    type="datetime-local"
-                    prop:value=move || filters.with(|f| input_value(f.to.as_deref()))
-                    aria-describedby="filter-span-help"
-                    on:change=on_moment(true)
-                />
-                <p id="filter-span-help" class="field__help">{move || filters.with(span_help)}</p>
-            </div>
+            <MomentField
+                id="filter-from"
+                label="От (часово време София)"
+                value=Signal::derive(move || filters.with(|f| f.from.clone()))
+                on_change=on_moment(false)
+                help=Signal::derive(String::new)
+            />
+            <MomentField
+                id="filter-to"
+                label="До"
+                value=Signal::derive(move || filters.with(|f| f.to.clone()))
+                on_change=on_moment(true)
+                help=Signal::derive(move || filters.with(span_help))
+            />
             // The locked tenant is no filter the user chose, so it alone offers nothing to clear.
             <Show when=move || {
                 filters.with(|f| {
@@ -269,9 +260,45 @@ pub(super) fn FilterBar(
     }
 }
 
+/// A moment's field: a date and time in Sofia that goes to the address as a UTC instant (a
+/// cleared field as none). A moment the address gives as a position shows as no time; the help
+/// line names it.
+#[component]
+pub(super) fn MomentField(
+    /// The input's id.
+    id: &'static str,
+    /// Its label.
+    label: &'static str,
+    /// The address's value (an RFC 3339 instant or a position).
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    /// Takes the chosen instant (`None` when cleared).
+    on_change: Callback<Option<String>>,
+    /// The help line under the field.
+    #[prop(into)]
+    help: Signal<String>,
+) -> impl IntoView {
+    let help_id = format!("{id}-help");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="datetime-local"
+                prop:value=move || value.with(|v| input_value(v.as_deref()))
+                aria-describedby=help_id.clone()
+                on:change=move |ev| {
+                    on_change.run(from_sofia_input(&event_target_value(&ev)).map(utc_exact))
+                }
+            />
+            <p id=help_id class="field__help">{help}</p>
+        </div>
+    }
+}
+
 /// What a `datetime-local` field shows of a `from`/`to` value: a moment in Sofia time, or
 /// nothing for a position (which the help line names).
-pub(super) fn input_value(value: Option<&str>) -> String {
+fn input_value(value: Option<&str>) -> String {
     value
         .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())
         .map(|at| sofia_input_value(at.to_utc()))
