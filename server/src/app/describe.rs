@@ -51,7 +51,7 @@ impl App {
     /// The sentence of an event (upcast to its type's current shape first) and its record's
     /// name, from one reading of its payload. An event this version of Antikor cannot read
     /// is named by its type.
-    fn describe(&self, event: &RecordedEvent) -> Described {
+    pub(super) fn describe(&self, event: &RecordedEvent) -> Described {
         let record = || self.record_name(&event.tenant, &event.stream);
         let unreadable = || Described {
             summary: format!("Събитие {} (не може да се прочете)", event.event_type),

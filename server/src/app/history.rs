@@ -208,14 +208,14 @@ impl App {
         Ok(events)
     }
 
-    /// A change's event as a comparison lists it.
+    /// A change's event as a comparison lists it (its sentence only: the event itself does
+    /// not leave, so it is neither copied nor redacted).
     fn change_event(&self, event: &RecordedEvent) -> ChangeEvent {
-        let entry = self.audit_entry(event.clone());
         ChangeEvent {
             position: event.position,
             recorded_at: event.recorded_at,
             actor: event.actor.clone(),
-            summary: entry.summary,
+            summary: self.describe(event).summary,
         }
     }
 

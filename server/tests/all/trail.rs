@@ -514,3 +514,43 @@ async fn one_persons_events_are_looked_for_a_bounded_stretch_at_a_time_and_all_f
         "Извършителят е потребителско име: до 64 знака."
     );
 }
+
+#[tokio::test]
+async fn a_comparison_up_to_a_moment_stays_the_same_while_the_log_grows_under_it() {
+    let app = TestApp::start_demo().await;
+    let officer = a_morning_in_petrich(&app).await;
+    let to = newest(&app, &officer, "ProgressReported").await;
+    let uri = format!("/api/audit/diff?tenant=petrich&from=0&to={to}");
+    let (_, before) = app.get_as(&officer, &uri).await;
+    // Reports on the same measure and another land while comparisons are read at once.
+    let chain = |key: &'static str, from: u64| {
+        let (app, officer) = (&app, &officer);
+        async move {
+            let mut statuses = Vec::new();
+            for version in from..from + 4 {
+                let report = json!({"level": "limited", "note": format!("Още {version}"),
+                    "evidence": [], "reported_for": "2017-12-31", "expected_version": version});
+                let uri = format!("/api/progress/2017/{key}");
+                statuses.push(
+                    app.call(Some(officer), Method::PUT, &uri, Some(report))
+                        .await
+                        .0,
+                );
+            }
+            statuses
+        }
+    };
+    let reads = futures::future::join_all((0..16).map(|_| app.get_as(&officer, &uri)));
+    let (same, other, read) = tokio::join!(chain("I.1", 2), chain("I.2", 0), reads);
+    assert!(
+        same.iter().chain(&other).all(|s| *s == StatusCode::OK),
+        "{same:?} {other:?}"
+    );
+    for (status, diff) in read {
+        assert_eq!(status, StatusCode::OK, "{diff}");
+        assert_eq!(
+            diff, before,
+            "what came after `to` never shows in the comparison"
+        );
+    }
+}

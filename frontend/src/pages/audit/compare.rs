@@ -214,6 +214,78 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
 struct Row {
     record: RecordChange,
     field: Option<FieldChange>,
+    /// On a record's first row, how many rows it has (its cells span them); `None` on the
+    /// others.
+    span: Option<usize>,
+}
+
+/// The rows of the records that differ: one per changed field.
+fn rows_of(records: &[RecordChange]) -> Vec<Row> {
+    records
+        .iter()
+        .flat_map(|record| {
+            let fields: Vec<Option<FieldChange>> = if record.fields.is_empty() {
+                vec![None]
+            } else {
+                record.fields.iter().cloned().map(Some).collect()
+            };
+            let span = fields.len();
+            fields.into_iter().enumerate().map(move |(i, field)| Row {
+                record: record.clone(),
+                field,
+                span: (i == 0).then_some(span),
+            })
+        })
+        .collect()
+}
+
+/// One row on the page: the record, its change and its events span the record's rows.
+fn row_view(row: &Row) -> impl IntoView + use<> {
+    let record = &row.record;
+    let heading = row.span.map(|span| {
+        let span = span.to_string();
+        let events = record
+            .events
+            .iter()
+            .map(|e| {
+                let position = e.position.to_string();
+                view! {
+                    <li>
+                        <A href=format!("/audit/{position}")>"№ " {position.clone()}</A>
+                        " · "
+                        <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
+                        " · "
+                        {e.actor.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        (
+            view! {
+                <td rowspan=span.clone()>{record.record.clone()}</td>
+                <td rowspan=span.clone()>{record.change.label_bg()}</td>
+            },
+            view! {
+                <td rowspan=span>
+                    <ul class="plain-list">{events}</ul>
+                </td>
+            },
+        )
+    });
+    let (start, end) = heading.map_or((None, None), |(a, b)| (Some(a), Some(b)));
+    let field = row.field.clone();
+    let (name, before, after) =
+        field.map_or((None, None, None), |f| (Some(f.field), f.before, f.after));
+    let (was, is) = (before.is_some(), after.is_some());
+    view! {
+        <tr class="diff-row" data-stream=record.stream.to_string()>
+            {start}
+            <td>{name}</td>
+            <td class:diff-before=was>{before}</td>
+            <td class:diff-after=is>{after}</td>
+            {end}
+        </tr>
+    }
 }
 
 fn events_text(events: &[ChangeEvent]) -> String {
@@ -260,21 +332,7 @@ const COLUMNS: [Column<Row>; 6] = [
 /// The records that differ, one row per changed field.
 #[component]
 fn DiffTable(diff: AuditDiff) -> impl IntoView {
-    let rows: Vec<Row> = diff
-        .records
-        .iter()
-        .flat_map(|record| {
-            let fields: Vec<Option<FieldChange>> = if record.fields.is_empty() {
-                vec![None]
-            } else {
-                record.fields.iter().cloned().map(Some).collect()
-            };
-            fields.into_iter().map(|field| Row {
-                record: record.clone(),
-                field,
-            })
-        })
-        .collect();
+    let rows = rows_of(&diff.records);
     let summary = format!(
         "След събитие № {} и до № {} включително: {} с промени.",
         thousands(diff.from),
@@ -284,67 +342,9 @@ fn DiffTable(diff: AuditDiff) -> impl IntoView {
             n => format!("{} записа", thousands(n as u64)),
         }
     );
-    let csv_source = rows.clone();
-    let csv = Callback::new(move |()| csv_rows(&COLUMNS, &csv_source, &()));
     let filename = format!("sravnenie-{}-{}-{}.csv", diff.tenant, diff.from, diff.to);
-    // One row per changed field; the record, its change and its events span its rows.
-    let body = diff
-        .records
-        .iter()
-        .flat_map(|record| {
-            let fields: Vec<Option<FieldChange>> = if record.fields.is_empty() {
-                vec![None]
-            } else {
-                record.fields.iter().cloned().map(Some).collect()
-            };
-            let span = fields.len().to_string();
-            fields.into_iter().enumerate().map(move |(i, field)| {
-                let heading = (i == 0).then(|| {
-                    let events = record
-                        .events
-                        .clone()
-                        .into_iter()
-                        .map(|e| {
-                            view! {
-                                <li>
-                                    <A href=format!("/audit/{}", e.position)>"№ " {e.position.to_string()}</A>
-                                    " · "
-                                    <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
-                                    " · "
-                                    {e.actor}
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    (
-                        view! {
-                            <td rowspan=span.clone()>{record.record.clone()}</td>
-                            <td rowspan=span.clone()>{record.change.label_bg()}</td>
-                        },
-                        view! {
-                            <td rowspan=span.clone()>
-                                <ul class="plain-list">{events}</ul>
-                            </td>
-                        },
-                    )
-                });
-                let (start, end) = heading.map_or((None, None), |(a, b)| (Some(a), Some(b)));
-                let (name, before, after) = field.map_or((None, None, None), |f| {
-                    (Some(f.field), f.before, f.after)
-                });
-                let (was, is) = (before.is_some(), after.is_some());
-                view! {
-                    <tr class="diff-row" data-stream=record.stream.to_string()>
-                        {start}
-                        <td>{name}</td>
-                        <td class:diff-before=was>{before}</td>
-                        <td class:diff-after=is>{after}</td>
-                        {end}
-                    </tr>
-                }
-            })
-        })
-        .collect_view();
+    let body = rows.iter().map(row_view).collect_view();
+    let csv = Callback::new(move |()| csv_rows(&COLUMNS, &rows, &()));
     view! {
         <p class="muted small" data-testid="compare-summary">{summary}</p>
         <ExportTable id="diff-table" filename rows=csv>
