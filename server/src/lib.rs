@@ -11,6 +11,7 @@ pub mod clock;
 pub mod codec;
 pub mod connections;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod exports;
 pub mod mirror;

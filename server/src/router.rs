@@ -3,8 +3,8 @@
 use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
-    accounts, activities, audit, frontend, health, log, plan, progress, public, session, signals,
-    tenants,
+    accounts, activities, audit, frontend, health, log, plan, progress, public, report, session,
+    signals, tenants,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -67,6 +67,8 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(progress::report))
         .routes(routes!(progress::dashboard))
         .routes(routes!(progress::region))
+        .routes(routes!(report::get))
+        .routes(routes!(report::docx))
         .routes(routes!(activities::list, activities::record))
         .routes(routes!(activities::export))
         .routes(routes!(activities::get))

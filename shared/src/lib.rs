@@ -14,6 +14,7 @@ pub mod events;
 pub mod ids;
 pub mod plan;
 pub mod progress;
+pub mod report;
 pub mod signal;
 pub mod summary;
 pub mod tenant;

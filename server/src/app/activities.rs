@@ -94,7 +94,7 @@ impl App {
     }
 
     /// An activity's record as of `upto`, read from its stream.
-    fn activity_as_of(
+    pub(super) fn activity_as_of(
         &self,
         tenant: &TenantId,
         id: Uuid,

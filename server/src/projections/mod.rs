@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod plan;
+pub mod report;
 pub mod signals;
 pub mod views;
 pub mod work;

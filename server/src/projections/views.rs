@@ -111,7 +111,8 @@ impl ReadModels {
             .collect()
     }
 
-    fn activity_counts(&self, tenant: &TenantId, year: i32) -> Vec<KindCount> {
+    /// How many activities of each kind a tenant has in a year.
+    pub(crate) fn activity_counts(&self, tenant: &TenantId, year: i32) -> Vec<KindCount> {
         let work = self.work.of(tenant);
         ActivityKind::ALL
             .into_iter()

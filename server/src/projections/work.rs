@@ -378,6 +378,37 @@ impl WorkBook {
             .map(|(key, tenant)| (*key, (tenant, key.id)));
         request.cut([source], total).map(Listed::of)
     }
+
+    /// The public activities of `kind` in `year` of the tenants `include` accepts: how many,
+    /// and the first `limit` in list order. It walks the year's public list of every tenant,
+    /// which the annual report does once for a province; pages for visitors use
+    /// [`Self::public`], which costs what it returns.
+    pub fn public_of(
+        &self,
+        kind: ActivityKind,
+        year: i32,
+        include: impl Fn(&TenantId) -> bool,
+        limit: usize,
+    ) -> (u64, Vec<Listed>) {
+        let (Some(window), Some(listed)) =
+            (Window::new(Some(year), None), self.public.listed.get(&kind))
+        else {
+            return (0, Vec::new());
+        };
+        let mut total = 0;
+        let mut first = Vec::new();
+        let of_year = listed
+            .range((window.start, Bound::Unbounded))
+            .take_while(|(key, _)| window.holds(key))
+            .filter(|(_, tenant)| include(tenant));
+        for (key, tenant) in of_year {
+            total += 1;
+            if first.len() < limit {
+                first.push(Listed::of((tenant, key.id)));
+            }
+        }
+        (total, first)
+    }
 }
 
 impl Listed {

@@ -97,6 +97,15 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         | "GET /api/public/signals/statistics"
         | "GET /api/public/signals/channels"
         | "GET /api/public/signals/lists" => ok,
+        // Anyone reads the report of the province's plan; an institution outside it is not
+        // in the report (what of it each caller sees is checked by the markers below).
+        "GET /api/report/{year}" | "GET /api/report/{year}/docx" => {
+            if target == OtherProvince {
+                StatusCode::NOT_FOUND
+            } else {
+                ok
+            }
+        }
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -399,6 +408,11 @@ async fn build(
         {
             (method, format!("{path}?tenant={tenant}&year=2017"), None)
         }
+        "/api/report/{year}" | "/api/report/{year}/docx" => (
+            method,
+            format!("{}?tenant={tenant}", path.replace("{year}", "2017")),
+            None,
+        ),
         "/api/progress/{year}/{key}" => {
             let version = app
                 .state
@@ -696,6 +710,24 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         file_signal(&app, t).await;
+        // A progress report whose note carries the marker: notes are the institution's own
+        // work, read by its staff and the roles that see every tenant.
+        let own = app
+            .try_login(&marker(t), "дълга и рядка парола")
+            .await
+            .unwrap();
+        let (status, body) = app
+            .call(
+                Some(&own),
+                Method::PUT,
+                "/api/progress/2017/III.1",
+                Some(
+                    json!({"level": "limited", "note": format!("Бележка {}", marker(t)),
+                    "evidence": [], "reported_for": "2017-06-30", "expected_version": 0}),
+                ),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
     }
     // A second province, with a marked account and a signal of its own.
     let burgas = antikor_shared::ProvinceCode::parse("BGS").unwrap();
