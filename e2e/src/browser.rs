@@ -180,6 +180,12 @@ pub async fn wait_text(client: &Client, css: &str, needle: &str) -> String {
     .await
 }
 
+/// Fails the test when anything on the page matches `css`.
+pub async fn assert_none(client: &Client, css: &str, why: &str) {
+    let found = client.find_all(Locator::Css(css)).await.unwrap();
+    assert!(found.is_empty(), "{css}: {why}");
+}
+
 /// Waits until the address (path and query) is `expected`.
 pub async fn wait_path(client: &Client, expected: &str) {
     eventually(

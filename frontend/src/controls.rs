@@ -506,10 +506,12 @@ pub fn PlanProvinceSelect(
 #[component]
 pub fn AsOfPicker(
     /// The page's path.
-    path: &'static str,
+    #[prop(into)]
+    path: String,
     /// The current choices.
     params: Memo<ViewParams>,
 ) -> impl IntoView {
+    let path = StoredValue::new(path);
     let navigate = use_navigate();
     let (day, time, event) = (
         RwSignal::new(String::new()),
@@ -553,7 +555,10 @@ pub fn AsOfPicker(
                         as_of,
                         ..params.get_untracked()
                     };
-                    navigate(&next.href(path), NavigateOptions::default());
+                    navigate(
+                        &path.with_value(|p| next.href(p)),
+                        NavigateOptions::default(),
+                    );
                 }
                 Err(message) => error.set(Some(message)),
             }
@@ -564,7 +569,10 @@ pub fn AsOfPicker(
             as_of: None,
             ..params.get_untracked()
         };
-        navigate(&next.href(path), NavigateOptions::default());
+        navigate(
+            &path.with_value(|p| next.href(p)),
+            NavigateOptions::default(),
+        );
     };
     view! {
         <form id="as-of-form" class="field as-of" on:submit=submit novalidate>
@@ -638,13 +646,15 @@ fn chosen_moment(
 #[component]
 pub fn AsOfBanner(
     /// The page's path.
-    path: &'static str,
+    #[prop(into)]
+    path: String,
     /// The current choices.
     params: Memo<ViewParams>,
     /// The log position the view was built at, once the server said it.
     #[prop(into)]
     position: Signal<Option<u64>>,
 ) -> impl IntoView {
+    let path = StoredValue::new(path);
     move || {
         let p = params.get();
         p.as_of.map(|moment| {
@@ -661,7 +671,7 @@ pub fn AsOfBanner(
                         ". По-късните промени не са включени."
                     </p>
                     <p>
-                        <a id="as-of-now" href=now.href(path)>
+                        <a id="as-of-now" href=path.with_value(|p| now.href(p))>
                             "Към текущото състояние"
                         </a>
                     </p>

@@ -2,7 +2,9 @@
 //! edits and signs: A4, a cover, a table of contents Word fills in, page numbers, headings kept
 //! with what follows them, and the same tables as the page and its CSV files.
 
-use antikor_shared::report::{AnnualReport, ReportMeasure, ReportTable, evidence_text, level_text};
+use antikor_shared::report::{
+    AnnualReport, ReportMeasure, ReportTable, evidence_text, level_text, measure_terms,
+};
 use antikor_shared::text::date_bg;
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, RunFonts, Style,
@@ -49,7 +51,9 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
             TableOfContents::new()
                 .heading_styles_range(1, 2)
                 .alias("Съдържание")
-                .auto(),
+                .auto()
+                // Word fills in the page numbers when it opens the file.
+                .dirty(),
         )
         .add_paragraph(page_break());
 
@@ -172,16 +176,9 @@ fn measure_part(doc: Docx, report: &AnnualReport, m: &ReportMeasure) -> Docx {
             &format!("{} {}", measure.number_in_source, measure.text),
         ))
         .add_paragraph(
-            Paragraph::new().keep_next(true).add_run(
-                Run::new()
-                    .add_text(format!(
-                        "Срок: {}. Отговорник: {}. Индикатор: {}",
-                        measure.deadline_in_source,
-                        measure.responsible.join("; "),
-                        measure.indicator
-                    ))
-                    .size(SMALL),
-            ),
+            Paragraph::new()
+                .keep_next(true)
+                .add_run(Run::new().add_text(measure_terms(measure)).size(SMALL)),
         );
     if let Some(reason) = &m.withdrawn {
         return doc.add_paragraph(text(&format!("Оттеглена: {reason}")));

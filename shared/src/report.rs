@@ -171,6 +171,16 @@ pub fn level_text(level: Option<CompletionLevel>) -> &'static str {
     level.map_or("Няма отчет", CompletionLevel::label_bg)
 }
 
+/// A measure's deadline, who answers for it and how it is judged, in one line.
+pub fn measure_terms(m: &PlanMeasure) -> String {
+    format!(
+        "Срок: {} · Отговорник: {} · Индикатор: {}",
+        m.deadline_in_source.trim(),
+        m.responsible.join("; "),
+        m.indicator.trim()
+    )
+}
+
 /// One piece of evidence as one line.
 pub fn evidence_text(evidence: &Evidence) -> &str {
     match evidence {

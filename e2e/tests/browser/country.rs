@@ -2,11 +2,11 @@
 //! the one it can tell or the one chosen, and never the server's "name a province" as an error.
 
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, Driver, browser, click, find, login, logout, start, type_into, wait_absent,
-    wait_for_count, wait_path, wait_text,
+    DEMO_PASSWORD, Driver, assert_none, browser, click, find, login, logout, start, type_into,
+    wait_absent, wait_for_count, wait_path, wait_text,
 };
 use antikor_e2e::{Server, antikor_bin, workspace_root};
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -89,12 +89,6 @@ async fn country() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     (server, driver, client, [data, profile])
 }
 
-/// Fails the test when anything on the page matches `css`.
-async fn assert_none(client: &Client, css: &str, why: &str) {
-    let found = client.find_all(Locator::Css(css)).await.unwrap();
-    assert!(found.is_empty(), "{css}: {why}");
-}
-
 #[tokio::test]
 async fn one_province_keeps_a_plan_and_every_plan_page_shows_it() {
     let (server, _driver, client, _dirs) = start().await;
@@ -111,8 +105,8 @@ async fn one_province_keeps_a_plan_and_every_plan_page_shows_it() {
 
     // An old report address without a province shows the only one's.
     client.goto(&format!("{base}/report/2017")).await.unwrap();
-    wait_for_count(&client, "#report-table tr.report-row", 18).await;
-    wait_text(&client, ".report-header", "корупцията — Благоевград").await;
+    wait_for_count(&client, "#report-measures section.report-measure", 18).await;
+    wait_text(&client, ".report-cover", "корупцията — област Благоевград").await;
 
     // The regional secretary's own province, asked for by name.
     login(&client, base, "oblast.sekretar").await;
@@ -212,10 +206,10 @@ async fn a_second_province_starts_from_the_first_ones_plan_and_then_visitors_cho
     find(&client, "#plan-province option[value='BLG']").await;
     find(&client, "#plan-province option[value='BGS']").await;
     click(&client, "a[href='/report/2018?province=BGS']").await;
-    wait_for_count(&client, "#report-table tr.report-row", 18).await;
-    wait_text(&client, ".report-header", "корупцията — Бургас").await;
+    wait_for_count(&client, "#report-measures section.report-measure", 18).await;
+    wait_text(&client, ".report-cover", "корупцията — област Бургас").await;
     // Burgas's administration and its 13 municipalities, on each of the 18 measures.
-    let levels = wait_for_count(&client, "#report-table li[data-tenant]", 14 * 18).await;
+    let levels = wait_for_count(&client, "#report-measures tr[data-tenant]", 14 * 18).await;
     assert_eq!(levels.len(), 14 * 18);
     logout(&client).await;
 

@@ -7,5 +7,6 @@ mod audit;
 mod country;
 mod plan;
 mod progress;
+mod report;
 mod signals;
 mod tenants;

@@ -85,8 +85,8 @@ async fn visitors_read_the_plan_in_its_own_columns() {
     client.goto(&format!("{base}/plan")).await.unwrap();
     click(&client, "a[href='/report/2017?province=BLG']").await;
     wait_path(&client, "/report/2017?province=BLG").await;
-    wait_for_count(&client, "#report-table tr.report-row", 18).await;
-    wait_text(&client, ".report-header", "корупцията — Благоевград").await;
+    wait_for_count(&client, "#report-measures section.report-measure", 18).await;
+    wait_text(&client, ".report-cover", "корупцията — област Благоевград").await;
     // The print stylesheet leaves the navigation out.
     let print_hides_nav = client
         .execute(

@@ -3,6 +3,7 @@
 use super::{ApiError, changing, get_json, province_query, send_json, view_query};
 use crate::format::encode_query_value;
 use antikor_shared::TenantId;
+use antikor_shared::report::AnnualReport;
 use antikor_shared::views::{
     AddMeasure, PlanView, ProgressRow, RegionView, ReportProgress, StartPlan, TenantDashboard,
     TenantProgress, UpdateMeasure, WithdrawMeasure,
@@ -107,4 +108,46 @@ pub async fn report_progress(
 ) -> Result<ProgressRow, ApiError> {
     let url = format!("/api/progress/{year}/{}", encode_query_value(key));
     send_json(changing(Request::put(&url))?, body).await
+}
+
+/// `GET /api/report/{year}`: the annual report on a province's plan (`None`: the caller's
+/// province, or the only one with plans), or on one institution's part of it, at the caller's
+/// reach; now or (logged in) as of a moment.
+pub async fn annual_report(
+    year: i32,
+    province: Option<&str>,
+    tenant: Option<&TenantId>,
+    as_of: Option<&str>,
+) -> Result<AnnualReport, ApiError> {
+    get_json(
+        &format!("/api/report/{year}"),
+        &report_query(province, tenant, as_of),
+    )
+    .await
+}
+
+/// The address of the same report as a Word document (a download: same origin, so the
+/// session cookie goes along).
+pub fn annual_report_docx(
+    year: i32,
+    province: Option<&str>,
+    tenant: Option<&TenantId>,
+    as_of: Option<&str>,
+) -> String {
+    crate::format::href_with_query(
+        &format!("/api/report/{year}/docx"),
+        report_query(province, tenant, as_of)
+            .into_iter()
+            .map(|(k, v)| (k, Some(v))),
+    )
+}
+
+fn report_query(
+    province: Option<&str>,
+    tenant: Option<&TenantId>,
+    as_of: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    let mut query = view_query(tenant, None, as_of);
+    query.extend(province_query(province));
+    query
 }

@@ -11,9 +11,10 @@ use crate::controls::{
 };
 use crate::csv::ExportTable;
 use crate::directory::{provinces, use_country};
-use crate::pages::report::report_href;
+use crate::pages::report::{institution_report_href, report_href};
 use crate::provinces::coverage;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
+use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -66,7 +67,17 @@ pub fn RegionMatrix(
     /// The day it shows, when in the past.
     #[prop(default = None)]
     as_of: Option<AsOf>,
+    /// The province, for readers who may open an institution's notes: then each cell leads
+    /// to the institution's report at that measure, and each name to its whole report.
+    #[prop(optional)]
+    notes_of: Option<ProvinceCode>,
 ) -> impl IntoView {
+    let year = region.year;
+    let report = move |tenant: &TenantId, key: Option<&str>| {
+        notes_of.as_ref().map(|province| {
+            institution_report_href(year, province, tenant, key, as_of.map(AsOf::param))
+        })
+    };
     let header = region
         .measures
         .iter()
@@ -89,6 +100,13 @@ pub fn RegionMatrix(
                 .zip(&keys)
                 .map(|(level, key)| {
                     let label = level_label(*level);
+                    let hidden = view! { <span class="visually-hidden">{label}</span> };
+                    let content = match report(&t.tenant, Some(key)) {
+                        Some(href) => {
+                            view! { <a class="level-cell__link" href=href>{hidden}</a> }.into_any()
+                        }
+                        None => hidden.into_any(),
+                    };
                     view! {
                         <td
                             class=format!("level-cell {}", level_class(*level))
@@ -97,14 +115,18 @@ pub fn RegionMatrix(
                             data-level=level_code(*level)
                             title=format!("{}, {key}: {label}", t.name_bg)
                         >
-                            <span class="visually-hidden">{label}</span>
+                            {content}
                         </td>
                     }
                 })
                 .collect_view();
+            let name = match report(&t.tenant, None) {
+                Some(href) => view! { <a href=href>{t.name_bg.clone()}</a> }.into_any(),
+                None => t.name_bg.clone().into_any(),
+            };
             view! {
                 <tr data-tenant=t.tenant.to_string() class:not-reported=!t.reported>
-                    <th scope="row" class="matrix__tenant">{t.name_bg.clone()}</th>
+                    <th scope="row" class="matrix__tenant">{name}</th>
                     {cells}
                     <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
                     <td class="num">{t.overdue.to_string()}</td>
@@ -127,7 +149,6 @@ pub fn RegionMatrix(
         .collect_view();
     let csv_data = region.clone();
     let csv = Callback::new(move |()| matrix_csv(&csv_data));
-    let year = region.year;
     view! {
         <ExportTable id="region-matrix" class="matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv tools=view! { <Legend /> }.into_any()>
             <caption>

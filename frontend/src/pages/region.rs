@@ -139,7 +139,7 @@ pub fn RegionPage() -> impl IntoView {
                 <p>
                     <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
                 </p>
-                <RegionMatrix region=region.clone() as_of />
+                <RegionMatrix region=region.clone() as_of notes_of=province.clone() />
                 <NotReported region=region.clone() />
                 <h2>"По институции: степен, просрочени мерки и дейности"</h2>
                 <TenantsSummary region=region.clone() as_of />

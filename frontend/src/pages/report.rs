@@ -1,70 +1,29 @@
-//! `/report/{year}?province=`: the printable annual report of a province's plan, the plan's
-//! columns plus each institution's level.
+//! `/report/{year}?province=&tenant=&as_of=`: the annual report on a province's plan, or on one
+//! institution's part of it, as the council files it: a cover and contents, every measure with
+//! each institution's level (and, within the reader's reach, what was done and what shows
+//! it), the institutions side by side, who has not reported, the year's activities and the
+//! signals' statistics. It prints on A4, downloads as a Word document and each table as CSV.
 
 use crate::api::{self, ApiError};
-use crate::charts::{Legend, level_class, level_code, level_label};
+use crate::charts::{level_class, level_code};
 use crate::components::{Loaded, set_title};
-use crate::controls::{PlanPending, use_plan_province, use_view_params};
-use crate::csv::{ExportTable, csv_rows, headings};
-use crate::directory::{provinces, use_country};
+use crate::controls::{
+    AsOfBanner, AsOfPicker, PlanPending, ViewParams, use_plan_province, use_view_params,
+};
+use crate::csv::{CsvButton, ExportTable};
+use crate::directory::{provinces, use_country, use_directory};
 use crate::format::{date_bg, href_with_query};
-use crate::pages::plan::{PLAN_COLUMNS, PLAN_OWN_COLUMNS, section_bodies};
-use crate::pages::progress::{NotReported, SectionsSummary, TenantsSummary};
-use crate::provinces::{PlanProvince, plans_of_year, province_name};
-use antikor_shared::ProvinceCode;
-use antikor_shared::progress::CompletionLevel;
-use antikor_shared::views::{PlanView, RegionView};
+use crate::provinces::{PlanProvince, in_province, plans_of_year};
+use crate::session::{Auth, use_session};
+use antikor_shared::activity::ActivityKind;
+use antikor_shared::progress::Evidence;
+use antikor_shared::report::{AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms};
+use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
-/// Each institution's level on a measure: (slug, name, level), in the combined view's order.
-fn levels_of(region: &RegionView, key: &str) -> Vec<(String, String, Option<CompletionLevel>)> {
-    let Some(column) = region.measures.iter().position(|m| m.key == key) else {
-        return Vec::new();
-    };
-    region
-        .tenants
-        .iter()
-        .map(|t| {
-            (
-                t.tenant.to_string(),
-                t.name_bg.clone(),
-                t.levels.get(column).copied().flatten(),
-            )
-        })
-        .collect()
-}
-
-/// A name short enough for the report's narrow column: „Банско“ for „Община Банско“.
-fn short_name(name: &str) -> &str {
-    if name.starts_with("Областна администрация") {
-        "Областна администрация"
-    } else {
-        name.strip_prefix("Община ").unwrap_or(name)
-    }
-}
-
-/// The report as CSV: the plan's columns, then one column per institution.
-fn report_csv(plan: &PlanView, region: &RegionView) -> Vec<Vec<String>> {
-    let mut rows = csv_rows(&PLAN_COLUMNS[..PLAN_OWN_COLUMNS], &plan.measures, &());
-    let (header, measures) = rows.split_at_mut(1);
-    header[0].extend(region.tenants.iter().map(|t| t.name_bg.clone()));
-    for (row, m) in measures.iter_mut().zip(&plan.measures) {
-        if m.withdrawn.is_some() {
-            row.extend(region.tenants.iter().map(|_| "оттеглена".to_owned()));
-        } else {
-            row.extend(
-                levels_of(region, &m.measure.key)
-                    .into_iter()
-                    .map(|(_, _, l)| level_label(l).to_owned()),
-            );
-        }
-    }
-    rows
-}
-
-/// The address of the printable annual report of a province's plan of `year`.
+/// The address of the annual report on a province's plan of `year`.
 pub fn report_href(year: i32, province: &ProvinceCode) -> String {
     href_with_query(
         &format!("/report/{year}"),
@@ -72,36 +31,105 @@ pub fn report_href(year: i32, province: &ProvinceCode) -> String {
     )
 }
 
-/// `/report/{year}?province=`: the province's plan and its progress; without a province, the
-/// one the plan pages would show.
+/// The address of one institution's report, at one measure (`key`) when given: where the
+/// combined view's cells lead, to the institution's notes and evidence.
+pub fn institution_report_href(
+    year: i32,
+    province: &ProvinceCode,
+    tenant: &TenantId,
+    key: Option<&str>,
+    as_of: Option<String>,
+) -> String {
+    let href = href_with_query(
+        &format!("/report/{year}"),
+        [
+            ("province", Some(province.to_string())),
+            ("tenant", Some(tenant.to_string())),
+            ("as_of", as_of),
+        ],
+    );
+    match key {
+        Some(key) => format!("{href}#{}", measure_anchor(key)),
+        None => href,
+    }
+}
+
+/// The id of a measure's part of the report.
+fn measure_anchor(key: &str) -> String {
+    format!("measure-{key}")
+}
+
+/// The id of a kind of activity's part of the report (and its table's, with `-table`).
+fn kind_anchor(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Meeting => "report-meetings",
+        ActivityKind::Training => "report-trainings",
+        ActivityKind::Media => "report-media",
+        ActivityKind::DeclarationCheck => "report-declaration-checks",
+        ActivityKind::ContestedAct => "report-contested-acts",
+    }
+}
+
+/// The file name of one of the report's CSV files.
+fn csv_file(stem: &str, report: &AnnualReport) -> String {
+    match &report.institution {
+        Some(t) => format!("{stem}-{}-{t}.csv", report.year),
+        None => format!("{stem}-{}.csv", report.year),
+    }
+}
+
+/// `/report/{year}`: the report of the province the address names (or the one the plan pages
+/// would show), of one institution when it names one.
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let params = use_params_map();
     let year =
         Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse::<i32>().ok())));
     let query = use_view_params();
+    let chosen = Memo::new(move |_| query.get().unwrap_or_default());
     let province = use_plan_province(query);
     let country = use_country();
+    let session = use_session();
+    // What the report is of, as one value the resource follows: reading the year's memo first
+    // and the query's after, another institution chosen in place fetched nothing.
+    let request = Memo::new(move |_| (year.get(), province.get(), query.get()));
     let data = LocalResource::new(move || {
-        let (year, province) = (year.get(), province.get());
+        let (year, province, asked) = request.get();
         async move {
             let year = year
                 .ok_or_else(|| ApiError::Invalid("Адресът съдържа невалидна година.".to_owned()))?;
+            let asked = asked?;
             let Some(province) = province?.shown().cloned() else {
                 return Ok(None);
             };
-            let code = Some(province.as_str());
-            let plan = api::plan(year, None, code).await?;
-            let region = api::public_progress(year, code).await?;
-            Ok::<_, ApiError>(Some((province, plan, region)))
+            let report = api::annual_report(
+                year,
+                Some(province.as_str()),
+                asked.tenant.as_ref(),
+                asked.as_of_api().as_deref(),
+            )
+            .await?;
+            Ok::<_, ApiError>(Some(report))
         }
     });
+    // The tab names the report shown.
     Effect::new(move |_| {
-        let title = year
-            .get()
-            .map(|y| format!("Годишен отчет {y}"))
-            .unwrap_or_else(|| "Годишен отчет".to_owned());
+        let shown = data.get().and_then(Result::ok).flatten().map(|r| r.title());
+        let title = shown.unwrap_or_else(|| match year.get() {
+            Some(y) => format!("Годишен отчет {y}"),
+            None => "Годишен отчет".to_owned(),
+        });
         set_title(&title);
+    });
+    let path = Signal::derive(move || {
+        year.get()
+            .map_or_else(|| "/report".to_owned(), |y| format!("/report/{y}"))
+    });
+    let position = Signal::derive(move || {
+        data.get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|r| r.position)
     });
     let retry = Callback::new(move |()| {
         data.refetch();
@@ -110,26 +138,107 @@ pub fn ReportPage() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
+    let docx = move || {
+        let (year, province, asked) = (year.get()?, province.get().ok()?, chosen.get());
+        let province = province.shown()?.clone();
+        Some(api::annual_report_docx(
+            year,
+            Some(province.as_str()),
+            asked.tenant.as_ref(),
+            asked.as_of_api().as_deref(),
+        ))
+    };
     let body = move || {
         Suspend::new(async move {
-            let Some((province, plan, region)) = data.await? else {
+            let Some(report) = data.await? else {
                 let choose = province.get_untracked() == Ok(PlanProvince::Choose);
                 return Ok(match (choose, year.get_untracked()) {
                     (true, Some(year)) => view! { <ChooseProvince year /> }.into_any(),
                     _ => view! { <PlanPending province /> }.into_any(),
                 });
             };
-            let issuer = province_name(&provinces(country), &province);
-            Ok::<_, ApiError>(view! { <Report plan region issuer /> }.into_any())
+            Ok::<_, ApiError>(view! { <Report report /> }.into_any())
         })
     };
+    let logged_in = move || matches!(session.auth.get(), Auth::User(_));
     view! {
         <div class="report-tools no-print">
-            <button type="button" id="report-print" class="button button--primary" on:click=print>
-                "Печат"
-            </button>
+            <div class="actions">
+                <button type="button" id="report-print" class="button button--primary" on:click=print>
+                    "Печат"
+                </button>
+                {move || docx().map(|href| view! {
+                    <a id="report-docx" class="button" href=href download>
+                        "Изтегли за Word (DOCX)"
+                    </a>
+                })}
+            </div>
+            <div class="filters">
+                <InstitutionSelect path chosen province />
+                <Show when=logged_in>
+                    <AsOfPicker path=path.get_untracked() params=chosen />
+                </Show>
+            </div>
+            <AsOfBanner path=path.get_untracked() params=chosen position />
         </div>
         <Loaded retry>{body}</Loaded>
+    }
+}
+
+/// The choice between the province's whole report and one institution's.
+#[component]
+fn InstitutionSelect(
+    path: Signal<String>,
+    chosen: Memo<ViewParams>,
+    province: Memo<Result<PlanProvince, ApiError>>,
+) -> impl IntoView {
+    let directory = use_directory();
+    let navigate = use_navigate();
+    let options = move || {
+        let province = province.get().ok()?.shown().cloned()?;
+        let mut tenants: Vec<_> = directory
+            .get()?
+            .ok()?
+            .into_iter()
+            .filter(|t| in_province(t, Some(&province)))
+            .collect();
+        tenants.sort_by(|a, b| {
+            (a.registration.kind, &a.registration.name_bg)
+                .cmp(&(b.registration.kind, &b.registration.name_bg))
+        });
+        let current = chosen.get().tenant;
+        Some(
+            tenants
+                .into_iter()
+                .map(|t| {
+                    let selected = current.as_ref() == Some(&t.id);
+                    view! {
+                        <option value=t.id.to_string() selected=selected>
+                            {t.registration.name_bg.clone()}
+                        </option>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let next = ViewParams {
+            tenant: TenantId::parse(&value).ok(),
+            ..chosen.get_untracked()
+        };
+        navigate(&next.href(&path.get_untracked()), Default::default());
+    };
+    view! {
+        <div class="field">
+            <label for="report-institution">"Отчет на"</label>
+            <select id="report-institution" on:change=on_change>
+                <option value="" selected=move || chosen.get().tenant.is_none()>
+                    "Цялата област"
+                </option>
+                {options}
+            </select>
+        </div>
     }
 }
 
@@ -158,99 +267,314 @@ fn ChooseProvince(year: i32) -> impl IntoView {
     }
 }
 
-/// The report itself; `issuer` names the province whose council keeps the plan.
+/// The report itself.
 #[component]
-fn Report(plan: PlanView, region: RegionView, issuer: String) -> impl IntoView {
-    let year = plan.year;
-    // The plan's six shown columns and the institutions' levels.
-    let sections = section_bodies(&plan, 7, |m| {
-        let measure = &m.measure;
-        let levels = if let Some(reason) = &m.withdrawn {
-            view! { <p class="withdrawn-note">"Оттеглена: " {reason.clone()}</p> }.into_any()
-        } else {
-            let items = levels_of(&region, &measure.key)
-                    .into_iter()
-                    .map(|(slug, name, level)| {
-                        view! {
-                            <li data-tenant=slug data-level=level_code(level)>
-                                <span class=format!("swatch {}", level_class(level)) aria-hidden="true"></span>
-                                {format!("{}: {}", short_name(&name), level_label(level))}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-            view! { <ul class="tenant-levels">{items}</ul> }.into_any()
-        };
+fn Report(report: AnnualReport) -> impl IntoView {
+    let year = report.year;
+    let reported = report.institutions.iter().filter(|i| i.reported()).count();
+    let contents_sections = report
+        .sections
+        .iter()
+        .map(|s| {
+            view! {
+                <li>
+                    <a href=format!("#section-{}", s.numeral)>
+                        {format!("{}. {}", s.numeral, s.title)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let contents_kinds = report
+        .activities
+        .iter()
+        .map(|l| {
+            view! {
+                <li>
+                    <a href=format!("#{}", kind_anchor(l.kind))>{l.kind.label_bg()}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let detailed = report.detailed();
+    let scope_note = if detailed {
+        "Бележките и доказателствата на институциите, до които имате достъп, са включени."
+    } else {
+        "Публичен вариант: степените на изпълнение, публичните заседания и оспорените актове. Бележките и доказателствата виждат служителите на институциите и областната администрация."
+    };
+    let measures_csv = {
+        let report = report.clone();
+        Callback::new(move |()| report.measures_table().csv())
+    };
+    let measures_file = csv_file("merki", &report);
+    let sections = report
+        .sections
+        .iter()
+        .map(|s| {
+            let measures = s
+                .measures
+                .iter()
+                .map(|m| view! { <Measure report=report.clone() measure=m.clone() /> })
+                .collect_view();
+            let l = &s.levels;
+            view! {
+                <section class="report-section" id=format!("section-{}", s.numeral)>
+                    <h3>{format!("{}. {}", s.numeral, s.title)}</h3>
+                    <p class="muted report-section__levels">
+                        {format!(
+                            "Мерки в раздела по институции: изпълнени {}, със съществен напредък {}, с ограничен напредък {}, незапочнати {}, без отчет {}.",
+                            l.completed, l.substantial, l.limited, l.not_started, l.not_reported,
+                        )}
+                    </p>
+                    {measures}
+                </section>
+            }
+        })
+        .collect_view();
+    let silent: Vec<_> = report.not_reported().map(|i| i.name_bg.clone()).collect();
+    let not_reported = if silent.is_empty() {
         view! {
-            <tr class="report-row" class:withdrawn=m.withdrawn.is_some() data-key=measure.key.clone()>
-                <th scope="row" class="nowrap">{measure.number_in_source.clone()}</th>
-                <td>{measure.text.clone()}</td>
-                <td>{measure.deadline_in_source.clone()}</td>
-                <td>{measure.responsible.join("; ")}</td>
-                <td>{measure.indicator.clone()}</td>
-                <td>{measure.expected_result.clone()}</td>
-                <td class="levels-cell">{levels}</td>
-            </tr>
+            <p id="not-reported-none" class="notice notice--ok">
+                "Всички институции са отчели поне една мярка."
+            </p>
         }
-    });
-    let csv_data = (plan.clone(), region.clone());
-    let csv = Callback::new(move |()| report_csv(&csv_data.0, &csv_data.1));
-    let reported = region.tenants.iter().filter(|t| t.reported).count();
+        .into_any()
+    } else {
+        let count = silent.len();
+        let items = silent
+            .into_iter()
+            .map(|name| view! { <li>{name}</li> })
+            .collect_view();
+        view! {
+            <div class="notice notice--warn">
+                <p>
+                    {format!(
+                        "{count} от {} институции нямат нито един отчет за {year} г.:",
+                        report.institutions.len(),
+                    )}
+                </p>
+                <ul id="not-reported" class="not-reported">{items}</ul>
+            </div>
+        }
+        .into_any()
+    };
+    let activities = report
+        .activities
+        .iter()
+        .map(|list| {
+            let anchor = kind_anchor(list.kind);
+            let body = if list.items.is_empty() {
+                view! { <p class="muted">"Няма записани през годината."</p> }.into_any()
+            } else {
+                let table = report.activity_table(list);
+                let file = csv_file(anchor.trim_start_matches("report-"), &report);
+                view! { <ReportTableView table id=anchor filename=file /> }.into_any()
+            };
+            view! {
+                <section class="report-kind" id=anchor>
+                    <h3>{list.kind.label_bg()}</h3>
+                    {body}
+                </section>
+            }
+        })
+        .collect_view();
     view! {
-        <header class="report-header">
-            <p class="report-header__issuer">
-                {format!(
-                    "Областен обществен съвет за превенция и противодействие на корупцията — {issuer}",
-                )}
-            </p>
-            <h1>{format!("Годишен отчет за изпълнението на плана за {year} г.")}</h1>
-            <p>{plan.title.clone()}</p>
-            <p class="muted">
-                {format!(
-                    "Състояние към {} г., според отчетите на институциите ({reported} от {} са отчели поне една мярка).",
-                    date_bg(region.today),
-                    region.tenants.len(),
-                )}
-            </p>
-        </header>
-        <ExportTable id="report-table" class="plan-table report-table" filename=format!("godishen-otchet-{year}.csv") rows=csv tools=view! { <Legend /> }.into_any()>
-            <caption>{format!("План за {year} г. и изпълнението му по институции")}</caption>
-            <thead>
-            <tr>
-                {headings(&PLAN_COLUMNS[..PLAN_OWN_COLUMNS])}
-                <th scope="col">"Изпълнение по институции"</th>
-            </tr>
-            </thead>
-            {sections}
-        </ExportTable>
-        <section class="report-part">
-            <h2>"Обобщение по институции"</h2>
-            <TenantsSummary region=region.clone() />
-        </section>
-        <section class="report-part">
-            <h2>"Обобщение по раздели"</h2>
-            <SectionsSummary
-                sections=region.sections.clone()
-                id="region-sections"
-                caption=format!("Изпълнение по раздели, всички институции, {year} г.")
-                filename=format!("razdeli-{year}.csv")
-            />
-        </section>
-        <NotReported region />
+        <article class="report-doc" data-year=year.to_string()>
+            <header class="report-cover">
+                <p class="report-cover__issuer">{report.issuer()}</p>
+                <h1 id="report-title">{report.title()}</h1>
+                <p class="report-cover__plan">{report.plan_title.clone()}</p>
+                <p class="report-cover__state">
+                    {format!(
+                        "Състояние към {} г., според отчетите на институциите ({reported} от {} са отчели поне една мярка).",
+                        date_bg(report.today),
+                        report.institutions.len(),
+                    )}
+                </p>
+                <p class="report-cover__scope muted no-print">{scope_note}</p>
+            </header>
+            <nav class="report-contents" aria-labelledby="report-contents-heading">
+                <h2 id="report-contents-heading">"Съдържание"</h2>
+                <ol>
+                    <li>
+                        <a href="#report-measures">"Изпълнение на мерките"</a>
+                        <ol>{contents_sections}</ol>
+                    </li>
+                    <li><a href="#report-institutions">"Обобщение по институции"</a></li>
+                    <li><a href="#report-not-reported">"Институции без отчет"</a></li>
+                    <li>
+                        <a href="#report-activities">"Дейности"</a>
+                        <ol>{contents_kinds}</ol>
+                    </li>
+                    <li><a href="#report-signals">"Сигнали за корупция"</a></li>
+                </ol>
+            </nav>
+            <section class="report-part" id="report-measures">
+                <div class="report-part__head">
+                    <h2>"1. Изпълнение на мерките"</h2>
+                    <CsvButton table="report-measures" filename=measures_file rows=measures_csv />
+                </div>
+                {sections}
+            </section>
+            <section class="report-part" id="report-institutions">
+                <h2>"2. Обобщение по институции"</h2>
+                <ReportTableView
+                    table=report.institutions_table()
+                    id="report-institutions-table"
+                    filename=csv_file("institucii", &report)
+                />
+            </section>
+            <section class="report-part report-part--short" id="report-not-reported">
+                <h2>"3. Институции без отчет"</h2>
+                {not_reported}
+            </section>
+            <section class="report-part" id="report-activities">
+                <h2>"4. Дейности"</h2>
+                {activities}
+            </section>
+            <section class="report-part" id="report-signals">
+                <h2>"5. Сигнали за корупция"</h2>
+                <ReportTableView
+                    table=report.signals_table()
+                    id="report-signals-table"
+                    filename=csv_file("signali", &report)
+                />
+                <ReportTableView
+                    table=report.signal_categories_table()
+                    id="report-signal-categories"
+                    filename=csv_file("signali-kategorii", &report)
+                />
+            </section>
+            <footer class="report-sign">
+                <p>"Изготвил: ………………………………"</p>
+                <p>"Дата: ………………………"</p>
+            </footer>
+        </article>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// One measure: its text and terms, then each institution's level, with what was done and
+/// what shows it where the reader sees it.
+#[component]
+fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
+    let m = &measure.measure;
+    let detailed = report.detailed();
+    let body = match &measure.withdrawn {
+        Some(reason) => {
+            view! { <p class="withdrawn-note">{format!("Оттеглена: {reason}")}</p> }.into_any()
+        }
+        None => {
+            let rows = measure
+                .levels
+                .iter()
+                .map(|l| {
+                    let detail = detailed.then(|| {
+                        let d = l.detail.clone();
+                        let evidence = d
+                            .as_ref()
+                            .map(|d| d.evidence.iter().map(evidence_item).collect_view());
+                        view! {
+                            <td class="report-note">{d.as_ref().map(|d| d.note.clone())}</td>
+                            <td class="report-evidence"><ul>{evidence}</ul></td>
+                        }
+                    });
+                    view! {
+                        <tr data-tenant=l.tenant.to_string() data-level=level_code(l.level)>
+                            <th scope="row">{report.name_of(l.tenant.as_str())}</th>
+                            <td class="nowrap">
+                                <span class=format!("swatch {}", level_class(l.level)) aria-hidden="true"></span>
+                                " "
+                                {level_text(l.level)}
+                            </td>
+                            {detail}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let heads = detailed.then(|| {
+                view! {
+                    <th scope="col">"Какво е направено"</th>
+                    <th scope="col">"Доказателства"</th>
+                }
+            });
+            view! {
+                <div class="table-scroll">
+                    <table class="data-table report-levels">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Институция"</th>
+                                <th scope="col">"Степен"</th>
+                                {heads}
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section
+            class="report-measure"
+            class:withdrawn=measure.withdrawn.is_some()
+            id=measure_anchor(&m.key)
+            data-key=m.key.clone()
+        >
+            <h4>{format!("{} {}", m.number_in_source, m.text)}</h4>
+            <p class="report-measure__terms">{measure_terms(m)}</p>
+            {body}
+        </section>
+    }
+}
 
-    #[test]
-    fn names_are_shortened_for_the_report() {
-        assert_eq!(short_name("Община Гоце Делчев"), "Гоце Делчев");
-        assert_eq!(
-            short_name("Областна администрация Благоевград"),
-            "Областна администрация"
-        );
-        assert_eq!(short_name("Банско"), "Банско");
+/// A piece of evidence: a link opens, a document's reference reads as text.
+fn evidence_item(evidence: &Evidence) -> impl IntoView + use<> {
+    match evidence {
+        Evidence::Link(url) if url.starts_with("https://") || url.starts_with("http://") => view! {
+            <li><a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></li>
+        }
+        .into_any(),
+        Evidence::Link(text) | Evidence::Document(text) => {
+            view! { <li>{text.clone()}</li> }.into_any()
+        }
+    }
+}
+
+/// One of the report's tables with its CSV button: the rows the Word document prints too.
+#[component]
+fn ReportTableView(table: ReportTable, id: &'static str, filename: String) -> impl IntoView {
+    let csv = {
+        let table = table.clone();
+        Callback::new(move |()| table.csv())
+    };
+    let heads = table
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col">{*c}</th> })
+        .collect_view();
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = row.iter();
+            let first = cells.next().cloned().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{first}</th>
+                    {rest}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <ExportTable id filename rows=csv>
+            <caption>{table.caption.clone()}</caption>
+            <thead>
+                <tr>{heads}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </ExportTable>
     }
 }

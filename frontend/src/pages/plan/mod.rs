@@ -28,9 +28,6 @@ pub fn can_edit_plan(role: Role) -> bool {
     matches!(role, Role::Regional | Role::RegionalAdmin)
 }
 
-/// How many of [`PLAN_COLUMNS`] are the plan's own, as the annual report repeats them.
-pub const PLAN_OWN_COLUMNS: usize = 7;
-
 /// The plan's columns: its own, its section first (the file's only), then whether a measure
 /// was withdrawn (the page says that under the measure's text) and the change controls.
 pub const PLAN_COLUMNS: [Column<MeasureView>; 9] = [
