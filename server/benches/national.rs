@@ -1193,6 +1193,39 @@ async fn pages(app: &AppState) {
         page_under_load(&router, who, uri, session).await;
     }
     comparisons(app, &router, officer.as_str(), &officer_session).await;
+    reports(&router, &regional).await;
+}
+
+/// p50/p99 of the annual report on the whole log, one request at a time: the regional
+/// administration's (every note and activity of its province), a visitor's of the same province
+/// (levels and the public record; kept a few seconds once built, so the first request is the
+/// one that builds it), and both as Word documents.
+async fn reports(router: &axum::Router, regional: &Session) {
+    let cookie = Some(regional.cookie.as_str());
+    let reports = [
+        ("regional, SFO", "/api/report/2017", cookie),
+        ("visitor", "/api/report/2017?province=SFO", None),
+        ("regional, SFO", "/api/report/2017/docx", cookie),
+        ("visitor", "/api/report/2017/docx?province=SFO", None),
+    ];
+    for (who, uri, cookie) in reports {
+        let t = Instant::now();
+        let size = get(router, uri, cookie).await;
+        let first = t.elapsed();
+        let mut times = Vec::new();
+        for _ in 0..50 {
+            let t = Instant::now();
+            get(router, uri, cookie).await;
+            times.push(t.elapsed());
+        }
+        println!(
+            "GET {uri} ({who}, one at a time): first {:.2} ms, then p50 {:.2} ms  p99 {:.2} ms ({} KB)",
+            ms(first),
+            ms(percentile(&mut times, 0.5)),
+            ms(percentile(&mut times, 0.99)),
+            size / 1024,
+        );
+    }
 }
 
 /// p50/p99 of the auditor's comparisons and record histories on the whole log, one request at

@@ -22,7 +22,8 @@ pub mod routes;
 pub mod seed;
 pub mod snapshot;
 pub mod store;
-pub mod streams;
+/// The stream names, shared with the frontend (which links a record to its history).
+pub use antikor_shared::streams;
 pub mod util;
 pub mod vault;
 pub mod witness;

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod progress;
 pub mod report;
 pub mod signal;
+pub mod streams;
 pub mod summary;
 pub mod tenant;
 pub mod text;

@@ -2,8 +2,8 @@
 
 use antikor_e2e::api_login;
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, attrs, click, fetch_text, find, login, logout, set_value, start, type_into,
-    wait_absent, wait_for_count, wait_path, wait_text,
+    DEMO_PASSWORD, attrs, click, fetch_json, fetch_text, find, login, logout, set_value, start,
+    type_into, wait_absent, wait_for_count, wait_path, wait_text,
 };
 use fantoccini::Locator;
 
@@ -53,6 +53,34 @@ async fn activities_are_recorded_corrected_and_published() {
     click(&client, "#correction-submit").await;
     wait_text(&client, row, "(27 участници)").await;
     wait_text(&client, row, "Поправки и развитие: 1").await;
+
+    // The record's history: the trail narrowed to it, its recording and its correction.
+    let id = find(&client, row)
+        .await
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap();
+    let trail = format!("/audit?tenant=bansko&stream=activity-{id}");
+    let history = find(&client, &format!("{row} .activity-history")).await;
+    assert_eq!(history.attr("href").await.unwrap(), Some(trail));
+    let (status, page) = fetch_json(
+        &client,
+        &format!("/api/audit/events?tenant=bansko&stream=activity-{id}"),
+    )
+    .await;
+    assert_eq!(status, 200, "{page}");
+    let sentences: Vec<&str> = page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["summary"].as_str())
+        .collect();
+    assert_eq!(sentences.len(), 2, "{sentences:?}");
+    assert!(
+        sentences[0].contains("Двама души се подписаха късно"),
+        "{sentences:?}"
+    );
 
     // The kind filter follows the address.
     find(&client, "#activities-kind-filter")

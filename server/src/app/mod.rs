@@ -170,6 +170,8 @@ pub struct App {
     pub clock: Clock,
     /// The public signal statistics, computed once per state of the signals.
     statistics: std::sync::Mutex<signals::StatisticsCache>,
+    /// The annual reports visitors read, kept for a few seconds.
+    public_reports: std::sync::Mutex<report::PublicReports>,
     /// The position of the snapshot this start resumed from (0: the log was walked whole).
     resumed_from: u64,
     /// Where the snapshot is written, the key it is authenticated with, and how many new
@@ -383,6 +385,7 @@ impl App {
             stopping,
             clock: Clock::default(),
             statistics: Default::default(),
+            public_reports: Default::default(),
             resumed_from: walked,
             snapshot_path: snapshot::path(&config.data_dir),
             snapshot_key,

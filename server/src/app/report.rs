@@ -1,7 +1,8 @@
 //! The annual report of a province's plan, or of one institution's part of it, at the reader's
 //! reach: every visitor reads the levels, the public meetings, the contested acts and the
 //! signals' statistics; a logged-in reader also reads the notes, evidence and every activity of
-//! the institutions in their scope.
+//! the institutions in their scope. Visitors' reports (and their Word documents) are kept for
+//! a few seconds, since anyone may ask for them as often as they like.
 
 use super::App;
 use super::log::Moment;
@@ -13,12 +14,135 @@ use crate::util::errors::{AppError, AppResult};
 use antikor_migrations::country::country;
 use antikor_shared::report::{ActivityList, AnnualReport, LISTED_PER_KIND, ReportActivity};
 use antikor_shared::{ProvinceCode, TenantId};
+use axum::body::Bytes;
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError};
+use std::time::{Duration, Instant};
+
+/// How long a visitor's report is served again before it is built anew: a province's report
+/// costs milliseconds to build (its Word document a tenth of a second), a public page must not.
+const PUBLIC_FRESH: Duration = Duration::from_secs(10);
+
+/// How many visitors' reports are kept at most (one per province, year and institution asked).
+const PUBLIC_KEPT: usize = 64;
+
+/// Which report: of a province's plan of a year, of the province or of one institution.
+type ReportKey = (ProvinceCode, i32, Option<TenantId>);
+
+/// The reports visitors read lately.
+#[derive(Debug, Default)]
+pub(crate) struct PublicReports {
+    kept: HashMap<ReportKey, PublicReport>,
+}
+
+#[derive(Debug)]
+struct PublicReport {
+    built: Instant,
+    report: Arc<AnnualReport>,
+    /// Its Word document, once someone asked for it.
+    docx: Option<Bytes>,
+}
+
+impl PublicReports {
+    fn fresh(&self, key: &ReportKey) -> Option<&PublicReport> {
+        self.kept
+            .get(key)
+            .filter(|k| k.built.elapsed() < PUBLIC_FRESH)
+    }
+
+    fn keep(&mut self, key: ReportKey, report: Arc<AnnualReport>) {
+        if self.kept.len() >= PUBLIC_KEPT {
+            self.kept.retain(|_, k| k.built.elapsed() < PUBLIC_FRESH);
+            if self.kept.len() >= PUBLIC_KEPT {
+                self.kept.clear();
+            }
+        }
+        let built = Instant::now();
+        self.kept.insert(
+            key,
+            PublicReport {
+                built,
+                report,
+                docx: None,
+            },
+        );
+    }
+}
 
 impl App {
     /// The report on `province`'s plan of `year` (of `institution` only, when given), now or
-    /// as of a moment. `reader` is the logged-in caller's scope (`None`: a visitor). An
-    /// institution outside the province answers 404.
+    /// as of a moment. `reader` is the logged-in caller's scope (`None`: a visitor, who reads
+    /// a report up to [`PUBLIC_FRESH`] old). An institution outside the province answers 404.
     pub async fn annual_report(
+        &self,
+        reader: Option<ReadScope>,
+        province: &ProvinceCode,
+        institution: Option<TenantId>,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<Arc<AnnualReport>> {
+        let Some(key) = visitors_key(&reader, province, &institution, year, as_of) else {
+            return Ok(Arc::new(
+                self.build_report(reader, province, institution, year, as_of)
+                    .await?,
+            ));
+        };
+        if let Some(kept) = self.public_reports().fresh(&key) {
+            return Ok(kept.report.clone());
+        }
+        let report = Arc::new(
+            self.build_report(None, province, institution, year, None)
+                .await?,
+        );
+        self.public_reports().keep(key, report.clone());
+        Ok(report)
+    }
+
+    /// The same report as a Word document's bytes.
+    pub async fn annual_report_docx(
+        &self,
+        reader: Option<ReadScope>,
+        province: &ProvinceCode,
+        institution: Option<TenantId>,
+        year: i32,
+        as_of: Option<Moment>,
+    ) -> AppResult<Bytes> {
+        let key = visitors_key(&reader, province, &institution, year, as_of);
+        if let Some(docx) = key
+            .as_ref()
+            .and_then(|k| self.public_reports().fresh(k)?.docx.clone())
+        {
+            return Ok(docx);
+        }
+        let report = self
+            .annual_report(reader, province, institution, year, as_of)
+            .await?;
+        let written = report.clone();
+        // A province's year is megabytes of XML to zip: off the async workers.
+        let docx = Bytes::from(
+            tokio::task::spawn_blocking(move || crate::document::annual_report(&written))
+                .await
+                .map_err(anyhow::Error::from)??,
+        );
+        if let Some(key) = key {
+            // Kept with the report it was written from, not with a newer one built meanwhile.
+            if let Some(kept) = self.public_reports().kept.get_mut(&key)
+                && Arc::ptr_eq(&kept.report, &report)
+            {
+                kept.docx = Some(docx.clone());
+            }
+        }
+        Ok(docx)
+    }
+
+    fn public_reports(&self) -> std::sync::MutexGuard<'_, PublicReports> {
+        self.public_reports
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Builds the report [`Self::annual_report`] answers.
+    async fn build_report(
         &self,
         reader: Option<ReadScope>,
         province: &ProvinceCode,
@@ -76,4 +200,16 @@ impl App {
         }
         Ok(report)
     }
+}
+
+/// The key of a visitor's report of now (`None` for a logged-in reader's or a past moment's,
+/// which are built each time).
+fn visitors_key(
+    reader: &Option<ReadScope>,
+    province: &ProvinceCode,
+    institution: &Option<TenantId>,
+    year: i32,
+    as_of: Option<Moment>,
+) -> Option<ReportKey> {
+    (reader.is_none() && as_of.is_none()).then(|| (province.clone(), year, institution.clone()))
 }

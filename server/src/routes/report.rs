@@ -1,18 +1,20 @@
 //! The annual report: `/api/report/{year}` as JSON for the page, `/api/report/{year}/docx` as
 //! the Word document the council files.
 
-use crate::access::Principal;
+use crate::access::{Principal, ReadScope};
 use crate::app::AppState;
+use crate::app::log::Moment;
 use crate::routes::tenants::{AsOf, ProvinceQuery};
 use crate::util::errors::AppResult;
 use crate::util::extract::{Path, Query};
-use antikor_shared::TenantId;
 use antikor_shared::api::ErrorBody;
 use antikor_shared::report::AnnualReport;
+use antikor_shared::{ProvinceCode, TenantId};
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 /// Whose report.
@@ -23,25 +25,27 @@ pub struct ReportQuery {
     pub tenant: Option<TenantId>,
 }
 
-/// Builds the report a request asks for, at the caller's reach.
-async fn report_of(
+/// What a request asks for: the reader's scope, the province, the institution and the moment.
+struct Asked {
+    reader: Option<ReadScope>,
+    province: ProvinceCode,
+    tenant: Option<TenantId>,
+    moment: Option<Moment>,
+}
+
+fn asked(
     app: &AppState,
     principal: Option<&Principal>,
-    year: i32,
     query: ReportQuery,
     as_of: &AsOf,
     province: &ProvinceQuery,
-) -> AppResult<AnnualReport> {
-    let moment = as_of.moment_for(principal)?;
-    let province = app.plan_province(province.province.as_deref(), principal.map(|p| &p.tenant))?;
-    app.annual_report(
-        principal.map(Principal::read_scope),
-        &province,
-        query.tenant,
-        year,
-        moment,
-    )
-    .await
+) -> AppResult<Asked> {
+    Ok(Asked {
+        moment: as_of.moment_for(principal)?,
+        province: app.plan_province(province.province.as_deref(), principal.map(|p| &p.tenant))?,
+        reader: principal.map(Principal::read_scope),
+        tenant: query.tenant,
+    })
 }
 
 /// The annual report on a province's plan of a year: every measure with each institution's
@@ -62,8 +66,11 @@ pub async fn get(
     Query(query): Query<ReportQuery>,
     Query(as_of): Query<AsOf>,
     Query(province): Query<ProvinceQuery>,
-) -> AppResult<axum::Json<AnnualReport>> {
-    let report = report_of(&app, principal.as_ref(), year, query, &as_of, &province).await?;
+) -> AppResult<axum::Json<Arc<AnnualReport>>> {
+    let a = asked(&app, principal.as_ref(), query, &as_of, &province)?;
+    let report = app
+        .annual_report(a.reader, &a.province, a.tenant, year, a.moment)
+        .await?;
     Ok(axum::Json(report))
 }
 
@@ -88,11 +95,10 @@ pub async fn docx(
         Some(t) => format!("godishen-otchet-{year}-{t}.docx"),
         None => format!("godishen-otchet-{year}.docx"),
     };
-    let report = report_of(&app, principal.as_ref(), year, query, &as_of, &province).await?;
-    // A province's year is a few hundred kilobytes of XML to zip: off the async workers.
-    let bytes = tokio::task::spawn_blocking(move || crate::document::annual_report(&report))
-        .await
-        .map_err(anyhow::Error::from)??;
+    let a = asked(&app, principal.as_ref(), query, &as_of, &province)?;
+    let bytes = app
+        .annual_report_docx(a.reader, &a.province, a.tenant, year, a.moment)
+        .await?;
     let disposition = format!("attachment; filename=\"{file_name}\"");
     Ok((
         [

@@ -300,3 +300,24 @@ async fn the_word_document_opens_and_holds_the_notes_for_those_who_may_read_them
     assert!(text.contains("Изпълнена") && text.contains("Община Петрич"));
     assert!(!text.contains(NOTE) && !text.contains(SECRET_DECISION));
 }
+
+#[tokio::test]
+async fn visitors_read_a_report_kept_a_few_seconds_and_staff_read_it_as_it_is() {
+    let app = TestApp::start_demo().await;
+    let kept = report_as(&app, None, "?tenant=petrich").await;
+    assert_eq!(petrich_on_i1(&kept).level, None);
+    a_year_of_work(&app).await;
+    // A visitor asking again within seconds gets the report already built...
+    let again = report_as(&app, None, "?tenant=petrich").await;
+    assert_eq!(again.position, kept.position);
+    // ...another report is built for them (another institution, the whole province)...
+    let province = report_as(&app, None, "").await;
+    assert!(province.position > kept.position);
+    // ...and staff always read the newest.
+    let regional = app.login("oblast.sekretar").await;
+    let now = report_as(&app, Some(&regional), "?tenant=petrich").await;
+    assert_eq!(
+        petrich_on_i1(&now).level,
+        Some(antikor_shared::progress::CompletionLevel::Completed)
+    );
+}

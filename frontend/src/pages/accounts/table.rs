@@ -6,8 +6,10 @@ use crate::access::grantable_roles;
 use crate::csv::{Column, CsvSource, ExportTable, csv_rows, headings};
 use crate::form::Notice;
 use crate::format::{date_time, utc_exact};
+use crate::pages::audit::Filters;
 use crate::paging::Paged;
 use antikor_shared::account::{Account, Role, SessionInfo};
+use antikor_shared::streams;
 use antikor_shared::wire::code;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -199,6 +201,15 @@ fn AccountRow(
         let tenant = tenant.clone();
         move || directory.with(|d| tenant_name(d, &tenant))
     };
+    // The account's versions: created, roles, passwords set, disabled and enabled.
+    let history = account.with_untracked(|a| {
+        view! {
+            <br />
+            <A attr:class="account-history small" href=Filters::record_history_href(&a.tenant, streams::account(&a.username))>
+                "История"
+            </A>
+        }
+    });
     let disabled = move || account.with(|a| a.disabled);
     let last_login = move || match account.with(|a| a.last_login_at) {
         Some(at) => view! { <time datetime=utc_exact(at)>{date_time(at)}</time> }.into_any(),
@@ -215,6 +226,7 @@ fn AccountRow(
         >
             <th scope="row">
                 <code>{username.clone()}</code>
+                {history}
             </th>
             <td>{move || account.with(|a| a.display_name.clone())}</td>
             <td>{tenant_label}</td>

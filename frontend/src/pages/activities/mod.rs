@@ -11,17 +11,20 @@ use crate::csv::{CsvSource, ExportTable};
 use crate::directory::use_directory;
 use crate::form::{Labelled, Notice, NoticeView};
 use crate::format::{date_bg, date_time, utc_exact};
+use crate::pages::audit::Filters;
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::activity_draft::{details, headline, kind_singular};
 use antikor_shared::ids::regional_tenant;
+use antikor_shared::streams;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::views::ActivityRecord;
 use antikor_shared::wire::code;
 use forms::{CorrectionForm, FollowUpForm, RecordForm};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
 
@@ -264,6 +267,10 @@ fn ActivityRow(
             <br />
             {r.recorded_by}
             {corrections}
+            <br />
+            <A attr:class="activity-history" href=Filters::record_history_href(&r.tenant, streams::activity(r.id))>
+                "История на записа"
+            </A>
         }
     };
     let tenant_cell = all.then(|| {

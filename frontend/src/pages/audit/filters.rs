@@ -119,6 +119,17 @@ impl Filters {
         )
     }
 
+    /// The trail of one record of `tenant`: its versions, newest first, each with what it
+    /// changed (an event's page shows the record's versions side by side).
+    pub fn record_history_href(tenant: &TenantId, stream: StreamId) -> String {
+        Self {
+            tenant: Some(tenant.clone()),
+            stream: Some(stream),
+            ..Self::default()
+        }
+        .href()
+    }
+
     /// The same filters on the newest page.
     pub fn newest(&self) -> Self {
         Self {

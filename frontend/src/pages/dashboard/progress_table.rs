@@ -6,10 +6,14 @@ use crate::controls::today;
 use crate::csv::ExportTable;
 use crate::form::{FormError, reload_row, use_submit};
 use crate::format::date_bg;
+use crate::pages::audit::Filters;
+use antikor_shared::TenantId;
 use antikor_shared::progress::{CompletionLevel, Evidence};
+use antikor_shared::streams;
 use antikor_shared::views::{ProgressRow, ReportProgress, TenantProgress};
 use antikor_shared::wire::from_code;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// Evidence typed one per line: web addresses become links, anything else a document
 /// reference.
@@ -92,7 +96,10 @@ pub(super) fn ProgressTable(
     });
     let body = rows
         .into_iter()
-        .map(|row| view! { <ProgressRowView row year can_report on_saved /> })
+        .map(|row| {
+            let tenant = progress.tenant.clone();
+            view! { <ProgressRowView row tenant year can_report on_saved /> }
+        })
         .collect_view();
     view! {
         <ExportTable
@@ -150,6 +157,7 @@ async fn reload(year: i32, row: RwSignal<ProgressRow>) -> Result<(), ApiError> {
 #[component]
 fn ProgressRowView(
     row: RwSignal<ProgressRow>,
+    tenant: TenantId,
     year: i32,
     can_report: bool,
     on_saved: Callback<()>,
@@ -313,6 +321,15 @@ fn ProgressRowView(
                 <span class=move || row.with(|r| format!("swatch {}", level_class(r.status.as_ref().map(|s| s.level)))) aria-hidden="true"></span>
                 " "
                 {level_text}
+                {move || row.with(|r| {
+                    let stream = r.status.as_ref().and(streams::progress(year, &r.key))?;
+                    Some(view! {
+                        <br />
+                        <A attr:class="progress-history small" href=Filters::record_history_href(&tenant, stream)>
+                            "История"
+                        </A>
+                    })
+                })}
             </td>
             <td>{details}</td>
             {form_cell}

@@ -7,8 +7,10 @@ use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::form::{FormError, Submit, use_submit_explained};
 use crate::format::{date_bg, date_time, event_type_text, utc_exact};
+use crate::pages::audit::Filters;
 use crate::session::{Session, use_session};
 use antikor_shared::signal::{Channel, SignalDetail, SignalIdentity};
+use antikor_shared::streams;
 use antikor_shared::wire::code;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -249,10 +251,21 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
             <ul id="signal-links" class="row-list">{items}</ul>
         }
     });
+    // The register is the officer's own institution's: its trail holds the case's versions.
+    let history = use_session().user_untracked().map(|me| {
+        view! {
+            <p>
+                <A attr:id="signal-trail" href=Filters::record_history_href(&me.tenant, streams::signal(r.id))>
+                    "История на сигнала"
+                </A>
+            </p>
+        }
+    });
     view! {
         <h1 id="signal-heading" data-status=code(r.status) data-version=r.version.to_string()>
             {format!("Сигнал {}", r.reference)}
         </h1>
+        {history}
         <dl id="signal-overview" class="fields">
             <dt>"Състояние"</dt>
             <dd id="signal-status">{r.status.label_bg()}</dd>
