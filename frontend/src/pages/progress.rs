@@ -308,40 +308,44 @@ pub fn SectionsSummary(
 /// The institutions that have not reported on any measure of the year, clearly set apart.
 #[component]
 pub fn NotReported(region: RegionView) -> impl IntoView {
-    let silent: Vec<_> = region.tenants.iter().filter(|t| !t.reported).collect();
-    let body = if silent.is_empty() {
-        view! {
+    let silent = region
+        .tenants
+        .iter()
+        .filter(|t| !t.reported)
+        .map(|t| (t.tenant.clone(), t.name_bg.clone()))
+        .collect();
+    view! {
+        <section aria-labelledby="not-reported-heading">
+            <h2 id="not-reported-heading">"Институции без отчет"</h2>
+            <NotReportedList year=region.year of=region.tenants.len() silent />
+        </section>
+    }
+}
+
+/// Who of `of` institutions has not reported on any measure of `year` (`silent`: id and name),
+/// or that everyone has.
+#[component]
+pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) -> impl IntoView {
+    if silent.is_empty() {
+        return view! {
             <p id="not-reported-none" class="notice notice--ok">
                 "Всички институции са отчели поне една мярка."
             </p>
         }
-        .into_any()
-    } else {
-        let items = silent
-            .iter()
-            .map(|t| view! { <li data-tenant=t.tenant.to_string()>{t.name_bg.clone()}</li> })
-            .collect_view();
-        view! {
-            <div class="notice notice--warn">
-                <p>
-                    {format!(
-                        "{} от {} институции все още нямат нито един отчет за {} г.:",
-                        silent.len(),
-                        region.tenants.len(),
-                        region.year,
-                    )}
-                </p>
-                <ul id="not-reported" class="not-reported">{items}</ul>
-            </div>
-        }
-        .into_any()
-    };
-    view! {
-        <section aria-labelledby="not-reported-heading">
-            <h2 id="not-reported-heading">"Институции без отчет"</h2>
-            {body}
-        </section>
+        .into_any();
     }
+    let count = silent.len();
+    let items = silent
+        .into_iter()
+        .map(|(id, name)| view! { <li data-tenant=id.to_string()>{name}</li> })
+        .collect_view();
+    view! {
+        <div class="notice notice--warn">
+            <p>{format!("{count} от {of} институции все още нямат нито един отчет за {year} г.:")}</p>
+            <ul id="not-reported" class="not-reported">{items}</ul>
+        </div>
+    }
+    .into_any()
 }
 
 /// `/progress`: every institution's progress on a province's plan, as every visitor may read it.

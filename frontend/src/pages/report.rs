@@ -13,6 +13,7 @@ use crate::controls::{
 use crate::csv::{CsvButton, ExportTable};
 use crate::directory::{provinces, use_country, use_directory};
 use crate::format::{date_bg, href_with_query};
+use crate::pages::progress::NotReportedList;
 use crate::provinces::{PlanProvince, in_province, plans_of_year};
 use crate::session::{Auth, use_session};
 use antikor_shared::activity::ActivityKind;
@@ -331,32 +332,12 @@ fn Report(report: AnnualReport) -> impl IntoView {
             }
         })
         .collect_view();
-    let silent: Vec<_> = report.not_reported().map(|i| i.name_bg.clone()).collect();
-    let not_reported = if silent.is_empty() {
-        view! {
-            <p id="not-reported-none" class="notice notice--ok">
-                "Всички институции са отчели поне една мярка."
-            </p>
-        }
-        .into_any()
-    } else {
-        let count = silent.len();
-        let items = silent
-            .into_iter()
-            .map(|name| view! { <li>{name}</li> })
-            .collect_view();
-        view! {
-            <div class="notice notice--warn">
-                <p>
-                    {format!(
-                        "{count} от {} институции нямат нито един отчет за {year} г.:",
-                        report.institutions.len(),
-                    )}
-                </p>
-                <ul id="not-reported" class="not-reported">{items}</ul>
-            </div>
-        }
-        .into_any()
+    let silent = report
+        .not_reported()
+        .map(|i| (i.tenant.clone(), i.name_bg.clone()))
+        .collect();
+    let not_reported = view! {
+        <NotReportedList year of=report.institutions.len() silent />
     };
     let activities = report
         .activities

@@ -69,54 +69,55 @@ impl PublicReports {
     }
 }
 
+/// What a report request asks for and who asks.
+#[derive(Debug, Clone)]
+pub struct ReportAsk {
+    /// The logged-in caller's scope (`None`: a visitor, who reads a report up to
+    /// [`PUBLIC_FRESH`] old).
+    pub reader: Option<ReadScope>,
+    /// The province whose plan it reports on.
+    pub province: ProvinceCode,
+    /// One institution of the province only (`None`: the whole province).
+    pub institution: Option<TenantId>,
+    /// The plan's year.
+    pub year: i32,
+    /// As of this moment (`None`: now).
+    pub as_of: Option<Moment>,
+}
+
+impl ReportAsk {
+    /// The key of a visitor's report of now (`None` for a logged-in reader's or a past
+    /// moment's, which are built each time).
+    fn visitors_key(&self) -> Option<ReportKey> {
+        (self.reader.is_none() && self.as_of.is_none())
+            .then(|| (self.province.clone(), self.year, self.institution.clone()))
+    }
+}
+
 impl App {
-    /// The report on `province`'s plan of `year` (of `institution` only, when given), now or
-    /// as of a moment. `reader` is the logged-in caller's scope (`None`: a visitor, who reads
-    /// a report up to [`PUBLIC_FRESH`] old). An institution outside the province answers 404.
-    pub async fn annual_report(
-        &self,
-        reader: Option<ReadScope>,
-        province: &ProvinceCode,
-        institution: Option<TenantId>,
-        year: i32,
-        as_of: Option<Moment>,
-    ) -> AppResult<Arc<AnnualReport>> {
-        let Some(key) = visitors_key(&reader, province, &institution, year, as_of) else {
-            return Ok(Arc::new(
-                self.build_report(reader, province, institution, year, as_of)
-                    .await?,
-            ));
+    /// The report `ask` names. An institution outside the province answers 404.
+    pub async fn annual_report(&self, ask: ReportAsk) -> AppResult<Arc<AnnualReport>> {
+        let Some(key) = ask.visitors_key() else {
+            return Ok(Arc::new(self.build_report(ask).await?));
         };
         if let Some(kept) = self.public_reports().fresh(&key) {
             return Ok(kept.report.clone());
         }
-        let report = Arc::new(
-            self.build_report(None, province, institution, year, None)
-                .await?,
-        );
+        let report = Arc::new(self.build_report(ask).await?);
         self.public_reports().keep(key, report.clone());
         Ok(report)
     }
 
     /// The same report as a Word document's bytes.
-    pub async fn annual_report_docx(
-        &self,
-        reader: Option<ReadScope>,
-        province: &ProvinceCode,
-        institution: Option<TenantId>,
-        year: i32,
-        as_of: Option<Moment>,
-    ) -> AppResult<Bytes> {
-        let key = visitors_key(&reader, province, &institution, year, as_of);
+    pub async fn annual_report_docx(&self, ask: ReportAsk) -> AppResult<Bytes> {
+        let key = ask.visitors_key();
         if let Some(docx) = key
             .as_ref()
             .and_then(|k| self.public_reports().fresh(k)?.docx.clone())
         {
             return Ok(docx);
         }
-        let report = self
-            .annual_report(reader, province, institution, year, as_of)
-            .await?;
+        let report = self.annual_report(ask).await?;
         let written = report.clone();
         // A province's year is megabytes of XML to zip: off the async workers.
         let docx = Bytes::from(
@@ -142,22 +143,21 @@ impl App {
     }
 
     /// Builds the report [`Self::annual_report`] answers.
-    async fn build_report(
-        &self,
-        reader: Option<ReadScope>,
-        province: &ProvinceCode,
-        institution: Option<TenantId>,
-        year: i32,
-        as_of: Option<Moment>,
-    ) -> AppResult<AnnualReport> {
+    async fn build_report(&self, ask: ReportAsk) -> AppResult<AnnualReport> {
+        let ReportAsk {
+            reader,
+            province,
+            institution,
+            year,
+            as_of,
+        } = ask;
         if let Some(t) = &institution
-            && self.models_unscoped().province_of(t) != Some(province)
+            && self.models_unscoped().province_of(t) != Some(&province)
         {
             return Err(AppError::NotFound(format!(
                 "Няма институция „{t}“ в областта."
             )));
         }
-        let province = province.clone();
         let province_name = country()
             .province(province.as_str())
             .map_or_else(|| province.to_string(), |p| p.name_bg.to_owned());
@@ -200,16 +200,4 @@ impl App {
         }
         Ok(report)
     }
-}
-
-/// The key of a visitor's report of now (`None` for a logged-in reader's or a past moment's,
-/// which are built each time).
-fn visitors_key(
-    reader: &Option<ReadScope>,
-    province: &ProvinceCode,
-    institution: &Option<TenantId>,
-    year: i32,
-    as_of: Option<Moment>,
-) -> Option<ReportKey> {
-    (reader.is_none() && as_of.is_none()).then(|| (province.clone(), year, institution.clone()))
 }

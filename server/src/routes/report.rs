@@ -1,15 +1,15 @@
 //! The annual report: `/api/report/{year}` as JSON for the page, `/api/report/{year}/docx` as
 //! the Word document the council files.
 
-use crate::access::{Principal, ReadScope};
+use crate::access::Principal;
 use crate::app::AppState;
-use crate::app::log::Moment;
+use crate::app::report::ReportAsk;
 use crate::routes::tenants::{AsOf, ProvinceQuery};
 use crate::util::errors::AppResult;
 use crate::util::extract::{Path, Query};
+use antikor_shared::TenantId;
 use antikor_shared::api::ErrorBody;
 use antikor_shared::report::AnnualReport;
-use antikor_shared::{ProvinceCode, TenantId};
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -25,26 +25,21 @@ pub struct ReportQuery {
     pub tenant: Option<TenantId>,
 }
 
-/// What a request asks for: the reader's scope, the province, the institution and the moment.
-struct Asked {
-    reader: Option<ReadScope>,
-    province: ProvinceCode,
-    tenant: Option<TenantId>,
-    moment: Option<Moment>,
-}
-
+/// The report a request asks for, at the caller's reach.
 fn asked(
     app: &AppState,
     principal: Option<&Principal>,
+    year: i32,
     query: ReportQuery,
     as_of: &AsOf,
     province: &ProvinceQuery,
-) -> AppResult<Asked> {
-    Ok(Asked {
-        moment: as_of.moment_for(principal)?,
+) -> AppResult<ReportAsk> {
+    Ok(ReportAsk {
+        as_of: as_of.moment_for(principal)?,
         province: app.plan_province(province.province.as_deref(), principal.map(|p| &p.tenant))?,
         reader: principal.map(Principal::read_scope),
-        tenant: query.tenant,
+        institution: query.tenant,
+        year,
     })
 }
 
@@ -67,10 +62,8 @@ pub async fn get(
     Query(as_of): Query<AsOf>,
     Query(province): Query<ProvinceQuery>,
 ) -> AppResult<axum::Json<Arc<AnnualReport>>> {
-    let a = asked(&app, principal.as_ref(), query, &as_of, &province)?;
-    let report = app
-        .annual_report(a.reader, &a.province, a.tenant, year, a.moment)
-        .await?;
+    let ask = asked(&app, principal.as_ref(), year, query, &as_of, &province)?;
+    let report = app.annual_report(ask).await?;
     Ok(axum::Json(report))
 }
 
@@ -95,10 +88,8 @@ pub async fn docx(
         Some(t) => format!("godishen-otchet-{year}-{t}.docx"),
         None => format!("godishen-otchet-{year}.docx"),
     };
-    let a = asked(&app, principal.as_ref(), query, &as_of, &province)?;
-    let bytes = app
-        .annual_report_docx(a.reader, &a.province, a.tenant, year, a.moment)
-        .await?;
+    let ask = asked(&app, principal.as_ref(), year, query, &as_of, &province)?;
+    let bytes = app.annual_report_docx(ask).await?;
     let disposition = format!("attachment; filename=\"{file_name}\"");
     Ok((
         [
