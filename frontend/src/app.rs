@@ -203,9 +203,6 @@ fn Navigation() -> impl IntoView {
                 <li id="nav-report-corruption">
                     <A href="/report-corruption">"Подай сигнал"</A>
                 </li>
-                <li id="nav-signal-form">
-                    <A href="/signal" exact=true>"Онлайн сигнал"</A>
-                </li>
                 <li id="nav-signal-statistics">
                     <A href="/signals/statistics">"Статистика на сигналите"</A>
                 </li>

@@ -91,6 +91,7 @@ pub fn api() -> OpenApiRouter<AppState> {
                 .layer(DefaultBodyLimit::max(signals::FILING_BODY_LIMIT)),
         )
         .routes(routes!(signals::analysis))
+        .routes(routes!(signals::officers))
         .routes(routes!(signals::register_csv))
         .routes(routes!(signals::get))
         .routes(routes!(signals::identity))

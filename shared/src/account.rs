@@ -83,7 +83,7 @@ impl Role {
         match self {
             Self::Officer => "Служител",
             Self::TenantAdmin => "Администратор на институцията",
-            Self::Regional => "Областна администрация",
+            Self::Regional => "Секретариат на съвета",
             Self::RegionalAdmin => "Администратор на областната администрация",
             Self::Auditor => "Одитор",
             Self::National => "Национално ниво",

@@ -74,6 +74,16 @@ async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_co
     click(&client, "#step-messages .step-submit").await;
     find(&client, "#step-messages .step-saved").await;
     wait_text(&client, "#signal-history", "Съобщение").await;
+    // The responsible officer is chosen from the institution's officers, by name.
+    click(&client, "#step-assign summary").await;
+    find(&client, "#assign-to option[value='bansko.officer']").await;
+    find(&client, "#assign-to")
+        .await
+        .select_by_value("bansko.officer")
+        .await
+        .unwrap();
+    click(&client, "#step-assign .step-submit").await;
+    find(&client, "#step-assign .step-saved").await;
     logout(&client).await;
 
     // The citizen reads the message with the number and the code, and answers.
@@ -83,7 +93,8 @@ async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_co
         .unwrap();
     type_into(&client, "#track-code", &code).await;
     click(&client, "#track-submit").await;
-    wait_text(&client, "#track-status", "Потвърдено получаване").await;
+    // Assigned, the case is under examination.
+    wait_text(&client, "#track-status", "В проверка").await;
     wait_text(&client, "#track-messages", message).await;
     find(&client, "#track-messages li[data-kind='acknowledgment']").await;
     type_into(

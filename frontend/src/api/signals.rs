@@ -5,7 +5,7 @@ use crate::format::encode_query_value;
 use antikor_shared::signal::{
     ChannelObligation, FileSignal, IntakeLists, RecordChannel, RecordSignal, ReporterAccess,
     ReporterReply, ReporterView, SetIntakeLists, SignalAnalysis, SignalDetail, SignalIdentity,
-    SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
+    SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
 };
 use antikor_shared::wire::code;
 use gloo_net::http::Request;
@@ -132,6 +132,12 @@ pub async fn identity(id: &str) -> Result<SignalIdentity, ApiError> {
 pub async fn step<B: Serialize>(id: &str, step: &str, body: &B) -> Result<SignalDetail, ApiError> {
     let url = signal_url(id, &format!("/{step}"));
     send_json(changing(Request::post(&url))?, body).await
+}
+
+/// `GET /api/signals/officers`: the institution's active officers, whom a signal can be
+/// assigned to.
+pub async fn officers() -> Result<Vec<SignalOfficer>, ApiError> {
+    get_json("/api/signals/officers", &[]).await
 }
 
 /// `GET /api/signals/analysis`: where the institution's signals concentrate.

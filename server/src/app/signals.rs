@@ -25,7 +25,7 @@ use antikor_shared::signal::{
     IntakeListsSet, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment, RECEIPT_FIELD,
     ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess, ReporterView,
     SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity, SignalMessage,
-    SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
+    SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
 };
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use base64::Engine;
@@ -569,6 +569,26 @@ impl App {
             .get(desk.tenant(), other)
             .is_some_and(|s| s.case.links.contains(&id));
         Ok(SignalCommand::Link { other, linked_back })
+    }
+
+    /// The active officers of the desk's tenant, whom a signal can be assigned to, by name.
+    pub fn signal_officers(&self, desk: &SignalDesk) -> Vec<SignalOfficer> {
+        let models = self.models_unscoped();
+        let mut officers: Vec<SignalOfficer> = models
+            .accounts
+            .iter()
+            .filter(|e| {
+                !e.account.disabled
+                    && e.account.role == Role::Officer
+                    && e.account.tenant == *desk.tenant()
+            })
+            .map(|e| SignalOfficer {
+                username: e.account.username.clone(),
+                display_name: e.account.display_name.clone(),
+            })
+            .collect();
+        officers.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+        officers
     }
 
     /// Resolves an assignee: whether they are an active officer of the desk's tenant.

@@ -9,6 +9,17 @@ use axum::response::{Html, IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+/// Whether a file's name carries the hash of its content, as Trunk names what it builds
+/// (`antikor-frontend-23e6a20e2baee584_bg.wasm`, `style-e7e88d11ce4d30d4.css`): a dash and 16
+/// hexadecimal digits before the suffix and extension.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 /// Serves a file of the built frontend, or `index.html` for app routes (client-side routing).
 pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> Response {
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
@@ -43,8 +54,22 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
         .next()
         .is_some_and(|last| last.contains('.'));
     if looks_like_file {
+        let hashed = is_hashed(uri.path());
         let Ok(response) = ServeDir::new(&assets.dir).oneshot(request).await;
-        return response.map(Body::new);
+        let mut response = response.map(Body::new);
+        if response.status().is_success() {
+            // A hashed name changes with its content: the browser keeps it for good. The rest
+            // (the boot script, the favicon's fallback) is asked again each time.
+            let policy = if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            };
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        }
+        return response;
     }
     (
         [
@@ -54,4 +79,30 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
         Html(assets.index_html.clone()),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_names_trunk_hashes_are_kept_for_good() {
+        for hashed in [
+            "/antikor-frontend-23e6a20e2baee584.js",
+            "/antikor-frontend-23e6a20e2baee584_bg.wasm",
+            "/style-e7e88d11ce4d30d4.css",
+            "/favicon-8fe323dba30f731d.svg",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in [
+            "/boot.js",
+            "/favicon.svg",
+            "/docs/guide-v2.pdf",
+            "/x-23e6a20e2baee58.js",
+            "/x-23e6a20e2baee58g.js",
+        ] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
+    }
 }

@@ -14,8 +14,8 @@ use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::signal::{
     Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, IntakeLists,
     Link, RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SetIntakeLists,
-    SignalAnalysis, SignalDetail, SignalIdentity, SignalNote, SignalReceipt, SignalRow,
-    SignalStatistics, SignalStatus,
+    SignalAnalysis, SignalDetail, SignalIdentity, SignalNote, SignalOfficer, SignalReceipt,
+    SignalRow, SignalStatistics, SignalStatus,
 };
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -201,6 +201,19 @@ pub async fn record(
     let desk = principal.signal_desk()?;
     let receipt = app.record_signal(&desk, body).await?;
     Ok((StatusCode::CREATED, axum::Json(receipt)))
+}
+
+/// The institution's active officers, whom a signal can be assigned to.
+#[utoipa::path(get, path = "/api/signals/officers", security(("session" = [])), tag = "signals",
+    responses(
+        (status = 200, description = "The officers by name", body = [SignalOfficer]),
+        (status = 403, description = "Only the tenant's officers", body = ErrorBody)))]
+pub async fn officers(
+    State(app): State<AppState>,
+    principal: Principal,
+) -> AppResult<axum::Json<Vec<SignalOfficer>>> {
+    let desk = principal.signal_desk()?;
+    Ok(axum::Json(app.signal_officers(&desk)))
 }
 
 /// Where the tenant's signals concentrate, by unit, activity and category per quarter.

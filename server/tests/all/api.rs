@@ -293,3 +293,42 @@ async fn unknown_api_addresses_are_not_cached_and_pages_answer_only_reads() {
         .await;
     assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED);
 }
+
+#[tokio::test]
+async fn built_files_named_by_their_hash_are_kept_for_good_and_pages_are_asked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = dir.path().join("dist");
+    std::fs::create_dir_all(&assets).unwrap();
+    std::fs::write(
+        assets.join("index.html"),
+        "<!doctype html><title>Антикор</title>",
+    )
+    .unwrap();
+    std::fs::write(assets.join("app-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(assets.join("boot.js"), "export {}").unwrap();
+    let config = antikor_server::Config::new(dir.path().join("data"), &assets);
+    let app = TestApp::start_with(dir, config).await;
+    let cache_of = |uri: &'static str| {
+        let app = &app;
+        async move {
+            let (status, headers, _) = app
+                .send(
+                    axum::http::Request::get(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            headers[axum::http::header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    assert_eq!(
+        cache_of("/app-0123456789abcdef_bg.wasm").await,
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(cache_of("/boot.js").await, "no-cache");
+    assert_eq!(cache_of("/plan").await, "no-cache");
+}

@@ -186,7 +186,10 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
             Officer | TenantAdmin => ok,
             _ => StatusCode::FORBIDDEN,
         },
-        "GET /api/signals" | "GET /api/signals/analysis" | "GET /api/signals/register.csv" => {
+        "GET /api/signals"
+        | "GET /api/signals/analysis"
+        | "GET /api/signals/officers"
+        | "GET /api/signals/register.csv" => {
             if caller == Officer {
                 ok
             } else {
@@ -494,9 +497,10 @@ async fn build(
                 "unit": null, "activity": null, "category": "other"}),
             ),
         ),
-        "/api/signals" | "/api/signals/analysis" | "/api/signals/register.csv" => {
-            (method, uri(path), None)
-        }
+        "/api/signals"
+        | "/api/signals/analysis"
+        | "/api/signals/officers"
+        | "/api/signals/register.csv" => (method, uri(path), None),
         p if p.starts_with("/api/signals/{id}") => {
             let receipt = file_signal(app, tenant).await;
             let id = receipt["id"].as_str().unwrap().to_owned();

@@ -1086,3 +1086,45 @@ async fn the_public_statistics_are_computed_once_per_change_and_never_stale() {
         "the overdue acknowledgments count once due"
     );
 }
+
+#[tokio::test]
+async fn a_signal_is_assigned_to_one_of_the_institutions_active_officers_chosen_by_name() {
+    let app = TestApp::start_demo().await;
+    let admin = app.login("oblast.admin").await;
+    for (username, role) in [
+        ("bansko.second", "officer"),
+        ("bansko.keeper", "tenant_admin"),
+    ] {
+        let (status, body) = app
+            .post_as(
+                &admin,
+                "/api/accounts",
+                serde_json::json!({"tenant": "bansko", "username": username,
+                    "display_name": "Ана Банска", "role": role,
+                    "password": "дълга и рядка парола"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let officer = app.login("bansko.officer").await;
+    let (status, list) = app.get_as(&officer, "/api/signals/officers").await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["username"].as_str().unwrap())
+        .collect();
+    // Bansko's officers only: not its administrator, not Petrich's officer.
+    assert!(
+        names.contains(&"bansko.officer") && names.contains(&"bansko.second"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"bansko.keeper") && !names.contains(&"petrich.officer"),
+        "{names:?}"
+    );
+    let regional = app.login("oblast.sekretar").await;
+    let (status, _) = app.get_as(&regional, "/api/signals/officers").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

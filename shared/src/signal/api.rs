@@ -178,6 +178,16 @@ pub enum MessageKind {
     Reporter,
 }
 
+/// An officer of the institution a signal can be assigned to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignalOfficer {
+    /// Their login name.
+    pub username: crate::Username,
+    /// Their name.
+    pub display_name: String,
+}
+
 /// One message between the institution and the reporter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

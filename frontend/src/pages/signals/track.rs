@@ -184,12 +184,11 @@ fn CaseForReporter(
                             .acknowledged
                             .map_or_else(|| "Още не".to_owned(), |d| format!("{} г.", date_bg(d)))}
                     </dd>
-                    {c
-                        .feedback_due
-                        .map(|d| {
+                    {feedback_text(&c)
+                        .map(|(label, value)| {
                             view! {
-                                <dt>"Обратна информация до"</dt>
-                                <dd>{format!("{} г.", date_bg(d))}</dd>
+                                <dt>{label}</dt>
+                                <dd id="track-feedback">{value}</dd>
                             }
                         })}
                     {closed}
@@ -246,5 +245,53 @@ fn CaseForReporter(
                 </form>
             </Show>
         </section>
+    }
+}
+
+/// The feedback's line, label and value: when it was given, or (while it is still owed) by
+/// when it is due.
+fn feedback_text(c: &ReporterView) -> Option<(&'static str, String)> {
+    let given = c.messages.iter().find(|m| m.kind == MessageKind::Feedback);
+    match (given, c.feedback_due) {
+        (Some(m), _) => Some((
+            "Обратна информация",
+            format!("дадена на {}", date_time(m.at)),
+        )),
+        (None, Some(due)) => Some(("Обратна информация до", format!("{} г.", date_bg(due)))),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antikor_shared::signal::{SignalMessage, SignalStatus};
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    #[test]
+    fn the_feedback_line_says_when_it_was_given_once_it_was() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let mut case = ReporterView {
+            reference: "BLG33-2026-0001".into(),
+            institution: "Община Банско".into(),
+            received: day(2),
+            status: SignalStatus::Acknowledged,
+            acknowledged: Some(day(3)),
+            feedback_due: Some(day(31)),
+            closed: None,
+            messages: Vec::new(),
+        };
+        assert_eq!(
+            feedback_text(&case),
+            Some(("Обратна информация до", "31.03.2026 г.".to_owned()))
+        );
+        case.messages.push(SignalMessage {
+            at: Utc.with_ymd_and_hms(2026, 3, 20, 8, 30, 0).unwrap(),
+            kind: MessageKind::Feedback,
+            text: Some("Проверката приключи.".into()),
+        });
+        let (label, value) = feedback_text(&case).unwrap();
+        assert_eq!(label, "Обратна информация");
+        assert!(value.starts_with("дадена на 20.03.2026"), "{value}");
     }
 }

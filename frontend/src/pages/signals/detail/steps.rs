@@ -2,6 +2,7 @@
 //! linking and closing. Each sends against the version shown, through [`CaseCtx::send`].
 
 use super::{CaseCtx, parse_day};
+use crate::api;
 use crate::controls::today;
 use crate::form::{
     FormError, InputField, Labelled, NoticeView, Submit, TextAreaField, use_submit_explained,
@@ -119,19 +120,39 @@ pub(super) fn AcknowledgeForm(ctx: CaseCtx) -> impl IntoView {
     }
 }
 
-/// Making an officer of the institution responsible.
+/// Making an officer of the institution responsible, chosen from its active officers (the
+/// one assigned now, else the user, first chosen).
 #[component]
 pub(super) fn AssignForm(ctx: CaseCtx) -> impl IntoView {
     let form = use_submit_explained(error_text);
-    let own = ctx
-        .session
-        .user_untracked()
-        .map(|u| u.username.to_string())
+    let current = ctx
+        .detail
+        .with_untracked(|d| d.row.assigned_to.as_ref().map(ToString::to_string))
+        .or_else(|| ctx.session.user_untracked().map(|u| u.username.to_string()))
         .unwrap_or_default();
-    let to = RwSignal::new(own);
+    let to = RwSignal::new(current);
+    let officers = LocalResource::new(api::signals::officers);
+    let options = move || {
+        officers.get().map(|list| match list {
+            Ok(list) => list
+                .into_iter()
+                .map(|o| {
+                    let value = o.username.to_string();
+                    let selected = to.get_untracked() == value;
+                    view! {
+                        <option value=value.clone() selected=selected>
+                            {format!("{} ({value})", o.display_name)}
+                        </option>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Err(e) => view! { <option value="" disabled=true>{e.to_string()}</option> }.into_any(),
+        })
+    };
     let submit = Callback::new(move |()| {
         let Ok(username) = Username::parse(to.get_untracked().trim()) else {
-            return form.fail("Въведете потребителското име на служител от институцията.");
+            return form.fail("Изберете служител от институцията.");
         };
         let body = Assign {
             expected_version: ctx.version(),
@@ -141,7 +162,12 @@ pub(super) fn AssignForm(ctx: CaseCtx) -> impl IntoView {
     });
     view! {
         <StepForm id="step-assign" error_id="assign-error" title="Отговорен служител" form on_submit=submit button="Възложи">
-            <InputField id="assign-to" label="Потребителско име на служителя" value=to />
+            <Labelled id="assign-to" label="Служител по сигналите">
+                <select id="assign-to" bind:value=to>
+                    <option value="">"Изберете…"</option>
+                    {options}
+                </select>
+            </Labelled>
         </StepForm>
     }
 }
