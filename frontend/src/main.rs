@@ -20,5 +20,9 @@ mod session;
 fn main() {
     // Panics would otherwise only say "unreachable" in the console.
     console_error_panic_hook::set_once();
+    // The header and loading line `index.html` shows until now make way for the app.
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -13,6 +13,17 @@ async fn the_secretary_opens_an_institutions_notes_from_the_heat_map_and_takes_t
 {
     let (server, _driver, client, _dirs) = start().await;
     let base = server.base_url.as_str();
+    // Before the app loads, the page itself shows the header and a loading line; the app
+    // takes their place.
+    client.goto(base).await.unwrap();
+    let (status, page) = fetch_text(&client, "/report/2017").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("id=\"boot-shell\"") && page.contains("Зареждане…"),
+        "{page}"
+    );
+    find(&client, ".site-nav").await;
+    assert_none(&client, "#boot-shell", "the app replaced the loading page").await;
     login(&client, base, "petrich.officer").await;
     report_in_dashboard(&client, base, "I.1", "completed", NOTE).await;
     logout(&client).await;

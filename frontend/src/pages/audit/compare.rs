@@ -6,7 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::use_directory;
-use crate::format::{date_time, href_with_query, thousands, utc_exact};
+use crate::format::{actor_text, date_time, href_with_query, thousands, utc_exact};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditDiff, ChangeEvent, FieldChange, RecordChange};
@@ -255,7 +255,7 @@ fn row_view(row: &Row) -> impl IntoView + use<> {
                         " · "
                         <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
                         " · "
-                        {e.actor.clone()}
+                        {actor_text(&e.actor)}
                     </li>
                 }
             })
@@ -296,7 +296,7 @@ fn events_text(events: &[ChangeEvent]) -> String {
                 "№ {} · {} · {}",
                 e.position,
                 date_time(e.recorded_at),
-                e.actor
+                actor_text(&e.actor)
             )
         })
         .collect::<Vec<_>>()

@@ -4,7 +4,9 @@ use super::Filters;
 use super::live::{LiveBuffer, same_positions};
 use crate::api::PAGE_SIZE;
 use crate::csv::{Column, ExportTable, csv_rows, headings};
-use crate::format::{date_time, event_type_text, new_events, short_hash, thousands, utc_exact};
+use crate::format::{
+    actor_text, date_time, event_type_text, new_events, short_hash, thousands, utc_exact,
+};
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditEntry, AuditPage};
 use leptos::prelude::*;
@@ -228,7 +230,7 @@ const COLUMNS: [Column<AuditEntry, HashMap<String, String>>; 10] = [
     Column::both("Тип", |e, _| {
         event_type_text(&e.event.event_type).to_string()
     }),
-    Column::both("Извършител", |e, _| e.event.actor.to_string()),
+    Column::both("Извършител", |e, _| actor_text(&e.event.actor)),
     Column::both("Хеш", |e, _| e.event.hash.clone()),
 ];
 
@@ -281,7 +283,7 @@ fn EventRow(
                 </A>
             </td>
             <td title=event.event_type.clone()>{event_type_text(&event.event_type)}</td>
-            <td>{event.actor}</td>
+            <td>{actor_text(&event.actor)}</td>
             <td>
                 <code class="hash" title=event.hash.clone()>{short_hash(&event.hash).to_owned()}</code>
             </td>

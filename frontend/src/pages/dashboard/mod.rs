@@ -11,7 +11,7 @@ use crate::controls::{
 };
 use crate::csv::ExportTable;
 use crate::directory::{use_country, use_directory};
-use crate::format::{date_bg, date_time, utc_exact};
+use crate::format::{actor_text, date_bg, date_time, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
 use crate::provinces::{has_plan, outside_provinces, province_of};
@@ -389,7 +389,7 @@ fn LatestChanges(dashboard: TenantDashboard) -> impl IntoView {
                         " · "
                         {c.record}
                         " · "
-                        {c.actor}
+                        {actor_text(&c.actor)}
                         " · "
                         <time datetime=utc_exact(c.recorded_at)>{date_time(c.recorded_at)}</time>
                     </span>

@@ -166,15 +166,18 @@ pub fn AttachmentPicker(
         <fieldset class="attachments">
             <legend>"Приложения (по желание)"</legend>
             <div class="field field--wide">
-                <label for=id.clone()>"Добавете файлове"</label>
+                // The browser's own button speaks the browser's language ("Choose Files"): the
+                // input stays (and takes the focus), its label is the button people see.
                 <input
                     id=id.clone()
+                    class="file-input"
                     type="file"
                     multiple=true
                     accept=".pdf,.jpg,.jpeg,.png,.txt,application/pdf,image/jpeg,image/png,text/plain"
                     on:change=on_change
                     aria-describedby=help.clone()
                 />
+                <label for=id.clone() class="button file-button">"Изберете файлове…"</label>
                 <p id=help class="field__help">
                     {format!(
                         "До {MAX_ATTACHMENTS} файла (PDF, JPEG, PNG или текст), всеки до {} MB. Файловете се съхраняват криптирани.",

@@ -6,7 +6,7 @@ use super::{StepClock, error_text, size_text};
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::form::{FormError, Submit, use_submit_explained};
-use crate::format::{date_bg, date_time, event_type_text, utc_exact};
+use crate::format::{actor_text, date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::audit::Filters;
 use crate::session::{Session, use_session};
 use antikor_shared::signal::{Channel, SignalDetail, SignalIdentity};
@@ -420,7 +420,7 @@ fn History(detail: SignalDetail) -> impl IntoView {
                         <strong>{s.summary}</strong>
                         <span class="muted small">
                             " · "
-                            {s.actor}
+                            {actor_text(&s.actor)}
                             " · "
                             <time datetime=utc_exact(s.at) title=event_type_text(&s.event_type)>
                                 {date_time(s.at)}
