@@ -321,3 +321,60 @@ async fn visitors_read_a_report_kept_a_few_seconds_and_staff_read_it_as_it_is() 
         Some(antikor_shared::progress::CompletionLevel::Completed)
     );
 }
+
+#[tokio::test]
+async fn many_visitors_at_once_while_reports_land_all_read_a_whole_report_and_one_document() {
+    let app = TestApp::start_demo().await;
+    a_year_of_work(&app).await;
+    let petrich = app.login("petrich.officer").await;
+    let get = |uri: &'static str| {
+        let app = &app;
+        async move {
+            let (status, _, bytes) = app
+                .send(
+                    axum::http::Request::get(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{uri}");
+            bytes
+        }
+    };
+    // Visitors ask for the report and its document at once while Petrich reports on II.1,
+    // twice: each answer is a whole report, and the documents all open.
+    let writes = async {
+        for (version, level) in [(0, "limited"), (1, "substantial")] {
+            let body = json!({"level": level, "note": "Ход", "evidence": [],
+                "reported_for": "2017-11-30", "expected_version": version});
+            let (status, row) = app
+                .call(
+                    Some(&petrich),
+                    Method::PUT,
+                    "/api/progress/2017/II.1",
+                    Some(body),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{row}");
+        }
+    };
+    let reads = futures::future::join_all((0..24).map(|i| async move {
+        if i % 3 == 0 {
+            let bytes = get("/api/report/2017/docx").await;
+            docx_text(&bytes);
+            None
+        } else {
+            let report: AnnualReport =
+                serde_json::from_slice(&get("/api/report/2017").await).unwrap();
+            assert!(report.institutions.len() >= 14);
+            assert!(report.institutions.iter().all(|i| !i.detailed));
+            Some(report.position)
+        }
+    }));
+    let (_, positions) = tokio::join!(writes, reads);
+    // Kept for seconds, the reports visitors got are few: at most one per write plus the first.
+    let mut built: Vec<u64> = positions.into_iter().flatten().collect();
+    built.sort_unstable();
+    built.dedup();
+    assert!(built.len() <= 3, "{built:?}");
+}
