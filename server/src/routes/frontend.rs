@@ -55,7 +55,13 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
         .is_some_and(|last| last.contains('.'));
     if looks_like_file {
         let hashed = is_hashed(uri.path());
-        let Ok(response) = ServeDir::new(&assets.dir).oneshot(request).await;
+        // The release build leaves brotli and gzip copies beside each large file
+        // (frontend/precompress.mjs): sent as they are to a browser that accepts them, the
+        // wasm costs a third of its size on the wire and no compression per request.
+        let files = ServeDir::new(&assets.dir)
+            .precompressed_br()
+            .precompressed_gzip();
+        let Ok(response) = files.oneshot(request).await;
         let mut response = response.map(Body::new);
         if response.status().is_success() {
             // A hashed name changes with its content: the browser keeps it for good. The rest
@@ -65,9 +71,10 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
             } else {
                 "no-cache"
             };
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            let headers = response.headers_mut();
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+            // Which copy was sent depends on what the browser accepts: caches must know.
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
         return response;
     }

@@ -332,3 +332,59 @@ async fn built_files_named_by_their_hash_are_kept_for_good_and_pages_are_asked_a
     assert_eq!(cache_of("/boot.js").await, "no-cache");
     assert_eq!(cache_of("/plan").await, "no-cache");
 }
+
+#[tokio::test]
+async fn the_build_s_brotli_and_gzip_copies_go_to_browsers_that_accept_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = dir.path().join("dist");
+    std::fs::create_dir_all(&assets).unwrap();
+    std::fs::write(assets.join("index.html"), "<!doctype html>").unwrap();
+    let wasm = "app-0123456789abcdef_bg.wasm";
+    std::fs::write(assets.join(wasm), b"\0asm plain").unwrap();
+    std::fs::write(assets.join(format!("{wasm}.br")), b"brotli copy").unwrap();
+    std::fs::write(assets.join(format!("{wasm}.gz")), b"gzip copy").unwrap();
+    std::fs::write(assets.join("boot.js"), "export {}").unwrap();
+    let config = antikor_server::Config::new(dir.path().join("data"), &assets);
+    let app = TestApp::start_with(dir, config).await;
+    let fetch = |uri: String, accept: &'static str| {
+        let app = &app;
+        async move {
+            let (status, headers, body) = app
+                .send(
+                    axum::http::Request::get(uri)
+                        .header(axum::http::header::ACCEPT_ENCODING, accept)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+            let header = |name| {
+                headers
+                    .get(name)
+                    .map(|v: &axum::http::HeaderValue| v.to_str().unwrap().to_owned())
+            };
+            (
+                header(axum::http::header::CONTENT_ENCODING),
+                header(axum::http::header::CONTENT_TYPE),
+                header(axum::http::header::VARY),
+                body,
+            )
+        }
+    };
+    let path = format!("/{wasm}");
+    let (encoding, kind, vary, body) = fetch(path.clone(), "gzip, deflate, br, zstd").await;
+    assert_eq!(encoding.as_deref(), Some("br"));
+    assert_eq!(kind.as_deref(), Some("application/wasm"));
+    assert_eq!(vary.as_deref(), Some("accept-encoding"));
+    assert_eq!(&body[..], b"brotli copy");
+    let (encoding, _, _, body) = fetch(path.clone(), "gzip").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert_eq!(&body[..], b"gzip copy");
+    let (encoding, _, _, body) = fetch(path, "identity").await;
+    assert_eq!(encoding, None);
+    assert_eq!(&body[..], b"\0asm plain");
+    // A file the build left no copies of is sent as it is (too small to be worth one).
+    let (encoding, _, _, body) = fetch("/boot.js".to_owned(), "br").await;
+    assert_eq!(encoding, None);
+    assert_eq!(&body[..], b"export {}");
+}
