@@ -6,6 +6,7 @@ use crate::components::Loading;
 use crate::directory::{
     provinces, provinces_untracked, tenant_options, use_country, use_directory,
 };
+use crate::form::{DateInput, TimeInput};
 use crate::format::{
     as_of_param, date_bg, date_time, from_sofia_input, href_with_query, sofia_offset, sofia_today,
     thousands, utc_exact,
@@ -578,9 +579,9 @@ pub fn AsOfPicker(
         <form id="as-of-form" class="field as-of" on:submit=submit novalidate>
             <label for="as-of-date">"Към дата"</label>
             <div class="as-of__row">
-                <input id="as-of-date" type="date" max=today().to_string() bind:value=day aria-describedby="as-of-help" />
+                <DateInput id="as-of-date" value=day set=move |v| day.set(v) describedby="as-of-help" />
                 <label for="as-of-time" class="visually-hidden">"Час (по часа в София)"</label>
-                <input id="as-of-time" type="time" bind:value=time aria-describedby="as-of-help" />
+                <TimeInput id="as-of-time" value=time set=move |v| time.set(v) describedby="as-of-help" />
                 <label for="as-of-event">"или събитие №"</label>
                 <input id="as-of-event" type="text" inputmode="numeric" size="8" bind:value=event aria-describedby="as-of-help" />
                 <button type="submit" id="as-of-submit" class="button button--small">
@@ -625,7 +626,7 @@ fn chosen_moment(
         };
     }
     let Ok(date) = day.parse::<NaiveDate>() else {
-        return Err("Въведете дата във вида ГГГГ-ММ-ДД.");
+        return Err("Въведете дата във вида дд.мм.гггг, например 15.12.2017.");
     };
     if time.is_empty() {
         return if date <= sofia_today(now) {
@@ -634,7 +635,8 @@ fn chosen_moment(
             Err("Изберете днешна или минала дата.")
         };
     }
-    let at = from_sofia_input(&format!("{day}T{time}")).ok_or("Въведете час във вида ЧЧ:ММ.")?;
+    let at = from_sofia_input(&format!("{day}T{time}"))
+        .ok_or("Въведете час във вида чч:мм, например 14:30.")?;
     if at > now {
         return Err("Изберете минал момент.");
     }

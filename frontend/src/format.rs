@@ -8,6 +8,16 @@ pub const THOUSANDS_SEPARATOR: char = '\u{2009}';
 /// How many leading hex digits of a hash the tables show.
 pub const SHORT_HASH_LEN: usize = 12;
 
+/// A count with its noun in the form the number takes ("1 запис", "5 записа"; see
+/// [`antikor_shared::text::plural`]), the number grouped by thousands.
+pub fn plural_count(n: u64, one: &str, other: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n),
+        antikor_shared::text::plural(n, one, other)
+    )
+}
+
 /// Formats a count with thin spaces between groups of three digits: `77 441`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

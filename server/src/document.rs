@@ -73,9 +73,10 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
         "Всички институции са отчели поне една мярка.".to_owned()
     } else {
         format!(
-            "{} от {} институции нямат нито един отчет за {} г.: {}.",
+            "{} от {} институции {} нито един отчет за {} г.: {}.",
             silent.len(),
             report.institutions.len(),
+            antikor_shared::text::plural(silent.len() as u64, "няма", "нямат"),
             report.year,
             silent.join(", ")
         )

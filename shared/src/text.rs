@@ -7,6 +7,51 @@ pub fn date_bg(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
 }
 
+/// The noun for a count of `n`: `one` for exactly one, `other` for any other number.
+///
+/// Bulgarian, like English, has these two plural categories for whole numbers (CLDR); the
+/// `other` form after a number is the counting form where the noun has one ("5 записа", not
+/// "5 записи"), so callers pass the form that follows a number.
+pub fn plural<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
+    if n == 1 { one } else { other }
+}
+
+/// How a form asks for a day, in its placeholder and in its errors.
+pub const DATE_FORMAT_BG: &str = "дд.мм.гггг";
+
+/// A day as a person types it: `15.12.2017` (day and month may have one digit, a trailing
+/// " г." is allowed, and `/` or `-` may stand for the dots), or the ISO `2017-12-15` that
+/// APIs and pasted values use. `None` for anything else, or a day no calendar has.
+pub fn parse_date_typed(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let text = text.strip_suffix("г.").unwrap_or(text).trim_end();
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(day);
+    }
+    let mut parts = text.split(['.', '/', '-']);
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let year = i32::try_from(number(y, 4..=4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(m, 1..=2)?, number(d, 1..=2)?)
+}
+
+/// A time of day as a person types it, `9:05`, `09:05` or `09.05`, as `HH:MM`; `None` for
+/// anything else.
+pub fn parse_time_typed(text: &str) -> Option<String> {
+    let (h, m) = text.trim().split_once([':', '.'])?;
+    let (h, m) = (number(h, 1..=2)?, number(m, 2..=2)?);
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+/// The number written by `digits` alone, of a length in `len`.
+fn number(digits: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (len.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// The last Sunday of a month, at which EU daylight saving time switches (at 01:00 UTC).
 fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
     let first_of_next = if month == 12 {
@@ -47,4 +92,61 @@ pub fn date_time_seconds(at: DateTime<Utc>) -> String {
     (at + sofia_offset(at))
         .format("%d.%m.%Y %H:%M:%S")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_takes_the_singular_and_every_other_count_the_counting_form() {
+        let acts = |n| format!("{n} {}", plural(n, "акт", "акта"));
+        assert_eq!(acts(0), "0 акта");
+        assert_eq!(acts(1), "1 акт");
+        assert_eq!(acts(2), "2 акта");
+        assert_eq!(acts(11), "11 акта");
+        assert_eq!(
+            acts(21),
+            "21 акта",
+            "21 is `other` in Bulgarian, unlike in Russian"
+        );
+    }
+
+    #[test]
+    fn a_day_is_read_as_people_type_it() {
+        let day = NaiveDate::from_ymd_opt(2017, 12, 5);
+        for typed in [
+            "05.12.2017",
+            "5.12.2017",
+            " 5.12.2017 г.",
+            "05/12/2017",
+            "5-12-2017",
+            "2017-12-05",
+        ] {
+            assert_eq!(parse_date_typed(typed), day, "{typed:?}");
+        }
+        for wrong in [
+            "",
+            "5.12.17",
+            "31.02.2017",
+            "05.12.2017.",
+            "12/05",
+            "5.12.2017 10:00",
+            "дд.мм.гггг",
+            "+5.12.2017",
+        ] {
+            assert_eq!(parse_date_typed(wrong), None, "{wrong:?}");
+        }
+        assert_eq!(date_bg(day.unwrap()), "05.12.2017");
+    }
+
+    #[test]
+    fn a_time_is_read_as_people_type_it() {
+        assert_eq!(parse_time_typed("9:05").as_deref(), Some("09:05"));
+        assert_eq!(parse_time_typed(" 23.59 ").as_deref(), Some("23:59"));
+        assert_eq!(parse_time_typed("00:00").as_deref(), Some("00:00"));
+        for wrong in ["24:00", "9:5", "9", "12:60", "ab:cd", ":30", "9:05 PM"] {
+            assert_eq!(parse_time_typed(wrong), None, "{wrong:?}");
+        }
+    }
 }

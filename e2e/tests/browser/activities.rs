@@ -28,7 +28,8 @@ async fn activities_are_recorded_corrected_and_published() {
         .await
         .unwrap();
     find(&client, "#activity-form[data-kind='training']").await;
-    set_value(&client, "#activity-date", "2017-05-10").await;
+    // Typed the way people write a day, whatever the browser's language.
+    type_into(&client, "#activity-date", "10.05.2017").await;
     type_into(&client, "#activity-topic", "Конфликт на интереси").await;
     type_into(&client, "#activity-participants", "25").await;
     click(&client, "#activity-measure-III-2").await;
@@ -97,7 +98,7 @@ async fn activities_are_recorded_corrected_and_published() {
         .select_by_value("meeting")
         .await
         .unwrap();
-    set_value(&client, "#activity-date", "2017-06-12").await;
+    type_into(&client, "#activity-date", "12.6.2017").await;
     find(&client, "#activity-meeting-kind")
         .await
         .select_by_value("open_doors")
@@ -133,7 +134,7 @@ async fn activities_are_recorded_corrected_and_published() {
         .await
         .unwrap();
     type_into(&client, "#activity-act-number", "145").await;
-    set_value(&client, "#activity-act-date", "2017-03-01").await;
+    type_into(&client, "#activity-act-date", "01.03.2017 г.").await;
     set_value(&client, "#activity-received-on", "2017-03-03").await;
     set_value(&client, "#activity-action-on", "2017-03-09").await;
     find(&client, "#activity-municipality")

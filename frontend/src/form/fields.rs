@@ -1,5 +1,6 @@
 //! Labelled fields: a label, its control and its help text, with the ids tied together.
 
+use super::DateInput;
 use antikor_shared::account::{PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use leptos::prelude::*;
 
@@ -80,6 +81,13 @@ pub fn InputField(
     class: &'static str,
 ) -> impl IntoView {
     let described = help.is_some().then(|| format!("{id}-help"));
+    // Days are typed the Bulgarian way whatever the browser's language (see `DateInput`).
+    if kind == Some("date") {
+        let control = view! {
+            <DateInput id=id.clone() value set=move |v| value.set(v) describedby=described.unwrap_or_default() />
+        };
+        return field_box(id, label, help, class, control).into_any();
+    }
     let control = view! {
         <input
             id=id.clone()
@@ -93,7 +101,7 @@ pub fn InputField(
             bind:value=value
         />
     };
-    field_box(id, label, help, class, control)
+    field_box(id, label, help, class, control).into_any()
 }
 
 /// A labelled text area bound to `value`.

@@ -3,9 +3,11 @@
 //! Every form that changes something goes through [`Submit`], so the busy flag, the outcome and
 //! what a conflict (409) means are decided once, here, and not on every page.
 
+mod dates;
 mod fields;
 mod notice;
 
+pub use dates::{DateInput, TimeInput, date_error};
 pub use fields::{InputField, Labelled, PasswordField, TextAreaField};
 pub use notice::{FormError, Notice, NoticeView, PanelFormEnd, SubmitButton};
 

@@ -134,7 +134,8 @@ fn check_size(app: &App, size: u64) -> AppResult<()> {
     let head = app.store.head().position;
     if size == 0 || size > head {
         return Err(AppError::BadRequest(format!(
-            "Дневникът има {head} събития; размерът трябва да е от 1 до {head}."
+            "Дневникът има {head} {}; размерът трябва да е от 1 до {head}.",
+            antikor_shared::text::plural(head, "събитие", "събития")
         )));
     }
     Ok(())

@@ -170,10 +170,13 @@ impl Draft {
     }
 
     fn day(&self, field: Field) -> Result<NaiveDate, String> {
-        self.get(field)
-            .trim()
-            .parse()
-            .map_err(|_| format!("„{}“: въведете дата във вида ГГГГ-ММ-ДД.", field.label()))
+        crate::text::parse_date_typed(&self.get(field)).ok_or_else(|| {
+            format!(
+                "„{}“: въведете дата във вида {}, например 15.12.2017.",
+                field.label(),
+                crate::text::DATE_FORMAT_BG
+            )
+        })
     }
 
     fn optional_day(&self, field: Field) -> Result<Option<NaiveDate>, String> {

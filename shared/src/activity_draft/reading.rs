@@ -56,12 +56,12 @@ pub fn act_action_label(action: ActAction) -> &'static str {
 pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
     match activity {
         Activity::Meeting(m) => format!(
-            "{}: {} ({} участници)",
+            "{}: {} ({})",
             m.meeting_kind.label_bg(),
             m.title,
-            m.participants
+            participants(m.participants)
         ),
-        Activity::Training(t) => format!("{} ({} участници)", t.topic, t.participants),
+        Activity::Training(t) => format!("{} ({})", t.topic, participants(t.participants)),
         Activity::Media(m) => format!(
             "{}, {}: {}",
             media_kind_label(m.media_kind),
@@ -129,4 +129,12 @@ pub fn details(activity: &Activity, name: &impl Fn(&str) -> String) -> Vec<(&'st
 /// Days from receipt to the governor's action on a contested act: a return must come within 7.
 pub fn days_to_action(act: &ActContested) -> i64 {
     (act.action_on - act.received_on).num_days()
+}
+
+/// "1 участник", "25 участници".
+fn participants(n: u32) -> String {
+    format!(
+        "{n} {}",
+        crate::text::plural(u64::from(n), "участник", "участници")
+    )
 }

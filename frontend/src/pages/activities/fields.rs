@@ -3,8 +3,7 @@
 use super::Names;
 use crate::api::{self, ApiError};
 use crate::components::Loaded;
-use crate::controls::today;
-use crate::form::Labelled;
+use crate::form::{DateInput, Labelled};
 use antikor_shared::activity::{ActivityKind, MeetingKind};
 use antikor_shared::activity_draft::{
     ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, act_action_label, act_kind_label, fields_of,
@@ -84,7 +83,11 @@ pub(super) fn ActivityFields(
                     }
                     .into_any(),
                     "date" => view! {
-                        <input id=id.clone() type="date" max=today().to_string() prop:value=value on:input=input />
+                        <DateInput
+                            id=id.clone()
+                            value=Signal::derive(move || draft.with(|d| d.get(field)))
+                            set=move |v: String| draft.update(|d| d.set(field, v))
+                        />
                     }
                     .into_any(),
                     _ => view! { <input id=id.clone() type="text" prop:value=value on:input=input /> }.into_any(),

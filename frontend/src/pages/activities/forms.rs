@@ -5,8 +5,8 @@ use super::{Names, Panel};
 use crate::api::{self, ApiError};
 use crate::controls::today;
 use crate::form::{
-    FormError, InputField, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, reload_row,
-    use_submit,
+    FormError, InputField, Labelled, Notice, PanelFormEnd, Submit, TextAreaField, date_error,
+    reload_row, use_submit,
 };
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
 use antikor_shared::activity_draft::{Draft, kind_singular};
@@ -193,7 +193,7 @@ pub(super) fn FollowUpForm(
                 None => None,
                 Some(Ok(d)) => Some(d),
                 Some(Err(_)) => {
-                    return form.fail("Въведете датата на публикуване във вида ГГГГ-ММ-ДД.");
+                    return form.fail(date_error("датата на публикуване"));
                 }
             };
             let follow_up = ContestedActFollowedUp {

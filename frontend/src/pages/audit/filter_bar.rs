@@ -3,6 +3,7 @@
 use super::Filters;
 use crate::api;
 use crate::directory::Directory;
+use crate::form::{DateInput, TimeInput};
 use crate::format::{event_type_text, from_sofia_input, sofia_input_value, thousands, utc_exact};
 use antikor_shared::{StreamId, TenantId};
 use leptos::prelude::*;
@@ -260,12 +261,13 @@ pub(super) fn FilterBar(
     }
 }
 
-/// A moment's field: a date and time in Sofia that goes to the address as a UTC instant (a
-/// cleared field as none). A moment the address gives as a position shows as no time; the help
-/// line names it.
+/// A moment's fields: a day (дд.мм.гггг) and a time (чч:мм) in Sofia that go to the address
+/// as a UTC instant as soon as they name one (a day without a time is its start; both cleared,
+/// none). A moment the address gives as a position shows as empty fields; the help line names
+/// it.
 #[component]
 pub(super) fn MomentField(
-    /// The input's id.
+    /// The day's input's id; the time's is `{id}-time`.
     id: &'static str,
     /// Its label.
     label: &'static str,
@@ -279,25 +281,65 @@ pub(super) fn MomentField(
     help: Signal<String>,
 ) -> impl IntoView {
     let help_id = format!("{id}-help");
+    let time_id = format!("{id}-time");
+    let day = RwSignal::new(String::new());
+    let time = RwSignal::new(String::new());
+    // The address decides what the fields show (a link followed, the filters cleared).
+    Effect::watch(
+        move || value.get(),
+        move |value, _, _| {
+            let shown = input_value(value.as_deref());
+            let (d, t) = shown.split_once('T').unwrap_or_default();
+            day.set(d.to_owned());
+            time.set(t.to_owned());
+        },
+        true,
+    );
+    // What is typed goes to the address once it is a moment, or once both fields are empty.
+    let typed = move || {
+        let (d, t) = (day.get_untracked(), time.get_untracked());
+        let moment = match (d.trim(), t.trim()) {
+            ("", "") => Some(None),
+            (d, "") => from_sofia_input(&format!("{d}T00:00")).map(Some),
+            (d, t) => from_sofia_input(&format!("{d}T{t}")).map(Some),
+        };
+        let Some(moment) = moment else { return };
+        let moment = moment.map(utc_exact);
+        if value.with_untracked(|v| input_value(v.as_deref()) != input_value(moment.as_deref())) {
+            on_change.run(moment);
+        }
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input
-                id=id
-                type="datetime-local"
-                prop:value=move || value.with(|v| input_value(v.as_deref()))
-                aria-describedby=help_id.clone()
-                on:change=move |ev| {
-                    on_change.run(from_sofia_input(&event_target_value(&ev)).map(utc_exact))
-                }
-            />
+            <div class="moment-field">
+                <DateInput
+                    id=id
+                    value=day
+                    set=move |v| {
+                        day.set(v);
+                        typed();
+                    }
+                    describedby=help_id.clone()
+                />
+                <label for=time_id.clone() class="visually-hidden">{format!("{label}: час")}</label>
+                <TimeInput
+                    id=time_id
+                    value=time
+                    set=move |v| {
+                        time.set(v);
+                        typed();
+                    }
+                    describedby=help_id.clone()
+                />
+            </div>
             <p id=help_id class="field__help">{help}</p>
         </div>
     }
 }
 
-/// What a `datetime-local` field shows of a `from`/`to` value: a moment in Sofia time, or
-/// nothing for a position (which the help line names).
+/// What the fields show of a `from`/`to` value: a moment in Sofia time as
+/// `YYYY-MM-DDTHH:MM`, or nothing for a position (which the help line names).
 fn input_value(value: Option<&str>) -> String {
     value
         .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())

@@ -7,6 +7,7 @@ use crate::format::date_bg;
 use crate::pages::activities::Names;
 use antikor_shared::activity::{ActContested, Activity};
 use antikor_shared::activity_draft::{act_action_label, act_kind_label, days_to_action};
+use antikor_shared::text::plural;
 use antikor_shared::views::ActivityRecord;
 use leptos::prelude::*;
 
@@ -52,7 +53,7 @@ const ACTS: Register = Register {
     id: "contested-acts-table",
     paging: "contested-acts",
     filename: "osporeni-aktove.csv",
-    count: |total| format!("{total} акта"),
+    count: |total| format!("{total} {}", plural(total, "акт", "акта")),
     caption: "Регистър на оспорените и върнатите актове, най-новите първи",
     headings: &HEADINGS,
     empty: "Няма оспорени актове за избрания период.",
@@ -130,7 +131,11 @@ fn act_row(r: ActivityRecord, names: Memo<Names>) -> AnyView {
                 {act_action_label(a.action)}
                 <br />
                 <span class="small">
-                    {format!("на {} ({days} дни след получаването)", date_bg(a.action_on))}
+                    {format!(
+                        "на {} ({days} {} след получаването)",
+                        date_bg(a.action_on),
+                        plural(days.unsigned_abs(), "ден", "дни")
+                    )}
                 </span>
             </td>
             <td class="pre-line">{a.grounds.clone()}</td>

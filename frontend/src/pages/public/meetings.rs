@@ -6,6 +6,7 @@ use crate::components::set_title;
 use crate::format::date_bg;
 use crate::pages::activities::Names;
 use antikor_shared::activity::{Activity, MeetingHeld};
+use antikor_shared::text::plural;
 use antikor_shared::views::ActivityRecord;
 use leptos::prelude::*;
 
@@ -47,7 +48,12 @@ const MEETINGS: Register = Register {
     id: "meetings-table",
     paging: "meetings",
     filename: "zasedania.csv",
-    count: |total| format!("{total} заседания и срещи"),
+    count: |total| {
+        format!(
+            "{total} {}",
+            plural(total, "заседание или среща", "заседания и срещи")
+        )
+    },
     caption: "Публични заседания и срещи, най-новите първи",
     headings: &HEADINGS,
     empty: "Няма публикувани заседания за избрания период.",
@@ -125,7 +131,7 @@ fn meeting_row(r: ActivityRecord, names: Memo<Names>) -> AnyView {
                 <span class="muted small">{m.meeting_kind.label_bg()}</span>
             </td>
             <td>
-                {format!("{} участници", m.participants)}
+                {format!("{} {}", m.participants, plural(u64::from(m.participants), "участник", "участници"))}
                 {(!m.organisations.is_empty()).then(|| view! {
                     <br />
                     <span class="small">{m.organisations.join(", ")}</span>

@@ -4,7 +4,7 @@ use super::{Draft, DraftFields, error_text};
 use crate::api;
 use crate::components::set_title;
 use crate::controls::today;
-use crate::form::{FormError, SubmitButton, use_submit_explained};
+use crate::form::{DateInput, FormError, SubmitButton, date_error, use_submit_explained};
 use crate::session::use_session;
 use antikor_shared::signal::{Channel, NewAttachment, RecordSignal};
 use antikor_shared::wire::{code, from_code};
@@ -46,7 +46,7 @@ pub fn SignalIntakePage() -> impl IntoView {
             return form.fail("Изберете как е получен сигналът.".to_owned());
         };
         let Ok(received) = received.get_untracked().trim().parse::<NaiveDate>() else {
-            return form.fail("Въведете датата на получаване във вида ГГГГ-ММ-ДД.".to_owned());
+            return form.fail(date_error("датата на получаване"));
         };
         if received > today() {
             return form.fail("Датата на получаване не може да е в бъдещето.".to_owned());
@@ -114,7 +114,7 @@ pub fn SignalIntakePage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="intake-received">"Дата на получаване"</label>
-                    <input id="intake-received" type="date" max=today().to_string() bind:value=received />
+                    <DateInput id="intake-received" value=received set=move |v| received.set(v) />
                 </div>
             </div>
             <Show when=oral>

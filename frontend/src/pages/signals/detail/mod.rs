@@ -5,7 +5,7 @@ mod steps;
 use super::{StepClock, error_text, size_text};
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::form::{FormError, Submit, use_submit_explained};
+use crate::form::{FormError, Submit, date_error, use_submit_explained};
 use crate::format::{actor_text, date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::audit::Filters;
 use crate::session::{Session, use_session};
@@ -36,9 +36,7 @@ pub fn is_signal_id(text: &str) -> bool {
 
 /// A day typed into a date field.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| "Въведете дата във вида ГГГГ-ММ-ДД.".to_owned())
+    text.trim().parse().map_err(|_| date_error("дата"))
 }
 
 /// `/signals/{id}`.
