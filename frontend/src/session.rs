@@ -37,6 +37,14 @@ impl Auth {
             Auth::User(info) => Some(Some(info.tenant.clone())),
         }
     }
+
+    /// The logged-in user's username; `None` for a visitor or while checking.
+    pub fn username(&self) -> Option<String> {
+        match self {
+            Auth::User(info) => Some(info.username.to_string()),
+            _ => None,
+        }
+    }
 }
 
 /// The session context, provided by the app and read with [`use_session`].

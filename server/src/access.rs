@@ -82,6 +82,22 @@ impl Reach {
     }
 }
 
+/// Proof that the caller may read the names and roles of the people whose work its records
+/// show: the accounts in its reach, and those whose reach includes its tenant (the region's
+/// staff and the national bodies that may act on it).
+#[derive(Debug, Clone)]
+pub struct PeopleReader {
+    tenant: TenantId,
+    reach: Reach,
+}
+
+impl PeopleReader {
+    /// Whether the caller may read who the account of `role` in `tenant` is.
+    pub fn sees(&self, tenant: &TenantId, role: Role, models: &ReadModels) -> bool {
+        self.reach.covers(tenant) || Reach::of(role, tenant, models).covers(&self.tenant)
+    }
+}
+
 /// Proof that the caller may read the records of some tenants.
 #[derive(Debug, Clone)]
 pub struct ReadScope {
@@ -338,6 +354,15 @@ impl Principal {
 
     fn reach(&self) -> Reach {
         self.reach.clone()
+    }
+
+    /// Whose names and roles the caller may read: any logged-in user, for the people its
+    /// histories show.
+    pub fn people_reader(&self) -> PeopleReader {
+        PeopleReader {
+            tenant: self.tenant.clone(),
+            reach: self.reach(),
+        }
     }
 
     /// What the caller may read of the log and the read models.

@@ -52,6 +52,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(session::change_password))
         .routes(routes!(accounts::list, accounts::create))
         .routes(routes!(accounts::get))
+        .routes(routes!(accounts::people))
         .routes(routes!(accounts::grant_role))
         .routes(routes!(accounts::disable))
         .routes(routes!(accounts::enable))

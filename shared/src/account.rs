@@ -318,6 +318,21 @@ pub struct SessionInfo {
     pub idle_timeout_secs: u64,
 }
 
+/// A person whose work a history shows: who an event's username is, for the histories to
+/// name people by name and role instead of by login.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Person {
+    /// Their login name, as events record it.
+    pub username: Username,
+    /// Their name.
+    pub display_name: String,
+    /// Their role now.
+    pub role: Role,
+    /// Their institution.
+    pub tenant: TenantId,
+}
+
 /// An account as administrators and auditors see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

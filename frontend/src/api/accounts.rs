@@ -4,7 +4,7 @@ use super::{ApiError, Page, PageAt, changing, check, forget_token, get_json, hol
 use crate::format::encode_query_value;
 use antikor_shared::account::{
     Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
-    ResetPassword, SessionInfo,
+    Person, ResetPassword, SessionInfo,
 };
 use antikor_shared::{TenantId, Username};
 use gloo_net::http::Request;
@@ -44,6 +44,11 @@ pub async fn change_password(body: &ChangePassword) -> Result<SessionInfo, ApiEr
     send_json(changing(Request::put("/api/session/password"))?, body)
         .await
         .map(hold)
+}
+
+/// `GET /api/people`: the names and roles of the people the caller's histories can show.
+pub async fn people() -> Result<Vec<Person>, ApiError> {
+    get_json("/api/people", &[]).await
 }
 
 /// `GET /api/accounts`: a page of the accounts of one tenant or of every tenant the user may

@@ -2,13 +2,13 @@
 //! [`TenantWrite`] for the account's tenant.
 
 use super::App;
-use crate::access::{ReadScope, TenantWrite};
+use crate::access::{PeopleReader, ReadScope, TenantWrite};
 use crate::domain::accounts::{AccountAggregate, AccountCommand, Rejection};
 use crate::projections::accounts::AccountEntry;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::PageRequest;
-use antikor_shared::account::{Account, PasswordChangeKind, Role};
+use antikor_shared::account::{Account, PasswordChangeKind, Person, Role};
 use antikor_shared::api::Page;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::{TenantId, Username};
@@ -38,6 +38,23 @@ pub struct NewAccount {
 }
 
 impl App {
+    /// The people whose work the reader's histories can show, by username, disabled accounts
+    /// included (their past work stays in the log).
+    pub fn people(&self, reader: &PeopleReader) -> Vec<Person> {
+        let models = self.models_unscoped();
+        models
+            .accounts
+            .iter()
+            .filter(|e| reader.sees(&e.account.tenant, e.account.role, &models))
+            .map(|e| Person {
+                username: e.account.username.clone(),
+                display_name: e.account.display_name.clone(),
+                role: e.account.role,
+                tenant: e.account.tenant.clone(),
+            })
+            .collect()
+    }
+
     /// A page of the accounts the scope covers, optionally of one tenant, by username.
     pub fn accounts(
         &self,

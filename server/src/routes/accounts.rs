@@ -10,7 +10,7 @@ use crate::util::errors::{AppError, AppResult};
 use crate::util::extract::{Json, Path, Query};
 use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::account::{
-    Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, PasswordChangeKind,
+    Account, CreateAccount, DisableAccount, EnableAccount, GrantRole, PasswordChangeKind, Person,
     ResetPassword, Role,
 };
 use antikor_shared::api::{ErrorBody, Page};
@@ -45,6 +45,17 @@ pub async fn list(
     let scope = principal.account_reader()?;
     let request = PageRequest::new(&page)?;
     Ok(axum::Json(app.accounts(&scope, q.tenant, &request)?))
+}
+
+/// The people whose work the caller's histories can show, by username: the accounts in the
+/// caller's reach and those that reach the caller's tenant. Any logged-in user; names and
+/// roles only.
+#[utoipa::path(get, path = "/api/people", security(("session" = [])), tag = "accounts",
+    responses(
+        (status = 200, description = "Name, role and institution by username", body = [Person]),
+        (status = 401, description = "Not logged in", body = ErrorBody)))]
+pub async fn people(State(app): State<AppState>, principal: Principal) -> axum::Json<Vec<Person>> {
+    axum::Json(app.people(&principal.people_reader()))
 }
 
 /// One account.

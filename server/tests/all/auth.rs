@@ -566,3 +566,50 @@ async fn an_account_disabled_many_times_at_once_is_disabled_once() {
         .await;
     assert_eq!(page["events"].as_array().unwrap().len(), 1, "{page}");
 }
+
+/// The usernames `GET /api/people` gives `username`.
+async fn people_of(app: &TestApp, username: &str) -> Vec<String> {
+    let session = app.login(username).await;
+    let (status, people) = app.get_as(&session, "/api/people").await;
+    assert_eq!(status, StatusCode::OK, "{people}");
+    let mut names: Vec<String> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            assert!(p["display_name"].as_str().is_some_and(|n| !n.is_empty()));
+            p["username"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn histories_name_the_people_in_reach_and_those_who_reach_the_reader() {
+    let app = TestApp::start_demo().await;
+    // An officer: the institution's own people and the region's staff who may act on it,
+    // not another municipality's.
+    let officer = people_of(&app, "bansko.officer").await;
+    for seen in ["bansko.officer", "oblast.admin", "oblast.sekretar", "odit"] {
+        assert!(officer.contains(&seen.to_owned()), "{seen} in {officer:?}");
+    }
+    for unseen in ["petrich.officer", "blagoevgrad.admin"] {
+        assert!(
+            !officer.contains(&unseen.to_owned()),
+            "{unseen} in {officer:?}"
+        );
+    }
+    // The region's staff: everyone in the province.
+    let region = people_of(&app, "oblast.sekretar").await;
+    for seen in [
+        "bansko.officer",
+        "petrich.officer",
+        "blagoevgrad.admin",
+        "odit",
+    ] {
+        assert!(region.contains(&seen.to_owned()), "{seen} in {region:?}");
+    }
+    let (status, _) = app.get("/api/people").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "visitors read no names");
+}

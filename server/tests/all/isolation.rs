@@ -109,6 +109,9 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
+        // Names and roles of the people the caller's histories show (the markers below check
+        // that no one else's are among them).
+        "GET /api/people" => ok,
         "DELETE /api/session" => StatusCode::NO_CONTENT,
         // The whole log holds every province's events: the auditor here reaches one.
         "GET /api/log/bundle" | "GET /api/log/records" => StatusCode::FORBIDDEN,
@@ -331,6 +334,7 @@ async fn build(
             Some(json!({"username": format!("nobody{n}"), "password": "not the right one"})),
         ),
         "/api/session" => (method, uri(path), None),
+        "/api/people" => (method, uri(path), None),
         "/api/session/password" => (
             method,
             uri(path),
