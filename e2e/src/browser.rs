@@ -59,15 +59,40 @@ pub fn downloads(profile: &std::path::Path) -> std::path::PathBuf {
 }
 
 /// A headless Chromium session through `driver`, with its profile (and downloads) in
-/// `profile`.
+/// `profile`, in a laptop's window.
 pub async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
+    browser_sized(driver, profile, Viewport::Laptop).await
+}
+
+/// The screens the browser tests look through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewport {
+    /// 1280×900: most tests' window.
+    Laptop,
+    /// 1366×768: the commonest laptop screen in offices.
+    Office,
+    /// A 375 px wide phone (an iPhone's CSS width), emulated with its touch and its metrics:
+    /// headless Chromium will not make a window narrower than 500 px.
+    Phone,
+}
+
+/// A headless Chromium session as [`browser`], looking through `viewport`.
+pub async fn browser_sized(
+    driver: &Driver,
+    profile: &std::path::Path,
+    viewport: Viewport,
+) -> Client {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let options = serde_json::json!({
+    let window = match viewport {
+        Viewport::Laptop | Viewport::Phone => "--window-size=1280,900",
+        Viewport::Office => "--window-size=1366,768",
+    };
+    let mut options = serde_json::json!({
         "binary": chromium,
         "args": [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--disable-quic", "--window-size=1280,900",
+            "--no-first-run", "--disable-quic", window,
             format!("--user-data-dir={}", profile.display()),
         ],
         // CSV exports land here, so a test can read what the page saved.
@@ -76,6 +101,11 @@ pub async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
             "download.prompt_for_download": false,
         }
     });
+    if viewport == Viewport::Phone {
+        options["mobileEmulation"] = serde_json::json!({
+            "deviceMetrics": { "width": 375, "height": 812, "pixelRatio": 2, "touch": true }
+        });
+    }
     let mut caps = serde_json::Map::new();
     caps.insert("goog:chromeOptions".into(), options);
     ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -83,6 +113,90 @@ pub async fn browser(driver: &Driver, profile: &std::path::Path) -> Client {
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a browser session starts")
+}
+
+/// Follows the main navigation's link in `li#{id}`, as a person would: on a laptop the
+/// daily work's links are in a row and the other groups are menus to open first; on a phone
+/// the whole navigation is behind the "Меню" button.
+pub async fn nav(client: &Client, id: &str) {
+    let link = find(client, &format!("#{id} a")).await;
+    if !link.is_displayed().await.unwrap() {
+        let phone_menu = find(client, "#site-nav-toggle").await;
+        if phone_menu.is_displayed().await.unwrap() {
+            phone_menu.click().await.unwrap();
+        } else {
+            let group = format!(".nav-group:has(#{id}) .nav-group__toggle");
+            find(client, &group).await.click().await.unwrap();
+        }
+    }
+    link.click().await.unwrap();
+}
+
+/// Where axe-core's script is: `.ci/setup` installs it and says so in `ANTIKOR_AXE`.
+fn axe_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        let path = std::env::var("ANTIKOR_AXE").expect(
+            "ANTIKOR_AXE names axe-core's axe.min.js: run the tests with the README's command, \
+             or `source .ci/setup && setup_test_tools` first",
+        );
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    })
+}
+
+/// Runs axe-core on the page as it stands against WCAG 2.1 A and AA, and fails the test on
+/// any serious or critical violation, naming the rule, its help and the first elements.
+pub async fn assert_accessible(client: &Client, what: &str) {
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .unwrap();
+    if loaded != serde_json::Value::Bool(true) {
+        client
+            .execute(&format!("{};\nreturn true;", axe_script()), vec![])
+            .await
+            .expect("axe-core loads into the page");
+    }
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             axe.run(document, {runOnly: {type: 'tag',\
+                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})\
+               .then(r => done(r.violations\
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')\
+                 .map(v => `${v.impact} ${v.id}: ${v.help}; ` +\
+                   v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(', '))))\
+               .catch(e => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let found: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(found.is_empty(), "{what}: {}", found.join("\n"));
+}
+
+/// Fails the test when the page is wider than the window (it would scroll sideways), naming
+/// the widest elements that stick out of it; tables scroll inside their own boxes.
+pub async fn assert_fits_width(client: &Client, what: &str) {
+    let found = client
+        .execute(
+            "const width = document.documentElement.clientWidth;\
+             if (document.documentElement.scrollWidth <= width) return [];\
+             return [...document.querySelectorAll('body *')]\
+               .filter(e => e.getBoundingClientRect().right > width + 1)\
+               .slice(0, 6)\
+               .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ends at ` +\
+                 Math.round(e.getBoundingClientRect().right) + ` of ${width} px`);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let found: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(
+        found.is_empty(),
+        "{what} scrolls sideways: {}",
+        found.join("; ")
+    );
 }
 
 /// Waits until `css` matches at least `n` elements, and returns them.

@@ -168,78 +168,203 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The main navigation: only the pages the user's role may open.
+/// One link of the navigation: the `li`'s id (kept stable for tests and styles), where it
+/// leads, what it says, and whether only that exact path marks it current.
+struct NavItem {
+    id: &'static str,
+    href: &'static str,
+    label: &'static str,
+    exact: bool,
+}
+
+impl NavItem {
+    const fn new(id: &'static str, href: &'static str, label: &'static str) -> Self {
+        Self {
+            id,
+            href,
+            label,
+            exact: false,
+        }
+    }
+
+    const fn exact(self) -> Self {
+        Self {
+            exact: true,
+            ..self
+        }
+    }
+}
+
+/// The pages of one audience: what anyone may read, the daily work, administration.
+struct NavGroup {
+    id: &'static str,
+    title: &'static str,
+    items: Vec<NavItem>,
+}
+
+/// The groups and links the role may open, the one used most first; visitors get the public
+/// group alone.
+fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
+    let public = NavGroup {
+        id: "public",
+        title: "Публична информация",
+        items: vec![
+            NavItem::new("nav-home", "/", "Начало").exact(),
+            NavItem::new("nav-plan", "/plan", "План"),
+            NavItem::new("nav-progress", "/progress", "Изпълнение"),
+            NavItem::new("nav-meetings", "/meetings", "Заседания"),
+            NavItem::new("nav-contested-acts", "/contested-acts", "Оспорени актове"),
+            NavItem::new("nav-council", "/council", "Съвет"),
+            NavItem::new(
+                "nav-report-corruption",
+                "/report-corruption",
+                "Подай сигнал",
+            ),
+            NavItem::new(
+                "nav-signal-statistics",
+                "/signals/statistics",
+                "Статистика на сигналите",
+            ),
+            NavItem::new("nav-tenants", "/tenants", "Институции"),
+        ],
+    };
+    let Some(role) = role else {
+        return vec![public];
+    };
+    let mut work = vec![
+        NavItem::new("nav-dashboard", "/dashboard", "Табло"),
+        NavItem::new("nav-activities", "/activities", "Дейности"),
+    ];
+    if handles_signals(role) {
+        // Exact, or it would be marked current on the public statistics too.
+        work.push(NavItem::new("nav-signals", "/signals", "Сигнали").exact());
+    }
+    if can_view_region(role) {
+        work.push(NavItem::new("nav-region", "/region", "Областен изглед"));
+    }
+    let mut admin = Vec::new();
+    if can_view_audit(role) {
+        admin.push(NavItem::new("nav-audit", "/audit", "Одитна следа"));
+    }
+    if can_view_accounts(role) {
+        admin.push(NavItem::new("nav-accounts", "/accounts", "Профили"));
+    }
+    let mut groups = vec![NavGroup {
+        id: "work",
+        title: "Работа",
+        items: work,
+    }];
+    if !admin.is_empty() {
+        groups.push(NavGroup {
+            id: "admin",
+            title: "Контрол и администриране",
+            items: admin,
+        });
+    }
+    groups.push(public);
+    groups
+}
+
+/// The main navigation, grouped by audience. On a phone it folds behind one "Меню" button and
+/// opens as a list of the groups; on a wide screen the first group (the daily work, or the
+/// public pages for a visitor) is a row of links and the others are menus of their own.
+/// Following a link or pressing Escape closes what is open.
 #[component]
 fn Navigation() -> impl IntoView {
     let session = use_session();
-    let audit = move || session.role().is_some_and(can_view_audit);
-    let accounts = move || session.role().is_some_and(can_view_accounts);
-    let logged_in = move || session.role().is_some();
-    let region = move || session.role().is_some_and(can_view_region);
-    let signals = move || session.role().is_some_and(handles_signals);
+    let location = use_location();
+    let menu_open = RwSignal::new(false);
+    let open_group = RwSignal::new(None::<&'static str>);
+    // A new page closes the menus: the link was followed.
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| {
+            menu_open.set(false);
+            open_group.set(None);
+        },
+        false,
+    );
+    let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape"
+            && (menu_open.get_untracked() || open_group.get_untracked().is_some())
+        {
+            menu_open.set(false);
+            open_group.set(None);
+        }
+    };
+    let groups = move || nav_groups(session.role());
     view! {
-        <nav class="site-nav" aria-label="Основна навигация">
-            <ul>
-                <li>
-                    <A href="/" exact=true>
-                        "Начало"
-                    </A>
-                </li>
-                <li>
-                    <A href="/plan">"План"</A>
-                </li>
-                <li>
-                    <A href="/progress">"Изпълнение"</A>
-                </li>
-                <li>
-                    <A href="/meetings">"Заседания"</A>
-                </li>
-                <li>
-                    <A href="/contested-acts">"Оспорени актове"</A>
-                </li>
-                <li>
-                    <A href="/council">"Съвет"</A>
-                </li>
-                <li id="nav-report-corruption">
-                    <A href="/report-corruption">"Подай сигнал"</A>
-                </li>
-                <li id="nav-signal-statistics">
-                    <A href="/signals/statistics">"Статистика на сигналите"</A>
-                </li>
-                <li>
-                    <A href="/tenants">"Институции"</A>
-                </li>
-                <Show when=logged_in>
-                    <li id="nav-dashboard">
-                        <A href="/dashboard">"Табло"</A>
-                    </li>
-                    <li id="nav-activities">
-                        <A href="/activities">"Дейности"</A>
-                    </li>
-                </Show>
-                <Show when=signals>
-                    <li id="nav-signals">
-                        // Exact, or it would be marked current on the public statistics too.
-                        <A href="/signals" exact=true>"Сигнали"</A>
-                    </li>
-                </Show>
-                <Show when=region>
-                    <li id="nav-region">
-                        <A href="/region">"Областен изглед"</A>
-                    </li>
-                </Show>
-                <Show when=audit>
-                    <li id="nav-audit">
-                        <A href="/audit">"Одитна следа"</A>
-                    </li>
-                </Show>
-                <Show when=accounts>
-                    <li id="nav-accounts">
-                        <A href="/accounts">"Профили"</A>
-                    </li>
-                </Show>
-            </ul>
+        <nav class="site-nav" aria-label="Основна навигация" on:keydown=close_on_escape>
+            <button
+                id="site-nav-toggle"
+                type="button"
+                class="site-nav__toggle"
+                aria-controls="site-nav-menu"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                <span class="site-nav__toggle-icon" aria-hidden="true">"☰"</span>
+                "Меню"
+            </button>
+            <div
+                id="site-nav-menu"
+                class="site-nav__menu"
+                class:site-nav__menu--open=move || menu_open.get()
+            >
+                {move || {
+                    groups()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, group)| view! { <NavGroupView group flat=i == 0 open_group /> })
+                        .collect_view()
+                }}
+            </div>
         </nav>
+    }
+}
+
+/// One group: its title (a button that opens it on a wide screen, a heading in the phone's
+/// menu) and its links.
+#[component]
+fn NavGroupView(
+    group: NavGroup,
+    /// Shown open as a row of links, with no button (on a wide screen).
+    flat: bool,
+    open_group: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let id = group.id;
+    let list_id = format!("nav-group-{id}");
+    let open = move || flat || open_group.get() == Some(id);
+    let toggle =
+        move |_| open_group.update(|open| *open = if *open == Some(id) { None } else { Some(id) });
+    let items = group
+        .items
+        .into_iter()
+        .map(|item| {
+            view! {
+                <li id=item.id>
+                    <A href=item.href exact=item.exact>{item.label}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nav-group" class:nav-group--flat=flat data-group=id>
+            <button
+                type="button"
+                class="nav-group__toggle"
+                id=format!("nav-group-{id}-toggle")
+                aria-controls=list_id.clone()
+                aria-expanded=move || open().to_string()
+                on:click=toggle
+            >
+                {group.title}
+            </button>
+            <span class="nav-group__title">{group.title}</span>
+            <ul id=list_id class="nav-group__list" class:nav-group__list--open=open>
+                {items}
+            </ul>
+        </div>
     }
 }
 

@@ -270,7 +270,8 @@ pub fn CsvButton(
 }
 
 /// A data table with its tools row (`tools`, then the CSV button) above it, in a box that
-/// scrolls sideways on narrow screens. `children` are the table's caption, head and body.
+/// scrolls sideways on narrow screens. `children` are the table's caption, head and body; the
+/// caption's id is `{id}-caption`, which names the box for keyboard and screen-reader users.
 ///
 /// Every table that shows data goes through here, so none can lose its export.
 #[component]
@@ -306,7 +307,9 @@ pub fn ExportTable(
             {tools}
             <CsvButton table=id filename rows />
         </div>
-        <div class="table-scroll">
+        // Focusable, so that a keyboard can scroll what does not fit (WCAG 2.1.1); a region
+        // named by the caption, so that the focus says where it is.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=format!("{id}-caption")>
             <table id=id class=class>
                 {children()}
             </table>

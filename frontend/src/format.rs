@@ -174,27 +174,10 @@ pub fn event_type_text(event_type: &str) -> String {
     event_type_label(event_type).map_or_else(|| event_type.to_owned(), str::to_owned)
 }
 
-/// Who caused an event, as a person reads it: a signal's reporter and Antikor itself by what
-/// they are, a person by their login name (the log keeps no more).
-pub fn actor_text(actor: &str) -> String {
-    match actor {
-        "reporter" => "подателят на сигнала".to_owned(),
-        "system" => "Антикор (автоматично)".to_owned(),
-        person => person.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
-
-    #[test]
-    fn the_reporter_and_antikor_are_named_for_what_they_are() {
-        assert_eq!(actor_text("reporter"), "подателят на сигнала");
-        assert_eq!(actor_text("system"), "Антикор (автоматично)");
-        assert_eq!(actor_text("bansko.officer"), "bansko.officer");
-    }
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()

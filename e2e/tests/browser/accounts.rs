@@ -1,7 +1,7 @@
 //! Logging in, roles and the accounts pages in the browser.
 
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, attrs, fetch_json, find, login, logout, start, submit_login, type_into,
+    DEMO_PASSWORD, attrs, fetch_json, find, login, logout, nav, start, submit_login, type_into,
     wait_absent, wait_for_count, wait_path, wait_text,
 };
 use fantoccini::Locator;
@@ -116,11 +116,7 @@ async fn logins_roles_and_accounts() {
         "Администратор на областната администрация",
     )
     .await;
-    find(&client, "#nav-accounts a")
-        .await
-        .click()
-        .await
-        .unwrap();
+    nav(&client, "nav-accounts").await;
     wait_path(&client, "/accounts").await;
     wait_for_count(&client, "#accounts-table tr.account-row", 8).await;
     // Their own row offers neither a role change nor disabling.
@@ -188,7 +184,7 @@ async fn logins_roles_and_accounts() {
     // When the server forgets the session, the next call leads to the login page, which
     // returns to the page afterwards.
     client.delete_all_cookies().await.unwrap();
-    find(&client, "#nav-audit a").await.click().await.unwrap();
+    nav(&client, "nav-audit").await;
     wait_path(&client, "/login?next=%2Faudit").await;
     wait_text(&client, "#login-notice", "Сесията ви изтече").await;
     find(&client, "#login-link").await;

@@ -8,5 +8,6 @@ mod country;
 mod plan;
 mod progress;
 mod report;
+mod screens;
 mod signals;
 mod tenants;

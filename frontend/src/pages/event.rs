@@ -3,10 +3,9 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
-use crate::directory::{Directory, use_directory};
+use crate::directory::{Directory, use_directory, use_people};
 use crate::format::{
-    actor_text, date_time, date_time_seconds, event_type_label, event_type_text, short_hash,
-    utc_exact,
+    date_time, date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact,
 };
 use crate::inclusion::{Included, NotVerified, OpenedLog, check_event, open_log};
 use crate::pages::audit::{Comparison, Filters};
@@ -163,7 +162,9 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
                 <span class="muted">" (UTC: " {utc_exact(event.recorded_at)} ")"</span>
             </dd>
             <dt>"Извършител"</dt>
-            <dd data-testid="field-actor">{actor_text(&event.actor)}</dd>
+            <dd data-testid="field-actor" title=event.actor.clone()>
+                {let actor = event.actor.clone(); move || use_people().name(&actor)}
+            </dd>
             <dt>"Действие (correlation)"</dt>
             <dd data-testid="field-correlation">
                 <code>{event.correlation_id.to_string()}</code>
@@ -268,7 +269,7 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
                             " · "
                             <time datetime=utc_exact(v.event.recorded_at)>{date_time(v.event.recorded_at)}</time>
                             " · "
-                            {actor_text(&v.event.actor)}
+                            {let actor = v.event.actor.clone(); move || use_people().name(&actor)}
                             " · "
                             {v.event.summary}
                         </li>

@@ -13,6 +13,7 @@ use crate::csv::ExportTable;
 use crate::directory::{provinces, use_country};
 use crate::pages::report::{institution_report_href, report_href};
 use crate::provinces::coverage;
+use antikor_shared::text::plural;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
@@ -151,7 +152,7 @@ pub fn RegionMatrix(
     let csv = Callback::new(move |()| matrix_csv(&csv_data));
     view! {
         <ExportTable id="region-matrix" class="matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv tools=view! { <Legend /> }.into_any()>
-            <caption>
+            <caption id="region-matrix-caption">
                 {format!(
                     "Изпълнение на плана за {year} г.: мерки (колони) по институции (редове); • — институция без нито един отчет",
                 )}
@@ -223,7 +224,7 @@ pub fn TenantsSummary(
     });
     view! {
         <ExportTable id="region-tenants" filename=csv_name("institucii", year, as_of) rows=csv>
-            <caption>{format!("Изпълнение по институции, {year} г.")}</caption>
+            <caption id="region-tenants-caption">{format!("Изпълнение по институции, {year} г.")}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Институция"</th>
@@ -291,7 +292,7 @@ pub fn SectionsSummary(
     });
     view! {
         <ExportTable id=id class="sections-table" filename rows=csv>
-            <caption>{caption}</caption>
+            <caption id=format!("{}-caption", id)>{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Раздел"</th>
@@ -341,7 +342,7 @@ pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) ->
         .collect_view();
     view! {
         <div class="notice notice--warn">
-            <p>{format!("{count} от {of} институции все още нямат нито един отчет за {year} г.:")}</p>
+            <p>{format!("{count} от {of} институции все още {} нито един отчет за {year} г.:", plural(count as u64, "няма", "нямат"))}</p>
             <ul id="not-reported" class="not-reported">{items}</ul>
         </div>
     }

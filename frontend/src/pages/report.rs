@@ -479,7 +479,12 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
                 }
             });
             view! {
-                <div class="table-scroll">
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-label=format!("Изпълнение на мярка {} по институции", m.key)
+                >
                     <table class="data-table report-levels">
                         <thead>
                             <tr>
@@ -551,7 +556,7 @@ fn ReportTableView(table: ReportTable, id: &'static str, filename: String) -> im
         .collect_view();
     view! {
         <ExportTable id filename rows=csv>
-            <caption>{table.caption.clone()}</caption>
+            <caption id=format!("{}-caption", id)>{table.caption.clone()}</caption>
             <thead>
                 <tr>{heads}</tr>
             </thead>

@@ -74,7 +74,7 @@ pub(super) fn AccountsTable(
     });
     view! {
         <ExportTable id="accounts-table" filename="profili.csv" rows=csv>
-            <caption class="visually-hidden">"Профили и техните роли"</caption>
+            <caption id="accounts-table-caption" class="visually-hidden">"Профили и техните роли"</caption>
             <thead>
                 <tr>{headings(columns)}</tr>
             </thead>

@@ -8,9 +8,9 @@ use crate::api;
 use crate::components::set_title;
 use crate::controls::{TenantSelect, ViewParams, YearSelect, use_view_params};
 use crate::csv::{CsvSource, ExportTable};
-use crate::directory::use_directory;
+use crate::directory::{use_directory, use_people};
 use crate::form::{Labelled, Notice, NoticeView};
-use crate::format::{date_bg, date_time, utc_exact};
+use crate::format::{date_bg, date_time, plural_count, utc_exact};
 use crate::pages::audit::Filters;
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
@@ -182,10 +182,11 @@ fn ActivitiesTable(
         .filter(|h| all || **h != TENANT)
         .map(|h| view! { <th scope="col">{*h}</th> })
         .collect_view();
-    let tools = view! { <span class="muted">{move || format!("{} записа", total.get())}</span> };
+    let tools =
+        view! { <span class="muted">{move || plural_count(total.get(), "запис", "записа")}</span> };
     view! {
         <ExportTable id="activities-table" filename="deinosti.csv" rows=CsvSource::Server(csv) tools=tools.into_any()>
-            <caption class="visually-hidden">"Дейности, най-новите първи"</caption>
+            <caption id="activities-table-caption" class="visually-hidden">"Дейности, най-новите първи"</caption>
             <thead>
                 <tr>{headings}</tr>
             </thead>
@@ -265,7 +266,7 @@ fn ActivityRow(
         view! {
             <time datetime=utc_exact(r.recorded_at)>{date_time(r.recorded_at)}</time>
             <br />
-            {r.recorded_by}
+            {let by = r.recorded_by.clone(); move || use_people().name(&by)}
             {corrections}
             <br />
             <A attr:class="activity-history" href=Filters::record_history_href(&r.tenant, streams::activity(r.id))>

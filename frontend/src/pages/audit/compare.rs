@@ -5,8 +5,8 @@ use super::filter_bar::MomentField;
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
-use crate::directory::use_directory;
-use crate::format::{actor_text, date_time, href_with_query, thousands, utc_exact};
+use crate::directory::{PeopleMap, actor_name, use_directory, use_people};
+use crate::format::{date_time, href_with_query, plural_count, thousands, utc_exact};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditDiff, ChangeEvent, FieldChange, RecordChange};
@@ -255,7 +255,7 @@ fn row_view(row: &Row) -> impl IntoView + use<> {
                         " · "
                         <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
                         " · "
-                        {actor_text(&e.actor)}
+                        {let actor = e.actor.clone(); move || use_people().name(&actor)}
                     </li>
                 }
             })
@@ -288,7 +288,7 @@ fn row_view(row: &Row) -> impl IntoView + use<> {
     }
 }
 
-fn events_text(events: &[ChangeEvent]) -> String {
+fn events_text(events: &[ChangeEvent], people: &PeopleMap) -> String {
     events
         .iter()
         .map(|e| {
@@ -296,14 +296,15 @@ fn events_text(events: &[ChangeEvent]) -> String {
                 "№ {} · {} · {}",
                 e.position,
                 date_time(e.recorded_at),
-                actor_text(&e.actor)
+                actor_name(people, &e.actor)
             )
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-const COLUMNS: [Column<Row>; 6] = [
+/// The context is the people by username.
+const COLUMNS: [Column<Row, PeopleMap>; 6] = [
     Column::both("Запис", |r: &Row, _| r.record.record.clone()),
     Column::both("Промяна", |r, _| {
         r.record.change.label_bg().to_owned()
@@ -326,7 +327,9 @@ const COLUMNS: [Column<Row>; 6] = [
             .and_then(|f| f.after.clone())
             .unwrap_or_default()
     }),
-    Column::both("Събития", |r, _| events_text(&r.record.events)),
+    Column::both("Събития", |r, people| {
+        events_text(&r.record.events, people)
+    }),
 ];
 
 /// The records that differ, one row per changed field.
@@ -337,18 +340,16 @@ fn DiffTable(diff: AuditDiff) -> impl IntoView {
         "След събитие № {} и до № {} включително: {} с промени.",
         thousands(diff.from),
         thousands(diff.to),
-        match diff.records.len() {
-            1 => "1 запис".to_owned(),
-            n => format!("{} записа", thousands(n as u64)),
-        }
+        plural_count(diff.records.len() as u64, "запис", "записа")
     );
     let filename = format!("sravnenie-{}-{}-{}.csv", diff.tenant, diff.from, diff.to);
     let body = rows.iter().map(row_view).collect_view();
-    let csv = Callback::new(move |()| csv_rows(&COLUMNS, &rows, &()));
+    let people = use_people();
+    let csv = Callback::new(move |()| csv_rows(&COLUMNS, &rows, &people.map_untracked()));
     view! {
         <p class="muted small" data-testid="compare-summary">{summary}</p>
         <ExportTable id="diff-table" filename rows=csv>
-            <caption class="visually-hidden">"Промени между двата момента"</caption>
+            <caption id="diff-table-caption" class="visually-hidden">"Промени между двата момента"</caption>
             <thead>
                 <tr>{headings(&COLUMNS)}</tr>
             </thead>

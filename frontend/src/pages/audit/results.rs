@@ -4,11 +4,13 @@ use super::Filters;
 use super::live::{LiveBuffer, same_positions};
 use crate::api::PAGE_SIZE;
 use crate::csv::{Column, ExportTable, csv_rows, headings};
+use crate::directory::{PeopleMap, actor_name, use_people};
 use crate::format::{
-    actor_text, date_time, event_type_text, new_events, short_hash, thousands, utc_exact,
+    date_time, event_type_text, new_events, plural_count, short_hash, thousands, utc_exact,
 };
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditEntry, AuditPage};
+use antikor_shared::text::plural;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -111,8 +113,9 @@ pub(super) fn AuditResults(
     let summary = move || {
         rows.with(|Rows { rows, .. }| match (rows.first(), rows.last()) {
             (Some((first, _)), Some((last, _))) => format!(
-                "Показани са {} събития: от № {} до № {}. Последното събитие в дневника е № {}.",
-                rows.len(),
+                "{} {}: от № {} до № {}. Последното събитие в дневника е № {}.",
+                plural(rows.len() as u64, "Показано е", "Показани са"),
+                plural_count(rows.len() as u64, "събитие", "събития"),
                 thousands(last.event.position),
                 thousands(first.event.position),
                 thousands(head.max(first.event.position)),
@@ -149,7 +152,8 @@ pub(super) fn AuditResults(
     let csv = Callback::new(move |()| {
         let events: Vec<AuditEntry> =
             rows.with(|r| r.rows.iter().map(|(entry, _)| entry.clone()).collect());
-        names.with(|n| csv_rows(&COLUMNS, &events, n))
+        let people = use_people().map_untracked();
+        names.with(|n| csv_rows(&COLUMNS, &events, &(n.clone(), people)))
     });
 
     // A search for one person's events looks through a bounded stretch of the log per page.
@@ -168,7 +172,7 @@ pub(super) fn AuditResults(
         {stopped}
         <p class="muted small" data-testid="page-summary">{summary}</p>
         <ExportTable id="audit-table" filename="odit.csv" rows=csv>
-            <caption class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
+            <caption id="audit-table-caption" class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
             <thead>
                 <tr>{headings(&COLUMNS)}</tr>
             </thead>
@@ -215,11 +219,13 @@ fn tenant_name(names: &HashMap<String, String>, tenant: &TenantId) -> String {
 
 /// The table's columns; the file has the whole hash and the raw stream, the page the hash's
 /// start and the record's name.
-const COLUMNS: [Column<AuditEntry, HashMap<String, String>>; 10] = [
+///
+/// The context is the tenants' names and the people by username.
+const COLUMNS: [Column<AuditEntry, (HashMap<String, String>, Arc<PeopleMap>)>; 11] = [
     Column::both("№", |e: &AuditEntry, _| e.event.position.to_string()).class("num"),
     Column::both("Време", |e, _| date_time(e.event.recorded_at)),
     Column::both("Институция", |e, n| {
-        tenant_name(n, &e.event.tenant)
+        tenant_name(&n.0, &e.event.tenant)
     }),
     Column::both("Какво се случи", |e, _| e.summary.clone()),
     Column::both("Запис", |e, _| e.record.clone()),
@@ -230,7 +236,11 @@ const COLUMNS: [Column<AuditEntry, HashMap<String, String>>; 10] = [
     Column::both("Тип", |e, _| {
         event_type_text(&e.event.event_type).to_string()
     }),
-    Column::both("Извършител", |e, _| actor_text(&e.event.actor)),
+    Column::both("Извършител", |e, n| {
+        actor_name(&n.1, &e.event.actor)
+    }),
+    // The login the log records, which the trail's filter takes.
+    Column::file_only("Потребител", |e, _| e.event.actor.clone()),
     Column::both("Хеш", |e, _| e.event.hash.clone()),
 ];
 
@@ -247,6 +257,8 @@ fn EventRow(
         record,
     } = entry;
     let tenant = event.tenant.to_string();
+    let actor = event.actor.clone();
+    let people = use_people();
     // The view takes its children before its attributes, so each gets its own copy.
     let type_attr = event.event_type.clone();
     let name = {
@@ -283,7 +295,7 @@ fn EventRow(
                 </A>
             </td>
             <td title=event.event_type.clone()>{event_type_text(&event.event_type)}</td>
-            <td>{actor_text(&event.actor)}</td>
+            <td title=event.actor.clone()>{move || people.name(&actor)}</td>
             <td>
                 <code class="hash" title=event.hash.clone()>{short_hash(&event.hash).to_owned()}</code>
             </td>

@@ -10,8 +10,8 @@ use crate::controls::{
     AsOfBanner, AsOfPicker, TenantSelect, ViewParams, YearSelect, use_view_params,
 };
 use crate::csv::ExportTable;
-use crate::directory::{use_country, use_directory};
-use crate::format::{actor_text, date_bg, date_time, utc_exact};
+use crate::directory::{use_country, use_directory, use_people};
+use crate::format::{date_bg, date_time, utc_exact};
 use crate::pages::progress::SectionsSummary;
 use crate::pages::signals::{handles_signals, register::SignalsDue};
 use crate::provinces::{has_plan, outside_provinces, province_of};
@@ -356,7 +356,7 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
     });
     view! {
         <ExportTable id="activities-by-kind" filename=format!("deinosti-{tenant}-{year}.csv") rows=csv>
-            <caption>{format!("Дейности по вид, {year} г.")}</caption>
+            <caption id="activities-by-kind-caption">{format!("Дейности по вид, {year} г.")}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Вид"</th>
@@ -389,7 +389,7 @@ fn LatestChanges(dashboard: TenantDashboard) -> impl IntoView {
                         " · "
                         {c.record}
                         " · "
-                        {actor_text(&c.actor)}
+                        {let actor = c.actor.clone(); move || use_people().name(&actor)}
                         " · "
                         <time datetime=utc_exact(c.recorded_at)>{date_time(c.recorded_at)}</time>
                     </span>

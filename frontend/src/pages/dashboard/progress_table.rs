@@ -4,7 +4,8 @@ use crate::api::{self, ApiError};
 use crate::charts::{level_class, level_code, level_label};
 use crate::controls::today;
 use crate::csv::ExportTable;
-use crate::form::{FormError, reload_row, use_submit};
+use crate::directory::use_people;
+use crate::form::{DateInput, FormError, date_error, reload_row, use_submit};
 use crate::format::date_bg;
 use crate::pages::audit::Filters;
 use antikor_shared::TenantId;
@@ -117,7 +118,7 @@ pub(super) fn ProgressTable(
             }
                 .into_any()
         >
-            <caption>{format!("Изпълнение по мерки, {year} г.")}</caption>
+            <caption id="progress-table-caption">{format!("Изпълнение по мерки, {year} г.")}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Мярка"</th>
@@ -184,6 +185,7 @@ fn ProgressRowView(
     let form = use_submit();
     let done = RwSignal::new(false);
     let key = start.key.clone();
+    let date_id = format!("report-date-{key}");
 
     let submit = {
         let key = key.clone();
@@ -192,7 +194,7 @@ fn ProgressRowView(
                 return;
             }
             let Ok(day) = reported_for.get_untracked().trim().parse() else {
-                return form.fail("Въведете дата във вида ГГГГ-ММ-ДД.");
+                return form.fail(date_error("датата"));
             };
             let Some(level) = from_code(&level.get_untracked()) else {
                 return form.fail("Изберете степен на изпълнение.");
@@ -241,7 +243,10 @@ fn ProgressRowView(
                     <p class="report-note-text">{s.note.clone()}</p>
                     <ul class="evidence">{evidence}</ul>
                     <p class="muted small">
-                        {format!("Към {} г., отчел {} (версия {})", date_bg(s.reported_for), s.reported_by, s.version)}
+                        {
+                            let (day, by, version) = (date_bg(s.reported_for), s.reported_by.clone(), s.version);
+                            move || format!("Към {day} г., отчел {} (версия {version})", use_people().name(&by))
+                        }
                     </p>
                 }
             })
@@ -281,7 +286,7 @@ fn ProgressRowView(
                         </label>
                         <label>
                             "Към дата"
-                            <input class="report-date" type="date" max=today().to_string() bind:value=reported_for />
+                            <DateInput id=date_id.clone() class="report-date" value=reported_for set=move |v| reported_for.set(v) />
                         </label>
                         <FormError class="report-error" error=form.error() />
                         <div class="form-actions">

@@ -18,6 +18,7 @@ use crate::provinces::{coverage, has_plan};
 use crate::session::use_session;
 use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
+use antikor_shared::text::plural;
 use antikor_shared::views::{MeasureView, PlanView};
 use forms::{AddMeasureForm, EditMeasureForm, FirstPlanForm, StartPlanForm, WithdrawForm};
 use leptos::prelude::*;
@@ -222,14 +223,19 @@ fn PlanTable(
             rows=csv
             tools=view! {
                 <p>
-                    {format!("{active} мерки в {} раздела.", plan.sections.len())}
+                    {format!(
+                        "{active} {} в {} {}.",
+                        plural(active as u64, "мярка", "мерки"),
+                        plan.sections.len(),
+                        plural(plan.sections.len() as u64, "раздел", "раздела")
+                    )}
                     " "
                     <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
                 </p>
             }
                 .into_any()
         >
-            <caption class="visually-hidden">{format!("План за {year} г.")}</caption>
+            <caption id="plan-table-caption" class="visually-hidden">{format!("План за {year} г.")}</caption>
             <thead>
                 <tr>{headings(columns)}</tr>
             </thead>

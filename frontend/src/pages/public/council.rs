@@ -101,7 +101,7 @@ fn ContactsTable(
     });
     view! {
         <ExportTable id=id filename=format!("{id}.csv") rows=csv>
-            <caption>{caption}</caption>
+            <caption id=format!("{}-caption", id)>{caption}</caption>
             <thead>
                 <tr>
                     {with_tenant.then(|| view! { <th scope="col">"Институция"</th> })}

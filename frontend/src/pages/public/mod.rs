@@ -114,7 +114,7 @@ fn RegisterTable(
     let tools = view! { <span class="muted">{move || (register.count)(total.get())}</span> };
     view! {
         <ExportTable id=register.id filename=register.filename rows=csv tools=tools.into_any()>
-            <caption class="visually-hidden">{register.caption}</caption>
+            <caption id=format!("{}-caption", register.id) class="visually-hidden">{register.caption}</caption>
             <thead>
                 <tr>{heads}</tr>
             </thead>

@@ -108,7 +108,7 @@ fn AnalysisTable(
     let tools = view! { <h2>{caption}</h2> }.into_any();
     view! {
         <ExportTable id filename=format!("{file}.csv") rows=csv tools>
-            <caption class="visually-hidden">{caption}</caption>
+            <caption id=format!("{}-caption", id) class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">{first}</th>

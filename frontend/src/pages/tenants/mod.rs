@@ -134,7 +134,7 @@ pub fn TenantsPage() -> impl IntoView {
                 .collect_view();
             Ok::<_, ApiError>(view! {
                 <ExportTable id="tenants-table" filename="institucii.csv" rows=csv>
-                    <caption class="visually-hidden">
+                    <caption id="tenants-table-caption" class="visually-hidden">
                         "Институции в Антикор. Изберете ред, за да видите одитната следа на институцията."
                     </caption>
                     <thead>

@@ -5,8 +5,9 @@ mod steps;
 use super::{StepClock, error_text, size_text};
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
+use crate::directory::use_people;
 use crate::form::{FormError, Submit, date_error, use_submit_explained};
-use crate::format::{actor_text, date_bg, date_time, event_type_text, utc_exact};
+use crate::format::{date_bg, date_time, event_type_text, utc_exact};
 use crate::pages::audit::Filters;
 use crate::session::{Session, use_session};
 use antikor_shared::signal::{Channel, SignalDetail, SignalIdentity};
@@ -418,7 +419,7 @@ fn History(detail: SignalDetail) -> impl IntoView {
                         <strong>{s.summary}</strong>
                         <span class="muted small">
                             " · "
-                            {actor_text(&s.actor)}
+                            {let actor = s.actor.clone(); move || use_people().name(&actor)}
                             " · "
                             <time datetime=utc_exact(s.at) title=event_type_text(&s.event_type)>
                                 {date_time(s.at)}

@@ -186,7 +186,7 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
         .collect_view();
     view! {
         <ExportTable id="channels-table" filename="vatreshen-kanal.csv" rows=csv>
-            <caption>"Задължение за вътрешен канал"</caption>
+            <caption id="channels-table-caption">"Задължение за вътрешен канал"</caption>
             <thead>
                 <tr>
                     <th scope="col">"Институция"</th>

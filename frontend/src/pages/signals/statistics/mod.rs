@@ -208,7 +208,7 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
             "Делът се показва, когато са дължими поне 3."
         </p>
         <ExportTable id="statistics-tenants" filename rows=csv>
-            <caption>"По институции"</caption>
+            <caption id="statistics-tenants-caption">"По институции"</caption>
             <thead>
                 <tr>
                     <th scope="col">"Институция"</th>
@@ -269,7 +269,7 @@ fn CountTable(
     view! {
         <section>
             <ExportTable id filename=format!("{file}-{file_year}.csv") rows=csv>
-                <caption>{caption}</caption>
+                <caption id=format!("{}-caption", id)>{caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{first}</th>

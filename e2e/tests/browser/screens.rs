@@ -1,0 +1,251 @@
+//! Every page as every role, on an office laptop's screen and on a phone's: axe-core finds no
+//! serious or critical WCAG 2.1 AA violation, and no page scrolls sideways.
+
+use antikor_e2e::api_login;
+use antikor_e2e::browser::{
+    DEMO_PASSWORD, Driver, Viewport, assert_accessible, assert_fits_width, browser_sized, find,
+    login, logout, nav, report_completed, wait_absent, wait_path,
+};
+use antikor_e2e::{Server, workspace_root};
+use fantoccini::Client;
+
+/// The pages anyone may open.
+const PUBLIC: &[&str] = &[
+    "/",
+    "/plan",
+    "/progress",
+    "/meetings",
+    "/contested-acts",
+    "/council",
+    "/report-corruption",
+    "/signal",
+    "/signal/track",
+    "/signals/statistics",
+    "/tenants",
+    "/report/2017",
+    "/login",
+    "/no-such-page",
+];
+
+/// Who logs in, and the pages of their work (`{signal}` is a filed signal's page).
+const ROLES: &[(&str, &[&str])] = &[
+    (
+        "petrich.officer",
+        &[
+            "/dashboard",
+            "/activities",
+            "/signals",
+            "/signals/new",
+            "/signals/analysis",
+            "{signal}",
+            "/contacts/edit",
+            "/password",
+        ],
+    ),
+    (
+        "oblast.sekretar",
+        &[
+            "/dashboard",
+            "/region",
+            "/report/2017?province=BLG&tenant=petrich",
+        ],
+    ),
+    (
+        "odit",
+        &["/audit", "/audit/5", "/audit/compare?from=3&to=40"],
+    ),
+    ("oblast.admin", &["/accounts", "/tenants"]),
+];
+
+/// The pages the phone is asked to show without sideways scrolling and with axe: the
+/// citizen's form, the daily work (dashboard, register) and the combined view.
+const PHONE_CHECKED_BY_AXE: &[&str] = &["/signal", "/dashboard", "{signal}", "/signals", "/region"];
+
+/// The pages whose main table must fit an office laptop's screen whole, its last columns
+/// included: the region's heat map and the signals register.
+const WHOLE_ON_A_LAPTOP: &[(&str, &str)] = &[
+    ("/region", "#region-matrix"),
+    ("/signals", "#signals-table"),
+];
+
+/// Fails the test when the table `css` is wider than its scroll box.
+async fn assert_table_fits(client: &Client, css: &str, what: &str) {
+    let sizes = client
+        .execute(
+            "const t = document.querySelector(arguments[0]); const box = t.closest('.table-scroll');\
+             return [box.scrollWidth, box.clientWidth];",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+    let (table, window) = (sizes[0].as_u64().unwrap(), sizes[1].as_u64().unwrap());
+    assert!(
+        table <= window,
+        "{what}: {css} is {table} px wide in a box of {window} px"
+    );
+}
+
+/// Opens `path` and waits until its heading is there and nothing is still loading.
+async fn open(client: &Client, base: &str, path: &str) {
+    client.goto(&format!("{base}{path}")).await.unwrap();
+    find(client, "#main h1").await;
+    wait_absent(client, "#main .loading").await;
+    // The last answers render within a frame or two of their arrival.
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+}
+
+/// A signal to Petrich from the public form, and Petrich's report on measure I.1, so that the
+/// register, the signal's page and the tables have rows.
+async fn some_records(base: &str) -> String {
+    report_completed(base, "petrich.officer", "I.1").await;
+    let http = reqwest::Client::new();
+    let filed = http
+        .post(format!("{base}/api/public/signals"))
+        .json(&serde_json::json!({
+            "tenant": "petrich",
+            "reporter": null,
+            "account": {"what": "Служител поиска пари, за да ускори разрешително.",
+                "place": "Община Петрич", "when": "март"},
+            "concerned": null, "unit": null, "activity": "Разрешения за строеж",
+            "category": "bribery",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(filed.status(), 201, "{:?}", filed.text().await);
+    let receipt: serde_json::Value = filed.json().await.unwrap();
+    // The officer's login makes sure the demo accounts are ready before the browser logs in.
+    api_login(&http, base, "petrich.officer", DEMO_PASSWORD).await;
+    format!("/signals/{}", receipt["id"].as_str().unwrap())
+}
+
+async fn check_every_page(server: &Server, driver: &Driver, viewport: Viewport, signal: &str) {
+    let base = server.base_url.as_str();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser_sized(driver, profile.path(), viewport).await;
+    let phone = viewport == Viewport::Phone;
+    client.goto(base).await.unwrap();
+    let width = client
+        .execute("return document.documentElement.clientWidth;", vec![])
+        .await
+        .unwrap();
+    // A laptop's page may lose its scroll bar's width; a phone's scroll bars float.
+    let expected = if phone { 375..=375 } else { 1340..=1366 };
+    let width = width.as_u64().unwrap();
+    assert!(
+        expected.contains(&width),
+        "the window of {viewport:?} is {width} px wide"
+    );
+    let check = async |client: &Client, path: &str, who: &str| {
+        let page = if path == "{signal}" { signal } else { path };
+        open(client, base, page).await;
+        let what = format!("{page} as {who} on {viewport:?}");
+        assert_fits_width(client, &what).await;
+        if !phone || PHONE_CHECKED_BY_AXE.contains(&path) {
+            assert_accessible(client, &what).await;
+        }
+        if let Some((_, table)) = WHOLE_ON_A_LAPTOP.iter().find(|(p, _)| *p == path)
+            && !phone
+        {
+            assert_table_fits(client, table, &what).await;
+        }
+    };
+    for path in PUBLIC {
+        check(&client, path, "a visitor").await;
+    }
+    for (user, pages) in ROLES {
+        login(&client, base, user).await;
+        for path in *pages {
+            check(&client, path, user).await;
+        }
+        logout(&client).await;
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn every_page_passes_axe_and_none_scrolls_sideways_on_a_laptop_or_a_phone() {
+    let dist = workspace_root().join("frontend/dist");
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
+    let signal = some_records(&server.base_url).await;
+    let driver = Driver::start();
+    check_every_page(&server, &driver, Viewport::Office, &signal).await;
+    check_every_page(&server, &driver, Viewport::Phone, &signal).await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience() {
+    let dist = workspace_root().join("frontend/dist");
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
+    let base = server.base_url.as_str();
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser_sized(&driver, profile.path(), Viewport::Phone).await;
+    login(&client, base, "oblast.sekretar").await;
+    let toggle = find(&client, "#site-nav-toggle").await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    let dashboard = find(&client, "#nav-dashboard a").await;
+    assert!(
+        !dashboard.is_displayed().await.unwrap(),
+        "the menu starts folded"
+    );
+    toggle.click().await.unwrap();
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let mut titles = Vec::new();
+    for title in client
+        .find_all(fantoccini::Locator::Css("#site-nav-menu .nav-group__title"))
+        .await
+        .unwrap()
+    {
+        titles.push(title.text().await.unwrap());
+    }
+    assert_eq!(
+        titles,
+        ["РАБОТА", "КОНТРОЛ И АДМИНИСТРИРАНЕ", "ПУБЛИЧНА ИНФОРМАЦИЯ"],
+        "the groups, the daily work first"
+    );
+    // Following a link closes the menu; Escape closes it too.
+    nav(&client, "nav-region").await;
+    wait_path(&client, "/region").await;
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    toggle.click().await.unwrap();
+    find(&client, "#nav-progress a")
+        .await
+        .send_keys("\u{e00c}")
+        .await
+        .unwrap();
+    assert_eq!(
+        toggle.attr("aria-expanded").await.unwrap().as_deref(),
+        Some("false")
+    );
+    // A laptop's window shows the daily work in a row and the rest as menus.
+    let profile = tempfile::tempdir().unwrap();
+    let laptop = browser_sized(&driver, profile.path(), Viewport::Office).await;
+    login(&laptop, base, "oblast.sekretar").await;
+    assert!(
+        find(&laptop, "#nav-region a")
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    );
+    let plan = find(&laptop, "#nav-plan a").await;
+    assert!(
+        !plan.is_displayed().await.unwrap(),
+        "the public pages are a menu"
+    );
+    nav(&laptop, "nav-plan").await;
+    wait_path(&laptop, "/plan").await;
+    wait_absent(&laptop, "#nav-group-public.nav-group__list--open").await;
+}
