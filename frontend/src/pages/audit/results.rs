@@ -217,11 +217,12 @@ fn tenant_name(names: &HashMap<String, String>, tenant: &TenantId) -> String {
         .unwrap_or_else(|| tenant.to_string())
 }
 
+/// What the columns name things by: the tenants' names by slug, the people by username.
+type Names = (HashMap<String, String>, Arc<PeopleMap>);
+
 /// The table's columns; the file has the whole hash and the raw stream, the page the hash's
 /// start and the record's name.
-///
-/// The context is the tenants' names and the people by username.
-const COLUMNS: [Column<AuditEntry, (HashMap<String, String>, Arc<PeopleMap>)>; 11] = [
+const COLUMNS: [Column<AuditEntry, Names>; 11] = [
     Column::both("№", |e: &AuditEntry, _| e.event.position.to_string()).class("num"),
     Column::both("Време", |e, _| date_time(e.event.recorded_at)),
     Column::both("Институция", |e, n| {
