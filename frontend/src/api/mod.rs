@@ -119,21 +119,37 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
     Err(error)
 }
 
-async fn json_of<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// Sends `request` and reads the successful answer's status and text. Not generic: the
+/// request's code exists once in the app, however many types answers are read as (a generic
+/// fetch was copied into every page's loader, a tenth of the wasm).
+async fn answer(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
+    let request = request
+        .map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
+    let response = check(request.send().await).await?;
     let status = response.status();
-    response
-        .json::<T>()
+    let text = response
+        .text()
         .await
-        .map_err(|_| ApiError::Unexpected { status })
+        .map_err(|_| ApiError::Unexpected { status })?;
+    Ok((status, text))
+}
+
+/// An answer's text read as `T`.
+fn parsed<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
+    serde_json::from_str(&text).map_err(|_| ApiError::Unexpected { status })
+}
+
+/// The answer of a `GET` of JSON, as text.
+async fn get_answer(url: &str, query: &[(&str, String)]) -> Result<(u16, String), ApiError> {
+    let request = Request::get(url)
+        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
+        .header("Accept", "application/json")
+        .build();
+    answer(request).await
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
-    let sent = Request::get(url)
-        .query(query.iter().map(|(k, v)| (*k, v.as_str())))
-        .header("Accept", "application/json")
-        .send()
-        .await;
-    json_of(check(sent).await?).await
+    parsed(get_answer(url, query).await?)
 }
 
 /// `GET` of a plain-text answer (errors still come as JSON, read by [`check`]).
@@ -183,10 +199,7 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     builder: RequestBuilder,
     body: &B,
 ) -> Result<T, ApiError> {
-    let request = builder
-        .json(body)
-        .map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
-    json_of(check(request.send().await).await?).await
+    parsed(answer(builder.json(body)).await?)
 }
 
 /// `GET /api/health`.
