@@ -268,7 +268,7 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
 /// The main navigation, grouped by audience. On a phone it folds behind one "Меню" button and
 /// opens as a list of the groups; on a wide screen the first group (the daily work, or the
 /// public pages for a visitor) is a row of links and the others are menus of their own.
-/// Following a link or pressing Escape closes what is open.
+/// Following a link, pressing Escape or clicking elsewhere closes what is open.
 #[component]
 fn Navigation() -> impl IntoView {
     let session = use_session();
@@ -292,6 +292,17 @@ fn Navigation() -> impl IntoView {
             open_group.set(None);
         }
     };
+    // A click anywhere outside the navigation closes an open menu, as menus do.
+    let outside = window_event_listener(leptos::ev::click, move |event| {
+        let inside = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.closest(".site-nav").ok().flatten().is_some());
+        if !inside && open_group.get_untracked().is_some() {
+            open_group.set(None);
+        }
+    });
+    on_cleanup(move || outside.remove());
     let groups = move || nav_groups(session.role());
     view! {
         <nav class="site-nav" aria-label="Основна навигация" on:keydown=close_on_escape>

@@ -3,8 +3,8 @@
 
 use antikor_e2e::api_login;
 use antikor_e2e::browser::{
-    DEMO_PASSWORD, Driver, Viewport, assert_accessible, assert_fits_width, browser_sized, find,
-    login, logout, nav, report_completed, wait_absent, wait_path,
+    DEMO_PASSWORD, Driver, Viewport, assert_accessible, assert_fits_width, browser_sized,
+    eventually, find, login, logout, nav, report_completed, wait_absent, wait_path,
 };
 use antikor_e2e::{Server, workspace_root};
 use fantoccini::Client;
@@ -245,6 +245,18 @@ async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience()
         !plan.is_displayed().await.unwrap(),
         "the public pages are a menu"
     );
+    // A click elsewhere closes an open menu.
+    find(&laptop, "#nav-group-public-toggle")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert!(plan.is_displayed().await.unwrap(), "the menu opened");
+    find(&laptop, "#main h1").await.click().await.unwrap();
+    eventually(&laptop, "the menu closes", || async {
+        (!plan.is_displayed().await.unwrap()).then_some(())
+    })
+    .await;
     nav(&laptop, "nav-plan").await;
     wait_path(&laptop, "/plan").await;
     wait_absent(&laptop, "#nav-group-public.nav-group__list--open").await;

@@ -123,8 +123,8 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
 /// request's code exists once in the app, however many types answers are read as (a generic
 /// fetch was copied into every page's loader, a tenth of the wasm).
 async fn answer(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
-    let request = request
-        .map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
+    let request =
+        request.map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
     let response = check(request.send().await).await?;
     let status = response.status();
     let text = response
