@@ -338,9 +338,18 @@ pub async fn login(client: &Client, base: &str, username: &str) {
     find(client, &format!("#user-menu[data-username='{username}']")).await;
 }
 
-/// Logs out with the header's button and waits until the header offers a login again.
+/// Logs out with the header's button and waits until the header offers a login again. On a
+/// phone the button is in the menu, which is opened first.
 pub async fn logout(client: &Client) {
-    find(client, "#logout").await.click().await.unwrap();
+    let button = find(client, "#logout").await;
+    if !button.is_displayed().await.unwrap() {
+        find(client, "#site-nav-toggle")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    button.click().await.unwrap();
     find(client, "#login-link").await;
     wait_absent(client, "#user-menu").await;
 }

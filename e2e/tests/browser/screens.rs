@@ -194,7 +194,13 @@ async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience()
         !dashboard.is_displayed().await.unwrap(),
         "the menu starts folded"
     );
+    let logout = find(&client, "#logout").await;
+    assert!(
+        !logout.is_displayed().await.unwrap(),
+        "the user's buttons are in the menu"
+    );
     toggle.click().await.unwrap();
+    assert!(logout.is_displayed().await.unwrap());
     assert_eq!(
         toggle.attr("aria-expanded").await.unwrap().as_deref(),
         Some("true")

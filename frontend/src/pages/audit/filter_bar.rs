@@ -291,7 +291,10 @@ pub(super) fn MomentField(
             let shown = input_value(value.as_deref());
             let (d, t) = shown.split_once('T').unwrap_or_default();
             day.set(d.to_owned());
-            time.set(t.to_owned());
+            // A day typed alone went out as its start: the time field stays as it was left.
+            if !(t == "00:00" && time.get_untracked().trim().is_empty()) {
+                time.set(t.to_owned());
+            }
         },
         true,
     );

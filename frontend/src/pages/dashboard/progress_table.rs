@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::charts::{level_class, level_code, level_label};
 use crate::controls::today;
 use crate::csv::ExportTable;
-use crate::directory::use_people;
+use crate::directory::{PeopleMap, actor_name, use_people};
 use crate::form::{DateInput, FormError, date_error, reload_row, use_submit};
 use crate::format::date_bg;
 use crate::pages::audit::Filters;
@@ -43,8 +43,8 @@ pub fn evidence_text(evidence: &[Evidence]) -> String {
         .join("\n")
 }
 
-/// The progress table as CSV.
-fn progress_csv(rows: &[ProgressRow]) -> Vec<Vec<String>> {
+/// The progress table as CSV, reporters by name.
+fn progress_csv(rows: &[ProgressRow], people: &PeopleMap) -> Vec<Vec<String>> {
     let mut out = vec![
         [
             "Мярка",
@@ -73,7 +73,8 @@ fn progress_csv(rows: &[ProgressRow]) -> Vec<Vec<String>> {
             s.map(|s| evidence_text(&s.evidence).replace('\n', "; "))
                 .unwrap_or_default(),
             s.map(|s| date_bg(s.reported_for)).unwrap_or_default(),
-            s.map(|s| s.reported_by.clone()).unwrap_or_default(),
+            s.map(|s| actor_name(people, &s.reported_by))
+                .unwrap_or_default(),
             if r.overdue { "да" } else { "не" }.to_owned(),
         ]);
     }
@@ -91,9 +92,10 @@ pub(super) fn ProgressTable(
     let tenant = progress.tenant.to_string();
     let rows: Vec<RwSignal<ProgressRow>> = progress.rows.into_iter().map(RwSignal::new).collect();
     let csv_rows = rows.clone();
+    let people = use_people();
     let csv = Callback::new(move |()| {
         let current: Vec<ProgressRow> = csv_rows.iter().map(|r| r.get_untracked()).collect();
-        progress_csv(&current)
+        progress_csv(&current, &people.map_untracked())
     });
     let body = rows
         .into_iter()
