@@ -285,11 +285,23 @@ fn Navigation() -> impl IntoView {
         false,
     );
     let close_on_escape = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape"
-            && (menu_open.get_untracked() || open_group.get_untracked().is_some())
+        if event.key() != "Escape" {
+            return;
+        }
+        // The focus goes back to the button that opened what closes, never into a list that
+        // is no longer shown.
+        let button = match (open_group.get_untracked(), menu_open.get_untracked()) {
+            (_, true) => "site-nav-toggle".to_owned(),
+            (Some(id), false) => format!("nav-group-{id}-toggle"),
+            (None, false) => return,
+        };
+        menu_open.set(false);
+        open_group.set(None);
+        if let Some(button) = document()
+            .get_element_by_id(&button)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
         {
-            menu_open.set(false);
-            open_group.set(None);
+            let _ = button.focus();
         }
     };
     // A click anywhere outside the navigation closes an open menu, as menus do.

@@ -231,6 +231,12 @@ async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience()
         .send_keys("\u{e00c}")
         .await
         .unwrap();
+    let focused = client.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("id").await.unwrap().as_deref(),
+        Some("site-nav-toggle"),
+        "Escape gives the focus back to the menu's button"
+    );
     assert_eq!(
         toggle.attr("aria-expanded").await.unwrap().as_deref(),
         Some("false")
