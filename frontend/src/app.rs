@@ -360,6 +360,22 @@ fn NavGroupView(
     let open = move || flat || open_group.get() == Some(id);
     let toggle =
         move |_| open_group.update(|open| *open = if *open == Some(id) { None } else { Some(id) });
+    // Tabbing out of an open menu closes it, as a click elsewhere does.
+    let leave = move |event: leptos::ev::FocusEvent| {
+        use wasm_bindgen::JsCast;
+        let group = event
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let to = event
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let stays = group
+            .zip(to)
+            .is_some_and(|(group, to)| group.contains(Some(&to)));
+        if !stays && open_group.get_untracked() == Some(id) {
+            open_group.set(None);
+        }
+    };
     let items = group
         .items
         .into_iter()
@@ -372,7 +388,7 @@ fn NavGroupView(
         })
         .collect_view();
     view! {
-        <div class="nav-group" class:nav-group--flat=flat data-group=id>
+        <div class="nav-group" class:nav-group--flat=flat data-group=id on:focusout=leave>
             <button
                 type="button"
                 class="nav-group__toggle"

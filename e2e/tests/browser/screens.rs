@@ -269,6 +269,22 @@ async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience()
         (!plan.is_displayed().await.unwrap()).then_some(())
     })
     .await;
+    // So does tabbing past its last link.
+    find(&laptop, "#nav-group-public-toggle")
+        .await
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..=9 {
+        let focused = laptop.active_element().await.unwrap();
+        focused.send_keys("\u{e004}").await.unwrap();
+    }
+    eventually(
+        &laptop,
+        "the menu closes when the focus leaves it",
+        || async { (!plan.is_displayed().await.unwrap()).then_some(()) },
+    )
+    .await;
     nav(&laptop, "nav-plan").await;
     wait_path(&laptop, "/plan").await;
     wait_absent(&laptop, "#nav-group-public.nav-group__list--open").await;

@@ -51,7 +51,15 @@ fn TypedInput(
         },
         false,
     );
+    // The placeholder goes as soon as something is typed: the format is also said to screen
+    // readers, with the caller's help, as the field's description.
+    let format_id = format!("{id}-format");
+    let described = match describedby.filter(|d| !d.is_empty()) {
+        Some(help) => format!("{format_id} {help}"),
+        None => format_id.clone(),
+    };
     view! {
+        <span id=format_id class="visually-hidden">{format!("Във вида {placeholder}")}</span>
         <input
             id=id
             class=class
@@ -60,7 +68,7 @@ fn TypedInput(
             autocomplete="off"
             placeholder=placeholder
             maxlength=maxlength
-            aria-describedby=describedby.filter(|d| !d.is_empty())
+            aria-describedby=described
             prop:value=move || text.get()
             on:input=move |ev| {
                 let typed = event_target_value(&ev);
