@@ -311,13 +311,7 @@ async fn built_files_named_by_their_hash_are_kept_for_good_and_pages_are_asked_a
     let cache_of = |uri: &'static str| {
         let app = &app;
         async move {
-            let (status, headers, _) = app
-                .send(
-                    axum::http::Request::get(uri)
-                        .body(axum::body::Body::empty())
-                        .unwrap(),
-                )
-                .await;
+            let (status, headers, _) = app.fetch(uri, &[]).await;
             assert_eq!(status, StatusCode::OK, "{uri}");
             headers[axum::http::header::CACHE_CONTROL]
                 .to_str()
@@ -350,12 +344,7 @@ async fn the_build_s_brotli_and_gzip_copies_go_to_browsers_that_accept_them() {
         let app = &app;
         async move {
             let (status, headers, body) = app
-                .send(
-                    axum::http::Request::get(uri)
-                        .header(axum::http::header::ACCEPT_ENCODING, accept)
-                        .body(axum::body::Body::empty())
-                        .unwrap(),
-                )
+                .fetch(&uri, &[(axum::http::header::ACCEPT_ENCODING, accept)])
                 .await;
             assert_eq!(status, StatusCode::OK);
             let header = |name| {

@@ -330,13 +330,7 @@ async fn many_visitors_at_once_while_reports_land_all_read_a_whole_report_and_on
     let get = |uri: &'static str| {
         let app = &app;
         async move {
-            let (status, _, bytes) = app
-                .send(
-                    axum::http::Request::get(uri)
-                        .body(axum::body::Body::empty())
-                        .unwrap(),
-                )
-                .await;
+            let (status, _, bytes) = app.fetch(uri, &[]).await;
             assert_eq!(status, StatusCode::OK, "{uri}");
             bytes
         }

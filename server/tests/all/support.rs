@@ -229,6 +229,20 @@ impl TestApp {
         )
     }
 
+    /// Sends an anonymous GET with `headers` and returns the whole response: for what is not
+    /// JSON (files, documents) or is read by its headers.
+    pub async fn fetch(
+        &self,
+        uri: &str,
+        headers: &[(header::HeaderName, &str)],
+    ) -> (StatusCode, HeaderMap, bytes::Bytes) {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
     /// Sends an anonymous GET.
     pub async fn get(&self, uri: &str) -> (StatusCode, serde_json::Value) {
         self.call(None, Method::GET, uri, None).await
