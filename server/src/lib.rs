@@ -28,4 +28,11 @@ pub mod util;
 pub mod vault;
 pub mod witness;
 
+/// The allocator of every binary that links the server (the server, its tools, tests and
+/// benches): mimalloc keeps per-thread free lists, where glibc's malloc took a lock for each
+/// block freed by another thread than the one that allocated it, as a walk of the log does
+/// millions of times.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub use app::{App, AppState, Config};
