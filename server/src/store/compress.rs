@@ -19,8 +19,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
-use zstd::dict::DecoderDictionary;
-use zstd::zstd_safe::DCtx;
+use zstd::zstd_safe::{DCtx, DDict};
 
 /// The byte after a record's hash that marks it compressed (JSON would start with `{`).
 const MARK: u8 = 0;
@@ -159,13 +158,13 @@ thread_local! {
 }
 
 /// A thread's last dictionary: its unpacker's number, its id, and itself.
-type LastDictionary = (u64, u32, Arc<DecoderDictionary<'static>>);
+type LastDictionary = (u64, u32, Arc<DDict<'static>>);
 
 /// The readers' side: the dictionaries, loaded on first use.
 pub struct Unpacker {
     /// Told apart from every other unpacker of the process (ids are per log).
     number: u64,
-    loaded: RwLock<HashMap<u32, Arc<DecoderDictionary<'static>>>>,
+    loaded: RwLock<HashMap<u32, Arc<DDict<'static>>>>,
 }
 
 impl Default for Unpacker {
@@ -206,11 +205,7 @@ impl Unpacker {
                 _ => &last.insert((self.number, id, self.dictionary(id, load)?)).2,
             };
             context
-                .decompress_using_ddict(
-                    &mut out[32..],
-                    &record[32 + HEADER..],
-                    dictionary.as_ddict(),
-                )
+                .decompress_using_ddict(&mut out[32..], &record[32 + HEADER..], dictionary)
                 .map_err(|code| {
                     format!(
                         "the compressed record cannot be decompressed ({})",
@@ -228,14 +223,18 @@ impl Unpacker {
         &self,
         id: u32,
         load: impl FnOnce(u32) -> sled::Result<Option<IVec>>,
-    ) -> Result<Arc<DecoderDictionary<'static>>, String> {
+    ) -> Result<Arc<DDict<'static>>, String> {
         if let Some(d) = self.loaded.read().unwrap().get(&id) {
             return Ok(d.clone());
         }
         let bytes = load(id)
             .map_err(|e| format!("the compression dictionary {id} cannot be read ({e})"))?
             .ok_or_else(|| format!("the compression dictionary {id} is missing"))?;
-        let dictionary = Arc::new(DecoderDictionary::copy(&bytes));
+        // zstd refuses a dictionary whose header is damaged (the `zstd` crate's constructor
+        // panics then, which took a walk's thread and the open with it).
+        let dictionary = DDict::try_create(&bytes)
+            .map(Arc::new)
+            .ok_or_else(|| format!("the compression dictionary {id} is damaged"))?;
         self.loaded.write().unwrap().insert(id, dictionary.clone());
         Ok(dictionary)
     }
@@ -296,5 +295,17 @@ mod tests {
             let _ = unpacker.unpack(&damaged, load);
         }
         assert!(unpacker.unpack(&packed[..40], load).is_err());
+
+        // A damaged dictionary is an error for every record compressed with it, never a
+        // panic: a fresh unpacker loads it again.
+        let mut dictionary = stored[&keys::dictionary(1)[..]].clone();
+        for byte in &mut dictionary[8..] {
+            *byte = !*byte;
+        }
+        let damaged = |_: u32| Ok(Some(IVec::from(&dictionary[..])));
+        assert_ne!(
+            Unpacker::default().unpack(&packed, damaged).ok().as_deref(),
+            Some(&record[..])
+        );
     }
 }
