@@ -663,7 +663,7 @@ fn read_event(
 }
 
 /// Runs `read` on the stored bytes of the record at `position`, if there is one.
-fn with_record<T>(
+pub(super) fn with_record<T>(
     view: &View,
     chunk: Option<u64>,
     position: u64,
@@ -714,9 +714,9 @@ struct TreeScan {
 impl TreeScan {
     /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes.
     fn add_chunk(&mut self, view: &View, first: u64, leaves: &[Hash]) {
-        let mut hashes = Vec::with_capacity(leaves.len() * 2);
+        let mut hashes = Vec::with_capacity(leaves.len() / 4 + 1);
         for leaf in leaves {
-            hashes.extend(self.frontier.push(*leaf));
+            hashes.extend_from_slice(tree::stored(&self.frontier.push(*leaf)));
             if Some(self.frontier.size()) == self.anchor_size {
                 self.root_at_anchor = Some(self.frontier.root());
             }
@@ -1273,7 +1273,8 @@ impl Pending {
             self.chunk_first = position;
         }
         keys::push_record(&mut self.chunk, record);
-        self.tree_chunk.extend(tree_hashes);
+        self.tree_chunk
+            .extend_from_slice(tree::stored(&tree_hashes));
     }
 
     fn close_chunk(&mut self) {

@@ -2,18 +2,22 @@
 //! and the proofs read from them in O(log n).
 //!
 //! Hashes are numbered as in Go's `sumdb/tlog` (Crosby and Wallach's post-order): appending
-//! leaf `n` stores its leaf hash and the root of every subtree it completes, one to
-//! `1 + log₂ n` hashes, two on average. The hashes a chunk's records add are stored under
-//! `T <position of the chunk's first record>`, written in the same atomic batch as the chunk
-//! (`keys`), so the tree never lags the log. The writer keeps the [`Frontier`] (the newest
-//! complete subtree of each level) in memory and never reads the disk to append.
+//! leaf `n` completes its leaf hash and the root of every subtree it closes, two hashes on
+//! average. Only the roots of subtrees of [`STORED_FROM`] levels and up (8 records and more)
+//! are stored; a lower hash is recomputed from at most 8 records when a proof needs it. Storing
+//! every level cost 64 bytes an event, a seventh of the log on disk; these cost 8. The hashes
+//! a chunk's records store are kept under `T <position of the chunk's first record>`, written
+//! in the same atomic batch as the chunk (`keys`), so the tree never lags the log. The writer
+//! keeps the [`Frontier`] (the newest complete subtree of each level) in memory and never
+//! reads the disk to append.
 
 use super::StoreError;
 use super::keys;
+use super::record;
 use super::view::View;
-use antikor_shared::tlog::Hash;
+use antikor_shared::tlog::{self, Hash};
 use serde::{Deserialize, Serialize};
-use tlog_tiles::{HashReader, split_stored_hash_index, stored_hash_index};
+use tlog_tiles::{HashReader, split_stored_hash_index};
 
 /// The newest complete subtree at each level: enough to add leaves and compute the root.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -95,9 +99,18 @@ impl HashReader for Frontier {
     }
 }
 
-/// The stored-hash index of the first hash that the record at `position` adds.
-pub fn first_index(position: u64) -> u64 {
-    stored_hash_index(0, position - 1)
+/// The lowest level of the tree whose hashes are stored: the roots of subtrees of 8 records.
+pub const STORED_FROM: u8 = 3;
+
+/// Of the hashes [`Frontier::push`] gives for one record (level 0 first), those stored.
+pub fn stored(hashes: &[Hash]) -> &[Hash] {
+    &hashes[hashes.len().min(usize::from(STORED_FROM))..]
+}
+
+/// How many hashes the records before the one at `position` stored, in all.
+fn stored_before(position: u64) -> u64 {
+    let records = position - 1;
+    (STORED_FROM..64).map(|level| records >> level).sum()
 }
 
 /// The first position of the chunk that stores a position (see `index::Index::chunk_of`).
@@ -117,7 +130,11 @@ impl<'a, 'b> DiskHashes<'a, 'b> {
 
     fn read_one(&self, index: u64) -> Result<Hash, StoreError> {
         let (level, n) = split_stored_hash_index(index);
-        // The hash was stored with the record that completed its subtree.
+        if level < STORED_FROM {
+            return self.recompute(level, n);
+        }
+        // The hash was stored with the record that completed its subtree, after the hashes of
+        // the levels below it that the record stored.
         let position = (n + 1) << level;
         let missing = |detail: &str| StoreError::Corrupt {
             position,
@@ -128,11 +145,40 @@ impl<'a, 'b> DiskHashes<'a, 'b> {
             return Err(missing("is missing"));
         };
         let offset =
-            usize::try_from(index - first_index(first)).map_err(|_| missing("is out of range"))?;
+            stored_before(position) - stored_before(first) + u64::from(level - STORED_FROM);
+        let offset = usize::try_from(offset).map_err(|_| missing("is out of range"))?;
         value
             .get(offset * 32..offset * 32 + 32)
             .map(|h| Hash(h.try_into().expect("32 bytes")))
             .ok_or_else(|| missing("is missing"))
+    }
+
+    /// The `n`th hash of a level that is not stored, from the leaves of the records under it.
+    fn recompute(&self, level: u8, n: u64) -> Result<Hash, StoreError> {
+        let width = 1u64 << level;
+        let mut hashes = (n * width + 1..=(n + 1) * width)
+            .map(|position| self.leaf(position))
+            .collect::<Result<Vec<_>, _>>()?;
+        while hashes.len() > 1 {
+            hashes = hashes
+                .chunks(2)
+                .map(|pair| tlog_tiles::node_hash(pair[0], pair[1]))
+                .collect();
+        }
+        Ok(hashes[0])
+    }
+
+    /// The leaf hash of the record at `position`.
+    fn leaf(&self, position: u64) -> Result<Hash, StoreError> {
+        let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+        super::sled_store::with_record(self.view, (self.chunk_of)(position), position, |record| {
+            let json = record::split(record)
+                .ok_or_else(|| corrupt("the record is shorter than its hash".into()))?
+                .1;
+            let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
+            Ok(tlog::leaf_hash(&leaf))
+        })?
+        .ok_or_else(|| corrupt("the Merkle tree needs a record past the log".into()))
     }
 }
 
@@ -202,6 +248,35 @@ mod tests {
             leaves.push(leaf);
             frontier.push(leaf);
             assert_eq!(frontier.root(), naive_root(&leaves), "size {}", i + 1);
+        }
+    }
+
+    #[test]
+    fn a_stored_hash_is_found_where_the_records_before_it_put_theirs() {
+        let mut frontier = Frontier::default();
+        let mut leaves = Vec::new();
+        let mut stored_hashes = Vec::new();
+        for i in 0u32..300 {
+            let position = u64::from(i) + 1;
+            assert_eq!(stored_before(position), stored_hashes.len() as u64);
+            let leaf = leaf_hash(&i.to_be_bytes());
+            leaves.push(leaf);
+            let hashes = frontier.push(leaf);
+            assert_eq!(stored(&hashes).len(), hashes.len().saturating_sub(3));
+            stored_hashes.extend_from_slice(stored(&hashes));
+        }
+        // Every subtree of 8 leaves or more, at the offset `read_one` computes for it.
+        for level in STORED_FROM..9 {
+            let width = 1usize << level;
+            for n in 0..leaves.len() / width {
+                let position = ((n + 1) * width) as u64;
+                let at = stored_before(position) + u64::from(level - STORED_FROM);
+                assert_eq!(
+                    stored_hashes[at as usize],
+                    naive_root(&leaves[n * width..(n + 1) * width]),
+                    "level {level}, subtree {n}"
+                );
+            }
         }
     }
 
