@@ -13,7 +13,8 @@
 /// Tag of chunk keys.
 pub const LOG: u8 = b'L';
 /// Tag of the Merkle tree's chunks: `T <position>` holds the tree hashes that the records of
-/// the chunk `L <position>` add (see `tree`), 32 bytes each.
+/// the chunk `L <position>` store (the roots of the subtrees of 8 records and more they
+/// complete; see `tree`), 32 bytes each.
 pub const TREE: u8 = b'T';
 /// Tag of the compression dictionaries: `D <id>` (big-endian u32) holds a dictionary that
 /// records may be compressed with (see `compress`), written with the first record that uses it.
