@@ -1,7 +1,7 @@
 //! Two moments side by side: what changed in one institution's records between them, field by
 //! field, with the events, people and times that changed it.
 
-use super::filter_bar::MomentField;
+use super::filter_bar::{DayAlone, MomentField};
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
@@ -195,6 +195,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
                 label="Първи момент (часово време София)"
                 value=Signal::derive(move || asked.with(|a| a.from.clone()))
                 on_change=on_moment(false)
+                day_alone=DayAlone::End
                 help=Signal::derive(move || position_note(asked.with(|a| a.from.clone())))
             />
             <MomentField
@@ -202,6 +203,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
                 label="Втори момент"
                 value=Signal::derive(move || asked.with(|a| a.to.clone()))
                 on_change=on_moment(true)
+                day_alone=DayAlone::End
                 help=Signal::derive(move || position_note(asked.with(|a| a.to.clone())))
             />
         </form>

@@ -4,8 +4,11 @@ use super::Filters;
 use crate::api;
 use crate::directory::Directory;
 use crate::form::{DateInput, TimeInput};
-use crate::format::{event_type_text, from_sofia_input, sofia_input_value, thousands, utc_exact};
+use crate::format::{
+    end_of_sofia_day, event_type_text, from_sofia_input, sofia_input_value, thousands, utc_exact,
+};
 use antikor_shared::{StreamId, TenantId};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -236,6 +239,7 @@ pub(super) fn FilterBar(
                 label="От (часово време София)"
                 value=Signal::derive(move || filters.with(|f| f.from.clone()))
                 on_change=on_moment(false)
+                day_alone=DayAlone::Start
                 help=Signal::derive(String::new)
             />
             <MomentField
@@ -243,6 +247,7 @@ pub(super) fn FilterBar(
                 label="До"
                 value=Signal::derive(move || filters.with(|f| f.to.clone()))
                 on_change=on_moment(true)
+                day_alone=DayAlone::End
                 help=Signal::derive(move || filters.with(span_help))
             />
             // The locked tenant is no filter the user chose, so it alone offers nothing to clear.
@@ -261,10 +266,43 @@ pub(super) fn FilterBar(
     }
 }
 
+/// What a day typed without a time stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DayAlone {
+    /// Its first instant: where a period starts.
+    Start,
+    /// Its last instant: where a period ends, and a state "as of" that day (so "до 05.12.2017"
+    /// keeps the events of the 5th, as the rest of the app reads a day).
+    End,
+}
+
+impl DayAlone {
+    /// The time a field shows for the instant a day alone stands for.
+    fn shown_time(self) -> &'static str {
+        match self {
+            Self::Start => "00:00",
+            Self::End => "23:59",
+        }
+    }
+}
+
+/// The moment a day (ISO) and a time (чч:мм) in Sofia name: `Some(None)` when both are
+/// empty, `None` while they name none (a time without a day, a day half typed).
+fn typed_moment(day: &str, time: &str, alone: DayAlone) -> Option<Option<DateTime<Utc>>> {
+    match (day.trim(), time.trim(), alone) {
+        ("", "", _) => Some(None),
+        (day, "", DayAlone::Start) => from_sofia_input(&format!("{day}T00:00")).map(Some),
+        (day, "", DayAlone::End) => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .ok()
+            .map(|day| Some(end_of_sofia_day(day))),
+        (day, time, _) => from_sofia_input(&format!("{day}T{time}")).map(Some),
+    }
+}
+
 /// A moment's fields: a day (дд.мм.гггг) and a time (чч:мм) in Sofia that go to the address
-/// as a UTC instant as soon as they name one (a day without a time is its start; both cleared,
-/// none). A moment the address gives as a position shows as empty fields; the help line names
-/// it.
+/// as a UTC instant as soon as they name one (a day without a time is its first or last
+/// instant, as `day_alone` says; both cleared, none). A moment the address gives as a
+/// position shows as empty fields; the help line names it.
 #[component]
 pub(super) fn MomentField(
     /// The day's input's id; the time's is `{id}-time`.
@@ -276,6 +314,8 @@ pub(super) fn MomentField(
     value: Signal<Option<String>>,
     /// Takes the chosen instant (`None` when cleared).
     on_change: Callback<Option<String>>,
+    /// What a day typed without a time stands for.
+    day_alone: DayAlone,
     /// The help line under the field.
     #[prop(into)]
     help: Signal<String>,
@@ -291,8 +331,9 @@ pub(super) fn MomentField(
             let shown = input_value(value.as_deref());
             let (d, t) = shown.split_once('T').unwrap_or_default();
             day.set(d.to_owned());
-            // A day typed alone went out as its start: the time field stays as it was left.
-            if !(t == "00:00" && time.get_untracked().trim().is_empty()) {
+            // A day typed alone went out as its first or last instant: the time field stays
+            // as it was left.
+            if !(t == day_alone.shown_time() && time.get_untracked().trim().is_empty()) {
                 time.set(t.to_owned());
             }
         },
@@ -300,12 +341,7 @@ pub(super) fn MomentField(
     );
     // What is typed goes to the address once it is a moment, or once both fields are empty.
     let typed = move || {
-        let (d, t) = (day.get_untracked(), time.get_untracked());
-        let moment = match (d.trim(), t.trim()) {
-            ("", "") => Some(None),
-            (d, "") => from_sofia_input(&format!("{d}T00:00")).map(Some),
-            (d, t) => from_sofia_input(&format!("{d}T{t}")).map(Some),
-        };
+        let moment = typed_moment(&day.get_untracked(), &time.get_untracked(), day_alone);
         let Some(moment) = moment else { return };
         let moment = moment.map(utc_exact);
         if value.with_untracked(|v| input_value(v.as_deref()) != input_value(moment.as_deref())) {
@@ -388,4 +424,45 @@ fn options_with(
             }
         })
         .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_alone_is_its_first_or_last_instant_in_sofia() {
+        let at = |text: &str| Some(Some(text.parse::<DateTime<Utc>>().unwrap()));
+        // 5 December is winter time (UTC+2); 5 July summer time (UTC+3).
+        assert_eq!(
+            typed_moment("2017-12-05", "", DayAlone::Start),
+            at("2017-12-04T22:00:00Z")
+        );
+        assert_eq!(
+            typed_moment("2017-12-05", " ", DayAlone::End),
+            at("2017-12-05T21:59:59.999Z")
+        );
+        assert_eq!(
+            typed_moment("2017-07-05", "", DayAlone::End),
+            at("2017-07-05T20:59:59.999Z")
+        );
+        // A time typed is that minute, whatever the day alone would be.
+        for alone in [DayAlone::Start, DayAlone::End] {
+            assert_eq!(
+                typed_moment("2017-12-05", "14:30", alone),
+                at("2017-12-05T12:30:00Z")
+            );
+            assert_eq!(typed_moment("", "", alone), Some(None), "cleared");
+            assert_eq!(typed_moment("", "14:30", alone), None, "no day yet");
+            assert_eq!(typed_moment("2017-12", "", alone), None, "half a day");
+        }
+        // The field shows the instant a day alone went out as with that time.
+        let end = typed_moment("2017-12-05", "", DayAlone::End)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            input_value(Some(&utc_exact(end))),
+            format!("2017-12-05T{}", DayAlone::End.shown_time())
+        );
+    }
 }
