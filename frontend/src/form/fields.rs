@@ -61,9 +61,6 @@ pub fn InputField(
     /// Help text under the input, which it is described by.
     #[prop(optional, into)]
     help: Option<String>,
-    /// The input's `max` (a date field's last day, for instance).
-    #[prop(optional, into)]
-    max: Option<String>,
     /// The longest text the input takes.
     #[prop(optional)]
     maxlength: Option<usize>,
@@ -92,7 +89,6 @@ pub fn InputField(
         <input
             id=id.clone()
             type=kind.unwrap_or("text")
-            max=max
             maxlength=maxlength.map(|m| m.to_string())
             autocomplete=autocomplete
             required=required

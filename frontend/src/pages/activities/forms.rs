@@ -228,7 +228,7 @@ pub(super) fn FollowUpForm(
             <TextAreaField id="follow-up-revote" label="Ново гласуване в общинския съвет" value=revote />
             <div class="form-grid">
                 <InputField id="follow-up-case" label="Съдебно дело №" value=case />
-                <InputField id="follow-up-published" label="Публикуван на сайта на" kind="date" max=today().to_string() value=published />
+                <InputField id="follow-up-published" label="Публикуван на сайта на" kind="date" value=published />
             </div>
             <TextAreaField id="follow-up-outcome" label="Изход от делото" value=outcome />
             <PanelFormEnd

@@ -59,9 +59,10 @@ fn StepForm(
     }
 }
 
-/// A labelled day, today at the latest.
+/// A labelled day; one after today is refused with the server's message, as it is for the
+/// activity forms.
 fn day_field(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
-    view! { <InputField id label kind="date" max=today().to_string() value /> }
+    view! { <InputField id label kind="date" value /> }
 }
 
 /// A labelled text area of the step forms, as wide as the form.
