@@ -1,6 +1,6 @@
 //! Upcasters: step-by-step conversions of stored payloads to their event type's current shape.
 
-use antikor_shared::events::{EventSet, EventType};
+use antikor_shared::events::{AnyEvent, EventSet, EventType};
 use antikor_shared::{DomainEvent, RecordedEvent};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -111,6 +111,17 @@ impl Upcasters {
         Some(
             self.decode_current(event, event_type.schema_version(), |json| {
                 S::from_json(event_type, json).expect("the type is one of the set's")
+            }),
+        )
+    }
+
+    /// Decodes `event` into the event enum of its set, whichever it is, upcasting an older
+    /// payload first; `None` for a type Antikor does not know.
+    pub fn decode_any(&self, event: &RecordedEvent) -> Option<Result<AnyEvent, UpcastError>> {
+        let event_type = EventType::parse(&event.event_type)?;
+        Some(
+            self.decode_current(event, event_type.schema_version(), |json| {
+                AnyEvent::from_json(event_type, json)
             }),
         )
     }

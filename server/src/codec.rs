@@ -4,6 +4,7 @@
 
 use antikor_migrations::{UpcastError, Upcasters};
 use antikor_shared::RecordedEvent;
+use antikor_shared::events::AnyEvent;
 use std::sync::LazyLock;
 
 /// The upcasters every read of the log decodes through.
@@ -34,4 +35,10 @@ fn logged<T>(event: &RecordedEvent, decoded: Result<T, UpcastError>) -> Option<T
             tracing::error!(position = event.position, %error, "undecodable event skipped");
         })
         .ok()
+}
+
+/// `event`'s payload in the event enum of its set (upcast first); `None` for an unknown type,
+/// and for a payload that does not decode (logged, as in [`decoded`]).
+pub fn typed(event: &RecordedEvent) -> Option<AnyEvent> {
+    logged(event, UPCASTERS.decode_any(event)?)
 }

@@ -128,6 +128,30 @@ macro_rules! event_sets {
             )+)+
         }
 
+        /// Any event Antikor records, decoded into the event enum of its set: what the read
+        /// models fold, decoded once per event (on a replay's worker threads, not by each model).
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum AnyEvent {
+            $(
+                #[doc = concat!("See [`", stringify!($Set), "`].")]
+                $Set($Set),
+            )+
+        }
+
+        impl AnyEvent {
+            /// The event from a payload of `event_type` at its current schema version.
+            pub fn from_json(
+                event_type: EventType,
+                payload: &str,
+            ) -> Result<Self, serde_json::Error> {
+                match event_type {
+                    $($(EventType::$Payload => {
+                        serde_json::from_str(payload).map(|e| Self::$Set($Set::$Variant(e)))
+                    })+)+
+                }
+            }
+        }
+
         impl EventType {
             /// Every type, grouped by aggregate.
             pub const ALL: &'static [EventType] = &[$($(Self::$Payload,)+)+];

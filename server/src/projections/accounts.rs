@@ -1,10 +1,8 @@
 //! The account directory: every account with its tenant, role and state, folded from the log.
 
-use crate::codec::{decoded, decoded_set};
 use crate::domain::Aggregate;
 use crate::domain::accounts::{AccountAggregate, AccountState};
 use crate::util::paging::{Cursor, PageRequest};
-use antikor_migrations::Upcasters;
 use antikor_shared::account::{Account, LoginSucceeded};
 use antikor_shared::api::Page;
 use antikor_shared::events::AccountEvent;
@@ -31,21 +29,17 @@ pub struct AccountDirectory {
 }
 
 impl AccountDirectory {
-    /// Folds one event in (events of other types are ignored). The aggregate's own `apply`
-    /// decides role and status, so that the directory and the commands never disagree. Of the
-    /// security log only logins are decoded: failed logins and logouts are most of a busy
-    /// log's events, and the directory needs nothing from them.
-    pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        if let Some(e) = decoded_set::<AccountEvent>(upcasters, event) {
-            self.account_event(event, &e);
-        } else if let Some(e) = decoded::<LoginSucceeded>(upcasters, event)
-            && let Some(entry) = self.accounts.get_mut(&e.username)
-        {
+    /// Folds in a login: the account's last one. (Failed logins and logouts are most of a
+    /// busy log's events, and the directory needs nothing from them.)
+    pub fn logged_in(&mut self, event: &RecordedEvent, e: &LoginSucceeded) {
+        if let Some(entry) = self.accounts.get_mut(&e.username) {
             entry.account.last_login_at = Some(event.recorded_at);
         }
     }
 
-    fn account_event(&mut self, event: &RecordedEvent, e: &AccountEvent) {
+    /// Folds in an event of an account's stream. The aggregate's own `apply` decides role and
+    /// status, so that the directory and the commands never disagree.
+    pub fn account_event(&mut self, event: &RecordedEvent, e: &AccountEvent) {
         let at = event.recorded_at;
         if let AccountEvent::Created(created) = e {
             let account = Account {

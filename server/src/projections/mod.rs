@@ -8,10 +8,12 @@ pub mod signals;
 pub mod views;
 pub mod work;
 
-use crate::codec::UPCASTERS;
+use crate::codec;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
-use antikor_shared::events::{EventSet, SecurityEvent, is_confidential};
+use antikor_shared::events::{
+    AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, SecurityEvent, TenantEvent,
+};
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -39,6 +41,15 @@ pub struct TenantModel {
 
 /// How many of a tenant's newest events its model keeps for the dashboard.
 const LATEST_KEPT: usize = 10;
+
+/// The event types whose payload no read model reads: failed logins and logouts are a third of
+/// a busy log, and a replay that decoded them would pay for nothing.
+const UNREAD: &[EventType] = &[
+    EventType::LoginFailed,
+    EventType::LoggedOut,
+    EventType::VaultKeyRotated,
+    EventType::LogKeyAdopted,
+];
 
 /// All read models, as of one position of the log.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -68,7 +79,10 @@ impl ReadModels {
     /// The models may then hold part of that one event; the alternative was a poisoned lock
     /// and a server that answers nothing until restarted, and then fails the same way.
     pub fn fold(&mut self, event: &RecordedEvent) {
-        self.contained(event, |models| models.apply(event));
+        let typed = EventType::parse(&event.event_type)
+            .filter(|t| !UNREAD.contains(t))
+            .and_then(|_| codec::typed(event));
+        self.contained(event, |models| models.apply(event, typed));
     }
 
     /// Runs a fold of `event`, containing a panic in it to that event.
@@ -84,10 +98,11 @@ impl ReadModels {
         }
     }
 
-    /// Folds one event in. Events at or before the current position are ignored, so a batch
+    /// Folds one event in, its payload decoded as `typed` (`None`: counted for its tenant, and
+    /// skipped by every model). Events at or before the current position are ignored, so a batch
     /// delivered twice changes nothing. The server calls [`fold`](Self::fold), which contains
     /// a panic here to the one event.
-    pub fn apply(&mut self, event: &RecordedEvent) {
+    pub fn apply(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
         if event.position <= self.position {
             return;
         }
@@ -98,9 +113,10 @@ impl ReadModels {
                 .insert(event.tenant.clone(), TenantModel::default());
         }
         let tenant = self.tenants.get_mut(&event.tenant).expect("inserted above");
+        let event_type = EventType::parse(&event.event_type);
         // The public directory and the dashboards count and list everything but the
         // confidential register, whose activity must not show outside it.
-        let public = !is_confidential(&event.event_type);
+        let public = !event_type.is_some_and(EventType::is_confidential);
         if public {
             tenant.event_count += 1;
             tenant.last_event_at = Some(event.recorded_at);
@@ -111,30 +127,19 @@ impl ReadModels {
                 tenant.event_types.insert(event.event_type.clone(), 1);
             }
         }
-        self.accounts.apply(&UPCASTERS, event);
-        let keeper = tenant
-            .registration
-            .as_ref()
-            .filter(|(r, _)| r.kind == TenantKind::RegionalAdministration)
-            .and_then(|(r, _)| r.province.as_ref());
-        self.plans.apply(&UPCASTERS, event, keeper);
-        self.work.apply(&UPCASTERS, event);
-        self.signals.apply(&UPCASTERS, event);
         // Positions only: a replay passes here a million times, and the dashboard reads the
         // few events it shows from the log. Its latest changes are changes to records:
         // logins and logouts are left out.
-        if public
-            && !SecurityEvent::TYPES
-                .iter()
-                .any(|t| t.name() == event.event_type)
-        {
+        if public && !event_type.is_some_and(|t| SecurityEvent::TYPES.contains(&t)) {
             tenant.latest.push_back(event.position);
             if tenant.latest.len() > LATEST_KEPT {
                 tenant.latest.pop_front();
             }
         }
-        match UPCASTERS.decode::<TenantRegistered>(event) {
-            Some(Ok(registered)) => {
+        // Each set of events has the one model that folds it.
+        match typed {
+            None => {}
+            Some(AnyEvent::TenantEvent(TenantEvent::Registered(registered))) => {
                 // A second registration of a tenant replaces the first, province included.
                 let before = tenant
                     .registration
@@ -150,10 +155,35 @@ impl ReadModels {
                 tenant.registration = Some((registered, event.recorded_at));
                 self.registrations += 1;
             }
-            Some(Err(e)) => {
-                tracing::error!(position = event.position, error = %e, "undecodable event skipped")
+            Some(AnyEvent::AccountEvent(e)) => self.accounts.account_event(event, &e),
+            Some(AnyEvent::SecurityEvent(SecurityEvent::LoginSucceeded(e))) => {
+                self.accounts.logged_in(event, &e);
             }
-            None => {}
+            Some(AnyEvent::PlanEvent(e)) => {
+                let keeper = tenant
+                    .registration
+                    .as_ref()
+                    .filter(|(r, _)| r.kind == TenantKind::RegionalAdministration)
+                    .and_then(|(r, _)| r.province.as_ref());
+                self.plans.apply(event, e, keeper);
+            }
+            Some(AnyEvent::ProgressEvent(e)) => self.work.progress(event, e),
+            Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
+            Some(AnyEvent::ActivityEvent(e)) => self.work.activity(event, e),
+            Some(AnyEvent::SignalEvent(e)) => self.signals.signal(event, e),
+            Some(AnyEvent::ChannelEvent(ChannelEvent::Recorded(e))) => {
+                self.signals.channel_recorded(event, e);
+            }
+            Some(AnyEvent::IntakeListsEvent(IntakeListsEvent::Set(e))) => {
+                self.signals.lists_set(event, e);
+            }
+            Some(
+                AnyEvent::SecurityEvent(
+                    SecurityEvent::LoginFailed(_) | SecurityEvent::LoggedOut(_),
+                )
+                | AnyEvent::VaultEvent(_)
+                | AnyEvent::LogEvent(_),
+            ) => {}
         }
     }
 

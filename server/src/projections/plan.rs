@@ -1,10 +1,8 @@
 //! The plans of every province and year, as its regional administration adopted and changed
 //! them.
 
-use crate::codec::decoded_set;
 use crate::domain::Aggregate;
 use crate::domain::plan::{Plan, PlanAggregate};
-use antikor_migrations::Upcasters;
 use antikor_shared::events::PlanEvent;
 use antikor_shared::views::PlanView;
 use antikor_shared::{ProvinceCode, RecordedEvent};
@@ -39,16 +37,8 @@ impl PlanBook {
     /// Folds one event in. A plan belongs to the province of the regional administration that
     /// keeps it (`keeper`: the province, when the event's tenant is one); plan events of any
     /// other tenant are ignored.
-    pub fn apply(
-        &mut self,
-        upcasters: &Upcasters,
-        event: &RecordedEvent,
-        keeper: Option<&ProvinceCode>,
-    ) {
+    pub fn apply(&mut self, event: &RecordedEvent, e: PlanEvent, keeper: Option<&ProvinceCode>) {
         let Some(province) = keeper else {
-            return;
-        };
-        let Some(e) = decoded_set::<PlanEvent>(upcasters, event) else {
             return;
         };
         if let PlanEvent::Adopted(adopted) = &e {

@@ -2,13 +2,11 @@
 //! numbers, the tenants' internal-channel decisions, and the views built from them (the
 //! register with its clocks, the tenant's analysis, and suppressed statistics).
 
-use crate::codec::{decoded, decoded_set};
 use crate::domain::clocks::{self, cell};
 use crate::domain::signals::SignalCase;
 use crate::domain::suppression::Table;
 use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
-use antikor_migrations::Upcasters;
 use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::OTHER_OR_UNNAMED;
@@ -124,12 +122,9 @@ fn unlist(order: &mut RegisterIndex, tenant: &TenantId, old: &SignalEntry) {
 }
 
 impl SignalBook {
-    /// Folds in one event of the log.
-    pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
+    /// Folds in an event of a signal's stream (one of another stream is ignored).
+    pub fn signal(&mut self, event: &RecordedEvent, decoded: SignalEvent) {
         if let Some(id) = crate::streams::signal_id(&event.stream) {
-            let Some(decoded) = decoded_set::<SignalEvent>(upcasters, event) else {
-                return;
-            };
             self.generation += 1;
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
             let tenant = &event.tenant;
@@ -174,13 +169,19 @@ impl SignalBook {
                     }
                 }
             }
-        } else if let Some(recorded) = decoded::<InternalChannelRecorded>(upcasters, event) {
-            self.generation += 1;
-            self.channels.insert(event.tenant.clone(), recorded);
-        } else if let Some(lists) = decoded::<IntakeListsSet>(upcasters, event) {
-            self.generation += 1;
-            self.lists.insert(event.tenant.clone(), lists);
         }
+    }
+
+    /// Folds in how a tenant's internal channel is set up.
+    pub fn channel_recorded(&mut self, event: &RecordedEvent, recorded: InternalChannelRecorded) {
+        self.generation += 1;
+        self.channels.insert(event.tenant.clone(), recorded);
+    }
+
+    /// Folds in a tenant's lists of units and activities for intake.
+    pub fn lists_set(&mut self, event: &RecordedEvent, lists: IntakeListsSet) {
+        self.generation += 1;
+        self.lists.insert(event.tenant.clone(), lists);
     }
 
     /// How many events the book has folded in: equal generations, equal book.

@@ -8,7 +8,7 @@ use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
 use antikor_shared::api::Page;
-use antikor_shared::events::{ActivityEvent, ContactsEvent, EventSet, EventType, ProgressEvent};
+use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -228,53 +228,39 @@ impl Cursor for ActivityKey {
 }
 
 impl WorkBook {
-    /// Folds one event in.
-    pub fn apply(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
-        // One look at the type's name: a replay passes here for every event of the log.
-        let Some(event_type) = EventType::parse(&event.event_type) else {
-            return;
-        };
-        if ProgressEvent::TYPES.contains(&event_type) {
-            let Some(e) = decoded_set::<ProgressEvent>(upcasters, event) else {
-                return;
-            };
-            match e {
-                ProgressEvent::Reported(e) => {
-                    let status = ProgressStatus {
-                        level: e.level,
-                        note: e.note,
-                        evidence: e.evidence,
-                        reported_for: e.reported_for,
-                        reported_at: event.recorded_at,
-                        reported_by: event.actor.clone(),
-                        version: event.version,
-                    };
-                    self.tenant(&event.tenant)
-                        .progress
-                        .insert((e.year, e.measure), status);
-                }
+    /// Folds in a progress report.
+    pub fn progress(&mut self, event: &RecordedEvent, e: ProgressEvent) {
+        match e {
+            ProgressEvent::Reported(e) => {
+                let status = ProgressStatus {
+                    level: e.level,
+                    note: e.note,
+                    evidence: e.evidence,
+                    reported_for: e.reported_for,
+                    reported_at: event.recorded_at,
+                    reported_by: event.actor.clone(),
+                    version: event.version,
+                };
+                self.tenant(&event.tenant)
+                    .progress
+                    .insert((e.year, e.measure), status);
             }
-        } else if ContactsEvent::TYPES.contains(&event_type) {
-            let Some(e) = decoded_set::<ContactsEvent>(upcasters, event) else {
-                return;
-            };
-            match e {
-                ContactsEvent::Updated(e) => {
-                    self.tenant(&event.tenant).contacts = Some((e.contacts, event.recorded_at));
-                }
+        }
+    }
+
+    /// Folds in a tenant's expert contacts.
+    pub fn contacts(&mut self, event: &RecordedEvent, e: ContactsEvent) {
+        match e {
+            ContactsEvent::Updated(e) => {
+                self.tenant(&event.tenant).contacts = Some((e.contacts, event.recorded_at));
             }
-        } else if ActivityEvent::TYPES.contains(&event_type) {
-            self.apply_activity(upcasters, event);
         }
     }
 
     /// Folds in an event of an activity's stream: where the activity is listed and counted
     /// (the record itself is [`activity_record`]'s fold of the same stream).
-    fn apply_activity(&mut self, upcasters: &Upcasters, event: &RecordedEvent) {
+    pub fn activity(&mut self, event: &RecordedEvent, e: ActivityEvent) {
         let Some(id) = crate::streams::activity_id(&event.stream) else {
-            return;
-        };
-        let Some(e) = decoded_set::<ActivityEvent>(upcasters, event) else {
             return;
         };
         let work = tenant_work(&mut self.tenants, &event.tenant);
@@ -546,6 +532,7 @@ fn count<K: Ord>(counts: &mut BTreeMap<K, u32>, key: K, change: i32) {
 mod tests {
     use super::*;
     use antikor_shared::activity::{ActivityCorrected, MeetingHeld, MeetingKind, TrainingHeld};
+    use antikor_shared::events::EventSet;
     use serde_json::value::RawValue;
 
     /// The `n`th activity of a kind: a training, or a meeting, public or not.
@@ -618,6 +605,7 @@ mod tests {
                     reason: "Грешна дата".into(),
                 });
                 events.push(recorded(position, tenant, *id, *version, &e));
+                book.activity(events.last().unwrap(), e);
             } else {
                 let (id, tenant, meeting) = (
                     Uuid::new_v4(),
@@ -631,8 +619,8 @@ mod tests {
                 };
                 events.push(recorded(position, tenant, id, 1, &e));
                 ids.push((id, tenant, meeting, 1));
+                book.activity(events.last().unwrap(), e);
             }
-            book.apply(&upcasters, events.last().unwrap());
         }
         // The records, as pages read them: each stream's events folded.
         let all: Vec<ActivityRecord> = ids
