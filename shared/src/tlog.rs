@@ -26,6 +26,7 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 use uuid::Uuid;
 
 pub use tlog_tiles::{EMPTY_HASH, Hash};
@@ -106,7 +107,7 @@ impl std::error::Error for LeafError {}
 /// The leaf bytes of a stored record's canonical JSON. A record without sealed fields is its
 /// own leaf (borrowed, no copy); one with sealed fields gets them redacted.
 pub fn leaf_bytes(record_json: &[u8]) -> Result<Cow<'_, [u8]>, LeafError> {
-    if !contains(record_json, SEALED_KEY.as_bytes()) {
+    if !has_sealed(record_json) {
         return Ok(Cow::Borrowed(record_json));
     }
     let record: Record<'_> =
@@ -149,8 +150,12 @@ pub fn leaf_of_event(event: &RecordedEvent) -> Result<Vec<u8>, LeafError> {
     Ok(leaf_bytes(&json)?.into_owned())
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(haystack, needle).is_some()
+/// Whether a record's JSON names a sealed field. The finder is built once: every record of a
+/// walk of the log is searched, and building it was a tenth of the search.
+fn has_sealed(json: &[u8]) -> bool {
+    static SEALED: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(SEALED_KEY.as_bytes()));
+    SEALED.find(json).is_some()
 }
 
 /// RFC 6962 leaf hash: `SHA-256(0x00 ‖ leaf)`.
