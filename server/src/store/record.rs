@@ -105,18 +105,16 @@ pub fn link<'v>(
 pub fn canonical(json: &[u8]) -> Result<Canonical<'_>, String> {
     fn front(json: &[u8]) -> Option<Canonical<'_>> {
         let mut at = Front { json, at: 0 };
-        at.expect(b"{\"position\":")?;
-        let position = at.number()?;
-        at.expect(b",\"tenant\":\"")?;
-        let tenant = at.text()?;
-        at.expect(b",\"stream\":\"")?;
-        let stream = at.text()?;
-        at.expect(b",\"version\":")?;
-        let version = at.number()?;
-        at.expect(b",\"id\":\"")?;
-        let id = uuid::Uuid::try_parse(at.text()?).ok()?;
-        at.expect(b",\"event_type\":\"")?;
-        let event_type = at.text()?;
+        let (
+            Envelope {
+                position,
+                tenant,
+                stream,
+                id,
+                event_type,
+            },
+            version,
+        ) = at.envelope()?;
         at.expect(b",\"schema_version\":")?;
         let schema_version = u32::try_from(at.number()?).ok()?;
         at.expect(b",\"recorded_at\":\"")?;
@@ -170,26 +168,9 @@ pub use super::index::Entry as Envelope;
 pub fn envelope(json: &[u8]) -> Result<Envelope<'_>, String> {
     fn front(json: &[u8]) -> Option<Envelope<'_>> {
         let mut at = Front { json, at: 0 };
-        at.expect(b"{\"position\":")?;
-        let position = at.number()?;
-        at.expect(b",\"tenant\":\"")?;
-        let tenant = at.text()?;
-        at.expect(b",\"stream\":\"")?;
-        let stream = at.text()?;
-        at.expect(b",\"version\":")?;
-        at.number()?;
-        at.expect(b",\"id\":\"")?;
-        let id = uuid::Uuid::try_parse(at.text()?).ok()?;
-        at.expect(b",\"event_type\":\"")?;
-        let event_type = at.text()?;
+        let (envelope, _) = at.envelope()?;
         at.expect(b",")?;
-        Some(Envelope {
-            position,
-            tenant,
-            stream,
-            id,
-            event_type,
-        })
+        Some(envelope)
     }
     if let Some(envelope) = front(json) {
         return Ok(envelope);
@@ -268,6 +249,30 @@ struct Front<'a> {
 }
 
 impl<'a> Front<'a> {
+    /// The fields a record starts with: its envelope, and its stream version.
+    fn envelope(&mut self) -> Option<(Envelope<'a>, u64)> {
+        self.expect(b"{\"position\":")?;
+        let position = self.number()?;
+        self.expect(b",\"tenant\":\"")?;
+        let tenant = self.text()?;
+        self.expect(b",\"stream\":\"")?;
+        let stream = self.text()?;
+        self.expect(b",\"version\":")?;
+        let version = self.number()?;
+        self.expect(b",\"id\":\"")?;
+        let id = uuid::Uuid::try_parse(self.text()?).ok()?;
+        self.expect(b",\"event_type\":\"")?;
+        let event_type = self.text()?;
+        let envelope = Envelope {
+            position,
+            tenant,
+            stream,
+            id,
+            event_type,
+        };
+        Some((envelope, version))
+    }
+
     fn expect(&mut self, literal: &[u8]) -> Option<()> {
         let end = self.at.checked_add(literal.len())?;
         (self.json.get(self.at..end)? == literal).then(|| self.at = end)
