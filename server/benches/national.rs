@@ -1321,7 +1321,7 @@ async fn page_under_load(router: &axum::Router, who: &str, uri: &str, session: &
     .await;
     let cpu = (cpu_seconds() - cpu) / times.len() as f64;
     println!(
-        "GET {uri:<44} ({who}): at 2,000 requests/s p50 {:.2} ms  p99 {:.2} ms ({rate:.0} answered/s; timer late p50 {:.2} ms; {:.2} ms of CPU each, the sender's included); alone p50 {:.2} ms ({} KB)",
+        "GET {uri:<44} ({who}): at 2,000 requests/s p50 {:.2} ms  p99 {:.2} ms ({rate:.0} answered/s; sent late p50 {:.2} ms; {:.2} ms of CPU each, the sender's included); alone p50 {:.2} ms ({} KB)",
         ms(percentile(&mut times, 0.5)),
         ms(percentile(&mut times, 0.99)),
         ms(percentile(&mut late, 0.5)),

@@ -231,7 +231,7 @@ async fn main() {
         let (rate, mut loaded, mut late) =
             at_fixed_rate(&router, uri, Some(cookie), 2000, Duration::from_secs(5)).await;
         println!(
-            "GET {uri:<40} ({who}): a page p50 {:.2} ms  p99 {:.2} ms ({} KB); pages 1-200 deep p99 {:.2} ms; at 2,000 requests/s p50 {:.2} ms  p99 {:.2} ms ({rate:.0} answered/s; timer late p50 {:.2} ms)",
+            "GET {uri:<40} ({who}): a page p50 {:.2} ms  p99 {:.2} ms ({} KB); pages 1-200 deep p99 {:.2} ms; at 2,000 requests/s p50 {:.2} ms  p99 {:.2} ms ({rate:.0} answered/s; sent late p50 {:.2} ms)",
             ms(percentile(&mut times, 0.5)),
             ms(percentile(&mut times, 0.99)),
             bytes / 1024,

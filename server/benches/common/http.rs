@@ -4,7 +4,7 @@
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 /// The sample at quantile `p` (0–1) of `samples`, sorted in place.
@@ -73,11 +73,10 @@ pub async fn body(router: &axum::Router, uri: &str, cookie: Option<&str>) -> axu
         .unwrap()
 }
 
-/// Sends `rate` requests a second (a multiple of 1,000) for `time`: `rate / 1000` at each
-/// millisecond (the timer's grain), whether or not the earlier ones were answered. An open
-/// loop: a slow answer cannot hold the next requests back and hide the queue it causes.
-/// Returns the rate answered, each request's time from its scheduled millisecond to its
-/// answer, and how late the timer woke the sender at each millisecond (part of those times).
+/// Sends `rate` requests a second for `time`, evenly spaced, whether or not the earlier ones
+/// were answered. An open loop: a slow answer cannot hold the next requests back and hide the
+/// queue it causes. Returns the rate answered, each request's time from when it was due to
+/// its answer, and how late the sender was with each (part of those times).
 pub async fn at_fixed_rate(
     router: &axum::Router,
     uri: &str,
@@ -87,23 +86,36 @@ pub async fn at_fixed_rate(
 ) -> (f64, Vec<Duration>, Vec<Duration>) {
     let uri: std::sync::Arc<str> = uri.into();
     let cookie: Option<std::sync::Arc<str>> = cookie.map(Into::into);
-    let per_tick = rate / 1000;
-    let ticks = time.as_millis() as u32;
-    let start = tokio::time::Instant::now();
-    let mut requests = Vec::with_capacity((per_tick * ticks) as usize);
-    let mut late = Vec::with_capacity(ticks as usize);
-    for tick in 0..ticks {
-        let due = start + Duration::from_millis(u64::from(tick));
-        tokio::time::sleep_until(due).await;
-        late.push(due.elapsed());
-        for _ in 0..per_tick {
+    let interval = Duration::from_secs(1) / rate;
+    let count = (time.as_secs_f64() * f64::from(rate)) as u32;
+    let runtime = tokio::runtime::Handle::current();
+    let router = router.clone();
+    // The sender is a thread of its own that sleeps with the system's timer, late by tens of
+    // microseconds, not with tokio's, whose resolution is a millisecond: sent on tokio's
+    // ticks, requests went out in pairs up to a millisecond after they were due, and that
+    // wait counted as the server's (a request's time is still counted from when it was due,
+    // so whatever makes the sender late on a busy machine counts).
+    let sender = std::thread::spawn(move || {
+        let start = Instant::now();
+        let mut requests = Vec::with_capacity(count as usize);
+        let mut late = Vec::with_capacity(count as usize);
+        for n in 0..count {
+            let due = start + interval * n;
+            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                std::thread::sleep(wait);
+            }
+            late.push(due.elapsed());
             let (router, uri, cookie) = (router.clone(), uri.clone(), cookie.clone());
-            requests.push(tokio::spawn(async move {
+            requests.push(runtime.spawn(async move {
                 get(&router, &uri, cookie.as_deref()).await;
                 due.elapsed()
             }));
         }
-    }
+        (start, requests, late)
+    });
+    let (start, requests, late) = tokio::task::spawn_blocking(move || sender.join().unwrap())
+        .await
+        .unwrap();
     let mut times = Vec::with_capacity(requests.len());
     for request in requests {
         times.push(request.await.unwrap());
