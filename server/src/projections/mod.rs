@@ -79,10 +79,12 @@ impl ReadModels {
     /// The models may then hold part of that one event; the alternative was a poisoned lock
     /// and a server that answers nothing until restarted, and then fails the same way.
     pub fn fold(&mut self, event: &RecordedEvent) {
-        let typed = EventType::parse(&event.event_type)
-            .filter(|t| !UNREAD.contains(t))
-            .and_then(|_| codec::typed(event));
-        self.contained(event, |models| models.apply(event, typed));
+        self.contained(event, |models| {
+            let typed = EventType::parse(&event.event_type)
+                .filter(|t| !UNREAD.contains(t))
+                .and_then(|_| codec::typed(event));
+            models.apply(event, typed);
+        });
     }
 
     /// Runs a fold of `event`, containing a panic in it to that event.
