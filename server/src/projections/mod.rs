@@ -79,12 +79,7 @@ impl ReadModels {
     /// The models may then hold part of that one event; the alternative was a poisoned lock
     /// and a server that answers nothing until restarted, and then fails the same way.
     pub fn fold(&mut self, event: &RecordedEvent) {
-        self.contained(event, |models| {
-            let typed = EventType::parse(&event.event_type)
-                .filter(|t| !UNREAD.contains(t))
-                .and_then(|_| codec::typed(event));
-            models.apply(event, typed);
-        });
+        self.contained(event, |models| models.apply(event));
     }
 
     /// Runs a fold of `event`, containing a panic in it to that event.
@@ -100,14 +95,20 @@ impl ReadModels {
         }
     }
 
-    /// Folds one event in, its payload decoded as `typed` (`None`: counted for its tenant, and
+    /// Folds one event in (one whose payload does not decode is counted for its tenant and
     /// skipped by every model). Events at or before the current position are ignored, so a batch
     /// delivered twice changes nothing. The server calls [`fold`](Self::fold), which contains
     /// a panic here to the one event.
-    pub fn apply(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
+    pub fn apply(&mut self, event: &RecordedEvent) {
         if event.position <= self.position {
             return;
         }
+        // Its type read once, and its payload decoded once for every model (not at all when
+        // no model reads it, nor for an event already folded).
+        let event_type = EventType::parse(&event.event_type);
+        let typed = event_type
+            .filter(|t| !UNREAD.contains(t))
+            .and_then(|_| codec::typed(event));
         self.position = event.position;
         // Look up before inserting: a replay meets the same few keys a million times.
         if !self.tenants.contains_key(&event.tenant) {
@@ -115,7 +116,6 @@ impl ReadModels {
                 .insert(event.tenant.clone(), TenantModel::default());
         }
         let tenant = self.tenants.get_mut(&event.tenant).expect("inserted above");
-        let event_type = EventType::parse(&event.event_type);
         // The public directory and the dashboards count and list everything but the
         // confidential register, whose activity must not show outside it.
         let public = !event_type.is_some_and(EventType::is_confidential);

@@ -325,7 +325,7 @@ proptest! {
         let mut models = ReadModels::default();
         let events = history(&picks);
         for e in &events {
-            models.apply(e, antikor_server::codec::typed(e));
+            models.apply(e);
         }
         let today = NaiveDate::from_ymd_opt(2017, 11, 30).unwrap();
         let tenants = models.tenant_list();
