@@ -772,11 +772,7 @@ async fn tree_chunks_missing_damaged_or_in_the_old_layout_are_rewritten_and_proo
     // roots the records give.
     let (written, old_layout, leaves, roots) = {
         let db = crate::support::open_files(dir.path());
-        let written: BTreeMap<Vec<u8>, Vec<u8>> = db
-            .scan_prefix([keys::TREE])
-            .map(|item| item.unwrap())
-            .map(|(k, v)| (k.to_vec(), v.to_vec()))
-            .collect();
+        let written = tree_chunks(&db);
         let unpacker = Unpacker::default();
         let (mut frontier, mut old_layout) = (Frontier::default(), BTreeMap::new());
         let (mut leaves, mut roots) = (Vec::new(), vec![tlog::EMPTY_HASH]);
@@ -837,13 +833,17 @@ async fn tree_chunks_missing_damaged_or_in_the_old_layout_are_rewritten_and_proo
     store.close().await.unwrap();
     drop(store);
     let db = crate::support::open_files(dir.path());
-    let rewritten: BTreeMap<Vec<u8>, Vec<u8>> = db
-        .scan_prefix([keys::TREE])
-        .map(|item| item.unwrap())
-        .map(|(k, v)| (k.to_vec(), v.to_vec()))
-        .collect();
+    let rewritten = tree_chunks(&db);
     assert!(
         rewritten == written,
         "the tree chunks are rewritten as the writer wrote them"
     );
+}
+
+/// The Merkle tree chunks stored in a log's files, by key.
+fn tree_chunks(db: &sled::Db) -> std::collections::BTreeMap<Vec<u8>, Vec<u8>> {
+    db.scan_prefix([antikor_server::store::keys::TREE])
+        .map(|item| item.unwrap())
+        .map(|(k, v)| (k.to_vec(), v.to_vec()))
+        .collect()
 }
