@@ -245,6 +245,15 @@ mod threadpool {
         promise_filler.fill((work)());
         Ok(promise)
     }
+
+    /// Just execute a truncation without involving threads.
+    pub fn spawn_truncation<F>(work: F) -> Result<()>
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        (work)();
+        Ok(())
+    }
 }
 
 #[cfg(all(

@@ -2,7 +2,10 @@
 
 use std::{
     collections::VecDeque,
-    sync::atomic::{AtomicBool, Ordering::Relaxed},
+    sync::{
+        atomic::{AtomicBool, Ordering::Relaxed},
+        mpsc,
+    },
     thread,
     time::{Duration, Instant},
 };
@@ -213,4 +216,37 @@ where
     }
 
     Ok(promise)
+}
+
+/// Runs a file truncation on a thread of its own, after the truncations asked for before it.
+///
+/// Antikor's fix of 0.34.7 (upstream's f79b7380, which no 0.34 release carries): the segment
+/// accountant waits for a pending truncation while it holds its lock, and the pool's log
+/// writes wait for that lock. A truncation queued on the pool behind those writes never ran,
+/// and the database hung under a burst of writes.
+pub fn spawn_truncation<F>(work: F) -> Result<()>
+where
+    F: FnOnce() + Send + 'static,
+{
+    static TRUNCATIONS: Lazy<
+        Mutex<mpsc::Sender<Work>>,
+        fn() -> Mutex<mpsc::Sender<Work>>,
+    > = Lazy::new(start_truncation_thread);
+
+    TRUNCATIONS.lock().send(Box::new(work)).map_err(|_| {
+        Error::ReportableBug("the truncation thread has stopped".to_string())
+    })
+}
+
+fn start_truncation_thread() -> Mutex<mpsc::Sender<Work>> {
+    let (sender, receiver) = mpsc::channel::<Work>();
+    thread::Builder::new()
+        .name("sled-truncate".to_string())
+        .spawn(move || {
+            for work in receiver {
+                (work)();
+            }
+        })
+        .expect("failed to spawn the truncation thread");
+    Mutex::new(sender)
 }
