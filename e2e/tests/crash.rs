@@ -8,7 +8,65 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::Duration;
+
+/// How long an open of the log may take before the test calls it hung. A healthy open of these
+/// logs takes well under a second; sled 0.34.7 once hung here for good (see vendor/README.md),
+/// and a hung test must fail with where it waits, not stall CI until its time runs out.
+const HUNG: Duration = Duration::from_secs(60);
+
+/// Runs `work` on a thread of its own and returns its result, or, after [`HUNG`], the stacks of
+/// `pid`'s threads (this process's when `pid` is `None`) to fail with.
+fn within<T: Send + 'static>(
+    pid: Option<u32>,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    let (done, result) = mpsc::channel();
+    let worker = std::thread::spawn(move || done.send(work()));
+    match result.recv_timeout(HUNG) {
+        Ok(value) => Ok(value),
+        Err(mpsc::RecvTimeoutError::Disconnected) => match worker.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(_) => unreachable!("the worker sends before it ends"),
+        },
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(thread_stacks(pid.unwrap_or_else(std::process::id)))
+        }
+    }
+}
+
+/// The stacks of a process's threads as gdb prints them, or their names and kernel wait
+/// channels where gdb is not installed.
+fn thread_stacks(pid: u32) -> String {
+    let gdb = Command::new("gdb")
+        .args([
+            "-p",
+            &pid.to_string(),
+            "-batch",
+            "-ex",
+            "thread apply all bt",
+        ])
+        .stdin(Stdio::null())
+        .output();
+    if let Ok(out) = gdb
+        && out.status.success()
+    {
+        return String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .into_iter()
+        .flatten();
+    tasks
+        .flatten()
+        .map(|task| {
+            let read =
+                |file: &str| std::fs::read_to_string(task.path().join(file)).unwrap_or_default();
+            format!("{} waits in {}", read("comm").trim(), read("wchan").trim())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// One acknowledged append as the child printed it.
 struct Ack {
@@ -27,7 +85,12 @@ fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
         .spawn()
         .expect("crash-writer starts");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert_eq!(lines.next().expect("child output").unwrap(), "OPEN");
+    let (opened, lines) =
+        within(Some(child.id()), move || (lines.next(), lines)).unwrap_or_else(|stacks| {
+            let _ = child.kill();
+            panic!("the child's open of the log hung for {HUNG:?}; its threads:\n{stacks}")
+        });
+    assert_eq!(opened.expect("child output").unwrap(), "OPEN");
     let reader = std::thread::spawn(move || {
         lines
             .map_while(Result::ok)
@@ -50,8 +113,12 @@ fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
 
 /// Reopens the log and checks it against everything acknowledged so far.
 fn check(dir: &Path, acked: &[Ack]) -> u64 {
-    let store =
-        SledStore::open(dir, StoreOptions::default()).expect("the log reopens after SIGKILL");
+    let path = dir.to_owned();
+    let store = within(None, move || {
+        SledStore::open(&path, StoreOptions::default())
+    })
+    .unwrap_or_else(|stacks| panic!("reopening the log hung for {HUNG:?}; the threads:\n{stacks}"))
+    .expect("the log reopens after SIGKILL");
     let mut by_batch: HashMap<String, (usize, usize)> = HashMap::new();
     let mut stored: HashMap<String, (u64, String)> = HashMap::new();
     let report = store
