@@ -60,7 +60,11 @@ impl Default for StoreOptions {
     fn default() -> Self {
         Self {
             max_batch: 4096,
-            cache_bytes: 256 * 1024 * 1024,
+            // The pages read the newest records and the indexes find the rest by exact key, so
+            // a small cache serves them; a start that walks a national log fills whatever the
+            // cache may hold (256 MiB held about 330 MiB more after walking 3 M events than
+            // 64 MiB, at the same rebuild rate).
+            cache_bytes: 64 * 1024 * 1024,
             anchor_file: None,
             idle_checkpoint: Some(Duration::from_millis(50)),
             compression: Some(compress::Policy::default()),
