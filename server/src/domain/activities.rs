@@ -259,13 +259,15 @@ fn recording(activity: Activity) -> ActivityEvent {
 }
 
 /// The activity an event records, when it records one (not a correction or a follow-up).
-pub fn recorded(event: &ActivityEvent) -> Option<Activity> {
+/// Takes the event: a replay places 1.8 M activities at national scale, and a copy of each
+/// was most of what placing one cost.
+pub fn recorded(event: ActivityEvent) -> Option<Activity> {
     Some(match event {
-        ActivityEvent::MeetingHeld(e) => Activity::Meeting(e.clone()),
-        ActivityEvent::TrainingHeld(e) => Activity::Training(e.clone()),
-        ActivityEvent::MediaActivityCarriedOut(e) => Activity::Media(e.clone()),
-        ActivityEvent::DeclarationsChecked(e) => Activity::DeclarationCheck(e.clone()),
-        ActivityEvent::ActContested(e) => Activity::ContestedAct(e.clone()),
+        ActivityEvent::MeetingHeld(e) => Activity::Meeting(e),
+        ActivityEvent::TrainingHeld(e) => Activity::Training(e),
+        ActivityEvent::MediaActivityCarriedOut(e) => Activity::Media(e),
+        ActivityEvent::DeclarationsChecked(e) => Activity::DeclarationCheck(e),
+        ActivityEvent::ActContested(e) => Activity::ContestedAct(e),
         ActivityEvent::Corrected(_) | ActivityEvent::FollowedUp(_) => return None,
     })
 }
@@ -333,7 +335,7 @@ impl Aggregate for ActivityAggregate {
 
     fn apply(current: Option<Activity>, event: &ActivityEvent) -> Option<Activity> {
         match current {
-            None => recorded(event),
+            None => recorded(event.clone()),
             Some(mut activity) => {
                 amend(&mut activity, event);
                 Some(activity)

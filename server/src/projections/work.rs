@@ -1,8 +1,7 @@
 //! What each tenant reported and recorded: progress on measures, activities, expert contacts.
 
 use crate::codec::decoded_set;
-use crate::domain::Aggregate;
-use crate::domain::activities::{ActivityAggregate, amend};
+use crate::domain::activities::{amend, recorded};
 use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
@@ -268,7 +267,7 @@ impl WorkBook {
         // a new activity for every sixth event, each at a random place in a large map.
         let mut entry = match work.activities.entry(id) {
             Entry::Vacant(vacant) => {
-                if let Some(activity) = ActivityAggregate::apply(None, &e) {
+                if let Some(activity) = recorded(e) {
                     let placed = Placed::of(&activity, event.recorded_at);
                     vacant.insert(placed);
                     count(&mut work.activity_counts, placed.counted_as(), 1);
@@ -424,7 +423,7 @@ pub fn activity_record<'a>(
             continue;
         };
         let Some(record) = &mut record else {
-            record = ActivityAggregate::apply(None, &e).and_then(|activity| {
+            record = recorded(e).and_then(|activity| {
                 Some(ActivityRecord {
                     id: crate::streams::activity_id(&event.stream)?,
                     tenant: event.tenant.clone(),
