@@ -56,8 +56,9 @@ const UNREAD: &[EventType] = &[
 pub struct ReadModels {
     /// The position of the newest event folded in.
     pub position: u64,
-    /// Per tenant.
-    pub tenants: BTreeMap<TenantId, TenantModel>,
+    /// Per tenant. Hashed, not ordered: every event looks its tenant up, and among a country's
+    /// tenants an ordered lookup compared names a dozen times; whoever lists them sorts them.
+    pub tenants: foldhash::HashMap<TenantId, TenantModel>,
     /// Every account, across tenants (usernames are unique across Antikor).
     pub accounts: AccountDirectory,
     /// Every province's plan of every year (kept by its regional administration).
