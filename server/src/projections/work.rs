@@ -95,7 +95,9 @@ pub struct Listed {
 /// Every tenant's work.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WorkBook {
-    tenants: BTreeMap<TenantId, TenantWork>,
+    /// Hashed, as the read models' tenants are: every progress report and activity looks its
+    /// tenant up.
+    tenants: foldhash::HashMap<TenantId, TenantWork>,
     /// What every visitor may see: the public lists cost what they return, not what all
     /// tenants ever recorded.
     public: PublicLists,
@@ -477,7 +479,7 @@ impl PublicLists {
 }
 
 fn tenant_work<'a>(
-    tenants: &'a mut BTreeMap<TenantId, TenantWork>,
+    tenants: &'a mut foldhash::HashMap<TenantId, TenantWork>,
     tenant: &TenantId,
 ) -> &'a mut TenantWork {
     if !tenants.contains_key(tenant) {
