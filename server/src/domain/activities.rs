@@ -259,8 +259,8 @@ fn recording(activity: Activity) -> ActivityEvent {
 }
 
 /// The activity an event records, when it records one (not a correction or a follow-up).
-/// Takes the event: a replay places 1.8 M activities at national scale, and a copy of each
-/// was most of what placing one cost.
+/// Takes the event, so that a replay, which places 1.8 M activities at national scale, copies
+/// none of them.
 pub fn recorded(event: ActivityEvent) -> Option<Activity> {
     Some(match event {
         ActivityEvent::MeetingHeld(e) => Activity::Meeting(e),
