@@ -264,7 +264,7 @@ impl WorkBook {
         let Some(id) = crate::streams::activity_id(&event.stream) else {
             return;
         };
-        let work = tenant_work(&mut self.tenants, &event.tenant);
+        let work = super::tenant_entry(&mut self.tenants, &event.tenant);
         // One walk down the map of the tenant's activities, found or not: a replay records
         // a new activity for every sixth event, each at a random place in a large map.
         let mut entry = match work.activities.entry(id) {
@@ -305,7 +305,7 @@ impl WorkBook {
     }
 
     fn tenant(&mut self, tenant: &TenantId) -> &mut TenantWork {
-        tenant_work(&mut self.tenants, tenant)
+        super::tenant_entry(&mut self.tenants, tenant)
     }
 
     /// One tenant's work (`None` when it has none).
@@ -476,16 +476,6 @@ impl PublicLists {
             if add { 1 } else { -1 },
         );
     }
-}
-
-fn tenant_work<'a>(
-    tenants: &'a mut foldhash::HashMap<TenantId, TenantWork>,
-    tenant: &TenantId,
-) -> &'a mut TenantWork {
-    if !tenants.contains_key(tenant) {
-        tenants.insert(tenant.clone(), TenantWork::default());
-    }
-    tenants.get_mut(tenant).expect("inserted above")
 }
 
 impl TenantWork {
