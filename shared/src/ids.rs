@@ -15,17 +15,20 @@ pub struct InvalidId {
     pub rule: &'static str,
 }
 
+/// Whether `value` is a valid identifier. Every rule allows ASCII only, so the bytes are
+/// checked, not decoded characters: a replay checks two identifiers of every record.
+#[inline]
 fn check(
     kind: &'static str,
     value: &str,
     max: usize,
-    allowed: fn(char) -> bool,
+    allowed: fn(u8) -> bool,
     rule: &'static str,
 ) -> Result<(), InvalidId> {
     let ok = !value.is_empty()
         && value.len() <= max
-        && value.chars().all(allowed)
-        && value.starts_with(|c: char| c.is_ascii_alphanumeric());
+        && value.bytes().all(allowed)
+        && value.as_bytes()[0].is_ascii_alphanumeric();
     if ok {
         Ok(())
     } else {
@@ -117,7 +120,7 @@ string_id!(
     TenantId,
     "tenant",
     40,
-    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-',
     "use 1–40 lowercase Latin letters, digits and hyphens",
     "^[a-z0-9][a-z0-9-]*$"
 );
@@ -127,7 +130,7 @@ string_id!(
     StreamId,
     "stream",
     128,
-    |c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'),
+    |c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':'),
     "use 1–128 Latin letters, digits and - _ . :",
     "^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
 );
@@ -137,7 +140,7 @@ string_id!(
     Username,
     "username",
     64,
-    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'),
+    |c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'-' | b'_'),
     "use 1–64 lowercase Latin letters, digits and . - _, starting with a letter or digit",
     "^[a-z0-9][a-z0-9._-]*$"
 );
