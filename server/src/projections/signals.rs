@@ -128,14 +128,16 @@ impl SignalBook {
             self.generation += 1;
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
             let tenant = &event.tenant;
-            match &decoded {
+            // By value: a filing moves into its case (its sealed fields are most of a replay's
+            // bytes), and the rest are applied to one.
+            match decoded {
                 SignalEvent::Filed(filed) => {
                     self.references
                         .insert(filed.reference.clone(), (tenant.clone(), id));
                     let entry = SignalEntry {
                         id,
                         version: event.version,
-                        case: SignalCase::filed(filed.clone()),
+                        case: SignalCase::filed(filed),
                     };
                     let place = (tenant.clone(), entry.case.status());
                     let key = RegisterKey::of(&entry);
@@ -147,7 +149,7 @@ impl SignalBook {
                     self.order.entry(place).or_default().insert(key);
                 }
                 other => {
-                    if let SignalEvent::Linked(link) = other
+                    if let SignalEvent::Linked(link) = &other
                         && let Some(peer) = signals.get_mut(&link.other)
                     {
                         // A link shows on both signals.
@@ -155,7 +157,7 @@ impl SignalBook {
                     }
                     if let Some(entry) = signals.get_mut(&id) {
                         let was = entry.case.status();
-                        entry.case.apply(other);
+                        entry.case.apply(&other);
                         entry.version = event.version;
                         let is = entry.case.status();
                         if was != is {

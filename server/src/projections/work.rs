@@ -13,7 +13,7 @@ use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Reverse;
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, hash_map};
 use std::ops::Bound;
 use uuid::Uuid;
 
@@ -24,9 +24,9 @@ pub struct TenantWork {
     pub progress: BTreeMap<(i32, String), ProgressStatus>,
     /// Where each activity stands in the lists, by id: the records themselves are read from
     /// their streams when a page shows them, so that memory does not hold every activity ever
-    /// recorded.
-    #[serde(with = "compact::sorted_map")]
-    activities: BTreeMap<Uuid, Placed>,
+    /// recorded. Hashed: ids are random, and a replay that placed every sixth event in an
+    /// ordered map missed the cache at each of its levels (`activity_order` keeps the order).
+    activities: foldhash::HashMap<Uuid, Placed>,
     /// How many activities each year has of each kind, counted as they are recorded and
     /// corrected: dashboards and the region view read these, not every activity.
     activity_counts: BTreeMap<(i32, ActivityKind), u32>,
@@ -265,10 +265,10 @@ impl WorkBook {
             return;
         };
         let work = super::tenant_entry(&mut self.tenants, &event.tenant);
-        // One walk down the map of the tenant's activities, found or not: a replay records
-        // a new activity for every sixth event, each at a random place in a large map.
+        // One look-up in the map of the tenant's activities, found or not: a replay records a
+        // new activity for every sixth event.
         let mut entry = match work.activities.entry(id) {
-            Entry::Vacant(vacant) => {
+            hash_map::Entry::Vacant(vacant) => {
                 if let Some(activity) = recorded(e) {
                     let placed = Placed::of(&activity, event.recorded_at);
                     vacant.insert(placed);
@@ -278,7 +278,7 @@ impl WorkBook {
                 }
                 return;
             }
-            Entry::Occupied(occupied) => occupied,
+            hash_map::Entry::Occupied(occupied) => occupied,
         };
         let before = *entry.get();
         // Only a correction moves a record (a follow-up fills in a contested act's outcome,
