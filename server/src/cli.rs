@@ -263,13 +263,18 @@ pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<R
         ..StoreOptions::default()
     };
     let mut models = ReadModels::default();
-    let (store, report) =
-        SledStore::open_replaying(&data_dir.join("log"), options, || None, &mut |replayed| {
-            if let Replayed::Event(e) = replayed {
-                models.fold(&e);
-            }
-        })
-        .with_context(|| format!("opening the event log in {}", data_dir.display()))?;
+    let mut fold = |replayed: Replayed| {
+        if let Replayed::Event(e, typed) = replayed {
+            models.fold_decoded(&e, typed);
+        }
+    };
+    let (store, report) = SledStore::open_replaying(
+        &data_dir.join("log"),
+        options,
+        || None,
+        (ReadModels::decode, &mut fold),
+    )
+    .with_context(|| format!("opening the event log in {}", data_dir.display()))?;
     let folded = started.elapsed();
     let path = snapshot::path(data_dir);
     let mut rebuilt = Rebuilt {

@@ -276,16 +276,22 @@ impl App {
                 }
             };
             let mut walked_from = 0;
-            SledStore::open_replaying(&log_dir, options, resume, &mut |replayed| match replayed {
-                Replayed::After(position) => {
-                    let mut models = models.borrow_mut();
-                    if position != models.position {
-                        *models = ReadModels::default();
+            let decoder = ReadModels::decode;
+            SledStore::open_replaying(
+                &log_dir,
+                options,
+                resume,
+                (decoder, &mut |replayed| match replayed {
+                    Replayed::After(position) => {
+                        let mut models = models.borrow_mut();
+                        if position != models.position {
+                            *models = ReadModels::default();
+                        }
+                        walked_from = position;
                     }
-                    walked_from = position;
-                }
-                Replayed::Event(e) => models.borrow_mut().fold(&e),
-            })
+                    Replayed::Event(e, typed) => models.borrow_mut().fold_decoded(&e, typed),
+                }),
+            )
             .map(|(store, report)| (store, models.into_inner(), report, walked_from))
         })
         .await?

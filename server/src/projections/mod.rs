@@ -32,8 +32,9 @@ pub struct TenantModel {
     pub event_count: u64,
     /// When its newest event outside the signals register was recorded.
     pub last_event_at: Option<DateTime<Utc>>,
-    /// Events per type.
-    pub event_types: BTreeMap<String, u64>,
+    /// Events per type. Hashed: every event counts itself here, and an ordered map compared
+    /// its type's name with a handful of others each time; whoever lists them sorts them.
+    pub event_types: foldhash::HashMap<String, u64>,
     /// The positions of its newest events outside the signals register and the security log
     /// (logins are not changes), oldest first.
     pub latest: VecDeque<u64>,
@@ -80,7 +81,30 @@ impl ReadModels {
     /// The models may then hold part of that one event; the alternative was a poisoned lock
     /// and a server that answers nothing until restarted, and then fails the same way.
     pub fn fold(&mut self, event: &RecordedEvent) {
-        self.contained(event, |models| models.apply(event));
+        self.fold_decoded(event, Self::decode(event));
+    }
+
+    /// Folds one event in, as [`fold`](Self::fold) does, given its payload as
+    /// [`decode`](Self::decode) makes it (a walk of the log decodes payloads on every core).
+    pub fn fold_decoded(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
+        self.contained(event, |models| models.apply_decoded(event, typed));
+    }
+
+    /// An event's payload as the models read it: `None` for a type no model reads, and for a
+    /// payload that does not decode (logged). Contains a panic in decoding to the one event.
+    pub fn decode(event: &RecordedEvent) -> Option<AnyEvent> {
+        EventType::parse(&event.event_type)
+            .filter(|t| !UNREAD.contains(t))
+            .and_then(|_| {
+                std::panic::catch_unwind(|| codec::typed(event)).unwrap_or_else(|_| {
+                    tracing::error!(
+                        position = event.position,
+                        event_type = %event.event_type,
+                        "decoding this event's payload panicked; it is skipped"
+                    );
+                    None
+                })
+            })
     }
 
     /// Runs a fold of `event`, containing a panic in it to that event.
@@ -101,15 +125,18 @@ impl ReadModels {
     /// delivered twice changes nothing. The server calls [`fold`](Self::fold), which contains
     /// a panic here to the one event.
     pub fn apply(&mut self, event: &RecordedEvent) {
+        if event.position > self.position {
+            self.apply_decoded(event, Self::decode(event));
+        }
+    }
+
+    /// [`apply`](Self::apply), given the event's payload as [`decode`](Self::decode) makes it:
+    /// decoded once for every model, and not at all when no model reads it.
+    fn apply_decoded(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
         if event.position <= self.position {
             return;
         }
-        // Its type read once, and its payload decoded once for every model (not at all when
-        // no model reads it, nor for an event already folded).
         let event_type = EventType::parse(&event.event_type);
-        let typed = event_type
-            .filter(|t| !UNREAD.contains(t))
-            .and_then(|_| codec::typed(event));
         self.position = event.position;
         let tenant = tenant_entry(&mut self.tenants, &event.tenant);
         // The public directory and the dashboards count and list everything but the
@@ -188,7 +215,9 @@ impl ReadModels {
     /// Builds the models from the log up to `upto` (inclusive), verifying the chain on the way.
     pub fn replay(store: &dyn EventStore, upto: u64) -> Result<(Self, VerifyReport), StoreError> {
         let mut models = Self::default();
-        let report = store.replay(upto, &mut |e| models.fold(&e))?;
+        let report = store.replay_decoded(upto, Self::decode, &mut |e, typed| {
+            models.fold_decoded(&e, typed);
+        })?;
         Ok((models, report))
     }
 

@@ -18,10 +18,11 @@ use super::record::{self, Canonical, GENESIS_HASH};
 use super::tree::{self, Frontier};
 use super::view::{Recent, View, panic_message};
 use super::{
-    AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Direction, EventStore,
-    ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed, Resume,
-    StoreError, VerifyReport,
+    AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Decoder, Direction,
+    EventStore, ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed,
+    Resume, StoreError, VerifyReport,
 };
+use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::Utc;
@@ -153,23 +154,24 @@ impl SledStore {
     /// With a `resume` point the log accepts (its record, chain hash and Merkle root are the
     /// log's at that position, and the anchor reaches it), the walk starts after it and the
     /// store takes its indexes from it; [`EventStore::check_resumed_history`] then checks the
-    /// history before it. `visit` is first told where the walk starts ([`Replayed::After`]).
+    /// history before it. `visit` is first told where the walk starts ([`Replayed::After`]),
+    /// and is handed each event with what `decoder` made of it on the walk's reading threads.
     /// `resume` is asked for the resume point once the files are open, so that whatever reads
     /// it (a snapshot) can do so while they open.
     pub fn open_replaying(
         dir: &Path,
         options: StoreOptions,
         resume: impl FnOnce() -> Option<Resume>,
-        visit: &mut dyn FnMut(Replayed),
+        (decoder, visit): (Decoder, &mut dyn FnMut(Replayed)),
     ) -> Result<(Self, VerifyReport), StoreError> {
-        Self::open_inner(dir, options, resume, Some(visit))
+        Self::open_inner(dir, options, resume, Some((decoder, visit)))
     }
 
     fn open_inner(
         dir: &Path,
         options: StoreOptions,
         resume: impl FnOnce() -> Option<Resume>,
-        visit: Option<&mut dyn FnMut(Replayed)>,
+        visit: Option<(Decoder, &mut dyn FnMut(Replayed))>,
     ) -> Result<(Self, VerifyReport), StoreError> {
         let created = !dir.join("db").exists();
         std::fs::create_dir_all(dir)?;
@@ -764,29 +766,43 @@ fn walk_chain(
     std::thread::scope(|scope| {
         // One batch ahead: enough to keep both sides busy, little held in memory.
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        scope.spawn(move || read_batches(view, (after, prev), shape, tx));
-        Ok(visit_batches(view, (after, prev), end, rx, tree, visit))
+        // Visited batches come back to be filled again: a batch is megabytes, and a fresh
+        // one for each was new pages faulted in and written for the first time, every batch.
+        let (spent_tx, spent_rx) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || read_batches(view, (after, prev), shape, (tx, spent_rx)));
+        Ok(visit_batches(
+            view,
+            (after, prev),
+            end,
+            (rx, spent_tx),
+            tree,
+            visit,
+        ))
     })
 }
 
 /// How much of each record a walk hands its visitor, beyond checking that it links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 enum Depth {
     /// Nothing: the walk only checks.
     Links,
     /// The envelope, for a visitor that needs no more (the log's indexes): the rest of the
     /// record is not parsed.
     Envelopes,
-    /// The event, decoded on every core.
-    Events,
+    /// The event, and what the decoder makes of it, decoded on every core.
+    Events(Decoder),
 }
 
 /// What a walk hands its visitor of one linked record.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made and handed over once per record, in batches reused from one to the next; a box would cost an allocation per event of a replay"
+)]
 enum Walked {
     /// Its envelope.
     Envelope(record::Enveloped),
-    /// Its event.
-    Event(RecordedEvent),
+    /// Its event, and what the walk's decoder made of it.
+    Event(RecordedEvent, Option<AnyEvent>),
 }
 
 /// A visitor that takes nothing.
@@ -830,7 +846,10 @@ fn read_batches(
     view: &View,
     (after, mut prev): (u64, [u8; 32]),
     shape: BatchShape,
-    tx: std::sync::mpsc::SyncSender<Batch>,
+    (tx, spent): (
+        std::sync::mpsc::SyncSender<Batch>,
+        std::sync::mpsc::Receiver<Vec<Result<Linked, ChainBreak>>>,
+    ),
 ) {
     let end = shape.end;
     let mut expected = after + 1;
@@ -889,7 +908,8 @@ fn read_batches(
         );
         let slices = &slices[..limit];
         let (first_position, batch_prev) = (expected, prev);
-        let linked: Vec<Result<Linked, ChainBreak>> = slices
+        let mut linked = spent.try_recv().unwrap_or_default();
+        slices
             .par_iter()
             .enumerate()
             .map(|(i, record)| {
@@ -901,10 +921,11 @@ fn read_batches(
                 let broken = |reason: String| ChainBreak { position, reason };
                 let record = view.unpack(record).map_err(broken)?;
                 let (hash, event) = match shape.depth {
-                    Depth::Events => {
+                    Depth::Events(decoder) => {
                         let (hash, c) = record::link(position, &prev, &record)?;
                         let event = record::to_event(&hash, &c).map_err(broken)?;
-                        (hash, Some(event))
+                        let decoded = decoder(&event);
+                        (hash, Some((event, decoded)))
                     }
                     Depth::Links | Depth::Envelopes => {
                         (record::check_link(position, &prev, &record)?, None)
@@ -918,7 +939,7 @@ fn read_batches(
                     None
                 };
                 let walked = match (shape.depth, event) {
-                    (Depth::Events, event) => event.map(Walked::Event),
+                    (Depth::Events(_), event) => event.map(|(e, d)| Walked::Event(e, d)),
                     (Depth::Envelopes, _) => {
                         let enveloped = record::Enveloped::new(&record);
                         Some(Walked::Envelope(enveloped.map_err(broken)?))
@@ -927,7 +948,7 @@ fn read_batches(
                 };
                 Ok((hash, position, walked, leaf))
             })
-            .collect();
+            .collect_into_vec(&mut linked);
         // The next batch links to the stored hash of this one's last record; whether that
         // record itself links is for the visiting side to find in this batch.
         if let Some(last) = slices.last() {
@@ -954,12 +975,15 @@ fn visit_batches(
     view: &View,
     (after, mut prev): (u64, [u8; 32]),
     end: u64,
-    rx: std::sync::mpsc::Receiver<Batch>,
+    (rx, spent): (
+        std::sync::mpsc::Receiver<Batch>,
+        std::sync::mpsc::SyncSender<Vec<Result<Linked, ChainBreak>>>,
+    ),
     mut tree: Option<&mut TreeScan>,
     visit: &mut dyn FnMut(Walked, bool) -> Result<(), String>,
 ) -> (u64, [u8; 32], Option<ChainBreak>) {
     let mut expected = after + 1;
-    for batch in rx {
+    for mut batch in rx {
         let mut leaves = Vec::with_capacity(if tree.is_some() {
             batch.linked.len()
         } else {
@@ -967,7 +991,7 @@ fn visit_batches(
         });
         let firsts: Vec<u64> = batch.spans.iter().map(|(first, _)| *first).collect();
         let mut spans = batch.spans.into_iter().peekable();
-        for result in batch.linked {
+        for result in batch.linked.drain(..) {
             let (hash, position, walked, leaf) = match result {
                 Ok(ok) => ok,
                 Err(b) => return (expected - 1, prev, Some(b)),
@@ -992,6 +1016,8 @@ fn visit_batches(
                 }
             }
         }
+        // Never waits: a reader that has stopped, or holds spares enough, lets it drop.
+        let _ = spent.try_send(std::mem::take(&mut batch.linked));
         if let Some(position) = batch.framing.filter(|p| *p <= end) {
             let reason = "the chunk's framing is damaged".to_owned();
             return (expected - 1, prev, Some(ChainBreak { position, reason }));
@@ -1014,7 +1040,7 @@ fn scan(
     head: &Head,
     anchor_size: Option<u64>,
     resume: Option<Resume>,
-    mut visit: Option<&mut dyn FnMut(Replayed)>,
+    mut visit: Option<(Decoder, &mut dyn FnMut(Replayed))>,
 ) -> Result<(Index, VerifyReport, TreeScan), StoreError> {
     let view = View::sled(db);
     let resume = resume.filter(|r| {
@@ -1040,7 +1066,7 @@ fn scan(
             None,
         ),
     };
-    if let Some(visit) = visit.as_mut() {
+    if let Some((_, visit)) = visit.as_mut() {
         visit(Replayed::After(start.0));
     }
     let root_at_anchor = match anchor_size {
@@ -1057,16 +1083,15 @@ fn scan(
     };
     // Without a visitor only the index reads the records: their envelopes, off the front of
     // their JSON, rather than whole events decoded to be dropped.
-    let depth = if visit.is_some() {
-        Depth::Events
-    } else {
-        Depth::Envelopes
+    let depth = match &visit {
+        Some((decoder, _)) => Depth::Events(*decoder),
+        None => Depth::Envelopes,
     };
     let mut index = IndexBuilder::new(index);
     let mut index_and_visit = |walked: Walked, opens_chunk: bool| {
         let entry = match &walked {
             Walked::Envelope(enveloped) => enveloped.envelope(),
-            Walked::Event(e) => Entry {
+            Walked::Event(e, _) => Entry {
                 position: e.position,
                 id: e.id,
                 tenant: e.tenant.as_str(),
@@ -1078,8 +1103,8 @@ fn scan(
             index.add_chunk(entry.position);
         }
         index.add(&entry)?;
-        if let (Some(visit), Walked::Event(e)) = (visit.as_mut(), walked) {
-            visit(Replayed::Event(e));
+        if let (Some((_, visit)), Walked::Event(e, decoded)) = (visit.as_mut(), walked) {
+            visit(Replayed::Event(e, decoded));
         }
         Ok(())
     };
@@ -1902,18 +1927,19 @@ impl EventStore for SledStore {
         tree::consistency(&self.inner.view(), &|p| self.inner.chunk_of(p), from, to)
     }
 
-    fn replay(
+    fn replay_decoded(
         &self,
         upto: u64,
-        visit: &mut dyn FnMut(RecordedEvent),
+        decoder: Decoder,
+        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
     ) -> Result<VerifyReport, StoreError> {
         // Only the durable part: records past the head may be mid-commit. What lies past the
         // head at start-up was already judged by `scan`.
         let head = self.head();
         let end = upto.min(head.position);
         let mut each = |walked: Walked, _| {
-            if let Walked::Event(e) = walked {
-                visit(e);
+            if let Walked::Event(e, decoded) = walked {
+                visit(e, decoded);
             }
             Ok(())
         };
@@ -1922,7 +1948,7 @@ impl EventStore for SledStore {
             (0, GENESIS_HASH),
             end,
             None,
-            (Depth::Events, &mut each),
+            (Depth::Events(decoder), &mut each),
         )?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
