@@ -4,6 +4,7 @@
 
 use crate::auth::session::ActiveSession;
 use crate::projections::ReadModels;
+use crate::projections::reminders::Wanted;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::{Role, RoleReach};
 use antikor_shared::events::is_confidential;
@@ -200,6 +201,25 @@ impl TenantRead {
     /// The tenant.
     pub fn tenant(&self) -> &TenantId {
         &self.tenant
+    }
+}
+
+/// What waits for the caller: in their own tenant, of the kinds their role acts on.
+#[derive(Debug, Clone)]
+pub struct ReminderScope {
+    tenant: TenantId,
+    wanted: Wanted,
+}
+
+impl ReminderScope {
+    /// The caller's tenant.
+    pub fn tenant(&self) -> &TenantId {
+        &self.tenant
+    }
+
+    /// The kinds of reminder the caller is given.
+    pub fn wanted(&self) -> Wanted {
+        self.wanted
     }
 }
 
@@ -459,6 +479,19 @@ impl Principal {
             .narrow(requested)?
             .unwrap_or_else(|| self.tenant.clone());
         Ok(TenantRead { tenant })
+    }
+
+    /// What waits for the caller: the signals register's clocks for its officers (no one
+    /// else sees the register), the tenant's plan and returned acts for whoever writes for
+    /// it; nothing for the roles that only read.
+    pub fn reminders(&self) -> ReminderScope {
+        ReminderScope {
+            tenant: self.tenant.clone(),
+            wanted: Wanted {
+                signals: self.role == Role::Officer,
+                work: !self.role.is_read_only(),
+            },
+        }
     }
 
     /// Permission to change the caller's own account (its password), for every role.

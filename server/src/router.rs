@@ -3,8 +3,8 @@
 use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
-    accounts, activities, audit, frontend, health, log, plan, progress, public, report, session,
-    signals, tenants,
+    accounts, activities, audit, frontend, health, log, plan, progress, public, reminders, report,
+    session, signals, tenants,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -28,6 +28,7 @@ use utoipa_axum::routes;
         (name = "tenants", description = "National bodies, regional administrations, municipalities and territorial units, by province"),
         (name = "plan", description = "The yearly action plan and its measures"),
         (name = "progress", description = "Each tenant's progress on the plan, dashboards and the combined view"),
+        (name = "reminders", description = "What waits for the caller's action: the register's clocks, measures due, returned acts"),
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
         (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
         (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
@@ -68,6 +69,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(progress::report))
         .routes(routes!(progress::dashboard))
         .routes(routes!(progress::region))
+        .routes(routes!(reminders::list))
         .routes(routes!(report::get))
         .routes(routes!(report::docx))
         .routes(routes!(activities::list, activities::record))

@@ -14,6 +14,7 @@ pub mod events;
 pub mod ids;
 pub mod plan;
 pub mod progress;
+pub mod reminders;
 pub mod report;
 pub mod signal;
 pub mod streams;

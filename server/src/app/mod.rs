@@ -11,6 +11,7 @@ pub mod history;
 pub mod log;
 pub mod plan;
 pub mod progress;
+pub mod reminders;
 pub mod report;
 pub mod session;
 pub mod signals;

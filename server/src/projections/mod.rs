@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod plan;
+pub mod reminders;
 pub mod report;
 pub mod signals;
 pub mod views;

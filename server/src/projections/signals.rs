@@ -234,6 +234,21 @@ impl SignalBook {
             .flat_map(|m| m.values())
     }
 
+    /// A tenant's signals of one status, the earliest received first (a page of the register
+    /// read from its end): a reminder reads only as far as what is due.
+    pub fn oldest(
+        &self,
+        tenant: &TenantId,
+        status: SignalStatus,
+    ) -> impl Iterator<Item = &SignalEntry> {
+        let cases = self.tenants.get(tenant);
+        self.order
+            .get(&(tenant.clone(), status))
+            .into_iter()
+            .flat_map(|keys| keys.iter().rev())
+            .filter_map(move |key| cases?.get(&key.id))
+    }
+
     /// Every tenant's signals.
     pub fn all(&self) -> impl Iterator<Item = (&TenantId, &SignalEntry)> {
         self.tenants

@@ -5,7 +5,8 @@ use crate::domain::activities::{amend, recorded};
 use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
-use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
+use antikor_shared::activity::{ActAction, Activity, ActivityKind, ExpertContact};
+use antikor_shared::activity_draft::act_kind_label;
 use antikor_shared::api::Page;
 use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
@@ -35,6 +36,53 @@ pub struct TenantWork {
     activity_order: BTreeSet<KindKey>,
     /// The expert contact list and when it was last updated.
     pub contacts: Option<(Vec<ExpertContact>, DateTime<Utc>)>,
+    /// The acts returned to their council that it has not yet discussed again, by id: the
+    /// reminders read these.
+    returned: BTreeMap<Uuid, Returned>,
+}
+
+/// An act returned to its council, waiting for the council's new discussion.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Returned {
+    /// The act as its users name it: its kind and number.
+    pub act: String,
+    /// Whose council adopted it.
+    pub municipality: String,
+    /// The last day for the council's new discussion.
+    pub due: NaiveDate,
+}
+
+/// Days the council has to discuss a returned act again, from the return (ЗМСМА чл. 45, ал. 5).
+pub const REVOTE_WITHIN_DAYS: u64 = 14;
+
+impl Returned {
+    /// What `event` says of its activity's wait for a revote: `Some(Some(_))` that it waits,
+    /// `Some(None)` that it does not (any more), `None` nothing.
+    fn after(event: &ActivityEvent) -> Option<Option<Self>> {
+        let act = match event {
+            ActivityEvent::ActContested(act) => act,
+            ActivityEvent::Corrected(c) => match &c.activity {
+                Activity::ContestedAct(act) => act,
+                _ => return None,
+            },
+            ActivityEvent::FollowedUp(f) => return f.council_revote.as_ref().map(|_| None),
+            _ => return None,
+        };
+        Some(
+            (act.action == ActAction::Returned && act.council_revote.is_none()).then(|| Self {
+                act: format!(
+                    "{} № {}",
+                    act_kind_label(act.act_kind),
+                    act.act_number.trim()
+                ),
+                municipality: act.municipality.clone(),
+                due: act
+                    .action_on
+                    .checked_add_days(chrono::Days::new(REVOTE_WITHIN_DAYS))
+                    .unwrap_or(NaiveDate::MAX),
+            }),
+        )
+    }
 }
 
 /// What the fold keeps of an activity: where it is listed and counted.
@@ -265,6 +313,14 @@ impl WorkBook {
             return;
         };
         let work = super::tenant_entry(&mut self.tenants, &event.tenant);
+        if let Some(after) = Returned::after(&e)
+            && (work.activities.contains_key(&id) || matches!(e, ActivityEvent::ActContested(_)))
+        {
+            match after {
+                Some(returned) => work.returned.insert(id, returned),
+                None => work.returned.remove(&id),
+            };
+        }
         // One look-up in the map of the tenant's activities, found or not: a replay records a
         // new activity for every sixth event.
         let mut entry = match work.activities.entry(id) {
@@ -484,6 +540,11 @@ impl TenantWork {
         self.activities.contains_key(&id)
     }
 
+    /// The acts returned to their council and not yet discussed again, by id.
+    pub fn returned(&self) -> impl Iterator<Item = (&Uuid, &Returned)> {
+        self.returned.iter()
+    }
+
     /// How many activities the tenant recorded.
     pub fn activity_len(&self) -> usize {
         self.activities.len()
@@ -580,6 +641,63 @@ mod tests {
             payload: RawValue::from_string(e.to_json()).unwrap(),
             hash: String::new(),
         }
+    }
+
+    #[test]
+    fn a_returned_act_waits_for_its_council_until_a_revote_is_recorded() {
+        let act = |revote: Option<&str>| antikor_shared::activity::ActContested {
+            act_kind: antikor_shared::activity::ActKind::CouncilDecision,
+            act_number: " 12 ".into(),
+            act_date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            municipality: "bansko".into(),
+            received_on: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+            action: ActAction::Returned,
+            action_on: NaiveDate::from_ymd_opt(2026, 11, 6).unwrap(),
+            grounds: "Противоречие".into(),
+            council_revote: revote.map(str::to_owned),
+            court_case: None,
+            court_outcome: None,
+            published_on: None,
+            measures: Vec::new(),
+        };
+        let follow_up = |revote: Option<&str>| {
+            ActivityEvent::FollowedUp(antikor_shared::activity::ContestedActFollowedUp {
+                council_revote: revote.map(str::to_owned),
+                court_case: Some("адм. д. 1/2026".into()),
+                court_outcome: None,
+                published_on: None,
+            })
+        };
+        let corrected = |a| {
+            ActivityEvent::Corrected(ActivityCorrected {
+                activity: Activity::ContestedAct(a),
+                reason: "Грешка".into(),
+            })
+        };
+        let (id, mut book, mut version) = (Uuid::new_v4(), WorkBook::default(), 0);
+        let mut fold = |e: ActivityEvent| {
+            version += 1;
+            book.activity(&recorded(version, "oblast", id, version, &e), e);
+            let work = book.of(&TenantId::parse("oblast").unwrap()).unwrap();
+            work.returned()
+                .map(|(id, r)| (*id, r.clone()))
+                .collect::<Vec<_>>()
+        };
+        // Given a decision returned on 6 November, the council has until the 20th.
+        let waiting = fold(ActivityEvent::ActContested(act(None)));
+        let returned = Returned {
+            act: "Решение на общински съвет № 12".into(),
+            municipality: "bansko".into(),
+            due: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        };
+        assert_eq!(waiting, [(id, returned.clone())]);
+        // A follow-up that records only a court case leaves it waiting.
+        assert_eq!(fold(follow_up(None)), [(id, returned.clone())]);
+        // A correction that records the revote ends the wait, one that takes it back restores it.
+        assert!(fold(corrected(act(Some("Отменено")))).is_empty());
+        assert_eq!(fold(corrected(act(None))), [(id, returned)]);
+        // And a follow-up with the revote ends it.
+        assert!(fold(follow_up(Some("Прието отново"))).is_empty());
     }
 
     #[test]

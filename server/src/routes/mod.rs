@@ -10,6 +10,7 @@ pub mod plan;
 pub mod principal;
 pub mod progress;
 pub mod public;
+pub mod reminders;
 pub mod report;
 pub mod session;
 pub mod signals;

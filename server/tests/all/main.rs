@@ -14,6 +14,7 @@ mod paging;
 mod plan;
 mod proofs;
 mod read_models;
+mod reminders;
 mod report;
 mod signals;
 mod snapshots;
