@@ -20,6 +20,7 @@ use crate::pages::{
     progress::ProgressPage,
     public::{ContestedActsPage, CouncilPage, MeetingsPage, ReportCorruptionPage},
     region::RegionPage,
+    reminders::{ReminderBell, RemindersPage},
     report::ReportPage,
     signals::{
         analysis::SignalAnalysisPage, detail::SignalPage, handles_signals,
@@ -118,6 +119,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/password")
                         view=|| view! { <Protected allow=any_user><PasswordPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/reminders")
+                        view=|| view! { <Protected allow=any_user><RemindersPage /></Protected> }
                     />
                     <Route
                         path=path!("/accounts")
@@ -466,6 +471,7 @@ fn UserMenu() -> impl IntoView {
                     </span>
                 </div>
                 <div class="user-menu__actions">
+                    <ReminderBell />
                     <a id="password-link" href="/password">
                         "Смяна на парола"
                     </a>

@@ -7,6 +7,7 @@ mod audit;
 mod country;
 mod plan;
 mod progress;
+mod reminders;
 mod report;
 mod screens;
 mod signals;

@@ -40,6 +40,7 @@ const ROLES: &[(&str, &[&str])] = &[
             "{signal}",
             "/contacts/edit",
             "/password",
+            "/reminders",
         ],
     ),
     (
@@ -47,6 +48,7 @@ const ROLES: &[(&str, &[&str])] = &[
         &[
             "/dashboard",
             "/region",
+            "/reminders",
             "/report/2017?province=BLG&tenant=petrich",
         ],
     ),

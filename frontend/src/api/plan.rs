@@ -1,8 +1,10 @@
-//! Calls of the plan and its progress: measures, reports, the dashboard and the region.
+//! Calls of the plan and its progress: measures, reports, the dashboard, the region, and what
+//! waits for the caller.
 
 use super::{ApiError, changing, get_json, province_query, send_json, view_query};
 use crate::format::encode_query_value;
 use antikor_shared::TenantId;
+use antikor_shared::reminders::Reminders;
 use antikor_shared::report::AnnualReport;
 use antikor_shared::views::{
     AddMeasure, PlanView, ProgressRow, RegionView, ReportProgress, StartPlan, TenantDashboard,
@@ -150,4 +152,9 @@ fn report_query(
     let mut query = view_query(tenant, None, as_of);
     query.extend(province_query(province));
     query
+}
+
+/// `GET /api/reminders`: what waits for the caller's action.
+pub async fn reminders() -> Result<Reminders, ApiError> {
+    get_json("/api/reminders", &[]).await
 }

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod progress;
 pub mod public;
 pub mod region;
+pub mod reminders;
 pub mod report;
 pub mod signals;
 pub mod tenants;

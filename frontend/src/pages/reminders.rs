@@ -1,0 +1,171 @@
+//! `/reminders`: what waits for the user's action, and the bell in the header that leads here.
+
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::format::date_bg;
+use antikor_shared::reminders::{Reminder, ReminderTarget, Reminders};
+use antikor_shared::wire::code;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// Where a reminder is dealt with in the app.
+fn href(target: &ReminderTarget) -> String {
+    match target {
+        ReminderTarget::Signal { id } => format!("/signals/{id}"),
+        // The dashboard holds the form that reports on each measure.
+        ReminderTarget::Measure { year, .. } => format!("/dashboard?year={year}"),
+        ReminderTarget::Activity { .. } => "/activities?kind=contested_act".to_owned(),
+    }
+}
+
+/// "Просрочено от 01.12.2026" or "до 05.12.2026".
+fn when(r: &Reminder) -> String {
+    if r.overdue {
+        format!("просрочено, срокът беше {}", date_bg(r.due))
+    } else {
+        format!("до {}", date_bg(r.due))
+    }
+}
+
+/// What the bell says to a screen reader and on hover.
+fn bell_label(r: &Reminders) -> String {
+    match (r.total, r.overdue) {
+        (0, _) => "Няма напомняния".to_owned(),
+        (1, 1) => "1 напомняне, просрочено".to_owned(),
+        (1, _) => "1 напомняне".to_owned(),
+        (n, 0) => format!("{n} напомняния"),
+        (n, o) => format!("{n} напомняния, {o} от тях просрочени"),
+    }
+}
+
+/// The bell in the header: how many things wait, asked again at every change of page (a
+/// reminder dealt with on one page leaves the count on the next).
+#[component]
+pub fn ReminderBell() -> impl IntoView {
+    let location = use_location();
+    let reminders = LocalResource::new(move || {
+        location.pathname.track();
+        api::reminders()
+    });
+    move || {
+        // Nothing while it loads or when the server cannot say: a bell is no error page.
+        let r = reminders.get().and_then(Result::ok)?;
+        let label = bell_label(&r);
+        let class = if r.overdue > 0 {
+            "reminder-bell reminder-bell--overdue"
+        } else {
+            "reminder-bell"
+        };
+        Some(view! {
+            <A href="/reminders" attr:id="reminder-bell" attr:class=class attr:title=label.clone() attr:aria-label=label attr:data-total=r.total.to_string()>
+                <svg class="reminder-bell__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+                </svg>
+                {(r.total > 0).then(|| view! { <span class="reminder-bell__count">{r.total}</span> })}
+            </A>
+        })
+    }
+}
+
+/// `/reminders`.
+#[component]
+pub fn RemindersPage() -> impl IntoView {
+    set_title("Напомняния");
+    let reminders = LocalResource::new(api::reminders);
+    let retry = Callback::new(move |()| reminders.refetch());
+    let list = move || {
+        Suspend::new(async move {
+            let r = reminders.await?;
+            if r.items.is_empty() {
+                return Ok::<_, ApiError>(
+                    view! { <p id="reminders-none" class="muted">"Нищо не чака действие от вас."</p> }
+                        .into_any(),
+                );
+            }
+            let more = (r.total > r.items.len() as u64).then(|| {
+                view! {
+                    <p class="muted">
+                        {format!("Показани са първите {} от {}.", r.items.len(), r.total)}
+                    </p>
+                }
+            });
+            let items = r
+                .items
+                .into_iter()
+                .map(|item| {
+                    let badge = if item.overdue {
+                        "badge badge--warn"
+                    } else {
+                        "badge badge--soon"
+                    };
+                    let (due, target) = (when(&item), href(&item.target));
+                    view! {
+                        <li data-kind=code(item.kind) data-overdue=item.overdue.to_string()>
+                            <span class="muted small">{item.kind.label_bg()}</span>
+                            " "
+                            <A href=target>{item.subject}</A>
+                            " "
+                            <span class=badge>{due}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Ok(view! {
+                <ul id="reminders" class="row-list">{items}</ul>
+                {more}
+            }
+            .into_any())
+        })
+    };
+    view! {
+        <h1>"Напомняния"</h1>
+        <p class="muted">
+            "Сигнали за потвърждение (от 2 дни преди края на 7-дневния срок) и за обратна информация (от 14 дни преди края на 3-месечния срок), мерки от плана с краен срок до 30 дни или изтекъл, върнати актове, които съветът трябва да обсъди отново."
+        </p>
+        <Loaded retry>{list}</Loaded>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn reminders(total: u64, overdue: u64) -> Reminders {
+        Reminders {
+            today: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+            total,
+            overdue,
+            items: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_bell_says_how_many_wait_and_how_many_are_late_in_bulgarian() {
+        assert_eq!(bell_label(&reminders(0, 0)), "Няма напомняния");
+        assert_eq!(bell_label(&reminders(1, 0)), "1 напомняне");
+        assert_eq!(bell_label(&reminders(1, 1)), "1 напомняне, просрочено");
+        assert_eq!(bell_label(&reminders(3, 0)), "3 напомняния");
+        assert_eq!(
+            bell_label(&reminders(5, 2)),
+            "5 напомняния, 2 от тях просрочени"
+        );
+    }
+
+    #[test]
+    fn each_reminder_leads_where_it_is_dealt_with() {
+        let signal = ReminderTarget::Signal {
+            id: Default::default(),
+        };
+        assert_eq!(
+            href(&signal),
+            "/signals/00000000-0000-0000-0000-000000000000"
+        );
+        let measure = ReminderTarget::Measure {
+            year: 2026,
+            key: "I.1".into(),
+        };
+        assert_eq!(href(&measure), "/dashboard?year=2026");
+    }
+}
