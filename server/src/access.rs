@@ -487,10 +487,7 @@ impl Principal {
     pub fn reminders(&self) -> ReminderScope {
         ReminderScope {
             tenant: self.tenant.clone(),
-            wanted: Wanted {
-                signals: self.role == Role::Officer,
-                work: !self.role.is_read_only(),
-            },
+            wanted: Wanted::of(self.role),
         }
     }
 

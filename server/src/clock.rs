@@ -13,6 +13,11 @@ pub fn sofia_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&chrono_tz::Europe::Sofia).date_naive()
 }
 
+/// The time of day in Sofia at a moment.
+pub fn sofia_time(at: DateTime<Utc>) -> DateTime<chrono_tz::Tz> {
+    at.with_timezone(&chrono_tz::Europe::Sofia)
+}
+
 /// The system's clock, moved forward by what tests asked for (nothing, in a server). Clones
 /// share one clock.
 #[derive(Debug, Clone, Default)]

@@ -93,6 +93,18 @@ enum Command {
         #[arg(long, env = "ANTIKOR_SNAPSHOT_AFTER", value_parser = clap::value_parser!(u64).range(1..),
             default_value_t = antikor_server::app::SNAPSHOT_AFTER)]
         snapshot_after: u64,
+        /// The SMTP relay for e-mail about what waits, e.g. `smtp://relay.example.bg:25`,
+        /// `smtp://user:password@relay.example.bg:587?tls=required` or
+        /// `smtps://relay.example.bg`. Without it, no e-mail is sent.
+        #[arg(long, env = "ANTIKOR_SMTP_URL", requires_all = ["smtp_from", "public_url"])]
+        smtp_url: Option<String>,
+        /// The e-mail's sender, e.g. `Антикор <antikor@example.bg>`.
+        #[arg(long, env = "ANTIKOR_SMTP_FROM")]
+        smtp_from: Option<String>,
+        /// The address people open Antikor at, for the links in e-mail, e.g.
+        /// `https://antikor.example.bg`.
+        #[arg(long, env = "ANTIKOR_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Runs a witness of Antikor logs (C2SP tlog-witness): it cosigns a log's checkpoints only
     /// when each extends the last one it cosigned, and refuses a rolled-back or forked log.
@@ -352,6 +364,9 @@ fn main() -> ExitCode {
             body_timeout_seconds,
             shutdown_timeout_seconds,
             snapshot_after,
+            smtp_url,
+            smtp_from,
+            public_url,
         } => serve(
             Config {
                 key_file,
@@ -359,6 +374,13 @@ fn main() -> ExitCode {
                 log_origin,
                 witnesses,
                 snapshot_after,
+                mail: smtp_url.map(|url| {
+                    antikor_server::mail::MailConfig::new(
+                        url,
+                        smtp_from.unwrap_or_default(),
+                        public_url.unwrap_or_default(),
+                    )
+                }),
                 sessions: SessionPolicy {
                     idle: std::time::Duration::from_secs(session_idle_minutes.max(1) * 60),
                     absolute: std::time::Duration::from_secs(session_hours.max(1) * 3600),

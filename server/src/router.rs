@@ -51,6 +51,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(log::records))
         .routes(routes!(session::login, session::current, session::logout))
         .routes(routes!(session::change_password))
+        .routes(routes!(
+            session::notifications,
+            session::choose_notifications
+        ))
         .routes(routes!(accounts::list, accounts::create))
         .routes(routes!(accounts::get))
         .routes(routes!(accounts::people))

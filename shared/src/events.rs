@@ -17,6 +17,7 @@ use crate::activity::{
     ExpertContactsUpdated, MediaActivityCarriedOut, MeetingHeld, TrainingHeld,
 };
 use crate::event::DomainEvent;
+use crate::notifications::{NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
 use crate::signal::{
@@ -235,6 +236,14 @@ event_sets! {
         Enabled(AccountEnabled) = 1,
         /// Its password replaced.
         PasswordChanged(PasswordChanged) = 1,
+    }
+
+    /// The events of a user's `notifications-{username}` stream: e-mail chosen and sent.
+    NotificationEvent (public) {
+        /// How the user is told, and where.
+        Chosen(NotificationsChosen) = 1,
+        /// A message went out.
+        Sent(NotificationSent) = 1,
     }
 
     /// The events of a tenant's `security` stream: logins and logouts.

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod event;
 pub mod events;
 pub mod ids;
+pub mod notifications;
 pub mod plan;
 pub mod progress;
 pub mod reminders;

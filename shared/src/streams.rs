@@ -27,6 +27,11 @@ pub fn account(username: &Username) -> StreamId {
     named(format!("account-{username}"))
 }
 
+/// One user's e-mail about what waits: what they chose, what was sent (in their tenant's log).
+pub fn notifications(username: &Username) -> StreamId {
+    named(format!("notifications-{username}"))
+}
+
 /// A tenant's security log: logins, refused logins, logouts.
 pub fn security() -> StreamId {
     named("security")

@@ -15,6 +15,7 @@ use crate::activity::{
     DeclarationsChecked, ExpertContactsUpdated, MediaActivityCarriedOut, MediaKind, MeetingHeld,
     TrainingHeld,
 };
+use crate::notifications::{Delivery, NotificationKind, NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
 use crate::signal::{
@@ -133,6 +134,32 @@ impl Summary for PasswordChanged {
                 self.username
             ),
         }
+    }
+}
+
+impl Summary for NotificationsChosen {
+    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
+        match (&self.email, self.delivery) {
+            (Some(email), delivery) if delivery != Delivery::Off => format!(
+                "{} избра известия по електронна поща на {email}: {}",
+                self.username,
+                delivery.label_bg().to_lowercase()
+            ),
+            _ => format!("{} спря известията по електронна поща", self.username),
+        }
+    }
+}
+
+impl Summary for NotificationSent {
+    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
+        let what = match self.kind {
+            NotificationKind::Digest => "дневно писмо",
+            NotificationKind::NewSignals => "писмо за нов сигнал",
+        };
+        format!(
+            "Изпратено {what} до {} ({} броя)",
+            self.username, self.items
+        )
     }
 }
 

@@ -74,6 +74,8 @@ pub struct Config {
     /// How many events past the newest snapshot make it worth writing a new one (see
     /// `crate::snapshot`): checked after commits and when the server stops.
     pub snapshot_after: u64,
+    /// The SMTP relay for e-mail about what waits (none: no e-mail; see `crate::mail`).
+    pub mail: Option<crate::mail::MailConfig>,
 }
 
 impl Config {
@@ -89,6 +91,7 @@ impl Config {
             log_origin: None,
             witnesses: Vec::new(),
             snapshot_after: SNAPSHOT_AFTER,
+            mail: None,
         }
     }
 
@@ -169,6 +172,8 @@ pub struct App {
     pub stopping: watch::Receiver<bool>,
     /// Now, and today in Sofia, for every deadline the app judges.
     pub clock: Clock,
+    /// Whether e-mail goes out (the server was given a relay).
+    mail_configured: bool,
     /// The public signal statistics, computed once per state of the signals.
     statistics: std::sync::Mutex<signals::StatisticsCache>,
     /// The annual reports visitors read, kept for a few seconds.
@@ -243,6 +248,12 @@ impl App {
             ..StoreOptions::default()
         };
         let started = std::time::Instant::now();
+        // A relay or sender that cannot be used stops the start, before anything opens.
+        let mailer = config
+            .mail
+            .clone()
+            .map(crate::mail::Mailer::new)
+            .transpose()?;
         let log_key_file = config
             .log_key_file
             .clone()
@@ -397,6 +408,7 @@ impl App {
             snapshot_path: snapshot::path(&config.data_dir),
             snapshot_key,
             snapshot_after: config.snapshot_after.max(1),
+            mail_configured: mailer.is_some(),
             snapshotted: tokio::sync::Mutex::new(walked),
             history_checked,
         });
@@ -412,6 +424,13 @@ impl App {
             committed.clone(),
             app.stopping.clone(),
         ));
+        if let Some(mailer) = mailer {
+            tokio::spawn(crate::mail::deliver(
+                Arc::downgrade(&app),
+                mailer,
+                app.stopping.clone(),
+            ));
+        }
         for link in &app.witnesses {
             tokio::spawn(witnessing::follow(
                 Arc::downgrade(&app),

@@ -5,8 +5,10 @@ use crate::domain::accounts::{AccountAggregate, AccountState};
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_shared::account::{Account, LoginSucceeded};
 use antikor_shared::api::Page;
-use antikor_shared::events::AccountEvent;
+use antikor_shared::events::{AccountEvent, NotificationEvent};
+use antikor_shared::notifications::{Delivery, NotificationKind};
 use antikor_shared::{RecordedEvent, TenantId, Username};
+use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
@@ -18,6 +20,23 @@ pub struct AccountEntry {
     /// How many times its password changed since creation; a session opened before the
     /// latest change is no longer valid.
     pub password_epoch: u64,
+    /// How its owner is told by e-mail of what waits, and what was last sent.
+    #[serde(default)]
+    pub notifications: Notifications,
+}
+
+/// A user's e-mail about what waits: the choice, and how far what was sent reaches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Notifications {
+    /// Where to write.
+    pub email: Option<String>,
+    /// How often.
+    pub delivery: Delivery,
+    /// Signals filed at or before this log position are not news to the user: those before
+    /// the choice, and those a message already counted.
+    pub signals_seen_up_to: u64,
+    /// The day (Sofia's) of the last daily message.
+    pub last_digest: Option<NaiveDate>,
 }
 
 /// Every account, by username.
@@ -57,6 +76,7 @@ impl AccountDirectory {
             let entry = AccountEntry {
                 account,
                 password_epoch: 0,
+                notifications: Notifications::default(),
             };
             // A second creation of a username (which the commands refuse) replaces the
             // account, as it always did here; the tenant lists follow, so that no tenant's
@@ -97,6 +117,38 @@ impl AccountDirectory {
             entry.account.password_changed_at = at;
         }
         entry.account.version = event.version;
+    }
+
+    /// Folds in a user's choice of e-mail, or a message sent (in the user's own tenant only).
+    pub fn notification_event(&mut self, event: &RecordedEvent, e: &NotificationEvent) {
+        let username = match e {
+            NotificationEvent::Chosen(c) => &c.username,
+            NotificationEvent::Sent(s) => &s.username,
+        };
+        let Some(entry) = self
+            .accounts
+            .get_mut(username)
+            .filter(|entry| entry.account.tenant == event.tenant)
+        else {
+            return;
+        };
+        let n = &mut entry.notifications;
+        match e {
+            NotificationEvent::Chosen(c) => {
+                n.email.clone_from(&c.email);
+                n.delivery = c.delivery;
+                // What arrived before the choice is not news to announce.
+                n.signals_seen_up_to = n.signals_seen_up_to.max(event.position);
+            }
+            NotificationEvent::Sent(sent) => match sent.kind {
+                NotificationKind::NewSignals => {
+                    n.signals_seen_up_to = n.signals_seen_up_to.max(sent.up_to);
+                }
+                NotificationKind::Digest => {
+                    n.last_digest = n.last_digest.max(Some(sent.on));
+                }
+            },
+        }
     }
 
     /// The account with this username, in any tenant.

@@ -203,6 +203,7 @@ impl ReadModels {
             Some(AnyEvent::IntakeListsEvent(IntakeListsEvent::Set(e))) => {
                 self.signals.lists_set(event, e);
             }
+            Some(AnyEvent::NotificationEvent(e)) => self.accounts.notification_event(event, &e),
             Some(
                 AnyEvent::SecurityEvent(
                     SecurityEvent::LoginFailed(_) | SecurityEvent::LoggedOut(_),

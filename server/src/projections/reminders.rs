@@ -6,6 +6,7 @@ use super::ReadModels;
 use super::views::due_date;
 use crate::domain::clocks;
 use antikor_shared::TenantId;
+use antikor_shared::account::Role;
 use antikor_shared::reminders::{Reminder, ReminderKind, ReminderTarget, Reminders};
 use antikor_shared::signal::SignalStatus;
 use chrono::{Datelike, NaiveDate};
@@ -25,6 +26,17 @@ pub struct Wanted {
     pub signals: bool,
     /// The plan's measures and the returned acts (whoever reports and records for the tenant).
     pub work: bool,
+}
+
+impl Wanted {
+    /// What a role acts on: the register's clocks for its officers (the register is
+    /// confidential), the tenant's plan and returned acts for every role that writes.
+    pub fn of(role: Role) -> Self {
+        Self {
+            signals: role == Role::Officer,
+            work: !role.is_read_only(),
+        }
+    }
 }
 
 impl ReadModels {

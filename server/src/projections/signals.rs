@@ -51,6 +51,10 @@ pub struct SignalBook {
     #[serde(with = "compact::sorted_set::in_map")]
     order: RegisterIndex,
     references: HashMap<String, (TenantId, Uuid)>,
+    /// Each tenant's filings' log positions, in order: how many signals arrived after a
+    /// position is a search (the officers' e-mail reads it).
+    #[serde(default)]
+    filed_at: BTreeMap<TenantId, Vec<u64>>,
     channels: BTreeMap<TenantId, InternalChannelRecorded>,
     lists: BTreeMap<TenantId, IntakeListsSet>,
     /// Counts the events folded in: answers computed from the book (the public statistics)
@@ -134,6 +138,10 @@ impl SignalBook {
                 SignalEvent::Filed(filed) => {
                     self.references
                         .insert(filed.reference.clone(), (tenant.clone(), id));
+                    self.filed_at
+                        .entry(tenant.clone())
+                        .or_default()
+                        .push(event.position);
                     let entry = SignalEntry {
                         id,
                         version: event.version,
@@ -247,6 +255,16 @@ impl SignalBook {
             .into_iter()
             .flat_map(|keys| keys.iter().rev())
             .filter_map(move |key| cases?.get(&key.id))
+    }
+
+    /// How many signals `tenant` received after log position `after`, and the position of
+    /// the newest of them.
+    pub fn filed_after(&self, tenant: &TenantId, after: u64) -> (u64, u64) {
+        let Some(positions) = self.filed_at.get(tenant) else {
+            return (0, after);
+        };
+        let new = &positions[positions.partition_point(|p| *p <= after)..];
+        (new.len() as u64, new.last().copied().unwrap_or(after))
     }
 
     /// Every tenant's signals.

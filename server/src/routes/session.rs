@@ -1,4 +1,5 @@
-//! Logging in and out, and changing one's own password: `/api/session`.
+//! Logging in and out, changing one's own password and choosing one's e-mail about what
+//! waits: `/api/session`.
 
 use crate::access::Principal;
 use crate::app::AppState;
@@ -7,6 +8,7 @@ use crate::util::errors::AppResult;
 use crate::util::extract::{ClientAddr, Json};
 use antikor_shared::account::{ChangePassword, LoginRequest, SessionInfo};
 use antikor_shared::api::ErrorBody;
+use antikor_shared::notifications::NotificationSettings;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum_extra::extract::CookieJar;
@@ -86,4 +88,34 @@ pub async fn change_password(
 ) -> AppResult<(CookieJar, axum::Json<SessionInfo>)> {
     let session = app.change_own_password(&principal, client, body).await?;
     Ok(opened(&app, jar, session))
+}
+
+/// How the caller is told by e-mail of what waits, and whether this server sends e-mail.
+#[utoipa::path(get, path = "/api/session/notifications", security(("session" = [])), tag = "session",
+    responses(
+        (status = 200, description = "The caller's choice", body = NotificationSettings),
+        (status = 401, description = "Not logged in", body = ErrorBody)))]
+pub async fn notifications(
+    State(app): State<AppState>,
+    principal: Principal,
+) -> axum::Json<NotificationSettings> {
+    axum::Json(app.notification_settings(&principal))
+}
+
+/// Chooses how the caller is told by e-mail of what waits: `off`, a daily message (`digest`),
+/// or that and, for the register's officers, a message as soon as a signal arrives
+/// (`immediate`). The messages say only that something waits, with a link.
+#[utoipa::path(put, path = "/api/session/notifications", security(("session" = [])), tag = "session", request_body = NotificationSettings,
+    responses(
+        (status = 200, description = "Chosen", body = NotificationSettings),
+        (status = 400, description = "No address, or not an address", body = ErrorBody),
+        (status = 403, description = "Missing CSRF token", body = ErrorBody)))]
+pub async fn choose_notifications(
+    State(app): State<AppState>,
+    principal: Principal,
+    Json(body): Json<NotificationSettings>,
+) -> AppResult<axum::Json<NotificationSettings>> {
+    Ok(axum::Json(
+        app.choose_notifications(&principal, body).await?,
+    ))
 }

@@ -110,7 +110,9 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
         // What waits for the caller, in their own tenant: nothing to ask of another.
-        "GET /api/reminders" => ok,
+        "GET /api/reminders" | "GET /api/session/notifications" => ok,
+        // One's own choice of e-mail, whoever one is.
+        "PUT /api/session/notifications" => ok,
         // Names and roles of the people the caller's histories show (the markers below check
         // that no one else's are among them).
         "GET /api/people" => ok,
@@ -337,6 +339,12 @@ async fn build(
         ),
         "/api/session" => (method, uri(path), None),
         "/api/people" | "/api/reminders" => (method, uri(path), None),
+        "/api/session/notifications" if method == Method::GET => (method, uri(path), None),
+        "/api/session/notifications" => (
+            method,
+            uri(path),
+            Some(json!({"email": "ivanova@example.bg", "delivery": "digest"})),
+        ),
         "/api/session/password" => (
             method,
             uri(path),

@@ -9,6 +9,7 @@ mod fold_fuzz;
 mod isolation;
 mod log_contract;
 mod log_model;
+mod mail;
 mod openapi;
 mod paging;
 mod plan;
