@@ -136,6 +136,8 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         T::LoginSucceeded => "Успешен вход",
         T::LoginFailed => "Неуспешен вход",
         T::LoggedOut => "Изход",
+        T::NotificationsChosen => "Избрани известия",
+        T::NotificationSent => "Изпратено известие",
         T::PlanAdopted => "Приет план",
         T::MeasureAdded => "Добавена мярка",
         T::MeasureUpdated => "Променена мярка",

@@ -1,8 +1,10 @@
 //! The bell in the header and `/reminders`: what waits counts on every page, each reminder
-//! leads where it is dealt with, and a step done leaves the count.
+//! leads where it is dealt with, a step done leaves the count, and the choice of e-mail.
 
 use antikor_e2e::api_login;
-use antikor_e2e::browser::{DEMO_PASSWORD, click, eventually, find, login, start, wait_path};
+use antikor_e2e::browser::{
+    DEMO_PASSWORD, click, eventually, find, login, start, type_into, wait_path, wait_text,
+};
 use fantoccini::Client;
 use serde_json::json;
 
@@ -86,4 +88,33 @@ async fn the_bell_counts_what_waits_and_leads_where_it_is_done() {
     wait_path(&client, "/reminders").await;
     bell_says(&client, "0", "Няма напомняния").await;
     find(&client, "#reminders-none").await;
+
+    // E-mail: an address is needed; chosen, the choice stays (this server has no relay, and
+    // says so).
+    find(&client, "#mail-not-configured").await;
+    click(&client, "#delivery-digest").await;
+    click(&client, "#notifications-submit").await;
+    wait_text(&client, "#notifications-result", "Въведете адрес").await;
+    type_into(&client, "#notifications-email", "petrich@example.bg").await;
+    click(&client, "#notifications-submit").await;
+    wait_text(&client, "#notifications-result", "Изборът е записан").await;
+    client.refresh().await.unwrap();
+    eventually(&client, "the choice is read back", || async {
+        let email = client
+            .find(fantoccini::Locator::Css("#notifications-email"))
+            .await
+            .ok()?
+            .prop("value")
+            .await
+            .ok()??;
+        let digest = client
+            .find(fantoccini::Locator::Css("#delivery-digest"))
+            .await
+            .ok()?
+            .prop("checked")
+            .await
+            .ok()??;
+        (email == "petrich@example.bg" && digest == "true").then_some(())
+    })
+    .await;
 }

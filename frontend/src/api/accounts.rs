@@ -6,6 +6,7 @@ use antikor_shared::account::{
     Account, ChangePassword, CreateAccount, DisableAccount, EnableAccount, GrantRole, LoginRequest,
     Person, ResetPassword, SessionInfo,
 };
+use antikor_shared::notifications::NotificationSettings;
 use antikor_shared::{TenantId, Username};
 use gloo_net::http::Request;
 
@@ -104,4 +105,16 @@ pub async fn reset_password(
 ) -> Result<Account, ApiError> {
     let url = account_url(username, "password");
     send_json(changing(Request::post(&url))?, body).await
+}
+
+/// `GET /api/session/notifications`: how the caller is told by e-mail of what waits.
+pub async fn notification_settings() -> Result<NotificationSettings, ApiError> {
+    get_json("/api/session/notifications", &[]).await
+}
+
+/// `PUT /api/session/notifications`: choose it.
+pub async fn choose_notifications(
+    body: &NotificationSettings,
+) -> Result<NotificationSettings, ApiError> {
+    send_json(changing(Request::put("/api/session/notifications"))?, body).await
 }

@@ -1,8 +1,13 @@
-//! `/reminders`: what waits for the user's action, and the bell in the header that leads here.
+//! `/reminders`: what waits for the user's action, the bell in the header that leads here, and
+//! the user's choice of e-mail about it.
 
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
+use crate::form::{InputField, NoticeView, SubmitButton, use_submit};
 use crate::format::date_bg;
+use antikor_shared::notifications::{
+    Delivery, MAX_EMAIL_LEN, NotificationSettings, email_is_valid,
+};
 use antikor_shared::reminders::{Reminder, ReminderTarget, Reminders};
 use antikor_shared::wire::code;
 use leptos::prelude::*;
@@ -124,6 +129,95 @@ pub fn RemindersPage() -> impl IntoView {
             "Сигнали за потвърждение (от 2 дни преди края на 7-дневния срок) и за обратна информация (от 14 дни преди края на 3-месечния срок), мерки от плана с краен срок до 30 дни или изтекъл, върнати актове, които съветът трябва да обсъди отново."
         </p>
         <Loaded retry>{list}</Loaded>
+        <EmailChoice />
+    }
+}
+
+/// The address typed, ready to send: trimmed, required unless e-mail is off, and an address.
+fn checked_settings(email: &str, delivery: Delivery) -> Result<NotificationSettings, String> {
+    let email = email.trim();
+    if email.is_empty() {
+        if delivery != Delivery::Off {
+            return Err("Въведете адрес на електронна поща.".to_owned());
+        }
+    } else if !email_is_valid(email) {
+        return Err(format!("„{email}“ не е адрес на електронна поща."));
+    }
+    Ok(NotificationSettings {
+        email: (!email.is_empty()).then(|| email.to_owned()),
+        delivery,
+        mail_configured: false,
+    })
+}
+
+/// The user's choice of e-mail about what waits.
+#[component]
+fn EmailChoice() -> impl IntoView {
+    let settings = LocalResource::new(api::notification_settings);
+    let email = RwSignal::new(String::new());
+    let delivery = RwSignal::new(Delivery::Off);
+    let configured = RwSignal::new(true);
+    // What the server holds fills the form once it comes.
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = settings.get() {
+            email.set(s.email.unwrap_or_default());
+            delivery.set(s.delivery);
+            configured.set(s.mail_configured);
+        }
+    });
+    let form = use_submit();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let body = match checked_settings(&email.get_untracked(), delivery.get_untracked()) {
+            Ok(body) => body,
+            Err(text) => return form.fail(text),
+        };
+        form.send(
+            async move { api::choose_notifications(&body).await },
+            move |_| form.succeed("Изборът е записан."),
+        );
+    };
+    let choices = Delivery::ALL
+        .into_iter()
+        .map(|d| {
+            let id = format!("delivery-{}", code(d));
+            view! {
+                <label>
+                    <input
+                        type="radio"
+                        id=id
+                        name="delivery"
+                        value=code(d)
+                        prop:checked=move || delivery.get() == d
+                        on:change=move |_| delivery.set(d)
+                    />
+                    " "
+                    {d.label_bg()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 id="email-heading">"Известия по електронна поща"</h2>
+        <form id="notifications-form" class="form-card" on:submit=submit novalidate>
+            <p class="muted">
+                "Писмата казват само колко неща чакат и водят тук: никога съдържание на сигнал."
+            </p>
+            <Show when=move || !configured.get()>
+                <p id="mail-not-configured" class="muted">
+                    "Сървърът още няма пощенски сървър за изпращане: изборът ви ще важи, щом администраторът го настрои."
+                </p>
+            </Show>
+            <InputField id="notifications-email" label="Адрес" kind="email" value=email maxlength=MAX_EMAIL_LEN autocomplete="email" />
+            <fieldset>
+                <legend>"Колко често"</legend>
+                <div class="field field--check">{choices}</div>
+            </fieldset>
+            <NoticeView id="notifications-result" notice=form.outcome() />
+            <SubmitButton id="notifications-submit" form text="Запиши" />
+        </form>
     }
 }
 
@@ -151,6 +245,15 @@ mod tests {
             bell_label(&reminders(5, 2)),
             "5 напомняния, 2 от тях просрочени"
         );
+    }
+
+    #[test]
+    fn an_address_is_needed_for_e_mail_and_must_be_one() {
+        assert_eq!(checked_settings("  ", Delivery::Off).unwrap().email, None);
+        assert!(checked_settings("", Delivery::Digest).is_err());
+        assert!(checked_settings("ivanova@", Delivery::Immediate).is_err());
+        let s = checked_settings(" ivanova@bansko.bg ", Delivery::Digest).unwrap();
+        assert_eq!(s.email.as_deref(), Some("ivanova@bansko.bg"));
     }
 
     #[test]
