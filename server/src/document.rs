@@ -96,6 +96,9 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
     doc = table(doc, &report.signals_table());
     doc = table(doc, &report.signal_categories_table());
 
+    doc = doc.add_paragraph(head(1, "Корупционни рискове"));
+    doc = table(doc, &report.risks_table());
+
     doc = doc
         .add_paragraph(text(""))
         .add_paragraph(text("Изготвил: ………………………………"))

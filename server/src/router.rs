@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
     accounts, activities, audit, frontend, health, log, plan, progress, public, reminders, report,
-    session, signals, tenants,
+    risks, session, signals, tenants,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -30,6 +30,7 @@ use utoipa_axum::routes;
         (name = "progress", description = "Each tenant's progress on the plan, dashboards and the combined view"),
         (name = "reminders", description = "What waits for the caller's action: the register's clocks, measures due, returned acts"),
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
+        (name = "risks", description = "The corruption-risk register of each tenant (plan measure VI.1) and the registers side by side"),
         (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
         (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
         (name = "audit", description = "The append-only, hash-chained event log"),
@@ -82,6 +83,15 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(activities::correct))
         .routes(routes!(activities::follow_up))
         .routes(routes!(activities::contacts, activities::update_contacts))
+        .routes(routes!(risks::list, risks::identify))
+        .routes(routes!(risks::summary))
+        .routes(routes!(risks::export))
+        .routes(routes!(risks::get))
+        .routes(routes!(risks::assess))
+        .routes(routes!(risks::treat))
+        .routes(routes!(risks::review))
+        .routes(routes!(risks::close))
+        .routes(routes!(risks::region))
         .routes(routes!(public::progress))
         .routes(routes!(public::meetings))
         .routes(routes!(public::contested_acts))

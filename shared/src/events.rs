@@ -20,6 +20,7 @@ use crate::event::DomainEvent;
 use crate::notifications::{NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
+use crate::risk::{RiskAssessed, RiskClosed, RiskIdentified, RiskReviewed, RiskTreatmentPlanned};
 use crate::signal::{
     IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
@@ -290,6 +291,20 @@ event_sets! {
         Corrected(ActivityCorrected) = 1,
         /// What became of a contested act.
         FollowedUp(ContestedActFollowedUp) = 1,
+    }
+
+    /// The events of one risk of a tenant's corruption-risk register (`risk-{id}`).
+    RiskEvent (public) {
+        /// Entered in the register.
+        Identified(RiskIdentified) = 1,
+        /// Rated.
+        Assessed(RiskAssessed) = 1,
+        /// A response planned.
+        TreatmentPlanned(RiskTreatmentPlanned) = 1,
+        /// Reviewed.
+        Reviewed(RiskReviewed) = 1,
+        /// Taken out of the register.
+        Closed(RiskClosed) = 1,
     }
 
     /// The events of a tenant's `contacts` stream.

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod progress;
 pub mod reminders;
 pub mod report;
+pub mod risk;
 pub mod signal;
 pub mod streams;
 pub mod summary;

@@ -17,6 +17,8 @@ pub enum ReminderKind {
     Measure,
     /// An act returned to its council, which must discuss it again within 14 days.
     Revote,
+    /// A risk of the corruption-risk register to review by its review date.
+    RiskReview,
 }
 
 impl ReminderKind {
@@ -27,6 +29,7 @@ impl ReminderKind {
             Self::Feedback => "Обратна информация по сигнал",
             Self::Measure => "Мярка от плана",
             Self::Revote => "Върнат акт за ново обсъждане",
+            Self::RiskReview => "Преглед на риск",
         }
     }
 }
@@ -51,6 +54,11 @@ pub enum ReminderTarget {
     /// An activity (a contested act) of the caller's tenant.
     Activity {
         /// The activity's id.
+        id: Uuid,
+    },
+    /// A risk of the caller's tenant's register.
+    Risk {
+        /// The risk's id.
         id: Uuid,
     },
 }

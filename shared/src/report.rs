@@ -64,6 +64,10 @@ pub struct ReportInstitution {
     /// Whether the reader sees its notes, evidence and every activity; otherwise its levels,
     /// public meetings and contested acts only, as every visitor does.
     pub detailed: bool,
+    /// Its corruption-risk register of the year in figures (measure VI.1): counts only, never
+    /// a risk's text.
+    #[serde(default)]
+    pub risks: crate::risk::RiskSummary,
 }
 
 impl ReportInstitution {
@@ -456,6 +460,53 @@ impl AnnualReport {
         ReportTable {
             caption,
             columns,
+            rows,
+        }
+    }
+
+    /// Each institution's corruption-risk register of the year in figures (measure VI.1).
+    pub fn risks_table(&self) -> ReportTable {
+        let rows = self
+            .institutions
+            .iter()
+            .map(|i| {
+                let r = &i.risks;
+                if r.open + r.closed == 0 {
+                    let mut row = vec![i.name_bg.clone(), "Няма регистър".to_owned()];
+                    row.extend(std::iter::repeat_n(String::new(), 7));
+                    return row;
+                }
+                let [low, medium, high] = r.by_band;
+                [
+                    i.name_bg.clone(),
+                    r.open.to_string(),
+                    high.to_string(),
+                    medium.to_string(),
+                    low.to_string(),
+                    r.unassessed.to_string(),
+                    r.untreated.to_string(),
+                    r.overdue_reviews.to_string(),
+                    r.closed.to_string(),
+                ]
+                .into()
+            })
+            .collect();
+        ReportTable {
+            caption: format!(
+                "Регистри на корупционните рискове за {} г. (мярка VI.1): отворени рискове по остатъчно ниво",
+                self.year
+            ),
+            columns: vec![
+                "Институция",
+                "Отворени",
+                "Висок",
+                "Среден",
+                "Нисък",
+                "Неоценени",
+                "Без мерки",
+                "Просрочени прегледи",
+                "Закрити",
+            ],
             rows,
         }
     }

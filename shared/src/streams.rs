@@ -11,6 +11,8 @@ use uuid::Uuid;
 const SIGNAL_PREFIX: &str = "signal-";
 /// What every activity's stream name starts with; the rest is the activity's id.
 const ACTIVITY_PREFIX: &str = "activity-";
+/// What every risk's stream name starts with; the rest is the risk's id.
+const RISK_PREFIX: &str = "risk-";
 
 /// A stream whose name is written here, so known to be valid.
 fn named(name: impl Into<String>) -> StreamId {
@@ -56,6 +58,16 @@ pub fn activity(id: Uuid) -> StreamId {
 /// The activity a stream belongs to, when it is an activity's.
 pub fn activity_id(stream: &StreamId) -> Option<Uuid> {
     id_after(stream, ACTIVITY_PREFIX)
+}
+
+/// One risk of a tenant's corruption-risk register.
+pub fn risk(id: Uuid) -> StreamId {
+    named(format!("{RISK_PREFIX}{id}"))
+}
+
+/// The risk a stream belongs to, when it is a risk's.
+pub fn risk_id(stream: &StreamId) -> Option<Uuid> {
+    id_after(stream, RISK_PREFIX)
 }
 
 /// A tenant's published contacts for the public.
@@ -106,6 +118,8 @@ pub enum RecordKind {
     Progress,
     /// An activity.
     Activity,
+    /// A risk of the corruption-risk register.
+    Risk,
     /// A signal.
     Signal,
     /// The experts' contacts.
@@ -125,6 +139,8 @@ pub fn record_kind(stream: &StreamId) -> RecordKind {
         RecordKind::Signal
     } else if activity_id(stream).is_some() {
         RecordKind::Activity
+    } else if risk_id(stream).is_some() {
+        RecordKind::Risk
     } else if name.starts_with("account-") {
         RecordKind::Account
     } else if name.starts_with("plan-") {

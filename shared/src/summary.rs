@@ -18,6 +18,9 @@ use crate::activity::{
 use crate::notifications::{Delivery, NotificationKind, NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
+use crate::risk::{
+    Rating, RiskAssessed, RiskClosed, RiskIdentified, RiskReviewed, RiskTreatmentPlanned,
+};
 use crate::signal::{
     IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
@@ -469,6 +472,69 @@ impl Summary for ExpertContactsUpdated {
             context.tenant,
             counted(self.contacts.len() as u64, "контакт", "контакта")
         )
+    }
+}
+
+/// A rating as the register writes it: "вероятност 3 × въздействие 4 = 12 (среден)".
+fn rating(r: Rating) -> String {
+    format!(
+        "вероятност {} × въздействие {} = {} ({})",
+        r.likelihood,
+        r.impact,
+        r.score(),
+        r.band().label_bg().to_lowercase()
+    )
+}
+
+impl Summary for RiskIdentified {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} вписа риск в регистъра за {} г. ({}): {}",
+            context.tenant,
+            self.year,
+            self.area.label_bg().to_lowercase(),
+            self.description.trim()
+        )
+    }
+}
+
+impl Summary for RiskAssessed {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} оценен: присъщ риск {}, остатъчен {}",
+            context.record,
+            rating(self.inherent),
+            rating(self.residual)
+        )
+    }
+}
+
+impl Summary for RiskTreatmentPlanned {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{}: отговор „{}“, {}",
+            context.record,
+            self.response.label_bg().to_lowercase(),
+            self.actions.trim()
+        )
+    }
+}
+
+impl Summary for RiskReviewed {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} прегледан към {}: {}; следващ преглед до {}",
+            context.record,
+            date_bg(self.reviewed_on),
+            rating(self.residual),
+            date_bg(self.next_review_on)
+        )
+    }
+}
+
+impl Summary for RiskClosed {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!("{} закрит: {}", context.record, self.reason.trim())
     }
 }
 

@@ -283,6 +283,9 @@ pub struct TenantDashboard {
     pub activities: Vec<KindCount>,
     /// The tenant's latest changes, newest first.
     pub latest: Vec<RecentChange>,
+    /// The year's corruption-risk register in figures (overdue reviews among them).
+    #[serde(default)]
+    pub risks: crate::risk::RiskSummary,
 }
 
 /// One tenant's line in the combined view.

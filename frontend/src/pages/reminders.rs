@@ -15,17 +15,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 /// Where a reminder is dealt with in the app.
-fn href(target: &ReminderTarget) -> String {
+pub(crate) fn reminder_href(target: &ReminderTarget) -> String {
     match target {
         ReminderTarget::Signal { id } => format!("/signals/{id}"),
         // The dashboard holds the form that reports on each measure.
         ReminderTarget::Measure { year, .. } => format!("/dashboard?year={year}"),
         ReminderTarget::Activity { .. } => "/activities?kind=contested_act".to_owned(),
+        ReminderTarget::Risk { id } => format!("/risks/{id}"),
     }
 }
 
 /// "Просрочено от 01.12.2026" or "до 05.12.2026".
-fn when(r: &Reminder) -> String {
+pub(crate) fn reminder_when(r: &Reminder) -> String {
     if r.overdue {
         format!("просрочено, срокът беше {}", date_bg(r.due))
     } else {
@@ -104,7 +105,7 @@ pub fn RemindersPage() -> impl IntoView {
                     } else {
                         "badge badge--soon"
                     };
-                    let (due, target) = (when(&item), href(&item.target));
+                    let (due, target) = (reminder_when(&item), reminder_href(&item.target));
                     view! {
                         <li data-kind=code(item.kind) data-overdue=item.overdue.to_string()>
                             <span class="muted small">{item.kind.label_bg()}</span>
@@ -262,13 +263,13 @@ mod tests {
             id: Default::default(),
         };
         assert_eq!(
-            href(&signal),
+            reminder_href(&signal),
             "/signals/00000000-0000-0000-0000-000000000000"
         );
         let measure = ReminderTarget::Measure {
             year: 2026,
             key: "I.1".into(),
         };
-        assert_eq!(href(&measure), "/dashboard?year=2026");
+        assert_eq!(reminder_href(&measure), "/dashboard?year=2026");
     }
 }

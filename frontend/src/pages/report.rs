@@ -426,6 +426,14 @@ fn Report(report: AnnualReport) -> impl IntoView {
                     filename=csv_file("signali-kategorii", &report)
                 />
             </section>
+            <section class="report-part" id="report-risks">
+                <h2>"6. Корупционни рискове"</h2>
+                <ReportTableView
+                    table=report.risks_table()
+                    id="report-risks-table"
+                    filename=csv_file("riskove", &report)
+                />
+            </section>
             <footer class="report-sign">
                 <p>"Изготвил: ………………………………"</p>
                 <p>"Дата: ………………………"</p>

@@ -37,6 +37,12 @@ impl App {
                 None => "Сигнал".to_owned(),
             };
         }
+        if let Some(id) = streams::risk_id(stream) {
+            return match self.models_unscoped().risks.get(tenant, id) {
+                Some(risk) => format!("Риск {}", risk.code()),
+                None => "Риск".to_owned(),
+            };
+        }
         if streams::activity_id(stream).is_some() {
             // The record's first event says what it is; later ones only correct it.
             let first = self.stream_event(tenant, stream, 1);

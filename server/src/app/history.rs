@@ -14,6 +14,7 @@ use crate::domain::Aggregate;
 use crate::domain::accounts::AccountAggregate;
 use crate::domain::plan::PlanAggregate;
 use crate::domain::signals::SignalAggregate;
+use crate::projections::risks::risk_record;
 use crate::projections::work::activity_record;
 use crate::store::{Direction, StoreError};
 use crate::streams::{self, RecordKind};
@@ -25,6 +26,7 @@ use antikor_shared::api::{
 };
 use antikor_shared::events::{AccountEvent, PlanEvent, SignalEvent};
 use antikor_shared::progress::{Evidence, ProgressReported};
+use antikor_shared::risk::{Rating, RiskRecord};
 use antikor_shared::signal::{IntakeListsSet, InternalChannelRecorded};
 use antikor_shared::tenant::TenantRegistered;
 use antikor_shared::text::{date_bg, date_time};
@@ -311,6 +313,7 @@ fn states(stream: &StreamId, events: &[RecordedEvent]) -> States {
         RecordKind::Activity => {
             one(activity_record(&UPCASTERS, events).map(|r| activity_fields(&r.activity)))
         }
+        RecordKind::Risk => one(risk_record(&UPCASTERS, events).map(|r| risk_fields(&r))),
         RecordKind::Signal => one(signal_fields(events)),
         RecordKind::Plan => plan_states(events),
         RecordKind::Journal => States::new(),
@@ -330,6 +333,55 @@ fn progress_fields(r: &ProgressReported) -> Fields {
         ("Бележка", Some(r.note.clone())),
         ("Доказателства", list(&evidence)),
         ("Отчетено към", Some(date_bg(r.reported_for))),
+    ])
+}
+
+fn risk_fields(r: &RiskRecord) -> Fields {
+    let rating = |r: Option<Rating>| {
+        r.map(|r| {
+            format!(
+                "{}×{} = {} ({})",
+                r.likelihood,
+                r.impact,
+                r.score(),
+                r.band().label_bg().to_lowercase()
+            )
+        })
+    };
+    let treatment = r.treatment.as_ref();
+    fields([
+        ("Година", Some(r.identified.year.to_string())),
+        (
+            "Област на дейност",
+            Some(r.identified.area.label_bg().to_owned()),
+        ),
+        ("Процес или звено", Some(r.identified.unit.clone())),
+        ("Описание", Some(r.identified.description.clone())),
+        ("Причини", Some(r.identified.causes.clone())),
+        ("Собственик", Some(r.identified.owner.clone())),
+        ("Присъщ риск", rating(r.inherent())),
+        (
+            "Съществуващи контроли",
+            r.assessment.as_ref().map(|a| a.controls.clone()),
+        ),
+        ("Остатъчен риск", rating(r.residual())),
+        (
+            "Отговор",
+            treatment.map(|t| t.response.label_bg().to_owned()),
+        ),
+        ("Планирани мерки", treatment.map(|t| t.actions.clone())),
+        ("Мерки от плана", treatment.and_then(|t| list(&t.measures))),
+        (
+            "Срок на мерките",
+            treatment.and_then(|t| t.due_on).map(date_bg),
+        ),
+        ("Срок за преглед", Some(date_bg(r.identified.review_on))),
+        ("Прегледи", Some(r.reviews.len().to_string())),
+        ("Състояние", Some(r.status().label_bg().to_owned())),
+        (
+            "Причина за закриването",
+            r.closed.as_ref().map(|c| c.reason.clone()),
+        ),
     ])
 }
 

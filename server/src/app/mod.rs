@@ -13,6 +13,7 @@ pub mod plan;
 pub mod progress;
 pub mod reminders;
 pub mod report;
+pub mod risks;
 pub mod session;
 pub mod signals;
 pub mod tenants;

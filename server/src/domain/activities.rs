@@ -26,16 +26,18 @@ pub struct ActivityContext {
     pub municipalities: Vec<String>,
 }
 
-fn check_measures(
+/// The plan's measures a record names, trimmed, sorted and each checked to be in force in
+/// the plan of `year`.
+pub(crate) fn check_measures(
     measures: &[String],
-    ctx: &ActivityContext,
+    plan: Option<&Plan>,
     year: i32,
 ) -> Result<Vec<String>, WorkRejection> {
     let mut keys: Vec<String> = measures.iter().map(|k| k.trim().to_owned()).collect();
     keys.sort();
     keys.dedup();
     for key in &keys {
-        let known = ctx.plan.as_ref().is_some_and(|p| {
+        let known = plan.is_some_and(|p| {
             p.measures
                 .iter()
                 .any(|m| m.measure.key == *key && m.withdrawn.is_none())
@@ -81,7 +83,7 @@ pub fn check_activity(
             if m.organisations.len() > 200 {
                 return Err(bad("Посочете най-много 200 организации."));
             }
-            m.measures = check_measures(&m.measures, ctx, year)?;
+            m.measures = check_measures(&m.measures, ctx.plan.as_ref(), year)?;
             Activity::Meeting(m)
         }
         Activity::Training(mut t) => {
@@ -90,14 +92,14 @@ pub fn check_activity(
             if t.participants == 0 || t.participants > 100_000 {
                 return Err(bad("Посочете броя на участниците."));
             }
-            t.measures = check_measures(&t.measures, ctx, year)?;
+            t.measures = check_measures(&t.measures, ctx.plan.as_ref(), year)?;
             Activity::Training(t)
         }
         Activity::Media(mut m) => {
             not_future(m.date, ctx.today, "Дата")?;
             m.channel = text(&m.channel, "Медия или канал", 300)?;
             m.summary = text(&m.summary, "Съдържание", 4000)?;
-            m.measures = check_measures(&m.measures, ctx, year)?;
+            m.measures = check_measures(&m.measures, ctx.plan.as_ref(), year)?;
             Activity::Media(m)
         }
         Activity::DeclarationCheck(mut d) => {
@@ -115,7 +117,7 @@ pub fn check_activity(
                     "Нарушенията и сигналите към компетентни органи не може да са повече от проверените декларации.",
                 ));
             }
-            d.measures = check_measures(&d.measures, ctx, year)?;
+            d.measures = check_measures(&d.measures, ctx.plan.as_ref(), year)?;
             Activity::DeclarationCheck(d)
         }
         Activity::ContestedAct(mut a) => {
@@ -156,7 +158,7 @@ pub fn check_activity(
             if let Some(published) = a.published_on {
                 not_future(published, ctx.today, "Дата на публикуване")?;
             }
-            a.measures = check_measures(&a.measures, ctx, year)?;
+            a.measures = check_measures(&a.measures, ctx.plan.as_ref(), year)?;
             Activity::ContestedAct(a)
         }
     })

@@ -10,6 +10,7 @@ pub mod clocks;
 pub mod fields;
 pub mod plan;
 pub mod progress;
+pub mod risks;
 pub mod signals;
 pub mod suppression;
 pub mod tenants;

@@ -35,6 +35,12 @@ pub enum WorkRejection {
     /// No activity was recorded under this id.
     #[error("Няма такъв запис.")]
     NoActivity,
+    /// No risk was entered under this id.
+    #[error("Няма такъв риск в регистъра.")]
+    NoRisk,
+    /// A closed risk is kept as it was closed.
+    #[error("Рискът е закрит и не се променя.")]
+    RiskClosed,
 }
 
 /// How the API answers each refusal.
@@ -42,10 +48,11 @@ impl From<WorkRejection> for AppError {
     fn from(r: WorkRejection) -> Self {
         let message = r.to_string();
         match r {
-            WorkRejection::NoPlan(_) | WorkRejection::NoMeasure(_) | WorkRejection::NoActivity => {
-                Self::NotFound(message)
-            }
-            WorkRejection::Stale(_) => Self::Conflict(message),
+            WorkRejection::NoPlan(_)
+            | WorkRejection::NoMeasure(_)
+            | WorkRejection::NoActivity
+            | WorkRejection::NoRisk => Self::NotFound(message),
+            WorkRejection::Stale(_) | WorkRejection::RiskClosed => Self::Conflict(message),
             WorkRejection::NotRegional => Self::Forbidden(message),
             _ => Self::BadRequest(message),
         }

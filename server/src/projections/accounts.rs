@@ -161,6 +161,15 @@ impl AccountDirectory {
         self.accounts.values()
     }
 
+    /// The accounts of one tenant, by username.
+    pub fn of_tenant(&self, tenant: &TenantId) -> impl Iterator<Item = &AccountEntry> {
+        self.by_tenant
+            .get(tenant)
+            .into_iter()
+            .flatten()
+            .filter_map(|name| self.accounts.get(name))
+    }
+
     /// A page of the accounts of the tenants that `tenants` picks, by username.
     pub fn page<'a>(
         &'a self,

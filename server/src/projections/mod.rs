@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod plan;
 pub mod reminders;
 pub mod report;
+pub mod risks;
 pub mod signals;
 pub mod views;
 pub mod work;
@@ -19,6 +20,7 @@ use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use plan::PlanBook;
+use risks::RiskBook;
 use signals::SignalBook;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
@@ -69,6 +71,8 @@ pub struct ReadModels {
     pub work: WorkBook,
     /// The signals register, per tenant.
     pub signals: SignalBook,
+    /// The corruption-risk register, per tenant.
+    pub risks: RiskBook,
     /// The registered tenants of each province, shared with the scopes of the requests that
     /// read a province (cloning one costs a reference count).
     pub provinces: BTreeMap<ProvinceCode, Arc<BTreeSet<TenantId>>>,
@@ -195,6 +199,7 @@ impl ReadModels {
             }
             Some(AnyEvent::ProgressEvent(e)) => self.work.progress(event, e),
             Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
+            Some(AnyEvent::RiskEvent(e)) => self.risks.risk(event, e),
             Some(AnyEvent::ActivityEvent(e)) => self.work.activity(event, e),
             Some(AnyEvent::SignalEvent(e)) => self.signals.signal(event, e),
             Some(AnyEvent::ChannelEvent(ChannelEvent::Recorded(e))) => {

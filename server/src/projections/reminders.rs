@@ -1,6 +1,6 @@
 //! What waits for a user's action, read off the models: signals to acknowledge and feedback to
 //! give (the whistleblower law's clocks), measures of the plan due, returned acts the council
-//! must discuss again.
+//! must discuss again, risks of the register due for review.
 
 use super::ReadModels;
 use super::views::due_date;
@@ -18,6 +18,8 @@ pub const ACKNOWLEDGE_AHEAD_DAYS: i64 = 2;
 pub const FEEDBACK_AHEAD_DAYS: i64 = 14;
 /// Days ahead of its last day that a returned act's new discussion is reminded of.
 pub const REVOTE_AHEAD_DAYS: i64 = 3;
+/// Days ahead of its review date that a risk's review is reminded of.
+pub const RISK_REVIEW_AHEAD_DAYS: i64 = 14;
 
 /// Which kinds of reminder a caller is given: what their role acts on in their tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +64,16 @@ impl ReadModels {
                             target: ReminderTarget::Activity { id: *id },
                         }),
                 );
+            }
+            if let Some(risks) = self.risks.of(tenant) {
+                let by = today + chrono::Days::new(RISK_REVIEW_AHEAD_DAYS as u64);
+                items.extend(risks.reviews_due_by(by).into_iter().map(|r| Reminder {
+                    kind: ReminderKind::RiskReview,
+                    due: r.identified.review_on,
+                    overdue: today > r.identified.review_on,
+                    subject: format!("{} {}", r.code(), r.identified.description),
+                    target: ReminderTarget::Risk { id: r.id },
+                }));
             }
         }
         items.sort_by(|a, b| (a.due, a.kind, &a.subject).cmp(&(b.due, b.kind, &b.subject)));

@@ -64,6 +64,7 @@ impl ReadModels {
                 overdue: t.overdue,
                 activities: self.activity_counts(&t.tenant, request.year),
                 detailed: detailed(&t.tenant),
+                risks: self.risks.summary(&t.tenant, request.year, today),
             })
             .collect();
         let sections = plan

@@ -184,6 +184,7 @@ impl ReadModels {
                 .collect(),
             activities: self.activity_counts(tenant, year),
             latest,
+            risks: self.risks.summary(tenant, year, today),
         })
     }
 

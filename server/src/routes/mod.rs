@@ -12,6 +12,7 @@ pub mod progress;
 pub mod public;
 pub mod reminders;
 pub mod report;
+pub mod risks;
 pub mod session;
 pub mod signals;
 pub mod tenants;

@@ -96,19 +96,20 @@ impl Cursor for TenantId {
     }
 }
 
+/// A number in a list numbered from 1 (a register's entries).
+impl Cursor for u32 {
+    fn encode(&self) -> String {
+        self.to_string()
+    }
+
+    fn decode(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    impl Cursor for u32 {
-        fn encode(&self) -> String {
-            self.to_string()
-        }
-
-        fn decode(text: &str) -> Option<Self> {
-            text.parse().ok()
-        }
-    }
 
     /// Every page of `lists` merged, read the way a client does: cursor after cursor.
     fn read_all(lists: &[Vec<u32>], limit: usize) -> (Vec<u32>, usize) {

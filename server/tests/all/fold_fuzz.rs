@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// The log of a demo server after a day of real work: the 2017 plan, accounts and logins,
-/// two signals taken through the officers' steps, a meeting, a progress report and a
-/// contested act.
+/// two signals taken through the officers' steps, a meeting, a progress report, a contested
+/// act and a risk of the register from entry to closure.
 fn corpus() -> &'static [RecordedEvent] {
     static CORPUS: OnceLock<Vec<RecordedEvent>> = OnceLock::new();
     CORPUS.get_or_init(|| {
@@ -126,6 +126,24 @@ async fn record_a_day() -> Vec<RecordedEvent> {
             "action_on": "2017-03-08", "grounds": "Противоречи на закона.", "measures": []}),
         )
         .await;
+    // A risk of the register taken through every step.
+    let (status, risk) = app
+        .post_as(
+            &officer,
+            "/api/risks",
+            crate::risks::identified("bansko.officer"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{risk}");
+    let id = risk["id"].as_str().unwrap().to_owned();
+    for (version, step, body) in crate::risks::lifecycle() {
+        let mut body = body;
+        body["expected_version"] = json!(version);
+        let (status, answer) = app
+            .post_as(&officer, &format!("/api/risks/{id}/{step}"), body)
+            .await;
+        assert_eq!(status, StatusCode::OK, "{step}: {answer}");
+    }
     let _ = app.try_login("petrich.officer", "wrong wrong wrong").await;
     let _ = app.try_login("petrich.officer", DEMO_PASSWORD).await;
     let mut events = Vec::new();

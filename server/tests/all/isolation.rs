@@ -181,7 +181,18 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
                 StatusCode::NOT_FOUND
             }
         }
-        "GET /api/region" => {
+        // The risk register: the tenant's own work, read like its activities.
+        "GET /api/risks"
+        | "GET /api/risks/summary"
+        | "GET /api/risks/export.csv"
+        | "GET /api/risks/{id}" => {
+            if reachable {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
+        "GET /api/region" | "GET /api/region/risks" => {
             if caller.sees_all() {
                 ok
             } else {
@@ -218,7 +229,17 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         // Writes always go to the caller's own tenant; auditors change nothing.
         _ if caller == Auditor && !route.starts_with("GET") => StatusCode::FORBIDDEN,
         "PUT /api/progress/{year}/{key}" | "PUT /api/contacts" => ok,
-        "POST /api/activities" => StatusCode::CREATED,
+        "POST /api/activities" | "POST /api/risks" => StatusCode::CREATED,
+        "POST /api/risks/{id}/assessment"
+        | "POST /api/risks/{id}/treatment"
+        | "POST /api/risks/{id}/review"
+        | "POST /api/risks/{id}/closure" => {
+            if target == Own {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
         "POST /api/activities/{id}/correction" | "POST /api/activities/{id}/follow-up" => {
             if target == Own {
                 ok
@@ -448,6 +469,31 @@ async fn build(
             )
         }
         "/api/activities" => (method, uri(path), Some(training())),
+        "/api/risks" | "/api/risks/summary" | "/api/risks/export.csv" if method == Method::GET => {
+            (method, format!("{path}?tenant={tenant}&year=2017"), None)
+        }
+        "/api/region/risks" => (method, format!("{path}?year=2017"), None),
+        // Owned by the writer's tenant's marked officer (every writer here has one).
+        "/api/risks" => (
+            method,
+            uri(path),
+            Some(crate::risks::identified(&marker(own))),
+        ),
+        "/api/risks/{id}" => {
+            let id = seed_risk(app, tenant, false).await;
+            (method, format!("/api/risks/{id}"), None)
+        }
+        p if p.starts_with("/api/risks/{id}/") => {
+            let step = p.trim_start_matches("/api/risks/{id}/");
+            let id = seed_risk(app, tenant, step != "closure").await;
+            let (_, _, body) = crate::risks::lifecycle()
+                .into_iter()
+                .find(|(_, s, _)| *s == step)
+                .unwrap();
+            let mut body = body;
+            body["expected_version"] = json!(if step == "closure" { 1 } else { 2 });
+            (method, format!("/api/risks/{id}/{step}"), Some(body))
+        }
         "/api/activities/{id}" => {
             let id = seed_activity(app, tenant, training()).await;
             (method, format!("/api/activities/{id}"), None)
@@ -679,6 +725,39 @@ async fn seed_activity(app: &TestApp, tenant: &str, activity: Value) -> uuid::Uu
     id
 }
 
+/// A risk of `tenant`'s 2017 register, written straight to the log (rated too, with
+/// `assessed`): the API writes only in the caller's own tenant.
+async fn seed_risk(app: &TestApp, tenant: &str, assessed: bool) -> uuid::Uuid {
+    use antikor_shared::risk::{Rating, RiskAssessed, RiskIdentified};
+    let identified: RiskIdentified =
+        serde_json::from_value(crate::risks::identified("someone")).unwrap();
+    let mut events = vec![NewEvent::from_domain(uuid::Uuid::new_v4(), &identified)];
+    if assessed {
+        let rating = Rating {
+            likelihood: 3,
+            impact: 3,
+        };
+        let assessment = RiskAssessed {
+            inherent: rating,
+            controls: String::new(),
+            residual: rating,
+        };
+        events.push(NewEvent::from_domain(uuid::Uuid::new_v4(), &assessment));
+    }
+    let id = uuid::Uuid::new_v4();
+    app.state
+        .system_log()
+        .append(request(
+            tenant,
+            &format!("risk-{id}"),
+            ExpectedVersion::NoStream,
+            events,
+        ))
+        .await
+        .unwrap();
+    id
+}
+
 /// Reads an SSE answer for a moment (the backlog is empty without `Last-Event-ID`).
 async fn response_text(
     app: &TestApp,
@@ -746,6 +825,11 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
+        // And a risk of its register, described with the marker.
+        let mut risk = crate::risks::identified(&marker(t));
+        risk["description"] = json!(format!("Риск {}", marker(t)));
+        let (status, body) = app.post_as(&own, "/api/risks", risk).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
     }
     // A second province, with a marked account and a signal of its own.
     let burgas = antikor_shared::ProvinceCode::parse("BGS").unwrap();
@@ -766,6 +850,11 @@ async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
     .await
     .unwrap();
     file_signal(&app, OTHER_PROVINCE).await;
+    let burgas_officer = app.login(&marker(OTHER_PROVINCE)).await;
+    let mut risk = crate::risks::identified(&marker(OTHER_PROVINCE));
+    risk["description"] = json!(format!("Риск {}", marker(OTHER_PROVINCE)));
+    let (status, body) = app.post_as(&burgas_officer, "/api/risks", risk).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
     // Every documented route is in the matrix.
     let (_, doc) = app.get("/api/openapi.json").await;
     let mut routes = BTreeSet::new();

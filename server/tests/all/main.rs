@@ -17,6 +17,7 @@ mod proofs;
 mod read_models;
 mod reminders;
 mod report;
+mod risks;
 mod signals;
 mod snapshots;
 mod support;
