@@ -5,9 +5,8 @@ use crate::format::encode_query_value;
 use antikor_shared::signal::{
     ChannelObligation, FileSignal, IntakeLists, RecordChannel, RecordSignal, ReporterAccess,
     ReporterReply, ReporterView, SetIntakeLists, SignalAnalysis, SignalDetail, SignalIdentity,
-    SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
+    SignalOfficer, SignalReceipt, SignalRow, SignalStatistics,
 };
-use antikor_shared::wire::code;
 use gloo_net::http::Request;
 use serde::Serialize;
 
@@ -91,24 +90,6 @@ pub async fn register(status: Option<&str>, page: &PageAt) -> Result<Page<Signal
 /// small beside the activities, and is read in the longest pages.
 pub async fn register_all(status: Option<&str>) -> Result<Vec<SignalRow>, ApiError> {
     all_pages(|page| async move { register(status, &page).await }).await
-}
-
-/// The signals whose statutory clocks still run, in the register's order: those received,
-/// acknowledged or being examined. A case with feedback was acknowledged first (the server
-/// refuses feedback before an acknowledgment), so both its clocks stopped; a closed case is
-/// done. Closed cases are most of a register that has run for years, so the dashboard reads
-/// only these.
-pub async fn register_open() -> Result<Vec<SignalRow>, ApiError> {
-    let mut rows = Vec::new();
-    for status in [
-        SignalStatus::Received,
-        SignalStatus::Acknowledged,
-        SignalStatus::InProgress,
-    ] {
-        rows.extend(register_all(Some(&code(status))).await?);
-    }
-    rows.sort_by(|a, b| (b.received, &b.reference).cmp(&(a.received, &a.reference)));
-    Ok(rows)
 }
 
 /// `POST /api/signals`: a signal received by e-mail, phone, post or in person.

@@ -61,11 +61,6 @@ pub fn clock_class(clock: Clock) -> &'static str {
     }
 }
 
-/// Whether a step needs attention now: overdue, or due within days.
-pub fn pressing(step: &StatutoryStep) -> bool {
-    matches!(step.clock, Clock::Overdue | Clock::DueSoon)
-}
-
 /// A statutory step: its due date, when it was done, and where its clock stands.
 #[component]
 pub fn StepClock(

@@ -1,10 +1,12 @@
 //! `/signals`: the institution's register of signals for its officers, with the statutory clocks and due filters.
 
-use super::{StepClock, pressing};
+use super::StepClock;
 use crate::api::{self, ApiError, Page};
 use crate::components::{Loaded, set_title};
 use crate::format::{date_bg, href_with_query};
+use crate::pages::reminders::{reminder_href, reminder_when};
 use crate::paging::{Paged, PagedList};
+use antikor_shared::reminders::{Reminder, ReminderKind};
 use antikor_shared::signal::{Clock, SignalRow, SignalStatus};
 use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
@@ -247,44 +249,41 @@ fn RegisterTable(list: Paged<SignalRow>) -> impl IntoView {
     }
 }
 
-/// For the officers' dashboard: signals whose acknowledgment or feedback is overdue or due
-/// soon, each linking to its case.
+/// For the officers' dashboard: the signals whose acknowledgment or feedback the reminders name
+/// (see `/reminders`: due within days, or overdue), each linking to its case. The server picks
+/// them, reading only the register's oldest open signals.
 #[component]
 pub fn SignalsDue() -> impl IntoView {
-    // Every open signal's clocks are looked at, and the server does not filter by them.
-    let rows = LocalResource::new(api::signals::register_open);
-    let retry = Callback::new(move |()| rows.refetch());
+    let reminders = LocalResource::new(api::reminders);
+    let retry = Callback::new(move |()| reminders.refetch());
     let list = move || {
         Suspend::new(async move {
-            let pressing_rows: Vec<SignalRow> = rows
+            let due: Vec<Reminder> = reminders
                 .await?
+                .items
                 .into_iter()
-                .filter(|r| {
-                    r.closed.is_none()
-                        && (pressing(&r.acknowledgment)
-                            || r.feedback.as_ref().is_some_and(pressing))
-                })
+                .filter(|r| matches!(r.kind, ReminderKind::Acknowledge | ReminderKind::Feedback))
                 .collect();
-            if pressing_rows.is_empty() {
+            if due.is_empty() {
                 return Ok::<_, ApiError>(
                     view! { <p id="signals-due" class="muted">"Няма сигнали с просрочен или наближаващ срок."</p> }
                         .into_any(),
                 );
             }
-            let items = pressing_rows
+            let items = due
                 .into_iter()
                 .map(|r| {
-                    // The step that is pending: acknowledgment first, then feedback.
-                    let (what, step) = if r.acknowledgment.done.is_none() {
-                        ("потвърждение", r.acknowledgment)
+                    let (target, when) = (reminder_href(&r.target), reminder_when(&r));
+                    let badge = if r.overdue {
+                        "badge badge--warn"
                     } else {
-                        ("обратна информация", r.feedback.unwrap_or(r.acknowledgment))
+                        "badge badge--soon"
                     };
                     view! {
-                        <li data-id=r.id.to_string() data-clock=code(step.clock)>
-                            <A href=format!("/signals/{}", r.id)>{r.reference.clone()}</A>
-                            <span class="muted small">{format!(" · {what} ")}</span>
-                            <StepClock step />
+                        <li data-kind=code(r.kind) data-overdue=r.overdue.to_string()>
+                            <A href=target>{r.subject}</A>
+                            <span class="muted small">{format!(" · {} ", r.kind.label_bg())}</span>
+                            <span class=badge>{when}</span>
                         </li>
                     }
                 })
