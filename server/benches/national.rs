@@ -1180,8 +1180,11 @@ async fn pages(app: &AppState) {
     let auditor = http::login(&router, "kpk.auditor", PASSWORD).await;
     let officer_who = format!("officer of {officer}");
     let regional_who = format!("regional, SFO: {} tenants", sfo.municipalities.len() + 1);
-    let pages: [(&str, &str, &Session); 7] = [
+    let pages: [(&str, &str, &Session); 9] = [
         (&officer_who, "/api/dashboard?year=2017", &officer_session),
+        // The bell: every page of every logged-in user asks it.
+        (&officer_who, "/api/reminders", &officer_session),
+        (&regional_who, "/api/reminders", &regional),
         (&regional_who, "/api/region?year=2017", &regional),
         ("national", "/api/region?year=2017&province=SOF", &national),
         ("national", "/api/region?year=2017&province=SFO", &national),
