@@ -167,6 +167,7 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         T::SignalReporterReplied => "Съобщение от подател на сигнал",
         T::SignalClosed => "Приключен сигнал",
         T::SignalLinked => "Свързани сигнали",
+        T::SignalRisksLinked => "Сигнал, свързан с рискове",
         T::SignalIdentityViewed => "Отворена самоличност по сигнал",
         T::SignalKeyDestroyed => "Унищожени лични данни по сигнал",
         T::InternalChannelRecorded => "Решение за вътрешен канал",

@@ -393,6 +393,12 @@ impl Principal {
         }
     }
 
+    /// Whether the caller keeps `tenant`'s signals register (is its officer): counts of that
+    /// register's signals are then given exactly, to everyone else with small ones suppressed.
+    pub fn keeps_signals_of(&self, tenant: &TenantId) -> bool {
+        self.role == Role::Officer && self.tenant == *tenant
+    }
+
     /// Permission to keep the caller's tenant's signals register: officers only, since the
     /// register is confidential (not tenant admins, not the region, not auditors).
     pub fn signal_desk(&self) -> AppResult<SignalDesk> {

@@ -122,6 +122,7 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(signals::message))
         .routes(routes!(signals::close))
         .routes(routes!(signals::link))
+        .routes(routes!(signals::link_risks))
         .routes(routes!(audit::list))
         .routes(routes!(audit::get))
         .routes(routes!(audit::event_types))

@@ -25,7 +25,7 @@ use crate::signal::{
     IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
-    SignalReporterReplied, VaultKeyRotated,
+    SignalReporterReplied, SignalRisksLinked, VaultKeyRotated,
 };
 use crate::summary::{Context, Described, Summary};
 use crate::tenant::TenantRegistered;
@@ -337,6 +337,8 @@ event_sets! {
         Closed(SignalClosed) = 1,
         /// Linked.
         Linked(SignalLinked) = 1,
+        /// The risks it concerns.
+        RisksLinked(SignalRisksLinked) = 1,
         /// Identity opened.
         IdentityViewed(SignalIdentityViewed) = 1,
         /// Key destroyed.

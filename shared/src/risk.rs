@@ -314,9 +314,9 @@ pub struct RiskRecord {
     pub reviews: Vec<ReviewEntry>,
     /// Why it was closed, when it was.
     pub closed: Option<RiskClosed>,
-    /// How many of the tenant's classified signals are linked to it: given only to the
-    /// tenant's officers (the signals register is theirs).
-    pub signals: Option<u32>,
+    /// How many of the tenant's signals are related to it: exact for the tenant's officers
+    /// (the signals register is theirs), small counts suppressed for everyone else.
+    pub signals: Option<crate::signal::Cell>,
     /// The number of events of its stream: the version a change must name.
     pub version: u64,
     /// When it was entered, and by whom.
@@ -501,6 +501,8 @@ pub struct TopRisk {
     pub residual: Rating,
     /// Its response, if one is planned.
     pub response: Option<RiskResponse>,
+    /// How many of the tenant's signals are related to it, small counts suppressed.
+    pub signals: crate::signal::Cell,
 }
 
 /// The risks of one area across the tenants in reach.

@@ -25,7 +25,7 @@ use crate::signal::{
     IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
-    SignalReporterReplied, VaultKeyRotated,
+    SignalReporterReplied, SignalRisksLinked, VaultKeyRotated,
 };
 use crate::tenant::TenantRegistered;
 use crate::text::{date_bg, date_time};
@@ -640,6 +640,16 @@ impl Summary for SignalClosed {
 impl Summary for SignalLinked {
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!("{}: свързан с друг сигнал", context.record)
+    }
+}
+
+impl Summary for SignalRisksLinked {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{}: свързан с {} от регистъра на рисковете",
+            context.record,
+            counted(self.risks.len() as u64, "риск", "риска")
+        )
     }
 }
 

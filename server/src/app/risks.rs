@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::access::{ReadScope, TenantRead, TenantWrite};
+use crate::domain::clocks::cell;
 use crate::domain::risks::{RiskAggregate, RiskCommand, RiskContext};
 use crate::exports::CsvTable;
 use crate::projections::ReadModels;
@@ -15,6 +16,7 @@ use antikor_shared::risk::{
     AreaRisks, RegionRiskRow, RegionRisks, RiskArea, RiskIdentified, RiskRecord, RiskSummary,
     TOP_PER_AREA, TopRisk,
 };
+use antikor_shared::signal::Cell;
 use antikor_shared::text::date_bg;
 use antikor_shared::{ProvinceCode, TenantId};
 use chrono::Datelike;
@@ -41,6 +43,20 @@ pub const RISK_COLUMNS: &[&str] = &[
     "Прегледи",
     "Състояние",
 ];
+
+/// A risk with its count of related signals: exact when `exact` (the reader keeps the
+/// tenant's signals register), otherwise with small counts suppressed.
+fn with_signals(models: &ReadModels, risk: &RiskRecord, exact: bool) -> RiskRecord {
+    let n = u64::from(models.risks.signals_of(&risk.tenant, risk.id));
+    RiskRecord {
+        signals: Some(if exact && n > 0 {
+            Cell::Exact(n)
+        } else {
+            cell(n)
+        }),
+        ..risk.clone()
+    }
+}
 
 fn no_risk() -> AppError {
     AppError::NotFound("Няма такъв риск в регистъра.".into())
@@ -72,9 +88,10 @@ impl App {
         scope: &TenantRead,
         year: i32,
         request: &PageRequest<u32>,
+        exact: bool,
     ) -> AppResult<Page<RiskRecord>> {
         let models = self.models_unscoped();
-        Ok(models
+        let page = models
             .risks
             .of(scope.tenant())
             .map(|r| r.page(year, request))
@@ -82,7 +99,8 @@ impl App {
                 items: Vec::new(),
                 next: None,
                 total: 0,
-            }))
+            });
+        Ok(page.map(|r| with_signals(&models, &r, exact)))
     }
 
     /// A tenant's register of one year in figures: heat maps, bands, what needs attention.
@@ -93,15 +111,21 @@ impl App {
             .summary(scope.tenant(), year, today)
     }
 
-    /// One risk, when the scope covers its tenant (otherwise 404, as if it did not exist).
-    pub fn risk(&self, scope: &ReadScope, id: Uuid) -> AppResult<RiskRecord> {
+    /// One risk, when the scope covers its tenant (otherwise 404, as if it did not exist);
+    /// `exact` says whether the reader keeps a tenant's signals register.
+    pub fn risk(
+        &self,
+        scope: &ReadScope,
+        id: Uuid,
+        exact: impl Fn(&TenantId) -> bool,
+    ) -> AppResult<RiskRecord> {
         let models = self.models_unscoped();
         models
             .tenants
             .keys()
             .filter(|t| scope.covers(t))
             .find_map(|t| models.risks.get(t, id))
-            .cloned()
+            .map(|r| with_signals(&models, r, exact(&r.tenant)))
             .ok_or_else(no_risk)
     }
 
@@ -188,11 +212,12 @@ impl App {
     }
 
     /// A risk of the caller's tenant as the read models have it after a command.
-    fn written_risk(&self, tenant: &TenantId, id: Uuid) -> AppResult<RiskRecord> {
-        self.models_unscoped()
+    fn written_risk(&self, tenant: &TenantId, id: Uuid, exact: bool) -> AppResult<RiskRecord> {
+        let models = self.models_unscoped();
+        models
             .risks
             .get(tenant, id)
-            .cloned()
+            .map(|r| with_signals(&models, r, exact))
             .ok_or_else(no_risk)
     }
 
@@ -201,13 +226,14 @@ impl App {
         &self,
         scope: &TenantWrite,
         risk: RiskIdentified,
+        exact: bool,
     ) -> AppResult<RiskRecord> {
         let context = self.risk_context(scope, risk.year);
         let id = Uuid::new_v4();
         let command = RiskCommand::Identify(risk);
         self.execute::<RiskAggregate>(scope, streams::risk(id), None, command, &context)
             .await?;
-        self.written_risk(scope.tenant(), id)
+        self.written_risk(scope.tenant(), id, exact)
     }
 
     /// Rates, treats, reviews or closes a risk of the caller's tenant, as of the version the
@@ -218,6 +244,7 @@ impl App {
         id: Uuid,
         expected_version: u64,
         command: RiskCommand,
+        exact: bool,
     ) -> AppResult<RiskRecord> {
         let year = self
             .models_unscoped()
@@ -229,7 +256,7 @@ impl App {
         let stream = streams::risk(id);
         self.execute::<RiskAggregate>(scope, stream, Some(expected_version), command, &context)
             .await?;
-        self.written_risk(scope.tenant(), id)
+        self.written_risk(scope.tenant(), id, exact)
     }
 }
 
@@ -275,6 +302,7 @@ fn region_risks(
                     description: risk.identified.description.clone(),
                     residual,
                     response: risk.treatment.as_ref().map(|t| t.response),
+                    signals: cell(u64::from(models.risks.signals_of(&tenant.id, risk.id))),
                 });
                 // The highest first; of equal scores the more likely (harder to dismiss).
                 top.sort_by_key(|t| std::cmp::Reverse((t.residual.score(), t.residual.likelihood)));

@@ -22,11 +22,13 @@ use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
 use antikor_shared::signal::{
     AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal, IntakeLists,
-    IntakeListsSet, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment, RECEIPT_FIELD,
-    ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess, ReporterView,
-    SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity, SignalMessage,
-    SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus, SignalStep,
+    IntakeListsSet, LinkedRisk, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment,
+    RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Reporter, ReporterAccess,
+    ReporterView, SetIntakeLists, SignalAccount, SignalAnalysis, SignalDetail, SignalIdentity,
+    SignalMessage, SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
+    SignalStep,
 };
+use antikor_shared::summary::counted;
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -418,6 +420,17 @@ impl App {
                     reference: reference_of(*other),
                 })
                 .collect(),
+            risks: state
+                .case
+                .risks
+                .iter()
+                .filter_map(|id| models.risks.get(desk.tenant(), *id))
+                .map(|r| LinkedRisk {
+                    id: r.id,
+                    code: r.code(),
+                    description: r.identified.description.clone(),
+                })
+                .collect(),
             history,
         })
     }
@@ -569,6 +582,33 @@ impl App {
             .get(desk.tenant(), other)
             .is_some_and(|s| s.case.links.contains(&id));
         Ok(SignalCommand::Link { other, linked_back })
+    }
+
+    /// The command that relates a signal to risks of the desk's tenant's register: each must be
+    /// an open risk there, or one the signal is already related to (a risk closed since stays
+    /// until the officer takes it off).
+    pub fn link_risks_command(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        risks: Vec<Uuid>,
+    ) -> SignalCommand {
+        let models = self.models_unscoped();
+        let linked = models
+            .signals
+            .get(desk.tenant(), id)
+            .map(|s| s.case.risks.clone())
+            .unwrap_or_default();
+        let known = risks.iter().all(|r| {
+            models
+                .risks
+                .get(desk.tenant(), *r)
+                .is_some_and(|risk| risk.closed.is_none() || linked.contains(r))
+        });
+        SignalCommand::LinkRisks {
+            risks: risks.into_iter().collect(),
+            known,
+        }
     }
 
     /// The active officers of the desk's tenant, whom a signal can be assigned to, by name.
@@ -992,6 +1032,13 @@ fn describe(
         ),
         SignalEvent::Linked(l) => (
             format!("Свързан със сигнал {}", reference_of(l.other)),
+            None,
+        ),
+        SignalEvent::RisksLinked(l) => (
+            format!(
+                "Свързан с {} от регистъра на рисковете",
+                counted(l.risks.len() as u64, "риск", "риска")
+            ),
             None,
         ),
         SignalEvent::IdentityViewed(v) => (

@@ -13,7 +13,7 @@ use antikor_shared::signal::{
     SetIntakeLists, SignalAccount, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
-    SignalReporterReplied, SignalStatus,
+    SignalReporterReplied, SignalRisksLinked, SignalStatus,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -320,6 +320,9 @@ pub struct SignalCase {
     /// Related signals (the links this signal's stream recorded; the register also shows
     /// the links other signals made to it).
     pub links: BTreeSet<Uuid>,
+    /// The risks of the tenant's register it concerns.
+    #[serde(default)]
+    pub risks: BTreeSet<Uuid>,
     /// Whether its key was destroyed.
     pub key_destroyed: bool,
 }
@@ -338,6 +341,7 @@ impl SignalCase {
             examined: false,
             closed: None,
             links: BTreeSet::new(),
+            risks: BTreeSet::new(),
             key_destroyed: false,
         }
     }
@@ -375,6 +379,7 @@ impl SignalCase {
             SignalEvent::Linked(e) => {
                 self.links.insert(e.other);
             }
+            SignalEvent::RisksLinked(e) => self.risks = e.risks.iter().copied().collect(),
             SignalEvent::KeyDestroyed(_) => self.key_destroyed = true,
             SignalEvent::MessageSent(_)
             | SignalEvent::ReporterReplied(_)
@@ -595,6 +600,14 @@ pub enum SignalCommand {
         /// Whether the other signal already links to this one (the caller looks it up).
         linked_back: bool,
     },
+    /// Relate to risks of the tenant's register (replacing the risks related before).
+    LinkRisks {
+        /// The risks.
+        risks: BTreeSet<Uuid>,
+        /// Whether every one of them is an open risk of the tenant's register (the caller
+        /// looks them up).
+        known: bool,
+    },
     /// Record that sealed personal fields (`reporter`, `concerned`, `attachment-N`) are being
     /// opened, before they are shown.
     RecordOpening {
@@ -607,6 +620,9 @@ pub enum SignalCommand {
         retention_ended: NaiveDate,
     },
 }
+
+/// The most risks one signal is related to: a signal that bears on more says little of each.
+pub const MAX_LINKED_RISKS: usize = 20;
 
 /// The events a command makes of a signal's case (`None`: not filed yet), or why not.
 fn decide(
@@ -779,6 +795,32 @@ fn decide(
                 ));
             }
             SignalEvent::Linked(SignalLinked { other })
+        }
+        SignalCommand::LinkRisks { risks, known } => {
+            if case.classification.is_none() {
+                return Err(SignalRejection::OutOfOrder(
+                    "Сигналът не е класифициран: класифицирайте го, преди да го свържете с рискове."
+                        .into(),
+                ));
+            }
+            if !known {
+                return Err(bad(
+                    "Някой от посочените рискове не е отворен риск от регистъра на институцията.",
+                ));
+            }
+            if risks.len() > MAX_LINKED_RISKS {
+                return Err(bad(format!(
+                    "Свържете сигнала с най-много {MAX_LINKED_RISKS} риска."
+                )));
+            }
+            if risks == case.risks {
+                return Err(SignalRejection::AlreadyDone(
+                    "Сигналът вече е свързан с тези рискове.".into(),
+                ));
+            }
+            SignalEvent::RisksLinked(SignalRisksLinked {
+                risks: risks.into_iter().collect(),
+            })
         }
     };
     Ok(vec![event])
@@ -1307,6 +1349,43 @@ mod tests {
         );
         let reply = when(&state, SignalCommand::ReporterReply { text: "x".into() });
         assert_eq!(reply, Err(SignalRejection::Closed));
+    }
+
+    #[test]
+    fn risks_are_related_to_a_classified_signal_and_only_known_ones() {
+        let risk = Uuid::from_u128(7);
+        let link = |known| SignalCommand::LinkRisks {
+            risks: BTreeSet::from([risk]),
+            known,
+        };
+        assert!(matches!(
+            when(&given(), link(true)),
+            Err(SignalRejection::OutOfOrder(_))
+        ));
+        let classify = SignalCommand::Classify {
+            regime: Regime::General,
+            category: Category::Bribery,
+            unit: None,
+            activity: None,
+            lists: IntakeListsSet::default(),
+        };
+        let classified = when(&given(), classify).unwrap();
+        let state = given_after(std::slice::from_ref(&classified));
+        assert!(matches!(
+            when(&state, link(false)),
+            Err(SignalRejection::BadField(_))
+        ));
+        let related = when(&state, link(true)).unwrap();
+        assert_eq!(
+            related,
+            SignalEvent::RisksLinked(SignalRisksLinked { risks: vec![risk] })
+        );
+        let state = given_after(&[classified, related]);
+        assert_eq!(state.risks, BTreeSet::from([risk]));
+        assert!(matches!(
+            when(&state, link(true)),
+            Err(SignalRejection::AlreadyDone(_))
+        ));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::codec;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_shared::events::{
-    AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, SecurityEvent, TenantEvent,
+    AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, SecurityEvent, SignalEvent,
+    TenantEvent,
 };
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
@@ -201,7 +202,12 @@ impl ReadModels {
             Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
             Some(AnyEvent::RiskEvent(e)) => self.risks.risk(event, e),
             Some(AnyEvent::ActivityEvent(e)) => self.work.activity(event, e),
-            Some(AnyEvent::SignalEvent(e)) => self.signals.signal(event, e),
+            Some(AnyEvent::SignalEvent(e)) => {
+                if let SignalEvent::RisksLinked(linked) = &e {
+                    self.risks.signal_related(event, &linked.risks);
+                }
+                self.signals.signal(event, e);
+            }
             Some(AnyEvent::ChannelEvent(ChannelEvent::Recorded(e))) => {
                 self.signals.channel_recorded(event, e);
             }

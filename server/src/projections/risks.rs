@@ -26,6 +26,10 @@ pub struct TenantRisks {
     records: foldhash::HashMap<Uuid, RiskRecord>,
     /// Each year's risks by their number in the register.
     years: BTreeMap<i32, BTreeMap<u32, Uuid>>,
+    /// The risks each signal of the tenant's register is related to.
+    signal_risks: foldhash::HashMap<Uuid, Vec<Uuid>>,
+    /// How many signals each risk is related to.
+    signal_counts: foldhash::HashMap<Uuid, u32>,
 }
 
 impl RiskBook {
@@ -53,6 +57,38 @@ impl RiskBook {
         if let Some(record) = tenant.records.get_mut(&id) {
             amend(record, event, e);
         }
+    }
+
+    /// Folds in the risks a signal of `event`'s stream was related to, replacing those before.
+    pub fn signal_related(&mut self, event: &RecordedEvent, risks: &[Uuid]) {
+        let Some(signal) = streams::signal_id(&event.stream) else {
+            return;
+        };
+        let tenant = crate::projections::tenant_entry(&mut self.tenants, &event.tenant);
+        for risk in tenant.signal_risks.remove(&signal).unwrap_or_default() {
+            if let Some(n) = tenant.signal_counts.get_mut(&risk) {
+                *n -= 1;
+                if *n == 0 {
+                    tenant.signal_counts.remove(&risk);
+                }
+            }
+        }
+        let mut risks = risks.to_vec();
+        risks.sort_unstable();
+        risks.dedup();
+        for risk in &risks {
+            *tenant.signal_counts.entry(*risk).or_default() += 1;
+        }
+        if !risks.is_empty() {
+            tenant.signal_risks.insert(signal, risks);
+        }
+    }
+
+    /// How many of a tenant's signals are related to one of its risks.
+    pub fn signals_of(&self, tenant: &TenantId, risk: Uuid) -> u32 {
+        self.of(tenant)
+            .and_then(|t| t.signal_counts.get(&risk).copied())
+            .unwrap_or(0)
     }
 
     /// The figures of a tenant's register of `year` as they stand on `today` (all 0 when it

@@ -47,7 +47,8 @@ pub async fn list(
     let request = PageRequest::new(&page)?;
     let scope = principal.one_tenant(q.tenant)?;
     let year = app.risk_year(scope.tenant(), q.year);
-    Ok(axum::Json(app.risks(&scope, year, &request)?))
+    let exact = principal.keeps_signals_of(scope.tenant());
+    Ok(axum::Json(app.risks(&scope, year, &request, exact)?))
 }
 
 /// A tenant's register of one year in figures: the 5×5 heat maps of inherent and residual
@@ -95,7 +96,8 @@ pub async fn get(
     principal: Principal,
     Path(id): Path<Uuid>,
 ) -> AppResult<axum::Json<RiskRecord>> {
-    Ok(axum::Json(app.risk(&principal.read_scope(), id)?))
+    let exact = |t: &TenantId| principal.keeps_signals_of(t);
+    Ok(axum::Json(app.risk(&principal.read_scope(), id, exact)?))
 }
 
 /// Enters a risk in the caller's tenant's register.
@@ -110,7 +112,8 @@ pub async fn identify(
     Json(body): Json<RiskIdentified>,
 ) -> AppResult<(StatusCode, axum::Json<RiskRecord>)> {
     let scope = principal.own_write()?;
-    let record = app.identify_risk(&scope, body).await?;
+    let exact = principal.keeps_signals_of(scope.tenant());
+    let record = app.identify_risk(&scope, body, exact).await?;
     Ok((StatusCode::CREATED, axum::Json(record)))
 }
 
@@ -123,8 +126,9 @@ async fn change(
     command: RiskCommand,
 ) -> AppResult<axum::Json<RiskRecord>> {
     let scope = principal.own_write()?;
+    let exact = principal.keeps_signals_of(scope.tenant());
     Ok(axum::Json(
-        app.change_risk(&scope, id, expected_version, command)
+        app.change_risk(&scope, id, expected_version, command, exact)
             .await?,
     ))
 }

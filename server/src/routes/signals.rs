@@ -13,9 +13,9 @@ use antikor_shared::TenantId;
 use antikor_shared::api::{ErrorBody, Page};
 use antikor_shared::signal::{
     Acknowledge, Assign, ChannelObligation, Classify, Close, FileSignal, Forward, IntakeLists,
-    Link, RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView, SetIntakeLists,
-    SignalAnalysis, SignalDetail, SignalIdentity, SignalNote, SignalOfficer, SignalReceipt,
-    SignalRow, SignalStatistics, SignalStatus,
+    Link, LinkRisks, RecordChannel, RecordSignal, ReporterAccess, ReporterReply, ReporterView,
+    SetIntakeLists, SignalAnalysis, SignalDetail, SignalIdentity, SignalNote, SignalOfficer,
+    SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
 };
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -444,6 +444,14 @@ step_route!(
     Link,
     "Relates the signal to another of the register, by its number.",
     |app, desk, id, b| app.link_command(&desk, id, &b.reference)
+);
+
+step_route!(
+    link_risks,
+    "/api/signals/{id}/risks",
+    LinkRisks,
+    "Relates a classified signal to risks of the tenant's corruption-risk register (replacing those related before).",
+    |app, desk, id, b| Ok(app.link_risks_command(&desk, id, b.risks))
 );
 
 fn dated(on: Option<chrono::NaiveDate>) -> AppResult<chrono::NaiveDate> {

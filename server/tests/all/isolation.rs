@@ -605,6 +605,26 @@ async fn build(
                     let other = file_signal(app, tenant).await;
                     Some(json!({"expected_version": 1, "reference": other["reference"]}))
                 }
+                "/risks" => {
+                    // A signal is related to risks once classified, by the tenant's officer.
+                    let version = if ["bansko", "blagoevgrad"].contains(&tenant) {
+                        let officer = app.login(&format!("{tenant}.officer")).await;
+                        let (status, _) = app
+                            .post_as(
+                                &officer,
+                                &format!("/api/signals/{id}/classify"),
+                                json!({"expected_version": 1, "regime": "general",
+                                    "category": "bribery", "unit": null, "activity": null}),
+                            )
+                            .await;
+                        assert_eq!(status, StatusCode::OK);
+                        2
+                    } else {
+                        1
+                    };
+                    let risk = seed_risk(app, tenant, false).await;
+                    Some(json!({"expected_version": version, "risks": [risk]}))
+                }
                 other => panic!("no request for the signal route {other}"),
             };
             let uri = uri.replace("{number}", "1");

@@ -136,7 +136,12 @@ async fn bad_commands_are_refused_in_words_and_the_read_only_roles_change_nothin
         .post_as(&officer, "/api/risks", identified("petrich.officer"))
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
-    assert!(answer["message"].as_str().unwrap().contains("не е служител"));
+    assert!(
+        answer["message"]
+            .as_str()
+            .unwrap()
+            .contains("не е служител")
+    );
     // A rating off the scale.
     let risk: RiskRecord = {
         let (status, body) = app
@@ -360,4 +365,73 @@ async fn the_region_sees_every_register_in_figures_and_the_highest_risks_by_area
         .unwrap();
     assert_eq!(bansko["risks"]["by_band"], json!([0, 0, 1]));
     assert!(!report.to_string().contains("Насочване"), "no risk's text");
+}
+
+#[tokio::test]
+async fn officers_relate_classified_signals_to_risks_and_others_see_only_suppressed_counts() {
+    use antikor_shared::signal::Cell;
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let (status, body) = app
+        .post_as(&officer, "/api/risks", identified("bansko.officer"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let risk: RiskRecord = serde_json::from_value(body).unwrap();
+    assert_eq!(risk.signals, Some(Cell::Zero));
+    let (status, receipt) = app
+        .call(
+            None,
+            axum::http::Method::POST,
+            "/api/public/signals",
+            Some(json!({"tenant": "bansko", "reporter": null,
+                "account": {"what": "Поръчка за роднина.", "place": "", "when": ""},
+                "concerned": null, "unit": null, "activity": null,
+                "category": "public_procurement"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let signal = receipt["id"].as_str().unwrap();
+    let link =
+        |version: u64, risks: Vec<uuid::Uuid>| json!({"expected_version": version, "risks": risks});
+    // Not before it is classified.
+    let uri = format!("/api/signals/{signal}/risks");
+    let (status, answer) = app.post_as(&officer, &uri, link(1, vec![risk.id])).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    let _: Value = app
+        .write_as(
+            &officer,
+            &format!("/api/signals/{signal}/classify"),
+            json!({"expected_version": 1, "regime": "general", "category": "public_procurement",
+                "unit": null, "activity": null}),
+        )
+        .await;
+    // Not to a risk that is not the tenant's.
+    let (status, answer) = app
+        .post_as(&officer, &uri, link(2, vec![uuid::Uuid::new_v4()]))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    let detail: Value = app.write_as(&officer, &uri, link(2, vec![risk.id])).await;
+    assert_eq!(detail["risks"][0]["code"], "Р-2017-01");
+
+    // The officer reads the exact count; the region reads it suppressed.
+    let theirs: RiskRecord = app
+        .read_as(&officer, &format!("/api/risks/{}", risk.id))
+        .await;
+    assert_eq!(theirs.signals, Some(Cell::Exact(1)));
+    let regional = app.login("oblast.sekretar").await;
+    let seen: RiskRecord = app
+        .read_as(&regional, &format!("/api/risks/{}", risk.id))
+        .await;
+    assert_eq!(seen.signals, Some(Cell::FewerThanThree));
+    let page: Page<RiskRecord> = app
+        .read_as(&regional, "/api/risks?tenant=bansko&year=2017")
+        .await;
+    assert_eq!(page.items[0].signals, Some(Cell::FewerThanThree));
+
+    // Taken off again, the count is back to nothing.
+    let _: Value = app.write_as(&officer, &uri, link(3, vec![])).await;
+    let theirs: RiskRecord = app
+        .read_as(&officer, &format!("/api/risks/{}", risk.id))
+        .await;
+    assert_eq!(theirs.signals, Some(Cell::Zero));
 }

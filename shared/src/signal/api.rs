@@ -312,6 +312,17 @@ pub struct Link {
     pub reference: String,
 }
 
+/// `POST /api/signals/{id}/risks`: the risks of the register the signal concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkRisks {
+    /// The signal's version the officer saw.
+    pub expected_version: u64,
+    /// The risks (ids of the tenant's register), replacing those linked before; empty for
+    /// none.
+    pub risks: Vec<uuid::Uuid>,
+}
+
 /// `PUT /api/signals/channel`: whether the tenant must run an internal channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -180,6 +180,16 @@ pub struct SignalLinked {
     pub other: Uuid,
 }
 
+/// `SignalRisksLinked` v1: the risks of the tenant's corruption-risk register the signal
+/// concerns, replacing the list recorded before (empty: none any more). Kept in the signal's
+/// stream, so that only the register's officers see which signal bears on which risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignalRisksLinked {
+    /// The risks.
+    pub risks: Vec<Uuid>,
+}
+
 /// `SignalIdentityViewed` v1: an officer opened the sealed identities of a signal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -138,8 +138,23 @@ pub struct SignalDetail {
     pub attachments: Vec<AttachmentInfo>,
     /// Related signals.
     pub links: Vec<LinkedSignal>,
+    /// The risks of the tenant's register it concerns.
+    #[serde(default)]
+    pub risks: Vec<LinkedRisk>,
     /// The history, oldest first.
     pub history: Vec<SignalStep>,
+}
+
+/// A risk of the register a signal concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedRisk {
+    /// The risk.
+    pub id: uuid::Uuid,
+    /// Its code in the register, e.g. `Р-2017-03`.
+    pub code: String,
+    /// What could happen.
+    pub description: String,
 }
 
 /// The sealed identities of a signal, as an officer opened them.
