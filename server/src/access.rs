@@ -198,6 +198,13 @@ pub struct TenantRead {
 }
 
 impl TenantRead {
+    /// A writer's own tenant: who may write in it may read it.
+    pub fn of(write: &TenantWrite) -> Self {
+        Self {
+            tenant: write.tenant().clone(),
+        }
+    }
+
     /// The tenant.
     pub fn tenant(&self) -> &TenantId {
         &self.tenant

@@ -4,7 +4,7 @@ use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
     accounts, activities, audit, frontend, health, log, plan, progress, public, reminders, report,
-    risks, session, signals, tenants,
+    risks, session, signals, surveys, tenants,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -31,6 +31,7 @@ use utoipa_axum::routes;
         (name = "reminders", description = "What waits for the caller's action: the register's clocks, measures due, returned acts"),
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
         (name = "risks", description = "The corruption-risk register of each tenant (plan measure VI.1) and the registers side by side"),
+        (name = "survey", description = "The yearly anonymous staff survey (plan measure VI.2): the region's questionnaire, each tenant's opening and codes, results above the threshold"),
         (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
         (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
         (name = "audit", description = "The append-only, hash-chained event log"),
@@ -92,6 +93,13 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(risks::review))
         .routes(routes!(risks::close))
         .routes(routes!(risks::region))
+        .routes(routes!(surveys::questionnaire, surveys::publish))
+        .routes(routes!(surveys::status, surveys::open))
+        .routes(routes!(surveys::issue))
+        .routes(routes!(surveys::results))
+        .routes(routes!(surveys::region))
+        .routes(routes!(surveys::form))
+        .routes(routes!(surveys::answer))
         .routes(routes!(public::progress))
         .routes(routes!(public::meetings))
         .routes(routes!(public::contested_acts))

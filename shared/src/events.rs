@@ -28,6 +28,7 @@ use crate::signal::{
     SignalReporterReplied, SignalRisksLinked, VaultKeyRotated,
 };
 use crate::summary::{Context, Described, Summary};
+use crate::survey::{QuestionnairePublished, SurveyAnswered, SurveyCodesIssued, SurveyOpened};
 use crate::tenant::TenantRegistered;
 use crate::tlog::LogKeyAdopted;
 
@@ -307,6 +308,28 @@ event_sets! {
         Closed(RiskClosed) = 1,
     }
 
+    /// The events of a year's staff-survey questionnaire (the regional administration's
+    /// `questionnaire-{year}` stream).
+    QuestionnaireEvent (public) {
+        /// A version published.
+        Published(QuestionnairePublished) = 1,
+    }
+
+    /// The events of a tenant's staff survey of a year (`survey-{year}`).
+    SurveyEvent (public) {
+        /// Opened for the staff.
+        Opened(SurveyOpened) = 1,
+        /// Access codes handed out.
+        CodesIssued(SurveyCodesIssued) = 1,
+    }
+
+    /// The answers to a tenant's staff survey of a year (`survey-{year}-answers`): without
+    /// identity, and confidential, since free texts are for the tenant's officers only.
+    SurveyAnswerEvent (confidential) {
+        /// One person's answers.
+        Answered(SurveyAnswered) = 1,
+    }
+
     /// The events of a tenant's `contacts` stream.
     ContactsEvent (public) {
         /// The experts' contacts replaced.
@@ -392,11 +415,11 @@ mod tests {
     }
 
     #[test]
-    fn the_signals_events_and_only_they_are_confidential() {
+    fn the_signals_events_and_the_survey_s_answers_and_only_they_are_confidential() {
         for &t in EventType::ALL {
             assert_eq!(
                 t.is_confidential(),
-                SignalEvent::TYPES.contains(&t),
+                SignalEvent::TYPES.contains(&t) || SurveyAnswerEvent::TYPES.contains(&t),
                 "{}",
                 t.name()
             );

@@ -21,6 +21,7 @@ pub mod risk;
 pub mod signal;
 pub mod streams;
 pub mod summary;
+pub mod survey;
 pub mod tenant;
 pub mod text;
 pub mod tlog;

@@ -70,6 +70,21 @@ pub fn risk_id(stream: &StreamId) -> Option<Uuid> {
     id_after(stream, RISK_PREFIX)
 }
 
+/// A year's staff-survey questionnaire, in the regional administration's log.
+pub fn questionnaire(year: i32) -> StreamId {
+    named(format!("questionnaire-{year}"))
+}
+
+/// A tenant's staff survey of a year: its opening and the codes handed out.
+pub fn survey(year: i32) -> StreamId {
+    named(format!("survey-{year}"))
+}
+
+/// The answers to a tenant's staff survey of a year.
+pub fn survey_answers(year: i32) -> StreamId {
+    named(format!("survey-{year}-answers"))
+}
+
 /// A tenant's published contacts for the public.
 pub fn contacts() -> StreamId {
     named("contacts")
@@ -168,6 +183,15 @@ pub fn record_name(stream: &StreamId) -> Option<String> {
     }
     if let Some(year) = name.strip_prefix("plan-") {
         return Some(format!("План за {year}"));
+    }
+    if let Some(year) = name.strip_prefix("questionnaire-") {
+        return Some(format!("Анкета за служителите за {year}"));
+    }
+    if let Some(rest) = name.strip_prefix("survey-") {
+        return Some(match rest.strip_suffix("-answers") {
+            Some(year) => format!("Отговори на анкетата за {year}"),
+            None => format!("Анкета за служителите за {rest}"),
+        });
     }
     if let Some((year, key)) = name
         .strip_prefix("progress-")

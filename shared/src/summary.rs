@@ -27,6 +27,7 @@ use crate::signal::{
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, SignalRisksLinked, VaultKeyRotated,
 };
+use crate::survey::{QuestionnairePublished, SurveyAnswered, SurveyCodesIssued, SurveyOpened};
 use crate::tenant::TenantRegistered;
 use crate::text::{date_bg, date_time};
 use crate::tlog::LogKeyAdopted;
@@ -535,6 +536,46 @@ impl Summary for RiskReviewed {
 impl Summary for RiskClosed {
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!("{} закрит: {}", context.record, self.reason.trim())
+    }
+}
+
+impl Summary for QuestionnairePublished {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} публикува анкетата за служителите за {} г., версия {} ({})",
+            context.tenant,
+            self.year,
+            self.version,
+            counted(self.questions.len() as u64, "въпрос", "въпроса")
+        )
+    }
+}
+
+impl Summary for SurveyOpened {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} откри анкетата за служителите за {} г. (версия {}) до {}",
+            context.tenant,
+            self.year,
+            self.version,
+            date_bg(self.closes_on)
+        )
+    }
+}
+
+impl Summary for SurveyCodesIssued {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "{} издаде {} за анкетата",
+            context.tenant,
+            counted(self.hashes.len() as u64, "код за достъп", "кода за достъп")
+        )
+    }
+}
+
+impl Summary for SurveyAnswered {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!("Анонимен отговор на анкетата на {}", context.tenant)
     }
 }
 

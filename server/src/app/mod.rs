@@ -16,6 +16,7 @@ pub mod report;
 pub mod risks;
 pub mod session;
 pub mod signals;
+pub mod surveys;
 pub mod tenants;
 pub mod witnessing;
 

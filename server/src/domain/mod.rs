@@ -13,6 +13,7 @@ pub mod progress;
 pub mod risks;
 pub mod signals;
 pub mod suppression;
+pub mod surveys;
 pub mod tenants;
 pub mod work;
 

@@ -41,6 +41,12 @@ pub enum WorkRejection {
     /// A closed risk is kept as it was closed.
     #[error("Рискът е закрит и не се променя.")]
     RiskClosed,
+    /// The tenant has not opened the survey of the year.
+    #[error("Институцията не е открила анкета за тази година.")]
+    NoSurvey,
+    /// A code that was never issued (or mistyped).
+    #[error("Кодът не е валиден: проверете го и опитайте отново.")]
+    BadCode,
 }
 
 /// How the API answers each refusal.
@@ -51,7 +57,9 @@ impl From<WorkRejection> for AppError {
             WorkRejection::NoPlan(_)
             | WorkRejection::NoMeasure(_)
             | WorkRejection::NoActivity
-            | WorkRejection::NoRisk => Self::NotFound(message),
+            | WorkRejection::NoRisk
+            | WorkRejection::NoSurvey => Self::NotFound(message),
+            WorkRejection::BadCode => Self::Forbidden(message),
             WorkRejection::Stale(_) | WorkRejection::RiskClosed => Self::Conflict(message),
             WorkRejection::NotRegional => Self::Forbidden(message),
             _ => Self::BadRequest(message),

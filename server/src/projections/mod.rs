@@ -7,6 +7,7 @@ pub mod reminders;
 pub mod report;
 pub mod risks;
 pub mod signals;
+pub mod surveys;
 pub mod views;
 pub mod work;
 
@@ -25,6 +26,7 @@ use risks::RiskBook;
 use signals::SignalBook;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
+use surveys::SurveyBook;
 use work::WorkBook;
 
 /// What the log says about one tenant.
@@ -74,6 +76,8 @@ pub struct ReadModels {
     pub signals: SignalBook,
     /// The corruption-risk register, per tenant.
     pub risks: RiskBook,
+    /// The staff surveys: the provinces' questionnaires, the tenants' openings and answers.
+    pub surveys: SurveyBook,
     /// The registered tenants of each province, shared with the scopes of the requests that
     /// read a province (cloning one costs a reference count).
     pub provinces: BTreeMap<ProvinceCode, Arc<BTreeSet<TenantId>>>,
@@ -198,6 +202,17 @@ impl ReadModels {
                     .and_then(|(r, _)| r.province.as_ref());
                 self.plans.apply(event, e, keeper);
             }
+            Some(AnyEvent::QuestionnaireEvent(e)) => {
+                // A questionnaire is its province's, published by its regional administration.
+                let keeper = tenant
+                    .registration
+                    .as_ref()
+                    .filter(|(r, _)| r.kind == TenantKind::RegionalAdministration)
+                    .and_then(|(r, _)| r.province.as_ref());
+                self.surveys.questionnaire(keeper, e);
+            }
+            Some(AnyEvent::SurveyEvent(e)) => self.surveys.survey(event, e),
+            Some(AnyEvent::SurveyAnswerEvent(e)) => self.surveys.answered(event, e),
             Some(AnyEvent::ProgressEvent(e)) => self.work.progress(event, e),
             Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
             Some(AnyEvent::RiskEvent(e)) => self.risks.risk(event, e),

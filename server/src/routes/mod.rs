@@ -15,4 +15,5 @@ pub mod report;
 pub mod risks;
 pub mod session;
 pub mod signals;
+pub mod surveys;
 pub mod tenants;

@@ -106,6 +106,15 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
                 ok
             }
         }
+        // The staff survey's respondents: anyone with a code of the tenant's survey (every
+        // tenant of the province has one here; the other province's has none).
+        "POST /api/public/survey/form" | "POST /api/public/survey/answers" => {
+            match (target, route.ends_with("form")) {
+                (OtherProvince, _) => StatusCode::FORBIDDEN,
+                (_, true) => ok,
+                (_, false) => StatusCode::NO_CONTENT,
+            }
+        }
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -116,6 +125,12 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         // Names and roles of the people the caller's histories show (the markers below check
         // that no one else's are among them).
         "GET /api/people" => ok,
+        // The province's questionnaire: every logged-in user of it reads it.
+        "GET /api/questionnaires/{year}" => ok,
+        "POST /api/questionnaires/{year}" => match caller {
+            Regional | RegionalAdmin => StatusCode::CREATED,
+            _ => StatusCode::FORBIDDEN,
+        },
         "DELETE /api/session" => StatusCode::NO_CONTENT,
         // The whole log holds every province's events: the auditor here reaches one.
         "GET /api/log/bundle" | "GET /api/log/records" => StatusCode::FORBIDDEN,
@@ -192,7 +207,14 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
                 StatusCode::NOT_FOUND
             }
         }
-        "GET /api/region" | "GET /api/region/risks" => {
+        "GET /api/surveys/{year}" | "GET /api/surveys/{year}/results" => {
+            if reachable {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
+        "GET /api/region" | "GET /api/region/risks" | "GET /api/region/surveys/{year}" => {
             if caller.sees_all() {
                 ok
             } else {
@@ -229,7 +251,10 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         // Writes always go to the caller's own tenant; auditors change nothing.
         _ if caller == Auditor && !route.starts_with("GET") => StatusCode::FORBIDDEN,
         "PUT /api/progress/{year}/{key}" | "PUT /api/contacts" => ok,
-        "POST /api/activities" | "POST /api/risks" => StatusCode::CREATED,
+        "POST /api/activities"
+        | "POST /api/risks"
+        | "POST /api/surveys/{year}"
+        | "POST /api/surveys/{year}/codes" => StatusCode::CREATED,
         "POST /api/risks/{id}/assessment"
         | "POST /api/risks/{id}/treatment"
         | "POST /api/risks/{id}/review"
@@ -473,6 +498,61 @@ async fn build(
             (method, format!("{path}?tenant={tenant}&year=2017"), None)
         }
         "/api/region/risks" => (method, format!("{path}?year=2017"), None),
+        "/api/questionnaires/{year}" if method == Method::GET => {
+            (method, format!("/api/questionnaires/{SURVEY_YEAR}"), None)
+        }
+        // Each publication changes the title, so that each is a new version.
+        "/api/questionnaires/{year}" => {
+            let uri = format!("/api/questionnaires/{SURVEY_YEAR}");
+            let (_, view) = app.get_as(admin, &uri).await;
+            let mut draft = view["draft"].clone();
+            draft["title"] = json!(format!("Анкета {n}"));
+            draft["expected_version"] = view["version"].clone();
+            (method, uri, Some(draft))
+        }
+        "/api/surveys/{year}" | "/api/surveys/{year}/results" if method == Method::GET => (
+            method,
+            format!(
+                "{}?tenant={tenant}",
+                path.replace("{year}", &SURVEY_YEAR.to_string())
+            ),
+            None,
+        ),
+        "/api/region/surveys/{year}" => {
+            (method, format!("/api/region/surveys/{SURVEY_YEAR}"), None)
+        }
+        // A year of its own for each opening: a survey opens once a year.
+        "/api/surveys/{year}" => {
+            let year = 2100 + n as i32;
+            publish_questionnaire(app, admin, year).await;
+            (
+                method,
+                format!("/api/surveys/{year}"),
+                Some(json!({"closes_on": format!("{year}-06-30")})),
+            )
+        }
+        "/api/surveys/{year}/codes" => {
+            let year = 2100 + n as i32;
+            publish_questionnaire(app, admin, year).await;
+            seed_survey(app, own, year, None).await;
+            (
+                method,
+                format!("/api/surveys/{year}/codes"),
+                Some(json!({"count": 3})),
+            )
+        }
+        "/api/public/survey/form" | "/api/public/survey/answers" => {
+            let code = format!("{:016}", n);
+            if tenant != OTHER_PROVINCE {
+                seed_survey(app, tenant, SURVEY_YEAR, Some(&code)).await;
+            }
+            (
+                method,
+                uri(path),
+                Some(json!({"tenant": tenant, "year": SURVEY_YEAR, "code": code,
+                    "answers": [{"question": "q1", "choice": 0, "text": null}]})),
+            )
+        }
         // Owned by the writer's tenant's marked officer (every writer here has one).
         "/api/risks" => (
             method,
@@ -745,6 +825,60 @@ async fn seed_activity(app: &TestApp, tenant: &str, activity: Value) -> uuid::Uu
     id
 }
 
+/// The year of the staff survey the reads and the respondents' routes are tried on.
+const SURVEY_YEAR: i32 = 2099;
+
+/// The province's questionnaire of `year`, published by its regional administrator once.
+async fn publish_questionnaire(app: &TestApp, admin: &Session, year: i32) {
+    let uri = format!("/api/questionnaires/{year}");
+    let (_, view) = app.get_as(admin, &uri).await;
+    if view["published"].is_null() {
+        let mut draft = view["draft"].clone();
+        draft["expected_version"] = json!(0);
+        let (status, body) = app.post_as(admin, &uri, draft).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+}
+
+/// `tenant`'s survey of `year` opened (once) straight in the log, with `code` handed out: the
+/// API opens only the caller's own tenant's.
+async fn seed_survey(app: &TestApp, tenant: &str, year: i32, code: Option<&str>) {
+    use antikor_shared::survey::{SurveyCodesIssued, SurveyOpened, issue_hash};
+    let opened = app
+        .state
+        .system_models()
+        .surveys
+        .of(&tenant_id(tenant), year)
+        .is_some_and(|s| s.opened.is_some());
+    let mut events = Vec::new();
+    if !opened {
+        let opening = SurveyOpened {
+            year,
+            version: 1,
+            closes_on: chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap(),
+        };
+        events.push(NewEvent::from_domain(uuid::Uuid::new_v4(), &opening));
+    }
+    if let Some(code) = code {
+        let issued = SurveyCodesIssued {
+            hashes: vec![issue_hash(code)],
+        };
+        events.push(NewEvent::from_domain(uuid::Uuid::new_v4(), &issued));
+    }
+    if !events.is_empty() {
+        app.state
+            .system_log()
+            .append(request(
+                tenant,
+                &format!("survey-{year}"),
+                ExpectedVersion::Any,
+                events,
+            ))
+            .await
+            .unwrap();
+    }
+}
+
 /// A risk of `tenant`'s 2017 register, written straight to the log (rated too, with
 /// `assessed`): the API writes only in the caller's own tenant.
 async fn seed_risk(app: &TestApp, tenant: &str, assessed: bool) -> uuid::Uuid {
@@ -816,6 +950,7 @@ async fn response_text(
 async fn every_route_for_every_role_and_tenant_answers_as_the_matrix_says() {
     let app = TestApp::start_demo().await;
     let admin = app.login("oblast.admin").await;
+    publish_questionnaire(&app, &admin, SURVEY_YEAR).await;
     for t in MARKED {
         let (status, body) = app
             .post_as(

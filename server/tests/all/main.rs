@@ -21,5 +21,6 @@ mod risks;
 mod signals;
 mod snapshots;
 mod support;
+mod surveys;
 mod tamper;
 mod trail;
