@@ -156,6 +156,8 @@ pub fn event_type_label(event_type: &str) -> Option<&'static str> {
         T::RiskTreatmentPlanned => "Мерки по риск",
         T::RiskReviewed => "Преглед на риск",
         T::RiskClosed => "Закрит риск",
+        T::RiskFilesAttached => "Приложени документи към риск",
+        T::ActivityFilesAttached => "Приложени документи към дейност",
         T::QuestionnairePublished => "Публикувана анкета за служителите",
         T::SurveyOpened => "Открита анкета за служителите",
         T::SurveyCodesIssued => "Издадени кодове за анкетата",

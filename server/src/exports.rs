@@ -64,6 +64,33 @@ fn download_headers(file_name: &'static str, body: impl IntoResponse) -> Respons
         .into_response()
 }
 
+/// A stored file sent as a download, never shown inline (a file someone uploaded must not run
+/// as a page): its name reduced to ASCII for the header.
+pub fn file_download(name: &str, media_type: &str, bytes: Vec<u8>) -> anyhow::Result<Response> {
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_str(media_type)?),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)?,
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// One batch of a long table's rows, and where the next batch starts (`None`: the last one).
 pub type Rows = (Vec<Vec<String>>, Option<String>);
 

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod document;
 pub mod domain;
 pub mod exports;
+pub mod files;
 pub mod mail;
 pub mod mirror;
 pub mod openapi;

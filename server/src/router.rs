@@ -3,8 +3,8 @@
 use crate::app::AppState;
 use crate::assets::API_CSP;
 use crate::routes::{
-    accounts, activities, audit, frontend, health, log, plan, progress, public, reminders, report,
-    risks, session, signals, surveys, tenants,
+    accounts, activities, audit, files, frontend, health, log, plan, progress, public, reminders,
+    report, risks, session, signals, surveys, tenants,
 };
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -32,6 +32,7 @@ use utoipa_axum::routes;
         (name = "activities", description = "Meetings, trainings, media work, declaration checks, contested acts, expert contacts"),
         (name = "risks", description = "The corruption-risk register of each tenant (plan measure VI.1) and the registers side by side"),
         (name = "survey", description = "The yearly anonymous staff survey (plan measure VI.2): the region's questionnaire, each tenant's opening and codes, results above the threshold"),
+        (name = "files", description = "Evidence files: documents attached to progress reports, activities and risks, stored by their SHA-256"),
         (name = "signals", description = "The confidential register of corruption signals, for the tenant's officers"),
         (name = "public", description = "What every visitor may read, the public signal form and the reporter's page"),
         (name = "audit", description = "The append-only, hash-chained event log"),
@@ -100,6 +101,10 @@ pub fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::region))
         .routes(routes!(surveys::form))
         .routes(routes!(surveys::answer))
+        .routes(routes!(files::upload).layer(DefaultBodyLimit::max(files::UPLOAD_BODY_LIMIT)))
+        .routes(routes!(files::download))
+        .routes(routes!(files::attach_to_activity))
+        .routes(routes!(files::attach_to_risk))
         .routes(routes!(public::progress))
         .routes(routes!(public::meetings))
         .routes(routes!(public::contested_acts))

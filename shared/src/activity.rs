@@ -310,6 +310,15 @@ pub struct ExpertContactsUpdated {
     pub contacts: Vec<ExpertContact>,
 }
 
+/// `ActivityFilesAttached` v1: documents attached to an activity (a meeting's protocol, a
+/// training's list of participants).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityFilesAttached {
+    /// The files, stored beforehand.
+    pub files: Vec<crate::files::FileRef>,
+}
+
 /// `ContestedActFollowedUp` v1: what happened to a contested act later — the council's new
 /// vote, the court case and its outcome, its publication. Fields left `None` keep their value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,14 +13,16 @@ use crate::account::{
     PasswordChanged, RoleGranted,
 };
 use crate::activity::{
-    ActContested, ActivityCorrected, ContestedActFollowedUp, DeclarationsChecked,
-    ExpertContactsUpdated, MediaActivityCarriedOut, MeetingHeld, TrainingHeld,
+    ActContested, ActivityCorrected, ActivityFilesAttached, ContestedActFollowedUp,
+    DeclarationsChecked, ExpertContactsUpdated, MediaActivityCarriedOut, MeetingHeld, TrainingHeld,
 };
 use crate::event::DomainEvent;
 use crate::notifications::{NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
-use crate::risk::{RiskAssessed, RiskClosed, RiskIdentified, RiskReviewed, RiskTreatmentPlanned};
+use crate::risk::{
+    RiskAssessed, RiskClosed, RiskFilesAttached, RiskIdentified, RiskReviewed, RiskTreatmentPlanned,
+};
 use crate::signal::{
     IntakeListsSet, InternalChannelRecorded, SignalAcknowledged, SignalAssigned, SignalClassified,
     SignalClosed, SignalFeedbackGiven, SignalFiled, SignalFollowedUp, SignalForwarded,
@@ -292,6 +294,8 @@ event_sets! {
         Corrected(ActivityCorrected) = 1,
         /// What became of a contested act.
         FollowedUp(ContestedActFollowedUp) = 1,
+        /// Documents attached.
+        FilesAttached(ActivityFilesAttached) = 1,
     }
 
     /// The events of one risk of a tenant's corruption-risk register (`risk-{id}`).
@@ -306,6 +310,8 @@ event_sets! {
         Reviewed(RiskReviewed) = 1,
         /// Taken out of the register.
         Closed(RiskClosed) = 1,
+        /// Documents attached.
+        FilesAttached(RiskFilesAttached) = 1,
     }
 
     /// The events of a year's staff-survey questionnaire (the regional administration's

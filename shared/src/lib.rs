@@ -11,6 +11,7 @@ pub mod api;
 pub mod csv;
 pub mod event;
 pub mod events;
+pub mod files;
 pub mod ids;
 pub mod notifications;
 pub mod plan;

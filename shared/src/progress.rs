@@ -47,6 +47,8 @@ pub enum Evidence {
     Link(String),
     /// A document's reference: its registry number and date, or title.
     Document(String),
+    /// A stored file (see `crate::files`).
+    File(crate::files::FileRef),
 }
 
 /// `ProgressReported` v1: a tenant reported where it stands on one measure of a year's plan.

@@ -189,6 +189,7 @@ pub fn measure_terms(m: &PlanMeasure) -> String {
 pub fn evidence_text(evidence: &Evidence) -> &str {
     match evidence {
         Evidence::Link(s) | Evidence::Document(s) => s,
+        Evidence::File(f) => &f.name,
     }
 }
 

@@ -262,6 +262,14 @@ pub struct RiskReviewed {
     pub next_review_on: NaiveDate,
 }
 
+/// `RiskFilesAttached` v1: documents attached to the risk (an analysis, a review's minutes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RiskFilesAttached {
+    /// The files, stored beforehand.
+    pub files: Vec<crate::files::FileRef>,
+}
+
 /// `RiskClosed` v1: the risk taken out of the register (it no longer exists, or was merged).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -314,6 +322,9 @@ pub struct RiskRecord {
     pub reviews: Vec<ReviewEntry>,
     /// Why it was closed, when it was.
     pub closed: Option<RiskClosed>,
+    /// Documents attached, oldest first.
+    #[serde(default)]
+    pub files: Vec<crate::files::FileRef>,
     /// How many of the tenant's signals are related to it: exact for the tenant's officers
     /// (the signals register is theirs), small counts suppressed for everyone else.
     pub signals: Option<crate::signal::Cell>,
@@ -346,6 +357,7 @@ impl RiskRecord {
             treatment: None,
             reviews: Vec::new(),
             closed: None,
+            files: Vec::new(),
             signals: None,
             version: 1,
             recorded_at: at,

@@ -533,6 +533,35 @@ impl Summary for RiskReviewed {
     }
 }
 
+/// The names of attached files, quoted.
+fn file_names(files: &[crate::files::FileRef]) -> String {
+    files
+        .iter()
+        .map(|f| quoted(&f.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Summary for crate::risk::RiskFilesAttached {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "Към {} са приложени {}",
+            context.record,
+            file_names(&self.files)
+        )
+    }
+}
+
+impl Summary for crate::activity::ActivityFilesAttached {
+    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+        format!(
+            "Към {} са приложени {}",
+            context.record,
+            file_names(&self.files)
+        )
+    }
+}
+
 impl Summary for RiskClosed {
     fn summary(&self, context: &Context, _: Option<&Self>) -> String {
         format!("{} закрит: {}", context.record, self.reason.trim())

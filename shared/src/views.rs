@@ -363,6 +363,9 @@ pub struct ActivityRecord {
     pub corrections: Vec<Correction>,
     /// Its stream's version; send it back as `expected_version` to correct it.
     pub version: u64,
+    /// Documents attached (a meeting's protocol, a training's list), oldest first.
+    #[serde(default)]
+    pub files: Vec<crate::files::FileRef>,
 }
 
 /// One correction of an activity.

@@ -326,6 +326,7 @@ fn progress_fields(r: &ProgressReported) -> Fields {
         .iter()
         .map(|e| match e {
             Evidence::Link(text) | Evidence::Document(text) => text.as_str(),
+            Evidence::File(file) => file.name.as_str(),
         })
         .collect();
     fields([

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod activities;
 pub mod checkpoints;
 mod describe;
+pub mod files;
 pub mod history;
 pub mod log;
 pub mod plan;
@@ -158,6 +159,8 @@ pub struct App {
     tenant_registration: tokio::sync::Mutex<()>,
     /// Signal keys and attachments, outside the log. Private: reached through `app::signals`.
     vault: Arc<Vault>,
+    /// The evidence files.
+    files: crate::files::FileStore,
     /// Serializes filing, so that two signals never get the same register number.
     signal_numbering: tokio::sync::Mutex<()>,
     /// Filings from the public form per client address (every filing counts).
@@ -370,6 +373,8 @@ impl App {
         let vault = Arc::new(
             Vault::open(&config.data_dir.join("vault"), &key_file).context("opening the vault")?,
         );
+        let files =
+            crate::files::FileStore::open(&config.data_dir).context("opening the file store")?;
         let assets = Assets::load(&config.assets_dir);
         if assets.is_none() {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
@@ -394,6 +399,7 @@ impl App {
             account_creation: tokio::sync::Mutex::new(()),
             tenant_registration: tokio::sync::Mutex::new(()),
             vault,
+            files,
             signal_numbering: tokio::sync::Mutex::new(()),
             public_form: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(config.public_signals_per_hour).unwrap_or(NonZeroU32::MIN),

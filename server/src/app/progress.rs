@@ -101,6 +101,10 @@ impl App {
             },
             today: self.clock.today(),
         };
+        let report = ReportProgress {
+            evidence: self.stored_evidence(report.evidence)?,
+            ..report
+        };
         let read_at = Some(report.expected_version);
         self.execute::<ProgressAggregate>(scope, stream, read_at, report, &context)
             .await?;

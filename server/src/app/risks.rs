@@ -194,7 +194,7 @@ impl App {
     }
 
     /// What the checks of a command on the caller's tenant's risk of `year` need to know.
-    fn risk_context(&self, scope: &TenantWrite, year: i32) -> RiskContext {
+    pub(super) fn risk_context(&self, scope: &TenantWrite, year: i32) -> RiskContext {
         let models = self.models_unscoped();
         RiskContext {
             today: self.clock.today(),
@@ -212,7 +212,12 @@ impl App {
     }
 
     /// A risk of the caller's tenant as the read models have it after a command.
-    fn written_risk(&self, tenant: &TenantId, id: Uuid, exact: bool) -> AppResult<RiskRecord> {
+    pub(super) fn written_risk(
+        &self,
+        tenant: &TenantId,
+        id: Uuid,
+        exact: bool,
+    ) -> AppResult<RiskRecord> {
         let models = self.models_unscoped();
         models
             .risks

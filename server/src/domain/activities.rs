@@ -5,12 +5,13 @@
 use crate::domain::Aggregate;
 use crate::domain::fields::{optional, text};
 use crate::domain::plan::Plan;
-use crate::domain::work::{WorkRejection, bad, not_future};
+use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::activity::{
-    ActAction, Activity, ActivityCorrected, ContestedActFollowedUp, ExpertContact,
-    ExpertContactsUpdated,
+    ActAction, Activity, ActivityCorrected, ActivityFilesAttached, ContestedActFollowedUp,
+    ExpertContact, ExpertContactsUpdated,
 };
 use antikor_shared::events::{ActivityEvent, ContactsEvent};
+use antikor_shared::files::FileRef;
 use chrono::{Datelike, NaiveDate};
 
 /// What the checks of an activity need to know besides the activity.
@@ -247,6 +248,8 @@ pub enum ActivityCommand {
     },
     /// Record what became of a contested act.
     FollowUp(ContestedActFollowedUp),
+    /// Attach stored files (found in the store by the caller).
+    AttachFiles(Vec<FileRef>),
 }
 
 /// The event that records `activity`.
@@ -270,7 +273,9 @@ pub fn recorded(event: ActivityEvent) -> Option<Activity> {
         ActivityEvent::MediaActivityCarriedOut(e) => Activity::Media(e),
         ActivityEvent::DeclarationsChecked(e) => Activity::DeclarationCheck(e),
         ActivityEvent::ActContested(e) => Activity::ContestedAct(e),
-        ActivityEvent::Corrected(_) | ActivityEvent::FollowedUp(_) => return None,
+        ActivityEvent::Corrected(_)
+        | ActivityEvent::FollowedUp(_)
+        | ActivityEvent::FilesAttached(_) => return None,
     })
 }
 
@@ -330,6 +335,11 @@ impl Aggregate for ActivityAggregate {
             }
             (Some(current), ActivityCommand::FollowUp(follow_up)) => {
                 ActivityEvent::FollowedUp(decide_follow_up(current, follow_up, ctx.today)?)
+            }
+            (Some(_), ActivityCommand::AttachFiles(files)) => {
+                ActivityEvent::FilesAttached(ActivityFilesAttached {
+                    files: check_files(files)?,
+                })
             }
         };
         Ok(vec![event])

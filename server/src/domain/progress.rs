@@ -4,7 +4,7 @@
 use crate::domain::Aggregate;
 use crate::domain::fields::text;
 use crate::domain::plan::Plan;
-use crate::domain::work::{WorkRejection, bad, not_future};
+use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::events::ProgressEvent;
 use antikor_shared::progress::{Evidence, ProgressReported};
 use antikor_shared::views::ReportProgress;
@@ -26,6 +26,7 @@ fn check_evidence(evidence: Vec<Evidence>) -> Result<Vec<Evidence>, WorkRejectio
                 }
                 Ok(Evidence::Link(url))
             }
+            Evidence::File(file) => Ok(Evidence::File(check_files(vec![file])?.remove(0))),
             Evidence::Document(reference) => {
                 Ok(Evidence::Document(text(&reference, "Документ", 500)?))
             }

@@ -5,11 +5,12 @@ use crate::domain::Aggregate;
 use crate::domain::activities::check_measures;
 use crate::domain::fields::text;
 use crate::domain::plan::Plan;
-use crate::domain::work::{WorkRejection, bad, not_future};
+use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::events::RiskEvent;
+use antikor_shared::files::FileRef;
 use antikor_shared::risk::{
-    Rating, RiskAssessed, RiskClosed, RiskIdentified, RiskResponse, RiskReviewed,
-    RiskTreatmentPlanned,
+    Rating, RiskAssessed, RiskClosed, RiskFilesAttached, RiskIdentified, RiskResponse,
+    RiskReviewed, RiskTreatmentPlanned,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -34,6 +35,8 @@ pub enum RiskCommand {
     Review(RiskReviewed),
     /// Take it out of the register.
     Close(RiskClosed),
+    /// Attach stored files (found in the store by the caller).
+    AttachFiles(Vec<FileRef>),
 }
 
 /// What a risk's events leave that its commands check.
@@ -202,6 +205,9 @@ impl Aggregate for RiskAggregate {
             RiskCommand::Close(c) => RiskEvent::Closed(RiskClosed {
                 reason: text(&c.reason, "Причина за закриването", 1000)?,
             }),
+            RiskCommand::AttachFiles(files) => RiskEvent::FilesAttached(RiskFilesAttached {
+                files: check_files(files)?,
+            }),
         };
         Ok(vec![event])
     }
@@ -211,7 +217,9 @@ impl Aggregate for RiskAggregate {
         match event {
             RiskEvent::Identified(r) => state.year = r.year,
             RiskEvent::Assessed(_) => state.assessed = true,
-            RiskEvent::TreatmentPlanned(_) | RiskEvent::Reviewed(_) => {}
+            RiskEvent::TreatmentPlanned(_)
+            | RiskEvent::Reviewed(_)
+            | RiskEvent::FilesAttached(_) => {}
             RiskEvent::Closed(_) => state.closed = true,
         }
         Some(state)

@@ -3,6 +3,7 @@
 
 use crate::domain::fields::BadText;
 use crate::util::errors::AppError;
+use antikor_shared::files::{FileRef, MAX_FILES_AT_ONCE};
 use chrono::NaiveDate;
 
 /// Why a tenant's command was refused; `Display` is the Bulgarian message.
@@ -71,6 +72,25 @@ impl From<BadText> for WorkRejection {
     fn from(BadText(message): BadText) -> Self {
         Self::BadField(message)
     }
+}
+
+/// Checks files to attach to a record, already found in the store with these sizes and types
+/// (the caller looks them up): how many, and their names.
+pub fn check_files(files: Vec<FileRef>) -> Result<Vec<FileRef>, WorkRejection> {
+    if files.is_empty() || files.len() > MAX_FILES_AT_ONCE {
+        return Err(bad(format!(
+            "Приложете от 1 до {MAX_FILES_AT_ONCE} файла наведнъж."
+        )));
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            Ok(FileRef {
+                name: crate::domain::fields::text(&f.name, "Име на файла", 200)?,
+                ..f
+            })
+        })
+        .collect()
 }
 
 pub(super) fn bad(message: impl Into<String>) -> WorkRejection {

@@ -2,6 +2,7 @@
 //! log's commit hook. Any of them can be built as of an earlier position (the auditors' replay).
 
 pub mod accounts;
+pub mod files;
 pub mod plan;
 pub mod reminders;
 pub mod report;
@@ -15,9 +16,10 @@ use crate::codec;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_shared::events::{
-    AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, SecurityEvent, SignalEvent,
-    TenantEvent,
+    ActivityEvent, AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, ProgressEvent,
+    RiskEvent, SecurityEvent, SignalEvent, TenantEvent,
 };
+use antikor_shared::progress::Evidence;
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -78,6 +80,8 @@ pub struct ReadModels {
     pub risks: RiskBook,
     /// The staff surveys: the provinces' questionnaires, the tenants' openings and answers.
     pub surveys: SurveyBook,
+    /// The evidence files and the records they are attached to.
+    pub files: files::FileIndex,
     /// The registered tenants of each province, shared with the scopes of the requests that
     /// read a province (cloning one costs a reference count).
     pub provinces: BTreeMap<ProvinceCode, Arc<BTreeSet<TenantId>>>,
@@ -213,10 +217,39 @@ impl ReadModels {
             }
             Some(AnyEvent::SurveyEvent(e)) => self.surveys.survey(event, e),
             Some(AnyEvent::SurveyAnswerEvent(e)) => self.surveys.answered(event, e),
-            Some(AnyEvent::ProgressEvent(e)) => self.work.progress(event, e),
+            Some(AnyEvent::ProgressEvent(e)) => {
+                let ProgressEvent::Reported(report) = &e;
+                for evidence in &report.evidence {
+                    if let Evidence::File(file) = evidence {
+                        self.files
+                            .attached(&event.tenant, files::Owner::Progress, file);
+                    }
+                }
+                self.work.progress(event, e);
+            }
             Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
-            Some(AnyEvent::RiskEvent(e)) => self.risks.risk(event, e),
-            Some(AnyEvent::ActivityEvent(e)) => self.work.activity(event, e),
+            Some(AnyEvent::RiskEvent(e)) => {
+                if let (RiskEvent::FilesAttached(attached), Some(id)) =
+                    (&e, crate::streams::risk_id(&event.stream))
+                {
+                    for file in &attached.files {
+                        self.files
+                            .attached(&event.tenant, files::Owner::Risk(id), file);
+                    }
+                }
+                self.risks.risk(event, e);
+            }
+            Some(AnyEvent::ActivityEvent(e)) => {
+                if let (ActivityEvent::FilesAttached(attached), Some(id)) =
+                    (&e, crate::streams::activity_id(&event.stream))
+                {
+                    for file in &attached.files {
+                        self.files
+                            .attached(&event.tenant, files::Owner::Activity(id), file);
+                    }
+                }
+                self.work.activity(event, e);
+            }
             Some(AnyEvent::SignalEvent(e)) => {
                 if let SignalEvent::RisksLinked(linked) = &e {
                     self.risks.signal_related(event, &linked.risks);

@@ -132,6 +132,7 @@ fn amend(record: &mut RiskRecord, event: &RecordedEvent, e: RiskEvent) {
             });
         }
         RiskEvent::Closed(c) => record.closed = Some(c),
+        RiskEvent::FilesAttached(f) => record.files.extend(f.files),
     }
 }
 

@@ -490,10 +490,16 @@ pub fn activity_record<'a>(
                     recorded_by: event.actor.clone(),
                     corrections: Vec::new(),
                     version: event.version,
+                    files: Vec::new(),
                 })
             });
             continue;
         };
+        if let ActivityEvent::FilesAttached(attached) = e {
+            record.files.extend(attached.files);
+            record.version = event.version;
+            continue;
+        }
         let reason = match &e {
             ActivityEvent::Corrected(c) => c.reason.clone(),
             ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
@@ -535,6 +541,12 @@ impl PublicLists {
 }
 
 impl TenantWork {
+    /// Whether the activity of this id is one every visitor sees (a public meeting, a
+    /// contested act).
+    pub fn is_public(&self, id: Uuid) -> bool {
+        self.activities.get(&id).is_some_and(|p| p.public)
+    }
+
     /// Whether the tenant recorded activity `id`.
     pub fn holds(&self, id: Uuid) -> bool {
         self.activities.contains_key(&id)

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod activities;
 pub mod audit;
+pub mod files;
 pub mod frontend;
 pub mod health;
 pub mod log;

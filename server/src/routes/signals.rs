@@ -18,8 +18,8 @@ use antikor_shared::signal::{
     SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
 };
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -291,32 +291,7 @@ pub async fn attachment(
 ) -> AppResult<Response> {
     let desk = principal.signal_desk()?;
     let (name, media_type, bytes) = app.signal_attachment(&desk, id, number).await?;
-    // Always a download, never shown inline: a file from the public must not run as a page.
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"");
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_str(&media_type).map_err(anyhow::Error::from)?,
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).map_err(anyhow::Error::from)?,
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(exports::file_download(&name, &media_type, bytes)?)
 }
 
 /// The steps of handling a signal, one route each; every body carries `expected_version`.

@@ -115,6 +115,14 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
                 (_, false) => StatusCode::NO_CONTENT,
             }
         }
+        // An evidence file: for whoever reads the (non-public) record it is attached to.
+        "GET /api/files/{sha256}" => {
+            if logged_in && reachable {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
         "POST /api/session" => StatusCode::UNAUTHORIZED, // wrong password for everyone
         _ if !logged_in => StatusCode::UNAUTHORIZED,
         "GET /api/session" => ok,
@@ -253,8 +261,16 @@ fn expected(route: &str, caller: Caller, target: Target) -> StatusCode {
         "PUT /api/progress/{year}/{key}" | "PUT /api/contacts" => ok,
         "POST /api/activities"
         | "POST /api/risks"
+        | "POST /api/files"
         | "POST /api/surveys/{year}"
         | "POST /api/surveys/{year}/codes" => StatusCode::CREATED,
+        "POST /api/activities/{id}/files" | "POST /api/risks/{id}/files" => {
+            if target == Own {
+                ok
+            } else {
+                StatusCode::NOT_FOUND
+            }
+        }
         "POST /api/risks/{id}/assessment"
         | "POST /api/risks/{id}/treatment"
         | "POST /api/risks/{id}/review"
@@ -498,6 +514,33 @@ async fn build(
             (method, format!("{path}?tenant={tenant}&year=2017"), None)
         }
         "/api/region/risks" => (method, format!("{path}?year=2017"), None),
+        "/api/files" => (
+            method,
+            format!("{path}?name=protokol-{n}.pdf"),
+            Some(Value::String(format!("%PDF-1.7 протокол {n}"))),
+        ),
+        "/api/files/{sha256}" => {
+            let activity = seed_activity(app, tenant, training()).await;
+            let file = seed_file(app, tenant, "activity", activity, n).await;
+            (
+                method,
+                format!("/api/files/{}", file["sha256"].as_str().unwrap()),
+                None,
+            )
+        }
+        "/api/activities/{id}/files" | "/api/risks/{id}/files" => {
+            let id = if path.starts_with("/api/risks") {
+                seed_risk(app, tenant, false).await
+            } else {
+                seed_activity(app, tenant, training()).await
+            };
+            let file = stored_file(app, n);
+            (
+                method,
+                path.replace("{id}", &id.to_string()),
+                Some(json!({"files": [file]})),
+            )
+        }
         "/api/questionnaires/{year}" if method == Method::GET => {
             (method, format!("/api/questionnaires/{SURVEY_YEAR}"), None)
         }
@@ -825,6 +868,34 @@ async fn seed_activity(app: &TestApp, tenant: &str, activity: Value) -> uuid::Uu
     id
 }
 
+/// A PDF put straight into the app's file store, as a record names it.
+fn stored_file(app: &TestApp, n: usize) -> Value {
+    let bytes = format!("%PDF-1.7 доказателство {n}").into_bytes();
+    let store = antikor_server::files::FileStore::open(app.dir.path()).unwrap();
+    let sha256 = store.put(&bytes).unwrap();
+    json!({"sha256": sha256, "name": format!("dokaz-{n}.pdf"),
+        "media_type": "application/pdf", "bytes": bytes.len()})
+}
+
+/// A file attached, straight in the log, to `tenant`'s record `kind-{id}`.
+async fn seed_file(app: &TestApp, tenant: &str, kind: &str, id: uuid::Uuid, n: usize) -> Value {
+    let file = stored_file(app, n);
+    let attached = antikor_shared::activity::ActivityFilesAttached {
+        files: vec![serde_json::from_value(file.clone()).unwrap()],
+    };
+    app.state
+        .system_log()
+        .append(request(
+            tenant,
+            &format!("{kind}-{id}"),
+            ExpectedVersion::Any,
+            vec![NewEvent::from_domain(uuid::Uuid::new_v4(), &attached)],
+        ))
+        .await
+        .unwrap();
+    file
+}
+
 /// The year of the staff survey the reads and the respondents' routes are tried on.
 const SURVEY_YEAR: i32 = 2099;
 
@@ -930,6 +1001,11 @@ async fn response_text(
         }
     }
     let body = match body {
+        // An upload is the file's own bytes.
+        Some(Value::String(raw)) if uri.starts_with("/api/files?") => {
+            request = request.header("content-type", "application/octet-stream");
+            axum::body::Body::from(raw)
+        }
         Some(json) => {
             request = request.header("content-type", "application/json");
             axum::body::Body::from(json.to_string())

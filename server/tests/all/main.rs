@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod country;
 mod damage;
+mod files;
 mod fold_fuzz;
 mod isolation;
 mod log_contract;

@@ -1,0 +1,180 @@
+//! Evidence files as callers store, attach and read them: an upload is judged by its bytes and
+//! kept under its hash; a record names it; a download is allowed to whoever may read one of
+//! the records it is attached to (anyone, for a public meeting's protocol).
+
+use super::App;
+use crate::access::{ReadScope, TenantWrite};
+use crate::domain::activities::{ActivityAggregate, ActivityCommand};
+use crate::domain::risks::{RiskAggregate, RiskCommand};
+use crate::files::Stored;
+use crate::projections::files::Owner;
+use crate::streams;
+use crate::util::errors::{AppError, AppResult};
+use antikor_shared::files::{FileRef, MAX_FILE_BYTES, media_type_of};
+use antikor_shared::progress::Evidence;
+use antikor_shared::risk::RiskRecord;
+use antikor_shared::views::ActivityRecord;
+use uuid::Uuid;
+
+fn no_file() -> AppError {
+    AppError::NotFound("Няма такъв файл.".into())
+}
+
+impl App {
+    /// Stores an uploaded file, judged by its bytes (PDF, images, office documents, up to
+    /// 10 MB), and answers how a record names it. Writers only; the file is of no one until a
+    /// record names it.
+    pub async fn upload_file(
+        &self,
+        _scope: &TenantWrite,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> AppResult<FileRef> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(AppError::BadRequest(
+                "Посочете името на файла (до 200 знака).".into(),
+            ));
+        }
+        if bytes.is_empty() {
+            return Err(AppError::BadRequest(format!("Файлът „{name}“ е празен.")));
+        }
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(AppError::BadRequest(format!(
+                "Файлът „{name}“ е по-голям от {} MB.",
+                MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+        let media_type = media_type_of(name, &bytes).ok_or_else(|| {
+            AppError::BadRequest(format!(
+                "Файлът „{name}“ не е PDF, изображение (JPEG, PNG) или документ на Word, Excel, PowerPoint или OpenDocument."
+            ))
+        })?;
+        let store = self.files.clone();
+        let size = bytes.len() as u64;
+        let sha256 = tokio::task::spawn_blocking(move || store.put(&bytes))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+            .map_err(|e| AppError::Internal(e.context("storing an evidence file")))?;
+        Ok(FileRef {
+            sha256,
+            name: name.to_owned(),
+            media_type: media_type.to_owned(),
+            bytes: size,
+        })
+    }
+
+    /// The files a command names, each found whole in the store, with the size and type its
+    /// bytes have (whatever the request said).
+    pub(crate) fn stored_files(&self, files: Vec<FileRef>) -> AppResult<Vec<FileRef>> {
+        files
+            .into_iter()
+            .map(|f| {
+                let missing = || {
+                    AppError::BadRequest(format!(
+                        "Файлът „{}“ не е качен: качете го отново.",
+                        f.name
+                    ))
+                };
+                let bytes = match self.files.get(&f.sha256)? {
+                    Stored::Whole(bytes) => bytes,
+                    Stored::Missing | Stored::Damaged => return Err(missing()),
+                };
+                let media_type = media_type_of(&f.name, &bytes).ok_or_else(missing)?;
+                Ok(FileRef {
+                    media_type: media_type.to_owned(),
+                    bytes: bytes.len() as u64,
+                    ..f
+                })
+            })
+            .collect()
+    }
+
+    /// A progress report's evidence with its files checked against the store.
+    pub(crate) fn stored_evidence(&self, evidence: Vec<Evidence>) -> AppResult<Vec<Evidence>> {
+        evidence
+            .into_iter()
+            .map(|e| match e {
+                Evidence::File(f) => Ok(Evidence::File(self.stored_files(vec![f])?.remove(0))),
+                other => Ok(other),
+            })
+            .collect()
+    }
+
+    /// A stored file, when `reader` may read a record it is attached to, or one of those
+    /// records is public (`reader`: `None` for a visitor). 404 otherwise, as if it did not
+    /// exist; a file found damaged is never served.
+    pub fn evidence_file(
+        &self,
+        reader: Option<&ReadScope>,
+        sha256: &str,
+    ) -> AppResult<(FileRef, Vec<u8>)> {
+        let file = {
+            let models = self.models_unscoped();
+            let uses = models.files.get(sha256).ok_or_else(no_file)?;
+            let allowed = uses.owners.iter().any(|(tenant, owner)| {
+                reader.is_some_and(|r| r.covers(tenant))
+                    || matches!(owner, Owner::Activity(id)
+                        if models.work.of(tenant).is_some_and(|w| w.is_public(*id)))
+            });
+            if !allowed {
+                return Err(no_file());
+            }
+            uses.file.clone()
+        };
+        match self.files.get(sha256)? {
+            Stored::Whole(bytes) => Ok((file, bytes)),
+            Stored::Missing => Err(AppError::Internal(anyhow::anyhow!(
+                "the evidence file {sha256} is attached to a record but missing from the store"
+            ))),
+            Stored::Damaged => Err(AppError::Internal(anyhow::anyhow!(
+                "the evidence file {sha256} is damaged: its bytes no longer match its hash"
+            ))),
+        }
+    }
+
+    /// Attaches stored files to an activity of the caller's tenant.
+    pub async fn attach_activity_files(
+        &self,
+        scope: &TenantWrite,
+        id: Uuid,
+        files: Vec<FileRef>,
+    ) -> AppResult<ActivityRecord> {
+        let files = self.stored_files(files)?;
+        let context = crate::domain::activities::ActivityContext {
+            plan: None,
+            today: self.clock.today(),
+            regional: false,
+            municipalities: Vec::new(),
+        };
+        let command = ActivityCommand::AttachFiles(files);
+        self.execute::<ActivityAggregate>(scope, streams::activity(id), None, command, &context)
+            .await?;
+        let upto = self.models_unscoped().position;
+        self.activity_as_of(scope.tenant(), id, upto)?
+            .ok_or_else(|| AppError::NotFound("Няма такъв запис.".into()))
+    }
+
+    /// Attaches stored files to a risk of the caller's tenant.
+    pub async fn attach_risk_files(
+        &self,
+        scope: &TenantWrite,
+        id: Uuid,
+        files: Vec<FileRef>,
+        exact: bool,
+    ) -> AppResult<RiskRecord> {
+        let files = self.stored_files(files)?;
+        let year = self
+            .models_unscoped()
+            .risks
+            .get(scope.tenant(), id)
+            .map(|r| r.identified.year)
+            .ok_or_else(|| AppError::NotFound("Няма такъв риск в регистъра.".into()))?;
+        let context = self.risk_context(scope, year);
+        // Attaching commutes with every other change: no version to name.
+        let command = RiskCommand::AttachFiles(files);
+        self.execute::<RiskAggregate>(scope, streams::risk(id), None, command, &context)
+            .await?;
+        self.written_risk(scope.tenant(), id, exact)
+    }
+}

@@ -1,0 +1,54 @@
+//! Which records each stored evidence file is attached to: what decides who may download it.
+
+use antikor_shared::TenantId;
+use antikor_shared::files::FileRef;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The record a file is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Owner {
+    /// A progress report.
+    Progress,
+    /// An activity.
+    Activity(Uuid),
+    /// A risk of the register.
+    Risk(Uuid),
+}
+
+/// A file and the records it is attached to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileUse {
+    /// The file as it was first attached.
+    pub file: FileRef,
+    /// Whose records, and which.
+    pub owners: Vec<(TenantId, Owner)>,
+}
+
+/// Every attached file, by its hash.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileIndex {
+    files: foldhash::HashMap<String, FileUse>,
+}
+
+impl FileIndex {
+    /// Notes that `tenant`'s record `owner` has `file` attached.
+    pub fn attached(&mut self, tenant: &TenantId, owner: Owner, file: &FileRef) {
+        let entry = self
+            .files
+            .entry(file.sha256.clone())
+            .or_insert_with(|| FileUse {
+                file: file.clone(),
+                owners: Vec::new(),
+            });
+        let owner = (tenant.clone(), owner);
+        if !entry.owners.contains(&owner) {
+            entry.owners.push(owner);
+        }
+    }
+
+    /// A file's uses, if it is attached anywhere.
+    pub fn get(&self, sha256: &str) -> Option<&FileUse> {
+        self.files.get(sha256)
+    }
+}
