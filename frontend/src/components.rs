@@ -178,3 +178,16 @@ pub fn CopyButton(
         </p>
     }
 }
+
+/// An attached evidence file as a list item: its name, linked to its download, and its size.
+pub fn file_item(file: &antikor_shared::files::FileRef) -> impl IntoView + use<> {
+    let href = format!("/api/files/{}", file.sha256);
+    let size = file.size_label();
+    view! {
+        <li class="evidence-file">
+            <a href=href download=file.name.clone()>{file.name.clone()}</a>
+            " "
+            <span class="muted small">{format!("({size})")}</span>
+        </li>
+    }
+}

@@ -532,6 +532,7 @@ fn evidence_item(evidence: &Evidence) -> impl IntoView + use<> {
         Evidence::Link(text) | Evidence::Document(text) => {
             view! { <li>{text.clone()}</li> }.into_any()
         }
+        Evidence::File(file) => crate::components::file_item(file).into_any(),
     }
 }
 

@@ -32,12 +32,13 @@ pub fn parse_evidence(text: &str) -> Vec<Evidence> {
         .collect()
 }
 
-/// Evidence back as the form's lines.
+/// Evidence back as the form's lines (files are not lines: they are listed beside the form).
 pub fn evidence_text(evidence: &[Evidence]) -> String {
     evidence
         .iter()
-        .map(|e| match e {
-            Evidence::Link(v) | Evidence::Document(v) => v.as_str(),
+        .filter_map(|e| match e {
+            Evidence::Link(v) | Evidence::Document(v) => Some(v.as_str()),
+            Evidence::File(_) => None,
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -239,6 +240,7 @@ fn ProgressRowView(
                             view! { <li><a href=url.clone() rel="noopener noreferrer">{url.clone()}</a></li> }.into_any()
                         }
                         Evidence::Document(doc) => view! { <li>{doc.clone()}</li> }.into_any(),
+                        Evidence::File(file) => crate::components::file_item(file).into_any(),
                     })
                     .collect_view();
                 view! {
