@@ -22,6 +22,7 @@ use crate::pages::{
     region::RegionPage,
     reminders::{ReminderBell, RemindersPage},
     report::ReportPage,
+    risks::{RegionRisksPage, RiskPage, RisksPage},
     signals::{
         analysis::SignalAnalysisPage, detail::SignalPage, handles_signals,
         intake::SignalIntakePage, register::SignalsPage, report::SignalFormPage,
@@ -137,12 +138,24 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <Protected allow=any_user><ActivitiesPage /></Protected> }
                     />
                     <Route
+                        path=path!("/risks")
+                        view=|| view! { <Protected allow=any_user><RisksPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/risks/:id")
+                        view=|| view! { <Protected allow=any_user><RiskPage /></Protected> }
+                    />
+                    <Route
                         path=path!("/contacts/edit")
                         view=|| view! { <Protected allow=can_record><ContactsEditPage /></Protected> }
                     />
                     <Route
                         path=path!("/region")
                         view=|| view! { <Protected allow=can_view_region><RegionPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/region/risks")
+                        view=|| view! { <Protected allow=can_view_region><RegionRisksPage /></Protected> }
                     />
                     <Route
                         path=path!("/audit")
@@ -239,6 +252,7 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
     let mut work = vec![
         NavItem::new("nav-dashboard", "/dashboard", "Табло"),
         NavItem::new("nav-activities", "/activities", "Дейности"),
+        NavItem::new("nav-risks", "/risks", "Рискове"),
     ];
     if handles_signals(role) {
         // Exact, or it would be marked current on the public statistics too.
@@ -494,5 +508,29 @@ fn UserMenu() -> impl IntoView {
         }
         .into_any(),
     }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids of the links the navigation offers `role`.
+    fn links(role: Option<Role>) -> Vec<&'static str> {
+        nav_groups(role)
+            .into_iter()
+            .flat_map(|g| g.items)
+            .map(|i| i.id)
+            .collect()
+    }
+
+    #[test]
+    fn the_risk_register_is_daily_work_of_every_logged_in_role_and_no_visitors() {
+        assert!(!links(None).contains(&"nav-risks"));
+        for role in Role::ALL {
+            let work = nav_groups(Some(role)).remove(0);
+            assert_eq!(work.id, "work");
+            assert!(work.items.iter().any(|i| i.id == "nav-risks"), "{role:?}");
+        }
     }
 }

@@ -9,6 +9,7 @@ mod plan;
 mod progress;
 mod reminders;
 mod report;
+mod risks;
 mod screens;
 mod signals;
 mod tenants;

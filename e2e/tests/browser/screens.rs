@@ -27,7 +27,8 @@ const PUBLIC: &[&str] = &[
     "/no-such-page",
 ];
 
-/// Who logs in, and the pages of their work (`{signal}` is a filed signal's page).
+/// Who logs in, and the pages of their work (`{signal}` is a filed signal's page, `{risk}` an
+/// assessed risk's).
 const ROLES: &[(&str, &[&str])] = &[
     (
         "petrich.officer",
@@ -38,6 +39,8 @@ const ROLES: &[(&str, &[&str])] = &[
             "/signals/new",
             "/signals/analysis",
             "{signal}",
+            "/risks",
+            "{risk}",
             "/contacts/edit",
             "/password",
             "/reminders",
@@ -48,26 +51,46 @@ const ROLES: &[(&str, &[&str])] = &[
         &[
             "/dashboard",
             "/region",
+            "/risks",
+            "/region/risks?year=2017",
             "/reminders",
             "/report/2017?province=BLG&tenant=petrich",
         ],
     ),
     (
         "odit",
-        &["/audit", "/audit/5", "/audit/compare?from=3&to=40"],
+        &[
+            "/audit",
+            "/audit/5",
+            "/audit/compare?from=3&to=40",
+            "/risks",
+            "{risk}",
+        ],
     ),
     ("oblast.admin", &["/accounts", "/tenants"]),
 ];
 
 /// The pages the phone is asked to show without sideways scrolling and with axe: the
-/// citizen's form, the daily work (dashboard, register) and the combined view.
-const PHONE_CHECKED_BY_AXE: &[&str] = &["/signal", "/dashboard", "{signal}", "/signals", "/region"];
+/// citizen's form, the daily work (dashboard, registers) and the combined views.
+const PHONE_CHECKED_BY_AXE: &[&str] = &[
+    "/signal",
+    "/dashboard",
+    "{signal}",
+    "/signals",
+    "/region",
+    "/risks",
+    "{risk}",
+    "/region/risks?year=2017",
+];
 
 /// The pages whose main table must fit an office laptop's screen whole, its last columns
-/// included: the region's heat map and the signals register.
+/// included: the region's heat map, the signals and risk registers, and the institutions'
+/// registers side by side.
 const WHOLE_ON_A_LAPTOP: &[(&str, &str)] = &[
     ("/region", "#region-matrix"),
     ("/signals", "#signals-table"),
+    ("/risks", "#risks-table"),
+    ("/region/risks?year=2017", "#region-risks-tenants"),
 ];
 
 /// Fails the test when the table `css` is wider than its scroll box.
@@ -96,9 +119,10 @@ async fn open(client: &Client, base: &str, path: &str) {
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
 }
 
-/// A signal to Petrich from the public form, and Petrich's report on measure I.1, so that the
-/// register, the signal's page and the tables have rows.
-async fn some_records(base: &str) -> String {
+/// The records the pages show: a signal to Petrich from the public form, Petrich's report on
+/// measure I.1 and an assessed risk of its register, so that the registers, the signal's and
+/// the risk's pages, the heat maps and the tables have rows. Returns the two pages.
+async fn some_records(base: &str) -> (String, String) {
     report_completed(base, "petrich.officer", "I.1").await;
     let http = reqwest::Client::new();
     let filed = http
@@ -117,11 +141,48 @@ async fn some_records(base: &str) -> String {
     assert_eq!(filed.status(), 201, "{:?}", filed.text().await);
     let receipt: serde_json::Value = filed.json().await.unwrap();
     // The officer's login makes sure the demo accounts are ready before the browser logs in.
-    api_login(&http, base, "petrich.officer", DEMO_PASSWORD).await;
-    format!("/signals/{}", receipt["id"].as_str().unwrap())
+    let session = api_login(&http, base, "petrich.officer", DEMO_PASSWORD).await;
+    let send = |path: String, body: serde_json::Value| {
+        http.post(format!("{base}{path}"))
+            .header("cookie", &session.cookie)
+            .header("x-csrf-token", &session.csrf_token)
+            .json(&body)
+            .send()
+    };
+    let entered = send(
+        "/api/risks".into(),
+        serde_json::json!({"year": 2017, "area": "permits",
+            "unit": "Отдел „Устройство на територията“",
+            "description": "Ускоряване на разрешително срещу облага",
+            "causes": "Няма срок за всяка стъпка на преписката",
+            "owner": "petrich.officer", "review_on": "2017-12-15"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(entered.status(), 201, "{:?}", entered.text().await);
+    let risk: serde_json::Value = entered.json().await.unwrap();
+    let risk = risk["id"].as_str().unwrap().to_owned();
+    let assessed = send(
+        format!("/api/risks/{risk}/assessment"),
+        serde_json::json!({"expected_version": 1,
+            "inherent": {"likelihood": 4, "impact": 4}, "controls": "Регистър на преписките",
+            "residual": {"likelihood": 3, "impact": 5}}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(assessed.status(), 200, "{:?}", assessed.text().await);
+    (
+        format!("/signals/{}", receipt["id"].as_str().unwrap()),
+        format!("/risks/{risk}"),
+    )
 }
 
-async fn check_every_page(server: &Server, driver: &Driver, viewport: Viewport, signal: &str) {
+async fn check_every_page(
+    server: &Server,
+    driver: &Driver,
+    viewport: Viewport,
+    (signal, risk): (&str, &str),
+) {
     let base = server.base_url.as_str();
     let profile = tempfile::tempdir().unwrap();
     let client = browser_sized(driver, profile.path(), viewport).await;
@@ -139,7 +200,11 @@ async fn check_every_page(server: &Server, driver: &Driver, viewport: Viewport, 
         "the window of {viewport:?} is {width} px wide"
     );
     let check = async |client: &Client, path: &str, who: &str| {
-        let page = if path == "{signal}" { signal } else { path };
+        let page = match path {
+            "{signal}" => signal,
+            "{risk}" => risk,
+            _ => path,
+        };
         open(client, base, page).await;
         let what = format!("{page} as {who} on {viewport:?}");
         assert_fits_width(client, &what).await;
@@ -170,10 +235,11 @@ async fn every_page_passes_axe_and_none_scrolls_sideways_on_a_laptop_or_a_phone(
     let dist = workspace_root().join("frontend/dist");
     let data = tempfile::tempdir().unwrap();
     let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
-    let signal = some_records(&server.base_url).await;
+    let (signal, risk) = some_records(&server.base_url).await;
     let driver = Driver::start();
-    check_every_page(&server, &driver, Viewport::Office, &signal).await;
-    check_every_page(&server, &driver, Viewport::Phone, &signal).await;
+    let pages = (signal.as_str(), risk.as_str());
+    check_every_page(&server, &driver, Viewport::Office, pages).await;
+    check_every_page(&server, &driver, Viewport::Phone, pages).await;
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ mod accounts;
 mod activities;
 mod audit;
 mod plan;
+mod risks;
 pub mod signals;
 mod tenants;
 
@@ -13,6 +14,7 @@ pub use accounts::*;
 pub use activities::*;
 pub use audit::*;
 pub use plan::*;
+pub use risks::*;
 pub use tenants::*;
 
 pub use antikor_shared::api::Page;

@@ -16,5 +16,6 @@ pub mod public;
 pub mod region;
 pub mod reminders;
 pub mod report;
+pub mod risks;
 pub mod signals;
 pub mod tenants;

@@ -4,8 +4,8 @@
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::controls::{
-    AsOfBanner, AsOfPicker, PlanPending, PlanProvinceSelect, YearSelect, plan_province_href,
-    resolve_year, use_plan_province, use_view_params,
+    AsOfBanner, AsOfPicker, PlanPending, PlanProvinceSelect, ViewParams, YearSelect,
+    plan_province_href, resolve_year, use_plan_province, use_view_params,
 };
 use crate::directory::{provinces, use_country, use_directory};
 use crate::format::date_bg;
@@ -19,6 +19,16 @@ use antikor_shared::ProvinceCode;
 use antikor_shared::account::RoleReach;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// The institutions' risk registers side by side, of the year and province shown.
+fn risks_href(year: i32, province: &ProvinceCode) -> String {
+    ViewParams {
+        province: Some(province.clone()),
+        year: Some(year),
+        ..ViewParams::default()
+    }
+    .href("/region/risks")
+}
 
 /// How far the user reads, by the directory: the whole country (they choose a province), or
 /// one province (their tenant's, when it has one).
@@ -138,6 +148,10 @@ pub fn RegionPage() -> impl IntoView {
                 </dl>
                 <p>
                     <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
+                    " · "
+                    <A href=risks_href(year, &province) attr:id="region-risks-link">
+                        "Корупционни рискове по институции"
+                    </A>
                 </p>
                 <RegionMatrix region=region.clone() as_of notes_of=province.clone() />
                 <NotReported region=region.clone() />

@@ -1,0 +1,249 @@
+//! `/risks/{id}`: one risk of the register with everything recorded about it, its reviews, the
+//! link to its history, and for its institution's writers the forms that change it.
+
+use super::forms::{AssessForm, CloseForm, ReviewForm, RiskCtx, TreatForm};
+use super::{RatingBadge, review_overdue};
+use crate::access::can_record;
+use crate::api::{self, ApiError};
+use crate::components::{Loaded, set_title};
+use crate::controls::{ViewParams, today};
+use crate::directory::use_people;
+use crate::format::{date_bg, date_time, utc_exact};
+use crate::pages::activities::use_names;
+use crate::pages::audit::Filters;
+use crate::pages::signals::detail::is_signal_id;
+use crate::session::use_session;
+use antikor_shared::risk::{Rating, RiskRecord};
+use antikor_shared::streams;
+use antikor_shared::wire::code;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// `/risks/{id}`.
+#[component]
+pub fn RiskPage() -> impl IntoView {
+    set_title("Риск");
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
+    let record = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            // A risk's id is a UUID, as a signal's: anything else is refused before asking.
+            if !is_signal_id(&id) {
+                return Err(ApiError::Invalid(
+                    "Адресът не съдържа валиден номер на риск.".to_owned(),
+                ));
+            }
+            api::risk(&id).await
+        }
+    });
+    let retry = Callback::new(move |()| record.refetch());
+    let body = move || {
+        Suspend::new(async move {
+            let r = record.await?;
+            set_title(&format!("Риск {}", r.code()));
+            Ok::<_, ApiError>(view! { <Risk initial=r /> })
+        })
+    };
+    view! { <Loaded retry>{body}</Loaded> }
+}
+
+/// The risk as loaded: what is recorded, then the forms, then the reviews.
+#[component]
+fn Risk(initial: RiskRecord) -> impl IntoView {
+    let me = use_session().user_untracked();
+    // Changes are the institution's own, and not for read-only roles.
+    let may_change = me
+        .as_ref()
+        .is_some_and(|u| can_record(u.role) && u.tenant == initial.tenant);
+    let own = me.as_ref().is_some_and(|u| u.tenant == initial.tenant);
+    let register = ViewParams {
+        tenant: (!own).then(|| initial.tenant.clone()),
+        year: Some(initial.identified.year),
+        ..ViewParams::default()
+    }
+    .href("/risks");
+    let ctx = RiskCtx {
+        record: RwSignal::new(initial),
+    };
+    let record = ctx.record;
+    let open = move || record.with(|r| r.closed.is_none());
+    let assessed = move || record.with(|r| r.assessment.is_some());
+    let overview = move || record.with(|r| view! { <Overview risk=r.clone() show_tenant=!own /> });
+    let reviews = move || record.with(|r| view! { <Reviews risk=r.clone() /> });
+    let forms = may_change.then(|| {
+        view! {
+            <section aria-labelledby="risk-steps-heading" class="risk-steps">
+                <h2 id="risk-steps-heading">"Действия по риска"</h2>
+                <Show
+                    when=open
+                    fallback=|| view! { <p class="muted">"Рискът е закрит: по него не се вписват промени."</p> }
+                >
+                    <AssessForm ctx />
+                    <Show when=assessed>
+                        <TreatForm ctx />
+                        <ReviewForm ctx />
+                    </Show>
+                    <CloseForm ctx />
+                </Show>
+            </section>
+        }
+    });
+    view! {
+        <p class="breadcrumb">
+            <A href=register attr:id="risk-register-link">"Регистър на корупционните рискове"</A>
+        </p>
+        {overview}
+        {forms}
+        {reviews}
+    }
+}
+
+/// A labelled value of the overview, left out when there is none.
+fn field(label: &'static str, id: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| {
+        view! {
+            <dt>{label}</dt>
+            <dd id=id class="pre-line">{v}</dd>
+        }
+    })
+}
+
+/// A rating with its band, or that there is none yet.
+fn rating_view(rating: Option<Rating>) -> AnyView {
+    rating.map_or_else(
+        || view! { <span class="muted">"не е оценен"</span> }.into_any(),
+        |rating| view! { <RatingBadge rating /> }.into_any(),
+    )
+}
+
+/// Everything the register holds about the risk.
+#[component]
+fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
+    let r = risk;
+    let status = r.status();
+    let names = use_names();
+    let tenant = show_tenant.then(|| {
+        let slug = r.tenant.to_string();
+        view! {
+            <dt>"Институция"</dt>
+            <dd id="risk-tenant">{move || names.get().of(&slug)}</dd>
+        }
+    });
+    let owner = r.identified.owner.clone();
+    let recorded_by = r.recorded_by.clone();
+    let overdue = review_overdue(&r, today());
+    let assessment = r.assessment.clone();
+    let treatment = r.treatment.clone();
+    let actions_label = if treatment
+        .as_ref()
+        .is_some_and(|t| t.response == antikor_shared::risk::RiskResponse::Accept)
+    {
+        "Обосновка за приемането"
+    } else {
+        "Планирани мерки"
+    };
+    view! {
+        <h1
+            id="risk-heading"
+            data-id=r.id.to_string()
+            data-status=code(status)
+            data-version=r.version.to_string()
+        >
+            {format!("Риск {}", r.code())}
+        </h1>
+        <p>
+            <A attr:id="risk-trail" href=Filters::record_history_href(&r.tenant, streams::risk(r.id))>
+                "История на записа"
+            </A>
+        </p>
+        <dl id="risk-overview" class="fields">
+            {tenant}
+            <dt>"Състояние"</dt>
+            <dd id="risk-status">{status.label_bg()}</dd>
+            <dt>"Година на регистъра"</dt>
+            <dd>{format!("{} г.", r.identified.year)}</dd>
+            <dt>"Област на дейност"</dt>
+            <dd id="risk-area">{r.identified.area.label_bg()}</dd>
+            <dt>"Процес или звено"</dt>
+            <dd id="risk-unit">{r.identified.unit.clone()}</dd>
+            <dt>"Описание"</dt>
+            <dd id="risk-description" class="pre-line">{r.identified.description.clone()}</dd>
+            <dt>"Причини"</dt>
+            <dd id="risk-causes" class="pre-line">{r.identified.causes.clone()}</dd>
+            <dt>"Собственик"</dt>
+            <dd id="risk-owner">{move || use_people().name(&owner)}</dd>
+            <dt>"Срок за преглед"</dt>
+            <dd id="risk-review-on">
+                {format!("{} г.", date_bg(r.identified.review_on))}
+                {overdue.then(|| view! { " " <span class="badge badge--warn">"просрочен"</span> })}
+            </dd>
+            <dt>"Присъщ риск"</dt>
+            <dd id="risk-inherent">{rating_view(r.inherent())}</dd>
+            {field("Съществуващи контроли", "risk-controls", assessment.map(|a| a.controls).filter(|c| !c.is_empty()))}
+            <dt>"Остатъчен риск"</dt>
+            <dd id="risk-residual">{rating_view(r.residual())}</dd>
+            {field("Отговор", "risk-response", treatment.as_ref().map(|t| t.response.label_bg().to_owned()))}
+            {field(actions_label, "risk-actions", treatment.as_ref().map(|t| t.actions.clone()))}
+            {field(
+                "Мерки от плана",
+                "risk-measures",
+                treatment.as_ref().filter(|t| !t.measures.is_empty()).map(|t| t.measures.join(", ")),
+            )}
+            {field(
+                "Срок на мерките",
+                "risk-due-on",
+                treatment.as_ref().and_then(|t| t.due_on).map(|d| format!("{} г.", date_bg(d))),
+            )}
+            {field("Свързани сигнали", "risk-signals", r.signals.map(|n| n.label()))}
+            {field("Причина за закриването", "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
+            <dt>"Вписан"</dt>
+            <dd>
+                <time datetime=utc_exact(r.recorded_at)>{date_time(r.recorded_at)}</time>
+                ", "
+                {move || use_people().name(&recorded_by)}
+            </dd>
+        </dl>
+    }
+}
+
+/// The risk's reviews, oldest first.
+#[component]
+fn Reviews(risk: RiskRecord) -> impl IntoView {
+    let body = if risk.reviews.is_empty() {
+        view! { <p id="risk-reviews-none" class="muted">"Рискът още не е преглеждан."</p> }
+            .into_any()
+    } else {
+        let items = risk
+            .reviews
+            .into_iter()
+            .map(|entry| {
+                let by = entry.by.clone();
+                let review = entry.review;
+                view! {
+                    <li data-reviewed-on=review.reviewed_on.to_string()>
+                        <p>
+                            <strong>{format!("{} г.", date_bg(review.reviewed_on))}</strong>
+                            " · остатъчен риск "
+                            <RatingBadge rating=review.residual />
+                            <span class="muted small">
+                                " · "
+                                {move || use_people().name(&by)}
+                                {format!(" · следващ преглед {} г.", date_bg(review.next_review_on))}
+                            </span>
+                        </p>
+                        <p class="pre-line">{review.note}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol id="risk-reviews" class="row-list">{items}</ol> }.into_any()
+    };
+    view! {
+        <section aria-labelledby="risk-reviews-heading">
+            <h2 id="risk-reviews-heading">"Прегледи"</h2>
+            {body}
+        </section>
+    }
+}

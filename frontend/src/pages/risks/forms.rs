@@ -1,0 +1,539 @@
+//! The forms of a risk's page: assessing it, planning its treatment, reviewing and closing it.
+//! Each sends the version the page shows, and the page then shows the risk the server answers.
+
+use super::heat_map::{IMPACT, LIKELIHOOD, scale_label};
+use super::rating_text;
+use crate::api::{self, ApiError};
+use crate::components::Loaded;
+use crate::controls::today;
+use crate::form::{
+    FormError, InputField, NoticeView, Submit, TextAreaField, date_error, use_submit,
+};
+use antikor_shared::risk::{
+    Rating, RiskAssessed, RiskChange, RiskClosed, RiskRecord, RiskResponse, RiskReviewed,
+    RiskTreatmentPlanned,
+};
+use antikor_shared::wire::{code, from_code};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// Said after a conflict, once the risk is shown as it is now.
+const RELOADED: &str = "Рискът по-горе е презареден; въведеното във формуляра е запазено.";
+
+/// The risk as the page shows it, and how its forms send their changes.
+#[derive(Clone, Copy)]
+pub(super) struct RiskCtx {
+    /// The risk as last read or answered.
+    pub record: RwSignal<RiskRecord>,
+}
+
+impl RiskCtx {
+    /// The risk's id, for the addresses of its changes.
+    fn id(self) -> String {
+        self.record.with_untracked(|r| r.id.to_string())
+    }
+
+    /// The version the page shows: a change sent against it fails if someone changed the risk.
+    fn version(self) -> u64 {
+        self.record.with_untracked(|r| r.version)
+    }
+
+    /// Reads the risk again, as the server now has it.
+    async fn reload(self) -> Result<(), ApiError> {
+        let fresh = api::risk(&self.id()).await?;
+        self.record.try_set(fresh);
+        Ok(())
+    }
+
+    /// Sends a change; its answer is the risk as it now stands, which the page then shows.
+    fn send(
+        self,
+        call: impl Future<Output = Result<RiskRecord, ApiError>> + 'static,
+        form: Submit,
+        saved: &'static str,
+    ) {
+        form.send_versioned(call, self.reload(), RELOADED, move |fresh| {
+            self.record.try_set(fresh);
+            form.succeed(saved);
+        });
+    }
+}
+
+/// A form of the page in a disclosure: its fields, what went wrong or what it saved, its button.
+#[component]
+fn RiskForm(
+    /// The disclosure's id; the form's is `{id}-form`.
+    id: &'static str,
+    /// The id of its error alert.
+    error_id: &'static str,
+    /// The id of its button.
+    submit_id: &'static str,
+    /// Its summary line.
+    title: &'static str,
+    /// Whether it starts open.
+    #[prop(optional)]
+    open: bool,
+    form: Submit,
+    on_submit: Callback<()>,
+    /// The button's text.
+    button: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class="step-form" id=id open=open>
+            <summary>{title}</summary>
+            <form
+                class="action-form"
+                id=format!("{id}-form")
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    if form.begin(&ev) {
+                        on_submit.run(());
+                    }
+                }
+                novalidate
+            >
+                {children()}
+                <FormError id=error_id error=form.error() />
+                <NoticeView class="step-saved" notice=form.saved() />
+                <div class="form-actions">
+                    <button type="submit" id=submit_id class="button button--primary" disabled=form.busy()>
+                        {button}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// A day typed into a date field, or the message that it is none.
+fn day(value: RwSignal<String>, what: &str) -> Result<NaiveDate, String> {
+    value
+        .get_untracked()
+        .trim()
+        .parse()
+        .map_err(|_| date_error(what))
+}
+
+/// Trimmed text.
+fn trimmed(value: RwSignal<String>) -> String {
+    value.get_untracked().trim().to_owned()
+}
+
+/// A rating's two values as the selects hold them.
+#[derive(Clone, Copy)]
+struct RatingInput {
+    likelihood: RwSignal<u8>,
+    impact: RwSignal<u8>,
+}
+
+impl RatingInput {
+    fn new(start: Option<Rating>) -> Self {
+        let start = start.unwrap_or(Rating {
+            likelihood: 1,
+            impact: 1,
+        });
+        Self {
+            likelihood: RwSignal::new(start.likelihood),
+            impact: RwSignal::new(start.impact),
+        }
+    }
+
+    fn get_untracked(self) -> Rating {
+        Rating {
+            likelihood: self.likelihood.get_untracked(),
+            impact: self.impact.get_untracked(),
+        }
+    }
+}
+
+/// One value of the 1–5 scale as a select, each value named.
+fn scale_select(
+    id: String,
+    words: &'static [&'static str; 5],
+    value: RwSignal<u8>,
+) -> impl IntoView {
+    let options = (1..=5u8)
+        .map(|v| {
+            view! {
+                <option value=v.to_string() prop:selected=move || value.get() == v>
+                    {scale_label(words, v)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <select
+            id=id
+            on:change=move |ev| {
+                if let Ok(v) = event_target_value(&ev).parse() {
+                    value.set(v);
+                }
+            }
+        >
+            {options}
+        </select>
+    }
+}
+
+/// A rating's fields: likelihood and impact, and the score and band they give, said as they
+/// change. Ids: `{prefix}-likelihood`, `{prefix}-impact`, `{prefix}-score`.
+#[component]
+fn RatingFields(
+    /// What the ids start with, e.g. `assess-inherent`.
+    prefix: &'static str,
+    /// The fieldset's legend.
+    legend: &'static str,
+    rating: RatingInput,
+) -> impl IntoView {
+    let likelihood = format!("{prefix}-likelihood");
+    let impact = format!("{prefix}-impact");
+    let score = move || {
+        let r = Rating {
+            likelihood: rating.likelihood.get(),
+            impact: rating.impact.get(),
+        };
+        format!(
+            "Оценка {}: {}",
+            rating_text(r),
+            r.band().label_bg().to_lowercase()
+        )
+    };
+    view! {
+        <fieldset class="rating-fields">
+            <legend>{legend}</legend>
+            <div class="form-grid">
+                <div class="field">
+                    <label for=likelihood.clone()>"Вероятност"</label>
+                    {scale_select(likelihood.clone(), &LIKELIHOOD, rating.likelihood)}
+                </div>
+                <div class="field">
+                    <label for=impact.clone()>"Въздействие"</label>
+                    {scale_select(impact.clone(), &IMPACT, rating.impact)}
+                </div>
+            </div>
+            <p id=format!("{prefix}-score") class="muted small" aria-live="polite">{score}</p>
+        </fieldset>
+    }
+}
+
+/// Rating the risk before (inherent) and after (residual) its existing controls; a new
+/// assessment replaces the one shown.
+#[component]
+pub(super) fn AssessForm(ctx: RiskCtx) -> impl IntoView {
+    let form = use_submit();
+    let start = ctx.record.with_untracked(|r| r.assessment.clone());
+    let assessed = start.is_some();
+    let inherent = RatingInput::new(start.as_ref().map(|a| a.inherent));
+    let residual = RatingInput::new(start.as_ref().map(|a| a.residual));
+    let controls = RwSignal::new(start.map(|a| a.controls).unwrap_or_default());
+    let submit = Callback::new(move |()| {
+        let (inherent, residual) = (inherent.get_untracked(), residual.get_untracked());
+        if residual.score() > inherent.score() {
+            return form.fail(
+                "Остатъчният риск (след съществуващите контроли) не може да е по-висок от присъщия.",
+            );
+        }
+        let body = RiskChange {
+            expected_version: ctx.version(),
+            change: RiskAssessed {
+                inherent,
+                controls: trimmed(controls),
+                residual,
+            },
+        };
+        let id = ctx.id();
+        ctx.send(
+            async move { api::assess_risk(&id, &body).await },
+            form,
+            "Оценката е записана.",
+        );
+    });
+    let title = if assessed {
+        "Нова оценка"
+    } else {
+        "Оценка на риска"
+    };
+    view! {
+        <RiskForm id="risk-assess" error_id="assess-error" submit_id="assess-submit" title open=!assessed form on_submit=submit button="Запиши оценката">
+            <RatingFields prefix="assess-inherent" legend="Присъщ риск (преди контролите)" rating=inherent />
+            <TextAreaField
+                id="assess-controls"
+                label="Съществуващи контроли"
+                value=controls
+                rows=3
+                maxlength=4000
+                class="field--wide"
+            />
+            <RatingFields prefix="assess-residual" legend="Остатъчен риск (със съществуващите контроли)" rating=residual />
+        </RiskForm>
+    }
+}
+
+/// Checkboxes for the measures of the plan of the risk's year that its treatment carries out.
+#[component]
+fn MeasureChoices(year: i32, chosen: RwSignal<Vec<String>>) -> impl IntoView {
+    let plan = LocalResource::new(move || async move {
+        // The caller's own province's plan: the one the register's measures belong to.
+        match api::plan(year, None, None).await {
+            Ok(plan) => Ok(Some(plan)),
+            Err(e) if e.is_not_found() => Ok(None),
+            Err(e) => Err(e),
+        }
+    });
+    let boxes = move || {
+        Suspend::new(async move {
+            let Some(plan) = plan.await? else {
+                return Ok::<_, ApiError>(
+                    view! {
+                        <p class="muted small">
+                            {format!("Няма план за {year} г.: мерките по риска се описват само с текст.")}
+                        </p>
+                    }
+                    .into_any(),
+                );
+            };
+            let items = plan
+                .measures
+                .into_iter()
+                .filter(|m| m.withdrawn.is_none())
+                .map(|m| {
+                    let key = m.measure.key.clone();
+                    let id = format!("treat-measure-{}", key.replace('.', "-"));
+                    let checked = {
+                        let key = key.clone();
+                        move || chosen.with(|c| c.contains(&key))
+                    };
+                    let toggle = {
+                        let key = key.clone();
+                        move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            let key = key.clone();
+                            chosen.update(move |c| {
+                                c.retain(|k| *k != key);
+                                if on {
+                                    c.push(key);
+                                }
+                            });
+                        }
+                    };
+                    view! {
+                        <li>
+                            <label for=id.clone() title=m.measure.text.clone()>
+                                <input id=id.clone() class="measure-choice" type="checkbox" value=key.clone() prop:checked=checked on:change=toggle />
+                                " "
+                                <strong>{key.clone()}</strong>
+                                " "
+                                <span class="measure-choice__text">{m.measure.text.clone()}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Ok(view! { <ul class="measure-choices">{items}</ul> }.into_any())
+        })
+    };
+    view! {
+        <fieldset class="measure-picker">
+            <legend>{format!("Мерки от плана за {year} г., които изпълнява (по избор)")}</legend>
+            <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
+        </fieldset>
+    }
+}
+
+/// Choosing the response to the risk and planning its measures; a new plan replaces the one
+/// shown. An accepted risk is justified instead.
+#[component]
+pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
+    let form = use_submit();
+    let (start, year) = ctx
+        .record
+        .with_untracked(|r| (r.treatment.clone(), r.identified.year));
+    let treated = start.is_some();
+    let response = RwSignal::new(start.as_ref().map_or(RiskResponse::Limit, |t| t.response));
+    let actions = RwSignal::new(
+        start
+            .as_ref()
+            .map(|t| t.actions.clone())
+            .unwrap_or_default(),
+    );
+    let measures = RwSignal::new(
+        start
+            .as_ref()
+            .map(|t| t.measures.clone())
+            .unwrap_or_default(),
+    );
+    let due_on = RwSignal::new(
+        start
+            .and_then(|t| t.due_on)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let submit = Callback::new(move |()| {
+        let text = trimmed(actions);
+        let accepted = response.get_untracked() == RiskResponse::Accept;
+        if text.is_empty() {
+            return form.fail(if accepted {
+                "Обосновете защо рискът се приема."
+            } else {
+                "Опишете планираните мерки."
+            });
+        }
+        let due = if due_on.with_untracked(|d| d.trim().is_empty()) {
+            None
+        } else {
+            match day(due_on, "срока на мерките") {
+                Ok(d) => Some(d),
+                Err(e) => return form.fail(e),
+            }
+        };
+        let mut keys = measures.get_untracked();
+        keys.sort();
+        let body = RiskChange {
+            expected_version: ctx.version(),
+            change: RiskTreatmentPlanned {
+                response: response.get_untracked(),
+                actions: text,
+                measures: keys,
+                due_on: due,
+            },
+        };
+        let id = ctx.id();
+        ctx.send(
+            async move { api::treat_risk(&id, &body).await },
+            form,
+            "Отговорът и мерките са записани.",
+        );
+    });
+    let options = RiskResponse::ALL
+        .into_iter()
+        .map(|r| {
+            view! {
+                <option value=code(r) prop:selected=move || response.get() == r>
+                    {r.label_bg()}
+                </option>
+            }
+        })
+        .collect_view();
+    // The same field holds the measures, or for an accepted risk why it is accepted.
+    let actions_label = Signal::derive(move || {
+        if response.get() == RiskResponse::Accept {
+            "Обосновка за приемането"
+        } else {
+            "Планирани мерки"
+        }
+    });
+    let title = if treated {
+        "Нов отговор и мерки"
+    } else {
+        "Отговор и мерки"
+    };
+    view! {
+        <RiskForm id="risk-treat" error_id="treat-error" submit_id="treat-submit" title open=!treated form on_submit=submit button="Запиши отговора">
+            <div class="form-grid">
+                <div class="field">
+                    <label for="treat-response">"Отговор на риска"</label>
+                    <select
+                        id="treat-response"
+                        on:change=move |ev| {
+                            if let Some(r) = from_code(&event_target_value(&ev)) {
+                                response.set(r);
+                            }
+                        }
+                    >
+                        {options}
+                    </select>
+                </div>
+                <InputField id="treat-due-on" label="Срок на мерките (по избор)" kind="date" value=due_on />
+            </div>
+            <div class="field field--wide">
+                <label for="treat-actions">{actions_label}</label>
+                <textarea id="treat-actions" rows="4" maxlength="4000" bind:value=actions></textarea>
+            </div>
+            <MeasureChoices year chosen=measures />
+        </RiskForm>
+    }
+}
+
+/// Recording a review: the day, the residual rating found, what was found, the next review.
+#[component]
+pub(super) fn ReviewForm(ctx: RiskCtx) -> impl IntoView {
+    let form = use_submit();
+    let reviewed_on = RwSignal::new(today().to_string());
+    let residual = RatingInput::new(ctx.record.with_untracked(RiskRecord::residual));
+    let note = RwSignal::new(String::new());
+    let next = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        let on = match day(reviewed_on, "датата на прегледа") {
+            Ok(d) => d,
+            Err(e) => return form.fail(e),
+        };
+        let next_on = match day(next, "датата на следващия преглед") {
+            Ok(d) => d,
+            Err(e) => return form.fail(e),
+        };
+        if next_on <= on {
+            return form.fail("Следващият преглед е след датата на този.");
+        }
+        let text = trimmed(note);
+        if text.is_empty() {
+            return form.fail("Опишете какво е установил прегледът.");
+        }
+        let body = RiskChange {
+            expected_version: ctx.version(),
+            change: RiskReviewed {
+                reviewed_on: on,
+                residual: residual.get_untracked(),
+                note: text,
+                next_review_on: next_on,
+            },
+        };
+        let id = ctx.id();
+        ctx.send(
+            async move { api::review_risk(&id, &body).await },
+            form,
+            "Прегледът е записан.",
+        );
+    });
+    view! {
+        <RiskForm id="risk-review" error_id="review-error" submit_id="review-submit" title="Преглед" form on_submit=submit button="Запиши прегледа">
+            <div class="form-grid">
+                <InputField id="review-on" label="Дата на прегледа" kind="date" value=reviewed_on />
+                <InputField id="review-next" label="Следващ преглед" kind="date" value=next />
+            </div>
+            <RatingFields prefix="review-residual" legend="Остатъчен риск към прегледа" rating=residual />
+            <TextAreaField id="review-note" label="Констатации" value=note rows=3 maxlength=2000 class="field--wide" />
+        </RiskForm>
+    }
+}
+
+/// Taking the risk out of the register, saying why; it stays in the year's list and the log.
+#[component]
+pub(super) fn CloseForm(ctx: RiskCtx) -> impl IntoView {
+    let form = use_submit();
+    let reason = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| {
+        let text = trimmed(reason);
+        if text.is_empty() {
+            return form.fail("Посочете причината за закриването.");
+        }
+        let body = RiskChange {
+            expected_version: ctx.version(),
+            change: RiskClosed { reason: text },
+        };
+        let id = ctx.id();
+        ctx.send(
+            async move { api::close_risk(&id, &body).await },
+            form,
+            "Рискът е закрит.",
+        );
+    });
+    view! {
+        <RiskForm id="risk-close" error_id="close-error" submit_id="close-submit" title="Закриване" form on_submit=submit button="Закрий риска">
+            <p class="muted small">
+                "Закритият риск остава в регистъра за годината и в одитната следа, но вече не се променя."
+            </p>
+            <TextAreaField id="close-reason" label="Причина за закриването" value=reason rows=3 maxlength=1000 class="field--wide" />
+        </RiskForm>
+    }
+}
