@@ -7,6 +7,7 @@ use antikor_server::projections::ReadModels;
 use antikor_server::snapshot;
 use antikor_server::store::{EventStore, ExpectedVersion, Resume, keys};
 use axum::http::{Method, StatusCode};
+use chrono::Datelike;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
@@ -25,7 +26,8 @@ async fn start(dir: tempfile::TempDir) -> TestApp {
     start_after(dir, u64::MAX / 4).await
 }
 
-/// Some work of several kinds: accounts, a signal, a meeting, and events of a stream.
+/// Some work of several kinds: accounts, a signal, a meeting, a risk with a file, the staff
+/// survey's codes and answers, and events of a stream.
 async fn work(app: &TestApp, round: u64) {
     let (status, body) = app
         .call(
@@ -52,6 +54,83 @@ async fn work(app: &TestApp, round: u64) {
         )
         .await;
     assert!(status.is_success(), "{status}: {body}");
+    // A risk of the register, rated, with a document attached.
+    let (status, risk) = app
+        .post_as(
+            &officer,
+            "/api/risks",
+            crate::risks::identified("bansko.officer"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{risk}");
+    let risk = risk["id"].as_str().unwrap().to_owned();
+    let (status, body) = app
+        .post_as(
+            &officer,
+            &format!("/api/risks/{risk}/assessment"),
+            json!({"expected_version": 1, "inherent": {"likelihood": 4, "impact": 4},
+                "controls": "", "residual": {"likelihood": 2, "impact": 4}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let bytes = format!("%PDF-1.7 анализ {round}").into_bytes();
+    let sha256 = antikor_server::files::FileStore::open(app.dir.path())
+        .unwrap()
+        .put(&bytes)
+        .unwrap();
+    let (status, body) = app
+        .post_as(
+            &officer,
+            &format!("/api/risks/{risk}/files"),
+            json!({"files": [{"sha256": sha256, "name": "analiz.pdf",
+                "media_type": "application/pdf", "bytes": bytes.len()}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // The staff survey: published and opened once, a code and an answer each round.
+    let year = antikor_server::clock::sofia_date(app.state.clock.now()).year();
+    let regional = app.login("oblast.sekretar").await;
+    let (_, view) = app
+        .get_as(&regional, &format!("/api/questionnaires/{year}"))
+        .await;
+    if view["published"].is_null() {
+        let mut draft = view["draft"].clone();
+        draft["expected_version"] = json!(0);
+        let (status, body) = app
+            .post_as(&regional, &format!("/api/questionnaires/{year}"), draft)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let closes_on = format!("{year}-12-31");
+        let (status, body) = app
+            .post_as(
+                &officer,
+                &format!("/api/surveys/{year}"),
+                json!({"closes_on": closes_on}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (status, codes) = app
+        .post_as(
+            &officer,
+            &format!("/api/surveys/{year}/codes"),
+            json!({"count": 1}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{codes}");
+    let (status, body) = app
+        .call(
+            None,
+            Method::POST,
+            "/api/public/survey/answers",
+            Some(
+                json!({"tenant": "bansko", "year": year, "code": codes["codes"][0],
+                "answers": [{"question": "q1", "choice": round % 3, "text": null},
+                    {"question": "q6", "choice": null, "text": format!("Отговор {round}")}]}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
     for i in 0..5 {
         app.state
             .system_log()
