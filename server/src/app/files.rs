@@ -26,10 +26,17 @@ impl App {
     /// record names it.
     pub async fn upload_file(
         &self,
-        _scope: &TenantWrite,
+        scope: &TenantWrite,
         name: &str,
         bytes: Vec<u8>,
     ) -> AppResult<FileRef> {
+        if self.uploads.check_key(&scope.actor().to_owned()).is_err() {
+            return Err(AppError::TooManyRequests {
+                message: "Качихте много файлове за кратко време. Опитайте отново след малко."
+                    .into(),
+                retry_after: 60,
+            });
+        }
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 {
             return Err(AppError::BadRequest(

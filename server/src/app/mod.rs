@@ -161,6 +161,9 @@ pub struct App {
     vault: Arc<Vault>,
     /// The evidence files.
     files: crate::files::FileStore,
+    /// Uploads per user: a file is stored before any record names it, so uploads alone must
+    /// not be able to fill the disk.
+    uploads: DefaultKeyedRateLimiter<String>,
     /// Serializes filing, so that two signals never get the same register number.
     signal_numbering: tokio::sync::Mutex<()>,
     /// Filings from the public form per client address (every filing counts).
@@ -400,6 +403,10 @@ impl App {
             tenant_registration: tokio::sync::Mutex::new(()),
             vault,
             files,
+            uploads: RateLimiter::keyed(
+                Quota::per_hour(NonZeroU32::new(UPLOADS_PER_HOUR).unwrap_or(NonZeroU32::MIN))
+                    .allow_burst(NonZeroU32::new(UPLOADS_BURST).unwrap_or(NonZeroU32::MIN)),
+            ),
             signal_numbering: tokio::sync::Mutex::new(()),
             public_form: RateLimiter::keyed(Quota::per_hour(
                 NonZeroU32::new(config.public_signals_per_hour).unwrap_or(NonZeroU32::MIN),
@@ -671,6 +678,12 @@ fn append_request(
         },
     }
 }
+
+/// How many files one user may upload in an hour (at most [`UPLOADS_BURST`] at once): a
+/// meeting's protocol and a training's lists are a handful, and 10 MB each.
+const UPLOADS_PER_HOUR: u32 = 120;
+/// How many files one user may upload at once before the hourly rate applies.
+const UPLOADS_BURST: u32 = 30;
 
 /// How many times [`App::execute`] decides a command again after losing a race for its
 /// stream. Each lost race is another writer's success, so the loop cannot spin on its own;

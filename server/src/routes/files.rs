@@ -38,7 +38,8 @@ pub struct UploadQuery {
         (status = 201, description = "Stored", body = FileRef),
         (status = 400, description = "No name, an empty file, or a type not accepted", body = ErrorBody),
         (status = 403, description = "Auditors and national staff change nothing", body = ErrorBody),
-        (status = 413, description = "Larger than 10 MB", body = ErrorBody)))]
+        (status = 413, description = "Larger than 10 MB", body = ErrorBody),
+        (status = 429, description = "Too many uploads by this user in a short time", body = ErrorBody)))]
 pub async fn upload(
     State(app): State<AppState>,
     principal: Principal,

@@ -202,3 +202,25 @@ async fn progress_reports_and_risks_carry_files_too() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn uploads_alone_cannot_fill_the_disk() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let mut statuses = Vec::new();
+    for n in 0..31 {
+        let pdf = format!("%PDF-1.7 {n}");
+        statuses.push(upload(&app, &officer, "a.pdf", pdf.as_bytes()).await.0);
+    }
+    assert!(
+        statuses[..30].iter().all(|s| *s == StatusCode::CREATED),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[30], StatusCode::TOO_MANY_REQUESTS);
+    // Another user is not held back by the first.
+    let other = app.login("petrich.officer").await;
+    assert_eq!(
+        upload(&app, &other, "b.pdf", b"%PDF-1.7 b").await.0,
+        StatusCode::CREATED
+    );
+}
