@@ -28,6 +28,9 @@ use crate::pages::{
         intake::SignalIntakePage, register::SignalsPage, report::SignalFormPage,
         statistics::SignalStatisticsPage, track::TrackSignalPage,
     },
+    survey::{
+        AnswerSurveyPage, QuestionnairePage, RegionSurveyPage, SurveyPage, can_edit_questionnaire,
+    },
     tenants::TenantsPage,
 };
 use crate::provinces::{SiteScope, province_name, served_by};
@@ -99,6 +102,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signal") view=SignalFormPage />
                     <Route path=path!("/signal/track") view=TrackSignalPage />
                     <Route path=path!("/signals/statistics") view=SignalStatisticsPage />
+                    <Route path=path!("/anketa") view=AnswerSurveyPage />
+                    <Route
+                        path=path!("/survey")
+                        view=|| view! { <Protected allow=can_record><SurveyPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/survey/questionnaire")
+                        view=|| view! { <Protected allow=can_edit_questionnaire><QuestionnairePage /></Protected> }
+                    />
                     <Route
                         path=path!("/signals")
                         view=|| view! { <Protected allow=handles_signals><SignalsPage /></Protected> }
@@ -152,6 +164,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/region")
                         view=|| view! { <Protected allow=can_view_region><RegionPage /></Protected> }
+                    />
+                    <Route
+                        path=path!("/region/survey")
+                        view=|| view! { <Protected allow=can_view_region><RegionSurveyPage /></Protected> }
                     />
                     <Route
                         path=path!("/region/risks")
@@ -257,6 +273,13 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
     if handles_signals(role) {
         // Exact, or it would be marked current on the public statistics too.
         work.push(NavItem::new("nav-signals", "/signals", "Сигнали").exact());
+    }
+    // Writers keep their institution's survey; the roles that only read it, and the national
+    // staff (whose body lies in no province), see the institutions' surveys side by side.
+    if can_record(role) && role != Role::NationalAdmin {
+        work.push(NavItem::new("nav-survey", "/survey", "Анкета"));
+    } else if can_view_region(role) {
+        work.push(NavItem::new("nav-survey", "/region/survey", "Анкета"));
     }
     if can_view_region(role) {
         work.push(NavItem::new("nav-region", "/region", "Областен изглед"));
@@ -522,6 +545,24 @@ mod tests {
             .flat_map(|g| g.items)
             .map(|i| i.id)
             .collect()
+    }
+
+    #[test]
+    fn every_logged_in_role_reaches_the_survey_and_writers_their_own() {
+        assert!(!links(None).contains(&"nav-survey"));
+        for role in Role::ALL {
+            let survey = nav_groups(Some(role))
+                .into_iter()
+                .flat_map(|g| g.items)
+                .find(|i| i.id == "nav-survey")
+                .unwrap_or_else(|| panic!("{role:?} reaches the survey"));
+            let expected = if can_record(role) && role != Role::NationalAdmin {
+                "/survey"
+            } else {
+                "/region/survey"
+            };
+            assert_eq!(survey.href, expected, "{role:?}");
+        }
     }
 
     #[test]

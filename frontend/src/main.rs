@@ -16,6 +16,7 @@ mod pages;
 mod paging;
 mod provinces;
 mod session;
+mod upload;
 
 fn main() {
     // Panics would otherwise only say "unreachable" in the console.

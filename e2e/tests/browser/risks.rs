@@ -183,6 +183,13 @@ async fn a_risk_is_entered_assessed_and_treated_and_the_region_sees_it() {
     assert_eq!(status, 200);
     assert!(text.contains("Р-2017-01"), "{text}");
     assert!(text.contains("III.2"), "{text}");
+    // The dashboard carries the register in figures, the overdue review first.
+    client
+        .goto(&format!("{base}/dashboard?year=2017"))
+        .await
+        .unwrap();
+    find(&client, "#dashboard-risks[data-open='1'][data-overdue='1']").await;
+    wait_text(&client, "#dashboard-risks", "Просрочен преглед: 1 риск.").await;
     logout(&client).await;
 
     // The regional administration reads Bansko's figures beside every institution's.

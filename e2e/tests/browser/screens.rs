@@ -23,6 +23,7 @@ const PUBLIC: &[&str] = &[
     "/signals/statistics",
     "/tenants",
     "/report/2017",
+    "/anketa",
     "/login",
     "/no-such-page",
 ];
@@ -42,6 +43,7 @@ const ROLES: &[(&str, &[&str])] = &[
             "/risks",
             "{risk}",
             "/contacts/edit",
+            "/survey",
             "/password",
             "/reminders",
         ],
@@ -53,6 +55,9 @@ const ROLES: &[(&str, &[&str])] = &[
             "/region",
             "/risks",
             "/region/risks?year=2017",
+            "/survey",
+            "/survey/questionnaire",
+            "/region/survey",
             "/reminders",
             "/report/2017?province=BLG&tenant=petrich",
         ],
@@ -65,6 +70,7 @@ const ROLES: &[(&str, &[&str])] = &[
             "/audit/compare?from=3&to=40",
             "/risks",
             "{risk}",
+            "/region/survey",
         ],
     ),
     ("oblast.admin", &["/accounts", "/tenants"]),
@@ -81,6 +87,10 @@ const PHONE_CHECKED_BY_AXE: &[&str] = &[
     "/risks",
     "{risk}",
     "/region/risks?year=2017",
+    "/anketa",
+    "/survey",
+    "/survey/questionnaire",
+    "/region/survey",
 ];
 
 /// The pages whose main table must fit an office laptop's screen whole, its last columns

@@ -1,8 +1,34 @@
 //! Signals in the browser: filed anonymously, acknowledged, answered through the receipt code.
 
+use antikor_e2e::api_login;
 use antikor_e2e::browser::{
-    click, find, login, logout, start, type_into, wait_absent, wait_path, wait_text,
+    DEMO_PASSWORD, click, find, login, logout, sofia_today, start, type_into, wait_absent,
+    wait_path, wait_text,
 };
+
+/// Enters a risk in Bansko's register of `year` as its officer, through the API as the UI
+/// does, and returns its id.
+async fn enter_risk(base: &str, year: &str) -> String {
+    let http = reqwest::Client::new();
+    let session = api_login(&http, base, "bansko.officer", DEMO_PASSWORD).await;
+    let entered = http
+        .post(format!("{base}/api/risks"))
+        .header("cookie", session.cookie)
+        .header("x-csrf-token", session.csrf_token)
+        .json(
+            &serde_json::json!({"year": year.parse::<i32>().unwrap(), "area": "permits",
+            "unit": "Отдел „Устройство на територията“",
+            "description": "Ускоряване на разрешително срещу облага",
+            "causes": "Няма срок за всяка стъпка на преписката",
+            "owner": "bansko.officer", "review_on": format!("{year}-12-31")}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(entered.status(), 201, "{:?}", entered.text().await);
+    let risk: serde_json::Value = entered.json().await.unwrap();
+    risk["id"].as_str().unwrap().to_owned()
+}
 
 #[tokio::test]
 async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_code() {
@@ -84,6 +110,28 @@ async fn an_anonymous_signal_is_acknowledged_and_answered_through_its_receipt_co
         .unwrap();
     click(&client, "#step-assign .step-submit").await;
     find(&client, "#step-assign .step-saved").await;
+
+    // Classified, it is related to a risk of Bansko's register, which then counts it.
+    let today = sofia_today(&client).await;
+    let risk = enter_risk(base, &today[..4]).await;
+    wait_absent(&client, "#step-risks").await;
+    click(&client, "#step-classify summary").await;
+    find(&client, "#classify-regime")
+        .await
+        .select_by_value("general")
+        .await
+        .unwrap();
+    click(&client, "#step-classify .step-submit").await;
+    find(&client, "#step-classify .step-saved").await;
+    click(&client, "#step-risks summary").await;
+    click(&client, &format!("#signal-risk-{risk}")).await;
+    click(&client, "#step-risks .step-submit").await;
+    find(&client, "#step-risks .step-saved").await;
+    let linked = format!("#signal-risks li[data-id='{risk}']");
+    wait_text(&client, &linked, "Ускоряване на разрешително").await;
+    click(&client, &format!("{linked} a")).await;
+    wait_path(&client, &format!("/risks/{risk}")).await;
+    wait_text(&client, "#risk-signals", "1").await;
     logout(&client).await;
 
     // The citizen reads the message with the number and the code, and answers.

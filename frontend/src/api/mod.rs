@@ -4,17 +4,21 @@
 mod accounts;
 mod activities;
 mod audit;
+mod files;
 mod plan;
 mod risks;
 pub mod signals;
+mod surveys;
 mod tenants;
 
 // Pages call `api::name` whatever the area; the areas only say where a call is written.
 pub use accounts::*;
 pub use activities::*;
 pub use audit::*;
+pub use files::*;
 pub use plan::*;
 pub use risks::*;
+pub use surveys::*;
 pub use tenants::*;
 
 pub use antikor_shared::api::Page;

@@ -18,4 +18,5 @@ pub mod reminders;
 pub mod report;
 pub mod risks;
 pub mod signals;
+pub mod survey;
 pub mod tenants;

@@ -5,17 +5,19 @@ mod forms;
 
 use crate::access::can_record;
 use crate::api;
-use crate::components::set_title;
+use crate::components::{file_item, set_title};
 use crate::controls::{TenantSelect, ViewParams, YearSelect, use_view_params};
 use crate::csv::{CsvSource, ExportTable};
 use crate::directory::{use_directory, use_people};
-use crate::form::{Labelled, Notice, NoticeView};
+use crate::form::{FormError, Labelled, Notice, NoticeView};
 use crate::format::{date_bg, date_time, plural_count, utc_exact};
 use crate::pages::audit::Filters;
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
+use crate::upload::FileUpload;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::activity_draft::{details, headline, kind_singular};
+use antikor_shared::files::FileRef;
 use antikor_shared::ids::regional_tenant;
 use antikor_shared::streams;
 use antikor_shared::tenant::TenantKind;
@@ -23,6 +25,7 @@ use antikor_shared::views::ActivityRecord;
 use antikor_shared::wire::code;
 use forms::{CorrectionForm, FollowUpForm, RecordForm};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -208,6 +211,7 @@ enum Panel {
     Closed,
     Correct,
     FollowUp,
+    Files,
 }
 
 /// One activity, and the panels to correct it or follow a contested act up. The record is a
@@ -232,12 +236,19 @@ fn ActivityRow(
             .into_iter()
             .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
             .collect_view();
+        let files = record.with(|r| {
+            (!r.files.is_empty()).then(|| {
+                let items = r.files.iter().map(file_item).collect_view();
+                view! { <ul class="evidence activity-files">{items}</ul> }
+            })
+        });
         view! {
             <span class="activity-headline">{headline(&activity, name)}</span>
             <details class="activity-details">
                 <summary>"Подробности"</summary>
                 <dl class="fields fields--compact">{pairs}</dl>
             </details>
+            {files}
         }
     };
     let recorded = move || {
@@ -288,6 +299,9 @@ fn ActivityRow(
                     "Развитие"
                 </button>
             })}
+            <button type="button" class="button button--small activity-files-open" on:click=move |_| panel.set(Panel::Files)>
+                "Файлове"
+            </button>
         }
     });
     let columns = if all { "7" } else { "6" };
@@ -296,6 +310,7 @@ fn ActivityRow(
             Panel::Closed => return ().into_any(),
             Panel::Correct => view! { <CorrectionForm record names panel changed /> }.into_any(),
             Panel::FollowUp => view! { <FollowUpForm record panel changed /> }.into_any(),
+            Panel::Files => view! { <ActivityFiles record panel /> }.into_any(),
         };
         view! {
             <tr class="activity-panel">
@@ -315,5 +330,44 @@ fn ActivityRow(
             <td class="actions">{actions}</td>
         </tr>
         {form}
+    }
+}
+
+/// Attaching documents to an activity (a meeting's protocol, a training's list of
+/// participants): each file uploaded is attached at once, and the row then shows the activity
+/// as the server answers it.
+#[component]
+fn ActivityFiles(record: RwSignal<ActivityRecord>, panel: RwSignal<Panel>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(None::<Notice>);
+    let input = record.with_untracked(|r| format!("activity-file-{}", r.id));
+    let uploaded = Callback::new(move |file: FileRef| {
+        let id = record.with_untracked(|r| r.id.to_string());
+        let name = file.name.clone();
+        error.set(None);
+        spawn_local(async move {
+            match api::attach_activity_files(&id, vec![file]).await {
+                Ok(fresh) => {
+                    record.try_set(fresh);
+                    saved.try_set(Some(Notice::ok(format!("„{name}“ е прикачен."))));
+                }
+                Err(e) => {
+                    error.try_set(Some(e.to_string()));
+                }
+            }
+        });
+    });
+    view! {
+        <div class="action-form activity-files-form">
+            <h3 class="action-form__title">"Прикачени документи"</h3>
+            <FileUpload id=input uploaded />
+            <FormError class="activity-file-error" error=error />
+            <NoticeView class="activity-file-saved" notice=saved />
+            <div class="form-actions">
+                <button type="button" class="button activity-files-close" on:click=move |_| panel.set(Panel::Closed)>
+                    "Затвори"
+                </button>
+            </div>
+        </div>
     }
 }

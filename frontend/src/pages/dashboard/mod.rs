@@ -19,6 +19,7 @@ use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
+use antikor_shared::summary::counted;
 use antikor_shared::tenant::{ProvinceEntry, Tenant};
 use antikor_shared::views::{ProgressRow, TenantDashboard};
 use antikor_shared::wire::code;
@@ -281,7 +282,45 @@ fn Summary(dashboard: TenantDashboard) -> impl IntoView {
                 <LatestChanges dashboard=d.clone() />
             </section>
         </div>
+        <section aria-labelledby="risks-heading">
+            <h2 id="risks-heading">{format!("Корупционни рискове, {year} г.")}</h2>
+            <RiskFigures dashboard=d.clone() />
+        </section>
     }
+}
+
+/// The year's corruption-risk register in figures, what waits first (reviews past their date),
+/// with a way to the register.
+#[component]
+fn RiskFigures(dashboard: TenantDashboard) -> impl IntoView {
+    let r = &dashboard.risks;
+    let href = format!("/risks?tenant={}&year={}", dashboard.tenant, dashboard.year);
+    if r.open + r.closed == 0 {
+        return view! {
+            <p id="dashboard-risks" data-open="0">
+                {format!("Няма вписани рискове в регистъра за {} г. ", dashboard.year)}
+                <A href=href>"Към регистъра на рисковете"</A>
+            </p>
+        }
+        .into_any();
+    }
+    let [low, medium, high] = r.by_band;
+    let overdue = r.overdue_reviews > 0;
+    let risks = |n: u32| counted(u64::from(n), "риск", "риска");
+    view! {
+        <div id="dashboard-risks" data-open=r.open.to_string() data-overdue=r.overdue_reviews.to_string()>
+            <p class:dashboard-risks-overdue=overdue>
+                {format!("Просрочен преглед: {}.", risks(r.overdue_reviews))}
+            </p>
+            <ul>
+                <li>{format!("Отворени: {}; с висок остатъчен риск: {high}, среден: {medium}, нисък: {low}.", risks(r.open))}</li>
+                <li>{format!("Неоценени: {}; оценени, без мерки: {}.", r.unassessed, r.untreated)}</li>
+                <li>{format!("Закрити: {}.", r.closed)}</li>
+            </ul>
+            <p><A href=href>"Към регистъра на рисковете"</A></p>
+        </div>
+    }
+    .into_any()
 }
 
 /// A list of measures (overdue, due soon).

@@ -8,7 +8,9 @@ use crate::directory::{PeopleMap, actor_name, use_people};
 use crate::form::{DateInput, FormError, date_error, reload_row, use_submit};
 use crate::format::date_bg;
 use crate::pages::audit::Filters;
+use crate::upload::FileUpload;
 use antikor_shared::TenantId;
+use antikor_shared::files::FileRef;
 use antikor_shared::progress::{CompletionLevel, Evidence};
 use antikor_shared::streams;
 use antikor_shared::views::{ProgressRow, ReportProgress, TenantProgress};
@@ -30,6 +32,63 @@ pub fn parse_evidence(text: &str) -> Vec<Evidence> {
             }
         })
         .collect()
+}
+
+/// The files among a report's evidence, which a new report carries on.
+pub fn report_files(evidence: &[Evidence]) -> Vec<FileRef> {
+    evidence
+        .iter()
+        .filter_map(|e| match e {
+            Evidence::File(file) => Some(file.clone()),
+            Evidence::Link(_) | Evidence::Document(_) => None,
+        })
+        .collect()
+}
+
+/// The files of the report being written: those of the last report and those uploaded now,
+/// each of which can be left out, and the picker that adds more.
+#[component]
+fn ReportFiles(
+    files: RwSignal<Vec<FileRef>>,
+    /// Files still being uploaded (the report waits for them).
+    uploading: RwSignal<usize>,
+    /// The picker's id.
+    input: String,
+) -> impl IntoView {
+    let uploaded = Callback::new(move |file: FileRef| {
+        files.update(|list| {
+            if !list.contains(&file) {
+                list.push(file);
+            }
+        });
+    });
+    let list = move || {
+        files
+            .get()
+            .into_iter()
+            .map(|file| {
+                let sha = file.sha256.clone();
+                let remove = move |_| files.update(|list| list.retain(|f| f.sha256 != sha));
+                view! {
+                    <li class="report-file" data-sha256=file.sha256.clone()>
+                        {file.name.clone()}
+                        <span class="muted small">{format!(" ({})", file.size_label())}</span>
+                        " "
+                        <button type="button" class="button button--small report-file-remove" on:click=remove>
+                            {format!("Премахни „{}“", file.name)}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="report-files">
+            <span>"Файлове"</span>
+            <ul class="row-list">{list}</ul>
+            <FileUpload id=input uploaded sending=uploading />
+        </div>
+    }
 }
 
 /// Evidence back as the form's lines (files are not lines: they are listed beside the form).
@@ -184,6 +243,15 @@ fn ProgressRowView(
             .map(|s| evidence_text(&s.evidence))
             .unwrap_or_default(),
     );
+    // The report's files are kept apart from the typed lines: a new report carries them on,
+    // so that reporting again never drops a document already attached.
+    let files = RwSignal::new(
+        status
+            .as_ref()
+            .map(|s| report_files(&s.evidence))
+            .unwrap_or_default(),
+    );
+    let uploading = RwSignal::new(0usize);
     let reported_for = RwSignal::new(today().to_string());
     let form = use_submit();
     let done = RwSignal::new(false);
@@ -202,10 +270,15 @@ fn ProgressRowView(
             let Some(level) = from_code(&level.get_untracked()) else {
                 return form.fail("Изберете степен на изпълнение.");
             };
+            if uploading.get_untracked() > 0 {
+                return form.fail("Изчакайте файловете да се качат.");
+            }
+            let mut proof = parse_evidence(&evidence.get_untracked());
+            proof.extend(files.get_untracked().into_iter().map(Evidence::File));
             let body = ReportProgress {
                 level,
                 note: note.get_untracked().trim().to_owned(),
-                evidence: parse_evidence(&evidence.get_untracked()),
+                evidence: proof,
                 reported_for: day,
                 // The version this form was filled against: a report made since is a conflict.
                 expected_version: row
@@ -288,6 +361,7 @@ fn ProgressRowView(
                             "Доказателства (по едно на ред: адрес или документ с номер и дата)"
                             <textarea class="report-evidence" bind:value=evidence></textarea>
                         </label>
+                        <ReportFiles files uploading input=format!("report-file-{id}") />
                         <label>
                             "Към дата"
                             <DateInput id=date_id.clone() class="report-date" value=reported_for set=move |v| reported_for.set(v) />
@@ -349,6 +423,21 @@ fn ProgressRowView(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reports_files_are_carried_on() {
+        let file = FileRef {
+            sha256: "a".repeat(64),
+            name: "протокол.pdf".into(),
+            media_type: "application/pdf".into(),
+            bytes: 10,
+        };
+        let evidence = [
+            Evidence::Link("https://bansko.bg".into()),
+            Evidence::File(file.clone()),
+        ];
+        assert_eq!(report_files(&evidence), [file]);
+    }
 
     #[test]
     fn evidence_lines_become_links_or_documents_and_back() {

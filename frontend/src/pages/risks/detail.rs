@@ -5,18 +5,22 @@ use super::forms::{AssessForm, CloseForm, ReviewForm, RiskCtx, TreatForm};
 use super::{RatingBadge, review_overdue};
 use crate::access::can_record;
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, file_item, set_title};
 use crate::controls::{ViewParams, today};
 use crate::directory::use_people;
+use crate::form::FormError;
 use crate::format::{date_bg, date_time, utc_exact};
 use crate::pages::activities::use_names;
 use crate::pages::audit::Filters;
 use crate::pages::signals::detail::is_signal_id;
 use crate::session::use_session;
+use crate::upload::FileUpload;
+use antikor_shared::files::FileRef;
 use antikor_shared::risk::{Rating, RiskRecord};
 use antikor_shared::streams;
 use antikor_shared::wire::code;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -72,6 +76,24 @@ fn Risk(initial: RiskRecord) -> impl IntoView {
     let assessed = move || record.with(|r| r.assessment.is_some());
     let overview = move || record.with(|r| view! { <Overview risk=r.clone() show_tenant=!own /> });
     let reviews = move || record.with(|r| view! { <Reviews risk=r.clone() /> });
+    let files = move || {
+        record.with(|r| {
+            if r.files.is_empty() {
+                view! { <p id="risk-files-none" class="muted">"Няма прикачени файлове."</p> }
+                    .into_any()
+            } else {
+                let items = r.files.iter().map(file_item).collect_view();
+                view! { <ul id="risk-files" class="evidence">{items}</ul> }.into_any()
+            }
+        })
+    };
+    let attach = may_change.then(|| {
+        view! {
+            <Show when=open>
+                <RiskFilesUpload record />
+            </Show>
+        }
+    });
     let forms = may_change.then(|| {
         view! {
             <section aria-labelledby="risk-steps-heading" class="risk-steps">
@@ -96,7 +118,37 @@ fn Risk(initial: RiskRecord) -> impl IntoView {
         </p>
         {overview}
         {forms}
+        <section aria-labelledby="risk-files-heading">
+            <h2 id="risk-files-heading">"Файлове"</h2>
+            {files}
+            {attach}
+        </section>
         {reviews}
+    }
+}
+
+/// Attaching documents to the risk: each file uploaded is attached at once, and the page then
+/// shows the risk as the server answers it.
+#[component]
+fn RiskFilesUpload(record: RwSignal<RiskRecord>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let uploaded = Callback::new(move |file: FileRef| {
+        let id = record.with_untracked(|r| r.id.to_string());
+        error.set(None);
+        spawn_local(async move {
+            match api::attach_risk_files(&id, vec![file]).await {
+                Ok(fresh) => {
+                    record.try_set(fresh);
+                }
+                Err(e) => {
+                    error.try_set(Some(e.to_string()));
+                }
+            }
+        });
+    });
+    view! {
+        <FileUpload id="risk-file" uploaded />
+        <FormError id="risk-file-error" error=error />
     }
 }
 

@@ -20,6 +20,7 @@ use leptos_router::hooks::use_params_map;
 use serde::Serialize;
 use steps::{
     AcknowledgeForm, AssignForm, ClassifyForm, CloseForm, ForwardForm, LinkForm, NoteForm,
+    RisksForm,
 };
 
 /// Whether `text` looks like a signal's id (a UUID), so that a mistyped address is refused
@@ -132,6 +133,8 @@ fn Case(initial: SignalDetail) -> impl IntoView {
     let acknowledged = move || detail.with(|d| d.row.acknowledgment.done.is_some());
     // Only a reporter of the public form holds a receipt code to read messages with.
     let with_code = move || detail.with(|d| d.row.channel == Channel::WebForm);
+    // Risks are related once the signal is classified, as the server requires.
+    let classified = move || detail.with(|d| d.row.regime.is_some());
     let overview = move || detail.with(|d| view! { <Overview detail=d.clone() /> });
     let history = move || detail.with(|d| view! { <History detail=d.clone() /> });
     view! {
@@ -157,6 +160,9 @@ fn Case(initial: SignalDetail) -> impl IntoView {
                 </Show>
                 <ForwardForm ctx />
                 <LinkForm ctx />
+                <Show when=classified>
+                    <RisksForm ctx />
+                </Show>
                 <CloseForm ctx />
             </Show>
         </section>
@@ -250,6 +256,25 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
             <ul id="signal-links" class="row-list">{items}</ul>
         }
     });
+    let risks = (!d.risks.is_empty()).then(|| {
+        let items = d
+            .risks
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li data-id=r.id.to_string()>
+                        <A href=format!("/risks/{}", r.id)>{r.code}</A>
+                        " "
+                        <span>{r.description}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>"Свързани корупционни рискове"</h3>
+            <ul id="signal-risks" class="row-list">{items}</ul>
+        }
+    });
     // The register is the officer's own institution's: its trail holds the case's versions.
     let history = use_session().user_untracked().map(|me| {
         view! {
@@ -302,6 +327,7 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
         <h3>"Приложения"</h3>
         {attachments}
         {links}
+        {risks}
     }
 }
 

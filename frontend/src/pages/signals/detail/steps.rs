@@ -2,7 +2,8 @@
 //! linking and closing. Each sends against the version shown, through [`CaseCtx::send`].
 
 use super::{CaseCtx, parse_day};
-use crate::api;
+use crate::api::{self, ApiError};
+use crate::components::Loaded;
 use crate::controls::today;
 use crate::form::{
     FormError, InputField, Labelled, NoticeView, Submit, TextAreaField, use_submit_explained,
@@ -11,9 +12,11 @@ use crate::pages::signals::{ListChoice, error_text, intake_lists, optional};
 use crate::session::use_session;
 use antikor_shared::Username;
 use antikor_shared::signal::{
-    Acknowledge, Assign, Category, Classify, Close, Forward, Link, Outcome, Regime, SignalNote,
+    Acknowledge, Assign, Category, Classify, Close, Forward, Link, LinkRisks, Outcome, Regime,
+    SignalNote,
 };
 use antikor_shared::wire::{code, from_code};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 /// A step form in a disclosure: its fields, what went wrong or what it saved, its button.
@@ -411,5 +414,132 @@ pub(super) fn LinkForm(ctx: CaseCtx) -> impl IntoView {
         <StepForm id="step-links" error_id="links-error" title="Свързан сигнал" form on_submit=submit button="Свържи">
             <InputField id="link-reference" label="Номер на свързания сигнал" value=reference />
         </StepForm>
+    }
+}
+
+/// The years of the register a signal's risks are looked for in, newest first: from two years
+/// before the signal (or before this year, if earlier) to next year's register.
+fn risk_years(received_year: i32, this_year: i32) -> Vec<i32> {
+    (received_year.min(this_year) - 2..=this_year + 1)
+        .rev()
+        .collect()
+}
+
+/// Relating a classified signal to risks of the institution's register: the open risks of
+/// recent years to choose from, those related already chosen. What is sent replaces the
+/// risks related before.
+#[component]
+pub(super) fn RisksForm(ctx: CaseCtx) -> impl IntoView {
+    let form = use_submit_explained(error_text);
+    let (linked, received) = ctx.detail.with_untracked(|d| {
+        (
+            d.risks.iter().map(|r| r.id).collect::<Vec<_>>(),
+            d.row.received,
+        )
+    });
+    let chosen = RwSignal::new(linked);
+    let years = risk_years(received.year(), today().year());
+    let register = LocalResource::new(move || {
+        let years = years.clone();
+        async move {
+            let mut all = Vec::new();
+            for year in years {
+                let risks =
+                    api::all_pages(|page| async move { api::risks(None, Some(year), &page).await })
+                        .await?;
+                all.extend(risks);
+            }
+            Ok::<_, ApiError>(all)
+        }
+    });
+    let submit = Callback::new(move |()| {
+        let body = LinkRisks {
+            expected_version: ctx.version(),
+            risks: chosen.get_untracked(),
+        };
+        ctx.send("risks", body, form, "Рисковете са свързани.", || {});
+    });
+    let choices = move || {
+        Suspend::new(async move {
+            let risks = register.await?;
+            // Open risks, and those already related even if closed since: unticking one is
+            // how it is let go.
+            let offered: Vec<_> = risks
+                .into_iter()
+                .filter(|r| r.closed.is_none() || chosen.with_untracked(|c| c.contains(&r.id)))
+                .collect();
+            if offered.is_empty() {
+                return Ok::<_, ApiError>(
+                    view! {
+                        <p id="signal-risks-none" class="muted">
+                            "В регистъра на институцията няма открити рискове за последните години."
+                        </p>
+                    }
+                    .into_any(),
+                );
+            }
+            let items = offered
+                .into_iter()
+                .map(|r| {
+                    let id = r.id;
+                    let input_id = format!("signal-risk-{id}");
+                    let toggle = move |ev: leptos::ev::Event| {
+                        let on = event_target_checked(&ev);
+                        chosen.update(|c| {
+                            c.retain(|x| *x != id);
+                            if on {
+                                c.push(id);
+                            }
+                        });
+                    };
+                    view! {
+                        <li>
+                            <label for=input_id.clone()>
+                                <input
+                                    id=input_id.clone()
+                                    class="risk-choice"
+                                    type="checkbox"
+                                    value=id.to_string()
+                                    prop:checked=move || chosen.with(|c| c.contains(&id))
+                                    on:change=toggle
+                                />
+                                " "
+                                <strong>{r.code()}</strong>
+                                " "
+                                <span class="measure-choice__text">{r.identified.description.clone()}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Ok(view! { <ul class="measure-choices">{items}</ul> }.into_any())
+        })
+    };
+    let retry = Callback::new(move |()| register.refetch());
+    view! {
+        <StepForm id="step-risks" error_id="risks-error" title="Свързани корупционни рискове" form on_submit=submit button="Запиши рисковете">
+            <fieldset class="measure-picker">
+                <legend>"Рискове от регистъра на институцията, за които говори сигналът"</legend>
+                <Loaded retry keep_shown=true>{choices}</Loaded>
+            </fieldset>
+            <p class="field__help">
+                "Рискът показва колко сигнала се отнасят до него: точния брой виждат само служителите на институцията."
+            </p>
+        </StepForm>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risks_are_looked_for_in_the_registers_around_the_signal() {
+        assert_eq!(risk_years(2026, 2026), [2027, 2026, 2025, 2024]);
+        assert_eq!(
+            risk_years(2017, 2018),
+            [2019, 2018, 2017, 2016, 2015],
+            "an older signal reaches its own year's register"
+        );
     }
 }

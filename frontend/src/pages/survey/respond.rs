@@ -1,0 +1,310 @@
+//! `/anketa`: a staff member answers the anonymous survey with a one-time code, without login.
+
+use super::survey_years;
+use crate::api;
+use crate::components::{focus_by_id, set_title};
+use crate::controls::today;
+use crate::directory::{tenant_options, use_directory};
+use crate::form::{FormError, use_submit};
+use crate::format::date_bg;
+use antikor_shared::TenantId;
+use antikor_shared::survey::{
+    Answer, GiveSurveyAnswers, Question, QuestionKind, SurveyAccess, SurveyForm,
+};
+use chrono::Datelike;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Where the respondent is: typing the code, answering, or done.
+#[derive(Clone)]
+enum Stage {
+    /// The code is typed.
+    Access,
+    /// The questionnaire the code opened, and the code it is answered with.
+    Answering(SurveyAccess, SurveyForm),
+    /// The answers are recorded.
+    Done,
+}
+
+/// `/anketa`; `?tenant=bansko&year=2025` preselects the survey, as the printed codes say.
+#[component]
+pub fn AnswerSurveyPage() -> impl IntoView {
+    set_title("Анкета за служители");
+    let stage = RwSignal::new(Stage::Access);
+    view! {
+        <h1>"Анонимна анкета за служители"</h1>
+        {move || match stage.get() {
+            Stage::Access => view! { <AccessForm stage /> }.into_any(),
+            Stage::Answering(access, form) => view! { <Questionnaire access form stage /> }.into_any(),
+            Stage::Done => view! {
+                <section id="survey-thanks" class="receipt" tabindex="-1" aria-labelledby="survey-thanks-heading">
+                    <h2 id="survey-thanks-heading">"Благодарим ви!"</h2>
+                    <p>
+                        "Отговорите ви са записани анонимно. Кодът вече е използван и не може да бъде въведен отново."
+                    </p>
+                </section>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// Choosing the institution and year and typing the code.
+#[component]
+fn AccessForm(stage: RwSignal<Stage>) -> impl IntoView {
+    let query = use_query_map();
+    let tenants = use_directory();
+    let this_year = today().year();
+    let tenant = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("tenant"))
+            .unwrap_or_default(),
+    );
+    let year = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("year"))
+            .and_then(|y| y.trim().parse::<i32>().ok())
+            .unwrap_or(this_year),
+    );
+    let code = RwSignal::new(String::new());
+    let form = use_submit();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !form.begin(&ev) {
+            return;
+        }
+        let Ok(tenant) = TenantId::parse(tenant.get_untracked()) else {
+            return form.fail("Изберете институцията, в която работите.");
+        };
+        let typed = code.get_untracked().trim().to_owned();
+        if typed.is_empty() {
+            return form.fail("Въведете кода, който сте получили.");
+        }
+        let access = SurveyAccess {
+            tenant,
+            year: year.get_untracked(),
+            code: typed,
+        };
+        let asked = access.clone();
+        form.send(
+            async move { api::survey_form(&asked).await },
+            move |opened| {
+                stage.set(Stage::Answering(access, opened));
+                request_animation_frame(|| focus_by_id("survey-form-heading"));
+            },
+        );
+    };
+    let options = move || {
+        let chosen = tenant.get();
+        tenant_options(tenants, move |id| id.as_str() == chosen)
+    };
+    let years = move || {
+        let shown = year.get();
+        survey_years(this_year, shown)
+            .into_iter()
+            .map(|y| view! { <option value=y.to_string() prop:selected=shown == y>{format!("{y} г.")}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="notice notice--info" id="survey-anonymity">
+            <p>
+                <strong>"Анкетата е анонимна. "</strong>
+                "Кодът ви дава право на един отговор и не се свързва с отговорите: Антикор не пази кодовете "
+                "и не знае кой кой код е получил. Не е нужно да влизате в системата."
+            </p>
+            <p>"Всички въпроси са по желание: може да оставите някои без отговор."</p>
+        </div>
+        <form id="survey-access-form" class="form-card" on:submit=submit novalidate autocomplete="off">
+            <div class="form-grid">
+                <div class="field">
+                    <label for="survey-tenant">"Институция"</label>
+                    <select id="survey-tenant" on:change=move |ev| tenant.set(event_target_value(&ev))>
+                        <option value="" prop:selected=move || tenant.with(String::is_empty)>"Изберете…"</option>
+                        {options}
+                    </select>
+                </div>
+                <div class="field field--narrow">
+                    <label for="survey-year">"Година"</label>
+                    <select
+                        id="survey-year"
+                        on:change=move |ev| {
+                            if let Ok(y) = event_target_value(&ev).parse() {
+                                year.set(y);
+                            }
+                        }
+                    >
+                        {years}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="survey-code">"Код за достъп"</label>
+                    <input
+                        id="survey-code"
+                        type="text"
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="40"
+                        aria-describedby="survey-code-help"
+                        bind:value=code
+                    />
+                    <p id="survey-code-help" class="field__help">"16 знака, например K7PM-Q2XD-9HTR-W4BN; тиретата не са задължителни."</p>
+                </div>
+            </div>
+            <FormError id="survey-access-error" error=form.error() />
+            <div class="form-actions">
+                <button type="submit" id="survey-access-submit" class="button button--primary" disabled=form.busy()>
+                    "Отвори анкетата"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// One question's answer as the form holds it: a chosen option, or a text.
+#[derive(Clone, Copy)]
+struct AnswerInput {
+    choice: RwSignal<Option<u8>>,
+    text: RwSignal<String>,
+}
+
+impl AnswerInput {
+    /// The answer to `q`, or none when it was left out.
+    fn answer(self, q: &Question) -> Option<Answer> {
+        if matches!(q.kind, QuestionKind::Text) {
+            let text = self.text.get_untracked().trim().to_owned();
+            return (!text.is_empty()).then(|| Answer {
+                question: q.key.clone(),
+                choice: None,
+                text: Some(text),
+            });
+        }
+        self.choice.get_untracked().map(|c| Answer {
+            question: q.key.clone(),
+            choice: Some(c),
+            text: None,
+        })
+    }
+}
+
+/// The questionnaire the code opened, and sending the answers.
+#[component]
+fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>) -> impl IntoView {
+    let q = form.questionnaire;
+    let inputs: Vec<(Question, AnswerInput)> = q
+        .questions
+        .into_iter()
+        .map(|question| {
+            let input = AnswerInput {
+                choice: RwSignal::new(None),
+                text: RwSignal::new(String::new()),
+            };
+            (question, input)
+        })
+        .collect();
+    let fields = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, (question, input))| view! { <QuestionField question=question.clone() number=i + 1 input=*input /> })
+        .collect_view();
+    let submit_form = use_submit();
+    let inputs = StoredValue::new(inputs);
+    let access = StoredValue::new(access);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        if !submit_form.begin(&ev) {
+            return;
+        }
+        let answers: Vec<Answer> = inputs.with_value(|list| {
+            list.iter()
+                .filter_map(|(question, input)| input.answer(question))
+                .collect()
+        });
+        if answers.is_empty() {
+            return submit_form.fail("Отговорете поне на един въпрос.");
+        }
+        let body = GiveSurveyAnswers {
+            access: access.get_value(),
+            answers,
+        };
+        submit_form.send(
+            async move { api::give_survey_answers(&body).await },
+            move |()| {
+                stage.set(Stage::Done);
+                request_animation_frame(|| focus_by_id("survey-thanks"));
+            },
+        );
+    };
+    view! {
+        <section aria-labelledby="survey-form-heading">
+            <h2 id="survey-form-heading" tabindex="-1">{q.title}</h2>
+            <p class="muted">
+                {format!("{} · отговори се приемат до {} г.", form.tenant_name_bg, date_bg(form.closes_on))}
+            </p>
+            {(!q.intro.is_empty()).then(|| view! { <p class="lead pre-line">{q.intro.clone()}</p> })}
+            <form id="survey-answers-form" class="form-card survey-answers" on:submit=submit novalidate autocomplete="off">
+                {fields}
+                <FormError id="survey-answers-error" error=submit_form.error() />
+                <div class="form-actions">
+                    <button type="submit" id="survey-answers-submit" class="button button--primary" disabled=submit_form.busy()>
+                        "Изпрати отговорите"
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// One question: a group of radio buttons for a closed one, a text area for a free text.
+#[component]
+fn QuestionField(question: Question, number: usize, input: AnswerInput) -> impl IntoView {
+    let key = question.key.clone();
+    let legend = format!("{number}. {}", question.text);
+    if matches!(question.kind, QuestionKind::Text) {
+        let id = format!("answer-{key}");
+        return view! {
+            <div class="field field--wide survey-question" data-key=key.clone()>
+                <label for=id.clone()>{legend}</label>
+                <textarea id=id rows="4" maxlength="2000" bind:value=input.text></textarea>
+            </div>
+        }
+        .into_any();
+    }
+    let hint = matches!(question.kind, QuestionKind::Scale)
+        .then(|| view! { <p class="field__help">"1 — изобщо не, 5 — напълно."</p> });
+    let options = question
+        .options()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, label)| u8::try_from(i).ok().map(|i| (i, label)))
+        .map(|(i, label)| {
+            let id = format!("answer-{key}-{i}");
+            view! {
+                <label for=id.clone() class="survey-option">
+                    <input
+                        id=id.clone()
+                        type="radio"
+                        name=format!("answer-{key}")
+                        value=i.to_string()
+                        prop:checked=move || input.choice.get() == Some(i)
+                        on:change=move |_| input.choice.set(Some(i))
+                    />
+                    " "
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    let scale = matches!(question.kind, QuestionKind::Scale);
+    view! {
+        <fieldset class="survey-question" data-key=key.clone()>
+            <legend>{legend}</legend>
+            {hint}
+            <div class="survey-options" class:survey-options--row=scale>{options}</div>
+            <Show when=move || input.choice.get().is_some()>
+                <button type="button" class="button button--small survey-clear" on:click=move |_| input.choice.set(None)>
+                    "Без отговор"
+                </button>
+            </Show>
+        </fieldset>
+    }
+    .into_any()
+}
