@@ -81,6 +81,7 @@ enum Kind {
     Progress,
     Activity,
     Signal,
+    Risk,
     Account,
 }
 
@@ -92,7 +93,7 @@ enum Kind {
 ///   tenant's `security` stream;
 /// - 30 % progress reports: 1–4 at a time on one measure of the 2017 plan (its real keys, `I.1`
 ///   to `VI.x`), of a random level, with a note and often a link or a document;
-/// - 18 % activities, one stream each: meetings, trainings, media work and declaration checks
+/// - 17 % activities, one stream each: meetings, trainings, media work and declaration checks
 ///   in every tenant, contested acts (half of them followed up) in the regional
 ///   administrations; one in ten corrected in the same append;
 /// - 11 % signal lifecycles, one append per step, interleaved with everything else: filed,
@@ -103,15 +104,18 @@ enum Kind {
 ///   sealed field's size (nonce, text of a plausible length, tag): sealing each under a new
 ///   vault key is what makes the real filing slow (see `--bench signals`), and no read model
 ///   opens them;
+/// - 1 % the corruption-risk registers: a risk entered and rated in one append, with its
+///   response planned (1 in 2), a review (3 in 10) and a document attached (1 in 10);
 /// - 1 % accounts: the staff accounts created (8 per tenant), then passwords changed (6 in
 ///   10), roles granted (2 in 10), accounts disabled or enabled again (2 in 10).
 ///
 /// Every append picks its tenant uniformly among the 293.
-const MIX: [(Kind, &str, f64); 5] = [
+const MIX: [(Kind, &str, f64); 6] = [
     (Kind::Security, "security log", 0.40),
     (Kind::Progress, "progress reports", 0.30),
-    (Kind::Activity, "activities", 0.18),
+    (Kind::Activity, "activities", 0.17),
     (Kind::Signal, "signal lifecycles", 0.11),
+    (Kind::Risk, "risk registers", 0.01),
     (Kind::Account, "accounts", 0.01),
 ];
 
@@ -484,6 +488,7 @@ impl Writer {
             Kind::Progress => self.progress(tenant),
             Kind::Activity => self.activity(tenant),
             Kind::Signal => self.signal(tenant),
+            Kind::Risk => self.risk(tenant),
             Kind::Account => self.account(),
         }
     }
@@ -622,6 +627,80 @@ impl Writer {
         }
         let stream = streams::activity(Uuid::new_v4()).to_string();
         self.simple(tenant, stream, events, Kind::Activity)
+    }
+
+    /// A risk of the tenant's 2017 register, entered and rated, often with its response, at
+    /// times reviewed or with a document.
+    fn risk(&mut self, tenant: usize) -> Append {
+        use antikor_shared::events::RiskEvent;
+        use antikor_shared::risk::{
+            Rating, RiskArea, RiskAssessed, RiskFilesAttached, RiskIdentified, RiskResponse,
+            RiskReviewed, RiskTreatmentPlanned,
+        };
+        let rng = &mut self.rng;
+        let mut rating = || Rating {
+            likelihood: rng.random_range(1..=5),
+            impact: rng.random_range(1..=5),
+        };
+        let inherent = rating();
+        let residual = Rating {
+            likelihood: inherent.likelihood.min(rating().likelihood),
+            impact: inherent.impact,
+        };
+        let area = RiskArea::ALL[self.rng.random_range(0..RiskArea::ALL.len())];
+        let owner = self.someone(tenant).to_string();
+        let rng = &mut self.rng;
+        let mut events = vec![
+            RiskEvent::Identified(RiskIdentified {
+                year: 2017,
+                area,
+                unit: "Отдел „Обществени поръчки“".into(),
+                description: "Насочване на поръчка към определен изпълнител чрез спецификациите"
+                    .into(),
+                causes: "Спецификации, написани за един доставчик; един служител ги изготвя".into(),
+                owner,
+                review_on: day_of(rng, 2017),
+            }),
+            RiskEvent::Assessed(RiskAssessed {
+                inherent,
+                controls: "Двама служители преглеждат спецификациите".into(),
+                residual,
+            }),
+        ];
+        if rng.random_bool(0.5) {
+            events.push(RiskEvent::TreatmentPlanned(RiskTreatmentPlanned {
+                response: RiskResponse::ALL[rng.random_range(0..4)],
+                actions: "Проектите на спецификациите се публикуват за коментари".into(),
+                measures: vec![self.measures[rng.random_range(0..self.measures.len())].clone()],
+                due_on: Some(day_of(rng, 2017)),
+            }));
+        }
+        if rng.random_bool(0.3) {
+            events.push(RiskEvent::Reviewed(RiskReviewed {
+                reviewed_on: day_of(rng, 2017),
+                residual,
+                note: "Мерките действат".into(),
+                next_review_on: NaiveDate::from_ymd_opt(2018, 6, 30).expect("a date"),
+            }));
+        }
+        if rng.random_bool(0.1) {
+            let mut sha256 = [0u8; 32];
+            rng.fill(&mut sha256);
+            events.push(RiskEvent::FilesAttached(RiskFilesAttached {
+                files: vec![antikor_shared::files::FileRef {
+                    sha256: sha256.iter().map(|b| format!("{b:02x}")).collect(),
+                    name: "analiz-na-riska.pdf".into(),
+                    media_type: "application/pdf".into(),
+                    bytes: rng.random_range(20_000..2_000_000),
+                }],
+            }));
+        }
+        let events = events
+            .iter()
+            .map(|e| NewEvent::from_set(Uuid::new_v4(), e))
+            .collect();
+        let stream = streams::risk(Uuid::new_v4()).to_string();
+        self.simple(tenant, stream, events, Kind::Risk)
     }
 
     /// Files a new signal or takes an open one a step further, keeping [`OPEN`] open.
