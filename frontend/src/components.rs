@@ -191,3 +191,24 @@ pub fn file_item(file: &antikor_shared::files::FileRef) -> impl IntoView + use<>
         </li>
     }
 }
+
+/// What was wrong with the files a picker was given, one line each, as an alert; nothing
+/// while there is nothing wrong.
+#[component]
+pub fn FileProblems(
+    /// The problems.
+    problems: RwSignal<Vec<String>>,
+    /// The alert's class besides `notice notice--error`.
+    class: &'static str,
+) -> impl IntoView {
+    move || {
+        let list = problems.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class=format!("notice notice--error {class}") role="alert">
+                    {list.into_iter().map(|e| view! { <p>{e}</p> }).collect_view()}
+                </div>
+            }
+        })
+    }
+}

@@ -2,6 +2,7 @@
 //! checked, sent to `/api/files` and handed to the page as the server stored it.
 
 use crate::api;
+use crate::components::FileProblems;
 use antikor_shared::files::{FileRef, MAX_FILE_BYTES, MAX_FILES_AT_ONCE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -107,17 +108,7 @@ pub fn FileUpload(
             <Show when=move || { sending.get() > 0 }>
                 <p class="muted small" role="status">"Файлът се качва…"</p>
             </Show>
-            {move || {
-                let list = errors.get();
-                (!list.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="notice notice--error upload-errors" role="alert">
-                                {list.into_iter().map(|e| view! { <p>{e}</p> }).collect_view()}
-                            </div>
-                        }
-                    })
-            }}
+            <FileProblems problems=errors class="upload-errors" />
         </div>
     }
 }

@@ -9,7 +9,7 @@ mod notice;
 
 pub use dates::{DateInput, TimeInput, date_error};
 pub use fields::{InputField, Labelled, PasswordField, TextAreaField};
-pub use notice::{FormError, Notice, NoticeView, PanelFormEnd, SubmitButton};
+pub use notice::{FormError, Notice, NoticeView, PanelFormEnd, StepForm, SubmitButton};
 
 use crate::api::ApiError;
 use leptos::prelude::*;

@@ -133,3 +133,53 @@ pub fn SubmitButton(
         </div>
     }
 }
+
+/// A form of a record's page in a disclosure (a signal's steps, a risk's assessment): its
+/// fields, what went wrong or what it saved, and its button.
+#[component]
+pub fn StepForm(
+    /// The disclosure's id; the form's is `{id}-form`.
+    id: &'static str,
+    /// The id of its error alert.
+    error_id: &'static str,
+    /// The id of its button, when a test or a label names it.
+    #[prop(optional)]
+    submit_id: Option<&'static str>,
+    /// Its summary line.
+    title: &'static str,
+    /// Whether it starts open.
+    #[prop(optional)]
+    open: bool,
+    /// Its sending state.
+    form: Submit,
+    /// Sends it, once its fields passed the browser's checks.
+    on_submit: Callback<()>,
+    /// The button's text.
+    button: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <details class="step-form" id=id open=open>
+            <summary>{title}</summary>
+            <form
+                class="action-form"
+                id=format!("{id}-form")
+                on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    if form.begin(&ev) {
+                        on_submit.run(());
+                    }
+                }
+                novalidate
+            >
+                {children()}
+                <FormError id=error_id error=form.error() />
+                <NoticeView class="step-saved" notice=form.saved() />
+                <div class="form-actions">
+                    <button type="submit" id=submit_id class="button button--primary step-submit" disabled=form.busy()>
+                        {button}
+                    </button>
+                </div>
+            </form>
+        </details>
+    }
+}

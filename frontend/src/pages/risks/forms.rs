@@ -6,9 +6,7 @@ use super::rating_text;
 use crate::api::{self, ApiError};
 use crate::components::Loaded;
 use crate::controls::today;
-use crate::form::{
-    FormError, InputField, NoticeView, Submit, TextAreaField, date_error, use_submit,
-};
+use crate::form::{InputField, StepForm, Submit, TextAreaField, date_error, use_submit};
 use antikor_shared::risk::{
     Rating, RiskAssessed, RiskChange, RiskClosed, RiskRecord, RiskResponse, RiskReviewed,
     RiskTreatmentPlanned,
@@ -57,52 +55,6 @@ impl RiskCtx {
             self.record.try_set(fresh);
             form.succeed(saved);
         });
-    }
-}
-
-/// A form of the page in a disclosure: its fields, what went wrong or what it saved, its button.
-#[component]
-fn RiskForm(
-    /// The disclosure's id; the form's is `{id}-form`.
-    id: &'static str,
-    /// The id of its error alert.
-    error_id: &'static str,
-    /// The id of its button.
-    submit_id: &'static str,
-    /// Its summary line.
-    title: &'static str,
-    /// Whether it starts open.
-    #[prop(optional)]
-    open: bool,
-    form: Submit,
-    on_submit: Callback<()>,
-    /// The button's text.
-    button: &'static str,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <details class="step-form" id=id open=open>
-            <summary>{title}</summary>
-            <form
-                class="action-form"
-                id=format!("{id}-form")
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    if form.begin(&ev) {
-                        on_submit.run(());
-                    }
-                }
-                novalidate
-            >
-                {children()}
-                <FormError id=error_id error=form.error() />
-                <NoticeView class="step-saved" notice=form.saved() />
-                <div class="form-actions">
-                    <button type="submit" id=submit_id class="button button--primary" disabled=form.busy()>
-                        {button}
-                    </button>
-                </div>
-            </form>
-        </details>
     }
 }
 
@@ -255,7 +207,7 @@ pub(super) fn AssessForm(ctx: RiskCtx) -> impl IntoView {
         "Оценка на риска"
     };
     view! {
-        <RiskForm id="risk-assess" error_id="assess-error" submit_id="assess-submit" title open=!assessed form on_submit=submit button="Запиши оценката">
+        <StepForm id="risk-assess" error_id="assess-error" submit_id="assess-submit" title open=!assessed form on_submit=submit button="Запиши оценката">
             <RatingFields prefix="assess-inherent" legend="Присъщ риск (преди контролите)" rating=inherent />
             <TextAreaField
                 id="assess-controls"
@@ -266,7 +218,7 @@ pub(super) fn AssessForm(ctx: RiskCtx) -> impl IntoView {
                 class="field--wide"
             />
             <RatingFields prefix="assess-residual" legend="Остатъчен риск (със съществуващите контроли)" rating=residual />
-        </RiskForm>
+        </StepForm>
     }
 }
 
@@ -429,7 +381,7 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
         "Отговор и мерки"
     };
     view! {
-        <RiskForm id="risk-treat" error_id="treat-error" submit_id="treat-submit" title open=!treated form on_submit=submit button="Запиши отговора">
+        <StepForm id="risk-treat" error_id="treat-error" submit_id="treat-submit" title open=!treated form on_submit=submit button="Запиши отговора">
             <div class="form-grid">
                 <div class="field">
                     <label for="treat-response">"Отговор на риска"</label>
@@ -451,7 +403,7 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
                 <textarea id="treat-actions" rows="4" maxlength="4000" bind:value=actions></textarea>
             </div>
             <MeasureChoices year chosen=measures />
-        </RiskForm>
+        </StepForm>
     }
 }
 
@@ -496,14 +448,14 @@ pub(super) fn ReviewForm(ctx: RiskCtx) -> impl IntoView {
         );
     });
     view! {
-        <RiskForm id="risk-review" error_id="review-error" submit_id="review-submit" title="Преглед" form on_submit=submit button="Запиши прегледа">
+        <StepForm id="risk-review" error_id="review-error" submit_id="review-submit" title="Преглед" form on_submit=submit button="Запиши прегледа">
             <div class="form-grid">
                 <InputField id="review-on" label="Дата на прегледа" kind="date" value=reviewed_on />
                 <InputField id="review-next" label="Следващ преглед" kind="date" value=next />
             </div>
             <RatingFields prefix="review-residual" legend="Остатъчен риск към прегледа" rating=residual />
             <TextAreaField id="review-note" label="Констатации" value=note rows=3 maxlength=2000 class="field--wide" />
-        </RiskForm>
+        </StepForm>
     }
 }
 
@@ -529,11 +481,11 @@ pub(super) fn CloseForm(ctx: RiskCtx) -> impl IntoView {
         );
     });
     view! {
-        <RiskForm id="risk-close" error_id="close-error" submit_id="close-submit" title="Закриване" form on_submit=submit button="Закрий риска">
+        <StepForm id="risk-close" error_id="close-error" submit_id="close-submit" title="Закриване" form on_submit=submit button="Закрий риска">
             <p class="muted small">
                 "Закритият риск остава в регистъра за годината и в одитната следа, но вече не се променя."
             </p>
             <TextAreaField id="close-reason" label="Причина за закриването" value=reason rows=3 maxlength=1000 class="field--wide" />
-        </RiskForm>
+        </StepForm>
     }
 }

@@ -1,5 +1,6 @@
 //! Attaching files to a signal: each checked by type, size and count, then read into base64.
 
+use crate::components::FileProblems;
 use antikor_shared::signal::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, NewAttachment};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -189,17 +190,7 @@ pub fn AttachmentPicker(
             <Show when=move || { reading.get() > 0 }>
                 <p class="muted small" role="status">"Файловете се прочитат…"</p>
             </Show>
-            {move || {
-                let list = errors.get();
-                (!list.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="notice notice--error attachment-errors" role="alert">
-                                {list.into_iter().map(|e| view! { <p>{e}</p> }).collect_view()}
-                            </div>
-                        }
-                    })
-            }}
+            <FileProblems problems=errors class="attachment-errors" />
         </fieldset>
     }
 }

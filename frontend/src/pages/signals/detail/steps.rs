@@ -5,9 +5,7 @@ use super::{CaseCtx, parse_day};
 use crate::api::{self, ApiError};
 use crate::components::Loaded;
 use crate::controls::today;
-use crate::form::{
-    FormError, InputField, Labelled, NoticeView, Submit, TextAreaField, use_submit_explained,
-};
+use crate::form::{InputField, Labelled, StepForm, TextAreaField, use_submit_explained};
 use crate::pages::signals::{ListChoice, error_text, intake_lists, optional};
 use crate::session::use_session;
 use antikor_shared::Username;
@@ -18,49 +16,6 @@ use antikor_shared::signal::{
 use antikor_shared::wire::{code, from_code};
 use chrono::Datelike;
 use leptos::prelude::*;
-
-/// A step form in a disclosure: its fields, what went wrong or what it saved, its button.
-#[component]
-fn StepForm(
-    /// The disclosure's id.
-    id: &'static str,
-    /// The id of its error alert.
-    error_id: &'static str,
-    /// Its summary line.
-    title: &'static str,
-    /// Whether it starts open.
-    #[prop(optional)]
-    open: bool,
-    form: Submit,
-    on_submit: Callback<()>,
-    /// The button's text.
-    button: &'static str,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <details class="step-form" id=id open=open>
-            <summary>{title}</summary>
-            <form
-                class="action-form"
-                on:submit=move |ev: leptos::ev::SubmitEvent| {
-                    if form.begin(&ev) {
-                        on_submit.run(());
-                    }
-                }
-                novalidate
-            >
-                {children()}
-                <FormError id=error_id error=form.error() />
-                <NoticeView class="step-saved" notice=form.saved() />
-                <div class="form-actions">
-                    <button type="submit" class="button button--primary step-submit" disabled=form.busy()>
-                        {button}
-                    </button>
-                </div>
-            </form>
-        </details>
-    }
-}
 
 /// A labelled day; one after today is refused with the server's message, as it is for the
 /// activity forms.
