@@ -583,6 +583,46 @@ mod tests {
     }
 
     #[test]
+    fn files_are_attached_to_a_recorded_activity_a_handful_at_a_time() {
+        let plan = plan();
+        let file = |name: &str| FileRef {
+            sha256: "ab".repeat(32),
+            name: name.into(),
+            media_type: "application/pdf".into(),
+            bytes: 1200,
+        };
+        let recorded =
+            crate::domain::testing::given::<ActivityAggregate>([recording(meeting(&[]))]);
+        let attach = |files| ActivityCommand::AttachFiles(files);
+        let events = recorded
+            .when(attach(vec![file(" протокол.pdf ")]), &ctx(&plan, false))
+            .unwrap();
+        let [ActivityEvent::FilesAttached(attached)] = &events[..] else {
+            panic!("{events:?}")
+        };
+        assert_eq!(attached.files[0].name, "протокол.pdf");
+        // Attaching leaves the record as it was.
+        let after = crate::domain::testing::given::<ActivityAggregate>([
+            recording(meeting(&[])),
+            events[0].clone(),
+        ]);
+        assert_eq!(after.state(), recorded.state());
+        assert!(recorded.when(attach(vec![]), &ctx(&plan, false)).is_err());
+        let many = vec![file("a.pdf"); 11];
+        assert!(recorded.when(attach(many), &ctx(&plan, false)).is_err());
+        assert!(
+            recorded
+                .when(attach(vec![file("  ")]), &ctx(&plan, false))
+                .is_err()
+        );
+        assert_eq!(
+            crate::domain::testing::given::<ActivityAggregate>([])
+                .when(attach(vec![file("a.pdf")]), &ctx(&plan, false)),
+            Err(WorkRejection::NoActivity)
+        );
+    }
+
+    #[test]
     fn contacts_need_a_real_email() {
         let contact = |email: &str| ExpertContact {
             name: "Мария Иванова".into(),

@@ -393,6 +393,38 @@ mod tests {
     }
 
     #[test]
+    fn files_are_attached_to_an_open_risk() {
+        let file = FileRef {
+            sha256: "cd".repeat(32),
+            name: "анализ.pdf".into(),
+            media_type: "application/pdf".into(),
+            bytes: 5000,
+        };
+        let open = given::<RiskAggregate>([RiskEvent::Identified(identified())]);
+        let attach = RiskCommand::AttachFiles(vec![file.clone()]);
+        assert_eq!(
+            open.when(attach.clone(), &ctx()).unwrap(),
+            vec![RiskEvent::FilesAttached(RiskFilesAttached {
+                files: vec![file]
+            })]
+        );
+        let closed = given::<RiskAggregate>([
+            RiskEvent::Identified(identified()),
+            RiskEvent::Closed(RiskClosed {
+                reason: "Отпадна".into(),
+            }),
+        ]);
+        assert!(matches!(
+            closed.when(attach, &ctx()),
+            Err(WorkRejection::RiskClosed)
+        ));
+        assert!(
+            open.when(RiskCommand::AttachFiles(Vec::new()), &ctx())
+                .is_err()
+        );
+    }
+
+    #[test]
     fn a_closed_risk_changes_no_more_and_an_unknown_one_is_not_found() {
         let closed = given::<RiskAggregate>([
             RiskEvent::Identified(identified()),

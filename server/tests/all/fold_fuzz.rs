@@ -14,7 +14,6 @@ use antikor_server::streams;
 use antikor_server::util::paging::PageRequest;
 use antikor_shared::{ProvinceCode, RecordedEvent, StreamId, TenantId};
 use axum::http::{Method, StatusCode};
-use chrono::Datelike;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -364,46 +363,15 @@ async fn record_a_day() -> Vec<RecordedEvent> {
             .await;
         assert_eq!(status, StatusCode::OK, "{step}: {answer}");
     }
-    // The staff survey: published, opened, a code handed out and answered with.
-    let year = antikor_server::clock::sofia_date(chrono::Utc::now()).year();
-    let regional = app.login("oblast.sekretar").await;
-    let (_, view) = app
-        .get_as(&regional, &format!("/api/questionnaires/{year}"))
-        .await;
-    let mut draft = view["draft"].clone();
-    draft["expected_version"] = json!(0);
-    let (status, body) = app
-        .post_as(&regional, &format!("/api/questionnaires/{year}"), draft)
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (status, body) = app
-        .post_as(
-            &officer,
-            &format!("/api/surveys/{year}"),
-            json!({"closes_on": format!("{year}-12-31")}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (status, codes) = app
-        .post_as(
-            &officer,
-            &format!("/api/surveys/{year}/codes"),
-            json!({"count": 2}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{codes}");
-    let (status, body) = app
-        .call(
-            None,
-            Method::POST,
-            "/api/public/survey/answers",
-            Some(
-                json!({"tenant": "bansko", "year": year, "code": codes["codes"][0],
-                "answers": [{"question": "q1", "choice": 1, "text": null},
-                    {"question": "q6", "choice": null, "text": "Обществени поръчки"}]}),
-            ),
-        )
-        .await;
+    // The staff survey: published, opened, two codes handed out, one answered with.
+    let code = crate::surveys::opened(&app, &officer, 2).await.remove(0);
+    let text = antikor_shared::survey::Answer {
+        question: "q6".into(),
+        choice: None,
+        text: Some("Обществени поръчки".into()),
+    };
+    let answers = [crate::surveys::choice("q1", 1), text];
+    let (status, body) = crate::surveys::answer(&app, "bansko", &code, &answers).await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
     let _ = app.try_login("petrich.officer", "wrong wrong wrong").await;
     let _ = app.try_login("petrich.officer", DEMO_PASSWORD).await;

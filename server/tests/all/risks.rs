@@ -435,3 +435,55 @@ async fn officers_relate_classified_signals_to_risks_and_others_see_only_suppres
         .await;
     assert_eq!(theirs.signals, Some(Cell::Zero));
 }
+
+#[tokio::test]
+async fn the_same_step_sent_many_times_at_once_is_recorded_once() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let (status, body) = app
+        .post_as(&officer, "/api/risks", identified("bansko.officer"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let id = body["id"].as_str().unwrap().to_owned();
+    // Eight windows rate the version they all read: one lands, the others are told it changed.
+    let assessment = json!({"expected_version": 1, "inherent": {"likelihood": 4, "impact": 4},
+        "controls": "", "residual": {"likelihood": 3, "impact": 4}});
+    let sent = (0..8).map(|_| {
+        let (app, officer) = (&app, &officer);
+        let (uri, body) = (format!("/api/risks/{id}/assessment"), assessment.clone());
+        async move { app.post_as(officer, &uri, body).await.0 }
+    });
+    let statuses = futures::future::join_all(sent).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [StatusCode::OK, StatusCode::CONFLICT].contains(s)),
+        "{statuses:?}"
+    );
+    // Entering risks at once numbers each once, without gaps.
+    let entered = (0..6).map(|_| {
+        let (app, officer) = (&app, &officer);
+        async move {
+            app.post_as(officer, "/api/risks", identified("bansko.officer"))
+                .await
+        }
+    });
+    for (status, body) in futures::future::join_all(entered).await {
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let risk: RiskRecord = app.read_as(&officer, &format!("/api/risks/{id}")).await;
+    assert_eq!(risk.version, 2);
+    let items = app
+        .read_all(Some(&officer), "/api/risks?year=2017", 50)
+        .await;
+    let numbers: Vec<u64> = items
+        .iter()
+        .map(|r| r["number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=7).collect::<Vec<u64>>());
+}

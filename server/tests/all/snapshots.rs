@@ -7,7 +7,6 @@ use antikor_server::projections::ReadModels;
 use antikor_server::snapshot;
 use antikor_server::store::{EventStore, ExpectedVersion, Resume, keys};
 use axum::http::{Method, StatusCode};
-use chrono::Datelike;
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;
@@ -88,48 +87,14 @@ async fn work(app: &TestApp, round: u64) {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // The staff survey: published and opened once, a code and an answer each round.
-    let year = antikor_server::clock::sofia_date(app.state.clock.now()).year();
-    let regional = app.login("oblast.sekretar").await;
-    let (_, view) = app
-        .get_as(&regional, &format!("/api/questionnaires/{year}"))
-        .await;
-    if view["published"].is_null() {
-        let mut draft = view["draft"].clone();
-        draft["expected_version"] = json!(0);
-        let (status, body) = app
-            .post_as(&regional, &format!("/api/questionnaires/{year}"), draft)
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        let closes_on = format!("{year}-12-31");
-        let (status, body) = app
-            .post_as(
-                &officer,
-                &format!("/api/surveys/{year}"),
-                json!({"closes_on": closes_on}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-    }
-    let (status, codes) = app
-        .post_as(
-            &officer,
-            &format!("/api/surveys/{year}/codes"),
-            json!({"count": 1}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{codes}");
-    let (status, body) = app
-        .call(
-            None,
-            Method::POST,
-            "/api/public/survey/answers",
-            Some(
-                json!({"tenant": "bansko", "year": year, "code": codes["codes"][0],
-                "answers": [{"question": "q1", "choice": round % 3, "text": null},
-                    {"question": "q6", "choice": null, "text": format!("Отговор {round}")}]}),
-            ),
-        )
-        .await;
+    let code = crate::surveys::opened(app, &officer, 1).await.remove(0);
+    let text = antikor_shared::survey::Answer {
+        question: "q6".into(),
+        choice: None,
+        text: Some(format!("Отговор {round}")),
+    };
+    let answers = [crate::surveys::choice("q1", (round % 3) as u8), text];
+    let (status, body) = crate::surveys::answer(app, "bansko", &code, &answers).await;
     assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
     for i in 0..5 {
         app.state

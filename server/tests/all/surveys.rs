@@ -16,9 +16,9 @@ fn today(app: &TestApp) -> NaiveDate {
     antikor_server::clock::sofia_date(app.state.clock.now())
 }
 
-/// The region publishes the default questionnaire of this year and `tenant`'s officer opens
-/// the survey and takes `codes` codes.
-async fn opened(app: &TestApp, officer: &Session, codes: u32) -> Vec<String> {
+/// The region's default questionnaire of this year published and the officer's institution's
+/// survey opened (each once, whoever did it first), then `codes` codes handed out.
+pub async fn opened(app: &TestApp, officer: &Session, codes: u32) -> Vec<String> {
     let year = today(app).year();
     let regional = app.login("oblast.sekretar").await;
     let view: QuestionnaireView = app
@@ -36,15 +36,18 @@ async fn opened(app: &TestApp, officer: &Session, codes: u32) -> Vec<String> {
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
     }
-    let closes_on = today(app) + Days::new(30);
-    let (status, body) = app
-        .post_as(
-            officer,
-            &format!("/api/surveys/{year}"),
-            json!({"closes_on": closes_on}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let survey: SurveyStatus = app.read_as(officer, &format!("/api/surveys/{year}")).await;
+    if survey.opened.is_none() {
+        let closes_on = today(app) + Days::new(30);
+        let (status, body) = app
+            .post_as(
+                officer,
+                &format!("/api/surveys/{year}"),
+                json!({"closes_on": closes_on}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
     let (status, body) = app
         .post_as(
             officer,
@@ -55,11 +58,11 @@ async fn opened(app: &TestApp, officer: &Session, codes: u32) -> Vec<String> {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let issued: IssuedCodes = serde_json::from_value(body).unwrap();
     assert_eq!(issued.codes.len(), codes as usize);
-    assert_eq!(issued.status.issued, codes);
     issued.codes
 }
 
-fn choice(question: &str, c: u8) -> Answer {
+/// A closed answer.
+pub fn choice(question: &str, c: u8) -> Answer {
     Answer {
         question: question.into(),
         choice: Some(c),
@@ -77,7 +80,8 @@ async fn results(app: &TestApp, session: &Session) -> SurveyResults {
     .await
 }
 
-async fn answer(
+/// Answers `tenant`'s survey of this year with `code`, as a respondent (no login).
+pub async fn answer(
     app: &TestApp,
     tenant: &str,
     code: &str,
@@ -264,4 +268,35 @@ async fn a_published_version_never_changes_and_the_threshold_only_rises() {
     // Officers do not edit the questionnaire.
     let (status, _) = app.post_as(&officer, &uri, publish(&draft, 2)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn one_code_sent_many_times_at_once_answers_once() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let codes = opened(&app, &officer, 1).await;
+    let sent = (0..8u8).map(|n| {
+        let app = &app;
+        let code = codes[0].clone();
+        async move { answer(app, "bansko", &code, &[choice("q1", n % 3)]).await.0 }
+    });
+    let statuses = futures::future::join_all(sent).await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::NO_CONTENT)
+            .count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [StatusCode::NO_CONTENT, StatusCode::CONFLICT].contains(s)),
+        "{statuses:?}"
+    );
+    let status: SurveyStatus = app
+        .read_as(&officer, &format!("/api/surveys/{}", today(&app).year()))
+        .await;
+    assert_eq!(status.answered, 1);
 }
