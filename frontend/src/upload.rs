@@ -12,18 +12,19 @@ use wasm_bindgen::JsCast;
 const ACCEPT: &str = ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,\
 application/pdf,image/jpeg,image/png";
 
-/// Whether a file may be uploaded at all: not empty, and not larger than the server takes.
-pub fn check_size(name: &str, bytes: f64) -> Result<(), String> {
+/// Whether a file may be sent at all: not empty, and not larger than `max` bytes (what the
+/// server takes: evidence files, a signal's attachments).
+pub fn check_size(name: &str, bytes: f64, max: usize) -> Result<(), String> {
     if bytes <= 0.0 {
         return Err(format!("„{name}“ е празен."));
     }
     // Sizes of files a browser reads are whole numbers far below 2^53.
     #[allow(clippy::cast_precision_loss)]
-    let limit = MAX_FILE_BYTES as f64;
+    let limit = max as f64;
     if bytes > limit {
         return Err(format!(
             "„{name}“ е по-голям от {} MB.",
-            MAX_FILE_BYTES / (1024 * 1024)
+            max / (1024 * 1024)
         ));
     }
     Ok(())
@@ -64,7 +65,7 @@ pub fn FileUpload(
             } else {
                 for i in 0..list.length() {
                     let Some(file) = list.get(i) else { continue };
-                    if let Err(problem) = check_size(&file.name(), file.size()) {
+                    if let Err(problem) = check_size(&file.name(), file.size(), MAX_FILE_BYTES) {
                         problems.push(problem);
                         continue;
                     }
@@ -119,15 +120,15 @@ mod tests {
 
     #[test]
     fn empty_and_oversized_files_are_refused_before_sending() {
-        assert!(check_size("протокол.pdf", 1000.0).is_ok());
+        assert!(check_size("протокол.pdf", 1000.0, MAX_FILE_BYTES).is_ok());
         assert!(
-            check_size("празен.pdf", 0.0)
+            check_size("празен.pdf", 0.0, MAX_FILE_BYTES)
                 .unwrap_err()
                 .contains("празен")
         );
-        assert!(check_size("голям.pdf", 10.0 * 1024.0 * 1024.0).is_ok());
+        assert!(check_size("голям.pdf", 10.0 * 1024.0 * 1024.0, MAX_FILE_BYTES).is_ok());
         assert!(
-            check_size("голям.pdf", 10.0 * 1024.0 * 1024.0 + 1.0)
+            check_size("голям.pdf", 10.0 * 1024.0 * 1024.0 + 1.0, MAX_FILE_BYTES)
                 .unwrap_err()
                 .contains("10 MB")
         );

@@ -345,7 +345,7 @@ pub struct SurveyStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IssuedCodes {
-    /// The codes, formatted (`XXXX-XXXX-XXXX-XXXX`).
+    /// The codes, in groups of four (`K7PM-Q2XD-9HTR-W4BN`).
     pub codes: Vec<String>,
     /// The survey after the issue.
     pub status: SurveyStatus,

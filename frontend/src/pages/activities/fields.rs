@@ -159,44 +159,19 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
                 };
                 return Ok::<_, ApiError>(view! { <p class="muted small">{text}</p> }.into_any());
             };
-            let items = plan
-                .measures
-                .into_iter()
-                .filter(|m| m.withdrawn.is_none())
-                .map(|m| {
-                    let key = m.measure.key.clone();
-                    let id = format!("{prefix}-measure-{}", key.replace('.', "-"));
-                    let checked = {
-                        let key = key.clone();
-                        move || draft.with(|d| d.measures.contains(&key))
-                    };
-                    let toggle = {
-                        let key = key.clone();
-                        move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            let key = key.clone();
-                            draft.update(move |d| {
-                                d.measures.retain(|k| *k != key);
-                                if on {
-                                    d.measures.push(key);
-                                }
-                            });
+            Ok(measure_choices(
+                plan.measures,
+                &format!("{prefix}-measure"),
+                move |key| draft.with(|d| d.measures.iter().any(|k| k == key)),
+                move |key, on| {
+                    draft.update(move |d| {
+                        d.measures.retain(|k| *k != key);
+                        if on {
+                            d.measures.push(key);
                         }
-                    };
-                    view! {
-                        <li>
-                            <label for=id.clone() title=m.measure.text.clone()>
-                                <input id=id.clone() class="measure-choice" type="checkbox" value=key.clone() prop:checked=checked on:change=toggle />
-                                " "
-                                <strong>{key.clone()}</strong>
-                                " "
-                                <span class="measure-choice__text">{m.measure.text.clone()}</span>
-                            </label>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Ok(view! { <ul class="measure-choices">{items}</ul> }.into_any())
+                    });
+                },
+            ))
         })
     };
     view! {
@@ -208,4 +183,42 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
             <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
         </fieldset>
     }
+}
+
+/// A checkbox for each measure in force, `{id_prefix}-{key}` each (dots as dashes), checked as
+/// `chosen` says; `set` is told a key and whether it is now chosen.
+pub(crate) fn measure_choices(
+    measures: Vec<antikor_shared::views::MeasureView>,
+    id_prefix: &str,
+    chosen: impl Fn(&str) -> bool + Clone + Send + Sync + 'static,
+    set: impl Fn(String, bool) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let items = measures
+        .into_iter()
+        .filter(|m| m.withdrawn.is_none())
+        .map(|m| {
+            let key = m.measure.key.clone();
+            let id = format!("{id_prefix}-{}", key.replace('.', "-"));
+            let checked = {
+                let (key, chosen) = (key.clone(), chosen.clone());
+                move || chosen(&key)
+            };
+            let toggle = {
+                let (key, set) = (key.clone(), set.clone());
+                move |ev: leptos::ev::Event| set(key.clone(), event_target_checked(&ev))
+            };
+            view! {
+                <li>
+                    <label for=id.clone() title=m.measure.text.clone()>
+                        <input id=id.clone() class="measure-choice" type="checkbox" value=key.clone() prop:checked=checked on:change=toggle />
+                        " "
+                        <strong>{key.clone()}</strong>
+                        " "
+                        <span class="measure-choice__text">{m.measure.text.clone()}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="measure-choices">{items}</ul> }.into_any()
 }

@@ -1,6 +1,6 @@
 //! `/activities`: the list, the forms that record, correct and follow up activities, by kind.
 
-mod fields;
+pub(crate) mod fields;
 mod forms;
 
 use crate::access::can_record;

@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::Loaded;
 use crate::controls::today;
 use crate::form::{InputField, StepForm, Submit, TextAreaField, date_error, use_submit};
+use crate::pages::activities::fields::measure_choices;
 use antikor_shared::risk::{
     Rating, RiskAssessed, RiskChange, RiskClosed, RiskRecord, RiskResponse, RiskReviewed,
     RiskTreatmentPlanned,
@@ -245,44 +246,19 @@ fn MeasureChoices(year: i32, chosen: RwSignal<Vec<String>>) -> impl IntoView {
                     .into_any(),
                 );
             };
-            let items = plan
-                .measures
-                .into_iter()
-                .filter(|m| m.withdrawn.is_none())
-                .map(|m| {
-                    let key = m.measure.key.clone();
-                    let id = format!("treat-measure-{}", key.replace('.', "-"));
-                    let checked = {
-                        let key = key.clone();
-                        move || chosen.with(|c| c.contains(&key))
-                    };
-                    let toggle = {
-                        let key = key.clone();
-                        move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            let key = key.clone();
-                            chosen.update(move |c| {
-                                c.retain(|k| *k != key);
-                                if on {
-                                    c.push(key);
-                                }
-                            });
+            Ok(measure_choices(
+                plan.measures,
+                "treat-measure",
+                move |key| chosen.with(|c| c.iter().any(|k| k == key)),
+                move |key, on| {
+                    chosen.update(move |c| {
+                        c.retain(|k| *k != key);
+                        if on {
+                            c.push(key);
                         }
-                    };
-                    view! {
-                        <li>
-                            <label for=id.clone() title=m.measure.text.clone()>
-                                <input id=id.clone() class="measure-choice" type="checkbox" value=key.clone() prop:checked=checked on:change=toggle />
-                                " "
-                                <strong>{key.clone()}</strong>
-                                " "
-                                <span class="measure-choice__text">{m.measure.text.clone()}</span>
-                            </label>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Ok(view! { <ul class="measure-choices">{items}</ul> }.into_any())
+                    });
+                },
+            ))
         })
     };
     view! {

@@ -1,6 +1,7 @@
 //! Attaching files to a signal: each checked by type, size and count, then read into base64.
 
 use crate::components::FileProblems;
+use crate::upload::check_size;
 use antikor_shared::signal::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, NewAttachment};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,19 +25,7 @@ pub fn check_file(name: &str, media_type: &str, bytes: f64, already: usize) -> R
             "„{name}“: приемат се само PDF, JPEG, PNG и текстови файлове."
         ));
     }
-    if bytes <= 0.0 {
-        return Err(format!("„{name}“ е празен."));
-    }
-    // Sizes of files a browser reads are whole numbers far below 2^53.
-    #[allow(clippy::cast_precision_loss)]
-    let limit = MAX_ATTACHMENT_BYTES as f64;
-    if bytes > limit {
-        return Err(format!(
-            "„{name}“ е по-голям от {} MB.",
-            MAX_ATTACHMENT_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(())
+    check_size(name, bytes, MAX_ATTACHMENT_BYTES)
 }
 
 /// The base64 part of a `data:` URL, which is exactly the standard, padded base64 the API takes.
