@@ -56,14 +56,11 @@ pub fn App() -> impl IntoView {
     let country = crate::directory::use_country();
     let name = move |code: &ProvinceCode| province_name(&provinces(country), code);
     let subtitle = move || match scope.get() {
-        Some(SiteScope::Province(code)) => format!(
-            "Областен обществен съвет за превенция и противодействие на корупцията — {}",
-            name(&code)
-        ),
-        Some(SiteScope::Country) => {
-            "Обществени съвети за превенция и противодействие на корупцията".to_owned()
+        Some(SiteScope::Province(code)) => {
+            t!("shell-subtitle-province", province = name(&code))
         }
-        None => "Превенция и противодействие на корупцията".to_owned(),
+        Some(SiteScope::Country) => t!("shell-subtitle-country"),
+        None => t!("shell-subtitle"),
     };
     let served = move || {
         let served = served_by(scope.get(), &provinces(country));
@@ -76,16 +73,17 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <SessionExpiry />
-            <a class="skip-link" href="#main" on:click=focus_main>"Към основното съдържание"</a>
+            <a class="skip-link" href="#main" on:click=focus_main>{t!("shell-skip-to-main")}</a>
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <A href="/" exact=true>
                         <span class="brand">
-                            <span class="brand__name">"Антикор"</span>
+                            <span class="brand__name">{t!("shell-brand")}</span>
                             <span class="brand__subtitle" id="site-subtitle">{subtitle}</span>
                         </span>
                     </A>
                     <Navigation />
+                    <LanguageSwitch />
                     <UserMenu />
                 </div>
             </header>
@@ -190,11 +188,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <div class="wrap">
                     <p id="site-footer-text">
-                        "Антикор "
-                        {env!("CARGO_PKG_VERSION")}
-                        " · "
-                        {served}
-                        " Всяка промяна се записва в неизменяема, верижно хеширана одитна следа."
+                        {move || t!("shell-footer", version = env!("CARGO_PKG_VERSION"), served = served())}
                     </p>
                 </div>
             </footer>
@@ -207,12 +201,12 @@ pub fn App() -> impl IntoView {
 struct NavItem {
     id: &'static str,
     href: &'static str,
-    label: &'static str,
+    label: String,
     exact: bool,
 }
 
 impl NavItem {
-    const fn new(id: &'static str, href: &'static str, label: &'static str) -> Self {
+    fn new(id: &'static str, href: &'static str, label: String) -> Self {
         Self {
             id,
             href,
@@ -221,7 +215,7 @@ impl NavItem {
         }
     }
 
-    const fn exact(self) -> Self {
+    fn exact(self) -> Self {
         Self {
             exact: true,
             ..self
@@ -232,7 +226,7 @@ impl NavItem {
 /// The pages of one audience: what anyone may read, the daily work, administration.
 struct NavGroup {
     id: &'static str,
-    title: &'static str,
+    title: String,
     items: Vec<NavItem>,
 }
 
@@ -241,65 +235,65 @@ struct NavGroup {
 fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
     let public = NavGroup {
         id: "public",
-        title: "Публична информация",
+        title: t!("shell-nav-public"),
         items: vec![
-            NavItem::new("nav-home", "/", "Начало").exact(),
-            NavItem::new("nav-plan", "/plan", "План"),
-            NavItem::new("nav-progress", "/progress", "Изпълнение"),
-            NavItem::new("nav-meetings", "/meetings", "Заседания"),
-            NavItem::new("nav-contested-acts", "/contested-acts", "Оспорени актове"),
-            NavItem::new("nav-council", "/council", "Съвет"),
+            NavItem::new("nav-home", "/", t!("shell-nav-home")).exact(),
+            NavItem::new("nav-plan", "/plan", t!("shell-nav-plan")),
+            NavItem::new("nav-progress", "/progress", t!("shell-nav-progress")),
+            NavItem::new("nav-meetings", "/meetings", t!("shell-nav-meetings")),
+            NavItem::new("nav-contested-acts", "/contested-acts", t!("shell-nav-contested-acts")),
+            NavItem::new("nav-council", "/council", t!("shell-nav-council")),
             NavItem::new(
                 "nav-report-corruption",
                 "/report-corruption",
-                "Подай сигнал",
+                t!("shell-nav-report-corruption"),
             ),
             NavItem::new(
                 "nav-signal-statistics",
                 "/signals/statistics",
-                "Статистика на сигналите",
+                t!("shell-nav-signal-statistics"),
             ),
-            NavItem::new("nav-tenants", "/tenants", "Институции"),
+            NavItem::new("nav-tenants", "/tenants", t!("shell-nav-tenants")),
         ],
     };
     let Some(role) = role else {
         return vec![public];
     };
     let mut work = vec![
-        NavItem::new("nav-dashboard", "/dashboard", "Табло"),
-        NavItem::new("nav-activities", "/activities", "Дейности"),
-        NavItem::new("nav-risks", "/risks", "Рискове"),
+        NavItem::new("nav-dashboard", "/dashboard", t!("shell-nav-dashboard")),
+        NavItem::new("nav-activities", "/activities", t!("shell-nav-activities")),
+        NavItem::new("nav-risks", "/risks", t!("shell-nav-risks")),
     ];
     if handles_signals(role) {
         // Exact, or it would be marked current on the public statistics too.
-        work.push(NavItem::new("nav-signals", "/signals", "Сигнали").exact());
+        work.push(NavItem::new("nav-signals", "/signals", t!("shell-nav-signals")).exact());
     }
     // Writers keep their institution's survey; the roles that only read it, and the national
     // staff (whose body lies in no province), see the institutions' surveys side by side.
     if can_record(role) && role != Role::NationalAdmin {
-        work.push(NavItem::new("nav-survey", "/survey", "Анкета"));
+        work.push(NavItem::new("nav-survey", "/survey", t!("shell-nav-survey")));
     } else if can_view_region(role) {
-        work.push(NavItem::new("nav-survey", "/region/survey", "Анкета"));
+        work.push(NavItem::new("nav-survey", "/region/survey", t!("shell-nav-survey")));
     }
     if can_view_region(role) {
-        work.push(NavItem::new("nav-region", "/region", "Областен изглед"));
+        work.push(NavItem::new("nav-region", "/region", t!("shell-nav-region")));
     }
     let mut admin = Vec::new();
     if can_view_audit(role) {
-        admin.push(NavItem::new("nav-audit", "/audit", "Одитна следа"));
+        admin.push(NavItem::new("nav-audit", "/audit", t!("shell-nav-audit")));
     }
     if can_view_accounts(role) {
-        admin.push(NavItem::new("nav-accounts", "/accounts", "Профили"));
+        admin.push(NavItem::new("nav-accounts", "/accounts", t!("shell-nav-accounts")));
     }
     let mut groups = vec![NavGroup {
         id: "work",
-        title: "Работа",
+        title: t!("shell-nav-work"),
         items: work,
     }];
     if !admin.is_empty() {
         groups.push(NavGroup {
             id: "admin",
-            title: "Контрол и администриране",
+            title: t!("shell-nav-admin"),
             items: admin,
         });
     }
@@ -307,7 +301,7 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
     groups
 }
 
-/// The main navigation, grouped by audience. On a phone it folds behind one "Меню" button and
+/// The main navigation, grouped by audience. On a phone it folds behind one menu button and
 /// opens as a list of the groups; on a wide screen the first group (the daily work, or the
 /// public pages for a visitor) is a row of links and the others are menus of their own.
 /// Following a link, pressing Escape or clicking elsewhere closes what is open.
@@ -359,7 +353,7 @@ fn Navigation() -> impl IntoView {
     on_cleanup(move || outside.remove());
     let groups = move || nav_groups(session.role());
     view! {
-        <nav class="site-nav" aria-label="Основна навигация" on:keydown=close_on_escape>
+        <nav class="site-nav" aria-label=t!("shell-nav-label") on:keydown=close_on_escape>
             <button
                 id="site-nav-toggle"
                 type="button"
@@ -369,7 +363,7 @@ fn Navigation() -> impl IntoView {
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
                 <span class="site-nav__toggle-icon" aria-hidden="true">"☰"</span>
-                "Меню"
+                {t!("shell-nav-menu")}
             </button>
             <div
                 id="site-nav-menu"
@@ -439,13 +433,35 @@ fn NavGroupView(
                 aria-expanded=move || open().to_string()
                 on:click=toggle
             >
-                {group.title}
+                {group.title.clone()}
             </button>
             <span class="nav-group__title">{group.title}</span>
             <ul id=list_id class="nav-group__list" class:nav-group__list--open=open>
                 {items}
             </ul>
         </div>
+    }
+}
+
+/// The switch to the other language: a link-like button named in that language (and marked as
+/// such for screen readers), which remembers the choice and reloads the page in it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = match crate::i18n::lang() {
+        antikor_shared::i18n::Lang::Bg => antikor_shared::i18n::Lang::En,
+        antikor_shared::i18n::Lang::En => antikor_shared::i18n::Lang::Bg,
+    };
+    view! {
+        <button
+            id="language-switch"
+            type="button"
+            class="language-switch"
+            lang=other.tag()
+            title=t!("shell-language-switch")
+            on:click=move |_| crate::i18n::choose(other)
+        >
+            {other.own_name()}
+        </button>
     }
 }
 
@@ -491,7 +507,7 @@ fn UserMenu() -> impl IntoView {
             view! {
                 <div class="user-menu">
                     <a id="login-link" class="button button--header" href=href>
-                        "Вход"
+                        {t!("shell-login")}
                     </a>
                 </div>
             }
@@ -510,10 +526,10 @@ fn UserMenu() -> impl IntoView {
                 <div class="user-menu__actions">
                     <ReminderBell />
                     <a id="password-link" href="/password">
-                        "Смяна на парола"
+                        {t!("shell-change-password")}
                     </a>
                     <button id="logout" type="button" class="button button--header" disabled=form.busy() on:click=logout.clone()>
-                        "Изход"
+                        {t!("shell-logout")}
                     </button>
                 </div>
                 {move || {

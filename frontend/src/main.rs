@@ -1,5 +1,9 @@
 //! Antikor in the browser: mounts the Leptos app on the page's body.
 
+// First: its `t!` macro is used by every module after it.
+#[macro_use]
+mod i18n;
+
 mod access;
 mod api;
 mod app;
@@ -25,5 +29,6 @@ fn main() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
         shell.remove();
     }
+    i18n::mark_document();
     leptos::mount::mount_to_body(app::App);
 }

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod event;
 pub mod events;
 pub mod files;
+pub mod i18n;
 pub mod ids;
 pub mod notifications;
 pub mod plan;

@@ -131,13 +131,21 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
 async fn answer(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
     let request =
         request.map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
-    let response = check(request.send().await).await?;
+    let response = check(speaking(request).send().await).await?;
     let status = response.status();
     let text = response
         .text()
         .await
         .map_err(|_| ApiError::Unexpected { status })?;
     Ok((status, text))
+}
+
+/// The request, asking the server to answer (its error messages) in the page's language.
+fn speaking(request: Request) -> Request {
+    request
+        .headers()
+        .set("Accept-Language", crate::i18n::lang().tag());
+    request
 }
 
 /// An answer's text read as `T`.
@@ -162,6 +170,7 @@ async fn get_json<T: DeserializeOwned>(url: &str, query: &[(&str, String)]) -> R
 async fn get_text(url: &str) -> Result<String, ApiError> {
     let sent = Request::get(url)
         .header("Accept", "text/plain, application/json")
+        .header("Accept-Language", crate::i18n::lang().tag())
         .send()
         .await;
     let response = check(sent).await?;
@@ -186,6 +195,7 @@ fn changing(builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
     };
     Ok(builder
         .header("Accept", "application/json")
+        .header("Accept-Language", crate::i18n::lang().tag())
         .header("X-CSRF-Token", &token))
 }
 

@@ -1,0 +1,3 @@
+# Bulgarian: the corruption-risk register.
+# Every id starts with "risks-"; shared/src/i18n.rs says how the catalogue works.
+
