@@ -78,9 +78,9 @@ pub fn login_href(next: Option<&str>) -> String {
 /// Checks a new password as far as the browser can: its length, and that it was typed the same
 /// twice. The server also refuses common and weak passwords.
 pub fn check_new_password(new: &str, confirm: &str) -> Result<(), String> {
-    check_password_length(new)?;
+    check_password_length(new).map_err(|m| m.render(crate::i18n::lang()))?;
     if new != confirm {
-        return Err("Новата парола и потвърждението ѝ не съвпадат.".to_owned());
+        return Err(t!("shell-password-mismatch"));
     }
     Ok(())
 }

@@ -241,7 +241,11 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
             NavItem::new("nav-plan", "/plan", t!("shell-nav-plan")),
             NavItem::new("nav-progress", "/progress", t!("shell-nav-progress")),
             NavItem::new("nav-meetings", "/meetings", t!("shell-nav-meetings")),
-            NavItem::new("nav-contested-acts", "/contested-acts", t!("shell-nav-contested-acts")),
+            NavItem::new(
+                "nav-contested-acts",
+                "/contested-acts",
+                t!("shell-nav-contested-acts"),
+            ),
             NavItem::new("nav-council", "/council", t!("shell-nav-council")),
             NavItem::new(
                 "nav-report-corruption",
@@ -271,19 +275,35 @@ fn nav_groups(role: Option<Role>) -> Vec<NavGroup> {
     // Writers keep their institution's survey; the roles that only read it, and the national
     // staff (whose body lies in no province), see the institutions' surveys side by side.
     if can_record(role) && role != Role::NationalAdmin {
-        work.push(NavItem::new("nav-survey", "/survey", t!("shell-nav-survey")));
+        work.push(NavItem::new(
+            "nav-survey",
+            "/survey",
+            t!("shell-nav-survey"),
+        ));
     } else if can_view_region(role) {
-        work.push(NavItem::new("nav-survey", "/region/survey", t!("shell-nav-survey")));
+        work.push(NavItem::new(
+            "nav-survey",
+            "/region/survey",
+            t!("shell-nav-survey"),
+        ));
     }
     if can_view_region(role) {
-        work.push(NavItem::new("nav-region", "/region", t!("shell-nav-region")));
+        work.push(NavItem::new(
+            "nav-region",
+            "/region",
+            t!("shell-nav-region"),
+        ));
     }
     let mut admin = Vec::new();
     if can_view_audit(role) {
         admin.push(NavItem::new("nav-audit", "/audit", t!("shell-nav-audit")));
     }
     if can_view_accounts(role) {
-        admin.push(NavItem::new("nav-accounts", "/accounts", t!("shell-nav-accounts")));
+        admin.push(NavItem::new(
+            "nav-accounts",
+            "/accounts",
+            t!("shell-nav-accounts"),
+        ));
     }
     let mut groups = vec![NavGroup {
         id: "work",
@@ -518,7 +538,7 @@ fn UserMenu() -> impl IntoView {
                 <div class="user-menu__who">
                     <span id="user-name" class="user-menu__name">{info.display_name}</span>
                     <span class="user-menu__details">
-                        <span id="user-role">{info.role.label_bg()}</span>
+                        <span id="user-role">{info.role.label(crate::i18n::lang())}</span>
                         " · "
                         <span id="user-tenant">{info.tenant_name_bg}</span>
                     </span>

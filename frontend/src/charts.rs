@@ -29,19 +29,19 @@ pub fn level_code(level: Option<CompletionLevel>) -> String {
     level.map_or_else(|| "none".to_owned(), antikor_shared::wire::code)
 }
 
-/// A state's name in Bulgarian.
-pub fn level_label(level: Option<CompletionLevel>) -> &'static str {
-    level.map_or("Няма отчет", CompletionLevel::label_bg)
+/// A state's name, in the page's language.
+pub fn level_label(level: Option<CompletionLevel>) -> String {
+    level.map_or_else(|| t!("shell-level-none"), |l| l.label(crate::i18n::lang()))
 }
 
 /// A state's short name, for narrow column headings (with the full name as `abbr` title).
-pub fn level_short(level: Option<CompletionLevel>) -> &'static str {
+pub fn level_short(level: Option<CompletionLevel>) -> String {
     match level {
-        None => "Без отчет",
-        Some(CompletionLevel::NotStarted) => "Незапоч.",
-        Some(CompletionLevel::Limited) => "Огранич.",
-        Some(CompletionLevel::Substantial) => "Съществ.",
-        Some(CompletionLevel::Completed) => "Изпълн.",
+        None => t!("shell-level-short-none"),
+        Some(CompletionLevel::NotStarted) => t!("shell-level-short-not-started"),
+        Some(CompletionLevel::Limited) => t!("shell-level-short-limited"),
+        Some(CompletionLevel::Substantial) => t!("shell-level-short-substantial"),
+        Some(CompletionLevel::Completed) => t!("shell-level-short-completed"),
     }
 }
 
@@ -84,7 +84,7 @@ pub fn Legend() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ul class="legend" aria-label="Легенда на цветовете">
+        <ul class="legend" aria-label=t!("shell-legend-label")>
             {items}
         </ul>
     }

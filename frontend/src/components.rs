@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Loading() -> impl IntoView {
     view! {
         <p class="loading" role="status" data-testid="loading">
-            "Зареждане…"
+            {t!("shell-loading")}
         </p>
     }
 }
@@ -19,7 +19,7 @@ fn error_text(error: &Error) -> String {
     error
         .downcast_ref::<ApiError>()
         .map(ToString::to_string)
-        .unwrap_or_else(|| format!("Неочаквана грешка: {error}"))
+        .unwrap_or_else(|| t!("shell-unexpected-error", error = error.to_string()))
 }
 
 /// The messages of the errors an `ErrorBoundary` caught, with a button to try again.
@@ -50,7 +50,7 @@ pub fn ErrorMessages(
             {messages}
             <Show when=retryable>
                 <button type="button" class="button" on:click=move |_| retry.run(())>
-                    "Зареди отново"
+                    {t!("shell-retry")}
                 </button>
             </Show>
         </div>
@@ -85,9 +85,9 @@ pub fn Loaded(
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {
     let title = if page.is_empty() {
-        "Антикор".to_owned()
+        t!("shell-brand")
     } else {
-        format!("{page} — Антикор")
+        t!("shell-document-title", page = page)
     };
     document().set_title(&title);
 }
@@ -125,9 +125,11 @@ pub fn CopyButton(
     /// What is copied.
     text: String,
     /// The button's label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Said when copying fails, e.g. what to do instead.
-    failed: &'static str,
+    #[prop(into)]
+    failed: String,
 ) -> impl IntoView {
     use wasm_bindgen::JsCast;
     let copied = RwSignal::new(None::<bool>);
@@ -170,7 +172,7 @@ pub fn CopyButton(
                     .map(|ok| {
                         view! {
                             <span class="muted small" role="status">
-                                {if ok { " Копирано.".to_owned() } else { format!(" {failed}") }}
+                                {if ok { format!(" {}", t!("shell-copied")) } else { format!(" {failed}") }}
                             </span>
                         }
                     })

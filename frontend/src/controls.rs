@@ -9,7 +9,7 @@ use crate::directory::{
 use crate::form::{DateInput, TimeInput};
 use crate::format::{
     as_of_param, date_bg, date_time, from_sofia_input, href_with_query, sofia_offset, sofia_today,
-    thousands, utc_exact,
+    utc_exact,
 };
 use crate::provinces::{
     PlanProvince, ProvinceChoice, every_plan_year, plan_choices, plan_province, plan_years_of,
@@ -84,9 +84,9 @@ impl AsOf {
     /// How a sentence names it: "края на 30.06.2017 г.", "30.06.2017 12:45 ч.", "събитие № 1234".
     pub fn label(self) -> String {
         match self {
-            Self::Day(day) => format!("края на {} г.", date_bg(day)),
-            Self::At(at) => format!("{} ч.", date_time(at)),
-            Self::Position(p) => format!("събитие № {}", thousands(p)),
+            Self::Day(day) => t!("shell-as-of-day-end", date = date_bg(day)),
+            Self::At(at) => t!("shell-as-of-instant", time = date_time(at)),
+            Self::Position(p) => t!("shell-as-of-event", position = p),
         }
     }
 
@@ -108,18 +108,19 @@ impl ViewParams {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
-        let invalid = |what: &str| ApiError::Invalid(format!("Адресът съдържа невалидна {what}."));
         let tenant = value("tenant")
             .map(TenantId::parse)
             .transpose()
-            .map_err(|_| invalid("институция"))?;
+            .map_err(|_| ApiError::Invalid(t!("shell-invalid-address-tenant")))?;
         let province = province_param(value("province"))?;
         let year = value("year")
             .map(|y| y.parse::<i32>())
             .transpose()
-            .map_err(|_| invalid("година"))?;
+            .map_err(|_| ApiError::Invalid(t!("shell-invalid-address-year")))?;
         let as_of = value("as_of")
-            .map(|v| AsOf::parse(&v).ok_or_else(|| invalid("дата, момент или номер на събитие")))
+            .map(|v| {
+                AsOf::parse(&v).ok_or_else(|| ApiError::Invalid(t!("shell-invalid-address-as-of")))
+            })
             .transpose()?;
         Ok(Self {
             tenant,
@@ -168,7 +169,7 @@ pub async fn resolve_year(
             .await?
             .last()
             .copied()
-            .ok_or_else(|| ApiError::Invalid("Все още няма приет план.".to_owned())),
+            .ok_or_else(|| ApiError::Invalid(t!("shell-no-plan-yet"))),
     }
 }
 
@@ -240,7 +241,7 @@ pub fn PlanPending(
     move || match province.get() {
         Ok(PlanProvince::Pending) => view! { <Loading /> }.into_any(),
         Ok(PlanProvince::NoPlan) => view! {
-            <p id="no-plan" class="notice notice--info" role="status">"Все още няма приет план."</p>
+            <p id="no-plan" class="notice notice--info" role="status">{t!("shell-no-plan-yet")}</p>
         }
         .into_any(),
         // A malformed address or a failed list is said by the page's data.
@@ -311,7 +312,7 @@ pub fn YearSelect(
             .map(|y| {
                 view! {
                     <option value=y.to_string() prop:selected=current == Some(y)>
-                        {format!("{y} г.")}
+                        {t!("shell-year", year = y.to_string())}
                     </option>
                 }
             })
@@ -320,13 +321,13 @@ pub fn YearSelect(
     view! {
         <Show when=move || province.is_none_or(|p| p.with(Option::is_some))>
             <div class="field field--narrow">
-                <label for="year-select">"Година"</label>
+                <label for="year-select">{t!("shell-year-label")}</label>
                 <select id="year-select" on:change=on_change.clone()>
                     {all_years
                         .then(|| {
                             view! {
                                 <option value="" prop:selected=move || shown.get().is_none()>
-                                    "Всички години"
+                                    {t!("shell-all-years")}
                                 </option>
                             }
                         })}
@@ -366,13 +367,13 @@ pub fn TenantSelect(
     };
     view! {
         <div class="field">
-            <label for=id>"Институция"</label>
+            <label for=id>{t!("shell-tenant-label")}</label>
             <select id=id on:change=on_change>
                 {all
                     .then(|| {
                         view! {
                             <option value="" prop:selected=move || params.with(|p| p.tenant.is_none())>
-                                "Всички институции"
+                                {t!("shell-all-tenants")}
                             </option>
                         }
                     })}
@@ -436,10 +437,10 @@ pub fn ProvinceSelect(
     view! {
         <Show when=shown>
             <div class="field field--medium">
-                <label for=id>"Област"</label>
+                <label for=id>{t!("shell-province-label")}</label>
                 <select id=id on:change=on_change.clone()>
                     <option value="" prop:selected=move || chosen.with(Option::is_none)>
-                        "Цялата страна"
+                        {t!("shell-whole-country")}
                     </option>
                     {options}
                 </select>
@@ -475,7 +476,7 @@ pub fn PlanProvinceSelect(
         choose.get().then(|| {
             view! {
                 <option value="" disabled=true prop:selected=true>
-                    "— област —"
+                    {t!("shell-province-placeholder")}
                 </option>
             }
         })
@@ -483,7 +484,7 @@ pub fn PlanProvinceSelect(
     view! {
         <Show when=move || choices.with(|c| c.len() > 1)>
             <div class="field field--medium">
-                <label for=id>"Област"</label>
+                <label for=id>{t!("shell-province-label")}</label>
                 <select
                     id=id
                     on:change=on_change.clone()
@@ -494,7 +495,7 @@ pub fn PlanProvinceSelect(
                 </select>
                 <Show when=move || choose.get()>
                     <p id=format!("{id}-prompt") class="field__help" role="status">
-                        "Изберете област."
+                        {t!("shell-province-choose")}
                     </p>
                 </Show>
             </div>
@@ -539,7 +540,7 @@ pub fn AsOfPicker(
         time.set(t);
         event.set(e);
     });
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -577,25 +578,24 @@ pub fn AsOfPicker(
     };
     view! {
         <form id="as-of-form" class="field as-of" on:submit=submit novalidate>
-            <label for="as-of-date">"Към дата"</label>
+            <label for="as-of-date">{t!("shell-as-of-date")}</label>
             <div class="as-of__row">
                 <DateInput id="as-of-date" value=day set=move |v| day.set(v) describedby="as-of-help" />
-                <label for="as-of-time" class="visually-hidden">"Час (по часа в София)"</label>
+                <label for="as-of-time" class="visually-hidden">{t!("shell-as-of-time")}</label>
                 <TimeInput id="as-of-time" value=time set=move |v| time.set(v) describedby="as-of-help" />
-                <label for="as-of-event">"или събитие №"</label>
+                <label for="as-of-event">{t!("shell-as-of-event-label")}</label>
                 <input id="as-of-event" type="text" inputmode="numeric" size="8" bind:value=event aria-describedby="as-of-help" />
                 <button type="submit" id="as-of-submit" class="button button--small">
-                    "Покажи"
+                    {t!("shell-as-of-show")}
                 </button>
                 <Show when=move || params.with(|p| p.as_of.is_some())>
                     <button type="button" id="as-of-clear" class="button button--small" on:click=now.clone()>
-                        "Днес"
+                        {t!("shell-as-of-today")}
                     </button>
                 </Show>
             </div>
             <p id="as-of-help" class="field__help">
-                "Състоянието в края на избрания ден, или в избрания час (по часа в София), или "
-                "точно след събитие от дневника — възстановено от дневника."
+                {t!("shell-as-of-help")}
             </p>
             {move || error.get().map(|e| view! { <p class="field__help field__help--error" role="alert">{e}</p> })}
         </form>
@@ -610,35 +610,35 @@ fn chosen_moment(
     time: &str,
     event: &str,
     now: DateTime<Utc>,
-) -> Result<Option<AsOf>, &'static str> {
+) -> Result<Option<AsOf>, String> {
     let (day, time, event) = (day.trim(), time.trim(), event.trim());
     if !event.is_empty() {
         return match event.parse::<u64>() {
             Ok(p) if p > 0 => Ok(Some(AsOf::Position(p))),
-            _ => Err("Номерът на събитие е цяло положително число."),
+            _ => Err(t!("shell-as-of-event-invalid")),
         };
     }
     if day.is_empty() {
         return if time.is_empty() {
             Ok(None)
         } else {
-            Err("Изберете и дата за часа.")
+            Err(t!("shell-as-of-time-without-date"))
         };
     }
     let Ok(date) = day.parse::<NaiveDate>() else {
-        return Err("Въведете дата във вида дд.мм.гггг, например 15.12.2017.");
+        return Err(t!("shell-as-of-date-invalid"));
     };
     if time.is_empty() {
         return if date <= sofia_today(now) {
             Ok(Some(AsOf::Day(date)))
         } else {
-            Err("Изберете днешна или минала дата.")
+            Err(t!("shell-as-of-date-future"))
         };
     }
-    let at = from_sofia_input(&format!("{day}T{time}"))
-        .ok_or("Въведете час във вида чч:мм, например 14:30.")?;
+    let at =
+        from_sofia_input(&format!("{day}T{time}")).ok_or_else(|| t!("shell-as-of-time-invalid"))?;
     if at > now {
-        return Err("Изберете минал момент.");
+        return Err(t!("shell-as-of-instant-future"));
     }
     Ok(Some(AsOf::At(at)))
 }
@@ -667,14 +667,14 @@ pub fn AsOfBanner(
             view! {
                 <div id="as-of-banner" class="notice notice--past" role="status" data-as-of=moment.param()>
                     <p>
-                        <strong>"Преглед към минал момент. "</strong>
-                        {format!("Показано е състоянието към {} (час на София)", moment.label())}
-                        {move || position.get().map(|p| format!(", до събитие № {p} от дневника"))}
-                        ". По-късните промени не са включени."
+                        <strong>{t!("shell-as-of-banner-title")} " "</strong>
+                        {t!("shell-as-of-banner-shown", moment = moment.label())}
+                        {move || position.get().map(|p| t!("shell-as-of-banner-position", position = p))}
+                        {t!("shell-as-of-banner-later")}
                     </p>
                     <p>
                         <a id="as-of-now" href=path.with_value(|p| now.href(p))>
-                            "Към текущото състояние"
+                            {t!("shell-as-of-banner-now")}
                         </a>
                     </p>
                 </div>

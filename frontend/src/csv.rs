@@ -33,9 +33,12 @@ pub fn to_csv(rows: &[Vec<String>]) -> String {
 
 /// One column of a data table: its heading, over the HTML column and in the CSV, and its cell
 /// as text for the CSV. `R` is the row's record, `C` what naming it needs (tenant names, say).
+///
+/// Its heading is a function that writes it in the page's language, `|| t!(id)`: a `const`
+/// list of columns cannot call `t!` itself.
 pub struct Column<R, C: ?Sized = ()> {
-    /// The heading.
-    pub heading: &'static str,
+    /// Writes the heading.
+    pub heading: fn() -> String,
     /// The cell as CSV text; `None` for a column of controls, which the file leaves out.
     pub text: Option<fn(&R, &C) -> String>,
     /// Whether the page shows it: some details go to the file only.
@@ -45,30 +48,30 @@ pub struct Column<R, C: ?Sized = ()> {
 }
 
 impl<R, C: ?Sized> Column<R, C> {
-    /// A column of the page and of the file.
-    pub const fn both(heading: &'static str, text: fn(&R, &C) -> String) -> Self {
-        Self {
-            heading,
-            text: Some(text),
-            shown: true,
-            class: "",
-        }
+    /// A column of the page and of the file, its heading a message: `|| t!(id)`.
+    pub const fn both(heading: fn() -> String, text: fn(&R, &C) -> String) -> Self {
+        Self::headed(heading, Some(text), true)
     }
 
-    /// A column of the file only.
-    pub const fn file_only(heading: &'static str, text: fn(&R, &C) -> String) -> Self {
-        Self {
-            shown: false,
-            ..Self::both(heading, text)
-        }
+    /// A column of the file only, its heading a message: `|| t!(id)`.
+    pub const fn file_only(heading: fn() -> String, text: fn(&R, &C) -> String) -> Self {
+        Self::headed(heading, Some(text), false)
     }
 
-    /// A column of the page only: its controls.
-    pub const fn page_only(heading: &'static str) -> Self {
+    /// A column of the page only (its controls), its heading a message: `|| t!(id)`.
+    pub const fn page_only(heading: fn() -> String) -> Self {
+        Self::headed(heading, None, true)
+    }
+
+    const fn headed(
+        heading: fn() -> String,
+        text: Option<fn(&R, &C) -> String>,
+        shown: bool,
+    ) -> Self {
         Self {
             heading,
-            text: None,
-            shown: true,
+            text,
+            shown,
             class: "",
         }
     }
@@ -90,7 +93,7 @@ pub fn csv_rows<R, C: ?Sized>(
             .iter()
             .filter_map(|c| c.text.map(|text| (c.heading, text)))
     };
-    let mut rows = vec![exported().map(|(heading, _)| heading.to_owned()).collect()];
+    let mut rows = vec![exported().map(|(heading, _)| heading()).collect()];
     rows.extend(
         records
             .iter()
@@ -108,7 +111,7 @@ pub fn headings<'a, R: 'a, C: ?Sized + 'a>(
         .filter(|c| c.shown)
         .map(|c| {
             let class = (!c.class.is_empty()).then_some(c.class);
-            view! { <th scope="col" class=class>{c.heading}</th> }
+            view! { <th scope="col" class=class>{(c.heading)()}</th> }
         })
         .collect_view()
 }
@@ -177,7 +180,9 @@ impl From<Callback<(), Vec<Vec<String>>>> for CsvSource {
 }
 
 /// Said when the browser could not make the file.
-const NOT_SAVED: &str = "Файлът не можа да бъде създаден в този браузър.";
+fn not_saved() -> String {
+    t!("shell-csv-not-saved")
+}
 
 /// A button that saves a table as CSV, from `rows` (see [`CsvSource`]).
 #[component]
@@ -203,22 +208,18 @@ pub fn CsvButton(
                 href=move || href.get()
                 download=filename
             >
-                "Изтегли CSV"
+                {t!("shell-csv-download")}
             </a>
         }
         .into_any(),
         CsvSource::Rows(rows) => {
             let on_click = move |_| {
                 let text = to_csv(&rows.run(()));
-                failed.set(
-                    save(&filename, &text)
-                        .is_err()
-                        .then(|| NOT_SAVED.to_owned()),
-                );
+                failed.set(save(&filename, &text).is_err().then(not_saved));
             };
             view! {
                 <button type="button" id=id class="button button--small csv-button" data-table=table on:click=on_click>
-                    "Изтегли CSV"
+                    {t!("shell-csv-download")}
                 </button>
             }
             .into_any()
@@ -234,10 +235,8 @@ pub fn CsvButton(
                 let filename = filename.clone();
                 spawn_local(async move {
                     let outcome = match read.await {
-                        Ok(rows) => save(&filename, &to_csv(&rows))
-                            .is_err()
-                            .then(|| NOT_SAVED.to_owned()),
-                        Err(error) => Some(format!("Файлът не можа да бъде съставен: {error}")),
+                        Ok(rows) => save(&filename, &to_csv(&rows)).is_err().then(not_saved),
+                        Err(error) => Some(t!("shell-csv-not-built", error = error.to_string())),
                     };
                     busy.try_set(false);
                     failed.try_set(outcome);
@@ -253,7 +252,7 @@ pub fn CsvButton(
                     aria-busy=move || busy.get().to_string()
                     on:click=on_click
                 >
-                    "Изтегли CSV"
+                    {t!("shell-csv-download")}
                 </button>
             }
             .into_any()

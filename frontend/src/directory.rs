@@ -50,11 +50,11 @@ impl People {
 /// read yet, or out of the user's sight) as it is.
 pub fn actor_name(people: &PeopleMap, actor: &str) -> String {
     match actor {
-        "reporter" => "подателят на сигнала".to_owned(),
-        "system" => "Антикор (автоматично)".to_owned(),
+        "reporter" => t!("shell-actor-reporter"),
+        "system" => t!("shell-actor-system"),
         username => people.get(username).map_or_else(
             || username.to_owned(),
-            |p| format!("{} ({})", p.display_name, p.role.label_bg()),
+            |p| format!("{} ({})", p.display_name, p.role.label(crate::i18n::lang())),
         ),
     }
 }

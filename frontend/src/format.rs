@@ -2,33 +2,13 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
-/// Separates thousands: the thin space that Bulgarian typography uses between digit groups.
-pub const THOUSANDS_SEPARATOR: char = '\u{2009}';
-
 /// How many leading hex digits of a hash the tables show.
 pub const SHORT_HASH_LEN: usize = 12;
 
-/// A count with its noun in the form the number takes ("1 запис", "5 записа"; see
-/// [`antikor_shared::text::plural`]), the number grouped by thousands.
-pub fn plural_count(n: u64, one: &str, other: &str) -> String {
-    format!(
-        "{} {}",
-        thousands(n),
-        antikor_shared::text::plural(n, one, other)
-    )
-}
-
-/// Formats a count with thin spaces between groups of three digits: `77 441`.
+/// Formats a count with the page's language's digit groups: thin spaces in Bulgarian
+/// (`77 441`), commas in English (`77,441`).
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(THOUSANDS_SEPARATOR);
-        }
-        out.push(c);
-    }
-    out
+    antikor_shared::i18n::number(crate::i18n::lang(), n)
 }
 
 /// The first [`SHORT_HASH_LEN`] characters of a hex hash, enough to tell records apart by eye.
@@ -113,79 +93,70 @@ pub fn href_with_query<'a>(
     }
 }
 
-/// „1 ново събитие“ / „N нови събития“: Bulgarian agrees the adjective with the count.
-pub fn new_events(n: u64) -> String {
-    if n == 1 {
-        "1 ново събитие".to_owned()
-    } else {
-        format!("{} нови събития", thousands(n))
-    }
-}
-
-/// The Bulgarian name of an event type, for the types the app knows. The match names every
-/// type Antikor records, so a new one does not compile until it has a name here.
-pub fn event_type_label(event_type: &str) -> Option<&'static str> {
+/// The name of an event type in the page's language, for the types the app knows. The match
+/// names every type Antikor records, so a new one does not compile until it has a name here.
+pub fn event_type_label(event_type: &str) -> Option<String> {
     use antikor_shared::events::EventType as T;
     Some(match T::parse(event_type)? {
-        T::TenantRegistered => "Регистрирана институция",
-        T::AccountCreated => "Създаден профил",
-        T::RoleGranted => "Сменена роля",
-        T::AccountDisabled => "Деактивиран профил",
-        T::AccountEnabled => "Активиран профил",
-        T::PasswordChanged => "Сменена парола",
-        T::LoginSucceeded => "Успешен вход",
-        T::LoginFailed => "Неуспешен вход",
-        T::LoggedOut => "Изход",
-        T::NotificationsChosen => "Избрани известия",
-        T::NotificationSent => "Изпратено известие",
-        T::PlanAdopted => "Приет план",
-        T::MeasureAdded => "Добавена мярка",
-        T::MeasureUpdated => "Променена мярка",
-        T::MeasureWithdrawn => "Оттеглена мярка",
-        T::ProgressReported => "Отчет по мярка",
-        T::MeetingHeld => "Проведено заседание или среща",
-        T::TrainingHeld => "Проведено обучение",
-        T::MediaActivityCarriedOut => "Медийна изява или кампания",
-        T::DeclarationsChecked => "Проверка на декларации",
-        T::ActContested => "Оспорен акт",
-        T::ContestedActFollowedUp => "Развитие по оспорен акт",
-        T::ActivityCorrected => "Поправен запис за дейност",
-        T::ExpertContactsUpdated => "Обновени контакти на експерти",
-        T::RiskIdentified => "Вписан риск",
-        T::RiskAssessed => "Оценен риск",
-        T::RiskTreatmentPlanned => "Мерки по риск",
-        T::RiskReviewed => "Преглед на риск",
-        T::RiskClosed => "Закрит риск",
-        T::RiskFilesAttached => "Приложени документи към риск",
-        T::ActivityFilesAttached => "Приложени документи към дейност",
-        T::QuestionnairePublished => "Публикувана анкета за служителите",
-        T::SurveyOpened => "Открита анкета за служителите",
-        T::SurveyCodesIssued => "Издадени кодове за анкетата",
-        T::SurveyAnswered => "Анонимен отговор на анкетата",
-        T::SignalFiled => "Получен сигнал",
-        T::SignalAcknowledged => "Потвърдено получаване на сигнал",
-        T::SignalAssigned => "Възложен сигнал",
-        T::SignalClassified => "Класифициран сигнал",
-        T::SignalForwarded => "Препратен сигнал",
-        T::SignalFollowedUp => "Действие по сигнал",
-        T::SignalFeedbackGiven => "Обратна информация по сигнал",
-        T::SignalMessageSent => "Съобщение до подател на сигнал",
-        T::SignalReporterReplied => "Съобщение от подател на сигнал",
-        T::SignalClosed => "Приключен сигнал",
-        T::SignalLinked => "Свързани сигнали",
-        T::SignalRisksLinked => "Сигнал, свързан с рискове",
-        T::SignalIdentityViewed => "Отворена самоличност по сигнал",
-        T::SignalKeyDestroyed => "Унищожени лични данни по сигнал",
-        T::InternalChannelRecorded => "Решение за вътрешен канал",
-        T::IntakeListsSet => "Списъци на звена и дейности за сигнали",
-        T::LogKeyAdopted => "Нов ключ за подписване на дневника",
-        T::VaultKeyRotated => "Сменен главен ключ на хранилището",
+        T::TenantRegistered => t!("shell-event-tenant-registered"),
+        T::AccountCreated => t!("shell-event-account-created"),
+        T::RoleGranted => t!("shell-event-role-granted"),
+        T::AccountDisabled => t!("shell-event-account-disabled"),
+        T::AccountEnabled => t!("shell-event-account-enabled"),
+        T::PasswordChanged => t!("shell-event-password-changed"),
+        T::LoginSucceeded => t!("shell-event-login-succeeded"),
+        T::LoginFailed => t!("shell-event-login-failed"),
+        T::LoggedOut => t!("shell-event-logged-out"),
+        T::NotificationsChosen => t!("shell-event-notifications-chosen"),
+        T::NotificationSent => t!("shell-event-notification-sent"),
+        T::PlanAdopted => t!("shell-event-plan-adopted"),
+        T::MeasureAdded => t!("shell-event-measure-added"),
+        T::MeasureUpdated => t!("shell-event-measure-updated"),
+        T::MeasureWithdrawn => t!("shell-event-measure-withdrawn"),
+        T::ProgressReported => t!("shell-event-progress-reported"),
+        T::MeetingHeld => t!("shell-event-meeting-held"),
+        T::TrainingHeld => t!("shell-event-training-held"),
+        T::MediaActivityCarriedOut => t!("shell-event-media-activity-carried-out"),
+        T::DeclarationsChecked => t!("shell-event-declarations-checked"),
+        T::ActContested => t!("shell-event-act-contested"),
+        T::ContestedActFollowedUp => t!("shell-event-contested-act-followed-up"),
+        T::ActivityCorrected => t!("shell-event-activity-corrected"),
+        T::ExpertContactsUpdated => t!("shell-event-expert-contacts-updated"),
+        T::RiskIdentified => t!("shell-event-risk-identified"),
+        T::RiskAssessed => t!("shell-event-risk-assessed"),
+        T::RiskTreatmentPlanned => t!("shell-event-risk-treatment-planned"),
+        T::RiskReviewed => t!("shell-event-risk-reviewed"),
+        T::RiskClosed => t!("shell-event-risk-closed"),
+        T::RiskFilesAttached => t!("shell-event-risk-files-attached"),
+        T::ActivityFilesAttached => t!("shell-event-activity-files-attached"),
+        T::QuestionnairePublished => t!("shell-event-questionnaire-published"),
+        T::SurveyOpened => t!("shell-event-survey-opened"),
+        T::SurveyCodesIssued => t!("shell-event-survey-codes-issued"),
+        T::SurveyAnswered => t!("shell-event-survey-answered"),
+        T::SignalFiled => t!("shell-event-signal-filed"),
+        T::SignalAcknowledged => t!("shell-event-signal-acknowledged"),
+        T::SignalAssigned => t!("shell-event-signal-assigned"),
+        T::SignalClassified => t!("shell-event-signal-classified"),
+        T::SignalForwarded => t!("shell-event-signal-forwarded"),
+        T::SignalFollowedUp => t!("shell-event-signal-followed-up"),
+        T::SignalFeedbackGiven => t!("shell-event-signal-feedback-given"),
+        T::SignalMessageSent => t!("shell-event-signal-message-sent"),
+        T::SignalReporterReplied => t!("shell-event-signal-reporter-replied"),
+        T::SignalClosed => t!("shell-event-signal-closed"),
+        T::SignalLinked => t!("shell-event-signal-linked"),
+        T::SignalRisksLinked => t!("shell-event-signal-risks-linked"),
+        T::SignalIdentityViewed => t!("shell-event-signal-identity-viewed"),
+        T::SignalKeyDestroyed => t!("shell-event-signal-key-destroyed"),
+        T::InternalChannelRecorded => t!("shell-event-internal-channel-recorded"),
+        T::IntakeListsSet => t!("shell-event-intake-lists-set"),
+        T::LogKeyAdopted => t!("shell-event-log-key-adopted"),
+        T::VaultKeyRotated => t!("shell-event-vault-key-rotated"),
     })
 }
 
-/// An event type as the UI shows it: its Bulgarian name, or the type itself when unknown.
+/// An event type as the UI shows it: its name, or the type itself when unknown.
 pub fn event_type_text(event_type: &str) -> String {
-    event_type_label(event_type).map_or_else(|| event_type.to_owned(), str::to_owned)
+    event_type_label(event_type).unwrap_or_else(|| event_type.to_owned())
 }
 
 #[cfg(test)]
@@ -311,13 +282,6 @@ mod tests {
             "/audit?tenant=bansko&before=7"
         );
         assert_eq!(href_with_query("/audit", [("tenant", None)]), "/audit");
-    }
-
-    #[test]
-    fn new_event_counts_agree() {
-        assert_eq!(new_events(1), "1 ново събитие");
-        assert_eq!(new_events(3), "3 нови събития");
-        assert_eq!(new_events(1200), "1\u{2009}200 нови събития");
     }
 
     #[test]

@@ -37,10 +37,19 @@ pub fn choose(lang: Lang) {
     let _ = leptos::prelude::window().location().reload();
 }
 
-/// Tells the browser (and screen readers) the page's language: `<html lang="…">`.
+/// Tells the browser (and screen readers) the page's language, `<html lang="…">`, and the
+/// server too, in a cookie: the live feed and downloads by link cannot send it in a header.
 pub fn mark_document() {
-    if let Some(html) = leptos::prelude::document().document_element() {
+    let document = leptos::prelude::document();
+    if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang().tag());
+    }
+    if let Ok(document) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(document) {
+        let _ = document.set_cookie(&format!(
+            "{}={}; path=/; max-age=31536000; SameSite=Lax",
+            antikor_shared::i18n::LANG_COOKIE,
+            lang().tag()
+        ));
     }
 }
 

@@ -11,28 +11,22 @@ use antikor_shared::tlog::{
     from_base64, leaf_hash, leaf_of_event, open_checkpoint, to_base64,
 };
 
-/// Why the browser did not confirm that the event is in the log; `Display` is the Bulgarian
-/// text the page shows.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the browser did not confirm that the event is in the log; `Display` is the text the
+/// page shows, in its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotVerified {
-    /// A text needed for the check could not be fetched (the server's reason, in Bulgarian).
-    #[error("Браузърът не получи {what}: {reason}")]
-    Unavailable {
-        /// What was missing, e.g. „ключа за проверка на дневника“.
-        what: &'static str,
+    /// A part of the log needed for the check could not be fetched.
+    Missing {
+        /// Which part.
+        part: LogPart,
         /// The server's or the network's reason.
         reason: String,
     },
     /// The server's key is not a log key.
-    #[error("Ключът за проверка, даден от сървъра, не е Ed25519 ключ на дневник.")]
     Key,
     /// The checkpoint is not a signed checkpoint, or not signed by the log's key.
-    #[error("Контролната точка не премина проверката на подписа: {0}")]
     Checkpoint(String),
     /// The newest checkpoint covers fewer events than the event's position.
-    #[error(
-        "Контролната точка обхваща {size} събития и е по-стара от събитие № {position}; опитайте отново след малко."
-    )]
     OlderCheckpoint {
         /// The event's position.
         position: u64,
@@ -40,12 +34,8 @@ pub enum NotVerified {
         size: u64,
     },
     /// The event as shown cannot be encoded as a leaf.
-    #[error("Показаното събитие не може да бъде представено като запис на дневника.")]
     Leaf,
     /// The proof is for another event or another tree size than the one asked for.
-    #[error(
-        "Доказателството на сървъра е за събитие № {proof_position} в дневник с размер {proof_size}, а не за № {position} в дневник с размер {size}."
-    )]
     WrongProof {
         /// The event's position.
         position: u64,
@@ -57,17 +47,10 @@ pub enum NotVerified {
         proof_size: u64,
     },
     /// A hash of the proof is not a base64 SHA-256 hash.
-    #[error("Доказателството на сървъра не е във валиден вид.")]
     MalformedProof,
     /// The leaf the server proves is not the leaf of the event the page shows.
-    #[error(
-        "Показаното събитие не съвпада със записаното в дневника: хешът на записа, изчислен в браузъра, се различава от този в доказателството."
-    )]
     LeafMismatch,
     /// The audit path does not lead from the event's leaf to the checkpoint's root.
-    #[error(
-        "Доказателството не води до корена на контролната точка: събитие № {position} не е доказано в дневника с размер {size}."
-    )]
     NotIncluded {
         /// The event's position.
         position: u64,
@@ -75,6 +58,59 @@ pub enum NotVerified {
         size: u64,
     },
 }
+
+/// A part of the log the browser fetches to check an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogPart {
+    /// The log's verifier key.
+    Key,
+    /// The newest signed checkpoint.
+    Checkpoint,
+    /// The server's proof that the event is in the log.
+    Proof,
+}
+
+impl std::fmt::Display for NotVerified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::Missing { part, reason } => match part {
+                LogPart::Key => t!("shell-proof-missing-key", reason = reason),
+                LogPart::Checkpoint => t!("shell-proof-missing-checkpoint", reason = reason),
+                LogPart::Proof => t!("shell-proof-missing-proof", reason = reason),
+            },
+            Self::Key => t!("shell-proof-key"),
+            Self::Checkpoint(why) => t!("shell-proof-checkpoint", reason = why),
+            Self::OlderCheckpoint { position, size } => t!(
+                "shell-proof-older-checkpoint",
+                size = *size,
+                position = *position
+            ),
+            Self::Leaf => t!("shell-proof-leaf"),
+            Self::WrongProof {
+                position,
+                size,
+                proof_position,
+                proof_size,
+            } => t!(
+                "shell-proof-wrong-proof",
+                proof_position = *proof_position,
+                proof_size = *proof_size,
+                position = *position,
+                size = *size
+            ),
+            Self::MalformedProof => t!("shell-proof-malformed"),
+            Self::LeafMismatch => t!("shell-proof-leaf-mismatch"),
+            Self::NotIncluded { position, size } => t!(
+                "shell-proof-not-included",
+                position = *position,
+                size = *size
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for NotVerified {}
 
 /// A checkpoint whose signature by the log's key checked out.
 #[derive(Debug, Clone)]
@@ -95,15 +131,17 @@ pub fn open_log(key: &str, checkpoint: &str) -> Result<OpenedLog, NotVerified> {
     let key = VerifierKey::parse(key).map_err(|_| NotVerified::Key)?;
     let checkpoint = open_checkpoint(checkpoint, &key).map_err(|e| {
         NotVerified::Checkpoint(match e {
-            CheckpointError::Malformed(_) => "текстът не е подписана контролна точка.".to_owned(),
-            CheckpointError::Signature(_) => format!(
-                "не е подписана с ключа на дневника {} ({}).",
-                key.name(),
-                key.fingerprint()
+            CheckpointError::Malformed(_) => t!("shell-proof-checkpoint-malformed"),
+            CheckpointError::Signature(_) => t!(
+                "shell-proof-checkpoint-signature",
+                name = key.name(),
+                fingerprint = key.fingerprint()
             ),
-            CheckpointError::WrongOrigin { expected, found } => {
-                format!("тя е за дневника „{found}“, а не за „{expected}“.")
-            }
+            CheckpointError::WrongOrigin { expected, found } => t!(
+                "shell-proof-checkpoint-origin",
+                found = found,
+                expected = expected
+            ),
         })
     })?;
     Ok(OpenedLog { key, checkpoint })
@@ -130,9 +168,11 @@ pub struct Included {
 impl Included {
     /// The sentence the page shows.
     pub fn sentence(&self) -> String {
-        format!(
-            "Проверено: събитието е в дневника с размер {}, подписан от {} ({}).",
-            self.size, self.origin, self.fingerprint
+        t!(
+            "shell-proof-verified",
+            size = self.size,
+            origin = &self.origin,
+            fingerprint = &self.fingerprint
         )
     }
 }

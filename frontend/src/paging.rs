@@ -201,7 +201,7 @@ impl<T> PageState<T> {
 
 /// "Показани 50 от 120": how much of the list is on the page.
 pub fn shown_text(shown: usize, total: u64) -> String {
-    format!("Показани {shown} от {total}")
+    t!("shell-paging-shown", shown = shown, total = total)
 }
 
 /// A page request bound to the filters it was made for.
@@ -282,9 +282,8 @@ impl<T: Clone + Send + Sync + 'static> Paged<T> {
     pub fn load_all(self) -> impl Future<Output = Result<Vec<T>, ApiError>> {
         let loader = self.loader();
         async move {
-            let loader = loader.ok_or_else(|| {
-                ApiError::Invalid("Списъкът не може да бъде прочетен с тези условия.".to_owned())
-            })?;
+            let loader =
+                loader.ok_or_else(|| ApiError::Invalid(t!("shell-paging-not-readable")))?;
             api::all_pages(|at| loader(at)).await
         }
     }
@@ -431,7 +430,7 @@ where
                     aria-busy=move || loading_more.get().to_string()
                     on:click=move |_| list.more()
                 >
-                    "Покажи още"
+                    {t!("shell-paging-more")}
                 </button>
             </Show>
             <Show when=move || loading_more.get()>

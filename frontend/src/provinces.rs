@@ -25,7 +25,10 @@ pub fn province_name(country: &[ProvinceEntry], code: &ProvinceCode) -> String {
 
 /// A province as a heading names it: "област Благоевград".
 pub fn coverage(country: &[ProvinceEntry], province: &ProvinceCode) -> String {
-    format!("област {}", province_name(country, province))
+    t!(
+        "shell-province-coverage",
+        province = province_name(country, province)
+    )
 }
 
 /// Whom the site serves, as its header and footer name it.
@@ -56,11 +59,11 @@ pub fn site_scope(tenants: &[Tenant], own: Option<&TenantId>) -> SiteScope {
 /// (several provinces, or not known yet).
 pub fn served_by(scope: Option<SiteScope>, country: &[ProvinceEntry]) -> String {
     match scope {
-        Some(SiteScope::Province(code)) => format!(
-            "Областна администрация {} и общините в областта",
-            province_name(country, &code)
+        Some(SiteScope::Province(code)) => t!(
+            "shell-served-by-province",
+            province = province_name(country, &code)
         ),
-        _ => "областните администрации и общините".to_owned(),
+        _ => t!("shell-served-by-country"),
     }
 }
 
@@ -255,7 +258,7 @@ pub fn province_param(value: Option<String>) -> Result<Option<ProvinceCode>, Api
         .filter(|v| !v.is_empty())
         .map(ProvinceCode::parse)
         .transpose()
-        .map_err(|_| ApiError::Invalid("Адресът съдържа невалидна област.".to_owned()))
+        .map_err(|_| ApiError::Invalid(t!("shell-invalid-address-province")))
 }
 
 #[cfg(test)]

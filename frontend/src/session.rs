@@ -10,11 +10,30 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+/// Why the login page is shown without having been asked for: a message it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionNotice {
+    /// The server ended the session.
+    Expired,
+    /// The user logged out.
+    LoggedOut,
+}
+
+impl SessionNotice {
+    /// The message, in the page's language.
+    pub fn text(self) -> String {
+        match self {
+            Self::Expired => t!("shell-session-expired"),
+            Self::LoggedOut => t!("shell-session-logged-out"),
+        }
+    }
+}
+
 /// Shown on the login page when the server ended the session.
-pub const EXPIRED: &str = "Сесията ви изтече. Влезте отново.";
+pub const EXPIRED: SessionNotice = SessionNotice::Expired;
 
 /// Shown on the login page after the user logged out.
-pub const LOGGED_OUT: &str = "Излязохте от профила си.";
+pub const LOGGED_OUT: SessionNotice = SessionNotice::LoggedOut;
 
 /// What the app knows about who uses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +72,7 @@ pub struct Session {
     /// Who is logged in.
     pub auth: RwSignal<Auth>,
     /// A message for the login page (session expired, logged out); cleared by a login.
-    pub notice: RwSignal<Option<&'static str>>,
+    pub notice: RwSignal<Option<SessionNotice>>,
 }
 
 impl Session {
@@ -80,7 +99,7 @@ impl Session {
     }
 
     /// Forgets the session, leaving `notice` for the login page.
-    pub fn end(&self, notice: Option<&'static str>) {
+    pub fn end(&self, notice: Option<SessionNotice>) {
         self.notice.try_set(notice);
         self.auth.try_set(Auth::Visitor);
     }
@@ -186,9 +205,9 @@ pub fn Protected(
             let href = login_href(Some(&current_path()));
             view! {
                 <div class="notice notice--info" role="status" data-testid="login-required">
-                    <p>"Тази страница е достъпна след вход в системата."</p>
+                    <p>{t!("shell-login-required")}</p>
                     <p>
-                        <a href=href>"Вход"</a>
+                        <a href=href>{t!("shell-login")}</a>
                     </p>
                 </div>
             }
@@ -202,14 +221,13 @@ pub fn Protected(
 /// The message for a page the user's role may not open.
 #[component]
 fn Forbidden(role: Role) -> impl IntoView {
-    set_title("Нямате достъп");
+    set_title(&t!("shell-forbidden-title"));
     view! {
         <section class="notice notice--error" id="forbidden" role="alert">
-            <h1>"Нямате достъп до тази страница"</h1>
-            <p>"С ролята „" {role.label_bg()} "“ тази страница не е достъпна. "
-               "Ако смятате, че трябва да имате достъп, обърнете се към администратора на своята институция."</p>
+            <h1>{t!("shell-forbidden-heading")}</h1>
+            <p>{t!("shell-forbidden-text", role = role.label(crate::i18n::lang()))}</p>
             <p>
-                <A href="/">"Към началото"</A>
+                <A href="/">{t!("shell-to-home")}</A>
             </p>
         </section>
     }

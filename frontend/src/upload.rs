@@ -1,4 +1,4 @@
-//! Uploading evidence files: a file picker whose button speaks Bulgarian, each chosen file
+//! Uploading evidence files: a file picker whose button speaks the page's language, each chosen file
 //! checked, sent to `/api/files` and handed to the page as the server stored it.
 
 use crate::api;
@@ -16,15 +16,16 @@ application/pdf,image/jpeg,image/png";
 /// server takes: evidence files, a signal's attachments).
 pub fn check_size(name: &str, bytes: f64, max: usize) -> Result<(), String> {
     if bytes <= 0.0 {
-        return Err(format!("„{name}“ е празен."));
+        return Err(t!("shell-file-empty", name = name));
     }
     // Sizes of files a browser reads are whole numbers far below 2^53.
     #[allow(clippy::cast_precision_loss)]
     let limit = max as f64;
     if bytes > limit {
-        return Err(format!(
-            "„{name}“ е по-голям от {} MB.",
-            max / (1024 * 1024)
+        return Err(t!(
+            "shell-file-too-large",
+            name = name,
+            megabytes = max / (1024 * 1024)
         ));
     }
     Ok(())
@@ -45,8 +46,8 @@ pub fn FileUpload(
     #[prop(optional)]
     sending: Option<RwSignal<usize>>,
     /// The button's text.
-    #[prop(optional)]
-    button: Option<&'static str>,
+    #[prop(optional, into)]
+    button: Option<String>,
 ) -> impl IntoView {
     let sending = sending.unwrap_or_else(|| RwSignal::new(0));
     let errors = RwSignal::new(Vec::<String>::new());
@@ -61,7 +62,7 @@ pub fn FileUpload(
         if let Some(list) = input.files() {
             let count = usize::try_from(list.length()).unwrap_or(usize::MAX);
             if count > MAX_FILES_AT_ONCE {
-                problems.push(format!("Изберете до {MAX_FILES_AT_ONCE} файла наведнъж."));
+                problems.push(t!("shell-files-too-many", count = MAX_FILES_AT_ONCE));
             } else {
                 for i in 0..list.length() {
                     let Some(file) = list.get(i) else { continue };
@@ -75,7 +76,13 @@ pub fn FileUpload(
                         match api::upload_file(&file).await {
                             Ok(stored) => uploaded.run(stored),
                             Err(e) => {
-                                errors.try_update(|list| list.push(format!("„{name}“: {e}")));
+                                errors.try_update(|list| {
+                                    list.push(t!(
+                                        "shell-file-not-uploaded",
+                                        name = name,
+                                        error = e.to_string()
+                                    ));
+                                });
                             }
                         }
                         sending.try_update(|n| *n = n.saturating_sub(1));
@@ -99,15 +106,16 @@ pub fn FileUpload(
                 on:change=on_change
                 aria-describedby=help.clone()
             />
-            <label for=id.clone() class="button file-button">{button.unwrap_or("Прикачете файл…")}</label>
+            <label for=id.clone() class="button file-button">{button.unwrap_or_else(|| t!("shell-file-attach"))}</label>
             <p id=help class="field__help">
-                {format!(
-                    "PDF, изображение или офис документ, до {} MB; до {MAX_FILES_AT_ONCE} файла наведнъж.",
-                    MAX_FILE_BYTES / (1024 * 1024)
+                {t!(
+                    "shell-file-upload-help",
+                    megabytes = MAX_FILE_BYTES / (1024 * 1024),
+                    count = MAX_FILES_AT_ONCE
                 )}
             </p>
             <Show when=move || { sending.get() > 0 }>
-                <p class="muted small" role="status">"Файлът се качва…"</p>
+                <p class="muted small" role="status">{t!("shell-file-uploading")}</p>
             </Show>
             <FileProblems problems=errors class="upload-errors" />
         </div>

@@ -104,7 +104,9 @@ async fn main() {
             code: r.receipt_code.clone().unwrap(),
         };
         let t = Instant::now();
-        app.reporter_view(from, &access).await.unwrap();
+        app.reporter_view(from, &access, antikor_shared::i18n::Lang::Bg)
+            .await
+            .unwrap();
         lookups.push(t.elapsed());
     }
     println!(
@@ -184,10 +186,14 @@ async fn main() {
     );
     drop(models);
     // The first visitor after a change computes it; those after get it as it is.
-    app.signal_statistics(None, None).unwrap();
+    app.signal_statistics(None, None, antikor_shared::i18n::Lang::Bg)
+        .unwrap();
     let t = Instant::now();
     for _ in 0..rounds {
-        std::hint::black_box(app.signal_statistics(None, None).unwrap());
+        std::hint::black_box(
+            app.signal_statistics(None, None, antikor_shared::i18n::Lang::Bg)
+                .unwrap(),
+        );
     }
     println!(
         "statistics as visitors get them between changes: {:>6.3} ms",

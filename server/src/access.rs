@@ -8,6 +8,7 @@ use crate::projections::reminders::Wanted;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::account::{Role, RoleReach};
 use antikor_shared::events::is_confidential;
+use antikor_shared::msg;
 use antikor_shared::tenant::{TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId, Username};
 use std::collections::BTreeSet;
@@ -133,7 +134,10 @@ impl ReadScope {
             (Reach::Tenant(own), None) => Ok(Some(own.clone())),
             (_, None) => Ok(None),
             (reach, Some(t)) if reach.covers(&t) => Ok(Some(t)),
-            (_, Some(t)) => Err(AppError::NotFound(format!("Няма институция „{t}“."))),
+            (_, Some(t)) => Err(AppError::NotFound(msg!(
+                "requests-no-tenant-named",
+                tenant = t.to_string()
+            ))),
         }
     }
 
@@ -146,7 +150,8 @@ impl ReadScope {
         else {
             return Ok(self);
         };
-        let unknown = || AppError::NotFound(format!("Няма област с код „{code}“."));
+        let unknown =
+            || AppError::NotFound(msg!("requests-no-province-named", code = code.to_string()));
         let reach = match self.reach {
             Reach::All => Reach::province(code, models),
             Reach::Province { code: own, .. } if own != code => return Err(unknown()),
@@ -305,7 +310,7 @@ impl AccountAdmin {
     /// Permission to change accounts of `tenant`; a tenant out of reach answers 404.
     pub fn write(&self, tenant: &TenantId) -> AppResult<TenantWrite> {
         if !self.reach.covers(tenant) {
-            return Err(AppError::NotFound("Няма такъв профил.".into()));
+            return Err(AppError::NotFound(msg!("requests-no-such-account")));
         }
         Ok(TenantWrite {
             tenant: tenant.clone(),
@@ -352,8 +357,9 @@ impl TenantRegistrar {
             TenantKind::Municipality | TenantKind::TerritorialUnit
         );
         if !kind_allowed || registration.province.as_ref() != Some(own) {
-            return Err(AppError::Forbidden(format!(
-                "Можете да регистрирате общини и териториални звена на област {own}; областни администрации и централни органи регистрира администраторът на национално ниво."
+            return Err(AppError::Forbidden(msg!(
+                "requests-register-own-province",
+                province = own.to_string()
             )));
         }
         Ok(TenantWrite::system(tenant.clone(), self.actor.clone()))
@@ -372,10 +378,9 @@ impl Principal {
                 province: None,
                 actor: self.username.to_string(),
             }),
-            _ => Err(AppError::Forbidden(
-                "Институции регистрират администраторите на областната администрация и на национално ниво."
-                    .into(),
-            )),
+            _ => Err(AppError::Forbidden(msg!(
+                "requests-register-tenants-admins-only"
+            ))),
         }
     }
 
@@ -410,10 +415,7 @@ impl Principal {
     /// register is confidential (not tenant admins, not the region, not auditors).
     pub fn signal_desk(&self) -> AppResult<SignalDesk> {
         if self.role != Role::Officer {
-            return Err(AppError::Forbidden(
-                "Регистърът на сигналите е достъпен само за служителите по сигналите на институцията."
-                    .into(),
-            ));
+            return Err(AppError::Forbidden(msg!("requests-signals-officers-only")));
         }
         Ok(SignalDesk {
             write: TenantWrite {
@@ -431,13 +433,12 @@ impl Principal {
         let scope = self.read_scope();
         match self.role {
             Role::Auditor if scope.covers_every_tenant(models) => Ok(scope),
-            Role::Auditor => Err(AppError::Forbidden(
-                "Дневникът съдържа и институции извън вашата област: копие на целия дневник изтеглят одиторите на централен орган."
-                    .into(),
-            )),
-            _ => Err(AppError::Forbidden(
-                "Копие на целия дневник могат да изтеглят само одиторите.".into(),
-            )),
+            Role::Auditor => Err(AppError::Forbidden(msg!(
+                "requests-whole-log-central-auditors"
+            ))),
+            _ => Err(AppError::Forbidden(msg!(
+                "requests-whole-log-auditors-only"
+            ))),
         }
     }
 
@@ -537,5 +538,5 @@ impl Principal {
 }
 
 fn forbidden() -> AppError {
-    AppError::Forbidden("Вашата роля не позволява това действие.".into())
+    AppError::Forbidden(msg!("requests-role-forbids"))
 }

@@ -2,6 +2,7 @@
 //! edits and signs: A4, a cover, a table of contents Word fills in, page numbers, headings kept
 //! with what follows them, and the same tables as the page and its CSV files.
 
+use antikor_shared::i18n::Lang;
 use antikor_shared::report::{
     AnnualReport, ReportMeasure, ReportTable, evidence_text, level_text, measure_terms,
 };
@@ -66,7 +67,7 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
     }
 
     doc = doc.add_paragraph(head(1, "Обобщение по институции"));
-    doc = table(doc, &report.institutions_table());
+    doc = table(doc, &report.institutions_table(Lang::Bg));
     let silent: Vec<&str> = report.not_reported().map(|i| i.name_bg.as_str()).collect();
     doc = doc.add_paragraph(head(2, "Институции без отчет"));
     doc = doc.add_paragraph(text(&if silent.is_empty() {
@@ -84,20 +85,20 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
 
     doc = doc.add_paragraph(head(1, "Дейности"));
     for list in &report.activities {
-        doc = doc.add_paragraph(head(2, list.kind.label_bg()));
+        doc = doc.add_paragraph(head(2, &list.kind.label(antikor_shared::i18n::Lang::Bg)));
         if list.items.is_empty() {
             doc = doc.add_paragraph(text("Няма записани през годината."));
         } else {
-            doc = table(doc, &report.activity_table(list));
+            doc = table(doc, &report.activity_table(list, Lang::Bg));
         }
     }
 
     doc = doc.add_paragraph(head(1, "Сигнали за корупция"));
-    doc = table(doc, &report.signals_table());
-    doc = table(doc, &report.signal_categories_table());
+    doc = table(doc, &report.signals_table(Lang::Bg));
+    doc = table(doc, &report.signal_categories_table(Lang::Bg));
 
     doc = doc.add_paragraph(head(1, "Корупционни рискове"));
-    doc = table(doc, &report.risks_table());
+    doc = table(doc, &report.risks_table(Lang::Bg));
 
     doc = doc
         .add_paragraph(text(""))
@@ -149,13 +150,13 @@ fn cover(doc: Docx, report: &AnnualReport) -> Docx {
             .add_run(Run::new().add_text(line).size(size))
     };
     let reported = report.institutions.iter().filter(|i| i.reported()).count();
-    doc.add_paragraph(centered(&report.issuer(), 26))
+    doc.add_paragraph(centered(&report.issuer(Lang::Bg), 26))
         .add_paragraph(centered("", BODY))
         .add_paragraph(centered("", BODY))
         .add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Center)
-                .add_run(Run::new().add_text(report.title()).size(40).bold()),
+                .add_run(Run::new().add_text(report.title(Lang::Bg)).size(40).bold()),
         )
         .add_paragraph(centered(&report.plan_title, BODY))
         .add_paragraph(centered("", BODY))
@@ -180,9 +181,11 @@ fn measure_part(doc: Docx, report: &AnnualReport, m: &ReportMeasure) -> Docx {
             &format!("{} {}", measure.number_in_source, measure.text),
         ))
         .add_paragraph(
-            Paragraph::new()
-                .keep_next(true)
-                .add_run(Run::new().add_text(measure_terms(measure)).size(SMALL)),
+            Paragraph::new().keep_next(true).add_run(
+                Run::new()
+                    .add_text(measure_terms(measure, Lang::Bg))
+                    .size(SMALL),
+            ),
         );
     if let Some(reason) = &m.withdrawn {
         return doc.add_paragraph(text(&format!("Оттеглена: {reason}")));
@@ -198,7 +201,7 @@ fn measure_part(doc: Docx, report: &AnnualReport, m: &ReportMeasure) -> Docx {
         .map(|l| {
             let mut row = vec![
                 report.name_of(l.tenant.as_str()),
-                level_text(l.level).to_owned(),
+                level_text(l.level, Lang::Bg),
             ];
             if detailed {
                 let d = l.detail.as_ref();
@@ -221,7 +224,7 @@ fn measure_part(doc: Docx, report: &AnnualReport, m: &ReportMeasure) -> Docx {
         doc,
         &ReportTable {
             caption: String::new(),
-            columns,
+            columns: columns.into_iter().map(str::to_owned).collect(),
             rows,
         },
     );

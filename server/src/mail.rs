@@ -238,7 +238,7 @@ fn digest(
     };
     let lines: String = kinds
         .iter()
-        .map(|(kind, n)| format!("- {}: {n}\n", kind.label_bg()))
+        .map(|(kind, n)| format!("- {}: {n}\n", kind.label(antikor_shared::i18n::Lang::Bg)))
         .collect();
     let subject = format!("Антикор: {things} действие{late}");
     let body = format!(

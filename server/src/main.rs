@@ -658,7 +658,7 @@ fn create_user(
         println!(
             "created {} ({}) in {}",
             account.username,
-            account.role.label_bg(),
+            account.role.label(antikor_shared::i18n::Lang::Bg),
             account.tenant
         );
         Ok(ExitCode::SUCCESS)

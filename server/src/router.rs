@@ -160,6 +160,10 @@ pub fn build(state: AppState) -> Router {
     ));
     api.fallback(frontend::serve)
         .with_state(state)
+        // Error messages in the caller's language (every extractor's and handler's).
+        .layer(axum::middleware::from_fn(
+            crate::util::errors::speak_the_callers_language,
+        ))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

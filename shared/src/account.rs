@@ -4,6 +4,7 @@
 //! Password hashes and session secrets are never part of these types: they are kept outside
 //! the event log.
 
+use crate::i18n::{Lang, Text};
 use crate::ids::{TenantId, Username};
 use crate::tenant::TenantKind;
 use chrono::{DateTime, Utc};
@@ -16,16 +17,19 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 
 /// Checks a new password's length, with the words both the form and the server use: length is
 /// the whole rule a person can check while typing (the server also refuses common passwords).
-pub fn check_password_length(password: &str) -> Result<(), String> {
+pub fn check_password_length(password: &str) -> Result<(), Text> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        return Err(format!(
-            "Паролата трябва да е поне {PASSWORD_MIN_CHARS} знака (сега е {chars}). Фраза от няколко думи се помни лесно."
+        return Err(crate::msg!(
+            "forms-password-too-short",
+            min = PASSWORD_MIN_CHARS,
+            chars = chars
         ));
     }
     if chars > PASSWORD_MAX_CHARS {
-        return Err(format!(
-            "Паролата може да е най-много {PASSWORD_MAX_CHARS} знака."
+        return Err(crate::msg!(
+            "forms-password-too-long",
+            max = PASSWORD_MAX_CHARS
         ));
     }
     Ok(())
@@ -78,16 +82,16 @@ impl Role {
         Role::NationalAdmin,
     ];
 
-    /// The role's name in Bulgarian, as the UI shows it.
-    pub fn label_bg(self) -> &'static str {
+    /// The role's name in `lang`, as the UI shows it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Officer => "Служител",
-            Self::TenantAdmin => "Администратор на институцията",
-            Self::Regional => "Секретариат на съвета",
-            Self::RegionalAdmin => "Администратор на областната администрация",
-            Self::Auditor => "Одитор",
-            Self::National => "Национално ниво",
-            Self::NationalAdmin => "Администратор на национално ниво",
+            Self::Officer => crate::tr!(lang, "labels-role-officer"),
+            Self::TenantAdmin => crate::tr!(lang, "labels-role-tenant-admin"),
+            Self::Regional => crate::tr!(lang, "labels-role-regional"),
+            Self::RegionalAdmin => crate::tr!(lang, "labels-role-regional-admin"),
+            Self::Auditor => crate::tr!(lang, "labels-role-auditor"),
+            Self::National => crate::tr!(lang, "labels-role-national"),
+            Self::NationalAdmin => crate::tr!(lang, "labels-role-national-admin"),
         }
     }
 
@@ -450,6 +454,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn password_lengths_are_refused_in_the_readers_language() {
+        let short = check_password_length("кратка").unwrap_err();
+        assert_eq!(
+            short.to_string(),
+            "Паролата трябва да е поне 12 знака (сега е 6). Фраза от няколко думи се помни лесно."
+        );
+        assert_eq!(
+            short.render(Lang::En),
+            "The password must be at least 12 characters long (it is now 6). A phrase of several words is easy to remember."
+        );
+        let long = check_password_length(&"x".repeat(129)).unwrap_err();
+        assert_eq!(long.to_string(), "Паролата може да е най-много 128 знака.");
+        assert_eq!(
+            long.render(Lang::En),
+            "The password may be at most 128 characters long."
+        );
+        assert!(check_password_length(&"x".repeat(12)).is_ok());
+    }
+
+    #[test]
     fn regional_roles_belong_to_the_regional_administration() {
         assert!(Role::Regional.fits(TenantKind::RegionalAdministration));
         assert!(!Role::Regional.fits(TenantKind::Municipality));
@@ -494,5 +518,10 @@ mod tests {
             let json = serde_json::to_string(&role).unwrap();
             assert_eq!(serde_json::from_str::<Role>(&json).unwrap(), role, "{json}");
         }
+    }
+
+    #[test]
+    fn role_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(Role::ALL, |value, lang| value.label(lang));
     }
 }

@@ -5,6 +5,7 @@
 //! fixed by an `ActivityCorrected` event that carries the whole corrected record and a reason;
 //! nothing is edited in place.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -32,13 +33,13 @@ impl MeetingKind {
         MeetingKind::JointSession,
     ];
 
-    /// The kind's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The kind's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::CouncilSession => "Заседание на съвета",
-            Self::OpenSession => "Разширено (открито) заседание",
-            Self::OpenDoors => "Среща „отворени врати“",
-            Self::JointSession => "Съвместно заседание",
+            Self::CouncilSession => crate::tr!(lang, "labels-meeting-kind-council-session"),
+            Self::OpenSession => crate::tr!(lang, "labels-meeting-kind-open-session"),
+            Self::OpenDoors => crate::tr!(lang, "labels-meeting-kind-open-doors"),
+            Self::JointSession => crate::tr!(lang, "labels-meeting-kind-joint-session"),
         }
     }
 }
@@ -94,6 +95,17 @@ pub enum MediaKind {
     Campaign,
 }
 
+impl MediaKind {
+    /// The kind's name in `lang`, as the form lists it (in Bulgarian also
+    /// [`media_kind_label`](crate::activity_draft::media_kind_label)).
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Self::Appearance => crate::tr!(lang, "labels-media-kind-appearance"),
+            Self::Campaign => crate::tr!(lang, "labels-media-kind-campaign"),
+        }
+    }
+}
+
 /// `MediaActivityCarriedOut` v1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -142,6 +154,17 @@ pub enum ActKind {
     MayorOrder,
 }
 
+impl ActKind {
+    /// The kind's name in `lang`, as the form lists it (in Bulgarian also
+    /// [`act_kind_label`](crate::activity_draft::act_kind_label)).
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Self::CouncilDecision => crate::tr!(lang, "labels-act-kind-council-decision"),
+            Self::MayorOrder => crate::tr!(lang, "labels-act-kind-mayor-order"),
+        }
+    }
+}
+
 /// What the regional governor did with the act (Local Self-Government Act art. 45(4)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -151,6 +174,17 @@ pub enum ActAction {
     Returned,
     /// Taken to the administrative court.
     ContestedInCourt,
+}
+
+impl ActAction {
+    /// What the governor did, in `lang`, as the form lists it (in Bulgarian also
+    /// [`act_action_label`](crate::activity_draft::act_action_label)).
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Self::Returned => crate::tr!(lang, "labels-act-action-returned"),
+            Self::ContestedInCourt => crate::tr!(lang, "labels-act-action-contested-in-court"),
+        }
+    }
 }
 
 /// `ActContested` v1: a council decision or mayor's order returned or taken to court.
@@ -230,14 +264,28 @@ impl ActivityKind {
         ActivityKind::ContestedAct,
     ];
 
-    /// The kind's name in Bulgarian (plural, for tables).
-    pub fn label_bg(self) -> &'static str {
+    /// The kind's name in `lang` (plural, for tables).
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Meeting => "Заседания и срещи",
-            Self::Training => "Обучения",
-            Self::Media => "Медийни изяви и кампании",
-            Self::DeclarationCheck => "Проверки на декларации",
-            Self::ContestedAct => "Оспорени актове",
+            Self::Meeting => crate::tr!(lang, "labels-activity-kind-meeting"),
+            Self::Training => crate::tr!(lang, "labels-activity-kind-training"),
+            Self::Media => crate::tr!(lang, "labels-activity-kind-media"),
+            Self::DeclarationCheck => crate::tr!(lang, "labels-activity-kind-declaration-check"),
+            Self::ContestedAct => crate::tr!(lang, "labels-activity-kind-contested-act"),
+        }
+    }
+
+    /// One record's kind in `lang`, in the singular, for a form's title and a table cell (in
+    /// Bulgarian also [`kind_singular`](crate::activity_draft::kind_singular)).
+    pub fn label_singular(self, lang: Lang) -> String {
+        match self {
+            Self::Meeting => crate::tr!(lang, "labels-activity-kind-meeting-one"),
+            Self::Training => crate::tr!(lang, "labels-activity-kind-training-one"),
+            Self::Media => crate::tr!(lang, "labels-activity-kind-media-one"),
+            Self::DeclarationCheck => {
+                crate::tr!(lang, "labels-activity-kind-declaration-check-one")
+            }
+            Self::ContestedAct => crate::tr!(lang, "labels-activity-kind-contested-act-one"),
         }
     }
 }
@@ -337,6 +385,35 @@ pub struct ContestedActFollowedUp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn activity_labels_tell_values_apart_in_both_languages() {
+        use crate::activity_draft::{
+            ACT_ACTIONS, ACT_KINDS, MEDIA_KINDS, act_action_label, act_kind_label, kind_singular,
+            media_kind_label,
+        };
+        crate::i18n::assert_distinct_labels(MeetingKind::ALL, |value, lang| value.label(lang));
+        for kind in ActivityKind::ALL {
+            assert_eq!(
+                kind.label_singular(Lang::Bg),
+                kind_singular(kind),
+                "{kind:?}"
+            );
+        }
+        for kind in MEDIA_KINDS {
+            assert_eq!(kind.label(Lang::Bg), media_kind_label(kind), "{kind:?}");
+        }
+        for kind in ACT_KINDS {
+            assert_eq!(kind.label(Lang::Bg), act_kind_label(kind), "{kind:?}");
+        }
+        for action in ACT_ACTIONS {
+            assert_eq!(
+                action.label(Lang::Bg),
+                act_action_label(action),
+                "{action:?}"
+            );
+        }
+    }
 
     #[test]
     fn an_activity_round_trips_through_json_with_its_kind() {

@@ -1,6 +1,7 @@
 //! Request and response bodies of the JSON API.
 
 use crate::event::RecordedEvent;
+use crate::i18n::Lang;
 use crate::ids::{StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -237,12 +238,12 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
-    /// The kind in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The kind in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Added => "Добавен",
-            Self::Changed => "Променен",
-            Self::Removed => "Премахнат",
+            Self::Added => crate::tr!(lang, "labels-change-kind-added"),
+            Self::Changed => crate::tr!(lang, "labels-change-kind-changed"),
+            Self::Removed => crate::tr!(lang, "labels-change-kind-removed"),
         }
     }
 }
@@ -322,4 +323,17 @@ pub struct EventTypeCount {
     pub event_type: String,
     /// How many events of that type the log holds.
     pub count: u64,
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn change_kind_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(
+            [ChangeKind::Added, ChangeKind::Changed, ChangeKind::Removed],
+            |value, lang| value.label(lang),
+        );
+    }
 }

@@ -194,9 +194,11 @@ macro_rules! event_sets {
             /// record's name, from its payload at the current schema version. The payload's
             /// own name for its record wins; `record` is asked otherwise. `previous` gives the
             /// payload of the stream's previous event, and is asked only by the types whose
-            /// sentence tells a change; one that is not of this type is ignored.
+            /// sentence tells a change; one that is not of this type is ignored. Both texts
+            /// are in `lang`.
             pub fn describe(
                 self,
+                lang: crate::i18n::Lang,
                 payload: &str,
                 tenant: &str,
                 record: impl FnOnce() -> String,
@@ -205,13 +207,13 @@ macro_rules! event_sets {
                 match self {
                     $($(Self::$Payload => {
                         let event: $Payload = serde_json::from_str(payload)?;
-                        let record = event.names_record().unwrap_or_else(record);
+                        let record = event.names_record(lang).unwrap_or_else(record);
                         let previous = if <$Payload as Summary>::READS_PREVIOUS {
                             previous().and_then(|p| serde_json::from_str::<$Payload>(&p).ok())
                         } else {
                             None
                         };
-                        let context = Context { tenant, record: &record };
+                        let context = Context { lang, tenant, record: &record };
                         let summary = event.summary(&context, previous.as_ref());
                         Ok(Described { summary, record })
                     })+)+

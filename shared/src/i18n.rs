@@ -84,6 +84,30 @@ impl Lang {
     }
 }
 
+/// The cookie in which the browser app tells the server the language of its pages: requests
+/// the app cannot give headers to (the live feed's `EventSource`, downloads by link) carry the
+/// browser's own `Accept-Language`, which need not be the page's.
+pub const LANG_COOKIE: &str = "antikor_lang";
+
+impl Lang {
+    /// The language a request asks for: the app's cookie ([`LANG_COOKIE`]) if it names one,
+    /// else `Accept-Language` (Bulgarian when neither does).
+    pub fn of_request(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        cookie
+            .into_iter()
+            .flat_map(|header| header.split(';'))
+            .find_map(|pair| {
+                let (name, value) = pair.trim().split_once('=')?;
+                (name == LANG_COOKIE)
+                    .then(|| Lang::from_tag(value))
+                    .flatten()
+            })
+            .unwrap_or_else(|| {
+                accept_language.map_or_else(Lang::default, Lang::from_accept_language)
+            })
+    }
+}
+
 /// A value a message puts in its text, or chooses its plural form by.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg<'a> {
@@ -122,6 +146,75 @@ macro_rules! number_args {
     };
 }
 number_args!(u8, u16, u32, u64, usize, i32, i64, f64);
+
+impl Arg<'_> {
+    /// The same value, owning its text: for a [`Text`] kept until its reader is known.
+    pub fn into_owned(self) -> Arg<'static> {
+        match self {
+            Arg::Text(text) => Arg::Text(Cow::Owned(text.into_owned())),
+            Arg::Number(n) => Arg::Number(n),
+        }
+    }
+}
+
+/// A text for a person, written only once it is known who reads it: what the server's errors
+/// carry until the request's language is known (see [`msg!`](crate::msg)).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    /// A message of the catalogue, and its variables.
+    Message {
+        /// The message's id.
+        id: &'static str,
+        /// Its variables' values.
+        args: Vec<(&'static str, Arg<'static>)>,
+    },
+    /// A text in Bulgarian only, not yet in the catalogue: shown as it is in every language.
+    Bulgarian(String),
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Text::Message { id, args } => text_with(lang, id, args),
+            Text::Bulgarian(text) => text.clone(),
+        }
+    }
+}
+
+/// In Bulgarian, the default language (logs, and messages kept in Bulgarian).
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::Bg))
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::Bulgarian(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::Bulgarian(text.to_owned())
+    }
+}
+
+/// A [`Text`] of the catalogue, written later in its reader's language: `msg!("id")` or
+/// `msg!("id", name = value)`.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::i18n::Text::Message { id: $id, args: Vec::new() }
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Text::Message {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::i18n::Arg::from($value).into_owned())),+],
+        }
+    };
+}
 
 /// Looks a message up: `tr!(lang, "id")`, or with arguments `tr!(lang, "id", count = n)`.
 ///
@@ -205,8 +298,8 @@ macro_rules! areas {
 
 /// Every file of the catalogue, by area.
 pub const FILES: &[(&str, &str, &str)] = areas!(
-    "shell", "labels", "server", "public", "citizen", "signals", "work", "risks", "survey",
-    "admin", "audit",
+    "shell", "labels", "server", "rules", "requests", "history", "forms", "report", "public",
+    "citizen", "signals", "work", "risks", "survey", "admin", "audit",
 );
 
 /// One bundle per language, in [`Lang::ALL`]'s order.
@@ -252,13 +345,37 @@ fn format_number(lang: Lang, value: &FluentValue) -> Option<String> {
             reason = "a whole number below 2^53, checked above"
         )]
         let whole = number(lang, n.value.abs() as u64);
-        return Some(if n.value < 0.0 { format!("-{whole}") } else { whole });
+        return Some(if n.value < 0.0 {
+            format!("-{whole}")
+        } else {
+            whole
+        });
     }
     let text = n.value.to_string();
     Some(match lang {
         Lang::Bg => text.replace('.', ","),
         Lang::En => text,
     })
+}
+
+/// Fails unless `label` names each of `values` in both languages, none of them with another's
+/// name: labels that tell values apart, for the shared types' tests.
+#[cfg(test)]
+pub(crate) fn assert_distinct_labels<T: Copy + std::fmt::Debug>(
+    values: impl IntoIterator<Item = T>,
+    label: impl Fn(T, Lang) -> String,
+) {
+    let values: Vec<T> = values.into_iter().collect();
+    for lang in Lang::ALL {
+        let mut seen = std::collections::BTreeMap::new();
+        for value in &values {
+            let text = label(*value, lang);
+            assert!(!text.trim().is_empty(), "{value:?} has no {lang:?} label");
+            if let Some(other) = seen.insert(text.clone(), *value) {
+                panic!("{other:?} and {value:?} are both {text:?} in {lang:?}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -278,6 +395,17 @@ mod tests {
         assert_eq!(Lang::from_accept_language("en;q=0"), Lang::Bg);
         assert_eq!(Lang::from_accept_language("*"), Lang::Bg);
         assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
+    }
+
+    #[test]
+    fn the_apps_cookie_outranks_accept_language() {
+        let of = Lang::of_request;
+        assert_eq!(of(Some("a=1; antikor_lang=en"), Some("bg")), Lang::En);
+        assert_eq!(of(Some("antikor_lang=bg"), Some("en-US,en")), Lang::Bg);
+        assert_eq!(of(Some("antikor_lang=xx; a=1"), Some("en")), Lang::En);
+        assert_eq!(of(Some("other_lang=en"), None), Lang::Bg);
+        assert_eq!(of(None, Some("en")), Lang::En);
+        assert_eq!(of(None, None), Lang::Bg);
     }
 
     #[test]
@@ -318,7 +446,9 @@ mod tests {
             let file = format!("{}/{area}.ftl", lang.tag());
             let resource = fluent_syntax::parser::parse(*source).unwrap_or_else(|(r, errors)| {
                 for e in errors {
-                    parsed.problems.push(format!("{file}: does not parse: {e:?}"));
+                    parsed
+                        .problems
+                        .push(format!("{file}: does not parse: {e:?}"));
                 }
                 r
             });
@@ -339,11 +469,15 @@ mod tests {
                             variables(value, &mut vars);
                         }
                         if parsed.messages.insert(id.clone(), (vars, area)).is_some() {
-                            parsed.problems.push(format!("{file}: {id} is defined twice"));
+                            parsed
+                                .problems
+                                .push(format!("{file}: {id} is defined twice"));
                         }
                     }
                     Entry::Junk { content } => {
-                        parsed.problems.push(format!("{file}: cannot read {content:?}"));
+                        parsed
+                            .problems
+                            .push(format!("{file}: cannot read {content:?}"));
                     }
                     _ => {}
                 }
@@ -382,7 +516,7 @@ mod tests {
         }
     }
 
-    /// Every `tr!(…, "id"` and `t!("id"` in the workspace's sources (but the macros' own
+    /// Every `tr!(…, "id"`, `t!("id"` and `msg!("id"` in the workspace's sources (but the macros' own
     /// modules), with the file it is in.
     fn ids_in_code() -> BTreeMap<String, PathBuf> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -409,10 +543,10 @@ mod tests {
         ids
     }
 
-    /// The ids after `tr!(` (its first argument is the language) and `t!(` in `code`.
+    /// The ids after `tr!(` (its first argument is the language), `t!(` and `msg!(` in `code`.
     fn literal_ids(code: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for (macro_name, skip_lang) in [("tr!(", true), ("t!(", false)] {
+        for (macro_name, skip_lang) in [("tr!(", true), ("t!(", false), ("msg!(", false)] {
             for (at, _) in code.match_indices(macro_name) {
                 let preceded = code[..at].chars().next_back();
                 if preceded.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -447,8 +581,9 @@ mod tests {
 
     #[test]
     fn literal_ids_are_found_in_code() {
-        let code = r#"tr!(lang, "a-b") t!("c-d", n = 1) tr!(f(x, y), "e") mytr!(l, "no") t!(x)"#;
-        assert_eq!(literal_ids(code), ["a-b", "e", "c-d"]);
+        let code =
+            r#"tr!(lang, "a-b") t!("c-d", n = 1) tr!(f(x, y), "e") mytr!(l, "no") t!(x) msg!("f")"#;
+        assert_eq!(literal_ids(code), ["a-b", "e", "c-d", "f"]);
     }
 
     /// Both languages hold the same messages with the same variables, every file parses, and
@@ -475,7 +610,10 @@ mod tests {
         let used = ids_in_code();
         for (id, path) in &used {
             if !bg.messages.contains_key(id) && !en.messages.contains_key(id) {
-                problems.push(format!("{} asks for {id}, which no file has", path.display()));
+                problems.push(format!(
+                    "{} asks for {id}, which no file has",
+                    path.display()
+                ));
             }
         }
         for id in bg.messages.keys() {

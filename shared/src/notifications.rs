@@ -2,6 +2,7 @@
 //! content), in the stream `notifications-{username}` of the user's tenant.
 
 use crate::Username;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -23,12 +24,12 @@ impl Delivery {
     /// Every choice, in the order the form lists them.
     pub const ALL: [Delivery; 3] = [Delivery::Off, Delivery::Digest, Delivery::Immediate];
 
-    /// The choice in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The choice in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Off => "Без писма",
-            Self::Digest => "Едно писмо на ден",
-            Self::Immediate => "Веднага при нов сигнал и едно писмо на ден",
+            Self::Off => crate::tr!(lang, "labels-delivery-off"),
+            Self::Digest => crate::tr!(lang, "labels-delivery-digest"),
+            Self::Immediate => crate::tr!(lang, "labels-delivery-immediate"),
         }
     }
 }
@@ -130,5 +131,10 @@ mod tests {
         ] {
             assert!(!email_is_valid(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn delivery_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(Delivery::ALL, |value, lang| value.label(lang));
     }
 }

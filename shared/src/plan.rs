@@ -1,5 +1,6 @@
 //! The anti-corruption action plan: its sections, its measures and their deadlines.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -121,28 +122,41 @@ impl Deadline {
         self.to
     }
 
-    /// The deadline in Bulgarian as the plan prints it, e.g. `Декември 2017 г.` or
-    /// `Януари 2017 г. – Декември 2017 г.`.
-    pub fn label_bg(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Януари",
-            "Февруари",
-            "Март",
-            "Април",
-            "Май",
-            "Юни",
-            "Юли",
-            "Август",
-            "Септември",
-            "Октомври",
-            "Ноември",
-            "Декември",
-        ];
-        let month = |m: YearMonth| format!("{} {} г.", MONTHS[m.month as usize - 1], m.year);
+    /// The deadline in `lang` as the plan prints it, e.g. `Декември 2017 г.` or
+    /// `January 2017 – December 2017`.
+    pub fn label(self, lang: Lang) -> String {
+        // The year as a text: a number would be written with digit groups ("2 017").
+        let month = |m: YearMonth| {
+            let name = match m.month {
+                1 => crate::tr!(lang, "labels-month-january"),
+                2 => crate::tr!(lang, "labels-month-february"),
+                3 => crate::tr!(lang, "labels-month-march"),
+                4 => crate::tr!(lang, "labels-month-april"),
+                5 => crate::tr!(lang, "labels-month-may"),
+                6 => crate::tr!(lang, "labels-month-june"),
+                7 => crate::tr!(lang, "labels-month-july"),
+                8 => crate::tr!(lang, "labels-month-august"),
+                9 => crate::tr!(lang, "labels-month-september"),
+                10 => crate::tr!(lang, "labels-month-october"),
+                11 => crate::tr!(lang, "labels-month-november"),
+                _ => crate::tr!(lang, "labels-month-december"),
+            };
+            crate::tr!(
+                lang,
+                "labels-deadline-month",
+                month = name,
+                year = m.year.to_string()
+            )
+        };
         if self.is_single_month() {
             month(self.to)
         } else {
-            format!("{} – {}", month(self.from), month(self.to))
+            crate::tr!(
+                lang,
+                "labels-deadline-range",
+                from = month(self.from),
+                to = month(self.to)
+            )
         }
     }
 
@@ -354,5 +368,19 @@ mod tests {
         let single = Deadline::month(dec);
         let json = serde_json::to_string(&single).unwrap();
         assert_eq!(serde_json::from_str::<Deadline>(&json).unwrap(), single);
+    }
+
+    #[test]
+    fn deadline_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(
+            (1..=12).map(|m| Deadline::month(YearMonth::new(2017, m).unwrap())),
+            Deadline::label,
+        );
+        let range = Deadline::range(
+            YearMonth::new(2017, 1).unwrap(),
+            YearMonth::new(2018, 12).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(range.label(Lang::En), "January 2017 – December 2018");
     }
 }

@@ -1,5 +1,6 @@
 //! Progress on the plan's measures, reported by each tenant, and how it is judged.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -27,13 +28,13 @@ impl CompletionLevel {
         CompletionLevel::Completed,
     ];
 
-    /// The level's name in Bulgarian, as the UI shows it.
-    pub fn label_bg(self) -> &'static str {
+    /// The level's name in `lang`, as the UI shows it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::NotStarted => "Незапочната",
-            Self::Limited => "Ограничен напредък",
-            Self::Substantial => "Съществен напредък",
-            Self::Completed => "Изпълнена",
+            Self::NotStarted => crate::tr!(lang, "labels-completion-level-not-started"),
+            Self::Limited => crate::tr!(lang, "labels-completion-level-limited"),
+            Self::Substantial => crate::tr!(lang, "labels-completion-level-substantial"),
+            Self::Completed => crate::tr!(lang, "labels-completion-level-completed"),
         }
     }
 }
@@ -68,4 +69,14 @@ pub struct ProgressReported {
     pub evidence: Vec<Evidence>,
     /// The day the report describes.
     pub reported_for: NaiveDate,
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn completion_level_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(CompletionLevel::ALL, |value, lang| value.label(lang));
+    }
 }

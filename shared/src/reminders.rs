@@ -1,5 +1,6 @@
 //! What waits for a user's action: the reminders behind the bell in the header.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -22,14 +23,14 @@ pub enum ReminderKind {
 }
 
 impl ReminderKind {
-    /// What the reminder asks, in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// What the reminder asks, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Acknowledge => "Потвърждение на сигнал",
-            Self::Feedback => "Обратна информация по сигнал",
-            Self::Measure => "Мярка от плана",
-            Self::Revote => "Върнат акт за ново обсъждане",
-            Self::RiskReview => "Преглед на риск",
+            Self::Acknowledge => crate::tr!(lang, "labels-reminder-kind-acknowledge"),
+            Self::Feedback => crate::tr!(lang, "labels-reminder-kind-feedback"),
+            Self::Measure => crate::tr!(lang, "labels-reminder-kind-measure"),
+            Self::Revote => crate::tr!(lang, "labels-reminder-kind-revote"),
+            Self::RiskReview => crate::tr!(lang, "labels-reminder-kind-risk-review"),
         }
     }
 }
@@ -98,4 +99,23 @@ impl Reminders {
     /// How many reminders one answer lists at most: the bell shows counts, and a list longer
     /// than this says more than anyone acts on in a day.
     pub const SHOWN: usize = 100;
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn reminder_kind_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(
+            [
+                ReminderKind::Acknowledge,
+                ReminderKind::Feedback,
+                ReminderKind::Measure,
+                ReminderKind::Revote,
+                ReminderKind::RiskReview,
+            ],
+            |value, lang| value.label(lang),
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! document all print from, so that the three say the same.
 
 use crate::activity::{Activity, ActivityKind};
-use crate::activity_draft::{act_action_label, act_kind_label, media_kind_label};
+use crate::i18n::Lang;
 use crate::ids::{ProvinceCode, TenantId};
 use crate::plan::PlanMeasure;
 use crate::progress::{CompletionLevel, Evidence};
@@ -156,7 +156,7 @@ pub struct ReportTable {
     /// What it shows.
     pub caption: String,
     /// The columns' names.
-    pub columns: Vec<&'static str>,
+    pub columns: Vec<String>,
     /// The rows.
     pub rows: Vec<Vec<String>>,
 }
@@ -164,24 +164,28 @@ pub struct ReportTable {
 impl ReportTable {
     /// The table as CSV rows, the column names first.
     pub fn csv(&self) -> Vec<Vec<String>> {
-        let mut out = vec![self.columns.iter().map(|c| (*c).to_owned()).collect()];
+        let mut out = vec![self.columns.clone()];
         out.extend(self.rows.iter().cloned());
         out
     }
 }
 
-/// A level as the report writes it.
-pub fn level_text(level: Option<CompletionLevel>) -> &'static str {
-    level.map_or("Няма отчет", CompletionLevel::label_bg)
+/// A level as the report in `lang` writes it ("No report" for none).
+pub fn level_text(level: Option<CompletionLevel>, lang: Lang) -> String {
+    match level {
+        Some(level) => level.label(lang),
+        None => crate::tr!(lang, "labels-completion-level-none"),
+    }
 }
 
-/// A measure's deadline, who answers for it and how it is judged, in one line.
-pub fn measure_terms(m: &PlanMeasure) -> String {
-    format!(
-        "Срок: {} · Отговорник: {} · Индикатор: {}",
-        m.deadline_in_source.trim(),
-        m.responsible.join("; "),
-        m.indicator.trim()
+/// A measure's deadline, who answers for it and how it is judged, in one line, in `lang`.
+pub fn measure_terms(m: &PlanMeasure, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "report-measure-terms",
+        deadline = m.deadline_in_source.trim(),
+        responsible = m.responsible.join("; "),
+        indicator = m.indicator.trim(),
     )
 }
 
@@ -193,22 +197,26 @@ pub fn evidence_text(evidence: &Evidence) -> &str {
     }
 }
 
-/// What became of a contested act so far.
-fn act_outcome(act: &crate::activity::ActContested) -> String {
+/// What became of a contested act so far, in `lang`.
+fn act_outcome(act: &crate::activity::ActContested, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(revote) = &act.council_revote {
-        parts.push(format!("Ново обсъждане: {revote}"));
+        parts.push(crate::tr!(lang, "report-act-revote", revote = revote));
     }
     if let Some(case) = &act.court_case {
-        parts.push(format!("Дело {case}"));
+        parts.push(crate::tr!(lang, "report-act-court-case", case = case));
     }
     match &act.court_outcome {
-        Some(outcome) => parts.push(format!("Решение на съда: {outcome}")),
-        None if act.court_case.is_some() => parts.push("Делото не е приключило".to_owned()),
+        Some(outcome) => parts.push(crate::tr!(
+            lang,
+            "report-act-court-outcome",
+            outcome = outcome
+        )),
+        None if act.court_case.is_some() => parts.push(crate::tr!(lang, "report-act-case-pending")),
         None => {}
     }
     if parts.is_empty() {
-        "Очаква се".to_owned()
+        crate::tr!(lang, "report-act-awaited")
     } else {
         parts.join("; ")
     }
@@ -234,32 +242,36 @@ impl AnnualReport {
         self.institutions.iter().filter(|i| !i.reported())
     }
 
-    /// The report's title.
-    pub fn title(&self) -> String {
-        let whose = match &self.institution {
-            Some(t) => format!(" — {}", self.name_of(t.as_str())),
-            None => String::new(),
-        };
-        format!(
-            "Годишен отчет за изпълнението на плана за {} г.{whose}",
-            self.year
-        )
+    /// The report's title, in `lang`.
+    pub fn title(&self, lang: Lang) -> String {
+        // The year as a text: a number would be written with digit groups ("2 017").
+        let year = self.year.to_string();
+        match &self.institution {
+            Some(t) => crate::tr!(
+                lang,
+                "labels-report-title-institution",
+                year = year,
+                institution = self.name_of(t.as_str())
+            ),
+            None => crate::tr!(lang, "labels-report-title", year = year),
+        }
     }
 
-    /// Who files it.
-    pub fn issuer(&self) -> String {
-        format!(
-            "Областен обществен съвет за превенция и противодействие на корупцията — област {}",
-            self.province_name
-        )
+    /// Who files it, in `lang`.
+    pub fn issuer(&self, lang: Lang) -> String {
+        crate::tr!(lang, "labels-report-issuer", province = &self.province_name)
     }
 
-    /// Each institution's measures by level, overdue measures and activities by kind.
-    pub fn institutions_table(&self) -> ReportTable {
-        let mut columns = vec!["Институция"];
-        columns.extend(CompletionLevel::ALL.iter().rev().map(|l| l.label_bg()));
-        columns.extend(["Без отчет", "Просрочени"]);
-        columns.extend(ActivityKind::ALL.iter().map(|k| k.label_bg()));
+    /// Each institution's measures by level, overdue measures and activities by kind, in
+    /// `lang`.
+    pub fn institutions_table(&self, lang: Lang) -> ReportTable {
+        let mut columns = vec![crate::tr!(lang, "report-column-institution")];
+        columns.extend(CompletionLevel::ALL.iter().rev().map(|l| l.label(lang)));
+        columns.extend([
+            crate::tr!(lang, "report-column-not-reported"),
+            crate::tr!(lang, "report-column-overdue"),
+        ]);
+        columns.extend(ActivityKind::ALL.iter().map(|k| k.label(lang)));
         let rows = self
             .institutions
             .iter()
@@ -288,19 +300,35 @@ impl AnnualReport {
             })
             .collect();
         ReportTable {
-            caption: format!("Изпълнение и дейности по институции, {} г.", self.year),
+            caption: crate::tr!(
+                lang,
+                "report-institutions-caption",
+                year = self.year.to_string()
+            ),
             columns,
             rows,
         }
     }
 
     /// Every measure with each institution's level (and, for the institutions the reader
-    /// sees in detail, what was done and what shows it): one row per measure and institution.
-    pub fn measures_table(&self) -> ReportTable {
+    /// sees in detail, what was done and what shows it): one row per measure and institution,
+    /// in `lang`.
+    pub fn measures_table(&self, lang: Lang) -> ReportTable {
         let detailed = self.detailed();
-        let mut columns = vec!["Раздел", "Мярка", "Текст", "Срок", "Институция", "Степен"];
+        let mut columns = vec![
+            crate::tr!(lang, "report-column-section"),
+            crate::tr!(lang, "report-column-measure"),
+            crate::tr!(lang, "report-column-text"),
+            crate::tr!(lang, "report-column-deadline"),
+            crate::tr!(lang, "report-column-institution"),
+            crate::tr!(lang, "report-column-level"),
+        ];
         if detailed {
-            columns.extend(["Какво е направено", "Доказателства", "Към дата"]);
+            columns.extend([
+                crate::tr!(lang, "report-column-what-was-done"),
+                crate::tr!(lang, "report-column-evidence"),
+                crate::tr!(lang, "report-column-as-of"),
+            ]);
         }
         let mut rows = Vec::new();
         for section in &self.sections {
@@ -315,17 +343,17 @@ impl AnnualReport {
                 };
                 if let Some(reason) = &m.withdrawn {
                     let mut row = lead();
-                    row.extend([String::new(), format!("Оттеглена: {reason}")]);
+                    row.extend([
+                        String::new(),
+                        crate::tr!(lang, "report-measure-withdrawn", reason = reason),
+                    ]);
                     row.resize(columns.len(), String::new());
                     rows.push(row);
                     continue;
                 }
                 for l in &m.levels {
                     let mut row = lead();
-                    row.extend([
-                        self.name_of(l.tenant.as_str()),
-                        level_text(l.level).to_owned(),
-                    ]);
+                    row.extend([self.name_of(l.tenant.as_str()), level_text(l.level, lang)]);
                     if detailed {
                         let d = l.detail.as_ref();
                         row.extend([
@@ -346,49 +374,64 @@ impl AnnualReport {
             }
         }
         ReportTable {
-            caption: format!("Мерките на плана за {} г. по институции", self.year),
+            caption: crate::tr!(
+                lang,
+                "report-measures-caption",
+                year = self.year.to_string()
+            ),
             columns,
             rows,
         }
     }
 
-    /// The list of one kind of activity as a table, its columns chosen for the kind.
-    pub fn activity_table(&self, list: &ActivityList) -> ReportTable {
-        let columns: Vec<&'static str> = match list.kind {
+    /// The list of one kind of activity as a table in `lang`, its columns chosen for the kind.
+    pub fn activity_table(&self, list: &ActivityList, lang: Lang) -> ReportTable {
+        let date = || crate::tr!(lang, "report-column-date");
+        let institution = || crate::tr!(lang, "report-column-institution");
+        let kind = || crate::tr!(lang, "report-column-kind");
+        let participants = || crate::tr!(lang, "report-column-participants");
+        let measures = || crate::tr!(lang, "report-column-measures");
+        let columns: Vec<String> = match list.kind {
             ActivityKind::Meeting => vec![
-                "Дата",
-                "Институция",
-                "Вид",
-                "Тема",
-                "Участници",
-                "Решения",
-                "Мерки",
+                date(),
+                institution(),
+                kind(),
+                crate::tr!(lang, "report-column-topic"),
+                participants(),
+                crate::tr!(lang, "report-column-decisions"),
+                measures(),
             ],
-            ActivityKind::Training => vec!["Дата", "Институция", "Тема", "Участници", "Мерки"],
+            ActivityKind::Training => vec![
+                date(),
+                institution(),
+                crate::tr!(lang, "report-column-topic"),
+                participants(),
+                measures(),
+            ],
             ActivityKind::Media => vec![
-                "Дата",
-                "Институция",
-                "Вид",
-                "Медия или канал",
-                "Съдържание",
-                "Мерки",
+                date(),
+                institution(),
+                kind(),
+                crate::tr!(lang, "report-column-channel"),
+                crate::tr!(lang, "report-column-content"),
+                measures(),
             ],
             ActivityKind::DeclarationCheck => vec![
-                "Период",
-                "Институция",
-                "Проверяващ орган",
-                "Проверени декларации",
-                "Установени нарушения",
-                "Сигнали до компетентен орган",
-                "Мерки",
+                crate::tr!(lang, "report-column-period"),
+                institution(),
+                crate::tr!(lang, "report-column-checking-body"),
+                crate::tr!(lang, "report-column-declarations-checked"),
+                crate::tr!(lang, "report-column-irregularities-found"),
+                crate::tr!(lang, "report-column-referrals"),
+                measures(),
             ],
             ActivityKind::ContestedAct => vec![
-                "Акт",
-                "Община",
-                "Действие",
-                "Основания",
-                "Резултат",
-                "Мерки",
+                crate::tr!(lang, "report-column-act"),
+                crate::tr!(lang, "report-column-municipality"),
+                crate::tr!(lang, "report-column-action"),
+                crate::tr!(lang, "report-column-grounds"),
+                crate::tr!(lang, "report-column-outcome"),
+                measures(),
             ],
         };
         let rows = list
@@ -401,7 +444,7 @@ impl AnnualReport {
                     Activity::Meeting(m) => vec![
                         date_bg(m.date),
                         by,
-                        m.meeting_kind.label_bg().to_owned(),
+                        m.meeting_kind.label(lang),
                         m.title.clone(),
                         m.participants.to_string(),
                         m.decisions.clone(),
@@ -417,7 +460,7 @@ impl AnnualReport {
                     Activity::Media(m) => vec![
                         date_bg(m.date),
                         by,
-                        media_kind_label(m.media_kind).to_owned(),
+                        m.media_kind.label(lang),
                         m.channel.clone(),
                         m.summary.clone(),
                         measures,
@@ -432,31 +475,40 @@ impl AnnualReport {
                         measures,
                     ],
                     Activity::ContestedAct(a) => vec![
-                        format!(
-                            "{} № {} от {}",
-                            act_kind_label(a.act_kind),
-                            a.act_number,
-                            date_bg(a.act_date)
+                        crate::tr!(
+                            lang,
+                            "report-act",
+                            kind = a.act_kind.label(lang),
+                            number = &a.act_number,
+                            date = date_bg(a.act_date),
                         ),
                         self.name_of(&a.municipality),
-                        format!("{} на {}", act_action_label(a.action), date_bg(a.action_on)),
+                        crate::tr!(
+                            lang,
+                            "report-act-action",
+                            action = a.action.label(lang),
+                            date = date_bg(a.action_on),
+                        ),
                         a.grounds.clone(),
-                        act_outcome(a),
+                        act_outcome(a, lang),
                         measures,
                     ],
                 }
             })
             .collect();
         let shown = list.items.len() as u64;
+        let (kind, year) = (list.kind.label(lang), self.year.to_string());
         let caption = if shown < list.total {
-            format!(
-                "{}, {} г.: последните {shown} от {}",
-                list.kind.label_bg(),
-                self.year,
-                list.total
+            crate::tr!(
+                lang,
+                "report-activities-caption-latest",
+                kind = kind,
+                year = year,
+                shown = shown,
+                total = list.total,
             )
         } else {
-            format!("{}, {} г.", list.kind.label_bg(), self.year)
+            crate::tr!(lang, "report-activities-caption", kind = kind, year = year)
         };
         ReportTable {
             caption,
@@ -465,15 +517,19 @@ impl AnnualReport {
         }
     }
 
-    /// Each institution's corruption-risk register of the year in figures (measure VI.1).
-    pub fn risks_table(&self) -> ReportTable {
+    /// Each institution's corruption-risk register of the year in figures (measure VI.1), in
+    /// `lang`.
+    pub fn risks_table(&self, lang: Lang) -> ReportTable {
         let rows = self
             .institutions
             .iter()
             .map(|i| {
                 let r = &i.risks;
                 if r.open + r.closed == 0 {
-                    let mut row = vec![i.name_bg.clone(), "Няма регистър".to_owned()];
+                    let mut row = vec![
+                        i.name_bg.clone(),
+                        crate::tr!(lang, "report-risks-no-register"),
+                    ];
                     row.extend(std::iter::repeat_n(String::new(), 7));
                     return row;
                 }
@@ -493,80 +549,350 @@ impl AnnualReport {
             })
             .collect();
         ReportTable {
-            caption: format!(
-                "Регистри на корупционните рискове за {} г. (мярка VI.1): отворени рискове по остатъчно ниво",
-                self.year
-            ),
+            caption: crate::tr!(lang, "report-risks-caption", year = self.year.to_string()),
             columns: vec![
-                "Институция",
-                "Отворени",
-                "Висок",
-                "Среден",
-                "Нисък",
-                "Неоценени",
-                "Без мерки",
-                "Просрочени прегледи",
-                "Закрити",
+                crate::tr!(lang, "report-column-institution"),
+                crate::tr!(lang, "report-column-risks-open"),
+                crate::tr!(lang, "report-column-risks-high"),
+                crate::tr!(lang, "report-column-risks-medium"),
+                crate::tr!(lang, "report-column-risks-low"),
+                crate::tr!(lang, "report-column-risks-unassessed"),
+                crate::tr!(lang, "report-column-risks-untreated"),
+                crate::tr!(lang, "report-column-risks-overdue-reviews"),
+                crate::tr!(lang, "report-column-risks-closed"),
             ],
             rows,
         }
     }
 
-    /// The signals received by each institution and how the statutory clocks were kept.
-    pub fn signals_table(&self) -> ReportTable {
+    /// The signals received by each institution and how the statutory clocks were kept, in
+    /// `lang`.
+    pub fn signals_table(&self, lang: Lang) -> ReportTable {
         let s = &self.signals;
+        let rate = |r: Option<u32>| {
+            r.map_or_else(
+                || "—".to_owned(),
+                |r| crate::tr!(lang, "report-rate", rate = r),
+            )
+        };
+        let of = |done: crate::signal::Cell, due: crate::signal::Cell| {
+            crate::tr!(
+                lang,
+                "report-cells-of",
+                done = done.label_in(lang),
+                due = due.label_in(lang),
+            )
+        };
         let rows = s
             .by_tenant
             .iter()
             .map(|t| {
-                let rate = |r: Option<u32>| r.map_or_else(|| "—".to_owned(), |r| format!("{r} %"));
                 vec![
                     t.name.clone(),
-                    t.received.label(),
-                    format!(
-                        "{} от {}",
-                        t.acknowledged_in_time.label(),
-                        t.acknowledgments_due.label()
-                    ),
+                    t.received.label_in(lang),
+                    of(t.acknowledged_in_time, t.acknowledgments_due),
                     rate(t.acknowledgment_rate),
-                    format!(
-                        "{} от {}",
-                        t.feedback_in_time.label(),
-                        t.feedback_due.label()
-                    ),
+                    of(t.feedback_in_time, t.feedback_due),
                     rate(t.feedback_rate),
                 ]
             })
             .collect();
+        let on_time = || crate::tr!(lang, "report-column-on-time-rate");
         ReportTable {
-            caption: format!(
-                "Сигнали за корупция, получени през {} г. (общо {}; броеве под 3 не се показват)",
-                self.year,
-                s.total.label()
+            caption: crate::tr!(
+                lang,
+                "report-signals-caption",
+                year = self.year.to_string(),
+                total = s.total.label_in(lang),
             ),
             columns: vec![
-                "Институция",
-                "Получени",
-                "Потвърдени в 7-дневния срок",
-                "% в срок",
-                "Обратна информация в 3-месечния срок",
-                "% в срок",
+                crate::tr!(lang, "report-column-institution"),
+                crate::tr!(lang, "report-column-received"),
+                crate::tr!(lang, "report-column-acknowledged-in-time"),
+                on_time(),
+                crate::tr!(lang, "report-column-feedback-in-time"),
+                on_time(),
             ],
             rows,
         }
     }
 
-    /// The signals by category, suppressed as the public statistics are.
-    pub fn signal_categories_table(&self) -> ReportTable {
+    /// The signals by category, suppressed as the public statistics are, in `lang`.
+    pub fn signal_categories_table(&self, lang: Lang) -> ReportTable {
         ReportTable {
-            caption: format!("Сигнали по категория, {} г.", self.year),
-            columns: vec!["Категория", "Брой"],
+            caption: crate::tr!(
+                lang,
+                "report-categories-caption",
+                year = self.year.to_string()
+            ),
+            columns: vec![
+                crate::tr!(lang, "report-column-category"),
+                crate::tr!(lang, "report-column-count"),
+            ],
             rows: self
                 .signals
                 .by_category
                 .iter()
-                .map(|c| vec![c.label.clone(), c.count.label()])
+                .map(|c| {
+                    // The line's key is the category's code: its name in `lang`, or the
+                    // label it came with for a code this build does not know.
+                    let label = serde_json::from_value::<crate::signal::Category>(
+                        serde_json::Value::String(c.key.clone()),
+                    )
+                    .map_or_else(|_| c.label.clone(), |category| category.label(lang));
+                    vec![label, c.count.label_in(lang)]
+                })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    fn report(institution: Option<&str>) -> AnnualReport {
+        let empty = serde_json::json!({
+            "year": null, "total": {"shown": "zero"}, "by_tenant": [], "by_category": [],
+            "by_unit": [], "by_activity": [], "by_status": [], "by_regime": [],
+            "by_channel": [], "by_quarter": [],
+        });
+        serde_json::from_value(serde_json::json!({
+            "year": 2017,
+            "province": "BLG",
+            "province_name": "Благоевград",
+            "plan_title": "План",
+            "institution": institution,
+            "today": "2017-12-31",
+            "position": 1,
+            "institutions": [],
+            "sections": [],
+            "activities": [],
+            "signals": empty,
+        }))
+        .expect("a report")
+    }
+
+    #[test]
+    fn report_labels_tell_values_apart_in_both_languages() {
+        assert_eq!(
+            report(None).title(Lang::Bg),
+            "Годишен отчет за изпълнението на плана за 2017 г."
+        );
+        assert!(
+            report(Some("bansko"))
+                .title(Lang::Bg)
+                .starts_with("Годишен отчет за изпълнението на плана за 2017 г. — ")
+        );
+        assert_eq!(
+            report(None).title(Lang::En),
+            "Annual report on the implementation of the 2017 plan"
+        );
+        crate::i18n::assert_distinct_labels(
+            CompletionLevel::ALL.map(Some).into_iter().chain([None]),
+            level_text,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A report of 2017 with one institution, a measure in force and a withdrawn one, a
+    /// contested act and the signals' statistics.
+    fn report() -> AnnualReport {
+        let measure = |key: &str| {
+            json!({
+                "key": key, "section": "I", "number_in_source": key, "text": "Мярка",
+                "deadline": {"from": {"year": 2017, "month": 3}, "to": {"year": 2017, "month": 3}},
+                "deadline_in_source": " март 2017 ", "responsible": ["Областен управител", "Кметове"],
+                "indicator": " Брой ", "expected_result": "",
+            })
+        };
+        let cell = |n: u64| json!({"shown": "exact", "count": n});
+        serde_json::from_value(json!({
+            "year": 2017,
+            "province": "BLG",
+            "province_name": "Благоевград",
+            "plan_title": "План",
+            "institution": null,
+            "today": "2017-12-31",
+            "position": 1,
+            "institutions": [{
+                "tenant": "bansko", "name_bg": "Община Банско",
+                "counts": {"completed": 0, "substantial": 0, "limited": 0, "not_started": 0,
+                    "not_reported": 1},
+                "overdue": 0, "activities": [], "detailed": false,
+            }],
+            "sections": [{
+                "numeral": "I", "title": "Раздел",
+                "levels": {"completed": 0, "substantial": 0, "limited": 0, "not_started": 0,
+                    "not_reported": 1},
+                "measures": [
+                    {"measure": measure("I.1"), "withdrawn": null,
+                        "levels": [{"tenant": "bansko", "level": null, "detail": null}]},
+                    {"measure": measure("I.2"), "withdrawn": "Отпадна", "levels": []},
+                ],
+            }],
+            "activities": [{
+                "kind": "contested_act", "total": 1234,
+                "items": [{"tenant": "oblast-blagoevgrad", "activity": {
+                    "kind": "contested_act", "act_kind": "council_decision", "act_number": "123",
+                    "act_date": "2017-03-01", "municipality": "bansko",
+                    "received_on": "2017-03-05", "action": "contested_in_court",
+                    "action_on": "2017-03-10", "grounds": "Основания", "council_revote": null,
+                    "court_case": "45/2017", "court_outcome": null, "published_on": null,
+                    "measures": ["I.1"],
+                }}],
+            }],
+            "signals": {
+                "year": 2017, "total": cell(12),
+                "by_tenant": [{
+                    "tenant": "bansko", "name": "Община Банско", "received": cell(12),
+                    "acknowledged_in_time": cell(10), "acknowledgments_due": cell(12),
+                    "feedback_in_time": {"shown": "fewer_than_three"},
+                    "feedback_due": {"shown": "withheld"},
+                    "acknowledgment_rate": 83, "feedback_rate": null, "obliged": true,
+                }],
+                "by_category": [
+                    {"key": "bribery", "label": "Подкуп", "count": cell(7)},
+                    {"key": "unknown", "label": "Друго име", "count": {"shown": "zero"}},
+                ],
+                "by_unit": [], "by_activity": [], "by_status": [], "by_regime": [],
+                "by_channel": [], "by_quarter": [],
+            },
+        }))
+        .expect("a report")
+    }
+
+    fn cyrillic(text: &str) -> bool {
+        text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    }
+
+    /// Every caption and column name of every table, in `lang`.
+    fn headings(report: &AnnualReport, lang: Lang) -> Vec<String> {
+        let mut tables = vec![
+            report.institutions_table(lang),
+            report.measures_table(lang),
+            report.risks_table(lang),
+            report.signals_table(lang),
+            report.signal_categories_table(lang),
+        ];
+        tables.extend(
+            report
+                .activities
+                .iter()
+                .map(|l| report.activity_table(l, lang)),
+        );
+        tables
+            .into_iter()
+            .flat_map(|t| std::iter::once(t.caption).chain(t.columns))
+            .collect()
+    }
+
+    #[test]
+    fn the_tables_keep_their_bulgarian_and_speak_english() {
+        let report = report();
+        let m = &report.sections[0].measures[0].measure;
+        assert_eq!(
+            measure_terms(m, Lang::Bg),
+            "Срок: март 2017 · Отговорник: Областен управител; Кметове · Индикатор: Брой"
+        );
+        assert_eq!(
+            measure_terms(m, Lang::En),
+            "Deadline: март 2017 · Responsible: Областен управител; Кметове · Indicator: Брой"
+        );
+
+        let measures = report.measures_table(Lang::Bg);
+        assert_eq!(
+            measures.caption,
+            "Мерките на плана за 2017 г. по институции"
+        );
+        assert_eq!(
+            measures.columns,
+            ["Раздел", "Мярка", "Текст", "Срок", "Институция", "Степен"]
+        );
+        assert_eq!(measures.rows[0][5], "Няма отчет");
+        assert_eq!(measures.rows[1][5], "Оттеглена: Отпадна");
+        let measures = report.measures_table(Lang::En);
+        assert_eq!(measures.rows[0][5], "Not reported");
+        assert_eq!(measures.rows[1][5], "Withdrawn: Отпадна");
+
+        let institutions = report.institutions_table(Lang::Bg);
+        assert_eq!(
+            institutions.caption,
+            "Изпълнение и дейности по институции, 2017 г."
+        );
+        assert_eq!(institutions.columns[5..7], ["Без отчет", "Просрочени"]);
+
+        let acts = report.activity_table(&report.activities[0], Lang::Bg);
+        assert_eq!(
+            acts.caption,
+            "Оспорени актове, 2017 г.: последните 1 от 1\u{2009}234"
+        );
+        assert_eq!(
+            acts.rows[0][..5],
+            [
+                "Решение на общински съвет № 123 от 01.03.2017",
+                "Община Банско",
+                "Оспорен пред административния съд на 10.03.2017",
+                "Основания",
+                "Дело 45/2017; Делото не е приключило",
+            ]
+        );
+        let acts = report.activity_table(&report.activities[0], Lang::En);
+        assert_eq!(acts.caption, "Contested acts, 2017: the latest 1 of 1,234");
+        assert_eq!(
+            acts.rows[0][..5],
+            [
+                "Municipal Council decision No. 123 of 01.03.2017",
+                "Община Банско",
+                "Contested before the administrative court on 10.03.2017",
+                "Основания",
+                "Case 45/2017; The case is pending",
+            ]
+        );
+
+        let signals = report.signals_table(Lang::Bg);
+        assert_eq!(
+            signals.caption,
+            "Сигнали за корупция, получени през 2017 г. (общо 12; броеве под 3 не се показват)"
+        );
+        assert_eq!(
+            signals.rows[0],
+            [
+                "Община Банско",
+                "12",
+                "10 от 12",
+                "83 %",
+                "< 3 от скрито",
+                "—"
+            ]
+        );
+        assert_eq!(
+            report.signals_table(Lang::En).rows[0][2..5],
+            ["10 of 12", "83%", "< 3 of withheld"]
+        );
+        let categories = report.signal_categories_table(Lang::Bg);
+        assert_eq!(categories.caption, "Сигнали по категория, 2017 г.");
+        assert_eq!(categories.columns, ["Категория", "Брой"]);
+        assert_eq!(categories.rows[1], ["Друго име", "0"]);
+        let categories = report.signal_categories_table(Lang::En);
+        assert!(!cyrillic(&categories.rows[0][0]), "{:?}", categories.rows);
+
+        let risks = report.risks_table(Lang::Bg);
+        assert_eq!(risks.rows[0][1], "Няма регистър");
+        assert_eq!(report.risks_table(Lang::En).rows[0][1], "No register");
+
+        // No Bulgarian left in the English tables' captions and column names.
+        let english = headings(&report, Lang::En);
+        assert!(english.iter().all(|h| !cyrillic(h)), "{english:?}");
+        assert!(
+            headings(&report, Lang::Bg)
+                .iter()
+                .all(|h| cyrillic(h) || h.starts_with('%'))
+        );
     }
 }

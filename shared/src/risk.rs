@@ -3,6 +3,7 @@
 //! under the public internal control law (ЗФУКПС, чл. 12), reviews and closure.
 
 use crate::TenantId;
+use crate::i18n::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -61,12 +62,12 @@ impl Band {
         }
     }
 
-    /// The band's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The band's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Low => "Нисък",
-            Self::Medium => "Среден",
-            Self::High => "Висок",
+            Self::Low => crate::tr!(lang, "labels-band-low"),
+            Self::Medium => crate::tr!(lang, "labels-band-medium"),
+            Self::High => crate::tr!(lang, "labels-band-high"),
         }
     }
 }
@@ -118,20 +119,20 @@ impl RiskArea {
         RiskArea::Other,
     ];
 
-    /// The area's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The area's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Procurement => "Обществени поръчки",
-            Self::Construction => "Устройство на територията и строителство",
-            Self::Property => "Управление и разпореждане с имущество",
-            Self::TaxesAndFees => "Местни данъци и такси",
-            Self::Permits => "Разрешения, лицензи и регистрации",
-            Self::SocialServices => "Социални услуги и помощи",
-            Self::HumanResources => "Човешки ресурси",
-            Self::Finance => "Бюджет и финансово управление",
-            Self::Inspections => "Контролна дейност",
-            Self::Services => "Административно обслужване",
-            Self::Other => "Друго",
+            Self::Procurement => crate::tr!(lang, "labels-risk-area-procurement"),
+            Self::Construction => crate::tr!(lang, "labels-risk-area-construction"),
+            Self::Property => crate::tr!(lang, "labels-risk-area-property"),
+            Self::TaxesAndFees => crate::tr!(lang, "labels-risk-area-taxes-and-fees"),
+            Self::Permits => crate::tr!(lang, "labels-risk-area-permits"),
+            Self::SocialServices => crate::tr!(lang, "labels-risk-area-social-services"),
+            Self::HumanResources => crate::tr!(lang, "labels-risk-area-human-resources"),
+            Self::Finance => crate::tr!(lang, "labels-risk-area-finance"),
+            Self::Inspections => crate::tr!(lang, "labels-risk-area-inspections"),
+            Self::Services => crate::tr!(lang, "labels-risk-area-services"),
+            Self::Other => crate::tr!(lang, "labels-risk-area-other"),
         }
     }
 }
@@ -160,13 +161,13 @@ impl RiskResponse {
         RiskResponse::Terminate,
     ];
 
-    /// The response's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The response's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Limit => "Ограничаване",
-            Self::Transfer => "Прехвърляне",
-            Self::Accept => "Приемане",
-            Self::Terminate => "Прекратяване",
+            Self::Limit => crate::tr!(lang, "labels-risk-response-limit"),
+            Self::Transfer => crate::tr!(lang, "labels-risk-response-transfer"),
+            Self::Accept => crate::tr!(lang, "labels-risk-response-accept"),
+            Self::Terminate => crate::tr!(lang, "labels-risk-response-terminate"),
         }
     }
 }
@@ -187,13 +188,13 @@ pub enum RiskStatus {
 }
 
 impl RiskStatus {
-    /// The status's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The status's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Identified => "Идентифициран",
-            Self::Assessed => "Оценен",
-            Self::Treated => "С мерки",
-            Self::Closed => "Закрит",
+            Self::Identified => crate::tr!(lang, "labels-risk-status-identified"),
+            Self::Assessed => crate::tr!(lang, "labels-risk-status-assessed"),
+            Self::Treated => crate::tr!(lang, "labels-risk-status-treated"),
+            Self::Closed => crate::tr!(lang, "labels-risk-status-closed"),
         }
     }
 }
@@ -551,6 +552,22 @@ pub struct RegionRisks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn risk_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(Band::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(RiskArea::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(RiskResponse::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(
+            [
+                RiskStatus::Identified,
+                RiskStatus::Assessed,
+                RiskStatus::Treated,
+                RiskStatus::Closed,
+            ],
+            |value, lang| value.label(lang),
+        );
+    }
 
     #[test]
     fn bands_split_the_grid_where_the_scale_says() {

@@ -4,6 +4,7 @@
 //! A stream's name is part of the stored history (auditors' tools and old bundles read it), so
 //! a name here never changes once events have been recorded under it.
 
+use crate::i18n::Lang;
 use crate::{StreamId, Username};
 use uuid::Uuid;
 
@@ -214,6 +215,51 @@ pub fn record_name(stream: &StreamId) -> Option<String> {
     )
 }
 
+/// A stream's record as people reading `lang` name it: [`record_name`] in their language.
+pub fn record_name_in(stream: &StreamId, lang: Lang) -> Option<String> {
+    let name = stream.as_str();
+    if let Some(username) = name.strip_prefix("account-") {
+        return Some(crate::tr!(
+            lang,
+            "labels-record-account",
+            username = username
+        ));
+    }
+    if let Some(year) = name.strip_prefix("plan-") {
+        return Some(crate::tr!(lang, "labels-record-plan", year = year));
+    }
+    if let Some(year) = name.strip_prefix("questionnaire-") {
+        return Some(crate::tr!(lang, "labels-record-staff-survey", year = year));
+    }
+    if let Some(rest) = name.strip_prefix("survey-") {
+        return Some(match rest.strip_suffix("-answers") {
+            Some(year) => crate::tr!(lang, "labels-record-survey-answers", year = year),
+            None => crate::tr!(lang, "labels-record-staff-survey", year = rest),
+        });
+    }
+    if let Some((year, key)) = name
+        .strip_prefix("progress-")
+        .and_then(|r| r.split_once('-'))
+    {
+        return Some(crate::tr!(
+            lang,
+            "labels-record-progress",
+            key = key,
+            year = year
+        ));
+    }
+    Some(match name {
+        "tenant" => crate::tr!(lang, "labels-record-tenant"),
+        "security" => crate::tr!(lang, "labels-record-security"),
+        "contacts" => crate::tr!(lang, "labels-record-contacts"),
+        "internal-channel" => crate::tr!(lang, "labels-record-internal-channel"),
+        "intake-lists" => crate::tr!(lang, "labels-record-intake-lists"),
+        "vault" => crate::tr!(lang, "labels-record-vault"),
+        crate::tlog::LOG_KEY_STREAM => crate::tr!(lang, "labels-record-log-keys"),
+        _ => return None,
+    })
+}
+
 fn id_after(stream: &StreamId, prefix: &str) -> Option<Uuid> {
     Uuid::parse_str(stream.as_str().strip_prefix(prefix)?).ok()
 }
@@ -221,6 +267,39 @@ fn id_after(stream: &StreamId, prefix: &str) -> Option<Uuid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_names_in_bulgarian_are_the_old_ones() {
+        let user = Username::parse("petrich.ivanova").unwrap();
+        for stream in [
+            account(&user),
+            plan(2017),
+            questionnaire(2026),
+            survey(2026),
+            survey_answers(2026),
+            progress(2017, "III.2").unwrap(),
+            tenant(),
+            security(),
+            contacts(),
+            internal_channel(),
+            intake_lists(),
+            vault(),
+            log_key(),
+            activity(Uuid::from_u128(1)),
+            signal(Uuid::from_u128(2)),
+            named("no-such-record"),
+        ] {
+            assert_eq!(
+                record_name_in(&stream, Lang::Bg),
+                record_name(&stream),
+                "{stream}"
+            );
+        }
+        assert_eq!(
+            record_name_in(&progress(2017, "III.2").unwrap(), Lang::En).as_deref(),
+            Some("Report on measure III.2 (2017)")
+        );
+    }
 
     #[test]
     fn ids_come_back_from_their_streams_and_not_from_others() {

@@ -1,10 +1,11 @@
-//! One sentence in Bulgarian for every event type: what the audit trail, the event page and the
-//! dashboard say happened, in the words of the people who did it.
+//! One sentence for every event type, in the reader's language: what the audit trail, the
+//! event page and the dashboard say happened, in the words of the people who did it.
 //!
 //! Every payload implements [`Summary`]; the list of event types (`events::event_sets!`) calls
 //! it for each type, so a new event type does not compile until it can say what it records.
 //! A summary reads only the payload's plain fields: the confidential register's sealed fields
 //! have no text to show, and the sentence of a signal's event names its case by its reference.
+//! The sentences are messages of the catalogue's `history` area (`shared/locales/*/history.ftl`).
 
 use crate::account::{
     AccountCreated, AccountDisabled, AccountEnabled, LoggedOut, LoginFailed, LoginFailure,
@@ -15,6 +16,7 @@ use crate::activity::{
     DeclarationsChecked, ExpertContactsUpdated, MediaActivityCarriedOut, MediaKind, MeetingHeld,
     TrainingHeld,
 };
+use crate::i18n::Lang;
 use crate::notifications::{Delivery, NotificationKind, NotificationSent, NotificationsChosen};
 use crate::plan::{MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted};
 use crate::progress::ProgressReported;
@@ -31,10 +33,13 @@ use crate::survey::{QuestionnairePublished, SurveyAnswered, SurveyCodesIssued, S
 use crate::tenant::TenantRegistered;
 use crate::text::{date_bg, date_time};
 use crate::tlog::LogKeyAdopted;
+use crate::tr;
 
-/// What a summary may name besides its own payload.
+/// What a summary may name besides its own payload, and in which language it speaks.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
+    /// The reader's language.
+    pub lang: Lang,
     /// The tenant whose log holds the event, by its Bulgarian name ("Община Петрич").
     pub tenant: &'a str,
     /// The record the event belongs to, as people name it ("Сигнал BLG52-2026-0003").
@@ -56,195 +61,253 @@ pub trait Summary {
     /// (a progress report's level before and after); a reader fetches that event only then.
     const READS_PREVIOUS: bool = false;
 
-    /// The record's name, when the payload itself says it: the event that records an activity
-    /// holds it whole, so a reader need not look the record up.
-    fn names_record(&self) -> Option<String> {
+    /// The record's name in `lang`, when the payload itself says it: the event that records an
+    /// activity holds it whole, so a reader need not look the record up.
+    fn names_record(&self, _lang: Lang) -> Option<String> {
         None
     }
 
-    /// The sentence, given the context and, for a type that reads it, the stream's previous
-    /// event when it is of the same type.
+    /// The sentence in the context's language, given the context and, for a type that reads
+    /// it, the stream's previous event when it is of the same type.
     fn summary(&self, context: &Context, previous: Option<&Self>) -> String;
 }
 
 /// `n` and the noun in the form Bulgarian gives it after that number: `1 участник`,
-/// `12 участници`.
+/// `12 участници`. Bulgarian only: the catalogue's messages choose their own plural forms.
 pub fn counted(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// A quoted title, as Bulgarian quotes it.
-fn quoted(text: &str) -> String {
-    format!("„{}“", text.trim())
+/// A quoted text, as `lang` quotes it: „…“ in Bulgarian, “…” in English.
+fn quoted(lang: Lang, text: &str) -> String {
+    tr!(lang, "history-quoted", text = text.trim())
 }
 
 impl Summary for TenantRegistered {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Регистрирана институция {} ({}, код {})",
-            self.name_bg,
-            self.kind.label_bg().to_lowercase(),
-            self.official_code
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-tenant-registered",
+            name = &self.name_bg,
+            kind = self.kind.label(c.lang).to_lowercase(),
+            code = &self.official_code,
         )
     }
 }
 
 impl Summary for AccountCreated {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Създаден профил {} – {} ({})",
-            self.username,
-            self.display_name,
-            self.role.label_bg().to_lowercase()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-account-created",
+            username = self.username.to_string(),
+            name = &self.display_name,
+            role = self.role.label(c.lang).to_lowercase(),
         )
     }
 }
 
 impl Summary for RoleGranted {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Профил {}: роля {} → {}",
-            self.username,
-            self.previous.label_bg().to_lowercase(),
-            self.role.label_bg().to_lowercase()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-role-granted",
+            username = self.username.to_string(),
+            previous = self.previous.label(c.lang).to_lowercase(),
+            role = self.role.label(c.lang).to_lowercase(),
         )
     }
 }
 
 impl Summary for AccountDisabled {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Деактивиран профил {}: {}",
-            self.username,
-            self.reason.trim()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-account-disabled",
+            username = self.username.to_string(),
+            reason = self.reason.trim(),
         )
     }
 }
 
 impl Summary for AccountEnabled {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!("Профилът {} е активиран отново", self.username)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-account-enabled",
+            username = self.username.to_string()
+        )
     }
 }
 
 impl Summary for PasswordChanged {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let username = self.username.to_string();
         match self.kind {
             PasswordChangeKind::ByOwner => {
-                format!("{} смени паролата си", self.username)
+                tr!(c.lang, "history-password-changed", username = username)
             }
-            PasswordChangeKind::ResetByAdmin => format!(
-                "Администратор зададе нова парола на профил {}",
-                self.username
-            ),
+            PasswordChangeKind::ResetByAdmin => {
+                tr!(c.lang, "history-password-reset", username = username)
+            }
         }
     }
 }
 
 impl Summary for NotificationsChosen {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let username = self.username.to_string();
         match (&self.email, self.delivery) {
-            (Some(email), delivery) if delivery != Delivery::Off => format!(
-                "{} избра известия по електронна поща на {email}: {}",
-                self.username,
-                delivery.label_bg().to_lowercase()
+            (Some(email), delivery) if delivery != Delivery::Off => tr!(
+                c.lang,
+                "history-notifications-chosen",
+                username = username,
+                email = email,
+                delivery = delivery.label(c.lang).to_lowercase(),
             ),
-            _ => format!("{} спря известията по електронна поща", self.username),
+            _ => tr!(c.lang, "history-notifications-stopped", username = username),
         }
     }
 }
 
 impl Summary for NotificationSent {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        let what = match self.kind {
-            NotificationKind::Digest => "дневно писмо",
-            NotificationKind::NewSignals => "писмо за нов сигнал",
-        };
-        format!(
-            "Изпратено {what} до {} ({} броя)",
-            self.username, self.items
-        )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let username = self.username.to_string();
+        match self.kind {
+            NotificationKind::Digest => tr!(
+                c.lang,
+                "history-digest-sent",
+                username = username,
+                items = self.items,
+            ),
+            NotificationKind::NewSignals => tr!(
+                c.lang,
+                "history-new-signals-mail-sent",
+                username = username,
+                items = self.items,
+            ),
+        }
     }
 }
 
 impl Summary for LoginSucceeded {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!("Вход на {}", self.username)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-logged-in",
+            username = self.username.to_string()
+        )
     }
 }
 
 impl Summary for LoginFailed {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
         let who = self.username.as_ref().map_or_else(
-            || "непознато потребителско име".to_owned(),
+            || tr!(c.lang, "history-login-unknown-username"),
             |u| u.to_string(),
         );
-        let why = match self.failure {
-            LoginFailure::UnknownAccount => "няма такъв профил",
-            LoginFailure::WrongPassword => "грешна парола",
-            LoginFailure::AccountDisabled => "профилът е деактивиран",
+        let reason = match self.failure {
+            LoginFailure::UnknownAccount => tr!(c.lang, "history-login-failure-unknown-account"),
+            LoginFailure::WrongPassword => tr!(c.lang, "history-login-failure-wrong-password"),
+            LoginFailure::AccountDisabled => {
+                tr!(c.lang, "history-login-failure-account-disabled")
+            }
         };
-        let mut text = format!("Неуспешен вход ({who}): {why}");
-        if let Some(until) = self.blocked_until {
-            text.push_str(&format!("; входът е спрян до {}", date_time(until)));
+        match self.blocked_until {
+            Some(until) => tr!(
+                c.lang,
+                "history-login-failed-blocked",
+                who = who,
+                reason = reason,
+                until = date_time(until),
+            ),
+            None => tr!(c.lang, "history-login-failed", who = who, reason = reason),
         }
-        text
     }
 }
 
 impl Summary for LoggedOut {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!("Изход на {}", self.username)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-logged-out",
+            username = self.username.to_string()
+        )
     }
 }
 
 impl Summary for PlanAdopted {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        let mut text = format!("Приет план за {}: {}", self.year, quoted(&self.title));
-        if let Some(base) = self.based_on {
-            text.push_str(&format!(" (въз основа на плана за {base})"));
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let (year, title) = (self.year.to_string(), self.title.trim());
+        match self.based_on {
+            Some(base) => tr!(
+                c.lang,
+                "history-plan-adopted-based-on",
+                year = year,
+                title = title,
+                base = base.to_string(),
+            ),
+            None => tr!(c.lang, "history-plan-adopted", year = year, title = title),
         }
-        text
     }
 }
 
 impl Summary for MeasureAdded {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Добавена мярка {} към плана за {}",
-            self.measure.key, self.year
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-measure-added",
+            key = &self.measure.key,
+            year = self.year.to_string(),
         )
     }
 }
 
 impl Summary for MeasureUpdated {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        let changed: Vec<&str> = [
-            (self.text.is_some(), "текст"),
-            (self.deadline.is_some(), "срок"),
-            (self.responsible.is_some(), "отговорници"),
-            (self.indicator.is_some(), "индикатор"),
-            (self.expected_result.is_some(), "очакван резултат"),
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let lang = c.lang;
+        let changed: Vec<String> = [
+            (self.text.is_some(), tr!(lang, "history-field-text")),
+            (self.deadline.is_some(), tr!(lang, "history-field-deadline")),
+            (
+                self.responsible.is_some(),
+                tr!(lang, "history-field-responsible"),
+            ),
+            (
+                self.indicator.is_some(),
+                tr!(lang, "history-field-indicator"),
+            ),
+            (
+                self.expected_result.is_some(),
+                tr!(lang, "history-field-expected-result"),
+            ),
         ]
         .into_iter()
-        .filter_map(|(changed, field)| changed.then_some(field))
+        .filter_map(|(changed, field)| changed.then(|| field.to_lowercase()))
         .collect();
-        let mut text = format!("Променена мярка {} ({})", self.key, self.year);
-        if !changed.is_empty() {
-            text.push_str(": ");
-            text.push_str(&changed.join(", "));
+        let (key, year) = (&self.key, self.year.to_string());
+        if changed.is_empty() {
+            tr!(lang, "history-measure-updated", key = key, year = year)
+        } else {
+            tr!(
+                lang,
+                "history-measure-updated-fields",
+                key = key,
+                year = year,
+                fields = changed.join(", "),
+            )
         }
-        text
     }
 }
 
 impl Summary for MeasureWithdrawn {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Оттеглена мярка {} ({}): {}",
-            self.key,
-            self.year,
-            self.reason.trim()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-measure-withdrawn",
+            key = &self.key,
+            year = self.year.to_string(),
+            reason = self.reason.trim(),
         )
     }
 }
@@ -252,548 +315,667 @@ impl Summary for MeasureWithdrawn {
 impl Summary for ProgressReported {
     const READS_PREVIOUS: bool = true;
 
-    fn summary(&self, context: &Context, previous: Option<&Self>) -> String {
-        let level = self.level.label_bg().to_lowercase();
-        let change = match previous {
-            Some(before) if before.level != self.level => {
-                format!("{} → {level}", before.level.label_bg().to_lowercase())
-            }
-            Some(_) => format!("{level} (без промяна на степента)"),
-            None => level,
-        };
-        format!(
-            "{} отчете мярка {} ({}): {change}",
-            context.tenant, self.measure, self.year
-        )
+    fn summary(&self, c: &Context, previous: Option<&Self>) -> String {
+        let lang = c.lang;
+        let level = self.level.label(lang).to_lowercase();
+        let (tenant, measure, year) = (c.tenant, &self.measure, self.year.to_string());
+        match previous {
+            Some(before) if before.level != self.level => tr!(
+                lang,
+                "history-progress-reported-changed",
+                tenant = tenant,
+                measure = measure,
+                year = year,
+                before = before.level.label(lang).to_lowercase(),
+                level = level,
+            ),
+            Some(_) => tr!(
+                lang,
+                "history-progress-reported-unchanged",
+                tenant = tenant,
+                measure = measure,
+                year = year,
+                level = level,
+            ),
+            None => tr!(
+                lang,
+                "history-progress-reported",
+                tenant = tenant,
+                measure = measure,
+                year = year,
+                level = level,
+            ),
+        }
     }
 }
 
 impl Summary for MeetingHeld {
-    fn names_record(&self) -> Option<String> {
-        Some(self.name())
+    fn names_record(&self, lang: Lang) -> Option<String> {
+        Some(self.name(lang))
     }
 
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} записа {} {} на {} ({})",
-            context.tenant,
-            self.meeting_kind.label_bg().to_lowercase(),
-            quoted(&self.title),
-            date_bg(self.date),
-            counted(self.participants.into(), "участник", "участници")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-meeting-recorded",
+            tenant = c.tenant,
+            kind = self.meeting_kind.label(c.lang).to_lowercase(),
+            title = self.title.trim(),
+            date = date_bg(self.date),
+            participants = self.participants,
         )
     }
 }
 
 impl Summary for TrainingHeld {
-    fn names_record(&self) -> Option<String> {
-        Some(self.name())
+    fn names_record(&self, lang: Lang) -> Option<String> {
+        Some(self.name(lang))
     }
 
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} записа обучение {} на {} ({})",
-            context.tenant,
-            quoted(&self.topic),
-            date_bg(self.date),
-            counted(self.participants.into(), "участник", "участници")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-training-recorded",
+            tenant = c.tenant,
+            topic = self.topic.trim(),
+            date = date_bg(self.date),
+            participants = self.participants,
         )
     }
 }
 
 impl Summary for MediaActivityCarriedOut {
-    fn names_record(&self) -> Option<String> {
-        Some(self.name())
+    fn names_record(&self, lang: Lang) -> Option<String> {
+        Some(self.name(lang))
     }
 
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} записа {} в {} на {}",
-            context.tenant,
-            media_named(self.media_kind).to_lowercase(),
-            self.channel.trim(),
-            date_bg(self.date)
-        )
-    }
-}
-
-/// Media work, short: the form's longer label explains what an appearance is.
-fn media_named(kind: MediaKind) -> &'static str {
-    match kind {
-        MediaKind::Appearance => "Медийна изява",
-        MediaKind::Campaign => "Информационна кампания",
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let (tenant, channel, date) = (c.tenant, self.channel.trim(), date_bg(self.date));
+        match self.media_kind {
+            MediaKind::Appearance => tr!(
+                c.lang,
+                "history-media-appearance-recorded",
+                tenant = tenant,
+                channel = channel,
+                date = date,
+            ),
+            MediaKind::Campaign => tr!(
+                c.lang,
+                "history-media-campaign-recorded",
+                tenant = tenant,
+                channel = channel,
+                date = date,
+            ),
+        }
     }
 }
 
 impl Summary for DeclarationsChecked {
-    fn names_record(&self) -> Option<String> {
-        Some(self.name())
+    fn names_record(&self, lang: Lang) -> Option<String> {
+        Some(self.name(lang))
     }
 
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} записа проверка на {} за {} – {}: {}",
-            context.tenant,
-            counted(self.declarations_checked.into(), "декларация", "декларации"),
-            date_bg(self.period_from),
-            date_bg(self.period_to),
-            counted(
-                self.irregularities_found.into(),
-                "несъответствие",
-                "несъответствия"
-            )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-declarations-checked",
+            tenant = c.tenant,
+            declarations = self.declarations_checked,
+            from = date_bg(self.period_from),
+            to = date_bg(self.period_to),
+            irregularities = self.irregularities_found,
         )
     }
 }
 
-/// "решение № 12 от 01.02.2017", "заповед № 3 от …".
-fn act_named(kind: ActKind, number: &str, date: chrono::NaiveDate) -> String {
-    let kind = match kind {
-        ActKind::CouncilDecision => "решение на общинския съвет",
-        ActKind::MayorOrder => "заповед на кмета",
-    };
-    format!("{kind} № {} от {}", number.trim(), date_bg(date))
+/// "решение на общинския съвет № 12 от 01.02.2017", "заповед на кмета № 3 от …".
+fn act_named(lang: Lang, kind: ActKind, number: &str, date: chrono::NaiveDate) -> String {
+    let (number, date) = (number.trim(), date_bg(date));
+    match kind {
+        ActKind::CouncilDecision => tr!(
+            lang,
+            "history-act-council-decision",
+            number = number,
+            date = date
+        ),
+        ActKind::MayorOrder => tr!(
+            lang,
+            "history-act-mayor-order",
+            number = number,
+            date = date
+        ),
+    }
 }
 
 impl Summary for ActContested {
-    fn names_record(&self) -> Option<String> {
-        Some(self.name())
+    fn names_record(&self, lang: Lang) -> Option<String> {
+        Some(self.name(lang))
     }
 
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        let action = match self.action {
-            ActAction::Returned => "върна за ново обсъждане",
-            ActAction::ContestedInCourt => "оспори пред съда",
-        };
-        format!(
-            "{} {action} {} ({})",
-            context.tenant,
-            act_named(self.act_kind, &self.act_number, self.act_date),
-            self.municipality
-        )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let act = act_named(c.lang, self.act_kind, &self.act_number, self.act_date);
+        let (tenant, municipality) = (c.tenant, &self.municipality);
+        match self.action {
+            ActAction::Returned => tr!(
+                c.lang,
+                "history-act-returned",
+                tenant = tenant,
+                act = act,
+                municipality = municipality,
+            ),
+            ActAction::ContestedInCourt => tr!(
+                c.lang,
+                "history-act-contested-in-court",
+                tenant = tenant,
+                act = act,
+                municipality = municipality,
+            ),
+        }
     }
 }
 
 impl Summary for ActivityCorrected {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Поправен запис {}: {}",
-            activity_named(&self.activity),
-            self.reason.trim()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-activity-corrected",
+            record = activity_named(&self.activity, c.lang),
+            reason = self.reason.trim(),
         )
     }
 }
 
-/// An activity as a record's name says it: its kind and title.
-pub fn activity_named(activity: &Activity) -> String {
+/// An activity as a record's name says it in `lang`: its kind and title.
+pub fn activity_named(activity: &Activity, lang: Lang) -> String {
     match activity {
-        Activity::Meeting(m) => m.name(),
-        Activity::Training(t) => t.name(),
-        Activity::Media(m) => m.name(),
-        Activity::DeclarationCheck(d) => d.name(),
-        Activity::ContestedAct(a) => a.name(),
+        Activity::Meeting(m) => m.name(lang),
+        Activity::Training(t) => t.name(lang),
+        Activity::Media(m) => m.name(lang),
+        Activity::DeclarationCheck(d) => d.name(lang),
+        Activity::ContestedAct(a) => a.name(lang),
     }
 }
 
 /// An activity's record named by what it holds.
 trait ActivityName {
-    fn name(&self) -> String;
+    fn name(&self, lang: Lang) -> String;
 }
 
 impl ActivityName for MeetingHeld {
-    fn name(&self) -> String {
-        format!("{} {}", self.meeting_kind.label_bg(), quoted(&self.title))
-    }
-}
-
-impl ActivityName for TrainingHeld {
-    fn name(&self) -> String {
-        format!("Обучение {}", quoted(&self.topic))
-    }
-}
-
-impl ActivityName for MediaActivityCarriedOut {
-    fn name(&self) -> String {
-        format!(
-            "{} в {} от {}",
-            media_named(self.media_kind),
-            self.channel.trim(),
-            date_bg(self.date)
+    fn name(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "history-meeting-name",
+            kind = self.meeting_kind.label(lang),
+            title = self.title.trim(),
         )
     }
 }
 
+impl ActivityName for TrainingHeld {
+    fn name(&self, lang: Lang) -> String {
+        tr!(lang, "history-training-name", topic = self.topic.trim())
+    }
+}
+
+impl ActivityName for MediaActivityCarriedOut {
+    fn name(&self, lang: Lang) -> String {
+        let (channel, date) = (self.channel.trim(), date_bg(self.date));
+        match self.media_kind {
+            MediaKind::Appearance => tr!(
+                lang,
+                "history-media-appearance-name",
+                channel = channel,
+                date = date
+            ),
+            MediaKind::Campaign => tr!(
+                lang,
+                "history-media-campaign-name",
+                channel = channel,
+                date = date
+            ),
+        }
+    }
+}
+
 impl ActivityName for DeclarationsChecked {
-    fn name(&self) -> String {
-        format!(
-            "Проверка на декларации за {} – {}",
-            date_bg(self.period_from),
-            date_bg(self.period_to)
+    fn name(&self, lang: Lang) -> String {
+        tr!(
+            lang,
+            "history-declarations-check-name",
+            from = date_bg(self.period_from),
+            to = date_bg(self.period_to),
         )
     }
 }
 
 impl ActivityName for ActContested {
-    fn name(&self) -> String {
+    fn name(&self, lang: Lang) -> String {
+        let act = act_named(lang, self.act_kind, &self.act_number, self.act_date);
         // The participle agrees with the act: "решение" is neuter, "заповед" feminine.
-        let contested = match self.act_kind {
-            ActKind::CouncilDecision => "Оспорено",
-            ActKind::MayorOrder => "Оспорена",
-        };
-        format!(
-            "{contested} {}",
-            act_named(self.act_kind, &self.act_number, self.act_date)
-        )
+        match self.act_kind {
+            ActKind::CouncilDecision => tr!(lang, "history-contested-decision-name", act = act),
+            ActKind::MayorOrder => tr!(lang, "history-contested-order-name", act = act),
+        }
     }
 }
 
 impl Summary for ContestedActFollowedUp {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let lang = c.lang;
         let mut what = Vec::new();
         if let Some(revote) = &self.council_revote {
-            what.push(format!("ново решение на съвета: {}", revote.trim()));
+            what.push(tr!(
+                lang,
+                "history-follow-up-revote",
+                decision = revote.trim()
+            ));
         }
         if let Some(case) = &self.court_case {
-            what.push(format!("дело № {}", case.trim()));
+            what.push(tr!(
+                lang,
+                "history-follow-up-court-case",
+                case = case.trim()
+            ));
         }
         if let Some(outcome) = &self.court_outcome {
-            what.push(format!("изход: {}", outcome.trim()));
+            what.push(tr!(
+                lang,
+                "history-follow-up-court-outcome",
+                outcome = outcome.trim()
+            ));
         }
         if let Some(on) = self.published_on {
-            what.push(format!("публикувано на {}", date_bg(on)));
+            what.push(tr!(lang, "history-follow-up-published", date = date_bg(on)));
         }
-        format!("Развитие по {}: {}", context.record, what.join("; "))
+        tr!(
+            lang,
+            "history-act-followed-up",
+            record = c.record,
+            details = what.join("; "),
+        )
     }
 }
 
 impl Summary for ExpertContactsUpdated {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} обнови контактите на експертите ({})",
-            context.tenant,
-            counted(self.contacts.len() as u64, "контакт", "контакта")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-contacts-updated",
+            tenant = c.tenant,
+            count = self.contacts.len(),
         )
     }
 }
 
 /// A rating as the register writes it: "вероятност 3 × въздействие 4 = 12 (среден)".
-fn rating(r: Rating) -> String {
-    format!(
-        "вероятност {} × въздействие {} = {} ({})",
-        r.likelihood,
-        r.impact,
-        r.score(),
-        r.band().label_bg().to_lowercase()
+fn rating(lang: Lang, r: Rating) -> String {
+    tr!(
+        lang,
+        "history-rating",
+        likelihood = r.likelihood,
+        impact = r.impact,
+        score = r.score(),
+        band = r.band().label(lang).to_lowercase(),
     )
 }
 
 impl Summary for RiskIdentified {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} вписа риск в регистъра за {} г. ({}): {}",
-            context.tenant,
-            self.year,
-            self.area.label_bg().to_lowercase(),
-            self.description.trim()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-risk-identified",
+            tenant = c.tenant,
+            year = self.year.to_string(),
+            area = self.area.label(c.lang).to_lowercase(),
+            description = self.description.trim(),
         )
     }
 }
 
 impl Summary for RiskAssessed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} оценен: присъщ риск {}, остатъчен {}",
-            context.record,
-            rating(self.inherent),
-            rating(self.residual)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-risk-assessed",
+            record = c.record,
+            inherent = rating(c.lang, self.inherent),
+            residual = rating(c.lang, self.residual),
         )
     }
 }
 
 impl Summary for RiskTreatmentPlanned {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: отговор „{}“, {}",
-            context.record,
-            self.response.label_bg().to_lowercase(),
-            self.actions.trim()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-risk-treatment-planned",
+            record = c.record,
+            response = self.response.label(c.lang).to_lowercase(),
+            actions = self.actions.trim(),
         )
     }
 }
 
 impl Summary for RiskReviewed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} прегледан към {}: {}; следващ преглед до {}",
-            context.record,
-            date_bg(self.reviewed_on),
-            rating(self.residual),
-            date_bg(self.next_review_on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-risk-reviewed",
+            record = c.record,
+            date = date_bg(self.reviewed_on),
+            rating = rating(c.lang, self.residual),
+            next = date_bg(self.next_review_on),
         )
     }
 }
 
 /// The names of attached files, quoted.
-fn file_names(files: &[crate::files::FileRef]) -> String {
+fn file_names(lang: Lang, files: &[crate::files::FileRef]) -> String {
     files
         .iter()
-        .map(|f| quoted(&f.name))
+        .map(|f| quoted(lang, &f.name))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 impl Summary for crate::risk::RiskFilesAttached {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Към {} са приложени {}",
-            context.record,
-            file_names(&self.files)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-files-attached",
+            record = c.record,
+            files = file_names(c.lang, &self.files),
         )
     }
 }
 
 impl Summary for crate::activity::ActivityFilesAttached {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Към {} са приложени {}",
-            context.record,
-            file_names(&self.files)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-files-attached",
+            record = c.record,
+            files = file_names(c.lang, &self.files),
         )
     }
 }
 
 impl Summary for RiskClosed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("{} закрит: {}", context.record, self.reason.trim())
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-risk-closed",
+            record = c.record,
+            reason = self.reason.trim(),
+        )
     }
 }
 
 impl Summary for QuestionnairePublished {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} публикува анкетата за служителите за {} г., версия {} ({})",
-            context.tenant,
-            self.year,
-            self.version,
-            counted(self.questions.len() as u64, "въпрос", "въпроса")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-questionnaire-published",
+            tenant = c.tenant,
+            year = self.year.to_string(),
+            version = self.version.to_string(),
+            questions = self.questions.len(),
         )
     }
 }
 
 impl Summary for SurveyOpened {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} откри анкетата за служителите за {} г. (версия {}) до {}",
-            context.tenant,
-            self.year,
-            self.version,
-            date_bg(self.closes_on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-survey-opened",
+            tenant = c.tenant,
+            year = self.year.to_string(),
+            version = self.version.to_string(),
+            date = date_bg(self.closes_on),
         )
     }
 }
 
 impl Summary for SurveyCodesIssued {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} издаде {} за анкетата",
-            context.tenant,
-            counted(self.hashes.len() as u64, "код за достъп", "кода за достъп")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-survey-codes-issued",
+            tenant = c.tenant,
+            count = self.hashes.len(),
         )
     }
 }
 
 impl Summary for SurveyAnswered {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("Анонимен отговор на анкетата на {}", context.tenant)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(c.lang, "history-survey-answered", tenant = c.tenant)
     }
 }
 
 impl Summary for SignalFiled {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Получен {}сигнал {} ({}, {}) на {}",
-            if self.anonymous {
-                "анонимен "
-            } else {
-                ""
-            },
-            self.reference,
-            self.channel.label_bg().to_lowercase(),
-            self.category.label_bg().to_lowercase(),
-            date_bg(self.received)
-        )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let lang = c.lang;
+        let (reference, channel, category, date) = (
+            &self.reference,
+            self.channel.label(lang).to_lowercase(),
+            self.category.label(lang).to_lowercase(),
+            date_bg(self.received),
+        );
+        if self.anonymous {
+            tr!(
+                lang,
+                "history-signal-filed-anonymous",
+                reference = reference,
+                channel = channel,
+                category = category,
+                date = date,
+            )
+        } else {
+            tr!(
+                lang,
+                "history-signal-filed",
+                reference = reference,
+                channel = channel,
+                category = category,
+                date = date,
+            )
+        }
     }
 }
 
 impl Summary for SignalAcknowledged {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: потвърдено получаване на {}",
-            context.record,
-            date_bg(self.on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-acknowledged",
+            record = c.record,
+            date = date_bg(self.on),
         )
     }
 }
 
 impl Summary for SignalAssigned {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("{}: възложен на {}", context.record, self.to)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-assigned",
+            record = c.record,
+            to = self.to.to_string(),
+        )
     }
 }
 
 impl Summary for SignalClassified {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: класифициран – {}; {}",
-            context.record,
-            self.regime.label_bg(),
-            self.category.label_bg().to_lowercase()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-classified",
+            record = c.record,
+            regime = self.regime.label(c.lang),
+            category = self.category.label(c.lang).to_lowercase(),
         )
     }
 }
 
 impl Summary for SignalForwarded {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: препратен на {} с изх. № {} от {}",
-            context.record,
-            self.to.trim(),
-            self.outgoing_number.trim(),
-            date_bg(self.on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-forwarded",
+            record = c.record,
+            to = self.to.trim(),
+            number = self.outgoing_number.trim(),
+            date = date_bg(self.on),
         )
     }
 }
 
 impl Summary for SignalFollowedUp {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: действие по сигнала на {}",
-            context.record,
-            date_bg(self.on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-followed-up",
+            record = c.record,
+            date = date_bg(self.on),
         )
     }
 }
 
 impl Summary for SignalFeedbackGiven {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: дадена обратна информация на {}",
-            context.record,
-            date_bg(self.on)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-feedback-given",
+            record = c.record,
+            date = date_bg(self.on),
         )
     }
 }
 
 impl Summary for SignalMessageSent {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("{}: съобщение до подателя", context.record)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(c.lang, "history-signal-message-sent", record = c.record)
     }
 }
 
 impl Summary for SignalReporterReplied {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("{}: съобщение от подателя", context.record)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(c.lang, "history-signal-reporter-replied", record = c.record)
     }
 }
 
 impl Summary for SignalClosed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: приключен на {} – {}",
-            context.record,
-            date_bg(self.on),
-            self.outcome.label_bg().to_lowercase()
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-closed",
+            record = c.record,
+            date = date_bg(self.on),
+            outcome = self.outcome.label(c.lang).to_lowercase(),
         )
     }
 }
 
 impl Summary for SignalLinked {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!("{}: свързан с друг сигнал", context.record)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(c.lang, "history-signal-linked", record = c.record)
     }
 }
 
 impl Summary for SignalRisksLinked {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: свързан с {} от регистъра на рисковете",
-            context.record,
-            counted(self.risks.len() as u64, "риск", "риска")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-risks-linked",
+            record = c.record,
+            count = self.risks.len(),
         )
     }
 }
 
 impl Summary for SignalIdentityViewed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        let fields: Vec<&str> = self
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        let lang = c.lang;
+        let fields: Vec<String> = self
             .fields
             .iter()
             .map(|field| match field.as_str() {
-                "reporter" => "данните на подателя",
-                "concerned" => "засегнатите лица",
-                "account" => "изложението",
-                other => other,
+                "reporter" => tr!(lang, "history-sealed-reporter"),
+                "concerned" => tr!(lang, "history-sealed-concerned"),
+                "account" => tr!(lang, "history-sealed-account"),
+                other => other.to_owned(),
             })
             .collect();
-        format!("{}: отворени {}", context.record, fields.join(", "))
+        tr!(
+            lang,
+            "history-signal-identity-viewed",
+            record = c.record,
+            fields = fields.join(", "),
+        )
     }
 }
 
 impl Summary for SignalKeyDestroyed {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{}: личните данни са унищожени (срокът за съхранение изтече на {})",
-            context.record,
-            date_bg(self.retention_ended)
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-signal-key-destroyed",
+            record = c.record,
+            date = date_bg(self.retention_ended),
         )
     }
 }
 
 impl Summary for InternalChannelRecorded {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} записа решение за вътрешен канал за сигнали: {}",
-            context.tenant,
-            if self.obliged {
-                "задължена е да поддържа канал"
-            } else {
-                "не е задължена да поддържа канал"
-            }
-        )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        if self.obliged {
+            tr!(
+                c.lang,
+                "history-internal-channel-obliged",
+                tenant = c.tenant
+            )
+        } else {
+            tr!(
+                c.lang,
+                "history-internal-channel-not-obliged",
+                tenant = c.tenant
+            )
+        }
     }
 }
 
 impl Summary for IntakeListsSet {
-    fn summary(&self, context: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} обнови списъците за сигнали: {}, {}",
-            context.tenant,
-            counted(self.units.len() as u64, "звено", "звена"),
-            counted(self.activities.len() as u64, "дейност", "дейности")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-intake-lists-set",
+            tenant = c.tenant,
+            units = self.units.len(),
+            activities = self.activities.len(),
         )
     }
 }
 
 impl Summary for VaultKeyRotated {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "Сменен главен ключ на хранилището ({} на сигнали са презаписани)",
-            counted(self.signal_keys, "ключ", "ключа")
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        tr!(
+            c.lang,
+            "history-vault-key-rotated",
+            count = self.signal_keys
         )
     }
 }
 
 impl Summary for LogKeyAdopted {
-    fn summary(&self, _: &Context, _: Option<&Self>) -> String {
-        format!(
-            "{} ключ за подписване на дневника {}",
-            if self.previous_key.is_some() {
-                "Сменен"
-            } else {
-                "Приет"
-            },
-            self.origin
-        )
+    fn summary(&self, c: &Context, _: Option<&Self>) -> String {
+        if self.previous_key.is_some() {
+            tr!(c.lang, "history-log-key-replaced", origin = &self.origin)
+        } else {
+            tr!(c.lang, "history-log-key-adopted", origin = &self.origin)
+        }
     }
 }
 
@@ -802,20 +984,31 @@ mod tests {
     use super::*;
     use crate::events::EventType;
 
-    /// An event of Petrich's report on I.1, described.
-    fn describe(
+    /// An event of Petrich's report on I.1, described in `lang`.
+    fn describe_in(
+        lang: Lang,
         event_type: EventType,
         payload: &str,
         previous: impl FnOnce() -> Option<String>,
     ) -> Described {
         event_type
             .describe(
+                lang,
                 payload,
                 "Община Петрич",
                 || "Отчет по мярка I.1 (2017)".to_owned(),
                 previous,
             )
             .unwrap()
+    }
+
+    /// The same, in Bulgarian.
+    fn describe(
+        event_type: EventType,
+        payload: &str,
+        previous: impl FnOnce() -> Option<String>,
+    ) -> Described {
+        describe_in(Lang::Bg, event_type, payload, previous)
     }
 
     fn report(level: &str) -> String {
@@ -865,16 +1058,29 @@ mod tests {
     fn a_payload_that_is_not_its_types_shape_is_an_error_not_a_sentence() {
         assert!(
             EventType::AccountCreated
-                .describe(r#"{"username":"x"}"#, "Община Петрич", String::new, || None)
+                .describe(
+                    Lang::Bg,
+                    r#"{"username":"x"}"#,
+                    "Община Петрич",
+                    String::new,
+                    || None
+                )
                 .is_err()
         );
     }
 
+    const MEETING: &str = r#"{"date":"2017-05-12","meeting_kind":"council_session","title":"Отчет за първото тримесечие","participants":1,"organisations":[],"agenda":"","decisions":"","protocol":"","public":true,"measures":[]}"#;
+
     #[test]
     fn the_event_that_records_an_activity_names_its_record_itself() {
-        let meeting = r#"{"date":"2017-05-12","meeting_kind":"council_session","title":"Отчет за първото тримесечие","participants":1,"organisations":[],"agenda":"","decisions":"","protocol":"","public":true,"measures":[]}"#;
         let described = EventType::MeetingHeld
-            .describe(meeting, "Община Петрич", || panic!("no lookup"), || None)
+            .describe(
+                Lang::Bg,
+                MEETING,
+                "Община Петрич",
+                || panic!("no lookup"),
+                || None,
+            )
             .unwrap();
         assert_eq!(
             described.record,
@@ -887,9 +1093,51 @@ mod tests {
     }
 
     #[test]
+    fn sentences_speak_the_readers_language() {
+        let described = describe_in(Lang::En, EventType::MeetingHeld, MEETING, || None);
+        assert_eq!(
+            described.record,
+            "Council session “Отчет за първото тримесечие”"
+        );
+        assert_eq!(
+            described.summary,
+            "Община Петрич recorded a meeting: council session “Отчет за първото тримесечие” on 12.05.2017 (1 participant)"
+        );
+        let summary = describe_in(
+            Lang::En,
+            EventType::ProgressReported,
+            &report("completed"),
+            || Some(report("substantial")),
+        )
+        .summary;
+        assert_eq!(
+            summary,
+            "Община Петрич reported on measure I.1 (2017): substantial progress → completed"
+        );
+    }
+
+    #[test]
     fn counts_take_the_nouns_form_for_their_number() {
         assert_eq!(counted(1, "участник", "участници"), "1 участник");
         assert_eq!(counted(12, "участник", "участници"), "12 участници");
         assert_eq!(counted(0, "контакт", "контакта"), "0 контакта");
+        let contacts =
+            |lang, n: usize| tr!(lang, "history-contacts-updated", tenant = "X", count = n);
+        assert_eq!(
+            contacts(Lang::Bg, 1),
+            "X обнови контактите на експертите (1 контакт)"
+        );
+        assert_eq!(
+            contacts(Lang::Bg, 3),
+            "X обнови контактите на експертите (3 контакта)"
+        );
+        assert_eq!(
+            contacts(Lang::En, 1),
+            "X updated the experts' contacts (1 contact)"
+        );
+        assert_eq!(
+            contacts(Lang::En, 3),
+            "X updated the experts' contacts (3 contacts)"
+        );
     }
 }

@@ -9,6 +9,7 @@
 //! code, and never who received one.
 
 use crate::TenantId;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -67,6 +68,21 @@ impl Question {
             QuestionKind::Scale => (1..=5).map(|n| n.to_string()).collect(),
             QuestionKind::Choice { options } => options.clone(),
             QuestionKind::Text => Vec::new(),
+        }
+    }
+
+    /// The labels of the closed answers in `lang`, in order (none for a free text). A choice's
+    /// options are the questionnaire's own words, as it was published.
+    pub fn options_in(&self, lang: Lang) -> Vec<String> {
+        match &self.kind {
+            QuestionKind::YesNo => vec![
+                crate::tr!(lang, "labels-survey-answer-yes"),
+                crate::tr!(lang, "labels-survey-answer-no"),
+                crate::tr!(lang, "labels-survey-answer-cannot-say"),
+            ],
+            QuestionKind::Scale | QuestionKind::Choice { .. } | QuestionKind::Text => {
+                self.options()
+            }
         }
     }
 }
@@ -424,6 +440,24 @@ pub struct RegionSurvey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_labels_tell_values_apart_in_both_languages() {
+        for question in default_questionnaire(2026).questions {
+            assert_eq!(
+                question.options_in(Lang::Bg),
+                question.options(),
+                "{}",
+                question.key
+            );
+        }
+        let yes_no = Question {
+            key: "q".into(),
+            text: String::new(),
+            kind: QuestionKind::YesNo,
+        };
+        assert_eq!(yes_no.options_in(Lang::Bg), yes_no.options());
+    }
 
     #[test]
     fn codes_read_back_however_they_are_typed() {

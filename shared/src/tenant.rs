@@ -1,6 +1,7 @@
 //! Tenants: national bodies, the regional administrations, the municipalities and territorial
 //! units, each placed in its province (область).
 
+use crate::i18n::Lang;
 use crate::ids::{ProvinceCode, TenantId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,13 +22,15 @@ pub enum TenantKind {
 }
 
 impl TenantKind {
-    /// The kind's name in Bulgarian, as the UI shows it.
-    pub fn label_bg(self) -> &'static str {
+    /// The kind's name in `lang`, as the UI shows it.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::RegionalAdministration => "Областна администрация",
-            Self::Municipality => "Община",
-            Self::TerritorialUnit => "Териториално звено",
-            Self::NationalBody => "Централен орган",
+            Self::RegionalAdministration => {
+                crate::tr!(lang, "labels-tenant-kind-regional-administration")
+            }
+            Self::Municipality => crate::tr!(lang, "labels-tenant-kind-municipality"),
+            Self::TerritorialUnit => crate::tr!(lang, "labels-tenant-kind-territorial-unit"),
+            Self::NationalBody => crate::tr!(lang, "labels-tenant-kind-national-body"),
         }
     }
 
@@ -147,4 +150,22 @@ pub struct MunicipalityEntry {
     pub slug: TenantId,
     /// Whether it is registered.
     pub registered: bool,
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn tenant_kind_labels_tell_values_apart_in_both_languages() {
+        crate::i18n::assert_distinct_labels(
+            [
+                TenantKind::RegionalAdministration,
+                TenantKind::Municipality,
+                TenantKind::TerritorialUnit,
+                TenantKind::NationalBody,
+            ],
+            |value, lang| value.label(lang),
+        );
+    }
 }

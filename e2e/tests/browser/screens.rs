@@ -4,7 +4,8 @@
 use antikor_e2e::api_login;
 use antikor_e2e::browser::{
     DEMO_PASSWORD, Driver, Viewport, assert_accessible, assert_fits_width, browser_sized,
-    eventually, find, login, logout, nav, report_completed, wait_absent, wait_path,
+    eventually, find, login, logout, nav, report_completed, submit_login, text_of, wait_absent,
+    wait_path,
 };
 use antikor_e2e::{Server, workspace_root};
 use fantoccini::Client;
@@ -366,4 +367,110 @@ async fn on_a_phone_the_navigation_folds_behind_one_button_grouped_by_audience()
     nav(&laptop, "nav-plan").await;
     wait_path(&laptop, "/plan").await;
     wait_absent(&laptop, "#nav-group-public.nav-group__list--open").await;
+}
+
+/// The visible text of the page's interface — its headings, labels, buttons, links and table
+/// headings — that has Cyrillic letters, leaving out what is marked as Bulgarian (`lang="bg"`:
+/// the language switch's own name).
+async fn cyrillic_in_interface(client: &Client) -> Vec<String> {
+    let found = client
+        .execute(
+            "return [...document.querySelectorAll('h1, h2, h3, label, button, nav a, th, legend, .notice, [role=alert]')]\
+               .filter(e => e.closest('[lang]').lang !== 'bg' && e.offsetParent !== null)\
+               .map(e => e.innerText.trim())\
+               .filter(t => /[\\u0400-\\u04FF]/.test(t));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// The header's switch turns the interface to English, which the browser remembers across
+/// pages and logins; the server's messages follow it; and the switch turns it back.
+#[tokio::test]
+async fn the_interface_switches_to_english_and_back() {
+    let dist = workspace_root().join("frontend/dist");
+    let data = tempfile::tempdir().unwrap();
+    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
+    let base = server.base_url.as_str();
+    let driver = Driver::start();
+    let profile = tempfile::tempdir().unwrap();
+    let client = browser_sized(&driver, profile.path(), Viewport::Office).await;
+    let lang = async |client: &Client| {
+        let lang = client
+            .execute("return document.documentElement.lang;", vec![])
+            .await
+            .unwrap();
+        lang.as_str().unwrap().to_owned()
+    };
+    open(&client, base, "/login").await;
+    assert_eq!(lang(&client).await, "bg");
+    let switch = find(&client, "#language-switch").await;
+    assert_eq!(switch.text().await.unwrap(), "English");
+    assert_eq!(switch.attr("lang").await.unwrap().as_deref(), Some("en"));
+    switch.click().await.unwrap();
+    eventually(&client, "the page reloads in English", || async {
+        (lang(&client).await == "en").then_some(())
+    })
+    .await;
+    assert_eq!(text_of(&client, "#main h1").await, "Log in");
+    assert_eq!(text_of(&client, "#nav-home a").await, "Home");
+    // The server's refusal, in the page's language.
+    submit_login(&client, "petrich.officer", "not-the-password-at-all").await;
+    let refused = eventually(&client, "the login is refused", || async {
+        let text = client
+            .find(fantoccini::Locator::Css("#login-error"))
+            .await
+            .ok()?
+            .text()
+            .await
+            .ok()?;
+        (!text.trim().is_empty()).then_some(text)
+    })
+    .await;
+    assert!(
+        !refused.is_empty()
+            && !refused
+                .chars()
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
+        "the login's refusal in English: {refused:?}"
+    );
+    // Remembered: the public pages and an officer's work are in English.
+    for path in [
+        "/",
+        "/plan",
+        "/report-corruption",
+        "/signal",
+        "/signal/track",
+        "/anketa",
+    ] {
+        open(&client, base, path).await;
+        assert_eq!(lang(&client).await, "en", "{path}");
+        let left = cyrillic_in_interface(&client).await;
+        assert!(left.is_empty(), "{path} in English shows {left:?}");
+    }
+    login(&client, base, "petrich.officer").await;
+    for path in [
+        "/dashboard",
+        "/activities",
+        "/signals",
+        "/risks",
+        "/reminders",
+        "/password",
+    ] {
+        open(&client, base, path).await;
+        let left = cyrillic_in_interface(&client).await;
+        assert!(left.is_empty(), "{path} in English shows {left:?}");
+    }
+    // And back.
+    let switch = find(&client, "#language-switch").await;
+    assert_eq!(switch.text().await.unwrap(), "Български");
+    switch.click().await.unwrap();
+    eventually(&client, "the page reloads in Bulgarian", || async {
+        (lang(&client).await == "bg").then_some(())
+    })
+    .await;
+    assert_eq!(text_of(&client, "#nav-dashboard a").await, "Табло");
+    client.close().await.unwrap();
 }

@@ -33,14 +33,13 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
-/// Why a call to the server gave no usable answer; `Display` is the Bulgarian text shown.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a call to the server gave no usable answer; `Display` is the text shown, in the page's
+/// language (the server words its own refusals in the language the request asked for).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// No answer at all (offline, server down, or a gateway reporting the server unreachable).
-    #[error("Сървърът не отговаря. Опитайте отново.")]
     Network,
     /// The server refused the request and said why.
-    #[error("{message}")]
     Server {
         /// HTTP status.
         status: u16,
@@ -50,15 +49,29 @@ pub enum ApiError {
         message: String,
     },
     /// The server answered with something this app cannot read.
-    #[error("Сървърът върна неочакван отговор (HTTP {status}).")]
     Unexpected {
         /// HTTP status.
         status: u16,
     },
     /// The address holds a value the app refuses before asking the server.
-    #[error("{0}")]
     Invalid(String),
 }
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Network => f.write_str(&t!("shell-api-network")),
+            Self::Server { message, .. } => f.write_str(message),
+            // The status as a code, not a number to group: "HTTP 1 234" would be no status.
+            Self::Unexpected { status } => {
+                f.write_str(&t!("shell-api-unexpected", status = status.to_string()))
+            }
+            Self::Invalid(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// Whether the server said the thing asked for does not exist.
@@ -129,8 +142,7 @@ async fn check(sent: Result<Response, gloo_net::Error>) -> Result<Response, ApiE
 /// request's code exists once in the app, however many types answers are read as (a generic
 /// fetch was copied into every page's loader, a tenth of the wasm).
 async fn answer(request: Result<Request, gloo_net::Error>) -> Result<(u16, String), ApiError> {
-    let request =
-        request.map_err(|_| ApiError::Invalid("Заявката не може да бъде съставена.".to_owned()))?;
+    let request = request.map_err(|_| ApiError::Invalid(t!("shell-api-request-not-built")))?;
     let response = check(speaking(request).send().await).await?;
     let status = response.status();
     let text = response
@@ -190,7 +202,7 @@ fn changing(builder: RequestBuilder) -> Result<RequestBuilder, ApiError> {
         return Err(ApiError::Server {
             status: 401,
             code: "unauthenticated".to_owned(),
-            message: "Сесията е приключила. Влезте отново.".to_owned(),
+            message: t!("shell-api-session-ended"),
         });
     };
     Ok(builder

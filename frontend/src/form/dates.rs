@@ -1,7 +1,7 @@
 //! Date and time fields typed the Bulgarian way (дд.мм.гггг, чч:мм) whatever the browser's
 //! language: a native date field shows its locale's order, mm/dd/yyyy in an English browser.
 
-use antikor_shared::text::{DATE_FORMAT_BG, date_bg, parse_date_typed, parse_time_typed};
+use antikor_shared::text::{date_bg, parse_date_typed, parse_time_typed};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -35,7 +35,7 @@ fn TypedInput(
     set: Callback<String>,
     to_value: fn(&str) -> String,
     shown: fn(&str) -> String,
-    placeholder: &'static str,
+    placeholder: String,
     maxlength: &'static str,
     /// `date-input` or `time-input`, then any classes of the caller's.
     class: String,
@@ -59,7 +59,7 @@ fn TypedInput(
         None => format_id.clone(),
     };
     view! {
-        <span id=format_id class="visually-hidden">{format!("Във вида {placeholder}")}</span>
+        <span id=format_id class="visually-hidden">{t!("shell-typed-as", format = placeholder.clone())}</span>
         <input
             id=id
             class=class
@@ -113,7 +113,7 @@ pub fn DateInput(
             set
             to_value=date_value
             shown=date_shown
-            placeholder=DATE_FORMAT_BG
+            placeholder=t!("shell-date-format")
             maxlength="13"
             describedby
             class=format!("date-input {}", class.unwrap_or_default())
@@ -144,7 +144,7 @@ pub fn TimeInput(
             set
             to_value=time_value
             shown=|v| v.to_owned()
-            placeholder="чч:мм"
+            placeholder=t!("shell-time-format")
             maxlength="5"
             describedby
             class="time-input".to_owned()
@@ -154,7 +154,7 @@ pub fn TimeInput(
 
 /// The message for a date field whose text is no day.
 pub fn date_error(what: &str) -> String {
-    format!("Въведете {what} във вида {DATE_FORMAT_BG}, например 15.12.2017.")
+    t!("shell-date-error", what = what)
 }
 
 #[cfg(test)]
@@ -171,5 +171,18 @@ mod tests {
         assert_eq!(date_shown(""), "");
         assert_eq!(time_value("9:30"), "09:30");
         assert_eq!(time_value("9:3"), "9:3");
+    }
+
+    #[test]
+    fn a_date_error_says_the_format_in_the_pages_language() {
+        use antikor_shared::i18n::Lang;
+        assert_eq!(
+            date_error("датата"),
+            "Въведете датата във вида дд.мм.гггг, например 15.12.2017."
+        );
+        assert_eq!(
+            antikor_shared::tr!(Lang::En, "shell-date-error", what = "the date"),
+            "Enter the date as dd.mm.yyyy, for example 15.12.2017."
+        );
     }
 }

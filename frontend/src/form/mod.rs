@@ -17,7 +17,9 @@ use leptos::task::spawn_local;
 use std::future::Future;
 
 /// Said after a conflict when even reading the record again failed.
-const RELOAD_FAILED: &str = "Презаредете страницата.";
+fn reload_failed() -> String {
+    t!("shell-reload-page")
+}
 
 /// A form's sending state: whether a request runs, and what the last one (or the form's own
 /// checks) came to. `Copy`, so every closure of the form can hold it.
@@ -110,7 +112,7 @@ impl Submit {
         call: impl Future<Output = Result<T, ApiError>> + 'static,
         done: impl FnOnce(T) + 'static,
     ) {
-        self.run(call, None::<std::future::Ready<_>>, "", done);
+        self.run(call, None::<std::future::Ready<_>>, String::new(), done);
     }
 
     /// Sends a change made against a version of a record, with the one conflict policy: when
@@ -121,17 +123,17 @@ impl Submit {
         self,
         call: impl Future<Output = Result<T, ApiError>> + 'static,
         reload: impl Future<Output = Result<(), ApiError>> + 'static,
-        reloaded: &'static str,
+        reloaded: impl Into<String>,
         done: impl FnOnce(T) + 'static,
     ) {
-        self.run(call, Some(reload), reloaded, done);
+        self.run(call, Some(reload), reloaded.into(), done);
     }
 
     fn run<T: 'static>(
         self,
         call: impl Future<Output = Result<T, ApiError>> + 'static,
         reload: Option<impl Future<Output = Result<(), ApiError>> + 'static>,
-        reloaded: &'static str,
+        reloaded: String,
         done: impl FnOnce(T) + 'static,
     ) {
         if self.busy.get_untracked() {
@@ -149,7 +151,7 @@ impl Submit {
                             let said = if reload.await.is_ok() {
                                 reloaded
                             } else {
-                                RELOAD_FAILED
+                                reload_failed()
                             };
                             format!("{e} {said}")
                         }

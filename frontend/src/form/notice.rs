@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// A message about what a request did, or why it did not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// The Bulgarian text shown.
+    /// The text shown, in the page's language.
     pub text: String,
     /// Whether it tells of a failure.
     pub error: bool,
@@ -93,7 +93,8 @@ pub fn PanelFormEnd(
     /// The submit button's id.
     submit_id: &'static str,
     /// The submit button's text.
-    submit: &'static str,
+    #[prop(into)]
+    submit: String,
     /// Closes the form.
     cancel: Callback<()>,
 ) -> impl IntoView {
@@ -104,7 +105,7 @@ pub fn PanelFormEnd(
                 {submit}
             </button>
             <button type="button" class="button" on:click=move |_| cancel.run(())>
-                "Откажи"
+                {t!("shell-cancel")}
             </button>
         </div>
     }
@@ -119,7 +120,8 @@ pub fn SubmitButton(
     /// The form's sending state.
     form: Submit,
     /// The button's text.
-    text: &'static str,
+    #[prop(into)]
+    text: String,
     /// What else the form waits for before it may be sent.
     #[prop(optional, into)]
     waiting: Option<Signal<bool>>,
@@ -146,7 +148,8 @@ pub fn StepForm(
     #[prop(optional)]
     submit_id: Option<&'static str>,
     /// Its summary line.
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// Whether it starts open.
     #[prop(optional)]
     open: bool,
@@ -155,7 +158,8 @@ pub fn StepForm(
     /// Sends it, once its fields passed the browser's checks.
     on_submit: Callback<()>,
     /// The button's text.
-    button: &'static str,
+    #[prop(into)]
+    button: String,
     children: Children,
 ) -> impl IntoView {
     view! {

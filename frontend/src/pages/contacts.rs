@@ -29,20 +29,15 @@ pub fn checked_contacts(rows: &[ExpertContact]) -> Result<Vec<ExpertContact>, St
         let n = i + 1;
         // The server needs all four: a contact list is for reaching the person.
         if c.name.is_empty() || c.position.is_empty() || c.phone.is_empty() || c.email.is_empty() {
-            return Err(format!(
-                "Ред {n}: попълнете име, длъжност, телефон и електронна поща."
-            ));
+            return Err(t!("work-contacts-row-incomplete", row = n));
         }
         if !c.email.contains('@') {
-            return Err(format!(
-                "Ред {n}: „{}“ не е адрес на електронна поща.",
-                c.email
-            ));
+            return Err(t!("work-contacts-row-email", row = n, email = &c.email));
         }
         out.push(c);
     }
     if out.len() > MAX_CONTACTS {
-        return Err(format!("Списъкът може да съдържа до {MAX_CONTACTS} души."));
+        return Err(t!("work-contacts-too-many", count = MAX_CONTACTS));
     }
     Ok(out)
 }
@@ -59,7 +54,7 @@ fn blank() -> ExpertContact {
 /// `/contacts/edit`.
 #[component]
 pub fn ContactsEditPage() -> impl IntoView {
-    set_title("Контакти на експертите");
+    set_title(&t!("work-contacts-title"));
     let session = use_session();
     let me = session.user_untracked();
     let own = me.as_ref().map(|u| u.tenant.clone());
@@ -77,9 +72,7 @@ pub fn ContactsEditPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             let Some(mine) = contacts.await? else {
-                return Err(ApiError::Invalid(
-                    "Институцията ви липсва в списъка с контакти.".to_owned(),
-                ));
+                return Err(ApiError::Invalid(t!("work-contacts-missing")));
             };
             Ok::<_, ApiError>(
                 view! { <ContactsForm initial=mine.contacts updated=mine.updated_at name=mine.name_bg /> },
@@ -87,12 +80,13 @@ pub fn ContactsEditPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Контакти на експертите по противодействие на корупцията"</h1>
+        <h1>{t!("work-contacts-heading")}</h1>
         <p class="lead">
-            "Хората във вашата институция, към които гражданите и другите институции се обръщат по въпроси "
-            "на противодействието на корупцията (мярка II.3). Списъкът е публичен: показва се на страницата "
-            <A href="/council">"„Съвет“"</A>
-            ". Посочвайте само служебни телефони и адреси."
+            {t!("work-contacts-lead")}
+            " "
+            <A href="/council">{t!("work-contacts-council-link")}</A>
+            ". "
+            {t!("work-contacts-lead-official")}
         </p>
         <Loaded retry>{body}</Loaded>
     }
@@ -141,13 +135,13 @@ fn ContactsForm(
                     saved.contacts.into_iter().map(make).collect()
                 };
                 rows.try_set(fresh);
-                form.succeed(format!("Списъкът е записан ({count} души)."));
+                form.succeed(t!("work-contacts-saved", count = count));
             },
         );
     };
     let field = move |contact: RwSignal<ExpertContact>,
                       class: &'static str,
-                      label: &'static str,
+                      label: String,
                       kind: &'static str,
                       get: fn(&ExpertContact) -> String,
                       set: fn(&mut ExpertContact, String)| {
@@ -171,12 +165,13 @@ fn ContactsForm(
             {format!("{name}. ")}
             {move || match updated_at.get() {
                 Some(at) => view! {
-                    "Последна промяна: "
+                    {t!("work-contacts-updated")}
+                    " "
                     <time datetime=utc_exact(at)>{date_time(at)}</time>
                     "."
                 }
                 .into_any(),
-                None => view! { "Списъкът още не е попълван." }.into_any(),
+                None => view! { {t!("work-contacts-never")} }.into_any(),
             }}
         </p>
         <form id="contacts-form" class="form-card" on:submit=submit novalidate>
@@ -187,16 +182,16 @@ fn ContactsForm(
                     children=move |(id, contact)| {
                         view! {
                             <li class="contact-row" data-row=id.to_string()>
-                                {field(contact, "contact-name", "Име и фамилия", "text", |c| c.name.clone(), |c, v| c.name = v)}
-                                {field(contact, "contact-position", "Длъжност", "text", |c| c.position.clone(), |c, v| c.position = v)}
-                                {field(contact, "contact-phone", "Телефон", "tel", |c| c.phone.clone(), |c, v| c.phone = v)}
-                                {field(contact, "contact-email", "Електронна поща", "email", |c| c.email.clone(), |c, v| c.email = v)}
+                                {field(contact, "contact-name", t!("work-contacts-name"), "text", |c| c.name.clone(), |c, v| c.name = v)}
+                                {field(contact, "contact-position", t!("work-contacts-position"), "text", |c| c.position.clone(), |c, v| c.position = v)}
+                                {field(contact, "contact-phone", t!("work-contacts-phone"), "tel", |c| c.phone.clone(), |c, v| c.phone = v)}
+                                {field(contact, "contact-email", t!("work-contacts-email"), "email", |c| c.email.clone(), |c, v| c.email = v)}
                                 <button
                                     type="button"
                                     class="button button--small contact-remove"
                                     on:click=move |_| rows.update(|r| r.retain(|(i, _)| *i != id))
                                 >
-                                    "Премахни"
+                                    {t!("work-contacts-remove")}
                                 </button>
                             </li>
                         }
@@ -206,10 +201,10 @@ fn ContactsForm(
             <NoticeView id="contacts-result" notice=form.outcome() />
             <div class="form-actions">
                 <button type="button" id="contacts-add" class="button" on:click=add>
-                    "Добави човек"
+                    {t!("work-contacts-add")}
                 </button>
                 <button type="submit" id="contacts-save" class="button button--primary" disabled=form.busy()>
-                    "Запази списъка"
+                    {t!("work-contacts-save")}
                 </button>
             </div>
         </form>

@@ -7,7 +7,7 @@ use crate::directory::{Directory, use_directory, use_people};
 use crate::format::{
     date_time, date_time_seconds, event_type_label, event_type_text, short_hash, utc_exact,
 };
-use crate::inclusion::{Included, NotVerified, OpenedLog, check_event, open_log};
+use crate::inclusion::{Included, LogPart, NotVerified, OpenedLog, check_event, open_log};
 use crate::pages::audit::{Comparison, Filters};
 use crate::pages::not_found::NotFound;
 use crate::pages::tenants::tenant_audit_href;
@@ -38,7 +38,7 @@ pub fn EventPage() -> impl IntoView {
 /// The detail of the event at `position`.
 #[component]
 fn EventDetail(position: u64) -> impl IntoView {
-    set_title(&format!("Събитие № {position}"));
+    set_title(&t!("audit-event-title", position = position.to_string()));
     let event = LocalResource::new(move || api::audit_event(position));
     let health = LocalResource::new(api::health);
     let tenants = use_directory();
@@ -50,7 +50,7 @@ fn EventDetail(position: u64) -> impl IntoView {
                 Ok(entry) => Ok(view! { <EventFields entry tenants /> }.into_any()),
                 Err(e) if e.is_not_found() => Ok(view! {
                     <div class="notice notice--info" role="status" data-testid="event-missing">
-                        <p>"Събитие № " {position.to_string()} " не съществува в одитната следа."</p>
+                        <p>{t!("audit-event-missing", position = position.to_string())}</p>
                     </div>
                 }
                 .into_any()),
@@ -69,23 +69,23 @@ fn EventDetail(position: u64) -> impl IntoView {
 
     view! {
         <p class="breadcrumb">
-            <A href="/audit">"Одитна следа"</A>
-            " / събитие № "
-            {position.to_string()}
+            <A href="/audit">{t!("audit-title")}</A>
+            " / "
+            {t!("audit-event-breadcrumb", position = position.to_string())}
         </p>
-        <h1>"Събитие № " {position.to_string()}</h1>
-        <nav class="pager pager--event" aria-label="Съседни събития">
+        <h1>{t!("audit-event-title", position = position.to_string())}</h1>
+        <nav class="pager pager--event" aria-label=t!("audit-event-neighbours")>
             {(position > 1).then(|| {
                 let prev = position - 1;
                 view! {
                     <A href=format!("/audit/{prev}")>
-                        <span id="event-prev">"← № " {prev.to_string()}</span>
+                        <span id="event-prev">"← " {t!("audit-event-number", position = prev.to_string())}</span>
                     </A>
                 }
             })}
             <Show when=has_next>
                 <A href=format!("/audit/{}", position + 1)>
-                    <span id="event-next">"№ " {(position + 1).to_string()} " →"</span>
+                    <span id="event-next">{t!("audit-event-number", position = (position + 1).to_string())} " →"</span>
                 </A>
             </Show>
         </nav>
@@ -129,54 +129,54 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
     view! {
         <p class="lead" id="event-summary">{summary}</p>
         <dl class="fields" id="event-detail" data-position=event.position.to_string()>
-            <dt>"Позиция"</dt>
+            <dt>{t!("audit-event-position")}</dt>
             <dd data-testid="field-position">{event.position.to_string()}</dd>
-            <dt>"Институция"</dt>
+            <dt>{t!("audit-event-institution")}</dt>
             <dd data-testid="field-tenant">
                 <A href=tenant_audit_href(&tenant)>{tenant_name}</A>
             </dd>
-            <dt>"Запис"</dt>
+            <dt>{t!("audit-event-record")}</dt>
             <dd data-testid="field-stream">
                 <A href=stream_href>{record}</A>
-                <span class="muted">" (поток " <code>{event.stream.to_string()}</code> ")"</span>
+                <span class="muted">" (" {t!("audit-event-stream")} " " <code>{event.stream.to_string()}</code> ")"</span>
             </dd>
-            <dt>"Версия"</dt>
+            <dt>{t!("audit-event-version")}</dt>
             <dd data-testid="field-version">{event.version.to_string()}</dd>
-            <dt>"Идентификатор"</dt>
+            <dt>{t!("audit-event-id")}</dt>
             <dd data-testid="field-id">
                 <code>{event.id.to_string()}</code>
             </dd>
-            <dt>"Тип"</dt>
+            <dt>{t!("audit-event-type")}</dt>
             <dd data-testid="field-event-type">
                 {event_type_text(&event.event_type)}
                 {event_type_label(&event.event_type)
                     .map(|_| view! { <span class="muted">" (" <code>{event.event_type.clone()}</code> ")"</span> })}
             </dd>
-            <dt>"Версия на схемата"</dt>
+            <dt>{t!("audit-event-schema-version")}</dt>
             <dd data-testid="field-schema-version">{event.schema_version.to_string()}</dd>
-            <dt>"Записано на"</dt>
+            <dt>{t!("audit-event-recorded-at")}</dt>
             <dd data-testid="field-recorded-at">
                 <time datetime=utc_exact(event.recorded_at)>
                     {date_time_seconds(event.recorded_at)}
                 </time>
                 <span class="muted">" (UTC: " {utc_exact(event.recorded_at)} ")"</span>
             </dd>
-            <dt>"Извършител"</dt>
+            <dt>{t!("audit-event-actor")}</dt>
             <dd data-testid="field-actor" title=event.actor.clone()>
                 {let actor = event.actor.clone(); move || use_people().name(&actor)}
             </dd>
-            <dt>"Действие (correlation)"</dt>
+            <dt>{t!("audit-event-correlation")}</dt>
             <dd data-testid="field-correlation">
                 <code>{event.correlation_id.to_string()}</code>
             </dd>
-            <dt>"Предизвикано от (causation)"</dt>
+            <dt>{t!("audit-event-causation")}</dt>
             <dd data-testid="field-causation">
                 {match event.causation_id {
                     Some(id) => view! { <code>{id.to_string()}</code> }.into_any(),
                     None => view! { <span class="muted">"—"</span> }.into_any(),
                 }}
             </dd>
-            <dt>"Хеш"</dt>
+            <dt>{t!("audit-event-hash")}</dt>
             <dd>
                 <code id="event-hash" class="hash hash--full">{event.hash.clone()}</code>
             </dd>
@@ -186,7 +186,7 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
         // The sentence and the changed fields say what happened; the record as stored is one
         // click away for whoever checks it byte by byte.
         <details class="raw-payload">
-            <summary>"Данните на събитието както са записани (JSON)"</summary>
+            <summary>{t!("audit-event-payload")}</summary>
             <pre id="event-payload" class="payload"><code>{payload}</code></pre>
         </details>
     }
@@ -220,17 +220,17 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
             let this = history.versions.iter().find(|v| v.version == version);
             let fields = match this.map(|v| v.fields.clone()).unwrap_or_default() {
                 fields if fields.is_empty() => view! {
-                    <p class="muted" id="event-changes">"Събитието не промени полета на записа."</p>
+                    <p class="muted" id="event-changes">{t!("audit-changes-none")}</p>
                 }
                 .into_any(),
                 fields => view! {
                     <table class="data-table" id="event-changes">
-                        <caption class="visually-hidden">"Променени полета"</caption>
+                        <caption class="visually-hidden">{t!("audit-changes-caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Поле"</th>
-                                <th scope="col">"Преди"</th>
-                                <th scope="col">"След"</th>
+                                <th scope="col">{t!("audit-changes-field")}</th>
+                                <th scope="col">{t!("audit-changes-before")}</th>
+                                <th scope="col">{t!("audit-changes-after")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -257,11 +257,11 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
                     view! {
                         <li class:current=current>
                             {if current {
-                                view! { <strong>"Версия " {v.version.to_string()}</strong> }.into_any()
+                                view! { <strong>{t!("audit-version", version = v.version.to_string())}</strong> }.into_any()
                             } else {
                                 view! {
                                     <A href=format!("/audit/{}", v.event.position)>
-                                        "Версия " {v.version.to_string()}
+                                        {t!("audit-version", version = v.version.to_string())}
                                     </A>
                                 }
                                 .into_any()
@@ -278,9 +278,9 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
                 .collect_view();
             Ok::<_, ApiError>(
                 view! {
-                    <h2>"Какво промени"</h2>
+                    <h2>{t!("audit-changes-heading")}</h2>
                     {fields}
-                    <h2>"История на записа „" {history.record} "“"</h2>
+                    <h2>{t!("audit-record-history", record = history.record)}</h2>
                     <ol class="row-list" id="record-history">{versions}</ol>
                 }
                 .into_any(),
@@ -290,7 +290,7 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
     let retry = Callback::new(move |()| history.refetch());
     view! {
         <p>
-            <A href=compare>"Състоянието точно преди и точно след събитието"</A>
+            <A href=compare>{t!("audit-compare-around-event")}</A>
         </p>
         <Loaded retry>{shown}</Loaded>
     }
@@ -298,18 +298,16 @@ fn RecordChanges(event: RecordedEvent) -> impl IntoView {
 
 /// Fetches the log's key and newest signed checkpoint and opens the checkpoint with the key.
 async fn fetch_log() -> Result<OpenedLog, NotVerified> {
-    let unavailable = |what| {
-        move |e: ApiError| NotVerified::Unavailable {
-            what,
+    let missing = |part| {
+        move |e: ApiError| NotVerified::Missing {
+            part,
             reason: e.to_string(),
         }
     };
-    let key = api::log_key()
-        .await
-        .map_err(unavailable("ключа за проверка на дневника"))?;
+    let key = api::log_key().await.map_err(missing(LogPart::Key))?;
     let checkpoint = api::log_checkpoint()
         .await
-        .map_err(unavailable("подписана контролна точка"))?;
+        .map_err(missing(LogPart::Checkpoint))?;
     open_log(&key, &checkpoint)
 }
 
@@ -330,8 +328,8 @@ async fn prove_in_browser(event: RecordedEvent) -> Result<Included, NotVerified>
     }
     let proof = api::inclusion_proof(event.position, log.size())
         .await
-        .map_err(|e| NotVerified::Unavailable {
-            what: "доказателство, че събитието е в дневника",
+        .map_err(|e| NotVerified::Missing {
+            part: LogPart::Proof,
             reason: e.to_string(),
         })?;
     check_event(&event, &log, &proof)
@@ -350,7 +348,7 @@ fn InclusionCheck(event: RecordedEvent) -> impl IntoView {
     let result = move || match check.get() {
         None => view! {
             <p class="loading" role="status">
-                "Проверява се…"
+                {t!("audit-inclusion-checking")}
             </p>
         }
         .into_any(),
@@ -358,11 +356,11 @@ fn InclusionCheck(event: RecordedEvent) -> impl IntoView {
         Some(Err(why)) => view! {
             <div class="notice notice--warn" role="alert" data-testid="inclusion-failed">
                 <p>
-                    <strong>"Проверката не премина. "</strong>
+                    <strong>{t!("audit-inclusion-failed")} " "</strong>
                     {why.to_string()}
                 </p>
                 <button type="button" class="button" on:click=move |_| check.refetch()>
-                    "Провери отново"
+                    {t!("audit-inclusion-retry")}
                 </button>
             </div>
         }
@@ -370,12 +368,8 @@ fn InclusionCheck(event: RecordedEvent) -> impl IntoView {
     };
     view! {
         <section class="inclusion" data-testid="inclusion" data-state=state aria-labelledby="inclusion-heading">
-            <h2 id="inclusion-heading">"Проверка в дневника"</h2>
-            <p class="muted small">
-                "Браузърът проверява сам, със същия код като сървъра и командата antikor, подписа на "
-                "контролната точка, изчислява записа на събитието от показаните данни и проверява "
-                "доказателството по RFC 6962, че той е в дневника."
-            </p>
+            <h2 id="inclusion-heading">{t!("audit-inclusion-heading")}</h2>
+            <p class="muted small">{t!("audit-inclusion-explained")}</p>
             {result}
         </section>
     }
@@ -386,10 +380,10 @@ fn InclusionCheck(event: RecordedEvent) -> impl IntoView {
 fn Proved(included: Included) -> impl IntoView {
     let witnesses = (!included.witnesses.is_empty()).then(|| {
         view! {
-            <dt>"Свидетели"</dt>
+            <dt>{t!("audit-inclusion-witnesses")}</dt>
             <dd data-testid="inclusion-witnesses">
                 {included.witnesses.join(", ")}
-                <span class="muted">" (съподписали контролната точка; подписите им тук не се проверяват)"</span>
+                <span class="muted">" " {t!("audit-inclusion-witnesses-note")}</span>
             </dd>
         }
     });
@@ -398,15 +392,15 @@ fn Proved(included: Included) -> impl IntoView {
             {included.sentence()}
         </p>
         <dl class="fields">
-            <dt>"Размер на дневника"</dt>
+            <dt>{t!("audit-inclusion-size")}</dt>
             <dd data-testid="inclusion-size">{included.size.to_string()}</dd>
-            <dt>"Корен"</dt>
+            <dt>{t!("audit-inclusion-root")}</dt>
             <dd>
                 <code class="hash" title=included.root.clone() data-testid="inclusion-root">
                     {short_hash(&included.root).to_owned()}
                 </code>
             </dd>
-            <dt>"Хеш на записа"</dt>
+            <dt>{t!("audit-inclusion-leaf-hash")}</dt>
             <dd>
                 <code class="hash" title=included.leaf_hash.clone()>
                     {short_hash(&included.leaf_hash).to_owned()}
@@ -415,9 +409,11 @@ fn Proved(included: Included) -> impl IntoView {
             {witnesses}
         </dl>
         <p class="muted small">
-            "Ключът идва от същия сървър: сравнете отпечатъка "
+            {t!("audit-inclusion-fingerprint-before")}
+            " "
             <code>{included.fingerprint.clone()}</code>
-            " с този, който сте получили по друг път."
+            " "
+            {t!("audit-inclusion-fingerprint-after")}
         </p>
     }
 }

@@ -3,11 +3,16 @@
 use crate::api::{self, ApiError};
 use crate::components::{CopyButton, Loaded, set_title};
 use crate::directory::{provinces, use_country, use_directory, use_site_scope};
-use crate::format::{short_hash, thousands};
+use crate::format::short_hash;
 use crate::provinces::served_by;
 use antikor_shared::api::Damage;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// A count with the page's language's digit groups.
+fn number(n: u64) -> String {
+    antikor_shared::i18n::number(crate::i18n::lang(), n)
+}
 
 /// `/`.
 #[component]
@@ -33,12 +38,9 @@ pub fn HomePage() -> impl IntoView {
             let health = health.await?;
             let tenants = tenants.await?;
             let (status_class, status_text) = match health.status.as_str() {
-                "ok" => ("status status--ok", "Работи нормално"),
-                "damaged" => (
-                    "status status--warn",
-                    "Само за четене: дневникът е повреден и не премина проверката",
-                ),
-                _ => ("status status--warn", "Неизвестно състояние"),
+                "ok" => ("status status--ok", t!("public-home-status-ok")),
+                "damaged" => ("status status--warn", t!("public-home-status-damaged")),
+                _ => ("status status--warn", t!("public-home-status-unknown")),
             };
             let damage = health.damage.as_ref().map(|damage| {
                 view! {
@@ -46,7 +48,9 @@ pub fn HomePage() -> impl IntoView {
                         <p>
                             <strong>{damage_text(damage)}</strong>
                         </p>
-                        <p class="small">"Причина: " {damage.reason.clone()}</p>
+                        <p class="small">
+                            {t!("public-home-damage-reason", reason = damage.reason.as_str())}
+                        </p>
                     </div>
                 }
             });
@@ -58,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
             Ok::<_, ApiError>(view! {
                 <dl class="stats" data-testid="health">
                     <div class="stats__item">
-                        <dt>"Състояние"</dt>
+                        <dt>{t!("public-home-status")}</dt>
                         <dd>
                             <span class=status_class data-testid="health-status">
                                 {status_text}
@@ -66,30 +70,35 @@ pub fn HomePage() -> impl IntoView {
                         </dd>
                     </div>
                     <div class="stats__item">
-                        <dt>"Институции"</dt>
+                        <dt>{t!("public-home-institutions")}</dt>
                         <dd class="stats__number" data-testid="tenant-count">
-                            {thousands(tenants.len() as u64)}
+                            {number(tenants.len() as u64)}
                         </dd>
                     </div>
                     <div class="stats__item">
-                        <dt>"Събития в одитната следа"</dt>
+                        <dt>{t!("public-home-event-count")}</dt>
                         // Positions run 1, 2, 3, … without gaps, so the head is the count.
                         <dd class="stats__number" data-testid="event-count">
-                            {thousands(health.head_position)}
+                            {number(health.head_position)}
                         </dd>
                     </div>
                     <div class="stats__item">
-                        <dt>"Последно събитие"</dt>
+                        <dt>{t!("public-home-last-event")}</dt>
                         <dd data-testid="head">
                             {if health.head_position == 0 {
-                                view! { <span>"няма"</span> }.into_any()
+                                view! { <span>{t!("public-home-no-event")}</span> }.into_any()
                             } else {
                                 let href = format!("/audit/{}", health.head_position);
                                 view! {
-                                    <A href=href>"№ " {health.head_position.to_string()}</A>
+                                    <A href=href>
+                                        {t!(
+                                            "public-home-event-number",
+                                            position = health.head_position.to_string(),
+                                        )}
+                                    </A>
                                 }
                                     .into_any()
-                            }} <br /> <span class="muted">"хеш "</span>
+                            }} <br /> <span class="muted">{t!("public-home-hash")} " "</span>
                             <code class="hash" title=health.head_hash.clone()>
                                 {head_hash}
                             </code>
@@ -97,7 +106,9 @@ pub fn HomePage() -> impl IntoView {
                     </div>
                 </dl>
                 {damage}
-                <p class="muted small">"Версия на сървъра: " {health.version}</p>
+                <p class="muted small">
+                    {t!("public-home-server-version", version = health.version)}
+                </p>
             })
         })
     };
@@ -121,67 +132,59 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <section class="intro">
-            <h1>"Антикор"</h1>
+            <h1>{t!("public-home-title")}</h1>
             <p class="lead" id="home-intro">
-                "Антикор е системата, в която "
-                {served}
-                " водят и отчитат изпълнението на плана за превенция и противодействие на корупцията. "
-                "Всяка промяна се записва като събитие в неизменяем, верижно хеширан дневник, "
-                "така че всеки може да провери кой, какво и кога е променил."
+                {move || t!("public-home-intro", served = served())}
             </p>
         </section>
         <section aria-labelledby="health-heading">
-            <h2 id="health-heading">"Състояние на дневника"</h2>
+            <h2 id="health-heading">{t!("public-home-health-heading")}</h2>
             <Loaded retry>{status}</Loaded>
         </section>
         <section aria-labelledby="verify-heading">
-            <h2 id="verify-heading">"Проверка на дневника"</h2>
-            <p class="lead">
-                "След всеки запис сървърът подписва контролна точка на дневника: името му, броя на "
-                "събитията и корена на тяхното Merkle дърво (RFC 6962). Който я запази, може по-късно "
-                "да докаже, че записаното дотогава не е променено, изтрито или подменено."
-            </p>
+            <h2 id="verify-heading">{t!("public-home-verify-heading")}</h2>
+            <p class="lead">{t!("public-home-verify-lead")}</p>
             <Loaded retry=retry_log>{log}</Loaded>
             <HowToVerify />
         </section>
         <section aria-labelledby="links-heading">
-            <h2 id="links-heading">"Към данните"</h2>
+            <h2 id="links-heading">{t!("public-home-links-heading")}</h2>
             <ul class="cards">
                 <li class="card">
-                    <A href="/plan">"План за действие"</A>
-                    <p>"Мерките за годината с техните срокове, отговорници и индикатори."</p>
+                    <A href="/plan">{t!("public-home-card-plan")}</A>
+                    <p>{t!("public-home-card-plan-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/progress">"Изпълнение"</A>
-                    <p>"Докъде е стигнала всяка институция по всяка мярка."</p>
+                    <A href="/progress">{t!("public-home-card-progress")}</A>
+                    <p>{t!("public-home-card-progress-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/meetings">"Заседания"</A>
-                    <p>"Публичните заседания и срещи с протоколите и решенията им."</p>
+                    <A href="/meetings">{t!("public-home-card-meetings")}</A>
+                    <p>{t!("public-home-card-meetings-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/contested-acts">"Оспорени актове"</A>
-                    <p>"Върнатите и оспорените решения на общинските съвети и заповеди на кметове."</p>
+                    <A href="/contested-acts">{t!("public-home-card-contested-acts")}</A>
+                    <p>{t!("public-home-card-contested-acts-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/council">"Съвет и контакти"</A>
-                    <p>"Секретариатът на съвета и експертите по противодействие на корупцията."</p>
+                    <A href="/council">{t!("public-home-card-council")}</A>
+                    <p>{t!("public-home-card-council-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/report-corruption">"Подайте сигнал"</A>
-                    <p>"Как да сигнализирате за корупция и какво ви гарантира законът."</p>
+                    <A href="/report-corruption">{t!("public-home-card-report-corruption")}</A>
+                    <p>{t!("public-home-card-report-corruption-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/anketa" attr:id="home-survey-link">"Анкета за служители"</A>
-                    <p>"Анонимната анкета за корупционния риск: отговаря се с еднократен код, без вход."</p>
+                    <A href="/anketa" attr:id="home-survey-link">{t!("public-home-card-survey")}</A>
+                    <p>{t!("public-home-card-survey-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/tenants">"Институции"</A>
-                    <p>"Областната администрация и общините, с броя на събитията им."</p>
+                    <A href="/tenants">{t!("public-home-card-tenants")}</A>
+                    <p>{t!("public-home-card-tenants-text")}</p>
                 </li>
                 <li class="card">
-                    <A href="/audit">"Одитна следа"</A>
-                    <p>"Всички събития, най-новите първи, с филтри и обновяване на живо."</p>
+                    <A href="/audit">{t!("public-home-card-audit")}</A>
+                    <p>{t!("public-home-card-audit-text")}</p>
                 </li>
             </ul>
         </section>
@@ -201,9 +204,7 @@ fn SignedCheckpoint(
         Ok(text) => {
             let size = checkpoint_size(&text).map(|size| {
                 view! {
-                    <p class="muted small">
-                        "Брой събития в нея (вторият ред): " {thousands(size)}
-                    </p>
+                    <p class="muted small">{t!("public-home-checkpoint-size", count = size)}</p>
                 }
             });
             view! {
@@ -212,8 +213,8 @@ fn SignedCheckpoint(
                 <CopyButton
                     id="checkpoint-copy"
                     text
-                    label="Копирай контролната точка"
-                    failed="Копирането не успя; маркирайте текста и го копирайте."
+                    label=t!("public-home-copy-checkpoint")
+                    failed=t!("public-home-copy-checkpoint-failed")
                 />
             }
             .into_any()
@@ -226,17 +227,17 @@ fn SignedCheckpoint(
         .into_any(),
     };
     view! {
-        <h3>"Текуща контролна точка"</h3>
+        <h3>{t!("public-home-checkpoint-heading")}</h3>
         {checkpoint}
-        <h3>"Ключ за проверка"</h3>
+        <h3>{t!("public-home-key-heading")}</h3>
         <dl class="fields">
-            <dt>"Ключ"</dt>
+            <dt>{t!("public-home-key")}</dt>
             <dd>
                 <code class="hash--full select-all" data-testid="log-key">
                     {key.clone()}
                 </code>
             </dd>
-            <dt>"Отпечатък"</dt>
+            <dt>{t!("public-home-fingerprint")}</dt>
             <dd>
                 <code data-testid="log-key-fingerprint">{fingerprint}</code>
             </dd>
@@ -244,8 +245,8 @@ fn SignedCheckpoint(
         <CopyButton
             id="log-key-copy"
             text=key
-            label="Копирай ключа"
-            failed="Копирането не успя; маркирайте ключа и го копирайте."
+            label=t!("public-home-copy-key")
+            failed=t!("public-home-copy-key-failed")
         />
     }
 }
@@ -254,32 +255,28 @@ fn SignedCheckpoint(
 #[component]
 fn HowToVerify() -> impl IntoView {
     view! {
-        <h3>"Как да проверите"</h3>
+        <h3>{t!("public-verify-heading")}</h3>
         <ol class="steps">
             <li>
-                "Запазете контролната точка във файл ("
+                {t!("public-verify-save")}
                 <a href="/api/log/checkpoint" download="checkpoint.txt">
-                    "изтеглете я"
-                </a> " или я копирайте), заедно с ключа за проверка."
+                    {t!("public-verify-save-download")}
+                </a> " " {t!("public-verify-save-rest")}
             </li>
             <li>
-                "По-късно, на машината с данните и при спрян сървър, изпълнете "
+                {t!("public-verify-offline")} " "
                 <code>"antikor verify --data DIR --checkpoint FILE --key KEY"</code>
-                " (DIR е папката с данни, FILE — запазената контролна точка, KEY — ключът или "
-                "файл с него). Командата потвърждава, че дневникът продължава контролната точка, "
-                "или посочва първото несъответствие."
+                " " {t!("public-verify-offline-rest")}
             </li>
             <li>
-                "Без достъп до данните сравнете с по-нова контролна точка: "
+                {t!("public-verify-consistency")} " "
                 <code>"GET /api/log/proof/consistency?from=A&to=B"</code>
-                " доказва, че дневникът с B събития продължава този с A събития (A и B са вторите "
-                "редове на двете точки). Доказателството се проверява по RFC 6962 спрямо корените им."
+                " " {t!("public-verify-consistency-rest")}
             </li>
             <li>
-                "Че дадено събитие е в дневника, доказва "
+                {t!("public-verify-inclusion")} " "
                 <code>"GET /api/log/proof/inclusion?position=P&size=S"</code>
-                " (P е номерът на събитието, S — броят събития в контролната точка). Нужен е вход "
-                "в системата и достъп до събитието."
+                " " {t!("public-verify-inclusion-rest")}
             </li>
         </ol>
     }
@@ -288,23 +285,24 @@ fn HowToVerify() -> impl IntoView {
 /// What the damage notice says: which events are missing or damaged, and the last that checked
 /// out.
 fn damage_text(damage: &Damage) -> String {
+    // Event numbers are written as they are, without digit groups, like everywhere else.
+    let first = damage.first_bad_position.to_string();
     let bad = if damage.expected_size > damage.first_bad_position {
-        format!(
-            "Липсват или са повредени събития № {}–{}",
-            damage.first_bad_position, damage.expected_size
+        t!(
+            "public-home-damage-range",
+            first = first,
+            last = damage.expected_size.to_string(),
         )
     } else {
-        format!(
-            "Липсва или е повредено събитие № {}",
-            damage.first_bad_position
-        )
+        t!("public-home-damage-one", first = first)
     };
     if damage.last_good_position == 0 {
-        format!("{bad}; нито едно събитие не премина проверката.")
+        t!("public-home-damage-none-good", missing = bad)
     } else {
-        format!(
-            "{bad}; последното проверено е № {}.",
-            damage.last_good_position
+        t!(
+            "public-home-damage-last-good",
+            missing = bad,
+            last_good = damage.last_good_position.to_string(),
         )
     }
 }

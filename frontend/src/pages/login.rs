@@ -4,7 +4,7 @@ use crate::access::safe_next;
 use crate::api;
 use crate::components::{focus_by_id, set_title};
 use crate::form::{FormError, Labelled, PasswordField, use_submit};
-use crate::session::{Auth, use_session};
+use crate::session::{Auth, SessionNotice, use_session};
 use antikor_shared::account::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// `/login?next=`.
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    set_title("Вход");
+    set_title(&t!("shell-login"));
     let session = use_session();
     let query = use_query_map();
     let next = Memo::new(move |_| query.with(|q| safe_next(q.get("next").as_deref())));
@@ -46,7 +46,7 @@ pub fn LoginPage() -> impl IntoView {
             password: password.get_untracked(),
         };
         if request.username.is_empty() || request.password.is_empty() {
-            return form.fail("Въведете потребителско име и парола.".to_owned());
+            return form.fail(t!("shell-login-missing"));
         }
         let call = async move {
             let answer = api::login(&request).await;
@@ -61,10 +61,11 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let notice = move || {
-        let text = session.notice.get().map(str::to_owned).or_else(|| {
-            next.get()
-                .map(|_| "Влезте, за да отворите поисканата страница.".to_owned())
-        });
+        let text = session
+            .notice
+            .get()
+            .map(SessionNotice::text)
+            .or_else(|| next.get().map(|_| t!("shell-login-to-open-page")));
         text.map(|text| {
             view! {
                 <p id="login-notice" class="notice notice--info" role="status">
@@ -76,10 +77,10 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="login">
-            <h1>"Вход"</h1>
+            <h1>{t!("shell-login")}</h1>
             {notice}
             <form id="login-form" class="form-card" on:submit=submit novalidate>
-                <Labelled id="login-username" label="Потребителско име">
+                <Labelled id="login-username" label=t!("shell-login-username")>
                     <input
                         id="login-username"
                         name="username"
@@ -91,11 +92,11 @@ pub fn LoginPage() -> impl IntoView {
                         bind:value=username
                     />
                 </Labelled>
-                <PasswordField id="login-password" label="Парола" value=password name="password" />
+                <PasswordField id="login-password" label=t!("shell-login-password") value=password name="password" />
                 <FormError id="login-error" error=form.error() />
                 <div class="form-actions">
                     <button id="login-submit" type="submit" class="button button--primary" disabled=form.busy()>
-                        {move || if form.busy().get() { "Влизане…" } else { "Вход" }}
+                        {move || if form.busy().get() { t!("shell-login-busy") } else { t!("shell-login") }}
                     </button>
                 </div>
             </form>

@@ -7,20 +7,20 @@ use leptos_router::components::A;
 /// „Страницата не е намерена“, with a way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Страницата не е намерена");
+    set_title(&t!("shell-not-found-title"));
     view! {
         <section class="not-found" data-testid="not-found">
-            <h1>"Страницата не е намерена"</h1>
-            <p>"Адресът, който отворихте, не съществува в Антикор. Проверете го или продължете оттук:"</p>
+            <h1>{t!("shell-not-found-title")}</h1>
+            <p>{t!("shell-not-found-text")}</p>
             <ul class="link-list">
                 <li>
-                    <A href="/">"Начало"</A>
+                    <A href="/">{t!("shell-nav-home")}</A>
                 </li>
                 <li>
-                    <A href="/tenants">"Институции"</A>
+                    <A href="/tenants">{t!("shell-nav-tenants")}</A>
                 </li>
                 <li>
-                    <A href="/audit">"Одитна следа"</A>
+                    <A href="/audit">{t!("shell-nav-audit")}</A>
                 </li>
             </ul>
         </section>

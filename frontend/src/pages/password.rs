@@ -12,11 +12,11 @@ use leptos::prelude::*;
 /// Checks what was typed as far as the browser can, or says what to fix.
 fn checked(current: String, new: String, confirm: &str) -> Result<ChangePassword, String> {
     if current.is_empty() {
-        return Err("Въведете сегашната си парола.".to_owned());
+        return Err(t!("shell-password-current-missing"));
     }
     check_new_password(&new, confirm)?;
     if new == current {
-        return Err("Новата парола трябва да е различна от сегашната.".to_owned());
+        return Err(t!("shell-password-same"));
     }
     Ok(ChangePassword {
         current_password: current,
@@ -27,7 +27,7 @@ fn checked(current: String, new: String, confirm: &str) -> Result<ChangePassword
 /// `/password`.
 #[component]
 pub fn PasswordPage() -> impl IntoView {
-    set_title("Смяна на парола");
+    set_title(&t!("shell-change-password"));
     let session = use_session();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -54,23 +54,25 @@ pub fn PasswordPage() -> impl IntoView {
                 current.try_set(String::new());
                 new.try_set(String::new());
                 confirm.try_set(String::new());
-                form.succeed("Паролата е сменена. Сесиите ви на други устройства са прекратени.");
+                form.succeed(t!("shell-password-changed"));
             },
         );
     };
 
-    let hint = format!(
-        "Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Изберете дълга фраза, която не използвате другаде; често срещани пароли се отказват."
+    let hint = t!(
+        "shell-password-hint",
+        min = PASSWORD_MIN_CHARS,
+        max = PASSWORD_MAX_CHARS
     );
 
     view! {
-        <h1>"Смяна на парола"</h1>
+        <h1>{t!("shell-change-password")}</h1>
         <form id="password-form" class="form-card" on:submit=submit novalidate>
-            <PasswordField id="current-password" label="Сегашна парола" value=current />
-            <PasswordField id="new-password" label="Нова парола" value=new new=true help=hint />
-            <PasswordField id="confirm-password" label="Новата парола още веднъж" value=confirm new=true />
+            <PasswordField id="current-password" label=t!("shell-password-current") value=current />
+            <PasswordField id="new-password" label=t!("shell-password-new") value=new new=true help=hint />
+            <PasswordField id="confirm-password" label=t!("shell-password-confirm") value=confirm new=true />
             <NoticeView id="password-result" notice=form.outcome() />
-            <SubmitButton id="password-submit" form text="Смени паролата" />
+            <SubmitButton id="password-submit" form text=t!("shell-password-submit") />
         </form>
     }
 }

@@ -13,18 +13,16 @@ use crate::csv::ExportTable;
 use crate::directory::{provinces, use_country};
 use crate::pages::report::{institution_report_href, report_href};
 use crate::provinces::coverage;
-use antikor_shared::text::plural;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The header row of a CSV of level counts, after the leading columns.
-fn counts_header(lead: &[&str]) -> Vec<String> {
-    lead.iter()
-        .map(|s| (*s).to_owned())
+fn counts_header(lead: Vec<String>) -> Vec<String> {
+    lead.into_iter()
         .chain(STATES.iter().map(|l| level_label(*l).to_owned()))
-        .chain(["Изпълнени, %".to_owned()])
+        .chain([t!("public-progress-csv-completed-percent")])
         .collect()
 }
 
@@ -38,9 +36,12 @@ fn counts_cells(counts: &LevelCounts) -> impl Iterator<Item = String> + '_ {
 
 /// The matrix as CSV: one line per institution, one column per measure.
 pub fn matrix_csv(region: &RegionView) -> Vec<Vec<String>> {
-    let mut header = vec!["Институция".to_owned()];
+    let mut header = vec![t!("public-progress-institution")];
     header.extend(region.measures.iter().map(|m| m.key.clone()));
-    header.extend(["Изпълнени, %".to_owned(), "Просрочени".to_owned()]);
+    header.extend([
+        t!("public-progress-csv-completed-percent"),
+        t!("public-progress-overdue"),
+    ]);
     let mut rows = vec![header];
     for t in &region.tenants {
         let mut row = vec![t.name_bg.clone()];
@@ -101,7 +102,7 @@ pub fn RegionMatrix(
                 .zip(&keys)
                 .map(|(level, key)| {
                     let label = level_label(*level);
-                    let hidden = view! { <span class="visually-hidden">{label}</span> };
+                    let hidden = view! { <span class="visually-hidden">{label.clone()}</span> };
                     let content = match report(&t.tenant, Some(key)) {
                         Some(href) => {
                             view! { <a class="level-cell__link" href=href>{hidden}</a> }.into_any()
@@ -153,22 +154,20 @@ pub fn RegionMatrix(
     view! {
         <ExportTable id="region-matrix" class="matrix" filename=csv_name("izpalnenie", year, as_of) rows=csv tools=view! { <Legend /> }.into_any()>
             <caption id="region-matrix-caption">
-                {format!(
-                    "Изпълнение на плана за {year} г.: мерки (колони) по институции (редове); • — институция без нито един отчет",
-                )}
+                {t!("public-progress-matrix-caption", year = year.to_string())}
             </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
+                    <th scope="col">{t!("public-progress-institution")}</th>
                     {header}
-                    <th scope="col" class="num">"Изпълнени"</th>
-                    <th scope="col" class="num">"Просрочени"</th>
+                    <th scope="col" class="num">{t!("public-progress-completed")}</th>
+                    <th scope="col" class="num">{t!("public-progress-overdue")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </ExportTable>
         <details class="measure-keys">
-            <summary>"Какво означават номерата на мерките"</summary>
+            <summary>{t!("public-progress-measure-keys")}</summary>
             <ul>{measures}</ul>
         </details>
     }
@@ -211,8 +210,11 @@ pub fn TenantsSummary(
         .collect_view();
     let year = region.year;
     let csv = Callback::new(move |()| {
-        let mut header = counts_header(&["Институция"]);
-        header.extend(["Просрочени".to_owned(), "Дейности".to_owned()]);
+        let mut header = counts_header(vec![t!("public-progress-institution")]);
+        header.extend([
+            t!("public-progress-overdue"),
+            t!("public-progress-activities"),
+        ]);
         let mut rows = vec![header];
         for t in &region.tenants {
             let mut row = vec![t.name_bg.clone()];
@@ -224,15 +226,17 @@ pub fn TenantsSummary(
     });
     view! {
         <ExportTable id="region-tenants" filename=csv_name("institucii", year, as_of) rows=csv>
-            <caption id="region-tenants-caption">{format!("Изпълнение по институции, {year} г.")}</caption>
+            <caption id="region-tenants-caption">
+                {t!("public-progress-tenants-caption", year = year.to_string())}
+            </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col">"Мерки по степен"</th>
+                    <th scope="col">{t!("public-progress-institution")}</th>
+                    <th scope="col">{t!("public-progress-measures-by-level")}</th>
                     {heads}
-                    <th scope="col" class="num">"% изпълн."</th>
-                    <th scope="col" class="num">"Просрочени"</th>
-                    <th scope="col" class="num">"Дейности"</th>
+                    <th scope="col" class="num">{t!("public-progress-percent-completed")}</th>
+                    <th scope="col" class="num">{t!("public-progress-overdue")}</th>
+                    <th scope="col" class="num">{t!("public-progress-activities")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -269,7 +273,10 @@ pub fn SectionsSummary(
                         <span class="section-title">{s.title.clone()}</span>
                     </th>
                     <td class="bar-cell">
-                        <LevelBar counts=s.levels.clone() label=format!("Раздел {}", s.numeral) />
+                        <LevelBar
+                            counts=s.levels.clone()
+                            label=t!("public-progress-section-label", numeral = s.numeral.as_str())
+                        />
                     </td>
                     {counts}
                     <td class="num">{format!("{} %", s.levels.completed_percent())}</td>
@@ -282,7 +289,10 @@ pub fn SectionsSummary(
         .map(|l| view! { <LevelHeading level=*l /> })
         .collect_view();
     let csv = Callback::new(move |()| {
-        let mut rows = vec![counts_header(&["Раздел", "Наименование"])];
+        let mut rows = vec![counts_header(vec![
+            t!("public-progress-section"),
+            t!("public-progress-csv-title"),
+        ])];
         for s in &sections {
             let mut row = vec![s.numeral.clone(), s.title.clone()];
             row.extend(counts_cells(&s.levels));
@@ -295,10 +305,10 @@ pub fn SectionsSummary(
             <caption id=format!("{}-caption", id)>{caption}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Раздел"</th>
-                    <th scope="col">"Мерки по степен"</th>
+                    <th scope="col">{t!("public-progress-section")}</th>
+                    <th scope="col">{t!("public-progress-measures-by-level")}</th>
                     {heads}
-                    <th scope="col" class="num">"% изпълн."</th>
+                    <th scope="col" class="num">{t!("public-progress-percent-completed")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -317,7 +327,7 @@ pub fn NotReported(region: RegionView) -> impl IntoView {
         .collect();
     view! {
         <section aria-labelledby="not-reported-heading">
-            <h2 id="not-reported-heading">"Институции без отчет"</h2>
+            <h2 id="not-reported-heading">{t!("public-progress-not-reported-heading")}</h2>
             <NotReportedList year=region.year of=region.tenants.len() silent />
         </section>
     }
@@ -330,7 +340,7 @@ pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) ->
     if silent.is_empty() {
         return view! {
             <p id="not-reported-none" class="notice notice--ok">
-                "Всички институции са отчели поне една мярка."
+                {t!("public-progress-all-reported")}
             </p>
         }
         .into_any();
@@ -342,7 +352,14 @@ pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) ->
         .collect_view();
     view! {
         <div class="notice notice--warn">
-            <p>{format!("{count} от {of} институции все още {} нито един отчет за {year} г.:", plural(count as u64, "няма", "нямат"))}</p>
+            <p>
+                {t!(
+                    "public-progress-not-reported",
+                    count = count,
+                    of = of,
+                    year = year.to_string(),
+                )}
+            </p>
             <ul id="not-reported" class="not-reported">{items}</ul>
         </div>
     }
@@ -352,7 +369,7 @@ pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) ->
 /// `/progress`: every institution's progress on a province's plan, as every visitor may read it.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
-    set_title("Изпълнение на плана");
+    set_title(&t!("public-progress-title"));
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let province = use_plan_province(params);
@@ -397,19 +414,19 @@ pub fn ProgressPage() -> impl IntoView {
             Ok::<_, ApiError>(
                 view! {
                     <p class="muted">
-                        {format!("Към днешна дата ({}).", crate::format::date_bg(region.today))}
+                        {t!("public-progress-as-of-today", date = crate::format::date_bg(region.today))}
                         " "
-                        <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
+                        <A href=report_href(year, &province)>{t!("public-progress-report-link")}</A>
                     </p>
                     <RegionMatrix region=region.clone() />
                     <NotReported region=region.clone() />
-                    <h2>"По институции"</h2>
+                    <h2>{t!("public-progress-by-institution")}</h2>
                     <TenantsSummary region=region.clone() />
-                    <h2>"По раздели на плана"</h2>
+                    <h2>{t!("public-progress-by-section")}</h2>
                     <SectionsSummary
                         sections=region.sections.clone()
                         id="region-sections"
-                        caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                        caption=t!("public-progress-sections-caption", year = year.to_string())
                         filename=format!("razdeli-{year}.csv")
                     />
                 }
@@ -418,10 +435,8 @@ pub fn ProgressPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 id="progress-heading">"Изпълнение на плана" {heading}</h1>
-        <p class="lead">
-            "Докъде е стигнала всяка институция по всяка мярка на плана на областта, според собствените ѝ отчети."
-        </p>
+        <h1 id="progress-heading">{t!("public-progress-title")} {heading}</h1>
+        <p class="lead">{t!("public-progress-lead")}</p>
         <div class="filters">
             <PlanProvinceSelect id="progress-province" province href=plan_province_href("/progress", chosen) />
             <YearSelect path="/progress" params=chosen shown province=shown_province />

@@ -41,7 +41,7 @@ enum Coverage {
 /// The combined view of the institutions in the user's reach, one province's at a time.
 #[component]
 pub fn RegionPage() -> impl IntoView {
-    set_title("Областен изглед");
+    set_title(&t!("work-region-title"));
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     // The guard renders this page only for a logged-in user; how far they read depends on
@@ -130,38 +130,40 @@ pub fn RegionPage() -> impl IntoView {
             Ok::<_, ApiError>(view! {
                 <dl class="stats" id="region-stats">
                     <div class="stats__item">
-                        <dt>"Отчели поне една мярка"</dt>
-                        <dd class="stats__number">{format!("{reported} от {}", region.tenants.len())}</dd>
+                        <dt>{t!("work-region-reported")}</dt>
+                        <dd class="stats__number">
+                            {t!("work-region-reported-of", reported = reported, total = region.tenants.len())}
+                        </dd>
                     </div>
                     <div class="stats__item">
-                        <dt>"Просрочени мерки (общо)"</dt>
+                        <dt>{t!("work-region-overdue")}</dt>
                         <dd class="stats__number" id="region-overdue">{overdue.to_string()}</dd>
                     </div>
                     <div class="stats__item">
-                        <dt>{format!("Дейности през {year} г.")}</dt>
+                        <dt>{t!("work-region-activities", year = year.to_string())}</dt>
                         <dd class="stats__number">{activities.to_string()}</dd>
                     </div>
                     <div class="stats__item">
-                        <dt>"Просрочието се преценява към"</dt>
-                        <dd>{format!("{} г.", date_bg(region.today))}</dd>
+                        <dt>{t!("work-region-assessed-on")}</dt>
+                        <dd>{t!("work-region-date", date = date_bg(region.today))}</dd>
                     </div>
                 </dl>
                 <p>
-                    <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
+                    <A href=report_href(year, &province)>{t!("work-region-annual-report")}</A>
                     " · "
                     <A href=risks_href(year, &province) attr:id="region-risks-link">
-                        "Корупционни рискове по институции"
+                        {t!("work-region-risks-link")}
                     </A>
                 </p>
                 <RegionMatrix region=region.clone() as_of notes_of=province.clone() />
                 <NotReported region=region.clone() />
-                <h2>"По институции: степен, просрочени мерки и дейности"</h2>
+                <h2>{t!("work-region-tenants-heading")}</h2>
                 <TenantsSummary region=region.clone() as_of />
-                <h2>"По раздели на плана"</h2>
+                <h2>{t!("work-region-sections-heading")}</h2>
                 <SectionsSummary
                     sections=region.sections.clone()
                     id="region-sections"
-                    caption=format!("Изпълнение по раздели, всички институции, {year} г.")
+                    caption=t!("work-region-sections-caption", year = year.to_string())
                     filename=csv_name("razdeli", year, as_of)
                 />
             }
@@ -169,11 +171,8 @@ pub fn RegionPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 id="region-heading">"Областен изглед" {heading}</h1>
-        <p class="lead">
-            "Всички институции една до друга: степента на изпълнение на всяка мярка, просрочените мерки, "
-            "дейностите и кои институции още не са отчели нищо."
-        </p>
+        <h1 id="region-heading">{t!("work-region-title")} {heading}</h1>
+        <p class="lead">{t!("work-region-lead")}</p>
         <div class="filters">
             <Show when=move || reach.get() == Some(Coverage::Country)>
                 <PlanProvinceSelect id="region-province" province href=plan_province_href("/region", chosen) />

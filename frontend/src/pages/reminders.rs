@@ -28,20 +28,18 @@ pub(crate) fn reminder_href(target: &ReminderTarget) -> String {
 /// "Просрочено от 01.12.2026" or "до 05.12.2026".
 pub(crate) fn reminder_when(r: &Reminder) -> String {
     if r.overdue {
-        format!("просрочено, срокът беше {}", date_bg(r.due))
+        t!("shell-reminder-overdue", date = date_bg(r.due))
     } else {
-        format!("до {}", date_bg(r.due))
+        t!("shell-reminder-due", date = date_bg(r.due))
     }
 }
 
 /// What the bell says to a screen reader and on hover.
 fn bell_label(r: &Reminders) -> String {
     match (r.total, r.overdue) {
-        (0, _) => "Няма напомняния".to_owned(),
-        (1, 1) => "1 напомняне, просрочено".to_owned(),
-        (1, _) => "1 напомняне".to_owned(),
-        (n, 0) => format!("{n} напомняния"),
-        (n, o) => format!("{n} напомняния, {o} от тях просрочени"),
+        (0, _) => t!("shell-reminders-bell-none"),
+        (n, 0) => t!("shell-reminders-bell", count = n),
+        (n, o) => t!("shell-reminders-bell-overdue", count = n, overdue = o),
     }
 }
 
@@ -77,7 +75,7 @@ pub fn ReminderBell() -> impl IntoView {
 /// `/reminders`.
 #[component]
 pub fn RemindersPage() -> impl IntoView {
-    set_title("Напомняния");
+    set_title(&t!("shell-reminders-title"));
     let reminders = LocalResource::new(api::reminders);
     let retry = Callback::new(move |()| reminders.refetch());
     let list = move || {
@@ -85,14 +83,14 @@ pub fn RemindersPage() -> impl IntoView {
             let r = reminders.await?;
             if r.items.is_empty() {
                 return Ok::<_, ApiError>(
-                    view! { <p id="reminders-none" class="muted">"Нищо не чака действие от вас."</p> }
+                    view! { <p id="reminders-none" class="muted">{t!("shell-reminders-empty")}</p> }
                         .into_any(),
                 );
             }
             let more = (r.total > r.items.len() as u64).then(|| {
                 view! {
                     <p class="muted">
-                        {format!("Показани са първите {} от {}.", r.items.len(), r.total)}
+                        {t!("shell-reminders-first", shown = r.items.len(), total = r.total)}
                     </p>
                 }
             });
@@ -108,7 +106,7 @@ pub fn RemindersPage() -> impl IntoView {
                     let (due, target) = (reminder_when(&item), reminder_href(&item.target));
                     view! {
                         <li data-kind=code(item.kind) data-overdue=item.overdue.to_string()>
-                            <span class="muted small">{item.kind.label_bg()}</span>
+                            <span class="muted small">{item.kind.label(crate::i18n::lang())}</span>
                             " "
                             <A href=target>{item.subject}</A>
                             " "
@@ -125,10 +123,8 @@ pub fn RemindersPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Напомняния"</h1>
-        <p class="muted">
-            "Сигнали за потвърждение (от 2 дни преди края на 7-дневния срок) и за обратна информация (от 14 дни преди края на 3-месечния срок), мерки от плана с краен срок до 30 дни или изтекъл, върнати актове, които съветът трябва да обсъди отново."
-        </p>
+        <h1>{t!("shell-reminders-title")}</h1>
+        <p class="muted">{t!("shell-reminders-intro")}</p>
         <Loaded retry>{list}</Loaded>
         <EmailChoice />
     }
@@ -139,10 +135,10 @@ fn checked_settings(email: &str, delivery: Delivery) -> Result<NotificationSetti
     let email = email.trim();
     if email.is_empty() {
         if delivery != Delivery::Off {
-            return Err("Въведете адрес на електронна поща.".to_owned());
+            return Err(t!("shell-email-missing"));
         }
     } else if !email_is_valid(email) {
-        return Err(format!("„{email}“ не е адрес на електронна поща."));
+        return Err(t!("shell-email-invalid", email = email));
     }
     Ok(NotificationSettings {
         email: (!email.is_empty()).then(|| email.to_owned()),
@@ -177,7 +173,7 @@ fn EmailChoice() -> impl IntoView {
         };
         form.send(
             async move { api::choose_notifications(&body).await },
-            move |_| form.succeed("Изборът е записан."),
+            move |_| form.succeed(t!("shell-email-saved")),
         );
     };
     let choices = Delivery::ALL
@@ -195,29 +191,25 @@ fn EmailChoice() -> impl IntoView {
                         on:change=move |_| delivery.set(d)
                     />
                     " "
-                    {d.label_bg()}
+                    {d.label(crate::i18n::lang())}
                 </label>
             }
         })
         .collect_view();
     view! {
-        <h2 id="email-heading">"Известия по електронна поща"</h2>
+        <h2 id="email-heading">{t!("shell-email-heading")}</h2>
         <form id="notifications-form" class="form-card" on:submit=submit novalidate>
-            <p class="muted">
-                "Писмата казват само колко неща чакат и водят тук: никога съдържание на сигнал."
-            </p>
+            <p class="muted">{t!("shell-email-intro")}</p>
             <Show when=move || !configured.get()>
-                <p id="mail-not-configured" class="muted">
-                    "Сървърът още няма пощенски сървър за изпращане: изборът ви ще важи, щом администраторът го настрои."
-                </p>
+                <p id="mail-not-configured" class="muted">{t!("shell-email-not-configured")}</p>
             </Show>
-            <InputField id="notifications-email" label="Адрес" kind="email" value=email maxlength=MAX_EMAIL_LEN autocomplete="email" />
+            <InputField id="notifications-email" label=t!("shell-email-address") kind="email" value=email maxlength=MAX_EMAIL_LEN autocomplete="email" />
             <fieldset>
-                <legend>"Колко често"</legend>
+                <legend>{t!("shell-email-how-often")}</legend>
                 <div class="field field--check">{choices}</div>
             </fieldset>
             <NoticeView id="notifications-result" notice=form.outcome() />
-            <SubmitButton id="notifications-submit" form text="Запиши" />
+            <SubmitButton id="notifications-submit" form text=t!("shell-email-submit") />
         </form>
     }
 }

@@ -18,7 +18,9 @@ use crate::provinces::{PlanProvince, in_province, plans_of_year};
 use crate::session::{Auth, use_session};
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::progress::Evidence;
-use antikor_shared::report::{AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms};
+use antikor_shared::report::{
+    AnnualReport, ReportMeasure, ReportTable, level_text_in, measure_terms,
+};
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -97,8 +99,7 @@ pub fn ReportPage() -> impl IntoView {
     let data = LocalResource::new(move || {
         let (year, province, asked) = request.get();
         async move {
-            let year = year
-                .ok_or_else(|| ApiError::Invalid("Адресът съдържа невалидна година.".to_owned()))?;
+            let year = year.ok_or_else(|| ApiError::Invalid(t!("public-annual-invalid-year")))?;
             let asked = asked?;
             let Some(province) = province?.shown().cloned() else {
                 return Ok(None);
@@ -115,10 +116,14 @@ pub fn ReportPage() -> impl IntoView {
     });
     // The tab names the report shown.
     Effect::new(move |_| {
-        let shown = data.get().and_then(Result::ok).flatten().map(|r| r.title());
+        let shown = data
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|r| r.title(crate::i18n::lang()));
         let title = shown.unwrap_or_else(|| match year.get() {
-            Some(y) => format!("Годишен отчет {y}"),
-            None => "Годишен отчет".to_owned(),
+            Some(y) => t!("public-annual-title-year", year = y.to_string()),
+            None => t!("public-annual-title"),
         });
         set_title(&title);
     });
@@ -166,11 +171,11 @@ pub fn ReportPage() -> impl IntoView {
         <div class="report-tools no-print">
             <div class="actions">
                 <button type="button" id="report-print" class="button button--primary" on:click=print>
-                    "Печат"
+                    {t!("public-annual-print")}
                 </button>
                 {move || docx().map(|href| view! {
                     <a id="report-docx" class="button" href=href download>
-                        "Изтегли за Word (DOCX)"
+                        {t!("public-annual-docx")}
                     </a>
                 })}
             </div>
@@ -232,10 +237,10 @@ fn InstitutionSelect(
     };
     view! {
         <div class="field">
-            <label for="report-institution">"Отчет на"</label>
+            <label for="report-institution">{t!("public-annual-institution-select")}</label>
             <select id="report-institution" on:change=on_change>
                 <option value="" selected=move || chosen.get().tenant.is_none()>
-                    "Цялата област"
+                    {t!("public-annual-whole-region")}
                 </option>
                 {options}
             </select>
@@ -262,7 +267,7 @@ fn ChooseProvince(year: i32) -> impl IntoView {
     };
     view! {
         <div id="report-choose" class="notice notice--info" role="status">
-            <p>{format!("Годишният отчет за {year} г. е за плана на една област. Изберете област.")}</p>
+            <p>{t!("public-annual-choose-region", year = year.to_string())}</p>
             <ul>{links}</ul>
         </div>
     }
@@ -292,20 +297,20 @@ fn Report(report: AnnualReport) -> impl IntoView {
         .map(|l| {
             view! {
                 <li>
-                    <a href=format!("#{}", kind_anchor(l.kind))>{l.kind.label_bg()}</a>
+                    <a href=format!("#{}", kind_anchor(l.kind))>{l.kind.label(crate::i18n::lang())}</a>
                 </li>
             }
         })
         .collect_view();
     let detailed = report.detailed();
     let scope_note = if detailed {
-        "Бележките и доказателствата на институциите, до които имате достъп, са включени."
+        t!("public-annual-scope-detailed")
     } else {
-        "Публичен вариант: степените на изпълнение, публичните заседания и оспорените актове. Бележките и доказателствата виждат служителите на институциите и областната администрация."
+        t!("public-annual-scope-public")
     };
     let measures_csv = {
         let report = report.clone();
-        Callback::new(move |()| report.measures_table().csv())
+        Callback::new(move |()| report.measures_table(crate::i18n::lang()).csv())
     };
     let measures_file = csv_file("merki", &report);
     let sections = report
@@ -322,9 +327,13 @@ fn Report(report: AnnualReport) -> impl IntoView {
                 <section class="report-section" id=format!("section-{}", s.numeral)>
                     <h3>{format!("{}. {}", s.numeral, s.title)}</h3>
                     <p class="muted report-section__levels">
-                        {format!(
-                            "Мерки в раздела по институции: изпълнени {}, със съществен напредък {}, с ограничен напредък {}, незапочнати {}, без отчет {}.",
-                            l.completed, l.substantial, l.limited, l.not_started, l.not_reported,
+                        {t!(
+                            "public-annual-section-levels",
+                            completed = l.completed,
+                            substantial = l.substantial,
+                            limited = l.limited,
+                            not_started = l.not_started,
+                            not_reported = l.not_reported,
                         )}
                     </p>
                     {measures}
@@ -345,15 +354,15 @@ fn Report(report: AnnualReport) -> impl IntoView {
         .map(|list| {
             let anchor = kind_anchor(list.kind);
             let body = if list.items.is_empty() {
-                view! { <p class="muted">"Няма записани през годината."</p> }.into_any()
+                view! { <p class="muted">{t!("public-annual-no-activities")}</p> }.into_any()
             } else {
-                let table = report.activity_table(list);
+                let table = report.activity_table(list, crate::i18n::lang());
                 let file = csv_file(anchor.trim_start_matches("report-"), &report);
                 view! { <ReportTableView table id=anchor filename=file /> }.into_any()
             };
             view! {
                 <section class="report-kind" id=anchor>
-                    <h3>{list.kind.label_bg()}</h3>
+                    <h3>{list.kind.label(crate::i18n::lang())}</h3>
                     {body}
                 </section>
             }
@@ -362,81 +371,86 @@ fn Report(report: AnnualReport) -> impl IntoView {
     view! {
         <article class="report-doc" data-year=year.to_string()>
             <header class="report-cover">
-                <p class="report-cover__issuer">{report.issuer()}</p>
-                <h1 id="report-title">{report.title()}</h1>
+                <p class="report-cover__issuer">{report.issuer(crate::i18n::lang())}</p>
+                <h1 id="report-title">{report.title(crate::i18n::lang())}</h1>
                 <p class="report-cover__plan">{report.plan_title.clone()}</p>
                 <p class="report-cover__state">
-                    {format!(
-                        "Състояние към {} г., според отчетите на институциите ({reported} от {} са отчели поне една мярка).",
-                        date_bg(report.today),
-                        report.institutions.len(),
+                    {t!(
+                        "public-annual-state",
+                        date = date_bg(report.today),
+                        reported = reported,
+                        total = report.institutions.len(),
                     )}
                 </p>
                 <p class="report-cover__scope muted no-print">{scope_note}</p>
             </header>
             <nav class="report-contents" aria-labelledby="report-contents-heading">
-                <h2 id="report-contents-heading">"Съдържание"</h2>
+                <h2 id="report-contents-heading">{t!("public-annual-contents")}</h2>
                 <ol>
                     <li>
-                        <a href="#report-measures">"Изпълнение на мерките"</a>
+                        <a href="#report-measures">{t!("public-annual-part-measures")}</a>
                         <ol>{contents_sections}</ol>
                     </li>
-                    <li><a href="#report-institutions">"Обобщение по институции"</a></li>
-                    <li><a href="#report-not-reported">"Институции без отчет"</a></li>
                     <li>
-                        <a href="#report-activities">"Дейности"</a>
+                        <a href="#report-institutions">{t!("public-annual-part-institutions")}</a>
+                    </li>
+                    <li>
+                        <a href="#report-not-reported">{t!("public-annual-part-not-reported")}</a>
+                    </li>
+                    <li>
+                        <a href="#report-activities">{t!("public-annual-part-activities")}</a>
                         <ol>{contents_kinds}</ol>
                     </li>
-                    <li><a href="#report-signals">"Сигнали за корупция"</a></li>
+                    <li><a href="#report-signals">{t!("public-annual-part-signals")}</a></li>
                 </ol>
             </nav>
             <section class="report-part" id="report-measures">
                 <div class="report-part__head">
-                    <h2>"1. Изпълнение на мерките"</h2>
+                    <h2>{format!("1. {}", t!("public-annual-part-measures"))}</h2>
                     <CsvButton table="report-measures" filename=measures_file rows=measures_csv />
                 </div>
                 {sections}
             </section>
             <section class="report-part" id="report-institutions">
-                <h2>"2. Обобщение по институции"</h2>
+                <h2>{format!("2. {}", t!("public-annual-part-institutions"))}</h2>
                 <ReportTableView
-                    table=report.institutions_table()
+                    table=report.institutions_table(crate::i18n::lang())
                     id="report-institutions-table"
                     filename=csv_file("institucii", &report)
                 />
             </section>
             <section class="report-part report-part--short" id="report-not-reported">
-                <h2>"3. Институции без отчет"</h2>
+                <h2>{format!("3. {}", t!("public-annual-part-not-reported"))}</h2>
                 {not_reported}
             </section>
             <section class="report-part" id="report-activities">
-                <h2>"4. Дейности"</h2>
+                <h2>{format!("4. {}", t!("public-annual-part-activities"))}</h2>
                 {activities}
             </section>
             <section class="report-part" id="report-signals">
-                <h2>"5. Сигнали за корупция"</h2>
+                <h2>{format!("5. {}", t!("public-annual-part-signals"))}</h2>
                 <ReportTableView
-                    table=report.signals_table()
+                    table=report.signals_table(crate::i18n::lang())
                     id="report-signals-table"
                     filename=csv_file("signali", &report)
                 />
                 <ReportTableView
-                    table=report.signal_categories_table()
+                    table=report.signal_categories_table(crate::i18n::lang())
                     id="report-signal-categories"
                     filename=csv_file("signali-kategorii", &report)
                 />
             </section>
             <section class="report-part" id="report-risks">
-                <h2>"6. Корупционни рискове"</h2>
+                <h2>{format!("6. {}", t!("public-annual-part-risks"))}</h2>
                 <ReportTableView
-                    table=report.risks_table()
+                    table=report.risks_table(crate::i18n::lang())
                     id="report-risks-table"
                     filename=csv_file("riskove", &report)
                 />
             </section>
             <footer class="report-sign">
-                <p>"Изготвил: ………………………………"</p>
-                <p>"Дата: ………………………"</p>
+                <p>{t!("public-annual-prepared-by")}</p>
+                <p>{t!("public-annual-date")}</p>
             </footer>
         </article>
     }
@@ -449,9 +463,10 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
     let m = &measure.measure;
     let detailed = report.detailed();
     let body = match &measure.withdrawn {
-        Some(reason) => {
-            view! { <p class="withdrawn-note">{format!("Оттеглена: {reason}")}</p> }.into_any()
+        Some(reason) => view! {
+            <p class="withdrawn-note">{t!("public-annual-withdrawn", reason = reason.as_str())}</p>
         }
+        .into_any(),
         None => {
             let rows = measure
                 .levels
@@ -473,7 +488,7 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
                             <td class="nowrap">
                                 <span class=format!("swatch {}", level_class(l.level)) aria-hidden="true"></span>
                                 " "
-                                {level_text(l.level)}
+                                {level_text(l.level, crate::i18n::lang())}
                             </td>
                             {detail}
                         </tr>
@@ -482,8 +497,8 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
                 .collect_view();
             let heads = detailed.then(|| {
                 view! {
-                    <th scope="col">"Какво е направено"</th>
-                    <th scope="col">"Доказателства"</th>
+                    <th scope="col">{t!("public-annual-what-was-done")}</th>
+                    <th scope="col">{t!("public-annual-evidence")}</th>
                 }
             });
             view! {
@@ -491,13 +506,13 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
                     class="table-scroll"
                     tabindex="0"
                     role="region"
-                    aria-label=format!("Изпълнение на мярка {} по институции", m.key)
+                    aria-label=t!("public-annual-measure-levels", key = m.key.as_str())
                 >
                     <table class="data-table report-levels">
                         <thead>
                             <tr>
-                                <th scope="col">"Институция"</th>
-                                <th scope="col">"Степен"</th>
+                                <th scope="col">{t!("public-annual-institution")}</th>
+                                <th scope="col">{t!("public-annual-level")}</th>
                                 {heads}
                             </tr>
                         </thead>
@@ -516,7 +531,7 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
             data-key=m.key.clone()
         >
             <h4>{format!("{} {}", m.number_in_source, m.text)}</h4>
-            <p class="report-measure__terms">{measure_terms(m)}</p>
+            <p class="report-measure__terms">{measure_terms(m, crate::i18n::lang())}</p>
             {body}
         </section>
     }
@@ -546,7 +561,7 @@ fn ReportTableView(table: ReportTable, id: &'static str, filename: String) -> im
     let heads = table
         .columns
         .iter()
-        .map(|c| view! { <th scope="col">{*c}</th> })
+        .map(|c| view! { <th scope="col">{c.clone()}</th> })
         .collect_view();
     let rows = table
         .rows

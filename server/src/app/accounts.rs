@@ -10,6 +10,7 @@ use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::PageRequest;
 use antikor_shared::account::{Account, PasswordChangeKind, Person, Role};
 use antikor_shared::api::Page;
+use antikor_shared::msg;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::{TenantId, Username};
 
@@ -110,7 +111,12 @@ impl App {
             .get(tenant)
             .and_then(|m| m.registration.as_ref())
             .map(|(r, _)| r.kind)
-            .ok_or_else(|| AppError::NotFound(format!("Няма институция „{tenant}“.")))
+            .ok_or_else(|| {
+                AppError::NotFound(msg!(
+                    "requests-no-tenant-named",
+                    tenant = tenant.to_string()
+                ))
+            })
     }
 
     /// Opens an account in the scope's tenant: stores its password hash, then records
@@ -206,5 +212,5 @@ impl App {
 }
 
 fn no_such_account() -> AppError {
-    AppError::NotFound("Няма такъв профил.".into())
+    AppError::NotFound(msg!("requests-no-such-account"))
 }

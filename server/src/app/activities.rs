@@ -10,7 +10,7 @@ use crate::domain::activities::{
 };
 use crate::exports::Rows;
 use crate::projections::ReadModels;
-use crate::projections::work::{ActivityKey, Listed, activity_record};
+use crate::projections::work::{ActivityKey, Listed, activity_record_in};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::{Cursor, PageRequest};
@@ -18,6 +18,8 @@ use antikor_shared::TenantId;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
 use antikor_shared::activity_draft::{details, headline, kind_singular};
 use antikor_shared::api::Page;
+use antikor_shared::i18n::Lang;
+use antikor_shared::msg;
 use antikor_shared::tenant::TenantKind;
 use antikor_shared::text::{date_bg, date_time};
 use antikor_shared::views::{
@@ -51,17 +53,18 @@ pub struct ActivityFilter {
 }
 
 fn no_activity() -> AppError {
-    AppError::NotFound("Няма такъв запис.".into())
+    AppError::NotFound(msg!("requests-no-such-record"))
 }
 
 impl App {
     /// A page of the activities the scope covers (of one tenant, or all it reaches),
-    /// optionally of one year and kind, newest first.
+    /// optionally of one year and kind, newest first; what they say of themselves in `lang`.
     pub fn activities(
         &self,
         scope: &ReadScope,
         filter: &ActivityFilter,
         request: &PageRequest<ActivityKey>,
+        lang: Lang,
     ) -> AppResult<Page<ActivityRecord>> {
         let tenant = scope.narrow(filter.tenant.clone())?;
         let (page, upto) = {
@@ -75,16 +78,21 @@ impl App {
                 .activities(tenants, filter.year, filter.kind, request);
             (page, models.position)
         };
-        self.activity_records(page, upto)
+        self.activity_records(page, upto, lang)
     }
 
     /// The records of a page's activities, each its stream's events folded up to `upto` (the
     /// position of the read models that listed them). They are read outside the models' lock:
     /// a page's few reads must not hold up the folds.
-    fn activity_records(&self, page: Page<Listed>, upto: u64) -> AppResult<Page<ActivityRecord>> {
+    fn activity_records(
+        &self,
+        page: Page<Listed>,
+        upto: u64,
+        lang: Lang,
+    ) -> AppResult<Page<ActivityRecord>> {
         let mut items = Vec::with_capacity(page.items.len());
         for listed in &page.items {
-            items.extend(self.activity_as_of(&listed.tenant, listed.id, upto)?);
+            items.extend(self.activity_as_of(&listed.tenant, listed.id, upto, lang)?);
         }
         Ok(Page {
             items,
@@ -93,24 +101,27 @@ impl App {
         })
     }
 
-    /// An activity's record as of `upto`, read from its stream.
+    /// An activity's record as of `upto`, read from its stream, saying what it says of
+    /// itself in `lang`.
     pub(super) fn activity_as_of(
         &self,
         tenant: &TenantId,
         id: Uuid,
         upto: u64,
+        lang: Lang,
     ) -> AppResult<Option<ActivityRecord>> {
         let events = self
             .store
             .read_stream(tenant, &streams::activity(id), 1, usize::MAX)?;
-        Ok(activity_record(
+        Ok(activity_record_in(
             &UPCASTERS,
             events.iter().take_while(|e| e.position <= upto),
+            lang,
         ))
     }
 
     /// One activity, when the scope covers its tenant (otherwise 404, as if it did not exist).
-    pub fn activity(&self, scope: &ReadScope, id: Uuid) -> AppResult<ActivityRecord> {
+    pub fn activity(&self, scope: &ReadScope, id: Uuid, lang: Lang) -> AppResult<ActivityRecord> {
         let (tenant, upto) = {
             let models = self.models_unscoped();
             let tenant = models
@@ -121,7 +132,7 @@ impl App {
                 .cloned();
             (tenant.ok_or_else(no_activity)?, models.position)
         };
-        self.activity_as_of(&tenant, id, upto)?
+        self.activity_as_of(&tenant, id, upto, lang)?
             .ok_or_else(no_activity)
     }
 
@@ -133,7 +144,8 @@ impl App {
         filter: &ActivityFilter,
         request: &PageRequest<ActivityKey>,
     ) -> AppResult<Rows> {
-        let page = self.activities(scope, filter, request)?;
+        // A document in Bulgarian.
+        let page = self.activities(scope, filter, request, Lang::Bg)?;
         let models = self.models_unscoped();
         let name = |slug: &str| {
             TenantId::parse(slug)
@@ -145,7 +157,7 @@ impl App {
             .items
             .iter()
             .map(|r| {
-                let details = details(&r.activity, &name)
+                let details = details(&r.activity, Lang::Bg, &name)
                     .into_iter()
                     .map(|(label, value)| format!("{label}: {value}"))
                     .collect::<Vec<_>>()
@@ -160,7 +172,7 @@ impl App {
                     date_bg(r.activity.date()),
                     name(r.tenant.as_str()),
                     kind_singular(r.activity.kind()).to_owned(),
-                    headline(&r.activity, name),
+                    headline(&r.activity, Lang::Bg, name),
                     details,
                     r.activity.measures().join(", "),
                     date_time(r.recorded_at),
@@ -173,26 +185,27 @@ impl App {
     }
 
     /// A page of the activities every visitor may see: public meetings and the register of
-    /// contested acts, with who recorded them by name.
+    /// contested acts, with who recorded them by name; what they say of themselves in `lang`.
     pub fn public_activities(
         &self,
         kind: ActivityKind,
         year: Option<i32>,
         request: &PageRequest<ActivityKey>,
+        lang: Lang,
     ) -> AppResult<Page<ActivityRecord>> {
         let (page, upto) = {
             let models = self.models_unscoped();
             (models.work.public(kind, year, request), models.position)
         };
-        let page = self.activity_records(page, upto)?;
+        let page = self.activity_records(page, upto, lang)?;
         let models = self.models_unscoped();
         Ok(page.map(|r| ActivityRecord {
-            recorded_by: models.byline(&r.recorded_by),
+            recorded_by: models.byline(&r.recorded_by, lang),
             corrections: r
                 .corrections
                 .iter()
                 .map(|c| Correction {
-                    by: models.byline(&c.by),
+                    by: models.byline(&c.by, lang),
                     ..c.clone()
                 })
                 .collect(),
@@ -229,9 +242,14 @@ impl App {
     }
 
     /// An activity of `tenant`, as the read model has it.
-    fn written_activity(&self, tenant: &TenantId, id: Uuid) -> AppResult<ActivityRecord> {
+    fn written_activity(
+        &self,
+        tenant: &TenantId,
+        id: Uuid,
+        lang: Lang,
+    ) -> AppResult<ActivityRecord> {
         let upto = self.models_unscoped().position;
-        self.activity_as_of(tenant, id, upto)?
+        self.activity_as_of(tenant, id, upto, lang)?
             .ok_or_else(no_activity)
     }
 
@@ -240,13 +258,14 @@ impl App {
         &self,
         scope: &TenantWrite,
         activity: Activity,
+        lang: Lang,
     ) -> AppResult<ActivityRecord> {
         let context = self.activity_context(scope, activity.date().year());
         let id = Uuid::new_v4();
         let command = ActivityCommand::Record(activity);
         self.execute::<ActivityAggregate>(scope, streams::activity(id), None, command, &context)
             .await?;
-        self.written_activity(scope.tenant(), id)
+        self.written_activity(scope.tenant(), id, lang)
     }
 
     /// Corrects an activity of the caller's tenant, as of the version the caller read.
@@ -255,6 +274,7 @@ impl App {
         scope: &TenantWrite,
         id: Uuid,
         correction: CorrectActivity,
+        lang: Lang,
     ) -> AppResult<ActivityRecord> {
         let context = self.activity_context(scope, correction.activity.date().year());
         let read_at = Some(correction.expected_version);
@@ -265,7 +285,7 @@ impl App {
         let stream = streams::activity(id);
         self.execute::<ActivityAggregate>(scope, stream, read_at, command, &context)
             .await?;
-        self.written_activity(scope.tenant(), id)
+        self.written_activity(scope.tenant(), id, lang)
     }
 
     /// Records what followed a contested act, as of the version the caller read.
@@ -274,6 +294,7 @@ impl App {
         scope: &TenantWrite,
         id: Uuid,
         follow_up: FollowUpAct,
+        lang: Lang,
     ) -> AppResult<ActivityRecord> {
         // A follow-up names no measures: the plan is not needed.
         let context = ActivityContext {
@@ -285,7 +306,7 @@ impl App {
         let stream = streams::activity(id);
         self.execute::<ActivityAggregate>(scope, stream, read_at, command, &context)
             .await?;
-        self.written_activity(scope.tenant(), id)
+        self.written_activity(scope.tenant(), id, lang)
     }
 
     /// A page of every tenant's expert contacts (public: measure II.3 asks for the list to be
@@ -300,7 +321,7 @@ impl App {
         if let Some(only) = only {
             tenants.retain(|t| t.id == *only);
             if tenants.is_empty() {
-                return Err(AppError::NotFound("Няма такава институция.".into()));
+                return Err(AppError::NotFound(msg!("requests-no-such-tenant")));
             }
         }
         // One entry per tenant: the directory is a few hundred long at most, and its order is
@@ -308,9 +329,10 @@ impl App {
         let start = match &request.after {
             None => 0,
             Some(after) => {
-                1 + tenants.iter().position(|t| t.id == *after).ok_or_else(|| {
-                    AppError::BadRequest("Няма такава институция в списъка.".into())
-                })?
+                1 + tenants
+                    .iter()
+                    .position(|t| t.id == *after)
+                    .ok_or_else(|| AppError::BadRequest(msg!("requests-tenant-not-listed")))?
             }
         };
         let total = tenants.len() as u64;
@@ -352,7 +374,7 @@ impl App {
             .tenants
             .get(tenant)
             .and_then(|m| m.registration.as_ref())
-            .ok_or_else(|| AppError::NotFound("Няма такава институция.".into()))?;
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-tenant")))?;
         let name_bg = registration.name_bg.clone();
         Ok(Self::tenant_contacts(&models, tenant.clone(), name_bg))
     }

@@ -1,5 +1,5 @@
-//! What the audit trail and the dashboard say of an event: one sentence in Bulgarian and the
-//! name of the record it belongs to.
+//! What the audit trail and the dashboard say of an event: one sentence in the reader's
+//! language and the name of the record it belongs to.
 
 use super::App;
 use crate::codec::UPCASTERS;
@@ -8,15 +8,16 @@ use crate::streams;
 use crate::vault::redacted;
 use antikor_shared::api::AuditEntry;
 use antikor_shared::events::EventType;
+use antikor_shared::i18n::Lang;
 use antikor_shared::summary::{Described, activity_named};
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{RecordedEvent, StreamId, TenantId, tr};
 
 impl App {
     /// The event as the audit trail shows it: described from the payload as stored (no
     /// sentence reads a sealed field), then with the sealed fields replaced by their hashes.
-    /// The caller has checked that its reader may see the event.
-    pub(crate) fn audit_entry(&self, event: RecordedEvent) -> AuditEntry {
-        let Described { summary, record } = self.describe(&event);
+    /// The caller has checked that its reader may see the event; `lang` is the reader's.
+    pub(crate) fn audit_entry(&self, event: RecordedEvent, lang: Lang) -> AuditEntry {
+        let Described { summary, record } = self.describe(&event, lang);
         AuditEntry {
             event: redacted(event),
             summary,
@@ -24,48 +25,60 @@ impl App {
         }
     }
 
-    /// The record a stream holds, as people name it: "Отчет по мярка I.1 (2017)", "Сигнал
-    /// BLG52-2026-0003", "Заседание на съвета „…“". A stream of a kind Antikor does not make
-    /// is named as it is stored.
-    pub(crate) fn record_name(&self, tenant: &TenantId, stream: &StreamId) -> String {
-        if let Some(name) = streams::record_name(stream) {
+    /// The record a stream holds, as people reading `lang` name it: "Отчет по мярка I.1
+    /// (2017)", "Сигнал BLG52-2026-0003", "Заседание на съвета „…“". A stream of a kind
+    /// Antikor does not make is named as it is stored.
+    pub(crate) fn record_name(&self, tenant: &TenantId, stream: &StreamId, lang: Lang) -> String {
+        if let Some(name) = streams::record_name_in(stream, lang) {
             return name;
         }
         if let Some(id) = streams::signal_id(stream) {
             return match self.models_unscoped().signals.get(tenant, id) {
-                Some(signal) => format!("Сигнал {}", signal.case.filed.reference),
-                None => "Сигнал".to_owned(),
+                Some(signal) => tr!(
+                    lang,
+                    "history-record-signal",
+                    reference = &signal.case.filed.reference
+                ),
+                None => tr!(lang, "history-record-signal-unknown"),
             };
         }
         if let Some(id) = streams::risk_id(stream) {
             return match self.models_unscoped().risks.get(tenant, id) {
-                Some(risk) => format!("Риск {}", risk.code()),
-                None => "Риск".to_owned(),
+                Some(risk) => tr!(lang, "history-record-risk", code = risk.code()),
+                None => tr!(lang, "history-record-risk-unknown"),
             };
         }
         if streams::activity_id(stream).is_some() {
             // The record's first event says what it is; later ones only correct it.
             let first = self.stream_event(tenant, stream, 1);
             if let Some(record) = first.and_then(|e| activity_record(&UPCASTERS, [&e])) {
-                return activity_named(&record.activity);
+                return activity_named(&record.activity, lang);
             }
-            return "Дейност".to_owned();
+            return tr!(lang, "history-record-activity-unknown");
         }
         stream.to_string()
     }
 
     /// The sentence of an event (upcast to its type's current shape first) and its record's
-    /// name, from one reading of its payload. An event this version of Antikor cannot read
-    /// is named by its type.
-    pub(super) fn describe(&self, event: &RecordedEvent) -> Described {
-        let record = || self.record_name(&event.tenant, &event.stream);
+    /// name, in `lang`, from one reading of its payload. An event this version of Antikor
+    /// cannot read is named by its type.
+    pub(super) fn describe(&self, event: &RecordedEvent, lang: Lang) -> Described {
+        let record = || self.record_name(&event.tenant, &event.stream, lang);
         let unreadable = || Described {
-            summary: format!("Събитие {} (не може да се прочете)", event.event_type),
+            summary: tr!(
+                lang,
+                "history-event-unreadable",
+                event_type = &event.event_type
+            ),
             record: record(),
         };
         let Some(event_type) = EventType::parse(&event.event_type) else {
             return Described {
-                summary: format!("Събитие {}", event.event_type),
+                summary: tr!(
+                    lang,
+                    "history-event-unknown",
+                    event_type = &event.event_type
+                ),
                 record: record(),
             };
         };
@@ -95,7 +108,7 @@ impl App {
             Some(upcast(before)?.payload.get().to_owned())
         };
         event_type
-            .describe(current.payload.get(), tenant, record, previous)
+            .describe(lang, current.payload.get(), tenant, record, previous)
             .unwrap_or_else(|error| {
                 tracing::warn!(position = event.position, %error, "an event's payload has no sentence");
                 unreadable()

@@ -11,13 +11,14 @@ use crate::projections::files::Owner;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::files::{FileRef, MAX_FILE_BYTES, media_type_of};
+use antikor_shared::msg;
 use antikor_shared::progress::Evidence;
 use antikor_shared::risk::RiskRecord;
 use antikor_shared::views::ActivityRecord;
 use uuid::Uuid;
 
 fn no_file() -> AppError {
-    AppError::NotFound("Няма такъв файл.".into())
+    AppError::NotFound(msg!("requests-no-such-file"))
 }
 
 impl App {
@@ -32,31 +33,29 @@ impl App {
     ) -> AppResult<FileRef> {
         if self.uploads.check_key(&scope.actor().to_owned()).is_err() {
             return Err(AppError::TooManyRequests {
-                message: "Качихте много файлове за кратко време. Опитайте отново след малко."
-                    .into(),
+                message: msg!("requests-uploads-too-many"),
                 retry_after: 60,
             });
         }
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            return Err(AppError::BadRequest(
-                "Посочете името на файла (до 200 знака).".into(),
-            ));
+            return Err(AppError::BadRequest(msg!("requests-file-name-missing")));
         }
         if bytes.is_empty() {
-            return Err(AppError::BadRequest(format!("Файлът „{name}“ е празен.")));
-        }
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(AppError::BadRequest(format!(
-                "Файлът „{name}“ е по-голям от {} MB.",
-                MAX_FILE_BYTES / (1024 * 1024)
+            return Err(AppError::BadRequest(msg!(
+                "requests-file-empty",
+                name = name
             )));
         }
-        let media_type = media_type_of(name, &bytes).ok_or_else(|| {
-            AppError::BadRequest(format!(
-                "Файлът „{name}“ не е PDF, изображение (JPEG, PNG) или документ на Word, Excel, PowerPoint или OpenDocument."
-            ))
-        })?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(AppError::BadRequest(msg!(
+                "requests-file-too-large",
+                name = name,
+                megabytes = MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+        let media_type = media_type_of(name, &bytes)
+            .ok_or_else(|| AppError::BadRequest(msg!("requests-file-type", name = name)))?;
         let store = self.files.clone();
         let size = bytes.len() as u64;
         let sha256 = tokio::task::spawn_blocking(move || store.put(&bytes))
@@ -77,12 +76,8 @@ impl App {
         files
             .into_iter()
             .map(|f| {
-                let missing = || {
-                    AppError::BadRequest(format!(
-                        "Файлът „{}“ не е качен: качете го отново.",
-                        f.name
-                    ))
-                };
+                let missing =
+                    || AppError::BadRequest(msg!("requests-file-not-uploaded", name = &f.name));
                 let bytes = match self.files.get(&f.sha256)? {
                     Stored::Whole(bytes) => bytes,
                     Stored::Missing | Stored::Damaged => return Err(missing()),
@@ -146,6 +141,7 @@ impl App {
         scope: &TenantWrite,
         id: Uuid,
         files: Vec<FileRef>,
+        lang: antikor_shared::i18n::Lang,
     ) -> AppResult<ActivityRecord> {
         let files = self.stored_files(files)?;
         let context = crate::domain::activities::ActivityContext {
@@ -158,8 +154,8 @@ impl App {
         self.execute::<ActivityAggregate>(scope, streams::activity(id), None, command, &context)
             .await?;
         let upto = self.models_unscoped().position;
-        self.activity_as_of(scope.tenant(), id, upto)?
-            .ok_or_else(|| AppError::NotFound("Няма такъв запис.".into()))
+        self.activity_as_of(scope.tenant(), id, upto, lang)?
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-record")))
     }
 
     /// Attaches stored files to a risk of the caller's tenant.
@@ -176,7 +172,7 @@ impl App {
             .risks
             .get(scope.tenant(), id)
             .map(|r| r.identified.year)
-            .ok_or_else(|| AppError::NotFound("Няма такъв риск в регистъра.".into()))?;
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-risk")))?;
         let context = self.risk_context(scope, year);
         // Attaching commutes with every other change: no version to name.
         let command = RiskCommand::AttachFiles(files);

@@ -1,5 +1,5 @@
-//! A record's history as people read it: its fields at any version, what each event changed,
-//! and what changed in a tenant's records between two moments.
+//! A record's history as people read it, in their language: its fields at any version, what
+//! each event changed, and what changed in a tenant's records between two moments.
 //!
 //! A record is a stream (a plan is one record per measure). Its state at a moment is the fold
 //! of its own events up to that moment, so a comparison reads the events between the two
@@ -25,12 +25,13 @@ use antikor_shared::api::{
     AuditDiff, ChangeEvent, ChangeKind, FieldChange, RecordChange, RecordHistory, RecordVersion,
 };
 use antikor_shared::events::{AccountEvent, PlanEvent, SignalEvent};
+use antikor_shared::i18n::{Lang, number};
 use antikor_shared::progress::{Evidence, ProgressReported};
 use antikor_shared::risk::{Rating, RiskRecord};
 use antikor_shared::signal::{IntakeListsSet, InternalChannelRecorded};
 use antikor_shared::tenant::TenantRegistered;
 use antikor_shared::text::{date_bg, date_time};
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{RecordedEvent, StreamId, TenantId, msg, tr};
 use std::collections::BTreeMap;
 
 /// The most events a comparison reads between its two moments: past that, a person is asked
@@ -45,31 +46,34 @@ const DIFF_BATCH: usize = 256;
 /// 300 versions folds 45,000 events; Antikor's records hold tens).
 pub const MAX_VERSIONS: usize = 300;
 
-/// A record's fields at one version, in its order: label and value (absent values left out).
-type Fields = Vec<(&'static str, String)>;
+/// A record's fields at one version, in its order: label and value (absent values left out),
+/// both in the reader's language.
+type Fields = Vec<(String, String)>;
 
 /// The records a stream holds at one version, by part ("" for a stream that is one record,
 /// the measure's key for a plan's measures).
 type States = BTreeMap<String, Fields>;
 
 impl App {
-    /// What changed in `tenant`'s records that `scope` sees between two moments.
+    /// What changed in `tenant`'s records that `scope` sees between two moments, told in
+    /// `lang`.
     pub async fn diff(
         &self,
         scope: &ReadScope,
         tenant: Option<TenantId>,
         from: Moment,
         to: Moment,
+        lang: Lang,
     ) -> AppResult<AuditDiff> {
         let log = self.log(scope);
         let filter = log.filter(tenant, None, None)?;
         let tenant = filter
             .tenant
             .clone()
-            .ok_or_else(|| AppError::BadRequest("Изберете институция.".into()))?;
+            .ok_or_else(|| AppError::BadRequest(msg!("history-choose-institution")))?;
         let (from, to) = (self.position_of(from)?, self.position_of(to)?);
         if from > to {
-            return Err(AppError::BadRequest("Първият момент е след втория.".into()));
+            return Err(AppError::BadRequest(msg!("history-moments-reversed")));
         }
         // Read in batches up to `to`: one read of the limit would read that many events past
         // `to` whenever the stretch is short and the tenant's log goes on after it.
@@ -85,8 +89,9 @@ impl App {
             }
         }
         if between.len() > MAX_DIFF_EVENTS {
-            return Err(AppError::BadRequest(format!(
-                "Между двата момента има повече от {MAX_DIFF_EVENTS} събития: изберете по-кратък период."
+            return Err(AppError::BadRequest(msg!(
+                "history-too-many-events",
+                max = MAX_DIFF_EVENTS
             )));
         }
         // The streams in the order of their first change, each with its events between.
@@ -107,9 +112,9 @@ impl App {
             let changed = touched.remove(&stream).unwrap_or_default();
             let first = changed.first().map_or(1, |e| e.version);
             let mut events = self.stream_events(scope, &tenant, &stream, first - 1)?;
-            let before = states(&stream, &events);
+            let before = states(&stream, &events, lang);
             events.extend(changed.iter().cloned());
-            let after = states(&stream, &events);
+            let after = states(&stream, &events, lang);
             for (part, fields) in compare(&before, &after) {
                 let change = match (before.contains_key(&part), after.contains_key(&part)) {
                     (false, _) => ChangeKind::Added,
@@ -118,13 +123,13 @@ impl App {
                 };
                 records.push(RecordChange {
                     stream: stream.clone(),
-                    record: self.part_name(&tenant, &stream, &part),
+                    record: self.part_name(&tenant, &stream, &part, lang),
                     change,
                     fields,
                     events: changed
                         .iter()
                         .filter(|e| concerns(e, &part))
-                        .map(|e| self.change_event(e))
+                        .map(|e| self.change_event(e, lang))
                         .collect(),
                 });
             }
@@ -137,35 +142,32 @@ impl App {
         })
     }
 
-    /// Every version of one record of `tenant` that `scope` sees, with what each changed.
+    /// Every version of one record of `tenant` that `scope` sees, with what each changed,
+    /// told in `lang`.
     pub fn history(
         &self,
         scope: &ReadScope,
         tenant: Option<TenantId>,
         stream: StreamId,
+        lang: Lang,
     ) -> AppResult<RecordHistory> {
         if streams::record_kind(&stream) == RecordKind::Journal {
-            return Err(AppError::NotFound(
-                "Това е дневник на събития (входове, ключове), а не запис: вижте одитната следа."
-                    .into(),
-            ));
+            return Err(AppError::NotFound(msg!("history-journal-not-a-record")));
         }
         let log = self.log(scope);
         let filter = log.filter(tenant, Some(stream.clone()), None)?;
         let tenant = filter
             .tenant
             .clone()
-            .ok_or_else(|| AppError::BadRequest("Изберете институция.".into()))?;
+            .ok_or_else(|| AppError::BadRequest(msg!("history-choose-institution")))?;
         let events = self.stream_events(scope, &tenant, &stream, MAX_VERSIONS as u64)?;
         if events.is_empty() {
-            return Err(AppError::NotFound(
-                "Няма такъв запис или нямате достъп до него.".into(),
-            ));
+            return Err(AppError::NotFound(msg!("history-no-such-record")));
         }
         let mut versions = Vec::with_capacity(events.len());
         let mut before = States::new();
         for upto in 1..=events.len() {
-            let after = states(&stream, &events[..upto]);
+            let after = states(&stream, &events[..upto], lang);
             let event = &events[upto - 1];
             let fields = compare(&before, &after)
                 .into_iter()
@@ -180,13 +182,13 @@ impl App {
                 .collect();
             versions.push(RecordVersion {
                 version: event.version,
-                event: self.change_event(event),
+                event: self.change_event(event, lang),
                 fields,
             });
             before = after;
         }
         Ok(RecordHistory {
-            record: self.record_name(&tenant, &stream),
+            record: self.record_name(&tenant, &stream, lang),
             stream,
             versions,
         })
@@ -210,25 +212,24 @@ impl App {
         Ok(events)
     }
 
-    /// A change's event as a comparison lists it (its sentence only: the event itself does
-    /// not leave, so it is neither copied nor redacted).
-    fn change_event(&self, event: &RecordedEvent) -> ChangeEvent {
+    /// A change's event as a comparison lists it (its sentence only, in `lang`: the event
+    /// itself does not leave, so it is neither copied nor redacted).
+    fn change_event(&self, event: &RecordedEvent, lang: Lang) -> ChangeEvent {
         ChangeEvent {
             position: event.position,
             recorded_at: event.recorded_at,
             actor: event.actor.clone(),
-            summary: self.describe(event).summary,
+            summary: self.describe(event, lang).summary,
         }
     }
 
-    /// The name of a record's part: the record's own name, or a plan's measure.
-    fn part_name(&self, tenant: &TenantId, stream: &StreamId, part: &str) -> String {
-        let name = self.record_name(tenant, stream);
+    /// The name of a record's part in `lang`: the record's own name, or a plan's measure.
+    fn part_name(&self, tenant: &TenantId, stream: &StreamId, part: &str, lang: Lang) -> String {
         if part.is_empty() {
-            return name;
+            return self.record_name(tenant, stream, lang);
         }
         let year = stream.as_str().strip_prefix("plan-").unwrap_or_default();
-        format!("Мярка {part} ({year})")
+        tr!(lang, "history-plan-measure", key = part, year = year)
     }
 }
 
@@ -259,12 +260,12 @@ fn compare(before: &States, after: &States) -> Vec<(String, Vec<FieldChange>)> {
         let value = |fields: &Fields, label: &str| {
             fields
                 .iter()
-                .find(|(l, _)| *l == label)
+                .find(|(l, _)| l == label)
                 .map(|(_, v)| v.clone())
         };
-        let labels = new.iter().map(|(l, _)| *l).chain(
+        let labels = new.iter().map(|(l, _)| l.as_str()).chain(
             old.iter()
-                .map(|(l, _)| *l)
+                .map(|(l, _)| l.as_str())
                 .filter(|l| value(new, l).is_none()),
         );
         let fields: Vec<FieldChange> = labels
@@ -284,8 +285,8 @@ fn compare(before: &States, after: &States) -> Vec<(String, Vec<FieldChange>)> {
     changes
 }
 
-/// What a stream's events leave, record by record, field by field.
-fn states(stream: &StreamId, events: &[RecordedEvent]) -> States {
+/// What a stream's events leave, record by record, field by field, in `lang`.
+fn states(stream: &StreamId, events: &[RecordedEvent], lang: Lang) -> States {
     let one = |fields: Option<Fields>| {
         fields
             .map(|f| States::from([(String::new(), f)]))
@@ -295,32 +296,32 @@ fn states(stream: &StreamId, events: &[RecordedEvent]) -> States {
         |decode: &dyn Fn(&RecordedEvent) -> Option<Fields>| events.iter().rev().find_map(decode);
     match streams::record_kind(stream) {
         RecordKind::Progress => one(last(&|e| {
-            decoded::<ProgressReported>(&UPCASTERS, e).map(|r| progress_fields(&r))
+            decoded::<ProgressReported>(&UPCASTERS, e).map(|r| progress_fields(&r, lang))
         })),
         RecordKind::Tenant => one(last(&|e| {
-            decoded::<TenantRegistered>(&UPCASTERS, e).map(|r| tenant_fields(&r))
+            decoded::<TenantRegistered>(&UPCASTERS, e).map(|r| tenant_fields(&r, lang))
         })),
         RecordKind::Contacts => one(last(&|e| {
-            decoded::<ExpertContactsUpdated>(&UPCASTERS, e).map(|c| contacts_fields(&c))
+            decoded::<ExpertContactsUpdated>(&UPCASTERS, e).map(|c| contacts_fields(&c, lang))
         })),
         RecordKind::Channel => one(last(&|e| {
-            decoded::<InternalChannelRecorded>(&UPCASTERS, e).map(|c| channel_fields(&c))
+            decoded::<InternalChannelRecorded>(&UPCASTERS, e).map(|c| channel_fields(&c, lang))
         })),
         RecordKind::Lists => one(last(&|e| {
-            decoded::<IntakeListsSet>(&UPCASTERS, e).map(|l| lists_fields(&l))
+            decoded::<IntakeListsSet>(&UPCASTERS, e).map(|l| lists_fields(&l, lang))
         })),
-        RecordKind::Account => one(account_fields(events)),
+        RecordKind::Account => one(account_fields(events, lang)),
         RecordKind::Activity => {
-            one(activity_record(&UPCASTERS, events).map(|r| activity_fields(&r.activity)))
+            one(activity_record(&UPCASTERS, events).map(|r| activity_fields(&r.activity, lang)))
         }
-        RecordKind::Risk => one(risk_record(&UPCASTERS, events).map(|r| risk_fields(&r))),
-        RecordKind::Signal => one(signal_fields(events)),
-        RecordKind::Plan => plan_states(events),
+        RecordKind::Risk => one(risk_record(&UPCASTERS, events).map(|r| risk_fields(&r, lang))),
+        RecordKind::Signal => one(signal_fields(events, lang)),
+        RecordKind::Plan => plan_states(events, lang),
         RecordKind::Journal => States::new(),
     }
 }
 
-fn progress_fields(r: &ProgressReported) -> Fields {
+fn progress_fields(r: &ProgressReported, lang: Lang) -> Fields {
     let evidence: Vec<&str> = r
         .evidence
         .iter()
@@ -330,96 +331,157 @@ fn progress_fields(r: &ProgressReported) -> Fields {
         })
         .collect();
     fields([
-        ("Степен на изпълнение", Some(r.level.label_bg().to_owned())),
-        ("Бележка", Some(r.note.clone())),
-        ("Доказателства", list(&evidence)),
-        ("Отчетено към", Some(date_bg(r.reported_for))),
+        (tr!(lang, "history-field-level"), Some(r.level.label(lang))),
+        (tr!(lang, "history-field-note"), Some(r.note.clone())),
+        (tr!(lang, "history-field-evidence"), list(&evidence)),
+        (
+            tr!(lang, "history-field-reported-for"),
+            Some(date_bg(r.reported_for)),
+        ),
     ])
 }
 
-fn risk_fields(r: &RiskRecord) -> Fields {
+fn risk_fields(r: &RiskRecord, lang: Lang) -> Fields {
     let rating = |r: Option<Rating>| {
         r.map(|r| {
-            format!(
-                "{}×{} = {} ({})",
-                r.likelihood,
-                r.impact,
-                r.score(),
-                r.band().label_bg().to_lowercase()
+            tr!(
+                lang,
+                "history-rating-short",
+                likelihood = r.likelihood,
+                impact = r.impact,
+                score = r.score(),
+                band = r.band().label(lang).to_lowercase(),
             )
         })
     };
     let treatment = r.treatment.as_ref();
     fields([
-        ("Година", Some(r.identified.year.to_string())),
         (
-            "Област на дейност",
-            Some(r.identified.area.label_bg().to_owned()),
+            tr!(lang, "history-field-year"),
+            Some(r.identified.year.to_string()),
         ),
-        ("Процес или звено", Some(r.identified.unit.clone())),
-        ("Описание", Some(r.identified.description.clone())),
-        ("Причини", Some(r.identified.causes.clone())),
-        ("Собственик", Some(r.identified.owner.clone())),
-        ("Присъщ риск", rating(r.inherent())),
         (
-            "Съществуващи контроли",
+            tr!(lang, "history-field-area"),
+            Some(r.identified.area.label(lang)),
+        ),
+        (
+            tr!(lang, "history-field-unit"),
+            Some(r.identified.unit.clone()),
+        ),
+        (
+            tr!(lang, "history-field-description"),
+            Some(r.identified.description.clone()),
+        ),
+        (
+            tr!(lang, "history-field-causes"),
+            Some(r.identified.causes.clone()),
+        ),
+        (
+            tr!(lang, "history-field-owner"),
+            Some(r.identified.owner.clone()),
+        ),
+        (
+            tr!(lang, "history-field-inherent-risk"),
+            rating(r.inherent()),
+        ),
+        (
+            tr!(lang, "history-field-existing-controls"),
             r.assessment.as_ref().map(|a| a.controls.clone()),
         ),
-        ("Остатъчен риск", rating(r.residual())),
         (
-            "Отговор",
-            treatment.map(|t| t.response.label_bg().to_owned()),
+            tr!(lang, "history-field-residual-risk"),
+            rating(r.residual()),
         ),
-        ("Планирани мерки", treatment.map(|t| t.actions.clone())),
-        ("Мерки от плана", treatment.and_then(|t| list(&t.measures))),
         (
-            "Срок на мерките",
+            tr!(lang, "history-field-response"),
+            treatment.map(|t| t.response.label(lang)),
+        ),
+        (
+            tr!(lang, "history-field-planned-actions"),
+            treatment.map(|t| t.actions.clone()),
+        ),
+        (
+            tr!(lang, "history-field-plan-measures"),
+            treatment.and_then(|t| list(&t.measures)),
+        ),
+        (
+            tr!(lang, "history-field-actions-due"),
             treatment.and_then(|t| t.due_on).map(date_bg),
         ),
-        ("Срок за преглед", Some(date_bg(r.identified.review_on))),
-        ("Прегледи", Some(r.reviews.len().to_string())),
-        ("Състояние", Some(r.status().label_bg().to_owned())),
         (
-            "Причина за закриването",
+            tr!(lang, "history-field-review-due"),
+            Some(date_bg(r.identified.review_on)),
+        ),
+        (
+            tr!(lang, "history-field-reviews"),
+            Some(count(lang, r.reviews.len())),
+        ),
+        (
+            tr!(lang, "history-field-status"),
+            Some(r.status().label(lang)),
+        ),
+        (
+            tr!(lang, "history-field-closing-reason"),
             r.closed.as_ref().map(|c| c.reason.clone()),
         ),
     ])
 }
 
-fn tenant_fields(r: &TenantRegistered) -> Fields {
+fn tenant_fields(r: &TenantRegistered, lang: Lang) -> Fields {
     fields([
-        ("Наименование", Some(r.name_bg.clone())),
-        ("Вид", Some(r.kind.label_bg().to_owned())),
-        ("Код", Some(r.official_code.clone())),
-        ("Област", r.province.as_ref().map(ToString::to_string)),
-        ("ЕКАТТЕ", r.ekatte.clone()),
-        ("Население (2011)", r.population_2011.map(|p| p.to_string())),
+        (tr!(lang, "history-field-name"), Some(r.name_bg.clone())),
+        (tr!(lang, "history-field-kind"), Some(r.kind.label(lang))),
+        (
+            tr!(lang, "history-field-code"),
+            Some(r.official_code.clone()),
+        ),
+        (
+            tr!(lang, "history-field-province"),
+            r.province.as_ref().map(ToString::to_string),
+        ),
+        (tr!(lang, "history-field-ekatte"), r.ekatte.clone()),
+        (
+            tr!(lang, "history-field-population-2011"),
+            r.population_2011.map(|p| number(lang, p.into())),
+        ),
     ])
 }
 
-fn contacts_fields(c: &ExpertContactsUpdated) -> Fields {
+fn contacts_fields(c: &ExpertContactsUpdated, lang: Lang) -> Fields {
     let people: Vec<String> = c
         .contacts
         .iter()
         .map(|p| format!("{}, {}, {}, {}", p.name, p.position, p.phone, p.email))
         .collect();
-    fields([("Контакти", list(&people))])
+    fields([(tr!(lang, "history-field-contacts"), list(&people))])
 }
 
-fn channel_fields(c: &InternalChannelRecorded) -> Fields {
+fn channel_fields(c: &InternalChannelRecorded, lang: Lang) -> Fields {
     fields([
-        ("Задължена да поддържа канал", Some(yes_no(c.obliged))),
-        ("Население", c.population.map(|p| p.to_string())),
-        ("Служители", c.staff.map(|s| s.to_string())),
-        ("Бележка", Some(c.note.clone())),
+        (
+            tr!(lang, "history-field-obliged"),
+            Some(yes_no(lang, c.obliged)),
+        ),
+        (
+            tr!(lang, "history-field-population"),
+            c.population.map(|p| number(lang, p.into())),
+        ),
+        (
+            tr!(lang, "history-field-staff"),
+            c.staff.map(|s| number(lang, s.into())),
+        ),
+        (tr!(lang, "history-field-note"), Some(c.note.clone())),
     ])
 }
 
-fn lists_fields(l: &IntakeListsSet) -> Fields {
-    fields([("Звена", list(&l.units)), ("Дейности", list(&l.activities))])
+fn lists_fields(l: &IntakeListsSet, lang: Lang) -> Fields {
+    fields([
+        (tr!(lang, "history-field-units"), list(&l.units)),
+        (tr!(lang, "history-field-activities"), list(&l.activities)),
+    ])
 }
 
-fn account_fields(events: &[RecordedEvent]) -> Option<Fields> {
+fn account_fields(events: &[RecordedEvent], lang: Lang) -> Option<Fields> {
     let mut state = None;
     let mut name = None;
     let mut password_changed = None;
@@ -437,101 +499,124 @@ fn account_fields(events: &[RecordedEvent]) -> Option<Fields> {
     }
     let state = state?;
     Some(fields([
-        ("Име", name),
-        ("Роля", Some(state.role.label_bg().to_owned())),
+        (tr!(lang, "history-field-display-name"), name),
         (
-            "Състояние",
-            Some(
-                if state.disabled {
-                    "деактивиран"
-                } else {
-                    "активен"
-                }
-                .to_owned(),
-            ),
+            tr!(lang, "history-field-role"),
+            Some(state.role.label(lang)),
         ),
-        ("Последна смяна на паролата", password_changed),
+        (
+            tr!(lang, "history-field-status"),
+            Some(if state.disabled {
+                tr!(lang, "history-account-state-disabled")
+            } else {
+                tr!(lang, "history-account-state-active")
+            }),
+        ),
+        (
+            tr!(lang, "history-field-password-changed"),
+            password_changed,
+        ),
     ]))
 }
 
-fn activity_fields(activity: &Activity) -> Fields {
-    let measures = |m: &[String]| list(m);
+fn activity_fields(activity: &Activity, lang: Lang) -> Fields {
+    let measures = |m: &[String]| (tr!(lang, "history-field-measures"), list(m));
+    let date = |label: String, day| (label, Some(date_bg(day)));
+    let text = |label: String, value: &String| (label, Some(value.clone()));
+    let how_many = |label: String, n: u32| (label, Some(number(lang, n.into())));
     match activity {
         Activity::Meeting(m) => fields([
-            ("Вид", Some(m.meeting_kind.label_bg().to_owned())),
-            ("Дата", Some(date_bg(m.date))),
-            ("Заглавие", Some(m.title.clone())),
-            ("Участници", Some(m.participants.to_string())),
-            ("Организации", list(&m.organisations)),
-            ("Дневен ред", Some(m.agenda.clone())),
-            ("Решения", Some(m.decisions.clone())),
-            ("Протокол", Some(m.protocol.clone())),
-            ("Открито за гражданите", Some(yes_no(m.public))),
-            ("Мерки", measures(&m.measures)),
+            (
+                tr!(lang, "history-field-kind"),
+                Some(m.meeting_kind.label(lang)),
+            ),
+            date(tr!(lang, "history-field-date"), m.date),
+            text(tr!(lang, "history-field-title"), &m.title),
+            how_many(tr!(lang, "history-field-participants"), m.participants),
+            (
+                tr!(lang, "history-field-organisations"),
+                list(&m.organisations),
+            ),
+            text(tr!(lang, "history-field-agenda"), &m.agenda),
+            text(tr!(lang, "history-field-decisions"), &m.decisions),
+            text(tr!(lang, "history-field-protocol"), &m.protocol),
+            (
+                tr!(lang, "history-field-open-to-public"),
+                Some(yes_no(lang, m.public)),
+            ),
+            measures(&m.measures),
         ]),
         Activity::Training(t) => fields([
-            ("Дата", Some(date_bg(t.date))),
-            ("Тема", Some(t.topic.clone())),
-            ("Участници", Some(t.participants.to_string())),
-            ("Мерки", measures(&t.measures)),
+            date(tr!(lang, "history-field-date"), t.date),
+            text(tr!(lang, "history-field-topic"), &t.topic),
+            how_many(tr!(lang, "history-field-participants"), t.participants),
+            measures(&t.measures),
         ]),
         Activity::Media(m) => fields([
             (
-                "Вид",
-                Some(antikor_shared::activity_draft::media_kind_label(m.media_kind).to_owned()),
+                tr!(lang, "history-field-kind"),
+                Some(m.media_kind.label(lang)),
             ),
-            ("Дата", Some(date_bg(m.date))),
-            ("Медия или канал", Some(m.channel.clone())),
-            ("Съдържание", Some(m.summary.clone())),
-            ("Мерки", measures(&m.measures)),
+            date(tr!(lang, "history-field-date"), m.date),
+            text(tr!(lang, "history-field-media-channel"), &m.channel),
+            text(tr!(lang, "history-field-content"), &m.summary),
+            measures(&m.measures),
         ]),
         Activity::DeclarationCheck(d) => fields([
-            ("Период от", Some(date_bg(d.period_from))),
-            ("Период до", Some(date_bg(d.period_to))),
-            ("Проверяващ орган", Some(d.checking_body.clone())),
-            (
-                "Проверени декларации",
-                Some(d.declarations_checked.to_string()),
+            date(tr!(lang, "history-field-period-from"), d.period_from),
+            date(tr!(lang, "history-field-period-to"), d.period_to),
+            text(tr!(lang, "history-field-checking-body"), &d.checking_body),
+            how_many(
+                tr!(lang, "history-field-declarations-checked"),
+                d.declarations_checked,
             ),
-            ("Несъответствия", Some(d.irregularities_found.to_string())),
-            ("Сезирани органи", Some(d.referrals.to_string())),
-            ("Мерки", measures(&d.measures)),
+            how_many(
+                tr!(lang, "history-field-irregularities"),
+                d.irregularities_found,
+            ),
+            how_many(tr!(lang, "history-field-referrals"), d.referrals),
+            measures(&d.measures),
         ]),
         Activity::ContestedAct(a) => fields([
+            (tr!(lang, "history-field-act"), Some(a.act_kind.label(lang))),
+            text(tr!(lang, "history-field-number"), &a.act_number),
+            date(tr!(lang, "history-field-act-date"), a.act_date),
+            text(tr!(lang, "history-field-municipality"), &a.municipality),
+            date(tr!(lang, "history-field-received-on"), a.received_on),
             (
-                "Акт",
-                Some(antikor_shared::activity_draft::act_kind_label(a.act_kind).to_owned()),
-            ),
-            ("Номер", Some(a.act_number.clone())),
-            ("Дата на акта", Some(date_bg(a.act_date))),
-            ("Община", Some(a.municipality.clone())),
-            ("Получен на", Some(date_bg(a.received_on))),
-            (
-                "Действие",
-                Some(
-                    match a.action {
-                        antikor_shared::activity::ActAction::Returned => "Върнат за ново обсъждане",
-                        antikor_shared::activity::ActAction::ContestedInCourt => {
-                            "Оспорен пред съда"
-                        }
+                tr!(lang, "history-field-action"),
+                Some(match a.action {
+                    antikor_shared::activity::ActAction::Returned => {
+                        tr!(lang, "history-act-action-returned")
                     }
-                    .to_owned(),
-                ),
+                    antikor_shared::activity::ActAction::ContestedInCourt => {
+                        tr!(lang, "history-act-action-contested-in-court")
+                    }
+                }),
             ),
-            ("Действие на", Some(date_bg(a.action_on))),
-            ("Основания", Some(a.grounds.clone())),
-            ("Ново решение на съвета", a.council_revote.clone()),
-            ("Съдебно дело", a.court_case.clone()),
-            ("Изход от делото", a.court_outcome.clone()),
-            ("Публикуван на", a.published_on.map(date_bg)),
-            ("Мерки", measures(&a.measures)),
+            date(tr!(lang, "history-field-action-on"), a.action_on),
+            text(tr!(lang, "history-field-grounds"), &a.grounds),
+            (
+                tr!(lang, "history-field-council-revote"),
+                a.council_revote.clone(),
+            ),
+            (tr!(lang, "history-field-court-case"), a.court_case.clone()),
+            (
+                tr!(lang, "history-field-court-outcome"),
+                a.court_outcome.clone(),
+            ),
+            (
+                tr!(lang, "history-field-published-on"),
+                a.published_on.map(date_bg),
+            ),
+            measures(&a.measures),
         ]),
     }
 }
 
 /// A signal's plain fields: the sealed ones (who reported it, what they said) are never
 /// shown here, only what the register keeps in the clear.
-fn signal_fields(events: &[RecordedEvent]) -> Option<Fields> {
+fn signal_fields(events: &[RecordedEvent], lang: Lang) -> Option<Fields> {
     let mut case = None;
     for event in events {
         if let Some(e) = decoded_set::<SignalEvent>(&UPCASTERS, event) {
@@ -541,54 +626,75 @@ fn signal_fields(events: &[RecordedEvent]) -> Option<Fields> {
     let case = case?;
     let classification = case.classification.as_ref();
     Some(fields([
-        ("Номер", Some(case.filed.reference.clone())),
-        ("Получен на", Some(date_bg(case.filed.received))),
-        ("Канал", Some(case.filed.channel.label_bg().to_owned())),
         (
-            "Категория",
+            tr!(lang, "history-field-number"),
+            Some(case.filed.reference.clone()),
+        ),
+        (
+            tr!(lang, "history-field-received-on"),
+            Some(date_bg(case.filed.received)),
+        ),
+        (
+            tr!(lang, "history-field-channel"),
+            Some(case.filed.channel.label(lang)),
+        ),
+        (
+            tr!(lang, "history-field-category"),
             Some(
                 classification
                     .map_or(case.filed.category, |c| c.category)
-                    .label_bg()
-                    .to_owned(),
+                    .label(lang),
             ),
         ),
         (
-            "Режим",
-            classification.map(|c| c.regime.label_bg().to_owned()),
+            tr!(lang, "history-field-regime"),
+            classification.map(|c| c.regime.label(lang)),
         ),
-        ("Потвърден на", case.acknowledged.map(date_bg)),
-        ("УИН", case.uin.clone()),
         (
-            "Възложен на",
+            tr!(lang, "history-field-acknowledged-on"),
+            case.acknowledged.map(date_bg),
+        ),
+        (tr!(lang, "history-field-uin"), case.uin.clone()),
+        (
+            tr!(lang, "history-field-assigned-to"),
             case.assigned_to.as_ref().map(ToString::to_string),
         ),
         (
-            "Препратен",
-            case.forwarded
-                .as_ref()
-                .map(|f| format!("{}, изх. № {}, {}", f.to, f.outgoing_number, date_bg(f.on))),
+            tr!(lang, "history-field-forwarded"),
+            case.forwarded.as_ref().map(|f| {
+                tr!(
+                    lang,
+                    "history-forwarded-value",
+                    to = &f.to,
+                    number = &f.outgoing_number,
+                    date = date_bg(f.on),
+                )
+            }),
         ),
-        ("Обратна информация на", case.feedback.map(date_bg)),
         (
-            "Приключен",
+            tr!(lang, "history-field-feedback-on"),
+            case.feedback.map(date_bg),
+        ),
+        (
+            tr!(lang, "history-field-closed"),
             case.closed
                 .as_ref()
-                .map(|c| format!("{} – {}", date_bg(c.on), c.outcome.label_bg())),
+                .map(|c| format!("{} – {}", date_bg(c.on), c.outcome.label(lang))),
         ),
         (
-            "Свързани сигнали",
-            (!case.links.is_empty()).then(|| case.links.len().to_string()),
+            tr!(lang, "history-field-linked-signals"),
+            (!case.links.is_empty()).then(|| count(lang, case.links.len())),
         ),
         (
-            "Личните данни",
-            case.key_destroyed.then(|| "унищожени".to_owned()),
+            tr!(lang, "history-field-personal-data"),
+            case.key_destroyed
+                .then(|| tr!(lang, "history-personal-data-destroyed")),
         ),
     ]))
 }
 
 /// A plan's state: the plan itself ("" part) and each measure by its key.
-fn plan_states(events: &[RecordedEvent]) -> States {
+fn plan_states(events: &[RecordedEvent], lang: Lang) -> States {
     let mut plan = None;
     for event in events {
         if let Some(e) = decoded_set::<PlanEvent>(&UPCASTERS, event) {
@@ -601,24 +707,42 @@ fn plan_states(events: &[RecordedEvent]) -> States {
     let mut states = States::from([(
         String::new(),
         fields([
-            ("Заглавие", Some(plan.title.clone())),
+            (tr!(lang, "history-field-title"), Some(plan.title.clone())),
             (
-                "Въз основа на плана за",
+                tr!(lang, "history-field-based-on"),
                 plan.based_on.map(|y| y.to_string()),
             ),
-            ("Раздели", Some(plan.sections.len().to_string())),
+            (
+                tr!(lang, "history-field-sections"),
+                Some(count(lang, plan.sections.len())),
+            ),
         ]),
     )]);
     for m in &plan.measures {
         states.insert(
             m.measure.key.clone(),
             fields([
-                ("Текст", Some(m.measure.text.clone())),
-                ("Срок", Some(m.measure.deadline.label_bg())),
-                ("Отговорници", list(&m.measure.responsible)),
-                ("Индикатор", Some(m.measure.indicator.clone())),
-                ("Очакван резултат", Some(m.measure.expected_result.clone())),
-                ("Оттеглена", m.withdrawn.clone()),
+                (
+                    tr!(lang, "history-field-text"),
+                    Some(m.measure.text.clone()),
+                ),
+                (
+                    tr!(lang, "history-field-deadline"),
+                    Some(m.measure.deadline.label(lang)),
+                ),
+                (
+                    tr!(lang, "history-field-responsible"),
+                    list(&m.measure.responsible),
+                ),
+                (
+                    tr!(lang, "history-field-indicator"),
+                    Some(m.measure.indicator.clone()),
+                ),
+                (
+                    tr!(lang, "history-field-expected-result"),
+                    Some(m.measure.expected_result.clone()),
+                ),
+                (tr!(lang, "history-field-withdrawn"), m.withdrawn.clone()),
             ]),
         );
     }
@@ -626,7 +750,7 @@ fn plan_states(events: &[RecordedEvent]) -> States {
 }
 
 /// The fields that have a value, in order.
-fn fields<const N: usize>(values: [(&'static str, Option<String>); N]) -> Fields {
+fn fields<const N: usize>(values: [(String, Option<String>); N]) -> Fields {
     values
         .into_iter()
         .filter_map(|(label, value)| Some((label, value.filter(|v| !v.trim().is_empty())?)))
@@ -644,6 +768,15 @@ fn list(items: &[impl AsRef<str>]) -> Option<String> {
     })
 }
 
-fn yes_no(value: bool) -> String {
-    if value { "да" } else { "не" }.to_owned()
+/// A count as a value, with `lang`'s digit groups.
+fn count(lang: Lang, n: usize) -> String {
+    number(lang, u64::try_from(n).unwrap_or(u64::MAX))
+}
+
+fn yes_no(lang: Lang, value: bool) -> String {
+    if value {
+        tr!(lang, "history-yes")
+    } else {
+        tr!(lang, "history-no")
+    }
 }

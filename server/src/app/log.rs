@@ -10,6 +10,8 @@ use crate::util::errors::{AppError, AppResult};
 use antikor_shared::api::{
     AuditEntry, AuditPage, AuditRecord, ConsistencyProof, Damage, InclusionProof,
 };
+use antikor_shared::i18n::Lang;
+use antikor_shared::msg;
 use antikor_shared::tenant::Tenant;
 use antikor_shared::tlog;
 use antikor_shared::{RecordedEvent, TenantId};
@@ -35,11 +37,8 @@ impl Moment {
         if let (true, Ok(position)) = (digits, raw.parse::<u64>()) {
             return Ok(Self::Position(position));
         }
-        let moment = DateTime::parse_from_rfc3339(raw).map_err(|_| {
-            AppError::BadRequest(format!(
-                "„{raw}“ не е позиция или момент. Пример: 120 или 2026-11-26T12:00:00Z."
-            ))
-        })?;
+        let moment = DateTime::parse_from_rfc3339(raw)
+            .map_err(|_| AppError::BadRequest(msg!("requests-bad-moment", raw = raw)))?;
         Ok(Self::Time(moment.to_utc()))
     }
 }
@@ -126,16 +125,19 @@ impl App {
 }
 
 fn not_found(position: u64) -> AppError {
-    AppError::NotFound(format!("Няма събитие № {position}."))
+    AppError::NotFound(msg!(
+        "requests-no-event-number",
+        position = position.to_string()
+    ))
 }
 
 /// Refuses a tree size the log does not have yet.
 fn check_size(app: &App, size: u64) -> AppResult<()> {
     let head = app.store.head().position;
     if size == 0 || size > head {
-        return Err(AppError::BadRequest(format!(
-            "Дневникът има {head} {}; размерът трябва да е от 1 до {head}.",
-            antikor_shared::text::plural(head, "събитие", "събития")
+        return Err(AppError::BadRequest(msg!(
+            "requests-log-size",
+            events = head
         )));
     }
     Ok(())
@@ -146,9 +148,10 @@ impl App {
     /// history it acknowledged.
     pub fn checkpoint(&self) -> AppResult<Arc<SignedCheckpoint>> {
         if let Some(damage) = self.damage() {
-            return Err(AppError::Unavailable(format!(
-                "Дневникът е повреден от позиция {} ({}); контролни точки не се подписват.",
-                damage.first_bad_position, damage.reason
+            return Err(AppError::Unavailable(msg!(
+                "requests-log-damaged",
+                position = damage.first_bad_position.to_string(),
+                reason = damage.reason
             )));
         }
         let head = self.store.head();
@@ -174,9 +177,9 @@ impl App {
     pub fn mirror_records(&self, from: u64, limit: u64) -> AppResult<Vec<u8>> {
         let head = self.store.head().position;
         if from == 0 || from > head + 1 || !(1..=10_000).contains(&limit) {
-            return Err(AppError::BadRequest(format!(
-                "„from“ трябва да е от 1 до {}, а „limit“ от 1 до 10000.",
-                head + 1
+            return Err(AppError::BadRequest(msg!(
+                "requests-mirror-range",
+                last = (head + 1).to_string()
             )));
         }
         let mut lines = Vec::new();
@@ -195,9 +198,7 @@ impl App {
     pub fn consistency_proof(&self, from: u64, to: u64) -> AppResult<ConsistencyProof> {
         check_size(self, to)?;
         if from > to {
-            return Err(AppError::BadRequest(
-                "„from“ не може да е по-голямо от „to“.".into(),
-            ));
+            return Err(AppError::BadRequest(msg!("requests-proof-order")));
         }
         let path = self.store.consistency_proof(from, to)?;
         Ok(ConsistencyProof {
@@ -234,7 +235,10 @@ impl ScopedLog<'_> {
         if let Some(t) = &tenant
             && !self.app.has_tenant(t)
         {
-            return Err(AppError::NotFound(format!("Няма институция „{t}“.")));
+            return Err(AppError::NotFound(msg!(
+                "requests-no-tenant-named",
+                tenant = t.to_string()
+            )));
         }
         Ok(Filter {
             tenant,
@@ -245,19 +249,20 @@ impl ScopedLog<'_> {
     }
 
     /// Up to `limit` events matching `filter` from `cursor` in `direction`, of those the scope
-    /// sees, as the audit trail shows them: `limit` of them whenever the log has that many
-    /// beyond the cursor.
+    /// sees, as the audit trail shows them (in `lang`): `limit` of them whenever the log has
+    /// that many beyond the cursor.
     pub fn page(
         &self,
         filter: &Filter,
         direction: Direction,
         cursor: u64,
         limit: usize,
+        lang: Lang,
     ) -> AppResult<Vec<AuditEntry>> {
         Ok(self
             .visible(filter, direction, cursor, limit)?
             .into_iter()
-            .map(|e| self.app.audit_entry(e))
+            .map(|e| self.app.audit_entry(e, lang))
             .collect())
     }
 
@@ -276,6 +281,7 @@ impl ScopedLog<'_> {
         before: Option<u64>,
         after: Option<u64>,
         limit: usize,
+        lang: Lang,
     ) -> AppResult<AuditPage> {
         // Whether a matching event lies beyond `cursor` in `direction` (or may: the search
         // stopped before finding one).
@@ -325,7 +331,7 @@ impl ScopedLog<'_> {
         Ok(AuditPage {
             events: events
                 .into_iter()
-                .map(|e| self.app.audit_entry(e))
+                .map(|e| self.app.audit_entry(e, lang))
                 .collect(),
             head_position: self.head_position(),
             newer,
@@ -414,14 +420,14 @@ impl ScopedLog<'_> {
     }
 
     /// The event at a position as the audit trail shows it, when the scope sees it (otherwise
-    /// as if it did not exist).
-    pub fn get(&self, position: u64) -> AppResult<Option<AuditEntry>> {
+    /// as if it did not exist), described in `lang`.
+    pub fn get(&self, position: u64, lang: Lang) -> AppResult<Option<AuditEntry>> {
         Ok(self
             .app
             .store
             .get(position)?
             .filter(|e| self.scope.sees(e))
-            .map(|e| self.app.audit_entry(e)))
+            .map(|e| self.app.audit_entry(e, lang)))
     }
 
     /// The audit path of the event at `position` in the log of `size` events, when the scope
@@ -429,8 +435,9 @@ impl ScopedLog<'_> {
     pub fn inclusion_proof(&self, position: u64, size: u64) -> AppResult<InclusionProof> {
         check_size(self.app, size)?;
         if position == 0 || position > size {
-            return Err(AppError::BadRequest(format!(
-                "Позицията трябва да е от 1 до {size}, размера на дневника, за който е доказателството."
+            return Err(AppError::BadRequest(msg!(
+                "requests-proof-position",
+                size = size.to_string()
             )));
         }
         let leaf = self.leaf(position)?;
@@ -459,14 +466,14 @@ impl ScopedLog<'_> {
     /// names in their order: I.2 before I.10): its plans, progress reports, accounts and lists.
     /// Activities and signals are many and have their own pages; the trail narrows to one of
     /// them from its rows.
-    pub fn records(&self, tenant: &TenantId) -> Vec<AuditRecord> {
+    pub fn records(&self, tenant: &TenantId, lang: Lang) -> Vec<AuditRecord> {
         let mut records: Vec<AuditRecord> = self
             .app
             .store
             .named_streams(tenant)
             .into_iter()
             .map(|(stream, events)| AuditRecord {
-                name: self.app.record_name(tenant, &stream),
+                name: self.app.record_name(tenant, &stream, lang),
                 stream,
                 events,
             })

@@ -608,9 +608,9 @@ impl App {
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(AppError::Conflict(
-            "Записът се променя в момента от други потребители. Опитайте отново.".into(),
-        ))
+        Err(AppError::Conflict(antikor_shared::msg!(
+            "requests-record-busy"
+        )))
     }
 
     /// An aggregate's state and version, folded from its stream.

@@ -9,6 +9,7 @@ use crate::domain::plan::{PlanAggregate, PlanCommand};
 use crate::projections::ReadModels;
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
+use antikor_shared::msg;
 use antikor_shared::views::PlanView;
 use antikor_shared::{ProvinceCode, TenantId};
 use chrono::{DateTime, NaiveDate};
@@ -30,13 +31,13 @@ impl App {
             return Ok(own.clone());
         }
         match models.plans.provinces().as_slice() {
-            [] => Err(AppError::NotFound("Все още няма приет план.".into())),
+            [] => Err(AppError::NotFound(msg!("requests-no-plan-yet"))),
             [only] => Ok((*only).clone()),
             several => {
                 let codes: Vec<&str> = several.iter().map(|p| p.as_str()).collect();
-                Err(AppError::BadRequest(format!(
-                    "Планове имат няколко области: посочете коя (province={}).",
-                    codes.join(", ")
+                Err(AppError::BadRequest(msg!(
+                    "requests-plan-province-ambiguous",
+                    codes = codes.join(", ")
                 )))
             }
         }
@@ -63,9 +64,7 @@ impl App {
         self.models_unscoped()
             .province_of(tenant)
             .cloned()
-            .ok_or_else(|| {
-                AppError::NotFound("Институцията не е в област и не отчита план.".into())
-            })
+            .ok_or_else(|| AppError::NotFound(msg!("requests-tenant-outside-provinces")))
     }
 
     /// The years a province has a plan for.
@@ -81,7 +80,7 @@ impl App {
                 .models_unscoped()
                 .plans
                 .latest_year(province)
-                .ok_or_else(|| AppError::NotFound("Все още няма приет план.".into())),
+                .ok_or_else(|| AppError::NotFound(msg!("requests-no-plan-yet"))),
         }
     }
 
@@ -90,9 +89,7 @@ impl App {
         self.models_unscoped()
             .province_of(scope.tenant())
             .cloned()
-            .ok_or_else(|| {
-                AppError::Forbidden("Институцията ви не е областна администрация.".into())
-            })
+            .ok_or_else(|| AppError::Forbidden(msg!("requests-not-regional-administration")))
     }
 
     /// Runs `view` on the read models as they are now, or as they were at `as_of` (replayed),
@@ -194,5 +191,5 @@ impl App {
 
 /// The answer when a year has no plan.
 pub(super) fn no_plan(year: i32) -> AppError {
-    AppError::NotFound(format!("Няма план за {year} г."))
+    AppError::NotFound(msg!("requests-no-plan-for-year", year = year.to_string()))
 }

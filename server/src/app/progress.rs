@@ -28,12 +28,13 @@ impl App {
             .ok_or_else(|| no_plan(year))
     }
 
-    /// A tenant's dashboard.
+    /// A tenant's dashboard, its latest changes told in `lang`.
     pub async fn dashboard(
         &self,
         scope: &TenantRead,
         year: i32,
         as_of: Option<Moment>,
+        lang: antikor_shared::i18n::Lang,
     ) -> AppResult<TenantDashboard> {
         let tenant = scope.tenant().clone();
         let (dashboard, latest) = self
@@ -47,7 +48,7 @@ impl App {
         let mut dashboard = dashboard.ok_or_else(|| no_plan(year))?;
         for position in latest {
             if let Some(e) = self.store.get(position)? {
-                let entry = self.audit_entry(e);
+                let entry = self.audit_entry(e, lang);
                 dashboard.latest.push(RecentChange {
                     position,
                     event_type: entry.event.event_type,
@@ -87,8 +88,9 @@ impl App {
         key: &str,
         report: ReportProgress,
     ) -> AppResult<ProgressRow> {
-        let stream = streams::progress(year, key)
-            .ok_or_else(|| AppError::NotFound(format!("Няма мярка „{key}“.")))?;
+        let stream = streams::progress(year, key).ok_or_else(|| {
+            AppError::NotFound(antikor_shared::msg!("requests-no-measure", key = key))
+        })?;
         let context = ProgressContext {
             year,
             key: key.to_owned(),
@@ -118,6 +120,8 @@ impl App {
             .rows
             .into_iter()
             .find(|r| r.key == key)
-            .ok_or_else(|| AppError::NotFound(format!("Няма мярка „{key}“.")))
+            .ok_or_else(|| {
+                AppError::NotFound(antikor_shared::msg!("requests-no-measure", key = key))
+            })
     }
 }

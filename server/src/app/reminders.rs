@@ -7,6 +7,7 @@ use crate::store::{ExpectedVersion, NewEvent};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::events::NotificationEvent;
+use antikor_shared::i18n::Lang;
 use antikor_shared::notifications::{
     Delivery, NotificationSent, NotificationSettings, NotificationsChosen, email_is_valid,
 };
@@ -15,11 +16,13 @@ use antikor_shared::{StreamId, TenantId};
 use uuid::Uuid;
 
 impl App {
-    /// What waits for the caller today.
-    pub async fn reminders(&self, scope: &ReminderScope) -> AppResult<Reminders> {
+    /// What waits for the caller today, in `lang`.
+    pub async fn reminders(&self, scope: &ReminderScope, lang: Lang) -> AppResult<Reminders> {
         let (tenant, wanted) = (scope.tenant().clone(), scope.wanted());
-        self.at(None, move |m, today| m.reminders(&tenant, wanted, today))
-            .await
+        self.at(None, move |m, today| {
+            m.reminders_in(&tenant, wanted, today, lang)
+        })
+        .await
     }
 
     /// How the caller is told by e-mail, and whether this server sends any.
@@ -49,14 +52,15 @@ impl App {
             .filter(|e| !e.is_empty());
         match &email {
             Some(e) if !email_is_valid(e) => {
-                return Err(AppError::BadRequest(format!(
-                    "„{e}“ не е адрес на електронна поща."
+                return Err(AppError::BadRequest(antikor_shared::msg!(
+                    "requests-email-invalid",
+                    email = e
                 )));
             }
             None if body.delivery != Delivery::Off => {
-                return Err(AppError::BadRequest(
-                    "Въведете адрес на електронна поща, на който да получавате известията.".into(),
-                ));
+                return Err(AppError::BadRequest(antikor_shared::msg!(
+                    "requests-email-missing"
+                )));
             }
             _ => {}
         }

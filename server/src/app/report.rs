@@ -154,8 +154,9 @@ impl App {
         if let Some(t) = &institution
             && self.models_unscoped().province_of(t) != Some(&province)
         {
-            return Err(AppError::NotFound(format!(
-                "Няма институция „{t}“ в областта."
+            return Err(AppError::NotFound(antikor_shared::msg!(
+                "requests-no-tenant-in-province",
+                tenant = t.to_string()
             )));
         }
         let province_name = country()
@@ -179,7 +180,12 @@ impl App {
         for listing in listings {
             let mut records = Vec::with_capacity(listing.listed.len());
             for listed in &listing.listed {
-                records.extend(self.activity_as_of(&listed.tenant, listed.id, report.position)?);
+                records.extend(self.activity_as_of(
+                    &listed.tenant,
+                    listed.id,
+                    report.position,
+                    antikor_shared::i18n::Lang::Bg,
+                )?);
             }
             // Two sources (the detailed institutions' lists, the others' public ones) merged:
             // the newest of both, then oldest first, as a report reads.

@@ -59,7 +59,7 @@ fn with_signals(models: &ReadModels, risk: &RiskRecord, exact: bool) -> RiskReco
 }
 
 fn no_risk() -> AppError {
-    AppError::NotFound("Няма такъв риск в регистъра.".into())
+    AppError::NotFound(antikor_shared::msg!("requests-no-such-risk"))
 }
 
 /// A rating as a cell: "4×5 = 20".
@@ -155,7 +155,10 @@ impl App {
                 .join("; ");
             table.row([
                 risk.code(),
-                risk.identified.area.label_bg().to_owned(),
+                risk.identified
+                    .area
+                    .label(antikor_shared::i18n::Lang::Bg)
+                    .to_owned(),
                 risk.identified.unit.clone(),
                 risk.identified.description.clone(),
                 risk.identified.causes.clone(),
@@ -164,17 +167,19 @@ impl App {
                 assessment.map(|a| a.controls.clone()).unwrap_or_default(),
                 rating_cell(risk.residual()),
                 risk.band()
-                    .map(|b| b.label_bg().to_owned())
+                    .map(|b| b.label(antikor_shared::i18n::Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 treatment
-                    .map(|t| t.response.label_bg().to_owned())
+                    .map(|t| t.response.label(antikor_shared::i18n::Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 treatment.map(|t| t.actions.clone()).unwrap_or_default(),
                 treatment.map(|t| t.measures.join(", ")).unwrap_or_default(),
                 crate::exports::date(treatment.and_then(|t| t.due_on)),
                 date_bg(risk.identified.review_on),
                 reviews,
-                risk.status().label_bg().to_owned(),
+                risk.status()
+                    .label(antikor_shared::i18n::Lang::Bg)
+                    .to_owned(),
             ])?;
         }
         Ok(table.finish()?)

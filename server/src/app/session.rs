@@ -5,7 +5,7 @@ use super::App;
 use crate::access::{Principal, TenantWrite};
 use crate::auth::password;
 use crate::auth::session::ActiveSession;
-use crate::auth::throttle::Refusal;
+use crate::auth::throttle::{AttemptKind, Refusal};
 use crate::projections::accounts::AccountEntry;
 use crate::store::ExpectedVersion;
 use crate::store::NewEvent;
@@ -16,6 +16,7 @@ use antikor_shared::account::{
     PasswordChangeKind, SessionInfo,
 };
 use antikor_shared::events::{EventSet, SecurityEvent};
+use antikor_shared::msg;
 use antikor_shared::{TenantId, Username, ids::regional_tenant};
 use chrono::Utc;
 use std::net::IpAddr;
@@ -32,7 +33,7 @@ pub struct OpenedSession {
 }
 
 fn too_many(refusal: Refusal) -> AppError {
-    refusal.into_error("Твърде много неуспешни опити за вход.")
+    refusal.into_error(AttemptKind::Login)
 }
 
 impl App {
@@ -44,7 +45,7 @@ impl App {
         let typed = body.username.trim();
         let name = typed.to_lowercase();
         if typed.is_empty() || typed.chars().count() > 64 {
-            return Err(AppError::BadRequest("Въведете потребителско име.".into()));
+            return Err(AppError::BadRequest(msg!("requests-username-missing")));
         }
         password::check_length_for_login(&body.password)?;
         let attempt = self
@@ -92,11 +93,10 @@ impl App {
             self.record_security(tenant, &actor, event).await?;
             return Err(match (failure, blocked) {
                 (_, Some(wait)) => too_many(Refusal::Blocked(wait)),
-                (LoginFailure::AccountDisabled, _) => AppError::Unauthorized(
-                    "Профилът е деактивиран. Обърнете се към администратора на институцията."
-                        .into(),
-                ),
-                _ => AppError::Unauthorized("Грешно потребителско име или парола.".into()),
+                (LoginFailure::AccountDisabled, _) => {
+                    AppError::Unauthorized(msg!("requests-account-disabled"))
+                }
+                _ => AppError::Unauthorized(msg!("requests-wrong-credentials")),
             });
         };
         attempt.succeeded();
@@ -149,7 +149,7 @@ impl App {
             if let Some(wait) = attempt.failed() {
                 return Err(too_many(Refusal::Blocked(wait)));
             }
-            return Err(AppError::Forbidden("Текущата парола е грешна.".into()));
+            return Err(AppError::Forbidden(msg!("requests-wrong-current-password")));
         }
         attempt.succeeded();
         password::check_policy(&body.new_password, &principal.username)?;
@@ -163,7 +163,7 @@ impl App {
         .await?;
         let entry = self
             .account_for_login(name)
-            .ok_or_else(|| AppError::NotFound("Няма такъв профил.".into()))?;
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-account")))?;
         self.open_session(&entry)
     }
 

@@ -4,7 +4,7 @@
 
 use super::App;
 use crate::access::{ReadScope, SignalDesk, TenantWrite};
-use crate::auth::throttle::Refusal;
+use crate::auth::throttle::{AttemptKind, Refusal};
 use crate::codec::{UPCASTERS, decoded_set};
 use crate::domain::signals::{
     self as domain, ChannelAggregate, IntakeListsAggregate, Sealer, SignalAggregate, SignalCommand,
@@ -20,6 +20,7 @@ use crate::vault::SignalKey;
 use antikor_shared::account::Role;
 use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
+use antikor_shared::i18n::Lang;
 use antikor_shared::signal::{
     AttachmentInfo, AttachmentRecord, Channel, ChannelObligation, FileSignal, IntakeLists,
     IntakeListsSet, LinkedRisk, LinkedSignal, MAX_ATTACHMENTS, MessageKind, NewAttachment,
@@ -28,8 +29,9 @@ use antikor_shared::signal::{
     SignalMessage, SignalOfficer, SignalReceipt, SignalRow, SignalStatistics, SignalStatus,
     SignalStep,
 };
-use antikor_shared::summary::counted;
+use antikor_shared::text::date_bg;
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
+use antikor_shared::{msg, tr};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{Datelike, NaiveDate};
@@ -86,18 +88,15 @@ pub(crate) struct StatisticsCache {
     /// The book's generation and the number of registrations the answers were computed from
     /// (a tenant registered or moved to another province changes who is counted where).
     book: (u64, u64),
-    answers: HashMap<(Option<ProvinceCode>, Option<i32>, NaiveDate), SignalStatistics>,
+    answers: HashMap<(Option<ProvinceCode>, Option<i32>, NaiveDate, Lang), SignalStatistics>,
 }
 
 fn no_signal() -> AppError {
-    AppError::NotFound("Няма такъв сигнал в регистъра на институцията.".into())
+    AppError::NotFound(msg!("requests-no-such-signal"))
 }
 
 fn wrong_code() -> AppError {
-    AppError::NotFound(
-        "Няма сигнал с този номер и код. Проверете ги (кодът е от 20 знака) и опитайте отново."
-            .into(),
-    )
+    AppError::NotFound(msg!("requests-wrong-receipt-code"))
 }
 
 fn opened<T>(result: anyhow::Result<T>) -> Option<T> {
@@ -115,8 +114,9 @@ struct CheckedAttachment {
 
 fn check_attachments(list: Vec<NewAttachment>) -> AppResult<Vec<CheckedAttachment>> {
     if list.len() > MAX_ATTACHMENTS {
-        return Err(AppError::BadRequest(format!(
-            "Приложете най-много {MAX_ATTACHMENTS} файла."
+        return Err(AppError::BadRequest(msg!(
+            "requests-attachments-too-many",
+            max = MAX_ATTACHMENTS
         )));
     }
     list.into_iter()
@@ -128,7 +128,7 @@ fn check_attachments(list: Vec<NewAttachment>) -> AppResult<Vec<CheckedAttachmen
                 name
             };
             let bytes = STANDARD.decode(a.content_base64.trim()).map_err(|_| {
-                AppError::BadRequest(format!("Файлът „{name}“ не е изпратен правилно."))
+                AppError::BadRequest(msg!("requests-attachment-garbled", name = &name))
             })?;
             let media_type = domain::attachment_type(&name, &bytes)?;
             Ok(CheckedAttachment {
@@ -149,14 +149,12 @@ impl App {
     ) -> AppResult<SignalReceipt> {
         if self.public_form.check_key(&from).is_err() {
             return Err(AppError::TooManyRequests {
-                message: "От този адрес са подадени много сигнали за кратко време. Опитайте отново след час или подайте сигнала по пощата или лично.".into(),
+                message: msg!("requests-public-form-too-many"),
                 retry_after: 3600,
             });
         }
         if !self.has_tenant(&body.tenant) {
-            return Err(AppError::BadRequest(
-                "Изберете институцията, за която е сигналът.".into(),
-            ));
+            return Err(AppError::BadRequest(msg!("requests-choose-signal-tenant")));
         }
         let record = RecordSignal {
             channel: Channel::WebForm,
@@ -180,9 +178,7 @@ impl App {
         body: RecordSignal,
     ) -> AppResult<SignalReceipt> {
         if body.channel == Channel::WebForm {
-            return Err(AppError::BadRequest(
-                "Сигналите от уеб формуляра се подават от самия подател.".into(),
-            ));
+            return Err(AppError::BadRequest(msg!("requests-web-form-is-reporters")));
         }
         self.file(desk.tenant().clone(), desk.write().actor(), body, false)
             .await
@@ -279,9 +275,9 @@ impl App {
             .map(|s| views::row(s, today))
     }
 
-    /// Where a tenant's signals concentrate.
-    pub fn signal_analysis(&self, desk: &SignalDesk) -> SignalAnalysis {
-        views::analysis(&self.models_unscoped().signals, desk.tenant())
+    /// Where a tenant's signals concentrate, labelled in `lang`.
+    pub fn signal_analysis(&self, desk: &SignalDesk, lang: Lang) -> SignalAnalysis {
+        views::analysis_in(&self.models_unscoped().signals, desk.tenant(), lang)
     }
 
     /// The register as suppressed statistics (public). Every visitor asks the same few
@@ -291,11 +287,12 @@ impl App {
     ///
     /// `province` narrows it to one province's tenants (404 for a code the directory does not
     /// know); the suppression works on what is shown, so a province's cells are suppressed as
-    /// the country's are.
+    /// the country's are. Its lines are labelled in `lang`.
     pub fn signal_statistics(
         &self,
         year: Option<i32>,
         province: Option<&str>,
+        lang: Lang,
     ) -> AppResult<SignalStatistics> {
         let models = self.models_unscoped();
         let scope = ReadScope::public().within(province, &models)?;
@@ -312,7 +309,7 @@ impl App {
                 answers: HashMap::new(),
             };
         }
-        let key = (province, year, today);
+        let key = (province, year, today, lang);
         if let Some(answer) = cache.answers.get(&key) {
             return Ok(answer.clone());
         }
@@ -321,7 +318,7 @@ impl App {
             .into_iter()
             .filter(|t| scope.covers(&t.id))
             .collect();
-        let answer = views::statistics(&models.signals, &tenants, year, today);
+        let answer = views::statistics_in(&models.signals, &tenants, year, today, lang);
         // Years asked for are few; a visitor asking every year there is gets them computed,
         // but cannot make the cache grow without bound.
         if cache.answers.len() >= STATISTICS_CACHED {
@@ -352,10 +349,15 @@ impl App {
             .read_stream(tenant, &streams::signal(id), 1, usize::MAX)?)
     }
 
-    /// A signal as its officers see it, identities sealed.
-    pub async fn signal_detail(&self, desk: &SignalDesk, id: Uuid) -> AppResult<SignalDetail> {
+    /// A signal as its officers see it, identities sealed, its history told in `lang`.
+    pub async fn signal_detail(
+        &self,
+        desk: &SignalDesk,
+        id: Uuid,
+        lang: Lang,
+    ) -> AppResult<SignalDetail> {
         let key = self.signal_key(id).await?;
-        self.detail_of(desk, id, key.as_ref())
+        self.detail_of(desk, id, key.as_ref(), lang)
     }
 
     /// [`Self::signal_detail`] with the signal's key at hand (`None`: destroyed).
@@ -364,6 +366,7 @@ impl App {
         desk: &SignalDesk,
         id: Uuid,
         key: Option<&SignalKey>,
+        lang: Lang,
     ) -> AppResult<SignalDetail> {
         let state = self.signal_state(desk, id)?;
         let events = self.signal_events(desk.tenant(), id)?;
@@ -380,7 +383,7 @@ impl App {
             .iter()
             .filter_map(|e| {
                 let event = decoded_set::<SignalEvent>(&UPCASTERS, e)?;
-                let (summary, text) = describe(&event, key, &reference_of);
+                let (summary, text) = describe(&event, key, &reference_of, lang);
                 Some(SignalStep {
                     position: e.position,
                     at: e.recorded_at,
@@ -488,7 +491,7 @@ impl App {
             .attachments
             .iter()
             .find(|a| a.number == number)
-            .ok_or_else(|| AppError::NotFound("Няма такъв приложен файл.".into()))?;
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-attachment")))?;
         let Some(key) = self.signal_key(id).await? else {
             return Err(SignalRejection::Destroyed.into());
         };
@@ -536,13 +539,14 @@ impl App {
     }
 
     /// Takes one step of a signal's handling, decided on the version the officer read, and
-    /// returns the signal as it is then.
+    /// returns the signal as it is then (its history told in `lang`).
     pub async fn act_on_signal(
         &self,
         desk: &SignalDesk,
         id: Uuid,
         expected_version: u64,
         command: SignalCommand,
+        lang: Lang,
     ) -> AppResult<SignalDetail> {
         // The desk's own signal, or 404 before anything is read of it: the vault holds every
         // tenant's keys, and none is opened for a case another tenant keeps.
@@ -565,7 +569,7 @@ impl App {
             &context,
         )
         .await?;
-        self.detail_of(desk, id, key.as_deref())
+        self.detail_of(desk, id, key.as_deref(), lang)
     }
 
     /// The command that links a signal to another of the desk's register, found by its number.
@@ -651,9 +655,9 @@ impl App {
             .filter(|(t, _)| *t == desk.tenant())
             .map(|(_, s)| s.id)
             .ok_or_else(|| {
-                AppError::NotFound(format!(
-                    "Няма сигнал с номер „{}“ в регистъра на институцията.",
-                    reference.trim()
+                AppError::NotFound(msg!(
+                    "requests-no-signal-numbered",
+                    reference = reference.trim()
                 ))
             })
     }
@@ -706,23 +710,25 @@ impl App {
         }
     }
 
-    /// What the reporter sees of their signal.
+    /// What the reporter sees of their signal, in `lang`.
     pub async fn reporter_view(
         &self,
         from: IpAddr,
         access: &ReporterAccess,
+        lang: Lang,
     ) -> AppResult<ReporterView> {
         let (tenant, state) = self.reporter_signal(from, access).await?;
         let key = self.signal_key(state.id).await?;
-        self.reporter_view_of(&tenant, &state, key.as_ref())
+        self.reporter_view_of(&tenant, &state, key.as_ref(), lang)
     }
 
-    /// The reporter writes back; answers what they see then.
+    /// The reporter writes back; answers what they see then, in `lang`.
     pub async fn reporter_reply(
         &self,
         from: IpAddr,
         access: &ReporterAccess,
         text: String,
+        lang: Lang,
     ) -> AppResult<ReporterView> {
         let (tenant, state) = self.reporter_signal(from, access).await?;
         let Some(key) = self.signal_key(state.id).await?.map(Arc::new) else {
@@ -741,7 +747,7 @@ impl App {
             .get(&tenant, state.id)
             .cloned()
             .ok_or_else(no_signal)?;
-        self.reporter_view_of(&tenant, &state, Some(&*key))
+        self.reporter_view_of(&tenant, &state, Some(&*key), lang)
     }
 
     /// The reporter's view of a signal, with its key at hand (`None`: destroyed).
@@ -750,6 +756,7 @@ impl App {
         tenant: &TenantId,
         state: &SignalEntry,
         key: Option<&SignalKey>,
+        lang: Lang,
     ) -> AppResult<ReporterView> {
         let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
             key.and_then(|k| opened(k.open_text(field, sealed)))
@@ -764,7 +771,7 @@ impl App {
                     MessageKind::Acknowledgment,
                     match &a.message {
                         Some(m) => open("message", m),
-                        None => Some("Получаването на сигнала е потвърдено.".to_owned()),
+                        None => Some(tr!(lang, "requests-receipt-acknowledged")),
                     },
                 ),
                 SignalEvent::MessageSent(m) => (MessageKind::Officer, open("message", &m.text)),
@@ -820,7 +827,8 @@ impl App {
             "Съхранение до",
         ])?;
         for row in rows {
-            let detail = self.signal_detail(desk, row.id).await?;
+            // A document in Bulgarian, as the register's law has it.
+            let detail = self.signal_detail(desk, row.id, Lang::Bg).await?;
             let filed_by = detail
                 .history
                 .first()
@@ -851,7 +859,7 @@ impl App {
                     filed_by
                 },
                 date(Some(row.received)),
-                row.channel.label_bg().into(),
+                row.channel.label(antikor_shared::i18n::Lang::Bg).into(),
                 sealed_or(detail.has_concerned),
                 account
                     .as_ref()
@@ -872,7 +880,7 @@ impl App {
                 actions.join(" | "),
                 row.forwarded_to.clone().unwrap_or_default(),
                 row.closed
-                    .map(|c| c.outcome.label_bg().to_owned())
+                    .map(|c| c.outcome.label(antikor_shared::i18n::Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 date(row.closed.map(|c| c.on)),
                 date(row.retention_until),
@@ -899,7 +907,7 @@ impl App {
     /// A tenant's lists of units and activities, as the forms offer them (public).
     pub fn intake_lists(&self, tenant: &TenantId) -> AppResult<IntakeLists> {
         if !self.has_tenant(tenant) {
-            return Err(AppError::NotFound("Няма такава институция.".into()));
+            return Err(AppError::NotFound(msg!("requests-no-such-tenant")));
         }
         let models = self.models_unscoped();
         let lists = models.signals.lists(tenant);
@@ -940,7 +948,7 @@ impl App {
         self.channel_obligations()
             .into_iter()
             .find(|c| c.tenant == *scope.tenant())
-            .ok_or_else(|| AppError::NotFound("Няма такава институция.".into()))
+            .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-tenant")))
     }
 
     /// Destroys the keys of closed signals whose retention period ended by `today`, and
@@ -973,84 +981,108 @@ impl App {
 }
 
 fn too_many_tries(refusal: Refusal) -> AppError {
-    refusal.into_error("Твърде много неуспешни опита с този номер или от този адрес.")
+    refusal.into_error(AttemptKind::Receipt)
 }
 
-/// A history step in Bulgarian, with its text unsealed when the key allows.
+/// A history step in `lang`, with its text unsealed when the key allows.
 fn describe(
     event: &SignalEvent,
     key: Option<&SignalKey>,
     reference_of: &dyn Fn(Uuid) -> String,
+    lang: Lang,
 ) -> (String, Option<String>) {
     let open = |field: &str, sealed: &antikor_shared::signal::Sealed| {
         key.and_then(|k| opened(k.open_text(field, sealed)))
     };
-    let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
     match event {
         SignalEvent::Filed(f) => (
-            format!("Сигналът е получен ({})", f.channel.label_bg()),
+            tr!(lang, "requests-step-filed", channel = f.channel.label(lang)),
             None,
         ),
         SignalEvent::Acknowledged(a) => (
             match &a.uin {
-                Some(uin) => format!("Потвърдено получаване на {}, УИН {uin}", date(a.on)),
-                None => format!("Потвърдено получаване на {}", date(a.on)),
+                Some(uin) => tr!(
+                    lang,
+                    "requests-step-acknowledged-uin",
+                    date = date_bg(a.on),
+                    uin = uin
+                ),
+                None => tr!(lang, "requests-step-acknowledged", date = date_bg(a.on)),
             },
             a.message.as_ref().and_then(|m| open("message", m)),
         ),
-        SignalEvent::Assigned(a) => (format!("Възложен на {}", a.to), None),
+        SignalEvent::Assigned(a) => (
+            tr!(lang, "requests-step-assigned", officer = a.to.to_string()),
+            None,
+        ),
         SignalEvent::Classified(c) => (
-            format!(
-                "Класифициран: {}; {}",
-                c.regime.label_bg(),
-                c.category.label_bg()
+            tr!(
+                lang,
+                "requests-step-classified",
+                regime = c.regime.label(lang),
+                category = c.category.label(lang)
             ),
             None,
         ),
         SignalEvent::Forwarded(f) => (
-            format!(
-                "Препратен до {} с изх. № {} от {}",
-                f.to,
-                f.outgoing_number,
-                date(f.on)
+            tr!(
+                lang,
+                "requests-step-forwarded",
+                to = &f.to,
+                number = &f.outgoing_number,
+                date = date_bg(f.on)
             ),
             None,
         ),
         SignalEvent::FollowedUp(f) => (
-            format!("Действие от {}", date(f.on)),
+            tr!(lang, "requests-step-followed-up", date = date_bg(f.on)),
             open("action", &f.action),
         ),
         SignalEvent::FeedbackGiven(f) => (
-            format!("Обратна информация от {}", date(f.on)),
+            tr!(lang, "requests-step-feedback", date = date_bg(f.on)),
             open("feedback", &f.text),
         ),
-        SignalEvent::MessageSent(m) => ("Съобщение до подателя".into(), open("message", &m.text)),
-        SignalEvent::ReporterReplied(r) => ("Съобщение от подателя".into(), open("reply", &r.text)),
+        SignalEvent::MessageSent(m) => (
+            tr!(lang, "requests-step-message-sent"),
+            open("message", &m.text),
+        ),
+        SignalEvent::ReporterReplied(r) => (
+            tr!(lang, "requests-step-reporter-replied"),
+            open("reply", &r.text),
+        ),
         SignalEvent::Closed(c) => (
-            format!("Приключен на {}: {}", date(c.on), c.outcome.label_bg()),
+            tr!(
+                lang,
+                "requests-step-closed",
+                date = date_bg(c.on),
+                outcome = c.outcome.label(lang)
+            ),
             open("reason", &c.reason),
         ),
         SignalEvent::Linked(l) => (
-            format!("Свързан със сигнал {}", reference_of(l.other)),
-            None,
-        ),
-        SignalEvent::RisksLinked(l) => (
-            format!(
-                "Свързан с {} от регистъра на рисковете",
-                counted(l.risks.len() as u64, "риск", "риска")
+            tr!(
+                lang,
+                "requests-step-linked",
+                reference = reference_of(l.other)
             ),
             None,
         ),
+        SignalEvent::RisksLinked(l) => (
+            tr!(lang, "requests-step-risks-linked", count = l.risks.len()),
+            None,
+        ),
         SignalEvent::IdentityViewed(v) => (
-            format!(
-                "Отворена самоличност: {}",
-                v.fields
+            tr!(
+                lang,
+                "requests-step-identity-viewed",
+                fields = v
+                    .fields
                     .iter()
                     .map(|f| match f.as_str() {
-                        "reporter" => "подател".to_owned(),
-                        "concerned" => "засегнато лице".to_owned(),
+                        "reporter" => tr!(lang, "requests-identity-reporter"),
+                        "concerned" => tr!(lang, "requests-identity-concerned"),
                         other => match other.strip_prefix("attachment-") {
-                            Some(n) => format!("приложен файл {n}"),
+                            Some(n) => tr!(lang, "requests-identity-attachment", number = n),
                             None => other.to_owned(),
                         },
                     })
@@ -1060,9 +1092,10 @@ fn describe(
             None,
         ),
         SignalEvent::KeyDestroyed(k) => (
-            format!(
-                "Личните данни са унищожени (срокът за съхранение изтече на {})",
-                date(k.retention_ended)
+            tr!(
+                lang,
+                "requests-step-key-destroyed",
+                date = date_bg(k.retention_ended)
             ),
             None,
         ),

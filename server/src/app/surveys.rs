@@ -22,7 +22,7 @@ use rand::Rng;
 /// A code that is no code, or not one of the tenant's: said the same way whatever was wrong,
 /// so that the form tells a guesser nothing.
 fn bad_code() -> AppError {
-    AppError::Forbidden("Кодът не е валиден: проверете го и опитайте отново.".into())
+    AppError::Forbidden(antikor_shared::msg!("requests-survey-code-invalid"))
 }
 
 /// A fresh code, in canonical form (80 random bits).
@@ -155,15 +155,15 @@ impl App {
             return Err(bad_code());
         }
         if survey.was_spent(&spend_hash(&code)) {
-            return Err(AppError::Conflict(
-                "С този код вече е отговорено: всеки код е за един отговор.".into(),
-            ));
+            return Err(AppError::Conflict(antikor_shared::msg!(
+                "requests-survey-code-spent"
+            )));
         }
         let opened = survey.opened.as_ref().ok_or_else(bad_code)?;
         if self.clock.today() > opened.closes_on {
-            return Err(AppError::Conflict(
-                "Анкетата е приключила: отговори не се приемат.".into(),
-            ));
+            return Err(AppError::Conflict(antikor_shared::msg!(
+                "requests-survey-closed"
+            )));
         }
         let questionnaire = models
             .surveys

@@ -2,6 +2,7 @@
 
 use crate::util::errors::AppError;
 use antikor_shared::Username;
+use antikor_shared::msg;
 use argon2::password_hash::{Output, ParamsString, PasswordHash, Salt, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::collections::HashSet;
@@ -26,10 +27,7 @@ pub fn check_policy(password: &str, username: &Username) -> Result<(), AppError>
     let folded = password.trim().to_lowercase();
     let one_char_repeated = folded.chars().all(|c| folded.starts_with(c));
     if COMMON.contains(&folded) || one_char_repeated || folded.contains(username.as_str()) {
-        return Err(AppError::BadRequest(
-            "Тази парола е сред най-често използваните или съдържа потребителското име. Изберете друга."
-                .into(),
-        ));
+        return Err(AppError::BadRequest(msg!("server-password-common")));
     }
     Ok(())
 }
@@ -37,8 +35,9 @@ pub fn check_policy(password: &str, username: &Username) -> Result<(), AppError>
 /// Refuses input that cannot be a password before any hashing work is spent on it.
 pub fn check_length_for_login(password: &str) -> Result<(), AppError> {
     if password.is_empty() || password.chars().count() > PASSWORD_MAX_CHARS {
-        return Err(AppError::BadRequest(format!(
-            "Въведете парола (до {PASSWORD_MAX_CHARS} знака)."
+        return Err(AppError::BadRequest(msg!(
+            "server-password-missing",
+            max = PASSWORD_MAX_CHARS
         )));
     }
     Ok(())

@@ -14,6 +14,7 @@
 
 use crate::auth::secrets::Secrets;
 use crate::util::errors::AppError;
+use antikor_shared::msg;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -42,20 +43,34 @@ pub enum Refusal {
     Busy,
 }
 
+/// What kind of attempt was refused: says, for a person, what there were too many of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptKind {
+    /// Logging in, or confirming one's own password.
+    Login,
+    /// A reporter's register number and receipt code.
+    Receipt,
+}
+
 impl Refusal {
-    /// The answer to a refused attempt: 429 with how long to wait; `what` says, for a person,
-    /// what there were too many of.
-    pub fn into_error(self, what: &str) -> AppError {
+    /// The answer to a refused attempt: 429 with how long to wait, saying what kind of
+    /// attempt there were too many of.
+    pub fn into_error(self, kind: AttemptKind) -> AppError {
         match self {
             Self::Blocked(wait) => {
                 let minutes = wait.as_secs().div_ceil(60).max(1);
                 AppError::TooManyRequests {
-                    message: format!("{what} Опитайте отново след {minutes} мин."),
+                    message: match kind {
+                        AttemptKind::Login => msg!("requests-too-many-logins", minutes = minutes),
+                        AttemptKind::Receipt => {
+                            msg!("requests-too-many-receipt-tries", minutes = minutes)
+                        }
+                    },
                     retry_after: wait.as_secs().max(1),
                 }
             }
             Self::Busy => AppError::TooManyRequests {
-                message: "Предишните опити още се проверяват. Опитайте отново след секунда.".into(),
+                message: msg!("requests-attempts-being-checked"),
                 retry_after: 1,
             },
         }

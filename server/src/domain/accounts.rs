@@ -11,6 +11,8 @@ use antikor_shared::account::{
     RoleGranted,
 };
 use antikor_shared::events::AccountEvent;
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
 use antikor_shared::tenant::TenantKind;
 
 /// An account's state, folded from its stream.
@@ -59,38 +61,72 @@ pub enum AccountCommand {
     },
 }
 
-/// Why a command was refused; `Display` is the Bulgarian message for the person.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a command was refused; [`text`](Self::text) is the message for the person, and
+/// `Display` its Bulgarian.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
     /// Create for a username that exists.
-    #[error("Потребителското име „{0}“ е заето.")]
     UsernameTaken(Username),
     /// Any change to an account that does not exist.
-    #[error("Няма такъв профил.")]
     NoSuchAccount,
     /// The display name is empty or too long.
-    #[error("Въведете име (до 120 знака).")]
     BadDisplayName,
     /// The role does not belong in that kind of tenant.
-    #[error("Ролята „{role}“ не е за профили на този вид институция.", role = .0.label_bg())]
     RoleDoesNotFit(Role),
     /// Granting the role the account already has.
-    #[error("Профилът вече има тази роля.")]
     SameRole,
     /// Disabling without a reason.
-    #[error("Посочете причина за деактивирането (до 500 знака).")]
     BadReason,
     /// Disabling a disabled account.
-    #[error("Профилът вече е деактивиран.")]
     AlreadyDisabled,
     /// Enabling an active account.
-    #[error("Профилът е активен.")]
     NotDisabled,
 }
 
+/// The variant of `rules-role-does-not-fit` that names a role (its name is the catalogue's
+/// `labels-role-…`).
+fn role_key(role: Role) -> &'static str {
+    match role {
+        Role::Officer => "officer",
+        Role::TenantAdmin => "tenant-admin",
+        Role::Regional => "regional",
+        Role::RegionalAdmin => "regional-admin",
+        Role::Auditor => "auditor",
+        Role::National => "national",
+        Role::NationalAdmin => "national-admin",
+    }
+}
+
+impl Rejection {
+    /// The refusal, for the person, in whichever language they read.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::UsernameTaken(username) => {
+                msg!("rules-username-taken", username = username.to_string())
+            }
+            Self::NoSuchAccount => msg!("rules-no-such-account"),
+            Self::BadDisplayName => msg!("rules-display-name"),
+            Self::RoleDoesNotFit(role) => msg!("rules-role-does-not-fit", role = role_key(*role)),
+            Self::SameRole => msg!("rules-same-role"),
+            Self::BadReason => msg!("rules-disable-reason"),
+            Self::AlreadyDisabled => msg!("rules-already-disabled"),
+            Self::NotDisabled => msg!("rules-not-disabled"),
+        }
+    }
+}
+
+/// The Bulgarian message.
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
 impl From<Rejection> for AppError {
     fn from(r: Rejection) -> Self {
-        let message = r.to_string();
+        let message = r.text();
         match r {
             Rejection::NoSuchAccount => Self::NotFound(message),
             Rejection::UsernameTaken(_)
@@ -347,6 +383,26 @@ mod tests {
                 username: ivan()
             })])
         );
+    }
+
+    #[test]
+    fn a_role_that_does_not_fit_is_named_in_the_readers_language() {
+        use antikor_shared::i18n::Lang;
+        for role in Role::ALL {
+            let refusal = Rejection::RoleDoesNotFit(role).text();
+            assert_eq!(
+                refusal.to_string(),
+                format!(
+                    "Ролята „{}“ не е за профили на този вид институция.",
+                    role.label(antikor_shared::i18n::Lang::Bg)
+                )
+            );
+            assert!(
+                refusal.render(Lang::En).contains(&role.label(Lang::En)),
+                "{role:?}: {}",
+                refusal.render(Lang::En)
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! experts to contact, replaced as a whole.
 
 use crate::domain::Aggregate;
-use crate::domain::fields::{optional, text};
+use crate::domain::fields::{Field, optional, text};
 use crate::domain::plan::Plan;
 use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::activity::{
@@ -12,6 +12,7 @@ use antikor_shared::activity::{
 };
 use antikor_shared::events::{ActivityEvent, ContactsEvent};
 use antikor_shared::files::FileRef;
+use antikor_shared::msg;
 use chrono::{Datelike, NaiveDate};
 
 /// What the checks of an activity need to know besides the activity.
@@ -44,8 +45,10 @@ pub(crate) fn check_measures(
                 .any(|m| m.measure.key == *key && m.withdrawn.is_none())
         });
         if !known {
-            return Err(WorkRejection::BadField(format!(
-                "Мярка „{key}“ не е в плана за {year} г."
+            return Err(WorkRejection::BadField(msg!(
+                "rules-measure-not-in-plan-of-year",
+                key = key.as_str(),
+                year = year.to_string()
             )));
         }
     }
@@ -64,16 +67,16 @@ pub fn check_activity(
     let year = activity.date().year();
     Ok(match activity {
         Activity::Meeting(mut m) => {
-            not_future(m.date, ctx.today, "Дата")?;
-            m.title = text(&m.title, "Заглавие", 300)?;
-            m.agenda = text(&m.agenda, "Дневен ред", 10_000)?;
+            not_future(m.date, ctx.today, Field::Date)?;
+            m.title = text(&m.title, Field::Title, 300)?;
+            m.agenda = text(&m.agenda, Field::Agenda, 10_000)?;
             m.decisions = m.decisions.trim().to_owned();
             m.protocol = m.protocol.trim().to_owned();
             if m.decisions.chars().count() > 20_000 || m.protocol.chars().count() > 50_000 {
-                return Err(bad("Решенията са до 20 000 знака, протоколът до 50 000."));
+                return Err(bad(msg!("rules-meeting-texts-too-long")));
             }
             if m.participants == 0 || m.participants > 100_000 {
-                return Err(bad("Посочете броя на участниците."));
+                return Err(bad(msg!("rules-participants-count")));
             }
             m.organisations = m
                 .organisations
@@ -82,41 +85,37 @@ pub fn check_activity(
                 .filter(|o| !o.is_empty())
                 .collect();
             if m.organisations.len() > 200 {
-                return Err(bad("Посочете най-много 200 организации."));
+                return Err(bad(msg!("rules-organisations-at-most")));
             }
             m.measures = check_measures(&m.measures, ctx.plan.as_ref(), year)?;
             Activity::Meeting(m)
         }
         Activity::Training(mut t) => {
-            not_future(t.date, ctx.today, "Дата")?;
-            t.topic = text(&t.topic, "Тема", 500)?;
+            not_future(t.date, ctx.today, Field::Date)?;
+            t.topic = text(&t.topic, Field::Topic, 500)?;
             if t.participants == 0 || t.participants > 100_000 {
-                return Err(bad("Посочете броя на участниците."));
+                return Err(bad(msg!("rules-participants-count")));
             }
             t.measures = check_measures(&t.measures, ctx.plan.as_ref(), year)?;
             Activity::Training(t)
         }
         Activity::Media(mut m) => {
-            not_future(m.date, ctx.today, "Дата")?;
-            m.channel = text(&m.channel, "Медия или канал", 300)?;
-            m.summary = text(&m.summary, "Съдържание", 4000)?;
+            not_future(m.date, ctx.today, Field::Date)?;
+            m.channel = text(&m.channel, Field::MediaChannel, 300)?;
+            m.summary = text(&m.summary, Field::Summary, 4000)?;
             m.measures = check_measures(&m.measures, ctx.plan.as_ref(), year)?;
             Activity::Media(m)
         }
         Activity::DeclarationCheck(mut d) => {
-            not_future(d.period_to, ctx.today, "Край на периода")?;
+            not_future(d.period_to, ctx.today, Field::PeriodEnd)?;
             if d.period_from > d.period_to {
-                return Err(WorkRejection::BadDate(
-                    "Началото на периода е след края му.".into(),
-                ));
+                return Err(WorkRejection::BadDate(msg!("rules-period-start-after-end")));
             }
-            d.checking_body = text(&d.checking_body, "Проверяващ орган", 300)?;
+            d.checking_body = text(&d.checking_body, Field::CheckingBody, 300)?;
             if d.irregularities_found > d.declarations_checked
                 || d.referrals > d.declarations_checked
             {
-                return Err(bad(
-                    "Нарушенията и сигналите към компетентни органи не може да са повече от проверените декларации.",
-                ));
+                return Err(bad(msg!("rules-declaration-counts")));
             }
             d.measures = check_measures(&d.measures, ctx.plan.as_ref(), year)?;
             Activity::DeclarationCheck(d)
@@ -125,39 +124,38 @@ pub fn check_activity(
             if !ctx.regional {
                 return Err(WorkRejection::NotRegional);
             }
-            not_future(a.action_on, ctx.today, "Дата на действието")?;
+            not_future(a.action_on, ctx.today, Field::ActionDate)?;
             if !ctx.municipalities.contains(&a.municipality) {
-                return Err(bad(format!("Няма община „{}“.", a.municipality)));
+                return Err(bad(msg!(
+                    "rules-no-such-municipality",
+                    municipality = a.municipality.as_str()
+                )));
             }
             if a.act_date > a.received_on || a.received_on > a.action_on {
-                return Err(WorkRejection::BadDate(
-                    "Датите трябва да следват реда: акт, получаване, действие.".into(),
-                ));
+                return Err(WorkRejection::BadDate(msg!("rules-act-dates-order")));
             }
             if a.action == ActAction::Returned && (a.action_on - a.received_on).num_days() > 7 {
-                return Err(WorkRejection::BadDate(
-                    "Актът може да бъде върнат за ново обсъждане до 7 дни от получаването му (чл. 45, ал. 4 ЗМСМА); по-късно остава оспорването пред съда."
-                        .into(),
-                ));
+                return Err(WorkRejection::BadDate(msg!("rules-act-return-limit")));
             }
-            a.act_number = text(&a.act_number, "Номер на акта", 100)?;
-            a.grounds = text(&a.grounds, "Мотиви", 10_000)?;
-            a.council_revote = optional(a.council_revote.as_deref(), "Ново гласуване", 4000)?;
+            a.act_number = text(&a.act_number, Field::ActNumber, 100)?;
+            a.grounds = text(&a.grounds, Field::Grounds, 10_000)?;
+            a.council_revote = optional(a.council_revote.as_deref(), Field::CouncilRevote, 4000)?;
             // A re-adopted act's limit runs from the receipt of the new act, which the record
             // names only in the revote's text: then the dates given say nothing of the limit.
             if a.action == ActAction::ContestedInCourt
                 && a.council_revote.is_none()
                 && (a.action_on - a.received_on).num_days() > COURT_LIMIT_DAYS
             {
-                return Err(WorkRejection::BadDate(format!(
-                    "Областният управител може да оспори акта пред административния съд в {COURT_LIMIT_DAYS}-дневен срок от получаването му (чл. 32, ал. 2 от Закона за администрацията); тук са минали {} дни. Ако актът е повторно приет след връщане, срокът тече от получаването на новия акт: опишете го в „Ново гласуване“.",
-                    (a.action_on - a.received_on).num_days()
+                return Err(WorkRejection::BadDate(msg!(
+                    "rules-act-court-limit",
+                    limit = COURT_LIMIT_DAYS,
+                    days = (a.action_on - a.received_on).num_days()
                 )));
             }
-            a.court_case = optional(a.court_case.as_deref(), "Съдебно дело", 200)?;
-            a.court_outcome = optional(a.court_outcome.as_deref(), "Изход от делото", 4000)?;
+            a.court_case = optional(a.court_case.as_deref(), Field::CourtCase, 200)?;
+            a.court_outcome = optional(a.court_outcome.as_deref(), Field::CourtOutcome, 4000)?;
             if let Some(published) = a.published_on {
-                not_future(published, ctx.today, "Дата на публикуване")?;
+                not_future(published, ctx.today, Field::PublishedOn)?;
             }
             a.measures = check_measures(&a.measures, ctx.plan.as_ref(), year)?;
             Activity::ContestedAct(a)
@@ -177,7 +175,7 @@ pub fn decide_correction(
     }
     Ok(ActivityCorrected {
         activity: check_activity(corrected, ctx)?,
-        reason: text(reason, "Причина за поправката", 1000)?,
+        reason: text(reason, Field::CorrectionReason, 1000)?,
     })
 }
 
@@ -191,16 +189,24 @@ pub fn decide_follow_up(
         return Err(WorkRejection::NotAContestedAct);
     }
     let follow_up = ContestedActFollowedUp {
-        council_revote: optional(follow_up.council_revote.as_deref(), "Ново гласуване", 4000)?,
-        court_case: optional(follow_up.court_case.as_deref(), "Съдебно дело", 200)?,
-        court_outcome: optional(follow_up.court_outcome.as_deref(), "Изход от делото", 4000)?,
+        council_revote: optional(
+            follow_up.council_revote.as_deref(),
+            Field::CouncilRevote,
+            4000,
+        )?,
+        court_case: optional(follow_up.court_case.as_deref(), Field::CourtCase, 200)?,
+        court_outcome: optional(
+            follow_up.court_outcome.as_deref(),
+            Field::CourtOutcome,
+            4000,
+        )?,
         published_on: follow_up.published_on,
     };
     if let Some(published) = follow_up.published_on {
-        not_future(published, today, "Дата на публикуване")?;
+        not_future(published, today, Field::PublishedOn)?;
     }
     if follow_up == ContestedActFollowedUp::default() {
-        return Err(bad("Попълнете поне едно поле."));
+        return Err(bad(msg!("rules-follow-up-empty")));
     }
     Ok(follow_up)
 }
@@ -210,19 +216,19 @@ pub fn decide_contacts(
     contacts: Vec<ExpertContact>,
 ) -> Result<ExpertContactsUpdated, WorkRejection> {
     if contacts.len() > 50 {
-        return Err(bad("Списъкът е до 50 души."));
+        return Err(bad(msg!("rules-contacts-at-most")));
     }
     let contacts = contacts
         .into_iter()
         .map(|c| {
-            let email = text(&c.email, "Имейл", 200)?;
+            let email = text(&c.email, Field::Email, 200)?;
             if !email.contains('@') {
-                return Err(bad(format!("„{email}“ не е имейл адрес.")));
+                return Err(bad(msg!("rules-not-an-email", email = email.as_str())));
             }
             Ok(ExpertContact {
-                name: text(&c.name, "Име", 200)?,
-                position: text(&c.position, "Длъжност", 200)?,
-                phone: text(&c.phone, "Телефон", 50)?,
+                name: text(&c.name, Field::Name, 200)?,
+                position: text(&c.position, Field::Position, 200)?,
+                phone: text(&c.phone, Field::Phone, 50)?,
                 email,
             })
         })
@@ -327,7 +333,7 @@ impl Aggregate for ActivityAggregate {
         let event = match (current, command) {
             (None, ActivityCommand::Record(activity)) => recording(check_activity(activity, ctx)?),
             (Some(_), ActivityCommand::Record(_)) => {
-                return Err(WorkRejection::Stale("Записът вече е вписан.".into()));
+                return Err(WorkRejection::Stale(msg!("rules-record-exists")));
             }
             (None, _) => return Err(WorkRejection::NoActivity),
             (Some(current), ActivityCommand::Correct { activity, reason }) => {
@@ -356,9 +362,7 @@ impl Aggregate for ActivityAggregate {
     }
 
     fn stale(_ctx: &ActivityContext, _read: u64, _actual: u64) -> Option<WorkRejection> {
-        Some(WorkRejection::Stale(
-            "Записът е променен междувременно. Заредете го отново и повторете поправката.".into(),
-        ))
+        Some(WorkRejection::Stale(msg!("rules-record-changed")))
     }
 }
 
@@ -513,8 +517,14 @@ mod tests {
         else {
             panic!("a contest 142 days late is refused");
         };
+        let english = why.render(antikor_shared::i18n::Lang::En);
         assert!(
-            why.contains("чл. 32, ал. 2") && why.contains("142"),
+            english.contains("within 14 days") && english.contains("here 142 days have passed"),
+            "{english}"
+        );
+        let why = why.to_string();
+        assert!(
+            why.contains("чл. 32, ал. 2") && why.contains("тук са минали 142 дни"),
             "{why}"
         );
         // Returned, adopted again, then contested: the limit runs from the new act.

@@ -2,8 +2,11 @@
 //! and withdrawing measures ([`PlanAggregate`]).
 
 use super::Aggregate;
+use crate::domain::fields::Field;
 use crate::util::errors::AppError;
 use antikor_shared::events::PlanEvent;
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
 use antikor_shared::plan::{
     Deadline, MeasureAdded, MeasureUpdated, MeasureWithdrawn, PlanAdopted, PlanMeasure, PlanSection,
 };
@@ -91,7 +94,7 @@ impl Aggregate for PlanAggregate {
                 }
                 if let Some(v) = e.deadline {
                     target.deadline = v;
-                    target.deadline_in_source = v.label_bg();
+                    target.deadline_in_source = v.label(antikor_shared::i18n::Lang::Bg);
                 }
                 if let Some(v) = &e.responsible {
                     target.responsible.clone_from(v);
@@ -151,31 +154,23 @@ pub enum PlanCommand {
     },
 }
 
-/// Why a plan command was refused; `Display` is the Bulgarian message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a plan command was refused; [`text`](Self::text) is the message for the person, and
+/// `Display` its Bulgarian.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanRejection {
     /// The year has no plan.
-    #[error("Няма план за {0} г.")]
     NoPlan(i32),
     /// The year already has a plan.
-    #[error("Планът за {0} г. вече е приет.")]
     PlanExists(i32),
     /// A plan can only be started from an earlier year's.
-    #[error("Новият план трябва да е за година след {0} г.")]
     NotLater(i32),
     /// No such measure.
-    #[error("Няма мярка „{0}“ в плана.")]
     NoMeasure(String),
     /// No such section.
-    #[error("Няма раздел „{0}“ в плана.")]
     NoSection(String),
     /// The measure was withdrawn.
-    #[error("Мярка „{0}“ е оттеглена и не може да се променя.")]
     Withdrawn(String),
     /// Someone changed the measure since the caller read it.
-    #[error(
-        "Мярка „{key}“ е променена междувременно (сега е версия {actual}, а вие сте чели {expected}). Заредете я отново."
-    )]
     Stale {
         /// The measure.
         key: String,
@@ -185,19 +180,60 @@ pub enum PlanRejection {
         expected: u64,
     },
     /// The change changes nothing.
-    #[error("Няма промяна спрямо сегашния текст на мярката.")]
     NothingChanged,
     /// A field is empty or too long.
-    #[error("Полето „{0}“ е задължително (до 4000 знака).")]
-    BadField(&'static str),
+    BadField(Field),
     /// The deadline lies outside the plan's year.
-    #[error("Срокът трябва да е в рамките на {0} г.")]
     DeadlineOutsideYear(i32),
 }
 
+impl PlanRejection {
+    /// The refusal, for the person, in whichever language they read.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::NoPlan(year) => msg!("rules-no-plan-for-year", year = year.to_string()),
+            Self::PlanExists(year) => msg!("rules-plan-exists", year = year.to_string()),
+            Self::NotLater(year) => msg!("rules-plan-not-later", year = year.to_string()),
+            Self::NoMeasure(key) => msg!("rules-no-such-measure", key = key.as_str()),
+            Self::NoSection(section) => msg!("rules-no-such-section", section = section.as_str()),
+            Self::Withdrawn(key) => msg!("rules-measure-withdrawn", key = key.as_str()),
+            Self::Stale {
+                key,
+                actual,
+                expected,
+            } => msg!(
+                "rules-measure-changed",
+                key = key.as_str(),
+                actual = actual.to_string(),
+                expected = expected.to_string()
+            ),
+            Self::NothingChanged => msg!("rules-measure-unchanged"),
+            Self::BadField(field) => {
+                msg!(
+                    "rules-plan-field-required",
+                    field = field.key(),
+                    max = MAX_TEXT
+                )
+            }
+            Self::DeadlineOutsideYear(year) => {
+                msg!("rules-deadline-outside-year", year = year.to_string())
+            }
+        }
+    }
+}
+
+/// The Bulgarian message.
+impl std::fmt::Display for PlanRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for PlanRejection {}
+
 impl From<PlanRejection> for AppError {
     fn from(r: PlanRejection) -> Self {
-        let message = r.to_string();
+        let message = r.text();
         match r {
             PlanRejection::NoPlan(_) | PlanRejection::NoMeasure(_) => Self::NotFound(message),
             PlanRejection::PlanExists(_)
@@ -210,7 +246,7 @@ impl From<PlanRejection> for AppError {
 
 const MAX_TEXT: usize = 4000;
 
-fn check_text(value: &str, field: &'static str) -> Result<String, PlanRejection> {
+fn check_text(value: &str, field: Field) -> Result<String, PlanRejection> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > MAX_TEXT {
         return Err(PlanRejection::BadField(field));
@@ -225,7 +261,7 @@ fn check_responsible(list: &[String]) -> Result<Vec<String>, PlanRejection> {
         .filter(|r| !r.is_empty())
         .collect();
     if list.is_empty() || list.len() > 20 || list.iter().any(|r| r.chars().count() > 200) {
-        return Err(PlanRejection::BadField("Отговорник"));
+        return Err(PlanRejection::BadField(Field::Responsible));
     }
     Ok(list)
 }
@@ -289,7 +325,7 @@ fn decide(
                             year,
                             measure: PlanMeasure {
                                 deadline,
-                                deadline_in_source: deadline.label_bg(),
+                                deadline_in_source: deadline.label(antikor_shared::i18n::Lang::Bg),
                                 ..m.measure
                             },
                         })
@@ -302,18 +338,18 @@ fn decide(
             if !plan.sections.iter().any(|s| s.numeral == add.section) {
                 return Err(PlanRejection::NoSection(add.section));
             }
-            let number = check_text(&add.number, "№")?;
+            let number = check_text(&add.number, Field::Number)?;
             let deadline = check_deadline(add.deadline, plan.year)?;
             let measure = PlanMeasure {
                 key: free_key(plan, &add.section, &number),
                 section: add.section,
                 number_in_source: number,
-                text: check_text(&add.text, "Мярка")?,
+                text: check_text(&add.text, Field::Measure)?,
                 deadline,
-                deadline_in_source: deadline.label_bg(),
+                deadline_in_source: deadline.label(antikor_shared::i18n::Lang::Bg),
                 responsible: check_responsible(&add.responsible)?,
-                indicator: check_text(&add.indicator, "Индикатор")?,
-                expected_result: check_text(&add.expected_result, "Резултат")?,
+                indicator: check_text(&add.indicator, Field::Indicator)?,
+                expected_result: check_text(&add.expected_result, Field::Result)?,
             };
             Ok(vec![PlanEvent::Added(MeasureAdded {
                 year: plan.year,
@@ -335,7 +371,7 @@ fn decide(
             let update = MeasureUpdated {
                 year: plan.year,
                 key: key.clone(),
-                text: differs(changes.text, &current.text, "Мярка")?,
+                text: differs(changes.text, &current.text, Field::Measure)?,
                 deadline: match changes.deadline {
                     Some(d) => {
                         Some(check_deadline(d, plan.year)?).filter(|d| *d != current.deadline)
@@ -346,11 +382,11 @@ fn decide(
                     Some(r) => Some(check_responsible(&r)?).filter(|r| *r != current.responsible),
                     None => None,
                 },
-                indicator: differs(changes.indicator, &current.indicator, "Индикатор")?,
+                indicator: differs(changes.indicator, &current.indicator, Field::Indicator)?,
                 expected_result: differs(
                     changes.expected_result,
                     &current.expected_result,
-                    "Резултат",
+                    Field::Result,
                 )?,
             };
             if update
@@ -374,7 +410,7 @@ fn decide(
             Ok(vec![PlanEvent::Withdrawn(MeasureWithdrawn {
                 year: plan.year,
                 key,
-                reason: check_text(&reason, "Причина")?,
+                reason: check_text(&reason, Field::Reason)?,
             })])
         }
     }
@@ -578,7 +614,7 @@ mod tests {
         empty.indicator = "  ".into();
         assert_eq!(
             when(&history, 2017, PlanCommand::Add(empty)),
-            Err(PlanRejection::BadField("Индикатор"))
+            Err(PlanRejection::BadField(Field::Indicator))
         );
         let mut late = add("I", "4.");
         late.deadline = december(2018);
@@ -682,7 +718,7 @@ mod tests {
         };
         assert_eq!(
             when(&history, 2017, withdraw(" ")),
-            Err(PlanRejection::BadField("Причина"))
+            Err(PlanRejection::BadField(Field::Reason))
         );
         assert_eq!(
             when(&history, 2017, withdraw("обединена с VI.1")),

@@ -2,33 +2,32 @@
 //! year's plan, each checked against the plan in force and the day it is made.
 
 use crate::domain::Aggregate;
-use crate::domain::fields::text;
+use crate::domain::fields::{Field, text};
 use crate::domain::plan::Plan;
 use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::events::ProgressEvent;
+use antikor_shared::msg;
 use antikor_shared::progress::{Evidence, ProgressReported};
 use antikor_shared::views::ReportProgress;
 use chrono::{Datelike, NaiveDate};
 
 fn check_evidence(evidence: Vec<Evidence>) -> Result<Vec<Evidence>, WorkRejection> {
     if evidence.len() > 20 {
-        return Err(bad("Посочете най-много 20 доказателства."));
+        return Err(bad(msg!("rules-evidence-at-most")));
     }
     evidence
         .into_iter()
         .map(|e| match e {
             Evidence::Link(url) => {
-                let url = text(&url, "Връзка", 500)?;
+                let url = text(&url, Field::Link, 500)?;
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    return Err(bad(format!(
-                        "„{url}“ не е уеб адрес (започва с https:// или http://)."
-                    )));
+                    return Err(bad(msg!("rules-not-a-web-address", url = url.as_str())));
                 }
                 Ok(Evidence::Link(url))
             }
             Evidence::File(file) => Ok(Evidence::File(check_files(vec![file])?.remove(0))),
             Evidence::Document(reference) => {
-                Ok(Evidence::Document(text(&reference, "Документ", 500)?))
+                Ok(Evidence::Document(text(&reference, Field::Document, 500)?))
             }
         })
         .collect()
@@ -51,15 +50,16 @@ pub fn decide_progress(
     {
         return Err(WorkRejection::NoMeasure(key.to_owned()));
     }
-    not_future(report.reported_for, today, "Към дата")?;
+    not_future(report.reported_for, today, Field::AsOf)?;
     if report.reported_for.year() < year {
-        return Err(WorkRejection::BadDate(format!(
-            "Отчетът за плана за {year} г. не може да е към дата преди началото на годината."
+        return Err(WorkRejection::BadDate(msg!(
+            "rules-report-before-year",
+            year = year.to_string()
         )));
     }
     let note = report.note.trim().to_owned();
     if note.chars().count() > 4000 {
-        return Err(bad("Бележката е до 4000 знака."));
+        return Err(bad(msg!("rules-note-too-long")));
     }
     Ok(ProgressReported {
         year,
@@ -111,9 +111,9 @@ impl Aggregate for ProgressAggregate {
     }
 
     fn stale(ctx: &ProgressContext, _read: u64, _actual: u64) -> Option<WorkRejection> {
-        Some(WorkRejection::Stale(format!(
-            "Междувременно е подаден друг отчет за мярка „{}“. Прегледайте го и опитайте отново.",
-            ctx.key
+        Some(WorkRejection::Stale(msg!(
+            "rules-progress-changed",
+            key = ctx.key.as_str()
         )))
     }
 }

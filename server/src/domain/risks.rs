@@ -3,11 +3,12 @@
 
 use crate::domain::Aggregate;
 use crate::domain::activities::check_measures;
-use crate::domain::fields::text;
+use crate::domain::fields::{Field, text, too_long};
 use crate::domain::plan::Plan;
 use crate::domain::work::{WorkRejection, bad, check_files, not_future};
 use antikor_shared::events::RiskEvent;
 use antikor_shared::files::FileRef;
+use antikor_shared::msg;
 use antikor_shared::risk::{
     Rating, RiskAssessed, RiskClosed, RiskFilesAttached, RiskIdentified, RiskResponse,
     RiskReviewed, RiskTreatmentPlanned,
@@ -61,22 +62,22 @@ pub struct RiskContext {
     pub owners: Vec<String>,
 }
 
-fn rating(r: Rating, what: &str) -> Result<Rating, WorkRejection> {
+fn rating(r: Rating, what: Field) -> Result<Rating, WorkRejection> {
     if r.is_valid() {
         Ok(r)
     } else {
-        Err(bad(format!(
-            "{what}: вероятността и въздействието са от 1 до 5."
-        )))
+        Err(bad(msg!("rules-rating-scale", field = what.key())))
     }
 }
 
 /// A date within the register's reach: from the start of its year to a few years ahead.
-fn in_reach(date: NaiveDate, year: i32, field: &str) -> Result<NaiveDate, WorkRejection> {
+fn in_reach(date: NaiveDate, year: i32, field: Field) -> Result<NaiveDate, WorkRejection> {
     if date.year() < year || date.year() > year + YEARS_AHEAD {
-        return Err(WorkRejection::BadDate(format!(
-            "„{field}“ е между началото на {year} г. и края на {} г.",
-            year + YEARS_AHEAD
+        return Err(WorkRejection::BadDate(msg!(
+            "rules-date-within-reach",
+            field = field.key(),
+            from = year.to_string(),
+            to = (year + YEARS_AHEAD).to_string()
         )));
     }
     Ok(date)
@@ -85,39 +86,35 @@ fn in_reach(date: NaiveDate, year: i32, field: &str) -> Result<NaiveDate, WorkRe
 fn identify(r: RiskIdentified, ctx: &RiskContext) -> Result<RiskIdentified, WorkRejection> {
     let this_year = ctx.today.year();
     if r.year < 2000 || r.year > this_year + 1 {
-        return Err(bad(format!(
-            "Регистърът е за година от 2000 до {}.",
-            this_year + 1
+        return Err(bad(msg!(
+            "rules-register-year",
+            last = (this_year + 1).to_string()
         )));
     }
     let owner = r.owner.trim();
     if !ctx.owners.iter().any(|o| o == owner) {
-        return Err(bad(format!(
-            "„{owner}“ не е служител на институцията: изберете собственика на риска от списъка."
-        )));
+        return Err(bad(msg!("rules-owner-not-staff", owner = owner)));
     }
     Ok(RiskIdentified {
         year: r.year,
         area: r.area,
-        unit: text(&r.unit, "Процес или звено", 300)?,
-        description: text(&r.description, "Описание на риска", 2000)?,
-        causes: text(&r.causes, "Причини", 2000)?,
+        unit: text(&r.unit, Field::ProcessOrUnit, 300)?,
+        description: text(&r.description, Field::RiskDescription, 2000)?,
+        causes: text(&r.causes, Field::Causes, 2000)?,
         owner: owner.to_owned(),
-        review_on: in_reach(r.review_on, r.year, "Срок за преглед")?,
+        review_on: in_reach(r.review_on, r.year, Field::ReviewDue)?,
     })
 }
 
 fn assess(a: RiskAssessed) -> Result<RiskAssessed, WorkRejection> {
-    let inherent = rating(a.inherent, "Присъщ риск")?;
-    let residual = rating(a.residual, "Остатъчен риск")?;
+    let inherent = rating(a.inherent, Field::InherentRisk)?;
+    let residual = rating(a.residual, Field::ResidualRisk)?;
     if residual.score() > inherent.score() {
-        return Err(bad(
-            "Остатъчният риск (след съществуващите контроли) не може да е по-висок от присъщия.",
-        ));
+        return Err(bad(msg!("rules-residual-above-inherent")));
     }
     let controls = a.controls.trim().to_owned();
     if controls.chars().count() > 4000 {
-        return Err(bad("Полето „Съществуващи контроли“ е до 4000 знака."));
+        return Err(bad(too_long(Field::Controls, 4000)));
     }
     Ok(RiskAssessed {
         inherent,
@@ -132,12 +129,12 @@ fn treat(
     ctx: &RiskContext,
 ) -> Result<RiskTreatmentPlanned, WorkRejection> {
     if !state.assessed {
-        return Err(bad("Първо оценете риска: отговорът зависи от оценката."));
+        return Err(bad(msg!("rules-assess-before-response")));
     }
     let field = if t.response == RiskResponse::Accept {
-        "Обосновка за приемането"
+        Field::AcceptanceReason
     } else {
-        "Планирани мерки"
+        Field::PlannedMeasures
     };
     Ok(RiskTreatmentPlanned {
         response: t.response,
@@ -145,7 +142,7 @@ fn treat(
         measures: check_measures(&t.measures, ctx.plan.as_ref(), state.year)?,
         due_on: t
             .due_on
-            .map(|d| in_reach(d, state.year, "Срок на мерките"))
+            .map(|d| in_reach(d, state.year, Field::MeasuresDue))
             .transpose()?,
     })
 }
@@ -156,20 +153,18 @@ fn review(
     ctx: &RiskContext,
 ) -> Result<RiskReviewed, WorkRejection> {
     if !state.assessed {
-        return Err(bad("Първо оценете риска: прегледът преоценява оценката."));
+        return Err(bad(msg!("rules-assess-before-review")));
     }
-    not_future(r.reviewed_on, ctx.today, "Дата на прегледа")?;
-    in_reach(r.reviewed_on, state.year, "Дата на прегледа")?;
+    not_future(r.reviewed_on, ctx.today, Field::ReviewDate)?;
+    in_reach(r.reviewed_on, state.year, Field::ReviewDate)?;
     if r.next_review_on <= r.reviewed_on {
-        return Err(WorkRejection::BadDate(
-            "Следващият преглед е след датата на този.".into(),
-        ));
+        return Err(WorkRejection::BadDate(msg!("rules-next-review-after")));
     }
     Ok(RiskReviewed {
         reviewed_on: r.reviewed_on,
-        residual: rating(r.residual, "Остатъчен риск")?,
-        note: text(&r.note, "Констатации", 2000)?,
-        next_review_on: in_reach(r.next_review_on, state.year, "Следващ преглед")?,
+        residual: rating(r.residual, Field::ResidualRisk)?,
+        note: text(&r.note, Field::Findings, 2000)?,
+        next_review_on: in_reach(r.next_review_on, state.year, Field::NextReview)?,
     })
 }
 
@@ -197,13 +192,13 @@ impl Aggregate for RiskAggregate {
         }
         let event = match command {
             RiskCommand::Identify(_) => {
-                return Err(WorkRejection::Stale("Рискът вече е вписан.".into()));
+                return Err(WorkRejection::Stale(msg!("rules-risk-exists")));
             }
             RiskCommand::Assess(a) => RiskEvent::Assessed(assess(a)?),
             RiskCommand::PlanTreatment(t) => RiskEvent::TreatmentPlanned(treat(t, state, ctx)?),
             RiskCommand::Review(r) => RiskEvent::Reviewed(review(r, state, ctx)?),
             RiskCommand::Close(c) => RiskEvent::Closed(RiskClosed {
-                reason: text(&c.reason, "Причина за закриването", 1000)?,
+                reason: text(&c.reason, Field::CloseReason, 1000)?,
             }),
             RiskCommand::AttachFiles(files) => RiskEvent::FilesAttached(RiskFilesAttached {
                 files: check_files(files)?,
@@ -226,9 +221,7 @@ impl Aggregate for RiskAggregate {
     }
 
     fn stale(_ctx: &RiskContext, _read: u64, _actual: u64) -> Option<WorkRejection> {
-        Some(WorkRejection::Stale(
-            "Рискът е променен междувременно. Заредете го отново и повторете промяната.".into(),
-        ))
+        Some(WorkRejection::Stale(msg!("rules-risk-changed")))
     }
 }
 

@@ -2,11 +2,13 @@
 //! ([`SignalCase::apply`]), and which events a command makes of it, or why not.
 //! Pure: texts are sealed through a [`Sealer`] handed in, dates are checked against `today`.
 
-use crate::domain::fields::{BadText, optional, text};
+use crate::domain::fields::{BadText, Field, optional, text};
 use crate::domain::{Aggregate, clocks};
 use crate::util::errors::AppError;
 use antikor_shared::Username;
 use antikor_shared::events::{ChannelEvent, IntakeListsEvent, SignalEvent};
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
 use antikor_shared::signal::{
     AttachmentRecord, Category, Closure, IntakeListsSet, InternalChannelRecorded, MAX_LIST_ENTRIES,
     Outcome, RECEIPT_FIELD, ReceiptVerifier, RecordChannel, RecordSignal, Regime, Reporter, Sealed,
@@ -15,42 +17,59 @@ use antikor_shared::signal::{
     SignalIdentityViewed, SignalKeyDestroyed, SignalLinked, SignalMessageSent,
     SignalReporterReplied, SignalRisksLinked, SignalStatus,
 };
+use antikor_shared::text::date_bg;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use uuid::Uuid;
 
-/// Why a command on a signal was refused; `Display` is the Bulgarian message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a command on a signal was refused; [`text`](Self::text) is the message for the person,
+/// and `Display` its Bulgarian.
+#[derive(Debug, Clone, PartialEq)]
 pub enum SignalRejection {
     /// A field is missing, too long or inconsistent.
-    #[error("{0}")]
-    BadField(String),
+    BadField(Text),
     /// A date in the future or before the signal was received.
-    #[error("{0}")]
-    BadDate(String),
+    BadDate(Text),
     /// Someone changed the signal since the caller read it.
-    #[error(
-        "Сигналът е променен междувременно от друг служител. Прегледайте промените и опитайте отново."
-    )]
     Stale,
     /// The step was already taken.
-    #[error("{0}")]
-    AlreadyDone(String),
+    AlreadyDone(Text),
     /// The case is closed.
-    #[error("Сигналът е приключен; по него не се вписват нови действия.")]
     Closed,
     /// The retention period ended and the personal data were destroyed.
-    #[error("Срокът за съхранение е изтекъл и личните данни по сигнала са унищожени.")]
     Destroyed,
     /// A step that needs an earlier one.
-    #[error("{0}")]
-    OutOfOrder(String),
+    OutOfOrder(Text),
     /// No signal was filed under this id.
-    #[error("Няма такъв сигнал в регистъра на институцията.")]
     NotFiled,
 }
+
+impl SignalRejection {
+    /// The refusal, for the person, in whichever language they read.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::BadField(text)
+            | Self::BadDate(text)
+            | Self::AlreadyDone(text)
+            | Self::OutOfOrder(text) => text.clone(),
+            Self::Stale => msg!("rules-signal-changed"),
+            Self::Closed => msg!("rules-signal-closed"),
+            Self::Destroyed => msg!("rules-signal-destroyed"),
+            Self::NotFiled => msg!("rules-no-such-signal"),
+        }
+    }
+}
+
+/// The Bulgarian message.
+impl std::fmt::Display for SignalRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for SignalRejection {}
 
 /// How a signal's personal fields are sealed before they are recorded: with the signal's own
 /// key in the vault (`crate::vault`), whose destruction makes them unreadable for good.
@@ -67,7 +86,7 @@ pub trait Sealer {
 /// How the API answers each refusal.
 impl From<SignalRejection> for AppError {
     fn from(r: SignalRejection) -> Self {
-        let message = r.to_string();
+        let message = r.text();
         match r {
             SignalRejection::BadField(_) | SignalRejection::BadDate(_) => Self::BadRequest(message),
             SignalRejection::NotFiled => Self::NotFound(message),
@@ -86,33 +105,48 @@ impl From<BadText> for SignalRejection {
     }
 }
 
-fn bad(message: impl Into<String>) -> SignalRejection {
-    SignalRejection::BadField(message.into())
+fn bad(message: Text) -> SignalRejection {
+    SignalRejection::BadField(message)
 }
 
-fn date_bg(day: NaiveDate) -> String {
-    day.format("%d.%m.%Y").to_string()
+/// The step a later one's date may not precede.
+#[derive(Debug, Clone, Copy)]
+enum Since {
+    /// The signal's receipt.
+    Receipt,
+    /// The acknowledgment of its receipt.
+    Acknowledgment,
 }
 
-/// A step's date: not in the future, not before `earliest`.
+/// A step's date: not in the future, not before `earliest`, the day of `since`.
 fn step_date(
     on: NaiveDate,
     earliest: NaiveDate,
-    earliest_what: &str,
+    since: Since,
     today: NaiveDate,
 ) -> Result<NaiveDate, SignalRejection> {
     if on > today {
-        return Err(SignalRejection::BadDate(format!(
-            "Датата {} е в бъдещето.",
-            date_bg(on)
+        return Err(SignalRejection::BadDate(msg!(
+            "rules-date-in-future",
+            date = date_bg(on)
         )));
     }
     if on < earliest {
-        return Err(SignalRejection::BadDate(format!(
-            "Датата {} е преди {earliest_what} ({}).",
-            date_bg(on),
-            date_bg(earliest)
-        )));
+        let (date, earliest) = (date_bg(on), date_bg(earliest));
+        return Err(SignalRejection::BadDate(match since {
+            Since::Receipt => {
+                msg!(
+                    "rules-date-before-receipt",
+                    date = date,
+                    earliest = earliest
+                )
+            }
+            Since::Acknowledgment => msg!(
+                "rules-date-before-acknowledgment",
+                date = date,
+                earliest = earliest
+            ),
+        }));
     }
     Ok(on)
 }
@@ -133,7 +167,7 @@ fn folded(value: &str) -> String {
 fn choice(
     value: Option<&str>,
     list: &[String],
-    field: &str,
+    field: Field,
 ) -> Result<Option<String>, SignalRejection> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
@@ -141,20 +175,14 @@ fn choice(
     let wanted = folded(value);
     match list.iter().find(|entry| folded(entry) == wanted) {
         Some(entry) => Ok(Some(entry.clone())),
-        None if list.is_empty() => Err(bad(format!(
-            "Институцията не е определила списък за полето „{field}“: оставете го празно и \
-             опишете подробностите в описанието на сигнала."
-        ))),
-        None => Err(bad(format!(
-            "Изберете полето „{field}“ от списъка на институцията. Ако нищо в него не \
-             подхожда, оставете полето празно и опишете подробностите в описанието на сигнала."
-        ))),
+        None if list.is_empty() => Err(bad(msg!("rules-choice-no-list", field = field.key()))),
+        None => Err(bad(msg!("rules-choice-from-list", field = field.key()))),
     }
 }
 
 /// Checks a tenant's new lists: each entry trimmed, non-empty, up to 200 characters, once.
 pub fn decide_lists(body: SetIntakeLists) -> Result<IntakeListsSet, SignalRejection> {
-    let clean = |entries: Vec<String>, field: &str| {
+    let clean = |entries: Vec<String>, field: Field| {
         let mut out: Vec<String> = Vec::new();
         for entry in &entries {
             let entry = entry.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -163,20 +191,26 @@ pub fn decide_lists(body: SetIntakeLists) -> Result<IntakeListsSet, SignalReject
             }
             let entry = text(&entry, field, 200)?;
             if out.iter().any(|e| folded(e) == folded(&entry)) {
-                return Err(bad(format!("„{entry}“ се повтаря в списъка „{field}“.")));
+                return Err(bad(msg!(
+                    "rules-list-entry-repeated",
+                    entry = entry,
+                    field = field.key()
+                )));
             }
             out.push(entry);
         }
         if out.len() > MAX_LIST_ENTRIES {
-            return Err(bad(format!(
-                "Списъкът „{field}“ е до {MAX_LIST_ENTRIES} записа."
+            return Err(bad(msg!(
+                "rules-list-too-long",
+                field = field.key(),
+                max = MAX_LIST_ENTRIES
             )));
         }
         Ok(out)
     };
     Ok(IntakeListsSet {
-        units: clean(body.units, "Звено")?,
-        activities: clean(body.activities, "Дейност")?,
+        units: clean(body.units, Field::Unit)?,
+        activities: clean(body.activities, Field::Activity)?,
     })
 }
 
@@ -192,34 +226,36 @@ pub fn check_intake(
     today: NaiveDate,
 ) -> Result<RecordSignal, SignalRejection> {
     if intake.received > today {
-        return Err(SignalRejection::BadDate(format!(
-            "Датата на получаване {} е в бъдещето.",
-            date_bg(intake.received)
+        return Err(SignalRejection::BadDate(msg!(
+            "rules-receipt-date-in-future",
+            date = date_bg(intake.received)
         )));
     }
     if intake.channel.is_oral() && !intake.confirmed_by_reporter {
-        return Err(bad(
-            "Устно подаденият сигнал се вписва, след като подателят потвърди записа (с подпис).",
-        ));
+        return Err(bad(msg!("rules-oral-signal-confirmation")));
     }
     let reporter = match intake.reporter {
         None => None,
         Some(r) if r.name.trim().is_empty() && r.contact.trim().is_empty() => None,
         Some(r) => Some(Reporter {
-            name: text(&r.name, "Име", 200)?,
-            contact: optional(Some(&r.contact), "Данни за връзка", 500)?.unwrap_or_default(),
+            name: text(&r.name, Field::Name, 200)?,
+            contact: optional(Some(&r.contact), Field::Contact, 500)?.unwrap_or_default(),
         }),
     };
     Ok(RecordSignal {
         reporter,
         account: SignalAccount {
-            what: text(&intake.account.what, "Какво се е случило", 20_000)?,
-            place: optional(Some(&intake.account.place), "Къде", 500)?.unwrap_or_default(),
-            when: optional(Some(&intake.account.when), "Кога", 200)?.unwrap_or_default(),
+            what: text(&intake.account.what, Field::WhatHappened, 20_000)?,
+            place: optional(Some(&intake.account.place), Field::Where, 500)?.unwrap_or_default(),
+            when: optional(Some(&intake.account.when), Field::When, 200)?.unwrap_or_default(),
         },
-        concerned: optional(intake.concerned.as_deref(), "Засегнато лице", 500)?,
-        unit: choice(intake.unit.as_deref(), &lists.units, "Звено")?,
-        activity: choice(intake.activity.as_deref(), &lists.activities, "Дейност")?,
+        concerned: optional(intake.concerned.as_deref(), Field::Concerned, 500)?,
+        unit: choice(intake.unit.as_deref(), &lists.units, Field::Unit)?,
+        activity: choice(
+            intake.activity.as_deref(),
+            &lists.activities,
+            Field::Activity,
+        )?,
         confirmed_by_reporter: intake.confirmed_by_reporter,
         ..intake
     })
@@ -230,12 +266,13 @@ pub fn check_intake(
 pub fn attachment_type(name: &str, bytes: &[u8]) -> Result<&'static str, SignalRejection> {
     use antikor_shared::signal::MAX_ATTACHMENT_BYTES;
     if bytes.is_empty() {
-        return Err(bad(format!("Файлът „{name}“ е празен.")));
+        return Err(bad(msg!("rules-file-empty", name = name)));
     }
     if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(bad(format!(
-            "Файлът „{name}“ е по-голям от {} MB.",
-            MAX_ATTACHMENT_BYTES / (1024 * 1024)
+        return Err(bad(msg!(
+            "rules-file-too-large",
+            name = name,
+            megabytes = MAX_ATTACHMENT_BYTES / (1024 * 1024)
         )));
     }
     if bytes.starts_with(b"%PDF-") {
@@ -247,9 +284,7 @@ pub fn attachment_type(name: &str, bytes: &[u8]) -> Result<&'static str, SignalR
     } else if std::str::from_utf8(bytes).is_ok() && !bytes.contains(&0) {
         Ok("text/plain")
     } else {
-        Err(bad(format!(
-            "Файлът „{name}“ не е PDF, JPEG, PNG или текст. Приемаме само тези видове."
-        )))
+        Err(bad(msg!("rules-file-type", name = name)))
     }
 }
 
@@ -651,9 +686,7 @@ fn decide(
     let received = case.filed.received;
     let event = match command {
         SignalCommand::File { .. } => {
-            return Err(SignalRejection::AlreadyDone(
-                "Сигналът вече е вписан.".into(),
-            ));
+            return Err(SignalRejection::AlreadyDone(msg!("rules-signal-filed")));
         }
         // Opening sealed fields and destroying the key concern closed cases too.
         SignalCommand::RecordOpening { .. } if case.key_destroyed => {
@@ -673,14 +706,14 @@ fn decide(
         _ if case.closed.is_some() => return Err(SignalRejection::Closed),
         SignalCommand::Acknowledge { on, uin, message } => {
             if let Some(done) = case.acknowledged {
-                return Err(SignalRejection::AlreadyDone(format!(
-                    "Получаването вече е потвърдено на {}.",
-                    date_bg(done)
+                return Err(SignalRejection::AlreadyDone(msg!(
+                    "rules-already-acknowledged",
+                    date = date_bg(done)
                 )));
             }
-            let on = step_date(on, received, "получаването", today)?;
-            let uin = optional(uin.as_deref(), "УИН", 40)?;
-            let message = match optional(message.as_deref(), "Съобщение", 4000)? {
+            let on = step_date(on, received, Since::Receipt, today)?;
+            let uin = optional(uin.as_deref(), Field::Uin, 40)?;
+            let message = match optional(message.as_deref(), Field::Message, 4000)? {
                 Some(m) => Some(context.sealer()?.seal_text("message", &m)),
                 None => None,
             };
@@ -688,13 +721,12 @@ fn decide(
         }
         SignalCommand::Assign { to, is_officer } => {
             if !is_officer {
-                return Err(bad(format!(
-                    "„{to}“ не е служител на институцията с достъп до регистъра."
-                )));
+                return Err(bad(msg!("rules-not-an-officer", username = to.to_string())));
             }
             if case.assigned_to.as_ref() == Some(&to) {
-                return Err(SignalRejection::AlreadyDone(format!(
-                    "Сигналът вече е възложен на „{to}“."
+                return Err(SignalRejection::AlreadyDone(msg!(
+                    "rules-already-assigned",
+                    username = to.to_string()
                 )));
             }
             SignalEvent::Assigned(SignalAssigned { to })
@@ -709,13 +741,13 @@ fn decide(
             let event = SignalClassified {
                 regime,
                 category,
-                unit: choice(unit.as_deref(), &lists.units, "Звено")?,
-                activity: choice(activity.as_deref(), &lists.activities, "Дейност")?,
+                unit: choice(unit.as_deref(), &lists.units, Field::Unit)?,
+                activity: choice(activity.as_deref(), &lists.activities, Field::Activity)?,
             };
             if case.classification.as_ref() == Some(&event) {
-                return Err(SignalRejection::AlreadyDone(
-                    "Сигналът вече е класифициран така.".into(),
-                ));
+                return Err(SignalRejection::AlreadyDone(msg!(
+                    "rules-already-classified"
+                )));
             }
             SignalEvent::Classified(event)
         }
@@ -724,47 +756,44 @@ fn decide(
             outgoing_number,
             on,
         } => SignalEvent::Forwarded(SignalForwarded {
-            to: text(&to, "До кого", 300)?,
-            outgoing_number: text(&outgoing_number, "Изходящ номер", 100)?,
-            on: step_date(on, received, "получаването", today)?,
+            to: text(&to, Field::ForwardedTo, 300)?,
+            outgoing_number: text(&outgoing_number, Field::OutgoingNumber, 100)?,
+            on: step_date(on, received, Since::Receipt, today)?,
         }),
         SignalCommand::FollowUp { on, text: t } => SignalEvent::FollowedUp(SignalFollowedUp {
-            on: step_date(on, received, "получаването", today)?,
+            on: step_date(on, received, Since::Receipt, today)?,
             action: context
                 .sealer()?
-                .seal_text("action", &text(&t, "Действие", 10_000)?),
+                .seal_text("action", &text(&t, Field::Action, 10_000)?),
         }),
         SignalCommand::GiveFeedback { on, text: t } => {
             let Some(acknowledged) = case.acknowledged else {
-                return Err(SignalRejection::OutOfOrder(
-                    "Първо потвърдете получаването на сигнала.".into(),
-                ));
+                return Err(SignalRejection::OutOfOrder(msg!("rules-acknowledge-first")));
             };
             SignalEvent::FeedbackGiven(SignalFeedbackGiven {
-                on: step_date(on, acknowledged, "потвърждаването", today)?,
+                on: step_date(on, acknowledged, Since::Acknowledgment, today)?,
                 text: context
                     .sealer()?
-                    .seal_text("feedback", &text(&t, "Обратна информация", 10_000)?),
+                    .seal_text("feedback", &text(&t, Field::Feedback, 10_000)?),
             })
         }
         SignalCommand::SendMessage { text: t } => {
             if case.filed.receipt_hash.is_none() {
-                return Err(SignalRejection::OutOfOrder(
-                    "Подателят няма код за проследяване: свържете се с него по посочения от него начин."
-                        .into(),
-                ));
+                return Err(SignalRejection::OutOfOrder(msg!(
+                    "rules-reporter-without-code"
+                )));
             }
             SignalEvent::MessageSent(SignalMessageSent {
                 text: context
                     .sealer()?
-                    .seal_text("message", &text(&t, "Съобщение", 4000)?),
+                    .seal_text("message", &text(&t, Field::Message, 4000)?),
             })
         }
         SignalCommand::ReporterReply { text: t } => {
             SignalEvent::ReporterReplied(SignalReporterReplied {
                 text: context
                     .sealer()?
-                    .seal_text("reply", &text(&t, "Съобщение", 10_000)?),
+                    .seal_text("reply", &text(&t, Field::Message, 10_000)?),
             })
         }
         SignalCommand::Close {
@@ -773,50 +802,41 @@ fn decide(
             reason,
         } => {
             if outcome == Outcome::Forwarded && case.forwarded.is_none() {
-                return Err(SignalRejection::OutOfOrder(
-                    "Сигналът не е препращан: впишете първо препращането по компетентност.".into(),
-                ));
+                return Err(SignalRejection::OutOfOrder(msg!("rules-not-forwarded")));
             }
             SignalEvent::Closed(SignalClosed {
-                on: step_date(on, received, "получаването", today)?,
+                on: step_date(on, received, Since::Receipt, today)?,
                 outcome,
                 reason: context
                     .sealer()?
-                    .seal_text("reason", &text(&reason, "Мотиви", 10_000)?),
+                    .seal_text("reason", &text(&reason, Field::Reasons, 10_000)?),
             })
         }
         SignalCommand::Link { other, linked_back } => {
             if other == context.id {
-                return Err(bad("Сигналът не може да се свърже сам със себе си."));
+                return Err(bad(msg!("rules-link-to-itself")));
             }
             if linked_back || case.links.contains(&other) {
-                return Err(SignalRejection::AlreadyDone(
-                    "Сигналите вече са свързани.".into(),
-                ));
+                return Err(SignalRejection::AlreadyDone(msg!("rules-already-linked")));
             }
             SignalEvent::Linked(SignalLinked { other })
         }
         SignalCommand::LinkRisks { risks, known } => {
             if case.classification.is_none() {
-                return Err(SignalRejection::OutOfOrder(
-                    "Сигналът не е класифициран: класифицирайте го, преди да го свържете с рискове."
-                        .into(),
-                ));
-            }
-            if !known {
-                return Err(bad(
-                    "Някой от посочените рискове не е отворен риск от регистъра на институцията.",
-                ));
-            }
-            if risks.len() > MAX_LINKED_RISKS {
-                return Err(bad(format!(
-                    "Свържете сигнала с най-много {MAX_LINKED_RISKS} риска."
+                return Err(SignalRejection::OutOfOrder(msg!(
+                    "rules-classify-before-risks"
                 )));
             }
+            if !known {
+                return Err(bad(msg!("rules-risk-not-open")));
+            }
+            if risks.len() > MAX_LINKED_RISKS {
+                return Err(bad(msg!("rules-risks-at-most", max = MAX_LINKED_RISKS)));
+            }
             if risks == case.risks {
-                return Err(SignalRejection::AlreadyDone(
-                    "Сигналът вече е свързан с тези рискове.".into(),
-                ));
+                return Err(SignalRejection::AlreadyDone(msg!(
+                    "rules-risks-already-linked"
+                )));
             }
             SignalEvent::RisksLinked(SignalRisksLinked {
                 risks: risks.into_iter().collect(),
@@ -874,14 +894,14 @@ impl Aggregate for IntakeListsAggregate {
 /// or under 50 staff (the whistleblower law's exemption).
 pub fn decide_channel(body: RecordChannel) -> Result<InternalChannelRecorded, SignalRejection> {
     if body.population.is_none() && body.staff.is_none() {
-        return Err(bad("Посочете броя на жителите или на служителите."));
+        return Err(bad(msg!("rules-population-or-staff")));
     }
     let exempt = body.population.is_some_and(|p| p < 10_000) || body.staff.is_some_and(|s| s < 50);
     Ok(InternalChannelRecorded {
         obliged: !exempt,
         population: body.population,
         staff: body.staff,
-        note: optional(Some(&body.note), "Основание", 1000)?.unwrap_or_default(),
+        note: optional(Some(&body.note), Field::Basis, 1000)?.unwrap_or_default(),
     })
 }
 
@@ -1039,6 +1059,7 @@ mod tests {
         else {
             panic!("a name typed as a unit must be refused");
         };
+        let message = message.to_string();
         assert!(message.contains("от списъка"), "{message}");
         let none = IntakeListsSet {
             units: vec![],

@@ -3,9 +3,10 @@
 //! time for the same code without the code ever being stored.
 
 use crate::domain::Aggregate;
-use crate::domain::fields::text;
+use crate::domain::fields::{Field, text};
 use crate::domain::work::{WorkRejection, bad};
 use antikor_shared::events::{QuestionnaireEvent, SurveyAnswerEvent, SurveyEvent};
+use antikor_shared::msg;
 use antikor_shared::survey::{
     Answer, MAX_CODES_PER_ISSUE, MIN_ANSWERS, Question, QuestionKind, QuestionnairePublished,
     SurveyAnswered, SurveyCodesIssued, SurveyOpened,
@@ -34,23 +35,23 @@ fn check_question(q: Question, keys: &mut BTreeSet<String>) -> Result<Question, 
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if !key_ok {
-        return Err(bad(format!(
-            "Ключът на въпрос „{key}“ е от малки латински букви, цифри и _ (до 20 знака)."
-        )));
+        return Err(bad(msg!("rules-question-key-form", key = key.as_str())));
     }
     if !keys.insert(key.clone()) {
-        return Err(bad(format!("Въпрос с ключ „{key}“ е даден два пъти.")));
+        return Err(bad(msg!("rules-question-key-twice", key = key.as_str())));
     }
     let kind = match q.kind {
         QuestionKind::Choice { options } => {
             let options: Vec<String> = options
                 .iter()
-                .map(|o| text(o, "Възможен отговор", 200))
+                .map(|o| text(o, Field::AnswerOption, 200))
                 .collect::<Result<_, _>>()?;
             let distinct: BTreeSet<&String> = options.iter().collect();
             if options.len() < 2 || options.len() > MAX_OPTIONS || distinct.len() != options.len() {
-                return Err(bad(format!(
-                    "Въпрос „{key}“ има от 2 до {MAX_OPTIONS} различни възможни отговора."
+                return Err(bad(msg!(
+                    "rules-question-options",
+                    key = key.as_str(),
+                    max = MAX_OPTIONS
                 )));
             }
             QuestionKind::Choice { options }
@@ -58,7 +59,7 @@ fn check_question(q: Question, keys: &mut BTreeSet<String>) -> Result<Question, 
         other => other,
     };
     Ok(Question {
-        text: text(&q.text, "Въпрос", 500)?,
+        text: text(&q.text, Field::Question, 500)?,
         key,
         kind,
     })
@@ -71,24 +72,23 @@ fn check_questionnaire(
     version: u32,
 ) -> Result<QuestionnairePublished, WorkRejection> {
     if q.questions.is_empty() || q.questions.len() > MAX_QUESTIONS {
-        return Err(bad(format!(
-            "Анкетата има от 1 до {MAX_QUESTIONS} въпроса."
-        )));
+        return Err(bad(msg!("rules-questionnaire-size", max = MAX_QUESTIONS)));
     }
     if q.min_answers < MIN_ANSWERS || q.min_answers > 1000 {
-        return Err(bad(format!(
-            "Резултатите се показват при поне {MIN_ANSWERS} отговора: прагът може да се вдига (до 1000), не и да се сваля."
+        return Err(bad(msg!(
+            "rules-questionnaire-threshold",
+            min = MIN_ANSWERS
         )));
     }
     let intro = q.intro.trim().to_owned();
     if intro.chars().count() > 2000 {
-        return Err(bad("Въведението е до 2000 знака."));
+        return Err(bad(msg!("rules-intro-too-long")));
     }
     let mut keys = BTreeSet::new();
     Ok(QuestionnairePublished {
         year,
         version,
-        title: text(&q.title, "Заглавие", 200)?,
+        title: text(&q.title, Field::Title, 200)?,
         intro,
         questions: q
             .questions
@@ -122,9 +122,9 @@ impl Aggregate for QuestionnaireAggregate {
                 ..published.clone()
             };
             if same == *newest {
-                return Err(bad(format!(
-                    "Няма промени спрямо версия {} на анкетата.",
-                    newest.version
+                return Err(bad(msg!(
+                    "rules-questionnaire-unchanged",
+                    version = newest.version.to_string()
                 )));
             }
         }
@@ -137,8 +137,9 @@ impl Aggregate for QuestionnaireAggregate {
     }
 
     fn stale(year: &i32, _read: u64, _actual: u64) -> Option<WorkRejection> {
-        Some(WorkRejection::Stale(format!(
-            "Междувременно е публикувана друга версия на анкетата за {year} г. Заредете я и опитайте отново."
+        Some(WorkRejection::Stale(msg!(
+            "rules-questionnaire-changed",
+            year = year.to_string()
         )))
     }
 }
@@ -198,21 +199,21 @@ impl Aggregate for SurveyAggregate {
         let event = match command {
             SurveyCommand::Open { closes_on } => {
                 if state.opened.is_some() {
-                    return Err(WorkRejection::Stale(format!(
-                        "Анкетата за {} г. вече е открита.",
-                        ctx.year
+                    return Err(WorkRejection::Stale(msg!(
+                        "rules-survey-already-open",
+                        year = ctx.year.to_string()
                     )));
                 }
                 let version = ctx.questionnaire.ok_or_else(|| {
-                    bad(format!(
-                        "Областната администрация още не е публикувала анкета за {} г.",
-                        ctx.year
+                    bad(msg!(
+                        "rules-survey-not-published",
+                        year = ctx.year.to_string()
                     ))
                 })?;
                 if closes_on < ctx.today || closes_on.year() > ctx.year + 1 {
-                    return Err(WorkRejection::BadDate(format!(
-                        "Срокът за отговори е от днес до края на {} г.",
-                        ctx.year + 1
+                    return Err(WorkRejection::BadDate(msg!(
+                        "rules-survey-closing-date",
+                        year = (ctx.year + 1).to_string()
                     )));
                 }
                 SurveyEvent::Opened(SurveyOpened {
@@ -223,20 +224,19 @@ impl Aggregate for SurveyAggregate {
             }
             SurveyCommand::IssueCodes { hashes } => {
                 let Some(opened) = &state.opened else {
-                    return Err(bad("Първо открийте анкетата."));
+                    return Err(bad(msg!("rules-survey-open-first")));
                 };
                 if opened.closes_on < ctx.today {
-                    return Err(bad("Анкетата е приключила: не се издават нови кодове."));
+                    return Err(bad(msg!("rules-survey-ended-codes")));
                 }
                 if hashes.is_empty() || hashes.len() > MAX_CODES_PER_ISSUE as usize {
-                    return Err(bad(format!(
-                        "Наведнъж се издават от 1 до {MAX_CODES_PER_ISSUE} кода."
+                    return Err(bad(msg!(
+                        "rules-codes-per-issue",
+                        max = MAX_CODES_PER_ISSUE
                     )));
                 }
                 if state.issued + hashes.len() > MAX_CODES_PER_YEAR {
-                    return Err(bad(format!(
-                        "За една година се издават най-много {MAX_CODES_PER_YEAR} кода."
-                    )));
+                    return Err(bad(msg!("rules-codes-per-year", max = MAX_CODES_PER_YEAR)));
                 }
                 SurveyEvent::CodesIssued(SurveyCodesIssued { hashes })
             }
@@ -291,21 +291,25 @@ pub fn check_answers(
             .iter()
             .find(|q| q.key == answer.question)
         else {
-            return Err(bad(format!("Няма въпрос „{}“.", answer.question)));
+            return Err(bad(msg!(
+                "rules-no-such-question",
+                key = answer.question.as_str()
+            )));
         };
         if !seen.insert(question.key.clone()) {
-            return Err(bad(format!(
-                "На въпрос „{}“ е отговорено два пъти.",
-                question.key
+            return Err(bad(msg!(
+                "rules-question-answered-twice",
+                key = question.key.as_str()
             )));
         }
         let answer = match &question.kind {
             QuestionKind::Text => {
                 let text = answer.text.as_deref().map(str::trim).unwrap_or_default();
                 if answer.choice.is_some() || text.chars().count() > MAX_TEXT_ANSWER {
-                    return Err(bad(format!(
-                        "Отговорът на „{}“ е свободен текст до {MAX_TEXT_ANSWER} знака.",
-                        question.text
+                    return Err(bad(msg!(
+                        "rules-answer-free-text",
+                        question = question.text.as_str(),
+                        max = MAX_TEXT_ANSWER
                     )));
                 }
                 if text.is_empty() {
@@ -326,9 +330,9 @@ pub fn check_answers(
                         text: None,
                     },
                     _ => {
-                        return Err(bad(format!(
-                            "Изберете един от отговорите на „{}“.",
-                            question.text
+                        return Err(bad(msg!(
+                            "rules-answer-choose-one",
+                            question = question.text.as_str()
                         )));
                     }
                 }
@@ -337,7 +341,7 @@ pub fn check_answers(
         out.push(answer);
     }
     if out.is_empty() {
-        return Err(bad("Отговорете поне на един въпрос."));
+        return Err(bad(msg!("rules-answer-at-least-one")));
     }
     Ok(out)
 }
@@ -362,12 +366,10 @@ impl Aggregate for AnswersAggregate {
             return Err(WorkRejection::BadCode);
         }
         if spent.contains(&command.spent) {
-            return Err(WorkRejection::Stale(
-                "С този код вече е отговорено: всеки код е за един отговор.".into(),
-            ));
+            return Err(WorkRejection::Stale(msg!("rules-survey-code-used")));
         }
         if ctx.today > *closes_on {
-            return Err(bad("Анкетата е приключила: отговори не се приемат."));
+            return Err(bad(msg!("rules-survey-ended-answers")));
         }
         Ok(vec![SurveyAnswerEvent::Answered(SurveyAnswered {
             spent: command.spent,

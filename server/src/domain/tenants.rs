@@ -5,6 +5,8 @@ use super::Aggregate;
 use crate::util::errors::AppError;
 use antikor_migrations::country::country;
 use antikor_shared::events::TenantEvent;
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
 use antikor_shared::tenant::{RegisterTenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, TenantId};
 use std::collections::BTreeSet;
@@ -18,36 +20,74 @@ pub struct Directory {
     pub administrations: BTreeSet<ProvinceCode>,
 }
 
-/// Why a registration was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A text a registration must fill in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// The name in Bulgarian.
+    NameBg,
+    /// The name in English.
+    NameEn,
+    /// The official code.
+    OfficialCode,
+}
+
+/// Why a registration was refused; [`text`](Self::text) is the message for the person, and
+/// `Display` its Bulgarian.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
     /// The slug is taken.
-    #[error("Институцията „{0}“ вече е регистрирана.")]
     AlreadyRegistered(TenantId),
     /// Another tenant carries the official code.
-    #[error("Институция с код „{0}“ вече е регистрирана.")]
     CodeTaken(String),
     /// The province has its regional administration.
-    #[error("Областната администрация на област {0} вече е регистрирана.")]
     AdministrationExists(ProvinceCode),
     /// No municipality of the NSI list has the code.
-    #[error("В списъка на НСИ няма община с код „{0}“.")]
     UnknownMunicipality(String),
     /// No province of the NSI list has the code.
-    #[error("В списъка на НСИ няма област с код „{0}“.")]
     UnknownProvince(String),
     /// A name or code is empty or too long.
-    #[error("Попълнете {0} (до 200 знака).")]
-    Blank(&'static str),
+    Blank(Named),
     /// A territorial unit's or national body's slug that a municipality or a regional
     /// administration of the NSI list takes.
-    #[error("Краткото име „{0}“ е запазено за община или областна администрация; изберете друго.")]
     Reserved(TenantId),
 }
 
+impl Rejection {
+    /// The refusal, for the person, in whichever language they read.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::AlreadyRegistered(slug) => {
+                msg!("rules-tenant-registered", slug = slug.to_string())
+            }
+            Self::CodeTaken(code) => msg!("rules-tenant-code-taken", code = code.as_str()),
+            Self::AdministrationExists(province) => msg!(
+                "rules-administration-registered",
+                province = province.to_string()
+            ),
+            Self::UnknownMunicipality(code) => {
+                msg!("rules-unknown-municipality", code = code.as_str())
+            }
+            Self::UnknownProvince(code) => msg!("rules-unknown-province", code = code.as_str()),
+            Self::Blank(Named::NameBg) => msg!("rules-tenant-name-bg-blank"),
+            Self::Blank(Named::NameEn) => msg!("rules-tenant-name-en-blank"),
+            Self::Blank(Named::OfficialCode) => msg!("rules-tenant-code-blank"),
+            Self::Reserved(slug) => msg!("rules-slug-reserved", slug = slug.to_string()),
+        }
+    }
+}
+
+/// The Bulgarian message.
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
 impl From<Rejection> for AppError {
     fn from(r: Rejection) -> Self {
-        let message = r.to_string();
+        let message = r.text();
         match r {
             Rejection::AlreadyRegistered(_)
             | Rejection::CodeTaken(_)
@@ -88,7 +128,7 @@ pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), 
             .province(code.as_str())
             .ok_or_else(|| Rejection::UnknownProvince(code.to_string()))
     };
-    let text = |value: String, what: &'static str| {
+    let text = |value: String, what: Named| {
         let value = value.trim().to_owned();
         match value.chars().count() {
             1..=200 => Ok(value),
@@ -119,9 +159,9 @@ pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), 
                 free(slug)?,
                 TenantRegistered {
                     kind: TenantKind::TerritorialUnit,
-                    name_bg: text(name_bg, "името на български")?,
-                    name_en: text(name_en, "името на английски")?,
-                    official_code: text(official_code, "официалния код")?,
+                    name_bg: text(name_bg, Named::NameBg)?,
+                    name_en: text(name_en, Named::NameEn)?,
+                    official_code: text(official_code, Named::OfficialCode)?,
                     ekatte: None,
                     population_2011: None,
                     province: Some(code),
@@ -137,9 +177,9 @@ pub fn resolve(request: RegisterTenant) -> Result<(TenantId, TenantRegistered), 
             free(slug)?,
             TenantRegistered {
                 kind: TenantKind::NationalBody,
-                name_bg: text(name_bg, "името на български")?,
-                name_en: text(name_en, "името на английски")?,
-                official_code: text(official_code, "официалния код")?,
+                name_bg: text(name_bg, Named::NameBg)?,
+                name_en: text(name_en, Named::NameEn)?,
+                official_code: text(official_code, Named::OfficialCode)?,
                 ekatte: None,
                 population_2011: None,
                 province: None,
@@ -272,7 +312,12 @@ mod tests {
             name_en: "Commission".into(),
             official_code: "000".into(),
         });
-        assert_eq!(blank.unwrap_err(), Rejection::Blank("името на български"));
+        let blank = blank.unwrap_err();
+        assert_eq!(blank, Rejection::Blank(Named::NameBg));
+        assert_eq!(
+            blank.to_string(),
+            "Попълнете името на български (до 200 знака)."
+        );
         let nowhere = resolve(RegisterTenant::TerritorialUnit {
             slug: TenantId::parse("rdgp").unwrap(),
             name_bg: "РДГП".into(),

@@ -1,59 +1,78 @@
 //! What a tenant's work is refused for, shared by its aggregates: progress on a measure
 //! (`domain::progress`), and activities and the expert contacts (`domain::activities`).
 
-use crate::domain::fields::BadText;
+use crate::domain::fields::{BadText, Field};
 use crate::util::errors::AppError;
 use antikor_shared::files::{FileRef, MAX_FILES_AT_ONCE};
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
+use antikor_shared::text::date_bg;
 use chrono::NaiveDate;
 
-/// Why a tenant's command was refused; `Display` is the Bulgarian message.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a tenant's command was refused; [`text`](Self::text) is the message for the person,
+/// and `Display` its Bulgarian.
+#[derive(Debug, Clone, PartialEq)]
 pub enum WorkRejection {
     /// The measure is not in the plan (or was withdrawn).
-    #[error("Мярка „{0}“ не е в плана за годината (или е оттеглена).")]
     NoMeasure(String),
     /// The year has no plan.
-    #[error("Няма план за {0} г.")]
     NoPlan(i32),
     /// Someone reported or corrected since the caller read.
-    #[error("{0}")]
-    Stale(String),
+    Stale(Text),
     /// A date in the future, or before the plan's year.
-    #[error("{0}")]
-    BadDate(String),
+    BadDate(Text),
     /// A field is empty, too long or inconsistent.
-    #[error("{0}")]
-    BadField(String),
+    BadField(Text),
     /// Only the regional administration records contested acts.
-    #[error("Оспорените актове се вписват от областната администрация.")]
     NotRegional,
     /// A correction must keep the activity's kind.
-    #[error("Поправката трябва да е от същия вид дейност.")]
     KindChanged,
     /// A follow-up is for contested acts only.
-    #[error("Последващи действия се вписват само за оспорени актове.")]
     NotAContestedAct,
     /// No activity was recorded under this id.
-    #[error("Няма такъв запис.")]
     NoActivity,
     /// No risk was entered under this id.
-    #[error("Няма такъв риск в регистъра.")]
     NoRisk,
     /// A closed risk is kept as it was closed.
-    #[error("Рискът е закрит и не се променя.")]
     RiskClosed,
     /// The tenant has not opened the survey of the year.
-    #[error("Институцията не е открила анкета за тази година.")]
     NoSurvey,
     /// A code that was never issued (or mistyped).
-    #[error("Кодът не е валиден: проверете го и опитайте отново.")]
     BadCode,
 }
+
+impl WorkRejection {
+    /// The refusal, for the person, in whichever language they read.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::NoMeasure(key) => msg!("rules-measure-not-in-plan", key = key.as_str()),
+            Self::NoPlan(year) => msg!("rules-no-plan-for-year", year = year.to_string()),
+            Self::Stale(text) | Self::BadDate(text) | Self::BadField(text) => text.clone(),
+            Self::NotRegional => msg!("rules-contested-acts-regional"),
+            Self::KindChanged => msg!("rules-correction-same-kind"),
+            Self::NotAContestedAct => msg!("rules-follow-up-contested-only"),
+            Self::NoActivity => msg!("rules-no-such-record"),
+            Self::NoRisk => msg!("rules-no-such-risk"),
+            Self::RiskClosed => msg!("rules-risk-closed"),
+            Self::NoSurvey => msg!("rules-survey-not-opened"),
+            Self::BadCode => msg!("rules-survey-code-invalid"),
+        }
+    }
+}
+
+/// The Bulgarian message.
+impl std::fmt::Display for WorkRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for WorkRejection {}
 
 /// How the API answers each refusal.
 impl From<WorkRejection> for AppError {
     fn from(r: WorkRejection) -> Self {
-        let message = r.to_string();
+        let message = r.text();
         match r {
             WorkRejection::NoPlan(_)
             | WorkRejection::NoMeasure(_)
@@ -78,34 +97,33 @@ impl From<BadText> for WorkRejection {
 /// (the caller looks them up): how many, and their names.
 pub fn check_files(files: Vec<FileRef>) -> Result<Vec<FileRef>, WorkRejection> {
     if files.is_empty() || files.len() > MAX_FILES_AT_ONCE {
-        return Err(bad(format!(
-            "Приложете от 1 до {MAX_FILES_AT_ONCE} файла наведнъж."
-        )));
+        return Err(bad(msg!("rules-files-at-once", max = MAX_FILES_AT_ONCE)));
     }
     files
         .into_iter()
         .map(|f| {
             Ok(FileRef {
-                name: crate::domain::fields::text(&f.name, "Име на файла", 200)?,
+                name: crate::domain::fields::text(&f.name, Field::FileName, 200)?,
                 ..f
             })
         })
         .collect()
 }
 
-pub(super) fn bad(message: impl Into<String>) -> WorkRejection {
-    WorkRejection::BadField(message.into())
+pub(super) fn bad(message: Text) -> WorkRejection {
+    WorkRejection::BadField(message)
 }
 
 pub(super) fn not_future(
     date: NaiveDate,
     today: NaiveDate,
-    field: &str,
+    field: Field,
 ) -> Result<(), WorkRejection> {
     if date > today {
-        return Err(WorkRejection::BadDate(format!(
-            "„{field}“ ({}) е в бъдещето.",
-            date.format("%d.%m.%Y")
+        return Err(WorkRejection::BadDate(msg!(
+            "rules-field-date-in-future",
+            field = field.key(),
+            date = date_bg(date)
         )));
     }
     Ok(())

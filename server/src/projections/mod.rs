@@ -19,6 +19,7 @@ use antikor_shared::events::{
     ActivityEvent, AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, ProgressEvent,
     RiskEvent, SecurityEvent, SignalEvent, TenantEvent,
 };
+use antikor_shared::i18n::Text;
 use antikor_shared::progress::Evidence;
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
@@ -310,7 +311,7 @@ impl ReadModels {
 
     /// The province a query names (`bgs` or ` BGS` as `BGS`), when a registered tenant is in
     /// it; `None` for a blank name and, as an error in words, for an unknown one.
-    pub fn province_named(&self, asked: Option<&str>) -> Result<Option<ProvinceCode>, String> {
+    pub fn province_named(&self, asked: Option<&str>) -> Result<Option<ProvinceCode>, Text> {
         let Some(asked) = asked.map(str::trim).filter(|a| !a.is_empty()) else {
             return Ok(None);
         };
@@ -318,7 +319,7 @@ impl ReadModels {
             .ok()
             .filter(|code| self.provinces.contains_key(code))
             .map(Some)
-            .ok_or_else(|| format!("Няма област с код „{asked}“."))
+            .ok_or_else(|| antikor_shared::msg!("requests-no-province-named", code = asked))
     }
 
     /// The province a registered tenant belongs to (none for national bodies).

@@ -7,6 +7,7 @@ use super::views::due_date;
 use crate::domain::clocks;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
+use antikor_shared::i18n::Lang;
 use antikor_shared::reminders::{Reminder, ReminderKind, ReminderTarget, Reminders};
 use antikor_shared::signal::SignalStatus;
 use chrono::{Datelike, NaiveDate};
@@ -44,11 +45,23 @@ impl Wanted {
 impl ReadModels {
     /// What waits for action in `tenant` on `today`, of the kinds `wanted`, the overdue and
     /// the nearest due first. Reads only what is due or nearly: the registers' oldest open
-    /// signals, the plan of the year, the acts waiting for their council.
+    /// signals, the plan of the year, the acts waiting for their council. In Bulgarian (the
+    /// e-mails): see [`Self::reminders_in`].
     pub fn reminders(&self, tenant: &TenantId, wanted: Wanted, today: NaiveDate) -> Reminders {
+        self.reminders_in(tenant, wanted, today, Lang::Bg)
+    }
+
+    /// [`Self::reminders`], what the reminders say of themselves written in `lang`.
+    pub fn reminders_in(
+        &self,
+        tenant: &TenantId,
+        wanted: Wanted,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Reminders {
         let mut items = Vec::new();
         if wanted.signals {
-            self.signal_reminders(tenant, today, &mut items);
+            self.signal_reminders(tenant, today, lang, &mut items);
         }
         if wanted.work {
             self.measure_reminders(tenant, today, &mut items);
@@ -88,12 +101,18 @@ impl ReadModels {
         }
     }
 
-    fn signal_reminders(&self, tenant: &TenantId, today: NaiveDate, items: &mut Vec<Reminder>) {
+    fn signal_reminders(
+        &self,
+        tenant: &TenantId,
+        today: NaiveDate,
+        lang: Lang,
+        items: &mut Vec<Reminder>,
+    ) {
         let signal = |kind, due: NaiveDate, reference: &str, id| Reminder {
             kind,
             due,
             overdue: today > due,
-            subject: format!("Сигнал № {reference}"),
+            subject: antikor_shared::tr!(lang, "requests-reminder-signal", reference = reference),
             target: ReminderTarget::Signal { id },
         };
         // Oldest first, each status until a signal received too late to be due: an

@@ -9,13 +9,15 @@ use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_shared::api::Page;
 use antikor_shared::events::SignalEvent;
-use antikor_shared::signal::OTHER_OR_UNNAMED;
+use antikor_shared::i18n::Lang;
 use antikor_shared::signal::{
     AnalysisLine, Category, Cell, Channel, Clock, CountCell, IntakeListsSet,
     InternalChannelRecorded, Regime, SignalAnalysis, SignalRow, SignalStatistics, SignalStatus,
     StatutoryStep, TenantSignals,
 };
+use antikor_shared::signal::{OTHER_OR_UNNAMED, other_or_unnamed};
 use antikor_shared::tenant::Tenant;
+use antikor_shared::tr;
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -25,9 +27,6 @@ use uuid::Uuid;
 
 /// How many years after closing a signal's personal data are kept (the law's register).
 pub const RETENTION_YEARS: u32 = 5;
-
-/// How a unit or activity that nobody named is listed.
-const UNNAMED: &str = "(не е посочено)";
 
 /// A signal's case (folded by the aggregate's own `apply`), with where it sits in the log.
 /// Its links also hold those that other signals made to it: a link shows on both.
@@ -373,8 +372,14 @@ fn quarter(day: NaiveDate) -> (i32, u32) {
     (day.year(), day.month0() / 3 + 1)
 }
 
-/// Where a tenant's signals concentrate: exact counts per quarter, for its officers.
+/// [`analysis_in`] Bulgarian.
 pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
+    analysis_in(book, tenant, Lang::Bg)
+}
+
+/// Where a tenant's signals concentrate: exact counts per quarter, for its officers, with
+/// categories (and units or activities nobody named) in `lang`.
+pub fn analysis_in(book: &SignalBook, tenant: &TenantId, lang: Lang) -> SignalAnalysis {
     let signals: Vec<&SignalEntry> = book.of(tenant).collect();
     let (Some(first), Some(last)) = (
         signals.iter().map(|s| quarter(s.case.filed.received)).min(),
@@ -394,8 +399,9 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
     while let Some(&(y, q)) = periods.last().filter(|p| **p < last) {
         periods.push(if q == 4 { (y + 1, 1) } else { (y, q + 1) });
     }
-    let lines = |value: &dyn Fn(&SignalEntry) -> String| {
-        let mut map: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    // `None`: a unit or an activity nobody named.
+    let lines = |value: &dyn Fn(&SignalEntry) -> Option<String>| {
+        let mut map: BTreeMap<Option<String>, Vec<u64>> = BTreeMap::new();
         for s in &signals {
             let Some(at) = periods
                 .iter()
@@ -406,24 +412,27 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
             map.entry(value(s))
                 .or_insert_with(|| vec![0; periods.len()])[at] += 1;
         }
-        let mut lines: Vec<AnalysisLine> = map
+        let mut lines: Vec<(u64, Option<String>, Vec<u64>)> = map
             .into_iter()
-            .map(|(value, counts)| AnalysisLine {
-                total: counts.iter().sum(),
-                value,
-                counts,
-            })
+            .map(|(value, counts)| (counts.iter().sum(), value, counts))
             .collect();
         // Most signals first; on a tie, named values before the unnamed.
-        lines.sort_by(|a, b| {
-            (b.total, a.value == UNNAMED, &a.value).cmp(&(a.total, b.value == UNNAMED, &b.value))
+        lines.sort_by(|(a_total, a, _), (b_total, b, _)| {
+            (b_total, a.is_none(), a).cmp(&(a_total, b.is_none(), b))
         });
         lines
+            .into_iter()
+            .map(|(total, value, counts)| AnalysisLine {
+                total,
+                value: value.unwrap_or_else(|| tr!(lang, "requests-unnamed")),
+                counts,
+            })
+            .collect::<Vec<_>>()
     };
     SignalAnalysis {
-        by_unit: lines(&|s| s.case.unit().unwrap_or(UNNAMED).to_owned()),
-        by_activity: lines(&|s| s.case.activity().unwrap_or(UNNAMED).to_owned()),
-        by_category: lines(&|s| s.case.category().label_bg().to_owned()),
+        by_unit: lines(&|s| s.case.unit().map(str::to_owned)),
+        by_activity: lines(&|s| s.case.activity().map(str::to_owned)),
+        by_category: lines(&|s| Some(s.case.category().label(lang))),
         periods: periods
             .into_iter()
             .map(|(y, q)| format!("{y} Q{q}"))
@@ -490,12 +499,25 @@ struct TenantCounts {
 /// withheld that would let a reader work one of those out from the totals. What the region
 /// and the public see; `tenants` (the signals of no other tenant count) in the order they
 /// are listed. A unit or an activity is
-/// named only when it is on its tenant's current list.
+/// named only when it is on its tenant's current list. Labelled in Bulgarian: see
+/// [`statistics_in`].
 pub fn statistics(
     book: &SignalBook,
     tenants: &[Tenant],
     year: Option<i32>,
     today: NaiveDate,
+) -> SignalStatistics {
+    statistics_in(book, tenants, year, today, Lang::Bg)
+}
+
+/// [`statistics`] with its lines labelled in `lang` (their keys are the same in every
+/// language).
+pub fn statistics_in(
+    book: &SignalBook,
+    tenants: &[Tenant],
+    year: Option<i32>,
+    today: NaiveDate,
+    lang: Lang,
 ) -> SignalStatistics {
     let shown: BTreeSet<&TenantId> = tenants.iter().map(|t| &t.id).collect();
     let signals: Vec<(&TenantId, &SignalEntry)> = book
@@ -595,16 +617,25 @@ pub fn statistics(
     }
     table.line(total, received);
 
-    let same = |s: &String| (s.clone(), s.clone());
+    // A unit or an activity by its name, which is its key; the one for all the others is
+    // labelled in the reader's language.
+    let same = |s: &String| {
+        let label = if s == OTHER_OR_UNNAMED {
+            other_or_unnamed(lang)
+        } else {
+            s.clone()
+        };
+        (s.clone(), label)
+    };
     let quarters: Vec<(i32, u32)> = by_quarter.keys().copied().collect();
     let mut breakdowns: Vec<Vec<(String, String, usize)>> = [
         count_lines(&by_category, &Category::ALL, |c| {
-            (serde_name(c), c.label_bg().to_owned())
+            (serde_name(c), c.label(lang))
         }),
         count_lines(&by_unit, &[], same),
         count_lines(&by_activity, &[], same),
         count_lines(&by_status, &SignalStatus::ALL, |s| {
-            (serde_name(s), s.label_bg().to_owned())
+            (serde_name(s), s.label(lang))
         }),
         count_lines(
             &by_regime,
@@ -615,8 +646,8 @@ pub fn statistics(
                 None,
             ],
             |r| match r {
-                Some(r) => (serde_name(r), r.label_bg().to_owned()),
-                None => ("unclassified".into(), "Некласифициран".into()),
+                Some(r) => (serde_name(r), r.label(lang)),
+                None => ("unclassified".into(), tr!(lang, "requests-unclassified")),
             },
         ),
         count_lines(
@@ -628,7 +659,7 @@ pub fn statistics(
                 Channel::Post,
                 Channel::InPerson,
             ],
-            |c| (serde_name(c), c.label_bg().to_owned()),
+            |c| (serde_name(c), c.label(lang)),
         ),
         count_lines(&by_quarter, &quarters, |(y, q)| {
             (format!("{y}-Q{q}"), format!("{y} Q{q}"))

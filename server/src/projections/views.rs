@@ -132,18 +132,18 @@ impl ReadModels {
             .unwrap_or_default()
     }
 
-    /// How public pages name who recorded something: the institution and the role, never a
-    /// login name (a username is a person's name in most institutions).
-    pub fn byline(&self, actor: &str) -> String {
+    /// How public pages name who recorded something: the institution and the role (in
+    /// `lang`), never a login name (a username is a person's name in most institutions).
+    pub fn byline(&self, actor: &str, lang: antikor_shared::i18n::Lang) -> String {
         match self.accounts.get(actor) {
             Some(entry) => {
                 let institution = self.tenant_name(&entry.account.tenant);
                 match entry.account.role {
                     Role::Regional => institution,
-                    role => format!("{institution}, {}", role.label_bg().to_lowercase()),
+                    role => format!("{institution}, {}", role.label(lang).to_lowercase()),
                 }
             }
-            None => "Антикор".into(),
+            None => antikor_shared::tr!(lang, "requests-antikor"),
         }
     }
 

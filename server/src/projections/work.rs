@@ -9,6 +9,8 @@ use antikor_shared::activity::{ActAction, Activity, ActivityKind, ExpertContact}
 use antikor_shared::activity_draft::act_kind_label;
 use antikor_shared::api::Page;
 use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
+use antikor_shared::i18n::Lang;
+use antikor_shared::tr;
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
 use antikor_shared::{RecordedEvent, TenantId};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -470,10 +472,20 @@ impl Listed {
 }
 
 /// An activity's record: the fold of its stream's events (those at or before the position the
-/// caller's read models stand at), `None` when they record none.
+/// caller's read models stand at), `None` when they record none. What it says of itself (the
+/// reason of a follow-up) is in Bulgarian: see [`activity_record_in`].
 pub fn activity_record<'a>(
     upcasters: &Upcasters,
     events: impl IntoIterator<Item = &'a RecordedEvent>,
+) -> Option<ActivityRecord> {
+    activity_record_in(upcasters, events, Lang::Bg)
+}
+
+/// [`activity_record`], what the record says of itself written in `lang`.
+pub fn activity_record_in<'a>(
+    upcasters: &Upcasters,
+    events: impl IntoIterator<Item = &'a RecordedEvent>,
+    lang: Lang,
 ) -> Option<ActivityRecord> {
     let mut record: Option<ActivityRecord> = None;
     for event in events {
@@ -502,7 +514,7 @@ pub fn activity_record<'a>(
         }
         let reason = match &e {
             ActivityEvent::Corrected(c) => c.reason.clone(),
-            ActivityEvent::FollowedUp(_) => "Последващи действия по оспорения акт".to_owned(),
+            ActivityEvent::FollowedUp(_) => tr!(lang, "requests-follow-up-of-act"),
             _ => continue,
         };
         amend(&mut record.activity, &e);

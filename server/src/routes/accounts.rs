@@ -14,6 +14,8 @@ use antikor_shared::account::{
     ResetPassword, Role,
 };
 use antikor_shared::api::{ErrorBody, Page};
+use antikor_shared::i18n::Text;
+use antikor_shared::msg;
 use antikor_shared::{TenantId, Username};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -78,9 +80,19 @@ fn may_grant(admin: &AccountAdmin, role: Role) -> AppResult<()> {
     if admin.may_grant(role) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(format!(
-            "Не можете да давате ролята „{}“.",
-            role.label_bg()
+        // The message names the role in its reader's language: it chooses by the role's key.
+        let role = match role {
+            Role::Officer => "officer",
+            Role::TenantAdmin => "tenant_admin",
+            Role::Regional => "regional",
+            Role::RegionalAdmin => "regional_admin",
+            Role::Auditor => "auditor",
+            Role::National => "national",
+            Role::NationalAdmin => "national_admin",
+        };
+        Err(AppError::Forbidden(msg!(
+            "requests-role-not-yours-to-grant",
+            role = role
         )))
     }
 }
@@ -101,12 +113,8 @@ pub async fn create(
     let admin = principal.account_admin()?;
     let scope = admin.write(&body.tenant)?;
     may_grant(&admin, body.role)?;
-    let username = Username::parse(body.username.trim()).map_err(|_| {
-        AppError::BadRequest(
-            "Потребителското име е от 1 до 64 малки латински букви, цифри и . - _ и започва с буква или цифра."
-                .into(),
-        )
-    })?;
+    let username = Username::parse(body.username.trim())
+        .map_err(|_| AppError::BadRequest(msg!("requests-username-invalid")))?;
     password::check_policy(&body.password, &username)?;
     let password_hash = app.auth.passwords.hash(body.password).await?;
     let account = app
@@ -129,14 +137,14 @@ fn target(
     app: &AppState,
     principal: &Principal,
     username: &str,
-    own: &str,
+    own: Text,
 ) -> AppResult<(AccountAdmin, TenantWrite, Account)> {
     let admin = principal.account_admin()?;
     let account = app.account(&principal.read_scope(), username)?;
     let scope = admin.write(&account.tenant)?;
     may_grant(&admin, account.role)?;
     if account.username == principal.username {
-        return Err(AppError::Forbidden(own.to_owned()));
+        return Err(AppError::Forbidden(own));
     }
     Ok((admin, scope, account))
 }
@@ -156,12 +164,7 @@ pub async fn grant_role(
     Path(username): Path<String>,
     Json(body): Json<GrantRole>,
 ) -> AppResult<axum::Json<Account>> {
-    let (admin, scope, _) = target(
-        &app,
-        &principal,
-        &username,
-        "Не можете да променяте ролята на собствения си профил.",
-    )?;
+    let (admin, scope, _) = target(&app, &principal, &username, msg!("requests-own-role"))?;
     may_grant(&admin, body.role)?;
     let change = AccountChange::GrantRole(body.role);
     Ok(axum::Json(
@@ -185,12 +188,7 @@ pub async fn disable(
     Path(username): Path<String>,
     Json(body): Json<DisableAccount>,
 ) -> AppResult<axum::Json<Account>> {
-    let (_, scope, _) = target(
-        &app,
-        &principal,
-        &username,
-        "Не можете да деактивирате собствения си профил.",
-    )?;
+    let (_, scope, _) = target(&app, &principal, &username, msg!("requests-own-disable"))?;
     let change = AccountChange::Disable(body.reason);
     Ok(axum::Json(
         app.change_account(&scope, &username, body.expected_version, change)
@@ -212,12 +210,7 @@ pub async fn enable(
     Path(username): Path<String>,
     Json(body): Json<EnableAccount>,
 ) -> AppResult<axum::Json<Account>> {
-    let (_, scope, _) = target(
-        &app,
-        &principal,
-        &username,
-        "Не можете да активирате собствения си профил.",
-    )?;
+    let (_, scope, _) = target(&app, &principal, &username, msg!("requests-own-enable"))?;
     Ok(axum::Json(
         app.change_account(
             &scope,
@@ -243,12 +236,7 @@ pub async fn reset_password(
     Path(username): Path<String>,
     Json(body): Json<ResetPassword>,
 ) -> AppResult<axum::Json<Account>> {
-    let (_, scope, account) = target(
-        &app,
-        &principal,
-        &username,
-        "Сменете собствената си парола от страницата „Смяна на парола“.",
-    )?;
+    let (_, scope, account) = target(&app, &principal, &username, msg!("requests-own-password"))?;
     password::check_policy(&body.password, &account.username)?;
     let hash = app.auth.passwords.hash(body.password).await?;
     Ok(axum::Json(

@@ -6,7 +6,7 @@ use crate::app::activities::{ACTIVITY_COLUMNS, ActivityFilter};
 use crate::exports;
 use crate::projections::work::ActivityKey;
 use crate::util::errors::AppResult;
-use crate::util::extract::{Json, Path, Query};
+use crate::util::extract::{Json, Path, Query, Speaks};
 use crate::util::paging::{Cursor, PageQuery, PageRequest};
 use antikor_shared::TenantId;
 use antikor_shared::activity::{Activity, ActivityKind};
@@ -55,10 +55,16 @@ pub async fn list(
     principal: Principal,
     Query(q): Query<ActivitiesQuery>,
     Query(page): Query<PageQuery>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<Page<ActivityRecord>>> {
     let request = PageRequest::new(&page)?;
     let scope = principal.read_scope();
-    Ok(axum::Json(app.activities(&scope, &q.into(), &request)?))
+    Ok(axum::Json(app.activities(
+        &scope,
+        &q.into(),
+        &request,
+        lang,
+    )?))
 }
 
 /// One activity with its corrections, as a form reads it again after a conflict.
@@ -71,8 +77,13 @@ pub async fn get(
     State(app): State<AppState>,
     principal: Principal,
     Path(id): Path<Uuid>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<ActivityRecord>> {
-    Ok(axum::Json(app.activity(&principal.read_scope(), id)?))
+    Ok(axum::Json(app.activity(
+        &principal.read_scope(),
+        id,
+        lang,
+    )?))
 }
 
 /// How many activities a batch of the CSV download reads at once.
@@ -120,10 +131,11 @@ pub async fn export(
 pub async fn record(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Json(body): Json<Activity>,
 ) -> AppResult<(StatusCode, axum::Json<ActivityRecord>)> {
     let scope = principal.own_write()?;
-    let record = app.record_activity(&scope, body).await?;
+    let record = app.record_activity(&scope, body, lang).await?;
     Ok((StatusCode::CREATED, axum::Json(record)))
 }
 
@@ -140,10 +152,13 @@ pub async fn correct(
     State(app): State<AppState>,
     principal: Principal,
     Path(id): Path<Uuid>,
+    Speaks(lang): Speaks,
     Json(body): Json<CorrectActivity>,
 ) -> AppResult<axum::Json<ActivityRecord>> {
     let scope = principal.own_write()?;
-    Ok(axum::Json(app.correct_activity(&scope, id, body).await?))
+    Ok(axum::Json(
+        app.correct_activity(&scope, id, body, lang).await?,
+    ))
 }
 
 /// Records what followed a contested act: the council's new vote, the court case, its
@@ -160,10 +175,11 @@ pub async fn follow_up(
     State(app): State<AppState>,
     principal: Principal,
     Path(id): Path<Uuid>,
+    Speaks(lang): Speaks,
     Json(body): Json<FollowUpAct>,
 ) -> AppResult<axum::Json<ActivityRecord>> {
     let scope = principal.own_write()?;
-    Ok(axum::Json(app.follow_up_act(&scope, id, body).await?))
+    Ok(axum::Json(app.follow_up_act(&scope, id, body, lang).await?))
 }
 
 /// Every tenant's anti-corruption experts (public, measure II.3).

@@ -5,12 +5,14 @@ use crate::app::log::{Moment, Narrowing};
 use crate::app::{App, AppState};
 use crate::store::{Direction, Filter};
 use crate::util::errors::{AppError, AppResult};
-use crate::util::extract::{Path, Query};
+use crate::util::extract::{Path, Query, Speaks};
 use crate::util::paging::page_size;
 use antikor_shared::api::{
     AuditDiff, AuditEntry, AuditPage, AuditQuery, AuditRecord, ErrorBody, EventTypeCount,
     RecordHistory,
 };
+use antikor_shared::i18n::Lang;
+use antikor_shared::msg;
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use axum::Json;
 use axum::extract::State;
@@ -37,24 +39,19 @@ use utoipa::IntoParams;
 pub async fn list(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Json<AuditPage>> {
     let limit = page_size(q.limit)?;
     if q.before.is_some() && q.after.is_some() {
-        return Err(AppError::BadRequest(
-            "Посочете или „before“, или „after“, не и двете.".into(),
-        ));
+        return Err(AppError::BadRequest(msg!("requests-before-or-after")));
     }
     if q.stream.is_some() && q.tenant.is_none() {
-        return Err(AppError::BadRequest(
-            "Филтър по поток изисква и институция.".into(),
-        ));
+        return Err(AppError::BadRequest(msg!("requests-stream-needs-tenant")));
     }
     let actor = q.actor.as_deref().map(str::trim).filter(|a| !a.is_empty());
     if actor.is_some_and(|a| a.chars().count() > 64) {
-        return Err(AppError::BadRequest(
-            "Извършителят е потребителско име: до 64 знака.".into(),
-        ));
+        return Err(AppError::BadRequest(msg!("requests-actor-too-long")));
     }
     let span = Span::of(&app, q.from.as_deref(), q.to.as_deref())?;
     let narrowing = Narrowing {
@@ -65,9 +62,9 @@ pub async fn list(
     let scope = principal.read_scope();
     let log = app.log(&scope);
     let filter = log.filter(q.tenant, q.stream, q.event_type)?;
-    Ok(Json(
-        log.trail(&filter, &narrowing, q.before, q.after, limit)?,
-    ))
+    Ok(Json(log.trail(
+        &filter, &narrowing, q.before, q.after, limit, lang,
+    )?))
 }
 
 /// The stretch of the log a page keeps to: positions after `after`, up to `upto`.
@@ -93,9 +90,7 @@ impl Span {
             _ => false,
         };
         if backwards {
-            return Err(AppError::BadRequest(
-                "Началото на периода е след края му.".into(),
-            ));
+            return Err(AppError::BadRequest(msg!("requests-period-backwards")));
         }
         let after = match from {
             None => 0,
@@ -123,12 +118,18 @@ impl Span {
 pub async fn get(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Path(position): Path<u64>,
 ) -> AppResult<Json<AuditEntry>> {
     app.log(&principal.read_scope())
-        .get(position)?
+        .get(position, lang)?
         .map(Json)
-        .ok_or_else(|| AppError::NotFound(format!("Няма събитие на позиция {position}.")))
+        .ok_or_else(|| {
+            AppError::NotFound(msg!(
+                "requests-no-event-at",
+                position = position.to_string()
+            ))
+        })
 }
 
 /// Whose event types to count.
@@ -172,6 +173,7 @@ pub async fn event_types(
 pub async fn records(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<EventTypesQuery>,
 ) -> AppResult<Json<Vec<AuditRecord>>> {
     let scope = principal.read_scope();
@@ -179,8 +181,8 @@ pub async fn records(
     let tenant = log
         .filter(q.tenant, None, None)?
         .tenant
-        .ok_or_else(|| AppError::BadRequest("Изберете институция.".into()))?;
-    Ok(Json(log.records(&tenant)))
+        .ok_or_else(|| AppError::BadRequest(msg!("requests-choose-tenant")))?;
+    Ok(Json(log.records(&tenant, lang)))
 }
 
 /// Two moments of one tenant's records.
@@ -207,11 +209,12 @@ pub struct DiffQuery {
 pub async fn diff(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<DiffQuery>,
 ) -> AppResult<Json<AuditDiff>> {
     let (from, to) = (Moment::parse(q.from.trim())?, Moment::parse(q.to.trim())?);
     Ok(Json(
-        app.diff(&principal.read_scope(), q.tenant, from, to)
+        app.diff(&principal.read_scope(), q.tenant, from, to, lang)
             .await?,
     ))
 }
@@ -235,12 +238,14 @@ pub struct HistoryQuery {
 pub async fn history(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<HistoryQuery>,
 ) -> AppResult<Json<RecordHistory>> {
     Ok(Json(app.history(
         &principal.read_scope(),
         q.tenant,
         q.stream,
+        lang,
     )?))
 }
 
@@ -278,6 +283,8 @@ struct Feed {
     scope: ReadScope,
     filter: Filter,
     delivered: u64,
+    /// The language its sentences are told in.
+    lang: Lang,
 }
 
 impl Feed {
@@ -290,6 +297,7 @@ impl Feed {
             Direction::Forward,
             self.delivered,
             MAX_BACKLOG + 1,
+            self.lang,
         )?;
         if missed.len() > MAX_BACKLOG {
             self.delivered = log.head_position();
@@ -319,7 +327,7 @@ impl Feed {
         match item {
             Ok(e) if self.carries(&e) => {
                 self.delivered = e.position;
-                event_message(&self.app.audit_entry(RecordedEvent::clone(&e)))
+                event_message(&self.app.audit_entry(RecordedEvent::clone(&e), self.lang))
                     .into_iter()
                     .collect()
             }
@@ -349,6 +357,7 @@ impl Feed {
 pub async fn live(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<LiveQuery>,
     headers: HeaderMap,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
@@ -370,6 +379,7 @@ pub async fn live(
         scope,
         filter,
         delivered: last_seen.unwrap_or(head),
+        lang,
     };
     let backlog = feed.catch_up()?;
     let mut stopping = app.stopping.clone();

@@ -5,7 +5,7 @@ use crate::access::Principal;
 use crate::app::AppState;
 use crate::exports;
 use crate::util::errors::{AppError, AppResult};
-use crate::util::extract::{Json, Path, Query};
+use crate::util::extract::{Json, Path, Query, Speaks};
 use antikor_shared::api::ErrorBody;
 use antikor_shared::files::{AttachFiles, FileRef, MAX_FILE_BYTES};
 use antikor_shared::risk::RiskRecord;
@@ -47,9 +47,9 @@ pub async fn upload(
     body: Bytes,
 ) -> AppResult<(StatusCode, axum::Json<FileRef>)> {
     let scope = principal.own_write()?;
-    let name = q
-        .name
-        .ok_or_else(|| AppError::BadRequest("Посочете името на файла (name).".into()))?;
+    let name = q.name.ok_or_else(|| {
+        AppError::BadRequest(antikor_shared::msg!("requests-file-name-parameter"))
+    })?;
     let file = app.upload_file(&scope, &name, body.to_vec()).await?;
     Ok((StatusCode::CREATED, axum::Json(file)))
 }
@@ -84,11 +84,13 @@ pub async fn attach_to_activity(
     State(app): State<AppState>,
     principal: Principal,
     Path(id): Path<Uuid>,
+    Speaks(lang): Speaks,
     Json(body): Json<AttachFiles>,
 ) -> AppResult<axum::Json<ActivityRecord>> {
     let scope = principal.own_write()?;
     Ok(axum::Json(
-        app.attach_activity_files(&scope, id, body.files).await?,
+        app.attach_activity_files(&scope, id, body.files, lang)
+            .await?,
     ))
 }
 

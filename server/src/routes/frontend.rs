@@ -1,7 +1,8 @@
 //! The built frontend: static files, and `index.html` for every page route of the app.
 
 use crate::app::AppState;
-use crate::util::errors::AppError;
+use crate::util::errors::{AppError, callers_language};
+use antikor_shared::{msg, tr};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
@@ -22,10 +23,12 @@ fn is_hashed(path: &str) -> bool {
 
 /// Serves a file of the built frontend, or `index.html` for app routes (client-side routing).
 pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> Response {
+    // Its pages' few texts, in the caller's language (its errors follow it by themselves).
+    let lang = callers_language(request.headers());
     if uri.path().starts_with("/api/") || uri.path() == "/api" {
         // Like every API answer, not to be kept by any cache.
         let mut response =
-            AppError::NotFound(format!("Няма такъв адрес в API: {}", uri.path())).into_response();
+            AppError::NotFound(msg!("requests-no-api-route", path = uri.path())).into_response();
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -35,7 +38,7 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
     if request.method() != Method::GET && request.method() != Method::HEAD {
         let mut response = (
             StatusCode::METHOD_NOT_ALLOWED,
-            "Страниците се четат с GET или HEAD.",
+            tr!(lang, "requests-pages-get-only"),
         )
             .into_response();
         response
@@ -44,8 +47,12 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
         return response;
     }
     let Some(assets) = &app.assets else {
-        let page = "<!doctype html><meta charset=utf-8><title>Антикор</title>\
-            <p>Интерфейсът не е построен. Стартирайте сървъра с командата от README.</p>";
+        let page = format!(
+            "<!doctype html><html lang={}><meta charset=utf-8><title>{}</title><p>{}</p>",
+            lang.tag(),
+            tr!(lang, "requests-antikor"),
+            tr!(lang, "requests-interface-not-built")
+        );
         return (StatusCode::SERVICE_UNAVAILABLE, Html(page)).into_response();
     };
     let looks_like_file = uri

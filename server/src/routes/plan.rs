@@ -68,7 +68,9 @@ pub async fn start(
 ) -> AppResult<(StatusCode, axum::Json<PlanView>)> {
     let scope = principal.plan_editor()?;
     if !(2000..=2100).contains(&body.year) {
-        return Err(AppError::BadRequest("Годината е извън допустимото.".into()));
+        return Err(AppError::BadRequest(antikor_shared::msg!(
+            "requests-year-out-of-range"
+        )));
     }
     let plan = app
         .start_plan(&scope, body.year, body.based_on, body.template.as_ref())

@@ -4,6 +4,7 @@
 use crate::access::{Principal, Reach};
 use crate::app::AppState;
 use crate::util::errors::{AppError, AppResult};
+use antikor_shared::msg;
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
@@ -13,7 +14,7 @@ use subtle::ConstantTimeEq;
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 fn unauthorized() -> AppError {
-    AppError::Unauthorized("Влезте в системата, за да продължите.".into())
+    AppError::Unauthorized(msg!("server-log-in"))
 }
 
 impl FromRequestParts<AppState> for Principal {
@@ -58,10 +59,7 @@ impl FromRequestParts<AppState> for Principal {
                 .unwrap_or_default();
             let expected = session.record.csrf_token.as_bytes();
             if !bool::from(sent.ct_eq(expected)) {
-                return Err(AppError::Forbidden(
-                    "Заявката няма валиден защитен код (CSRF). Презаредете страницата и опитайте отново."
-                        .into(),
-                ));
+                return Err(AppError::Forbidden(msg!("server-csrf")));
             }
         }
         Ok(Self {

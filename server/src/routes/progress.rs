@@ -4,7 +4,7 @@ use crate::access::Principal;
 use crate::app::AppState;
 use crate::routes::tenants::{AsOf, ProvinceQuery};
 use crate::util::errors::AppResult;
-use crate::util::extract::{Json, Path, Query};
+use crate::util::extract::{Json, Path, Query, Speaks};
 use antikor_shared::TenantId;
 use antikor_shared::api::ErrorBody;
 use antikor_shared::views::{
@@ -84,12 +84,13 @@ pub async fn report(
 pub async fn dashboard(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
     Query(q): Query<ViewQuery>,
 ) -> AppResult<axum::Json<TenantDashboard>> {
     let moment = q.as_of().moment()?;
     let scope = principal.one_tenant(q.tenant)?;
     let year = app.plan_year(&app.tenant_province(scope.tenant())?, q.year)?;
-    Ok(axum::Json(app.dashboard(&scope, year, moment).await?))
+    Ok(axum::Json(app.dashboard(&scope, year, moment, lang).await?))
 }
 
 /// The combined view of the tenants in reach (a province's, or the country's narrowed to one

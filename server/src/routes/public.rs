@@ -4,7 +4,7 @@ use crate::access::ReadScope;
 use crate::app::AppState;
 use crate::routes::tenants::ProvinceQuery;
 use crate::util::errors::AppResult;
-use crate::util::extract::Query;
+use crate::util::extract::{Query, Speaks};
 use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::api::{ErrorBody, Page};
@@ -45,12 +45,14 @@ pub async fn meetings(
     State(app): State<AppState>,
     Query(q): Query<YearQuery>,
     Query(page): Query<PageQuery>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<Page<ActivityRecord>>> {
     let request = PageRequest::new(&page)?;
     Ok(axum::Json(app.public_activities(
         ActivityKind::Meeting,
         q.year,
         &request,
+        lang,
     )?))
 }
 
@@ -63,11 +65,13 @@ pub async fn contested_acts(
     State(app): State<AppState>,
     Query(q): Query<YearQuery>,
     Query(page): Query<PageQuery>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<Page<ActivityRecord>>> {
     let request = PageRequest::new(&page)?;
     Ok(axum::Json(app.public_activities(
         ActivityKind::ContestedAct,
         q.year,
         &request,
+        lang,
     )?))
 }

@@ -3,6 +3,7 @@
 use crate::access::Principal;
 use crate::app::AppState;
 use crate::util::errors::AppResult;
+use crate::util::extract::Speaks;
 use antikor_shared::api::ErrorBody;
 use antikor_shared::reminders::Reminders;
 use axum::extract::State;
@@ -20,6 +21,9 @@ use axum::extract::State;
 pub async fn list(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<Reminders>> {
-    Ok(axum::Json(app.reminders(&principal.reminders()).await?))
+    Ok(axum::Json(
+        app.reminders(&principal.reminders(), lang).await?,
+    ))
 }

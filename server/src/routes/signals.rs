@@ -7,7 +7,7 @@ use crate::domain::signals::SignalCommand;
 use crate::exports;
 use crate::routes::tenants::ProvinceQuery;
 use crate::util::errors::{AppError, AppResult};
-use crate::util::extract::{ClientAddr, Json, Path, Query};
+use crate::util::extract::{ClientAddr, Json, Path, Query, Speaks};
 use crate::util::paging::{PageQuery, PageRequest};
 use antikor_shared::TenantId;
 use antikor_shared::api::{ErrorBody, Page};
@@ -54,9 +54,10 @@ pub async fn file(
 pub async fn status(
     State(app): State<AppState>,
     ClientAddr(from): ClientAddr,
+    Speaks(lang): Speaks,
     Json(body): Json<ReporterAccess>,
 ) -> AppResult<axum::Json<ReporterView>> {
-    Ok(axum::Json(app.reporter_view(from, &body).await?))
+    Ok(axum::Json(app.reporter_view(from, &body, lang).await?))
 }
 
 /// The reporter writes back or adds information.
@@ -70,10 +71,12 @@ pub async fn status(
 pub async fn reply(
     State(app): State<AppState>,
     ClientAddr(from): ClientAddr,
+    Speaks(lang): Speaks,
     Json(body): Json<ReporterReply>,
 ) -> AppResult<axum::Json<ReporterView>> {
     Ok(axum::Json(
-        app.reporter_reply(from, &body.access, body.text).await?,
+        app.reporter_reply(from, &body.access, body.text, lang)
+            .await?,
     ))
 }
 
@@ -95,10 +98,13 @@ pub async fn statistics(
     State(app): State<AppState>,
     Query(q): Query<StatisticsQuery>,
     Query(province): Query<ProvinceQuery>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<SignalStatistics>> {
-    Ok(axum::Json(
-        app.signal_statistics(q.year, province.province.as_deref())?,
-    ))
+    Ok(axum::Json(app.signal_statistics(
+        q.year,
+        province.province.as_deref(),
+        lang,
+    )?))
 }
 
 /// Which tenants must run an internal whistleblowing channel (public).
@@ -224,9 +230,10 @@ pub async fn officers(
 pub async fn analysis(
     State(app): State<AppState>,
     principal: Principal,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<SignalAnalysis>> {
     let desk = principal.signal_desk()?;
-    Ok(axum::Json(app.signal_analysis(&desk)))
+    Ok(axum::Json(app.signal_analysis(&desk, lang)))
 }
 
 /// The register as CSV, in the order of the law's register fields (officers only).
@@ -254,9 +261,10 @@ pub async fn get(
     State(app): State<AppState>,
     principal: Principal,
     Path(id): Path<Uuid>,
+    Speaks(lang): Speaks,
 ) -> AppResult<axum::Json<SignalDetail>> {
     let desk = principal.signal_desk()?;
-    Ok(axum::Json(app.signal_detail(&desk, id).await?))
+    Ok(axum::Json(app.signal_detail(&desk, id, lang).await?))
 }
 
 /// Opens the reporter's and the concerned person's identities; each opening is recorded.
@@ -310,13 +318,14 @@ macro_rules! step_route {
             State($app): State<AppState>,
             principal: Principal,
             Path($id): Path<Uuid>,
+            Speaks(lang): Speaks,
             Json($b): Json<$body>,
         ) -> AppResult<axum::Json<SignalDetail>> {
             let $desk = principal.signal_desk()?;
             let expected = $b.expected_version;
             let command: AppResult<SignalCommand> = $command;
             Ok(axum::Json(
-                $app.act_on_signal(&$desk, $id, expected, command?).await?,
+                $app.act_on_signal(&$desk, $id, expected, command?, lang).await?,
             ))
         }
     };
@@ -430,5 +439,5 @@ step_route!(
 );
 
 fn dated(on: Option<chrono::NaiveDate>) -> AppResult<chrono::NaiveDate> {
-    on.ok_or_else(|| AppError::BadRequest("Посочете дата.".into()))
+    on.ok_or_else(|| AppError::BadRequest(antikor_shared::msg!("requests-date-missing")))
 }

@@ -30,9 +30,9 @@ impl AsOf {
     pub fn moment_for(&self, principal: Option<&Principal>) -> AppResult<Option<Moment>> {
         let moment = self.moment()?;
         if moment.is_some() && principal.is_none() {
-            return Err(AppError::Unauthorized(
-                "Преглед към минал момент изисква вход в системата.".into(),
-            ));
+            return Err(AppError::Unauthorized(antikor_shared::msg!(
+                "requests-past-needs-login"
+            )));
         }
         Ok(moment)
     }

@@ -1,12 +1,17 @@
 //! The application's error policy: one error type for every handler.
 //!
-//! Bad input is answered with a 4xx and a message in Bulgarian that a person can act on, and is
-//! not logged. Internal failures are logged once, here, and the client gets no details.
+//! Bad input is answered with a 4xx and a message that a person can act on, in the language the
+//! request asks for (`Accept-Language`; Bulgarian by default), and is not logged. Internal
+//! failures are logged once, here, and the client gets no details.
 
 use crate::store::{AppendError, ExpectedVersion, StoreError};
 use antikor_shared::api::ErrorBody;
+use antikor_shared::i18n::{Lang, Text};
+use antikor_shared::msg;
 use axum::Json;
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 /// What a handler can fail with.
@@ -14,33 +19,33 @@ use axum::response::{IntoResponse, Response};
 pub enum AppError {
     /// The request is malformed or asks for something impossible.
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Text),
     /// The caller is not logged in (or the session ended).
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Text),
     /// The caller is logged in but the role does not allow this, or the CSRF token is missing.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Text),
     /// Too many attempts; try again after the given number of seconds.
     #[error("{message}")]
     TooManyRequests {
         /// What to do, for the person.
-        message: String,
+        message: Text,
         /// Seconds until a new attempt may succeed (the `Retry-After` header).
         retry_after: u64,
     },
     /// The request's body is larger than the route accepts.
     #[error("{0}")]
-    TooLarge(String),
+    TooLarge(Text),
     /// The thing asked for does not exist (or is not the caller's to see).
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Text),
     /// Someone else changed the thing first.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Text),
     /// The server cannot take writes now (closing, or the log failed verification).
     #[error("{0}")]
-    Unavailable(String),
+    Unavailable(Text),
     /// Anything else: a bug or a storage failure.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -65,43 +70,89 @@ impl AppError {
     }
 }
 
+/// An error answer's code and text, kept on the response until [`speak_the_callers_language`]
+/// writes its body in the request's language.
+#[derive(Debug, Clone)]
+struct Said {
+    code: &'static str,
+    text: Text,
+}
+
+impl Said {
+    fn body(&self, lang: Lang) -> Json<ErrorBody> {
+        Json(ErrorBody {
+            error: self.code.to_owned(),
+            message: self.text.render(lang),
+        })
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, code) = self.parts();
-        let message = match &self {
+        let retry_after = match &self {
+            Self::TooManyRequests { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        };
+        let text = match self {
             Self::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
-                "Възникна вътрешна грешка. Опитайте отново; ако се повтаря, съобщете на администратора."
-                    .to_owned()
+                msg!("server-internal")
             }
-            other => other.to_string(),
+            Self::BadRequest(text)
+            | Self::Unauthorized(text)
+            | Self::Forbidden(text)
+            | Self::TooLarge(text)
+            | Self::NotFound(text)
+            | Self::Conflict(text)
+            | Self::Unavailable(text)
+            | Self::TooManyRequests { message: text, .. } => text,
         };
-        let mut response = (
-            status,
-            Json(ErrorBody {
-                error: code.to_owned(),
-                message,
-            }),
-        )
-            .into_response();
-        if let Self::TooManyRequests { retry_after, .. } = self {
+        let said = Said { code, text };
+        // Written in Bulgarian here; the middleware writes it again in the caller's language.
+        let mut response = (status, said.body(Lang::Bg)).into_response();
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
+        response.extensions_mut().insert(said);
         response
     }
+}
+
+/// The language a request asks for: the browser app's cookie, else `Accept-Language`, else
+/// Bulgarian (see [`Lang::of_request`]).
+pub fn callers_language(headers: &axum::http::HeaderMap) -> Lang {
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    Lang::of_request(header(header::COOKIE), header(header::ACCEPT_LANGUAGE))
+}
+
+/// Middleware: writes every error answer's message in the language the request asks for
+/// ([`callers_language`]).
+pub async fn speak_the_callers_language(request: Request, next: Next) -> Response {
+    let lang = callers_language(request.headers());
+    let mut response = next.run(request).await;
+    if let Some(said) = response.extensions_mut().remove::<Said>()
+        && lang != Lang::Bg
+    {
+        let (mut parts, _) = response.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        let body = said.body(lang).into_response().into_body();
+        response = Response::from_parts(parts, body);
+    }
+    response
 }
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Closing => Self::Unavailable("Сървърът спира и не приема промени.".into()),
-            StoreError::ChainBroken(b) => Self::Unavailable(format!(
-                "Дневникът на събитията не премина проверката ({b}); промени не се приемат."
-            )),
+            StoreError::Closing => Self::Unavailable(msg!("server-closing")),
+            StoreError::ChainBroken(b) => {
+                Self::Unavailable(msg!("server-log-broken", reason = b.to_string()))
+            }
             StoreError::OutOfRange(m) => {
-                Self::BadRequest(format!("Няма такава част от дневника: {m}."))
+                Self::BadRequest(msg!("server-log-out-of-range", what = m))
             }
             other => Self::Internal(other.into()),
         }
@@ -114,18 +165,21 @@ impl From<AppendError> for AppError {
             AppendError::WrongExpectedVersion {
                 actual, expected, ..
             } => {
-                let expected = match expected {
-                    ExpectedVersion::Any => "която и да е".to_owned(),
-                    ExpectedVersion::NoStream => "нов запис".to_owned(),
-                    ExpectedVersion::Exact(v) => format!("версия {v}"),
-                };
-                Self::Conflict(format!(
-                    "Записът е променен междувременно от друг потребител (текуща версия {actual}, очаквана {expected}). Заредете го отново."
-                ))
+                // A version is a count of events: written as it is, not grouped.
+                let actual = actual.to_string();
+                Self::Conflict(match expected {
+                    ExpectedVersion::Any => msg!("server-stale-any", actual = actual),
+                    ExpectedVersion::NoStream => msg!("server-stale-new", actual = actual),
+                    ExpectedVersion::Exact(v) => {
+                        msg!("server-stale", actual = actual, expected = v.to_string())
+                    }
+                })
             }
-            AppendError::Invalid(m) => Self::BadRequest(m),
-            AppendError::DuplicateId { id, position } => Self::Conflict(format!(
-                "Събитие {id} вече е записано на позиция {position} в друга промяна."
+            AppendError::Invalid(m) => Self::BadRequest(m.into()),
+            AppendError::DuplicateId { id, position } => Self::Conflict(msg!(
+                "server-duplicate-event",
+                id = id.to_string(),
+                position = position.to_string()
             )),
             AppendError::Store(s) => s.into(),
         }

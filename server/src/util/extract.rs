@@ -1,9 +1,24 @@
 //! Extractors that answer malformed input with the application's JSON error.
 
 use crate::util::errors::AppError;
+use antikor_shared::msg;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
+
+/// The language the caller reads, from `Accept-Language` (Bulgarian by default): for answers
+/// that carry texts for people. Error messages need no extractor: they follow it by themselves
+/// (`errors::speak_the_callers_language`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Speaks(pub antikor_shared::i18n::Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for Speaks {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(crate::util::errors::callers_language(&parts.headers)))
+    }
+}
 
 /// Like `axum::extract::Query`, but a bad query string is an [`AppError::BadRequest`].
 pub struct Query<T>(pub T);
@@ -15,12 +30,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Self(q.0))
-            .map_err(|e| {
-                AppError::BadRequest(format!(
-                    "Неправилни параметри на заявката: {}",
-                    e.body_text()
-                ))
-            })
+            .map_err(|e| AppError::BadRequest(msg!("server-bad-query", detail = e.body_text())))
     }
 }
 
@@ -34,7 +44,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Self(p.0))
-            .map_err(|e| AppError::BadRequest(format!("Неправилен адрес: {}", e.body_text())))
+            .map_err(|e| AppError::BadRequest(msg!("server-bad-path", detail = e.body_text())))
     }
 }
 
@@ -51,27 +61,17 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequest<S> for Json
             .map(|j| Self(j.0))
             .map_err(|e| match e {
                 axum::extract::rejection::JsonRejection::MissingJsonContentType(_) => {
-                    AppError::BadRequest(
-                        "Изпратете данните като JSON (Content-Type: application/json).".into(),
-                    )
+                    AppError::BadRequest(msg!("server-json-content-type"))
                 }
                 axum::extract::rejection::JsonRejection::BytesRejection(e)
                     if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
                 {
-                    AppError::TooLarge(
-                        "Данните са твърде големи: приложете до 3 файла, всеки до 2 MB.".into(),
-                    )
+                    AppError::TooLarge(msg!("server-json-too-large"))
                 }
                 axum::extract::rejection::JsonRejection::BytesRejection(e) if stalled(&e) => {
-                    AppError::BadRequest(
-                        "Данните спряха да пристигат и връзката беше прекъсната. Опитайте отново."
-                            .into(),
-                    )
+                    AppError::BadRequest(msg!("server-body-stalled"))
                 }
-                other => AppError::BadRequest(format!(
-                    "Данните в заявката не са във верния вид: {}",
-                    other.body_text()
-                )),
+                other => AppError::BadRequest(msg!("server-bad-json", detail = other.body_text())),
             })
     }
 }

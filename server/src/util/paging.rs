@@ -3,6 +3,7 @@
 use crate::util::errors::{AppError, AppResult};
 use antikor_shared::TenantId;
 use antikor_shared::api::{MAX_PAGE_SIZE, PAGE_SIZE, Page};
+use antikor_shared::msg;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -38,8 +39,9 @@ pub struct PageRequest<K> {
 pub fn page_size(limit: Option<u32>) -> AppResult<usize> {
     let limit = limit.unwrap_or(PAGE_SIZE);
     if !(1..=MAX_PAGE_SIZE).contains(&limit) {
-        return Err(AppError::BadRequest(format!(
-            "Размерът на страницата е от 1 до {MAX_PAGE_SIZE}."
+        return Err(AppError::BadRequest(msg!(
+            "server-page-size",
+            max = MAX_PAGE_SIZE
         )));
     }
     Ok(limit as usize)
@@ -52,12 +54,9 @@ impl<K: Cursor> PageRequest<K> {
         // An empty cursor is a form's empty field: the list's start.
         let after = match query.after.as_deref().filter(|a| !a.is_empty()) {
             None => None,
-            Some(text) => Some(K::decode(text).ok_or_else(|| {
-                AppError::BadRequest(
-                    "Неправилен курсор „after“: използвайте стойността „next“ от предишната страница."
-                        .into(),
-                )
-            })?),
+            Some(text) => Some(
+                K::decode(text).ok_or_else(|| AppError::BadRequest(msg!("server-page-cursor")))?,
+            ),
         };
         Ok(Self { limit, after })
     }
@@ -164,7 +163,7 @@ mod tests {
             };
             assert!(matches!(
                 PageRequest::<u32>::new(&query),
-                Err(AppError::BadRequest(m)) if m.contains("страницата")
+                Err(AppError::BadRequest(m)) if m == msg!("server-page-size", max = MAX_PAGE_SIZE)
             ));
         }
         let query = PageQuery {
@@ -173,7 +172,7 @@ mod tests {
         };
         assert!(matches!(
             PageRequest::<u32>::new(&query),
-            Err(AppError::BadRequest(m)) if m.contains("курсор")
+            Err(AppError::BadRequest(m)) if m == msg!("server-page-cursor")
         ));
         for query in [
             PageQuery::default(),

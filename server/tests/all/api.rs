@@ -136,6 +136,223 @@ async fn bad_input_gets_a_clear_4xx_json_error() {
     }
 }
 
+/// Error messages follow the request's `Accept-Language`: Bulgarian by default and for any
+/// language Antikor does not speak, English when it is preferred; the code stays the same.
+#[tokio::test]
+async fn errors_speak_the_callers_language() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start().await;
+    let ask = |uri: &str, language: Option<&str>| {
+        let mut request = Request::post(uri).header(header::CONTENT_TYPE, "text/plain");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        request.body(Body::from("{}")).unwrap()
+    };
+    let said = |bytes: &[u8]| -> (String, String) {
+        let body: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        (
+            body["error"].as_str().unwrap().to_owned(),
+            body["message"].as_str().unwrap().to_owned(),
+        )
+    };
+    // Filing a signal takes JSON from anyone: a plain-text body is refused before any login.
+    for (language, expected) in [
+        (
+            None,
+            "Изпратете данните като JSON (Content-Type: application/json).",
+        ),
+        (
+            Some("bg"),
+            "Изпратете данните като JSON (Content-Type: application/json).",
+        ),
+        (
+            Some("de-DE, fr;q=0.8"),
+            "Изпратете данните като JSON (Content-Type: application/json).",
+        ),
+        (
+            Some("en-GB,en;q=0.9,bg;q=0.5"),
+            "Send the data as JSON (Content-Type: application/json).",
+        ),
+    ] {
+        let (status, headers, bytes) = app.send(ask("/api/public/signals", language)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{language:?}");
+        assert_eq!(
+            said(&bytes),
+            ("bad_request".to_owned(), expected.to_owned()),
+            "{language:?}"
+        );
+        let length = headers
+            .get(header::CONTENT_LENGTH)
+            .map(|v| v.to_str().unwrap().to_owned());
+        assert!(
+            length
+                .as_ref()
+                .is_none_or(|l| *l == bytes.len().to_string()),
+            "{language:?}: {length:?}"
+        );
+    }
+    // A change without a session: 401, in English when asked.
+    let (status, _, bytes) = app.send(ask("/api/activities", Some("en"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(said(&bytes).1, "Log in to continue.");
+}
+
+#[tokio::test]
+async fn rules_texts_follow_accept_language() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start().await;
+    // A signal whose account is blank: the intake's refusal names the field in the caller's
+    // language.
+    let blank = serde_json::json!({
+        "tenant": "kresna",
+        "reporter": null,
+        "account": {"what": "   ", "place": "", "when": ""},
+        "concerned": null,
+        "unit": null,
+        "activity": null,
+        "category": "public_procurement",
+    });
+    for (language, expected) in [
+        (None, "Попълнете полето „Какво се е случило“."),
+        (Some("bg"), "Попълнете полето „Какво се е случило“."),
+        (Some("en-GB,en;q=0.9"), "Fill in the field “What happened”."),
+    ] {
+        let mut request =
+            Request::post("/api/public/signals").header(header::CONTENT_TYPE, "application/json");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let request = request.body(Body::from(blank.to_string())).unwrap();
+        let (status, _, bytes) = app.send(request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{language:?}");
+        let body: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(body["error"], "bad_request", "{language:?}");
+        assert_eq!(body["message"], expected, "{language:?}");
+    }
+}
+
+/// A record's history is told in the request's language: the record's name, its fields'
+/// labels and values, and its events' sentences (Bulgarian by default, English when asked).
+#[tokio::test]
+async fn history_texts_follow_accept_language() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start_demo().await;
+    let auditor = app.auditor().await;
+    let history = async |language: Option<&str>| {
+        let mut request = Request::get("/api/audit/history?tenant=oblast&stream=plan-2017")
+            .header(header::COOKIE, &auditor.cookie);
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let (status, _, bytes) = app.send(request.body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK, "{language:?}");
+        serde_json::from_slice::<serde_json::Value>(&bytes).unwrap()
+    };
+    // The record's name, the first field its first version set, and its second version's
+    // sentence and first field (a measure's, named with its key).
+    let said = |history: &serde_json::Value| {
+        let (first, second) = (&history["versions"][0], &history["versions"][1]);
+        [
+            &history["record"],
+            &first["fields"][0]["field"],
+            &second["event"]["summary"],
+            &second["fields"][0]["field"],
+        ]
+        .map(|text| text.as_str().unwrap().to_owned())
+    };
+    let bulgarian = said(&history(None).await);
+    assert_eq!(said(&history(Some("bg")).await), bulgarian);
+    assert_eq!(
+        bulgarian,
+        [
+            "План за 2017",
+            "Заглавие",
+            "Добавена мярка I.1 към плана за 2017",
+            "I.1: Текст"
+        ]
+    );
+    let english = said(&history(Some("en-GB,en;q=0.9")).await);
+    assert_eq!(
+        english,
+        [
+            "Plan for 2017",
+            "Title",
+            "Measure I.1 added to the plan for 2017",
+            "I.1: Text"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn requests_texts_follow_accept_language() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start().await;
+    let send = |method: &str, uri: &str, body: Option<&str>, language: Option<&str>| {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_owned())
+            }
+            None => Body::empty(),
+        };
+        app.send(request.body(body).unwrap())
+    };
+    let json = |bytes: &[u8]| -> serde_json::Value { serde_json::from_slice(bytes).unwrap() };
+    // A refused login: an error answer.
+    let login = r#"{"username": "nobody", "password": "not-the-password"}"#;
+    for (language, expected) in [
+        (None, "Грешно потребителско име или парола."),
+        (Some("bg"), "Грешно потребителско име или парола."),
+        (Some("en-GB,en;q=0.9"), "Wrong username or password."),
+    ] {
+        let (status, _, bytes) = send("POST", "/api/session", Some(login), language).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{language:?}");
+        assert_eq!(json(&bytes)["message"], expected, "{language:?}");
+    }
+    // The public statistics: a successful answer whose labels are in the caller's language
+    // (the cache keeps one answer per language).
+    for (language, expected) in [
+        (Some("bg"), "Некласифициран"),
+        (Some("en"), "Unclassified"),
+        (None, "Некласифициран"),
+    ] {
+        let uri = "/api/public/signals/statistics";
+        let (status, _, bytes) = send("GET", uri, None, language).await;
+        assert_eq!(status, StatusCode::OK, "{language:?}");
+        let stats = json(&bytes);
+        let unclassified = stats["by_regime"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|line| line["key"] == "unclassified")
+            .unwrap();
+        assert_eq!(unclassified["label"], expected, "{language:?}");
+    }
+    // An address the API does not have: answered outside the API's layers, still in the
+    // caller's language.
+    for (language, expected) in [
+        (Some("bg"), "Няма такъв адрес в API: /api/no-such-thing"),
+        (
+            Some("en"),
+            "There is no such address in the API: /api/no-such-thing",
+        ),
+    ] {
+        let (status, _, bytes) = send("GET", "/api/no-such-thing", None, language).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{language:?}");
+        assert_eq!(json(&bytes)["error"], "not_found");
+        assert_eq!(json(&bytes)["message"], expected, "{language:?}");
+    }
+}
+
 #[tokio::test]
 async fn the_openapi_document_lists_every_route() {
     let app = TestApp::start().await;
@@ -376,4 +593,99 @@ async fn the_build_s_brotli_and_gzip_copies_go_to_browsers_that_accept_them() {
     let (encoding, _, _, body) = fetch("/boot.js".to_owned(), "br").await;
     assert_eq!(encoding, None);
     assert_eq!(&body[..], b"export {}");
+}
+
+#[tokio::test]
+async fn report_texts_follow_accept_language() {
+    use antikor_shared::i18n::Lang;
+    use antikor_shared::report::{AnnualReport, measure_terms};
+    use axum::http::header;
+    let app = TestApp::start_demo().await;
+    let ask = |uri: &'static str, language: &'static str| {
+        let app = &app;
+        async move {
+            let (status, _, bytes) = app.fetch(uri, &[(header::ACCEPT_LANGUAGE, language)]).await;
+            assert_eq!(status, StatusCode::OK, "{uri} in {language}");
+            bytes
+        }
+    };
+    // The page writes the report's tables in the language its reader asked for.
+    for (language, caption, first_column, terms) in [
+        (
+            "bg",
+            "Сигнали за корупция, получени през 2017 г. (общо ",
+            "Раздел",
+            "Срок: ",
+        ),
+        (
+            "en-GB,en;q=0.9",
+            "Corruption signals received in 2017 (total: ",
+            "Section",
+            "Deadline: ",
+        ),
+    ] {
+        let lang = Lang::from_accept_language(language);
+        let report: AnnualReport =
+            serde_json::from_slice(&ask("/api/report/2017", language).await).unwrap();
+        let signals = report.signals_table(lang);
+        assert!(
+            signals.caption.starts_with(caption),
+            "{language}: {}",
+            signals.caption
+        );
+        assert_eq!(
+            report.measures_table(lang).columns[0],
+            first_column,
+            "{language}"
+        );
+        let measure = &report.sections[0].measures[0].measure;
+        assert!(
+            measure_terms(measure, lang).starts_with(terms),
+            "{language}"
+        );
+    }
+    // The Word document the council files is in Bulgarian whoever downloads it.
+    let docx = ask("/api/report/2017/docx", "en").await;
+    let text = docx_rs::read_docx(&docx).expect("a Word document").json();
+    assert!(text.contains("Изпълнение и дейности по институции, 2017 г."));
+    assert!(!text.contains("Implementation and activities by institution"));
+}
+
+#[tokio::test]
+async fn forms_texts_follow_accept_language() {
+    use crate::support::DEMO_PASSWORD;
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start_demo().await;
+    let session = app.login("petrich.officer").await;
+    // A new password too short: the shared check's words, in the caller's language.
+    let body = serde_json::json!({"current_password": DEMO_PASSWORD, "new_password": "кратка"});
+    for (language, expected) in [
+        (
+            None,
+            "Паролата трябва да е поне 12 знака (сега е 6). Фраза от няколко думи се помни лесно.",
+        ),
+        (
+            Some("bg"),
+            "Паролата трябва да е поне 12 знака (сега е 6). Фраза от няколко думи се помни лесно.",
+        ),
+        (
+            Some("en-GB,en;q=0.9"),
+            "The password must be at least 12 characters long (it is now 6). A phrase of several words is easy to remember.",
+        ),
+    ] {
+        let mut request = Request::put("/api/session/password")
+            .header(header::COOKIE, &session.cookie)
+            .header("x-csrf-token", &session.csrf)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let request = request.body(Body::from(body.to_string())).unwrap();
+        let (status, _, bytes) = app.send(request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{language:?}");
+        let answer: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(answer["error"], "bad_request", "{language:?}");
+        assert_eq!(answer["message"], expected, "{language:?}");
+    }
 }

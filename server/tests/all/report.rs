@@ -90,7 +90,8 @@ fn petrich_on_i1(report: &AnnualReport) -> &antikor_shared::report::InstitutionL
 
 /// The titles (or topics) of the activities of one kind the report lists.
 fn listed(report: &AnnualReport, kind: antikor_shared::activity::ActivityKind) -> Vec<String> {
-    let table = report.activity_table(report.activities.iter().find(|l| l.kind == kind).unwrap());
+    let list = report.activities.iter().find(|l| l.kind == kind).unwrap();
+    let table = report.activity_table(list, antikor_shared::i18n::Lang::Bg);
     table.rows.iter().map(|r| r.join(" | ")).collect()
 }
 
@@ -126,7 +127,7 @@ async fn the_region_reads_every_note_and_activity_and_a_visitor_the_public_recor
         "{silent:?}"
     );
     // The CSV of the measures holds the note on Petrich's row.
-    let measures = full.measures_table();
+    let measures = full.measures_table(antikor_shared::i18n::Lang::Bg);
     assert!(
         measures
             .rows
@@ -192,9 +193,9 @@ async fn one_institutions_report_holds_it_alone_and_the_past_holds_what_was_repo
     assert_eq!(petrich.institution.as_ref().unwrap().as_str(), "petrich");
     assert_eq!(petrich.institutions.len(), 1);
     assert!(
-        petrich.title().ends_with("Община Петрич"),
+        petrich.title(antikor_shared::i18n::Lang::Bg).ends_with("Община Петрич"),
         "{}",
-        petrich.title()
+        petrich.title(antikor_shared::i18n::Lang::Bg)
     );
     let meetings = petrich.activities.iter().find(|l| l.items.len() == 1);
     assert!(meetings.is_some());

@@ -1,6 +1,7 @@
 //! The fields of an activity's form: their ids, labels and input types, and which kinds use them.
 
 use crate::activity::ActivityKind;
+use crate::i18n::Lang;
 
 /// A field of the form; each kind uses some of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +141,42 @@ impl Field {
         }
     }
 
+    /// The field's label in `lang`.
+    pub fn label_in(self, lang: Lang) -> String {
+        match self {
+            Self::Date => crate::tr!(lang, "labels-field-date"),
+            Self::MeetingKind => crate::tr!(lang, "labels-field-meeting-kind"),
+            Self::Title => crate::tr!(lang, "labels-field-title"),
+            Self::Participants => crate::tr!(lang, "labels-field-participants"),
+            Self::Organisations => crate::tr!(lang, "labels-field-organisations"),
+            Self::Agenda => crate::tr!(lang, "labels-field-agenda"),
+            Self::Decisions => crate::tr!(lang, "labels-field-decisions"),
+            Self::Protocol => crate::tr!(lang, "labels-field-protocol"),
+            Self::Topic => crate::tr!(lang, "labels-field-topic"),
+            Self::MediaKind => crate::tr!(lang, "labels-field-media-kind"),
+            Self::Channel => crate::tr!(lang, "labels-field-channel"),
+            Self::Summary => crate::tr!(lang, "labels-field-summary"),
+            Self::PeriodFrom => crate::tr!(lang, "labels-field-period-from"),
+            Self::PeriodTo => crate::tr!(lang, "labels-field-period-to"),
+            Self::CheckingBody => crate::tr!(lang, "labels-field-checking-body"),
+            Self::DeclarationsChecked => crate::tr!(lang, "labels-field-declarations-checked"),
+            Self::IrregularitiesFound => crate::tr!(lang, "labels-field-irregularities-found"),
+            Self::Referrals => crate::tr!(lang, "labels-field-referrals"),
+            Self::ActKind => crate::tr!(lang, "labels-field-act-kind"),
+            Self::ActNumber => crate::tr!(lang, "labels-field-act-number"),
+            Self::ActDate => crate::tr!(lang, "labels-field-act-date"),
+            Self::Municipality => crate::tr!(lang, "labels-field-municipality"),
+            Self::ReceivedOn => crate::tr!(lang, "labels-field-received-on"),
+            Self::Action => crate::tr!(lang, "labels-field-action"),
+            Self::ActionOn => crate::tr!(lang, "labels-field-action-on"),
+            Self::Grounds => crate::tr!(lang, "labels-field-grounds"),
+            Self::CouncilRevote => crate::tr!(lang, "labels-field-council-revote"),
+            Self::CourtCase => crate::tr!(lang, "labels-field-court-case"),
+            Self::CourtOutcome => crate::tr!(lang, "labels-field-court-outcome"),
+            Self::PublishedOn => crate::tr!(lang, "labels-field-published-on"),
+        }
+    }
+
     /// How the field is typed: `date`, `number`, `textarea`, `select` or `text`.
     pub fn input(self) -> &'static str {
         match self {
@@ -229,5 +266,20 @@ pub fn fields_of(kind: ActivityKind) -> &'static [Field] {
             CourtOutcome,
             PublishedOn,
         ],
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn field_labels_tell_values_apart_in_both_languages() {
+        // Every field is on some kind's form.
+        for kind in ActivityKind::ALL {
+            for field in fields_of(kind) {
+                assert_eq!(field.label_in(Lang::Bg), field.label(), "{field:?}");
+            }
+        }
     }
 }

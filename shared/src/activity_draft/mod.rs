@@ -13,6 +13,8 @@ use crate::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,
     MediaActivityCarriedOut, MediaKind, MeetingHeld, MeetingKind, TrainingHeld,
 };
+use crate::i18n::Text;
+use crate::msg;
 use crate::wire::{code, from_code};
 use chrono::{Datelike, NaiveDate};
 
@@ -156,10 +158,10 @@ impl Draft {
             .map(|d| d.year())
     }
 
-    fn text(&self, field: Field) -> Result<String, String> {
+    fn text(&self, field: Field) -> Result<String, Text> {
         let value = self.get(field).trim().to_owned();
         if value.is_empty() && !field.optional() {
-            return Err(format!("Попълнете „{}“.", field.label()));
+            return Err(msg!("forms-fill-in-field", field = field.code()));
         }
         Ok(value)
     }
@@ -169,17 +171,12 @@ impl Draft {
         (!value.is_empty()).then_some(value)
     }
 
-    fn day(&self, field: Field) -> Result<NaiveDate, String> {
-        crate::text::parse_date_typed(&self.get(field)).ok_or_else(|| {
-            format!(
-                "„{}“: въведете дата във вида {}, например 15.12.2017.",
-                field.label(),
-                crate::text::DATE_FORMAT_BG
-            )
-        })
+    fn day(&self, field: Field) -> Result<NaiveDate, Text> {
+        crate::text::parse_date_typed(&self.get(field))
+            .ok_or_else(|| msg!("forms-enter-date", field = field.code()))
     }
 
-    fn optional_day(&self, field: Field) -> Result<Option<NaiveDate>, String> {
+    fn optional_day(&self, field: Field) -> Result<Option<NaiveDate>, Text> {
         if self.get(field).trim().is_empty() {
             Ok(None)
         } else {
@@ -187,19 +184,20 @@ impl Draft {
         }
     }
 
-    fn count(&self, field: Field) -> Result<u32, String> {
+    fn count(&self, field: Field) -> Result<u32, Text> {
         self.get(field)
             .trim()
             .parse()
-            .map_err(|_| format!("„{}“: въведете цяло число, 0 или повече.", field.label()))
+            .map_err(|_| msg!("forms-enter-whole-number", field = field.code()))
     }
 
-    fn choice<T: serde::de::DeserializeOwned>(&self, field: Field) -> Result<T, String> {
-        from_code(&self.get(field)).ok_or_else(|| format!("Изберете „{}“.", field.label()))
+    fn choice<T: serde::de::DeserializeOwned>(&self, field: Field) -> Result<T, Text> {
+        from_code(&self.get(field)).ok_or_else(|| msg!("forms-choose-field", field = field.code()))
     }
 
-    /// The record the form describes, or what is missing or malformed, in Bulgarian.
-    pub fn to_activity(&self) -> Result<Activity, String> {
+    /// The record the form describes, or what is missing or malformed (a message naming the
+    /// field by its label, written in its reader's language).
+    pub fn to_activity(&self) -> Result<Activity, Text> {
         let measures = self.measures.clone();
         Ok(match self.kind {
             ActivityKind::Meeting => Activity::Meeting(MeetingHeld {
@@ -237,7 +235,7 @@ impl Draft {
                 let period_from = self.day(Field::PeriodFrom)?;
                 let period_to = self.day(Field::PeriodTo)?;
                 if period_from > period_to {
-                    return Err("Началото на периода е след края му.".to_owned());
+                    return Err(msg!("forms-period-starts-after-end"));
                 }
                 Activity::DeclarationCheck(DeclarationsChecked {
                     period_from,
@@ -256,7 +254,7 @@ impl Draft {
                 municipality: {
                     let m = self.text(Field::Municipality)?;
                     if m.is_empty() {
-                        return Err("Изберете община.".to_owned());
+                        return Err(msg!("forms-choose-municipality"));
                     }
                     m
                 },
@@ -277,6 +275,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -287,7 +286,9 @@ mod tests {
         let mut d = Draft::new(ActivityKind::Meeting, day(2017, 5, 10));
         assert_eq!(d.get(Field::Date), "2017-05-10");
         assert_eq!(d.plan_year(), Some(2017));
-        assert_eq!(d.to_activity().unwrap_err(), "Попълнете „Наименование“.");
+        let missing = d.to_activity().unwrap_err();
+        assert_eq!(missing.to_string(), "Попълнете „Наименование“.");
+        assert_eq!(missing.render(Lang::En), "Fill in “Title”.");
         d.set(Field::Title, " Открито заседание ".into());
         d.set(Field::Participants, "35".into());
         d.set(
@@ -318,18 +319,32 @@ mod tests {
         let mut d = Draft::new(ActivityKind::DeclarationCheck, day(2017, 6, 30));
         d.set(Field::CheckingBody, "Комисия".into());
         d.set(Field::DeclarationsChecked, "-1".into());
-        assert!(
-            d.to_activity()
-                .unwrap_err()
-                .contains("Проверени декларации")
+        let negative = d.to_activity().unwrap_err();
+        assert_eq!(
+            negative.to_string(),
+            "„Проверени декларации“: въведете цяло число, 0 или повече."
+        );
+        assert_eq!(
+            negative.render(Lang::En),
+            "“Declarations checked”: enter a whole number, 0 or more."
         );
         d.set(Field::DeclarationsChecked, "12".into());
         d.set(Field::IrregularitiesFound, "0".into());
         d.set(Field::Referrals, "0".into());
         d.set(Field::PeriodFrom, "2017-07-01".into());
         assert_eq!(
-            d.to_activity().unwrap_err(),
+            d.to_activity().unwrap_err().to_string(),
             "Началото на периода е след края му."
+        );
+        d.set(Field::PeriodFrom, "1.13.2017".into());
+        let bad_day = d.to_activity().unwrap_err();
+        assert_eq!(
+            bad_day.to_string(),
+            "„Период от“: въведете дата във вида дд.мм.гггг, например 15.12.2017."
+        );
+        assert_eq!(
+            bad_day.render(Lang::En),
+            "“Period from”: enter a date as dd.mm.yyyy, e.g. 15.12.2017."
         );
         d.set(Field::PeriodFrom, "2017-01-01".into());
         assert!(d.to_activity().is_ok());
@@ -343,31 +358,125 @@ mod tests {
         d.set(Field::ActDate, "2017-03-01".into());
         d.set(Field::ReceivedOn, "2017-03-03".into());
         d.set(Field::Grounds, "Противоречи на закона".into());
-        assert_eq!(d.to_activity().unwrap_err(), "Попълнете „Община“.");
+        assert_eq!(
+            d.to_activity().unwrap_err().to_string(),
+            "Попълнете „Община“."
+        );
         d.set(Field::Municipality, "bansko".into());
+        d.set(Field::Action, "nonsense".into());
+        assert_eq!(
+            d.to_activity().unwrap_err().render(Lang::En),
+            "Choose “Action of the Regional Governor”."
+        );
+        d.set(Field::Action, code(ActAction::Returned));
         let Activity::ContestedAct(a) = d.to_activity().unwrap() else {
             panic!("an act")
         };
         assert_eq!(a.published_on, None);
         assert_eq!(a.court_case, None);
         assert_eq!(days_to_action(&a), 6);
-        let shown = details(&Activity::ContestedAct(a.clone()), &|_: &str| {
-            "Банско".to_owned()
-        });
-        assert!(shown.contains(&("Община", "Банско".to_owned())));
-        assert!(shown.contains(&(
+        let act = Activity::ContestedAct(a);
+        let bansko = |_: &str| "Банско".to_owned();
+        let shown = details(&act, Lang::Bg, &bansko);
+        let has = |shown: &[(String, String)], label: &str, value: &str| {
+            shown.iter().any(|(l, v)| l == label && v == value)
+        };
+        assert!(has(&shown, "Община", "Банско"));
+        assert!(has(
+            &shown,
             "Действие на областния управител",
-            "Върнат за ново обсъждане".to_owned()
-        )));
-        assert!(shown.contains(&("Дата на акта", "01.03.2017".to_owned())));
+            "Върнат за ново обсъждане"
+        ));
+        assert!(has(&shown, "Дата на акта", "01.03.2017"));
         assert!(
-            !shown.iter().any(|(label, _)| *label == "Съдебно дело №"),
+            !shown.iter().any(|(label, _)| label == "Съдебно дело №"),
             "empty fields are left out"
         );
-        let text = headline(&Activity::ContestedAct(a), |_| "Банско".to_owned());
+        let shown = details(&act, Lang::En, &bansko);
+        assert!(has(
+            &shown,
+            "Action of the Regional Governor",
+            "Returned for reconsideration"
+        ));
+        assert!(has(&shown, "Date of the act", "01.03.2017"));
         assert_eq!(
-            text,
+            headline(&act, Lang::Bg, bansko),
             "Решение на общински съвет № 145 от 01.03.2017 (Банско): върнат за ново обсъждане на 09.03.2017"
         );
+        assert_eq!(
+            headline(&act, Lang::En, bansko),
+            "Municipal Council decision No. 145 of 01.03.2017 (Банско): returned for reconsideration on 09.03.2017"
+        );
+    }
+
+    #[test]
+    fn headlines_count_in_the_readers_language() {
+        let mut d = Draft::new(ActivityKind::Training, day(2017, 5, 10));
+        d.set(Field::Topic, "Конфликт на интереси".into());
+        d.set(Field::Participants, "1".into());
+        let one = d.to_activity().unwrap();
+        let none = |_: &str| String::new();
+        assert_eq!(
+            headline(&one, Lang::Bg, none),
+            "Конфликт на интереси (1 участник)"
+        );
+        assert_eq!(
+            headline(&one, Lang::En, none),
+            "Конфликт на интереси (1 participant)"
+        );
+        d.set(Field::Participants, "25".into());
+        let many = d.to_activity().unwrap();
+        assert_eq!(
+            headline(&many, Lang::Bg, none),
+            "Конфликт на интереси (25 участници)"
+        );
+        assert_eq!(
+            headline(&many, Lang::En, none),
+            "Конфликт на интереси (25 participants)"
+        );
+
+        let mut d = Draft::new(ActivityKind::DeclarationCheck, day(2017, 6, 30));
+        d.set(Field::PeriodFrom, "2017-01-01".into());
+        d.set(Field::CheckingBody, "Комисия".into());
+        d.set(Field::DeclarationsChecked, "12".into());
+        d.set(Field::IrregularitiesFound, "1".into());
+        d.set(Field::Referrals, "0".into());
+        let check = d.to_activity().unwrap();
+        assert_eq!(
+            headline(&check, Lang::Bg, none),
+            "01.01.2017 – 30.06.2017, Комисия: проверени 12, нарушения 1, сигнали 0"
+        );
+        assert_eq!(
+            headline(&check, Lang::En, none),
+            "01.01.2017 – 30.06.2017, Комисия: declarations checked 12, irregularities 1, referrals 0"
+        );
+    }
+
+    #[test]
+    fn every_checked_field_is_named_by_its_label_in_both_languages() {
+        // The messages choose the label by the field's code: none may fall through to it.
+        for kind in ActivityKind::ALL {
+            for field in fields_of(kind) {
+                let code = field.code();
+                let message = match field.input() {
+                    "date" => msg!("forms-enter-date", field = code),
+                    "number" => msg!("forms-enter-whole-number", field = code),
+                    "select" => msg!("forms-choose-field", field = code),
+                    _ => msg!("forms-fill-in-field", field = code),
+                };
+                for lang in Lang::ALL {
+                    let quoted = match lang {
+                        Lang::Bg => format!("„{}“", field.label_in(lang)),
+                        Lang::En => format!("“{}”", field.label_in(lang)),
+                    };
+                    let text = message.render(lang);
+                    assert!(text.contains(&quoted), "{field:?} in {lang:?}: {text}");
+                }
+            }
+        }
+        for lang in Lang::ALL {
+            let text = msg!("forms-fill-in-field", field = Field::Municipality.code()).render(lang);
+            assert!(text.contains(&Field::Municipality.label_in(lang)), "{text}");
+        }
     }
 }

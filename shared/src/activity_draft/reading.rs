@@ -1,9 +1,13 @@
-//! How a recorded activity reads: kinds and choices in Bulgarian, its headline and details.
+//! How a recorded activity reads: kinds and choices in Bulgarian, its headline and details in
+//! the reader's language.
 
 use super::{Draft, Field, fields_of};
 use crate::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, MediaKind, MeetingKind,
 };
+use crate::i18n::Lang;
+use crate::text::date_bg;
+use crate::tr;
 use crate::wire::from_code;
 use chrono::NaiveDate;
 
@@ -51,77 +55,96 @@ pub fn act_action_label(action: ActAction) -> &'static str {
     }
 }
 
-/// One line that says what an activity was, for tables and the CSV; `name` gives a tenant's
-/// Bulgarian name from its slug.
-pub fn headline(activity: &Activity, name: impl Fn(&str) -> String) -> String {
+/// One line that says what an activity was, in `lang`, for tables and the CSV; `name` gives a
+/// tenant's Bulgarian name from its slug.
+pub fn headline(activity: &Activity, lang: Lang, name: impl Fn(&str) -> String) -> String {
     match activity {
         Activity::Meeting(m) => format!(
             "{}: {} ({})",
-            m.meeting_kind.label_bg(),
+            m.meeting_kind.label(lang),
             m.title,
-            participants(m.participants)
+            participants(m.participants, lang)
         ),
-        Activity::Training(t) => format!("{} ({})", t.topic, participants(t.participants)),
-        Activity::Media(m) => format!(
-            "{}, {}: {}",
-            media_kind_label(m.media_kind),
-            m.channel,
-            m.summary
+        Activity::Training(t) => format!("{} ({})", t.topic, participants(t.participants, lang)),
+        Activity::Media(m) => format!("{}, {}: {}", m.media_kind.label(lang), m.channel, m.summary),
+        Activity::DeclarationCheck(c) => tr!(
+            lang,
+            "forms-headline-declaration-check",
+            from = date_bg(c.period_from),
+            to = date_bg(c.period_to),
+            body = &c.checking_body,
+            checked = c.declarations_checked,
+            irregularities = c.irregularities_found,
+            referrals = c.referrals
         ),
-        Activity::DeclarationCheck(c) => format!(
-            "{} – {}, {}: проверени {}, нарушения {}, сигнали {}",
-            crate::text::date_bg(c.period_from),
-            crate::text::date_bg(c.period_to),
-            c.checking_body,
-            c.declarations_checked,
-            c.irregularities_found,
-            c.referrals
-        ),
-        Activity::ContestedAct(a) => format!(
-            "{} № {} от {} ({}): {} на {}",
-            act_kind_label(a.act_kind),
-            a.act_number,
-            crate::text::date_bg(a.act_date),
-            name(&a.municipality),
-            act_action_label(a.action).to_lowercase(),
-            crate::text::date_bg(a.action_on)
+        Activity::ContestedAct(a) => tr!(
+            lang,
+            "forms-headline-contested-act",
+            kind = a.act_kind.label(lang),
+            number = &a.act_number,
+            date = date_bg(a.act_date),
+            municipality = name(&a.municipality),
+            action = a.action.label(lang).to_lowercase(),
+            on = date_bg(a.action_on)
         ),
     }
 }
 
-/// A field's value as a reader sees it: choices and municipalities by name, days as
-/// `dd.mm.yyyy`; empty when the record leaves the field empty.
-pub fn display_value(field: Field, raw: &str, name: &impl Fn(&str) -> String) -> String {
-    fn label_of<T: serde::de::DeserializeOwned>(label: fn(T) -> &'static str, raw: &str) -> String {
-        from_code(raw).map_or_else(|| raw.to_owned(), |c| label(c).to_owned())
+/// A field's value as a reader sees it in `lang`: choices by their label, municipalities by
+/// name, days as `dd.mm.yyyy`; empty when the record leaves the field empty.
+pub fn display_value(
+    field: Field,
+    raw: &str,
+    lang: Lang,
+    name: &impl Fn(&str) -> String,
+) -> String {
+    fn label_of<T: serde::de::DeserializeOwned>(
+        label: fn(T, Lang) -> String,
+        raw: &str,
+        lang: Lang,
+    ) -> String {
+        from_code(raw).map_or_else(|| raw.to_owned(), |c| label(c, lang))
     }
     if raw.is_empty() {
         return String::new();
     }
     match field {
-        Field::MeetingKind => label_of(MeetingKind::label_bg, raw),
-        Field::MediaKind => label_of(media_kind_label, raw),
-        Field::ActKind => label_of(act_kind_label, raw),
-        Field::Action => label_of(act_action_label, raw),
+        Field::MeetingKind => label_of(MeetingKind::label, raw, lang),
+        Field::MediaKind => label_of(MediaKind::label, raw, lang),
+        Field::ActKind => label_of(ActKind::label, raw, lang),
+        Field::Action => label_of(ActAction::label, raw, lang),
         Field::Municipality => name(raw),
         f if f.input() == "date" => raw
             .parse::<NaiveDate>()
-            .map_or_else(|_| raw.to_owned(), crate::text::date_bg),
+            .map_or_else(|_| raw.to_owned(), date_bg),
         _ => raw.to_owned(),
     }
 }
 
-/// Every filled-in field of a record with its label, in the form's order.
-pub fn details(activity: &Activity, name: &impl Fn(&str) -> String) -> Vec<(&'static str, String)> {
+/// Every filled-in field of a record with its label, in `lang` and the form's order.
+pub fn details(
+    activity: &Activity,
+    lang: Lang,
+    name: &impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
     let draft = Draft::from_activity(activity);
-    let mut out: Vec<(&'static str, String)> = fields_of(draft.kind)
+    let mut out: Vec<(String, String)> = fields_of(draft.kind)
         .iter()
-        .map(|f| (f.label(), display_value(*f, &draft.get(*f), name)))
+        .map(|f| {
+            (
+                f.label_in(lang),
+                display_value(*f, &draft.get(*f), lang, name),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
     if let Activity::Meeting(m) = activity {
-        let public = if m.public { "да" } else { "не" };
-        out.push(("Публикувано на публичните страници", public.to_owned()));
+        let public = if m.public {
+            tr!(lang, "forms-yes")
+        } else {
+            tr!(lang, "forms-no")
+        };
+        out.push((tr!(lang, "forms-details-published"), public));
     }
     out
 }
@@ -131,10 +154,7 @@ pub fn days_to_action(act: &ActContested) -> i64 {
     (act.action_on - act.received_on).num_days()
 }
 
-/// "1 участник", "25 участници".
-fn participants(n: u32) -> String {
-    format!(
-        "{n} {}",
-        crate::text::plural(u64::from(n), "участник", "участници")
-    )
+/// "1 участник", "25 участници" (in `lang`).
+fn participants(n: u32, lang: Lang) -> String {
+    tr!(lang, "forms-participants", count = n)
 }

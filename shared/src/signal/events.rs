@@ -285,5 +285,11 @@ impl Default for IntakeListsSet {
 /// none at all): its name may be anything a reporter typed.
 pub const OTHER_OR_UNNAMED: &str = "Друго / непосочено";
 
+/// [`OTHER_OR_UNNAMED`] as a reader in `lang` sees it (the statistics keep the Bulgarian name
+/// as the key; show this in its place).
+pub fn other_or_unnamed(lang: crate::i18n::Lang) -> String {
+    crate::tr!(lang, "labels-intake-other-or-unnamed")
+}
+
 /// Most entries of one list.
 pub const MAX_LIST_ENTRIES: usize = 100;

@@ -14,6 +14,7 @@ pub use api::*;
 pub use events::*;
 pub use views::*;
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Ciphertext of one personal field, sealed with its signal's key (XChaCha20-Poly1305; the
@@ -60,14 +61,14 @@ impl Channel {
         matches!(self, Self::Phone | Self::InPerson)
     }
 
-    /// The channel's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The channel's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::WebForm => "Уеб формуляр",
-            Self::Email => "Електронна поща",
-            Self::Phone => "Телефон",
-            Self::Post => "Поща",
-            Self::InPerson => "Лично",
+            Self::WebForm => crate::tr!(lang, "labels-channel-web-form"),
+            Self::Email => crate::tr!(lang, "labels-channel-email"),
+            Self::Phone => crate::tr!(lang, "labels-channel-phone"),
+            Self::Post => crate::tr!(lang, "labels-channel-post"),
+            Self::InPerson => crate::tr!(lang, "labels-channel-in-person"),
         }
     }
 }
@@ -105,16 +106,18 @@ impl Category {
         Category::Other,
     ];
 
-    /// The category's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The category's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Bribery => "Подкуп",
-            Self::ConflictOfInterest => "Конфликт на интереси",
-            Self::PublicProcurement => "Обществени поръчки",
-            Self::AbuseOfOffice => "Злоупотреба със служебно положение",
-            Self::MisuseOfFunds => "Злоупотреба с публични средства или имущество",
-            Self::AdministrativeServices => "Административни услуги",
-            Self::Other => "Друго",
+            Self::Bribery => crate::tr!(lang, "labels-category-bribery"),
+            Self::ConflictOfInterest => crate::tr!(lang, "labels-category-conflict-of-interest"),
+            Self::PublicProcurement => crate::tr!(lang, "labels-category-public-procurement"),
+            Self::AbuseOfOffice => crate::tr!(lang, "labels-category-abuse-of-office"),
+            Self::MisuseOfFunds => crate::tr!(lang, "labels-category-misuse-of-funds"),
+            Self::AdministrativeServices => {
+                crate::tr!(lang, "labels-category-administrative-services")
+            }
+            Self::Other => crate::tr!(lang, "labels-category-other"),
         }
     }
 }
@@ -140,12 +143,12 @@ impl Regime {
         Regime::OutsideCompetence,
     ];
 
-    /// The regime's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The regime's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Whistleblower => "ЗЗЛПСПОИН (защита на подаващите сигнали)",
-            Self::General => "Общ сигнал за корупция",
-            Self::OutsideCompetence => "Извън компетентността",
+            Self::Whistleblower => crate::tr!(lang, "labels-regime-whistleblower"),
+            Self::General => crate::tr!(lang, "labels-regime-general"),
+            Self::OutsideCompetence => crate::tr!(lang, "labels-regime-outside-competence"),
         }
     }
 }
@@ -175,13 +178,13 @@ impl Outcome {
         Outcome::NoProceedings,
     ];
 
-    /// The outcome's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The outcome's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Substantiated => "Основателен",
-            Self::Unsubstantiated => "Неоснователен",
-            Self::Forwarded => "Препратен по компетентност",
-            Self::NoProceedings => "Без образуване на производство",
+            Self::Substantiated => crate::tr!(lang, "labels-outcome-substantiated"),
+            Self::Unsubstantiated => crate::tr!(lang, "labels-outcome-unsubstantiated"),
+            Self::Forwarded => crate::tr!(lang, "labels-outcome-forwarded"),
+            Self::NoProceedings => crate::tr!(lang, "labels-outcome-no-proceedings"),
         }
     }
 }
@@ -213,14 +216,14 @@ impl SignalStatus {
         SignalStatus::Closed,
     ];
 
-    /// The status's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The status's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Received => "Получен",
-            Self::Acknowledged => "Потвърдено получаване",
-            Self::InProgress => "В проверка",
-            Self::FeedbackGiven => "Дадена обратна информация",
-            Self::Closed => "Приключен",
+            Self::Received => crate::tr!(lang, "labels-signal-status-received"),
+            Self::Acknowledged => crate::tr!(lang, "labels-signal-status-acknowledged"),
+            Self::InProgress => crate::tr!(lang, "labels-signal-status-in-progress"),
+            Self::FeedbackGiven => crate::tr!(lang, "labels-signal-status-feedback-given"),
+            Self::Closed => crate::tr!(lang, "labels-signal-status-closed"),
         }
     }
 }
@@ -243,14 +246,14 @@ pub enum Clock {
 }
 
 impl Clock {
-    /// The state's name in Bulgarian.
-    pub fn label_bg(self) -> &'static str {
+    /// The state's name in `lang`.
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            Self::Running => "Тече",
-            Self::DueSoon => "Изтича скоро",
-            Self::Overdue => "Просрочено",
-            Self::Met => "В срок",
-            Self::MetLate => "Със закъснение",
+            Self::Running => crate::tr!(lang, "labels-clock-running"),
+            Self::DueSoon => crate::tr!(lang, "labels-clock-due-soon"),
+            Self::Overdue => crate::tr!(lang, "labels-clock-overdue"),
+            Self::Met => crate::tr!(lang, "labels-clock-met"),
+            Self::MetLate => crate::tr!(lang, "labels-clock-met-late"),
         }
     }
 }
@@ -281,5 +284,65 @@ impl Cell {
             Self::Exact(n) => n.to_string(),
             Self::Withheld => "скрито".into(),
         }
+    }
+
+    /// The count as a table in `lang` shows it, with the language's digit groups (`1 234`,
+    /// `1,234`).
+    pub fn label_in(self, lang: Lang) -> String {
+        match self {
+            Self::Zero => crate::i18n::number(lang, 0),
+            Self::FewerThanThree => crate::tr!(lang, "labels-cell-fewer-than-three"),
+            Self::Exact(n) => crate::i18n::number(lang, n),
+            Self::Withheld => crate::tr!(lang, "labels-cell-withheld"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    #[test]
+    fn labels_tell_values_apart_in_both_languages() {
+        let all_channels = [
+            Channel::WebForm,
+            Channel::Email,
+            Channel::Phone,
+            Channel::Post,
+            Channel::InPerson,
+        ];
+        crate::i18n::assert_distinct_labels(all_channels, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(Category::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(Regime::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(Outcome::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(SignalStatus::ALL, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(
+            [
+                Clock::Running,
+                Clock::DueSoon,
+                Clock::Overdue,
+                Clock::Met,
+                Clock::MetLate,
+            ],
+            |value, lang| value.label(lang),
+        );
+        // Counts below a thousand: above it, the new label groups digits ("1 234").
+        for cell in [
+            Cell::Zero,
+            Cell::FewerThanThree,
+            Cell::Exact(3),
+            Cell::Exact(999),
+            Cell::Withheld,
+        ] {
+            assert_eq!(cell.label_in(Lang::Bg), cell.label(), "{cell:?}");
+        }
+        assert_eq!(other_or_unnamed(Lang::Bg), OTHER_OR_UNNAMED);
+    }
+
+    #[test]
+    fn counts_are_grouped_in_each_language() {
+        assert_eq!(Cell::Exact(12_345).label_in(Lang::Bg), "12\u{2009}345");
+        assert_eq!(Cell::Exact(12_345).label_in(Lang::En), "12,345");
+        assert_eq!(Cell::Withheld.label_in(Lang::En), "withheld");
     }
 }

@@ -20,8 +20,9 @@ use std::pin::Pin;
 const REASON_MAX: usize = 500;
 
 /// Said after a conflict, once the account is shown as it is now.
-const RELOADED: &str =
-    "Профилът е презареден с последните данни; въведеното във формуляра е запазено.";
+fn reloaded() -> String {
+    t!("admin-action-reloaded")
+}
 
 /// One request of the form, whichever action it is.
 type Call = Pin<Box<dyn Future<Output = Result<Account, ApiError>>>>;
@@ -30,8 +31,8 @@ type Call = Pin<Box<dyn Future<Output = Result<Account, ApiError>>>>;
 async fn reload(account: RwSignal<Account>) -> Result<(), ApiError> {
     let username = account.with_untracked(|a| a.username.clone());
     let found = async { api::account(&username).await.map(Some) };
-    let gone = "Профилът вече не е в списъка.";
-    reload_row(account, found, |a| a.username == username, gone).await
+    let gone = t!("admin-action-account-gone");
+    reload_row(account, found, |a| a.username == username, &gone).await
 }
 
 /// The form of one action on one account.
@@ -77,13 +78,17 @@ pub(super) fn ActionForm(
                 };
                 (
                     Box::pin(async move { api::grant_role(&username, &body).await }),
-                    format!("Ролята на „{who}“ е сменена на „{}“.", role.label_bg()),
+                    t!(
+                        "admin-action-role-done",
+                        username = who,
+                        role = role.label(crate::i18n::lang())
+                    ),
                 )
             }
             ActionKind::Disable => {
                 let reason = reason.get_untracked().trim().to_owned();
                 if reason.is_empty() {
-                    return form.fail("Напишете причината за деактивирането.");
+                    return form.fail(t!("admin-action-reason-missing"));
                 }
                 let body = DisableAccount {
                     reason,
@@ -91,14 +96,14 @@ pub(super) fn ActionForm(
                 };
                 (
                     Box::pin(async move { api::disable_account(&username, &body).await }),
-                    format!("Профилът „{who}“ е деактивиран; сесиите му са прекратени."),
+                    t!("admin-action-disable-done", username = who),
                 )
             }
             ActionKind::Enable => {
                 let body = EnableAccount { expected_version };
                 (
                     Box::pin(async move { api::enable_account(&username, &body).await }),
-                    format!("Профилът „{who}“ е активиран отново."),
+                    t!("admin-action-enable-done", username = who),
                 )
             }
             ActionKind::Reset => {
@@ -109,13 +114,11 @@ pub(super) fn ActionForm(
                 let body = ResetPassword { password: new };
                 (
                     Box::pin(async move { api::reset_password(&username, &body).await }),
-                    format!(
-                        "Паролата на „{who}“ е сменена. Съобщете я на служителя по сигурен път."
-                    ),
+                    t!("admin-action-reset-done", username = who),
                 )
             }
         };
-        form.send_versioned(call, reload(account), RELOADED, move |_| {
+        form.send_versioned(call, reload(account), reloaded(), move |_| {
             done.run(Notice::ok(text));
         });
     };
@@ -128,13 +131,13 @@ pub(super) fn ActionForm(
                     let r = *r;
                     view! {
                         <option value=code(r) prop:selected=move || role.get() == r>
-                            {r.label_bg()}
+                            {r.label(crate::i18n::lang())}
                         </option>
                     }
                 })
                 .collect_view();
             view! {
-                <Labelled id="action-role" label=format!("Нова роля (сега: {})", shown.role.label_bg())>
+                <Labelled id="action-role" label=t!("admin-action-new-role", role = shown.role.label(crate::i18n::lang()))>
                     <select
                         id="action-role"
                         on:change=move |ev| {
@@ -152,25 +155,25 @@ pub(super) fn ActionForm(
         ActionKind::Disable => view! {
             <TextAreaField
                 id="action-reason"
-                label="Причина за деактивирането"
+                label=t!("admin-action-reason")
                 value=reason
                 rows=2
                 maxlength=REASON_MAX
-                help="Записва се в одитната следа. Профилът не може да влиза, докато не бъде активиран отново."
+                help=t!("admin-action-reason-help")
             />
         }
         .into_any(),
         ActionKind::Enable => view! {
-            <p>"Профилът ще може да влиза отново със същата парола."</p>
+            <p>{t!("admin-action-enable-note")}</p>
         }
         .into_any(),
         ActionKind::Reset => view! {
             <PasswordField
                 id="action-password"
-                label="Нова парола"
+                label=t!("admin-action-password")
                 value=password
                 new=true
-                help=format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Текущите сесии на профила се прекратяват.")
+                help=t!("admin-action-password-help", min = PASSWORD_MIN_CHARS, max = PASSWORD_MAX_CHARS)
             />
         }
         .into_any(),
@@ -186,7 +189,7 @@ pub(super) fn ActionForm(
                     {action.label()}
                 </button>
                 <button id="action-cancel" type="button" class="button" on:click=move |_| open.set(None)>
-                    "Отказ"
+                    {t!("admin-action-cancel")}
                 </button>
             </div>
         </form>

@@ -22,18 +22,15 @@ fn checked(
     fitting: &[Role],
     password: String,
 ) -> Result<CreateAccount, String> {
-    let parsed = Username::parse(username.trim().to_owned()).map_err(|_| {
-        "Потребителското име може да съдържа малки латински букви, цифри и знаците . - _ \
-         (до 64 знака) и започва с буква или цифра."
-            .to_owned()
-    })?;
+    let parsed = Username::parse(username.trim().to_owned())
+        .map_err(|_| t!("admin-create-username-invalid"))?;
     let display = display_name.trim().to_owned();
     if display.is_empty() {
-        return Err("Въведете име и фамилия.".to_owned());
+        return Err(t!("admin-create-display-name-missing"));
     }
-    let tenant = TenantId::parse(tenant).map_err(|_| "Изберете институция.".to_owned())?;
+    let tenant = TenantId::parse(tenant).map_err(|_| t!("admin-create-institution-missing"))?;
     if !fitting.contains(&role) {
-        return Err("Изберете роля, която подхожда на институцията.".to_owned());
+        return Err(t!("admin-create-role-unfit"));
     }
     check_new_password(&password, &password)?;
     Ok(CreateAccount {
@@ -107,10 +104,10 @@ pub(super) fn CreateAccountForm(
                 username.try_set(String::new());
                 display_name.try_set(String::new());
                 password.try_set(String::new());
-                done.try_run(Notice::ok(format!(
-                    "Профилът „{}“ е създаден с роля „{}“.",
-                    account.username,
-                    account.role.label_bg()
+                done.try_run(Notice::ok(t!(
+                    "admin-create-done",
+                    username = account.username.to_string(),
+                    role = account.role.label(crate::i18n::lang())
                 )));
             },
         );
@@ -119,10 +116,10 @@ pub(super) fn CreateAccountForm(
     let tenant_field = if regional {
         let options = tenant_options(directory, move || Some(tenant.get()));
         view! {
-            <Labelled id="new-tenant" label="Институция">
+            <Labelled id="new-tenant" label=t!("admin-create-institution")>
                 <select id="new-tenant" required on:change=move |ev| tenant.set(event_target_value(&ev))>
                     <option value="" prop:selected=move || tenant.with(String::is_empty)>
-                        "Изберете институция"
+                        {t!("admin-create-choose-institution")}
                     </option>
                     {options}
                 </select>
@@ -132,7 +129,7 @@ pub(super) fn CreateAccountForm(
     } else {
         view! {
             <div class="field">
-                <span class="field__label">"Институция"</span>
+                <span class="field__label">{t!("admin-create-institution")}</span>
                 <span class="field__static">{me.tenant_name_bg.clone()}</span>
             </div>
         }
@@ -147,7 +144,7 @@ pub(super) fn CreateAccountForm(
             .map(|r| {
                 view! {
                     <option value=code(r) prop:selected=r == current>
-                        {r.label_bg()}
+                        {r.label(crate::i18n::lang())}
                     </option>
                 }
             })
@@ -156,13 +153,13 @@ pub(super) fn CreateAccountForm(
 
     view! {
         <details class="form-card create-account" open>
-            <summary>"Нов профил"</summary>
+            <summary>{t!("admin-create-title")}</summary>
             <form id="account-create" on:submit=submit novalidate>
                 <div class="form-grid">
                     <Labelled
                         id="new-username"
-                        label="Потребителско име"
-                        help="Малки латински букви, цифри и . - _, напр. bansko.ivanova"
+                        label=t!("admin-create-username")
+                        help=t!("admin-create-username-help")
                     >
                         <input
                             id="new-username"
@@ -176,9 +173,9 @@ pub(super) fn CreateAccountForm(
                             bind:value=username
                         />
                     </Labelled>
-                    <InputField id="new-display-name" label="Име и фамилия" value=display_name maxlength=200 autocomplete="off" required=true />
+                    <InputField id="new-display-name" label=t!("admin-create-display-name") value=display_name maxlength=200 autocomplete="off" required=true />
                     {tenant_field}
-                    <Labelled id="new-role" label="Роля">
+                    <Labelled id="new-role" label=t!("admin-create-role")>
                         <select
                             id="new-role"
                             on:change=move |ev| {
@@ -192,14 +189,14 @@ pub(super) fn CreateAccountForm(
                     </Labelled>
                     <PasswordField
                         id="new-password"
-                        label="Начална парола"
+                        label=t!("admin-create-password")
                         value=password
                         new=true
-                        help=format!("Между {PASSWORD_MIN_CHARS} и {PASSWORD_MAX_CHARS} знака. Съобщете я на служителя по сигурен път; той може да я смени от „Смяна на парола“.")
+                        help=t!("admin-create-password-help", min = PASSWORD_MIN_CHARS, max = PASSWORD_MAX_CHARS)
                     />
                 </div>
                 <FormError id="account-error" error=form.error() />
-                <SubmitButton id="new-submit" form text="Създай профила" />
+                <SubmitButton id="new-submit" form text=t!("admin-create-submit") />
             </form>
         </details>
     }

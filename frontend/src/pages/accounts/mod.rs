@@ -62,12 +62,12 @@ impl ActionKind {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Role => "Смяна на роля",
-            Self::Disable => "Деактивиране",
-            Self::Enable => "Активиране",
-            Self::Reset => "Нова парола",
+            Self::Role => t!("admin-action-role"),
+            Self::Disable => t!("admin-action-disable"),
+            Self::Enable => t!("admin-action-enable"),
+            Self::Reset => t!("admin-action-reset"),
         }
     }
 }
@@ -83,7 +83,7 @@ fn accounts_href(tenant: Option<&str>) -> String {
 /// `/accounts?tenant=`.
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    set_title("Профили");
+    set_title(&t!("admin-accounts-title"));
     let session = use_session();
     // The guard renders this page only for a logged-in user.
     let Some(me) = session.user_untracked() else {
@@ -130,22 +130,14 @@ pub fn AccountsPage() -> impl IntoView {
     });
 
     let lead = match me.role {
-        Role::Auditor => {
-            "Профилите във всички институции. Като одитор ги виждате, без да можете да ги променяте."
-        }
-        Role::RegionalAdmin => {
-            "Профилите във всички институции на областта: създаване, смяна на роля, деактивиране и нова парола."
-        }
-        Role::NationalAdmin => {
-            "Профилите във всички институции в страната: създаване, смяна на роля, деактивиране и нова парола."
-        }
-        _ => {
-            "Профилите във вашата институция: създаване, смяна на роля, деактивиране и нова парола."
-        }
+        Role::Auditor => t!("admin-accounts-lead-auditor"),
+        Role::RegionalAdmin => t!("admin-accounts-lead-regional"),
+        Role::NationalAdmin => t!("admin-accounts-lead-national"),
+        _ => t!("admin-accounts-lead-tenant"),
     };
 
     view! {
-        <h1>"Профили"</h1>
+        <h1>{t!("admin-accounts-title")}</h1>
         <p class="lead">{lead}</p>
         {all_tenants.then(|| view! { <TenantFilter filter directory /> })}
         {admin
@@ -196,11 +188,11 @@ fn TenantFilter(filter: Memo<Option<TenantId>>, directory: Directory) -> impl In
     };
     let options = tenant_options(directory, move || filter.get().map(|t| t.to_string()));
     view! {
-        <form class="filters" role="search" aria-label="Филтър" on:submit=|ev| ev.prevent_default()>
-            <Labelled id="accounts-tenant" label="Институция">
+        <form class="filters" role="search" aria-label=t!("admin-accounts-filter") on:submit=|ev| ev.prevent_default()>
+            <Labelled id="accounts-tenant" label=t!("admin-accounts-institution")>
                 <select id="accounts-tenant" on:change=on_change>
                     <option value="" prop:selected=move || filter.with(Option::is_none)>
-                        "Всички институции"
+                        {t!("admin-accounts-all-institutions")}
                     </option>
                     {options}
                 </select>

@@ -15,28 +15,41 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// An account's state as the table and the file word it.
-fn state_text(account: &Account) -> &'static str {
+fn state_text(account: &Account) -> String {
     if account.disabled {
-        "Деактивиран"
+        t!("admin-account-disabled")
     } else {
-        "Активен"
+        t!("admin-account-active")
     }
 }
 
 /// The table's columns; the file leaves out the actions.
 const COLUMNS: [Column<Account, [TenantEntry]>; 7] = [
-    Column::both("Потребител", |a, _| a.username.to_string()),
-    Column::both("Име", |a, _| a.display_name.clone()),
-    Column::both("Институция", |a, d| {
-        tenant_name(d, a.tenant.as_str())
-    }),
-    Column::both("Роля", |a, _| a.role.label_bg().to_owned()),
-    Column::both("Състояние", |a, _| state_text(a).to_owned()),
-    Column::both("Последен вход", |a, _| {
-        a.last_login_at
-            .map_or_else(|| "никога".to_owned(), date_time)
-    }),
-    Column::page_only("Действия"),
+    Column::both(
+        || t!("admin-accounts-column-username"),
+        |a, _| a.username.to_string(),
+    ),
+    Column::both(
+        || t!("admin-accounts-column-name"),
+        |a, _| a.display_name.clone(),
+    ),
+    Column::both(
+        || t!("admin-accounts-column-institution"),
+        |a, d| tenant_name(d, a.tenant.as_str()),
+    ),
+    Column::both(
+        || t!("admin-accounts-column-role"),
+        |a, _| a.role.label(crate::i18n::lang()).to_owned(),
+    ),
+    Column::both(|| t!("admin-accounts-column-state"), |a, _| state_text(a)),
+    Column::both(
+        || t!("admin-accounts-column-last-login"),
+        |a, _| {
+            a.last_login_at
+                .map_or_else(|| t!("admin-account-never-logged-in"), date_time)
+        },
+    ),
+    Column::page_only(|| t!("admin-accounts-column-actions")),
 ];
 
 /// The accounts loaded, one row each, with the action form under the row it belongs to; the
@@ -74,7 +87,7 @@ pub(super) fn AccountsTable(
     });
     view! {
         <ExportTable id="accounts-table" filename="profili.csv" rows=csv>
-            <caption id="accounts-table-caption" class="visually-hidden">"Профили и техните роли"</caption>
+            <caption id="accounts-table-caption" class="visually-hidden">{t!("admin-accounts-caption")}</caption>
             <thead>
                 <tr>{headings(columns)}</tr>
             </thead>
@@ -84,7 +97,7 @@ pub(super) fn AccountsTable(
                     .then(|| {
                         view! {
                             <tr class="empty-row">
-                                <td colspan=span.to_string()>"Няма профили."</td>
+                                <td colspan=span.to_string()>{t!("admin-accounts-empty")}</td>
                             </tr>
                         }
                     })}
@@ -121,8 +134,8 @@ fn AccountRow(
             // with the current one, on the password page.
             return view! {
                 <td class="actions">
-                    <span class="muted">"Вашият профил · "</span>
-                    <A href="/password">"Смяна на парола"</A>
+                    <span class="muted">{t!("admin-account-own")} " · "</span>
+                    <A href="/password">{t!("admin-account-change-password")}</A>
                 </td>
             }
             .into_any();
@@ -206,14 +219,16 @@ fn AccountRow(
         view! {
             <br />
             <A attr:class="account-history small" href=Filters::record_history_href(&a.tenant, streams::account(&a.username))>
-                "История"
+                {t!("admin-account-history")}
             </A>
         }
     });
     let disabled = move || account.with(|a| a.disabled);
     let last_login = move || match account.with(|a| a.last_login_at) {
         Some(at) => view! { <time datetime=utc_exact(at)>{date_time(at)}</time> }.into_any(),
-        None => view! { <span class="muted">"никога"</span> }.into_any(),
+        None => {
+            view! { <span class="muted">{t!("admin-account-never-logged-in")}</span> }.into_any()
+        }
     };
     view! {
         <tr
@@ -230,7 +245,7 @@ fn AccountRow(
             </th>
             <td>{move || account.with(|a| a.display_name.clone())}</td>
             <td>{tenant_label}</td>
-            <td>{move || account.with(|a| a.role.label_bg())}</td>
+            <td>{move || account.with(|a| a.role.label(crate::i18n::lang()))}</td>
             <td>
                 {move || {
                     let class = if disabled() { "status status--warn" } else { "status status--ok" };

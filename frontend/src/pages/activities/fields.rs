@@ -6,8 +6,7 @@ use crate::components::Loaded;
 use crate::form::{DateInput, Labelled};
 use antikor_shared::activity::{ActivityKind, MeetingKind};
 use antikor_shared::activity_draft::{
-    ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, act_action_label, act_kind_label, fields_of,
-    media_kind_label,
+    ACT_ACTIONS, ACT_KINDS, Draft, Field, MEDIA_KINDS, fields_of,
 };
 use antikor_shared::wire::code;
 use leptos::prelude::*;
@@ -17,23 +16,25 @@ fn options_for(field: Field, names: &Names) -> Vec<(String, String)> {
     match field {
         Field::MeetingKind => MeetingKind::ALL
             .into_iter()
-            .map(|k| (code(k), k.label_bg().to_owned()))
+            .map(|k| (code(k), k.label(crate::i18n::lang()).to_owned()))
             .collect(),
         Field::MediaKind => MEDIA_KINDS
             .into_iter()
-            .map(|k| (code(k), media_kind_label(k).to_owned()))
+            .map(|k| (code(k), k.label(crate::i18n::lang())))
             .collect(),
         Field::ActKind => ACT_KINDS
             .into_iter()
-            .map(|k| (code(k), act_kind_label(k).to_owned()))
+            .map(|k| (code(k), k.label(crate::i18n::lang())))
             .collect(),
         Field::Action => ACT_ACTIONS
             .into_iter()
-            .map(|a| (code(a), act_action_label(a).to_owned()))
+            .map(|a| (code(a), a.label(crate::i18n::lang())))
             .collect(),
-        Field::Municipality => std::iter::once((String::new(), "Изберете община".to_owned()))
-            .chain(names.municipalities.iter().cloned())
-            .collect(),
+        Field::Municipality => {
+            std::iter::once((String::new(), t!("work-activities-choose-municipality")))
+                .chain(names.municipalities.iter().cloned())
+                .collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -94,9 +95,9 @@ pub(super) fn ActivityFields(
                 };
                 let wide = field.input() == "textarea";
                 let label = if field.optional() {
-                    format!("{} (по избор)", field.label())
+                    t!("work-activities-field-optional", label = field.label_in(crate::i18n::lang()))
                 } else {
-                    field.label().to_owned()
+                    field.label_in(crate::i18n::lang())
                 };
                 let class = if wide { "field--wide" } else { "" };
                 view! { <Labelled id label class>{control}</Labelled> }
@@ -116,7 +117,8 @@ pub(super) fn ActivityFields(
                                 draft.update(|d| d.public = on);
                             }
                         />
-                        " Публикувай протокола и решенията на публичната страница „Заседания“"
+                        " "
+                        {t!("work-activities-publish")}
                     </label>
                 </div>
             }
@@ -150,12 +152,8 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
         Suspend::new(async move {
             let Some(plan) = plan.await? else {
                 let text = match year.get_untracked() {
-                    Some(y) => {
-                        format!("Няма план за {y} г.: дейността ще бъде записана без мерки.")
-                    }
-                    None => {
-                        "Въведете дата, за да изберете мерки от плана за годината ѝ.".to_owned()
-                    }
+                    Some(y) => t!("work-activities-no-plan", year = y.to_string()),
+                    None => t!("work-activities-date-first"),
                 };
                 return Ok::<_, ApiError>(view! { <p class="muted small">{text}</p> }.into_any());
             };
@@ -177,8 +175,8 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
     view! {
         <fieldset class="measure-picker">
             <legend>{move || match year.get() {
-                Some(y) => format!("Мерки от плана за {y} г., които дейността изпълнява"),
-                None => "Мерки от плана, които дейността изпълнява".to_owned(),
+                Some(y) => t!("work-activities-measures-of-year", year = y.to_string()),
+                None => t!("work-activities-measures"),
             }}</legend>
             <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
         </fieldset>

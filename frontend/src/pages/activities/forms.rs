@@ -9,22 +9,18 @@ use crate::form::{
     reload_row, use_submit,
 };
 use antikor_shared::activity::{ActivityKind, ContestedActFollowedUp};
-use antikor_shared::activity_draft::{Draft, kind_singular};
+use antikor_shared::activity_draft::Draft;
 use antikor_shared::views::{ActivityRecord, CorrectActivity, FollowUpAct};
 use antikor_shared::wire::{code, from_code};
 use leptos::prelude::*;
 use std::future::Future;
 
-/// Said after a conflict, once the activity is shown as it is now.
-const RELOADED: &str =
-    "Дейността е презаредена с последните данни; въведеното във формуляра е запазено.";
-
 /// Reads an activity again, as the server now has it, into its row.
 async fn reload(record: RwSignal<ActivityRecord>) -> Result<(), ApiError> {
     let id = record.with_untracked(|r| r.id);
     let found = async move { api::activity(&id.to_string()).await.map(Some) };
-    let gone = "Дейността вече не е в списъка.";
-    reload_row(record, found, move |r| r.id == id, gone).await
+    let gone = t!("work-activities-gone");
+    reload_row(record, found, move |r| r.id == id, &gone).await
 }
 
 /// Sends a change to `record` made against the version read, as both of a row's panel forms
@@ -35,12 +31,17 @@ fn send_change(
     record: RwSignal<ActivityRecord>,
     panel: RwSignal<Panel>,
     changed: Callback<Notice>,
-    done: &'static str,
+    done: String,
 ) {
-    form.send_versioned(call, reload(record), RELOADED, move |_| {
-        panel.set(Panel::Closed);
-        changed.run(Notice::ok(done));
-    });
+    form.send_versioned(
+        call,
+        reload(record),
+        t!("work-activities-reloaded"),
+        move |_| {
+            panel.set(Panel::Closed);
+            changed.run(Notice::ok(done));
+        },
+    );
 }
 
 /// Records a new activity of the user's institution.
@@ -61,7 +62,7 @@ pub(super) fn RecordForm(
         .map(|k| {
             view! {
                 <option value=code(k) prop:selected=move || kind.get() == k>
-                    {kind_singular(k)}
+                    {k.label_singular(crate::i18n::lang())}
                 </option>
             }
         })
@@ -78,31 +79,31 @@ pub(super) fn RecordForm(
         }
         let activity = match draft.with_untracked(Draft::to_activity) {
             Ok(a) => a,
-            Err(text) => return form.fail(text),
+            Err(text) => return form.fail(text.render(crate::i18n::lang())),
         };
         form.send(
             async move { api::record_activity(&activity).await },
             move |record| {
                 let k = record.activity.kind();
                 draft.try_set(Draft::new(k, today()));
-                changed.run(Notice::ok(format!(
-                    "Записано: {}.",
-                    kind_singular(k).to_lowercase()
+                changed.run(Notice::ok(t!(
+                    "work-activities-recorded",
+                    kind = k.label_singular(crate::i18n::lang()).to_lowercase()
                 )));
             },
         );
     };
     view! {
         <details class="form-card" id="activity-record">
-            <summary>"Нова дейност"</summary>
+            <summary>{t!("work-activities-new")}</summary>
             <form id="activity-form" data-kind=move || code(kind.get()) on:submit=submit novalidate>
-                <Labelled id="activity-kind" label="Вид дейност" class="field--narrow">
+                <Labelled id="activity-kind" label=t!("work-activities-kind") class="field--narrow">
                     <select id="activity-kind" on:change=on_kind>{kind_options}</select>
                 </Labelled>
                 <ActivityFields draft kind prefix="activity" names />
                 <FormError id="activity-error" error=form.error() />
                 <button type="submit" id="activity-submit" class="button button--primary" disabled=form.busy()>
-                    "Запиши"
+                    {t!("work-activities-record")}
                 </button>
             </form>
         </details>
@@ -130,11 +131,11 @@ pub(super) fn CorrectionForm(
             }
             let activity = match draft.with_untracked(Draft::to_activity) {
                 Ok(a) => a,
-                Err(text) => return form.fail(text),
+                Err(text) => return form.fail(text.render(crate::i18n::lang())),
             };
             let why = reason.get_untracked().trim().to_owned();
             if why.is_empty() {
-                return form.fail("Посочете причината за поправката.");
+                return form.fail(t!("work-activities-reason-missing"));
             }
             let body = CorrectActivity {
                 activity,
@@ -144,20 +145,22 @@ pub(super) fn CorrectionForm(
             };
             let id = id.clone();
             let call = async move { api::correct_activity(&id, &body).await };
-            let done = "Поправката е записана; предишният запис остава в одитната следа.";
+            let done = t!("work-activities-corrected");
             send_change(form, call, record, panel, changed, done);
         }
     };
     view! {
         <form id="correction-form" class="action-form action-form--wide" data-id=id on:submit=submit novalidate>
-            <h3 class="action-form__title">{format!("Поправка: {}", kind_singular(kind.get_untracked()).to_lowercase())}</h3>
+            <h3 class="action-form__title">
+                {t!("work-activities-correction-heading", kind = kind.get_untracked().label_singular(crate::i18n::lang()).to_lowercase())}
+            </h3>
             <ActivityFields draft kind prefix="correction" names />
-            <TextAreaField id="correction-reason" label="Причина за поправката" value=reason maxlength=1000 />
+            <TextAreaField id="correction-reason" label=t!("work-activities-correction-reason") value=reason maxlength=1000 />
             <PanelFormEnd
                 error_id="correction-error"
                 form
                 submit_id="correction-submit"
-                submit="Запиши поправката"
+                submit=t!("work-activities-correction-submit")
                 cancel=Callback::new(move |()| panel.set(Panel::Closed))
             />
         </form>
@@ -193,7 +196,7 @@ pub(super) fn FollowUpForm(
                 None => None,
                 Some(Ok(d)) => Some(d),
                 Some(Err(_)) => {
-                    return form.fail(date_error("датата на публикуване"));
+                    return form.fail(date_error(&t!("work-activities-published-date-field")));
                 }
             };
             let follow_up = ContestedActFollowedUp {
@@ -203,7 +206,7 @@ pub(super) fn FollowUpForm(
                 published_on,
             };
             if follow_up == ContestedActFollowedUp::default() {
-                return form.fail("Попълнете поне едно поле.");
+                return form.fail(t!("work-activities-follow-up-empty"));
             }
             let body = FollowUpAct {
                 follow_up,
@@ -217,25 +220,30 @@ pub(super) fn FollowUpForm(
                 record,
                 panel,
                 changed,
-                "Развитието по акта е записано.",
+                t!("work-activities-followed-up"),
             );
         }
     };
     view! {
         <form id="follow-up-form" class="action-form" data-id=id on:submit=submit novalidate>
-            <h3 class="action-form__title">"Развитие по оспорения акт"</h3>
-            <p class="muted small">"Празните полета запазват досегашната си стойност."</p>
-            <TextAreaField id="follow-up-revote" label="Ново гласуване в общинския съвет" value=revote />
+            <h3 class="action-form__title">{t!("work-activities-follow-up-heading")}</h3>
+            <p class="muted small">{t!("work-activities-follow-up-hint")}</p>
+            <TextAreaField id="follow-up-revote" label=t!("work-activities-follow-up-revote") value=revote />
             <div class="form-grid">
-                <InputField id="follow-up-case" label="Съдебно дело №" value=case />
-                <InputField id="follow-up-published" label="Публикуван на сайта на" kind="date" value=published />
+                <InputField id="follow-up-case" label=t!("work-activities-follow-up-case") value=case />
+                <InputField
+                    id="follow-up-published"
+                    label=t!("work-activities-follow-up-published")
+                    kind="date"
+                    value=published
+                />
             </div>
-            <TextAreaField id="follow-up-outcome" label="Изход от делото" value=outcome />
+            <TextAreaField id="follow-up-outcome" label=t!("work-activities-follow-up-outcome") value=outcome />
             <PanelFormEnd
                 error_id="follow-up-error"
                 form
                 submit_id="follow-up-submit"
-                submit="Запиши"
+                submit=t!("work-activities-follow-up-submit")
                 cancel=Callback::new(move |()| panel.set(Panel::Closed))
             />
         </form>

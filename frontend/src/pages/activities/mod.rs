@@ -10,13 +10,13 @@ use crate::controls::{TenantSelect, ViewParams, YearSelect, use_view_params};
 use crate::csv::{CsvSource, ExportTable};
 use crate::directory::{use_directory, use_people};
 use crate::form::{FormError, Labelled, Notice, NoticeView};
-use crate::format::{date_bg, date_time, plural_count, utc_exact};
+use crate::format::{date_bg, date_time, utc_exact};
 use crate::pages::audit::Filters;
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use crate::upload::FileUpload;
 use antikor_shared::activity::ActivityKind;
-use antikor_shared::activity_draft::{details, headline, kind_singular};
+use antikor_shared::activity_draft::{details, headline};
 use antikor_shared::files::FileRef;
 use antikor_shared::ids::regional_tenant;
 use antikor_shared::streams;
@@ -68,26 +68,29 @@ pub fn use_names() -> Memo<Names> {
     })
 }
 
-/// The heading of the institution column, shown only to those who see every institution.
-const TENANT: &str = "Институция";
-
 /// The list's column headings. The file, built by the server, has every detail spelled out;
 /// the page folds the details and the corrections under the description and the recording,
-/// and has the change buttons.
-const HEADINGS: [&str; 7] = [
-    "Дата",
-    TENANT,
-    "Вид",
-    "Описание",
-    "Мерки",
-    "Записано",
-    "Действия",
-];
+/// and has the change buttons. The institution's column is shown only to those who see every
+/// institution (`all`).
+fn headings(all: bool) -> Vec<String> {
+    [
+        Some(t!("work-activities-column-date")),
+        all.then(|| t!("work-activities-column-tenant")),
+        Some(t!("work-activities-column-kind")),
+        Some(t!("work-activities-column-description")),
+        Some(t!("work-activities-column-measures")),
+        Some(t!("work-activities-column-recorded")),
+        Some(t!("work-activities-column-actions")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
 
 /// `/activities`.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
-    set_title("Дейности");
+    set_title(&t!("work-activities-title"));
     let session = use_session();
     let me = session.user_untracked();
     let role = me.as_ref().map(|u| u.role);
@@ -129,26 +132,22 @@ pub fn ActivitiesPage() -> impl IntoView {
         .map(|k| {
             view! {
                 <option value=code(k) prop:selected=move || chosen.with(|p| p.kind == Some(code(k)))>
-                    {k.label_bg()}
+                    {k.label(crate::i18n::lang())}
                 </option>
             }
         })
         .collect_view();
     view! {
-        <h1>"Дейности"</h1>
-        <p class="lead">
-            "Заседания и срещи, обучения, медийни изяви и кампании, проверки на декларации и оспорени актове, "
-            "всяка свързана с мерките от плана, които изпълнява. Грешка се поправя с нов запис с причина; "
-            "старият остава в одитната следа."
-        </p>
+        <h1>{t!("work-activities-title")}</h1>
+        <p class="lead">{t!("work-activities-lead")}</p>
         {may_record.then(|| view! { <RecordForm regional names changed /> })}
         <div class="filters">
             {sees_all.then(|| view! { <TenantSelect path="/activities" params=chosen own=None id="activities-tenant" /> })}
             <YearSelect path="/activities" params=chosen shown all_years=true />
-            <Labelled id="activities-kind-filter" label="Вид">
+            <Labelled id="activities-kind-filter" label=t!("work-activities-filter-kind")>
                 <select id="activities-kind-filter" on:change=on_kind>
                     <option value="" prop:selected=move || chosen.with(|p| p.kind.is_none())>
-                        "Всички видове"
+                        {t!("work-activities-all-kinds")}
                     </option>
                     {kind_options}
                 </select>
@@ -180,23 +179,23 @@ fn ActivitiesTable(
         let record = RwSignal::new(record);
         view! { <ActivityRow record names mine all changed /> }
     });
-    let headings = HEADINGS
-        .iter()
-        .filter(|h| all || **h != TENANT)
-        .map(|h| view! { <th scope="col">{*h}</th> })
+    let headings = headings(all)
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
         .collect_view();
-    let tools =
-        view! { <span class="muted">{move || plural_count(total.get(), "запис", "записа")}</span> };
+    let tools = view! {
+        <span class="muted">{move || t!("work-activities-count", count = total.get())}</span>
+    };
     view! {
         <ExportTable id="activities-table" filename="deinosti.csv" rows=CsvSource::Server(csv) tools=tools.into_any()>
-            <caption id="activities-table-caption" class="visually-hidden">"Дейности, най-новите първи"</caption>
+            <caption id="activities-table-caption" class="visually-hidden">{t!("work-activities-caption")}</caption>
             <thead>
                 <tr>{headings}</tr>
             </thead>
             <tbody>
                 {move || (count.get() == 0).then(|| view! {
                     <tr class="empty-row">
-                        <td colspan="7">"Няма записани дейности за избраните филтри."</td>
+                        <td colspan="7">{t!("work-activities-none")}</td>
                     </tr>
                 })}
                 {rows}
@@ -232,7 +231,7 @@ fn ActivityRow(
         let activity = record.with(|r| r.activity.clone());
         let n = names.get();
         let name = |s: &str| n.of(s);
-        let pairs = details(&activity, &name)
+        let pairs = details(&activity, crate::i18n::lang(), &name)
             .into_iter()
             .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
             .collect_view();
@@ -243,9 +242,9 @@ fn ActivityRow(
             })
         });
         view! {
-            <span class="activity-headline">{headline(&activity, name)}</span>
+            <span class="activity-headline">{headline(&activity, crate::i18n::lang(), name)}</span>
             <details class="activity-details">
-                <summary>"Подробности"</summary>
+                <summary>{t!("work-activities-details")}</summary>
                 <dl class="fields fields--compact">{pairs}</dl>
             </details>
             {files}
@@ -269,7 +268,7 @@ fn ActivityRow(
                 .collect_view();
             view! {
                 <details class="corrections">
-                    <summary>{format!("Поправки и развитие: {count}")}</summary>
+                    <summary>{t!("work-activities-corrections", count = count)}</summary>
                     <ul>{items}</ul>
                 </details>
             }
@@ -281,7 +280,7 @@ fn ActivityRow(
             {corrections}
             <br />
             <A attr:class="activity-history" href=Filters::record_history_href(&r.tenant, streams::activity(r.id))>
-                "История на записа"
+                {t!("work-activities-history")}
             </A>
         }
     };
@@ -292,15 +291,15 @@ fn ActivityRow(
     let actions = mine.then(|| {
         view! {
             <button type="button" class="button button--small activity-correct" on:click=move |_| panel.set(Panel::Correct)>
-                "Поправи"
+                {t!("work-activities-correct")}
             </button>
             {contested.then(|| view! {
                 <button type="button" class="button button--small activity-follow-up" on:click=move |_| panel.set(Panel::FollowUp)>
-                    "Развитие"
+                    {t!("work-activities-follow-up")}
                 </button>
             })}
             <button type="button" class="button button--small activity-files-open" on:click=move |_| panel.set(Panel::Files)>
-                "Файлове"
+                {t!("work-activities-files")}
             </button>
         }
     });
@@ -323,7 +322,7 @@ fn ActivityRow(
         <tr class="activity-row" data-kind=code(kind) data-id=id data-tenant=tenant>
             <td class="nowrap">{move || record.with(|r| date_bg(r.activity.date()))}</td>
             {tenant_cell}
-            <td>{kind_singular(kind)}</td>
+            <td>{kind.label_singular(crate::i18n::lang())}</td>
             <td class="activity-description">{describe}</td>
             <td>{move || record.with(|r| r.activity.measures().join(", "))}</td>
             <td class="small">{recorded}</td>
@@ -349,7 +348,10 @@ fn ActivityFiles(record: RwSignal<ActivityRecord>, panel: RwSignal<Panel>) -> im
             match api::attach_activity_files(&id, vec![file]).await {
                 Ok(fresh) => {
                     record.try_set(fresh);
-                    saved.try_set(Some(Notice::ok(format!("„{name}“ е прикачен."))));
+                    saved.try_set(Some(Notice::ok(t!(
+                        "work-activities-file-attached",
+                        name = name
+                    ))));
                 }
                 Err(e) => {
                     error.try_set(Some(e.to_string()));
@@ -359,13 +361,13 @@ fn ActivityFiles(record: RwSignal<ActivityRecord>, panel: RwSignal<Panel>) -> im
     });
     view! {
         <div class="action-form activity-files-form">
-            <h3 class="action-form__title">"Прикачени документи"</h3>
+            <h3 class="action-form__title">{t!("work-activities-files-heading")}</h3>
             <FileUpload id=input uploaded />
             <FormError class="activity-file-error" error=error />
             <NoticeView class="activity-file-saved" notice=saved />
             <div class="form-actions">
                 <button type="button" class="button activity-files-close" on:click=move |_| panel.set(Panel::Closed)>
-                    "Затвори"
+                    {t!("work-activities-close")}
                 </button>
             </div>
         </div>

@@ -6,7 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::{PeopleMap, actor_name, use_directory, use_people};
-use crate::format::{date_time, href_with_query, plural_count, thousands, utc_exact};
+use crate::format::{date_time, href_with_query, utc_exact};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditDiff, ChangeEvent, FieldChange, RecordChange};
@@ -43,7 +43,7 @@ impl Comparison {
 /// `/audit/compare`.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    set_title("Сравнение на два момента");
+    set_title(&t!("audit-compare-title"));
     let session = use_session();
     // Officers and tenant admins compare their own institution only.
     let own = session
@@ -88,7 +88,7 @@ pub fn ComparePage() -> impl IntoView {
                 Some(diff) => view! { <DiffTable diff /> }.into_any(),
                 None => view! {
                     <p class="muted" data-testid="compare-empty">
-                        "Изберете институция и двата момента."
+                        {t!("audit-compare-choose")}
                     </p>
                 }
                 .into_any(),
@@ -98,14 +98,12 @@ pub fn ComparePage() -> impl IntoView {
 
     view! {
         <p class="breadcrumb">
-            <A href="/audit">"Одитна следа"</A>
-            " / сравнение"
+            <A href="/audit">{t!("audit-title")}</A>
+            " / "
+            {t!("audit-compare-breadcrumb")}
         </p>
-        <h1>"Сравнение на два момента"</h1>
-        <p class="lead">
-            "Какво се е променило в записите на една институция между два момента: "
-            "кой запис, кое поле, какво е било и какво е станало, и с кои събития."
-        </p>
+        <h1>{t!("audit-compare-title")}</h1>
+        <p class="lead">{t!("audit-compare-lead")}</p>
         <CompareForm asked own />
         <Loaded retry keep_shown=true>{results}</Loaded>
     }
@@ -153,7 +151,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
         None => view! {
             <select id="compare-tenant" on:change=on_tenant>
                 <option value="" prop:selected=move || asked.with(|a| a.tenant.is_none())>
-                    "Изберете институция"
+                    {t!("audit-choose-institution")}
                 </option>
                 {move || {
                     let chosen = asked.with(|a| a.tenant.clone());
@@ -181,18 +179,18 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
     let position_note = |value: Option<String>| {
         value
             .filter(|v| v.bytes().all(|b| b.is_ascii_digit()))
-            .map(|p| format!("след събитие № {p}"))
+            .map(|p| t!("audit-compare-after-event", position = p))
             .unwrap_or_default()
     };
     view! {
-        <form class="filters" aria-label="Какво да се сравни" on:submit=|ev| ev.prevent_default()>
+        <form class="filters" aria-label=t!("audit-compare-form") on:submit=|ev| ev.prevent_default()>
             <div class="field">
-                <label for="compare-tenant">"Институция"</label>
+                <label for="compare-tenant">{t!("audit-institution")}</label>
                 {tenant_field}
             </div>
             <MomentField
                 id="compare-from"
-                label="Първи момент (часово време София)"
+                label=t!("audit-compare-from")
                 value=Signal::derive(move || asked.with(|a| a.from.clone()))
                 on_change=on_moment(false)
                 day_alone=DayAlone::End
@@ -200,7 +198,7 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
             />
             <MomentField
                 id="compare-to"
-                label="Втори момент"
+                label=t!("audit-compare-to")
                 value=Signal::derive(move || asked.with(|a| a.to.clone()))
                 on_change=on_moment(true)
                 day_alone=DayAlone::End
@@ -253,7 +251,7 @@ fn row_view(row: &Row) -> impl IntoView + use<> {
                 let position = e.position.to_string();
                 view! {
                     <li>
-                        <A href=format!("/audit/{position}")>"№ " {position.clone()}</A>
+                        <A href=format!("/audit/{position}")>{t!("audit-event-number", position = &position)}</A>
                         " · "
                         <time datetime=utc_exact(e.recorded_at)>{date_time(e.recorded_at)}</time>
                         " · "
@@ -265,7 +263,7 @@ fn row_view(row: &Row) -> impl IntoView + use<> {
         (
             view! {
                 <td rowspan=span.clone()>{record.record.clone()}</td>
-                <td rowspan=span.clone()>{record.change.label_bg()}</td>
+                <td rowspan=span.clone()>{record.change.label(crate::i18n::lang())}</td>
             },
             view! {
                 <td rowspan=span>
@@ -295,8 +293,8 @@ fn events_text(events: &[ChangeEvent], people: &PeopleMap) -> String {
         .iter()
         .map(|e| {
             format!(
-                "№ {} · {} · {}",
-                e.position,
+                "{} · {} · {}",
+                t!("audit-event-number", position = e.position.to_string()),
                 date_time(e.recorded_at),
                 actor_name(people, &e.actor)
             )
@@ -307,42 +305,56 @@ fn events_text(events: &[ChangeEvent], people: &PeopleMap) -> String {
 
 /// The context is the people by username.
 const COLUMNS: [Column<Row, PeopleMap>; 6] = [
-    Column::both("Запис", |r: &Row, _| r.record.record.clone()),
-    Column::both("Промяна", |r, _| {
-        r.record.change.label_bg().to_owned()
-    }),
-    Column::both("Поле", |r, _| {
-        r.field
-            .as_ref()
-            .map(|f| f.field.clone())
-            .unwrap_or_default()
-    }),
-    Column::both("Преди", |r, _| {
-        r.field
-            .as_ref()
-            .and_then(|f| f.before.clone())
-            .unwrap_or_default()
-    }),
-    Column::both("След", |r, _| {
-        r.field
-            .as_ref()
-            .and_then(|f| f.after.clone())
-            .unwrap_or_default()
-    }),
-    Column::both("Събития", |r, people| {
-        events_text(&r.record.events, people)
-    }),
+    Column::both(
+        || t!("audit-compare-column-record"),
+        |r: &Row, _| r.record.record.clone(),
+    ),
+    Column::both(
+        || t!("audit-compare-column-change"),
+        |r, _| r.record.change.label(crate::i18n::lang()).to_owned(),
+    ),
+    Column::both(
+        || t!("audit-compare-column-field"),
+        |r, _| {
+            r.field
+                .as_ref()
+                .map(|f| f.field.clone())
+                .unwrap_or_default()
+        },
+    ),
+    Column::both(
+        || t!("audit-compare-column-before"),
+        |r, _| {
+            r.field
+                .as_ref()
+                .and_then(|f| f.before.clone())
+                .unwrap_or_default()
+        },
+    ),
+    Column::both(
+        || t!("audit-compare-column-after"),
+        |r, _| {
+            r.field
+                .as_ref()
+                .and_then(|f| f.after.clone())
+                .unwrap_or_default()
+        },
+    ),
+    Column::both(
+        || t!("audit-compare-column-events"),
+        |r, people| events_text(&r.record.events, people),
+    ),
 ];
 
 /// The records that differ, one row per changed field.
 #[component]
 fn DiffTable(diff: AuditDiff) -> impl IntoView {
     let rows = rows_of(&diff.records);
-    let summary = format!(
-        "След събитие № {} и до № {} включително: {} с промени.",
-        thousands(diff.from),
-        thousands(diff.to),
-        plural_count(diff.records.len() as u64, "запис", "записа")
+    let summary = t!(
+        "audit-compare-summary",
+        from = diff.from,
+        to = diff.to,
+        count = diff.records.len()
     );
     let filename = format!("sravnenie-{}-{}-{}.csv", diff.tenant, diff.from, diff.to);
     let body = rows.iter().map(row_view).collect_view();
@@ -351,7 +363,7 @@ fn DiffTable(diff: AuditDiff) -> impl IntoView {
     view! {
         <p class="muted small" data-testid="compare-summary">{summary}</p>
         <ExportTable id="diff-table" filename rows=csv>
-            <caption id="diff-table-caption" class="visually-hidden">"Промени между двата момента"</caption>
+            <caption id="diff-table-caption" class="visually-hidden">{t!("audit-compare-caption")}</caption>
             <thead>
                 <tr>{headings(&COLUMNS)}</tr>
             </thead>
@@ -359,7 +371,7 @@ fn DiffTable(diff: AuditDiff) -> impl IntoView {
                 {body}
                 {diff.records.is_empty().then(|| view! {
                     <tr class="empty-row">
-                        <td colspan="6">"Между двата момента няма промени в записите."</td>
+                        <td colspan="6">{t!("audit-compare-no-changes")}</td>
                     </tr>
                 })}
             </tbody>

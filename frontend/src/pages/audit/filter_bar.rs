@@ -159,27 +159,27 @@ pub(super) fn FilterBar(
     };
 
     view! {
-        <form class="filters" role="search" aria-label="Филтри" on:submit=|ev| ev.prevent_default()>
+        <form class="filters" role="search" aria-label=t!("audit-filters") on:submit=|ev| ev.prevent_default()>
             {match scope {
                 // Only one choice exists, so the select shows it and cannot be changed.
                 Some((id, name)) => view! {
                     <div class="field">
-                        <label for="filter-tenant">"Институция"</label>
+                        <label for="filter-tenant">{t!("audit-institution")}</label>
                         <select id="filter-tenant" disabled aria-describedby="filter-tenant-help">
                             <option value=id.to_string() selected>{name}</option>
                         </select>
                         <p id="filter-tenant-help" class="field__help">
-                            "Виждате само събитията на своята институция."
+                            {t!("audit-filter-own-institution")}
                         </p>
                     </div>
                 }
                 .into_any(),
                 None => view! {
                     <div class="field">
-                        <label for="filter-tenant">"Институция"</label>
+                        <label for="filter-tenant">{t!("audit-institution")}</label>
                         <select id="filter-tenant" on:change=on_tenant>
                             <option value="" prop:selected=move || filters.with(|f| f.tenant.is_none())>
-                                "Всички институции"
+                                {t!("audit-filter-all-institutions")}
                             </option>
                             {tenant_options}
                         </select>
@@ -188,7 +188,7 @@ pub(super) fn FilterBar(
                 .into_any(),
             }}
             <div class="field">
-                <label for="filter-stream">"Запис"</label>
+                <label for="filter-stream">{t!("audit-filter-record")}</label>
                 <select
                     id="filter-stream"
                     disabled=move || filters.with(|f| f.tenant.is_none())
@@ -196,47 +196,47 @@ pub(super) fn FilterBar(
                     on:change=on_stream
                 >
                     <option value="" prop:selected=move || filters.with(|f| f.stream.is_none())>
-                        "Всички записи"
+                        {t!("audit-filter-all-records")}
                     </option>
                     {record_options}
                 </select>
                 <p id="filter-stream-help" class="field__help">
                     {move || {
                         if filters.with(|f| f.tenant.is_none()) {
-                            "Първо изберете институция. Дейност или сигнал се избира от реда му в таблицата."
+                            t!("audit-filter-record-help-first")
                         } else {
-                            "Дейност или сигнал се избира от реда му в таблицата."
+                            t!("audit-filter-record-help")
                         }
                     }}
                 </p>
             </div>
             <div class="field">
-                <label for="filter-type">"Тип събитие"</label>
+                <label for="filter-type">{t!("audit-filter-type")}</label>
                 <select id="filter-type" on:change=on_type>
                     <option value="" prop:selected=move || filters.with(|f| f.event_type.is_none())>
-                        "Всички типове"
+                        {t!("audit-filter-all-types")}
                     </option>
                     {type_options}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-actor">"Извършител"</label>
+                <label for="filter-actor">{t!("audit-filter-actor")}</label>
                 <input
                     id="filter-actor"
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="64"
-                    placeholder="потребителско име или system"
+                    placeholder=t!("audit-filter-actor-placeholder")
                     prop:value=move || filters.with(|f| f.actor.clone().unwrap_or_default())
                     aria-describedby="filter-actor-help"
                     on:change=on_actor
                 />
-                <p id="filter-actor-help" class="field__help">"Въведете и натиснете Enter."</p>
+                <p id="filter-actor-help" class="field__help">{t!("audit-filter-actor-help")}</p>
             </div>
             <MomentField
                 id="filter-from"
-                label="От (часово време София)"
+                label=t!("audit-filter-from")
                 value=Signal::derive(move || filters.with(|f| f.from.clone()))
                 on_change=on_moment(false)
                 day_alone=DayAlone::Start
@@ -244,7 +244,7 @@ pub(super) fn FilterBar(
             />
             <MomentField
                 id="filter-to"
-                label="До"
+                label=t!("audit-filter-to")
                 value=Signal::derive(move || filters.with(|f| f.to.clone()))
                 on_change=on_moment(true)
                 day_alone=DayAlone::End
@@ -259,7 +259,7 @@ pub(super) fn FilterBar(
                 })
             }>
                 <div class="field field--action">
-                    <A href="/audit">"Изчисти филтрите"</A>
+                    <A href="/audit">{t!("audit-filter-clear")}</A>
                 </div>
             </Show>
         </form>
@@ -308,7 +308,8 @@ pub(super) fn MomentField(
     /// The day's input's id; the time's is `{id}-time`.
     id: &'static str,
     /// Its label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The address's value (an RFC 3339 instant or a position).
     #[prop(into)]
     value: Signal<Option<String>>,
@@ -321,6 +322,7 @@ pub(super) fn MomentField(
     help: Signal<String>,
 ) -> impl IntoView {
     let help_id = format!("{id}-help");
+    let time_label = t!("audit-moment-time", label = &label);
     let time_id = format!("{id}-time");
     let day = RwSignal::new(String::new());
     let time = RwSignal::new(String::new());
@@ -361,7 +363,7 @@ pub(super) fn MomentField(
                     }
                     describedby=help_id.clone()
                 />
-                <label for=time_id.clone() class="visually-hidden">{format!("{label}: час")}</label>
+                <label for=time_id.clone() class="visually-hidden">{time_label}</label>
                 <TimeInput
                     id=time_id
                     value=time
@@ -396,10 +398,10 @@ fn span_help(filters: &Filters) -> String {
         position(filters.from.as_deref()),
         position(filters.to.as_deref()),
     ) {
-        (Some(from), Some(to)) => format!("Събития от № {from} до № {to}."),
-        (Some(from), None) => format!("Събития от № {from} нататък."),
-        (None, Some(to)) => format!("Събития до № {to}."),
-        (None, None) => "Включително: събитията в началния и в крайния момент.".to_owned(),
+        (Some(from), Some(to)) => t!("audit-span-between", from = from, to = to),
+        (Some(from), None) => t!("audit-span-from", from = from),
+        (None, Some(to)) => t!("audit-span-to", to = to),
+        (None, None) => t!("audit-span-inclusive"),
     }
 }
 

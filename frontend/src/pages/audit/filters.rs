@@ -35,22 +35,23 @@ impl Filters {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
-        let invalid = |what: &str| ApiError::Invalid(format!("Адресът съдържа невалиден {what}."));
+        // Takes the message that names the value that is not one.
+        let invalid = |text: fn() -> String| ApiError::Invalid(text());
         let tenant = value("tenant")
             .map(TenantId::parse)
             .transpose()
-            .map_err(|_| invalid("код на институция"))?;
+            .map_err(|_| invalid(|| t!("audit-address-invalid-tenant")))?;
         let stream = value("stream")
             .map(StreamId::parse)
             .transpose()
-            .map_err(|_| invalid("поток"))?;
-        let position = |key: &str, what: &str| {
+            .map_err(|_| invalid(|| t!("audit-address-invalid-stream")))?;
+        let position = |key: &str, what: fn() -> String| {
             value(key)
                 .map(|v| v.parse::<u64>())
                 .transpose()
                 .map_err(|_| invalid(what))
         };
-        let moment = |key: &str, what: &str| {
+        let moment = |key: &str, what: fn() -> String| {
             value(key)
                 .map(|v| {
                     if is_moment(&v) {
@@ -61,19 +62,15 @@ impl Filters {
                 })
                 .transpose()
         };
-        let from = moment("from", "начален момент")?;
-        let to = moment("to", "краен момент")?;
-        let before = position("before", "курсор „before“")?;
-        let after = position("after", "курсор „after“")?;
+        let from = moment("from", || t!("audit-address-invalid-from"))?;
+        let to = moment("to", || t!("audit-address-invalid-to"))?;
+        let before = position("before", || t!("audit-address-invalid-before"))?;
+        let after = position("after", || t!("audit-address-invalid-after"))?;
         if stream.is_some() && tenant.is_none() {
-            return Err(ApiError::Invalid(
-                "Филтър по поток е възможен само заедно с институция.".to_owned(),
-            ));
+            return Err(ApiError::Invalid(t!("audit-address-stream-without-tenant")));
         }
         if before.is_some() && after.is_some() {
-            return Err(ApiError::Invalid(
-                "Адресът съдържа едновременно „before“ и „after“; изберете едното.".to_owned(),
-            ));
+            return Err(ApiError::Invalid(t!("audit-address-before-and-after")));
         }
         Ok(Self {
             tenant,

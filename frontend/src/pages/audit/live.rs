@@ -26,12 +26,12 @@ impl LiveState {
     }
 
     /// The state as the person reads it.
-    pub(super) fn label(self) -> &'static str {
+    pub(super) fn label(self) -> String {
         match self {
-            Self::Connecting => "Свързване за обновяване на живо…",
-            Self::Open => "Обновяване на живо: включено",
-            Self::Retrying => "Връзката е прекъсната, възстановява се…",
-            Self::Closed => "Обновяването на живо е спряно. Презаредете страницата.",
+            Self::Connecting => t!("audit-live-connecting"),
+            Self::Open => t!("audit-live-open"),
+            Self::Retrying => t!("audit-live-retrying"),
+            Self::Closed => t!("audit-live-closed"),
         }
     }
 }

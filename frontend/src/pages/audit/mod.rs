@@ -26,7 +26,7 @@ use std::sync::Arc;
 /// `/audit`.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    set_title("Одитна следа");
+    set_title(&t!("audit-title"));
     let session = use_session();
     // Officers and tenant admins read their own tenant only; the server enforces it, the page
     // says it and locks the filter.
@@ -144,24 +144,22 @@ pub fn AuditPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Одитна следа"</h1>
-        <p class="lead">
-            "Всички записани промени, най-новите първи. Всяко събитие е свързано с предишното чрез хеш, "
-            "така че промяна в миналото би нарушила веригата."
-        </p>
+        <h1>{t!("audit-title")}</h1>
+        <p class="lead">{t!("audit-lead")}</p>
         <Show when=move || session.role().is_some_and(can_download_log)>
             <LogBundle />
         </Show>
         <p>
             <leptos_router::components::A href="/audit/compare">
-                "Сравнение на два момента"
+                {t!("audit-compare-title")}
             </leptos_router::components::A>
-            " — какво се е променило в записите на институция между две дати и часове."
+            " — "
+            {t!("audit-compare-link-note")}
         </p>
         <FilterBar filters tenants scope=scope.clone() record_name />
         <Show when=move || asked_foreign.get()>
             <p id="scope-notice" class="notice notice--info" role="status">
-                "Имате достъп само до събитията на своята институция, затова са показани те."
+                {t!("audit-scope-notice")}
             </p>
         </Show>
         <p class="live-status" data-testid="live-status" data-state=move || live_state.get().code() role="status">
@@ -184,11 +182,14 @@ fn LogBundle() -> impl IntoView {
     view! {
         <p class="log-bundle" data-testid="log-bundle">
             <a id="log-bundle" href=api::LOG_BUNDLE_URL download="">
-                "Изтегли целия дневник за проверка"
+                {t!("audit-bundle-download")}
             </a>
-            " Проверете файла без сървър с "
+            " "
+            {t!("audit-bundle-verify")}
+            " "
             <code>"antikor bundle verify FILE --key KEY"</code>
-            " (FILE е изтегленият файл, KEY — ключът за проверка от началната страница)."
+            " "
+            {t!("audit-bundle-verify-legend")}
         </p>
     }
 }

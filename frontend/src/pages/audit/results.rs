@@ -5,12 +5,9 @@ use super::live::{LiveBuffer, same_positions};
 use crate::api::PAGE_SIZE;
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::{PeopleMap, actor_name, use_people};
-use crate::format::{
-    date_time, event_type_text, new_events, plural_count, short_hash, thousands, utc_exact,
-};
+use crate::format::{date_time, event_type_text, short_hash, utc_exact};
 use antikor_shared::TenantId;
 use antikor_shared::api::{AuditEntry, AuditPage};
-use antikor_shared::text::plural;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::A;
@@ -102,8 +99,9 @@ pub(super) fn AuditResults(
             (!at_top && count > 0).then(|| {
                 view! {
                     <div class="notice notice--info" role="status" data-testid="new-events-banner">
-                        "Има " {new_events(count)} ". "
-                        <A href=href.clone()>"Към най-новите"</A>
+                        {t!("audit-new-events", count = count)}
+                        " "
+                        <A href=href.clone()>{t!("audit-to-newest")}</A>
                     </div>
                 }
             })
@@ -112,13 +110,12 @@ pub(super) fn AuditResults(
 
     let summary = move || {
         rows.with(|Rows { rows, .. }| match (rows.first(), rows.last()) {
-            (Some((first, _)), Some((last, _))) => format!(
-                "{} {}: от № {} до № {}. Последното събитие в дневника е № {}.",
-                plural(rows.len() as u64, "Показано е", "Показани са"),
-                plural_count(rows.len() as u64, "събитие", "събития"),
-                thousands(last.event.position),
-                thousands(first.event.position),
-                thousands(head.max(first.event.position)),
+            (Some((first, _)), Some((last, _))) => t!(
+                "audit-page-summary",
+                count = rows.len(),
+                from = last.event.position,
+                to = first.event.position,
+                head = head.max(first.event.position),
             ),
             _ => String::new(),
         })
@@ -160,9 +157,7 @@ pub(super) fn AuditResults(
     let stopped = page.search_stopped_at.map(|at| {
         view! {
             <p class="notice notice--info" role="status" data-testid="search-stopped">
-                "Търсенето по извършител преглежда до 5 000 събития наведнъж и спря при № "
-                {thousands(at)}
-                ". Бутоните „← По-нови“ и „По-стари →“ продължават търсенето."
+                {t!("audit-search-stopped", position = at)}
             </p>
         }
     });
@@ -172,7 +167,7 @@ pub(super) fn AuditResults(
         {stopped}
         <p class="muted small" data-testid="page-summary">{summary}</p>
         <ExportTable id="audit-table" filename="odit.csv" rows=csv>
-            <caption id="audit-table-caption" class="visually-hidden">"Събития в одитната следа, най-новите първи"</caption>
+            <caption id="audit-table-caption" class="visually-hidden">{t!("audit-table-caption")}</caption>
             <thead>
                 <tr>{headings(&COLUMNS)}</tr>
             </thead>
@@ -186,24 +181,24 @@ pub(super) fn AuditResults(
                     <tr class="empty-row">
                         <td colspan="7">
                             {if filtered {
-                                "Няма събития, които отговарят на избраните филтри."
+                                t!("audit-no-matching-events")
                             } else {
-                                "Няма събития."
+                                t!("audit-no-events")
                             }}
                         </td>
                     </tr>
                 </Show>
             </tbody>
         </ExportTable>
-        <nav class="pager" aria-label="Страници">
+        <nav class="pager" aria-label=t!("audit-pages")>
             <button id="page-newest" type="button" class="button" disabled=is_newest_request on:click=go_newest>
-                "Най-нови"
+                {t!("audit-page-newest")}
             </button>
             <button id="page-newer" type="button" class="button" disabled=newer.is_none() on:click=go_newer>
-                "← По-нови"
+                {t!("audit-page-newer")}
             </button>
             <button id="page-older" type="button" class="button" disabled=move || older().is_none() on:click=go_older>
-                "По-стари →"
+                {t!("audit-page-older")}
             </button>
         </nav>
     }
@@ -223,26 +218,40 @@ type Names = (HashMap<String, String>, Arc<PeopleMap>);
 /// The table's columns; the file has the whole hash and the raw stream, the page the hash's
 /// start and the record's name.
 const COLUMNS: [Column<AuditEntry, Names>; 11] = [
-    Column::both("№", |e: &AuditEntry, _| e.event.position.to_string()).class("num"),
-    Column::both("Време", |e, _| date_time(e.event.recorded_at)),
-    Column::both("Институция", |e, n| {
-        tenant_name(&n.0, &e.event.tenant)
-    }),
-    Column::both("Какво се случи", |e, _| e.summary.clone()),
-    Column::both("Запис", |e, _| e.record.clone()),
-    Column::file_only("Поток", |e, _| e.event.stream.to_string()),
-    Column::file_only("Версия", |e: &AuditEntry, _| {
-        e.event.version.to_string()
-    }),
-    Column::both("Тип", |e, _| {
-        event_type_text(&e.event.event_type).to_string()
-    }),
-    Column::both("Извършител", |e, n| {
-        actor_name(&n.1, &e.event.actor)
-    }),
+    Column::both(
+        || t!("audit-column-position"),
+        |e: &AuditEntry, _| e.event.position.to_string(),
+    )
+    .class("num"),
+    Column::both(
+        || t!("audit-column-time"),
+        |e, _| date_time(e.event.recorded_at),
+    ),
+    Column::both(
+        || t!("audit-column-institution"),
+        |e, n| tenant_name(&n.0, &e.event.tenant),
+    ),
+    Column::both(|| t!("audit-column-summary"), |e, _| e.summary.clone()),
+    Column::both(|| t!("audit-column-record"), |e, _| e.record.clone()),
+    Column::file_only(
+        || t!("audit-column-stream"),
+        |e, _| e.event.stream.to_string(),
+    ),
+    Column::file_only(
+        || t!("audit-column-version"),
+        |e: &AuditEntry, _| e.event.version.to_string(),
+    ),
+    Column::both(
+        || t!("audit-column-type"),
+        |e, _| event_type_text(&e.event.event_type).to_string(),
+    ),
+    Column::both(
+        || t!("audit-column-actor"),
+        |e, n| actor_name(&n.1, &e.event.actor),
+    ),
     // The login the log records, which the trail's filter takes.
-    Column::file_only("Потребител", |e, _| e.event.actor.clone()),
-    Column::both("Хеш", |e, _| e.event.hash.clone()),
+    Column::file_only(|| t!("audit-column-username"), |e, _| e.event.actor.clone()),
+    Column::both(|| t!("audit-column-hash"), |e, _| e.event.hash.clone()),
 ];
 
 /// One event in the table.
@@ -291,7 +300,7 @@ fn EventRow(
             <td>{name}</td>
             <td class="event-summary">{summary}</td>
             <td>
-                <A href=stream_href attr:title=format!("{} · версия {}", event.stream, event.version)>
+                <A href=stream_href attr:title=t!("audit-record-version", stream = event.stream.to_string(), version = event.version.to_string())>
                     {record}
                 </A>
             </td>

@@ -19,7 +19,6 @@ use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
-use antikor_shared::summary::counted;
 use antikor_shared::tenant::{ProvinceEntry, Tenant};
 use antikor_shared::views::{ProgressRow, TenantDashboard};
 use antikor_shared::wire::code;
@@ -30,7 +29,7 @@ use progress_table::ProgressTable;
 /// The dashboard of the user's institution, or (regional roles, auditor) of the one chosen.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    set_title("Табло");
+    set_title(&t!("work-dashboard-title"));
     let session = use_session();
     let me = session.user_untracked();
     let own = me.as_ref().map(|u| u.tenant.clone());
@@ -164,7 +163,7 @@ pub fn DashboardPage() -> impl IntoView {
         view! { <TenantSelect path="/dashboard" params=chosen own=own.clone() id="dashboard-tenant" /> }
     });
     view! {
-        <h1>"Табло"</h1>
+        <h1>{t!("work-dashboard-title")}</h1>
         <div class="filters">
             {tenant_select}
             <Show when=move || missing.get().is_none()>
@@ -176,7 +175,7 @@ pub fn DashboardPage() -> impl IntoView {
         <Loaded retry keep_shown=true>{summary}</Loaded>
         {role.is_some_and(handles_signals).then(|| view! { <SignalsDue /> })}
         <Show when=move || missing.get().is_none()>
-            <h2 id="progress-heading">"Изпълнение по мерки"</h2>
+            <h2 id="progress-heading">{t!("work-dashboard-progress-heading")}</h2>
             <Loaded retry>{table}</Loaded>
         </Show>
     }
@@ -199,21 +198,30 @@ fn NoPlan(role: Option<Role>, reason: Option<NoPlanReason>) -> impl IntoView {
     if reason == Some(NoPlanReason::NotAdopted) {
         return view! {
             <p id="dashboard-no-plan" class="notice notice--info" role="status">
-                "Областта все още няма приет план за действие. Щом областната администрация го приеме, тук ще се вижда изпълнението по мерките му."
+                {t!("work-dashboard-no-plan-not-adopted")}
             </p>
         }
         .into_any();
     }
     let (place, href, label) = if role.is_some_and(can_view_region) {
-        ("в ", "/region", "Областния изглед")
+        (
+            t!("work-dashboard-no-plan-see-region"),
+            "/region",
+            t!("work-dashboard-no-plan-region-link"),
+        )
     } else {
-        ("на страницата ", "/progress", "„Изпълнение на плана“")
+        (
+            t!("work-dashboard-no-plan-see-progress"),
+            "/progress",
+            t!("work-dashboard-no-plan-progress-link"),
+        )
     };
     view! {
         <p id="dashboard-no-plan" class="notice notice--info" role="status">
-            "Институцията ви не е в област и не отчита изпълнение на план за действие: всяка област има свой план. "
-            "Изпълнението на плановете по области е "
+            {t!("work-dashboard-no-plan-national")}
+            " "
             {place}
+            " "
             <A href=href>{label}</A>
             "."
         </p>
@@ -242,48 +250,50 @@ fn Summary(dashboard: TenantDashboard) -> impl IntoView {
     let tenant: TenantId = d.tenant.clone();
     view! {
         <p class="lead" id="dashboard-tenant-name" data-tenant=tenant.to_string()>
-            {format!("{}, план за {year} г.", d.tenant_name_bg)}
+            {t!("work-dashboard-tenant-plan", tenant = &d.tenant_name_bg, year = year.to_string())}
         </p>
-        <LevelBar counts=d.levels.clone() label="Мерки по степен на изпълнение" id="levels-bar" />
+        <LevelBar counts=d.levels.clone() label=t!("work-dashboard-levels-label") id="levels-bar" />
         <ul class="legend">{legend}</ul>
         <p id="overdue-summary">
-            {format!(
-                "Просрочени: {overdue}. С наближаващ срок (30 дни): {due_soon}. Преценено към {} г.",
-                date_bg(d.today),
+            {t!(
+                "work-dashboard-overdue-summary",
+                overdue = overdue,
+                due_soon = due_soon,
+                date = date_bg(d.today),
             )}
         </p>
         <div class="dashboard-grid">
             <section aria-labelledby="overdue-heading">
-                <h2 id="overdue-heading">"Просрочени мерки"</h2>
-                <RowList rows=d.overdue.clone() id="overdue-list" empty="Няма просрочени мерки." />
+                <h2 id="overdue-heading">{t!("work-dashboard-overdue-heading")}</h2>
+                <RowList rows=d.overdue.clone() id="overdue-list" empty=t!("work-dashboard-overdue-none") />
             </section>
             <section aria-labelledby="due-soon-heading">
-                <h2 id="due-soon-heading">"Срок през следващите 30 дни"</h2>
-                <RowList rows=d.due_soon.clone() id="due-soon-list" empty="Няма мерки с наближаващ срок." />
+                <h2 id="due-soon-heading">{t!("work-dashboard-due-soon-heading")}</h2>
+                <RowList rows=d.due_soon.clone() id="due-soon-list" empty=t!("work-dashboard-due-soon-none") />
             </section>
         </div>
-        <h2>"По раздели на плана"</h2>
+        <h2>{t!("work-dashboard-sections-heading")}</h2>
         <SectionsSummary
             sections=d.sections.clone()
             id="dashboard-sections"
-            caption=format!("{}: мерки по раздели, {year} г.", d.tenant_name_bg)
+            caption=t!("work-dashboard-sections-caption", tenant = &d.tenant_name_bg, year = year.to_string())
             filename=format!("razdeli-{tenant}-{year}.csv")
         />
         <div class="dashboard-grid">
             <section aria-labelledby="kinds-heading">
-                <h2 id="kinds-heading">{format!("Дейности през {year} г.")}</h2>
+                <h2 id="kinds-heading">{t!("work-dashboard-activities-heading", year = year.to_string())}</h2>
                 <ActivityKinds dashboard=d.clone() />
                 <p>
-                    <A href=format!("/activities?tenant={tenant}&year={year}")>"Всички дейности"</A>
+                    <A href=format!("/activities?tenant={tenant}&year={year}")>{t!("work-dashboard-all-activities")}</A>
                 </p>
             </section>
             <section aria-labelledby="latest-heading">
-                <h2 id="latest-heading">"Последни промени"</h2>
+                <h2 id="latest-heading">{t!("work-dashboard-latest-heading")}</h2>
                 <LatestChanges dashboard=d.clone() />
             </section>
         </div>
         <section aria-labelledby="risks-heading">
-            <h2 id="risks-heading">{format!("Корупционни рискове, {year} г.")}</h2>
+            <h2 id="risks-heading">{t!("work-dashboard-risks-heading", year = year.to_string())}</h2>
             <RiskFigures dashboard=d.clone() />
         </section>
     }
@@ -298,26 +308,26 @@ fn RiskFigures(dashboard: TenantDashboard) -> impl IntoView {
     if r.open + r.closed == 0 {
         return view! {
             <p id="dashboard-risks" data-open="0">
-                {format!("Няма вписани рискове в регистъра за {} г. ", dashboard.year)}
-                <A href=href>"Към регистъра на рисковете"</A>
+                {t!("work-dashboard-risks-none", year = dashboard.year.to_string())}
+                " "
+                <A href=href>{t!("work-dashboard-risks-link")}</A>
             </p>
         }
         .into_any();
     }
     let [low, medium, high] = r.by_band;
     let overdue = r.overdue_reviews > 0;
-    let risks = |n: u32| counted(u64::from(n), "риск", "риска");
     view! {
         <div id="dashboard-risks" data-open=r.open.to_string() data-overdue=r.overdue_reviews.to_string()>
             <p class:dashboard-risks-overdue=overdue>
-                {format!("Просрочен преглед: {}.", risks(r.overdue_reviews))}
+                {t!("work-dashboard-risks-overdue", count = r.overdue_reviews)}
             </p>
             <ul>
-                <li>{format!("Отворени: {}; с висок остатъчен риск: {high}, среден: {medium}, нисък: {low}.", risks(r.open))}</li>
-                <li>{format!("Неоценени: {}; оценени, без мерки: {}.", r.unassessed, r.untreated)}</li>
-                <li>{format!("Закрити: {}.", r.closed)}</li>
+                <li>{t!("work-dashboard-risks-open", count = r.open, high = high, medium = medium, low = low)}</li>
+                <li>{t!("work-dashboard-risks-unassessed", unassessed = r.unassessed, untreated = r.untreated)}</li>
+                <li>{t!("work-dashboard-risks-closed", closed = r.closed)}</li>
             </ul>
-            <p><A href=href>"Към регистъра на рисковете"</A></p>
+            <p><A href=href>{t!("work-dashboard-risks-link")}</A></p>
         </div>
     }
     .into_any()
@@ -325,7 +335,7 @@ fn RiskFigures(dashboard: TenantDashboard) -> impl IntoView {
 
 /// A list of measures (overdue, due soon).
 #[component]
-fn RowList(rows: Vec<ProgressRow>, id: &'static str, empty: &'static str) -> impl IntoView {
+fn RowList(rows: Vec<ProgressRow>, id: &'static str, empty: String) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p id=id class="muted">{empty}</p> }.into_any();
     }
@@ -341,7 +351,11 @@ fn RowList(rows: Vec<ProgressRow>, id: &'static str, empty: &'static str) -> imp
                         {r.text.clone()}
                     </span>
                     <span class="muted small">
-                        {format!("Срок: {}; {}", r.deadline.label_bg(), level_label(level).to_lowercase())}
+                        {t!(
+                            "work-dashboard-row-deadline",
+                            deadline = r.deadline.label(crate::i18n::lang()),
+                            level = level_label(level).to_lowercase(),
+                        )}
                     </span>
                 </li>
             }
@@ -371,7 +385,7 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
             let width = f64::from(*n) / f64::from(max) * 100.0;
             view! {
                 <tr data-kind=code(*kind)>
-                    <th scope="row">{kind.label_bg()}</th>
+                    <th scope="row">{kind.label(crate::i18n::lang())}</th>
                     <td class="bar-cell">
                         <svg class="count-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                             <rect x="0" y="0" width=format!("{width:.2}") height="10"></rect>
@@ -385,24 +399,27 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
     let year = dashboard.year;
     let tenant = dashboard.tenant.to_string();
     let csv = Callback::new(move |()| {
-        let mut rows = vec![vec!["Вид дейност".to_owned(), "Брой".to_owned()]];
+        let mut rows = vec![vec![
+            t!("work-dashboard-kinds-kind-csv"),
+            t!("work-dashboard-kinds-count"),
+        ]];
         rows.extend(
             counts
                 .iter()
-                .map(|(k, n)| vec![k.label_bg().to_owned(), n.to_string()]),
+                .map(|(k, n)| vec![k.label(crate::i18n::lang()).to_owned(), n.to_string()]),
         );
         rows
     });
     view! {
         <ExportTable id="activities-by-kind" filename=format!("deinosti-{tenant}-{year}.csv") rows=csv>
-            <caption id="activities-by-kind-caption">{format!("Дейности по вид, {year} г.")}</caption>
+            <caption id="activities-by-kind-caption">{t!("work-dashboard-kinds-caption", year = year.to_string())}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Вид"</th>
+                    <th scope="col">{t!("work-dashboard-kinds-kind")}</th>
                     <th scope="col">
-                        <span class="visually-hidden">"Графика"</span>
+                        <span class="visually-hidden">{t!("work-dashboard-kinds-chart")}</span>
                     </th>
-                    <th scope="col" class="num">"Брой"</th>
+                    <th scope="col" class="num">{t!("work-dashboard-kinds-count")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -414,7 +431,7 @@ fn ActivityKinds(dashboard: TenantDashboard) -> impl IntoView {
 #[component]
 fn LatestChanges(dashboard: TenantDashboard) -> impl IntoView {
     if dashboard.latest.is_empty() {
-        return view! { <p id="latest-changes" class="muted">"Все още няма промени."</p> }
+        return view! { <p id="latest-changes" class="muted">{t!("work-dashboard-latest-none")}</p> }
             .into_any();
     }
     let items = dashboard

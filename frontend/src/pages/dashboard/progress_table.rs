@@ -75,7 +75,7 @@ fn ReportFiles(
                         <span class="muted small">{format!(" ({})", file.size_label())}</span>
                         " "
                         <button type="button" class="button button--small report-file-remove" on:click=remove>
-                            {format!("Премахни „{}“", file.name)}
+                            {t!("work-progress-remove-file", name = &file.name)}
                         </button>
                     </li>
                 }
@@ -84,7 +84,7 @@ fn ReportFiles(
     };
     view! {
         <div class="report-files">
-            <span>"Файлове"</span>
+            <span>{t!("work-progress-files")}</span>
             <ul class="row-list">{list}</ul>
             <FileUpload id=input uploaded sending=uploading />
         </div>
@@ -105,29 +105,25 @@ pub fn evidence_text(evidence: &[Evidence]) -> String {
 
 /// The progress table as CSV, reporters by name.
 fn progress_csv(rows: &[ProgressRow], people: &PeopleMap) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            "Мярка",
-            "№",
-            "Текст",
-            "Срок",
-            "Степен",
-            "Бележка",
-            "Доказателства",
-            "Към дата",
-            "Отчел",
-            "Просрочена",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![vec![
+        t!("work-progress-column-measure"),
+        t!("work-progress-column-number"),
+        t!("work-progress-column-text"),
+        t!("work-progress-column-deadline"),
+        t!("work-progress-column-level"),
+        t!("work-progress-column-note"),
+        t!("work-progress-column-evidence"),
+        t!("work-progress-column-reported-for"),
+        t!("work-progress-column-reported-by"),
+        t!("work-progress-column-overdue"),
+    ]];
     for r in rows {
         let s = r.status.as_ref();
         out.push(vec![
             r.key.clone(),
             r.number_in_source.clone(),
             r.text.clone(),
-            r.deadline.label_bg(),
+            r.deadline.label(crate::i18n::lang()),
             level_label(s.map(|s| s.level)).to_owned(),
             s.map(|s| s.note.clone()).unwrap_or_default(),
             s.map(|s| evidence_text(&s.evidence).replace('\n', "; "))
@@ -135,7 +131,11 @@ fn progress_csv(rows: &[ProgressRow], people: &PeopleMap) -> Vec<Vec<String>> {
             s.map(|s| date_bg(s.reported_for)).unwrap_or_default(),
             s.map(|s| actor_name(people, &s.reported_by))
                 .unwrap_or_default(),
-            if r.overdue { "да" } else { "не" }.to_owned(),
+            if r.overdue {
+                t!("work-progress-yes")
+            } else {
+                t!("work-progress-no")
+            },
         ]);
     }
     out
@@ -172,22 +172,22 @@ pub(super) fn ProgressTable(
             tools=view! {
                 <span class="muted small">
                     {if can_report {
-                        "Изберете „Докладвай“ при мярка, за да отчетете напредъка ѝ."
+                        t!("work-progress-hint-report")
                     } else {
-                        "Само за преглед."
+                        t!("work-progress-read-only")
                     }}
                 </span>
             }
                 .into_any()
         >
-            <caption id="progress-table-caption">{format!("Изпълнение по мерки, {year} г.")}</caption>
+            <caption id="progress-table-caption">{t!("work-progress-caption", year = year.to_string())}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Мярка"</th>
-                    <th scope="col">"Срок"</th>
-                    <th scope="col">"Степен"</th>
-                    <th scope="col">"Бележка и доказателства"</th>
-                    {can_report.then(|| view! { <th scope="col">"Отчет"</th> })}
+                    <th scope="col">{t!("work-progress-column-measure")}</th>
+                    <th scope="col">{t!("work-progress-column-deadline")}</th>
+                    <th scope="col">{t!("work-progress-column-level")}</th>
+                    <th scope="col">{t!("work-progress-column-notes")}</th>
+                    {can_report.then(|| view! { <th scope="col">{t!("work-progress-column-report")}</th> })}
                 </tr>
             </thead>
             <tbody>{body}</tbody>
@@ -200,20 +200,18 @@ pub(super) fn ProgressTable(
 fn level_options() -> impl IntoView {
     CompletionLevel::ALL
         .into_iter()
-        .map(|l| view! { <option value=level_code(Some(l))>{l.label_bg()}</option> })
+        .map(
+            |l| view! { <option value=level_code(Some(l))>{l.label(crate::i18n::lang())}</option> },
+        )
         .collect_view()
 }
-
-/// Said after a conflict, once the row shows the report made meanwhile.
-const RELOADED: &str =
-    "Редът е презареден с последния отчет; прегледайте го и изпратете своя отново, ако е нужно.";
 
 /// Reads a measure's row again, with the latest report, as the server now has it.
 async fn reload(year: i32, row: RwSignal<ProgressRow>) -> Result<(), ApiError> {
     let key = row.with_untracked(|r| r.key.clone());
     let progress = async move { Ok(api::progress(None, Some(year), None).await?.rows) };
-    let gone = "Мярката вече не е в плана.";
-    reload_row(row, progress, move |r| r.key == key, gone).await
+    let gone = t!("work-progress-measure-gone");
+    reload_row(row, progress, move |r| r.key == key, &gone).await
 }
 
 /// One measure with its latest report and, for those who may, a form to report anew.
@@ -265,13 +263,13 @@ fn ProgressRowView(
                 return;
             }
             let Ok(day) = reported_for.get_untracked().trim().parse() else {
-                return form.fail(date_error("датата"));
+                return form.fail(date_error(&t!("work-progress-date-field")));
             };
             let Some(level) = from_code(&level.get_untracked()) else {
-                return form.fail("Изберете степен на изпълнение.");
+                return form.fail(t!("work-progress-level-missing"));
             };
             if uploading.get_untracked() > 0 {
-                return form.fail("Изчакайте файловете да се качат.");
+                return form.fail(t!("work-progress-files-uploading"));
             }
             let mut proof = parse_evidence(&evidence.get_untracked());
             proof.extend(files.get_untracked().into_iter().map(Evidence::File));
@@ -289,12 +287,17 @@ fn ProgressRowView(
                 let key = key.clone();
                 async move { api::report_progress(year, &key, &body).await }
             };
-            form.send_versioned(call, reload(year, row), RELOADED, move |saved| {
-                row.set(saved);
-                open.set(false);
-                done.set(true);
-                on_saved.run(());
-            });
+            form.send_versioned(
+                call,
+                reload(year, row),
+                t!("work-progress-reloaded"),
+                move |saved| {
+                    row.set(saved);
+                    open.set(false);
+                    done.set(true);
+                    on_saved.run(());
+                },
+            );
         }
     };
 
@@ -321,8 +324,15 @@ fn ProgressRowView(
                     <ul class="evidence">{evidence}</ul>
                     <p class="muted small">
                         {
-                            let (day, by, version) = (date_bg(s.reported_for), s.reported_by.clone(), s.version);
-                            move || format!("Към {day} г., отчел {} (версия {version})", use_people().name(&by))
+                            let (day, by, version) = (date_bg(s.reported_for), s.reported_by.clone(), s.version.to_string());
+                            move || {
+                                t!(
+                                    "work-progress-reported",
+                                    date = &day,
+                                    by = use_people().name(&by),
+                                    version = &version,
+                                )
+                            }
                         }
                     </p>
                 }
@@ -340,42 +350,42 @@ fn ProgressRowView(
                                 done.set(false);
                                 open.set(true);
                             }>
-                                "Докладвай"
+                                {t!("work-progress-report")}
                             </button>
                             <Show when=move || done.get()>
-                                <p class="report-saved notice--ok small" role="status">"Отчетът е записан."</p>
+                                <p class="report-saved notice--ok small" role="status">{t!("work-progress-saved")}</p>
                             </Show>
                         }
                     }
                 >
                     <form id=form_id.clone() class="report-form" on:submit=submit.clone() novalidate>
                         <label>
-                            "Степен"
+                            {t!("work-progress-column-level")}
                             <select class="report-level" bind:value=level>{level_options()}</select>
                         </label>
                         <label>
-                            "Бележка"
+                            {t!("work-progress-column-note")}
                             <textarea class="report-note" maxlength="4000" bind:value=note></textarea>
                         </label>
                         <label>
-                            "Доказателства (по едно на ред: адрес или документ с номер и дата)"
+                            {t!("work-progress-evidence-label")}
                             <textarea class="report-evidence" bind:value=evidence></textarea>
                         </label>
                         <ReportFiles files uploading input=format!("report-file-{id}") />
                         <label>
-                            "Към дата"
+                            {t!("work-progress-column-reported-for")}
                             <DateInput id=date_id.clone() class="report-date" value=reported_for set=move |v| reported_for.set(v) />
                         </label>
                         <FormError class="report-error" error=form.error() />
                         <div class="form-actions">
                             <button type="submit" class="button button--primary report-submit" disabled=form.busy()>
-                                "Запази"
+                                {t!("work-progress-save")}
                             </button>
                             <button type="button" class="button report-cancel" on:click=move |_| {
                                 form.outcome().set(None);
                                 open.set(false);
                             }>
-                                "Откажи"
+                                {t!("work-progress-cancel")}
                             </button>
                         </div>
                     </form>
@@ -396,9 +406,9 @@ fn ProgressRowView(
                 <span class="measure-text">{start.text.clone()}</span>
             </th>
             <td class="nowrap">
-                {start.deadline.label_bg()}
-                {move || row.with(|r| r.overdue).then(|| view! { " " <span class="badge badge--warn">"просрочена"</span> })}
-                {move || row.with(|r| r.due_soon).then(|| view! { " " <span class="badge">"наближава"</span> })}
+                {start.deadline.label(crate::i18n::lang())}
+                {move || row.with(|r| r.overdue).then(|| view! { " " <span class="badge badge--warn">{t!("work-progress-overdue-badge")}</span> })}
+                {move || row.with(|r| r.due_soon).then(|| view! { " " <span class="badge">{t!("work-progress-due-soon-badge")}</span> })}
             </td>
             <td class="level-text">
                 <span class=move || row.with(|r| format!("swatch {}", level_class(r.status.as_ref().map(|s| s.level)))) aria-hidden="true"></span>
@@ -409,7 +419,7 @@ fn ProgressRowView(
                     Some(view! {
                         <br />
                         <A attr:class="progress-history small" href=Filters::record_history_href(&tenant, stream)>
-                            "История"
+                            {t!("work-progress-history")}
                         </A>
                     })
                 })}

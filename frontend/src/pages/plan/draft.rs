@@ -25,7 +25,7 @@ pub struct MeasureDraft {
 }
 
 fn month(text: &str) -> Result<YearMonth, String> {
-    let bad = || format!("„{text}“ не е месец. Пример: 2017-12.");
+    let bad = || t!("work-plan-month-invalid", text = text);
     let (y, m) = text.trim().split_once('-').ok_or_else(bad)?;
     let year = y.parse().map_err(|_| bad())?;
     let month = m.parse().map_err(|_| bad())?;
@@ -35,7 +35,7 @@ fn month(text: &str) -> Result<YearMonth, String> {
 fn required(value: &str, label: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
-        Err(format!("Попълнете „{label}“."))
+        Err(t!("work-plan-required", field = label))
     } else {
         Ok(value.to_owned())
     }
@@ -66,8 +66,7 @@ impl MeasureDraft {
         if self.to.trim().is_empty() {
             return Ok(Deadline::month(from));
         }
-        Deadline::range(from, month(&self.to)?)
-            .map_err(|_| "Крайният месец е преди началния.".to_owned())
+        Deadline::range(from, month(&self.to)?).map_err(|_| t!("work-plan-months-reversed"))
     }
 
     fn responsible(&self) -> Vec<String> {
@@ -83,27 +82,27 @@ impl MeasureDraft {
     pub fn to_add(&self) -> Result<AddMeasure, String> {
         let responsible = self.responsible();
         if responsible.is_empty() {
-            return Err("Посочете поне един отговорник.".to_owned());
+            return Err(t!("work-plan-responsible-missing"));
         }
         Ok(AddMeasure {
-            section: required(&self.section, "Раздел")?,
-            number: required(&self.number, "№")?,
-            text: required(&self.text, "Мярка")?,
+            section: required(&self.section, &t!("work-plan-column-section"))?,
+            number: required(&self.number, &t!("work-plan-column-number"))?,
+            text: required(&self.text, &t!("work-plan-column-measure"))?,
             deadline: self.deadline()?,
             responsible,
-            indicator: required(&self.indicator, "Индикатор")?,
-            expected_result: required(&self.expected_result, "Резултат")?,
+            indicator: required(&self.indicator, &t!("work-plan-field-indicator"))?,
+            expected_result: required(&self.expected_result, &t!("work-plan-column-result"))?,
         })
     }
 
     /// The body of `POST /api/plans/{year}/measures/{key}`: only what differs from `measure`.
     pub fn changes(&self, measure: &PlanMeasure, revision: u64) -> Result<UpdateMeasure, String> {
-        let text = required(&self.text, "Мярка")?;
-        let indicator = required(&self.indicator, "Индикатор")?;
-        let expected_result = required(&self.expected_result, "Резултат")?;
+        let text = required(&self.text, &t!("work-plan-column-measure"))?;
+        let indicator = required(&self.indicator, &t!("work-plan-field-indicator"))?;
+        let expected_result = required(&self.expected_result, &t!("work-plan-column-result"))?;
         let responsible = self.responsible();
         if responsible.is_empty() {
-            return Err("Посочете поне един отговорник.".to_owned());
+            return Err(t!("work-plan-responsible-missing"));
         }
         let deadline = self.deadline()?;
         let update = UpdateMeasure {
@@ -120,7 +119,7 @@ impl MeasureDraft {
             ..UpdateMeasure::default()
         };
         if update == unchanged {
-            return Err("Няма промени за записване.".to_owned());
+            return Err(t!("work-plan-no-changes"));
         }
         Ok(update)
     }

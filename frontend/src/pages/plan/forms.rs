@@ -17,17 +17,13 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 use std::future::Future;
 
-/// Said after a conflict, once the measure is shown as it is now.
-const RELOADED: &str =
-    "Мярката е презаредена с последните промени; въведеното във формуляра е запазено.";
-
 /// Reads a measure again, as the server now has it, into its row.
 async fn reload(year: i32, measure: RwSignal<MeasureView>) -> Result<(), ApiError> {
     let key = measure.with_untracked(|m| m.measure.key.clone());
     // The caller's own province's plan: the only one they change.
     let plan = async move { Ok(api::plan(year, None, None).await?.measures) };
-    let gone = "Мярката вече не е в плана.";
-    reload_row(measure, plan, move |m| m.measure.key == key, gone).await
+    let gone = t!("work-plan-measure-gone");
+    reload_row(measure, plan, move |m| m.measure.key == key, &gone).await
 }
 
 /// Sends a change to `measure` made against the revision read, as both of a measure's panel
@@ -41,17 +37,22 @@ fn send_change(
     changed: Callback<Notice>,
     done: String,
 ) {
-    form.send_versioned(call, reload(year, measure), RELOADED, move |_| {
-        panel.set(Panel::Closed);
-        changed.run(Notice::ok(done));
-    });
+    form.send_versioned(
+        call,
+        reload(year, measure),
+        t!("work-plan-reloaded"),
+        move |_| {
+            panel.set(Panel::Closed);
+            changed.run(Notice::ok(done));
+        },
+    );
 }
 
 /// The fields a measure's form shares between adding and changing.
 #[component]
 fn MeasureFields(draft: RwSignal<MeasureDraft>, prefix: &'static str) -> impl IntoView {
     let field = move |name: &'static str,
-                      label: &'static str,
+                      label: String,
                       get: fn(&MeasureDraft) -> String,
                       set: fn(&mut MeasureDraft, String),
                       textarea: bool| {
@@ -73,12 +74,18 @@ fn MeasureFields(draft: RwSignal<MeasureDraft>, prefix: &'static str) -> impl In
         view! { <Labelled id label>{control}</Labelled> }
     };
     view! {
-        {field("text", "Мярка", |d| d.text.clone(), |d, v| d.text = v, true)}
+        {field("text", t!("work-plan-column-measure"), |d| d.text.clone(), |d, v| d.text = v, true)}
         <div class="form-grid">
-            {field("deadline-from", "Срок (месец)", |d| d.from.clone(), |d, v| d.from = v, false)}
+            {field(
+                "deadline-from",
+                t!("work-plan-form-deadline-from"),
+                |d| d.from.clone(),
+                |d, v| d.from = v,
+                false,
+            )}
             {field(
                 "deadline-to",
-                "До месец (за срок, който е период; иначе празно)",
+                t!("work-plan-form-deadline-to"),
                 |d| d.to.clone(),
                 |d, v| d.to = v,
                 false,
@@ -86,19 +93,25 @@ fn MeasureFields(draft: RwSignal<MeasureDraft>, prefix: &'static str) -> impl In
         </div>
         {field(
             "responsible",
-            "Отговорник (по една длъжност на ред)",
+            t!("work-plan-form-responsible"),
             |d| d.responsible.clone(),
             |d, v| d.responsible = v,
             true,
         )}
         {field(
             "indicator",
-            "Индикатор за оценка на изпълнението",
+            t!("work-plan-column-indicator"),
             |d| d.indicator.clone(),
             |d, v| d.indicator = v,
             true,
         )}
-        {field("result", "Резултат", |d| d.expected_result.clone(), |d, v| d.expected_result = v, true)}
+        {field(
+            "result",
+            t!("work-plan-column-result"),
+            |d| d.expected_result.clone(),
+            |d, v| d.expected_result = v,
+            true,
+        )}
     }
 }
 
@@ -126,7 +139,7 @@ pub(super) fn EditMeasureForm(
                 Ok(body) => body,
                 Err(text) => return form.fail(text),
             };
-            let done = format!("Мярка {key} е променена.");
+            let done = t!("work-plan-measure-changed", key = &key);
             let key = key.clone();
             let call = async move { api::update_measure(year, &key, &body).await };
             send_change(form, call, year, measure, panel, changed, done);
@@ -134,13 +147,13 @@ pub(super) fn EditMeasureForm(
     };
     view! {
         <form id="measure-edit-form" class="action-form" data-key=key.clone() on:submit=submit novalidate>
-            <h3 class="action-form__title">{format!("Промяна на мярка {key}")}</h3>
+            <h3 class="action-form__title">{t!("work-plan-edit-heading", key = &key)}</h3>
             <MeasureFields draft prefix="edit" />
             <PanelFormEnd
                 error_id="measure-edit-error"
                 form
                 submit_id="measure-edit-submit"
-                submit="Запази промените"
+                submit=t!("work-plan-edit-submit")
                 cancel=Callback::new(move |()| panel.set(Panel::Closed))
             />
         </form>
@@ -166,13 +179,13 @@ pub(super) fn WithdrawForm(
             }
             let text = reason.get_untracked().trim().to_owned();
             if text.is_empty() {
-                return form.fail("Посочете причината за оттеглянето.");
+                return form.fail(t!("work-plan-withdraw-reason-missing"));
             }
             let body = WithdrawMeasure {
                 expected_revision: measure.with_untracked(|m| m.revision),
                 reason: text,
             };
-            let done = format!("Мярка {key} е оттеглена.");
+            let done = t!("work-plan-measure-withdrawn", key = &key);
             let key = key.clone();
             let call = async move { api::withdraw_measure(year, &key, &body).await };
             send_change(form, call, year, measure, panel, changed, done);
@@ -180,14 +193,14 @@ pub(super) fn WithdrawForm(
     };
     view! {
         <form id="measure-withdraw-form" class="action-form" data-key=key.clone() on:submit=submit novalidate>
-            <h3 class="action-form__title">{format!("Оттегляне на мярка {key}")}</h3>
-            <p class="muted small">"Мярката остава в историята на плана, отбелязана като оттеглена."</p>
-            <TextAreaField id="withdraw-reason" label="Причина" value=reason maxlength=1000 />
+            <h3 class="action-form__title">{t!("work-plan-withdraw-heading", key = &key)}</h3>
+            <p class="muted small">{t!("work-plan-withdraw-hint")}</p>
+            <TextAreaField id="withdraw-reason" label=t!("work-plan-withdraw-reason") value=reason maxlength=1000 />
             <PanelFormEnd
                 error_id="measure-withdraw-error"
                 form
                 submit_id="measure-withdraw-submit"
-                submit="Оттегли мярката"
+                submit=t!("work-plan-withdraw-submit")
                 cancel=Callback::new(move |()| panel.set(Panel::Closed))
             />
         </form>
@@ -216,7 +229,11 @@ pub(super) fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl 
             Ok(body) => body,
             Err(text) => return form.fail(text),
         };
-        let text = format!("Мярката „{} {}“ е добавена.", body.section, body.number);
+        let text = t!(
+            "work-plan-measure-added",
+            section = &body.section,
+            number = &body.number
+        );
         form.send(
             async move { api::add_measure(year, &body).await },
             move |_| {
@@ -246,16 +263,16 @@ pub(super) fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl 
         .collect_view();
     view! {
         <details class="form-card">
-            <summary>{format!("Нова мярка в плана за {year} г.")}</summary>
+            <summary>{t!("work-plan-add-heading", year = year.to_string())}</summary>
             <form id="measure-add-form" on:submit=submit novalidate>
                 <div class="form-grid">
-                    <Labelled id="add-section" label="Раздел">
+                    <Labelled id="add-section" label=t!("work-plan-column-section")>
                         <select id="add-section" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             draft.update(|d| d.section = v);
                         }>{sections}</select>
                     </Labelled>
-                    <Labelled id="add-number" label="№ (както ще се изписва, напр. „4.“)">
+                    <Labelled id="add-number" label=t!("work-plan-add-number")>
                         <input
                             id="add-number"
                             type="text"
@@ -270,7 +287,7 @@ pub(super) fn AddMeasureForm(plan: PlanView, changed: Callback<Notice>) -> impl 
                 <MeasureFields draft prefix="add" />
                 <FormError id="measure-add-error" error=form.error() />
                 <button type="submit" id="measure-add-submit" class="button button--primary" disabled=form.busy()>
-                    "Добави мярката"
+                    {t!("work-plan-add-submit")}
                 </button>
             </form>
         </details>
@@ -290,10 +307,10 @@ pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
             return;
         }
         let Ok(new_year) = year.get_untracked().trim().parse::<i32>() else {
-            return form.fail("Въведете година, напр. 2018.");
+            return form.fail(t!("work-plan-year-invalid", example = "2018"));
         };
         if new_year <= based_on {
-            return form.fail(format!("Годината трябва да е след {based_on}."));
+            return form.fail(t!("work-plan-year-after", year = based_on.to_string()));
         }
         // The own province's plan is the one continued: a template of another province is
         // for a province's first plan, which this form does not start.
@@ -315,20 +332,18 @@ pub(super) fn StartPlanForm(plan: PlanView) -> impl IntoView {
     };
     view! {
         <details class="form-card">
-            <summary>"План за следваща година"</summary>
+            <summary>{t!("work-plan-start-heading")}</summary>
             <form id="plan-start-form" on:submit=submit novalidate>
                 <p class="muted small">
-                    {format!(
-                        "Новият план започва като копие на мерките в сила от плана за {based_on} г., със срокове, преместени със съответния брой години.",
-                    )}
+                    {t!("work-plan-start-hint", year = based_on.to_string())}
                 </p>
                 <div class="field field--narrow">
-                    <label for="plan-start-year">"Година"</label>
+                    <label for="plan-start-year">{t!("work-plan-start-year")}</label>
                     <input id="plan-start-year" type="number" min=(based_on + 1).to_string() bind:value=year />
                 </div>
                 <FormError id="plan-start-error" error=form.error() />
                 <button type="submit" id="plan-start-submit" class="button button--primary" disabled=form.busy()>
-                    "Започни плана"
+                    {t!("work-plan-start-submit")}
                 </button>
             </form>
         </details>
@@ -359,13 +374,13 @@ pub(super) fn FirstPlanForm(
                 return;
             }
             let Ok(template) = ProvinceCode::parse(chosen.get_untracked()) else {
-                return form.fail("Изберете областта, чийто план да послужи за образец.");
+                return form.fail(t!("work-plan-template-missing"));
             };
             let Ok(new_year) = year.get_untracked().trim().parse::<i32>() else {
-                return form.fail(format!("Въведете година, напр. {based_on}."));
+                return form.fail(t!("work-plan-year-invalid", example = based_on.to_string()));
             };
             if new_year < based_on {
-                return form.fail(format!("Годината трябва да е {based_on} или по-късна."));
+                return form.fail(t!("work-plan-year-from", year = based_on.to_string()));
             }
             let body = StartPlan {
                 year: new_year,
@@ -407,26 +422,24 @@ pub(super) fn FirstPlanForm(
     };
     view! {
         <details class="form-card">
-            <summary>"Първи план на областта"</summary>
+            <summary>{t!("work-plan-first-heading")}</summary>
             <form id="plan-first-form" on:submit=submit novalidate>
                 <p class="muted small">
-                    {format!(
-                        "Планът на областта ви започва като копие на мерките в сила от плана на избраната област за {based_on} г., със срокове, преместени със съответния брой години. После го променяте като свой.",
-                    )}
+                    {t!("work-plan-first-hint", year = based_on.to_string())}
                 </p>
                 <div class="form-grid">
-                    <Labelled id="plan-template" label=format!("План за образец ({based_on} г.)")>
+                    <Labelled id="plan-template" label=t!("work-plan-template", year = based_on.to_string())>
                         <select id="plan-template" on:change=move |ev| chosen.set(event_target_value(&ev))>
                             {options}
                         </select>
                     </Labelled>
-                    <Labelled id="plan-first-year" label="Година на плана">
+                    <Labelled id="plan-first-year" label=t!("work-plan-first-year")>
                         <input id="plan-first-year" type="number" min=based_on.to_string() bind:value=year />
                     </Labelled>
                 </div>
                 <FormError id="plan-first-error" error=form.error() />
                 <button type="submit" id="plan-first-submit" class="button button--primary" disabled=form.busy()>
-                    "Започни плана"
+                    {t!("work-plan-start-submit")}
                 </button>
             </form>
         </details>

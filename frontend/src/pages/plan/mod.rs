@@ -18,7 +18,6 @@ use crate::provinces::{coverage, has_plan};
 use crate::session::use_session;
 use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
-use antikor_shared::text::plural;
 use antikor_shared::views::{MeasureView, PlanView};
 use forms::{AddMeasureForm, EditMeasureForm, FirstPlanForm, StartPlanForm, WithdrawForm};
 use leptos::prelude::*;
@@ -32,28 +31,45 @@ pub fn can_edit_plan(role: Role) -> bool {
 /// The plan's columns: its own, its section first (the file's only), then whether a measure
 /// was withdrawn (the page says that under the measure's text) and the change controls.
 pub const PLAN_COLUMNS: [Column<MeasureView>; 9] = [
-    Column::file_only("Раздел", |m, _| m.measure.section.clone()),
-    Column::both("№", |m, _| m.measure.number_in_source.clone()),
-    Column::both("Мярка", |m, _| m.measure.text.clone()),
-    Column::both("Срок", |m, _| m.measure.deadline_in_source.clone()),
-    Column::both("Отговорник", |m, _| {
-        m.measure.responsible.join("; ")
-    }),
+    Column::file_only(
+        || t!("work-plan-column-section"),
+        |m, _| m.measure.section.clone(),
+    ),
     Column::both(
-        "Индикатор за оценка на изпълнението",
+        || t!("work-plan-column-number"),
+        |m, _| m.measure.number_in_source.clone(),
+    ),
+    Column::both(
+        || t!("work-plan-column-measure"),
+        |m, _| m.measure.text.clone(),
+    ),
+    Column::both(
+        || t!("work-plan-column-deadline"),
+        |m, _| m.measure.deadline_in_source.clone(),
+    ),
+    Column::both(
+        || t!("work-plan-column-responsible"),
+        |m, _| m.measure.responsible.join("; "),
+    ),
+    Column::both(
+        || t!("work-plan-column-indicator"),
         |m, _| m.measure.indicator.clone(),
     ),
-    Column::both("Резултат", |m, _| m.measure.expected_result.clone()),
-    Column::file_only("Оттеглена", |m, _| {
-        m.withdrawn.clone().unwrap_or_default()
-    }),
-    Column::page_only("Промени"),
+    Column::both(
+        || t!("work-plan-column-result"),
+        |m, _| m.measure.expected_result.clone(),
+    ),
+    Column::file_only(
+        || t!("work-plan-column-withdrawn"),
+        |m, _| m.withdrawn.clone().unwrap_or_default(),
+    ),
+    Column::page_only(|| t!("work-plan-column-changes")),
 ];
 
 /// `/plan?province=`: a province's plan (see [`use_plan_province`]).
 #[component]
 pub fn PlanPage() -> impl IntoView {
-    set_title("План за действие");
+    set_title(&t!("work-plan-title"));
     let session = use_session();
     let logged_in = Memo::new(move |_| session.role().is_some());
     let own = use_own_province();
@@ -122,7 +138,7 @@ pub fn PlanPage() -> impl IntoView {
             Ok::<_, ApiError>(view! {
                 {first.is_some().then(|| view! {
                     <p id="plan-first-note" class="notice notice--info" role="status">
-                        "Вашата област все още няма план за действие. Той може да започне като копие на плана на друга област: вижте „Първи план на областта“ под таблицата."
+                        {t!("work-plan-first-note")}
                     </p>
                 })}
                 <PlanTable plan=plan.clone() province=province.clone() editing changed />
@@ -136,11 +152,8 @@ pub fn PlanPage() -> impl IntoView {
         })
     };
     view! {
-        <h1 id="plan-heading">"План за действие" {heading}</h1>
-        <p class="lead">
-            "Мерките на Областния обществен съвет за превенция и противодействие на корупцията "
-            "с техните срокове, отговорници, индикатори и очаквани резултати."
-        </p>
+        <h1 id="plan-heading">{t!("work-plan-title")} {heading}</h1>
+        <p class="lead">{t!("work-plan-lead")}</p>
         <div class="filters">
             <PlanProvinceSelect id="plan-province" province href=plan_province_href("/plan", chosen) />
             <YearSelect path="/plan" params=chosen shown province=shown_province />
@@ -202,10 +215,11 @@ fn PlanTable(
         .filter(|m| m.withdrawn.is_none())
         .count();
     let year = plan.year;
+    let all = &PLAN_COLUMNS;
     let columns = if editing {
-        &PLAN_COLUMNS[..]
+        &all[..]
     } else {
-        &PLAN_COLUMNS[..PLAN_COLUMNS.len() - 1]
+        &all[..all.len() - 1]
     };
     let span = columns.iter().filter(|c| c.shown).count();
     let sections = section_bodies(&plan, span, |m| {
@@ -223,19 +237,14 @@ fn PlanTable(
             rows=csv
             tools=view! {
                 <p>
-                    {format!(
-                        "{active} {} в {} {}.",
-                        plural(active as u64, "мярка", "мерки"),
-                        plan.sections.len(),
-                        plural(plan.sections.len() as u64, "раздел", "раздела")
-                    )}
+                    {t!("work-plan-summary", measures = active, sections = plan.sections.len())}
                     " "
-                    <A href=report_href(year, &province)>"Годишен отчет за печат"</A>
+                    <A href=report_href(year, &province)>{t!("work-plan-annual-report")}</A>
                 </p>
             }
                 .into_any()
         >
-            <caption id="plan-table-caption" class="visually-hidden">{format!("План за {year} г.")}</caption>
+            <caption id="plan-table-caption" class="visually-hidden">{t!("work-plan-caption", year = year.to_string())}</caption>
             <thead>
                 <tr>{headings(columns)}</tr>
             </thead>
@@ -268,10 +277,10 @@ fn MeasureRow(
         view! {
             <td class="actions">
                 <button type="button" class="button button--small measure-edit" on:click=move |_| panel.set(Panel::Edit)>
-                    "Промени"
+                    {t!("work-plan-edit")}
                 </button>
                 <button type="button" class="button button--small measure-withdraw" on:click=move |_| panel.set(Panel::Withdraw)>
-                    "Оттегли"
+                    {t!("work-plan-withdraw")}
                 </button>
             </td>
         }
@@ -299,7 +308,13 @@ fn MeasureRow(
                 {move || {
                     measure
                         .with(|m| m.withdrawn.clone())
-                        .map(|reason| view! { <p class="withdrawn-note">"Оттеглена: " {reason}</p> })
+                        .map(|reason| {
+                            view! {
+                                <p class="withdrawn-note">
+                                    {t!("work-plan-withdrawn-note", reason = reason)}
+                                </p>
+                            }
+                        })
                 }}
             </td>
             <td class="nowrap">{text(|m| m.measure.deadline_in_source.clone())}</td>

@@ -6,8 +6,7 @@ use crate::components::set_title;
 use crate::format::date_bg;
 use crate::pages::activities::Names;
 use antikor_shared::activity::{ActContested, Activity};
-use antikor_shared::activity_draft::{act_action_label, act_kind_label, days_to_action};
-use antikor_shared::text::plural;
+use antikor_shared::activity_draft::days_to_action;
 use antikor_shared::views::ActivityRecord;
 use leptos::prelude::*;
 
@@ -20,44 +19,48 @@ fn act_of(record: &ActivityRecord) -> Option<&ActContested> {
 }
 
 /// The table's column headings, as the page shows them (the CSV has more).
-const HEADINGS: [&str; 8] = [
-    "Акт",
-    "Община",
-    "Получен",
-    "Действие",
-    "Мотиви",
-    "Ново гласуване",
-    "Съдебно дело",
-    "Публикуван",
-];
+fn headings() -> Vec<String> {
+    vec![
+        t!("public-acts-col-act"),
+        t!("public-acts-col-municipality"),
+        t!("public-acts-col-received"),
+        t!("public-acts-col-action"),
+        t!("public-acts-col-grounds"),
+        t!("public-acts-col-revote"),
+        t!("public-acts-col-court-case"),
+        t!("public-acts-col-published"),
+    ]
+}
 
 /// The file's column headings: every field of an act.
-const CSV_HEADINGS: [&str; 13] = [
-    "Вид акт",
-    "Номер",
-    "Дата на акта",
-    "Община",
-    "Получен",
-    "Действие",
-    "Дата на действието",
-    "Дни след получаването",
-    "Мотиви",
-    "Ново гласуване",
-    "Съдебно дело",
-    "Изход от делото",
-    "Публикуван",
-];
+fn csv_headings() -> Vec<String> {
+    vec![
+        t!("public-acts-csv-kind"),
+        t!("public-acts-csv-number"),
+        t!("public-acts-csv-act-date"),
+        t!("public-acts-col-municipality"),
+        t!("public-acts-col-received"),
+        t!("public-acts-col-action"),
+        t!("public-acts-csv-action-date"),
+        t!("public-acts-csv-days"),
+        t!("public-acts-col-grounds"),
+        t!("public-acts-col-revote"),
+        t!("public-acts-col-court-case"),
+        t!("public-acts-csv-court-outcome"),
+        t!("public-acts-col-published"),
+    ]
+}
 
 /// The register of contested acts.
 const ACTS: Register = Register {
     id: "contested-acts-table",
     paging: "contested-acts",
     filename: "osporeni-aktove.csv",
-    count: |total| format!("{total} {}", plural(total, "акт", "акта")),
-    caption: "Регистър на оспорените и върнатите актове, най-новите първи",
-    headings: &HEADINGS,
-    empty: "Няма оспорени актове за избрания период.",
-    csv_headings: &CSV_HEADINGS,
+    count: |total| t!("public-acts-count", count = total),
+    caption: || t!("public-acts-caption"),
+    headings,
+    empty: || t!("public-acts-empty"),
+    csv_headings,
     csv_row: act_csv,
     row: act_row,
 };
@@ -71,20 +74,15 @@ async fn acts_page(year: Option<i32>, page: PageAt) -> Result<Page<ActivityRecor
 /// returned or took to court.
 #[component]
 pub fn ContestedActsPage() -> impl IntoView {
-    set_title("Оспорени актове");
+    set_title(&t!("public-acts-page-title"));
     view! {
         <RegisterPage
             path="/contested-acts"
             fetch=acts_page
             register=ACTS
         >
-            <h1>"Регистър на оспорените актове"</h1>
-            <p class="lead">
-                "Решенията на общинските съвети и заповедите на кметовете, които областният управител е върнал "
-                "за ново обсъждане или е оспорил пред административния съд (мярка I.3). Според чл. 45, ал. 4 от "
-                "Закона за местното самоуправление и местната администрация върнатото решение се връща до 7 дни "
-                "от получаването му, а общинският съвет го обсъжда отново до 14 дни."
-            </p>
+            <h1>{t!("public-acts-heading")}</h1>
+            <p class="lead">{t!("public-acts-lead")}</p>
         </RegisterPage>
     }
 }
@@ -93,12 +91,12 @@ pub fn ContestedActsPage() -> impl IntoView {
 fn act_csv(r: &ActivityRecord, n: &Names) -> Option<Vec<String>> {
     let a = act_of(r)?;
     Some(vec![
-        act_kind_label(a.act_kind).to_owned(),
+        a.act_kind.label(crate::i18n::lang()),
         a.act_number.clone(),
         date_bg(a.act_date),
         n.of(&a.municipality),
         date_bg(a.received_on),
-        act_action_label(a.action).to_owned(),
+        a.action.label(crate::i18n::lang()),
         date_bg(a.action_on),
         days_to_action(a).to_string(),
         a.grounds.clone(),
@@ -120,28 +118,25 @@ fn act_row(r: ActivityRecord, names: Memo<Names>) -> AnyView {
     view! {
         <tr class="act-row" data-id=r.id.to_string() data-municipality=a.municipality.clone()>
             <td>
-                <strong>{format!("№ {}", a.act_number)}</strong>
-                {format!(" от {}", date_bg(a.act_date))}
+                <strong>{t!("public-acts-act-number", number = a.act_number.as_str())}</strong>
+                " "
+                {t!("public-acts-act-date", date = date_bg(a.act_date))}
                 <br />
-                <span class="muted small">{act_kind_label(a.act_kind)}</span>
+                <span class="muted small">{a.act_kind.label(crate::i18n::lang())}</span>
             </td>
             <td>{name}</td>
             <td class="nowrap">{date_bg(a.received_on)}</td>
             <td>
-                {act_action_label(a.action)}
+                {a.action.label(crate::i18n::lang())}
                 <br />
                 <span class="small">
-                    {format!(
-                        "на {} ({days} {} след получаването)",
-                        date_bg(a.action_on),
-                        plural(days.unsigned_abs(), "ден", "дни")
-                    )}
+                    {t!("public-acts-action-on", date = date_bg(a.action_on), days = days)}
                 </span>
             </td>
             <td class="pre-line">{a.grounds.clone()}</td>
             <td class="pre-line">{a.council_revote.clone().unwrap_or_else(|| "—".to_owned())}</td>
             <td>
-                {a.court_case.clone().map(|c| format!("Дело № {c}")).unwrap_or_else(|| "—".to_owned())}
+                {a.court_case.clone().map(|c| t!("public-acts-court-case", case = c)).unwrap_or_else(|| "—".to_owned())}
                 {a.court_outcome.clone().map(|o| view! { <br /> <span class="small pre-line">{o}</span> })}
             </td>
             <td class="nowrap">{a.published_on.map(date_bg).unwrap_or_else(|| "—".to_owned())}</td>

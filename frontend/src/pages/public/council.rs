@@ -24,9 +24,7 @@ fn tenant_rows(t: &TenantContacts, with_tenant: bool) -> AnyView {
         return view! {
             <tr class="contact-row contact-row--empty" data-tenant=tenant>
                 {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
-                <td colspan="4" class="muted">
-                    "Все още не са посочени експерти."
-                </td>
+                <td colspan="4" class="muted">{t!("public-council-no-experts")}</td>
             </tr>
         }
         .into_any();
@@ -52,17 +50,13 @@ fn tenant_rows(t: &TenantContacts, with_tenant: bool) -> AnyView {
 
 /// The file of the lists: a row per person.
 fn contacts_csv(lists: &[TenantContacts]) -> Vec<Vec<String>> {
-    let mut rows = vec![
-        [
-            "Институция",
-            "Име",
-            "Длъжност",
-            "Телефон",
-            "Електронна поща",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut rows = vec![vec![
+        t!("public-council-col-institution"),
+        t!("public-council-col-name"),
+        t!("public-council-col-position"),
+        t!("public-council-col-phone"),
+        t!("public-council-col-email"),
+    ]];
     for t in lists {
         for c in &t.contacts {
             rows.push(vec![
@@ -104,11 +98,11 @@ fn ContactsTable(
             <caption id=format!("{}-caption", id)>{caption}</caption>
             <thead>
                 <tr>
-                    {with_tenant.then(|| view! { <th scope="col">"Институция"</th> })}
-                    <th scope="col">"Име"</th>
-                    <th scope="col">"Длъжност"</th>
-                    <th scope="col">"Телефон"</th>
-                    <th scope="col">"Електронна поща"</th>
+                    {with_tenant.then(|| view! { <th scope="col">{t!("public-council-col-institution")}</th> })}
+                    <th scope="col">{t!("public-council-col-name")}</th>
+                    <th scope="col">{t!("public-council-col-position")}</th>
+                    <th scope="col">{t!("public-council-col-phone")}</th>
+                    <th scope="col">{t!("public-council-col-email")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -120,7 +114,7 @@ fn ContactsTable(
 /// every municipality's experts.
 #[component]
 pub fn CouncilPage() -> impl IntoView {
-    set_title("Съвет и контакти");
+    set_title(&t!("public-council-page-title"));
     let session = use_session();
     let editor = Memo::new(move |_| session.role().is_some_and(can_record));
     // The regional administration comes first in the server's order, so the first page holds
@@ -130,34 +124,32 @@ pub fn CouncilPage() -> impl IntoView {
         |(), page| async move { api::contacts(&page).await },
     );
     view! {
-        <h1>"Областен обществен съвет за превенция и противодействие на корупцията"</h1>
-        <p class="lead">
-            "Председател на съвета е областният управител. Секретариатът е в Областна администрация "
-            "Благоевград; всяка община посочва експерти, отговорни за противодействието на корупцията "
-            "(мярка II.3). Всяка институция поддържа своя списък сама."
-        </p>
+        <h1>{t!("public-council-heading")}</h1>
+        <p class="lead">{t!("public-council-lead")}</p>
         <p>
-            <A href="/report-corruption">"Как да подадете сигнал за корупция"</A>
+            <A href="/report-corruption">{t!("public-council-report-link")}</A>
             <Show when=move || editor.get()>
                 " · "
-                <A href="/contacts/edit" attr:id="contacts-edit-link">"Редактиране на контактите на вашата институция"</A>
+                <A href="/contacts/edit" attr:id="contacts-edit-link">
+                    {t!("public-council-edit-link")}
+                </A>
             </Show>
         </p>
         <PagedList list id="contacts">
-            <h2>"Секретариат и състав"</h2>
+            <h2>{t!("public-council-secretariat-heading")}</h2>
             <ContactsTable
                 list
                 secretariat=true
                 id="council-table"
-                caption="Секретариат на съвета — Областна администрация Благоевград"
+                caption=t!("public-council-secretariat-caption")
                 with_tenant=false
             />
-            <h2>"Експерти по противодействие на корупцията в общините"</h2>
+            <h2>{t!("public-council-experts-heading")}</h2>
             <ContactsTable
                 list
                 secretariat=false
                 id="contacts-table"
-                caption="Експерти, отговорни за противодействието на корупцията, по институции"
+                caption=t!("public-council-experts-caption")
                 with_tenant=true
             />
         </PagedList>

@@ -6,7 +6,6 @@ use crate::components::set_title;
 use crate::format::date_bg;
 use crate::pages::activities::Names;
 use antikor_shared::activity::{Activity, MeetingHeld};
-use antikor_shared::text::plural;
 use antikor_shared::views::ActivityRecord;
 use leptos::prelude::*;
 
@@ -19,45 +18,44 @@ fn meeting_of(record: &ActivityRecord) -> Option<&MeetingHeld> {
 }
 
 /// The table's column headings, as the page shows them (the CSV has more).
-const HEADINGS: [&str; 7] = [
-    "Дата",
-    "Институция",
-    "Заседание",
-    "Участници",
-    "Дневен ред",
-    "Решения",
-    "Протокол",
-];
+fn headings() -> Vec<String> {
+    vec![
+        t!("public-meetings-col-date"),
+        t!("public-meetings-col-institution"),
+        t!("public-meetings-col-meeting"),
+        t!("public-meetings-col-participants"),
+        t!("public-meetings-col-agenda"),
+        t!("public-meetings-col-decisions"),
+        t!("public-meetings-col-protocol"),
+    ]
+}
 
 /// The file's column headings: every field of a meeting.
-const CSV_HEADINGS: [&str; 10] = [
-    "Дата",
-    "Институция",
-    "Вид",
-    "Наименование",
-    "Участници",
-    "Организации",
-    "Дневен ред",
-    "Решения",
-    "Протокол",
-    "Мерки",
-];
+fn csv_headings() -> Vec<String> {
+    vec![
+        t!("public-meetings-col-date"),
+        t!("public-meetings-col-institution"),
+        t!("public-meetings-csv-kind"),
+        t!("public-meetings-csv-title"),
+        t!("public-meetings-col-participants"),
+        t!("public-meetings-csv-organisations"),
+        t!("public-meetings-col-agenda"),
+        t!("public-meetings-col-decisions"),
+        t!("public-meetings-col-protocol"),
+        t!("public-meetings-csv-measures"),
+    ]
+}
 
 /// The register of public meetings.
 const MEETINGS: Register = Register {
     id: "meetings-table",
     paging: "meetings",
     filename: "zasedania.csv",
-    count: |total| {
-        format!(
-            "{total} {}",
-            plural(total, "заседание или среща", "заседания и срещи")
-        )
-    },
-    caption: "Публични заседания и срещи, най-новите първи",
-    headings: &HEADINGS,
-    empty: "Няма публикувани заседания за избрания период.",
-    csv_headings: &CSV_HEADINGS,
+    count: |total| t!("public-meetings-count", count = total),
+    caption: || t!("public-meetings-caption"),
+    headings,
+    empty: || t!("public-meetings-empty"),
+    csv_headings,
     csv_row: meeting_csv,
     row: meeting_row,
 };
@@ -70,18 +68,15 @@ async fn meetings_page(year: Option<i32>, page: PageAt) -> Result<Page<ActivityR
 /// `/meetings`: public meetings of every institution, with protocols and decisions.
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    set_title("Заседания");
+    set_title(&t!("public-meetings-page-title"));
     view! {
         <RegisterPage
             path="/meetings"
             fetch=meetings_page
             register=MEETINGS
         >
-            <h1>"Заседания и срещи"</h1>
-            <p class="lead">
-                "Заседанията на съвета, откритите заседания с граждани, неправителствени организации и медии "
-                "и срещите „отворени врати“, с дневния ред, взетите решения и протоколите (мерки II.1, II.2, IV.1 и V.3)."
-            </p>
+            <h1>{t!("public-meetings-heading")}</h1>
+            <p class="lead">{t!("public-meetings-lead")}</p>
         </RegisterPage>
     }
 }
@@ -92,7 +87,7 @@ fn meeting_csv(r: &ActivityRecord, n: &Names) -> Option<Vec<String>> {
     Some(vec![
         date_bg(m.date),
         n.of(r.tenant.as_str()),
-        m.meeting_kind.label_bg().to_owned(),
+        m.meeting_kind.label(crate::i18n::lang()).to_owned(),
         m.title.clone(),
         m.participants.to_string(),
         m.organisations.join("; "),
@@ -116,7 +111,7 @@ fn meeting_row(r: ActivityRecord, names: Memo<Names>) -> AnyView {
     let protocol = (!m.protocol.is_empty()).then(|| {
         view! {
             <details class="protocol">
-                <summary>"Протокол"</summary>
+                <summary>{t!("public-meetings-col-protocol")}</summary>
                 <p class="pre-line">{m.protocol.clone()}</p>
             </details>
         }
@@ -128,10 +123,10 @@ fn meeting_row(r: ActivityRecord, names: Memo<Names>) -> AnyView {
             <td>
                 <strong>{m.title.clone()}</strong>
                 <br />
-                <span class="muted small">{m.meeting_kind.label_bg()}</span>
+                <span class="muted small">{m.meeting_kind.label(crate::i18n::lang())}</span>
             </td>
             <td>
-                {format!("{} {}", m.participants, plural(u64::from(m.participants), "участник", "участници"))}
+                {t!("public-meetings-participants", count = m.participants)}
                 {(!m.organisations.is_empty()).then(|| view! {
                     <br />
                     <span class="small">{m.organisations.join(", ")}</span>

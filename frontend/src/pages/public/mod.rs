@@ -28,16 +28,16 @@ struct Register {
     paging: &'static str,
     /// The CSV file's name.
     filename: &'static str,
-    /// How many records the whole register holds, in words (`5 акта`).
+    /// How many records the whole register holds, in words (`5 acts`).
     count: fn(u64) -> String,
     /// The caption, for screen readers.
-    caption: &'static str,
+    caption: fn() -> String,
     /// The column headings of the page.
-    headings: &'static [&'static str],
+    headings: fn() -> Vec<String>,
     /// Said in the empty table.
-    empty: &'static str,
+    empty: fn() -> String,
     /// The column headings of the file, which has every field.
-    csv_headings: &'static [&'static str],
+    csv_headings: fn() -> Vec<String>,
     /// A record's row of the file; `None` for a record of another kind.
     csv_row: fn(&ActivityRecord, &Names) -> Option<Vec<String>>,
     /// A record's row of the table; tenants' names are looked up as they load.
@@ -47,7 +47,7 @@ struct Register {
 impl Register {
     /// The file of `records`: the header row, then a row per record of the register's kind.
     fn csv(&self, records: &[ActivityRecord], names: &Names) -> Vec<Vec<String>> {
-        let mut rows = vec![self.csv_headings.iter().map(|h| (*h).to_owned()).collect()];
+        let mut rows = vec![(self.csv_headings)()];
         rows.extend(records.iter().filter_map(|r| (self.csv_row)(r, names)));
         rows
     }
@@ -95,12 +95,12 @@ fn RegisterTable(
     register: Register,
     names: Memo<Names>,
 ) -> impl IntoView {
-    let heads = register
-        .headings
-        .iter()
-        .map(|h| view! { <th scope="col">{*h}</th> })
+    let headings = (register.headings)();
+    let span = headings.len().to_string();
+    let heads = headings
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
         .collect_view();
-    let span = register.headings.len().to_string();
     let total = list.total();
     let count = list.count();
     let csv = CsvSource::load(move || {
@@ -114,13 +114,13 @@ fn RegisterTable(
     let tools = view! { <span class="muted">{move || (register.count)(total.get())}</span> };
     view! {
         <ExportTable id=register.id filename=register.filename rows=csv tools=tools.into_any()>
-            <caption id=format!("{}-caption", register.id) class="visually-hidden">{register.caption}</caption>
+            <caption id=format!("{}-caption", register.id) class="visually-hidden">{(register.caption)()}</caption>
             <thead>
                 <tr>{heads}</tr>
             </thead>
             <tbody>
                 {move || (count.get() == 0).then(|| view! {
-                    <tr class="empty-row"><td colspan=span.clone()>{register.empty}</td></tr>
+                    <tr class="empty-row"><td colspan=span.clone()>{(register.empty)()}</td></tr>
                 })}
                 {list.rows(move |record| (register.row)(record, names))}
             </tbody>

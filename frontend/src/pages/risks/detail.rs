@@ -2,7 +2,7 @@
 //! link to its history, and for its institution's writers the forms that change it.
 
 use super::forms::{AssessForm, CloseForm, ReviewForm, RiskCtx, TreatForm};
-use super::{RatingBadge, review_overdue};
+use super::{RatingBadge, review_overdue, year_text};
 use crate::access::can_record;
 use crate::api::{self, ApiError};
 use crate::components::{Loaded, file_item, set_title};
@@ -19,6 +19,7 @@ use antikor_shared::files::FileRef;
 use antikor_shared::risk::{Rating, RiskRecord};
 use antikor_shared::streams;
 use antikor_shared::wire::code;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -27,7 +28,7 @@ use leptos_router::hooks::use_params_map;
 /// `/risks/{id}`.
 #[component]
 pub fn RiskPage() -> impl IntoView {
-    set_title("Риск");
+    set_title(&t!("risks-risk-title"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let record = LocalResource::new(move || {
@@ -35,9 +36,7 @@ pub fn RiskPage() -> impl IntoView {
         async move {
             // A risk's id is a UUID, as a signal's: anything else is refused before asking.
             if !is_signal_id(&id) {
-                return Err(ApiError::Invalid(
-                    "Адресът не съдържа валиден номер на риск.".to_owned(),
-                ));
+                return Err(ApiError::Invalid(t!("risks-invalid-id")));
             }
             api::risk(&id).await
         }
@@ -46,7 +45,7 @@ pub fn RiskPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             let r = record.await?;
-            set_title(&format!("Риск {}", r.code()));
+            set_title(&t!("risks-risk-heading", code = r.code()));
             Ok::<_, ApiError>(view! { <Risk initial=r /> })
         })
     };
@@ -79,7 +78,7 @@ fn Risk(initial: RiskRecord) -> impl IntoView {
     let files = move || {
         record.with(|r| {
             if r.files.is_empty() {
-                view! { <p id="risk-files-none" class="muted">"Няма прикачени файлове."</p> }
+                view! { <p id="risk-files-none" class="muted">{t!("risks-files-none")}</p> }
                     .into_any()
             } else {
                 let items = r.files.iter().map(file_item).collect_view();
@@ -97,10 +96,10 @@ fn Risk(initial: RiskRecord) -> impl IntoView {
     let forms = may_change.then(|| {
         view! {
             <section aria-labelledby="risk-steps-heading" class="risk-steps">
-                <h2 id="risk-steps-heading">"Действия по риска"</h2>
+                <h2 id="risk-steps-heading">{t!("risks-steps-heading")}</h2>
                 <Show
                     when=open
-                    fallback=|| view! { <p class="muted">"Рискът е закрит: по него не се вписват промени."</p> }
+                    fallback=|| view! { <p class="muted">{t!("risks-closed-no-changes")}</p> }
                 >
                     <AssessForm ctx />
                     <Show when=assessed>
@@ -114,12 +113,12 @@ fn Risk(initial: RiskRecord) -> impl IntoView {
     });
     view! {
         <p class="breadcrumb">
-            <A href=register attr:id="risk-register-link">"Регистър на корупционните рискове"</A>
+            <A href=register attr:id="risk-register-link">{t!("risks-register-title")}</A>
         </p>
         {overview}
         {forms}
         <section aria-labelledby="risk-files-heading">
-            <h2 id="risk-files-heading">"Файлове"</h2>
+            <h2 id="risk-files-heading">{t!("risks-files-heading")}</h2>
             {files}
             {attach}
         </section>
@@ -153,7 +152,7 @@ fn RiskFilesUpload(record: RwSignal<RiskRecord>) -> impl IntoView {
 }
 
 /// A labelled value of the overview, left out when there is none.
-fn field(label: &'static str, id: &'static str, value: Option<String>) -> Option<impl IntoView> {
+fn field(label: String, id: &'static str, value: Option<String>) -> Option<impl IntoView> {
     value.map(|v| {
         view! {
             <dt>{label}</dt>
@@ -162,10 +161,15 @@ fn field(label: &'static str, id: &'static str, value: Option<String>) -> Option
     })
 }
 
+/// A day as the risk's page writes it: "15.12.2025 г.".
+fn date_text(day: NaiveDate) -> String {
+    t!("risks-date", date = date_bg(day))
+}
+
 /// A rating with its band, or that there is none yet.
 fn rating_view(rating: Option<Rating>) -> AnyView {
     rating.map_or_else(
-        || view! { <span class="muted">"не е оценен"</span> }.into_any(),
+        || view! { <span class="muted">{t!("risks-not-assessed")}</span> }.into_any(),
         |rating| view! { <RatingBadge rating /> }.into_any(),
     )
 }
@@ -179,7 +183,7 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
     let tenant = show_tenant.then(|| {
         let slug = r.tenant.to_string();
         view! {
-            <dt>"Институция"</dt>
+            <dt>{t!("risks-field-institution")}</dt>
             <dd id="risk-tenant">{move || names.get().of(&slug)}</dd>
         }
     });
@@ -192,9 +196,9 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
         .as_ref()
         .is_some_and(|t| t.response == antikor_shared::risk::RiskResponse::Accept)
     {
-        "Обосновка за приемането"
+        t!("risks-field-acceptance-reason")
     } else {
-        "Планирани мерки"
+        t!("risks-field-planned-measures")
     };
     view! {
         <h1
@@ -203,54 +207,54 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
             data-status=code(status)
             data-version=r.version.to_string()
         >
-            {format!("Риск {}", r.code())}
+            {t!("risks-risk-heading", code = r.code())}
         </h1>
         <p>
             <A attr:id="risk-trail" href=Filters::record_history_href(&r.tenant, streams::risk(r.id))>
-                "История на записа"
+                {t!("risks-record-history")}
             </A>
         </p>
         <dl id="risk-overview" class="fields">
             {tenant}
-            <dt>"Състояние"</dt>
-            <dd id="risk-status">{status.label_bg()}</dd>
-            <dt>"Година на регистъра"</dt>
-            <dd>{format!("{} г.", r.identified.year)}</dd>
-            <dt>"Област на дейност"</dt>
-            <dd id="risk-area">{r.identified.area.label_bg()}</dd>
-            <dt>"Процес или звено"</dt>
+            <dt>{t!("risks-field-status")}</dt>
+            <dd id="risk-status">{status.label(crate::i18n::lang())}</dd>
+            <dt>{t!("risks-field-year")}</dt>
+            <dd>{year_text(r.identified.year)}</dd>
+            <dt>{t!("risks-field-area")}</dt>
+            <dd id="risk-area">{r.identified.area.label(crate::i18n::lang())}</dd>
+            <dt>{t!("risks-field-unit")}</dt>
             <dd id="risk-unit">{r.identified.unit.clone()}</dd>
-            <dt>"Описание"</dt>
+            <dt>{t!("risks-field-description")}</dt>
             <dd id="risk-description" class="pre-line">{r.identified.description.clone()}</dd>
-            <dt>"Причини"</dt>
+            <dt>{t!("risks-field-causes")}</dt>
             <dd id="risk-causes" class="pre-line">{r.identified.causes.clone()}</dd>
-            <dt>"Собственик"</dt>
+            <dt>{t!("risks-field-owner")}</dt>
             <dd id="risk-owner">{move || use_people().name(&owner)}</dd>
-            <dt>"Срок за преглед"</dt>
+            <dt>{t!("risks-field-review-on")}</dt>
             <dd id="risk-review-on">
-                {format!("{} г.", date_bg(r.identified.review_on))}
-                {overdue.then(|| view! { " " <span class="badge badge--warn">"просрочен"</span> })}
+                {date_text(r.identified.review_on)}
+                {overdue.then(|| view! { " " <span class="badge badge--warn">{t!("risks-overdue-badge")}</span> })}
             </dd>
-            <dt>"Присъщ риск"</dt>
+            <dt>{t!("risks-field-inherent")}</dt>
             <dd id="risk-inherent">{rating_view(r.inherent())}</dd>
-            {field("Съществуващи контроли", "risk-controls", assessment.map(|a| a.controls).filter(|c| !c.is_empty()))}
-            <dt>"Остатъчен риск"</dt>
+            {field(t!("risks-field-controls"), "risk-controls", assessment.map(|a| a.controls).filter(|c| !c.is_empty()))}
+            <dt>{t!("risks-field-residual")}</dt>
             <dd id="risk-residual">{rating_view(r.residual())}</dd>
-            {field("Отговор", "risk-response", treatment.as_ref().map(|t| t.response.label_bg().to_owned()))}
+            {field(t!("risks-field-response"), "risk-response", treatment.as_ref().map(|t| t.response.label(crate::i18n::lang()).to_owned()))}
             {field(actions_label, "risk-actions", treatment.as_ref().map(|t| t.actions.clone()))}
             {field(
-                "Мерки от плана",
+                t!("risks-field-plan-measures"),
                 "risk-measures",
                 treatment.as_ref().filter(|t| !t.measures.is_empty()).map(|t| t.measures.join(", ")),
             )}
             {field(
-                "Срок на мерките",
+                t!("risks-field-due-on"),
                 "risk-due-on",
-                treatment.as_ref().and_then(|t| t.due_on).map(|d| format!("{} г.", date_bg(d))),
+                treatment.as_ref().and_then(|t| t.due_on).map(date_text),
             )}
-            {field("Свързани сигнали", "risk-signals", r.signals.map(|n| n.label()))}
-            {field("Причина за закриването", "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
-            <dt>"Вписан"</dt>
+            {field(t!("risks-field-signals"), "risk-signals", r.signals.map(|n| n.label_in(crate::i18n::lang())))}
+            {field(t!("risks-field-close-reason"), "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
+            <dt>{t!("risks-field-recorded")}</dt>
             <dd>
                 <time datetime=utc_exact(r.recorded_at)>{date_time(r.recorded_at)}</time>
                 ", "
@@ -264,8 +268,7 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
 #[component]
 fn Reviews(risk: RiskRecord) -> impl IntoView {
     let body = if risk.reviews.is_empty() {
-        view! { <p id="risk-reviews-none" class="muted">"Рискът още не е преглеждан."</p> }
-            .into_any()
+        view! { <p id="risk-reviews-none" class="muted">{t!("risks-reviews-none")}</p> }.into_any()
     } else {
         let items = risk
             .reviews
@@ -276,13 +279,13 @@ fn Reviews(risk: RiskRecord) -> impl IntoView {
                 view! {
                     <li data-reviewed-on=review.reviewed_on.to_string()>
                         <p>
-                            <strong>{format!("{} г.", date_bg(review.reviewed_on))}</strong>
-                            " · остатъчен риск "
+                            <strong>{date_text(review.reviewed_on)}</strong>
+                            {format!(" · {} ", t!("risks-review-residual"))}
                             <RatingBadge rating=review.residual />
                             <span class="muted small">
                                 " · "
                                 {move || use_people().name(&by)}
-                                {format!(" · следващ преглед {} г.", date_bg(review.next_review_on))}
+                                {format!(" · {}", t!("risks-review-next", date = date_bg(review.next_review_on)))}
                             </span>
                         </p>
                         <p class="pre-line">{review.note}</p>
@@ -294,7 +297,7 @@ fn Reviews(risk: RiskRecord) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="risk-reviews-heading">
-            <h2 id="risk-reviews-heading">"Прегледи"</h2>
+            <h2 id="risk-reviews-heading">{t!("risks-reviews-heading")}</h2>
             {body}
         </section>
     }

@@ -1,7 +1,7 @@
 //! The forms of a risk's page: assessing it, planning its treatment, reviewing and closing it.
 //! Each sends the version the page shows, and the page then shows the risk the server answers.
 
-use super::heat_map::{IMPACT, LIKELIHOOD, scale_label};
+use super::heat_map::{impact, likelihood, scale_label};
 use super::rating_text;
 use crate::api::{self, ApiError};
 use crate::components::Loaded;
@@ -18,7 +18,9 @@ use leptos::prelude::*;
 use std::future::Future;
 
 /// Said after a conflict, once the risk is shown as it is now.
-const RELOADED: &str = "Рискът по-горе е презареден; въведеното във формуляра е запазено.";
+fn reloaded() -> String {
+    t!("risks-reloaded")
+}
 
 /// The risk as the page shows it, and how its forms send their changes.
 #[derive(Clone, Copy)]
@@ -50,9 +52,9 @@ impl RiskCtx {
         self,
         call: impl Future<Output = Result<RiskRecord, ApiError>> + 'static,
         form: Submit,
-        saved: &'static str,
+        saved: String,
     ) {
-        form.send_versioned(call, self.reload(), RELOADED, move |fresh| {
+        form.send_versioned(call, self.reload(), reloaded(), move |fresh| {
             self.record.try_set(fresh);
             form.succeed(saved);
         });
@@ -101,16 +103,12 @@ impl RatingInput {
 }
 
 /// One value of the 1–5 scale as a select, each value named.
-fn scale_select(
-    id: String,
-    words: &'static [&'static str; 5],
-    value: RwSignal<u8>,
-) -> impl IntoView {
+fn scale_select(id: String, word: fn(u8) -> String, value: RwSignal<u8>) -> impl IntoView {
     let options = (1..=5u8)
         .map(|v| {
             view! {
                 <option value=v.to_string() prop:selected=move || value.get() == v>
-                    {scale_label(words, v)}
+                    {scale_label(word, v)}
                 </option>
             }
         })
@@ -136,20 +134,21 @@ fn RatingFields(
     /// What the ids start with, e.g. `assess-inherent`.
     prefix: &'static str,
     /// The fieldset's legend.
-    legend: &'static str,
+    #[prop(into)]
+    legend: String,
     rating: RatingInput,
 ) -> impl IntoView {
-    let likelihood = format!("{prefix}-likelihood");
-    let impact = format!("{prefix}-impact");
+    let likelihood_id = format!("{prefix}-likelihood");
+    let impact_id = format!("{prefix}-impact");
     let score = move || {
         let r = Rating {
             likelihood: rating.likelihood.get(),
             impact: rating.impact.get(),
         };
-        format!(
-            "Оценка {}: {}",
-            rating_text(r),
-            r.band().label_bg().to_lowercase()
+        t!(
+            "risks-rating-score",
+            rating = rating_text(r),
+            band = r.band().label(crate::i18n::lang()).to_lowercase()
         )
     };
     view! {
@@ -157,12 +156,12 @@ fn RatingFields(
             <legend>{legend}</legend>
             <div class="form-grid">
                 <div class="field">
-                    <label for=likelihood.clone()>"Вероятност"</label>
-                    {scale_select(likelihood.clone(), &LIKELIHOOD, rating.likelihood)}
+                    <label for=likelihood_id.clone()>{t!("risks-likelihood")}</label>
+                    {scale_select(likelihood_id.clone(), likelihood, rating.likelihood)}
                 </div>
                 <div class="field">
-                    <label for=impact.clone()>"Въздействие"</label>
-                    {scale_select(impact.clone(), &IMPACT, rating.impact)}
+                    <label for=impact_id.clone()>{t!("risks-impact")}</label>
+                    {scale_select(impact_id.clone(), impact, rating.impact)}
                 </div>
             </div>
             <p id=format!("{prefix}-score") class="muted small" aria-live="polite">{score}</p>
@@ -183,9 +182,7 @@ pub(super) fn AssessForm(ctx: RiskCtx) -> impl IntoView {
     let submit = Callback::new(move |()| {
         let (inherent, residual) = (inherent.get_untracked(), residual.get_untracked());
         if residual.score() > inherent.score() {
-            return form.fail(
-                "Остатъчният риск (след съществуващите контроли) не може да е по-висок от присъщия.",
-            );
+            return form.fail(t!("risks-assess-residual-above"));
         }
         let body = RiskChange {
             expected_version: ctx.version(),
@@ -199,26 +196,26 @@ pub(super) fn AssessForm(ctx: RiskCtx) -> impl IntoView {
         ctx.send(
             async move { api::assess_risk(&id, &body).await },
             form,
-            "Оценката е записана.",
+            t!("risks-assess-saved"),
         );
     });
     let title = if assessed {
-        "Нова оценка"
+        t!("risks-assess-title-new")
     } else {
-        "Оценка на риска"
+        t!("risks-assess-title")
     };
     view! {
-        <StepForm id="risk-assess" error_id="assess-error" submit_id="assess-submit" title open=!assessed form on_submit=submit button="Запиши оценката">
-            <RatingFields prefix="assess-inherent" legend="Присъщ риск (преди контролите)" rating=inherent />
+        <StepForm id="risk-assess" error_id="assess-error" submit_id="assess-submit" title open=!assessed form on_submit=submit button=t!("risks-assess-submit")>
+            <RatingFields prefix="assess-inherent" legend=t!("risks-assess-inherent-legend") rating=inherent />
             <TextAreaField
                 id="assess-controls"
-                label="Съществуващи контроли"
+                label=t!("risks-field-controls")
                 value=controls
                 rows=3
                 maxlength=4000
                 class="field--wide"
             />
-            <RatingFields prefix="assess-residual" legend="Остатъчен риск (със съществуващите контроли)" rating=residual />
+            <RatingFields prefix="assess-residual" legend=t!("risks-assess-residual-legend") rating=residual />
         </StepForm>
     }
 }
@@ -240,7 +237,7 @@ fn MeasureChoices(year: i32, chosen: RwSignal<Vec<String>>) -> impl IntoView {
                 return Ok::<_, ApiError>(
                     view! {
                         <p class="muted small">
-                            {format!("Няма план за {year} г.: мерките по риска се описват само с текст.")}
+                            {t!("risks-treat-no-plan", year = year.to_string())}
                         </p>
                     }
                     .into_any(),
@@ -263,7 +260,7 @@ fn MeasureChoices(year: i32, chosen: RwSignal<Vec<String>>) -> impl IntoView {
     };
     view! {
         <fieldset class="measure-picker">
-            <legend>{format!("Мерки от плана за {year} г., които изпълнява (по избор)")}</legend>
+            <legend>{t!("risks-treat-measures-legend", year = year.to_string())}</legend>
             <Loaded retry=Callback::new(move |()| plan.refetch()) keep_shown=true>{boxes}</Loaded>
         </fieldset>
     }
@@ -302,15 +299,15 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
         let accepted = response.get_untracked() == RiskResponse::Accept;
         if text.is_empty() {
             return form.fail(if accepted {
-                "Обосновете защо рискът се приема."
+                t!("risks-treat-justify")
             } else {
-                "Опишете планираните мерки."
+                t!("risks-treat-describe")
             });
         }
         let due = if due_on.with_untracked(|d| d.trim().is_empty()) {
             None
         } else {
-            match day(due_on, "срока на мерките") {
+            match day(due_on, &t!("risks-treat-due-on-what")) {
                 Ok(d) => Some(d),
                 Err(e) => return form.fail(e),
             }
@@ -330,7 +327,7 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
         ctx.send(
             async move { api::treat_risk(&id, &body).await },
             form,
-            "Отговорът и мерките са записани.",
+            t!("risks-treat-saved"),
         );
     });
     let options = RiskResponse::ALL
@@ -338,7 +335,7 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
         .map(|r| {
             view! {
                 <option value=code(r) prop:selected=move || response.get() == r>
-                    {r.label_bg()}
+                    {r.label(crate::i18n::lang())}
                 </option>
             }
         })
@@ -346,21 +343,21 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
     // The same field holds the measures, or for an accepted risk why it is accepted.
     let actions_label = Signal::derive(move || {
         if response.get() == RiskResponse::Accept {
-            "Обосновка за приемането"
+            t!("risks-field-acceptance-reason")
         } else {
-            "Планирани мерки"
+            t!("risks-field-planned-measures")
         }
     });
     let title = if treated {
-        "Нов отговор и мерки"
+        t!("risks-treat-title-new")
     } else {
-        "Отговор и мерки"
+        t!("risks-treat-title")
     };
     view! {
-        <StepForm id="risk-treat" error_id="treat-error" submit_id="treat-submit" title open=!treated form on_submit=submit button="Запиши отговора">
+        <StepForm id="risk-treat" error_id="treat-error" submit_id="treat-submit" title open=!treated form on_submit=submit button=t!("risks-treat-submit")>
             <div class="form-grid">
                 <div class="field">
-                    <label for="treat-response">"Отговор на риска"</label>
+                    <label for="treat-response">{t!("risks-treat-response-label")}</label>
                     <select
                         id="treat-response"
                         on:change=move |ev| {
@@ -372,7 +369,7 @@ pub(super) fn TreatForm(ctx: RiskCtx) -> impl IntoView {
                         {options}
                     </select>
                 </div>
-                <InputField id="treat-due-on" label="Срок на мерките (по избор)" kind="date" value=due_on />
+                <InputField id="treat-due-on" label=t!("risks-treat-due-on-label") kind="date" value=due_on />
             </div>
             <div class="field field--wide">
                 <label for="treat-actions">{actions_label}</label>
@@ -392,20 +389,20 @@ pub(super) fn ReviewForm(ctx: RiskCtx) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let next = RwSignal::new(String::new());
     let submit = Callback::new(move |()| {
-        let on = match day(reviewed_on, "датата на прегледа") {
+        let on = match day(reviewed_on, &t!("risks-review-on-what")) {
             Ok(d) => d,
             Err(e) => return form.fail(e),
         };
-        let next_on = match day(next, "датата на следващия преглед") {
+        let next_on = match day(next, &t!("risks-review-next-what")) {
             Ok(d) => d,
             Err(e) => return form.fail(e),
         };
         if next_on <= on {
-            return form.fail("Следващият преглед е след датата на този.");
+            return form.fail(t!("risks-review-next-after"));
         }
         let text = trimmed(note);
         if text.is_empty() {
-            return form.fail("Опишете какво е установил прегледът.");
+            return form.fail(t!("risks-review-describe"));
         }
         let body = RiskChange {
             expected_version: ctx.version(),
@@ -420,17 +417,17 @@ pub(super) fn ReviewForm(ctx: RiskCtx) -> impl IntoView {
         ctx.send(
             async move { api::review_risk(&id, &body).await },
             form,
-            "Прегледът е записан.",
+            t!("risks-review-saved"),
         );
     });
     view! {
-        <StepForm id="risk-review" error_id="review-error" submit_id="review-submit" title="Преглед" form on_submit=submit button="Запиши прегледа">
+        <StepForm id="risk-review" error_id="review-error" submit_id="review-submit" title=t!("risks-review-title") form on_submit=submit button=t!("risks-review-submit")>
             <div class="form-grid">
-                <InputField id="review-on" label="Дата на прегледа" kind="date" value=reviewed_on />
-                <InputField id="review-next" label="Следващ преглед" kind="date" value=next />
+                <InputField id="review-on" label=t!("risks-review-on-label") kind="date" value=reviewed_on />
+                <InputField id="review-next" label=t!("risks-review-next-label") kind="date" value=next />
             </div>
-            <RatingFields prefix="review-residual" legend="Остатъчен риск към прегледа" rating=residual />
-            <TextAreaField id="review-note" label="Констатации" value=note rows=3 maxlength=2000 class="field--wide" />
+            <RatingFields prefix="review-residual" legend=t!("risks-review-residual-legend") rating=residual />
+            <TextAreaField id="review-note" label=t!("risks-review-note-label") value=note rows=3 maxlength=2000 class="field--wide" />
         </StepForm>
     }
 }
@@ -443,7 +440,7 @@ pub(super) fn CloseForm(ctx: RiskCtx) -> impl IntoView {
     let submit = Callback::new(move |()| {
         let text = trimmed(reason);
         if text.is_empty() {
-            return form.fail("Посочете причината за закриването.");
+            return form.fail(t!("risks-close-reason-missing"));
         }
         let body = RiskChange {
             expected_version: ctx.version(),
@@ -453,15 +450,13 @@ pub(super) fn CloseForm(ctx: RiskCtx) -> impl IntoView {
         ctx.send(
             async move { api::close_risk(&id, &body).await },
             form,
-            "Рискът е закрит.",
+            t!("risks-close-saved"),
         );
     });
     view! {
-        <StepForm id="risk-close" error_id="close-error" submit_id="close-submit" title="Закриване" form on_submit=submit button="Закрий риска">
-            <p class="muted small">
-                "Закритият риск остава в регистъра за годината и в одитната следа, но вече не се променя."
-            </p>
-            <TextAreaField id="close-reason" label="Причина за закриването" value=reason rows=3 maxlength=1000 class="field--wide" />
+        <StepForm id="risk-close" error_id="close-error" submit_id="close-submit" title=t!("risks-close-title") form on_submit=submit button=t!("risks-close-submit")>
+            <p class="muted small">{t!("risks-close-note")}</p>
+            <TextAreaField id="close-reason" label=t!("risks-field-close-reason") value=reason rows=3 maxlength=1000 class="field--wide" />
         </StepForm>
     }
 }

@@ -7,23 +7,39 @@ use antikor_shared::risk::{Band, Grid, Rating};
 use antikor_shared::wire::code;
 use leptos::prelude::*;
 
-/// How likely, from 1 to 5.
-pub const LIKELIHOOD: [&str; 5] = ["рядка", "малка", "възможна", "вероятна", "почти сигурна"];
+/// How likely, from 1 to 5, in a word (none off the scale).
+pub fn likelihood(value: u8) -> String {
+    match value {
+        1 => t!("risks-likelihood-1"),
+        2 => t!("risks-likelihood-2"),
+        3 => t!("risks-likelihood-3"),
+        4 => t!("risks-likelihood-4"),
+        5 => t!("risks-likelihood-5"),
+        _ => String::new(),
+    }
+}
 
-/// How much harm, from 1 to 5.
-pub const IMPACT: [&str; 5] = ["незначително", "малко", "умерено", "значително", "тежко"];
+/// How much harm, from 1 to 5, in a word (none off the scale).
+pub fn impact(value: u8) -> String {
+    match value {
+        1 => t!("risks-impact-1"),
+        2 => t!("risks-impact-2"),
+        3 => t!("risks-impact-3"),
+        4 => t!("risks-impact-4"),
+        5 => t!("risks-impact-5"),
+        _ => String::new(),
+    }
+}
 
-/// A value of the scale with its word: "4 — вероятна".
-pub fn scale_label(words: &[&str; 5], value: u8) -> String {
-    let word = words
-        .get(usize::from(value.saturating_sub(1)))
-        .copied()
-        .unwrap_or_default();
-    format!("{value} — {word}")
+/// A value of the scale with its word (`word` is [`likelihood`] or [`impact`]): "4 — вероятна".
+pub fn scale_label(word: fn(u8) -> String, value: u8) -> String {
+    format!("{value} — {}", word(value))
 }
 
 /// The heading of the corner cell, naming both axes.
-const CORNER: &str = "Вероятност \\ Въздействие";
+fn corner() -> String {
+    t!("risks-map-corner")
+}
 
 /// The scale's values from the most to the least likely: the rows' order.
 const ROWS: [u8; 5] = [5, 4, 3, 2, 1];
@@ -39,12 +55,12 @@ fn count(grid: &Grid, likelihood: u8, impact: u8) -> u32 {
 /// The heat map as CSV: the header row, then a row per likelihood, most likely first.
 fn grid_csv(grid: &Grid) -> Vec<Vec<String>> {
     let mut rows = vec![
-        std::iter::once(CORNER.to_owned())
-            .chain(COLUMNS.iter().map(|&i| scale_label(&IMPACT, i)))
+        std::iter::once(corner())
+            .chain(COLUMNS.iter().map(|&i| scale_label(impact, i)))
             .collect(),
     ];
     rows.extend(ROWS.iter().map(|&l| {
-        std::iter::once(scale_label(&LIKELIHOOD, l))
+        std::iter::once(scale_label(likelihood, l))
             .chain(COLUMNS.iter().map(|&i| count(grid, l, i).to_string()))
             .collect()
     }));
@@ -65,12 +81,12 @@ pub fn BandLegend() -> impl IntoView {
             view! {
                 <li>
                     <span class=format!("swatch {}", band_class(band)) aria-hidden="true"></span>
-                    {format!("{} ({scores})", band.label_bg())}
+                    {format!("{} ({scores})", band.label(crate::i18n::lang()))}
                 </li>
             }
         })
         .collect_view();
-    view! { <ul class="legend" aria-label="Нива на риска">{items}</ul> }
+    view! { <ul class="legend" aria-label=t!("risks-legend-label")>{items}</ul> }
 }
 
 /// One heat map. Cells carry `data-likelihood`, `data-impact`, `data-band` and `data-count`.
@@ -92,7 +108,7 @@ pub fn HeatMap(
             view! {
                 <th scope="col" class="heat-map__impact">
                     {i.to_string()}
-                    <span class="heat-map__word">{IMPACT[usize::from(i - 1)]}</span>
+                    <span class="heat-map__word">{impact(i)}</span>
                 </th>
             }
         })
@@ -109,10 +125,13 @@ pub fn HeatMap(
                     };
                     let band = rating.band();
                     let n = count(&grid, l, i);
-                    let title = format!(
-                        "Вероятност {l} × въздействие {i} = {}, {}: {n}",
-                        rating.score(),
-                        band.label_bg().to_lowercase()
+                    let title = t!(
+                        "risks-map-cell-title",
+                        likelihood = l,
+                        impact = i,
+                        score = rating.score(),
+                        band = band.label(crate::i18n::lang()).to_lowercase(),
+                        count = n,
                     );
                     view! {
                         <td
@@ -125,7 +144,7 @@ pub fn HeatMap(
                             title=title
                         >
                             <span class="heat-cell__count">{n.to_string()}</span>
-                            <span class="heat-cell__band">{band.label_bg()}</span>
+                            <span class="heat-cell__band">{band.label(crate::i18n::lang())}</span>
                         </td>
                     }
                 })
@@ -134,7 +153,7 @@ pub fn HeatMap(
                 <tr>
                     <th scope="row" class="heat-map__likelihood">
                         {l.to_string()}
-                        <span class="heat-map__word">{LIKELIHOOD[usize::from(l - 1)]}</span>
+                        <span class="heat-map__word">{likelihood(l)}</span>
                     </th>
                     {cells}
                 </tr>
@@ -143,14 +162,14 @@ pub fn HeatMap(
         .collect_view();
     let csv_grid = grid.clone();
     let csv = Callback::new(move |()| grid_csv(&csv_grid));
-    let tools = view! { <span class="muted" id=format!("{id}-total")>{format!("Оценени рискове: {total}")}</span> };
+    let tools = view! { <span class="muted" id=format!("{id}-total")>{t!("risks-map-total", count = total)}</span> };
     view! {
         <section class="heat-map-box">
             <ExportTable id class="heat-map" filename rows=csv tools=tools.into_any()>
                 <caption id=format!("{id}-caption")>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{CORNER}</th>
+                        <th scope="col">{corner()}</th>
                         {header}
                     </tr>
                 </thead>
@@ -173,7 +192,7 @@ mod tests {
         });
         let rows = grid_csv(&grid);
         assert_eq!(rows.len(), 6);
-        assert_eq!(rows[0][0], CORNER);
+        assert_eq!(rows[0][0], corner());
         assert_eq!(rows[0][5], "5 — тежко");
         assert_eq!(rows[1][0], "5 — почти сигурна");
         // Likelihood 3 is the third row of the five, impact 4 the fourth column.
@@ -187,7 +206,7 @@ mod tests {
 
     #[test]
     fn scale_values_are_named() {
-        assert_eq!(scale_label(&LIKELIHOOD, 1), "1 — рядка");
-        assert_eq!(scale_label(&IMPACT, 5), "5 — тежко");
+        assert_eq!(scale_label(likelihood, 1), "1 — рядка");
+        assert_eq!(scale_label(impact, 5), "5 — тежко");
     }
 }

@@ -16,7 +16,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Loaded, set_title};
 use crate::controls::{TenantSelect, ViewParams, today, use_view_params};
 use crate::csv::{CsvSource, ExportTable};
-use crate::format::{date_bg, plural_count};
+use crate::format::date_bg;
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use antikor_shared::risk::{Band, Rating, RiskRecord, RiskStatus, RiskSummary};
@@ -28,6 +28,11 @@ use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use new::NewRiskForm;
+
+/// A year as the pages write it: "2025 г." (the number is no count: not grouped).
+fn year_text(year: i32) -> String {
+    t!("risks-year", year = year.to_string())
+}
 
 /// The first year the year pickers offer: the year of the council's first plan, whose
 /// measure VI.1 asked for the registers.
@@ -72,7 +77,7 @@ fn RatingBadge(
     let band = rating.band();
     view! {
         <span class=format!("badge badge--{}", band_class(band)) data-band=code(band) data-score=rating.score().to_string()>
-            {format!("{} · {}", rating_text(rating), band.label_bg())}
+            {format!("{} · {}", rating_text(rating), band.label(crate::i18n::lang()))}
         </span>
     }
 }
@@ -116,7 +121,7 @@ fn RegisterYearSelect(
             .map(|y| {
                 view! {
                     <option value=y.to_string() prop:selected=current == Some(y)>
-                        {format!("{y} г.")}
+                        {year_text(y)}
                     </option>
                 }
             })
@@ -124,7 +129,7 @@ fn RegisterYearSelect(
     };
     view! {
         <div class="field field--narrow">
-            <label for=id>"Година"</label>
+            <label for=id>{t!("risks-year-label")}</label>
             <select id=id on:change=on_change>{options}</select>
         </div>
     }
@@ -132,21 +137,23 @@ fn RegisterYearSelect(
 
 /// The register's column headings. The server's file spells every field out; the page keeps
 /// what tells the risks apart, and each risk's page has the rest.
-const HEADINGS: [&str; 8] = [
-    "Код",
-    "Област на дейност",
-    "Процес или звено",
-    "Описание",
-    "Остатъчен риск",
-    "Отговор",
-    "Преглед",
-    "Състояние",
-];
+fn headings() -> [String; 8] {
+    [
+        t!("risks-field-code"),
+        t!("risks-field-area"),
+        t!("risks-field-unit"),
+        t!("risks-field-description"),
+        t!("risks-field-residual"),
+        t!("risks-field-response"),
+        t!("risks-field-review"),
+        t!("risks-field-status"),
+    ]
+}
 
 /// `/risks`.
 #[component]
 pub fn RisksPage() -> impl IntoView {
-    set_title("Корупционни рискове");
+    set_title(&t!("risks-page-title"));
     let me = use_session().user_untracked();
     let role = me.as_ref().map(|u| u.role);
     let own = me.as_ref().map(|u| u.tenant.clone());
@@ -189,7 +196,7 @@ pub fn RisksPage() -> impl IntoView {
         };
         view! {
             <p>
-                <A href=href attr:id="risks-region-link">"Регистрите на всички институции една до друга"</A>
+                <A href=href attr:id="risks-region-link">{t!("risks-region-link")}</A>
             </p>
         }
     });
@@ -201,12 +208,8 @@ pub fn RisksPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Регистър на корупционните рискове"</h1>
-        <p class="lead">
-            "Рисковете от корупция в дейността на институцията за годината (мярка VI.1 от плана): всеки "
-            "оценен по вероятност и въздействие от 1 до 5 преди и след съществуващите контроли, с избрания "
-            "отговор, мерките и прегледите. Всяка промяна остава в одитната следа."
-        </p>
+        <h1>{t!("risks-register-title")}</h1>
+        <p class="lead">{t!("risks-lead")}</p>
         {may_write.then(|| view! {
             <Show when=own_shown.clone()>
                 <NewRiskForm shown />
@@ -218,7 +221,7 @@ pub fn RisksPage() -> impl IntoView {
         </div>
         {region_link}
         <Loaded retry keep_shown=true>{figures}</Loaded>
-        <h2 id="risks-register-heading">"Регистър"</h2>
+        <h2 id="risks-register-heading">{t!("risks-register-heading")}</h2>
         <PagedList list id="risks">
             <RisksTable list csv shown />
         </PagedList>
@@ -226,7 +229,7 @@ pub fn RisksPage() -> impl IntoView {
 }
 
 /// One figure of the register, with its id for the tests.
-fn figure(id: &'static str, label: &'static str, value: u32) -> impl IntoView {
+fn figure(id: &'static str, label: String, value: u32) -> impl IntoView {
     view! {
         <div class="stats__item">
             <dt>{label}</dt>
@@ -249,7 +252,7 @@ fn Figures(summary: RiskSummary) -> impl IntoView {
                 <div class="stats__item">
                     <dt>
                         <span class=format!("swatch {}", band_class(band)) aria-hidden="true"></span>
-                        {format!(" {} остатъчен риск", band.label_bg())}
+                        {format!(" {}", t!("risks-figure-band", band = band.label(crate::i18n::lang())))}
                     </dt>
                     <dd class="stats__number" id=format!("risks-band-{}", code(band))>{count.to_string()}</dd>
                 </div>
@@ -262,27 +265,24 @@ fn Figures(summary: RiskSummary) -> impl IntoView {
         .map_or_else(String::new, |t| format!("-{t}"));
     view! {
         <dl class="stats" id="risks-stats" data-year=year.to_string()>
-            {figure("risks-open", "Открити рискове", s.open)}
+            {figure("risks-open", t!("risks-figure-open"), s.open)}
             {bands}
-            {figure("risks-unassessed", "Неоценени", s.unassessed)}
-            {figure("risks-untreated", "Оценени, без мерки", s.untreated)}
-            {figure("risks-overdue", "Просрочени прегледи", s.overdue_reviews)}
-            {figure("risks-closed", "Закрити", s.closed)}
+            {figure("risks-unassessed", t!("risks-figure-unassessed"), s.unassessed)}
+            {figure("risks-untreated", t!("risks-figure-untreated"), s.untreated)}
+            {figure("risks-overdue", t!("risks-figure-overdue"), s.overdue_reviews)}
+            {figure("risks-closed", t!("risks-figure-closed"), s.closed)}
         </dl>
-        <p class="muted small">
-            "Картите броят откритите оценени рискове: редовете са вероятността, колоните — въздействието; "
-            "оценката е произведението им."
-        </p>
+        <p class="muted small">{t!("risks-maps-note")}</p>
         <div class="heat-maps">
             <HeatMap
                 id="risks-inherent-map"
-                caption=format!("Присъщ риск (преди контролите), {year} г.")
+                caption=t!("risks-inherent-map-caption", year = year.to_string())
                 grid=s.inherent.clone()
                 filename=format!("riskove-prisasht{tag}-{year}.csv")
             />
             <HeatMap
                 id="risks-residual-map"
-                caption=format!("Остатъчен риск (след контролите), {year} г.")
+                caption=t!("risks-residual-map-caption", year = year.to_string())
                 grid=s.residual.clone()
                 filename=format!("riskove-ostatachen{tag}-{year}.csv")
             />
@@ -303,26 +303,26 @@ fn RisksTable(
     let count = list.count();
     let today = today();
     let rows = list.rows(move |risk: RiskRecord| view! { <RiskRow risk today /> });
-    let headings = HEADINGS
-        .iter()
-        .map(|h| view! { <th scope="col">{*h}</th> })
+    let headings = headings()
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
         .collect_view();
     let tools = view! {
         <span class="table-tools__left">
             <BandLegend />
-            <span class="muted">{move || plural_count(total.get(), "риск", "риска")}</span>
+            <span class="muted">{move || t!("risks-count", count = total.get())}</span>
         </span>
     };
     let empty = move || match shown.get() {
-        Some(year) => format!("Няма вписани рискове за {year} г."),
-        None => "Няма вписани рискове.".to_owned(),
+        Some(year) => t!("risks-none-year", year = year.to_string()),
+        None => t!("risks-none"),
     };
     view! {
         <ExportTable id="risks-table" class="risks-table" filename="registar-riskove.csv" rows=CsvSource::Server(csv) tools=tools.into_any()>
             <caption id="risks-table-caption">
                 {move || match shown.get() {
-                    Some(year) => format!("Рискове за {year} г., по реда на вписване"),
-                    None => "Рискове по реда на вписване".to_owned(),
+                    Some(year) => t!("risks-table-caption-year", year = year.to_string()),
+                    None => t!("risks-table-caption"),
                 }}
             </caption>
             <thead>
@@ -345,18 +345,18 @@ fn RisksTable(
 fn RiskRow(risk: RiskRecord, today: NaiveDate) -> impl IntoView {
     let status = risk.status();
     let residual = risk.residual().map_or_else(
-        || view! { <span class="muted">"не е оценен"</span> }.into_any(),
+        || view! { <span class="muted">{t!("risks-not-assessed")}</span> }.into_any(),
         |rating| view! { <RatingBadge rating /> }.into_any(),
     );
     let response = risk.treatment.as_ref().map_or_else(
         || view! { <span class="muted">"—"</span> }.into_any(),
-        |t| t.response.label_bg().into_any(),
+        |t| t.response.label(crate::i18n::lang()).into_any(),
     );
     let overdue = review_overdue(&risk, today);
     // The badge may wrap under the date: the register must fit a laptop's screen whole.
     let review = view! {
         <span class="nowrap">{date_bg(risk.identified.review_on)}</span>
-        {overdue.then(|| view! { " " <span class="badge badge--warn">"просрочен"</span> })}
+        {overdue.then(|| view! { " " <span class="badge badge--warn">{t!("risks-overdue-badge")}</span> })}
     };
     let (href, code_text) = (risk_href(&risk), risk.code());
     let status_class = if status == RiskStatus::Closed {
@@ -375,13 +375,13 @@ fn RiskRow(risk: RiskRecord, today: NaiveDate) -> impl IntoView {
             <th scope="row" class="nowrap">
                 <A href=href>{code_text}</A>
             </th>
-            <td>{risk.identified.area.label_bg()}</td>
+            <td>{risk.identified.area.label(crate::i18n::lang())}</td>
             <td>{risk.identified.unit.clone()}</td>
             <td class="risk-description">{risk.identified.description.clone()}</td>
             <td class="nowrap">{residual}</td>
             <td>{response}</td>
             <td>{review}</td>
-            <td class=status_class>{status.label_bg()}</td>
+            <td class=status_class>{status.label(crate::i18n::lang())}</td>
         </tr>
     }
 }

@@ -1,15 +1,15 @@
 //! The form that enters a risk in the register of the user's institution.
 
-use super::register_years;
+use super::{register_years, year_text};
 use crate::api;
 use crate::controls::today;
 use crate::directory::use_people;
 use crate::form::{FormError, InputField, Labelled, TextAreaField, date_error, use_submit};
 use crate::session::use_session;
+use antikor_shared::TenantId;
 use antikor_shared::account::Person;
 use antikor_shared::risk::{RiskArea, RiskIdentified};
 use antikor_shared::wire::{code, from_code};
-use antikor_shared::{TenantId, text::DATE_FORMAT_BG};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -31,7 +31,7 @@ fn owners<'a>(people: impl IntoIterator<Item = &'a Person>, tenant: &TenantId) -
 fn required(value: RwSignal<String>, what: &str) -> Result<String, String> {
     let text = value.get_untracked().trim().to_owned();
     if text.is_empty() {
-        Err(format!("Попълнете полето „{what}“."))
+        Err(t!("risks-new-required", field = what))
     } else {
         Ok(text)
     }
@@ -53,20 +53,19 @@ impl Typed {
         let year = self
             .year
             .parse::<i32>()
-            .map_err(|_| "Изберете година на регистъра.".to_owned())?;
-        let area =
-            from_code::<RiskArea>(&self.area).ok_or("Изберете област на дейност.".to_owned())?;
-        let unit = required(self.unit, "Процес или звено")?;
-        let description = required(self.description, "Описание на риска")?;
-        let causes = required(self.causes, "Причини")?;
+            .map_err(|_| t!("risks-new-choose-year"))?;
+        let area = from_code::<RiskArea>(&self.area).ok_or_else(|| t!("risks-new-choose-area"))?;
+        let unit = required(self.unit, &t!("risks-field-unit"))?;
+        let description = required(self.description, &t!("risks-new-description-label"))?;
+        let causes = required(self.causes, &t!("risks-field-causes"))?;
         if self.owner.trim().is_empty() {
-            return Err("Изберете собственик на риска.".to_owned());
+            return Err(t!("risks-new-choose-owner"));
         }
         let review_on = self
             .review_on
             .trim()
             .parse::<NaiveDate>()
-            .map_err(|_| date_error("срока за преглед"))?;
+            .map_err(|_| date_error(&t!("risks-new-review-on-what")))?;
         Ok(RiskIdentified {
             year,
             area,
@@ -141,7 +140,7 @@ pub(super) fn NewRiskForm(
             .map(|y| {
                 let value = y.to_string();
                 let selected = value == current;
-                view! { <option value=value prop:selected=selected>{format!("{y} г.")}</option> }
+                view! { <option value=value prop:selected=selected>{year_text(y)}</option> }
             })
             .collect_view()
     };
@@ -150,7 +149,7 @@ pub(super) fn NewRiskForm(
         .map(|a| {
             view! {
                 <option value=code(a) prop:selected=move || area.get() == code(a)>
-                    {a.label_bg()}
+                    {a.label(crate::i18n::lang())}
                 </option>
             }
         })
@@ -167,7 +166,7 @@ pub(super) fn NewRiskForm(
                 let selected = value == current;
                 view! {
                     <option value=value.clone() prop:selected=selected>
-                        {format!("{} ({})", p.display_name, p.role.label_bg())}
+                        {format!("{} ({})", p.display_name, p.role.label(crate::i18n::lang()))}
                     </option>
                 }
             })
@@ -175,10 +174,10 @@ pub(super) fn NewRiskForm(
     };
     view! {
         <details class="form-card" id="new-risk">
-            <summary>"Нов риск"</summary>
+            <summary>{t!("risks-new-title")}</summary>
             <form id="new-risk-form" on:submit=submit novalidate>
                 <div class="form-grid">
-                    <Labelled id="new-risk-year" label="Година на регистъра" class="field--narrow">
+                    <Labelled id="new-risk-year" label=t!("risks-field-year") class="field--narrow">
                         <select
                             id="new-risk-year"
                             on:change=move |ev| {
@@ -189,36 +188,36 @@ pub(super) fn NewRiskForm(
                             {year_options}
                         </select>
                     </Labelled>
-                    <Labelled id="new-risk-area" label="Област на дейност">
+                    <Labelled id="new-risk-area" label=t!("risks-field-area")>
                         <select id="new-risk-area" on:change=move |ev| area.set(event_target_value(&ev))>
                             {area_options}
                         </select>
                     </Labelled>
-                    <InputField id="new-risk-unit" label="Процес или звено" value=unit maxlength=300 />
-                    <Labelled id="new-risk-owner" label="Собственик на риска" help="Служителят, който отговаря за риска.">
+                    <InputField id="new-risk-unit" label=t!("risks-field-unit") value=unit maxlength=300 />
+                    <Labelled id="new-risk-owner" label=t!("risks-new-owner-label") help=t!("risks-new-owner-help")>
                         <select
                             id="new-risk-owner"
                             aria-describedby="new-risk-owner-help"
                             on:change=move |ev| owner.set(event_target_value(&ev))
                         >
-                            <option value="" prop:selected=move || owner.with(String::is_empty)>"Изберете…"</option>
+                            <option value="" prop:selected=move || owner.with(String::is_empty)>{t!("risks-new-choose")}</option>
                             {owner_options}
                         </select>
                     </Labelled>
                     <InputField
                         id="new-risk-review-on"
-                        label="Срок за преглед"
+                        label=t!("risks-field-review-on")
                         kind="date"
                         value=review_on
-                        help=format!("Във вида {DATE_FORMAT_BG}, до три години след годината на регистъра.")
+                        help=t!("risks-new-review-on-help")
                     />
                 </div>
-                <TextAreaField id="new-risk-description" label="Описание на риска" value=description rows=3 maxlength=2000 help="Какво може да се случи." />
-                <TextAreaField id="new-risk-causes" label="Причини" value=causes rows=3 maxlength=2000 help="Защо може да се случи." />
+                <TextAreaField id="new-risk-description" label=t!("risks-new-description-label") value=description rows=3 maxlength=2000 help=t!("risks-new-description-help") />
+                <TextAreaField id="new-risk-causes" label=t!("risks-field-causes") value=causes rows=3 maxlength=2000 help=t!("risks-new-causes-help") />
                 <FormError id="new-risk-error" error=form.error() />
                 <div class="form-actions">
                     <button type="submit" id="new-risk-submit" class="button button--primary" disabled=form.busy()>
-                        "Впиши риска"
+                        {t!("risks-new-submit")}
                     </button>
                 </div>
             </form>

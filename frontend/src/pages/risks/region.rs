@@ -22,41 +22,68 @@ fn has_register(summary: &RiskSummary) -> bool {
     summary.open + summary.closed > 0
 }
 
-/// A column of the institutions' table: its heading, and the count it shows.
-type CountColumn = (&'static str, fn(&RiskSummary) -> u32);
+/// A column of the institutions' table: its key (the cells' `data-column`), its heading, and
+/// the count it shows.
+struct CountColumn {
+    key: &'static str,
+    heading: String,
+    count: fn(&RiskSummary) -> u32,
+}
 
 /// The columns of the institutions' table, after the institution.
-const COUNTS: [CountColumn; 8] = [
-    ("Открити", |s| s.open),
-    ("Висок", |s| s.by_band[Band::High as usize]),
-    ("Среден", |s| s.by_band[Band::Medium as usize]),
-    ("Нисък", |s| s.by_band[Band::Low as usize]),
-    ("Неоценени", |s| s.unassessed),
-    ("Без мерки", |s| s.untreated),
-    ("Просрочени прегледи", |s| {
-        s.overdue_reviews
-    }),
-    ("Закрити", |s| s.closed),
-];
+fn count_columns() -> [CountColumn; 8] {
+    fn column(key: &'static str, heading: String, count: fn(&RiskSummary) -> u32) -> CountColumn {
+        CountColumn {
+            key,
+            heading,
+            count,
+        }
+    }
+    [
+        column("open", t!("risks-region-col-open"), |s| s.open),
+        column("high", t!("risks-region-col-high"), |s| {
+            s.by_band[Band::High as usize]
+        }),
+        column("medium", t!("risks-region-col-medium"), |s| {
+            s.by_band[Band::Medium as usize]
+        }),
+        column("low", t!("risks-region-col-low"), |s| {
+            s.by_band[Band::Low as usize]
+        }),
+        column("unassessed", t!("risks-region-col-unassessed"), |s| {
+            s.unassessed
+        }),
+        column("untreated", t!("risks-region-col-untreated"), |s| {
+            s.untreated
+        }),
+        column("overdue", t!("risks-region-col-overdue"), |s| {
+            s.overdue_reviews
+        }),
+        column("closed", t!("risks-region-col-closed"), |s| s.closed),
+    ]
+}
 
 /// The institutions' table as CSV, the header row first.
 fn tenants_csv(rows: &[RegionRiskRow]) -> Vec<Vec<String>> {
+    let columns = count_columns();
     let mut csv = vec![
-        ["Институция", "Регистър"]
-            .into_iter()
-            .chain(COUNTS.iter().map(|(h, _)| *h))
-            .map(str::to_owned)
-            .collect::<Vec<_>>(),
+        [
+            t!("risks-field-institution"),
+            t!("risks-region-col-register"),
+        ]
+        .into_iter()
+        .chain(columns.iter().map(|c| c.heading.clone()))
+        .collect::<Vec<_>>(),
     ];
     csv.extend(rows.iter().map(|t| {
         let register = if has_register(&t.summary) {
-            "да"
+            t!("risks-yes")
         } else {
-            "не"
+            t!("risks-no")
         };
-        [t.name_bg.clone(), register.to_owned()]
+        [t.name_bg.clone(), register]
             .into_iter()
-            .chain(COUNTS.iter().map(|(_, n)| n(&t.summary).to_string()))
+            .chain(columns.iter().map(|c| (c.count)(&t.summary).to_string()))
             .collect()
     }));
     csv
@@ -64,36 +91,32 @@ fn tenants_csv(rows: &[RegionRiskRow]) -> Vec<Vec<String>> {
 
 /// The highest risks as CSV, area by area, the header row first.
 fn top_csv(areas: &[AreaRisks]) -> Vec<Vec<String>> {
-    let mut csv = vec![
-        [
-            "Област на дейност",
-            "Институция",
-            "Код",
-            "Процес или звено",
-            "Описание",
-            "Остатъчен риск",
-            "Ниво",
-            "Отговор",
-            "Свързани сигнали",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut csv = vec![vec![
+        t!("risks-field-area"),
+        t!("risks-field-institution"),
+        t!("risks-field-code"),
+        t!("risks-field-unit"),
+        t!("risks-field-description"),
+        t!("risks-field-residual"),
+        t!("risks-field-band"),
+        t!("risks-field-response"),
+        t!("risks-field-signals"),
+    ]];
     for area in areas {
         csv.extend(area.top.iter().map(|t| {
             vec![
-                area.area.label_bg().to_owned(),
+                area.area.label(crate::i18n::lang()).to_owned(),
                 t.name_bg.clone(),
                 t.code.clone(),
                 t.unit.clone(),
                 t.description.clone(),
                 rating_text(t.residual),
-                t.residual.band().label_bg().to_owned(),
+                t.residual.band().label(crate::i18n::lang()).to_owned(),
                 t.response
-                    .map(|r| r.label_bg())
+                    .map(|r| r.label(crate::i18n::lang()))
                     .unwrap_or_default()
                     .to_owned(),
-                t.signals.label(),
+                t.signals.label_in(crate::i18n::lang()),
             ]
         }));
     }
@@ -103,7 +126,7 @@ fn top_csv(areas: &[AreaRisks]) -> Vec<Vec<String>> {
 /// `/region/risks`.
 #[component]
 pub fn RegionRisksPage() -> impl IntoView {
-    set_title("Корупционни рискове по институции");
+    set_title(&t!("risks-region-title"));
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     // The guard renders this page only for a logged-in user; whether they read the whole
@@ -157,15 +180,11 @@ pub fn RegionRisksPage() -> impl IntoView {
     view! {
         <p class="breadcrumb">
             <A href=move || ViewParams { province: province.get(), ..ViewParams::default() }.href("/region")>
-                "Областен изглед"
+                {t!("risks-region-breadcrumb")}
             </A>
         </p>
-        <h1 id="region-risks-heading">"Корупционни рискове по институции" {heading}</h1>
-        <p class="lead">
-            "Регистрите на рисковете от корупция на институциите една до друга: колко риска има всяка по "
-            "нива на остатъчния риск, кои не са оценени или нямат мерки, чии прегледи са просрочени и кои "
-            "институции още нямат регистър за годината. Под тях — най-високите рискове във всяка област на дейност."
-        </p>
+        <h1 id="region-risks-heading">{t!("risks-region-title")} {heading}</h1>
+        <p class="lead">{t!("risks-region-lead")}</p>
         <div class="filters">
             <Show when=move || whole_country.get() == Some(true)>
                 <ProvinceSelect id="region-risks-province" chosen=province href=province_href />
@@ -191,7 +210,7 @@ fn Registers(region: RegionRisks) -> impl IntoView {
         .saturating_sub(u64::from(region.without_register));
     let top = if region.areas.is_empty() {
         view! {
-            <p id="region-risks-top-none" class="muted">{format!("Няма открити оценени рискове за {year} г.")}</p>
+            <p id="region-risks-top-none" class="muted">{t!("risks-region-top-none", year = year.to_string())}</p>
         }
         .into_any()
     } else {
@@ -200,29 +219,31 @@ fn Registers(region: RegionRisks) -> impl IntoView {
     view! {
         <dl class="stats" id="region-risks-stats" data-year=year.to_string()>
             <div class="stats__item">
-                <dt>"Институции с регистър"</dt>
-                <dd class="stats__number" id="region-risks-kept">{format!("{kept} от {}", region.tenants.len())}</dd>
+                <dt>{t!("risks-region-kept")}</dt>
+                <dd class="stats__number" id="region-risks-kept">
+                    {t!("risks-region-kept-value", kept = kept, total = region.tenants.len())}
+                </dd>
             </div>
             <div class="stats__item">
-                <dt>"Без регистър за годината"</dt>
+                <dt>{t!("risks-region-without")}</dt>
                 <dd class="stats__number" id="region-risks-without">{region.without_register.to_string()}</dd>
             </div>
             <div class="stats__item">
-                <dt>"Открити рискове"</dt>
+                <dt>{t!("risks-figure-open")}</dt>
                 <dd class="stats__number" id="region-risks-open">{open.to_string()}</dd>
             </div>
             <div class="stats__item">
-                <dt>"С висок остатъчен риск"</dt>
+                <dt>{t!("risks-region-high")}</dt>
                 <dd class="stats__number" id="region-risks-high">{high.to_string()}</dd>
             </div>
             <div class="stats__item">
-                <dt>"Оценени, без мерки"</dt>
+                <dt>{t!("risks-figure-untreated")}</dt>
                 <dd class="stats__number" id="region-risks-untreated">{region.untreated.to_string()}</dd>
             </div>
         </dl>
-        <h2>"По институции"</h2>
+        <h2>{t!("risks-region-by-institution")}</h2>
         <TenantsTable tenants=region.tenants year />
-        <h2>"Най-високите рискове по области"</h2>
+        <h2>{t!("risks-region-top-heading")}</h2>
         {top}
     }
 }
@@ -230,9 +251,10 @@ fn Registers(region: RegionRisks) -> impl IntoView {
 /// Each institution's register in figures; those without one marked in words.
 #[component]
 fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
-    let headings = COUNTS
+    let columns = count_columns();
+    let headings = columns
         .iter()
-        .map(|(h, _)| view! { <th scope="col" class="num">{*h}</th> })
+        .map(|c| view! { <th scope="col" class="num">{c.heading.clone()}</th> })
         .collect_view();
     let rows = tenants
         .iter()
@@ -245,10 +267,10 @@ fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
             }
             .href("/risks");
             let name = t.name_bg.clone();
-            let cells = COUNTS
+            let cells = columns
                 .iter()
-                .map(|(h, n)| {
-                    view! { <td class="num" data-column=*h>{n(&t.summary).to_string()}</td> }
+                .map(|c| {
+                    view! { <td class="num" data-column=c.key>{(c.count)(&t.summary).to_string()}</td> }
                 })
                 .collect_view();
             view! {
@@ -266,7 +288,7 @@ fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
                 >
                     <th scope="row">
                         <A href=href>{name}</A>
-                        {(!kept).then(|| view! { " " <span class="badge badge--warn">"без регистър"</span> })}
+                        {(!kept).then(|| view! { " " <span class="badge badge--warn">{t!("risks-region-no-register")}</span> })}
                     </th>
                     {cells}
                 </tr>
@@ -277,11 +299,11 @@ fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
     view! {
         <ExportTable id="region-risks-tenants" filename=format!("riskove-institutsii-{year}.csv") rows=csv>
             <caption id="region-risks-tenants-caption">
-                {format!("Регистрите за {year} г. по институции: открити рискове по ниво на остатъчния риск и какво чака действие")}
+                {t!("risks-region-tenants-caption", year = year.to_string())}
             </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
+                    <th scope="col">{t!("risks-field-institution")}</th>
                     {headings}
                 </tr>
             </thead>
@@ -301,8 +323,8 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                 .iter()
                 .map(|t| {
                     let response = t.response.map_or_else(
-                        || view! { <span class="muted">"няма"</span> }.into_any(),
-                        |r| r.label_bg().into_any(),
+                        || view! { <span class="muted">{t!("risks-region-no-response")}</span> }.into_any(),
+                        |r| r.label(crate::i18n::lang()).into_any(),
                     );
                     let (href, code_text) = (format!("/risks/{}", t.id), t.code.clone());
                     view! {
@@ -318,7 +340,7 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                             <td class="risk-description">{t.description.clone()}</td>
                             <td class="nowrap"><RatingBadge rating=t.residual /></td>
                             <td>{response}</td>
-                            <td class="num">{t.signals.label()}</td>
+                            <td class="num">{t.signals.label_in(crate::i18n::lang())}</td>
                         </tr>
                     }
                 })
@@ -327,7 +349,7 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                 <tbody data-area=code(area.area)>
                     <tr class="section-row">
                         <th scope="colgroup" colspan="7">
-                            {format!("{} — открити рискове: {}", area.area.label_bg(), area.open)}
+                            {t!("risks-region-area-heading", area = area.area.label(crate::i18n::lang()), count = area.open)}
                         </th>
                     </tr>
                     {rows}
@@ -339,17 +361,17 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
     view! {
         <ExportTable id="region-risks-top" class="top-risks" filename=format!("riskove-oblasti-{year}.csv") rows=csv>
             <caption id="region-risks-top-caption">
-                {format!("Най-високите остатъчни рискове за {year} г. във всяка област на дейност")}
+                {t!("risks-region-top-caption", year = year.to_string())}
             </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col">"Код"</th>
-                    <th scope="col">"Процес или звено"</th>
-                    <th scope="col">"Описание"</th>
-                    <th scope="col">"Остатъчен риск"</th>
-                    <th scope="col">"Отговор"</th>
-                    <th scope="col" class="num">"Свързани сигнали"</th>
+                    <th scope="col">{t!("risks-field-institution")}</th>
+                    <th scope="col">{t!("risks-field-code")}</th>
+                    <th scope="col">{t!("risks-field-unit")}</th>
+                    <th scope="col">{t!("risks-field-description")}</th>
+                    <th scope="col">{t!("risks-field-residual")}</th>
+                    <th scope="col">{t!("risks-field-response")}</th>
+                    <th scope="col" class="num">{t!("risks-field-signals")}</th>
                 </tr>
             </thead>
             {groups}

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 /// `/signals/analysis`: where the institution's own signals concentrate (measure IV.3).
 #[component]
 pub fn SignalAnalysisPage() -> impl IntoView {
-    set_title("Анализ на сигналите");
+    set_title(&t!("signals-analysis-title"));
     let analysis = LocalResource::new(api::signals::analysis);
     let retry = Callback::new(move |()| analysis.refetch());
     let body = move || {
@@ -21,14 +21,13 @@ pub fn SignalAnalysisPage() -> impl IntoView {
     };
     view! {
         <p class="breadcrumb">
-            <A href="/signals">"Регистър на сигналите"</A>
+            <A href="/signals">{t!("signals-register-title")}</A>
         </p>
-        <h1>"Къде се съсредоточават сигналите"</h1>
+        <h1>{t!("signals-analysis-heading")}</h1>
         <p class="lead">
-            "Сигналите до вашата институция по звено, дейност и вид, по тримесечия (мярка IV.3): "
-            "за да се насочат мерките натам, където рискът е най-голям. Броят е точен; извън "
-            "институцията се вижда само "
-            <A href="/signals/statistics">"обобщената статистика"</A>
+            {t!("signals-analysis-lead")}
+            " "
+            <A href="/signals/statistics">{t!("signals-analysis-lead-link")}</A>
             "."
         </p>
         <Loaded retry>{body}</Loaded>
@@ -40,13 +39,13 @@ pub fn SignalAnalysisPage() -> impl IntoView {
 fn Analysis(analysis: SignalAnalysis) -> impl IntoView {
     let a = analysis;
     if a.periods.is_empty() {
-        return view! { <p id="analysis-empty" class="muted">"Все още няма сигнали."</p> }
+        return view! { <p id="analysis-empty" class="muted">{t!("signals-analysis-empty")}</p> }
             .into_any();
     }
     view! {
-        <AnalysisTable id="analysis-unit" file="analiz-po-zveno" caption="По звено" first="Звено" periods=a.periods.clone() lines=a.by_unit />
-        <AnalysisTable id="analysis-activity" file="analiz-po-deinost" caption="По дейност" first="Дейност" periods=a.periods.clone() lines=a.by_activity />
-        <AnalysisTable id="analysis-category" file="analiz-po-vid" caption="По вид" first="Вид" periods=a.periods lines=a.by_category />
+        <AnalysisTable id="analysis-unit" file="analiz-po-zveno" caption=t!("signals-analysis-by-unit") first=t!("signals-unit") periods=a.periods.clone() lines=a.by_unit />
+        <AnalysisTable id="analysis-activity" file="analiz-po-deinost" caption=t!("signals-analysis-by-activity") first=t!("signals-activity") periods=a.periods.clone() lines=a.by_activity />
+        <AnalysisTable id="analysis-category" file="analiz-po-vid" caption=t!("signals-analysis-by-category") first=t!("signals-category") periods=a.periods lines=a.by_category />
     }
     .into_any()
 }
@@ -57,8 +56,8 @@ fn AnalysisTable(
     id: &'static str,
     /// The CSV file's name without `.csv`.
     file: &'static str,
-    caption: &'static str,
-    first: &'static str,
+    caption: String,
+    first: String,
     periods: Vec<String>,
     lines: Vec<AnalysisLine>,
 ) -> impl IntoView {
@@ -68,10 +67,13 @@ fn AnalysisTable(
         .collect_view();
     let csv_periods = periods.clone();
     let csv_lines = lines.clone();
+    let csv_first = first.clone();
+    let total = t!("signals-analysis-total");
+    let csv_total = total.clone();
     let csv = Callback::new(move |()| {
-        let mut head = vec![first.to_owned()];
+        let mut head = vec![csv_first.clone()];
         head.extend(csv_periods.iter().cloned());
-        head.push("Общо".to_owned());
+        head.push(csv_total.clone());
         let mut out = vec![head];
         for l in &csv_lines {
             let mut row = vec![l.value.clone()];
@@ -83,7 +85,7 @@ fn AnalysisTable(
     });
     let body = if lines.is_empty() {
         let span = (periods.len() + 2).to_string();
-        view! { <tr class="empty-row"><td colspan=span class="muted">"Няма данни."</td></tr> }
+        view! { <tr class="empty-row"><td colspan=span class="muted">{t!("signals-analysis-no-data")}</td></tr> }
             .into_any()
     } else {
         lines
@@ -105,7 +107,7 @@ fn AnalysisTable(
             .collect_view()
             .into_any()
     };
-    let tools = view! { <h2>{caption}</h2> }.into_any();
+    let tools = view! { <h2>{caption.clone()}</h2> }.into_any();
     view! {
         <ExportTable id filename=format!("{file}.csv") rows=csv tools>
             <caption id=format!("{}-caption", id) class="visually-hidden">{caption}</caption>
@@ -113,7 +115,7 @@ fn AnalysisTable(
                 <tr>
                     <th scope="col">{first}</th>
                     {header}
-                    <th scope="col" class="num">"Общо"</th>
+                    <th scope="col" class="num">{total}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>

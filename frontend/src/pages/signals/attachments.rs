@@ -2,6 +2,7 @@
 
 use crate::components::FileProblems;
 use crate::upload::check_size;
+use antikor_shared::i18n::Lang;
 use antikor_shared::signal::{MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, NewAttachment};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 /// and how many are attached already.
 pub fn check_file(name: &str, media_type: &str, bytes: f64, already: usize) -> Result<(), String> {
     if already >= MAX_ATTACHMENTS {
-        return Err(format!("Може да приложите до {MAX_ATTACHMENTS} файла."));
+        return Err(t!("citizen-attachments-too-many", count = MAX_ATTACHMENTS));
     }
     let lower = name.to_lowercase();
     let by_name = [".pdf", ".jpg", ".jpeg", ".png", ".txt"]
@@ -21,9 +22,7 @@ pub fn check_file(name: &str, media_type: &str, bytes: f64, already: usize) -> R
         "application/pdf" | "image/jpeg" | "image/png" | "text/plain"
     );
     if !by_name && !by_type {
-        return Err(format!(
-            "„{name}“: приемат се само PDF, JPEG, PNG и текстови файлове."
-        ));
+        return Err(t!("citizen-attachments-wrong-type", name = name));
     }
     check_size(name, bytes, MAX_ATTACHMENT_BYTES)
 }
@@ -35,7 +34,7 @@ pub fn data_url_base64(url: &str) -> Option<&str> {
         .map(|(_, b64)| b64)
 }
 
-/// A human size: `840 KB`, `1,4 MB`.
+/// A human size: `840 KB`, `1,4 MB` (`1.4 MB` in English).
 pub fn size_text(bytes: u64) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
@@ -43,7 +42,11 @@ pub fn size_text(bytes: u64) -> String {
         // One decimal is all a person needs of a file's size.
         #[allow(clippy::cast_precision_loss)]
         let mb = bytes as f64 / (1024.0 * 1024.0);
-        format!("{mb:.1} MB").replace('.', ",")
+        let text = format!("{mb:.1} MB");
+        match crate::i18n::lang() {
+            Lang::Bg => text.replace('.', ","),
+            Lang::En => text,
+        }
     }
 }
 
@@ -51,7 +54,7 @@ pub fn size_text(bytes: u64) -> String {
 fn read_file(file: web_sys::File, done: impl FnOnce(Result<NewAttachment, String>) + 'static) {
     let name = file.name();
     let Ok(reader) = web_sys::FileReader::new() else {
-        done(Err(format!("„{name}“ не може да бъде прочетен.")));
+        done(Err(t!("citizen-attachments-unreadable", name = &name)));
         return;
     };
     let result_reader = reader.clone();
@@ -67,7 +70,7 @@ fn read_file(file: web_sys::File, done: impl FnOnce(Result<NewAttachment, String
                 name,
                 content_base64: b64.to_owned(),
             })),
-            _ => done(Err(format!("„{name}“ не може да бъде прочетен."))),
+            _ => done(Err(t!("citizen-attachments-unreadable", name = &name))),
         }
     });
     reader.set_onloadend(Some(on_end.unchecked_ref()));
@@ -144,7 +147,7 @@ pub fn AttachmentPicker(
                                 }
                             })
                         >
-                            "Премахни"
+                            {t!("citizen-attachments-remove")}
                         </button>
                     </li>
                 }
@@ -154,7 +157,7 @@ pub fn AttachmentPicker(
     let help = format!("{id}-help");
     view! {
         <fieldset class="attachments">
-            <legend>"Приложения (по желание)"</legend>
+            <legend>{t!("citizen-attachments-legend")}</legend>
             <div class="field field--wide">
                 // The browser's own button speaks the browser's language ("Choose Files"): the
                 // input stays (and takes the focus), its label is the button people see.
@@ -167,17 +170,18 @@ pub fn AttachmentPicker(
                     on:change=on_change
                     aria-describedby=help.clone()
                 />
-                <label for=id.clone() class="button file-button">"Изберете файлове…"</label>
+                <label for=id.clone() class="button file-button">{t!("citizen-attachments-choose")}</label>
                 <p id=help class="field__help">
-                    {format!(
-                        "До {MAX_ATTACHMENTS} файла (PDF, JPEG, PNG или текст), всеки до {} MB. Файловете се съхраняват криптирани.",
-                        MAX_ATTACHMENT_BYTES / (1024 * 1024)
+                    {t!(
+                        "citizen-attachments-help",
+                        count = MAX_ATTACHMENTS,
+                        size = MAX_ATTACHMENT_BYTES / (1024 * 1024)
                     )}
                 </p>
             </div>
             <ul class="row-list attachment-list">{list}</ul>
             <Show when=move || { reading.get() > 0 }>
-                <p class="muted small" role="status">"Файловете се прочитат…"</p>
+                <p class="muted small" role="status">{t!("citizen-attachments-reading")}</p>
             </Show>
             <FileProblems problems=errors class="attachment-errors" />
         </fieldset>

@@ -58,7 +58,7 @@ impl DraftValues {
             // A name without a contact is allowed: the reporter may still follow the signal
             // with the receipt code.
             let Some(name) = optional(&self.name) else {
-                return Err("Посочете името си или изберете анонимен сигнал.".to_owned());
+                return Err(t!("signals-draft-name-missing"));
             };
             Some(Reporter {
                 name,
@@ -66,10 +66,10 @@ impl DraftValues {
             })
         };
         let Some(what) = optional(&self.what) else {
-            return Err("Опишете какво се е случило.".to_owned());
+            return Err(t!("signals-draft-what-missing"));
         };
         let Some(category) = from_code::<Category>(&self.category) else {
-            return Err("Изберете вид на нарушението.".to_owned());
+            return Err(t!("signals-draft-category-missing"));
         };
         Ok(CheckedDraft {
             reporter,
@@ -158,12 +158,12 @@ pub fn DraftFields(
     let (units, activities) = intake_lists(tenant);
     let categories = Category::ALL
         .into_iter()
-        .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
+        .map(|c| view! { <option value=code(c)>{c.label(crate::i18n::lang())}</option> })
         .collect_view();
     let named = move || !draft.anonymous.get();
     view! {
         <fieldset class="signal-who">
-            <legend>"Кой подава сигнала"</legend>
+            <legend>{t!("signals-draft-who")}</legend>
             <div class="field field--check">
                 <label>
                     <input
@@ -173,7 +173,8 @@ pub fn DraftFields(
                         prop:checked=move || draft.anonymous.get()
                         on:change=move |_| draft.anonymous.set(true)
                     />
-                    " Анонимно — без име и данни за връзка"
+                    " "
+                    {t!("signals-draft-anonymous")}
                 </label>
                 <label>
                     <input
@@ -183,37 +184,38 @@ pub fn DraftFields(
                         prop:checked=named
                         on:change=move |_| draft.anonymous.set(false)
                     />
-                    " С име и данни за връзка"
+                    " "
+                    {t!("signals-draft-named")}
                 </label>
             </div>
             <Show when=named>
                 <div class="form-grid">
-                    <InputField id=id("name") label="Име и фамилия" autocomplete="name" maxlength=200 value=draft.name />
-                    <InputField id=id("contact") label="Как да се свържем с вас (по желание)" maxlength=500 value=draft.contact
-                        help="Адрес, електронна поща или телефон." />
+                    <InputField id=id("name") label=t!("signals-draft-name") autocomplete="name" maxlength=200 value=draft.name />
+                    <InputField id=id("contact") label=t!("signals-draft-contact") maxlength=500 value=draft.contact
+                        help=t!("signals-draft-contact-help") />
                 </div>
             </Show>
         </fieldset>
         <fieldset>
-            <legend>"Какво се е случило"</legend>
-            <TextAreaField id=id("what") label="Описание" rows=7 maxlength=20000 value=draft.what class="field--wide" />
+            <legend>{t!("signals-draft-what-happened")}</legend>
+            <TextAreaField id=id("what") label=t!("signals-description") rows=7 maxlength=20000 value=draft.what class="field--wide" />
             <div class="form-grid">
-                <InputField id=id("place") label="Къде" maxlength=500 value=draft.place />
-                <InputField id=id("when") label="Кога" maxlength=200 value=draft.when
-                    help="Дата или период, доколкото ги знаете." />
+                <InputField id=id("place") label=t!("signals-where") maxlength=500 value=draft.place />
+                <InputField id=id("when") label=t!("signals-when") maxlength=200 value=draft.when
+                    help=t!("signals-draft-when-help") />
                 <div class="field">
-                    <label for=id("category")>"Вид на нарушението"</label>
+                    <label for=id("category")>{t!("signals-draft-category")}</label>
                     <select id=id("category") bind:value=draft.category>
-                        <option value="">"Изберете…"</option>
+                        <option value="">{t!("signals-choose")}</option>
                         {categories}
                     </select>
                 </div>
-                <ListChoice id=id("unit") label="Звено (по желание)" value=draft.unit choices=units
-                    help="От списъка на институцията. Ако нищо не подхожда, оставете „не е посочено“ и го опишете в описанието." />
-                <ListChoice id=id("activity") label="Дейност (по желание)" value=draft.activity choices=activities
-                    help="Например „обществени поръчки“, ако е в списъка." />
-                <InputField id=id("concerned") label="Засегнато лице (по желание)" maxlength=500 value=draft.concerned
-                    help="Името и длъжността се пазят запечатани, както вашите." />
+                <ListChoice id=id("unit") label=t!("signals-draft-unit") value=draft.unit choices=units
+                    help=t!("signals-draft-unit-help") />
+                <ListChoice id=id("activity") label=t!("signals-draft-activity") value=draft.activity choices=activities
+                    help=t!("signals-draft-activity-help") />
+                <InputField id=id("concerned") label=t!("signals-draft-concerned") maxlength=500 value=draft.concerned
+                    help=t!("signals-draft-concerned-help") />
             </div>
         </fieldset>
         <AttachmentPicker files reading id=id("files") />
@@ -228,13 +230,15 @@ pub fn ListChoice(
     /// The select's id.
     id: String,
     /// Its label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The chosen entry (empty: none).
     value: RwSignal<String>,
     /// The list's entries.
     choices: Signal<Vec<String>>,
     /// A line of help under the field.
-    help: &'static str,
+    #[prop(into)]
+    help: String,
 ) -> impl IntoView {
     Effect::new(move |_| {
         let list = choices.get();
@@ -260,7 +264,7 @@ pub fn ListChoice(
     view! {
         <Labelled id=id.clone() label help>
             <select id=id.clone() on:change=move |ev| value.set(event_target_value(&ev)) aria-describedby=help_id>
-                <option value="" prop:selected=move || value.with(String::is_empty)>"Не е посочено"</option>
+                <option value="" prop:selected=move || value.with(String::is_empty)>{t!("signals-draft-not-specified")}</option>
                 {options}
             </select>
         </Labelled>

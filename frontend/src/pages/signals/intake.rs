@@ -17,7 +17,7 @@ use leptos_router::hooks::use_navigate;
 /// `/signals/new`.
 #[component]
 pub fn SignalIntakePage() -> impl IntoView {
-    set_title("Нов сигнал");
+    set_title(&t!("signals-intake-title"));
     let session = use_session();
     let navigate = use_navigate();
     let own_tenant = Signal::stored(
@@ -40,24 +40,21 @@ pub fn SignalIntakePage() -> impl IntoView {
             return;
         }
         if reading.get_untracked() > 0 {
-            return form.fail("Изчакайте файловете да се прочетат.".to_owned());
+            return form.fail(t!("signals-intake-files-reading"));
         }
         let Some(channel) = from_code::<Channel>(&channel.get_untracked()) else {
-            return form.fail("Изберете как е получен сигналът.".to_owned());
+            return form.fail(t!("signals-intake-channel-missing"));
         };
         let Ok(received) = received.get_untracked().trim().parse::<NaiveDate>() else {
-            return form.fail(date_error("датата на получаване"));
+            return form.fail(date_error(&t!("signals-intake-received-what")));
         };
         if received > today() {
-            return form.fail("Датата на получаване не може да е в бъдещето.".to_owned());
+            return form.fail(t!("signals-intake-received-future"));
         }
         // The law asks for an oral signal to be written down and confirmed by the reporter.
         let confirmed = confirmed.get_untracked();
         if channel.is_oral() && !confirmed {
-            return form.fail(
-                "Устният сигнал се записва след като подателят потвърди записа. Отбележете потвърждението."
-                    .to_owned(),
-            );
+            return form.fail(t!("signals-intake-oral-unconfirmed"));
         }
         let checked = match draft.values().check() {
             Ok(c) => c,
@@ -91,29 +88,27 @@ pub fn SignalIntakePage() -> impl IntoView {
 
     let channels = Channel::OFFICER
         .into_iter()
-        .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
+        .map(|c| view! { <option value=code(c)>{c.label(crate::i18n::lang())}</option> })
         .collect_view();
     view! {
         <p class="breadcrumb">
-            <A href="/signals">"Регистър на сигналите"</A>
+            <A href="/signals">{t!("signals-register-title")}</A>
         </p>
-        <h1>"Нов сигнал"</h1>
+        <h1>{t!("signals-intake-title")}</h1>
         <p class="lead">
-            "Запишете сигнал, получен по електронна поща, телефон, поща или лично. Сигналите от "
-            "онлайн формуляра влизат в регистъра сами. Самоличността, описанието и приложенията се "
-            "съхраняват криптирани."
+            {t!("signals-intake-lead")}
         </p>
         <form id="intake-form" class="form-card signal-form" on:submit=submit novalidate autocomplete="off">
             <div class="form-grid">
                 <div class="field">
-                    <label for="intake-channel">"Как е получен"</label>
+                    <label for="intake-channel">{t!("signals-intake-channel")}</label>
                     <select id="intake-channel" bind:value=channel>
-                        <option value="">"Изберете…"</option>
+                        <option value="">{t!("signals-choose")}</option>
                         {channels}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="intake-received">"Дата на получаване"</label>
+                    <label for="intake-received">{t!("signals-intake-received")}</label>
                     <DateInput id="intake-received" value=received set=move |v| received.set(v) />
                 </div>
             </div>
@@ -121,13 +116,14 @@ pub fn SignalIntakePage() -> impl IntoView {
                 <div class="field field--wide field--check">
                     <label for="intake-confirmed">
                         <input id="intake-confirmed" type="checkbox" bind:checked=confirmed />
-                        " Подателят потвърди записа на устния сигнал"
+                        " "
+                        {t!("signals-intake-confirmed")}
                     </label>
                 </div>
             </Show>
             <DraftFields draft files reading prefix="intake" tenant=own_tenant />
             <FormError id="intake-error" error=form.error() />
-            <SubmitButton id="intake-submit" form text="Запиши сигнала" waiting=Signal::derive(move || reading.get() > 0) />
+            <SubmitButton id="intake-submit" form text=t!("signals-intake-submit") waiting=Signal::derive(move || reading.get() > 0) />
         </form>
     }
 }

@@ -39,14 +39,12 @@ pub fn optional(text: &str) -> Option<String> {
 /// body limit in front of it may answer 413 or 429 without an explanation.
 pub fn error_text(error: &ApiError) -> String {
     match error {
-        ApiError::Unexpected { status: 413 } => format!(
-            "Сигналът е твърде голям: приложенията могат да са до {MAX_ATTACHMENTS} файла, всеки до {} MB.",
-            MAX_ATTACHMENT_BYTES / (1024 * 1024)
+        ApiError::Unexpected { status: 413 } => t!(
+            "signals-error-too-large",
+            files = MAX_ATTACHMENTS,
+            megabytes = MAX_ATTACHMENT_BYTES / (1024 * 1024)
         ),
-        ApiError::Unexpected { status: 429 } => {
-            "Твърде много опити от вашия адрес. Изчакайте няколко минути и опитайте отново."
-                .to_owned()
-        }
+        ApiError::Unexpected { status: 429 } => t!("signals-error-too-many-attempts"),
         other => other.to_string(),
     }
 }
@@ -69,13 +67,13 @@ pub fn StepClock(
 ) -> impl IntoView {
     let done = step
         .done
-        .map(|d| format!(", изпълнено на {}", crate::format::date_bg(d)));
+        .map(|d| t!("signals-clock-done", date = crate::format::date_bg(d)));
     view! {
         <span class="step-clock" data-clock=code(step.clock)>
-            <span class="nowrap">{format!("до {}", crate::format::date_bg(step.due))}</span>
+            <span class="nowrap">{t!("signals-clock-due", date = crate::format::date_bg(step.due))}</span>
             {done}
             " "
-            <span class=clock_class(step.clock)>{step.clock.label_bg()}</span>
+            <span class=clock_class(step.clock)>{step.clock.label(crate::i18n::lang())}</span>
         </span>
     }
 }

@@ -58,7 +58,7 @@ impl Due {
 /// `/signals?status=&due=`.
 #[component]
 pub fn SignalsPage() -> impl IntoView {
-    set_title("Регистър на сигналите");
+    set_title(&t!("signals-register-title"));
     let query = use_query_map();
     let navigate = use_navigate();
     let status = Memo::new(move |_| {
@@ -113,48 +113,46 @@ pub fn SignalsPage() -> impl IntoView {
         .map(|s| {
             view! {
                 <option value=code(s) prop:selected=move || status.get() == Some(s)>
-                    {s.label_bg()}
+                    {s.label(crate::i18n::lang())}
                 </option>
             }
         })
         .collect_view();
     view! {
-        <h1>"Регистър на сигналите"</h1>
+        <h1>{t!("signals-register-title")}</h1>
         <p class="lead">
-            "Сигналите до вашата институция. Регистърът не е публичен: виждат го само служителите, "
-            "определени да приемат сигнали. Самоличността на подателя и на засегнатото лице се отваря "
-            "поотделно и всяко отваряне се записва."
+            {t!("signals-register-lead")}
         </p>
         <div class="table-tools">
             <p>
-                <A href="/signals/new">"Нов сигнал (по поща, телефон, лично)"</A>
+                <A href="/signals/new">{t!("signals-register-new")}</A>
                 " · "
-                <A href="/signals/analysis">"Анализ: къде се съсредоточават сигналите"</A>
+                <A href="/signals/analysis">{t!("signals-register-analysis")}</A>
                 " · "
                 <a id="signals-register-csv" href=api::signals::REGISTER_CSV download="">
-                    "Регистърът в CSV"
+                    {t!("signals-register-csv")}
                 </a>
             </p>
         </div>
         <div class="filters">
             <div class="field">
-                <label for="signals-status">"Състояние"</label>
+                <label for="signals-status">{t!("signals-status")}</label>
                 <select id="signals-status" on:change=on_status>
                     <option value="" prop:selected=move || status.get().is_none()>
-                        "Всички"
+                        {t!("signals-register-all")}
                     </option>
                     {status_options}
                 </select>
             </div>
             <div class="field">
-                <label for="signals-due">"Срокове"</label>
+                <label for="signals-due">{t!("signals-register-due")}</label>
                 <select id="signals-due" on:change=on_due>
-                    <option value="" prop:selected=move || due.get() == Due::All>"Всички"</option>
+                    <option value="" prop:selected=move || due.get() == Due::All>{t!("signals-register-all")}</option>
                     <option value="overdue" prop:selected=move || due.get() == Due::Overdue>
-                        "С просрочен срок"
+                        {t!("signals-register-overdue")}
                     </option>
                     <option value="soon" prop:selected=move || due.get() == Due::Soon>
-                        "Със срок, който изтича скоро"
+                        {t!("signals-register-due-soon")}
                     </option>
                 </select>
             </div>
@@ -170,14 +168,21 @@ fn signal_row(r: SignalRow) -> impl IntoView {
     let href = format!("/signals/{}", r.id);
     let reference = r.reference.clone();
     let feedback = r.feedback.map_or_else(
-        || view! { <span class="muted">"след потвърждението"</span> }.into_any(),
+        || {
+            view! { <span class="muted">{t!("signals-register-after-acknowledgment")}</span> }
+                .into_any()
+        },
         |step| view! { <StepClock step /> }.into_any(),
     );
     let closed = r.closed.map(|c| {
         view! {
             <br />
             <span class="muted small">
-                {format!("{} г., {}", date_bg(c.on), c.outcome.label_bg().to_lowercase())}
+                {t!(
+                    "signals-closed-on",
+                    date = date_bg(c.on),
+                    outcome = c.outcome.label(crate::i18n::lang()).to_lowercase(),
+                )}
             </span>
         }
     });
@@ -190,19 +195,19 @@ fn signal_row(r: SignalRow) -> impl IntoView {
         >
             <th scope="row" class="nowrap">
                 <A href=href>{reference}</A>
-                {r.uin.clone().map(|u| view! { <br /><span class="muted small">{format!("УИН {u}")}</span> })}
+                {r.uin.clone().map(|u| view! { <br /><span class="muted small">{t!("signals-uin-value", uin = u)}</span> })}
             </th>
             <td class="nowrap">{date_bg(r.received)}</td>
             <td>
-                {r.channel.label_bg()}
-                {r.anonymous.then(|| view! { <br /><span class="muted small">"анонимен"</span> })}
+                {r.channel.label(crate::i18n::lang())}
+                {r.anonymous.then(|| view! { <br /><span class="muted small">{t!("signals-anonymous")}</span> })}
             </td>
             <td>
-                {r.category.label_bg()}
-                {r.regime.map(|g| view! { <br /><span class="muted small">{g.label_bg()}</span> })}
+                {r.category.label(crate::i18n::lang())}
+                {r.regime.map(|g| view! { <br /><span class="muted small">{g.label(crate::i18n::lang())}</span> })}
             </td>
             <td class="signal-status">
-                {r.status.label_bg()}
+                {r.status.label(crate::i18n::lang())}
                 {closed}
             </td>
             <td>{r.assigned_to.as_ref().map(ToString::to_string)}</td>
@@ -223,23 +228,23 @@ fn RegisterTable(list: Paged<SignalRow>) -> impl IntoView {
     view! {
         <Show
             when=move || !empty.get()
-            fallback=|| view! { <p id="signals-empty" class="muted">"Няма сигнали с тези условия."</p> }
+            fallback=|| view! { <p id="signals-empty" class="muted">{t!("signals-register-empty")}</p> }
         >
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="signals-table-caption">
                 <table id="signals-table" class="data-table" data-count=move || count.get().to_string()>
-                    <caption id="signals-table-caption">{move || format!("Сигнали: {}", total.get())}</caption>
+                    <caption id="signals-table-caption">{move || t!("signals-register-caption", count = total.get())}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Номер"</th>
-                            <th scope="col">"Получен"</th>
-                            <th scope="col">"Канал"</th>
-                            <th scope="col">"Вид и режим"</th>
-                            <th scope="col">"Състояние"</th>
-                            <th scope="col">"Отговорник"</th>
+                            <th scope="col">{t!("signals-register-number")}</th>
+                            <th scope="col">{t!("signals-received")}</th>
+                            <th scope="col">{t!("signals-channel")}</th>
+                            <th scope="col">{t!("signals-register-category-regime")}</th>
+                            <th scope="col">{t!("signals-status")}</th>
+                            <th scope="col">{t!("signals-assigned-to")}</th>
                             // The clocks' names break before their terms, so that the whole
                             // register fits a 1366 px screen without scrolling.
-                            <th scope="col">"Потвърждение" <br /> "(7 дни)"</th>
-                            <th scope="col">"Обратна информация" <br /> "(3 месеца)"</th>
+                            <th scope="col">{t!("signals-acknowledgment")} <br /> {t!("signals-register-acknowledgment-term")}</th>
+                            <th scope="col">{t!("signals-feedback")} <br /> {t!("signals-register-feedback-term")}</th>
                         </tr>
                     </thead>
                     <tbody>{list.rows(signal_row)}</tbody>
@@ -266,7 +271,7 @@ pub fn SignalsDue() -> impl IntoView {
                 .collect();
             if due.is_empty() {
                 return Ok::<_, ApiError>(
-                    view! { <p id="signals-due" class="muted">"Няма сигнали с просрочен или наближаващ срок."</p> }
+                    view! { <p id="signals-due" class="muted">{t!("signals-due-none")}</p> }
                         .into_any(),
                 );
             }
@@ -282,7 +287,7 @@ pub fn SignalsDue() -> impl IntoView {
                     view! {
                         <li data-kind=code(r.kind) data-overdue=r.overdue.to_string()>
                             <A href=target>{r.subject}</A>
-                            <span class="muted small">{format!(" · {} ", r.kind.label_bg())}</span>
+                            <span class="muted small">{format!(" · {} ", r.kind.label(crate::i18n::lang()))}</span>
                             <span class=badge>{when}</span>
                         </li>
                     }
@@ -293,10 +298,10 @@ pub fn SignalsDue() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="signals-due-heading">
-            <h2 id="signals-due-heading">"Сигнали със срок"</h2>
+            <h2 id="signals-due-heading">{t!("signals-due-heading")}</h2>
             <Loaded retry>{list}</Loaded>
             <p>
-                <A href="/signals">"Регистър на сигналите"</A>
+                <A href="/signals">{t!("signals-register-title")}</A>
             </p>
         </section>
     }

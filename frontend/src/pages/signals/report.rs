@@ -16,7 +16,7 @@ use leptos_router::hooks::use_query_map;
 /// to its own form.
 #[component]
 pub fn SignalFormPage() -> impl IntoView {
-    set_title("Подаване на сигнал");
+    set_title(&t!("citizen-report-title"));
     let query = use_query_map();
     let tenants = use_directory();
     let tenant = RwSignal::new(
@@ -35,10 +35,10 @@ pub fn SignalFormPage() -> impl IntoView {
             return;
         }
         if reading.get_untracked() > 0 {
-            return form.fail("Изчакайте файловете да се прочетат.".to_owned());
+            return form.fail(t!("citizen-report-wait-for-files"));
         }
         let Ok(tenant) = TenantId::parse(tenant.get_untracked()) else {
-            return form.fail("Изберете институцията, до която подавате сигнала.".to_owned());
+            return form.fail(t!("citizen-report-no-institution"));
         };
         let checked = match draft.values().check() {
             Ok(c) => c,
@@ -74,7 +74,7 @@ pub fn SignalFormPage() -> impl IntoView {
                 <div class="notice notice--error" role="alert">
                     <p>{e.to_string()}</p>
                     <button type="button" class="button" on:click=move |_| tenants.refetch()>
-                        "Зареди отново"
+                        {t!("citizen-report-reload")}
                     </button>
                 </div>
             }
@@ -86,10 +86,10 @@ pub fn SignalFormPage() -> impl IntoView {
             <Confidentiality />
             <form id="signal-form" class="form-card signal-form" on:submit=submit novalidate autocomplete="off">
                 <div class="field">
-                    <label for="signal-tenant">"До коя институция е сигналът"</label>
+                    <label for="signal-tenant">{t!("citizen-report-institution")}</label>
                     <select id="signal-tenant" on:change=move |ev| tenant.set(event_target_value(&ev))>
                         <option value="" prop:selected=move || tenant.with(String::is_empty)>
-                            "Изберете…"
+                            {t!("citizen-choose")}
                         </option>
                         {options}
                     </select>
@@ -97,18 +97,19 @@ pub fn SignalFormPage() -> impl IntoView {
                 {tenants_failed}
                 <DraftFields draft files reading prefix="signal" tenant=tenant />
                 <FormError id="signal-error" error=form.error() />
-                <SubmitButton id="signal-submit" form text="Изпрати сигнала" waiting=Signal::derive(move || reading.get() > 0) />
+                <SubmitButton id="signal-submit" form text=t!("citizen-report-submit") waiting=Signal::derive(move || reading.get() > 0) />
             </form>
             <p>
-                "Вече сте подали сигнал? "
-                <A href="/signal/track">"Проследете го с номера и кода си"</A>
+                {t!("citizen-report-already-filed")}
+                " "
+                <A href="/signal/track">{t!("citizen-report-track-link")}</A>
                 "."
             </p>
         }
     };
 
     view! {
-        <h1>"Подаване на сигнал за корупция"</h1>
+        <h1>{t!("citizen-report-heading")}</h1>
         {move || match receipt.get() {
             Some(r) => view! { <Receipt receipt=r /> }.into_any(),
             None => form().into_any(),
@@ -122,22 +123,17 @@ fn Confidentiality() -> impl IntoView {
     view! {
         <div id="signal-confidentiality" class="notice notice--info">
             <p>
-                <strong>"Можете да подадете сигнала анонимно. "</strong>
-                "Тогава не въвеждайте име и данни за връзка. След изпращането получавате номер и код, "
-                "с които проследявате сигнала и четете отговорите на институцията, без да разкривате кои сте."
+                <strong>{t!("citizen-report-anonymous")}</strong>
+                " "
+                {t!("citizen-report-anonymous-how")}
             </p>
             <p>
-                "Ако посочите име, то, данните ви за връзка, засегнатото лице, описанието и приложенията "
-                "се съхраняват криптирани. Виждат ги само определените служители на институцията, до която "
-                "е сигналът; всяко отваряне на самоличността ви се записва. Областната администрация и "
-                "обществото виждат само обобщена статистика."
+                {t!("citizen-report-who-sees")}
             </p>
             <p>
-                "Сигналите по Закона за защита на лицата, подаващи сигнали или публично оповестяващи "
-                "информация за нарушения, се потвърждават до 7 дни, а обратна информация се дава до 3 месеца "
-                "от потвърждението. Анонимните сигнали се регистрират, но законът може да не изисква "
-                "проверка по тях. Повече за начините и гаранциите: "
-                <A href="/report-corruption">"„Как да подадете сигнал“"</A>
+                {t!("citizen-report-deadlines")}
+                " "
+                <A href="/report-corruption">{t!("citizen-how-to-report-quoted")}</A>
                 "."
             </p>
         </div>
@@ -152,40 +148,41 @@ fn Receipt(receipt: SignalReceipt) -> impl IntoView {
         [("reference", Some(receipt.reference.clone()))],
     );
     let code = receipt.receipt_code.clone().unwrap_or_default();
-    let copy_text = format!(
-        "Сигнал № {}\nКод за проследяване: {code}",
-        receipt.reference
+    let copy_text = t!(
+        "citizen-receipt-copy-text",
+        reference = &receipt.reference,
+        code = &code
     );
     view! {
         <section id="signal-receipt" class="receipt" tabindex="-1" aria-labelledby="receipt-heading">
-            <h2 id="receipt-heading">"Сигналът е изпратен"</h2>
+            <h2 id="receipt-heading">{t!("citizen-receipt-heading")}</h2>
             <dl class="receipt__values">
-                <dt>"Номер на сигнала"</dt>
+                <dt>{t!("citizen-reference")}</dt>
                 <dd id="receipt-reference" class="receipt__value">{receipt.reference.clone()}</dd>
-                <dt>"Код за проследяване"</dt>
+                <dt>{t!("citizen-receipt-code")}</dt>
                 <dd id="receipt-code" class="receipt__value">{code}</dd>
             </dl>
             <div class="notice notice--warn" role="alert">
                 <p>
-                    <strong>"Запишете номера и кода сега. "</strong>
-                    "Кодът се показва само веднъж. Институцията не го знае и не може да го възстанови: "
-                    "без него няма да можете да проследите сигнала и да прочетете отговорите."
+                    <strong>{t!("citizen-receipt-write-down")}</strong>
+                    " "
+                    {t!("citizen-receipt-shown-once")}
                 </p>
             </div>
             <CopyButton
                 id="receipt-copy"
                 text=copy_text
-                label="Копирай номера и кода"
-                failed="Копирането не успя; препишете номера и кода."
+                label=t!("citizen-receipt-copy")
+                failed=t!("citizen-receipt-copy-failed")
             />
             <p>
-                {format!(
-                    "Получаването на сигнала трябва да бъде потвърдено до {} г.",
-                    date_bg(receipt.acknowledgment_due)
+                {t!(
+                    "citizen-receipt-acknowledgment-due",
+                    date = date_bg(receipt.acknowledgment_due)
                 )}
             </p>
             <p>
-                <a id="receipt-track" href=track>"Проследяване на сигнала"</a>
+                <a id="receipt-track" href=track>{t!("citizen-receipt-track")}</a>
             </p>
         </section>
     }

@@ -12,12 +12,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 /// Who wrote a message, as the reporter reads it.
-pub fn message_kind_label(kind: MessageKind) -> &'static str {
+pub fn message_kind_label(kind: MessageKind) -> String {
     match kind {
-        MessageKind::Acknowledgment => "Потвърждение за получаване",
-        MessageKind::Officer => "Съобщение от институцията",
-        MessageKind::Feedback => "Обратна информация",
-        MessageKind::Reporter => "Вашето съобщение",
+        MessageKind::Acknowledgment => t!("citizen-track-kind-acknowledgment"),
+        MessageKind::Officer => t!("citizen-track-kind-officer"),
+        MessageKind::Feedback => t!("citizen-track-kind-feedback"),
+        MessageKind::Reporter => t!("citizen-track-kind-reporter"),
     }
 }
 
@@ -25,7 +25,7 @@ pub fn message_kind_label(kind: MessageKind) -> &'static str {
 /// where the browser's history would keep it.
 #[component]
 pub fn TrackSignalPage() -> impl IntoView {
-    set_title("Проследяване на сигнал");
+    set_title(&t!("citizen-track-title"));
     let query = use_query_map();
     let reference = RwSignal::new(
         query
@@ -45,7 +45,7 @@ pub fn TrackSignalPage() -> impl IntoView {
             optional(&reference.get_untracked()),
             optional(&receipt_code.get_untracked()),
         ) else {
-            return form.fail("Въведете номера на сигнала и кода.".to_owned());
+            return form.fail(t!("citizen-track-missing"));
         };
         let asked = ReporterAccess { reference, code };
         let shown = asked.clone();
@@ -53,10 +53,7 @@ pub fn TrackSignalPage() -> impl IntoView {
             // A wrong number or code reads as one: which of the two was wrong is not said.
             api::signals::reporter_status(&asked).await.map_err(|e| {
                 if e.is_not_found() {
-                    ApiError::Invalid(
-                        "Няма сигнал с този номер и код. Проверете ги и опитайте отново."
-                            .to_owned(),
-                    )
+                    ApiError::Invalid(t!("citizen-track-not-found"))
                 } else {
                     e
                 }
@@ -80,14 +77,14 @@ pub fn TrackSignalPage() -> impl IntoView {
     let shown = Memo::new(move |_| case.with(Option::is_some));
 
     view! {
-        <h1>"Проследяване на сигнал"</h1>
+        <h1>{t!("citizen-track-title")}</h1>
         {move || {
             if shown.get() {
                 view! {
                     <CaseForReporter case access />
                     <p>
                         <button type="button" id="track-close" class="button" on:click=close>
-                            "Затвори сигнала на този екран"
+                            {t!("citizen-track-close")}
                         </button>
                     </p>
                 }
@@ -95,29 +92,30 @@ pub fn TrackSignalPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="lead">
-                        "Въведете номера на сигнала и кода, които получихте при подаването му. "
-                        "Така виждате докъде е стигнала проверката и какво ви пише институцията, "
-                        "без да разкривате кои сте."
+                        {t!("citizen-track-lead")}
                     </p>
                     <form id="track-form" class="form-card" on:submit=submit novalidate autocomplete="off">
                         <div class="form-grid">
                             <div class="field">
-                                <label for="track-reference">"Номер на сигнала"</label>
+                                <label for="track-reference">{t!("citizen-reference")}</label>
                                 <input id="track-reference" type="text" spellcheck="false" bind:value=reference />
                             </div>
                             <div class="field">
-                                <label for="track-code">"Код за проследяване"</label>
+                                <label for="track-code">{t!("citizen-receipt-code")}</label>
                                 <input id="track-code" type="password" spellcheck="false" autocomplete="off" bind:value=receipt_code />
                             </div>
                         </div>
                         <FormError id="track-error" error=form.error() />
-                        <SubmitButton id="track-submit" form text="Покажи сигнала" />
+                        <SubmitButton id="track-submit" form text=t!("citizen-track-submit") />
                     </form>
                     <p>
-                        "Нямате код? Кодът се показва само при подаването и не може да бъде възстановен. "
-                        <A href="/signal">"Подайте нов сигнал"</A>
-                        " или се обърнете към институцията по начините от страницата "
-                        <A href="/report-corruption">"„Как да подадете сигнал“"</A>
+                        {t!("citizen-track-no-code")}
+                        " "
+                        <A href="/signal">{t!("citizen-track-file-new")}</A>
+                        " "
+                        {t!("citizen-track-contact")}
+                        " "
+                        <A href="/report-corruption">{t!("citizen-how-to-report-quoted")}</A>
                         "."
                     </p>
                 }
@@ -143,7 +141,7 @@ fn CaseForReporter(
             return;
         };
         let Some(message) = optional(&text.get_untracked()) else {
-            return form.fail("Напишете съобщението си.".to_owned());
+            return form.fail(t!("citizen-track-reply-missing"));
         };
         let body = ReporterReply {
             access,
@@ -154,7 +152,7 @@ fn CaseForReporter(
             move |view| {
                 case.try_set(Some(view));
                 text.try_set(String::new());
-                form.succeed("Съобщението е изпратено.");
+                form.succeed(t!("citizen-track-reply-sent"));
             },
         );
     };
@@ -162,27 +160,34 @@ fn CaseForReporter(
         case.get().map(|c| {
             let closed = c.closed.map(|cl| {
                 view! {
-                    <dt>"Приключен"</dt>
+                    <dt>{t!("citizen-track-closed")}</dt>
                     <dd id="track-closed">
-                        {format!("{} г. — {}", date_bg(cl.on), cl.outcome.label_bg())}
+                        {t!(
+                            "citizen-track-closed-on",
+                            date = date_bg(cl.on),
+                            outcome = cl.outcome.label(crate::i18n::lang())
+                        )}
                     </dd>
                 }
             });
             view! {
                 <dl class="fields">
-                    <dt>"Номер"</dt>
+                    <dt>{t!("citizen-track-number")}</dt>
                     <dd id="track-reference-shown">{c.reference.clone()}</dd>
-                    <dt>"Институция"</dt>
+                    <dt>{t!("citizen-track-institution")}</dt>
                     <dd>{c.institution.clone()}</dd>
-                    <dt>"Получен"</dt>
-                    <dd>{format!("{} г.", date_bg(c.received))}</dd>
-                    <dt>"Състояние"</dt>
-                    <dd id="track-status" data-status=code(c.status)>{c.status.label_bg()}</dd>
-                    <dt>"Получаването потвърдено"</dt>
+                    <dt>{t!("citizen-track-received")}</dt>
+                    <dd>{t!("citizen-date", date = date_bg(c.received))}</dd>
+                    <dt>{t!("citizen-track-status")}</dt>
+                    <dd id="track-status" data-status=code(c.status)>{c.status.label(crate::i18n::lang())}</dd>
+                    <dt>{t!("citizen-track-acknowledged")}</dt>
                     <dd>
                         {c
                             .acknowledged
-                            .map_or_else(|| "Още не".to_owned(), |d| format!("{} г.", date_bg(d)))}
+                            .map_or_else(
+                                || t!("citizen-track-not-yet"),
+                                |d| t!("citizen-date", date = date_bg(d)),
+                            )}
                     </dd>
                     {feedback_text(&c)
                         .map(|(label, value)| {
@@ -199,7 +204,7 @@ fn CaseForReporter(
     let messages = move || {
         let list = case.with(|c| c.as_ref().map(|c| c.messages.clone()).unwrap_or_default());
         if list.is_empty() {
-            return view! { <p id="track-messages" class="muted">"Все още няма съобщения."</p> }
+            return view! { <p id="track-messages" class="muted">{t!("citizen-track-no-messages")}</p> }
                 .into_any();
         }
         let items = list
@@ -216,9 +221,7 @@ fn CaseForReporter(
                         <p class="message__text pre-line">
                             {m
                                 .text
-                                .unwrap_or_else(|| {
-                                    "Текстът е унищожен след изтичане на срока за съхранение.".to_owned()
-                                })}
+                                .unwrap_or_else(|| t!("citizen-track-text-destroyed"))}
                         </p>
                     </li>
                 }
@@ -229,19 +232,19 @@ fn CaseForReporter(
     let open = move || case.with(|c| c.as_ref().is_some_and(|c| c.closed.is_none()));
     view! {
         <section id="track-case" tabindex="-1" aria-labelledby="track-case-heading">
-            <h2 id="track-case-heading">"Вашият сигнал"</h2>
+            <h2 id="track-case-heading">{t!("citizen-track-case-heading")}</h2>
             {summary}
-            <h3>"Съобщения"</h3>
+            <h3>{t!("citizen-track-messages")}</h3>
             {messages}
             <Show
                 when=open
-                fallback=|| view! { <p class="muted">"Сигналът е приключен; не можете да добавяте съобщения."</p> }
+                fallback=|| view! { <p class="muted">{t!("citizen-track-case-closed")}</p> }
             >
                 <form id="track-reply-form" class="form-card" on:submit=reply novalidate>
-                    <TextAreaField id="track-reply" label="Отговор или допълнителна информация" value=text rows=5 maxlength=10000 class="field--wide" />
+                    <TextAreaField id="track-reply" label=t!("citizen-track-reply") value=text rows=5 maxlength=10000 class="field--wide" />
                     <FormError id="track-reply-error" error=form.error() />
                     <NoticeView id="track-reply-sent" notice=form.saved() />
-                    <SubmitButton id="track-reply-submit" form text="Изпрати" />
+                    <SubmitButton id="track-reply-submit" form text=t!("citizen-track-reply-submit") />
                 </form>
             </Show>
         </section>
@@ -250,14 +253,17 @@ fn CaseForReporter(
 
 /// The feedback's line, label and value: when it was given, or (while it is still owed) by
 /// when it is due.
-fn feedback_text(c: &ReporterView) -> Option<(&'static str, String)> {
+fn feedback_text(c: &ReporterView) -> Option<(String, String)> {
     let given = c.messages.iter().find(|m| m.kind == MessageKind::Feedback);
     match (given, c.feedback_due) {
         (Some(m), _) => Some((
-            "Обратна информация",
-            format!("дадена на {}", date_time(m.at)),
+            t!("citizen-track-feedback"),
+            t!("citizen-track-feedback-given", at = date_time(m.at)),
         )),
-        (None, Some(due)) => Some(("Обратна информация до", format!("{} г.", date_bg(due)))),
+        (None, Some(due)) => Some((
+            t!("citizen-track-feedback-due"),
+            t!("citizen-date", date = date_bg(due)),
+        )),
         (None, None) => None,
     }
 }
@@ -283,7 +289,10 @@ mod tests {
         };
         assert_eq!(
             feedback_text(&case),
-            Some(("Обратна информация до", "31.03.2026 г.".to_owned()))
+            Some((
+                "Обратна информация до".to_owned(),
+                "31.03.2026 г.".to_owned()
+            ))
         );
         case.messages.push(SignalMessage {
             at: Utc.with_ymd_and_hms(2026, 3, 20, 8, 30, 0).unwrap(),

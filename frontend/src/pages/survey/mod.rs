@@ -38,6 +38,11 @@ fn survey_years(this_year: i32, shown: i32) -> Vec<i32> {
     years
 }
 
+/// A year as the survey pages write it: "2025 г." (the number is no count: not grouped).
+fn year_text(year: i32) -> String {
+    t!("survey-year", year = year.to_string())
+}
+
 /// The year the address asks for, else this year.
 fn chosen_year(params: &ViewParams) -> i32 {
     params.year.unwrap_or_else(|| today().year())
@@ -68,7 +73,7 @@ fn SurveyYearSelect(
             .map(|y| {
                 view! {
                     <option value=y.to_string() prop:selected=shown == y>
-                        {format!("{y} г.")}
+                        {year_text(y)}
                     </option>
                 }
             })
@@ -76,7 +81,7 @@ fn SurveyYearSelect(
     };
     view! {
         <div class="field field--narrow">
-            <label for=id>"Година"</label>
+            <label for=id>{t!("survey-year-label")}</label>
             <select id=id on:change=on_change>{options}</select>
         </div>
     }
@@ -94,10 +99,10 @@ fn percent(part: u32, whole: u32) -> u32 {
 /// The rows of the results' file: question, answer, count, share; the header row first.
 fn results_csv(questions: &[QuestionResult]) -> Vec<Vec<String>> {
     let mut rows = vec![vec![
-        "Въпрос".to_owned(),
-        "Отговор".to_owned(),
-        "Брой".to_owned(),
-        "Дял, %".to_owned(),
+        t!("survey-csv-question"),
+        t!("survey-col-answer"),
+        t!("survey-col-count"),
+        t!("survey-csv-share"),
     ]];
     for q in questions {
         for c in &q.counts {
@@ -114,9 +119,10 @@ fn results_csv(questions: &[QuestionResult]) -> Vec<Vec<String>> {
 
 /// "Недостатъчно отговори", with how many answered and how many must.
 fn insufficient_text(results: &SurveyResults) -> String {
-    format!(
-        "Недостатъчно отговори: {} от нужните поне {}. Резултатите се показват едва когато отговорят поне {} души, за да не може отговор да бъде свързан с човек.",
-        results.respondents, results.min_answers, results.min_answers
+    t!(
+        "survey-insufficient",
+        respondents = results.respondents,
+        min = results.min_answers
     )
 }
 
@@ -124,7 +130,12 @@ fn insufficient_text(results: &SurveyResults) -> String {
 /// and a bar of its share (the share is written too, so the bar is never the only cue).
 fn question_rows(number: usize, q: QuestionResult) -> impl IntoView {
     let key = q.question.key.clone();
-    let heading = format!("{number}. {} (отговорили: {})", q.question.text, q.answered);
+    let heading = t!(
+        "survey-question-heading",
+        number = number,
+        question = &q.question.text,
+        answered = q.answered
+    );
     let answered = q.answered;
     let rows = q
         .counts
@@ -141,7 +152,7 @@ fn question_rows(number: usize, q: QuestionResult) -> impl IntoView {
                             <rect x="0" y="0" width=share.to_string() height="10"></rect>
                         </svg>
                     </td>
-                    <td class="num">{format!("{share} %")}</td>
+                    <td class="num">{t!("survey-percent", share = share)}</td>
                 </tr>
             }
         })
@@ -160,7 +171,7 @@ fn question_rows(number: usize, q: QuestionResult) -> impl IntoView {
 fn question_texts(number: usize, q: &QuestionResult) -> impl IntoView + use<> {
     let body = match &q.texts {
         Some(texts) if texts.is_empty() => {
-            view! { <p class="muted">"Няма свободни отговори."</p> }.into_any()
+            view! { <p class="muted">{t!("survey-texts-none")}</p> }.into_any()
         }
         Some(texts) => {
             let items = texts
@@ -169,12 +180,7 @@ fn question_texts(number: usize, q: &QuestionResult) -> impl IntoView + use<> {
                 .collect_view();
             view! { <ul class="row-list survey-texts">{items}</ul> }.into_any()
         }
-        None => view! {
-            <p class="muted">
-                "Свободните отговори виждат само служителите на институцията; в обобщените резултати те не влизат."
-            </p>
-        }
-        .into_any(),
+        None => view! { <p class="muted">{t!("survey-texts-hidden")}</p> }.into_any(),
     };
     view! {
         <div class="survey-text-answers" data-question=q.question.key.clone()>
@@ -226,16 +232,16 @@ fn ResultsView(
         .collect_view();
     view! {
         <p id=format!("{id}-respondents") data-respondents=respondents.to_string()>
-            {format!("Отговорили: {respondents}.")}
+            {t!("survey-respondents", count = respondents)}
         </p>
         <ExportTable id=id class="survey-results" filename rows=csv>
-            <caption id=format!("{id}-caption")>"Отговори по въпроси"</caption>
+            <caption id=format!("{id}-caption")>{t!("survey-results-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Отговор"</th>
-                    <th scope="col">"Брой"</th>
-                    <th scope="col">"Дял"</th>
-                    <th scope="col">"Процент"</th>
+                    <th scope="col">{t!("survey-col-answer")}</th>
+                    <th scope="col">{t!("survey-col-count")}</th>
+                    <th scope="col">{t!("survey-col-share")}</th>
+                    <th scope="col">{t!("survey-col-percent")}</th>
                 </tr>
             </thead>
             {bodies}

@@ -10,7 +10,6 @@ use crate::format::{date_bg, href_with_query};
 use crate::session::use_session;
 use antikor_shared::TenantId;
 use antikor_shared::survey::{IssueCodes, MAX_CODES_PER_ISSUE, OpenSurvey, SurveyStatus};
-use antikor_shared::text::DATE_FORMAT_BG;
 use chrono::{Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -22,7 +21,7 @@ const DEFAULT_OPEN_DAYS: u64 = 28;
 /// `/survey`.
 #[component]
 pub fn SurveyPage() -> impl IntoView {
-    set_title("Анонимна анкета");
+    set_title(&t!("survey-title"));
     let me = use_session().user_untracked();
     let regional = me.as_ref().is_some_and(|u| can_edit_questionnaire(u.role));
     let params = use_view_params();
@@ -56,19 +55,14 @@ pub fn SurveyPage() -> impl IntoView {
         };
         view! {
             <ul class="link-list">
-                <li><A href=questionnaire attr:id="survey-questionnaire-link">"Въпросникът на областта"</A></li>
-                <li><A href=region attr:id="survey-region-link">"Анкетите на всички институции"</A></li>
+                <li><A href=questionnaire attr:id="survey-questionnaire-link">{t!("survey-questionnaire-link")}</A></li>
+                <li><A href=region attr:id="survey-region-link">{t!("survey-region-link")}</A></li>
             </ul>
         }
     });
     view! {
-        <h1>"Анонимна анкета сред служителите"</h1>
-        <p class="lead">
-            "Ежегодната анонимна анкета за корупционния риск (мярка VI.2 от плана): областната "
-            "администрация публикува въпросника, институцията отваря анкетата и раздава еднократни кодове, "
-            "а служителите отговарят с тях на страницата „Анкета за служители“ без вход в системата. "
-            "Антикор не пази кодовете и не знае кой кой код е получил."
-        </p>
+        <h1>{t!("survey-heading")}</h1>
+        <p class="lead">{t!("survey-lead")}</p>
         {links}
         <div class="filters">
             <SurveyYearSelect id="survey-year-select" path="/survey" params=chosen />
@@ -120,7 +114,7 @@ fn Survey(initial: SurveyStatus) -> impl IntoView {
             view! { <CodesList codes=list tenant year /> }
         })}
         <section aria-labelledby="survey-results-heading">
-            <h2 id="survey-results-heading">"Резултати"</h2>
+            <h2 id="survey-results-heading">{t!("survey-results-heading")}</h2>
             <Loaded retry keep_shown=true>{results_view}</Loaded>
         </section>
     }
@@ -131,31 +125,30 @@ fn Survey(initial: SurveyStatus) -> impl IntoView {
 fn Overview(status: SurveyStatus) -> impl IntoView {
     let s = status;
     let questionnaire = s.questionnaire.as_ref().map_or_else(
-        || "още не е публикуван от областната администрация".to_owned(),
-        |q| format!("„{}“, версия {}", q.title, q.version),
+        || t!("survey-questionnaire-unpublished"),
+        |q| {
+            t!(
+                "survey-questionnaire-value",
+                title = &q.title,
+                version = q.version
+            )
+        },
     );
     let opened = s.opened.as_ref().map_or_else(
-        || "не е отворена".to_owned(),
+        || t!("survey-not-opened"),
         |o| {
-            let state = if o.closes_on < today() {
-                "приключила на"
+            let date = date_bg(o.closes_on);
+            if o.closes_on < today() {
+                t!("survey-closed-on", date = date, version = o.version)
             } else {
-                "отворена до"
-            };
-            format!(
-                "{state} {} г. (по версия {} на въпросника)",
-                date_bg(o.closes_on),
-                o.version
-            )
+                t!("survey-open-until", date = date, version = o.version)
+            }
         },
     );
     let missing = s.questionnaire.is_none().then(|| {
         view! {
             <p id="survey-no-questionnaire" class="notice notice--info" role="status">
-                {format!(
-                    "Областната администрация още не е публикувала въпросника за {} г.: анкетата се отваря след това.",
-                    s.year
-                )}
+                {t!("survey-no-questionnaire", year = s.year.to_string())}
             </p>
         }
     });
@@ -168,13 +161,13 @@ fn Overview(status: SurveyStatus) -> impl IntoView {
             data-issued=s.issued.to_string()
             data-answered=s.answered.to_string()
         >
-            <dt>"Въпросник"</dt>
+            <dt>{t!("survey-field-questionnaire")}</dt>
             <dd id="survey-questionnaire">{questionnaire}</dd>
-            <dt>"Анкета"</dt>
+            <dt>{t!("survey-field-survey")}</dt>
             <dd id="survey-opened">{opened}</dd>
-            <dt>"Раздадени кодове"</dt>
+            <dt>{t!("survey-field-issued")}</dt>
             <dd id="survey-issued">{s.issued.to_string()}</dd>
-            <dt>"Получени отговори"</dt>
+            <dt>{t!("survey-field-answered")}</dt>
             <dd id="survey-answered">{s.answered.to_string()}</dd>
         </dl>
         {missing}
@@ -194,7 +187,7 @@ fn OpenForm(status: RwSignal<SurveyStatus>) -> impl IntoView {
             return;
         }
         let Ok(day) = closes_on.get_untracked().trim().parse::<NaiveDate>() else {
-            return form.fail(crate::form::date_error("последния ден за отговори"));
+            return form.fail(crate::form::date_error(&t!("survey-closes-on-what")));
         };
         let year = status.with_untracked(|s| s.year);
         let body = OpenSurvey { closes_on: day };
@@ -207,24 +200,21 @@ fn OpenForm(status: RwSignal<SurveyStatus>) -> impl IntoView {
     };
     view! {
         <form id="survey-open-form" class="form-card" on:submit=submit novalidate>
-            <h2>"Отваряне на анкетата"</h2>
-            <p>
-                "Анкетата се отваря по най-новата версия на въпросника на областта. Отговори се приемат "
-                "до избрания ден включително."
-            </p>
+            <h2>{t!("survey-open-heading")}</h2>
+            <p>{t!("survey-open-note")}</p>
             <div class="form-grid">
                 <InputField
                     id="survey-closes-on"
-                    label="Последен ден за отговори"
+                    label=t!("survey-closes-on-label")
                     kind="date"
                     value=closes_on
-                    help=format!("Във вида {DATE_FORMAT_BG}, от днес до края на следващата година.")
+                    help=t!("survey-closes-on-help")
                 />
             </div>
             <FormError id="survey-open-error" error=form.error() />
             <div class="form-actions">
                 <button type="submit" id="survey-open-submit" class="button button--primary" disabled=form.busy()>
-                    "Отвори анкетата"
+                    {t!("survey-open-submit")}
                 </button>
             </div>
         </form>
@@ -246,9 +236,7 @@ fn IssueForm(
         let n = match count.get_untracked().trim().parse::<u32>() {
             Ok(n) if (1..=MAX_CODES_PER_ISSUE).contains(&n) => n,
             _ => {
-                return form.fail(format!(
-                    "Въведете брой кодове от 1 до {MAX_CODES_PER_ISSUE}."
-                ));
+                return form.fail(t!("survey-issue-count-invalid", max = MAX_CODES_PER_ISSUE));
             }
         };
         let year = status.with_untracked(|s| s.year);
@@ -258,7 +246,7 @@ fn IssueForm(
             move |issued| {
                 status.set(issued.status);
                 codes.set(Some(issued.codes));
-                form.succeed(format!("Издадени са {n} кода: вижте списъка по-долу."));
+                form.succeed(t!("survey-issue-saved", count = n));
                 // After the next frame, once the list is on the page.
                 request_animation_frame(|| focus_by_id("survey-codes"));
             },
@@ -266,20 +254,16 @@ fn IssueForm(
     };
     view! {
         <form id="survey-issue-form" class="form-card" on:submit=submit novalidate>
-            <h2>"Кодове за достъп"</h2>
-            <p>
-                "Всеки код дава право на един отговор. Кодовете се показват само веднъж, веднага след "
-                "издаването: отпечатайте ги, разрежете листа и ги раздайте на случаен принцип, например "
-                "като всеки изтегли от плик. Не водете списък кой кой код е получил."
-            </p>
+            <h2>{t!("survey-issue-heading")}</h2>
+            <p>{t!("survey-issue-note")}</p>
             <div class="form-grid">
                 <InputField
                     id="survey-code-count"
-                    label="Брой кодове"
+                    label=t!("survey-code-count-label")
                     kind="number"
                     inputmode="numeric"
                     value=count
-                    help=format!("От 1 до {MAX_CODES_PER_ISSUE}: по един за всеки служител, който ще получи покана.")
+                    help=t!("survey-code-count-help", max = MAX_CODES_PER_ISSUE)
                     class="field--narrow"
                 />
             </div>
@@ -287,7 +271,7 @@ fn IssueForm(
             <NoticeView id="survey-issue-saved" notice=form.saved() />
             <div class="form-actions">
                 <button type="submit" id="survey-issue-submit" class="button button--primary" disabled=form.busy()>
-                    "Издай кодовете"
+                    {t!("survey-issue-submit")}
                 </button>
             </div>
         </form>
@@ -311,35 +295,38 @@ fn answer_href(tenant: &TenantId, year: i32) -> String {
 fn CodesList(codes: Vec<String>, tenant: TenantId, year: i32) -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
     let address = format!("{origin}{}", answer_href(&tenant, year));
+    let title = t!("survey-slip-title", year = year.to_string());
+    let answer_at = format!("{} ", t!("survey-slip-answer-at"));
     let slips = codes
         .into_iter()
         .map(|code| {
             view! {
                 <li class="survey-slip">
-                    <span class="survey-slip__title">{format!("Анонимна анкета за корупционния риск, {year} г.")}</span>
+                    <span class="survey-slip__title">{title.clone()}</span>
                     <code class="survey-code">{code}</code>
-                    <span class="small">"Отговорете на адрес " <span class="survey-slip__address">{address.clone()}</span></span>
+                    <span class="small">
+                        {answer_at.clone()}
+                        <span class="survey-slip__address">{address.clone()}</span>
+                    </span>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section id="survey-codes" class="survey-codes" tabindex="-1" aria-labelledby="survey-codes-heading">
-            <h2 id="survey-codes-heading">"Издадени кодове"</h2>
+            <h2 id="survey-codes-heading">{t!("survey-codes-heading")}</h2>
             <div class="notice notice--warn no-print" role="alert">
                 <p>
-                    <strong>"Кодовете се показват само сега. "</strong>
-                    "Антикор не ги пази и не може да ги покаже отново: отпечатайте ги, преди да напуснете страницата."
+                    <strong>{format!("{} ", t!("survey-codes-once"))}</strong>
+                    {t!("survey-codes-not-kept")}
                 </p>
-                <p>
-                    "Раздайте ги на случаен принцип и не записвайте кой кой код е получил: така отговорите остават анонимни."
-                </p>
+                <p>{t!("survey-codes-hand-out")}</p>
             </div>
             <p class="no-print">
                 <button type="button" id="survey-codes-print" class="button" on:click=move |_| {
                     let _ = window().print();
                 }>
-                    "Отпечатай кодовете"
+                    {t!("survey-codes-print")}
                 </button>
             </p>
             <ol id="survey-code-list" class="survey-slips">{slips}</ol>

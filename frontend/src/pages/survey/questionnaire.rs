@@ -13,16 +13,23 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// Said after a conflict, once the newest version is shown.
-const RELOADED: &str =
-    "Номерът на публикуваната версия по-горе е презареден; въведеното във формуляра е запазено.";
+fn reloaded() -> String {
+    t!("survey-reloaded")
+}
 
-/// The kinds of question, as the form offers them: the wire's code and the label.
-const KINDS: [(&str, &str); 4] = [
-    ("yes_no", "Да / Не / Не мога да преценя"),
-    ("scale", "Скала от 1 до 5"),
-    ("choice", "Избор между възможни отговори"),
-    ("text", "Свободен текст"),
-];
+/// The kinds of question, as the form offers them: the wire's codes.
+const KINDS: [&str; 4] = ["yes_no", "scale", "choice", "text"];
+
+/// A kind of question as the form names it.
+fn kind_label(code: &str) -> String {
+    match code {
+        "yes_no" => t!("survey-kind-yes-no"),
+        "scale" => t!("survey-kind-scale"),
+        "choice" => t!("survey-kind-choice"),
+        "text" => t!("survey-kind-text"),
+        _ => String::new(),
+    }
+}
 
 /// One question as the form holds it.
 #[derive(Clone, Copy)]
@@ -57,7 +64,7 @@ impl QuestionDraft {
     fn question(self, number: usize) -> Result<Question, String> {
         let text = self.text.get_untracked().trim().to_owned();
         if text.is_empty() {
-            return Err(format!("Въведете текста на въпрос {number}."));
+            return Err(t!("survey-question-text-missing", number = number));
         }
         let kind = match self.kind.get_untracked() {
             "yes_no" => QuestionKind::YesNo,
@@ -66,9 +73,7 @@ impl QuestionDraft {
             _ => {
                 let options = option_lines(&self.options.get_untracked());
                 if options.len() < 2 {
-                    return Err(format!(
-                        "Въпрос {number} е с избор: въведете поне два възможни отговора, всеки на отделен ред."
-                    ));
+                    return Err(t!("survey-question-options-missing", number = number));
                 }
                 QuestionKind::Choice { options }
             }
@@ -101,7 +106,7 @@ fn free_key(taken: &[String]) -> String {
 /// `/survey/questionnaire`.
 #[component]
 pub fn QuestionnairePage() -> impl IntoView {
-    set_title("Въпросник на анкетата");
+    set_title(&t!("survey-questionnaire-title"));
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let year = Memo::new(move |_| chosen.with(chosen_year));
@@ -125,13 +130,10 @@ pub fn QuestionnairePage() -> impl IntoView {
     };
     view! {
         <p class="breadcrumb">
-            <A href=back attr:id="questionnaire-survey-link">"Анонимна анкета"</A>
+            <A href=back attr:id="questionnaire-survey-link">{t!("survey-title")}</A>
         </p>
-        <h1>"Въпросник на анкетата"</h1>
-        <p class="lead">
-            "Въпросникът на областта за годината. Публикуваната версия не се променя: всяка промяна е "
-            "нова версия, а институциите, които вече са отворили анкетата, остават на своята."
-        </p>
+        <h1>{t!("survey-questionnaire-title")}</h1>
+        <p class="lead">{t!("survey-questionnaire-lead")}</p>
         <div class="filters">
             <SurveyYearSelect id="questionnaire-year" path="/survey/questionnaire" params=chosen />
         </div>
@@ -176,19 +178,17 @@ fn Editor(initial: QuestionnaireView) -> impl IntoView {
         }
         let title_text = title.get_untracked().trim().to_owned();
         if title_text.is_empty() {
-            return form.fail("Въведете заглавие на анкетата.");
+            return form.fail(t!("survey-title-missing"));
         }
         let threshold = match min_answers.get_untracked().trim().parse::<u32>() {
             Ok(n) if n >= MIN_ANSWERS => n,
             _ => {
-                return form.fail(format!(
-                    "Прагът за показване на резултати е цяло число, поне {MIN_ANSWERS}."
-                ));
+                return form.fail(t!("survey-threshold-invalid", min = MIN_ANSWERS));
             }
         };
         let drafts = questions.get_untracked();
         if drafts.is_empty() {
-            return form.fail("Добавете поне един въпрос.");
+            return form.fail(t!("survey-questions-missing"));
         }
         let list = match drafts
             .iter()
@@ -214,11 +214,11 @@ fn Editor(initial: QuestionnaireView) -> impl IntoView {
         form.send_versioned(
             async move { api::publish_questionnaire(year, &body).await },
             reload,
-            RELOADED,
+            reloaded(),
             move |fresh| {
                 let version = fresh.version;
                 shown.try_set(fresh);
-                form.succeed(format!("Публикувана е версия {version} на въпросника."));
+                form.succeed(t!("survey-published", version = version));
             },
         );
     };
@@ -226,15 +226,18 @@ fn Editor(initial: QuestionnaireView) -> impl IntoView {
         shown.with(|v| match &v.published {
             Some(p) => view! {
                 <p id="questionnaire-version" data-version=p.version.to_string()>
-                    {format!("Публикувана версия: {} („{}“, {} въпроса).", p.version, p.title, p.questions.len())}
+                    {t!(
+                        "survey-published-version",
+                        version = p.version,
+                        title = &p.title,
+                        count = p.questions.len(),
+                    )}
                 </p>
             }
             .into_any(),
             None => view! {
                 <p id="questionnaire-version" data-version="0" class="notice notice--info">
-                    {format!(
-                        "За {year} г. още няма публикуван въпросник. По-долу е примерният въпросник, който може да промените преди публикуването."
-                    )}
+                    {t!("survey-no-published", year = year.to_string())}
                 </p>
             }
             .into_any(),
@@ -242,7 +245,7 @@ fn Editor(initial: QuestionnaireView) -> impl IntoView {
     };
     let button = move || {
         let next = shown.with(|v| v.version) + 1;
-        format!("Публикувай версия {next}")
+        t!("survey-publish-submit", version = next)
     };
     let rows = move || {
         let list = questions.get();
@@ -255,24 +258,24 @@ fn Editor(initial: QuestionnaireView) -> impl IntoView {
     view! {
         {published}
         <form id="questionnaire-form" class="form-card" on:submit=submit novalidate>
-            <h2>"Нова версия"</h2>
+            <h2>{t!("survey-new-version")}</h2>
             <div class="form-grid">
-                <InputField id="questionnaire-title" label="Заглавие" value=title maxlength=200 class="field--wide" />
+                <InputField id="questionnaire-title" label=t!("survey-title-label") value=title maxlength=200 class="field--wide" />
                 <InputField
                     id="questionnaire-min-answers"
-                    label="Праг за показване на резултати"
+                    label=t!("survey-threshold-label")
                     kind="number"
                     inputmode="numeric"
                     value=min_answers
-                    help=format!("Поне {MIN_ANSWERS} отговора: при по-малко резултатите не се показват.")
+                    help=t!("survey-threshold-help", min = MIN_ANSWERS)
                     class="field--narrow"
                 />
             </div>
-            <TextAreaField id="questionnaire-intro" label="Въведение към анкетата" value=intro rows=3 maxlength=2000 class="field--wide" />
+            <TextAreaField id="questionnaire-intro" label=t!("survey-intro-label") value=intro rows=3 maxlength=2000 class="field--wide" />
             <ol id="questionnaire-questions" class="row-list questionnaire-questions">{rows}</ol>
             <p>
                 <button type="button" id="questionnaire-add" class="button" on:click=add>
-                    "Добави въпрос"
+                    {t!("survey-add-question")}
                 </button>
             </p>
             <FormError id="questionnaire-error" error=form.error() />
@@ -302,26 +305,26 @@ fn QuestionFields(
     let options_id = format!("{prefix}-options");
     let kinds = KINDS
         .into_iter()
-        .map(|(code, label)| {
-            view! { <option value=code prop:selected=move || q.kind.get() == code>{label}</option> }
+        .map(|code| {
+            view! { <option value=code prop:selected=move || q.kind.get() == code>{kind_label(code)}</option> }
         })
         .collect_view();
     let remove = move |_| questions.update(|qs| qs.retain(|other| other.row != q.row));
     let choice = move || q.kind.get() == "choice";
-    let legend = format!("Въпрос {number}");
+    let legend = t!("survey-question-legend", number = number);
     view! {
         <li class="questionnaire-question" data-key=q.key.get_value()>
             <fieldset>
                 <legend>{legend}</legend>
-                <TextAreaField id=text_id label="Текст на въпроса" value=q.text rows=2 maxlength=500 class="field--wide" />
+                <TextAreaField id=text_id label=t!("survey-question-text-label") value=q.text rows=2 maxlength=500 class="field--wide" />
                 <div class="form-grid">
                     <div class="field">
-                        <label for=kind_id.clone()>"Вид отговор"</label>
+                        <label for=kind_id.clone()>{t!("survey-question-kind-label")}</label>
                         <select
                             id=kind_id
                             on:change=move |ev| {
                                 let value = event_target_value(&ev);
-                                if let Some((code, _)) = KINDS.iter().find(|(c, _)| *c == value) {
+                                if let Some(code) = KINDS.iter().find(|c| **c == value) {
                                     q.kind.set(code);
                                 }
                             }
@@ -333,16 +336,16 @@ fn QuestionFields(
                 <Show when=choice>
                     <TextAreaField
                         id=options_id.clone()
-                        label="Възможни отговори"
+                        label=t!("survey-question-options-label")
                         value=q.options
                         rows=3
-                        help="Всеки на отделен ред: от 2 до 10 различни."
+                        help=t!("survey-question-options-help")
                         class="field--wide"
                     />
                 </Show>
                 {(count > 1).then(|| view! {
                     <button type="button" class="button button--small question-remove" on:click=remove>
-                        {format!("Премахни въпрос {number}")}
+                        {t!("survey-question-remove", number = number)}
                     </button>
                 })}
             </fieldset>

@@ -15,14 +15,23 @@ fn respondents_text(row: &RegionSurveyRow) -> String {
     match (row.opened, row.respondents) {
         (false, _) => "—".to_owned(),
         (true, Some(n)) => n.to_string(),
-        (true, None) => "недостатъчно отговори".to_owned(),
+        (true, None) => t!("survey-region-insufficient"),
+    }
+}
+
+/// Whether an institution has opened its survey: "да" or "не".
+fn yes_no(opened: bool) -> String {
+    if opened {
+        t!("survey-yes")
+    } else {
+        t!("survey-no")
     }
 }
 
 /// `/region/survey`.
 #[component]
 pub fn RegionSurveyPage() -> impl IntoView {
-    set_title("Анкетите на институциите");
+    set_title(&t!("survey-region-title"));
     let params = use_view_params();
     let chosen = Memo::new(move |_| params.get().unwrap_or_default());
     let year = Memo::new(move |_| chosen.with(chosen_year));
@@ -46,12 +55,8 @@ pub fn RegionSurveyPage() -> impl IntoView {
         .href("/region/survey")
     });
     view! {
-        <h1>"Анонимните анкети на институциите"</h1>
-        <p class="lead">
-            "Анкетите на служителите за годината (мярка VI.2): коя институция е отворила анкетата и колко "
-            "са отговорили. Резултатите на институция се показват и влизат в общите само когато са "
-            "отговорили поне толкова, колкото изисква прагът; свободните отговори не се обобщават."
-        </p>
+        <h1>{t!("survey-region-heading")}</h1>
+        <p class="lead">{t!("survey-region-lead")}</p>
         <div class="filters">
             <ProvinceSelect id="region-survey-province" chosen=province href />
             <SurveyYearSelect id="region-survey-year" path="/region/survey" params=chosen />
@@ -65,17 +70,15 @@ pub fn RegionSurveyPage() -> impl IntoView {
 fn Surveys(data: RegionSurvey) -> impl IntoView {
     let year = data.year;
     let csv_rows: Vec<Vec<String>> = std::iter::once(vec![
-        "Институция".to_owned(),
-        "Отворена".to_owned(),
-        "Отговорили".to_owned(),
+        t!("survey-region-col-institution"),
+        t!("survey-region-col-opened"),
+        t!("survey-region-col-respondents"),
     ])
-    .chain(data.tenants.iter().map(|r| {
-        vec![
-            r.name_bg.clone(),
-            if r.opened { "да" } else { "не" }.to_owned(),
-            respondents_text(r),
-        ]
-    }))
+    .chain(
+        data.tenants
+            .iter()
+            .map(|r| vec![r.name_bg.clone(), yes_no(r.opened), respondents_text(r)]),
+    )
     .collect();
     let csv = Callback::new(move |()| csv_rows.clone());
     let rows = data
@@ -93,7 +96,7 @@ fn Surveys(data: RegionSurvey) -> impl IntoView {
                     data-respondents=r.respondents.map(|n| n.to_string())
                 >
                     <th scope="row">{r.name_bg}</th>
-                    <td>{if r.opened { "да" } else { "не" }}</td>
+                    <td>{yes_no(r.opened)}</td>
                     <td class=muted>{text}</td>
                 </tr>
             }
@@ -101,19 +104,21 @@ fn Surveys(data: RegionSurvey) -> impl IntoView {
         .collect_view();
     view! {
         <ExportTable id="region-survey-tenants" filename=format!("anketi-{year}.csv") rows=csv>
-            <caption id="region-survey-tenants-caption">{format!("Анкетите на институциите, {year} г.")}</caption>
+            <caption id="region-survey-tenants-caption">
+                {t!("survey-region-caption", year = year.to_string())}
+            </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col">"Отворена"</th>
-                    <th scope="col">"Отговорили"</th>
+                    <th scope="col">{t!("survey-region-col-institution")}</th>
+                    <th scope="col">{t!("survey-region-col-opened")}</th>
+                    <th scope="col">{t!("survey-region-col-respondents")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </ExportTable>
         <section aria-labelledby="region-survey-combined-heading">
-            <h2 id="region-survey-combined-heading">"Общи резултати"</h2>
-            <p class="muted">"Сбор от институциите, чиито собствени резултати се показват."</p>
+            <h2 id="region-survey-combined-heading">{t!("survey-region-combined-heading")}</h2>
+            <p class="muted">{t!("survey-region-combined-note")}</p>
             <ResultsView id="region-survey-results" results=data.combined filename=format!("anketa-obshto-{year}.csv") />
         </section>
     }

@@ -29,18 +29,18 @@ enum Stage {
 /// `/anketa`; `?tenant=bansko&year=2025` preselects the survey, as the printed codes say.
 #[component]
 pub fn AnswerSurveyPage() -> impl IntoView {
-    set_title("Анкета за служители");
+    set_title(&t!("citizen-survey-title"));
     let stage = RwSignal::new(Stage::Access);
     view! {
-        <h1>"Анонимна анкета за служители"</h1>
+        <h1>{t!("citizen-survey-heading")}</h1>
         {move || match stage.get() {
             Stage::Access => view! { <AccessForm stage /> }.into_any(),
             Stage::Answering(access, form) => view! { <Questionnaire access form stage /> }.into_any(),
             Stage::Done => view! {
                 <section id="survey-thanks" class="receipt" tabindex="-1" aria-labelledby="survey-thanks-heading">
-                    <h2 id="survey-thanks-heading">"Благодарим ви!"</h2>
+                    <h2 id="survey-thanks-heading">{t!("citizen-survey-thanks")}</h2>
                     <p>
-                        "Отговорите ви са записани анонимно. Кодът вече е използван и не може да бъде въведен отново."
+                        {t!("citizen-survey-recorded")}
                     </p>
                 </section>
             }
@@ -73,11 +73,11 @@ fn AccessForm(stage: RwSignal<Stage>) -> impl IntoView {
             return;
         }
         let Ok(tenant) = TenantId::parse(tenant.get_untracked()) else {
-            return form.fail("Изберете институцията, в която работите.");
+            return form.fail(t!("citizen-survey-no-institution"));
         };
         let typed = code.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            return form.fail("Въведете кода, който сте получили.");
+            return form.fail(t!("citizen-survey-no-code"));
         }
         let access = SurveyAccess {
             tenant,
@@ -101,29 +101,29 @@ fn AccessForm(stage: RwSignal<Stage>) -> impl IntoView {
         let shown = year.get();
         survey_years(this_year, shown)
             .into_iter()
-            .map(|y| view! { <option value=y.to_string() prop:selected=shown == y>{format!("{y} г.")}</option> })
+            .map(|y| view! { <option value=y.to_string() prop:selected=shown == y>{t!("citizen-year", year = y.to_string())}</option> })
             .collect_view()
     };
     view! {
         <div class="notice notice--info" id="survey-anonymity">
             <p>
-                <strong>"Анкетата е анонимна. "</strong>
-                "Кодът ви дава право на един отговор и не се свързва с отговорите: Антикор не пази кодовете "
-                "и не знае кой кой код е получил. Не е нужно да влизате в системата."
+                <strong>{t!("citizen-survey-anonymous")}</strong>
+                " "
+                {t!("citizen-survey-anonymous-how")}
             </p>
-            <p>"Всички въпроси са по желание: може да оставите някои без отговор."</p>
+            <p>{t!("citizen-survey-optional")}</p>
         </div>
         <form id="survey-access-form" class="form-card" on:submit=submit novalidate autocomplete="off">
             <div class="form-grid">
                 <div class="field">
-                    <label for="survey-tenant">"Институция"</label>
+                    <label for="survey-tenant">{t!("citizen-survey-institution")}</label>
                     <select id="survey-tenant" on:change=move |ev| tenant.set(event_target_value(&ev))>
-                        <option value="" prop:selected=move || tenant.with(String::is_empty)>"Изберете…"</option>
+                        <option value="" prop:selected=move || tenant.with(String::is_empty)>{t!("citizen-choose")}</option>
                         {options}
                     </select>
                 </div>
                 <div class="field field--narrow">
-                    <label for="survey-year">"Година"</label>
+                    <label for="survey-year">{t!("citizen-survey-year")}</label>
                     <select
                         id="survey-year"
                         on:change=move |ev| {
@@ -136,7 +136,7 @@ fn AccessForm(stage: RwSignal<Stage>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="survey-code">"Код за достъп"</label>
+                    <label for="survey-code">{t!("citizen-survey-code")}</label>
                     <input
                         id="survey-code"
                         type="text"
@@ -147,13 +147,13 @@ fn AccessForm(stage: RwSignal<Stage>) -> impl IntoView {
                         aria-describedby="survey-code-help"
                         bind:value=code
                     />
-                    <p id="survey-code-help" class="field__help">"16 знака, например K7PM-Q2XD-9HTR-W4BN; тиретата не са задължителни."</p>
+                    <p id="survey-code-help" class="field__help">{t!("citizen-survey-code-help")}</p>
                 </div>
             </div>
             <FormError id="survey-access-error" error=form.error() />
             <div class="form-actions">
                 <button type="submit" id="survey-access-submit" class="button button--primary" disabled=form.busy()>
-                    "Отвори анкетата"
+                    {t!("citizen-survey-open")}
                 </button>
             </div>
         </form>
@@ -219,7 +219,7 @@ fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>)
                 .collect()
         });
         if answers.is_empty() {
-            return submit_form.fail("Отговорете поне на един въпрос.");
+            return submit_form.fail(t!("citizen-survey-no-answers"));
         }
         let body = GiveSurveyAnswers {
             access: access.get_value(),
@@ -237,7 +237,11 @@ fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>)
         <section aria-labelledby="survey-form-heading">
             <h2 id="survey-form-heading" tabindex="-1">{q.title}</h2>
             <p class="muted">
-                {format!("{} · отговори се приемат до {} г.", form.tenant_name_bg, date_bg(form.closes_on))}
+                {t!(
+                    "citizen-survey-closes",
+                    institution = form.tenant_name_bg,
+                    date = date_bg(form.closes_on)
+                )}
             </p>
             {(!q.intro.is_empty()).then(|| view! { <p class="lead pre-line">{q.intro.clone()}</p> })}
             <form id="survey-answers-form" class="form-card survey-answers" on:submit=submit novalidate autocomplete="off">
@@ -245,7 +249,7 @@ fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>)
                 <FormError id="survey-answers-error" error=submit_form.error() />
                 <div class="form-actions">
                     <button type="submit" id="survey-answers-submit" class="button button--primary" disabled=submit_form.busy()>
-                        "Изпрати отговорите"
+                        {t!("citizen-survey-send")}
                     </button>
                 </div>
             </form>
@@ -269,9 +273,9 @@ fn QuestionField(question: Question, number: usize, input: AnswerInput) -> impl 
         .into_any();
     }
     let hint = matches!(question.kind, QuestionKind::Scale)
-        .then(|| view! { <p class="field__help">"1 — изобщо не, 5 — напълно."</p> });
+        .then(|| view! { <p class="field__help">{t!("citizen-survey-scale-hint")}</p> });
     let options = question
-        .options()
+        .options_in(crate::i18n::lang())
         .into_iter()
         .enumerate()
         .filter_map(|(i, label)| u8::try_from(i).ok().map(|i| (i, label)))
@@ -301,7 +305,7 @@ fn QuestionField(question: Question, number: usize, input: AnswerInput) -> impl 
             <div class="survey-options" class:survey-options--row=scale>{options}</div>
             <Show when=move || input.choice.get().is_some()>
                 <button type="button" class="button button--small survey-clear" on:click=move |_| input.choice.set(None)>
-                    "Без отговор"
+                    {t!("citizen-survey-clear")}
                 </button>
             </Show>
         </fieldset>

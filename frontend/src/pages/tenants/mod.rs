@@ -44,22 +44,22 @@ fn tenant_province(country: &[ProvinceEntry], tenant: &Tenant) -> Option<String>
 
 /// The institutions as CSV, in the table's columns; the code and the EKATTE stay text.
 fn tenants_csv(list: &[Tenant], country: &[ProvinceEntry]) -> Vec<Vec<String>> {
-    let header = [
-        "Институция",
-        "Вид",
-        "Област",
-        "Код",
-        "ЕКАТТЕ",
-        "Население (2011)",
-        "Събития",
-        "Последна промяна",
+    let header = vec![
+        t!("admin-tenants-column-institution"),
+        t!("admin-tenants-column-kind"),
+        t!("admin-tenants-column-province"),
+        t!("admin-tenants-column-code"),
+        t!("admin-tenants-column-ekatte"),
+        t!("admin-tenants-column-population"),
+        t!("admin-tenants-column-events"),
+        t!("admin-tenants-column-last-change"),
     ];
-    let mut rows = vec![header.map(str::to_owned).to_vec()];
+    let mut rows = vec![header];
     rows.extend(list.iter().map(|t| {
         let reg = &t.registration;
         vec![
             reg.name_bg.clone(),
-            reg.kind.label_bg().to_owned(),
+            reg.kind.label(crate::i18n::lang()).to_owned(),
             tenant_province(country, t).unwrap_or_default(),
             reg.official_code.clone(),
             reg.ekatte.clone().unwrap_or_default(),
@@ -76,7 +76,7 @@ fn tenants_csv(list: &[Tenant], country: &[ProvinceEntry]) -> Vec<Vec<String>> {
 /// `/tenants?province=`.
 #[component]
 pub fn TenantsPage() -> impl IntoView {
-    set_title("Институции");
+    set_title(&t!("admin-tenants-title"));
     let tenants = use_directory();
     let country = use_country();
     let retry = Callback::new(move |()| {
@@ -109,7 +109,10 @@ pub fn TenantsPage() -> impl IntoView {
                 && !country.is_empty()
                 && !country.iter().any(|c| &c.code == p)
             {
-                return Err(ApiError::Invalid(format!("Няма област с код „{p}“.")));
+                return Err(ApiError::Invalid(t!(
+                    "admin-tenants-no-province",
+                    code = p.to_string()
+                )));
             }
             let list: Vec<Tenant> = list
                 .into_iter()
@@ -135,31 +138,29 @@ pub fn TenantsPage() -> impl IntoView {
             Ok::<_, ApiError>(view! {
                 <ExportTable id="tenants-table" filename="institucii.csv" rows=csv>
                     <caption id="tenants-table-caption" class="visually-hidden">
-                        "Институции в Антикор. Изберете ред, за да видите одитната следа на институцията."
+                        {t!("admin-tenants-caption")}
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Институция"</th>
-                            <th scope="col">"Вид"</th>
-                            <th scope="col">"Област"</th>
-                            <th scope="col">"Код"</th>
-                            <th scope="col">"ЕКАТТЕ"</th>
+                            <th scope="col">{t!("admin-tenants-column-institution")}</th>
+                            <th scope="col">{t!("admin-tenants-column-kind")}</th>
+                            <th scope="col">{t!("admin-tenants-column-province")}</th>
+                            <th scope="col">{t!("admin-tenants-column-code")}</th>
+                            <th scope="col">{t!("admin-tenants-column-ekatte")}</th>
                             <th scope="col" class="num">
-                                "Население (2011)"
+                                {t!("admin-tenants-column-population")}
                             </th>
                             <th scope="col" class="num">
-                                "Събития"
+                                {t!("admin-tenants-column-events")}
                             </th>
-                            <th scope="col">"Последна промяна"</th>
+                            <th scope="col">{t!("admin-tenants-column-last-change")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="5">
-                                "Общо: "
-                                {count.to_string()}
-                                " институции"
+                                {t!("admin-tenants-total", count = count)}
                             </th>
                             <td class="num">{thousands(population)}</td>
                             <td class="num">{thousands(events)}</td>
@@ -172,11 +173,8 @@ pub fn TenantsPage() -> impl IntoView {
     };
 
     view! {
-        <h1>"Институции"</h1>
-        <p class="lead">
-            "Областните администрации, общините и териториалните звена в Антикор, всяка в своята област. "
-            "Изберете институция, за да видите всички нейни събития в одитната следа."
-        </p>
+        <h1>{t!("admin-tenants-title")}</h1>
+        <p class="lead">{t!("admin-tenants-lead")}</p>
         <div class="filters">
             <ProvinceSelect id="tenants-province" chosen href=province_href />
         </div>
@@ -223,7 +221,7 @@ fn TenantRow(
             <th scope="row">
                 <A href=href>{reg.name_bg}</A>
             </th>
-            <td>{reg.kind.label_bg()}</td>
+            <td>{reg.kind.label(crate::i18n::lang())}</td>
             <td>{province}</td>
             <td>
                 <code>{reg.official_code}</code>

@@ -23,23 +23,21 @@ fn checked_unit(
     official_code: &str,
     province: Option<ProvinceCode>,
 ) -> Result<RegisterTenant, String> {
-    let slug = TenantId::parse(slug.trim().to_owned()).map_err(|_| {
-        "Краткото име може да съдържа малки латински букви, цифри и тире (до 40 знака) \
-         и започва с буква или цифра."
-            .to_owned()
-    })?;
-    let filled = |value: &str, what: &str| {
+    let slug =
+        TenantId::parse(slug.trim().to_owned()).map_err(|_| t!("admin-register-slug-invalid"))?;
+    // `missing` says what to type when the field is empty.
+    let filled = |value: &str, missing: fn() -> String| {
         let value = value.trim();
         if value.is_empty() {
-            Err(format!("Въведете {what}."))
+            Err(missing())
         } else {
             Ok(value.to_owned())
         }
     };
     let (name_bg, name_en, official_code) = (
-        filled(name_bg, "наименованието на български")?,
-        filled(name_en, "наименованието на английски")?,
-        filled(official_code, "официалния код")?,
+        filled(name_bg, || t!("admin-register-name-bg-missing"))?,
+        filled(name_en, || t!("admin-register-name-en-missing"))?,
+        filled(official_code, || t!("admin-register-code-missing"))?,
     );
     Ok(match province {
         Some(province) => RegisterTenant::TerritorialUnit {
@@ -74,13 +72,8 @@ pub(super) fn CountrySection(
     });
     view! {
         <section id="country-registration" aria-labelledby="country-registration-heading">
-            <h2 id="country-registration-heading">"Регистриране на институции в страната"</h2>
-            <p>
-                "Областната администрация на една област започва работа в Антикор, след като я "
-                "регистрирате тук и ѝ откриете профил на администратор от страницата „Профили“. "
-                "Общините и териториалните звена на една област регистрирате, след като я "
-                "изберете по-горе."
-            </p>
+            <h2 id="country-registration-heading">{t!("admin-register-country-heading")}</h2>
+            <p>{t!("admin-register-country-lead")}</p>
             <Provinces refresh />
             <UnitForm province=None refresh province_name=Signal::derive(String::new) />
         </section>
@@ -101,10 +94,7 @@ fn Provinces(
                 .filter(|p| p.administration.is_none())
                 .map(|p| Unregistered {
                     code: p.code.to_string(),
-                    label: format!(
-                        "Регистрирай областната администрация на област {}",
-                        p.name_bg
-                    ),
+                    label: t!("admin-register-province-label", province = &p.name_bg),
                     name: p.name_bg.clone(),
                     request: RegisterTenant::RegionalAdministration {
                         province: p.code.clone(),
@@ -130,28 +120,28 @@ struct Unregistered {
 
 /// The ids and texts of one list of what is left to register.
 struct LeftList {
-    heading: &'static str,
+    heading: fn() -> String,
     list: &'static str,
     all_registered: &'static str,
-    all_registered_text: &'static str,
+    all_registered_text: fn() -> String,
     button_class: &'static str,
     result: &'static str,
 }
 
 const PROVINCES: LeftList = LeftList {
-    heading: "Областни администрации",
+    heading: || t!("admin-register-provinces-heading"),
     list: "unregistered-provinces",
     all_registered: "provinces-all-registered",
-    all_registered_text: "Областните администрации на всички области са регистрирани.",
+    all_registered_text: || t!("admin-register-provinces-done"),
     button_class: "button button--small register-province",
     result: "province-result",
 };
 
 const MUNICIPALITIES: LeftList = LeftList {
-    heading: "Общини",
+    heading: || t!("admin-register-municipalities-heading"),
     list: "unregistered-municipalities",
     all_registered: "municipalities-all-registered",
-    all_registered_text: "Всички общини на областта са регистрирани.",
+    all_registered_text: || t!("admin-register-municipalities-done"),
     button_class: "button button--small register-municipality",
     result: "municipality-result",
 };
@@ -174,7 +164,10 @@ fn LeftToRegister(
             async move { api::register_tenant(&request).await },
             move |tenant| {
                 refresh.run(());
-                form.succeed(format!("„{}“ е регистрирана.", tenant.registration.name_bg));
+                form.succeed(t!(
+                    "admin-register-registered",
+                    name = tenant.registration.name_bg
+                ));
             },
         );
     };
@@ -183,7 +176,7 @@ fn LeftToRegister(
             if left.is_empty() {
                 return view! {
                     <p id=list.all_registered class="notice notice--ok">
-                        {list.all_registered_text}
+                        {(list.all_registered_text)()}
                     </p>
                 }
                 .into_any();
@@ -210,7 +203,7 @@ fn LeftToRegister(
                                 disabled=form.busy()
                                 on:click=move |_| register(request.clone())
                             >
-                                "Регистрирай"
+                                {t!("admin-register-button")}
                             </button>
                         </li>
                     }
@@ -220,7 +213,7 @@ fn LeftToRegister(
         })
     };
     view! {
-        <h3>{list.heading}</h3>
+        <h3>{(list.heading)()}</h3>
         {rows}
         <NoticeView id=list.result notice=form.outcome() />
     }
@@ -263,11 +256,12 @@ fn Registration(province: ProvinceCode) -> impl IntoView {
     };
     view! {
         <section id="tenant-registration" aria-labelledby="tenant-registration-heading">
-            <h2 id="tenant-registration-heading">"Регистриране на институция"</h2>
+            <h2 id="tenant-registration-heading">{t!("admin-register-heading")}</h2>
             <p>
-                "Общините и териториалните звена на област " {name.clone()}
-                " започват работа в Антикор, след като ги регистрирате тук. "
-                "Областните администрации и централните органи регистрира администраторът на национално ниво."
+                {
+                    let name = name.clone();
+                    move || t!("admin-register-lead", province = name())
+                }
             </p>
             <Municipalities province=province.clone() refresh />
             <UnitForm province=Some(province) refresh province_name=Signal::derive(name) />
@@ -289,7 +283,10 @@ fn Municipalities(
                 .into_iter()
                 .map(|m| Unregistered {
                     code: m.nsi_code.clone(),
-                    label: format!("Регистрирай община {}", m.name_bg),
+                    label: t!(
+                        "admin-register-municipality-label",
+                        municipality = &m.name_bg
+                    ),
                     name: m.name_bg.clone(),
                     request: RegisterTenant::Municipality {
                         nsi_code: m.nsi_code.clone(),
@@ -379,21 +376,25 @@ fn UnitForm(
                 refresh.run(());
                 let name = tenant.registration.name_bg;
                 form.succeed(if unit {
-                    format!("Териториалното звено „{name}“ е регистрирано.")
+                    t!("admin-register-unit-done", name = name)
                 } else {
-                    format!("Централният орган „{name}“ е регистриран.")
+                    t!("admin-register-body-done", name = name)
                 });
             },
         );
     };
     let (heading, example, submit_text) = if unit {
         (
-            "Териториално звено",
+            t!("admin-register-unit-heading"),
             "rzi-blagoevgrad",
-            "Регистрирай звеното",
+            t!("admin-register-unit-submit"),
         )
     } else {
-        ("Централен орган", "kpkonpi", "Регистрирай органа")
+        (
+            t!("admin-register-body-heading"),
+            "kpkonpi",
+            t!("admin-register-body-submit"),
+        )
     };
     view! {
         <h3>{heading}</h3>
@@ -401,8 +402,8 @@ fn UnitForm(
             <div class="form-grid">
                 <Labelled
                     id=ids.slug
-                    label="Кратко име"
-                    help=format!("Малки латински букви, цифри и тире, напр. {example}. Стои в адресите и не може да се сменя.")
+                    label=t!("admin-register-slug")
+                    help=t!("admin-register-slug-help", example = example)
                 >
                     <input
                         id=ids.slug
@@ -416,12 +417,12 @@ fn UnitForm(
                         bind:value=slug
                     />
                 </Labelled>
-                <InputField id=ids.name_bg label="Наименование" value=name_bg maxlength=MAX_TEXT autocomplete="off" required=true />
-                <InputField id=ids.name_en label="Наименование на английски" value=name_en maxlength=MAX_TEXT autocomplete="off" required=true />
+                <InputField id=ids.name_bg label=t!("admin-register-name-bg") value=name_bg maxlength=MAX_TEXT autocomplete="off" required=true />
+                <InputField id=ids.name_en label=t!("admin-register-name-en") value=name_en maxlength=MAX_TEXT autocomplete="off" required=true />
                 <InputField
                     id=ids.code
-                    label="Официален код"
-                    help="ЕИК или код по БУЛСТАТ"
+                    label=t!("admin-register-code")
+                    help=t!("admin-register-code-help")
                     value=official_code
                     maxlength=MAX_TEXT
                     autocomplete="off"
@@ -431,7 +432,7 @@ fn UnitForm(
                     .then(|| {
                         view! {
                             <div class="field">
-                                <span class="field__label">"Област"</span>
+                                <span class="field__label">{t!("admin-register-province")}</span>
                                 <span class="field__static">{province_name}</span>
                             </div>
                         }

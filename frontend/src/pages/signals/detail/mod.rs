@@ -38,22 +38,22 @@ pub fn is_signal_id(text: &str) -> bool {
 
 /// A day typed into a date field.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    text.trim().parse().map_err(|_| date_error("дата"))
+    text.trim()
+        .parse()
+        .map_err(|_| date_error(&t!("signals-case-date-what")))
 }
 
 /// `/signals/{id}`.
 #[component]
 pub fn SignalPage() -> impl IntoView {
-    set_title("Сигнал");
+    set_title(&t!("signals-case-title"));
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).unwrap_or_default());
     let detail = LocalResource::new(move || {
         let id = id.get();
         async move {
             if !is_signal_id(&id) {
-                return Err(ApiError::Invalid(
-                    "Адресът не съдържа валиден номер на сигнал.".to_owned(),
-                ));
+                return Err(ApiError::Invalid(t!("signals-case-bad-address")));
             }
             api::signals::detail(&id).await
         }
@@ -62,20 +62,17 @@ pub fn SignalPage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             let d = detail.await?;
-            set_title(&format!("Сигнал {}", d.row.reference));
+            set_title(&t!("signals-case-heading", reference = &d.row.reference));
             Ok::<_, ApiError>(view! { <Case initial=d /> })
         })
     };
     view! {
         <p class="breadcrumb">
-            <A href="/signals">"Регистър на сигналите"</A>
+            <A href="/signals">{t!("signals-register-title")}</A>
         </p>
         <Loaded retry>{body}</Loaded>
     }
 }
-
-/// Said after a conflict, once the case is shown as it is now.
-const RELOADED: &str = "Сигналът по-горе е презареден; въведеното във формуляра е запазено.";
 
 /// The case as loaded, and what every step form needs to send itself.
 #[derive(Clone, Copy)]
@@ -104,17 +101,22 @@ impl CaseCtx {
         step: &'static str,
         body: B,
         form: Submit,
-        saved: &'static str,
+        saved: String,
         on_saved: impl FnOnce() + 'static,
     ) {
         let ctx = *self;
         let id = self.id.get_value();
         let call = async move { api::signals::step(&id, step, &body).await };
-        form.send_versioned(call, ctx.reload(), RELOADED, move |fresh| {
-            ctx.detail.try_set(fresh);
-            form.succeed(saved);
-            on_saved();
-        });
+        form.send_versioned(
+            call,
+            ctx.reload(),
+            t!("signals-case-reloaded"),
+            move |fresh| {
+                ctx.detail.try_set(fresh);
+                form.succeed(saved);
+                on_saved();
+            },
+        );
     }
 }
 
@@ -141,22 +143,43 @@ fn Case(initial: SignalDetail) -> impl IntoView {
         {overview}
         <IdentityPanel ctx />
         <section aria-labelledby="steps-heading" class="signal-steps">
-            <h2 id="steps-heading">"Действия по сигнала"</h2>
+            <h2 id="steps-heading">{t!("signals-case-steps")}</h2>
             <Show
                 when=open
-                fallback=|| view! { <p class="muted">"Сигналът е приключен: по него не се вписват нови действия."</p> }
+                fallback=|| view! { <p class="muted">{t!("signals-case-closed-notice")}</p> }
             >
                 <Show when=pending_ack>
                     <AcknowledgeForm ctx />
                 </Show>
                 <AssignForm ctx />
                 <ClassifyForm ctx />
-                <NoteForm ctx step="actions" title="Действие по проверката" dated=true label="Какво е направено" saved="Действието е записано." />
+                <NoteForm
+                    ctx
+                    step="actions"
+                    title=t!("signals-case-action-title")
+                    dated=true
+                    label=t!("signals-case-action-label")
+                    saved=t!("signals-case-action-saved")
+                />
                 <Show when=acknowledged>
-                    <NoteForm ctx step="feedback" title="Обратна информация към подателя" dated=true label="Обратна информация (подателят я чете с кода си)" saved="Обратната информация е записана." />
+                    <NoteForm
+                        ctx
+                        step="feedback"
+                        title=t!("signals-case-feedback-title")
+                        dated=true
+                        label=t!("signals-case-feedback-label")
+                        saved=t!("signals-case-feedback-saved")
+                    />
                 </Show>
                 <Show when=with_code>
-                    <NoteForm ctx step="messages" title="Съобщение до подателя" dated=false label="Съобщение (подателят го чете с кода си)" saved="Съобщението е изпратено." />
+                    <NoteForm
+                        ctx
+                        step="messages"
+                        title=t!("signals-message-to-reporter")
+                        dated=false
+                        label=t!("signals-case-message-label")
+                        saved=t!("signals-case-message-saved")
+                    />
                 </Show>
                 <ForwardForm ctx />
                 <LinkForm ctx />
@@ -171,7 +194,7 @@ fn Case(initial: SignalDetail) -> impl IntoView {
 }
 
 /// A labelled value of the overview, left out when there is none.
-fn field(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
+fn field(label: String, value: Option<String>) -> Option<impl IntoView> {
     value.map(|v| {
         view! {
             <dt>{label}</dt>
@@ -186,46 +209,42 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
     let d = detail;
     let r = d.row.clone();
     let id = r.id.to_string();
-    let oral = r
-        .channel
-        .is_oral()
-        .then_some(match d.confirmed_by_reporter {
-            Some(true) => " (записът е потвърден от подателя)",
-            Some(false) => " (записът не е потвърден от подателя)",
-            None => "",
-        });
+    let oral = r.channel.is_oral().then(|| match d.confirmed_by_reporter {
+        Some(true) => format!(" {}", t!("signals-case-oral-confirmed")),
+        Some(false) => format!(" {}", t!("signals-case-oral-unconfirmed")),
+        None => String::new(),
+    });
     let feedback = r.feedback.map_or_else(
-        || view! { <span class="muted">"тече след потвърждението"</span> }.into_any(),
+        || view! { <span class="muted">{t!("signals-case-feedback-pending")}</span> }.into_any(),
         |step| view! { <StepClock step /> }.into_any(),
     );
     let account = match d.account {
         Some(a) => view! {
             <dl id="signal-account" class="fields">
-                <dt>"Какво"</dt>
+                <dt>{t!("signals-what")}</dt>
                 <dd class="pre-line">{a.what}</dd>
-                <dt>"Къде"</dt>
+                <dt>{t!("signals-where")}</dt>
                 <dd>{a.place}</dd>
-                <dt>"Кога"</dt>
+                <dt>{t!("signals-when")}</dt>
                 <dd>{a.when}</dd>
             </dl>
         }
         .into_any(),
         None => view! {
             <p id="signal-account" class="notice notice--info">
-                "Срокът за съхранение е изтекъл и ключът на сигнала е унищожен: описанието, самоличността "
-                "и приложенията вече не могат да бъдат прочетени."
+                {t!("signals-case-key-destroyed")}
             </p>
         }
         .into_any(),
     };
     let attachments = if d.attachments.is_empty() {
-        view! { <p class="muted">"Няма приложения."</p> }.into_any()
+        view! { <p class="muted">{t!("signals-case-no-attachments")}</p> }.into_any()
     } else {
         let items = d
             .attachments
             .into_iter()
             .map(|a| {
-                let name = a.name.clone().unwrap_or_else(|| format!("Приложение {}", a.number));
+                let name = a.name.clone().unwrap_or_else(|| t!("signals-case-attachment-name", number = a.number));
                 let line = format!(" ({}, {})", a.media_type, size_text(a.bytes));
                 let link = if r.key_destroyed {
                     view! { <span>{name}</span> }.into_any()
@@ -252,7 +271,7 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
             .map(|l| view! { <li><A href=format!("/signals/{}", l.id)>{l.reference}</A></li> })
             .collect_view();
         view! {
-            <h3>"Свързани сигнали"</h3>
+            <h3>{t!("signals-case-related-signals")}</h3>
             <ul id="signal-links" class="row-list">{items}</ul>
         }
     });
@@ -271,7 +290,7 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3>"Свързани корупционни рискове"</h3>
+            <h3>{t!("signals-related-risks")}</h3>
             <ul id="signal-risks" class="row-list">{items}</ul>
         }
     });
@@ -280,51 +299,59 @@ fn Overview(detail: SignalDetail) -> impl IntoView {
         view! {
             <p>
                 <A attr:id="signal-trail" href=Filters::record_history_href(&me.tenant, streams::signal(r.id))>
-                    "История на сигнала"
+                    {t!("signals-case-trail")}
                 </A>
             </p>
         }
     });
     view! {
         <h1 id="signal-heading" data-status=code(r.status) data-version=r.version.to_string()>
-            {format!("Сигнал {}", r.reference)}
+            {t!("signals-case-heading", reference = &r.reference)}
         </h1>
         {history}
         <dl id="signal-overview" class="fields">
-            <dt>"Състояние"</dt>
-            <dd id="signal-status">{r.status.label_bg()}</dd>
-            {field("УИН", r.uin.clone())}
-            <dt>"Получен"</dt>
-            <dd>{format!("{} г.", date_bg(r.received))}</dd>
-            <dt>"Канал"</dt>
-            <dd>{r.channel.label_bg()} {oral}</dd>
-            <dt>"Подател"</dt>
+            <dt>{t!("signals-status")}</dt>
+            <dd id="signal-status">{r.status.label(crate::i18n::lang())}</dd>
+            {field(t!("signals-case-uin"), r.uin.clone())}
+            <dt>{t!("signals-received")}</dt>
+            <dd>{t!("signals-on-date", date = date_bg(r.received))}</dd>
+            <dt>{t!("signals-channel")}</dt>
+            <dd>{r.channel.label(crate::i18n::lang())} {oral}</dd>
+            <dt>{t!("signals-case-reporter")}</dt>
             <dd>
-                {if r.anonymous { "анонимен" } else if d.has_reporter { "посочен (запечатан)" } else { "не е посочен" }}
+                {if r.anonymous {
+                    t!("signals-anonymous")
+                } else if d.has_reporter {
+                    t!("signals-case-reporter-sealed")
+                } else {
+                    t!("signals-case-reporter-none")
+                }}
             </dd>
-            <dt>"Вид"</dt>
-            <dd>{r.category.label_bg()}</dd>
-            {field("Режим", r.regime.map(|g| g.label_bg().to_owned()))}
-            {field("Звено", r.unit.clone())}
-            {field("Дейност", r.activity.clone())}
-            {field("Отговорник", r.assigned_to.as_ref().map(ToString::to_string))}
-            <dt>"Потвърждение"</dt>
+            <dt>{t!("signals-category")}</dt>
+            <dd>{r.category.label(crate::i18n::lang())}</dd>
+            {field(t!("signals-regime"), r.regime.map(|g| g.label(crate::i18n::lang()).to_owned()))}
+            {field(t!("signals-unit"), r.unit.clone())}
+            {field(t!("signals-activity"), r.activity.clone())}
+            {field(t!("signals-assigned-to"), r.assigned_to.as_ref().map(ToString::to_string))}
+            <dt>{t!("signals-acknowledgment")}</dt>
             <dd id="signal-ack-clock"><StepClock step=r.acknowledgment /></dd>
-            <dt>"Обратна информация"</dt>
+            <dt>{t!("signals-feedback")}</dt>
             <dd id="signal-feedback-clock">{feedback}</dd>
-            {field("Препратен до", r.forwarded_to.clone())}
+            {field(t!("signals-case-forwarded-to"), r.forwarded_to.clone())}
             {field(
-                "Приключен",
-                r.closed.map(|c| format!("{} г., {}", date_bg(c.on), c.outcome.label_bg())),
+                t!("signals-case-closed"),
+                r.closed.map(|c| {
+                    t!("signals-closed-on", date = date_bg(c.on), outcome = c.outcome.label(crate::i18n::lang()))
+                }),
             )}
             {field(
-                "Личните данни се пазят до",
-                r.retention_until.map(|d| format!("{} г.", date_bg(d))),
+                t!("signals-case-retention"),
+                r.retention_until.map(|d| t!("signals-on-date", date = date_bg(d))),
             )}
         </dl>
-        <h2>"Описание"</h2>
+        <h2>{t!("signals-description")}</h2>
         {account}
-        <h3>"Приложения"</h3>
+        <h3>{t!("signals-case-attachments")}</h3>
         {attachments}
         {links}
         {risks}
@@ -359,12 +386,18 @@ fn IdentityPanel(ctx: CaseCtx) -> impl IntoView {
     let identity = move || {
         shown.get().map(|i| {
             let reporter = i.reporter.map_or_else(
-                || view! { <dt>"Подател"</dt><dd>"не е посочен"</dd> }.into_any(),
+                || {
+                    view! {
+                        <dt>{t!("signals-case-reporter")}</dt>
+                        <dd>{t!("signals-case-reporter-none")}</dd>
+                    }
+                    .into_any()
+                },
                 |r| {
                     view! {
-                        <dt>"Подател"</dt>
+                        <dt>{t!("signals-case-reporter")}</dt>
                         <dd id="identity-reporter-name">{r.name}</dd>
-                        <dt>"Връзка"</dt>
+                        <dt>{t!("signals-identity-contact")}</dt>
                         <dd id="identity-reporter-contact">{r.contact}</dd>
                     }
                     .into_any()
@@ -373,50 +406,51 @@ fn IdentityPanel(ctx: CaseCtx) -> impl IntoView {
             view! {
                 <dl id="signal-identity" class="fields">
                     {reporter}
-                    <dt>"Засегнато лице"</dt>
-                    <dd id="identity-concerned">{i.concerned.unwrap_or_else(|| "не е посочено".to_owned())}</dd>
+                    <dt>{t!("signals-identity-concerned")}</dt>
+                    <dd id="identity-concerned">
+                        {i.concerned.unwrap_or_else(|| t!("signals-identity-concerned-none"))}
+                    </dd>
                 </dl>
                 <button type="button" id="identity-hide" class="button" on:click=move |_| shown.set(None)>
-                    "Скрий"
+                    {t!("signals-identity-hide")}
                 </button>
             }
         })
     };
     view! {
         <section aria-labelledby="identity-heading" class="signal-identity">
-            <h2 id="identity-heading">"Самоличност"</h2>
+            <h2 id="identity-heading">{t!("signals-identity-heading")}</h2>
             <Show
                 when=sealed
-                fallback=|| view! { <p class="muted">"Няма запечатани лични данни за отваряне."</p> }
+                fallback=|| view! { <p class="muted">{t!("signals-identity-none")}</p> }
             >
                 <Show
                     when=move || shown.with(Option::is_some)
                     fallback=move || {
                         view! {
                             <p class="muted">
-                                "Името и връзката с подателя и засегнатото лице са запечатани."
+                                {t!("signals-identity-sealed")}
                             </p>
                             <Show
                                 when=move || asking.get()
                                 fallback=move || {
                                     view! {
                                         <button type="button" id="identity-ask" class="button" on:click=move |_| asking.set(true)>
-                                            "Покажи самоличността"
+                                            {t!("signals-identity-ask")}
                                         </button>
                                     }
                                 }
                             >
                                 <div id="identity-confirm" class="notice notice--warn" role="alert">
                                     <p>
-                                        "Отварянето на самоличността се записва в дневника. "
-                                        "Отваряйте я само когато проверката го изисква."
+                                        {t!("signals-identity-warning")}
                                     </p>
                                     <div class="form-actions">
                                         <button type="button" id="identity-open" class="button button--primary" disabled=form.busy() on:click=open>
-                                            "Покажи и запиши"
+                                            {t!("signals-identity-open")}
                                         </button>
                                         <button type="button" id="identity-cancel" class="button" on:click=move |_| asking.set(false)>
-                                            "Откажи"
+                                            {t!("signals-identity-cancel")}
                                         </button>
                                     </div>
                                 </div>
@@ -459,7 +493,7 @@ fn History(detail: SignalDetail) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="history-heading">
-            <h2 id="history-heading">"История"</h2>
+            <h2 id="history-heading">{t!("signals-case-history")}</h2>
             <ol id="signal-history" class="row-list">{items}</ol>
         </section>
     }

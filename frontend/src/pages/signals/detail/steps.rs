@@ -19,14 +19,14 @@ use leptos::prelude::*;
 
 /// A labelled day; one after today is refused with the server's message, as it is for the
 /// activity forms.
-fn day_field(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+fn day_field(id: &'static str, label: String, value: RwSignal<String>) -> impl IntoView {
     view! { <InputField id label kind="date" value /> }
 }
 
 /// A labelled text area of the step forms, as wide as the form.
 fn text_area(
     id: &'static str,
-    label: &'static str,
+    label: String,
     max: usize,
     value: RwSignal<String>,
 ) -> impl IntoView {
@@ -39,10 +39,7 @@ pub(super) fn AcknowledgeForm(ctx: CaseCtx) -> impl IntoView {
     let form = use_submit_explained(error_text);
     let on = RwSignal::new(today().to_string());
     let uin = RwSignal::new(String::new());
-    let message = RwSignal::new(
-        "Потвърждаваме, че получихме сигнала ви. Ще ви уведомим за предприетите действия."
-            .to_owned(),
-    );
+    let message = RwSignal::new(t!("signals-ack-default-message"));
     let submit = Callback::new(move |()| {
         let day = match parse_day(&on.get_untracked()) {
             Ok(d) => d,
@@ -54,27 +51,21 @@ pub(super) fn AcknowledgeForm(ctx: CaseCtx) -> impl IntoView {
             uin: optional(&uin.get_untracked()),
             message: optional(&message.get_untracked()),
         };
-        ctx.send(
-            "acknowledge",
-            body,
-            form,
-            "Получаването е потвърдено.",
-            || {},
-        );
+        ctx.send("acknowledge", body, form, t!("signals-ack-saved"), || {});
     });
     view! {
-        <StepForm id="step-acknowledge" error_id="acknowledge-error" title="Потвърждаване на получаването" open=true form on_submit=submit button="Потвърди получаването">
+        <StepForm id="step-acknowledge" error_id="acknowledge-error" title=t!("signals-ack-title") open=true form on_submit=submit button=t!("signals-ack-submit")>
             <div class="form-grid">
-                {day_field("ack-on", "Дата на потвърждението", on)}
+                {day_field("ack-on", t!("signals-ack-date"), on)}
                 <InputField
                     id="ack-uin"
-                    label="УИН от КЗЛД (по желание)"
+                    label=t!("signals-ack-uin")
                     value=uin
                     maxlength=40
-                    help="За сигнали по Закона за защита на лицата, подаващи сигнали: номерът, издаден от Комисията за защита на личните данни."
+                    help=t!("signals-ack-uin-help")
                 />
             </div>
-            {text_area("ack-message", "Съобщение до подателя", 4000, message)}
+            {text_area("ack-message", t!("signals-message-to-reporter"), 4000, message)}
         </StepForm>
     }
 }
@@ -111,19 +102,19 @@ pub(super) fn AssignForm(ctx: CaseCtx) -> impl IntoView {
     };
     let submit = Callback::new(move |()| {
         let Ok(username) = Username::parse(to.get_untracked().trim()) else {
-            return form.fail("Изберете служител от институцията.");
+            return form.fail(t!("signals-assign-missing"));
         };
         let body = Assign {
             expected_version: ctx.version(),
             to: username,
         };
-        ctx.send("assign", body, form, "Отговорникът е записан.", || {});
+        ctx.send("assign", body, form, t!("signals-assign-saved"), || {});
     });
     view! {
-        <StepForm id="step-assign" error_id="assign-error" title="Отговорен служител" form on_submit=submit button="Възложи">
-            <Labelled id="assign-to" label="Служител по сигналите">
+        <StepForm id="step-assign" error_id="assign-error" title=t!("signals-assign-title") form on_submit=submit button=t!("signals-assign-submit")>
+            <Labelled id="assign-to" label=t!("signals-assign-to")>
                 <select id="assign-to" bind:value=to>
-                    <option value="">"Изберете…"</option>
+                    <option value="">{t!("signals-choose")}</option>
                     {options}
                 </select>
             </Labelled>
@@ -147,10 +138,10 @@ pub(super) fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
     let (units, activities) = intake_lists(Signal::stored(own));
     let submit = Callback::new(move |()| {
         let Some(regime) = from_code::<Regime>(&regime.get_untracked()) else {
-            return form.fail("Изберете режим.");
+            return form.fail(t!("signals-classify-regime-missing"));
         };
         let Some(category) = from_code::<Category>(&category.get_untracked()) else {
-            return form.fail("Изберете вид.");
+            return form.fail(t!("signals-classify-category-missing"));
         };
         let body = Classify {
             expected_version: ctx.version(),
@@ -159,32 +150,32 @@ pub(super) fn ClassifyForm(ctx: CaseCtx) -> impl IntoView {
             unit: optional(&unit.get_untracked()),
             activity: optional(&activity.get_untracked()),
         };
-        ctx.send("classify", body, form, "Класификацията е записана.", || {});
+        ctx.send("classify", body, form, t!("signals-classify-saved"), || {});
     });
     let regimes = Regime::ALL
         .into_iter()
-        .map(|r| view! { <option value=code(r)>{r.label_bg()}</option> })
+        .map(|r| view! { <option value=code(r)>{r.label(crate::i18n::lang())}</option> })
         .collect_view();
     let categories = Category::ALL
         .into_iter()
-        .map(|c| view! { <option value=code(c)>{c.label_bg()}</option> })
+        .map(|c| view! { <option value=code(c)>{c.label(crate::i18n::lang())}</option> })
         .collect_view();
     view! {
-        <StepForm id="step-classify" error_id="classify-error" title="Класифициране" form on_submit=submit button="Запиши">
+        <StepForm id="step-classify" error_id="classify-error" title=t!("signals-classify-title") form on_submit=submit button=t!("signals-save")>
             <div class="form-grid">
-                <Labelled id="classify-regime" label="Режим">
+                <Labelled id="classify-regime" label=t!("signals-regime")>
                     <select id="classify-regime" bind:value=regime>
-                        <option value="">"Изберете…"</option>
+                        <option value="">{t!("signals-choose")}</option>
                         {regimes}
                     </select>
                 </Labelled>
-                <Labelled id="classify-category" label="Вид">
+                <Labelled id="classify-category" label=t!("signals-category")>
                     <select id="classify-category" bind:value=category>{categories}</select>
                 </Labelled>
-                <ListChoice id="classify-unit".to_owned() label="Звено" value=unit choices=units
-                    help="От списъка на институцията." />
-                <ListChoice id="classify-activity".to_owned() label="Дейност" value=activity choices=activities
-                    help="От списъка на институцията." />
+                <ListChoice id="classify-unit".to_owned() label=t!("signals-unit") value=unit choices=units
+                    help=t!("signals-from-the-list") />
+                <ListChoice id="classify-activity".to_owned() label=t!("signals-activity") value=activity choices=activities
+                    help=t!("signals-from-the-list") />
             </div>
         </StepForm>
     }
@@ -196,11 +187,11 @@ pub(super) fn NoteForm(
     ctx: CaseCtx,
     /// The route's last segment: `actions`, `feedback` or `messages`.
     step: &'static str,
-    title: &'static str,
+    title: String,
     /// Whether the note has a date (messages are dated when recorded).
     dated: bool,
-    label: &'static str,
-    saved: &'static str,
+    label: String,
+    saved: String,
 ) -> impl IntoView {
     let form = use_submit_explained(error_text);
     let on = RwSignal::new(today().to_string());
@@ -215,14 +206,16 @@ pub(super) fn NoteForm(
             None
         };
         let Some(written) = optional(&text.get_untracked()) else {
-            return form.fail("Напишете текста.");
+            return form.fail(t!("signals-note-text-missing"));
         };
         let body = SignalNote {
             expected_version: ctx.version(),
             on: day,
             text: written,
         };
-        ctx.send(step, body, form, saved, move || text.set(String::new()));
+        ctx.send(step, body, form, saved.clone(), move || {
+            text.set(String::new());
+        });
     });
     // Ids must be static; the three steps that share this form are spelled out.
     let (form_id, date_id, text_id, error_id, max) = match step {
@@ -249,8 +242,8 @@ pub(super) fn NoteForm(
         ),
     };
     view! {
-        <StepForm id=form_id error_id title form on_submit=submit button="Запиши">
-            {dated.then(|| day_field(date_id, "Дата", on))}
+        <StepForm id=form_id error_id title=title form on_submit=submit button=t!("signals-save")>
+            {dated.then(|| day_field(date_id, t!("signals-date"), on))}
             {text_area(text_id, label, max, text)}
         </StepForm>
     }
@@ -268,7 +261,7 @@ pub(super) fn ForwardForm(ctx: CaseCtx) -> impl IntoView {
             optional(&to.get_untracked()),
             optional(&number.get_untracked()),
         ) else {
-            return form.fail("Посочете органа и изходящия номер.");
+            return form.fail(t!("signals-forward-missing"));
         };
         let day = match parse_day(&on.get_untracked()) {
             Ok(d) => d,
@@ -280,14 +273,14 @@ pub(super) fn ForwardForm(ctx: CaseCtx) -> impl IntoView {
             outgoing_number: number,
             on: day,
         };
-        ctx.send("forward", body, form, "Препращането е записано.", || {});
+        ctx.send("forward", body, form, t!("signals-forward-saved"), || {});
     });
     view! {
-        <StepForm id="step-forward" error_id="forward-error" title="Препращане по компетентност" form on_submit=submit button="Запиши">
+        <StepForm id="step-forward" error_id="forward-error" title=t!("signals-forward-title") form on_submit=submit button=t!("signals-save")>
             <div class="form-grid">
-                <InputField id="forward-to" label="До (орган)" value=to />
-                <InputField id="forward-number" label="Изходящ номер" value=number />
-                {day_field("forward-on", "Дата", on)}
+                <InputField id="forward-to" label=t!("signals-forward-to") value=to />
+                <InputField id="forward-number" label=t!("signals-forward-number") value=number />
+                {day_field("forward-on", t!("signals-date"), on)}
             </div>
         </StepForm>
     }
@@ -302,10 +295,10 @@ pub(super) fn CloseForm(ctx: CaseCtx) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let submit = Callback::new(move |()| {
         let Some(outcome) = from_code::<Outcome>(&outcome.get_untracked()) else {
-            return form.fail("Изберете резултата.");
+            return form.fail(t!("signals-close-outcome-missing"));
         };
         let Some(reason) = optional(&reason.get_untracked()) else {
-            return form.fail("Посочете мотивите.");
+            return form.fail(t!("signals-close-reason-missing"));
         };
         let day = match parse_day(&on.get_untracked()) {
             Ok(d) => d,
@@ -317,26 +310,26 @@ pub(super) fn CloseForm(ctx: CaseCtx) -> impl IntoView {
             outcome,
             reason,
         };
-        ctx.send("close", body, form, "Сигналът е приключен.", || {});
+        ctx.send("close", body, form, t!("signals-close-saved"), || {});
     });
     let outcomes = Outcome::ALL
         .into_iter()
-        .map(|o| view! { <option value=code(o)>{o.label_bg()}</option> })
+        .map(|o| view! { <option value=code(o)>{o.label(crate::i18n::lang())}</option> })
         .collect_view();
     view! {
-        <StepForm id="step-close" error_id="close-error" title="Приключване" form on_submit=submit button="Приключи сигнала">
+        <StepForm id="step-close" error_id="close-error" title=t!("signals-close-title") form on_submit=submit button=t!("signals-close-submit")>
             <div class="form-grid">
-                {day_field("close-on", "Дата", on)}
-                <Labelled id="close-outcome" label="Резултат">
+                {day_field("close-on", t!("signals-date"), on)}
+                <Labelled id="close-outcome" label=t!("signals-close-outcome")>
                     <select id="close-outcome" bind:value=outcome>
-                        <option value="">"Изберете…"</option>
+                        <option value="">{t!("signals-choose")}</option>
                         {outcomes}
                     </select>
                 </Labelled>
             </div>
-            {text_area("close-reason", "Мотиви", 10_000, reason)}
+            {text_area("close-reason", t!("signals-close-reason"), 10_000, reason)}
             <p class="field__help">
-                "Срокът за съхранение на личните данни (5 години) тече от датата на приключване."
+                {t!("signals-close-retention-help")}
             </p>
         </StepForm>
     }
@@ -349,25 +342,19 @@ pub(super) fn LinkForm(ctx: CaseCtx) -> impl IntoView {
     let reference = RwSignal::new(String::new());
     let submit = Callback::new(move |()| {
         let Some(other) = optional(&reference.get_untracked()) else {
-            return form.fail("Въведете номера на свързания сигнал.");
+            return form.fail(t!("signals-link-missing"));
         };
         let body = Link {
             expected_version: ctx.version(),
             reference: other,
         };
-        ctx.send(
-            "links",
-            body,
-            form,
-            "Връзката е записана.",
-            move || {
-                reference.set(String::new());
-            },
-        );
+        ctx.send("links", body, form, t!("signals-link-saved"), move || {
+            reference.set(String::new());
+        });
     });
     view! {
-        <StepForm id="step-links" error_id="links-error" title="Свързан сигнал" form on_submit=submit button="Свържи">
-            <InputField id="link-reference" label="Номер на свързания сигнал" value=reference />
+        <StepForm id="step-links" error_id="links-error" title=t!("signals-link-title") form on_submit=submit button=t!("signals-link-submit")>
+            <InputField id="link-reference" label=t!("signals-link-reference") value=reference />
         </StepForm>
     }
 }
@@ -412,7 +399,7 @@ pub(super) fn RisksForm(ctx: CaseCtx) -> impl IntoView {
             expected_version: ctx.version(),
             risks: chosen.get_untracked(),
         };
-        ctx.send("risks", body, form, "Рисковете са свързани.", || {});
+        ctx.send("risks", body, form, t!("signals-risks-saved"), || {});
     });
     let choices = move || {
         Suspend::new(async move {
@@ -427,7 +414,7 @@ pub(super) fn RisksForm(ctx: CaseCtx) -> impl IntoView {
                 return Ok::<_, ApiError>(
                     view! {
                         <p id="signal-risks-none" class="muted">
-                            "В регистъра на институцията няма открити рискове за последните години."
+                            {t!("signals-risks-none")}
                         </p>
                     }
                     .into_any(),
@@ -472,13 +459,13 @@ pub(super) fn RisksForm(ctx: CaseCtx) -> impl IntoView {
     };
     let retry = Callback::new(move |()| register.refetch());
     view! {
-        <StepForm id="step-risks" error_id="risks-error" title="Свързани корупционни рискове" form on_submit=submit button="Запиши рисковете">
+        <StepForm id="step-risks" error_id="risks-error" title=t!("signals-related-risks") form on_submit=submit button=t!("signals-risks-submit")>
             <fieldset class="measure-picker">
-                <legend>"Рискове от регистъра на институцията, за които говори сигналът"</legend>
+                <legend>{t!("signals-risks-legend")}</legend>
                 <Loaded retry keep_shown=true>{choices}</Loaded>
             </fieldset>
             <p class="field__help">
-                "Рискът показва колко сигнала се отнасят до него: точния брой виждат само служителите на институцията."
+                {t!("signals-risks-help")}
             </p>
         </StepForm>
     }

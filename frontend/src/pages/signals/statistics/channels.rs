@@ -28,10 +28,9 @@ pub(super) fn Channels() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="channels-heading">
-            <h2 id="channels-heading">"Вътрешен канал за сигнали"</h2>
+            <h2 id="channels-heading">{t!("citizen-channels-heading")}</h2>
             <p>
-                "Институциите с по-малко от 10 000 жители или по-малко от 50 служители не са длъжни да "
-                "поддържат вътрешен канал за сигнали. Населението е по преброяването от 2011 г."
+                {t!("citizen-channels-threshold")}
             </p>
             <Loaded retry>{list}</Loaded>
             <Show when=may_record>
@@ -97,24 +96,23 @@ fn IntakeListsForm() -> impl IntoView {
             move |saved| {
                 units.try_set(saved.units.join("\n"));
                 activities.try_set(saved.activities.join("\n"));
-                form.succeed("Списъците са записани.");
+                form.succeed(t!("citizen-channels-lists-saved"));
             },
         );
     };
     view! {
         <section aria-labelledby="intake-lists-heading">
-            <h2 id="intake-lists-heading">"Звена и дейности за сигналите"</h2>
+            <h2 id="intake-lists-heading">{t!("citizen-channels-lists-heading")}</h2>
             <p>
-                "Подателите избират звено и дейност само от тези списъци, а статистиката показва само тях. "
-                "Пишете по едно на ред. Имена на хора не се пишат тук."
+                {t!("citizen-channels-lists-lead")}
             </p>
             <form id="intake-lists-form" class="form-card action-form" on:submit=submit novalidate>
                 <div class="form-grid">
-                    <TextAreaField id="intake-lists-units" label="Звена" value=units rows=8 />
-                    <TextAreaField id="intake-lists-activities" label="Дейности" value=activities rows=8 />
+                    <TextAreaField id="intake-lists-units" label=t!("citizen-channels-units") value=units rows=8 />
+                    <TextAreaField id="intake-lists-activities" label=t!("citizen-channels-activities") value=activities rows=8 />
                 </div>
                 <NoticeView id="intake-lists-result" notice=form.outcome() />
-                <SubmitButton id="intake-lists-save" form text="Запиши списъците" />
+                <SubmitButton id="intake-lists-save" form text=t!("citizen-channels-lists-save") />
             </form>
         </section>
     }
@@ -127,8 +125,8 @@ fn counted(c: &ChannelObligation) -> String {
         .map(|r| {
             let people = r
                 .population
-                .map(|p| format!("{} жители", thousands(u64::from(p))));
-            let staff = r.staff.map(|s| format!("{s} служители"));
+                .map(|p| t!("citizen-channels-inhabitants", count = p));
+            let staff = r.staff.map(|s| t!("citizen-channels-employees", count = s));
             [people, staff]
                 .into_iter()
                 .flatten()
@@ -143,22 +141,18 @@ fn counted(c: &ChannelObligation) -> String {
 fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
     let csv_list = list.clone();
     let csv = Callback::new(move |()| {
-        let mut out = vec![
-            [
-                "Институция",
-                "Население (2011)",
-                "Задължена",
-                "Преценено по",
-                "Основание",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        ];
+        let mut out = vec![vec![
+            t!("citizen-channels-institution"),
+            t!("citizen-channels-population"),
+            t!("citizen-channels-obliged"),
+            t!("citizen-channels-assessed-by"),
+            t!("citizen-channels-basis"),
+        ]];
         out.extend(csv_list.iter().map(|c| {
             vec![
                 c.name.clone(),
                 c.population_2011.map(|p| p.to_string()).unwrap_or_default(),
-                obliged_text(c.recorded.as_ref().map(|r| r.obliged)).to_owned(),
+                obliged_text(c.recorded.as_ref().map(|r| r.obliged)),
                 counted(c),
                 c.recorded
                     .as_ref()
@@ -186,14 +180,14 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
         .collect_view();
     view! {
         <ExportTable id="channels-table" filename="vatreshen-kanal.csv" rows=csv>
-            <caption id="channels-table-caption">"Задължение за вътрешен канал"</caption>
+            <caption id="channels-table-caption">{t!("citizen-channels-caption")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col" class="num">"Население (2011)"</th>
-                    <th scope="col">"Задължена"</th>
-                    <th scope="col">"Преценено по"</th>
-                    <th scope="col">"Основание"</th>
+                    <th scope="col">{t!("citizen-channels-institution")}</th>
+                    <th scope="col" class="num">{t!("citizen-channels-population")}</th>
+                    <th scope="col">{t!("citizen-channels-obliged")}</th>
+                    <th scope="col">{t!("citizen-channels-assessed-by")}</th>
+                    <th scope="col">{t!("citizen-channels-basis")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -216,7 +210,7 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
         }
         t.parse()
             .map(Some)
-            .map_err(|_| format!("„{text}“ не е цяло число."))
+            .map_err(|_| t!("citizen-channels-not-whole-number", text = text))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         if !form.begin(&ev) {
@@ -237,10 +231,10 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
             async move { api::signals::record_channel(&body).await },
             move |saved| {
                 let obliged = saved.recorded.map(|r| r.obliged);
-                form.succeed(format!(
-                    "Записано. {}: задължена да поддържа вътрешен канал — {}.",
-                    saved.name,
-                    obliged_text(obliged)
+                form.succeed(t!(
+                    "citizen-channels-saved",
+                    institution = &saved.name,
+                    obliged = obliged_text(obliged)
                 ));
                 on_saved.run(());
             },
@@ -248,14 +242,14 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
     };
     view! {
         <form id="channel-form" class="form-card action-form" on:submit=submit novalidate>
-            <h3 class="action-form__title">"Запис за вашата институция"</h3>
+            <h3 class="action-form__title">{t!("citizen-channels-form-title")}</h3>
             <div class="form-grid">
-                <InputField id="channel-population" label="Жители" value=population inputmode="numeric" />
-                <InputField id="channel-staff" label="Служители" value=staff inputmode="numeric" />
+                <InputField id="channel-population" label=t!("citizen-channels-inhabitants-field") value=population inputmode="numeric" />
+                <InputField id="channel-staff" label=t!("citizen-channels-employees-field") value=staff inputmode="numeric" />
             </div>
-            <TextAreaField id="channel-note" label="Основание (източник на данните)" value=note rows=2 maxlength=2000 class="field--wide" />
+            <TextAreaField id="channel-note" label=t!("citizen-channels-basis-field") value=note rows=2 maxlength=2000 class="field--wide" />
             <NoticeView id="channel-result" notice=form.outcome() />
-            <SubmitButton id="channel-save" form text="Запиши" />
+            <SubmitButton id="channel-save" form text=t!("citizen-channels-save") />
         </form>
     }
 }

@@ -22,16 +22,27 @@ const FIRST_YEAR: i32 = 2017;
 
 /// "in time / due" with the share, or a dash when too few were due to say.
 fn compliance(in_time: Cell, due: Cell, rate: Option<u32>) -> String {
-    let share = rate.map_or_else(String::new, |r| format!(" ({r} %)"));
-    format!("{} от {}{share}", in_time.label(), due.label())
+    let (done, due) = (
+        in_time.label_in(crate::i18n::lang()),
+        due.label_in(crate::i18n::lang()),
+    );
+    match rate {
+        Some(rate) => t!(
+            "citizen-statistics-compliance-share",
+            done = done,
+            due = due,
+            rate = rate
+        ),
+        None => t!("citizen-statistics-compliance", done = done, due = due),
+    }
 }
 
 /// Whether an institution must run an internal channel, in words.
-pub(super) fn obliged_text(obliged: Option<bool>) -> &'static str {
+pub(super) fn obliged_text(obliged: Option<bool>) -> String {
     match obliged {
-        Some(true) => "да",
-        Some(false) => "не",
-        None => "не е записано",
+        Some(true) => t!("citizen-statistics-obliged-yes"),
+        Some(false) => t!("citizen-statistics-obliged-no"),
+        None => t!("citizen-statistics-obliged-unknown"),
     }
 }
 
@@ -49,7 +60,7 @@ fn statistics_href(province: Option<&ProvinceCode>, year: Option<i32>) -> String
 /// `/signals/statistics?province=&year=`.
 #[component]
 pub fn SignalStatisticsPage() -> impl IntoView {
-    set_title("Статистика на сигналите");
+    set_title(&t!("citizen-statistics-title"));
     let query = use_query_map();
     let navigate = use_navigate();
     let year = Memo::new(move |_| {
@@ -81,7 +92,7 @@ pub fn SignalStatisticsPage() -> impl IntoView {
         .map(|y| {
             view! {
                 <option value=y.to_string() prop:selected=move || year.get() == Some(y)>
-                    {format!("{y} г.")}
+                    {t!("citizen-year", year = y.to_string())}
                 </option>
             }
         })
@@ -93,19 +104,16 @@ pub fn SignalStatisticsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Статистика на сигналите за корупция"</h1>
+        <h1>{t!("citizen-statistics-heading")}</h1>
         <p class="lead">
-            "Сигналите до институциите в Антикор, само като брой. Регистърът на сигналите не е публичен; "
-            "брой под 3 се показва като „< 3“, за да не може да бъде разпознат отделен случай, а "
-            "„скрито“ стои там, където числото заедно с общия брой би издало такъв малък брой. "
-            "Звената и дейностите са само от списъците на институциите; всичко друго е „Друго / непосочено“."
+            {t!("citizen-statistics-lead")}
         </p>
         <div class="filters">
             <ProvinceSelect id="statistics-province" chosen=chosen_province href=province_href />
             <div class="field field--medium">
-                <label for="statistics-year">"Година на получаване"</label>
+                <label for="statistics-year">{t!("citizen-statistics-year")}</label>
                 <select id="statistics-year" on:change=on_year>
-                    <option value="" prop:selected=move || year.get().is_none()>"Всички години"</option>
+                    <option value="" prop:selected=move || year.get().is_none()>{t!("citizen-statistics-all-years")}</option>
                     {years}
                 </select>
             </div>
@@ -114,9 +122,9 @@ pub fn SignalStatisticsPage() -> impl IntoView {
         <Channels />
         <IntakeListsSection />
         <p>
-            <A href="/signal">"Подаване на сигнал"</A>
+            <A href="/signal">{t!("citizen-report-title")}</A>
             " · "
-            <A href="/report-corruption">"Как да подадете сигнал"</A>
+            <A href="/report-corruption">{t!("citizen-how-to-report")}</A>
         </p>
     }
 }
@@ -125,28 +133,29 @@ pub fn SignalStatisticsPage() -> impl IntoView {
 #[component]
 fn Statistics(stats: SignalStatistics) -> impl IntoView {
     let s = stats;
-    let period = s
-        .year
-        .map_or_else(|| "всички години".to_owned(), |y| format!("{y} г."));
+    let period = s.year.map_or_else(
+        || t!("citizen-statistics-period-all"),
+        |y| t!("citizen-year", year = y.to_string()),
+    );
     let file_year = s
         .year
         .map_or_else(|| "vsichki".to_owned(), |y| y.to_string());
     view! {
         <dl class="stats" id="statistics-total">
             <div class="stats__item">
-                <dt>{format!("Сигнали, {period}")}</dt>
-                <dd class="stats__number">{s.total.label()}</dd>
+                <dt>{t!("citizen-statistics-total", period = period)}</dt>
+                <dd class="stats__number">{s.total.label_in(crate::i18n::lang())}</dd>
             </div>
         </dl>
         <TenantTable rows=s.by_tenant.clone() filename=format!("signali-institucii-{file_year}.csv") />
         <div class="dashboard-grid">
-            <CountTable id="statistics-category" file="signali-po-vid" caption="По вид" first="Вид" cells=s.by_category.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-status" file="signali-po-sastoyanie" caption="По състояние" first="Състояние" cells=s.by_status.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-regime" file="signali-po-rezhim" caption="По режим" first="Режим" cells=s.by_regime.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-channel" file="signali-po-kanal" caption="По канал" first="Канал" cells=s.by_channel.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-unit" file="signali-po-zveno" caption="По звено" first="Звено" cells=s.by_unit.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-activity" file="signali-po-deinost" caption="По дейност" first="Дейност" cells=s.by_activity.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-quarter" file="signali-po-trimesechie" caption="По тримесечие на получаване" first="Тримесечие" cells=s.by_quarter.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-category" file="signali-po-vid" caption=t!("citizen-statistics-by-category") first=t!("citizen-statistics-category") cells=s.by_category.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-status" file="signali-po-sastoyanie" caption=t!("citizen-statistics-by-status") first=t!("citizen-statistics-status") cells=s.by_status.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-regime" file="signali-po-rezhim" caption=t!("citizen-statistics-by-regime") first=t!("citizen-statistics-regime") cells=s.by_regime.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-channel" file="signali-po-kanal" caption=t!("citizen-statistics-by-channel") first=t!("citizen-statistics-channel") cells=s.by_channel.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-unit" file="signali-po-zveno" caption=t!("citizen-statistics-by-unit") first=t!("citizen-statistics-unit") cells=s.by_unit.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-activity" file="signali-po-deinost" caption=t!("citizen-statistics-by-activity") first=t!("citizen-statistics-activity") cells=s.by_activity.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-quarter" file="signali-po-trimesechie" caption=t!("citizen-statistics-by-quarter") first=t!("citizen-statistics-quarter") cells=s.by_quarter.clone() file_year=file_year.clone() />
         </div>
     }
 }
@@ -156,34 +165,30 @@ fn Statistics(stats: SignalStatistics) -> impl IntoView {
 fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
     let csv_rows = rows.clone();
     let csv = Callback::new(move |()| {
-        let mut out = vec![
-            [
-                "Институция",
-                "Получени",
-                "Потвърдени в срок",
-                "Дължими потвърждения",
-                "Потвърдени в срок, %",
-                "Обратна информация в срок",
-                "Дължима обратна информация",
-                "Обратна информация в срок, %",
-                "Задължена да поддържа вътрешен канал",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-        ];
+        let mut out = vec![vec![
+            t!("citizen-statistics-institution"),
+            t!("citizen-statistics-received"),
+            t!("citizen-statistics-acknowledged-in-time"),
+            t!("citizen-statistics-acknowledgments-due"),
+            t!("citizen-statistics-acknowledged-in-time-share"),
+            t!("citizen-statistics-feedback-in-time"),
+            t!("citizen-statistics-feedback-due"),
+            t!("citizen-statistics-feedback-in-time-share"),
+            t!("citizen-statistics-obliged"),
+        ]];
         for t in &csv_rows {
             out.push(vec![
                 t.name.clone(),
-                t.received.label(),
-                t.acknowledged_in_time.label(),
-                t.acknowledgments_due.label(),
+                t.received.label_in(crate::i18n::lang()),
+                t.acknowledged_in_time.label_in(crate::i18n::lang()),
+                t.acknowledgments_due.label_in(crate::i18n::lang()),
                 t.acknowledgment_rate
                     .map(|r| r.to_string())
                     .unwrap_or_default(),
-                t.feedback_in_time.label(),
-                t.feedback_due.label(),
+                t.feedback_in_time.label_in(crate::i18n::lang()),
+                t.feedback_due.label_in(crate::i18n::lang()),
                 t.feedback_rate.map(|r| r.to_string()).unwrap_or_default(),
-                obliged_text(t.obliged).to_owned(),
+                obliged_text(t.obliged),
             ]);
         }
         out
@@ -194,7 +199,7 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
             view! {
                 <tr data-tenant=t.tenant.to_string()>
                     <th scope="row">{t.name.clone()}</th>
-                    <td class="num">{t.received.label()}</td>
+                    <td class="num">{t.received.label_in(crate::i18n::lang())}</td>
                     <td>{compliance(t.acknowledged_in_time, t.acknowledgments_due, t.acknowledgment_rate)}</td>
                     <td>{compliance(t.feedback_in_time, t.feedback_due, t.feedback_rate)}</td>
                     <td>{obliged_text(t.obliged)}</td>
@@ -204,18 +209,17 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
         .collect_view();
     view! {
         <p class="muted small">
-            "Сроковете: потвърждение до 7 дни от получаването, обратна информация до 3 месеца от потвърждението. "
-            "Делът се показва, когато са дължими поне 3."
+            {t!("citizen-statistics-deadlines")}
         </p>
         <ExportTable id="statistics-tenants" filename rows=csv>
-            <caption id="statistics-tenants-caption">"По институции"</caption>
+            <caption id="statistics-tenants-caption">{t!("citizen-statistics-by-institution")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Институция"</th>
-                    <th scope="col" class="num">"Получени"</th>
-                    <th scope="col">"Потвърдени в срок"</th>
-                    <th scope="col">"Обратна информация в срок"</th>
-                    <th scope="col">"Вътрешен канал"</th>
+                    <th scope="col">{t!("citizen-statistics-institution")}</th>
+                    <th scope="col" class="num">{t!("citizen-statistics-received")}</th>
+                    <th scope="col">{t!("citizen-statistics-acknowledged-in-time")}</th>
+                    <th scope="col">{t!("citizen-statistics-feedback-in-time")}</th>
+                    <th scope="col">{t!("citizen-statistics-internal-channel")}</th>
                 </tr>
             </thead>
             <tbody>{body}</tbody>
@@ -227,9 +231,9 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
 #[component]
 fn CountTable(
     id: &'static str,
-    caption: &'static str,
+    caption: String,
     /// What the lines are (the first column's heading).
-    first: &'static str,
+    first: String,
     cells: Vec<CountCell>,
     /// The CSV file's name without the year, e.g. `signali-po-vid`.
     file: &'static str,
@@ -240,18 +244,19 @@ fn CountTable(
         return view! {
             <section>
                 <h2>{caption}</h2>
-                <p id=id class="muted">"Няма данни."</p>
+                <p id=id class="muted">{t!("citizen-statistics-no-data")}</p>
             </section>
         }
         .into_any();
     }
     let csv_cells = cells.clone();
+    let csv_first = first.clone();
     let csv = Callback::new(move |()| {
-        let mut out = vec![vec![first.to_owned(), "Брой".to_owned()]];
+        let mut out = vec![vec![csv_first.clone(), t!("citizen-statistics-count")]];
         out.extend(
             csv_cells
                 .iter()
-                .map(|c| vec![c.label.clone(), c.count.label()]),
+                .map(|c| vec![c.label.clone(), c.count.label_in(crate::i18n::lang())]),
         );
         out
     });
@@ -261,7 +266,7 @@ fn CountTable(
             view! {
                 <tr data-key=c.key.clone()>
                     <th scope="row">{c.label.clone()}</th>
-                    <td class="num">{c.count.label()}</td>
+                    <td class="num">{c.count.label_in(crate::i18n::lang())}</td>
                 </tr>
             }
         })
@@ -273,7 +278,7 @@ fn CountTable(
                 <thead>
                     <tr>
                         <th scope="col">{first}</th>
-                        <th scope="col" class="num">"Брой"</th>
+                        <th scope="col" class="num">{t!("citizen-statistics-count")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
