@@ -193,7 +193,9 @@ async fn one_institutions_report_holds_it_alone_and_the_past_holds_what_was_repo
     assert_eq!(petrich.institution.as_ref().unwrap().as_str(), "petrich");
     assert_eq!(petrich.institutions.len(), 1);
     assert!(
-        petrich.title(antikor_shared::i18n::Lang::Bg).ends_with("Община Петрич"),
+        petrich
+            .title(antikor_shared::i18n::Lang::Bg)
+            .ends_with("Община Петрич"),
         "{}",
         petrich.title(antikor_shared::i18n::Lang::Bg)
     );
