@@ -19,7 +19,7 @@ use crate::session::{Auth, use_session};
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::progress::Evidence;
 use antikor_shared::report::{
-    AnnualReport, ReportMeasure, ReportTable, level_text_in, measure_terms,
+    AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms,
 };
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
