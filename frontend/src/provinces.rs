@@ -20,7 +20,16 @@ pub fn province_name(country: &[ProvinceEntry], code: &ProvinceCode) -> String {
     country
         .iter()
         .find(|p| &p.code == code)
-        .map_or_else(|| code.to_string(), |p| p.name_bg.clone())
+        .map_or_else(|| code.to_string(), |p| place_name(&p.name_bg))
+}
+
+/// A place's name as the page's language writes it: as it is in Bulgarian, in Latin letters by
+/// the official transliteration in English ("Благоевград" → "Blagoevgrad").
+pub fn place_name(name_bg: &str) -> String {
+    match crate::i18n::lang() {
+        antikor_shared::i18n::Lang::Bg => name_bg.to_owned(),
+        antikor_shared::i18n::Lang::En => antikor_shared::text::transliterate(name_bg),
+    }
 }
 
 /// A province as a heading names it: "област Благоевград".

@@ -7,6 +7,7 @@
 //! carry as their official code.
 
 use antikor_shared::tenant::{TenantKind, TenantRegistered};
+use antikor_shared::text::transliterate;
 use antikor_shared::{ProvinceCode, TenantId};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -195,62 +196,6 @@ impl Municipality {
             province: Some(self.province.clone()),
         }
     }
-}
-
-/// Writes Bulgarian in Latin letters by the official system (Закон за транслитерацията, 2009):
-/// "Гоце Делчев" → "Gotse Delchev", "щ" → "sht", "ъ" → "a", and "-ия" at a word's end → "-ia".
-pub fn transliterate(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        let word_ends = chars.get(i + 1).is_none_or(|n| !n.is_alphabetic());
-        let latin = match lower {
-            'я' if word_ends && i > 0 && chars[i - 1].to_lowercase().eq(['и']) => "a",
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'й' => "y",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "h",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "sht",
-            'ъ' => "a",
-            'ь' => "y",
-            'ю' => "yu",
-            'я' => "ya",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        if c.is_uppercase() {
-            let mut letters = latin.chars();
-            out.extend(letters.next().map(|f| f.to_ascii_uppercase()));
-            out.push_str(letters.as_str());
-        } else {
-            out.push_str(latin);
-        }
-    }
-    out
 }
 
 /// A tenant slug from a Bulgarian name: transliterated, lowercase, words joined by hyphens.

@@ -128,7 +128,7 @@ pub fn RegionMatrix(
             };
             view! {
                 <tr data-tenant=t.tenant.to_string() class:not-reported=!t.reported>
-                    <th scope="row" class="matrix__tenant">{name}</th>
+                    <th scope="row" class="matrix__tenant" lang="bg">{name}</th>
                     {cells}
                     <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
                     <td class="num">{t.overdue.to_string()}</td>
@@ -192,7 +192,7 @@ pub fn TenantsSummary(
                 .collect_view();
             view! {
                 <tr class="tenant-summary" data-tenant=t.tenant.to_string()>
-                    <th scope="row" class="name-cell">{t.name_bg.clone()}</th>
+                    <th scope="row" class="name-cell" lang="bg">{t.name_bg.clone()}</th>
                     <td class="bar-cell">
                         <LevelBar counts=t.counts.clone() label=t.name_bg.clone() />
                     </td>
@@ -270,7 +270,7 @@ pub fn SectionsSummary(
                     <th scope="row" class="name-cell">
                         <span class="nowrap">{format!("{}.", s.numeral)}</span>
                         " "
-                        <span class="section-title">{s.title.clone()}</span>
+                        <span class="section-title" lang="bg">{s.title.clone()}</span>
                     </th>
                     <td class="bar-cell">
                         <LevelBar

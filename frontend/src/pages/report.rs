@@ -18,9 +18,7 @@ use crate::provinces::{PlanProvince, in_province, plans_of_year};
 use crate::session::{Auth, use_session};
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::progress::Evidence;
-use antikor_shared::report::{
-    AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms,
-};
+use antikor_shared::report::{AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms};
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
 use leptos_router::components::A;

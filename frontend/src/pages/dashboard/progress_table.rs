@@ -403,7 +403,7 @@ fn ProgressRowView(
             <th scope="row" class="measure-cell">
                 <span class="nowrap measure-key">{start.key.clone()}</span>
                 " "
-                <span class="measure-text">{start.text.clone()}</span>
+                <span class="measure-text" lang="bg">{start.text.clone()}</span>
             </th>
             <td class="nowrap">
                 {start.deadline.label(crate::i18n::lang())}

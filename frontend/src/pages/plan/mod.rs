@@ -187,7 +187,8 @@ pub fn section_bodies<V: IntoView>(
             view! {
                 <tbody>
                     <tr class="section-row">
-                        <th scope="colgroup" colspan=span.to_string()>
+                        // The plan's own words: the council's document, in Bulgarian.
+                        <th scope="colgroup" colspan=span.to_string() lang="bg">
                             {section.numeral_in_source.clone()}
                             " "
                             {section.title.clone()}
@@ -229,7 +230,7 @@ fn PlanTable(
     let measures = plan.measures.clone();
     let csv = Callback::new(move |()| csv_rows(&PLAN_COLUMNS, &measures, &()));
     view! {
-        <h2>{plan.title.clone()}</h2>
+        <h2 lang="bg">{plan.title.clone()}</h2>
         <ExportTable
             id="plan-table"
             class="plan-table"
@@ -303,7 +304,7 @@ fn MeasureRow(
     view! {
         <tr class="measure-row" class:withdrawn=is_withdrawn data-key=key>
             <th scope="row" class="nowrap">{text(|m| m.measure.number_in_source.clone())}</th>
-            <td>
+            <td lang="bg">
                 {text(|m| m.measure.text.clone())}
                 {move || {
                     measure
@@ -317,10 +318,10 @@ fn MeasureRow(
                         })
                 }}
             </td>
-            <td class="nowrap">{text(|m| m.measure.deadline_in_source.clone())}</td>
-            <td>{text(|m| m.measure.responsible.join("; "))}</td>
-            <td>{text(|m| m.measure.indicator.clone())}</td>
-            <td>{text(|m| m.measure.expected_result.clone())}</td>
+            <td class="nowrap" lang="bg">{text(|m| m.measure.deadline_in_source.clone())}</td>
+            <td lang="bg">{text(|m| m.measure.responsible.join("; "))}</td>
+            <td lang="bg">{text(|m| m.measure.indicator.clone())}</td>
+            <td lang="bg">{text(|m| m.measure.expected_result.clone())}</td>
             {actions}
             {filler}
         </tr>
