@@ -10,6 +10,7 @@ use antikor_server::store::{ExpectedVersion, NewEvent};
 use antikor_server::util::paging::PageRequest;
 use antikor_server::{App, Config};
 use antikor_shared::TenantId;
+use antikor_shared::i18n::Lang;
 use antikor_shared::signal::{
     Category, Channel, FileSignal, ReporterAccess, Sealed, SignalAccount, SignalFiled,
 };
@@ -104,9 +105,7 @@ async fn main() {
             code: r.receipt_code.clone().unwrap(),
         };
         let t = Instant::now();
-        app.reporter_view(from, &access, antikor_shared::i18n::Lang::Bg)
-            .await
-            .unwrap();
+        app.reporter_view(from, &access, Lang::Bg).await.unwrap();
         lookups.push(t.elapsed());
     }
     println!(
@@ -177,6 +176,7 @@ async fn main() {
             &models.tenant_list(),
             None,
             app.clock.today(),
+            Lang::Bg,
         ));
     }
     println!(
@@ -186,14 +186,10 @@ async fn main() {
     );
     drop(models);
     // The first visitor after a change computes it; those after get it as it is.
-    app.signal_statistics(None, None, antikor_shared::i18n::Lang::Bg)
-        .unwrap();
+    app.signal_statistics(None, None, Lang::Bg).unwrap();
     let t = Instant::now();
     for _ in 0..rounds {
-        std::hint::black_box(
-            app.signal_statistics(None, None, antikor_shared::i18n::Lang::Bg)
-                .unwrap(),
-        );
+        std::hint::black_box(app.signal_statistics(None, None, Lang::Bg).unwrap());
     }
     println!(
         "statistics as visitors get them between changes: {:>6.3} ms",

@@ -85,7 +85,7 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
 
     doc = doc.add_paragraph(head(1, "Дейности"));
     for list in &report.activities {
-        doc = doc.add_paragraph(head(2, &list.kind.label(antikor_shared::i18n::Lang::Bg)));
+        doc = doc.add_paragraph(head(2, &list.kind.label(Lang::Bg)));
         if list.items.is_empty() {
             doc = doc.add_paragraph(text("Няма записани през годината."));
         } else {

@@ -13,6 +13,7 @@ use crate::projections::ReadModels;
 use crate::projections::reminders::Wanted;
 use crate::streams;
 use antikor_shared::account::Role;
+use antikor_shared::i18n::Lang;
 use antikor_shared::notifications::{Delivery, NotificationKind, NotificationSent};
 use antikor_shared::reminders::ReminderKind;
 use antikor_shared::{TenantId, Username};
@@ -175,7 +176,8 @@ pub fn due(models: &ReadModels, now: DateTime<Utc>, config: &MailConfig) -> Vec<
             }
         }
         if local.hour() >= config.digest_hour && n.last_digest.is_none_or(|d| d < today) {
-            let waiting = models.reminders(&account.tenant, Wanted::of(account.role), today);
+            let waiting =
+                models.reminders(&account.tenant, Wanted::of(account.role), today, Lang::Bg);
             if waiting.total > 0 {
                 let mut kinds: BTreeMap<ReminderKind, u64> = BTreeMap::new();
                 // The list holds the first hundred; the day's message counts what it shows.
@@ -238,7 +240,7 @@ fn digest(
     };
     let lines: String = kinds
         .iter()
-        .map(|(kind, n)| format!("- {}: {n}\n", kind.label(antikor_shared::i18n::Lang::Bg)))
+        .map(|(kind, n)| format!("- {}: {n}\n", kind.label(Lang::Bg)))
         .collect();
     let subject = format!("Антикор: {things} действие{late}");
     let body = format!(

@@ -5,6 +5,7 @@ use antikor_server::auth::session::SessionPolicy;
 use antikor_server::connections::{self, Timeouts};
 use antikor_server::{App, Config, router};
 use antikor_shared::account::Role;
+use antikor_shared::i18n::Lang;
 use antikor_shared::tenant::RegisterTenant;
 use antikor_shared::tlog::{self, SigningKey, VerifierKey, WitnessKey};
 use antikor_shared::{ProvinceCode, TenantId, Username};
@@ -658,7 +659,7 @@ fn create_user(
         println!(
             "created {} ({}) in {}",
             account.username,
-            account.role.label(antikor_shared::i18n::Lang::Bg),
+            account.role.label(Lang::Bg),
             account.tenant
         );
         Ok(ExitCode::SUCCESS)

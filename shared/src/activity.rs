@@ -388,31 +388,12 @@ mod tests {
 
     #[test]
     fn activity_labels_tell_values_apart_in_both_languages() {
-        use crate::activity_draft::{
-            ACT_ACTIONS, ACT_KINDS, MEDIA_KINDS, act_action_label, act_kind_label, kind_singular,
-            media_kind_label,
-        };
+        use crate::activity_draft::{ACT_ACTIONS, ACT_KINDS, MEDIA_KINDS};
         crate::i18n::assert_distinct_labels(MeetingKind::ALL, |value, lang| value.label(lang));
-        for kind in ActivityKind::ALL {
-            assert_eq!(
-                kind.label_singular(Lang::Bg),
-                kind_singular(kind),
-                "{kind:?}"
-            );
-        }
-        for kind in MEDIA_KINDS {
-            assert_eq!(kind.label(Lang::Bg), media_kind_label(kind), "{kind:?}");
-        }
-        for kind in ACT_KINDS {
-            assert_eq!(kind.label(Lang::Bg), act_kind_label(kind), "{kind:?}");
-        }
-        for action in ACT_ACTIONS {
-            assert_eq!(
-                action.label(Lang::Bg),
-                act_action_label(action),
-                "{action:?}"
-            );
-        }
+        crate::i18n::assert_distinct_labels(ActivityKind::ALL, ActivityKind::label_singular);
+        crate::i18n::assert_distinct_labels(MEDIA_KINDS, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(ACT_KINDS, |value, lang| value.label(lang));
+        crate::i18n::assert_distinct_labels(ACT_ACTIONS, |value, lang| value.label(lang));
     }
 
     #[test]

@@ -579,8 +579,8 @@ impl AnnualReport {
             crate::tr!(
                 lang,
                 "report-cells-of",
-                done = done.label_in(lang),
-                due = due.label_in(lang),
+                done = done.label(lang),
+                due = due.label(lang),
             )
         };
         let rows = s
@@ -589,7 +589,7 @@ impl AnnualReport {
             .map(|t| {
                 vec![
                     t.name.clone(),
-                    t.received.label_in(lang),
+                    t.received.label(lang),
                     of(t.acknowledged_in_time, t.acknowledgments_due),
                     rate(t.acknowledgment_rate),
                     of(t.feedback_in_time, t.feedback_due),
@@ -603,7 +603,7 @@ impl AnnualReport {
                 lang,
                 "report-signals-caption",
                 year = self.year.to_string(),
-                total = s.total.label_in(lang),
+                total = s.total.label(lang),
             ),
             columns: vec![
                 crate::tr!(lang, "report-column-institution"),
@@ -640,7 +640,7 @@ impl AnnualReport {
                         serde_json::Value::String(c.key.clone()),
                     )
                     .map_or_else(|_| c.label.clone(), |category| category.label(lang));
-                    vec![label, c.count.label_in(lang)]
+                    vec![label, c.count.label(lang)]
                 })
                 .collect(),
         }

@@ -72,12 +72,6 @@ pub trait Summary {
     fn summary(&self, context: &Context, previous: Option<&Self>) -> String;
 }
 
-/// `n` and the noun in the form Bulgarian gives it after that number: `1 участник`,
-/// `12 участници`. Bulgarian only: the catalogue's messages choose their own plural forms.
-pub fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// A quoted text, as `lang` quotes it: „…“ in Bulgarian, “…” in English.
 fn quoted(lang: Lang, text: &str) -> String {
     tr!(lang, "history-quoted", text = text.trim())
@@ -1118,9 +1112,6 @@ mod tests {
 
     #[test]
     fn counts_take_the_nouns_form_for_their_number() {
-        assert_eq!(counted(1, "участник", "участници"), "1 участник");
-        assert_eq!(counted(12, "участник", "участници"), "12 участници");
-        assert_eq!(counted(0, "контакт", "контакта"), "0 контакта");
         let contacts =
             |lang, n: usize| tr!(lang, "history-contacts-updated", tenant = "X", count = n);
         assert_eq!(

@@ -7,7 +7,9 @@ pub fn date_bg(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
 }
 
-/// The noun for a count of `n`: `one` for exactly one, `other` for any other number.
+/// The noun for a count of `n`: `one` for exactly one, `other` for any other number — for the
+/// documents made in Bulgarian only (the annual report in Word); the interface's texts take
+/// their plural forms from the message catalogue (`i18n`).
 ///
 /// Bulgarian, like English, has these two plural categories for whole numbers (CLDR); the
 /// `other` form after a number is the counting form where the noun has one ("5 записа", not
@@ -15,9 +17,6 @@ pub fn date_bg(day: NaiveDate) -> String {
 pub fn plural<'a>(n: u64, one: &'a str, other: &'a str) -> &'a str {
     if n == 1 { one } else { other }
 }
-
-/// How a form asks for a day, in its placeholder and in its errors.
-pub const DATE_FORMAT_BG: &str = "дд.мм.гггг";
 
 /// A day as a person types it: `15.12.2017` (day and month may have one digit, a trailing
 /// " г." is allowed, and `/` or `-` may stand for the dots), or the ISO `2017-12-15` that

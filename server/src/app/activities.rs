@@ -10,13 +10,13 @@ use crate::domain::activities::{
 };
 use crate::exports::Rows;
 use crate::projections::ReadModels;
-use crate::projections::work::{ActivityKey, Listed, activity_record_in};
+use crate::projections::work::{ActivityKey, Listed, activity_record};
 use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_shared::TenantId;
 use antikor_shared::activity::{Activity, ActivityKind, ExpertContact};
-use antikor_shared::activity_draft::{details, headline, kind_singular};
+use antikor_shared::activity_draft::{details, headline};
 use antikor_shared::api::Page;
 use antikor_shared::i18n::Lang;
 use antikor_shared::msg;
@@ -113,7 +113,7 @@ impl App {
         let events = self
             .store
             .read_stream(tenant, &streams::activity(id), 1, usize::MAX)?;
-        Ok(activity_record_in(
+        Ok(activity_record(
             &UPCASTERS,
             events.iter().take_while(|e| e.position <= upto),
             lang,
@@ -171,7 +171,7 @@ impl App {
                 vec![
                     date_bg(r.activity.date()),
                     name(r.tenant.as_str()),
-                    kind_singular(r.activity.kind()).to_owned(),
+                    r.activity.kind().label_singular(Lang::Bg),
                     headline(&r.activity, Lang::Bg, name),
                     details,
                     r.activity.measures().join(", "),

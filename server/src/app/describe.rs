@@ -29,7 +29,7 @@ impl App {
     /// (2017)", "Сигнал BLG52-2026-0003", "Заседание на съвета „…“". A stream of a kind
     /// Antikor does not make is named as it is stored.
     pub(crate) fn record_name(&self, tenant: &TenantId, stream: &StreamId, lang: Lang) -> String {
-        if let Some(name) = streams::record_name_in(stream, lang) {
+        if let Some(name) = streams::record_name(stream, lang) {
             return name;
         }
         if let Some(id) = streams::signal_id(stream) {
@@ -51,7 +51,7 @@ impl App {
         if streams::activity_id(stream).is_some() {
             // The record's first event says what it is; later ones only correct it.
             let first = self.stream_event(tenant, stream, 1);
-            if let Some(record) = first.and_then(|e| activity_record(&UPCASTERS, [&e])) {
+            if let Some(record) = first.and_then(|e| activity_record(&UPCASTERS, [&e], lang)) {
                 return activity_named(&record.activity, lang);
             }
             return tr!(lang, "history-record-activity-unknown");

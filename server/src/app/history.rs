@@ -312,7 +312,8 @@ fn states(stream: &StreamId, events: &[RecordedEvent], lang: Lang) -> States {
         })),
         RecordKind::Account => one(account_fields(events, lang)),
         RecordKind::Activity => {
-            one(activity_record(&UPCASTERS, events).map(|r| activity_fields(&r.activity, lang)))
+            one(activity_record(&UPCASTERS, events, lang)
+                .map(|r| activity_fields(&r.activity, lang)))
         }
         RecordKind::Risk => one(risk_record(&UPCASTERS, events).map(|r| risk_fields(&r, lang))),
         RecordKind::Signal => one(signal_fields(events, lang)),

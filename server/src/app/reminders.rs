@@ -20,7 +20,7 @@ impl App {
     pub async fn reminders(&self, scope: &ReminderScope, lang: Lang) -> AppResult<Reminders> {
         let (tenant, wanted) = (scope.tenant().clone(), scope.wanted());
         self.at(None, move |m, today| {
-            m.reminders_in(&tenant, wanted, today, lang)
+            m.reminders(&tenant, wanted, today, lang)
         })
         .await
     }

@@ -12,6 +12,7 @@ use crate::projections::report::ReportRequest;
 use crate::projections::work::ActivityKey;
 use crate::util::errors::{AppError, AppResult};
 use antikor_migrations::country::country;
+use antikor_shared::i18n::Lang;
 use antikor_shared::report::{ActivityList, AnnualReport, LISTED_PER_KIND, ReportActivity};
 use antikor_shared::{ProvinceCode, TenantId};
 use axum::body::Bytes;
@@ -184,7 +185,7 @@ impl App {
                     &listed.tenant,
                     listed.id,
                     report.position,
-                    antikor_shared::i18n::Lang::Bg,
+                    Lang::Bg,
                 )?);
             }
             // Two sources (the detailed institutions' lists, the others' public ones) merged:

@@ -12,6 +12,7 @@ use crate::streams;
 use crate::util::errors::{AppError, AppResult};
 use crate::util::paging::PageRequest;
 use antikor_shared::api::Page;
+use antikor_shared::i18n::Lang;
 use antikor_shared::risk::{
     AreaRisks, RegionRiskRow, RegionRisks, RiskArea, RiskIdentified, RiskRecord, RiskSummary,
     TOP_PER_AREA, TopRisk,
@@ -155,10 +156,7 @@ impl App {
                 .join("; ");
             table.row([
                 risk.code(),
-                risk.identified
-                    .area
-                    .label(antikor_shared::i18n::Lang::Bg)
-                    .to_owned(),
+                risk.identified.area.label(Lang::Bg).to_owned(),
                 risk.identified.unit.clone(),
                 risk.identified.description.clone(),
                 risk.identified.causes.clone(),
@@ -167,19 +165,17 @@ impl App {
                 assessment.map(|a| a.controls.clone()).unwrap_or_default(),
                 rating_cell(risk.residual()),
                 risk.band()
-                    .map(|b| b.label(antikor_shared::i18n::Lang::Bg).to_owned())
+                    .map(|b| b.label(Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 treatment
-                    .map(|t| t.response.label(antikor_shared::i18n::Lang::Bg).to_owned())
+                    .map(|t| t.response.label(Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 treatment.map(|t| t.actions.clone()).unwrap_or_default(),
                 treatment.map(|t| t.measures.join(", ")).unwrap_or_default(),
                 crate::exports::date(treatment.and_then(|t| t.due_on)),
                 date_bg(risk.identified.review_on),
                 reviews,
-                risk.status()
-                    .label(antikor_shared::i18n::Lang::Bg)
-                    .to_owned(),
+                risk.status().label(Lang::Bg).to_owned(),
             ])?;
         }
         Ok(table.finish()?)

@@ -277,7 +277,7 @@ impl App {
 
     /// Where a tenant's signals concentrate, labelled in `lang`.
     pub fn signal_analysis(&self, desk: &SignalDesk, lang: Lang) -> SignalAnalysis {
-        views::analysis_in(&self.models_unscoped().signals, desk.tenant(), lang)
+        views::analysis(&self.models_unscoped().signals, desk.tenant(), lang)
     }
 
     /// The register as suppressed statistics (public). Every visitor asks the same few
@@ -318,7 +318,7 @@ impl App {
             .into_iter()
             .filter(|t| scope.covers(&t.id))
             .collect();
-        let answer = views::statistics_in(&models.signals, &tenants, year, today, lang);
+        let answer = views::statistics(&models.signals, &tenants, year, today, lang);
         // Years asked for are few; a visitor asking every year there is gets them computed,
         // but cannot make the cache grow without bound.
         if cache.answers.len() >= STATISTICS_CACHED {
@@ -859,7 +859,7 @@ impl App {
                     filed_by
                 },
                 date(Some(row.received)),
-                row.channel.label(antikor_shared::i18n::Lang::Bg).into(),
+                row.channel.label(Lang::Bg),
                 sealed_or(detail.has_concerned),
                 account
                     .as_ref()
@@ -880,7 +880,7 @@ impl App {
                 actions.join(" | "),
                 row.forwarded_to.clone().unwrap_or_default(),
                 row.closed
-                    .map(|c| c.outcome.label(antikor_shared::i18n::Lang::Bg).to_owned())
+                    .map(|c| c.outcome.label(Lang::Bg).to_owned())
                     .unwrap_or_default(),
                 date(row.closed.map(|c| c.on)),
                 date(row.retention_until),

@@ -394,7 +394,7 @@ mod tests {
                 refusal.to_string(),
                 format!(
                     "Ролята „{}“ не е за профили на този вид институция.",
-                    role.label(antikor_shared::i18n::Lang::Bg)
+                    role.label(Lang::Bg)
                 )
             );
             assert!(

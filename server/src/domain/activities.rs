@@ -398,6 +398,7 @@ mod tests {
     use antikor_shared::activity::{
         ActContested, ActKind, DeclarationsChecked, MeetingHeld, MeetingKind,
     };
+    use antikor_shared::i18n::Lang;
 
     fn ctx(plan: &Plan, regional: bool) -> ActivityContext {
         ActivityContext {
@@ -517,7 +518,7 @@ mod tests {
         else {
             panic!("a contest 142 days late is refused");
         };
-        let english = why.render(antikor_shared::i18n::Lang::En);
+        let english = why.render(Lang::En);
         assert!(
             english.contains("within 14 days") && english.contains("here 142 days have passed"),
             "{english}"

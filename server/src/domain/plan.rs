@@ -5,6 +5,7 @@ use super::Aggregate;
 use crate::domain::fields::Field;
 use crate::util::errors::AppError;
 use antikor_shared::events::PlanEvent;
+use antikor_shared::i18n::Lang;
 use antikor_shared::i18n::Text;
 use antikor_shared::msg;
 use antikor_shared::plan::{
@@ -94,7 +95,7 @@ impl Aggregate for PlanAggregate {
                 }
                 if let Some(v) = e.deadline {
                     target.deadline = v;
-                    target.deadline_in_source = v.label(antikor_shared::i18n::Lang::Bg);
+                    target.deadline_in_source = v.label(Lang::Bg);
                 }
                 if let Some(v) = &e.responsible {
                     target.responsible.clone_from(v);
@@ -325,7 +326,7 @@ fn decide(
                             year,
                             measure: PlanMeasure {
                                 deadline,
-                                deadline_in_source: deadline.label(antikor_shared::i18n::Lang::Bg),
+                                deadline_in_source: deadline.label(Lang::Bg),
                                 ..m.measure
                             },
                         })
@@ -346,7 +347,7 @@ fn decide(
                 number_in_source: number,
                 text: check_text(&add.text, Field::Measure)?,
                 deadline,
-                deadline_in_source: deadline.label(antikor_shared::i18n::Lang::Bg),
+                deadline_in_source: deadline.label(Lang::Bg),
                 responsible: check_responsible(&add.responsible)?,
                 indicator: check_text(&add.indicator, Field::Indicator)?,
                 expected_result: check_text(&add.expected_result, Field::Result)?,

@@ -163,6 +163,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use antikor_shared::i18n::Lang;
 
     fn table(total: u64, parts: &[u64]) -> (Table, usize, Vec<usize>) {
         let mut t = Table::default();
@@ -193,7 +194,7 @@ mod tests {
         assert_eq!(shown[total], Cell::FewerThanThree);
         assert_eq!(shown[parts[2]], Cell::Zero);
         let mut ones = [shown[parts[0]], shown[parts[1]]];
-        ones.sort_by_key(|c| c.label());
+        ones.sort_by_key(|c| c.label(Lang::Bg));
         assert_eq!(ones, [Cell::FewerThanThree, Cell::Withheld], "{shown:?}");
         // Neither one is pinned down (the zero is shown as it is).
         let b = t.bounds(&shown);

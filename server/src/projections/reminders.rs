@@ -43,16 +43,8 @@ impl Wanted {
 }
 
 impl ReadModels {
-    /// What waits for action in `tenant` on `today`, of the kinds `wanted`, the overdue and
-    /// the nearest due first. Reads only what is due or nearly: the registers' oldest open
-    /// signals, the plan of the year, the acts waiting for their council. In Bulgarian (the
-    /// e-mails): see [`Self::reminders_in`].
-    pub fn reminders(&self, tenant: &TenantId, wanted: Wanted, today: NaiveDate) -> Reminders {
-        self.reminders_in(tenant, wanted, today, Lang::Bg)
-    }
-
     /// [`Self::reminders`], what the reminders say of themselves written in `lang`.
-    pub fn reminders_in(
+    pub fn reminders(
         &self,
         tenant: &TenantId,
         wanted: Wanted,

@@ -7,6 +7,7 @@ use super::signals::statistics;
 use super::work::Listed;
 use crate::util::paging::PageRequest;
 use antikor_shared::activity::ActivityKind;
+use antikor_shared::i18n::Lang;
 use antikor_shared::report::{
     AnnualReport, InstitutionLevel, LISTED_PER_KIND, ReportDetail, ReportInstitution,
     ReportMeasure, ReportSection,
@@ -130,7 +131,7 @@ impl ReadModels {
             institutions,
             sections,
             activities: Vec::new(),
-            signals: statistics(&self.signals, &tenants, Some(request.year), today),
+            signals: statistics(&self.signals, &tenants, Some(request.year), today, Lang::Bg),
         };
         Some((report, listings))
     }

@@ -372,14 +372,9 @@ fn quarter(day: NaiveDate) -> (i32, u32) {
     (day.year(), day.month0() / 3 + 1)
 }
 
-/// [`analysis_in`] Bulgarian.
-pub fn analysis(book: &SignalBook, tenant: &TenantId) -> SignalAnalysis {
-    analysis_in(book, tenant, Lang::Bg)
-}
-
 /// Where a tenant's signals concentrate: exact counts per quarter, for its officers, with
 /// categories (and units or activities nobody named) in `lang`.
-pub fn analysis_in(book: &SignalBook, tenant: &TenantId, lang: Lang) -> SignalAnalysis {
+pub fn analysis(book: &SignalBook, tenant: &TenantId, lang: Lang) -> SignalAnalysis {
     let signals: Vec<&SignalEntry> = book.of(tenant).collect();
     let (Some(first), Some(last)) = (
         signals.iter().map(|s| quarter(s.case.filed.received)).min(),
@@ -495,24 +490,9 @@ struct TenantCounts {
     fb_due: (u64, usize),
 }
 
-/// The register as statistics only: every cell under 3 shown as "< 3", and any further cell
-/// withheld that would let a reader work one of those out from the totals. What the region
-/// and the public see; `tenants` (the signals of no other tenant count) in the order they
-/// are listed. A unit or an activity is
-/// named only when it is on its tenant's current list. Labelled in Bulgarian: see
-/// [`statistics_in`].
-pub fn statistics(
-    book: &SignalBook,
-    tenants: &[Tenant],
-    year: Option<i32>,
-    today: NaiveDate,
-) -> SignalStatistics {
-    statistics_in(book, tenants, year, today, Lang::Bg)
-}
-
 /// [`statistics`] with its lines labelled in `lang` (their keys are the same in every
 /// language).
-pub fn statistics_in(
+pub fn statistics(
     book: &SignalBook,
     tenants: &[Tenant],
     year: Option<i32>,
@@ -1032,7 +1012,7 @@ mod tests {
             let mut dice = Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let book = random_book(&mut dice, &tenants);
             for year in [None, Some(2025), Some(2026)] {
-                let stats = statistics(&book, &tenants, year, today());
+                let stats = statistics(&book, &tenants, year, today(), Lang::Bg);
                 let json = serde_json::to_value(&stats).unwrap();
                 let found = solve(&json);
                 assert!(
@@ -1049,7 +1029,7 @@ mod tests {
         for seed in 1..=50u64 {
             let mut dice = Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let book = random_book(&mut dice, &tenants);
-            let stats = statistics(&book, &tenants, None, today());
+            let stats = statistics(&book, &tenants, None, today(), Lang::Bg);
             let listed = IntakeListsSet::default();
             for c in stats.by_unit.iter() {
                 assert!(

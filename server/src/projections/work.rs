@@ -6,7 +6,6 @@ use crate::util::compact;
 use crate::util::paging::{Cursor, PageRequest};
 use antikor_migrations::Upcasters;
 use antikor_shared::activity::{ActAction, Activity, ActivityKind, ExpertContact};
-use antikor_shared::activity_draft::act_kind_label;
 use antikor_shared::api::Page;
 use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
 use antikor_shared::i18n::Lang;
@@ -74,7 +73,7 @@ impl Returned {
             (act.action == ActAction::Returned && act.council_revote.is_none()).then(|| Self {
                 act: format!(
                     "{} № {}",
-                    act_kind_label(act.act_kind),
+                    act.act_kind.label(Lang::Bg),
                     act.act_number.trim()
                 ),
                 municipality: act.municipality.clone(),
@@ -472,17 +471,9 @@ impl Listed {
 }
 
 /// An activity's record: the fold of its stream's events (those at or before the position the
-/// caller's read models stand at), `None` when they record none. What it says of itself (the
-/// reason of a follow-up) is in Bulgarian: see [`activity_record_in`].
+/// caller's read models stand at), `None` when they record none; what it says of itself (the
+/// reason of a follow-up) written in `lang`.
 pub fn activity_record<'a>(
-    upcasters: &Upcasters,
-    events: impl IntoIterator<Item = &'a RecordedEvent>,
-) -> Option<ActivityRecord> {
-    activity_record_in(upcasters, events, Lang::Bg)
-}
-
-/// [`activity_record`], what the record says of itself written in `lang`.
-pub fn activity_record_in<'a>(
     upcasters: &Upcasters,
     events: impl IntoIterator<Item = &'a RecordedEvent>,
     lang: Lang,
@@ -766,7 +757,12 @@ mod tests {
             .iter()
             .map(|(id, _, _, _)| {
                 let stream = crate::streams::activity(*id);
-                activity_record(&upcasters, events.iter().filter(|e| e.stream == stream)).unwrap()
+                activity_record(
+                    &upcasters,
+                    events.iter().filter(|e| e.stream == stream),
+                    Lang::Bg,
+                )
+                .unwrap()
             })
             .collect();
         let all: Vec<&ActivityRecord> = all.iter().collect();

@@ -12,6 +12,7 @@ use antikor_server::snapshot::{self, Snapshot};
 use antikor_server::store::{Head, Resume, index::Index, tree::Frontier};
 use antikor_server::streams;
 use antikor_server::util::paging::PageRequest;
+use antikor_shared::i18n::Lang;
 use antikor_shared::{ProvinceCode, RecordedEvent, StreamId, TenantId};
 use axum::http::{Method, StatusCode};
 use chrono::NaiveDate;
@@ -576,8 +577,8 @@ proptest! {
         }
         let today = NaiveDate::from_ymd_opt(2017, 11, 30).unwrap();
         let tenants = models.tenant_list();
-        let _ = signals::statistics(&models.signals, &tenants, None, today);
-        let _ = signals::statistics(&models.signals, &tenants, Some(2017), today);
+        let _ = signals::statistics(&models.signals, &tenants, None, today, Lang::Bg);
+        let _ = signals::statistics(&models.signals, &tenants, Some(2017), today, Lang::Bg);
         let _ = models.signals.retention_ended(today);
         for tenant in ["oblast", "bansko", "petrich", "nowhere"] {
             let tenant = TenantId::parse(tenant).unwrap();
@@ -597,7 +598,11 @@ proptest! {
             // of those records (the fold keeps only where each is placed).
             let record = |id| {
                 let stream = streams::activity(id);
-                work::activity_record(&UPCASTERS, events.iter().filter(|e| e.tenant == tenant && e.stream == stream))
+                work::activity_record(
+                    &UPCASTERS,
+                    events.iter().filter(|e| e.tenant == tenant && e.stream == stream),
+                    Lang::Bg,
+                )
             };
             let listed: Vec<_> = activities.items.iter().map(|l| record(l.id)).collect();
             prop_assert!(listed.iter().all(Option::is_some), "a listed activity has no record");
@@ -610,7 +615,7 @@ proptest! {
                 .filter(|id| record(*id).is_some())
                 .collect();
             prop_assert_eq!(activities.items.len(), recorded.len());
-            let _ = signals::analysis(&models.signals, &tenant);
+            let _ = signals::analysis(&models.signals, &tenant, Lang::Bg);
             let _ = models.dashboard(&tenant, 2017, today);
             let _ = models.progress(&tenant, 2017, today);
         }

@@ -3,6 +3,7 @@
 //! Word document read back.
 
 use crate::support::{Session, TestApp};
+use antikor_shared::i18n::Lang;
 use antikor_shared::report::AnnualReport;
 use axum::http::{Method, StatusCode, header};
 use serde_json::{Value, json};
@@ -91,7 +92,7 @@ fn petrich_on_i1(report: &AnnualReport) -> &antikor_shared::report::InstitutionL
 /// The titles (or topics) of the activities of one kind the report lists.
 fn listed(report: &AnnualReport, kind: antikor_shared::activity::ActivityKind) -> Vec<String> {
     let list = report.activities.iter().find(|l| l.kind == kind).unwrap();
-    let table = report.activity_table(list, antikor_shared::i18n::Lang::Bg);
+    let table = report.activity_table(list, Lang::Bg);
     table.rows.iter().map(|r| r.join(" | ")).collect()
 }
 
@@ -127,7 +128,7 @@ async fn the_region_reads_every_note_and_activity_and_a_visitor_the_public_recor
         "{silent:?}"
     );
     // The CSV of the measures holds the note on Petrich's row.
-    let measures = full.measures_table(antikor_shared::i18n::Lang::Bg);
+    let measures = full.measures_table(Lang::Bg);
     assert!(
         measures
             .rows
@@ -193,11 +194,9 @@ async fn one_institutions_report_holds_it_alone_and_the_past_holds_what_was_repo
     assert_eq!(petrich.institution.as_ref().unwrap().as_str(), "petrich");
     assert_eq!(petrich.institutions.len(), 1);
     assert!(
-        petrich
-            .title(antikor_shared::i18n::Lang::Bg)
-            .ends_with("Община Петрич"),
+        petrich.title(Lang::Bg).ends_with("Община Петрич"),
         "{}",
-        petrich.title(antikor_shared::i18n::Lang::Bg)
+        petrich.title(Lang::Bg)
     );
     let meetings = petrich.activities.iter().find(|l| l.items.len() == 1);
     assert!(meetings.is_some());

@@ -3,6 +3,7 @@
 
 use crate::support::{DEMO_PASSWORD, Session, TestApp, stored_text};
 use antikor_shared::api::Page;
+use antikor_shared::i18n::Lang;
 use antikor_shared::signal::{Clock, SignalRow};
 use axum::http::{Method, StatusCode, header};
 use base64::Engine;
@@ -1027,6 +1028,7 @@ fn statistics_now(app: &TestApp, year: Option<i32>) -> Value {
         &models.tenant_list(),
         year,
         today,
+        Lang::Bg,
     );
     serde_json::to_value(fresh).unwrap()
 }

@@ -4,10 +4,7 @@ mod field;
 mod reading;
 
 pub use field::{Field, fields_of};
-pub use reading::{
-    ACT_ACTIONS, ACT_KINDS, MEDIA_KINDS, act_action_label, act_kind_label, days_to_action, details,
-    headline, kind_singular, media_kind_label,
-};
+pub use reading::{ACT_ACTIONS, ACT_KINDS, MEDIA_KINDS, days_to_action, details, headline};
 
 use crate::activity::{
     ActAction, ActContested, ActKind, Activity, ActivityKind, DeclarationsChecked,
@@ -466,8 +463,8 @@ mod tests {
                 };
                 for lang in Lang::ALL {
                     let quoted = match lang {
-                        Lang::Bg => format!("„{}“", field.label_in(lang)),
-                        Lang::En => format!("“{}”", field.label_in(lang)),
+                        Lang::Bg => format!("„{}“", field.label(lang)),
+                        Lang::En => format!("“{}”", field.label(lang)),
                     };
                     let text = message.render(lang);
                     assert!(text.contains(&quoted), "{field:?} in {lang:?}: {text}");
@@ -476,7 +473,7 @@ mod tests {
         }
         for lang in Lang::ALL {
             let text = msg!("forms-fill-in-field", field = Field::Municipality.code()).render(lang);
-            assert!(text.contains(&Field::Municipality.label_in(lang)), "{text}");
+            assert!(text.contains(&Field::Municipality.label(lang)), "{text}");
         }
     }
 }

@@ -1,59 +1,21 @@
-//! How a recorded activity reads: kinds and choices in Bulgarian, its headline and details in
-//! the reader's language.
+//! How a recorded activity reads: its headline, details and values in the reader's language.
 
 use super::{Draft, Field, fields_of};
-use crate::activity::{
-    ActAction, ActContested, ActKind, Activity, ActivityKind, MediaKind, MeetingKind,
-};
+use crate::activity::{ActAction, ActContested, ActKind, Activity, MediaKind, MeetingKind};
 use crate::i18n::Lang;
 use crate::text::date_bg;
 use crate::tr;
 use crate::wire::from_code;
 use chrono::NaiveDate;
 
-/// One record's kind in the singular, for a form's title and a table cell.
-pub fn kind_singular(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Meeting => "Заседание или среща",
-        ActivityKind::Training => "Обучение",
-        ActivityKind::Media => "Медийна изява или кампания",
-        ActivityKind::DeclarationCheck => "Проверка на декларации",
-        ActivityKind::ContestedAct => "Оспорен акт",
-    }
-}
-
 /// Media kinds, as the form lists them.
 pub const MEDIA_KINDS: [MediaKind; 2] = [MediaKind::Appearance, MediaKind::Campaign];
-
-/// A media kind in Bulgarian.
-pub fn media_kind_label(kind: MediaKind) -> &'static str {
-    match kind {
-        MediaKind::Appearance => "Медийна изява (интервю, изявление, публикация)",
-        MediaKind::Campaign => "Информационна кампания",
-    }
-}
 
 /// Act kinds, as the form lists them.
 pub const ACT_KINDS: [ActKind; 2] = [ActKind::CouncilDecision, ActKind::MayorOrder];
 
-/// An act kind in Bulgarian.
-pub fn act_kind_label(kind: ActKind) -> &'static str {
-    match kind {
-        ActKind::CouncilDecision => "Решение на общински съвет",
-        ActKind::MayorOrder => "Заповед на кмет",
-    }
-}
-
 /// What the governor did, as the form lists it.
 pub const ACT_ACTIONS: [ActAction; 2] = [ActAction::Returned, ActAction::ContestedInCourt];
-
-/// An action in Bulgarian.
-pub fn act_action_label(action: ActAction) -> &'static str {
-    match action {
-        ActAction::Returned => "Върнат за ново обсъждане",
-        ActAction::ContestedInCourt => "Оспорен пред административния съд",
-    }
-}
 
 /// One line that says what an activity was, in `lang`, for tables and the CSV; `name` gives a
 /// tenant's Bulgarian name from its slug.
@@ -130,12 +92,7 @@ pub fn details(
     let draft = Draft::from_activity(activity);
     let mut out: Vec<(String, String)> = fields_of(draft.kind)
         .iter()
-        .map(|f| {
-            (
-                f.label_in(lang),
-                display_value(*f, &draft.get(*f), lang, name),
-            )
-        })
+        .map(|f| (f.label(lang), display_value(*f, &draft.get(*f), lang, name)))
         .filter(|(_, v)| !v.is_empty())
         .collect();
     if let Activity::Meeting(m) = activity {

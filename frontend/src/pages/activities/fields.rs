@@ -95,9 +95,9 @@ pub(super) fn ActivityFields(
                 };
                 let wide = field.input() == "textarea";
                 let label = if field.optional() {
-                    t!("work-activities-field-optional", label = field.label_in(crate::i18n::lang()))
+                    t!("work-activities-field-optional", label = field.label(crate::i18n::lang()))
                 } else {
-                    field.label_in(crate::i18n::lang())
+                    field.label(crate::i18n::lang())
                 };
                 let class = if wide { "field--wide" } else { "" };
                 view! { <Labelled id label class>{control}</Labelled> }

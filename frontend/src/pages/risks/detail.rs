@@ -252,7 +252,7 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
                 "risk-due-on",
                 treatment.as_ref().and_then(|t| t.due_on).map(date_text),
             )}
-            {field(t!("risks-field-signals"), "risk-signals", r.signals.map(|n| n.label_in(crate::i18n::lang())))}
+            {field(t!("risks-field-signals"), "risk-signals", r.signals.map(|n| n.label(crate::i18n::lang())))}
             {field(t!("risks-field-close-reason"), "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
             <dt>{t!("risks-field-recorded")}</dt>
             <dd>

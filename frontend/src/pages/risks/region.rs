@@ -116,7 +116,7 @@ fn top_csv(areas: &[AreaRisks]) -> Vec<Vec<String>> {
                     .map(|r| r.label(crate::i18n::lang()))
                     .unwrap_or_default()
                     .to_owned(),
-                t.signals.label_in(crate::i18n::lang()),
+                t.signals.label(crate::i18n::lang()),
             ]
         }));
     }
@@ -340,7 +340,7 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                             <td class="risk-description">{t.description.clone()}</td>
                             <td class="nowrap"><RatingBadge rating=t.residual /></td>
                             <td>{response}</td>
-                            <td class="num">{t.signals.label_in(crate::i18n::lang())}</td>
+                            <td class="num">{t.signals.label(crate::i18n::lang())}</td>
                         </tr>
                     }
                 })

@@ -23,8 +23,8 @@ const FIRST_YEAR: i32 = 2017;
 /// "in time / due" with the share, or a dash when too few were due to say.
 fn compliance(in_time: Cell, due: Cell, rate: Option<u32>) -> String {
     let (done, due) = (
-        in_time.label_in(crate::i18n::lang()),
-        due.label_in(crate::i18n::lang()),
+        in_time.label(crate::i18n::lang()),
+        due.label(crate::i18n::lang()),
     );
     match rate {
         Some(rate) => t!(
@@ -144,7 +144,7 @@ fn Statistics(stats: SignalStatistics) -> impl IntoView {
         <dl class="stats" id="statistics-total">
             <div class="stats__item">
                 <dt>{t!("citizen-statistics-total", period = period)}</dt>
-                <dd class="stats__number">{s.total.label_in(crate::i18n::lang())}</dd>
+                <dd class="stats__number">{s.total.label(crate::i18n::lang())}</dd>
             </div>
         </dl>
         <TenantTable rows=s.by_tenant.clone() filename=format!("signali-institucii-{file_year}.csv") />
@@ -179,14 +179,14 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
         for t in &csv_rows {
             out.push(vec![
                 t.name.clone(),
-                t.received.label_in(crate::i18n::lang()),
-                t.acknowledged_in_time.label_in(crate::i18n::lang()),
-                t.acknowledgments_due.label_in(crate::i18n::lang()),
+                t.received.label(crate::i18n::lang()),
+                t.acknowledged_in_time.label(crate::i18n::lang()),
+                t.acknowledgments_due.label(crate::i18n::lang()),
                 t.acknowledgment_rate
                     .map(|r| r.to_string())
                     .unwrap_or_default(),
-                t.feedback_in_time.label_in(crate::i18n::lang()),
-                t.feedback_due.label_in(crate::i18n::lang()),
+                t.feedback_in_time.label(crate::i18n::lang()),
+                t.feedback_due.label(crate::i18n::lang()),
                 t.feedback_rate.map(|r| r.to_string()).unwrap_or_default(),
                 obliged_text(t.obliged),
             ]);
@@ -199,7 +199,7 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
             view! {
                 <tr data-tenant=t.tenant.to_string()>
                     <th scope="row">{t.name.clone()}</th>
-                    <td class="num">{t.received.label_in(crate::i18n::lang())}</td>
+                    <td class="num">{t.received.label(crate::i18n::lang())}</td>
                     <td>{compliance(t.acknowledged_in_time, t.acknowledgments_due, t.acknowledgment_rate)}</td>
                     <td>{compliance(t.feedback_in_time, t.feedback_due, t.feedback_rate)}</td>
                     <td>{obliged_text(t.obliged)}</td>
@@ -256,7 +256,7 @@ fn CountTable(
         out.extend(
             csv_cells
                 .iter()
-                .map(|c| vec![c.label.clone(), c.count.label_in(crate::i18n::lang())]),
+                .map(|c| vec![c.label.clone(), c.count.label(crate::i18n::lang())]),
         );
         out
     });
@@ -266,7 +266,7 @@ fn CountTable(
             view! {
                 <tr data-key=c.key.clone()>
                     <th scope="row">{c.label.clone()}</th>
-                    <td class="num">{c.count.label_in(crate::i18n::lang())}</td>
+                    <td class="num">{c.count.label(crate::i18n::lang())}</td>
                 </tr>
             }
         })
