@@ -348,9 +348,9 @@ mod tests {
     #[test]
     fn the_file_takes_the_columns_that_have_text() {
         let columns: [Column<(u32, &str), str>; 3] = [
-            Column::both("№", |r, _| r.0.to_string()),
-            Column::page_only("Действия"),
-            Column::file_only("Име", |r, suffix| format!("{}{suffix}", r.1)),
+            Column::both(|| "№".to_owned(), |r, _| r.0.to_string()),
+            Column::page_only(|| "Действия".to_owned()),
+            Column::file_only(|| "Име".to_owned(), |r, suffix| format!("{}{suffix}", r.1)),
         ];
         assert_eq!(
             csv_rows(&columns, &[(1, "Банско")], "!"),
