@@ -9,11 +9,6 @@ use antikor_shared::api::Damage;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// A count with the page's language's digit groups.
-fn number(n: u64) -> String {
-    antikor_shared::i18n::number(crate::i18n::lang(), n)
-}
-
 /// `/`.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -72,14 +67,14 @@ pub fn HomePage() -> impl IntoView {
                     <div class="stats__item">
                         <dt>{t!("public-home-institutions")}</dt>
                         <dd class="stats__number" data-testid="tenant-count">
-                            {number(tenants.len() as u64)}
+                            {crate::format::thousands(tenants.len() as u64)}
                         </dd>
                     </div>
                     <div class="stats__item">
                         <dt>{t!("public-home-event-count")}</dt>
                         // Positions run 1, 2, 3, … without gaps, so the head is the count.
                         <dd class="stats__number" data-testid="event-count">
-                            {number(health.head_position)}
+                            {crate::format::thousands(health.head_position)}
                         </dd>
                     </div>
                     <div class="stats__item">
