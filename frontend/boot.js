@@ -2,26 +2,56 @@
 // server's Content-Security-Policy (script-src 'self') refuses, so Trunk.toml's
 // `pattern_script` loads this file instead and passes the hashed file names in its URL.
 
-// The loading screen in the language this browser chose (src/i18n.rs keeps it under this key):
-// the wasm that would say it is what is being loaded.
+// The language this browser chose (src/i18n.rs keeps it under this key, and reads it the same
+// way: by its primary subtag, Bulgarian unless English).
 let chosen = null;
 try {
   chosen = localStorage.getItem("antikor.lang");
 } catch {
   // Storage refused (a privacy setting): the page stays in Bulgarian, as the app will.
 }
-if (chosen === "en") {
+const lang = (chosen ?? "").split(/[-_]/)[0].toLowerCase() === "en" ? "en" : "bg";
+
+// The loading screen in that language: the wasm that would say it is what is being loaded.
+const TEXTS = {
+  bg: {
+    failed: "Антикор не се зареди. Проверете връзката си и презаредете страницата.",
+  },
+  en: {
+    brand: "Antikor",
+    loading: "Loading…",
+    failed: "Antikor did not load. Check your connection and reload the page.",
+  },
+};
+const shown = (selector, text) => {
+  const element = document.querySelector(selector);
+  if (element && text) element.textContent = text;
+};
+if (lang === "en") {
   document.documentElement.lang = "en";
-  for (const [selector, text] of [
-    ["#boot-shell .brand__name", "Antikor"],
-    ["#boot-shell .loading", "Loading…"],
-  ]) {
-    const element = document.querySelector(selector);
-    if (element) element.textContent = text;
-  }
+  shown("#boot-shell .brand__name", TEXTS.en.brand);
+  shown("#boot-shell .loading", TEXTS.en.loading);
 }
 
+// The page's language alone (post-build.mjs names both files), fetched beside the wasm: the
+// wasm's download starts at once, and the app starts once both are here.
+const named = document.querySelector('meta[name="antikor-catalogue"]')?.dataset[lang];
 const params = new URL(import.meta.url).searchParams;
-const init = (await import(params.get("js"))).default;
-const wasm = await init({ module_or_path: params.get("wasm") });
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+const wasmAnswer = fetch(params.get("wasm"));
+try {
+  const [catalogue, init] = await Promise.all([
+    fetch(named).then((answer) => {
+      if (!answer.ok) throw new Error(`the catalogue answered ${answer.status}`);
+      return answer.text();
+    }),
+    import(params.get("js")).then((module) => module.default),
+  ]);
+  // src/i18n.rs takes it from here as the app starts, and removes it.
+  globalThis.antikorCatalogue = catalogue;
+  const wasm = await init({ module_or_path: wasmAnswer });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (error) {
+  shown("#boot-shell .loading", TEXTS[lang].failed);
+  document.querySelector("#boot-shell .loading")?.setAttribute("role", "alert");
+  throw error;
+}

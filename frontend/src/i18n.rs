@@ -37,6 +37,25 @@ pub fn choose(lang: Lang) {
     let _ = leptos::prelude::window().location().reload();
 }
 
+/// Gives the page's language its messages: the catalogue `boot.js` fetched for it (only that
+/// language is sent to the browser) and left in `globalThis.antikorCatalogue`, taken from
+/// there so that one copy stays.
+pub fn install_catalogue() {
+    let window = leptos::prelude::window();
+    let key = wasm_bindgen::JsValue::from_str("antikorCatalogue");
+    let source = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|value| value.as_string());
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    match source {
+        Some(source) => {
+            antikor_shared::i18n::install(lang(), source);
+        }
+        // Every text would show as its id: say why, for whoever opens the console.
+        None => leptos::logging::error!("boot.js left no catalogue: the page has no texts"),
+    }
+}
+
 /// Tells the browser (and screen readers) the page's language, `<html lang="…">`, and the
 /// server too, in a cookie: the live feed and downloads by link cannot send it in a header.
 pub fn mark_document() {

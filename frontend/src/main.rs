@@ -29,6 +29,7 @@ fn main() {
     if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
         shell.remove();
     }
+    i18n::install_catalogue();
     i18n::mark_document();
     leptos::mount::mount_to_body(app::App);
 }

@@ -14,7 +14,8 @@
 //! }
 //! ```
 //!
-//! The catalogue is compiled into the binary (server and browser alike) and parsed on first use.
+//! The catalogue is compiled into the server (the `catalogue` feature) and parsed on first
+//! use; the browser fetches its page's language alone at start and [`install`]s it.
 //! Tests hold both languages to the same ids and variables, and every id the code names to the
 //! catalogue (`catalogue_is_complete` in this module's tests).
 
@@ -243,9 +244,8 @@ pub fn text(lang: Lang, id: &str) -> String {
 /// A message missing from `lang` is taken from Bulgarian, and one missing from both shows as
 /// its id: a visible slip rather than a blank or a panic (the tests keep both from happening).
 pub fn text_with(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let catalogue = catalogue();
     let found = [lang, Lang::Bg].into_iter().find_map(|lang| {
-        let bundle = &catalogue[lang as usize];
+        let bundle = bundle_of(lang)?;
         Some((bundle, bundle.get_message(id)?.value()?))
     });
     let Some((bundle, pattern)) = found else {
@@ -286,6 +286,7 @@ pub fn number(lang: Lang, n: u64) -> String {
 }
 
 /// The catalogue's files: `(area, Bulgarian, English)`, each area a part of the interface.
+#[cfg(feature = "catalogue")]
 macro_rules! areas {
     ($($area:literal),* $(,)?) => {
         &[$((
@@ -296,23 +297,52 @@ macro_rules! areas {
     };
 }
 
-/// Every file of the catalogue, by area.
+/// Every file of the catalogue, by area. Compiled in with the `catalogue` feature (the
+/// server, the tools, the tests); the browser is sent its page's language alone and
+/// [`install`]s it.
+#[cfg(feature = "catalogue")]
 pub const FILES: &[(&str, &str, &str)] = areas!(
     "shell", "labels", "server", "rules", "requests", "history", "forms", "report", "public",
     "citizen", "signals", "work", "risks", "survey", "admin", "audit",
 );
 
-/// One bundle per language, in [`Lang::ALL`]'s order.
-type Catalogue = [FluentBundle<FluentResource>; 2];
+type Bundle = FluentBundle<FluentResource>;
 
-fn catalogue() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Lang::ALL.map(bundle))
+/// One bundle per language, in [`Lang::ALL`]'s order, each made on first use.
+static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// Gives `lang` its messages from `source`, the text of a whole language's catalogue: how the
+/// browser, which fetches only its page's language (a third of what both would weigh in the
+/// wasm), fills in what the server has compiled in. The first source a language gets stays;
+/// returns whether this one was taken.
+pub fn install(lang: Lang, source: String) -> bool {
+    BUNDLES[lang as usize].set(bundle(lang, [source])).is_ok()
 }
 
-/// The bundle of one language. Errors in the files are the tests' to report: here a message
-/// that does not parse is left out, and the others still work.
-fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+/// The bundle of `lang`: compiled in, or as [`install`]ed (none yet: every message shows as
+/// its id).
+fn bundle_of(lang: Lang) -> Option<&'static Bundle> {
+    let cell = &BUNDLES[lang as usize];
+    #[cfg(feature = "catalogue")]
+    return Some(cell.get_or_init(|| {
+        bundle(
+            lang,
+            FILES.iter().map(|(_, bg, en)| {
+                match lang {
+                    Lang::Bg => *bg,
+                    Lang::En => *en,
+                }
+                .to_owned()
+            }),
+        )
+    }));
+    #[cfg(not(feature = "catalogue"))]
+    cell.get()
+}
+
+/// A language's bundle of `sources`. Errors in the files are the tests' to report: here a
+/// message that does not parse is left out, and the others still work.
+fn bundle(lang: Lang, sources: impl IntoIterator<Item = String>) -> Bundle {
     let id = lang.tag().parse().expect("a valid language tag");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Bidi isolation marks around every variable would only clutter two left-to-right
@@ -322,12 +352,8 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Lang::Bg => |value, _| format_number(Lang::Bg, value),
         Lang::En => |value, _| format_number(Lang::En, value),
     }));
-    for (_, bg, en) in FILES {
-        let source = match lang {
-            Lang::Bg => bg,
-            Lang::En => en,
-        };
-        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+    for source in sources {
+        let resource = FluentResource::try_new(source).unwrap_or_else(|(r, _)| r);
         let _ = bundle.add_resource(resource);
     }
     bundle
@@ -378,7 +404,7 @@ pub(crate) fn assert_distinct_labels<T: Copy + std::fmt::Debug>(
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "catalogue"))]
 mod tests {
     use super::*;
     use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
@@ -428,6 +454,46 @@ mod tests {
     #[test]
     fn a_missing_message_shows_its_id() {
         assert_eq!(text(Lang::En, "no-such-message"), "no-such-message");
+    }
+
+    /// The browser gets each language as one file without its comments (post-build.mjs drops
+    /// every line that starts with `#`): that must change no message, nor any of its forms.
+    #[test]
+    fn a_language_installs_from_its_file_alone() {
+        for lang in Lang::ALL {
+            let file: Vec<String> = FILES
+                .iter()
+                .map(|(_, bg, en)| {
+                    let source = if lang == Lang::Bg { bg } else { en };
+                    source
+                        .lines()
+                        .filter(|line| !line.starts_with('#'))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect();
+            let alone = bundle(lang, [file.join("\n")]);
+            let compiled = bundle_of(lang).expect("compiled in");
+            let ids = parse(lang).messages;
+            assert!(ids.len() > 1000, "{lang:?} has {} messages", ids.len());
+            for (id, (variables, _)) in ids {
+                for count in [0.0, 1.0, 2.0, 5.0, 21.0] {
+                    let mut args = FluentArgs::new();
+                    for name in &variables {
+                        args.set(name.clone(), FluentValue::from(count));
+                    }
+                    let write = |bundle: &Bundle| {
+                        let pattern = bundle.get_message(&id).and_then(|m| m.value());
+                        pattern.map(|p| {
+                            bundle
+                                .format_pattern(p, Some(&args), &mut Vec::new())
+                                .into_owned()
+                        })
+                    };
+                    assert_eq!(write(&alone), write(compiled), "{lang:?} {id} ({count})");
+                }
+            }
+        }
     }
 
     /// What one language's files hold: each message's variables, by id, with where it is.

@@ -63,7 +63,7 @@ pub async fn serve(State(app): State<AppState>, uri: Uri, request: Request) -> R
     if looks_like_file {
         let hashed = is_hashed(uri.path());
         // The release build leaves brotli and gzip copies beside each large file
-        // (frontend/precompress.mjs): sent as they are to a browser that accepts them, the
+        // (frontend/post-build.mjs): sent as they are to a browser that accepts them, the
         // wasm costs a third of its size on the wire and no compression per request.
         let files = ServeDir::new(&assets.dir)
             .precompressed_br()
@@ -106,6 +106,7 @@ mod tests {
             "/antikor-frontend-23e6a20e2baee584_bg.wasm",
             "/style-e7e88d11ce4d30d4.css",
             "/favicon-8fe323dba30f731d.svg",
+            "/catalogue-bg-0f4c2a9e81d3b7a6.ftl",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
