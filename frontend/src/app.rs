@@ -540,7 +540,9 @@ fn UserMenu() -> impl IntoView {
                     <span class="user-menu__details">
                         <span id="user-role">{info.role.label(crate::i18n::lang())}</span>
                         " · "
-                        <span id="user-tenant">{info.tenant_name_bg}</span>
+                        <span id="user-tenant" lang=info.tenant_name.lang_mark(crate::i18n::lang())>
+                            {info.tenant_name.get(crate::i18n::lang()).to_owned()}
+                        </span>
                     </span>
                 </div>
                 <div class="user-menu__actions">

@@ -1,6 +1,8 @@
-//! Small pieces shared by the pages: loading and error blocks, copying, the document title.
+//! Small pieces shared by the pages: loading and error blocks, copying, the document title,
+//! tenants' names.
 
 use crate::api::ApiError;
+use antikor_shared::tenant::TenantName;
 use leptos::error::Error;
 use leptos::prelude::*;
 
@@ -213,4 +215,23 @@ pub fn FileProblems(
             }
         })
     }
+}
+
+/// A tenant's name as this page shows it, in the page's language, and the `lang` attribute to
+/// give what holds it: `Some("bg")` when the Bulgarian name stands in for a missing English
+/// one on an English page, else none.
+pub fn shown_name(name: &TenantName) -> (String, Option<&'static str>) {
+    let lang = crate::i18n::lang();
+    (name.get(lang).to_owned(), name.lang_mark(lang))
+}
+
+/// A tenant's name in the page's language, marked `lang="bg"` when the Bulgarian name stands
+/// in for a missing English one.
+#[component]
+pub fn TenantNameText(
+    /// The name in both languages.
+    name: TenantName,
+) -> impl IntoView {
+    let (text, mark) = shown_name(&name);
+    view! { <span lang=mark>{text}</span> }
 }

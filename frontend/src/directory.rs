@@ -123,9 +123,10 @@ pub fn tenant_options(directory: Directory, chosen: impl Fn(&TenantId) -> bool) 
         .into_iter()
         .map(|t| {
             let selected = chosen(&t.id);
+            let (name, mark) = crate::components::shown_name(&t.registration.name());
             view! {
-                <option value=t.id.to_string() prop:selected=selected>
-                    {t.registration.name_bg}
+                <option value=t.id.to_string() prop:selected=selected lang=mark>
+                    {name}
                 </option>
             }
         })

@@ -68,7 +68,7 @@ pub fn annual_report(report: &AnnualReport) -> anyhow::Result<Vec<u8>> {
 
     doc = doc.add_paragraph(head(1, "Обобщение по институции"));
     doc = table(doc, &report.institutions_table(Lang::Bg));
-    let silent: Vec<&str> = report.not_reported().map(|i| i.name_bg.as_str()).collect();
+    let silent: Vec<&str> = report.not_reported().map(|i| i.name.bg.as_str()).collect();
     doc = doc.add_paragraph(head(2, "Институции без отчет"));
     doc = doc.add_paragraph(text(&if silent.is_empty() {
         "Всички институции са отчели поне една мярка.".to_owned()
@@ -200,7 +200,7 @@ fn measure_part(doc: Docx, report: &AnnualReport, m: &ReportMeasure) -> Docx {
         .iter()
         .map(|l| {
             let mut row = vec![
-                report.name_of(l.tenant.as_str()),
+                report.name_of(l.tenant.as_str(), Lang::Bg),
                 level_text(l.level, Lang::Bg),
             ];
             if detailed {

@@ -165,7 +165,7 @@ pub fn due(models: &ReadModels, now: DateTime<Utc>, config: &MailConfig) -> Vec<
                 .filed_after(&account.tenant, n.signals_seen_up_to);
             if count > 0 {
                 let (subject, body) =
-                    new_signals(count, &models.tenant_name(&account.tenant), link);
+                    new_signals(count, &models.tenant_name(&account.tenant).bg, link);
                 letters.push(letter(
                     NotificationKind::NewSignals,
                     count,

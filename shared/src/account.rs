@@ -6,7 +6,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::ids::{TenantId, Username};
-use crate::tenant::TenantKind;
+use crate::tenant::{TenantKind, TenantName};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -310,8 +310,8 @@ pub struct SessionInfo {
     pub display_name: String,
     /// The tenant the account belongs to.
     pub tenant: TenantId,
-    /// That tenant's name in Bulgarian.
-    pub tenant_name_bg: String,
+    /// That tenant's name.
+    pub tenant_name: TenantName,
     /// The account's role.
     pub role: Role,
     /// Send this in the `X-CSRF-Token` header of every request that changes something.

@@ -8,6 +8,7 @@ use crate::ids::{ProvinceCode, TenantId};
 use crate::plan::PlanMeasure;
 use crate::progress::{CompletionLevel, Evidence};
 use crate::signal::SignalStatistics;
+use crate::tenant::TenantName;
 use crate::text::date_bg;
 use crate::views::{KindCount, LevelCounts};
 use chrono::NaiveDate;
@@ -54,7 +55,7 @@ pub struct ReportInstitution {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// Its measures by level.
     pub counts: LevelCounts,
     /// How many of its measures are overdue.
@@ -223,13 +224,19 @@ fn act_outcome(act: &crate::activity::ActContested, lang: Lang) -> String {
 }
 
 impl AnnualReport {
-    /// An institution's name in the report (its slug when it is not one of the report's, as
-    /// a contested act's municipality outside it may be).
-    pub fn name_of(&self, tenant: &str) -> String {
+    /// An institution's name in the report, in `lang` (its slug when it is not one of the
+    /// report's, as a contested act's municipality outside it may be).
+    pub fn name_of(&self, tenant: &str, lang: Lang) -> String {
+        self.institution_name(tenant)
+            .map_or_else(|| tenant.to_owned(), |name| name.get(lang).to_owned())
+    }
+
+    /// An institution's name in both languages, when it is one of the report's.
+    pub fn institution_name(&self, tenant: &str) -> Option<&TenantName> {
         self.institutions
             .iter()
             .find(|i| i.tenant.as_str() == tenant)
-            .map_or_else(|| tenant.to_owned(), |i| i.name_bg.clone())
+            .map(|i| &i.name)
     }
 
     /// Whether the reader sees anyone's notes: then the measures' tables have their columns.
@@ -251,7 +258,7 @@ impl AnnualReport {
                 lang,
                 "labels-report-title-institution",
                 year = year,
-                institution = self.name_of(t.as_str())
+                institution = self.name_of(t.as_str(), lang)
             ),
             None => crate::tr!(lang, "labels-report-title", year = year),
         }
@@ -277,7 +284,7 @@ impl AnnualReport {
             .iter()
             .map(|i| {
                 let c = &i.counts;
-                let mut row = vec![i.name_bg.clone()];
+                let mut row = vec![i.name.get(lang).to_owned()];
                 row.extend(
                     [
                         c.completed,
@@ -353,7 +360,10 @@ impl AnnualReport {
                 }
                 for l in &m.levels {
                     let mut row = lead();
-                    row.extend([self.name_of(l.tenant.as_str()), level_text(l.level, lang)]);
+                    row.extend([
+                        self.name_of(l.tenant.as_str(), lang),
+                        level_text(l.level, lang),
+                    ]);
                     if detailed {
                         let d = l.detail.as_ref();
                         row.extend([
@@ -438,7 +448,7 @@ impl AnnualReport {
             .items
             .iter()
             .map(|item| {
-                let by = self.name_of(item.tenant.as_str());
+                let by = self.name_of(item.tenant.as_str(), lang);
                 let measures = item.activity.measures().join(", ");
                 match &item.activity {
                     Activity::Meeting(m) => vec![
@@ -482,7 +492,7 @@ impl AnnualReport {
                             number = &a.act_number,
                             date = date_bg(a.act_date),
                         ),
-                        self.name_of(&a.municipality),
+                        self.name_of(&a.municipality, lang),
                         crate::tr!(
                             lang,
                             "report-act-action",
@@ -527,7 +537,7 @@ impl AnnualReport {
                 let r = &i.risks;
                 if r.open + r.closed == 0 {
                     let mut row = vec![
-                        i.name_bg.clone(),
+                        i.name.get(lang).to_owned(),
                         crate::tr!(lang, "report-risks-no-register"),
                     ];
                     row.extend(std::iter::repeat_n(String::new(), 7));
@@ -535,7 +545,7 @@ impl AnnualReport {
                 }
                 let [low, medium, high] = r.by_band;
                 [
-                    i.name_bg.clone(),
+                    i.name.get(lang).to_owned(),
                     r.open.to_string(),
                     high.to_string(),
                     medium.to_string(),
@@ -588,7 +598,7 @@ impl AnnualReport {
             .iter()
             .map(|t| {
                 vec![
-                    t.name.clone(),
+                    t.name.get(lang).to_owned(),
                     t.received.label(lang),
                     of(t.acknowledged_in_time, t.acknowledgments_due),
                     rate(t.acknowledgment_rate),
@@ -721,7 +731,7 @@ mod tests {
             "today": "2017-12-31",
             "position": 1,
             "institutions": [{
-                "tenant": "bansko", "name_bg": "Община Банско",
+                "tenant": "bansko", "name": {"bg": "Община Банско", "en": "Bansko Municipality"},
                 "counts": {"completed": 0, "substantial": 0, "limited": 0, "not_started": 0,
                     "not_reported": 1},
                 "overdue": 0, "activities": [], "detailed": false,
@@ -750,7 +760,8 @@ mod tests {
             "signals": {
                 "year": 2017, "total": cell(12),
                 "by_tenant": [{
-                    "tenant": "bansko", "name": "Община Банско", "received": cell(12),
+                    "tenant": "bansko", "name": {"bg": "Община Банско", "en": ""},
+                    "received": cell(12),
                     "acknowledged_in_time": cell(10), "acknowledgments_due": cell(12),
                     "feedback_in_time": {"shown": "fewer_than_three"},
                     "feedback_due": {"shown": "withheld"},
@@ -848,7 +859,7 @@ mod tests {
             acts.rows[0][..5],
             [
                 "Municipal Council decision No. 123 of 01.03.2017",
-                "Община Банско",
+                "Bansko Municipality",
                 "Contested before the administrative court on 10.03.2017",
                 "Основания",
                 "Case 45/2017; The case is pending",
@@ -872,8 +883,24 @@ mod tests {
             ]
         );
         assert_eq!(
-            report.signals_table(Lang::En).rows[0][2..5],
-            ["10 of 12", "83%", "< 3 of withheld"]
+            report.signals_table(Lang::En).rows[0][..5],
+            [
+                // No English name came with this line: the Bulgarian stands in.
+                "Община Банско",
+                "12",
+                "10 of 12",
+                "83%",
+                "< 3 of withheld"
+            ]
+        );
+        // Institutions by their name in the reader's language.
+        assert_eq!(
+            report.institutions_table(Lang::En).rows[0][0],
+            "Bansko Municipality"
+        );
+        assert_eq!(
+            report.institutions_table(Lang::Bg).rows[0][0],
+            "Община Банско"
         );
         let categories = report.signal_categories_table(Lang::Bg);
         assert_eq!(categories.caption, "Сигнали по категория, 2017 г.");

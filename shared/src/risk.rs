@@ -4,6 +4,7 @@
 
 use crate::TenantId;
 use crate::i18n::Lang;
+use crate::tenant::TenantName;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -489,7 +490,7 @@ pub struct RegionRiskRow {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// Its register's figures for the year (no register: every count 0).
     pub summary: RiskSummary,
 }
@@ -501,7 +502,7 @@ pub struct TopRisk {
     /// Whose.
     pub tenant: TenantId,
     /// The tenant's name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// The risk.
     pub id: Uuid,
     /// Its code in the tenant's register.

@@ -82,7 +82,7 @@ impl Summary for TenantRegistered {
         tr!(
             c.lang,
             "history-tenant-registered",
-            name = &self.name_bg,
+            name = self.name().get(c.lang),
             kind = self.kind.label(c.lang).to_lowercase(),
             code = &self.official_code,
         )

@@ -10,6 +10,7 @@
 
 use crate::TenantId;
 use crate::i18n::Lang;
+use crate::tenant::TenantName;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -330,7 +331,7 @@ pub struct GiveSurveyAnswers {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyForm {
     /// The tenant's name.
-    pub tenant_name_bg: String,
+    pub tenant_name: TenantName,
     /// The questionnaire.
     pub questionnaire: QuestionnairePublished,
     /// The last day answers are taken.
@@ -415,7 +416,7 @@ pub struct RegionSurveyRow {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// Whether it opened the survey.
     pub opened: bool,
     /// Whether enough answered for its results to show (and count in the combined ones).

@@ -62,6 +62,54 @@ pub struct TenantRegistered {
     pub population_2011: Option<u32>,
 }
 
+impl TenantRegistered {
+    /// The tenant's name in both languages, as the views carry it: the one place a
+    /// [`TenantName`] is made from a registration.
+    pub fn name(&self) -> TenantName {
+        TenantName {
+            bg: self.name_bg.clone(),
+            en: self.name_en.clone(),
+        }
+    }
+}
+
+/// A tenant's name in both languages, as the views carry it to the browser, which shows the
+/// one of the page's language ([`get`](Self::get)). The English name may be empty (the command
+/// line registers a unit without one); the Bulgarian, the official name, then stands in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TenantName {
+    /// The official name in Bulgarian.
+    pub bg: String,
+    /// The name in English; empty when none was registered.
+    pub en: String,
+}
+
+impl TenantName {
+    /// The name to show on a page in `lang`: the English one on English pages, the Bulgarian
+    /// one when there is no English name, and on Bulgarian pages.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.shown(lang).0
+    }
+
+    /// The name to show on a page in `lang` (as [`get`](Self::get)) and the language it is in,
+    /// so that a page can mark a Bulgarian name on an English page with `lang="bg"`.
+    pub fn shown(&self, lang: Lang) -> (&str, Lang) {
+        match lang {
+            Lang::En if !self.en.trim().is_empty() => (&self.en, Lang::En),
+            _ => (&self.bg, Lang::Bg),
+        }
+    }
+
+    /// The `lang` attribute the name needs on a page in `lang`: the tag of the language it is
+    /// shown in when that is not the page's (a Bulgarian name standing in on an English page),
+    /// else none.
+    pub fn lang_mark(&self, lang: Lang) -> Option<&'static str> {
+        let (_, shown) = self.shown(lang);
+        (shown != lang).then(|| shown.tag())
+    }
+}
+
 /// A tenant as the directory read model shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -166,6 +214,55 @@ mod label_tests {
                 TenantKind::NationalBody,
             ],
             |value, lang| value.label(lang),
+        );
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_shown_in_the_page_language_and_in_bulgarian_without_an_english_one() {
+        let both = TenantName {
+            bg: "Община Банско".into(),
+            en: "Bansko Municipality".into(),
+        };
+        assert_eq!(both.get(Lang::Bg), "Община Банско");
+        assert_eq!(both.get(Lang::En), "Bansko Municipality");
+        assert_eq!(both.shown(Lang::En), ("Bansko Municipality", Lang::En));
+        assert_eq!(both.lang_mark(Lang::En), None);
+        assert_eq!(both.lang_mark(Lang::Bg), None);
+        for en in ["", "  "] {
+            let bulgarian_only = TenantName {
+                bg: "Звено".into(),
+                en: en.into(),
+            };
+            assert_eq!(bulgarian_only.get(Lang::En), "Звено");
+            assert_eq!(bulgarian_only.shown(Lang::En), ("Звено", Lang::Bg));
+            assert_eq!(bulgarian_only.lang_mark(Lang::En), Some("bg"));
+            assert_eq!(bulgarian_only.get(Lang::Bg), "Звено");
+            assert_eq!(bulgarian_only.lang_mark(Lang::Bg), None);
+        }
+    }
+
+    #[test]
+    fn a_registration_gives_both_names() {
+        let registered = TenantRegistered {
+            kind: TenantKind::Municipality,
+            name_bg: "Община Банско".into(),
+            name_en: "Bansko Municipality".into(),
+            official_code: "BLG01".into(),
+            province: None,
+            ekatte: None,
+            population_2011: None,
+        };
+        assert_eq!(
+            registered.name(),
+            TenantName {
+                bg: "Община Банско".into(),
+                en: "Bansko Municipality".into(),
+            }
         );
     }
 }

@@ -5,6 +5,7 @@ use crate::activity::{Activity, ActivityKind, ContestedActFollowedUp, ExpertCont
 use crate::ids::{ProvinceCode, TenantId};
 use crate::plan::{Deadline, PlanMeasure, PlanSection};
 use crate::progress::{CompletionLevel, Evidence};
+use crate::tenant::TenantName;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -264,7 +265,7 @@ pub struct TenantDashboard {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub tenant_name_bg: String,
+    pub tenant_name: TenantName,
     /// The year.
     pub year: i32,
     /// The log position the view was built at.
@@ -295,7 +296,7 @@ pub struct TenantSummary {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// The newest level of each measure, in the plan's order (`None`: no report).
     pub levels: Vec<Option<CompletionLevel>>,
     /// Its measures by level.
@@ -410,7 +411,7 @@ pub struct TenantContacts {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name_bg: String,
+    pub name: TenantName,
     /// Its experts (the regional administration's are the council's secretariat).
     pub contacts: Vec<ExpertContact>,
     /// When the list was last updated.

@@ -389,13 +389,16 @@ async fn cyrillic_in_interface(client: &Client) -> Vec<String> {
 }
 
 /// The header's switch turns the interface to English, which the browser remembers across
-/// pages and logins; the server's messages follow it; and the switch turns it back.
+/// pages and logins; the server's messages follow it; no page, public or of any role's work,
+/// has Bulgarian left in its interface; and the switch turns it back.
 #[tokio::test]
 async fn the_interface_switches_to_english_and_back() {
     let dist = workspace_root().join("frontend/dist");
     let data = tempfile::tempdir().unwrap();
     let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
     let base = server.base_url.as_str();
+    // Records on every register, so that their pages show rows.
+    let (signal, risk) = some_records(base).await;
     let driver = Driver::start();
     let profile = tempfile::tempdir().unwrap();
     let client = browser_sized(&driver, profile.path(), Viewport::Office).await;
@@ -438,36 +441,43 @@ async fn the_interface_switches_to_english_and_back() {
                 .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)),
         "the login's refusal in English: {refused:?}"
     );
-    // Remembered: the public pages and an officer's work are in English.
-    let mut left = Vec::new();
-    for path in [
-        "/",
-        "/plan",
-        "/report-corruption",
-        "/signal",
-        "/signal/track",
-        "/anketa",
-    ] {
-        open(&client, base, path).await;
-        assert_eq!(lang(&client).await, "en", "{path}");
+    // Remembered across pages and logins: every public page, and every page of each role's
+    // work, is in English but for the records' own Bulgarian words, marked as such.
+    let page_of = |path: &'static str| match path {
+        "{signal}" => signal.clone(),
+        "{risk}" => risk.clone(),
+        _ => path.to_owned(),
+    };
+    let mut left: Vec<(String, String)> = Vec::new();
+    for path in PUBLIC {
+        let page = page_of(path);
+        open(&client, base, &page).await;
+        assert_eq!(lang(&client).await, "en", "{page}");
         let found = cyrillic_in_interface(&client).await;
-        left.extend(found.into_iter().map(|text| (path, text)));
+        left.extend(
+            found
+                .into_iter()
+                .map(|text| (format!("{page} as a visitor"), text)),
+        );
     }
-    login(&client, base, "petrich.officer").await;
-    for path in [
-        "/dashboard",
-        "/activities",
-        "/signals",
-        "/risks",
-        "/reminders",
-        "/password",
-    ] {
-        open(&client, base, path).await;
-        let found = cyrillic_in_interface(&client).await;
-        left.extend(found.into_iter().map(|text| (path, text)));
+    for (user, pages) in ROLES {
+        login(&client, base, user).await;
+        for path in *pages {
+            let page = page_of(path);
+            open(&client, base, &page).await;
+            assert_eq!(lang(&client).await, "en", "{page} as {user}");
+            let found = cyrillic_in_interface(&client).await;
+            left.extend(
+                found
+                    .into_iter()
+                    .map(|text| (format!("{page} as {user}"), text)),
+            );
+        }
+        logout(&client).await;
     }
     assert!(left.is_empty(), "Bulgarian on English pages: {left:#?}");
     // And back.
+    login(&client, base, "petrich.officer").await;
     let switch = find(&client, "#language-switch").await;
     assert_eq!(switch.text().await.unwrap(), "Български");
     switch.click().await.unwrap();

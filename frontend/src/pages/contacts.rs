@@ -1,11 +1,12 @@
 //! `/contacts/edit`: the institution's list of anti-corruption experts (measure II.3).
 
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, TenantNameText, set_title};
 use crate::form::{NoticeView, use_submit};
 use crate::format::{date_time, utc_exact};
 use crate::session::use_session;
 use antikor_shared::activity::ExpertContact;
+use antikor_shared::tenant::TenantName;
 use antikor_shared::views::UpdateContacts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -75,7 +76,7 @@ pub fn ContactsEditPage() -> impl IntoView {
                 return Err(ApiError::Invalid(t!("work-contacts-missing")));
             };
             Ok::<_, ApiError>(
-                view! { <ContactsForm initial=mine.contacts updated=mine.updated_at name=mine.name_bg /> },
+                view! { <ContactsForm initial=mine.contacts updated=mine.updated_at name=mine.name /> },
             )
         })
     };
@@ -97,7 +98,7 @@ pub fn ContactsEditPage() -> impl IntoView {
 fn ContactsForm(
     initial: Vec<ExpertContact>,
     updated: Option<chrono::DateTime<chrono::Utc>>,
-    name: String,
+    name: TenantName,
 ) -> impl IntoView {
     let next_id = StoredValue::new(0usize);
     let make = move |c: ExpertContact| {
@@ -162,7 +163,8 @@ fn ContactsForm(
     };
     view! {
         <p class="muted">
-            {format!("{name}. ")}
+            <TenantNameText name />
+            ". "
             {move || match updated_at.get() {
                 Some(at) => view! {
                     {t!("work-contacts-updated")}

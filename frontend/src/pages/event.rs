@@ -109,7 +109,10 @@ fn EventFields(entry: AuditEntry, tenants: Directory) -> impl IntoView {
                 .get()
                 .and_then(Result::ok)
                 .and_then(|list| list.into_iter().find(|t| t.id.as_str() == tenant))
-                .map(|t| format!("{} ({})", t.registration.name_bg, tenant))
+                .map(|t| {
+                    let name = t.registration.name();
+                    format!("{} ({})", name.get(crate::i18n::lang()), tenant)
+                })
                 .unwrap_or_else(|| tenant.clone())
         }
     };

@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::charts::{
     Legend, LevelBar, LevelHeading, STATES, count_of, level_class, level_code, level_label,
 };
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::controls::{
     AsOf, PlanPending, PlanProvinceSelect, YearSelect, plan_province_href, resolve_year,
     use_plan_province, use_view_params,
@@ -13,6 +13,7 @@ use crate::csv::ExportTable;
 use crate::directory::{provinces, use_country};
 use crate::pages::report::{institution_report_href, report_href};
 use crate::provinces::coverage;
+use antikor_shared::tenant::TenantName;
 use antikor_shared::views::{LevelCounts, RegionView, SectionProgress};
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn matrix_csv(region: &RegionView) -> Vec<Vec<String>> {
     ]);
     let mut rows = vec![header];
     for t in &region.tenants {
-        let mut row = vec![t.name_bg.clone()];
+        let mut row = vec![t.name.get(crate::i18n::lang()).to_owned()];
         row.extend(t.levels.iter().map(|l| level_label(*l).to_owned()));
         row.push(t.counts.completed_percent().to_string());
         row.push(t.overdue.to_string());
@@ -96,6 +97,7 @@ pub fn RegionMatrix(
         .tenants
         .iter()
         .map(|t| {
+            let (name, mark) = shown_name(&t.name);
             let cells = t
                 .levels
                 .iter()
@@ -115,7 +117,7 @@ pub fn RegionMatrix(
                             data-tenant=t.tenant.to_string()
                             data-key=key.clone()
                             data-level=level_code(*level)
-                            title=format!("{}, {key}: {label}", t.name_bg)
+                            title=format!("{name}, {key}: {label}")
                         >
                             {content}
                         </td>
@@ -123,12 +125,12 @@ pub fn RegionMatrix(
                 })
                 .collect_view();
             let name = match report(&t.tenant, None) {
-                Some(href) => view! { <a href=href>{t.name_bg.clone()}</a> }.into_any(),
-                None => t.name_bg.clone().into_any(),
+                Some(href) => view! { <a href=href>{name}</a> }.into_any(),
+                None => name.into_any(),
             };
             view! {
                 <tr data-tenant=t.tenant.to_string() class:not-reported=!t.reported>
-                    <th scope="row" class="matrix__tenant" lang="bg">{name}</th>
+                    <th scope="row" class="matrix__tenant" lang=mark>{name}</th>
                     {cells}
                     <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
                     <td class="num">{t.overdue.to_string()}</td>
@@ -186,15 +188,16 @@ pub fn TenantsSummary(
         .tenants
         .iter()
         .map(|t| {
+            let (name, mark) = shown_name(&t.name);
             let counts = STATES
                 .iter()
                 .map(|l| view! { <td class="num">{count_of(&t.counts, *l).to_string()}</td> })
                 .collect_view();
             view! {
                 <tr class="tenant-summary" data-tenant=t.tenant.to_string()>
-                    <th scope="row" class="name-cell" lang="bg">{t.name_bg.clone()}</th>
+                    <th scope="row" class="name-cell" lang=mark>{name.clone()}</th>
                     <td class="bar-cell">
-                        <LevelBar counts=t.counts.clone() label=t.name_bg.clone() />
+                        <LevelBar counts=t.counts.clone() label=name />
                     </td>
                     {counts}
                     <td class="num">{format!("{} %", t.counts.completed_percent())}</td>
@@ -217,7 +220,7 @@ pub fn TenantsSummary(
         ]);
         let mut rows = vec![header];
         for t in &region.tenants {
-            let mut row = vec![t.name_bg.clone()];
+            let mut row = vec![t.name.get(crate::i18n::lang()).to_owned()];
             row.extend(counts_cells(&t.counts));
             row.extend([t.overdue.to_string(), t.activities.to_string()]);
             rows.push(row);
@@ -323,7 +326,7 @@ pub fn NotReported(region: RegionView) -> impl IntoView {
         .tenants
         .iter()
         .filter(|t| !t.reported)
-        .map(|t| (t.tenant.clone(), t.name_bg.clone()))
+        .map(|t| (t.tenant.clone(), t.name.clone()))
         .collect();
     view! {
         <section aria-labelledby="not-reported-heading">
@@ -336,7 +339,7 @@ pub fn NotReported(region: RegionView) -> impl IntoView {
 /// Who of `of` institutions has not reported on any measure of `year` (`silent`: id and name),
 /// or that everyone has.
 #[component]
-pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) -> impl IntoView {
+pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, TenantName)>) -> impl IntoView {
     if silent.is_empty() {
         return view! {
             <p id="not-reported-none" class="notice notice--ok">
@@ -348,7 +351,10 @@ pub fn NotReportedList(year: i32, of: usize, silent: Vec<(TenantId, String)>) ->
     let count = silent.len();
     let items = silent
         .into_iter()
-        .map(|(id, name)| view! { <li data-tenant=id.to_string()>{name}</li> })
+        .map(|(id, name)| {
+            let (name, mark) = shown_name(&name);
+            view! { <li data-tenant=id.to_string() lang=mark>{name}</li> }
+        })
         .collect_view();
     view! {
         <div class="notice notice--warn">

@@ -6,7 +6,7 @@
 
 use crate::api::{self, ApiError};
 use crate::charts::{level_class, level_code};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::controls::{
     AsOfBanner, AsOfPicker, PlanPending, ViewParams, use_plan_province, use_view_params,
 };
@@ -17,6 +17,7 @@ use crate::pages::progress::NotReportedList;
 use crate::provinces::{PlanProvince, in_province, plans_of_year};
 use crate::session::{Auth, use_session};
 use antikor_shared::activity::ActivityKind;
+use antikor_shared::i18n::Lang;
 use antikor_shared::progress::Evidence;
 use antikor_shared::report::{AnnualReport, ReportMeasure, ReportTable, level_text, measure_terms};
 use antikor_shared::{ProvinceCode, TenantId};
@@ -206,6 +207,7 @@ fn InstitutionSelect(
             .into_iter()
             .filter(|t| in_province(t, Some(&province)))
             .collect();
+        // By the Bulgarian name, as the register orders them, in either language.
         tenants.sort_by(|a, b| {
             (a.registration.kind, &a.registration.name_bg)
                 .cmp(&(b.registration.kind, &b.registration.name_bg))
@@ -216,9 +218,10 @@ fn InstitutionSelect(
                 .into_iter()
                 .map(|t| {
                     let selected = current.as_ref() == Some(&t.id);
+                    let (name, mark) = shown_name(&t.registration.name());
                     view! {
-                        <option value=t.id.to_string() selected=selected>
-                            {t.registration.name_bg.clone()}
+                        <option value=t.id.to_string() selected=selected lang=mark>
+                            {name}
                         </option>
                     }
                 })
@@ -283,7 +286,8 @@ fn Report(report: AnnualReport) -> impl IntoView {
             view! {
                 <li>
                     <a href=format!("#section-{}", s.numeral)>
-                        {format!("{}. {}", s.numeral, s.title)}
+                        {format!("{}. ", s.numeral)}
+                        <span lang="bg">{s.title.clone()}</span>
                     </a>
                 </li>
             }
@@ -323,7 +327,10 @@ fn Report(report: AnnualReport) -> impl IntoView {
             let l = &s.levels;
             view! {
                 <section class="report-section" id=format!("section-{}", s.numeral)>
-                    <h3>{format!("{}. {}", s.numeral, s.title)}</h3>
+                    <h3>
+                        {format!("{}. ", s.numeral)}
+                        <span lang="bg">{s.title.clone()}</span>
+                    </h3>
                     <p class="muted report-section__levels">
                         {t!(
                             "public-annual-section-levels",
@@ -341,7 +348,7 @@ fn Report(report: AnnualReport) -> impl IntoView {
         .collect_view();
     let silent = report
         .not_reported()
-        .map(|i| (i.tenant.clone(), i.name_bg.clone()))
+        .map(|i| (i.tenant.clone(), i.name.clone()))
         .collect();
     let not_reported = view! {
         <NotReportedList year of=report.institutions.len() silent />
@@ -371,7 +378,7 @@ fn Report(report: AnnualReport) -> impl IntoView {
             <header class="report-cover">
                 <p class="report-cover__issuer">{report.issuer(crate::i18n::lang())}</p>
                 <h1 id="report-title">{report.title(crate::i18n::lang())}</h1>
-                <p class="report-cover__plan">{report.plan_title.clone()}</p>
+                <p class="report-cover__plan" lang="bg">{report.plan_title.clone()}</p>
                 <p class="report-cover__state">
                     {t!(
                         "public-annual-state",
@@ -482,7 +489,7 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
                     });
                     view! {
                         <tr data-tenant=l.tenant.to_string() data-level=level_code(l.level)>
-                            <th scope="row">{report.name_of(l.tenant.as_str())}</th>
+                            {institution_head(&report, &l.tenant)}
                             <td class="nowrap">
                                 <span class=format!("swatch {}", level_class(l.level)) aria-hidden="true"></span>
                                 " "
@@ -528,11 +535,24 @@ fn Measure(report: AnnualReport, measure: ReportMeasure) -> impl IntoView {
             id=measure_anchor(&m.key)
             data-key=m.key.clone()
         >
-            <h4>{format!("{} {}", m.number_in_source, m.text)}</h4>
+            <h4>
+                {format!("{} ", m.number_in_source)}
+                <span lang="bg">{m.text.clone()}</span>
+            </h4>
             <p class="report-measure__terms">{measure_terms(m, crate::i18n::lang())}</p>
             {body}
         </section>
     }
+}
+
+/// The heading of an institution's row: its name in the page's language, marked `lang="bg"`
+/// when the Bulgarian name stands in.
+fn institution_head(report: &AnnualReport, tenant: &TenantId) -> impl IntoView + use<> {
+    let (name, mark) = match report.institution_name(tenant.as_str()) {
+        Some(name) => shown_name(name),
+        None => (tenant.to_string(), None),
+    };
+    view! { <th scope="row" lang=mark>{name}</th> }
 }
 
 /// A piece of evidence: a link opens, a document's reference reads as text.
@@ -547,6 +567,14 @@ fn evidence_item(evidence: &Evidence) -> impl IntoView + use<> {
         }
         Evidence::File(file) => crate::components::file_item(file).into_any(),
     }
+}
+
+/// The `lang` of a cell of the report's tables: on an English page every word of the
+/// interface is English, so a cell with Cyrillic letters holds the records' own words (an
+/// institution's Bulgarian name, a meeting's title, an act's grounds), marked as Bulgarian.
+fn records_lang(cell: &str) -> Option<&'static str> {
+    let bulgarian = cell.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    (crate::i18n::lang() != Lang::Bg && bulgarian).then_some("bg")
 }
 
 /// One of the report's tables with its CSV button: the rows the Word document prints too.
@@ -567,10 +595,13 @@ fn ReportTableView(table: ReportTable, id: &'static str, filename: String) -> im
         .map(|row| {
             let mut cells = row.iter();
             let first = cells.next().cloned().unwrap_or_default();
-            let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+            let first_lang = records_lang(&first);
+            let rest = cells
+                .map(|c| view! { <td lang=records_lang(c)>{c.clone()}</td> })
+                .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{first}</th>
+                    <th scope="row" lang=first_lang>{first}</th>
                     {rest}
                 </tr>
             }

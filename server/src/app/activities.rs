@@ -20,7 +20,7 @@ use antikor_shared::activity_draft::{details, headline};
 use antikor_shared::api::Page;
 use antikor_shared::i18n::Lang;
 use antikor_shared::msg;
-use antikor_shared::tenant::TenantKind;
+use antikor_shared::tenant::{TenantKind, TenantName};
 use antikor_shared::text::{date_bg, date_time};
 use antikor_shared::views::{
     ActivityRecord, CorrectActivity, Correction, FollowUpAct, TenantContacts,
@@ -340,13 +340,13 @@ impl App {
         let items: Vec<TenantContacts> = rest
             .by_ref()
             .take(request.limit)
-            .map(|t| Self::tenant_contacts(&models, t.id, t.registration.name_bg))
+            .map(|t| Self::tenant_contacts(&models, t.id, t.registration.name()))
             .collect();
         let next = rest.next().and(items.last()).map(|c| c.tenant.encode());
         Ok(Page { items, next, total })
     }
 
-    fn tenant_contacts(models: &ReadModels, tenant: TenantId, name_bg: String) -> TenantContacts {
+    fn tenant_contacts(models: &ReadModels, tenant: TenantId, name: TenantName) -> TenantContacts {
         let (contacts, updated_at) = models
             .work
             .of(&tenant)
@@ -354,7 +354,7 @@ impl App {
             .map_or((Vec::new(), None), |(c, at)| (c, Some(at)));
         TenantContacts {
             tenant,
-            name_bg,
+            name,
             contacts,
             updated_at,
         }
@@ -375,7 +375,7 @@ impl App {
             .get(tenant)
             .and_then(|m| m.registration.as_ref())
             .ok_or_else(|| AppError::NotFound(msg!("requests-no-such-tenant")))?;
-        let name_bg = registration.name_bg.clone();
-        Ok(Self::tenant_contacts(&models, tenant.clone(), name_bg))
+        let name = registration.name();
+        Ok(Self::tenant_contacts(&models, tenant.clone(), name))
     }
 }

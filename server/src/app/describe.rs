@@ -96,11 +96,10 @@ impl App {
                 None => return unreadable(),
             }
         };
-        let tenant = self.tenant_name(&event.tenant);
-        let tenant = if tenant.is_empty() {
-            event.tenant.as_str()
-        } else {
-            &tenant
+        let name = self.tenant_name(&event.tenant);
+        let tenant = match name.get(lang) {
+            "" => event.tenant.as_str(),
+            name => name,
         };
         let previous = || {
             let version = event.version.checked_sub(1).filter(|v| *v > 0)?;

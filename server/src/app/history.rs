@@ -430,7 +430,10 @@ fn risk_fields(r: &RiskRecord, lang: Lang) -> Fields {
 
 fn tenant_fields(r: &TenantRegistered, lang: Lang) -> Fields {
     fields([
-        (tr!(lang, "history-field-name"), Some(r.name_bg.clone())),
+        (
+            tr!(lang, "history-field-name"),
+            Some(r.name().get(lang).to_owned()),
+        ),
         (tr!(lang, "history-field-kind"), Some(r.kind.label(lang))),
         (
             tr!(lang, "history-field-code"),

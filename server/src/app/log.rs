@@ -118,8 +118,8 @@ impl App {
         self.models_unscoped().has_tenant(tenant)
     }
 
-    /// A registered tenant's Bulgarian name (empty when unknown).
-    pub fn tenant_name(&self, tenant: &TenantId) -> String {
+    /// A registered tenant's name in both languages (empty when unknown).
+    pub fn tenant_name(&self, tenant: &TenantId) -> antikor_shared::tenant::TenantName {
         self.models_unscoped().tenant_name(tenant)
     }
 }

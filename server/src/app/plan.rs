@@ -164,7 +164,7 @@ impl App {
             let title = (*copied != own).then(|| {
                 format!(
                     "План за действие на Областния обществен съвет за превенция и противодействие на корупцията – {} за {year} година",
-                    models.tenant_name(scope.tenant())
+                    models.tenant_name(scope.tenant()).bg
                 )
             });
             (source, title)

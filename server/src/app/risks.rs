@@ -301,7 +301,7 @@ fn region_risks(
             if let Some(residual) = risk.residual() {
                 top.push(TopRisk {
                     tenant: tenant.id.clone(),
-                    name_bg: tenant.registration.name_bg.clone(),
+                    name: tenant.registration.name(),
                     id: risk.id,
                     code: risk.code(),
                     unit: risk.identified.unit.clone(),
@@ -317,7 +317,7 @@ fn region_risks(
         }
         view.tenants.push(RegionRiskRow {
             tenant: tenant.id,
-            name_bg: tenant.registration.name_bg,
+            name: tenant.registration.name(),
             summary,
         });
     }

@@ -174,7 +174,7 @@ impl App {
             username: account.username.clone(),
             display_name: account.display_name.clone(),
             tenant: account.tenant.clone(),
-            tenant_name_bg: self.tenant_name(&account.tenant),
+            tenant_name: self.tenant_name(&account.tenant),
             role: account.role,
             csrf_token: session.record.csrf_token.clone(),
             expires_at: policy.expires_at(session.record.created_at),

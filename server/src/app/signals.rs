@@ -897,7 +897,7 @@ impl App {
             .into_iter()
             .map(|t| ChannelObligation {
                 recorded: models.signals.channel(&t.id).cloned(),
-                name: t.registration.name_bg,
+                name: t.registration.name(),
                 population_2011: t.registration.population_2011,
                 tenant: t.id,
             })

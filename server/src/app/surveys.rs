@@ -171,7 +171,7 @@ impl App {
             .cloned()
             .ok_or_else(bad_code)?;
         Ok(SurveyForm {
-            tenant_name_bg: models.tenant_name(tenant),
+            tenant_name: models.tenant_name(tenant),
             questionnaire,
             closes_on: opened.closes_on,
         })
@@ -275,7 +275,7 @@ impl App {
             }
             tenants.push(RegionSurveyRow {
                 tenant: tenant.id,
-                name_bg: tenant.registration.name_bg,
+                name: tenant.registration.name(),
                 opened: survey.is_some_and(|s| s.opened.is_some()),
                 shown,
                 respondents: shown.then_some(results.respondents),

@@ -60,7 +60,7 @@ impl ReadModels {
             .iter()
             .map(|t| ReportInstitution {
                 tenant: t.tenant.clone(),
-                name_bg: t.name_bg.clone(),
+                name: t.name.clone(),
                 counts: t.counts.clone(),
                 overdue: t.overdue,
                 activities: self.activity_counts(&t.tenant, request.year),

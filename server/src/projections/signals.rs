@@ -394,8 +394,9 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId, lang: Lang) -> SignalAnaly
     while let Some(&(y, q)) = periods.last().filter(|p| **p < last) {
         periods.push(if q == 4 { (y + 1, 1) } else { (y, q + 1) });
     }
-    // `None`: a unit or an activity nobody named.
-    let lines = |value: &dyn Fn(&SignalEntry) -> Option<String>| {
+    // `None`: a unit or an activity nobody named. `recorded`: the values are the records' own
+    // words (a unit's or an activity's name), not labels in `lang`.
+    let lines = |value: &dyn Fn(&SignalEntry) -> Option<String>, recorded: bool| {
         let mut map: BTreeMap<Option<String>, Vec<u64>> = BTreeMap::new();
         for s in &signals {
             let Some(at) = periods
@@ -419,15 +420,16 @@ pub fn analysis(book: &SignalBook, tenant: &TenantId, lang: Lang) -> SignalAnaly
             .into_iter()
             .map(|(total, value, counts)| AnalysisLine {
                 total,
+                recorded: recorded && value.is_some(),
                 value: value.unwrap_or_else(|| tr!(lang, "requests-unnamed")),
                 counts,
             })
             .collect::<Vec<_>>()
     };
     SignalAnalysis {
-        by_unit: lines(&|s| s.case.unit().map(str::to_owned)),
-        by_activity: lines(&|s| s.case.activity().map(str::to_owned)),
-        by_category: lines(&|s| Some(s.case.category().label(lang))),
+        by_unit: lines(&|s| s.case.unit().map(str::to_owned), true),
+        by_activity: lines(&|s| s.case.activity().map(str::to_owned), true),
+        by_category: lines(&|s| Some(s.case.category().label(lang)), false),
         periods: periods
             .into_iter()
             .map(|(y, q)| format!("{y} Q{q}"))
@@ -679,7 +681,7 @@ pub fn statistics(
         .zip(&rows)
         .map(|(t, r)| TenantSignals {
             tenant: t.id.clone(),
-            name: t.registration.name_bg.clone(),
+            name: t.registration.name(),
             received: shown[r.received],
             acknowledged_in_time: shown[r.ack_met.1],
             acknowledgments_due: shown[r.ack_due.1],

@@ -6,7 +6,7 @@ use antikor_shared::account::Role;
 use antikor_shared::activity::ActivityKind;
 use antikor_shared::plan::Deadline;
 use antikor_shared::progress::CompletionLevel;
-use antikor_shared::tenant::TenantRegistered;
+use antikor_shared::tenant::{TenantName, TenantRegistered};
 use antikor_shared::views::{
     KindCount, LevelCounts, MeasureColumn, MeasureView, ProgressRow, RegionView, SectionProgress,
     TenantDashboard, TenantProgress, TenantSummary,
@@ -123,12 +123,12 @@ impl ReadModels {
             .collect()
     }
 
-    /// A tenant's name in Bulgarian (empty when unknown).
-    pub fn tenant_name(&self, tenant: &TenantId) -> String {
+    /// A tenant's name in both languages (empty when unknown).
+    pub fn tenant_name(&self, tenant: &TenantId) -> TenantName {
         self.tenants
             .get(tenant)
             .and_then(|m| m.registration.as_ref())
-            .map(|(r, _)| r.name_bg.clone())
+            .map(|(r, _)| r.name())
             .unwrap_or_default()
     }
 
@@ -137,7 +137,8 @@ impl ReadModels {
     pub fn byline(&self, actor: &str, lang: antikor_shared::i18n::Lang) -> String {
         match self.accounts.get(actor) {
             Some(entry) => {
-                let institution = self.tenant_name(&entry.account.tenant);
+                let name = self.tenant_name(&entry.account.tenant);
+                let institution = name.get(lang).to_owned();
                 match entry.account.role {
                     Role::Regional => institution,
                     role => format!("{institution}, {}", role.label(lang).to_lowercase()),
@@ -164,7 +165,7 @@ impl ReadModels {
         let latest = Vec::new();
         Some(TenantDashboard {
             tenant: tenant.clone(),
-            tenant_name_bg: self.tenant_name(tenant),
+            tenant_name: self.tenant_name(tenant),
             year,
             position: self.position,
             today,
@@ -280,7 +281,7 @@ impl ReadModels {
                 }
                 TenantSummary {
                     tenant: id.clone(),
-                    name_bg: registration.name_bg.clone(),
+                    name: registration.name(),
                     levels,
                     sections,
                     overdue,

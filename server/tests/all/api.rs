@@ -287,6 +287,47 @@ async fn history_texts_follow_accept_language() {
     );
 }
 
+/// The views carry a tenant's name in both languages, whatever the request's language: the
+/// page shows the one of its own (the Bulgarian where no English one was registered).
+#[tokio::test]
+async fn views_carry_both_names_of_a_tenant() {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    let app = TestApp::start_demo().await;
+    let bansko = serde_json::json!({"bg": "Община Банско", "en": "Bansko Municipality"});
+    let oblast = serde_json::json!({
+        "bg": "Областна администрация Благоевград",
+        "en": "Blagoevgrad Regional Administration",
+    });
+    for language in [None, Some("bg"), Some("en-GB,en;q=0.9")] {
+        let mut request = Request::get("/api/public/progress?year=2017");
+        if let Some(language) = language {
+            request = request.header(header::ACCEPT_LANGUAGE, language);
+        }
+        let (status, _, bytes) = app.send(request.body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK, "{language:?}");
+        let region: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let name = |slug: &str| {
+            region["tenants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["tenant"] == slug)
+                .unwrap_or_else(|| panic!("{slug} in {region}"))["name"]
+                .clone()
+        };
+        assert_eq!(name("bansko"), bansko, "{language:?}");
+        assert_eq!(name("oblast"), oblast, "{language:?}");
+    }
+    // The officer's dashboard and session name the own institution both ways too.
+    let officer = app.login("bansko.officer").await;
+    let (status, dashboard) = app.get_as(&officer, "/api/dashboard?year=2017").await;
+    assert_eq!(status, StatusCode::OK, "{dashboard}");
+    assert_eq!(dashboard["tenant_name"], bansko);
+    let (_, session) = app.get_as(&officer, "/api/session").await;
+    assert_eq!(session["tenant_name"], bansko);
+}
+
 #[tokio::test]
 async fn requests_texts_follow_accept_language() {
     use axum::body::Body;

@@ -28,7 +28,8 @@ async fn a_login_opens_a_server_side_session_in_a_hardened_cookie() {
     let token = session.cookie.strip_prefix("antikor_session=").unwrap();
     assert_eq!(token.len(), 43, "256 random bits, base64url");
     assert_eq!(session.info["tenant"], "bansko");
-    assert_eq!(session.info["tenant_name_bg"], "Община Банско");
+    assert_eq!(session.info["tenant_name"]["bg"], "Община Банско");
+    assert_eq!(session.info["tenant_name"]["en"], "Bansko Municipality");
     assert_eq!(session.info["role"], "officer");
     let (status, me) = app.get_as(&session, "/api/session").await;
     assert_eq!(status, StatusCode::OK);

@@ -100,7 +100,10 @@ async fn a_reporter_follows_an_anonymous_signal_with_the_receipt_code() {
     let (status, view) = reporter(&app, &receipt).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["status"], "received");
-    assert_eq!(view["institution"], "Община Банско");
+    assert_eq!(
+        view["institution"],
+        json!({"bg": "Община Банско", "en": "Bansko Municipality"})
+    );
     assert!(view["messages"].as_array().unwrap().is_empty());
 
     // The officer sees it in the register, acknowledges and writes to the reporter.

@@ -3,6 +3,7 @@
 
 use super::{Category, Channel, Closure, Outcome, Regime, SignalStatus};
 use crate::ids::{TenantId, Username};
+use crate::tenant::TenantName;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -207,7 +208,7 @@ pub struct ReporterView {
     /// The register's number.
     pub reference: String,
     /// The institution.
-    pub institution: String,
+    pub institution: TenantName,
     /// When it was received.
     pub received: NaiveDate,
     /// Where it stands.

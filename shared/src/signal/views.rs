@@ -6,6 +6,7 @@ use super::{
     SignalAccount, SignalStatus,
 };
 use crate::ids::{TenantId, Username};
+use crate::tenant::TenantName;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -174,7 +175,7 @@ pub struct ChannelObligation {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name: String,
+    pub name: TenantName,
     /// The decision, when recorded.
     pub recorded: Option<InternalChannelRecorded>,
     /// The population of the 2011 census, for reference.
@@ -191,6 +192,10 @@ pub struct ChannelObligation {
 pub struct AnalysisLine {
     /// The value, e.g. the unit's name or a category's label.
     pub value: String,
+    /// Whether the value is the records' own words (a unit's or an activity's name, as the
+    /// institution's lists have it, in Bulgarian) rather than a label in the reader's language.
+    #[serde(default)]
+    pub recorded: bool,
     /// Counts per period, in the order of [`SignalAnalysis::periods`].
     pub counts: Vec<u64>,
     /// The total.
@@ -231,7 +236,7 @@ pub struct TenantSignals {
     /// The tenant.
     pub tenant: TenantId,
     /// Its name.
-    pub name: String,
+    pub name: TenantName,
     /// Signals received.
     pub received: Cell,
     /// Acknowledged in time.

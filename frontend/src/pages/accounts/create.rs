@@ -130,7 +130,9 @@ pub(super) fn CreateAccountForm(
         view! {
             <div class="field">
                 <span class="field__label">{t!("admin-create-institution")}</span>
-                <span class="field__static">{me.tenant_name_bg.clone()}</span>
+                <span class="field__static" lang=me.tenant_name.lang_mark(crate::i18n::lang())>
+                    {me.tenant_name.get(crate::i18n::lang()).to_owned()}
+                </span>
             </div>
         }
         .into_any()

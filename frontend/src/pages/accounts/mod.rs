@@ -114,7 +114,7 @@ pub fn AccountsPage() -> impl IntoView {
             .into_iter()
             .map(|t| TenantEntry {
                 id: t.id.to_string(),
-                name: t.registration.name_bg,
+                name: t.registration.name().get(crate::i18n::lang()).to_owned(),
                 kind: t.registration.kind,
             })
             .collect()

@@ -184,7 +184,8 @@ fn MeasurePicker(draft: RwSignal<Draft>, prefix: &'static str) -> impl IntoView 
 }
 
 /// A checkbox for each measure in force, `{id_prefix}-{key}` each (dots as dashes), checked as
-/// `chosen` says; `set` is told a key and whether it is now chosen.
+/// `chosen` says; `set` is told a key and whether it is now chosen. The measures' texts are
+/// the plan's own words, marked as Bulgarian.
 pub(crate) fn measure_choices(
     measures: Vec<antikor_shared::views::MeasureView>,
     id_prefix: &str,
@@ -212,7 +213,7 @@ pub(crate) fn measure_choices(
                         " "
                         <strong>{key.clone()}</strong>
                         " "
-                        <span class="measure-choice__text">{m.measure.text.clone()}</span>
+                        <span class="measure-choice__text" lang="bg">{m.measure.text.clone()}</span>
                     </label>
                 </li>
             }

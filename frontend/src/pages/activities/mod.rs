@@ -20,7 +20,7 @@ use antikor_shared::activity_draft::{details, headline};
 use antikor_shared::files::FileRef;
 use antikor_shared::ids::regional_tenant;
 use antikor_shared::streams;
-use antikor_shared::tenant::TenantKind;
+use antikor_shared::tenant::{Tenant, TenantKind};
 use antikor_shared::views::ActivityRecord;
 use antikor_shared::wire::code;
 use forms::{CorrectionForm, FollowUpForm, RecordForm};
@@ -31,7 +31,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashMap;
 
-/// Tenant slugs to Bulgarian names, and the municipalities for the contested-act form.
+/// Tenant slugs to names in the page's language, and the municipalities for the contested-act
+/// form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
     names: HashMap<String, String>,
@@ -54,15 +55,13 @@ pub fn use_names() -> Memo<Names> {
     let tenants = use_directory();
     Memo::new(move |_| {
         let list = tenants.get().and_then(Result::ok).unwrap_or_default();
+        let name = |t: &Tenant| t.registration.name().get(crate::i18n::lang()).to_owned();
         Names {
-            names: list
-                .iter()
-                .map(|t| (t.id.to_string(), t.registration.name_bg.clone()))
-                .collect(),
+            names: list.iter().map(|t| (t.id.to_string(), name(t))).collect(),
             municipalities: list
                 .iter()
                 .filter(|t| t.registration.kind == TenantKind::Municipality)
-                .map(|t| (t.id.to_string(), t.registration.name_bg.clone()))
+                .map(|t| (t.id.to_string(), name(t)))
                 .collect(),
         }
     })

@@ -3,7 +3,7 @@
 
 use super::filter_bar::{DayAlone, MomentField};
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::csv::{Column, ExportTable, csv_rows, headings};
 use crate::directory::{PeopleMap, actor_name, use_directory, use_people};
 use crate::format::{date_time, href_with_query, utc_exact};
@@ -49,7 +49,7 @@ pub fn ComparePage() -> impl IntoView {
     let own = session
         .user_untracked()
         .filter(|u| !u.role.sees_other_tenants())
-        .map(|u| (u.tenant, u.tenant_name_bg));
+        .map(|u| (u.tenant, u.tenant_name.get(crate::i18n::lang()).to_owned()));
     let own_id = own.as_ref().map(|(id, _)| id.clone());
     let query = use_query_map();
     let asked = Memo::new(move |_| {
@@ -162,9 +162,10 @@ fn CompareForm(asked: Memo<Comparison>, own: Option<(TenantId, String)>) -> impl
                         .into_iter()
                         .map(|t| {
                             let selected = chosen.as_ref() == Some(&t.id);
+                            let (name, mark) = shown_name(&t.registration.name());
                             view! {
-                                <option value=t.id.to_string() prop:selected=selected>
-                                    {t.registration.name_bg}
+                                <option value=t.id.to_string() prop:selected=selected lang=mark>
+                                    {name}
                                 </option>
                             }
                         })

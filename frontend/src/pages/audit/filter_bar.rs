@@ -115,7 +115,10 @@ pub(super) fn FilterBar(
         let list = tenants.get().and_then(Result::ok).unwrap_or_default();
         let options = list
             .into_iter()
-            .map(|t| (t.id.to_string(), t.registration.name_bg))
+            .map(|t| {
+                let name = t.registration.name().get(crate::i18n::lang()).to_owned();
+                (t.id.to_string(), name)
+            })
             .collect();
         options_with(options, current)
     };

@@ -33,7 +33,7 @@ pub fn AuditPage() -> impl IntoView {
     let scope = session
         .user_untracked()
         .filter(|u| !u.role.sees_other_tenants())
-        .map(|u| (u.tenant, u.tenant_name_bg));
+        .map(|u| (u.tenant, u.tenant_name.get(crate::i18n::lang()).to_owned()));
     let scope_id = scope.as_ref().map(|(id, _)| id.clone());
     let query = use_query_map();
     let scoped = Memo::new(move |_| {
@@ -117,7 +117,10 @@ pub fn AuditPage() -> impl IntoView {
             .and_then(Result::ok)
             .map(|list| {
                 list.into_iter()
-                    .map(|t| (t.id.to_string(), t.registration.name_bg))
+                    .map(|t| {
+                        let name = t.registration.name().get(crate::i18n::lang()).to_owned();
+                        (t.id.to_string(), name)
+                    })
                     .collect::<HashMap<_, _>>()
             })
             .unwrap_or_default()

@@ -248,9 +248,10 @@ fn Summary(dashboard: TenantDashboard) -> impl IntoView {
     let due_soon = d.due_soon.len();
     let year = d.year;
     let tenant: TenantId = d.tenant.clone();
+    let name = d.tenant_name.get(crate::i18n::lang());
     view! {
         <p class="lead" id="dashboard-tenant-name" data-tenant=tenant.to_string()>
-            {t!("work-dashboard-tenant-plan", tenant = &d.tenant_name_bg, year = year.to_string())}
+            {t!("work-dashboard-tenant-plan", tenant = name, year = year.to_string())}
         </p>
         <LevelBar counts=d.levels.clone() label=t!("work-dashboard-levels-label") id="levels-bar" />
         <ul class="legend">{legend}</ul>
@@ -276,7 +277,7 @@ fn Summary(dashboard: TenantDashboard) -> impl IntoView {
         <SectionsSummary
             sections=d.sections.clone()
             id="dashboard-sections"
-            caption=t!("work-dashboard-sections-caption", tenant = &d.tenant_name_bg, year = year.to_string())
+            caption=t!("work-dashboard-sections-caption", tenant = name, year = year.to_string())
             filename=format!("razdeli-{tenant}-{year}.csv")
         />
         <div class="dashboard-grid">

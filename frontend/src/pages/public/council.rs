@@ -2,11 +2,12 @@
 
 use crate::access::can_record;
 use crate::api::{self, ApiError};
-use crate::components::set_title;
+use crate::components::{set_title, shown_name};
 use crate::csv::{CsvSource, ExportTable};
 use crate::paging::{Paged, PagedList};
 use crate::session::use_session;
 use antikor_shared::ids::regional_tenant;
+use antikor_shared::tenant::TenantName;
 use antikor_shared::views::TenantContacts;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,13 +18,19 @@ fn in_part(list: &TenantContacts, secretariat: bool) -> bool {
     (list.tenant == regional_tenant()) == secretariat
 }
 
+/// The heading of a tenant's row: its name.
+fn tenant_head(name: &TenantName) -> impl IntoView + use<> {
+    let (name, mark) = shown_name(name);
+    view! { <th scope="row" lang=mark>{name}</th> }
+}
+
 /// One tenant's rows: one per person, or one saying it has named nobody.
 fn tenant_rows(t: &TenantContacts, with_tenant: bool) -> AnyView {
     let tenant = t.tenant.to_string();
     if t.contacts.is_empty() {
         return view! {
             <tr class="contact-row contact-row--empty" data-tenant=tenant>
-                {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
+                {with_tenant.then(|| tenant_head(&t.name))}
                 <td colspan="4" class="muted">{t!("public-council-no-experts")}</td>
             </tr>
         }
@@ -36,7 +43,7 @@ fn tenant_rows(t: &TenantContacts, with_tenant: bool) -> AnyView {
             let tel = format!("tel:{}", c.phone.replace(' ', ""));
             view! {
                 <tr class="contact-row" data-tenant=tenant.clone()>
-                    {with_tenant.then(|| view! { <th scope="row">{t.name_bg.clone()}</th> })}
+                    {with_tenant.then(|| tenant_head(&t.name))}
                     <td>{c.name.clone()}</td>
                     <td>{c.position.clone()}</td>
                     <td class="nowrap"><a href=tel>{c.phone.clone()}</a></td>
@@ -60,7 +67,7 @@ fn contacts_csv(lists: &[TenantContacts]) -> Vec<Vec<String>> {
     for t in lists {
         for c in &t.contacts {
             rows.push(vec![
-                t.name_bg.clone(),
+                t.name.get(crate::i18n::lang()).to_owned(),
                 c.name.clone(),
                 c.position.clone(),
                 c.phone.clone(),

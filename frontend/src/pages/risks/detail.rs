@@ -161,6 +161,31 @@ fn field(label: String, id: &'static str, value: Option<String>) -> Option<impl 
     })
 }
 
+/// As [`field`], for the record's own words (what the institution wrote), marked as
+/// Bulgarian.
+fn recorded_field(label: String, id: &'static str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| {
+        view! {
+            <dt>{label}</dt>
+            <dd id=id class="pre-line" lang="bg">{v}</dd>
+        }
+    })
+}
+
+/// The risk's heading, "Risk Р-2017-01": its code (a Cyrillic "Р" and the register's numbers)
+/// is an identifier in Bulgarian, marked as such.
+fn risk_heading(code: &str) -> impl IntoView + use<> {
+    // The message's words around the code, wherever the language puts it.
+    const MARK: &str = "\u{E000}";
+    let heading = t!("risks-risk-heading", code = MARK);
+    let (before, after) = heading
+        .split_once(MARK)
+        .map_or((heading.clone(), String::new()), |(b, a)| {
+            (b.to_owned(), a.to_owned())
+        });
+    view! { {before} <span lang="bg">{code.to_owned()}</span> {after} }
+}
+
 /// A day as the risk's page writes it: "15.12.2025 г.".
 fn date_text(day: NaiveDate) -> String {
     t!("risks-date", date = date_bg(day))
@@ -207,7 +232,7 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
             data-status=code(status)
             data-version=r.version.to_string()
         >
-            {t!("risks-risk-heading", code = r.code())}
+            {risk_heading(&r.code())}
         </h1>
         <p>
             <A attr:id="risk-trail" href=Filters::record_history_href(&r.tenant, streams::risk(r.id))>
@@ -223,11 +248,11 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
             <dt>{t!("risks-field-area")}</dt>
             <dd id="risk-area">{r.identified.area.label(crate::i18n::lang())}</dd>
             <dt>{t!("risks-field-unit")}</dt>
-            <dd id="risk-unit">{r.identified.unit.clone()}</dd>
+            <dd id="risk-unit" lang="bg">{r.identified.unit.clone()}</dd>
             <dt>{t!("risks-field-description")}</dt>
-            <dd id="risk-description" class="pre-line">{r.identified.description.clone()}</dd>
+            <dd id="risk-description" class="pre-line" lang="bg">{r.identified.description.clone()}</dd>
             <dt>{t!("risks-field-causes")}</dt>
-            <dd id="risk-causes" class="pre-line">{r.identified.causes.clone()}</dd>
+            <dd id="risk-causes" class="pre-line" lang="bg">{r.identified.causes.clone()}</dd>
             <dt>{t!("risks-field-owner")}</dt>
             <dd id="risk-owner">{move || use_people().name(&owner)}</dd>
             <dt>{t!("risks-field-review-on")}</dt>
@@ -237,11 +262,11 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
             </dd>
             <dt>{t!("risks-field-inherent")}</dt>
             <dd id="risk-inherent">{rating_view(r.inherent())}</dd>
-            {field(t!("risks-field-controls"), "risk-controls", assessment.map(|a| a.controls).filter(|c| !c.is_empty()))}
+            {recorded_field(t!("risks-field-controls"), "risk-controls", assessment.map(|a| a.controls).filter(|c| !c.is_empty()))}
             <dt>{t!("risks-field-residual")}</dt>
             <dd id="risk-residual">{rating_view(r.residual())}</dd>
             {field(t!("risks-field-response"), "risk-response", treatment.as_ref().map(|t| t.response.label(crate::i18n::lang()).to_owned()))}
-            {field(actions_label, "risk-actions", treatment.as_ref().map(|t| t.actions.clone()))}
+            {recorded_field(actions_label, "risk-actions", treatment.as_ref().map(|t| t.actions.clone()))}
             {field(
                 t!("risks-field-plan-measures"),
                 "risk-measures",
@@ -253,7 +278,7 @@ fn Overview(risk: RiskRecord, show_tenant: bool) -> impl IntoView {
                 treatment.as_ref().and_then(|t| t.due_on).map(date_text),
             )}
             {field(t!("risks-field-signals"), "risk-signals", r.signals.map(|n| n.label(crate::i18n::lang())))}
-            {field(t!("risks-field-close-reason"), "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
+            {recorded_field(t!("risks-field-close-reason"), "risk-closed", r.closed.as_ref().map(|c| c.reason.clone()))}
             <dt>{t!("risks-field-recorded")}</dt>
             <dd>
                 <time datetime=utc_exact(r.recorded_at)>{date_time(r.recorded_at)}</time>

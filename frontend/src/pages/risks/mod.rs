@@ -372,12 +372,14 @@ fn RiskRow(risk: RiskRecord, today: NaiveDate) -> impl IntoView {
             data-status=code(status)
             data-band=risk.band().map(code)
         >
-            <th scope="row" class="nowrap">
+            // The code ("Р-2017-01", a Cyrillic letter) and what the institution wrote stay
+            // Bulgarian.
+            <th scope="row" class="nowrap" lang="bg">
                 <A href=href>{code_text}</A>
             </th>
             <td>{risk.identified.area.label(crate::i18n::lang())}</td>
-            <td>{risk.identified.unit.clone()}</td>
-            <td class="risk-description">{risk.identified.description.clone()}</td>
+            <td lang="bg">{risk.identified.unit.clone()}</td>
+            <td class="risk-description" lang="bg">{risk.identified.description.clone()}</td>
             <td class="nowrap">{residual}</td>
             <td>{response}</td>
             <td>{review}</td>

@@ -4,7 +4,7 @@
 
 use super::{RatingBadge, RegisterYearSelect, rating_text};
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::controls::{ProvinceSelect, ViewParams, use_view_params};
 use crate::csv::ExportTable;
 use crate::directory::{provinces, use_country, use_directory};
@@ -81,7 +81,7 @@ fn tenants_csv(rows: &[RegionRiskRow]) -> Vec<Vec<String>> {
         } else {
             t!("risks-no")
         };
-        [t.name_bg.clone(), register]
+        [t.name.get(crate::i18n::lang()).to_owned(), register]
             .into_iter()
             .chain(columns.iter().map(|c| (c.count)(&t.summary).to_string()))
             .collect()
@@ -106,7 +106,7 @@ fn top_csv(areas: &[AreaRisks]) -> Vec<Vec<String>> {
         csv.extend(area.top.iter().map(|t| {
             vec![
                 area.area.label(crate::i18n::lang()).to_owned(),
-                t.name_bg.clone(),
+                t.name.get(crate::i18n::lang()).to_owned(),
                 t.code.clone(),
                 t.unit.clone(),
                 t.description.clone(),
@@ -266,7 +266,7 @@ fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
                 ..ViewParams::default()
             }
             .href("/risks");
-            let name = t.name_bg.clone();
+            let (name, mark) = shown_name(&t.name);
             let cells = columns
                 .iter()
                 .map(|c| {
@@ -287,7 +287,7 @@ fn TenantsTable(tenants: Vec<RegionRiskRow>, year: i32) -> impl IntoView {
                     data-overdue=t.summary.overdue_reviews.to_string()
                 >
                     <th scope="row">
-                        <A href=href>{name}</A>
+                        <A href=href attr:lang=mark>{name}</A>
                         {(!kept).then(|| view! { " " <span class="badge badge--warn">{t!("risks-region-no-register")}</span> })}
                     </th>
                     {cells}
@@ -327,6 +327,7 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                         |r| r.label(crate::i18n::lang()).into_any(),
                     );
                     let (href, code_text) = (format!("/risks/{}", t.id), t.code.clone());
+                    let (name, mark) = shown_name(&t.name);
                     view! {
                         <tr
                             class="top-risk"
@@ -334,10 +335,10 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
                             data-tenant=t.tenant.to_string()
                             data-id=t.id.to_string()
                         >
-                            <td>{t.name_bg.clone()}</td>
-                            <td class="nowrap"><A href=href>{code_text}</A></td>
-                            <td>{t.unit.clone()}</td>
-                            <td class="risk-description">{t.description.clone()}</td>
+                            <td lang=mark>{name}</td>
+                            <td class="nowrap" lang="bg"><A href=href>{code_text}</A></td>
+                            <td lang="bg">{t.unit.clone()}</td>
+                            <td class="risk-description" lang="bg">{t.description.clone()}</td>
                             <td class="nowrap"><RatingBadge rating=t.residual /></td>
                             <td>{response}</td>
                             <td class="num">{t.signals.label(crate::i18n::lang())}</td>
@@ -383,6 +384,7 @@ fn TopRisks(areas: Vec<AreaRisks>, year: i32) -> impl IntoView {
 mod tests {
     use super::*;
     use antikor_shared::TenantId;
+    use antikor_shared::tenant::TenantName;
 
     #[test]
     fn the_file_of_the_institutions_says_which_keep_no_register() {
@@ -394,12 +396,18 @@ mod tests {
         let rows = [
             RegionRiskRow {
                 tenant: TenantId::parse("bansko").unwrap(),
-                name_bg: "Община Банско".to_owned(),
+                name: TenantName {
+                    bg: "Община Банско".to_owned(),
+                    en: "Bansko Municipality".to_owned(),
+                },
                 summary: kept,
             },
             RegionRiskRow {
                 tenant: TenantId::parse("petrich").unwrap(),
-                name_bg: "Община Петрич".to_owned(),
+                name: TenantName {
+                    bg: "Община Петрич".to_owned(),
+                    en: "Petrich Municipality".to_owned(),
+                },
                 summary: RiskSummary::default(),
             },
         ];

@@ -96,9 +96,10 @@ fn AnalysisTable(
                     .iter()
                     .map(|n| view! { <td class="num">{n.to_string()}</td> })
                     .collect_view();
+                // The records' own words (a unit's or an activity's name) stay Bulgarian.
                 view! {
                     <tr data-value=l.value.clone()>
-                        <th scope="row">{l.value.clone()}</th>
+                        <th scope="row" lang=l.recorded.then_some("bg")>{l.value.clone()}</th>
                         {cells}
                         <td class="num"><strong>{l.total.to_string()}</strong></td>
                     </tr>

@@ -2,7 +2,7 @@
 
 use super::{error_text, optional};
 use crate::api::{self, ApiError};
-use crate::components::{focus_by_id, set_title};
+use crate::components::{focus_by_id, set_title, shown_name};
 use crate::form::{FormError, NoticeView, SubmitButton, TextAreaField, use_submit_explained};
 use crate::format::{date_bg, date_time, utc_exact};
 use antikor_shared::signal::{MessageKind, ReporterAccess, ReporterReply, ReporterView};
@@ -170,12 +170,13 @@ fn CaseForReporter(
                     </dd>
                 }
             });
+            let (institution, institution_lang) = shown_name(&c.institution);
             view! {
                 <dl class="fields">
                     <dt>{t!("citizen-track-number")}</dt>
                     <dd id="track-reference-shown">{c.reference.clone()}</dd>
                     <dt>{t!("citizen-track-institution")}</dt>
-                    <dd>{c.institution.clone()}</dd>
+                    <dd lang=institution_lang>{institution}</dd>
                     <dt>{t!("citizen-track-received")}</dt>
                     <dd>{t!("citizen-date", date = date_bg(c.received))}</dd>
                     <dt>{t!("citizen-track-status")}</dt>
@@ -279,7 +280,10 @@ mod tests {
         let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
         let mut case = ReporterView {
             reference: "BLG33-2026-0001".into(),
-            institution: "Община Банско".into(),
+            institution: antikor_shared::tenant::TenantName {
+                bg: "Община Банско".into(),
+                en: "Bansko Municipality".into(),
+            },
             received: day(2),
             status: SignalStatus::Acknowledged,
             acknowledged: Some(day(3)),

@@ -74,11 +74,13 @@ fn Surveys(data: RegionSurvey) -> impl IntoView {
         t!("survey-region-col-opened"),
         t!("survey-region-col-respondents"),
     ])
-    .chain(
-        data.tenants
-            .iter()
-            .map(|r| vec![r.name_bg.clone(), yes_no(r.opened), respondents_text(r)]),
-    )
+    .chain(data.tenants.iter().map(|r| {
+        vec![
+            r.name.get(crate::i18n::lang()).to_owned(),
+            yes_no(r.opened),
+            respondents_text(r),
+        ]
+    }))
     .collect();
     let csv = Callback::new(move |()| csv_rows.clone());
     let rows = data
@@ -86,6 +88,7 @@ fn Surveys(data: RegionSurvey) -> impl IntoView {
         .into_iter()
         .map(|r| {
             let text = respondents_text(&r);
+            let (name, mark) = crate::components::shown_name(&r.name);
             let muted = if r.opened && !r.shown { "muted" } else { "" };
             view! {
                 <tr
@@ -95,7 +98,7 @@ fn Surveys(data: RegionSurvey) -> impl IntoView {
                     data-shown=r.shown.to_string()
                     data-respondents=r.respondents.map(|n| n.to_string())
                 >
-                    <th scope="row">{r.name_bg}</th>
+                    <th scope="row" lang=mark>{name}</th>
                     <td>{yes_no(r.opened)}</td>
                     <td class=muted>{text}</td>
                 </tr>
@@ -132,7 +135,10 @@ mod tests {
     fn row(opened: bool, respondents: Option<u32>) -> RegionSurveyRow {
         RegionSurveyRow {
             tenant: TenantId::parse("bansko").unwrap(),
-            name_bg: "Община Банско".to_owned(),
+            name: antikor_shared::tenant::TenantName {
+                bg: "Община Банско".to_owned(),
+                en: "Bansko Municipality".to_owned(),
+            },
             opened,
             shown: respondents.is_some(),
             respondents,

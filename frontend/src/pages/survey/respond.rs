@@ -239,7 +239,7 @@ fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>)
             <p class="muted">
                 {t!(
                     "citizen-survey-closes",
-                    institution = form.tenant_name_bg,
+                    institution = form.tenant_name.get(crate::i18n::lang()),
                     date = date_bg(form.closes_on)
                 )}
             </p>

@@ -4,7 +4,7 @@
 mod register;
 
 use crate::api::ApiError;
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::controls::ProvinceSelect;
 use crate::csv::ExportTable;
 use crate::directory::{use_country, use_directory};
@@ -58,7 +58,7 @@ fn tenants_csv(list: &[Tenant], country: &[ProvinceEntry]) -> Vec<Vec<String>> {
     rows.extend(list.iter().map(|t| {
         let reg = &t.registration;
         vec![
-            reg.name_bg.clone(),
+            reg.name().get(crate::i18n::lang()).to_owned(),
             reg.kind.label(crate::i18n::lang()).to_owned(),
             tenant_province(country, t).unwrap_or_default(),
             reg.official_code.clone(),
@@ -200,6 +200,7 @@ fn TenantRow(
     let navigate = use_navigate();
     let href = tenant_audit_href(tenant.id.as_str());
     let reg = tenant.registration;
+    let (name, mark) = shown_name(&reg.name());
     let on_row_click = {
         let href = href.clone();
         move |ev: leptos::ev::MouseEvent| {
@@ -218,8 +219,8 @@ fn TenantRow(
     };
     view! {
         <tr class="tenant-row clickable" data-tenant=tenant.id.to_string() on:click=on_row_click>
-            <th scope="row">
-                <A href=href>{reg.name_bg}</A>
+            <th scope="row" lang=mark>
+                <A href=href>{name}</A>
             </th>
             <td>{reg.kind.label(crate::i18n::lang())}</td>
             <td>{province}</td>

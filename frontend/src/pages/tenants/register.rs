@@ -5,7 +5,7 @@
 use crate::api;
 use crate::directory::{provinces, use_country, use_directory};
 use crate::form::{FormError, InputField, Labelled, NoticeView, SubmitButton, use_submit};
-use crate::provinces::{province_name, province_of, unregistered_municipalities};
+use crate::provinces::{place_name, province_name, province_of, unregistered_municipalities};
 use antikor_shared::tenant::RegisterTenant;
 use antikor_shared::{ProvinceCode, TenantId};
 use leptos::prelude::*;
@@ -94,8 +94,11 @@ fn Provinces(
                 .filter(|p| p.administration.is_none())
                 .map(|p| Unregistered {
                     code: p.code.to_string(),
-                    label: t!("admin-register-province-label", province = &p.name_bg),
-                    name: p.name_bg.clone(),
+                    label: t!(
+                        "admin-register-province-label",
+                        province = place_name(&p.name_bg)
+                    ),
+                    name: place_name(&p.name_bg),
                     request: RegisterTenant::RegionalAdministration {
                         province: p.code.clone(),
                     },
@@ -166,7 +169,7 @@ fn LeftToRegister(
                 refresh.run(());
                 form.succeed(t!(
                     "admin-register-registered",
-                    name = tenant.registration.name_bg
+                    name = tenant.registration.name().get(crate::i18n::lang())
                 ));
             },
         );
@@ -285,9 +288,9 @@ fn Municipalities(
                     code: m.nsi_code.clone(),
                     label: t!(
                         "admin-register-municipality-label",
-                        municipality = &m.name_bg
+                        municipality = place_name(&m.name_bg)
                     ),
-                    name: m.name_bg.clone(),
+                    name: place_name(&m.name_bg),
                     request: RegisterTenant::Municipality {
                         nsi_code: m.nsi_code.clone(),
                     },
@@ -374,7 +377,11 @@ fn UnitForm(
                     field.try_set(String::new());
                 }
                 refresh.run(());
-                let name = tenant.registration.name_bg;
+                let name = tenant
+                    .registration
+                    .name()
+                    .get(crate::i18n::lang())
+                    .to_owned();
                 form.succeed(if unit {
                     t!("admin-register-unit-done", name = name)
                 } else {

@@ -3,7 +3,7 @@
 
 use super::obliged_text;
 use crate::api::{self, ApiError};
-use crate::components::Loaded;
+use crate::components::{Loaded, shown_name};
 use crate::csv::ExportTable;
 use crate::form::{InputField, NoticeView, SubmitButton, TextAreaField, use_submit_explained};
 use crate::format::thousands;
@@ -150,7 +150,7 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
         ]];
         out.extend(csv_list.iter().map(|c| {
             vec![
-                c.name.clone(),
+                c.name.get(crate::i18n::lang()).to_owned(),
                 c.population_2011.map(|p| p.to_string()).unwrap_or_default(),
                 obliged_text(c.recorded.as_ref().map(|r| r.obliged)),
                 counted(c),
@@ -167,9 +167,10 @@ fn ChannelTable(list: Vec<ChannelObligation>) -> impl IntoView {
         .map(|c| {
             let obliged = c.recorded.as_ref().map(|r| r.obliged);
             let counted = counted(&c);
+            let (name, mark) = shown_name(&c.name);
             view! {
                 <tr data-tenant=c.tenant.to_string() data-obliged=obliged.map(|o| o.to_string())>
-                    <th scope="row">{c.name}</th>
+                    <th scope="row" lang=mark>{name}</th>
                     <td class="num">{c.population_2011.map(|p| thousands(u64::from(p)))}</td>
                     <td>{obliged_text(obliged)}</td>
                     <td>{counted}</td>
@@ -233,7 +234,7 @@ fn ChannelForm(on_saved: Callback<()>) -> impl IntoView {
                 let obliged = saved.recorded.map(|r| r.obliged);
                 form.succeed(t!(
                     "citizen-channels-saved",
-                    institution = &saved.name,
+                    institution = saved.name.get(crate::i18n::lang()),
                     obliged = obliged_text(obliged)
                 ));
                 on_saved.run(());

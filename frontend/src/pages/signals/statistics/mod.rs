@@ -3,13 +3,13 @@
 mod channels;
 
 use crate::api::{self, ApiError};
-use crate::components::{Loaded, set_title};
+use crate::components::{Loaded, set_title, shown_name};
 use crate::controls::{ProvinceSelect, today};
 use crate::csv::ExportTable;
 use crate::format::href_with_query;
 use crate::provinces::province_param;
 use antikor_shared::ProvinceCode;
-use antikor_shared::signal::{Cell, CountCell, SignalStatistics, TenantSignals};
+use antikor_shared::signal::{Cell, CountCell, OTHER_OR_UNNAMED, SignalStatistics, TenantSignals};
 use channels::{Channels, IntakeListsSection};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -153,8 +153,8 @@ fn Statistics(stats: SignalStatistics) -> impl IntoView {
             <CountTable id="statistics-status" file="signali-po-sastoyanie" caption=t!("citizen-statistics-by-status") first=t!("citizen-statistics-status") cells=s.by_status.clone() file_year=file_year.clone() />
             <CountTable id="statistics-regime" file="signali-po-rezhim" caption=t!("citizen-statistics-by-regime") first=t!("citizen-statistics-regime") cells=s.by_regime.clone() file_year=file_year.clone() />
             <CountTable id="statistics-channel" file="signali-po-kanal" caption=t!("citizen-statistics-by-channel") first=t!("citizen-statistics-channel") cells=s.by_channel.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-unit" file="signali-po-zveno" caption=t!("citizen-statistics-by-unit") first=t!("citizen-statistics-unit") cells=s.by_unit.clone() file_year=file_year.clone() />
-            <CountTable id="statistics-activity" file="signali-po-deinost" caption=t!("citizen-statistics-by-activity") first=t!("citizen-statistics-activity") cells=s.by_activity.clone() file_year=file_year.clone() />
+            <CountTable id="statistics-unit" file="signali-po-zveno" caption=t!("citizen-statistics-by-unit") first=t!("citizen-statistics-unit") cells=s.by_unit.clone() file_year=file_year.clone() named_in_records=true />
+            <CountTable id="statistics-activity" file="signali-po-deinost" caption=t!("citizen-statistics-by-activity") first=t!("citizen-statistics-activity") cells=s.by_activity.clone() file_year=file_year.clone() named_in_records=true />
             <CountTable id="statistics-quarter" file="signali-po-trimesechie" caption=t!("citizen-statistics-by-quarter") first=t!("citizen-statistics-quarter") cells=s.by_quarter.clone() file_year=file_year.clone() />
         </div>
     }
@@ -178,7 +178,7 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
         ]];
         for t in &csv_rows {
             out.push(vec![
-                t.name.clone(),
+                t.name.get(crate::i18n::lang()).to_owned(),
                 t.received.label(crate::i18n::lang()),
                 t.acknowledged_in_time.label(crate::i18n::lang()),
                 t.acknowledgments_due.label(crate::i18n::lang()),
@@ -196,9 +196,10 @@ fn TenantTable(rows: Vec<TenantSignals>, filename: String) -> impl IntoView {
     let body = rows
         .into_iter()
         .map(|t| {
+            let (name, mark) = shown_name(&t.name);
             view! {
                 <tr data-tenant=t.tenant.to_string()>
-                    <th scope="row">{t.name.clone()}</th>
+                    <th scope="row" lang=mark>{name}</th>
                     <td class="num">{t.received.label(crate::i18n::lang())}</td>
                     <td>{compliance(t.acknowledged_in_time, t.acknowledgments_due, t.acknowledgment_rate)}</td>
                     <td>{compliance(t.feedback_in_time, t.feedback_due, t.feedback_rate)}</td>
@@ -239,6 +240,10 @@ fn CountTable(
     file: &'static str,
     /// The year in the file's name, or `vsichki`.
     file_year: String,
+    /// Whether the lines are named by the records' own words (the institutions' units and
+    /// activities, in Bulgarian), marked `lang="bg"` but for the line of all the others.
+    #[prop(optional)]
+    named_in_records: bool,
 ) -> impl IntoView {
     if cells.is_empty() {
         return view! {
@@ -263,9 +268,10 @@ fn CountTable(
     let rows = cells
         .into_iter()
         .map(|c| {
+            let bulgarian = named_in_records && c.key != OTHER_OR_UNNAMED;
             view! {
                 <tr data-key=c.key.clone()>
-                    <th scope="row">{c.label.clone()}</th>
+                    <th scope="row" lang=bulgarian.then_some("bg")>{c.label.clone()}</th>
                     <td class="num">{c.count.label(crate::i18n::lang())}</td>
                 </tr>
             }
