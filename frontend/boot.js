@@ -1,6 +1,6 @@
 // Starts Antikor's wasm module. Trunk's default loader is an inline <script>, which the
-// server's Content-Security-Policy (script-src 'self') refuses, so Trunk.toml's
-// `pattern_script` loads this file instead and passes the hashed file names in its URL.
+// server's Content-Security-Policy (script-src 'self') refuses, so index.html loads this file
+// instead, with the hashed file names in its URL (post-build.mjs writes that tag).
 
 // The language this browser chose (src/i18n.rs keeps it under this key, and reads it the same
 // way: by its primary subtag, Bulgarian unless English).
@@ -31,6 +31,26 @@ if (lang === "en") {
   document.documentElement.lang = "en";
   shown("#boot-shell .brand__name", TEXTS.en.brand);
   shown("#boot-shell .loading", TEXTS.en.loading);
+}
+
+// The wasm files of this page's lazy route (post-build.mjs lists them), fetched now beside the
+// main module rather than once it runs: the app's loader then finds them in the cache.
+try {
+  const lazy = JSON.parse(document.querySelector('meta[name="antikor-lazy-routes"]')?.content);
+  const here = location.pathname.split("/");
+  const matches = (pattern) => {
+    const parts = pattern.split("/");
+    return parts.length === here.length && parts.every((p, i) => p.startsWith(":") || p === here[i]);
+  };
+  const group = lazy.routes.find(([pattern]) => matches(pattern))?.[1];
+  for (const index of lazy.groups[group] ?? []) {
+    const link = document.createElement("link");
+    Object.assign(link, { rel: "preload", href: lazy.files[index], as: "fetch", type: "application/wasm" });
+    link.crossOrigin = "anonymous";
+    document.head.append(link);
+  }
+} catch {
+  // No list (a build without it): the app fetches the route's files itself, only later.
 }
 
 // The page's language alone (post-build.mjs names both files), fetched beside the wasm: the

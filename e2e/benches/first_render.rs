@@ -6,7 +6,10 @@
 //! and after. Prints, per page and network, the median of `RUNS` loads (default 5) of:
 //! - first paint: the header and loading line that `index.html` shows by itself;
 //! - app started: the wasm runs and has replaced the loading screen;
-//! - page shown: the page's heading is in place.
+//! - page shown: the page's heading is in place;
+//!
+//! and what the load transferred, every file counted (the page, the style, the scripts, the
+//! main wasm, the catalogue and the wasm files of the page's lazy route).
 
 use antikor_e2e::browser::{Driver, Viewport, browser_sized};
 use antikor_e2e::{Server, workspace_root};
@@ -65,12 +68,14 @@ impl WebDriverCompatibleCommand for SetNetwork {
     }
 }
 
-/// The three moments of one load, in ms from the start of navigation.
+/// The three moments of one load, in ms from the start of navigation, and the bytes it
+/// transferred.
 #[derive(Clone, Copy)]
 struct Load {
     painted: f64,
     started: f64,
     shown: f64,
+    transferred: f64,
 }
 
 /// Loads `path` in a fresh browser (nothing cached) on `network`.
@@ -93,18 +98,24 @@ async fn load(driver: &Driver, base: &str, path: &str, network: &'static Network
                  if (started === undefined || !document.querySelector("#main h1")) return;
                  clearInterval(poll);
                  const paint = performance.getEntriesByName("first-contentful-paint")[0];
-                 done([paint?.startTime ?? -1, started, performance.now()]);
+                 const files = [
+                   ...performance.getEntriesByType("navigation"),
+                   ...performance.getEntriesByType("resource"),
+                 ];
+                 const bytes = files.reduce((sum, file) => sum + file.transferSize, 0);
+                 done([paint?.startTime ?? -1, started, performance.now(), bytes]);
                }, 5);"##,
             vec![],
         )
         .await
         .unwrap();
     client.close().await.unwrap();
-    let [painted, started, shown]: [f64; 3] = serde_json::from_value(moments).unwrap();
+    let [painted, started, shown, transferred]: [f64; 4] = serde_json::from_value(moments).unwrap();
     Load {
         painted,
         started,
         shown,
+        transferred,
     }
 }
 
@@ -118,28 +129,38 @@ async fn main() {
     let dist = std::env::var_os("DIST")
         .map_or_else(|| workspace_root().join("frontend/dist"), PathBuf::from);
     let runs: usize = std::env::var("RUNS").map_or(5, |n| n.parse().expect("RUNS is a number"));
-    let wasm = std::fs::read_dir(&dist)
+    let files: Vec<PathBuf> = std::fs::read_dir(&dist)
         .expect("a built frontend (trunk build --release)")
         .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().ends_with("_bg.wasm"))
-        .expect("the built wasm");
-    let sizes = |suffix: &str| {
-        let mut path = wasm.path().into_os_string();
-        path.push(suffix);
-        std::fs::metadata(path).map_or(0, |m| m.len())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .collect();
+    // Raw, gzip and brotli bytes of the files `keep` picks.
+    let sizes = |keep: &dyn Fn(&str) -> bool| {
+        let mut sizes = [0; 3];
+        for file in files.iter().filter(|f| keep(&f.to_string_lossy())) {
+            for (size, suffix) in sizes.iter_mut().zip(["", ".gz", ".br"]) {
+                let mut path = file.clone().into_os_string();
+                path.push(suffix);
+                *size += std::fs::metadata(path).map_or(0, |m| m.len());
+            }
+        }
+        sizes
     };
+    let [raw, gzip, brotli] = sizes(&|name| name.ends_with("_bg.wasm"));
+    let [all_raw, all_gzip, all_brotli] = sizes(&|_| true);
     println!(
-        "frontend {}: wasm {} B raw, {} B gzip, {} B brotli; {runs} loads each, medians",
+        "frontend {}: main wasm {raw} B raw, {gzip} B gzip, {brotli} B brotli; all {} wasm \
+         files {all_raw} B raw, {all_gzip} B gzip, {all_brotli} B brotli; {runs} loads each, \
+         medians",
         dist.display(),
-        sizes(""),
-        sizes(".gz"),
-        sizes(".br"),
+        files.len(),
     );
     let data = tempfile::tempdir().unwrap();
     let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
     let driver = Driver::start();
     for network in [&LOOPBACK, &FAST_3G] {
-        for path in ["/", "/signal"] {
+        for path in ["/", "/signal", "/plan"] {
             let mut loads = Vec::new();
             for _ in 0..runs {
                 loads.push(load(&driver, &server.base_url, path, network).await);
@@ -147,12 +168,14 @@ async fn main() {
             }
             let of = |moment: fn(&Load) -> f64| median(loads.iter().map(moment).collect());
             println!(
-                "{:<9} {:<8} first paint {:>6.0} ms   app started {:>6.0} ms   page shown {:>6.0} ms",
+                "{:<9} {:<8} first paint {:>6.0} ms   app started {:>6.0} ms   page shown {:>6.0} ms   \
+                 {:>7.0} B transferred",
                 network.name,
                 path,
                 of(|l| l.painted),
                 of(|l| l.started),
                 of(|l| l.shown),
+                of(|l| l.transferred),
             );
         }
     }

@@ -6,46 +6,18 @@ use crate::components::focus_main;
 use crate::directory::{provinces, use_site_scope};
 use crate::form::use_submit;
 use crate::pages::{
-    accounts::AccountsPage,
-    activities::ActivitiesPage,
-    audit::{AuditPage, ComparePage},
-    contacts::ContactsEditPage,
-    dashboard::DashboardPage,
-    event::EventPage,
-    home::HomePage,
-    login::LoginPage,
-    not_found::NotFound,
-    password::PasswordPage,
-    plan::PlanPage,
-    progress::ProgressPage,
-    public::{ContestedActsPage, CouncilPage, MeetingsPage, ReportCorruptionPage},
-    region::RegionPage,
-    reminders::{ReminderBell, RemindersPage},
-    report::ReportPage,
-    risks::{RegionRisksPage, RiskPage, RisksPage},
-    signals::{
-        analysis::SignalAnalysisPage, detail::SignalPage, handles_signals,
-        intake::SignalIntakePage, register::SignalsPage, report::SignalFormPage,
-        statistics::SignalStatisticsPage, track::TrackSignalPage,
-    },
-    survey::{
-        AnswerSurveyPage, QuestionnairePage, RegionSurveyPage, SurveyPage, can_edit_questionnaire,
-    },
-    tenants::TenantsPage,
+    home::HomePage, not_found::NotFound, reminders::ReminderBell, signals::handles_signals,
 };
 use crate::provinces::{SiteScope, province_name, served_by};
-use crate::session::{Auth, LOGGED_OUT, Protected, SessionExpiry, provide_session, use_session};
+use crate::routes;
+use crate::session::{Auth, LOGGED_OUT, SessionExpiry, provide_session, use_session};
 use antikor_shared::ProvinceCode;
 use antikor_shared::account::Role;
 use leptos::prelude::*;
+use leptos_router::Lazy;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{NavigateOptions, path};
-
-/// Any logged-in user: pages that need a session, but no particular role.
-fn any_user(_: Role) -> bool {
-    true
-}
 
 /// The whole application.
 #[component]
@@ -90,99 +62,39 @@ pub fn App() -> impl IntoView {
             <main id="main" class="wrap site-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/tenants") view=TenantsPage />
-                    <Route path=path!("/plan") view=PlanPage />
-                    <Route path=path!("/progress") view=ProgressPage />
-                    <Route path=path!("/meetings") view=MeetingsPage />
-                    <Route path=path!("/contested-acts") view=ContestedActsPage />
-                    <Route path=path!("/council") view=CouncilPage />
-                    <Route path=path!("/report-corruption") view=ReportCorruptionPage />
-                    <Route path=path!("/signal") view=SignalFormPage />
-                    <Route path=path!("/signal/track") view=TrackSignalPage />
-                    <Route path=path!("/signals/statistics") view=SignalStatisticsPage />
-                    <Route path=path!("/anketa") view=AnswerSurveyPage />
-                    <Route
-                        path=path!("/survey")
-                        view=|| view! { <Protected allow=can_record><SurveyPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/survey/questionnaire")
-                        view=|| view! { <Protected allow=can_edit_questionnaire><QuestionnairePage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/signals")
-                        view=|| view! { <Protected allow=handles_signals><SignalsPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/signals/new")
-                        view=|| view! { <Protected allow=handles_signals><SignalIntakePage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/signals/analysis")
-                        view=|| view! { <Protected allow=handles_signals><SignalAnalysisPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/signals/:id")
-                        view=|| view! { <Protected allow=handles_signals><SignalPage /></Protected> }
-                    />
-                    <Route path=path!("/report/:year") view=ReportPage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route
-                        path=path!("/password")
-                        view=|| view! { <Protected allow=any_user><PasswordPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/reminders")
-                        view=|| view! { <Protected allow=any_user><RemindersPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/accounts")
-                        view=|| view! { <Protected allow=can_view_accounts><AccountsPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/dashboard")
-                        view=|| view! { <Protected allow=any_user><DashboardPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/activities")
-                        view=|| view! { <Protected allow=any_user><ActivitiesPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/risks")
-                        view=|| view! { <Protected allow=any_user><RisksPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/risks/:id")
-                        view=|| view! { <Protected allow=any_user><RiskPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/contacts/edit")
-                        view=|| view! { <Protected allow=can_record><ContactsEditPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/region")
-                        view=|| view! { <Protected allow=can_view_region><RegionPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/region/survey")
-                        view=|| view! { <Protected allow=can_view_region><RegionSurveyPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/region/risks")
-                        view=|| view! { <Protected allow=can_view_region><RegionRisksPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/audit")
-                        view=|| view! { <Protected allow=can_view_audit><AuditPage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/audit/compare")
-                        view=|| view! { <Protected allow=can_view_audit><ComparePage /></Protected> }
-                    />
-                    <Route
-                        path=path!("/audit/:position")
-                        view=|| view! { <Protected allow=can_view_audit><EventPage /></Protected> }
-                    />
+                    <Route path=path!("/tenants") view={Lazy::<routes::Tenants>::new()} />
+                    <Route path=path!("/plan") view={Lazy::<routes::Plan>::new()} />
+                    <Route path=path!("/progress") view={Lazy::<routes::Progress>::new()} />
+                    <Route path=path!("/meetings") view={Lazy::<routes::Meetings>::new()} />
+                    <Route path=path!("/contested-acts") view={Lazy::<routes::ContestedActs>::new()} />
+                    <Route path=path!("/council") view={Lazy::<routes::Council>::new()} />
+                    <Route path=path!("/report-corruption") view={Lazy::<routes::ReportCorruption>::new()} />
+                    <Route path=path!("/signal") view={Lazy::<routes::SignalForm>::new()} />
+                    <Route path=path!("/signal/track") view={Lazy::<routes::TrackSignal>::new()} />
+                    <Route path=path!("/signals/statistics") view={Lazy::<routes::SignalStatistics>::new()} />
+                    <Route path=path!("/anketa") view={Lazy::<routes::AnswerSurvey>::new()} />
+                    <Route path=path!("/survey") view={Lazy::<routes::Survey>::new()} />
+                    <Route path=path!("/survey/questionnaire") view={Lazy::<routes::Questionnaire>::new()} />
+                    <Route path=path!("/signals") view={Lazy::<routes::Signals>::new()} />
+                    <Route path=path!("/signals/new") view={Lazy::<routes::SignalIntake>::new()} />
+                    <Route path=path!("/signals/analysis") view={Lazy::<routes::SignalAnalysis>::new()} />
+                    <Route path=path!("/signals/:id") view={Lazy::<routes::Signal>::new()} />
+                    <Route path=path!("/report/:year") view={Lazy::<routes::Report>::new()} />
+                    <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
+                    <Route path=path!("/password") view={Lazy::<routes::Password>::new()} />
+                    <Route path=path!("/reminders") view={Lazy::<routes::Reminders>::new()} />
+                    <Route path=path!("/accounts") view={Lazy::<routes::Accounts>::new()} />
+                    <Route path=path!("/dashboard") view={Lazy::<routes::Dashboard>::new()} />
+                    <Route path=path!("/activities") view={Lazy::<routes::Activities>::new()} />
+                    <Route path=path!("/risks") view={Lazy::<routes::Risks>::new()} />
+                    <Route path=path!("/risks/:id") view={Lazy::<routes::Risk>::new()} />
+                    <Route path=path!("/contacts/edit") view={Lazy::<routes::ContactsEdit>::new()} />
+                    <Route path=path!("/region") view={Lazy::<routes::Region>::new()} />
+                    <Route path=path!("/region/survey") view={Lazy::<routes::RegionSurvey>::new()} />
+                    <Route path=path!("/region/risks") view={Lazy::<routes::RegionRisks>::new()} />
+                    <Route path=path!("/audit") view={Lazy::<routes::Audit>::new()} />
+                    <Route path=path!("/audit/compare") view={Lazy::<routes::Compare>::new()} />
+                    <Route path=path!("/audit/:position") view={Lazy::<routes::Event>::new()} />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -19,6 +19,7 @@ mod live;
 mod pages;
 mod paging;
 mod provinces;
+mod routes;
 mod session;
 mod upload;
 

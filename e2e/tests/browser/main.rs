@@ -6,6 +6,7 @@ mod activities;
 mod audit;
 mod country;
 mod evidence;
+mod lazy;
 mod plan;
 mod progress;
 mod reminders;

@@ -10,9 +10,10 @@ use axum::response::{Html, IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-/// Whether a file's name carries the hash of its content, as Trunk names what it builds
-/// (`antikor-frontend-23e6a20e2baee584_bg.wasm`, `style-e7e88d11ce4d30d4.css`): a dash and 16
-/// hexadecimal digits before the suffix and extension.
+/// Whether a file's name carries the hash of its content, as the build names what it writes
+/// (`antikor-frontend-23e6a20e2baee584_bg.wasm`, `chunk_42-5fecf915a74837d2.wasm`,
+/// `style-e7e88d11ce4d30d4.css`): a dash and 16 hexadecimal digits before the suffix and
+/// extension.
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
@@ -100,13 +101,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_names_trunk_hashes_are_kept_for_good() {
+    fn only_the_names_the_build_hashes_are_kept_for_good() {
         for hashed in [
             "/antikor-frontend-23e6a20e2baee584.js",
             "/antikor-frontend-23e6a20e2baee584_bg.wasm",
             "/style-e7e88d11ce4d30d4.css",
             "/favicon-8fe323dba30f731d.svg",
             "/catalogue-bg-0f4c2a9e81d3b7a6.ftl",
+            "/antikor-frontend-split-23e6a20e2baee584.js",
+            "/split_work_pages-5fecf915a74837d2.wasm",
+            "/chunk_42-5fecf915a74837d2.wasm",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }

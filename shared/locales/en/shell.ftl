@@ -172,6 +172,9 @@ shell-to-home = Go to the home page
 ## The page not found.
 shell-not-found-title = Page not found
 shell-not-found-text = The address you opened does not exist in Antikor. Check it, or continue from here:
+shell-page-not-loaded-title = The page did not load
+shell-page-not-loaded-text = The part of Antikor for this page did not arrive: the connection broke, or Antikor was updated meanwhile. Reload the page.
+shell-reload = Reload the page
 
 ## The login page.
 shell-login-missing = Enter your username and password.
