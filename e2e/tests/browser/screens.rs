@@ -188,6 +188,34 @@ async fn some_records(base: &str) -> (String, String) {
     )
 }
 
+/// Opens every public page as a visitor, then every page of each role's work logged in as that
+/// role, and runs `check` on each with the page's address (the records' own in place of
+/// `{signal}` and `{risk}`), its path as `PUBLIC` and `ROLES` name it, and who sees it.
+async fn on_every_page(
+    client: &Client,
+    base: &str,
+    (signal, risk): (&str, &str),
+    mut check: impl AsyncFnMut(&str, &'static str, &str),
+) {
+    let page_of = |path: &'static str| match path {
+        "{signal}" => signal,
+        "{risk}" => risk,
+        _ => path,
+    };
+    for path in PUBLIC {
+        open(client, base, page_of(path)).await;
+        check(page_of(path), path, "a visitor").await;
+    }
+    for (user, pages) in ROLES {
+        login(client, base, user).await;
+        for path in *pages {
+            open(client, base, page_of(path)).await;
+            check(page_of(path), path, user).await;
+        }
+        logout(client).await;
+    }
+}
+
 async fn check_every_page(
     server: &Server,
     driver: &Driver,
@@ -210,34 +238,19 @@ async fn check_every_page(
         expected.contains(&width),
         "the window of {viewport:?} is {width} px wide"
     );
-    let check = async |client: &Client, path: &str, who: &str| {
-        let page = match path {
-            "{signal}" => signal,
-            "{risk}" => risk,
-            _ => path,
-        };
-        open(client, base, page).await;
+    on_every_page(&client, base, (signal, risk), async |page, path, who| {
         let what = format!("{page} as {who} on {viewport:?}");
-        assert_fits_width(client, &what).await;
+        assert_fits_width(&client, &what).await;
         if !phone || PHONE_CHECKED_BY_AXE.contains(&path) {
-            assert_accessible(client, &what).await;
+            assert_accessible(&client, &what).await;
         }
         if let Some((_, table)) = WHOLE_ON_A_LAPTOP.iter().find(|(p, _)| *p == path)
             && !phone
         {
-            assert_table_fits(client, table, &what).await;
+            assert_table_fits(&client, table, &what).await;
         }
-    };
-    for path in PUBLIC {
-        check(&client, path, "a visitor").await;
-    }
-    for (user, pages) in ROLES {
-        login(&client, base, user).await;
-        for path in *pages {
-            check(&client, path, user).await;
-        }
-        logout(&client).await;
-    }
+    })
+    .await;
     client.close().await.unwrap();
 }
 
@@ -443,38 +456,14 @@ async fn the_interface_switches_to_english_and_back() {
     );
     // Remembered across pages and logins: every public page, and every page of each role's
     // work, is in English but for the records' own Bulgarian words, marked as such.
-    let page_of = |path: &'static str| match path {
-        "{signal}" => signal.clone(),
-        "{risk}" => risk.clone(),
-        _ => path.to_owned(),
-    };
     let mut left: Vec<(String, String)> = Vec::new();
-    for path in PUBLIC {
-        let page = page_of(path);
-        open(&client, base, &page).await;
-        assert_eq!(lang(&client).await, "en", "{page}");
+    on_every_page(&client, base, (&signal, &risk), async |page, _, who| {
+        let what = format!("{page} as {who}");
+        assert_eq!(lang(&client).await, "en", "{what}");
         let found = cyrillic_in_interface(&client).await;
-        left.extend(
-            found
-                .into_iter()
-                .map(|text| (format!("{page} as a visitor"), text)),
-        );
-    }
-    for (user, pages) in ROLES {
-        login(&client, base, user).await;
-        for path in *pages {
-            let page = page_of(path);
-            open(&client, base, &page).await;
-            assert_eq!(lang(&client).await, "en", "{page} as {user}");
-            let found = cyrillic_in_interface(&client).await;
-            left.extend(
-                found
-                    .into_iter()
-                    .map(|text| (format!("{page} as {user}"), text)),
-            );
-        }
-        logout(&client).await;
-    }
+        left.extend(found.into_iter().map(|text| (what.clone(), text)));
+    })
+    .await;
     assert!(left.is_empty(), "Bulgarian on English pages: {left:#?}");
     // And back.
     login(&client, base, "petrich.officer").await;
