@@ -225,6 +225,28 @@ pub fn shown_name(name: &TenantName) -> (String, Option<&'static str>) {
     (name.get(lang).to_owned(), name.lang_mark(lang))
 }
 
+/// Stands for the name in a sentence given to `sentence_with_name`: a private-use character,
+/// which no message of the catalogue holds.
+pub const NAME_HERE: &str = "\u{E000}";
+
+/// A sentence of the catalogue with a tenant's name in it, formatted with `NAME_HERE` for the
+/// name. The name is its own element, so that the official Bulgarian name standing in for a
+/// missing English one is marked `lang="bg"` inside an English sentence.
+pub fn sentence_with_name(name: &TenantName, sentence: String) -> impl IntoView + use<> {
+    let (shown, mark) = shown_name(name);
+    let (before, after) = around_name(sentence);
+    view! { {before}<span lang=mark>{shown}</span>{after} }
+}
+
+/// The text before and after the name's place in a formatted sentence; a sentence without the
+/// name (a translation that leaves it out) is all before.
+fn around_name(sentence: String) -> (String, String) {
+    match sentence.split_once(NAME_HERE) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (sentence, String::new()),
+    }
+}
+
 /// A tenant's name in the page's language, marked `lang="bg"` when the Bulgarian name stands
 /// in for a missing English one.
 #[component]
@@ -234,4 +256,38 @@ pub fn TenantNameText(
 ) -> impl IntoView {
     let (text, mark) = shown_name(&name);
     view! { <span lang=mark>{text}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antikor_shared::i18n::Lang;
+
+    /// The name's place is found in a sentence the catalogue formats, in both languages, and
+    /// nothing of the sentence is lost around it.
+    #[test]
+    fn a_name_is_cut_out_of_its_sentence_whole() {
+        for lang in [Lang::Bg, Lang::En] {
+            let sentence = antikor_shared::tr!(
+                lang,
+                "citizen-survey-closes",
+                institution = NAME_HERE,
+                date = "31.12.2017"
+            );
+            let (before, after) = around_name(sentence.clone());
+            assert_eq!(before, "", "{lang:?}: {sentence}");
+            assert!(
+                after.starts_with(" · ") && after.contains("31.12.2017"),
+                "{after}"
+            );
+            assert_eq!(
+                format!("{before}Банско{after}").chars().count(),
+                sentence.chars().count() + 5
+            );
+        }
+        assert_eq!(
+            around_name("без име".into()),
+            ("без име".into(), String::new())
+        );
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::survey_years;
 use crate::api;
-use crate::components::{focus_by_id, set_title};
+use crate::components::{NAME_HERE, focus_by_id, sentence_with_name, set_title};
 use crate::controls::today;
 use crate::directory::{tenant_options, use_directory};
 use crate::form::{FormError, use_submit};
@@ -237,10 +237,9 @@ fn Questionnaire(access: SurveyAccess, form: SurveyForm, stage: RwSignal<Stage>)
         <section aria-labelledby="survey-form-heading">
             <h2 id="survey-form-heading" tabindex="-1">{q.title}</h2>
             <p class="muted">
-                {t!(
-                    "citizen-survey-closes",
-                    institution = form.tenant_name.get(crate::i18n::lang()),
-                    date = date_bg(form.closes_on)
+                {sentence_with_name(
+                    &form.tenant_name,
+                    t!("citizen-survey-closes", institution = NAME_HERE, date = date_bg(form.closes_on)),
                 )}
             </p>
             {(!q.intro.is_empty()).then(|| view! { <p class="lead pre-line">{q.intro.clone()}</p> })}
