@@ -139,12 +139,9 @@ export function buildWasm({ root, outDir, workDir, release, publicUrl = "/" }) {
 
   // 4. Smaller modules.
   const modules = readdirSync(split).filter((name) => name.endsWith(".wasm") && name !== `${CRATE}.wasm`);
-  const wasmFiles = [
-    [`${CRATE}_bg.wasm`, join(bound, `${CRATE}_bg.wasm`)],
-    ...modules.map((name) => [name, join(split, name)]),
-  ];
   if (release) {
-    for (const [, path] of wasmFiles) run("wasm-opt", ["-Oz", ...WASM_FEATURES, path, "-o", path]);
+    const paths = [join(bound, `${CRATE}_bg.wasm`), ...modules.map((name) => join(split, name))];
+    for (const path of paths) run("wasm-opt", ["-Oz", ...WASM_FEATURES, path, "-o", path]);
   }
 
   // 5. Named by content. The loader names the chunks, and the main module's JavaScript and the
