@@ -412,8 +412,13 @@ pub async fn start() -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
         dist.join("index.html").exists(),
         "build the frontend first (trunk build --release)"
     );
+    start_on(&dist).await
+}
+
+/// As [`start`], with the server serving the frontend built in `dist` (a test's altered copy).
+pub async fn start_on(dist: &std::path::Path) -> (Server, Driver, Client, [tempfile::TempDir; 2]) {
     let data = tempfile::tempdir().unwrap();
-    let server = Server::start_with(data.path(), &dist, &["--demo"]).unwrap();
+    let server = Server::start_with(data.path(), dist, &["--demo"]).unwrap();
     let driver = Driver::start();
     let profile = tempfile::tempdir().unwrap();
     let client = browser(&driver, profile.path()).await;

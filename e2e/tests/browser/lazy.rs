@@ -1,8 +1,8 @@
 //! Pages that load on demand (frontend/src/routes.rs): a page's files are asked for beside the
 //! main module, and a page whose files do not arrive says so while the app goes on.
 
-use antikor_e2e::browser::{Driver, browser, click, start, wait_for_count, wait_text};
-use antikor_e2e::{Server, workspace_root};
+use antikor_e2e::browser::{click, start, start_on, wait_for_count, wait_text};
+use antikor_e2e::workspace_root;
 use std::path::Path;
 
 /// The `href`s of the files `index.html`'s boot script asked the browser to fetch early.
@@ -72,11 +72,7 @@ async fn a_page_whose_files_do_not_arrive_says_so_and_the_app_goes_on() {
     // As after a new build replaced the files an open page names, or a broken connection.
     let dist = tempfile::tempdir().unwrap();
     dist_without("split_public_pages-", dist.path());
-    let data = tempfile::tempdir().unwrap();
-    let server = Server::start_with(data.path(), dist.path(), &["--demo"]).unwrap();
-    let driver = Driver::start();
-    let profile = tempfile::tempdir().unwrap();
-    let client = browser(&driver, profile.path()).await;
+    let (server, _driver, client, _dirs) = start_on(dist.path()).await;
     let base = server.base_url.as_str();
 
     client.goto(&format!("{base}/plan")).await.unwrap();
