@@ -145,7 +145,8 @@ enum Command {
         command: BundleCommand,
     },
     /// Keeps a full copy of a log, following it over HTTP as an auditor and checking every
-    /// event against the log's signed checkpoints; `recover` rebuilds a damaged folder from it.
+    /// event against the log's signed checkpoints, with the evidence files its records attach;
+    /// `recover` rebuilds a damaged folder from it.
     /// The password is read from ANTIKOR_MIRROR_PASSWORD or standard input.
     Mirror {
         /// The log server's base URL.
@@ -181,8 +182,8 @@ enum Command {
         log_key_file: Option<PathBuf>,
     },
     /// Rebuilds the log of a damaged data folder from a mirror, after proving that the mirror
-    /// extends what the damaged log last acknowledged. The damaged log is kept beside it. The
-    /// server must be stopped.
+    /// extends what the damaged log last acknowledged, and puts back the evidence files the
+    /// folder lacks. The damaged log is kept beside it. The server must be stopped.
     Recover {
         /// The mirror's folder.
         #[arg(long)]
@@ -950,8 +951,9 @@ fn rebuild(data: PathBuf, log_key_file: Option<PathBuf>) -> anyhow::Result<ExitC
 fn recover(from: PathBuf, data: PathBuf) -> anyhow::Result<ExitCode> {
     let recovered = antikor_server::mirror::recover(&from, &data)?;
     println!(
-        "recovered {} events from the mirror; the damaged log is kept in {}",
+        "recovered {} events from the mirror; evidence files put back: {}; the damaged log is kept in {}",
         recovered.events,
+        recovered.files,
         recovered.damaged.display()
     );
     Ok(ExitCode::SUCCESS)

@@ -5,15 +5,20 @@
 //! which only the vault's key opens) up to the newest checkpoint's size, appends them to a log
 //! of its own that checks every link of the chain, and then requires its Merkle root at that
 //! size to be the checkpoint's: a log that rewrote or rolled back its history is refused. Its
-//! folder has the layout of a data folder (`log/`, `log.anchor`), so `antikor verify` checks it
-//! and `antikor recover` copies it back.
+//! folder has the layout of a data folder (`log/`, `log.anchor`, `files/`), so `antikor verify`
+//! checks it and `antikor recover` copies it back. The evidence files the records attach are
+//! copied too, each checked against the SHA-256 its record names.
 
 use crate::app::anchor_path;
 use crate::cli::verify_copy;
+use crate::files::{FileStore, Stored, sha256_hex};
+use crate::projections::{ReadModels, files::attachments};
 use crate::store::anchor::{self, Found};
 use crate::store::{EventStore, SledStore, StoreOptions, copy_folder};
 use antikor_shared::tlog::{self, VerifierKey};
 use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -83,6 +88,10 @@ impl Remote {
     }
 
     async fn text(&self, path: &str) -> anyhow::Result<String> {
+        Ok(String::from_utf8_lossy(&self.bytes(path).await?).into_owned())
+    }
+
+    async fn bytes(&self, path: &str) -> anyhow::Result<Vec<u8>> {
         let response = self
             .client
             .get(format!("{}{path}", self.base))
@@ -90,11 +99,14 @@ impl Remote {
             .send()
             .await?;
         let status = response.status();
-        let text = response.text().await?;
+        let bytes = response.bytes().await?;
         if !status.is_success() {
-            bail!("{path} answered {status}: {text}");
+            bail!(
+                "{path} answered {status}: {}",
+                String::from_utf8_lossy(&bytes)
+            );
         }
-        Ok(text)
+        Ok(bytes.to_vec())
     }
 }
 
@@ -188,6 +200,97 @@ async fn round(
     Ok(head.size)
 }
 
+/// How far the mirror has copied the files its records attach, kept in `DATA/files.json`.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct FilesCopied {
+    /// The records up to this position have had their files looked for.
+    position: u64,
+    /// Files that a record attaches and the log server could not give (it lacks them, or
+    /// holds them damaged), asked for again every round.
+    missing: BTreeSet<String>,
+}
+
+impl FilesCopied {
+    fn path(data: &Path) -> PathBuf {
+        data.join("files.json")
+    }
+
+    fn load(data: &Path) -> anyhow::Result<Self> {
+        match std::fs::read(Self::path(data)) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .with_context(|| format!("reading {}", Self::path(data).display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Written whole or not at all: a crash leaves the last state, and the next round looks
+    /// again for what it named.
+    fn save(&self, data: &Path) -> anyhow::Result<()> {
+        let tmp = data.join("files.json.new");
+        std::fs::write(&tmp, serde_json::to_vec(self)?)?;
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, Self::path(data))?;
+        crate::store::durable::sync_dir(data)?;
+        Ok(())
+    }
+}
+
+/// Records read at a time when looking for attached files.
+const FILES_PAGE: usize = 5000;
+
+/// Copies the evidence files attached by the mirrored records after the last ones looked at,
+/// and those missing from earlier rounds, each checked against the SHA-256 its record names.
+/// Returns how many files were copied and how many the log server could not give.
+async fn copy_files(
+    remote: &Remote,
+    store: &SledStore,
+    data: &Path,
+) -> anyhow::Result<(usize, usize)> {
+    let mut state = FilesCopied::load(data)?;
+    let files = FileStore::open(data)?;
+    let mut wanted = std::mem::take(&mut state.missing);
+    let head = store.head().position;
+    while state.position < head {
+        let events = store.read_all(state.position + 1, FILES_PAGE)?;
+        let Some(last) = events.last() else { break };
+        state.position = last.position;
+        for event in &events {
+            if let Some(typed) = ReadModels::decode(event) {
+                let named = attachments(&event.stream, &typed);
+                wanted.extend(named.into_iter().map(|(_, file)| file.sha256.clone()));
+            }
+        }
+    }
+    let mut copied = 0;
+    for sha256 in wanted {
+        if matches!(files.get(&sha256)?, Stored::Whole(_)) {
+            continue;
+        }
+        match remote.bytes(&format!("/api/files/{sha256}")).await {
+            Ok(bytes) if sha256_hex(&bytes) == sha256 => {
+                files.put(&bytes)?;
+                copied += 1;
+            }
+            Ok(_) => {
+                eprintln!(
+                    "the log server sent other bytes for the file {sha256} than its records name; asked for again next round"
+                );
+                state.missing.insert(sha256);
+            }
+            Err(e) => {
+                eprintln!(
+                    "the file {sha256} could not be copied ({e:#}); asked for again next round"
+                );
+                state.missing.insert(sha256);
+            }
+        }
+    }
+    let missing = state.missing.len();
+    state.save(data)?;
+    Ok((copied, missing))
+}
+
 /// Follows a log (or copies it once), printing each round's size.
 pub async fn run(options: MirrorOptions) -> anyhow::Result<()> {
     std::fs::create_dir_all(&options.data)?;
@@ -197,8 +300,9 @@ pub async fn run(options: MirrorOptions) -> anyhow::Result<()> {
     let result = async {
         loop {
             let size = round(&remote, &store, &key, &options.data).await?;
+            let (copied, missing) = copy_files(&remote, &store, &options.data).await?;
             println!(
-                "mirrored {size} events of {} ({})",
+                "mirrored {size} events of {} ({}); evidence files: {copied} copied, {missing} missing",
                 key.name(),
                 key.fingerprint()
             );
@@ -220,6 +324,8 @@ pub struct Recovered {
     pub events: u64,
     /// Where the damaged log was moved.
     pub damaged: PathBuf,
+    /// Evidence files put back: those the data folder lacked or held damaged.
+    pub files: usize,
 }
 
 /// Rebuilds the log of the data folder `data` from the mirror in `mirror`, after proving that
@@ -282,5 +388,51 @@ pub fn recover(mirror: &Path, data: &Path) -> anyhow::Result<Recovered> {
     }
     crate::store::durable::sync_dir(&log_dir)?;
     crate::store::durable::sync_dir(data)?;
-    Ok(Recovered { events, damaged })
+    let files = restore_files(mirror, data)?;
+    Ok(Recovered {
+        events,
+        damaged,
+        files,
+    })
+}
+
+/// Puts back every evidence file of the mirror that `data` lacks or holds damaged. Files are
+/// named by their SHA-256, so one that `data` holds whole is the same file and stays.
+fn restore_files(mirror: &Path, data: &Path) -> anyhow::Result<usize> {
+    let folder = mirror.join("files");
+    if !folder.exists() {
+        return Ok(0);
+    }
+    let (from, to) = (FileStore::open(mirror)?, FileStore::open(data)?);
+    let mut restored = 0;
+    for prefix in std::fs::read_dir(&folder)? {
+        let prefix = prefix?.path();
+        if !prefix.is_dir() {
+            continue;
+        }
+        for entry in std::fs::read_dir(prefix)? {
+            let name = entry?.file_name();
+            let Some(sha256) = name.to_str() else {
+                continue;
+            };
+            if matches!(to.get(sha256)?, Stored::Whole(_)) {
+                continue;
+            }
+            match from.get(sha256)? {
+                Stored::Whole(bytes) => {
+                    to.put(&bytes)?;
+                    restored += 1;
+                }
+                // A temporary file of an interrupted copy, or damage in the mirror itself.
+                Stored::Missing => {}
+                Stored::Damaged => {
+                    tracing::warn!(
+                        sha256,
+                        "the mirror's copy of this file is damaged; not restored"
+                    );
+                }
+            }
+        }
+    }
+    Ok(restored)
 }

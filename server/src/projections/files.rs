@@ -1,7 +1,9 @@
 //! Which records each stored evidence file is attached to: what decides who may download it.
 
-use antikor_shared::TenantId;
+use antikor_shared::events::{ActivityEvent, AnyEvent, ProgressEvent, RiskEvent};
 use antikor_shared::files::FileRef;
+use antikor_shared::progress::Evidence;
+use antikor_shared::{StreamId, TenantId};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -23,6 +25,39 @@ pub struct FileUse {
     pub file: FileRef,
     /// Whose records, and which.
     pub owners: Vec<(TenantId, Owner)>,
+}
+
+/// The files an event of `stream` attaches, each with the record it is attached to. The one
+/// reading of the log for files: the read model folds it, and a mirror copies what it names.
+pub fn attachments<'e>(stream: &StreamId, event: &'e AnyEvent) -> Vec<(Owner, &'e FileRef)> {
+    match event {
+        AnyEvent::ProgressEvent(ProgressEvent::Reported(report)) => report
+            .evidence
+            .iter()
+            .filter_map(|evidence| match evidence {
+                Evidence::File(file) => Some((Owner::Progress, file)),
+                _ => None,
+            })
+            .collect(),
+        AnyEvent::RiskEvent(RiskEvent::FilesAttached(attached)) => crate::streams::risk_id(stream)
+            .map_or_else(Vec::new, |id| {
+                attached
+                    .files
+                    .iter()
+                    .map(|f| (Owner::Risk(id), f))
+                    .collect()
+            }),
+        AnyEvent::ActivityEvent(ActivityEvent::FilesAttached(attached)) => {
+            crate::streams::activity_id(stream).map_or_else(Vec::new, |id| {
+                attached
+                    .files
+                    .iter()
+                    .map(|f| (Owner::Activity(id), f))
+                    .collect()
+            })
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Every attached file, by its hash.

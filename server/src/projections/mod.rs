@@ -16,11 +16,10 @@ use crate::codec;
 use crate::store::{EventStore, StoreError, VerifyReport};
 use accounts::AccountDirectory;
 use antikor_shared::events::{
-    ActivityEvent, AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, ProgressEvent,
-    RiskEvent, SecurityEvent, SignalEvent, TenantEvent,
+    AnyEvent, ChannelEvent, EventSet, EventType, IntakeListsEvent, SecurityEvent, SignalEvent,
+    TenantEvent,
 };
 use antikor_shared::i18n::Text;
-use antikor_shared::progress::Evidence;
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
 use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
@@ -176,6 +175,11 @@ impl ReadModels {
                 tenant.latest.pop_front();
             }
         }
+        if let Some(typed) = &typed {
+            for (owner, file) in files::attachments(&event.stream, typed) {
+                self.files.attached(&event.tenant, owner, file);
+            }
+        }
         // Each set of events has the one model that folds it.
         match typed {
             None => {}
@@ -218,39 +222,10 @@ impl ReadModels {
             }
             Some(AnyEvent::SurveyEvent(e)) => self.surveys.survey(event, e),
             Some(AnyEvent::SurveyAnswerEvent(e)) => self.surveys.answered(event, e),
-            Some(AnyEvent::ProgressEvent(e)) => {
-                let ProgressEvent::Reported(report) = &e;
-                for evidence in &report.evidence {
-                    if let Evidence::File(file) = evidence {
-                        self.files
-                            .attached(&event.tenant, files::Owner::Progress, file);
-                    }
-                }
-                self.work.progress(event, e);
-            }
+            Some(AnyEvent::ProgressEvent(e)) => self.work.progress(event, e),
             Some(AnyEvent::ContactsEvent(e)) => self.work.contacts(event, e),
-            Some(AnyEvent::RiskEvent(e)) => {
-                if let (RiskEvent::FilesAttached(attached), Some(id)) =
-                    (&e, crate::streams::risk_id(&event.stream))
-                {
-                    for file in &attached.files {
-                        self.files
-                            .attached(&event.tenant, files::Owner::Risk(id), file);
-                    }
-                }
-                self.risks.risk(event, e);
-            }
-            Some(AnyEvent::ActivityEvent(e)) => {
-                if let (ActivityEvent::FilesAttached(attached), Some(id)) =
-                    (&e, crate::streams::activity_id(&event.stream))
-                {
-                    for file in &attached.files {
-                        self.files
-                            .attached(&event.tenant, files::Owner::Activity(id), file);
-                    }
-                }
-                self.work.activity(event, e);
-            }
+            Some(AnyEvent::RiskEvent(e)) => self.risks.risk(event, e),
+            Some(AnyEvent::ActivityEvent(e)) => self.work.activity(event, e),
             Some(AnyEvent::SignalEvent(e)) => {
                 if let SignalEvent::RisksLinked(linked) = &e {
                     self.risks.signal_related(event, &linked.risks);
