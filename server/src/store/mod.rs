@@ -9,6 +9,7 @@ pub mod compress;
 pub mod durable;
 pub mod index;
 pub mod keys;
+pub mod postgres;
 pub mod record;
 mod sled_store;
 pub mod tree;

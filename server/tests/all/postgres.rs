@@ -1,0 +1,193 @@
+//! A throwaway PostgreSQL cluster for one test: initdb in a temporary folder, the server on a
+//! free loopback port, stopped and removed when the test drops it (a panicking test too).
+//!
+//! PostgreSQL refuses to run as root, which CI is: then every command runs as the `postgres`
+//! user that Debian's package creates, in a folder given to that user. The binaries are
+//! `ANTIKOR_PG_BIN`'s, or the newest of `/usr/lib/postgresql/*/bin` (`.ci/setup` installs them).
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use tokio_postgres::{Client, NoTls};
+
+/// A running cluster.
+pub struct Cluster {
+    bin: PathBuf,
+    data: PathBuf,
+    port: u16,
+    as_postgres: bool,
+    _dir: tempfile::TempDir,
+}
+
+impl Cluster {
+    /// Makes and starts a cluster; fails the test when PostgreSQL is missing.
+    pub fn start() -> Self {
+        let bin = binaries();
+        let as_postgres = is_root();
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("pg");
+        std::fs::create_dir(&data).unwrap();
+        if as_postgres {
+            let owner = Command::new("id")
+                .args(["-u", "postgres"])
+                .output()
+                .unwrap();
+            let gid = Command::new("id")
+                .args(["-g", "postgres"])
+                .output()
+                .unwrap();
+            let number = |o: std::process::Output| {
+                String::from_utf8(o.stdout)
+                    .unwrap()
+                    .trim()
+                    .parse::<u32>()
+                    .unwrap()
+            };
+            let (uid, gid) = (number(owner), number(gid));
+            std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
+            std::os::unix::fs::chown(&data, Some(uid), Some(gid)).unwrap();
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let cluster = Self {
+            bin,
+            data,
+            port,
+            as_postgres,
+            _dir: dir,
+        };
+        let data = cluster.data.to_str().unwrap().to_owned();
+        cluster.run(
+            "initdb",
+            &[
+                "-D",
+                &data,
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "--no-sync",
+                "--no-instructions",
+                "-E",
+                "UTF8",
+                "--locale=C",
+            ],
+        );
+        // Only the loopback and no socket file; synchronous_commit stays on, as in production.
+        let options = format!("-h 127.0.0.1 -p {port} -k '' -c fsync=on");
+        cluster.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &data,
+                "-o",
+                &options,
+                "-l",
+                &format!("{data}/server.log"),
+                "-w",
+                "start",
+            ],
+        );
+        cluster
+    }
+
+    /// A connection to `database` as the superuser.
+    pub async fn connect(&self, database: &str) -> Client {
+        let config = format!(
+            "host=127.0.0.1 port={} user=postgres dbname={database}",
+            self.port
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match tokio_postgres::connect(&config, NoTls).await {
+                Ok((client, connection)) => {
+                    tokio::spawn(connection);
+                    return client;
+                }
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(e) => panic!("connecting to the test cluster: {e}"),
+            }
+        }
+    }
+
+    /// A fresh database of the cluster, connected.
+    pub async fn database(&self, name: &str) -> Client {
+        let admin = self.connect("postgres").await;
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
+        self.connect(name).await
+    }
+
+    fn command(&self, tool: &str) -> Command {
+        let path = self.bin.join(tool);
+        if self.as_postgres {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(path);
+            command
+        } else {
+            Command::new(path)
+        }
+    }
+
+    fn run(&self, tool: &str, args: &[&str]) {
+        let out = self
+            .command(tool)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("running {tool}: {e}"));
+        assert!(
+            out.status.success(),
+            "{tool} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.data.to_str().unwrap().to_owned();
+        let _ = self
+            .command("pg_ctl")
+            .args(["-D", &data, "-m", "immediate", "-w", "stop"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn binaries() -> PathBuf {
+    if let Some(bin) = std::env::var_os("ANTIKOR_PG_BIN") {
+        return PathBuf::from(bin);
+    }
+    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let version = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin");
+            bin.join("initdb").exists().then_some((version, bin))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, bin)| bin).expect(
+        "PostgreSQL's server is not installed (the test command installs Debian's postgresql)",
+    )
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
