@@ -20,6 +20,8 @@ pub enum ReminderKind {
     Revote,
     /// A risk of the corruption-risk register to review by its review date.
     RiskReview,
+    /// The institution's staff survey, open, in its last days (plan measure VI.2).
+    SurveyClosing,
 }
 
 impl ReminderKind {
@@ -31,6 +33,7 @@ impl ReminderKind {
             Self::Measure => crate::tr!(lang, "labels-reminder-kind-measure"),
             Self::Revote => crate::tr!(lang, "labels-reminder-kind-revote"),
             Self::RiskReview => crate::tr!(lang, "labels-reminder-kind-risk-review"),
+            Self::SurveyClosing => crate::tr!(lang, "labels-reminder-kind-survey-closing"),
         }
     }
 }
@@ -61,6 +64,11 @@ pub enum ReminderTarget {
     Risk {
         /// The risk's id.
         id: Uuid,
+    },
+    /// The caller's tenant's staff survey of a year.
+    Survey {
+        /// The survey's year.
+        year: i32,
     },
 }
 
@@ -114,6 +122,7 @@ mod label_tests {
                 ReminderKind::Measure,
                 ReminderKind::Revote,
                 ReminderKind::RiskReview,
+                ReminderKind::SurveyClosing,
             ],
             |value, lang| value.label(lang),
         );

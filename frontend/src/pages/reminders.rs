@@ -22,6 +22,7 @@ pub(crate) fn reminder_href(target: &ReminderTarget) -> String {
         ReminderTarget::Measure { year, .. } => format!("/dashboard?year={year}"),
         ReminderTarget::Activity { .. } => "/activities?kind=contested_act".to_owned(),
         ReminderTarget::Risk { id } => format!("/risks/{id}"),
+        ReminderTarget::Survey { year } => format!("/survey?year={year}"),
     }
 }
 
@@ -263,5 +264,7 @@ mod tests {
             key: "I.1".into(),
         };
         assert_eq!(reminder_href(&measure), "/dashboard?year=2026");
+        let survey = ReminderTarget::Survey { year: 2026 };
+        assert_eq!(reminder_href(&survey), "/survey?year=2026");
     }
 }

@@ -1,6 +1,6 @@
 //! What waits for a user's action, read off the models: signals to acknowledge and feedback to
 //! give (the whistleblower law's clocks), measures of the plan due, returned acts the council
-//! must discuss again, risks of the register due for review.
+//! must discuss again, risks of the register due for review, a staff survey about to close.
 
 use super::ReadModels;
 use super::views::due_date;
@@ -10,6 +10,7 @@ use antikor_shared::account::Role;
 use antikor_shared::i18n::Lang;
 use antikor_shared::reminders::{Reminder, ReminderKind, ReminderTarget, Reminders};
 use antikor_shared::signal::SignalStatus;
+use antikor_shared::survey::MIN_ANSWERS;
 use chrono::{Datelike, NaiveDate};
 
 /// Days ahead of its last day that a signal's acknowledgment is reminded of (the law allows 7).
@@ -21,6 +22,9 @@ pub const FEEDBACK_AHEAD_DAYS: i64 = 14;
 pub const REVOTE_AHEAD_DAYS: i64 = 3;
 /// Days ahead of its review date that a risk's review is reminded of.
 pub const RISK_REVIEW_AHEAD_DAYS: i64 = 14;
+/// Days ahead of its last day that an open staff survey is reminded of: time to hand out the
+/// codes left and to remind the staff, while answers are still taken.
+pub const SURVEY_CLOSING_AHEAD_DAYS: i64 = 7;
 
 /// Which kinds of reminder a caller is given: what their role acts on in their tenant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +84,7 @@ impl ReadModels {
                     target: ReminderTarget::Risk { id: r.id },
                 }));
             }
+            self.survey_reminders(tenant, today, lang, &mut items);
         }
         items.sort_by(|a, b| (a.due, a.kind, &a.subject).cmp(&(b.due, b.kind, &b.subject)));
         let total = items.len() as u64;
@@ -139,6 +144,55 @@ impl ReadModels {
 
     /// The measures of this year's plan the tenant has not completed that are overdue or due
     /// within [`DUE_SOON_DAYS`](super::views::DUE_SOON_DAYS).
+    /// The tenant's staff surveys that take answers for at most [`SURVEY_CLOSING_AHEAD_DAYS`]
+    /// more days (this year's, and last year's when it closes in this one). The subject says
+    /// how many answered, and, while fewer than the threshold did, that no results show yet.
+    fn survey_reminders(
+        &self,
+        tenant: &TenantId,
+        today: NaiveDate,
+        lang: Lang,
+        items: &mut Vec<Reminder>,
+    ) {
+        for year in [today.year() - 1, today.year()] {
+            let Some(survey) = self.surveys.of(tenant, year) else {
+                continue;
+            };
+            let Some(opened) = &survey.opened else {
+                continue;
+            };
+            let left = ahead(opened.closes_on, today);
+            if !(0..=SURVEY_CLOSING_AHEAD_DAYS).contains(&left) {
+                continue;
+            }
+            // A year is no count: written as it is, not grouped as a number would be.
+            let (year_text, answers) = (year.to_string(), survey.respondents);
+            let subject = if answers < MIN_ANSWERS {
+                antikor_shared::tr!(
+                    lang,
+                    "requests-reminder-survey-short",
+                    year = year_text.as_str(),
+                    answers = answers,
+                    needed = MIN_ANSWERS
+                )
+            } else {
+                antikor_shared::tr!(
+                    lang,
+                    "requests-reminder-survey",
+                    year = year_text.as_str(),
+                    answers = answers
+                )
+            };
+            items.push(Reminder {
+                kind: ReminderKind::SurveyClosing,
+                due: opened.closes_on,
+                overdue: false,
+                subject,
+                target: ReminderTarget::Survey { year },
+            });
+        }
+    }
+
     fn measure_reminders(&self, tenant: &TenantId, today: NaiveDate, items: &mut Vec<Reminder>) {
         let year = today.year();
         let Some(progress) = self.progress(tenant, year, today) else {

@@ -215,3 +215,44 @@ async fn reminders_need_a_session() {
     let (status, body) = app.get("/api/reminders").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
 }
+
+#[tokio::test]
+async fn an_open_staff_survey_is_reminded_of_in_its_last_week_to_those_who_run_it() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let year = today(&app).year();
+    let codes = crate::surveys::opened(&app, &officer, 6).await;
+    let one = [crate::surveys::choice("q1", 0)];
+    let (status, body) = crate::surveys::answer(&app, "bansko", &codes[0], &one).await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let surveys = |r: &Reminders| {
+        r.items
+            .iter()
+            .filter(|i| i.kind == ReminderKind::SurveyClosing)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // It closes in 30 days: nothing yet.
+    assert!(surveys(&reminders(&app, &officer).await).is_empty());
+
+    app.state.clock.advance(TimeDelta::days(24));
+    let shown = surveys(&reminders(&app, &officer).await);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let reminder = &shown[0];
+    assert_eq!(reminder.due, today(&app) + Days::new(6));
+    assert!(!reminder.overdue);
+    assert_eq!(reminder.target, ReminderTarget::Survey { year });
+    assert_eq!(
+        reminder.subject,
+        format!("Анкета {year} г.: 1 отговор, а резултатите се показват от 5")
+    );
+    // Readers are given none: they run no survey.
+    let auditor = app.login("odit").await;
+    assert!(surveys(&reminders(&app, &auditor).await).is_empty());
+
+    // On its last day still; the day after, answers are no longer taken and nothing waits.
+    app.state.clock.advance(TimeDelta::days(6));
+    assert_eq!(surveys(&reminders(&app, &officer).await).len(), 1);
+    app.state.clock.advance(TimeDelta::days(1));
+    assert!(surveys(&reminders(&app, &officer).await).is_empty());
+}

@@ -77,6 +77,7 @@ labels-reminder-kind-feedback = Обратна информация по сиг�
 labels-reminder-kind-measure = Мярка от плана
 labels-reminder-kind-revote = Върнат акт за ново обсъждане
 labels-reminder-kind-risk-review = Преглед на риск
+labels-reminder-kind-survey-closing = Анкетата за служителите приключва
 
 ## Delivery
 labels-delivery-off = Без писма

@@ -91,6 +91,14 @@ requests-no-measure = Няма мярка „{ $key }“.
 requests-email-invalid = „{ $email }“ не е адрес на електронна поща.
 requests-email-missing = Въведете адрес на електронна поща, на който да получавате известията.
 requests-reminder-signal = Сигнал № { $reference }
+requests-reminder-survey = Анкета { $year } г.: { $answers ->
+    [one] { $answers } отговор
+   *[other] { $answers } отговора
+}
+requests-reminder-survey-short = Анкета { $year } г.: { $answers ->
+    [one] { $answers } отговор
+   *[other] { $answers } отговора
+}, а резултатите се показват от { $needed }
 
 ## Signals: the public form, the reporter's page and the register.
 requests-no-such-signal = Няма такъв сигнал в регистъра на институцията.

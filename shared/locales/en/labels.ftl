@@ -77,6 +77,7 @@ labels-reminder-kind-feedback = Feedback on a signal
 labels-reminder-kind-measure = Plan measure
 labels-reminder-kind-revote = Act returned for reconsideration
 labels-reminder-kind-risk-review = Risk review
+labels-reminder-kind-survey-closing = Staff survey closing
 
 ## Delivery
 labels-delivery-off = No e-mail

@@ -97,6 +97,14 @@ requests-no-measure = There is no measure “{ $key }”.
 requests-email-invalid = “{ $email }” is not an e-mail address.
 requests-email-missing = Enter the e-mail address at which to receive the notifications.
 requests-reminder-signal = Signal No. { $reference }
+requests-reminder-survey = Staff survey { $year }: { $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}
+requests-reminder-survey-short = Staff survey { $year }: { $answers ->
+    [one] { $answers } answer
+   *[other] { $answers } answers
+}, and results show from { $needed }
 
 ## Signals: the public form, the reporter's page and the register.
 requests-no-such-signal = There is no such signal in the institution's register.
