@@ -561,7 +561,7 @@ fn serve(
         tracing::info!(%address, data = %config.data_dir.display(), "Antikor is listening");
         // Tests and scripts read this line to learn the port when they asked for port 0.
         println!("listening on http://{address}");
-        tokio::spawn(sweep_retention(state.clone()));
+        tokio::spawn(sweep_hourly(state.clone()));
         let app = router::build(state);
         let stop = std::sync::Arc::new(stop);
         let stopper = stop.clone();
@@ -578,8 +578,9 @@ fn serve(
     })
 }
 
-/// Destroys the keys of signals whose retention period ended: at start, then hourly.
-async fn sweep_retention(app: antikor_server::app::AppState) {
+/// Destroys the keys of signals whose retention period ended, and removes uploaded files that
+/// no record attached: at start, then hourly.
+async fn sweep_hourly(app: antikor_server::app::AppState) {
     let mut stopping = app.stopping.clone();
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
@@ -590,6 +591,9 @@ async fn sweep_retention(app: antikor_server::app::AppState) {
         let today = app.clock.today();
         if let Err(error) = app.sweep_retention(today).await {
             tracing::error!(%error, "the retention sweep failed; it runs again in an hour");
+        }
+        if let Err(error) = app.sweep_unattached_files().await {
+            tracing::error!(%error, "the sweep of unattached files failed; it runs again in an hour");
         }
     }
 }

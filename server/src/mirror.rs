@@ -269,7 +269,7 @@ async fn copy_files(
         }
         match remote.bytes(&format!("/api/files/{sha256}")).await {
             Ok(bytes) if sha256_hex(&bytes) == sha256 => {
-                files.put(&bytes)?;
+                files.put(&bytes, std::time::SystemTime::now())?;
                 copied += 1;
             }
             Ok(_) => {
@@ -420,7 +420,7 @@ fn restore_files(mirror: &Path, data: &Path) -> anyhow::Result<usize> {
             }
             match from.get(sha256)? {
                 Stored::Whole(bytes) => {
-                    to.put(&bytes)?;
+                    to.put(&bytes, std::time::SystemTime::now())?;
                     restored += 1;
                 }
                 // A temporary file of an interrupted copy, or damage in the mirror itself.

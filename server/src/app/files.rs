@@ -1,6 +1,7 @@
 //! Evidence files as callers store, attach and read them: an upload is judged by its bytes and
 //! kept under its hash; a record names it; a download is allowed to whoever may read one of
-//! the records it is attached to (anyone, for a public meeting's protocol).
+//! the records it is attached to (anyone, for a public meeting's protocol). An upload no record
+//! names within a day is swept.
 
 use super::App;
 use crate::access::{ReadScope, TenantWrite};
@@ -16,6 +17,10 @@ use antikor_shared::progress::Evidence;
 use antikor_shared::risk::RiskRecord;
 use antikor_shared::views::ActivityRecord;
 use uuid::Uuid;
+
+/// How long an uploaded file waits for a record to name it before the sweep removes it: the
+/// form it was uploaded from is filled in meanwhile.
+pub const UNATTACHED_FILE_HOURS: i64 = 24;
 
 fn no_file() -> AppError {
     AppError::NotFound(msg!("requests-no-such-file"))
@@ -58,7 +63,8 @@ impl App {
             .ok_or_else(|| AppError::BadRequest(msg!("requests-file-type", name = name)))?;
         let store = self.files.clone();
         let size = bytes.len() as u64;
-        let sha256 = tokio::task::spawn_blocking(move || store.put(&bytes))
+        let now = self.clock.now().into();
+        let sha256 = tokio::task::spawn_blocking(move || store.put(&bytes, now))
             .await
             .map_err(|e| AppError::Internal(e.into()))?
             .map_err(|e| AppError::Internal(e.context("storing an evidence file")))?;
@@ -103,6 +109,35 @@ impl App {
             .collect()
     }
 
+    /// Removes the evidence files that no record attaches and that were uploaded more than
+    /// [`UNATTACHED_FILE_HOURS`] ago (a form is filled in the meantime), with temporary files
+    /// of uploads interrupted as long ago. Returns how many files went and their bytes.
+    pub async fn sweep_unattached_files(&self) -> AppResult<(usize, u64)> {
+        let _attaching = self.attaching.write().await;
+        let attached: std::collections::HashSet<String> = self
+            .models_unscoped()
+            .files
+            .hashes()
+            .map(str::to_owned)
+            .collect();
+        let before = self.clock.now() - chrono::TimeDelta::hours(UNATTACHED_FILE_HOURS);
+        let store = self.files.clone();
+        let swept = tokio::task::spawn_blocking(move || {
+            store.sweep(|sha256| attached.contains(sha256), before.into())
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("sweeping files")))?;
+        if swept.0 > 0 {
+            tracing::info!(
+                files = swept.0,
+                bytes = swept.1,
+                "removed uploaded files that no record attached"
+            );
+        }
+        Ok(swept)
+    }
+
     /// A stored file, when `reader` may read a record it is attached to, or one of those
     /// records is public (`reader`: `None` for a visitor). 404 otherwise, as if it did not
     /// exist; a file found damaged is never served.
@@ -143,6 +178,7 @@ impl App {
         files: Vec<FileRef>,
         lang: antikor_shared::i18n::Lang,
     ) -> AppResult<ActivityRecord> {
+        let _attaching = self.attaching.read().await;
         let files = self.stored_files(files)?;
         let context = crate::domain::activities::ActivityContext {
             plan: None,
@@ -166,6 +202,7 @@ impl App {
         files: Vec<FileRef>,
         exact: bool,
     ) -> AppResult<RiskRecord> {
+        let _attaching = self.attaching.read().await;
         let files = self.stored_files(files)?;
         let year = self
             .models_unscoped()

@@ -161,6 +161,10 @@ pub struct App {
     vault: Arc<Vault>,
     /// The evidence files.
     files: crate::files::FileStore,
+    /// Held for reading by a command that attaches stored files, from its check that they are
+    /// stored until its events are folded in; for writing by the sweep of files no record
+    /// names, so that the sweep never removes a file a record is about to name.
+    attaching: tokio::sync::RwLock<()>,
     /// Uploads per user: a file is stored before any record names it, so uploads alone must
     /// not be able to fill the disk.
     uploads: DefaultKeyedRateLimiter<String>,
@@ -403,6 +407,7 @@ impl App {
             tenant_registration: tokio::sync::Mutex::new(()),
             vault,
             files,
+            attaching: tokio::sync::RwLock::new(()),
             uploads: RateLimiter::keyed(
                 Quota::per_hour(NonZeroU32::new(UPLOADS_PER_HOUR).unwrap_or(NonZeroU32::MIN))
                     .allow_burst(NonZeroU32::new(UPLOADS_BURST).unwrap_or(NonZeroU32::MIN)),

@@ -103,6 +103,7 @@ impl App {
             },
             today: self.clock.today(),
         };
+        let _attaching = self.attaching.read().await;
         let report = ReportProgress {
             evidence: self.stored_evidence(report.evidence)?,
             ..report

@@ -86,4 +86,9 @@ impl FileIndex {
     pub fn get(&self, sha256: &str) -> Option<&FileUse> {
         self.files.get(sha256)
     }
+
+    /// The hashes of every attached file.
+    pub fn hashes(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
 }

@@ -7,6 +7,7 @@ use antikor_shared::files::FileRef;
 use antikor_shared::views::ActivityRecord;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
+use chrono::TimeDelta;
 use serde_json::{Value, json};
 
 async fn upload(app: &TestApp, session: &Session, name: &str, bytes: &[u8]) -> (StatusCode, Value) {
@@ -223,4 +224,112 @@ async fn uploads_alone_cannot_fill_the_disk() {
         upload(&app, &other, "b.pdf", b"%PDF-1.7 b").await.0,
         StatusCode::CREATED
     );
+}
+
+#[tokio::test]
+async fn an_upload_no_record_names_is_swept_after_a_day_and_one_a_record_names_never() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let (status, named) = upload(&app, &officer, "otchet.pdf", b"%PDF-1.7 otchet").await;
+    assert_eq!(status, StatusCode::CREATED, "{named}");
+    let (status, row) = app
+        .call(
+            Some(&officer),
+            Method::PUT,
+            "/api/progress/2017/II.3",
+            Some(json!({"level": "limited", "note": "Отчет с протокол",
+                "evidence": [{"kind": "file", "value": named}],
+                "reported_for": "2017-06-30", "expected_version": 0})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{row}");
+    let draft = b"%PDF-1.7 chernova, ne e prilozhena".to_vec();
+    let (_, orphan) = upload(&app, &officer, "chernova.pdf", &draft).await;
+
+    // A day to name it in a record.
+    app.state.clock.advance(TimeDelta::hours(23));
+    assert_eq!(app.state.sweep_unattached_files().await.unwrap(), (0, 0));
+    app.state.clock.advance(TimeDelta::hours(2));
+    assert_eq!(
+        app.state.sweep_unattached_files().await.unwrap(),
+        (1, draft.len() as u64)
+    );
+    let named_hash = named["sha256"].as_str().unwrap();
+    assert_eq!(
+        download(&app, Some(&officer), named_hash).await.1,
+        b"%PDF-1.7 otchet"
+    );
+    // The swept one is no longer there to attach; uploaded again, it is, for another day.
+    let closed = meeting(&app, &officer, false).await;
+    let attach = format!("/api/activities/{}/files", closed.id);
+    let (status, body) = app
+        .call(
+            Some(&officer),
+            Method::POST,
+            &attach,
+            Some(json!({"files": [orphan]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    upload(&app, &officer, "chernova.pdf", &draft).await;
+    let (status, body) = app
+        .call(
+            Some(&officer),
+            Method::POST,
+            &attach,
+            Some(json!({"files": [orphan]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sweep_racing_attachments_never_leaves_a_record_naming_a_removed_file() {
+    let app = std::sync::Arc::new(TestApp::start_demo().await);
+    let officer = app.login("bansko.officer").await;
+    let closed = meeting(&app, &officer, false).await;
+    let attach = format!("/api/activities/{}/files", closed.id);
+    for round in 0..6 {
+        let bytes = format!("%PDF-1.7 protokol {round}").into_bytes();
+        let (_, file) = upload(&app, &officer, "protokol.pdf", &bytes).await;
+        app.state.clock.advance(TimeDelta::hours(25));
+        let attempts = (0..8).map(|_| {
+            let (app, officer, attach, file) =
+                (app.clone(), officer.clone(), attach.clone(), file.clone());
+            tokio::spawn(async move {
+                let body = json!({"files": [file]});
+                app.call(Some(&officer), Method::POST, &attach, Some(body))
+                    .await
+                    .0
+            })
+        });
+        let attempts: Vec<_> = attempts.collect();
+        let sweep = tokio::spawn({
+            let app = app.clone();
+            async move { app.state.sweep_unattached_files().await.unwrap() }
+        });
+        let mut attached = false;
+        for attempt in attempts {
+            let status = attempt.await.unwrap();
+            assert!(
+                status == StatusCode::OK || status == StatusCode::BAD_REQUEST,
+                "{status}"
+            );
+            attached |= status == StatusCode::OK;
+        }
+        let (swept, _) = sweep.await.unwrap();
+        let sha256 = file["sha256"].as_str().unwrap();
+        let (status, served) = download(&app, Some(&officer), sha256).await;
+        if attached {
+            assert_eq!(
+                status,
+                StatusCode::OK,
+                "round {round}: a record names a removed file"
+            );
+            assert_eq!(served, bytes);
+            assert_eq!(swept, 0, "round {round}");
+        } else {
+            assert_eq!(swept, 1, "round {round}");
+        }
+    }
 }

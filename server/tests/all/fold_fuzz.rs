@@ -146,7 +146,7 @@ async fn record_a_day() -> Vec<RecordedEvent> {
     let bytes = b"%PDF-1.7 protokol".to_vec();
     let sha256 = antikor_server::files::FileStore::open(app.dir.path())
         .unwrap()
-        .put(&bytes)
+        .put(&bytes, std::time::SystemTime::now())
         .unwrap();
     let file = json!({"sha256": sha256, "name": "protokol.pdf",
         "media_type": "application/pdf", "bytes": bytes.len()});

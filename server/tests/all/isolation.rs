@@ -872,7 +872,7 @@ async fn seed_activity(app: &TestApp, tenant: &str, activity: Value) -> uuid::Uu
 fn stored_file(app: &TestApp, n: usize) -> Value {
     let bytes = format!("%PDF-1.7 доказателство {n}").into_bytes();
     let store = antikor_server::files::FileStore::open(app.dir.path()).unwrap();
-    let sha256 = store.put(&bytes).unwrap();
+    let sha256 = store.put(&bytes, std::time::SystemTime::now()).unwrap();
     json!({"sha256": sha256, "name": format!("dokaz-{n}.pdf"),
         "media_type": "application/pdf", "bytes": bytes.len()})
 }

@@ -75,7 +75,7 @@ async fn work(app: &TestApp, round: u64) {
     let bytes = format!("%PDF-1.7 анализ {round}").into_bytes();
     let sha256 = antikor_server::files::FileStore::open(app.dir.path())
         .unwrap()
-        .put(&bytes)
+        .put(&bytes, std::time::SystemTime::now())
         .unwrap();
     let (status, body) = app
         .post_as(
