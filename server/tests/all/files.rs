@@ -155,23 +155,30 @@ async fn a_protocol_is_uploaded_attached_and_read_by_whoever_reads_its_record() 
     assert_eq!(download(&app, Some(&officer), &file.sha256).await.1, pdf);
 }
 
-#[tokio::test]
-async fn progress_reports_and_risks_carry_files_too() {
-    let app = TestApp::start_demo().await;
-    let officer = app.login("bansko.officer").await;
-    let (status, body) = upload(&app, &officer, "otchet.pdf", b"%PDF-1.7 otchet").await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+/// Uploads `otchet.pdf` and reports progress on measure II.3 with it; returns the upload's
+/// answer (the file as records name it).
+async fn reported_with_a_file(app: &TestApp, officer: &Session) -> Value {
+    let (status, file) = upload(app, officer, "otchet.pdf", b"%PDF-1.7 otchet").await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
     let (status, row) = app
         .call(
-            Some(&officer),
+            Some(officer),
             Method::PUT,
             "/api/progress/2017/II.3",
             Some(json!({"level": "limited", "note": "Отчет с протокол",
-                "evidence": [{"kind": "file", "value": body}],
+                "evidence": [{"kind": "file", "value": file}],
                 "reported_for": "2017-06-30", "expected_version": 0})),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{row}");
+    file
+}
+
+#[tokio::test]
+async fn progress_reports_and_risks_carry_files_too() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let body = reported_with_a_file(&app, &officer).await;
     let sha256 = body["sha256"].as_str().unwrap();
     assert_eq!(
         download(&app, Some(&officer), sha256).await.0,
@@ -230,19 +237,7 @@ async fn uploads_alone_cannot_fill_the_disk() {
 async fn an_upload_no_record_names_is_swept_after_a_day_and_one_a_record_names_never() {
     let app = TestApp::start_demo().await;
     let officer = app.login("bansko.officer").await;
-    let (status, named) = upload(&app, &officer, "otchet.pdf", b"%PDF-1.7 otchet").await;
-    assert_eq!(status, StatusCode::CREATED, "{named}");
-    let (status, row) = app
-        .call(
-            Some(&officer),
-            Method::PUT,
-            "/api/progress/2017/II.3",
-            Some(json!({"level": "limited", "note": "Отчет с протокол",
-                "evidence": [{"kind": "file", "value": named}],
-                "reported_for": "2017-06-30", "expected_version": 0})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{row}");
+    let named = reported_with_a_file(&app, &officer).await;
     let draft = b"%PDF-1.7 chernova, ne e prilozhena".to_vec();
     let (_, orphan) = upload(&app, &officer, "chernova.pdf", &draft).await;
 
@@ -262,24 +257,14 @@ async fn an_upload_no_record_names_is_swept_after_a_day_and_one_a_record_names_n
     // The swept one is no longer there to attach; uploaded again, it is, for another day.
     let closed = meeting(&app, &officer, false).await;
     let attach = format!("/api/activities/{}/files", closed.id);
-    let (status, body) = app
-        .call(
-            Some(&officer),
-            Method::POST,
-            &attach,
-            Some(json!({"files": [orphan]})),
-        )
-        .await;
+    let attached = || {
+        let body = json!({"files": [orphan]});
+        app.call(Some(&officer), Method::POST, &attach, Some(body))
+    };
+    let (status, body) = attached().await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     upload(&app, &officer, "chernova.pdf", &draft).await;
-    let (status, body) = app
-        .call(
-            Some(&officer),
-            Method::POST,
-            &attach,
-            Some(json!({"files": [orphan]})),
-        )
-        .await;
+    let (status, body) = attached().await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
