@@ -63,6 +63,8 @@ impl App {
             .ok_or_else(|| AppError::BadRequest(msg!("requests-file-type", name = name)))?;
         let store = self.files.clone();
         let size = bytes.len() as u64;
+        // A file uploaded again takes a new time: not while the sweep judges the old one.
+        let _attaching = self.attaching.read().await;
         let now = self.clock.now().into();
         let sha256 = tokio::task::spawn_blocking(move || store.put(&bytes, now))
             .await
@@ -112,7 +114,12 @@ impl App {
     /// Removes the evidence files that no record attaches and that were uploaded more than
     /// [`UNATTACHED_FILE_HOURS`] ago (a form is filled in the meantime), with temporary files
     /// of uploads interrupted as long ago. Returns how many files went and their bytes.
+    /// Nothing is removed while the log refuses writes: it then holds only the history up to
+    /// the damage, and the files of the records after it are still evidence.
     pub async fn sweep_unattached_files(&self) -> AppResult<(usize, u64)> {
+        if self.store.refusal().is_some() {
+            return Ok((0, 0));
+        }
         let _attaching = self.attaching.write().await;
         let attached: std::collections::HashSet<String> = self
             .models_unscoped()

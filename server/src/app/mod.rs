@@ -161,9 +161,10 @@ pub struct App {
     vault: Arc<Vault>,
     /// The evidence files.
     files: crate::files::FileStore,
-    /// Held for reading by a command that attaches stored files, from its check that they are
-    /// stored until its events are folded in; for writing by the sweep of files no record
-    /// names, so that the sweep never removes a file a record is about to name.
+    /// Held for reading by an upload, and by a command that attaches stored files from its
+    /// check that they are stored until its events are folded in; for writing by the sweep of
+    /// files no record names, so that the sweep never removes a file a record is about to name
+    /// or one being uploaded again.
     attaching: tokio::sync::RwLock<()>,
     /// Uploads per user: a file is stored before any record names it, so uploads alone must
     /// not be able to fill the disk.

@@ -119,9 +119,19 @@ async fn the_server_serves_a_broken_log_read_only() {
         let last = v.len() - 3;
         v[last] ^= 1;
     });
+    // A file uploaded days ago that no record the damaged log still serves names: one of the
+    // records after the break may have.
+    let files = antikor_server::files::FileStore::open(dir.path()).unwrap();
+    let days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3 * 86_400);
+    let evidence = files.put(b"%PDF-1.7 protokol", days_ago).unwrap();
     let app = TestApp::start_in(dir).await;
     let (_, health) = app.get("/api/health").await;
     assert_eq!(health["status"], "damaged");
+    assert_eq!(app.state.sweep_unattached_files().await.unwrap(), (0, 0));
+    assert!(matches!(
+        files.get(&evidence).unwrap(),
+        antikor_server::files::Stored::Whole(_)
+    ));
     assert_eq!(health["damage"]["first_bad_position"], 12);
     assert_eq!(health["damage"]["last_good_position"], 11);
     let refused = app
