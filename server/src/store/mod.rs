@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod compress;
+pub mod decide;
 pub mod durable;
 pub mod index;
 pub mod keys;

@@ -12,6 +12,7 @@
 
 use super::anchor::{Anchor, AnchorFile, Anchored, Found, JournalEntry};
 use super::compress::{self, Packer, Unpacker};
+use super::decide::{self, Judgement};
 use super::index::{self, Candidate, Entry, Index, IndexBuilder};
 use super::keys;
 use super::record::{self, Canonical, GENESIS_HASH};
@@ -19,13 +20,12 @@ use super::tree::{self, Frontier};
 use super::view::{Recent, View, panic_message};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Decoder, Direction,
-    EventStore, ExpectedVersion, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed,
-    Resume, StoreError, VerifyReport,
+    EventStore, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed, Resume,
+    StoreError, VerifyReport,
 };
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
-use chrono::Utc;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use rayon::prelude::*;
@@ -1544,47 +1544,6 @@ impl Writer {
         }
     }
 
-    /// An append whose ids are all stored already is a retry: answer what the first one got.
-    fn retried(
-        &self,
-        request: &AppendRequest,
-        pending: &Pending,
-    ) -> Result<Option<AppendOutcome>, AppendError> {
-        let mut positions = Vec::with_capacity(request.events.len());
-        for event in &request.events {
-            positions.push(self.stored_position(pending, &event.id)?);
-        }
-        let Some(first) = positions.iter().position(Option::is_some) else {
-            return Ok(None);
-        };
-        let first_position = positions[first].unwrap_or_default();
-        let clean = positions
-            .iter()
-            .enumerate()
-            .all(|(i, p)| *p == Some(first_position + i as u64));
-        let last_position = first_position + request.events.len() as u64 - 1;
-        let last = self.event_at(pending, last_position)?;
-        match last {
-            Some(e)
-                if clean
-                    && first == 0
-                    && e.tenant == request.tenant
-                    && e.stream == request.stream =>
-            {
-                Ok(Some(AppendOutcome {
-                    first_position,
-                    last_position,
-                    stream_version: e.version,
-                    written: false,
-                }))
-            }
-            _ => Err(AppendError::DuplicateId {
-                id: request.events[first].id,
-                position: first_position,
-            }),
-        }
-    }
-
     fn event_at(
         &self,
         pending: &Pending,
@@ -1659,87 +1618,69 @@ impl Writer {
         request: &AppendRequest,
         pending: &mut Pending,
     ) -> Result<AppendOutcome, AppendError> {
-        if let Some(outcome) = self.retried(request, pending)? {
-            return Ok(outcome);
-        }
-        let (tenant, stream) = (&request.tenant, &request.stream);
-        let actual = self.stored_version(pending, tenant, stream);
-        let ok = match request.expected {
-            ExpectedVersion::Any => true,
-            ExpectedVersion::NoStream => actual == 0,
-            ExpectedVersion::Exact(v) => actual == v,
+        let held = Held {
+            writer: self,
+            pending,
         };
-        if !ok {
-            return Err(AppendError::WrongExpectedVersion {
-                tenant: tenant.clone(),
-                stream: stream.clone(),
-                expected: request.expected,
-                actual,
-            });
-        }
-        // Time never runs backwards in the log, so "as of" a moment is a prefix of it.
-        // Microseconds, as stored, so the event handed to read models equals the one replayed.
-        let now = Utc::now().max(self.head.recorded_at.unwrap_or_default());
-        let now =
-            chrono::DateTime::from_timestamp_micros(now.timestamp_micros()).expect("in range");
-        let recorded_at = record::format_time(now);
+        let version = match decide::judge(request, &held)? {
+            Judgement::Retried(outcome) => return Ok(outcome),
+            Judgement::Appends { version } => version,
+        };
+        let now = decide::recorded_now(&self.head);
         let first_position = self.head.position + 1;
-        let mut version = actual;
-        let meta = &request.metadata;
-        for event in &request.events {
-            let position = self.head.position + 1;
-            version += 1;
-            let canonical = Canonical {
-                position,
-                tenant: tenant.as_str(),
-                stream: stream.as_str(),
-                version,
-                id: event.id,
-                event_type: &event.event_type,
-                schema_version: event.schema_version,
-                recorded_at: &recorded_at,
-                actor: &meta.actor,
-                correlation_id: meta.correlation_id,
-                causation_id: meta.causation_id,
-                payload: &event.payload,
-            };
-            let (hash, value) = record::encode(&self.head.hash, &canonical);
-            let leaf = tlog::leaf_bytes(&value[32..]).expect("a record just encoded is a leaf");
-            let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
-            let stored = self.packer.pack(position, &value, &mut pending.writes);
+        for written in decide::records(request, &self.head, version, now) {
+            let position = written.event.position;
+            let tree_hashes = self.frontier.push(written.leaf);
+            let stored = self
+                .packer
+                .pack(position, &written.value, &mut pending.writes);
             pending.add_record(position, &stored, tree_hashes);
-            pending.ids.insert(event.id, position);
-            pending.events.push(Arc::new(RecordedEvent {
-                position,
-                tenant: tenant.clone(),
-                stream: stream.clone(),
-                version,
-                id: event.id,
-                event_type: event.event_type.clone(),
-                schema_version: event.schema_version,
-                recorded_at: now,
-                actor: meta.actor.clone(),
-                correlation_id: meta.correlation_id,
-                causation_id: meta.causation_id,
-                payload: event.payload.clone(),
-                hash: record::hex(&hash),
-            }));
+            pending.ids.insert(written.event.id, position);
             self.head = Head {
                 position,
-                hash,
+                hash: written.hash(),
                 recorded_at: Some(now),
                 root: self.head.root,
             };
+            pending.events.push(written.event);
         }
+        let version = version + request.events.len() as u64;
         pending
             .versions
-            .insert((tenant.clone(), stream.clone()), version);
+            .insert((request.tenant.clone(), request.stream.clone()), version);
         Ok(AppendOutcome {
             first_position,
             last_position: self.head.position,
             stream_version: version,
             written: true,
         })
+    }
+}
+
+/// What the log holds for the writer's judging: its stored part and the commit being decided.
+struct Held<'w> {
+    writer: &'w Writer,
+    pending: &'w Pending,
+}
+
+impl decide::Holdings for Held<'_> {
+    fn position_of(&self, id: &Uuid) -> Result<Option<u64>, StoreError> {
+        self.writer.stored_position(self.pending, id)
+    }
+
+    fn placed_at(&self, position: u64) -> Result<Option<decide::Placed>, StoreError> {
+        Ok(self
+            .writer
+            .event_at(self.pending, position)?
+            .map(|e| decide::Placed {
+                tenant: e.tenant.clone(),
+                stream: e.stream.clone(),
+                version: e.version,
+            }))
+    }
+
+    fn stream_version(&self, tenant: &TenantId, stream: &StreamId) -> Result<u64, StoreError> {
+        Ok(self.writer.stored_version(self.pending, tenant, stream))
     }
 }
 
