@@ -157,6 +157,22 @@ async fn the_log_table_takes_only_records_that_continue_the_chain_and_changes_no
             .is_err()
     );
 
+    // Several records in one statement, as a writer commits a batch: each continues the one
+    // before it.
+    let third = record(&second_hash, 3, ids[2], "activity-b", 1);
+    let third_hash: [u8; 32] = third[..32].try_into().unwrap();
+    let fourth = record(&third_hash, 4, ids[3], "activity-b", 2);
+    client
+        .execute(
+            "INSERT INTO log_records (position, id, tenant, stream, version, event_type, record)
+             VALUES (3, $1, 'bansko', 'activity-b', 1, 'MeetingHeld', $2),
+                    (4, $3, 'bansko', 'activity-b', 2, 'MeetingHeld', $4)",
+            &[&ids[2], &third, &ids[3], &fourth],
+        )
+        .await
+        .map_err(|e| describe(&e))
+        .unwrap();
+
     // Nothing stored changes.
     for statement in [
         "UPDATE log_records SET event_type = 'Forged' WHERE position = 1",
@@ -193,6 +209,6 @@ async fn the_log_table_takes_only_records_that_continue_the_chain_and_changes_no
         let stored: Vec<u8> = row.get(1);
         prev = record::link(position, &prev, &stored).unwrap().0;
     }
-    assert_eq!(rows.len(), 2);
-    assert_eq!(prev, second_hash);
+    assert_eq!(rows.len(), 4);
+    assert_eq!(prev, fourth[..32]);
 }
