@@ -142,8 +142,6 @@ impl ReadModels {
         }
     }
 
-    /// The measures of this year's plan the tenant has not completed that are overdue or due
-    /// within [`DUE_SOON_DAYS`](super::views::DUE_SOON_DAYS).
     /// The tenant's staff surveys that take answers for at most [`SURVEY_CLOSING_AHEAD_DAYS`]
     /// more days (this year's, and last year's when it closes in this one). The subject says
     /// how many answered, and, while fewer than the threshold did, that no results show yet.
@@ -165,15 +163,18 @@ impl ReadModels {
             if !(0..=SURVEY_CLOSING_AHEAD_DAYS).contains(&left) {
                 continue;
             }
+            let needed = self
+                .province_of(tenant)
+                .map_or(MIN_ANSWERS, |p| self.surveys.min_answers(p, tenant, year));
             // A year is no count: written as it is, not grouped as a number would be.
             let (year_text, answers) = (year.to_string(), survey.respondents);
-            let subject = if answers < MIN_ANSWERS {
+            let subject = if answers < needed {
                 antikor_shared::tr!(
                     lang,
                     "requests-reminder-survey-short",
                     year = year_text.as_str(),
                     answers = answers,
-                    needed = MIN_ANSWERS
+                    needed = needed
                 )
             } else {
                 antikor_shared::tr!(
@@ -193,6 +194,8 @@ impl ReadModels {
         }
     }
 
+    /// The measures of this year's plan the tenant has not completed that are overdue or due
+    /// within [`DUE_SOON_DAYS`](super::views::DUE_SOON_DAYS).
     fn measure_reminders(&self, tenant: &TenantId, today: NaiveDate, items: &mut Vec<Reminder>) {
         let year = today.year();
         let Some(progress) = self.progress(tenant, year, today) else {

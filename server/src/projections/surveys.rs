@@ -163,6 +163,24 @@ impl SurveyBook {
         self.tenants.get(tenant)?.get(&year)
     }
 
+    /// The questionnaire a tenant's survey of a year was opened on.
+    fn opened_on(
+        &self,
+        province: &ProvinceCode,
+        tenant: &TenantId,
+        year: i32,
+    ) -> Option<&QuestionnairePublished> {
+        let opened = self.of(tenant, year)?.opened.as_ref()?;
+        self.questionnaire_of(province, year, Some(opened.version))
+    }
+
+    /// How many answers a tenant's survey of a year needs before its results show: its
+    /// questionnaire's threshold.
+    pub fn min_answers(&self, province: &ProvinceCode, tenant: &TenantId, year: i32) -> u32 {
+        self.opened_on(province, tenant, year)
+            .map_or(antikor_shared::survey::MIN_ANSWERS, |q| q.min_answers)
+    }
+
     /// A tenant's results of a year on the questionnaire it opened; none shown below the
     /// questionnaire's threshold.
     pub fn results(
@@ -173,12 +191,9 @@ impl SurveyBook {
         texts: bool,
     ) -> SurveyResults {
         let survey = self.of(tenant, year);
-        let questionnaire = survey
-            .and_then(|s| s.opened.as_ref())
-            .and_then(|o| self.questionnaire_of(province, year, Some(o.version)));
+        let questionnaire = self.opened_on(province, tenant, year);
         let respondents = survey.map_or(0, |s| s.respondents);
-        let min_answers =
-            questionnaire.map_or(antikor_shared::survey::MIN_ANSWERS, |q| q.min_answers);
+        let min_answers = self.min_answers(province, tenant, year);
         SurveyResults {
             tenant: Some(tenant.clone()),
             year,
