@@ -29,22 +29,7 @@ impl Cluster {
         let data = dir.path().join("pg");
         std::fs::create_dir(&data).unwrap();
         if as_postgres {
-            let owner = Command::new("id")
-                .args(["-u", "postgres"])
-                .output()
-                .unwrap();
-            let gid = Command::new("id")
-                .args(["-g", "postgres"])
-                .output()
-                .unwrap();
-            let number = |o: std::process::Output| {
-                String::from_utf8(o.stdout)
-                    .unwrap()
-                    .trim()
-                    .parse::<u32>()
-                    .unwrap()
-            };
-            let (uid, gid) = (number(owner), number(gid));
+            let (uid, gid) = (id(&["-u", "postgres"]), id(&["-g", "postgres"]));
             std::os::unix::fs::chown(dir.path(), Some(uid), Some(gid)).unwrap();
             std::os::unix::fs::chown(&data, Some(uid), Some(gid)).unwrap();
         }
@@ -186,8 +171,15 @@ fn binaries() -> PathBuf {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+    id(&["-u"]) == 0
+}
+
+/// A number `id` prints: the caller's or a user's uid or gid.
+fn id(args: &[&str]) -> u32 {
+    let out = Command::new("id").args(args).output().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
