@@ -16,11 +16,18 @@ pub struct Migration {
 }
 
 /// Every version, oldest first.
-pub const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "the event log",
-    sql: include_str!("../postgres/0001_event_log.sql"),
-}];
+pub const POSTGRES: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "the event log",
+        sql: include_str!("../postgres/0001_event_log.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "a tenant's events in order",
+        sql: include_str!("../postgres/0002_tenant_pages.sql"),
+    },
+];
 
 #[cfg(test)]
 mod tests {

@@ -3,10 +3,14 @@
 //! chain. Pure: the backend says what the log holds ([`Holdings`]), and writes what is decided.
 
 use super::record::{self, Canonical};
-use super::{AppendError, AppendOutcome, AppendRequest, ExpectedVersion, Head, StoreError};
+use super::{
+    AppendError, AppendOutcome, AppendRequest, ExpectedVersion, Head, MAX_EVENTS_PER_APPEND,
+    MAX_PAYLOAD_BYTES, StoreError,
+};
 use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
+use std::collections::HashSet;
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -116,6 +120,51 @@ fn retried(
         }
         _ => Err(duplicate),
     }
+}
+
+/// Checks and normalises a request before it reaches the writer, so the writer's critical
+/// section does only what needs the log's current state.
+pub fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
+    let invalid = |m: String| Err(AppendError::Invalid(m));
+    if request.events.is_empty() {
+        return invalid("an append needs at least one event".into());
+    }
+    if request.events.len() > MAX_EVENTS_PER_APPEND {
+        return invalid(format!(
+            "an append may carry at most {MAX_EVENTS_PER_APPEND} events"
+        ));
+    }
+    if request.metadata.actor.is_empty() || request.metadata.actor.len() > 200 {
+        return invalid("the actor must be 1–200 characters".into());
+    }
+    let mut ids = HashSet::new();
+    for event in &mut request.events {
+        if !ids.insert(event.id) {
+            return invalid(format!("event id {} appears twice in one append", event.id));
+        }
+        let t = &event.event_type;
+        if t.is_empty()
+            || t.len() > 100
+            || !t
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
+            return invalid(format!(
+                "event type „{t}“ must be 1–100 Latin letters, digits, _ or ."
+            ));
+        }
+        if event.schema_version == 0 {
+            return invalid("schema versions start at 1".into());
+        }
+        if event.payload.get().len() > MAX_PAYLOAD_BYTES {
+            return invalid(format!(
+                "an event's payload may be at most {MAX_PAYLOAD_BYTES} bytes"
+            ));
+        }
+        event.payload = record::canonical_json(&event.payload)
+            .map_err(|e| AppendError::Invalid(format!("the payload is not valid JSON: {e}")))?;
+    }
+    Ok(())
 }
 
 /// The time an append after `head` is recorded at: now, but never before the head's time, so

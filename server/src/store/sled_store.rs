@@ -20,8 +20,7 @@ use super::tree::{self, Frontier};
 use super::view::{Recent, View, panic_message};
 use super::{
     AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Decoder, Direction,
-    EventStore, Filter, Head, MAX_EVENTS_PER_APPEND, MAX_PAYLOAD_BYTES, Replayed, Resume,
-    StoreError, VerifyReport,
+    EventStore, Filter, Head, Replayed, Resume, StoreError, VerifyReport,
 };
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
@@ -29,7 +28,7 @@ use antikor_shared::{RecordedEvent, StreamId, TenantId};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -377,7 +376,7 @@ impl SledStore {
         if let Some(refusal) = self.refusal() {
             return Err(refusal.into());
         }
-        validate(&mut request)?;
+        decide::validate(&mut request)?;
         let (reply, rx) = oneshot::channel();
         let queue = self.inner.queue.read().unwrap();
         let sender = queue.as_ref().ok_or(StoreError::Closing)?;
@@ -456,51 +455,6 @@ impl Inner {
     ) -> Result<Option<T>, StoreError> {
         with_record(&self.view(), self.chunk_of(position), position, read)
     }
-}
-
-/// Checks and normalises a request before it reaches the writer, so the writer's critical
-/// section does only what needs the log's current state.
-fn validate(request: &mut AppendRequest) -> Result<(), AppendError> {
-    let invalid = |m: String| Err(AppendError::Invalid(m));
-    if request.events.is_empty() {
-        return invalid("an append needs at least one event".into());
-    }
-    if request.events.len() > MAX_EVENTS_PER_APPEND {
-        return invalid(format!(
-            "an append may carry at most {MAX_EVENTS_PER_APPEND} events"
-        ));
-    }
-    if request.metadata.actor.is_empty() || request.metadata.actor.len() > 200 {
-        return invalid("the actor must be 1–200 characters".into());
-    }
-    let mut ids = HashSet::new();
-    for event in &mut request.events {
-        if !ids.insert(event.id) {
-            return invalid(format!("event id {} appears twice in one append", event.id));
-        }
-        let t = &event.event_type;
-        if t.is_empty()
-            || t.len() > 100
-            || !t
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-        {
-            return invalid(format!(
-                "event type „{t}“ must be 1–100 Latin letters, digits, _ or ."
-            ));
-        }
-        if event.schema_version == 0 {
-            return invalid("schema versions start at 1".into());
-        }
-        if event.payload.get().len() > MAX_PAYLOAD_BYTES {
-            return invalid(format!(
-                "an event's payload may be at most {MAX_PAYLOAD_BYTES} bytes"
-            ));
-        }
-        event.payload = record::canonical_json(&event.payload)
-            .map_err(|e| AppendError::Invalid(format!("the payload is not valid JSON: {e}")))?;
-    }
-    Ok(())
 }
 
 /// Opens sled, turning a panic of its recovery (which damaged files can cause) into an error.

@@ -77,6 +77,26 @@ impl Frontier {
         hashes
     }
 
+    /// The stored-hash indexes of the frontier of the tree of `size` leaves: the newest
+    /// complete subtree of each level, lowest first (see [`Frontier::from_hashes`]).
+    pub fn indexes(size: u64) -> Vec<u64> {
+        (0..64)
+            .take_while(|level| size >> level > 0)
+            .map(|level| tlog_tiles::stored_hash_index(level, (size >> level) - 1))
+            .collect()
+    }
+
+    /// The frontier of the tree of `size` leaves, from the hashes at its
+    /// [`indexes`](Frontier::indexes): what a writer that did not push those leaves itself
+    /// needs to go on.
+    pub fn from_hashes(size: u64, hashes: Vec<Hash>) -> Self {
+        let nodes = (0..)
+            .zip(hashes)
+            .map(|(level, hash)| ((size >> level) - 1, hash))
+            .collect();
+        Self { size, nodes }
+    }
+
     /// The root of the tree of all leaves pushed so far.
     pub fn root(&self) -> Hash {
         tlog_tiles::tree_hash(self.size, self)
@@ -248,6 +268,30 @@ mod tests {
             leaves.push(leaf);
             frontier.push(leaf);
             assert_eq!(frontier.root(), naive_root(&leaves), "size {}", i + 1);
+        }
+    }
+
+    #[test]
+    fn a_frontier_loaded_from_the_hashes_goes_on_as_the_one_that_pushed_them() {
+        let mut pushed = Frontier::default();
+        let mut all = Vec::new();
+        for i in 0u32..130 {
+            all.extend(pushed.push(leaf_hash(&i.to_be_bytes())));
+            let size = pushed.size();
+            let hashes = Stored(&all).read_hashes(&Frontier::indexes(size)).unwrap();
+            let mut loaded = Frontier::from_hashes(size, hashes);
+            assert_eq!(loaded, pushed, "size {}", i + 1);
+            let next = leaf_hash(b"next");
+            assert_eq!(loaded.push(next), pushed.clone().push(next));
+        }
+    }
+
+    /// Every hash the pushes stored, by its stored-hash index.
+    struct Stored<'a>(&'a [Hash]);
+
+    impl HashReader for Stored<'_> {
+        fn read_hashes(&self, indexes: &[u64]) -> Result<Vec<Hash>, tlog_tiles::Error> {
+            Ok(indexes.iter().map(|&i| self.0[i as usize]).collect())
         }
     }
 
