@@ -70,7 +70,7 @@ enum StreamKey {
 const ID_TEXT: usize = 36;
 
 /// A name's prefix and id, when it ends in an id spelled the one way `Uuid` writes it.
-fn split_id(name: &str) -> Option<(&str, Uuid)> {
+pub(super) fn split_id(name: &str) -> Option<(&str, Uuid)> {
     let at = name.len().checked_sub(ID_TEXT)?;
     let (prefix, text) = (name.get(..at)?, name.get(at..)?);
     let id = Uuid::try_parse(text).ok()?;

@@ -1,17 +1,31 @@
 //! Contract tests of the event log: concurrency checks, idempotency, ordering, atomicity,
 //! reads and subscriptions.
 
-use crate::support::{event, open, request, stream, tenant};
+use crate::support::{Place, event, on_both_backends, open, request, stream, tenant};
 use ExpectedVersion::{Any, Exact, NoStream};
 use antikor_server::store::{
     AppendError, Direction, EventStore, ExpectedVersion, Filter, NewEvent, all_types,
 };
 use uuid::Uuid;
 
-#[tokio::test]
-async fn positions_and_versions_are_gapless() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+on_both_backends!(
+    positions_and_versions_are_gapless,
+    expected_version_conflicts_are_typed_and_write_nothing,
+    retrying_the_same_ids_returns_the_first_outcome,
+    ids_that_share_a_fingerprint_are_told_apart_and_across_a_restart,
+    invalid_appends_are_refused_whole,
+    concurrent_appends_to_one_stream_never_both_win,
+    many_concurrent_writers_get_distinct_gapless_positions,
+    a_page_within_some_tenants_passes_over_the_others_inside_the_read,
+    filtered_pages_run_both_ways_from_a_cursor,
+    subscribers_see_new_events_in_order_after_they_are_durable,
+    reopening_keeps_everything_and_continues_the_chain,
+    closing_finishes_appends_in_flight_and_refuses_new_ones,
+    large_appends_are_split_into_chunks_and_read_back_whole,
+);
+
+async fn positions_and_versions_are_gapless(place: Place) {
+    let store = place.open();
     let a = store
         .append(request("bansko", "s1", NoStream, vec![event(1), event(2)]))
         .await
@@ -47,10 +61,8 @@ async fn positions_and_versions_are_gapless() {
     assert_eq!(store.head().position, 4);
 }
 
-#[tokio::test]
-async fn expected_version_conflicts_are_typed_and_write_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn expected_version_conflicts_are_typed_and_write_nothing(place: Place) {
+    let store = place.open();
     store
         .append(request("bansko", "s", NoStream, vec![event(1)]))
         .await
@@ -77,10 +89,8 @@ async fn expected_version_conflicts_are_typed_and_write_nothing() {
     assert_eq!(store.head().position, 2);
 }
 
-#[tokio::test]
-async fn retrying_the_same_ids_returns_the_first_outcome() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn retrying_the_same_ids_returns_the_first_outcome(place: Place) {
+    let store = place.open();
     let events = vec![event(1), event(2)];
     let first = store
         .append(request("bansko", "s", NoStream, events.clone()))
@@ -119,17 +129,15 @@ async fn retrying_the_same_ids_returns_the_first_outcome() {
     assert_eq!(store.head().position, 3);
 }
 
-#[tokio::test]
-async fn ids_that_share_a_fingerprint_are_told_apart_and_across_a_restart() {
+async fn ids_that_share_a_fingerprint_are_told_apart_and_across_a_restart(place: Place) {
     // The index keeps most ids as a 64-bit fingerprint (the halves xored): these three share
     // one, and only the first is stored when the second and third arrive.
     let with_id = |high: u64, low: u64, n| NewEvent {
         id: Uuid::from_u64_pair(high, low),
         ..event(n)
     };
-    let dir = tempfile::tempdir().unwrap();
     for round in 0..2 {
-        let store = open(dir.path());
+        let store = place.open();
         let appends = [
             request("bansko", "a", Any, vec![with_id(5, 9, 1)]),
             request("razlog", "b", Any, vec![with_id(5 ^ 3, 9 ^ 3, 2)]),
@@ -152,10 +160,8 @@ async fn ids_that_share_a_fingerprint_are_told_apart_and_across_a_restart() {
     }
 }
 
-#[tokio::test]
-async fn invalid_appends_are_refused_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn invalid_appends_are_refused_whole(place: Place) {
+    let store = place.open();
     let mut bad_type = event(2);
     bad_type.event_type = "has space".into();
     let mut huge = event(3);
@@ -177,10 +183,8 @@ async fn invalid_appends_are_refused_whole() {
     assert!(store.read_all(1, 10).unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn concurrent_appends_to_one_stream_never_both_win() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn concurrent_appends_to_one_stream_never_both_win(place: Place) {
+    let store = place.open();
     store
         .append(request("bansko", "s", NoStream, vec![event(0)]))
         .await
@@ -197,10 +201,8 @@ async fn concurrent_appends_to_one_stream_never_both_win() {
     );
 }
 
-#[tokio::test]
-async fn many_concurrent_writers_get_distinct_gapless_positions() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn many_concurrent_writers_get_distinct_gapless_positions(place: Place) {
+    let store = place.open();
     let tasks = (0..64).map(|w| {
         let store = store.clone();
         tokio::spawn(async move {
@@ -226,10 +228,8 @@ async fn many_concurrent_writers_get_distinct_gapless_positions() {
     assert!(store.verify().unwrap().first_break.is_none());
 }
 
-#[tokio::test]
-async fn a_page_within_some_tenants_passes_over_the_others_inside_the_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn a_page_within_some_tenants_passes_over_the_others_inside_the_read(place: Place) {
+    let store = place.open();
     let tenants = ["bansko", "razlog", "petrich"];
     for i in 0..30u64 {
         let mut e = event(i);
@@ -288,10 +288,8 @@ async fn a_page_within_some_tenants_passes_over_the_others_inside_the_read() {
     assert_eq!(visible, vec![3, 4, 6, 7]);
 }
 
-#[tokio::test]
-async fn filtered_pages_run_both_ways_from_a_cursor() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn filtered_pages_run_both_ways_from_a_cursor(place: Place) {
+    let store = place.open();
     for i in 0..10u64 {
         let t = if i % 2 == 0 { "bansko" } else { "razlog" };
         let mut e = event(i);
@@ -387,10 +385,8 @@ async fn filtered_pages_run_both_ways_from_a_cursor() {
     assert!(page(&both, Direction::Backward, u64::MAX, 10).is_empty());
 }
 
-#[tokio::test]
-async fn subscribers_see_new_events_in_order_after_they_are_durable() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn subscribers_see_new_events_in_order_after_they_are_durable(place: Place) {
+    let store = place.open();
     let mut feed = store.subscribe();
     store
         .append(request("bansko", "s", Any, vec![event(1), event(2)]))
@@ -405,11 +401,9 @@ async fn subscribers_see_new_events_in_order_after_they_are_durable() {
     }
 }
 
-#[tokio::test]
-async fn reopening_keeps_everything_and_continues_the_chain() {
-    let dir = tempfile::tempdir().unwrap();
+async fn reopening_keeps_everything_and_continues_the_chain(place: Place) {
     {
-        let store = open(dir.path());
+        let store = place.open();
         store
             .append(request("bansko", "s", NoStream, vec![event(1), event(2)]))
             .await
@@ -423,7 +417,7 @@ async fn reopening_keeps_everything_and_continues_the_chain() {
             "closed stores refuse appends"
         );
     }
-    let store = open(dir.path());
+    let store = place.open();
     assert_eq!(store.head().position, 2);
     let o = store
         .append(request("bansko", "s", Exact(2), vec![event(3)]))
@@ -446,10 +440,8 @@ fn a_second_opener_of_the_same_folder_is_refused_at_once() {
     );
 }
 
-#[tokio::test]
-async fn closing_finishes_appends_in_flight_and_refuses_new_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn closing_finishes_appends_in_flight_and_refuses_new_ones(place: Place) {
+    let store = place.open();
     // `append` queues the request at once; the futures only wait for the acknowledgment.
     let in_flight: Vec<_> = (0..200)
         .map(|i| {
@@ -476,13 +468,11 @@ async fn closing_finishes_appends_in_flight_and_refuses_new_ones() {
         ))
     ));
     drop(store);
-    assert_eq!(open(dir.path()).head().position, 200);
+    assert_eq!(place.open().head().position, 200);
 }
 
-#[tokio::test]
-async fn large_appends_are_split_into_chunks_and_read_back_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = open(dir.path());
+async fn large_appends_are_split_into_chunks_and_read_back_whole(place: Place) {
+    let store = place.open();
     let events: Vec<_> = (0..1000).map(event).collect();
     store
         .append(request("bansko", "big", NoStream, events.clone()))
@@ -494,7 +484,7 @@ async fn large_appends_are_split_into_chunks_and_read_back_whole() {
         .unwrap();
     drop(store.close().await);
     drop(store);
-    let store = open(dir.path());
+    let store = place.open();
     let all = store.read_all(1, 2000).unwrap();
     assert_eq!(all.len(), 1001);
     assert!(

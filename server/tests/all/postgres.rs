@@ -8,6 +8,8 @@
 use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 use tokio_postgres::{Client, NoTls};
 
@@ -99,6 +101,33 @@ impl Cluster {
                 Err(e) => panic!("connecting to the test cluster: {e}"),
             }
         }
+    }
+
+    /// The address of `database`, as a server is given it.
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// A cluster shared by the tests that run at the same time, each in a database of its own:
+    /// stopped when the last of them drops it (the next one then starts another). Starting one
+    /// costs a second or two; the tests of one module run side by side and share it.
+    pub fn shared() -> Arc<Self> {
+        static SHARED: Mutex<Weak<Cluster>> = Mutex::new(Weak::new());
+        let mut shared = SHARED.lock().unwrap();
+        if let Some(cluster) = shared.upgrade() {
+            return cluster;
+        }
+        let cluster = Arc::new(Self::start());
+        *shared = Arc::downgrade(&cluster);
+        cluster
+    }
+
+    /// A fresh database of the cluster, with a name no other test of this run uses.
+    pub async fn fresh_database(&self) -> String {
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let name = format!("test_{}", NEXT.fetch_add(1, Ordering::Relaxed));
+        drop(self.database(&name).await);
+        name
     }
 
     /// A fresh database of the cluster, connected.

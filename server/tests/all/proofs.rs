@@ -256,52 +256,154 @@ async fn an_auditors_bundle_checks_offline_and_an_altered_one_does_not() {
 }
 
 mod properties {
-    use crate::support::{event, open, request};
-    use antikor_server::store::{EventStore, ExpectedVersion};
+    use crate::postgres::Cluster;
+    use crate::support::{Place, event, request};
+    use antikor_server::store::{EventStore, ExpectedVersion, SledStore};
     use antikor_shared::tlog;
     use proptest::prelude::*;
+    use proptest::test_runner::TestRunner;
 
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(12))]
+    /// Appends of random lengths, and pairs of numbers that pick sizes and positions.
+    type Case = (Vec<usize>, Vec<(u64, u64)>);
 
-        /// Logs of random sizes, grown by appends of random lengths and reopened once: every
-        /// inclusion and consistency proof the store gives checks out against its roots, and
-        /// none checks out against another size's root.
-        #[test]
-        fn every_proof_of_a_random_log_checks(
-            appends in proptest::collection::vec(1..9usize, 1..40),
-            picks in proptest::collection::vec((any::<u64>(), any::<u64>()), 20),
-        ) {
-            let dir = tempfile::tempdir().unwrap();
-            let mut store = open(dir.path());
-            let mut n = 0u64;
-            for (i, count) in appends.iter().enumerate() {
-                let events = (0..*count).map(|_| { n += 1; event(n) }).collect();
-                store.append_blocking(request("bansko", "p", ExpectedVersion::Any, events)).unwrap();
-                if i == appends.len() / 2 {
-                    store.close_blocking().unwrap();
-                    drop(store);
-                    store = open(dir.path());
-                }
+    fn cases() -> impl Strategy<Value = Case> {
+        (
+            proptest::collection::vec(1..9usize, 1..40),
+            proptest::collection::vec((any::<u64>(), any::<u64>()), 20),
+        )
+    }
+
+    /// Runs `case` on 12 random logs and fails with the smallest it fails on.
+    fn check(case: impl Fn(Case) -> Result<(), TestCaseError>) {
+        let mut runner = TestRunner::new(ProptestConfig::with_cases(12));
+        if let Err(e) = runner.run(&cases(), case) {
+            panic!("{e}");
+        }
+    }
+
+    fn block_on<T>(case: impl std::future::Future<Output = T>) -> T {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(case)
+    }
+
+    /// Logs of random sizes, grown by appends of random lengths and reopened once: every
+    /// inclusion and consistency proof the store gives checks out against its roots, and none
+    /// checks out against another size's root.
+    #[test]
+    fn every_proof_of_a_random_sled_log_checks() {
+        check(|(appends, picks)| {
+            block_on(async { proofs_check(Place::sled(), appends, picks).await })
+        });
+    }
+
+    #[test]
+    fn every_proof_of_a_random_postgres_log_checks() {
+        let _cluster = Cluster::shared();
+        check(|(appends, picks)| {
+            block_on(async { proofs_check(Place::postgres().await, appends, picks).await })
+        });
+    }
+
+    async fn proofs_check(
+        place: Place,
+        appends: Vec<usize>,
+        picks: Vec<(u64, u64)>,
+    ) -> Result<(), TestCaseError> {
+        let mut store = place.open();
+        let mut n = 0u64;
+        for (i, count) in appends.iter().enumerate() {
+            let events = (0..*count)
+                .map(|_| {
+                    n += 1;
+                    event(n)
+                })
+                .collect();
+            store
+                .append(request("bansko", "p", ExpectedVersion::Any, events))
+                .await
+                .unwrap();
+            if i == appends.len() / 2 {
+                store.close().await.unwrap();
+                drop(store);
+                store = place.open();
             }
-            let total = store.head().position;
-            prop_assert_eq!(total, n);
-            for (a, b) in picks {
-                let size = 1 + a % total;
-                let position = 1 + b % size;
-                let root = store.root_at(size).unwrap();
-                let leaf = tlog::leaf_hash(&store.leaf(position).unwrap().unwrap());
-                let path = store.inclusion_proof(position, size).unwrap();
-                prop_assert!(tlog::check_inclusion(leaf, position, size, root, &path).is_ok());
-                let from = 1 + b % size;
-                let from_root = store.root_at(from).unwrap();
-                let proof = store.consistency_proof(from, size).unwrap();
-                prop_assert!(tlog::check_consistency(from, from_root, size, root, &proof).is_ok());
-                if from < size {
-                    prop_assert!(tlog::check_consistency(from, root, size, root, &proof).is_err());
-                }
+        }
+        let total = store.head().position;
+        prop_assert_eq!(total, n);
+        for (a, b) in picks {
+            let size = 1 + a % total;
+            let position = 1 + b % size;
+            let root = store.root_at(size).unwrap();
+            let leaf = tlog::leaf_hash(&store.leaf(position).unwrap().unwrap());
+            let path = store.inclusion_proof(position, size).unwrap();
+            prop_assert!(tlog::check_inclusion(leaf, position, size, root, &path).is_ok());
+            let from = 1 + b % size;
+            let from_root = store.root_at(from).unwrap();
+            let proof = store.consistency_proof(from, size).unwrap();
+            prop_assert!(tlog::check_consistency(from, from_root, size, root, &proof).is_ok());
+            if from < size {
+                prop_assert!(tlog::check_consistency(from, root, size, root, &proof).is_err());
             }
-            store.close_blocking().unwrap();
+        }
+        store.close().await.unwrap();
+        Ok(())
+    }
+
+    /// The records of a PostgreSQL log, copied into a sled log as they are, give the same chain
+    /// and the same Merkle tree there: the same head hash, and at every size the same root and
+    /// the same proofs.
+    #[tokio::test]
+    async fn the_same_records_make_the_same_chain_and_tree_on_both_backends() {
+        let place = Place::postgres().await;
+        let postgres = place.open();
+        let mut n = 0;
+        for (i, count) in [3usize, 1, 8, 13, 2, 9, 1, 30].into_iter().enumerate() {
+            let events = (0..count)
+                .map(|_| {
+                    n += 1;
+                    event(n)
+                })
+                .collect();
+            let tenant = ["bansko", "razlog"][i % 2];
+            postgres
+                .append(request(tenant, "p", ExpectedVersion::Any, events))
+                .await
+                .unwrap();
+        }
+        let head = postgres.head();
+        let records: Vec<Vec<u8>> = (1..=head.position)
+            .map(|p| postgres.record(p).unwrap().unwrap())
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let sled = SledStore::open(dir.path(), Default::default()).unwrap();
+        let copied = tokio::task::spawn_blocking({
+            let sled = sled.clone();
+            move || sled.replicate_blocking(records)
+        });
+        assert_eq!(copied.await.unwrap().unwrap(), head.position);
+        assert_eq!(sled.head().hash, head.hash);
+        assert_eq!(sled.head().root, head.root);
+        for size in 1..=head.position {
+            assert_eq!(sled.root_at(size).unwrap(), postgres.root_at(size).unwrap());
+            assert_eq!(sled.leaf(size).unwrap(), postgres.leaf(size).unwrap());
+            let position = 1 + size / 2;
+            assert_eq!(
+                sled.inclusion_proof(position, size).unwrap(),
+                postgres.inclusion_proof(position, size).unwrap(),
+                "position {position} of {size}"
+            );
+            assert_eq!(
+                sled.consistency_proof(position, size).unwrap(),
+                postgres.consistency_proof(position, size).unwrap(),
+                "{position} to {size}"
+            );
+        }
+        for store in [&*postgres, &sled as &dyn EventStore] {
+            let report = store.verify().unwrap();
+            assert_eq!((report.head_hash, report.first_break), (head.hash, None));
         }
     }
 }

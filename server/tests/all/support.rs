@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests.
 
+use crate::postgres::Cluster;
 pub use antikor_server::demo::DEMO_PASSWORD;
+use antikor_server::store::postgres::{PgOptions, PgStore};
 use antikor_server::store::{
-    AppendRequest, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
+    AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
 };
 use antikor_shared::{StreamId, TenantId};
 use axum::body::Body;
@@ -10,6 +12,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::path::Path;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// An answer decoded into the API's type, or a failed test that shows it.
@@ -17,6 +20,93 @@ fn typed<T: DeserializeOwned>(uri: &str, body: serde_json::Value) -> T {
     serde_json::from_value(body.clone())
         .unwrap_or_else(|e| panic!("{uri} answered what its type does not read ({e}): {body}"))
 }
+
+/// Where a test of the log's contract keeps its log: a folder for sled, a database for
+/// PostgreSQL. Each [`open`](Place::open) opens the same log again, as a restarted server does.
+pub enum Place {
+    /// A sled log in a temporary folder; `compressing` trains its dictionary early (see
+    /// [`open_compressing`]).
+    Sled {
+        /// The folder.
+        dir: tempfile::TempDir,
+        /// Whether most records of a short log are compressed.
+        compressing: bool,
+    },
+    /// A PostgreSQL log in a fresh database of a shared test cluster.
+    Postgres {
+        /// Kept running while the test has the place.
+        _cluster: Arc<Cluster>,
+        /// The database's address.
+        url: String,
+    },
+}
+
+impl Place {
+    /// An empty sled log.
+    pub fn sled() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Self::Sled {
+            dir,
+            compressing: false,
+        }
+    }
+
+    /// An empty sled log that compresses most of its records from the 40th on.
+    pub fn sled_compressing() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        Self::Sled {
+            dir,
+            compressing: true,
+        }
+    }
+
+    /// An empty PostgreSQL log.
+    pub async fn postgres() -> Self {
+        let cluster = Cluster::shared();
+        let url = cluster.url(&cluster.fresh_database().await);
+        Self::Postgres {
+            _cluster: cluster,
+            url,
+        }
+    }
+
+    /// The log, opened.
+    pub fn open(&self) -> Arc<dyn EventStore> {
+        match self {
+            Self::Sled { dir, compressing } if *compressing => {
+                Arc::new(open_compressing(dir.path()))
+            }
+            Self::Sled { dir, .. } => Arc::new(open(dir.path())),
+            Self::Postgres { url, .. } => {
+                Arc::new(PgStore::open(url, PgOptions::default()).expect("the log opens"))
+            }
+        }
+    }
+}
+
+/// Runs each named test of the log's contract, an `async fn(Place)` of the module that calls
+/// this, on an empty sled log (in `on_sled`) and on an empty PostgreSQL log (in `on_postgres`).
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {
+        mod on_sled {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test(crate::support::Place::sled()).await
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test(crate::support::Place::postgres().await).await
+                }
+            )*
+        }
+    };
+}
+pub(crate) use on_both_backends;
 
 /// Opens a store in `dir` with default options.
 pub fn open(dir: &Path) -> SledStore {

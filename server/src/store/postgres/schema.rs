@@ -1,4 +1,4 @@
-//! The PostgreSQL backend's schema: brings a database to the version this server knows.
+//! The PostgreSQL schema: brings a database to the version this server knows.
 //!
 //! The versions are `antikor_migrations::postgres::POSTGRES`. Each is applied in a transaction of
 //! its own, recorded in `antikor_schema` in the same transaction, under an advisory lock held
@@ -98,7 +98,7 @@ async fn apply(client: &mut Client, migrations: &[Migration]) -> Result<Vec<u32>
     Ok(applied)
 }
 
-fn failed(e: tokio_postgres::Error) -> StoreError {
+pub(super) fn failed(e: tokio_postgres::Error) -> StoreError {
     StoreError::Io(format!("PostgreSQL: {}", describe(&e)))
 }
 

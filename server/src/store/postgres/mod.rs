@@ -1,0 +1,1011 @@
+//! The PostgreSQL backend of the event log: the sled log's records, chain and Merkle tree, in
+//! tables that themselves refuse what would not verify (`migrations/postgres`).
+//!
+//! One writer task per server takes every append waiting in its queue and commits them in one
+//! transaction, under a transaction-scoped advisory lock that orders the commits of every server
+//! on the database. Holding it, the writer reads the log's head and takes up what other servers
+//! committed since its own last commit, judges each append (`decide`) against what one query
+//! for the ids and one for the streams find, inserts the records and the Merkle tree's stored
+//! hashes, and commits (`synchronous_commit` on: the commit returns once the WAL is flushed).
+//! Only then are the appends acknowledged.
+//!
+//! The contract's reads are synchronous, as sled answers them from memory and its page cache.
+//! The store runs a small runtime of its own for its connections, and a read waits on its
+//! caller's thread until that runtime has the answer, as a sled read waits on the disk.
+
+mod hashes;
+pub mod schema;
+
+pub use schema::{describe, migrate, migrate_to};
+
+use self::hashes::{PgHashes, tree_hashes};
+use self::schema::failed;
+use super::decide::{self, Holdings, Judgement, Placed};
+use super::index;
+use super::record::{self, GENESIS_HASH};
+use super::tree::{self, Frontier};
+use super::{
+    AppendError, AppendOutcome, AppendRequest, ChainBreak, CommitHook, Decoder, Direction,
+    EventStore, Filter, Head, Resume, StoreError, VerifyReport,
+};
+use antikor_shared::events::AnyEvent;
+use antikor_shared::tlog::{self, Hash};
+use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use futures::FutureExt;
+use futures::future::BoxFuture;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::{broadcast, mpsc, oneshot};
+use tokio::task::JoinHandle;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{GenericClient, NoTls, Row};
+use uuid::Uuid;
+
+/// The advisory lock key under which appends are committed ("antikor" and 2).
+const LOG_LOCK: i64 = 0x616e_7469_6b6f_7202;
+
+/// Records read by one query of a walk of the log.
+const WALK_PAGE: i64 = 5_000;
+
+/// How the store is opened.
+#[derive(Debug, Clone)]
+pub struct PgOptions {
+    /// Most appends committed by one transaction.
+    pub max_batch: usize,
+    /// Connections kept open to the database, for the writer and the readers.
+    pub connections: usize,
+}
+
+impl Default for PgOptions {
+    fn default() -> Self {
+        Self {
+            max_batch: 4096,
+            connections: 8,
+        }
+    }
+}
+
+/// The event log on a PostgreSQL database.
+#[derive(Clone)]
+pub struct PgStore {
+    shared: Arc<Shared>,
+    runtime: Arc<OwnRuntime>,
+}
+
+/// The store's runtime, stopped when the last handle to the store is dropped. Tasks on it hold
+/// only [`Shared`], so that the runtime is never dropped from one of its own threads.
+struct OwnRuntime(Option<tokio::runtime::Runtime>);
+
+impl Drop for OwnRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            // An append in flight is rolled back by the database when its connection closes:
+            // nothing that was acknowledged depends on the tasks stopped here.
+            runtime.shutdown_background();
+        }
+    }
+}
+
+struct Shared {
+    pool: Pool,
+    /// The writer's queue; `None` once the store is closing.
+    queue: RwLock<Option<mpsc::UnboundedSender<Job>>>,
+    /// The writer task, awaited on close.
+    writer: Mutex<Option<JoinHandle<()>>>,
+    /// The newest committed record this server knows of. Readers never look past it.
+    head: RwLock<Head>,
+    /// Set when a walk found a break or the database lost committed history.
+    refusal: RwLock<Option<StoreError>>,
+    feed: broadcast::Sender<Arc<RecordedEvent>>,
+    hooks: RwLock<Vec<CommitHook>>,
+}
+
+type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
+
+struct Job {
+    request: AppendRequest,
+    reply: Reply,
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgres://user@host/database`), brings its schema
+    /// up to date and starts the writer. Fails when the database cannot be reached, is newer
+    /// than this server, or its newest records do not make a tree.
+    pub fn open(url: &str, options: PgOptions) -> Result<Self, StoreError> {
+        let config: tokio_postgres::Config = url
+            .parse()
+            .map_err(|e| StoreError::Io(format!("the database address is not valid: {e}")))?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("antikor-postgres")
+            .enable_all()
+            .build()?;
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(options.connections.max(2))
+            .runtime(deadpool_postgres::Runtime::Tokio1)
+            .build()
+            .map_err(|e| StoreError::Io(format!("PostgreSQL: {e}")))?;
+        let runtime = Arc::new(OwnRuntime(Some(runtime)));
+        let (head, frontier) = on(&runtime, {
+            let pool = pool.clone();
+            async move {
+                let mut client = pool.get().await.map_err(pool_failed)?;
+                schema::migrate(&mut client).await?;
+                tip(&**client).await
+            }
+        })?;
+        let (queue, rx) = mpsc::unbounded_channel();
+        let shared = Arc::new(Shared {
+            pool,
+            queue: RwLock::new(Some(queue)),
+            writer: Mutex::new(None),
+            head: RwLock::new(head),
+            refusal: RwLock::new(None),
+            feed: broadcast::channel(4096).0,
+            hooks: RwLock::new(Vec::new()),
+        });
+        let writer = Writer {
+            shared: shared.clone(),
+            head,
+            frontier,
+            max_batch: options.max_batch.max(1),
+        };
+        let task = handle(&runtime).spawn(writer.run(rx));
+        *shared.writer.lock().unwrap() = Some(task);
+        Ok(Self { shared, runtime })
+    }
+
+    /// Runs `work` on the store's runtime and waits for it on this thread.
+    fn on<T: Send + 'static>(
+        &self,
+        work: impl Future<Output = Result<T, StoreError>> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        on(&self.runtime, work)
+    }
+
+    /// The rows `sql` returns for `params`, on a connection of the pool.
+    fn query(
+        &self,
+        sql: String,
+        params: Vec<Box<dyn ToSql + Send + Sync>>,
+    ) -> Result<Vec<Row>, StoreError> {
+        let pool = self.shared.pool.clone();
+        self.on(async move {
+            let client = pool.get().await.map_err(pool_failed)?;
+            let params: Vec<&(dyn ToSql + Sync)> =
+                params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
+            client.query(&sql, &params).await.map_err(failed)
+        })
+    }
+
+    /// The stored bytes of the record at `position`, when it is within the head.
+    fn stored(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        if position == 0 || position > self.head().position {
+            return Ok(None);
+        }
+        let rows = self.query(
+            "SELECT record FROM log_records WHERE position = $1".into(),
+            vec![Box::new(sql_int(position))],
+        )?;
+        Ok(rows.first().map(|row| row.get(0)))
+    }
+
+    /// The canonical JSON of the record at `position`, when it is within the head.
+    fn json(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(value) = self.stored(position)? else {
+            return Ok(None);
+        };
+        let (_, json) = record::split(&value).ok_or_else(|| StoreError::Corrupt {
+            position,
+            detail: "the record is shorter than its hash".into(),
+        })?;
+        Ok(Some(json.to_vec()))
+    }
+
+    fn refuse(&self, reason: StoreError) {
+        *self.shared.refusal.write().unwrap() = Some(reason);
+    }
+}
+
+fn handle(runtime: &OwnRuntime) -> &tokio::runtime::Handle {
+    runtime
+        .0
+        .as_ref()
+        .expect("the runtime lives as long as the store")
+        .handle()
+}
+
+/// Runs `work` on the store's runtime and waits for it on this thread. The caller may be a
+/// thread of another runtime (a request's handler): it waits as it would on a disk read, and
+/// the work runs on the store's own threads.
+///
+/// The answer comes back by a plain channel, not the task's `JoinHandle`: polled from inside
+/// a tokio task whose cooperative budget is spent, a `JoinHandle` defers its wake-up to that
+/// task's scheduler, which this wait blocks, and a test that read 128 times hung for good.
+fn on<T: Send + 'static>(
+    runtime: &OwnRuntime,
+    work: impl Future<Output = Result<T, StoreError>> + Send + 'static,
+) -> Result<T, StoreError> {
+    let (answer, answered) = std::sync::mpsc::sync_channel(1);
+    handle(runtime).spawn(async move {
+        let _ = answer.send(work.await);
+    });
+    answered.recv().map_err(|_| {
+        StoreError::Io("a PostgreSQL task stopped without an answer (the store is closing)".into())
+    })?
+}
+
+fn pool_failed(e: deadpool_postgres::PoolError) -> StoreError {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => failed(e),
+        e => StoreError::Io(format!("PostgreSQL: {e}")),
+    }
+}
+
+/// A position, count or version as PostgreSQL's `BIGINT`.
+fn sql_int(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A `BIGINT` the log stores (positions and versions, all positive) as a position.
+fn position_of(row: &Row, column: usize) -> u64 {
+    u64::try_from(row.get::<_, i64>(column)).unwrap_or_default()
+}
+
+/// The event a stored record holds.
+fn event(position: u64, value: &[u8]) -> Result<RecordedEvent, StoreError> {
+    record::decode(position, value).map_err(|detail| StoreError::Corrupt { position, detail })
+}
+
+/// The log's newest record and the Merkle tree's frontier up to it.
+async fn tip(client: &impl GenericClient) -> Result<(Head, Frontier), StoreError> {
+    let newest = client
+        .query_opt(
+            "SELECT position, record FROM log_records ORDER BY position DESC LIMIT 1",
+            &[],
+        )
+        .await
+        .map_err(failed)?;
+    let Some(row) = newest else {
+        let frontier = Frontier::default();
+        let head = Head {
+            root: frontier.root().0,
+            ..Head::default()
+        };
+        return Ok((head, frontier));
+    };
+    let position = position_of(&row, 0);
+    let newest = event(position, row.get(1))?;
+    let hashes = tree_hashes(client, &Frontier::indexes(position)).await?;
+    let frontier = Frontier::from_hashes(position, hashes);
+    let head = Head {
+        position,
+        hash: record::split(row.get(1)).expect("decoded above").0,
+        recorded_at: Some(newest.recorded_at),
+        root: frontier.root().0,
+    };
+    Ok((head, frontier))
+}
+
+/// The single task of this server that writes the log.
+struct Writer {
+    shared: Arc<Shared>,
+    /// The newest record and the tree's frontier as of this writer's last commit.
+    head: Head,
+    frontier: Frontier,
+    max_batch: usize,
+}
+
+/// What one transaction decided, before it is written.
+#[derive(Default)]
+struct Pending {
+    ids: HashMap<Uuid, u64>,
+    placed: HashMap<u64, Placed>,
+    versions: HashMap<(TenantId, StreamId), u64>,
+    rows: Rows,
+    /// The Merkle tree's stored hashes, by stored-hash index.
+    tree: (Vec<i64>, Vec<Vec<u8>>),
+    events: Vec<Arc<RecordedEvent>>,
+}
+
+/// The records to insert, column by column (they go in as arrays, in one statement).
+#[derive(Default)]
+struct Rows {
+    position: Vec<i64>,
+    id: Vec<Uuid>,
+    tenant: Vec<String>,
+    stream: Vec<String>,
+    version: Vec<i64>,
+    event_type: Vec<String>,
+    record: Vec<Vec<u8>>,
+}
+
+/// What a transaction committed: the events other servers had committed before it (taken up
+/// in order), its own, and each append's outcome.
+struct Committed {
+    taken_up: Vec<Arc<RecordedEvent>>,
+    events: Vec<Arc<RecordedEvent>>,
+    outcomes: Vec<Result<AppendOutcome, AppendError>>,
+}
+
+impl Writer {
+    async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Job>) {
+        while let Some(first) = rx.recv().await {
+            let mut jobs = vec![first];
+            while jobs.len() < self.max_batch {
+                match rx.try_recv() {
+                    Ok(job) => jobs.push(job),
+                    Err(_) => break,
+                }
+            }
+            self.commit(jobs).await;
+        }
+    }
+
+    async fn commit(&mut self, jobs: Vec<Job>) {
+        let refusal = self.shared.refusal.read().unwrap().clone();
+        if let Some(refusal) = refusal {
+            for job in jobs {
+                let _ = job.reply.send(Err(refusal.clone().into()));
+            }
+            return;
+        }
+        let (requests, replies): (Vec<_>, Vec<_>) =
+            jobs.into_iter().map(|j| (j.request, j.reply)).unzip();
+        let (head, frontier) = (self.head, self.frontier.clone());
+        match self.transact(&requests).await {
+            Ok(committed) => {
+                *self.shared.head.write().unwrap() = self.head;
+                let events: Vec<Arc<RecordedEvent>> = committed
+                    .taken_up
+                    .into_iter()
+                    .chain(committed.events)
+                    .collect();
+                if !events.is_empty() {
+                    for hook in self.shared.hooks.read().unwrap().iter() {
+                        hook(&events);
+                    }
+                    for event in events {
+                        let _ = self.shared.feed.send(event);
+                    }
+                }
+                for (reply, outcome) in replies.into_iter().zip(committed.outcomes) {
+                    let _ = reply.send(outcome);
+                }
+            }
+            Err(e) => {
+                // The transaction may have committed even so (its answer lost with the
+                // connection): the next one reads the head again and takes up whatever did,
+                // and a client that retries with the same ids gets the first outcome.
+                self.head = head;
+                self.frontier = frontier;
+                if matches!(e, StoreError::ChainBroken(_)) {
+                    tracing::error!(error = %e, "the PostgreSQL log lost committed history; refusing further writes");
+                    *self.shared.refusal.write().unwrap() = Some(e.clone());
+                } else {
+                    tracing::warn!(error = %e, "a commit to the PostgreSQL log failed");
+                }
+                for reply in replies {
+                    let _ = reply.send(Err(e.clone().into()));
+                }
+            }
+        }
+    }
+
+    async fn transact(&mut self, requests: &[AppendRequest]) -> Result<Committed, StoreError> {
+        let mut client = self.shared.pool.get().await.map_err(pool_failed)?;
+        let transaction = client.transaction().await.map_err(failed)?;
+        transaction
+            .execute("SELECT pg_advisory_xact_lock($1)", &[&LOG_LOCK])
+            .await
+            .map_err(failed)?;
+        let taken_up = self.take_up(&*transaction).await?;
+        let stored = Stored::read(&*transaction, requests).await?;
+        let mut pending = Pending::default();
+        let outcomes = requests
+            .iter()
+            .map(|request| self.decide(request, &stored, &mut pending))
+            .collect();
+        if !pending.events.is_empty() {
+            let r = &pending.rows;
+            transaction
+                .execute(
+                    "INSERT INTO log_records (position, id, tenant, stream, version, event_type, record)
+                     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[],
+                                          $5::bigint[], $6::text[], $7::bytea[])",
+                    &[
+                        &r.position,
+                        &r.id,
+                        &r.tenant,
+                        &r.stream,
+                        &r.version,
+                        &r.event_type,
+                        &r.record,
+                    ],
+                )
+                .await
+                .map_err(failed)?;
+            transaction
+                .execute(
+                    "INSERT INTO log_tree (index, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])",
+                    &[&pending.tree.0, &pending.tree.1],
+                )
+                .await
+                .map_err(failed)?;
+        }
+        transaction.commit().await.map_err(failed)?;
+        self.head.root = self.frontier.root().0;
+        Ok(Committed {
+            taken_up,
+            events: pending.events,
+            outcomes,
+        })
+    }
+
+    /// Reads the records other servers committed after this writer's head, checking that each
+    /// links to the one before, and moves the head and the tree over them.
+    async fn take_up(
+        &mut self,
+        client: &impl GenericClient,
+    ) -> Result<Vec<Arc<RecordedEvent>>, StoreError> {
+        let newest = client
+            .query_opt(
+                "SELECT position FROM log_records ORDER BY position DESC LIMIT 1",
+                &[],
+            )
+            .await
+            .map_err(failed)?
+            .map_or(0, |row| position_of(&row, 0));
+        let known = self.head.position;
+        if newest < known {
+            return Err(StoreError::ChainBroken(ChainBreak {
+                position: newest + 1,
+                reason: format!(
+                    "the database holds {newest} events, but {known} were committed to it: it was restored from an older copy or lost commits"
+                ),
+            }));
+        }
+        let mut taken = Vec::new();
+        while self.head.position < newest {
+            let rows = client
+                .query(
+                    "SELECT position, record FROM log_records
+                      WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
+                    &[&sql_int(self.head.position), &sql_int(newest), &WALK_PAGE],
+                )
+                .await
+                .map_err(failed)?;
+            for row in &rows {
+                let position = self.head.position + 1;
+                let value: &[u8] = row.get(1);
+                if position_of(row, 0) != position {
+                    return Err(StoreError::ChainBroken(ChainBreak {
+                        position,
+                        reason: "the record is missing".into(),
+                    }));
+                }
+                let (hash, canonical) = record::link(position, &self.head.hash, value)
+                    .map_err(StoreError::ChainBroken)?;
+                let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+                let event = record::to_event(&hash, &canonical).map_err(corrupt)?;
+                let (_, json) = record::split(value).expect("it linked");
+                let leaf = tlog::leaf_bytes(json).map_err(|e| corrupt(e.to_string()))?;
+                self.frontier.push(tlog::leaf_hash(&leaf));
+                self.head = Head {
+                    position,
+                    hash,
+                    recorded_at: Some(event.recorded_at),
+                    root: self.head.root,
+                };
+                taken.push(Arc::new(event));
+            }
+            if rows.is_empty() {
+                break;
+            }
+        }
+        self.head.root = self.frontier.root().0;
+        Ok(taken)
+    }
+
+    fn decide(
+        &mut self,
+        request: &AppendRequest,
+        stored: &Stored,
+        pending: &mut Pending,
+    ) -> Result<AppendOutcome, AppendError> {
+        let held = Held { stored, pending };
+        let version = match decide::judge(request, &held)? {
+            Judgement::Retried(outcome) => return Ok(outcome),
+            Judgement::Appends { version } => version,
+        };
+        let now = decide::recorded_now(&self.head);
+        let first_position = self.head.position + 1;
+        for written in decide::records(request, &self.head, version, now) {
+            let e = &written.event;
+            let hashes = self.frontier.push(written.leaf);
+            let first_index = tlog_tiles::stored_hash_index(0, e.position - 1);
+            for (index, hash) in (first_index..).zip(&hashes).skip(tree::STORED_FROM.into()) {
+                pending.tree.0.push(sql_int(index));
+                pending.tree.1.push(hash.0.to_vec());
+            }
+            let rows = &mut pending.rows;
+            rows.position.push(sql_int(e.position));
+            rows.id.push(e.id);
+            rows.tenant.push(e.tenant.to_string());
+            rows.stream.push(e.stream.to_string());
+            rows.version.push(sql_int(e.version));
+            rows.event_type.push(e.event_type.clone());
+            pending.ids.insert(e.id, e.position);
+            pending.placed.insert(
+                e.position,
+                Placed {
+                    tenant: e.tenant.clone(),
+                    stream: e.stream.clone(),
+                    version: e.version,
+                },
+            );
+            self.head = Head {
+                position: e.position,
+                hash: written.hash(),
+                recorded_at: Some(now),
+                root: self.head.root,
+            };
+            pending.rows.record.push(written.value);
+            pending.events.push(written.event);
+        }
+        let version = version + request.events.len() as u64;
+        pending
+            .versions
+            .insert((request.tenant.clone(), request.stream.clone()), version);
+        Ok(AppendOutcome {
+            first_position,
+            last_position: self.head.position,
+            stream_version: version,
+            written: true,
+        })
+    }
+}
+
+/// What the database holds of one transaction's appends: where their ids are stored, and their
+/// streams' versions; read in two queries, under the lock.
+#[derive(Default)]
+struct Stored {
+    ids: HashMap<Uuid, u64>,
+    placed: HashMap<u64, Placed>,
+    versions: HashMap<(TenantId, StreamId), u64>,
+}
+
+impl Stored {
+    async fn read(
+        client: &impl GenericClient,
+        requests: &[AppendRequest],
+    ) -> Result<Self, StoreError> {
+        let ids: Vec<Uuid> = requests
+            .iter()
+            .flat_map(|r| r.events.iter().map(|e| e.id))
+            .collect();
+        let mut stored = Self::default();
+        let rows = client
+            .query(
+                "SELECT id, position, tenant, stream, version FROM log_records WHERE id = ANY($1)",
+                &[&ids],
+            )
+            .await
+            .map_err(failed)?;
+        for row in rows {
+            let position = position_of(&row, 1);
+            let corrupt = |detail: String| StoreError::Corrupt { position, detail };
+            let placed = Placed {
+                tenant: TenantId::parse(row.get::<_, String>(2))
+                    .map_err(|e| corrupt(e.to_string()))?,
+                stream: StreamId::parse(row.get::<_, String>(3))
+                    .map_err(|e| corrupt(e.to_string()))?,
+                version: position_of(&row, 4),
+            };
+            stored.ids.insert(row.get(0), position);
+            stored.placed.insert(position, placed);
+        }
+        let mut streams: Vec<(TenantId, StreamId)> = requests
+            .iter()
+            .map(|r| (r.tenant.clone(), r.stream.clone()))
+            .collect();
+        streams.sort();
+        streams.dedup();
+        let tenants: Vec<&str> = streams.iter().map(|(t, _)| t.as_str()).collect();
+        let names: Vec<&str> = streams.iter().map(|(_, s)| s.as_str()).collect();
+        let rows = client
+            .query(
+                "SELECT s.n, coalesce((SELECT max(version) FROM log_records l
+                                        WHERE l.tenant = s.tenant AND l.stream = s.stream), 0)
+                   FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS s(tenant, stream, n)",
+                &[&tenants, &names],
+            )
+            .await
+            .map_err(failed)?;
+        for row in rows {
+            let n = usize::try_from(row.get::<_, i64>(0) - 1).unwrap_or(usize::MAX);
+            if let Some(stream) = streams.get(n) {
+                stored.versions.insert(stream.clone(), position_of(&row, 1));
+            }
+        }
+        Ok(stored)
+    }
+}
+
+/// What the log holds for judging: the database's part and the transaction's decisions.
+struct Held<'a> {
+    stored: &'a Stored,
+    pending: &'a Pending,
+}
+
+impl Holdings for Held<'_> {
+    fn position_of(&self, id: &Uuid) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .pending
+            .ids
+            .get(id)
+            .or_else(|| self.stored.ids.get(id))
+            .copied())
+    }
+
+    fn placed_at(&self, position: u64) -> Result<Option<Placed>, StoreError> {
+        Ok(self
+            .pending
+            .placed
+            .get(&position)
+            .or_else(|| self.stored.placed.get(&position))
+            .cloned())
+    }
+
+    fn stream_version(&self, tenant: &TenantId, stream: &StreamId) -> Result<u64, StoreError> {
+        let key = (tenant.clone(), stream.clone());
+        Ok(self
+            .pending
+            .versions
+            .get(&key)
+            .or_else(|| self.stored.versions.get(&key))
+            .copied()
+            .unwrap_or(0))
+    }
+}
+
+impl EventStore for PgStore {
+    fn append(
+        &self,
+        mut request: AppendRequest,
+    ) -> BoxFuture<'static, Result<AppendOutcome, AppendError>> {
+        let submitted = (|| {
+            if let Some(refusal) = self.refusal() {
+                return Err(AppendError::from(refusal));
+            }
+            decide::validate(&mut request)?;
+            let (reply, rx) = oneshot::channel();
+            let queue = self.shared.queue.read().unwrap();
+            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+            sender
+                .send(Job { request, reply })
+                .map_err(|_| StoreError::Closing)?;
+            Ok(rx)
+        })();
+        async move {
+            submitted?
+                .await
+                .map_err(|_| AppendError::Store(StoreError::Closing))?
+        }
+        .boxed()
+    }
+
+    fn read_stream(
+        &self,
+        tenant: &TenantId,
+        stream: &StreamId,
+        from_version: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let rows = self.query(
+            "SELECT position, record FROM log_records
+              WHERE tenant = $1 AND stream = $2 AND version >= $3 AND position <= $4
+              ORDER BY version LIMIT $5"
+                .into(),
+            vec![
+                Box::new(tenant.to_string()),
+                Box::new(stream.to_string()),
+                Box::new(sql_int(from_version)),
+                Box::new(sql_int(self.head().position)),
+                Box::new(sql_int(limit as u64)),
+            ],
+        )?;
+        rows.iter()
+            .map(|row| event(position_of(row, 0), row.get(1)))
+            .collect()
+    }
+
+    fn named_streams(&self, tenant: &TenantId) -> Vec<(StreamId, u64)> {
+        let rows = self.query(
+            "SELECT stream, count(*) FROM log_records WHERE tenant = $1 AND position <= $2 GROUP BY stream"
+                .into(),
+            vec![
+                Box::new(tenant.to_string()),
+                Box::new(sql_int(self.head().position)),
+            ],
+        );
+        let rows = rows.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "reading a tenant's streams failed");
+            Vec::new()
+        });
+        rows.iter()
+            .filter_map(|row| {
+                let name: &str = row.get(0);
+                if index::split_id(name).is_some() {
+                    return None;
+                }
+                Some((StreamId::parse(name).ok()?, position_of(row, 1)))
+            })
+            .collect()
+    }
+
+    fn read_page(
+        &self,
+        filter: &Filter,
+        sight: &dyn Fn(&str) -> bool,
+        direction: Direction,
+        cursor: u64,
+        limit: usize,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        if filter.tenant.is_none() && filter.stream.is_some() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let head = self.head().position;
+        let forward = direction == Direction::Forward;
+        // The bounds, exclusive: positions after `low` and before `high`.
+        let (mut low, mut high) = if forward {
+            (cursor, head.saturating_add(1))
+        } else {
+            (0, cursor.min(head.saturating_add(1)))
+        };
+        let mut out = Vec::with_capacity(limit.min(1024));
+        // Events out of sight are passed over here, as the sled log passes over them in its
+        // index: the page holds `limit` events the reader may see wherever the log has them.
+        while out.len() < limit && low.saturating_add(1) < high {
+            let want = (limit - out.len()).clamp(64, 4096) as u64;
+            let (sql, params) = page_query(filter, low, high, forward, want);
+            let rows = self.query(sql, params)?;
+            for row in &rows {
+                let position = position_of(row, 0);
+                if forward {
+                    low = position;
+                } else {
+                    high = position;
+                }
+                if out.len() < limit && sight(row.get(1)) {
+                    out.push(event(position, row.get(2))?);
+                }
+            }
+            if (rows.len() as u64) < want {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    fn get(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+        self.stored(position)?
+            .map(|value| event(position, &value))
+            .transpose()
+    }
+
+    fn head(&self) -> Head {
+        *self.shared.head.read().unwrap()
+    }
+
+    fn subscribe(&self) -> broadcast::Receiver<Arc<RecordedEvent>> {
+        self.shared.feed.subscribe()
+    }
+
+    fn replay_decoded(
+        &self,
+        upto: u64,
+        decoder: Decoder,
+        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+    ) -> Result<VerifyReport, StoreError> {
+        let head = self.head();
+        let end = upto.min(head.position);
+        let (mut records, mut last) = (0u64, GENESIS_HASH);
+        let mut first_break = None;
+        'walk: while records < end {
+            let rows = self.query(
+                "SELECT position, record FROM log_records
+                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3"
+                    .into(),
+                vec![
+                    Box::new(sql_int(records)),
+                    Box::new(sql_int(end)),
+                    Box::new(WALK_PAGE),
+                ],
+            )?;
+            for row in &rows {
+                let position = records + 1;
+                if position_of(row, 0) != position {
+                    break 'walk;
+                }
+                let (hash, canonical) = match record::link(position, &last, row.get(1)) {
+                    Ok(linked) => linked,
+                    Err(b) => {
+                        first_break = Some(b);
+                        break 'walk;
+                    }
+                };
+                let event = record::to_event(&hash, &canonical)
+                    .map_err(|detail| StoreError::Corrupt { position, detail })?;
+                let decoded = decoder(&event);
+                visit(event, decoded);
+                (records, last) = (position, hash);
+            }
+            if rows.is_empty() {
+                break;
+            }
+        }
+        if first_break.is_none() && records < end {
+            first_break = Some(ChainBreak {
+                position: records + 1,
+                reason: "the record is missing".into(),
+            });
+        }
+        if first_break.is_none() && end == head.position && last != head.hash {
+            first_break = Some(ChainBreak {
+                position: end,
+                reason: "the record differs from the one committed as the head".into(),
+            });
+        }
+        if let Some(b) = &first_break {
+            self.refuse(StoreError::ChainBroken(b.clone()));
+        }
+        Ok(VerifyReport {
+            records,
+            head_hash: last,
+            first_break,
+        })
+    }
+
+    fn on_commit(&self, hook: CommitHook) {
+        self.shared.hooks.write().unwrap().push(hook);
+    }
+
+    fn refusal(&self) -> Option<StoreError> {
+        self.shared.refusal.read().unwrap().clone()
+    }
+
+    fn anchored_size(&self) -> u64 {
+        // The database is the only record of what was acknowledged: a commit it lost is found
+        // by the writer, when the head it reads is behind the one it had (`Writer::take_up`).
+        self.head().position
+    }
+
+    fn leaf(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(json) = self.json(position)? else {
+            return Ok(None);
+        };
+        let leaf = tlog::leaf_bytes(&json).map_err(|e| StoreError::Corrupt {
+            position,
+            detail: e.to_string(),
+        })?;
+        Ok(Some(leaf.into_owned()))
+    }
+
+    fn record(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        self.json(position)
+    }
+
+    fn root_at(&self, size: u64) -> Result<Hash, StoreError> {
+        let head = self.head();
+        if size > head.position {
+            return Err(StoreError::OutOfRange(format!(
+                "the log has {} events, not {size}",
+                head.position
+            )));
+        }
+        if size == head.position {
+            return Ok(Hash(head.root));
+        }
+        tlog_tiles::tree_hash(size, &PgHashes(self)).map_err(hashes::proof_error)
+    }
+
+    fn inclusion_proof(&self, position: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+        let head = self.head().position;
+        if position == 0 || position > size || size > head {
+            return Err(StoreError::OutOfRange(format!(
+                "position {position} in a log of {size} events cannot be proved: the log has {head} events"
+            )));
+        }
+        tlog_tiles::prove_record(size, position - 1, &PgHashes(self)).map_err(hashes::proof_error)
+    }
+
+    fn consistency_proof(&self, from: u64, to: u64) -> Result<Vec<Hash>, StoreError> {
+        let head = self.head().position;
+        if from > to || to > head {
+            return Err(StoreError::OutOfRange(format!(
+                "a log of {from} events cannot be proved consistent with one of {to}: the log has {head} events"
+            )));
+        }
+        if from == 0 || from == to {
+            return Ok(Vec::new());
+        }
+        tlog_tiles::prove_tree(to, from, &PgHashes(self)).map_err(hashes::proof_error)
+    }
+
+    fn at_rest(&self, _take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError> {
+        // A resume point holds the sled log's in-memory index, which this backend does not
+        // keep: snapshots of the read models over PostgreSQL come with the state it takes over.
+        Err(StoreError::Io(
+            "snapshots of the read models are not kept for a PostgreSQL log yet".into(),
+        ))
+    }
+
+    fn check_resumed_history(&self) -> Result<Option<ChainBreak>, StoreError> {
+        // Never opened from a resume point (see `at_rest`).
+        Ok(None)
+    }
+
+    fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {
+        let shared = self.shared.clone();
+        async move {
+            shared.queue.write().unwrap().take();
+            let writer = shared.writer.lock().unwrap().take();
+            if let Some(writer) = writer {
+                writer
+                    .await
+                    .map_err(|e| StoreError::Io(format!("the log writer failed: {e}")))?;
+            }
+            shared.pool.close();
+            Ok(())
+        }
+        .boxed()
+    }
+}
+
+/// The statement of one page of a filtered read: the positions, types and records of events
+/// after `low` and before `high`, nearest the cursor first, at most `limit`.
+fn page_query(
+    filter: &Filter,
+    low: u64,
+    high: u64,
+    forward: bool,
+    limit: u64,
+) -> (String, Vec<Box<dyn ToSql + Send + Sync>>) {
+    let mut params: Vec<Box<dyn ToSql + Send + Sync>> =
+        vec![Box::new(sql_int(low)), Box::new(sql_int(high))];
+    let mut sql =
+        "SELECT position, event_type, record FROM log_records WHERE position > $1 AND position < $2"
+            .to_owned();
+    let mut bind = |sql: &mut String, clause: &str, value: Box<dyn ToSql + Send + Sync>| {
+        params.push(value);
+        sql.push_str(&format!(" AND {clause} ${}", params.len()));
+    };
+    match (&filter.tenant, &filter.within) {
+        (Some(tenant), _) => bind(&mut sql, "tenant =", Box::new(tenant.to_string())),
+        (None, Some(within)) => {
+            let tenants: Vec<String> = within.iter().map(ToString::to_string).collect();
+            bind(&mut sql, "tenant = ANY(", Box::new(tenants));
+            sql.push(')');
+        }
+        (None, None) => {}
+    }
+    if let Some(stream) = &filter.stream {
+        bind(&mut sql, "stream =", Box::new(stream.to_string()));
+    }
+    if let Some(event_type) = &filter.event_type {
+        bind(&mut sql, "event_type =", Box::new(event_type.clone()));
+    }
+    let order = if forward { "ASC" } else { "DESC" };
+    sql.push_str(&format!(" ORDER BY position {order} LIMIT {limit}"));
+    (sql, params)
+}
