@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod browser;
+pub mod postgres;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -1,14 +1,16 @@
 //! Crash test: a child process appends and acknowledges in a loop and is killed with SIGKILL at
-//! random moments. After each kill the log is reopened: every acknowledged event is there at
-//! its acknowledged position, no append is half-visible, and the hash chain verifies.
+//! random moments, or (on PostgreSQL) the database is stopped under it as a crash would stop it.
+//! After each crash the log is reopened: every acknowledged event is there at its acknowledged
+//! position, no append is half-visible, and the hash chain verifies. On both backends.
 
-use antikor_server::store::{EventStore, SledStore, StoreOptions};
+use antikor_e2e::postgres::Cluster;
+use antikor_server::store::postgres::{PgOptions, PgStore};
+use antikor_server::store::{EventStore, SledStore, StoreError, StoreOptions};
 use rand::Rng;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// How long an open of the log may take before the test calls it hung. A healthy open of these
@@ -76,11 +78,36 @@ struct Ack {
     ids: Vec<String>,
 }
 
-/// Runs the child on `dir`, kills it after `delay` once it has opened the log, and returns
-/// what it acknowledged.
-fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
+/// Where the crash test's log lives.
+enum Log {
+    /// A sled log's folder.
+    Folder(tempfile::TempDir),
+    /// A PostgreSQL database's address.
+    Database(String),
+}
+
+impl Log {
+    /// What the child is given.
+    fn arg(&self) -> String {
+        match self {
+            Self::Folder(dir) => dir.path().to_str().unwrap().to_owned(),
+            Self::Database(url) => url.clone(),
+        }
+    }
+
+    fn open(&self) -> Result<Arc<dyn EventStore>, StoreError> {
+        Ok(match self {
+            Self::Folder(dir) => Arc::new(SledStore::open(dir.path(), StoreOptions::default())?),
+            Self::Database(url) => Arc::new(PgStore::open(url, PgOptions::default())?),
+        })
+    }
+}
+
+/// Runs the child on `log`, crashes it (`crash`) after `delay` once it has opened the log, and
+/// returns what it acknowledged.
+fn run_and_crash(log: &Log, delay: Duration, crash: impl FnOnce(&mut Child)) -> Vec<Ack> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
-        .arg(dir)
+        .arg(log.arg())
         .stdout(Stdio::piped())
         .spawn()
         .expect("crash-writer starts");
@@ -106,19 +133,29 @@ fn run_and_kill(dir: &Path, delay: Duration) -> Vec<Ack> {
             .collect::<Vec<_>>()
     });
     std::thread::sleep(delay);
-    child.kill().expect("SIGKILL");
+    crash(&mut child);
+    // A child whose log went away stops by itself; one that does not is killed.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
     child.wait().unwrap();
     reader.join().unwrap()
 }
 
+fn sigkill(child: &mut Child) {
+    child.kill().expect("SIGKILL");
+}
+
 /// Reopens the log and checks it against everything acknowledged so far.
-fn check(dir: &Path, acked: &[Ack]) -> u64 {
-    let path = dir.to_owned();
-    let store = within(None, move || {
-        SledStore::open(&path, StoreOptions::default())
-    })
-    .unwrap_or_else(|stacks| panic!("reopening the log hung for {HUNG:?}; the threads:\n{stacks}"))
-    .expect("the log reopens after SIGKILL");
+fn check(log: &Arc<Log>, acked: &[Ack]) -> u64 {
+    let reopened = log.clone();
+    let store = within(None, move || reopened.open())
+        .unwrap_or_else(|stacks| {
+            panic!("reopening the log hung for {HUNG:?}; the threads:\n{stacks}")
+        })
+        .expect("the log reopens after the crash");
     let mut by_batch: HashMap<String, (usize, usize)> = HashMap::new();
     let mut stored: HashMap<String, (u64, String)> = HashMap::new();
     let report = store
@@ -152,7 +189,9 @@ fn check(dir: &Path, acked: &[Ack]) -> u64 {
     }
     let distinct: HashSet<_> = stored.values().map(|(p, _)| *p).collect();
     assert_eq!(distinct.len() as u64, report.records);
-    store.close_blocking().unwrap();
+    // sled's close waits for its writer on tokio's blocking pool.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(store.close()).unwrap();
     report.records
 }
 
@@ -161,20 +200,21 @@ fn check(dir: &Path, acked: &[Ack]) -> u64 {
 const ROUNDS_PER_FOLDER: usize = 100;
 
 fn crash_rounds(rounds: usize) {
-    let mut dir = tempfile::tempdir().unwrap();
+    let folder = || Arc::new(Log::Folder(tempfile::tempdir().unwrap()));
+    let mut log = folder();
     let mut rng = rand::rng();
     let mut acked = Vec::new();
     let mut total_acked = 0;
     for round in 0..rounds {
         if round > 0 && round % ROUNDS_PER_FOLDER == 0 {
-            dir = tempfile::tempdir().unwrap();
+            log = folder();
             acked.clear();
         }
         let delay = Duration::from_millis(rng.random_range(5..120));
-        let new = run_and_kill(dir.path(), delay);
+        let new = run_and_crash(&log, delay, sigkill);
         total_acked += new.len();
         acked.extend(new);
-        let records = check(dir.path(), &acked);
+        let records = check(&log, &acked);
         if round % 10 == 9 || round + 1 == rounds {
             eprintln!(
                 "crash round {}: {} appends acknowledged so far, {records} events in the log",
@@ -187,6 +227,49 @@ fn crash_rounds(rounds: usize) {
         total_acked > rounds,
         "the child acknowledged too little to test anything ({total_acked})"
     );
+}
+
+/// Rounds on one PostgreSQL database: the child is killed (`sigkill`), or the database is
+/// stopped at once under the child's appends and started again.
+fn postgres_rounds(rounds: usize, stop_the_database: bool) {
+    let cluster = Cluster::start();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let log = Arc::new(Log::Database(
+        cluster.url(&runtime.block_on(cluster.fresh_database())),
+    ));
+    let mut rng = rand::rng();
+    let (mut acked, mut records) = (Vec::new(), 0);
+    for _ in 0..rounds {
+        let delay = Duration::from_millis(rng.random_range(50..300));
+        let new = if stop_the_database {
+            let new = run_and_crash(&log, delay, |_| cluster.stop_immediately());
+            cluster.start_again();
+            new
+        } else {
+            run_and_crash(&log, delay, sigkill)
+        };
+        acked.extend(new);
+        records = check(&log, &acked);
+    }
+    eprintln!(
+        "{rounds} rounds: {} appends acknowledged, {records} events in the log",
+        acked.len()
+    );
+    assert!(
+        acked.len() > rounds,
+        "the child acknowledged too little to test anything ({})",
+        acked.len()
+    );
+}
+
+#[test]
+fn acknowledged_appends_survive_sigkill_on_postgres() {
+    postgres_rounds(12, false);
+}
+
+#[test]
+fn acknowledged_appends_survive_an_immediate_stop_of_postgres() {
+    postgres_rounds(8, true);
 }
 
 #[test]

@@ -1,10 +1,12 @@
-//! Child process of the crash test: appends to the log from several threads until it is
-//! killed, printing one line per acknowledged append:
+//! Child process of the crash test: appends to the log (a sled folder, or a PostgreSQL database
+//! given as `postgres://…`) from several threads until it is killed or the log fails, printing
+//! one line per acknowledged append:
 //! `ACK <first position> <stream> <batch id> <event ids separated by commas>`.
 #![forbid(unsafe_code)]
 
+use antikor_server::store::postgres::{PgOptions, PgStore};
 use antikor_server::store::{
-    AppendRequest, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
+    AppendRequest, EventStore, ExpectedVersion, Metadata, NewEvent, SledStore, StoreOptions,
 };
 use antikor_shared::{StreamId, TenantId};
 use serde_json::value::RawValue;
@@ -15,10 +17,14 @@ use uuid::Uuid;
 const WRITERS: usize = 8;
 
 fn main() -> anyhow::Result<()> {
-    let dir = std::env::args()
+    let log = std::env::args()
         .nth(1)
-        .ok_or_else(|| anyhow::anyhow!("usage: crash-writer DIR"))?;
-    let store = Arc::new(SledStore::open(dir.as_ref(), StoreOptions::default())?);
+        .ok_or_else(|| anyhow::anyhow!("usage: crash-writer DIR|postgres://…"))?;
+    let store: Arc<dyn EventStore> = if log.starts_with("postgres://") {
+        Arc::new(PgStore::open(&log, PgOptions::default())?)
+    } else {
+        Arc::new(SledStore::open(log.as_ref(), StoreOptions::default())?)
+    };
     let stdout = Arc::new(std::sync::Mutex::new(std::io::stdout()));
     writeln!(stdout.lock().unwrap(), "OPEN")?;
     let threads: Vec<_> = (0..WRITERS)
@@ -50,7 +56,7 @@ fn main() -> anyhow::Result<()> {
                         events,
                         metadata: Metadata::system(),
                     };
-                    let outcome = store.append_blocking(request)?;
+                    let outcome = futures::executor::block_on(store.append(request))?;
                     let mut out = stdout.lock().unwrap();
                     writeln!(
                         out,

@@ -2,8 +2,8 @@
 //! a plain in-memory model of what the log must hold, on both backends. The sled log compresses
 //! its records once it has 40 (see `store::compress`), so most of its histories hold both forms.
 
-use crate::postgres::Cluster;
 use crate::support::{Place, event, request, stream, tenant};
+use antikor_e2e::postgres::Cluster;
 use antikor_server::store::{AppendError, ExpectedVersion, NewEvent};
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;

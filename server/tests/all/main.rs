@@ -15,7 +15,6 @@ mod openapi;
 mod paging;
 mod pg_schema;
 mod plan;
-mod postgres;
 mod proofs;
 mod read_models;
 mod reminders;

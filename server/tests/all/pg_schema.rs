@@ -2,7 +2,7 @@
 //! servers start together, all or nothing, refused by a server older than the database; and a
 //! log table that itself refuses what would not verify, and any change to what it holds.
 
-use crate::postgres::Cluster;
+use antikor_e2e::postgres::Cluster;
 use antikor_migrations::postgres::{Migration, POSTGRES};
 use antikor_server::store::postgres::{describe, migrate, migrate_to};
 use antikor_server::store::record::{self, Canonical};

@@ -256,8 +256,8 @@ async fn an_auditors_bundle_checks_offline_and_an_altered_one_does_not() {
 }
 
 mod properties {
-    use crate::postgres::Cluster;
     use crate::support::{Place, event, request};
+    use antikor_e2e::postgres::Cluster;
     use antikor_server::store::{EventStore, ExpectedVersion, SledStore};
     use antikor_shared::tlog;
     use proptest::prelude::*;

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use crate::postgres::Cluster;
+use antikor_e2e::postgres::Cluster;
 pub use antikor_server::demo::DEMO_PASSWORD;
 use antikor_server::store::postgres::{PgOptions, PgStore};
 use antikor_server::store::{

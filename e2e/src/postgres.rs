@@ -1,4 +1,4 @@
-//! A throwaway PostgreSQL cluster for one test: initdb in a temporary folder, the server on a
+//! A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, the server on a
 //! free loopback port, stopped and removed when the test drops it (a panicking test too).
 //!
 //! PostgreSQL refuses to run as root, which CI is: then every command runs as the `postgres`
@@ -64,21 +64,7 @@ impl Cluster {
                 "--locale=C",
             ],
         );
-        // Only the loopback and no socket file; synchronous_commit stays on, as in production.
-        let options = format!("-h 127.0.0.1 -p {port} -k '' -c fsync=on");
-        cluster.run(
-            "pg_ctl",
-            &[
-                "-D",
-                &data,
-                "-o",
-                &options,
-                "-l",
-                &format!("{data}/server.log"),
-                "-w",
-                "start",
-            ],
-        );
+        cluster.start_again();
         cluster
     }
 
@@ -101,6 +87,33 @@ impl Cluster {
                 Err(e) => panic!("connecting to the test cluster: {e}"),
             }
         }
+    }
+
+    /// Starts the server of the cluster (again, after [`stop_immediately`](Self::stop_immediately)).
+    pub fn start_again(&self) {
+        let data = self.data.to_str().unwrap().to_owned();
+        // Only the loopback and no socket file; synchronous_commit stays on, as in production.
+        let options = format!("-h 127.0.0.1 -p {} -k '' -c fsync=on", self.port);
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &data,
+                "-o",
+                &options,
+                "-l",
+                &format!("{data}/server.log"),
+                "-w",
+                "start",
+            ],
+        );
+    }
+
+    /// Stops the server as a crash would: at once, without a checkpoint, so that the next start
+    /// recovers from the WAL.
+    pub fn stop_immediately(&self) {
+        let data = self.data.to_str().unwrap().to_owned();
+        self.run("pg_ctl", &["-D", &data, "-m", "immediate", "-w", "stop"]);
     }
 
     /// The address of `database`, as a server is given it.
