@@ -106,6 +106,11 @@ enum Command {
         /// `https://antikor.example.bg`.
         #[arg(long, env = "ANTIKOR_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Keep the event log in this PostgreSQL database instead of the data folder, e.g.
+        /// `postgres://antikor@db.example.bg/antikor`. The schema is created or brought up to
+        /// date at start. The rest of the state stays in the data folder.
+        #[arg(long, env = "ANTIKOR_DATABASE_URL")]
+        database: Option<String>,
     },
     /// Runs a witness of Antikor logs (C2SP tlog-witness): it cosigns a log's checkpoints only
     /// when each extends the last one it cosigned, and refuses a rolled-back or forked log.
@@ -247,9 +252,9 @@ enum UserCommand {
     /// Creates an account, e.g. the first regional admin. The password is read from standard
     /// input when it is not a terminal, otherwise asked for twice without echo.
     Create {
-        /// Data folder.
-        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
-        data: PathBuf,
+        /// Where the installation keeps its state.
+        #[command(flatten)]
+        at: Installation,
         /// The account's tenant, e.g. `oblast` or `bansko`.
         #[arg(long)]
         tenant: TenantId,
@@ -262,12 +267,6 @@ enum UserCommand {
         /// The person's name (defaults to the username).
         #[arg(long)]
         name: Option<String>,
-        /// The vault's master key file, as given to `serve`.
-        #[arg(long, env = "ANTIKOR_KEY_FILE")]
-        key_file: Option<PathBuf>,
-        /// The log's signing key file, as given to `serve`.
-        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
-        log_key_file: Option<PathBuf>,
     },
 }
 
@@ -276,9 +275,9 @@ enum TenantsCommand {
     /// Registers what is named and not registered yet; what is registered already is left as
     /// it is, so the command can be run again.
     Register {
-        /// Data folder.
-        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
-        data: PathBuf,
+        /// Where the installation keeps its state.
+        #[command(flatten)]
+        at: Installation,
         /// Every province: its regional administration and its municipalities.
         #[arg(long, conflicts_with_all = ["province", "municipality", "national"])]
         country: bool,
@@ -301,12 +300,6 @@ enum TenantsCommand {
         /// The national body's official code (e.g. its UIC).
         #[arg(long)]
         code: Option<String>,
-        /// The vault's master key file, as given to `serve`.
-        #[arg(long, env = "ANTIKOR_KEY_FILE")]
-        key_file: Option<PathBuf>,
-        /// The log's signing key file, as given to `serve`.
-        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
-        log_key_file: Option<PathBuf>,
     },
 }
 
@@ -315,16 +308,41 @@ enum KeyCommand {
     /// Rewraps every signal key under a new master key, written over the key file; the old
     /// key opens nothing afterwards. Recorded in the log as `VaultKeyRotated`.
     Rotate {
-        /// Data folder.
-        #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
-        data: PathBuf,
-        /// The vault's master key file, as given to `serve` (default: DATA/vault.key).
-        #[arg(long, env = "ANTIKOR_KEY_FILE")]
-        key_file: Option<PathBuf>,
-        /// The log's signing key file, as given to `serve`.
-        #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
-        log_key_file: Option<PathBuf>,
+        /// Where the installation keeps its state.
+        #[command(flatten)]
+        at: Installation,
     },
+}
+
+/// Where an installation keeps its state, for the commands run while its server is stopped:
+/// given as to `serve`.
+#[derive(clap::Args)]
+struct Installation {
+    /// Data folder.
+    #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
+    data: PathBuf,
+    /// The vault's master key file, as given to `serve` (default: DATA/vault.key).
+    #[arg(long, env = "ANTIKOR_KEY_FILE")]
+    key_file: Option<PathBuf>,
+    /// The log's signing key file, as given to `serve` (default: DATA/log.key).
+    #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
+    log_key_file: Option<PathBuf>,
+    /// The PostgreSQL database of the event log, as given to `serve` (default: the log in the
+    /// data folder).
+    #[arg(long, env = "ANTIKOR_DATABASE_URL")]
+    database: Option<String>,
+}
+
+impl Installation {
+    /// The server's configuration for this installation (no frontend: nothing is served).
+    fn config(self) -> Config {
+        Config {
+            key_file: self.key_file,
+            log_key_file: self.log_key_file,
+            database: self.database,
+            ..Config::new(&self.data, self.data.join("no-frontend"))
+        }
+    }
 }
 
 fn parse_witness(raw: &str) -> Result<(String, WitnessKey), String> {
@@ -369,6 +387,7 @@ fn main() -> ExitCode {
             smtp_url,
             smtp_from,
             public_url,
+            database,
         } => serve(
             Config {
                 key_file,
@@ -376,6 +395,7 @@ fn main() -> ExitCode {
                 log_origin,
                 witnesses,
                 snapshot_after,
+                database,
                 mail: smtp_url.map(|url| {
                     antikor_server::mail::MailConfig::new(
                         url,
@@ -402,29 +422,17 @@ fn main() -> ExitCode {
         Command::User {
             command:
                 UserCommand::Create {
-                    data,
+                    at,
                     tenant,
                     role,
                     username,
                     name,
-                    key_file,
-                    log_key_file,
                 },
-        } => create_user(
-            Config {
-                key_file,
-                log_key_file,
-                ..Config::new(&data, data.join("no-frontend"))
-            },
-            tenant,
-            role,
-            username,
-            name,
-        ),
+        } => create_user(at.config(), tenant, role, username, name),
         Command::Tenants {
             command:
                 TenantsCommand::Register {
-                    data,
+                    at,
                     country,
                     province,
                     municipality,
@@ -432,8 +440,6 @@ fn main() -> ExitCode {
                     name_bg,
                     name_en,
                     code,
-                    key_file,
-                    log_key_file,
                 },
         } => {
             let mut requests = Vec::new();
@@ -454,27 +460,11 @@ fn main() -> ExitCode {
                     official_code: code.unwrap_or_default(),
                 });
             }
-            register_tenants(
-                Config {
-                    key_file,
-                    log_key_file,
-                    ..Config::new(&data, data.join("no-frontend"))
-                },
-                requests,
-            )
+            register_tenants(at.config(), requests)
         }
         Command::Key {
-            command:
-                KeyCommand::Rotate {
-                    data,
-                    key_file,
-                    log_key_file,
-                },
-        } => rotate_key(Config {
-            key_file,
-            log_key_file,
-            ..Config::new(&data, data.join("no-frontend"))
-        }),
+            command: KeyCommand::Rotate { at },
+        } => rotate_key(at.config()),
         Command::Verify {
             data,
             checkpoint,

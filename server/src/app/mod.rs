@@ -31,9 +31,10 @@ use crate::domain::Aggregate;
 use crate::projections::ReadModels;
 use crate::seed;
 use crate::snapshot::{self, Snapshot};
+use crate::store::postgres::{PgOptions, PgStore};
 use crate::store::{
     AppendError, AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata,
-    NewEvent, Replayed, SledStore, StoreOptions,
+    NewEvent, Replayed, SledStore, StoreOptions, VerifyReport,
 };
 use crate::util::errors::{AppError, AppResult};
 use crate::vault::Vault;
@@ -79,6 +80,10 @@ pub struct Config {
     pub snapshot_after: u64,
     /// The SMTP relay for e-mail about what waits (none: no e-mail; see `crate::mail`).
     pub mail: Option<crate::mail::MailConfig>,
+    /// A PostgreSQL database for the event log (`postgres://user@host/database`; see
+    /// `store::postgres`). `None`: the sled log in `DATA/log`. The rest of the state (secrets,
+    /// the vault, the files, the keys) stays in the data folder either way, for now.
+    pub database: Option<String>,
 }
 
 impl Config {
@@ -95,6 +100,7 @@ impl Config {
             witnesses: Vec::new(),
             snapshot_after: SNAPSHOT_AFTER,
             mail: None,
+            database: None,
         }
     }
 
@@ -195,7 +201,7 @@ pub struct App {
     resumed_from: u64,
     /// Where the snapshot is written, the key it is authenticated with, and how many new
     /// events call for one.
-    snapshot_path: PathBuf,
+    snapshot_path: Option<PathBuf>,
     snapshot_key: snapshot::Key,
     snapshot_after: u64,
     /// The position of the newest snapshot; held while one is written.
@@ -276,52 +282,20 @@ impl App {
                 .context("opening the log's signing key")?,
         );
         let snapshot_key = checkpoints.snapshot_key();
-        let snapshot_path = snapshot::path(&config.data_dir);
-        let key = snapshot_key.clone();
-        // One walk of the log verifies the chain, builds the log's indexes and the read models:
-        // from the snapshot's head when the log accepts it, else from the start.
-        let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
-            // The snapshot is read and decoded while the log's files open.
-            let snapshot = std::thread::spawn(move || snapshot::read(&snapshot_path, &key));
-            let models = RefCell::new(ReadModels::default());
-            let resume = || {
-                let read = snapshot
-                    .join()
-                    .unwrap_or_else(|_| Err("reading the snapshot panicked".into()));
-                match read {
-                    Ok(Some(s)) => {
-                        *models.borrow_mut() = s.models;
-                        Some(s.resume)
-                    }
-                    Ok(None) => None,
-                    Err(doubt) => {
-                        tracing::warn!(%doubt, "not starting from the snapshot");
-                        None
-                    }
-                }
-            };
-            let mut walked_from = 0;
-            let decoder = ReadModels::decode;
-            SledStore::open_replaying(
-                &log_dir,
+        let (store, models, report, walked) = match &config.database {
+            None => open_sled_log(
+                log_dir,
                 options,
-                resume,
-                (decoder, &mut |replayed| match replayed {
-                    Replayed::After(position) => {
-                        let mut models = models.borrow_mut();
-                        if position != models.position {
-                            *models = ReadModels::default();
-                        }
-                        walked_from = position;
-                    }
-                    Replayed::Event(e, typed) => models.borrow_mut().fold_decoded(&e, typed),
-                }),
+                snapshot::path(&config.data_dir),
+                snapshot_key.clone(),
             )
-            .map(|(store, report)| (store, models.into_inner(), report, walked_from))
-        })
-        .await?
-        .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?;
-        let store: Arc<dyn EventStore> = Arc::new(store);
+            .await
+            .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?,
+            // The address is not repeated in the message: it may carry a password.
+            Some(url) => open_postgres_log(url.clone())
+                .await
+                .context("opening the event log on PostgreSQL")?,
+        };
         match &report.first_break {
             None => tracing::info!(
                 events = report.records,
@@ -426,7 +400,11 @@ impl App {
             statistics: Default::default(),
             public_reports: Default::default(),
             resumed_from: walked,
-            snapshot_path: snapshot::path(&config.data_dir),
+            // No snapshot is kept of a log on PostgreSQL yet: its start folds the whole log.
+            snapshot_path: config
+                .database
+                .is_none()
+                .then(|| snapshot::path(&config.data_dir)),
             snapshot_key,
             snapshot_after: config.snapshot_after.max(1),
             mail_configured: mailer.is_some(),
@@ -479,6 +457,9 @@ impl App {
     /// that failed a check would carry the doubt into the next start.
     pub async fn snapshot_if_behind(&self, after: u64) -> anyhow::Result<Option<Snapshotted>> {
         let mut snapshotted = self.snapshotted.lock().await;
+        let Some(path) = self.snapshot_path.clone() else {
+            return Ok(None);
+        };
         if self.store.refusal().is_some() || self.head().position < *snapshotted + after {
             return Ok(None);
         }
@@ -499,7 +480,7 @@ impl App {
             .context("the log closed before its state could be copied")?;
         let copied = started.elapsed();
         let position = snapshot.position();
-        let (path, key) = (self.snapshot_path.clone(), self.snapshot_key.clone());
+        let key = self.snapshot_key.clone();
         let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, snapshot, &key))
             .await?
             .context("writing the snapshot")?;
@@ -743,6 +724,73 @@ fn check_history(store: &dyn EventStore, resumed: u64, checked: &AtomicBool) {
             tracing::error!(error = %e, "the history before the snapshot could not be read")
         }
     }
+}
+
+/// What opening the log gives the start: the log, the read models folded from it, the walk's
+/// report, and the position the walk went on from (0: the whole log was walked).
+type Opened = (Arc<dyn EventStore>, ReadModels, VerifyReport, u64);
+
+/// Opens the sled log in `log_dir`.
+async fn open_sled_log(
+    log_dir: PathBuf,
+    options: StoreOptions,
+    snapshot_path: PathBuf,
+    key: snapshot::Key,
+) -> anyhow::Result<Opened> {
+    // One walk of the log verifies the chain, builds the log's indexes and the read models:
+    // from the snapshot's head when the log accepts it, else from the start.
+    let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
+        // The snapshot is read and decoded while the log's files open.
+        let snapshot = std::thread::spawn(move || snapshot::read(&snapshot_path, &key));
+        let models = RefCell::new(ReadModels::default());
+        let resume = || {
+            let read = snapshot
+                .join()
+                .unwrap_or_else(|_| Err("reading the snapshot panicked".into()));
+            match read {
+                Ok(Some(s)) => {
+                    *models.borrow_mut() = s.models;
+                    Some(s.resume)
+                }
+                Ok(None) => None,
+                Err(doubt) => {
+                    tracing::warn!(%doubt, "not starting from the snapshot");
+                    None
+                }
+            }
+        };
+        let mut walked_from = 0;
+        let decoder = ReadModels::decode;
+        SledStore::open_replaying(
+            &log_dir,
+            options,
+            resume,
+            (decoder, &mut |replayed| match replayed {
+                Replayed::After(position) => {
+                    let mut models = models.borrow_mut();
+                    if position != models.position {
+                        *models = ReadModels::default();
+                    }
+                    walked_from = position;
+                }
+                Replayed::Event(e, typed) => models.borrow_mut().fold_decoded(&e, typed),
+            }),
+        )
+        .map(|(store, report)| (store, models.into_inner(), report, walked_from))
+    })
+    .await??;
+    Ok((Arc::new(store), models, report, walked))
+}
+
+/// Opens the log in the PostgreSQL database at `url`, and folds the read models from the whole
+/// of it, checking the chain on the way (no snapshot is kept for it yet).
+async fn open_postgres_log(url: String) -> anyhow::Result<Opened> {
+    tokio::task::spawn_blocking(move || -> anyhow::Result<Opened> {
+        let store = PgStore::open(&url, PgOptions::default())?;
+        let (models, report) = ReadModels::replay(&store, u64::MAX)?;
+        Ok((Arc::new(store), models, report, 0))
+    })
+    .await?
 }
 
 /// Writes a snapshot whenever the log has grown past the newest one by the configured number

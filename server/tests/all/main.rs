@@ -11,6 +11,7 @@ mod isolation;
 mod log_contract;
 mod log_model;
 mod mail;
+mod on_postgres;
 mod openapi;
 mod paging;
 mod pg_schema;

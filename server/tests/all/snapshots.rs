@@ -27,7 +27,7 @@ async fn start(dir: tempfile::TempDir) -> TestApp {
 
 /// Some work of several kinds: accounts, a signal, a meeting, a risk with a file, the staff
 /// survey's codes and answers, and events of a stream.
-async fn work(app: &TestApp, round: u64) {
+pub(crate) async fn work(app: &TestApp, round: u64) {
     let (status, body) = app
         .call(
             None,
@@ -133,7 +133,7 @@ async fn snapshot_now(app: &TestApp) -> u64 {
 }
 
 /// The models a full walk of the app's log builds.
-fn rebuilt(app: &TestApp) -> ReadModels {
+pub(crate) fn rebuilt(app: &TestApp) -> ReadModels {
     let log = app.state.system_log();
     ReadModels::replay(log.as_ref(), log.head().position)
         .unwrap()

@@ -1,0 +1,146 @@
+//! The real `antikor` binary with its event log on PostgreSQL (`--database`): the first account
+//! created on the command line into the database, a server that serves from it, and a SIGKILL in
+//! the middle of a burst of commands that loses none of those it answered.
+
+use antikor_e2e::postgres::Cluster;
+use antikor_e2e::{ApiSession, Server, antikor_bin, api_login};
+use std::collections::HashSet;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const PASSWORD: &str = "пролетта идва в пирин";
+
+/// Records a meeting of `bansko` and returns its id when the server answered 201.
+async fn record_meeting(
+    http: &reqwest::Client,
+    base: &str,
+    session: &ApiSession,
+    title: &str,
+) -> Option<String> {
+    let answer = http
+        .post(format!("{base}/api/activities"))
+        .header("cookie", &session.cookie)
+        .header("x-csrf-token", &session.csrf_token)
+        .json(&serde_json::json!({"kind": "meeting", "date": "2017-03-01",
+            "meeting_kind": "open_doors", "title": title, "participants": 7,
+            "organisations": [], "agenda": "Прозрачност", "decisions": "Решение 1",
+            "protocol": "Протокол 1", "public": true, "measures": ["II.2"]}))
+        .send()
+        .await
+        .ok()?;
+    if answer.status() != 201 {
+        return None;
+    }
+    let body: serde_json::Value = answer.json().await.ok()?;
+    Some(body["id"].as_str()?.to_owned())
+}
+
+/// Every activity id of `bansko`, page after page.
+async fn activity_ids(http: &reqwest::Client, base: &str, session: &ApiSession) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut after = String::new();
+    loop {
+        let page: serde_json::Value = http
+            .get(format!(
+                "{base}/api/activities?tenant=bansko&limit=200{after}"
+            ))
+            .header("cookie", &session.cookie)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for item in page["items"].as_array().expect("a page") {
+            ids.insert(item["id"].as_str().unwrap().to_owned());
+        }
+        match page["next"].as_str() {
+            Some(next) => after = format!("&after={next}"),
+            None => return ids,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered() {
+    let cluster = Cluster::start();
+    let url = cluster.url(&cluster.fresh_database().await);
+    let data = tempfile::tempdir().unwrap();
+    let assets = data.path().join("no-frontend");
+
+    // The first account, from the command line, into the database.
+    let mut create = Command::new(antikor_bin())
+        .args(["user", "create", "--data"])
+        .arg(data.path())
+        .args(["--database", &url])
+        .args(["--tenant", "bansko", "--role", "officer"])
+        .args(["--username", "bansko.first"])
+        .env("ANTIKOR_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(create.stdin.take().unwrap(), "{PASSWORD}").unwrap();
+    let created = create.wait_with_output().unwrap();
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(
+        !data.path().join("log").exists(),
+        "no sled log in the data folder"
+    );
+
+    let mut server = Server::start_with(data.path(), &assets, &["--database", &url]).unwrap();
+    let http = reqwest::Client::new();
+    let session = api_login(&http, &server.base_url, "bansko.first", PASSWORD).await;
+
+    // A burst of 16 clients, each recording meetings one after another, killed after a while.
+    let answered = Arc::new(Mutex::new(Vec::new()));
+    let clients: Vec<_> = (0..16)
+        .map(|client| {
+            let (http, base, session) = (http.clone(), server.base_url.clone(), session.clone());
+            let answered = answered.clone();
+            tokio::spawn(async move {
+                for n in 0.. {
+                    let title = format!("Заседание {client}-{n}");
+                    match record_meeting(&http, &base, &session, &title).await {
+                        Some(id) => answered.lock().unwrap().push(id),
+                        None => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    server.child.kill().unwrap();
+    server.child.wait().unwrap();
+    for client in clients {
+        client.await.unwrap();
+    }
+    let answered = answered.lock().unwrap().clone();
+    assert!(answered.len() > 16, "only {} answered", answered.len());
+    eprintln!("{} commands answered before the SIGKILL", answered.len());
+
+    let server = Server::start_with(data.path(), &assets, &["--database", &url]).unwrap();
+    let session = api_login(&http, &server.base_url, "bansko.first", PASSWORD).await;
+    let stored = activity_ids(&http, &server.base_url, &session).await;
+    let lost: Vec<&String> = answered.iter().filter(|id| !stored.contains(*id)).collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} answered commands are lost",
+        lost.len(),
+        answered.len()
+    );
+    let health: serde_json::Value = reqwest::get(format!("{}/api/health", server.base_url))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["status"], "ok", "{health}");
+}
