@@ -1,6 +1,7 @@
 //! The real `antikor` binary with its event log on PostgreSQL (`--database`): the first account
-//! created on the command line into the database, a server that serves from it, and a SIGKILL in
-//! the middle of a burst of commands that loses none of those it answered.
+//! created on the command line into the database, a server that serves from it, a SIGKILL in the
+//! middle of a burst of commands that loses none of those it answered, and the log copied out
+//! into a data folder (`antikor store copy`) where `antikor verify` finds it intact.
 
 use antikor_e2e::postgres::Cluster;
 use antikor_e2e::{ApiSession, Server, antikor_bin, api_login};
@@ -126,7 +127,7 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
     assert!(answered.len() > 16, "only {} answered", answered.len());
     eprintln!("{} commands answered before the SIGKILL", answered.len());
 
-    let server = Server::start_with(data.path(), &assets, &["--database", &url]).unwrap();
+    let mut server = Server::start_with(data.path(), &assets, &["--database", &url]).unwrap();
     let session = api_login(&http, &server.base_url, "bansko.first", PASSWORD).await;
     let stored = activity_ids(&http, &server.base_url, &session).await;
     let lost: Vec<&String> = answered.iter().filter(|id| !stored.contains(*id)).collect();
@@ -143,4 +144,33 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
         .await
         .unwrap();
     assert_eq!(health["status"], "ok", "{health}");
+
+    // Stopped, the log is copied out of the database into a data folder and checked there.
+    assert!(server.terminate(Duration::from_secs(10)).unwrap());
+    let copy = tempfile::tempdir().unwrap();
+    let copied = Command::new(antikor_bin())
+        .args(["store", "copy", "--from", &url, "--to"])
+        .arg(copy.path())
+        .env("ANTIKOR_LOG", "error")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&copied.stdout);
+    let head_hash = health["head_hash"].as_str().unwrap();
+    assert!(
+        copied.status.success() && out.contains(head_hash),
+        "{out}{}",
+        String::from_utf8_lossy(&copied.stderr)
+    );
+    let verified = Command::new(antikor_bin())
+        .args(["verify", "--data"])
+        .arg(copy.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&verified.stdout);
+    let events = health["head_position"].as_u64().unwrap();
+    assert!(
+        verified.status.success() && out.starts_with(&format!("intact: {events} events")),
+        "{out}"
+    );
+    assert!(out.contains(head_hash), "{out}");
 }

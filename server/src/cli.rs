@@ -1,6 +1,6 @@
 //! Work done from the command line while the server is stopped: creating the first account,
 //! registering tenants, rotating the vault's master key, checking a data folder's log without
-//! changing it, and rebuilding the read models' snapshot.
+//! changing it, rebuilding the read models' snapshot, and copying a log between backends.
 
 use crate::access::{TenantRegistrar, TenantWrite};
 use crate::app::accounts::NewAccount;
@@ -8,8 +8,9 @@ use crate::app::{self, App};
 use crate::auth::password;
 use crate::projections::ReadModels;
 use crate::snapshot::{self, Snapshot};
+use crate::store::postgres::{PgOptions, PgStore};
 use crate::store::{
-    ChainBreak, EventStore, ExpectedVersion, NewEvent, Replayed, SledStore, StoreOptions,
+    ChainBreak, EventStore, ExpectedVersion, Head, NewEvent, Replayed, SledStore, StoreOptions,
     copy_folder_to_check,
 };
 use crate::util::errors::AppError;
@@ -23,6 +24,7 @@ use antikor_shared::tlog::{self, Hash, TreeHead};
 use antikor_shared::{TenantId, Username};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Creates an account (typically the first regional admin) with the given password, checked
@@ -301,4 +303,91 @@ pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<R
     rebuilt.snapshot_bytes = snapshot::write(&path, Snapshot { resume, models }, &key)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(rebuilt)
+}
+
+/// Where `antikor store copy` reads or writes a log: a PostgreSQL database given by its address
+/// (`postgres://…`), or a data folder's log.
+pub fn open_log(location: &str) -> anyhow::Result<Arc<dyn EventStore>> {
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        // The address is not repeated in the message: it may carry a password.
+        let store = PgStore::open(location, PgOptions::default())
+            .context("opening the event log on PostgreSQL")?;
+        return Ok(Arc::new(store));
+    }
+    let data = Path::new(location);
+    std::fs::create_dir_all(data)
+        .with_context(|| format!("creating the data folder {}", data.display()))?;
+    let options = StoreOptions {
+        anchor_file: Some(app::anchor_path(data)),
+        ..StoreOptions::default()
+    };
+    let store = SledStore::open(&data.join("log"), options)
+        .with_context(|| format!("opening the event log in {}", data.display()))?;
+    Ok(Arc::new(store))
+}
+
+/// What `antikor store copy` did.
+#[derive(Debug)]
+pub struct Copied {
+    /// The events copied by this run.
+    pub events: u64,
+    /// The events the destination held already (a copy stopped earlier goes on from them).
+    pub already: u64,
+    /// The destination's head, which is the source's: the same hash and the same Merkle root.
+    pub head: Head,
+}
+
+/// Records copied per write: each write is one commit of the destination.
+const COPY_BATCH: u64 = 1000;
+
+/// Copies the log `from` into `to` record by record, as they are, and proves the copy: the
+/// destination's head hash and Merkle root are the source's. The destination must be empty or
+/// hold the start of the same log (a copy that stopped), which it goes on from.
+pub async fn copy_log(from: &dyn EventStore, to: &dyn EventStore) -> anyhow::Result<Copied> {
+    let (source, target) = (from.head(), to.head());
+    let another = || {
+        anyhow::anyhow!(
+            "the destination holds another log ({} events that are not the source's first ones): copy into an empty one",
+            target.position
+        )
+    };
+    if target.position > source.position {
+        return Err(another());
+    }
+    if target.position > 0 {
+        let at = from
+            .get(target.position)?
+            .context("the source lacks a record within its head")?;
+        if at.hash != hex::encode(target.hash) {
+            return Err(another());
+        }
+    }
+    let mut next = target.position + 1;
+    while next <= source.position {
+        let last = (next + COPY_BATCH - 1).min(source.position);
+        let records = (next..=last)
+            .map(|position| {
+                from.record(position)?
+                    .with_context(|| format!("the source lacks the record at position {position}"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        to.replicate(records)
+            .await
+            .with_context(|| format!("writing the records {next}–{last} to the destination"))?;
+        next = last + 1;
+    }
+    let head = to.head();
+    anyhow::ensure!(
+        head.hash == source.hash && head.root == source.root,
+        "the copy does not end where the source does (head hash {} and root {}, the source's {} and {}): a record of the source differs from the one its chain was made of",
+        hex::encode(head.hash),
+        hex::encode(head.root),
+        hex::encode(source.hash),
+        hex::encode(source.root)
+    );
+    Ok(Copied {
+        events: source.position - target.position,
+        already: target.position,
+        head,
+    })
 }

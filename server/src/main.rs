@@ -186,6 +186,11 @@ enum Command {
         #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
         log_key_file: Option<PathBuf>,
     },
+    /// The event log itself, while the servers are stopped.
+    Store {
+        #[command(subcommand)]
+        command: StoreCommand,
+    },
     /// Rebuilds the log of a damaged data folder from a mirror, after proving that the mirror
     /// extends what the damaged log last acknowledged, and puts back the evidence files the
     /// folder lacks. The damaged log is kept beside it. The server must be stopped.
@@ -311,6 +316,23 @@ enum KeyCommand {
         /// Where the installation keeps its state.
         #[command(flatten)]
         at: Installation,
+    },
+}
+
+#[derive(Subcommand)]
+enum StoreCommand {
+    /// Copies the event log between a data folder and a PostgreSQL database (either way, or
+    /// between two of a kind), record by record as it is, and proves the copy: the destination
+    /// ends with the source's head hash and Merkle root. The destination is empty, or holds the
+    /// start of the same log from a copy that stopped, which this one goes on from. Only the log
+    /// is copied: the keys, secrets, vault and files stay in the data folder.
+    Copy {
+        /// The log to copy: a data folder, or `postgres://user@host/database`.
+        #[arg(long)]
+        from: String,
+        /// Where to copy it: a data folder, or `postgres://user@host/database`.
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -486,6 +508,9 @@ fn main() -> ExitCode {
         } => mirror(from, data, username, key, once, interval_seconds),
         Command::Recover { from, data } => recover(from, data),
         Command::Rebuild { data, log_key_file } => rebuild(data, log_key_file),
+        Command::Store {
+            command: StoreCommand::Copy { from, to },
+        } => copy_store(&from, &to),
         Command::Bundle {
             command:
                 BundleCommand::Export {
@@ -614,6 +639,27 @@ fn read_password() -> anyhow::Result<String> {
     let second = rpassword::prompt_password("Повторете паролата: ")?;
     anyhow::ensure!(first == second, "the two passwords differ");
     Ok(first)
+}
+
+fn copy_store(from: &str, to: &str) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Runtime::new()?;
+    let copied = runtime.block_on(async {
+        let source = antikor_server::cli::open_log(from)?;
+        let destination = antikor_server::cli::open_log(to)?;
+        let copied = antikor_server::cli::copy_log(source.as_ref(), destination.as_ref()).await;
+        destination.close().await?;
+        source.close().await?;
+        copied
+    })?;
+    println!(
+        "copied {} events ({} were there already); both end at position {} with head hash {} and Merkle root {}",
+        copied.events,
+        copied.already,
+        copied.head.position,
+        hex::encode(copied.head.hash),
+        hex::encode(copied.head.root)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn rotate_key(config: Config) -> anyhow::Result<ExitCode> {

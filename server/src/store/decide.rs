@@ -251,6 +251,44 @@ pub fn records(
         .collect()
 }
 
+/// Judges a record copied as it is from another copy of the log (a mirror's round, `antikor
+/// store copy`): its canonical JSON must state the next position after `head`, continue its
+/// stream, and carry an id the log does not hold. Chained after `head`, it is the record the
+/// other copy holds, with the same hash.
+pub fn replica(json: &[u8], head: &Head, log: &impl Holdings) -> Result<Written, AppendError> {
+    let invalid = |m: String| AppendError::Invalid(m);
+    let c: Canonical<'_> = serde_json::from_slice(json)
+        .map_err(|e| invalid(format!("not a record of the log: {e}")))?;
+    if c.position != head.position + 1 {
+        return Err(invalid(format!(
+            "the record is for position {}, the log is at {}",
+            c.position, head.position
+        )));
+    }
+    let hash = record::chain_hash(&head.hash, json);
+    let event = record::to_event(&hash, &c).map_err(invalid)?;
+    if log.stream_version(&event.tenant, &event.stream)? + 1 != event.version {
+        return Err(invalid(format!(
+            "the record's stream version {} does not continue its stream",
+            event.version
+        )));
+    }
+    if log.position_of(&event.id)?.is_some() {
+        return Err(invalid(format!(
+            "the event id {} is stored already",
+            event.id
+        )));
+    }
+    let leaf = tlog::leaf_bytes(json).map_err(|e| invalid(e.to_string()))?;
+    let mut value = hash.to_vec();
+    value.extend_from_slice(json);
+    Ok(Written {
+        value,
+        leaf: tlog::leaf_hash(&leaf),
+        event: Arc::new(event),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

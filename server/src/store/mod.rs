@@ -307,6 +307,12 @@ pub trait EventStore: Send + Sync + 'static {
         request: AppendRequest,
     ) -> BoxFuture<'static, Result<AppendOutcome, AppendError>>;
 
+    /// Appends records copied as they are from another copy of this log (their canonical JSON,
+    /// as [`record`](Self::record) gives them), in order, each judged by `decide::replica`;
+    /// resolves with the new head's position once they are durable. A mirror's rounds and
+    /// `antikor store copy` write with it.
+    fn replicate(&self, records: Vec<Vec<u8>>) -> BoxFuture<'static, Result<u64, AppendError>>;
+
     /// Events of one stream with version ≥ `from_version`, at most `limit`.
     fn read_stream(
         &self,
@@ -414,7 +420,7 @@ pub trait EventStore: Send + Sync + 'static {
     fn leaf(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError>;
 
     /// The stored canonical JSON of the event at `position`, sealed fields as ciphertext: what
-    /// a mirror copies (see `SledStore::replicate_blocking`).
+    /// a mirror copies and [`replicate`](Self::replicate) takes.
     fn record(&self, position: u64) -> Result<Option<Vec<u8>>, StoreError>;
 
     /// The Merkle root of the first `size` events (`size` at most the head).

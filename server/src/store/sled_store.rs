@@ -15,7 +15,7 @@ use super::compress::{self, Packer, Unpacker};
 use super::decide::{self, Judgement};
 use super::index::{self, Candidate, Entry, Index, IndexBuilder};
 use super::keys;
-use super::record::{self, Canonical, GENESIS_HASH};
+use super::record::{self, GENESIS_HASH};
 use super::tree::{self, Frontier};
 use super::view::{Recent, View, panic_message};
 use super::{
@@ -389,17 +389,31 @@ impl SledStore {
         Ok(rx)
     }
 
-    /// Appends records copied from another copy of this log (see `Work::Replicate`), in order,
-    /// and waits until they are durable; returns the new head position.
+    /// [`EventStore::replicate`], waiting without an async runtime.
     pub fn replicate_blocking(&self, records: Vec<Vec<u8>>) -> Result<u64, AppendError> {
+        let mut head = self.head().position;
+        for rx in self.submit_replicas(records)? {
+            head = rx
+                .blocking_recv()
+                .map_err(|_| AppendError::Store(StoreError::Closing))??
+                .last_position;
+        }
+        Ok(head)
+    }
+
+    /// Queues records copied from another copy of this log (see `Work::Replicate`), in order.
+    fn submit_replicas(
+        &self,
+        records: Vec<Vec<u8>>,
+    ) -> Result<Vec<oneshot::Receiver<Result<AppendOutcome, AppendError>>>, AppendError> {
         if let Some(refusal) = self.refusal() {
             return Err(refusal.into());
         }
-        let mut waiting = Vec::with_capacity(records.len());
-        {
-            let queue = self.inner.queue.read().unwrap();
-            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
-            for record in records {
+        let queue = self.inner.queue.read().unwrap();
+        let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+        records
+            .into_iter()
+            .map(|record| {
                 let (reply, rx) = oneshot::channel();
                 sender
                     .send(Job {
@@ -407,17 +421,9 @@ impl SledStore {
                         reply,
                     })
                     .map_err(|_| StoreError::Closing)?;
-                waiting.push(rx);
-            }
-        }
-        let mut head = self.head().position;
-        for rx in waiting {
-            head = rx
-                .blocking_recv()
-                .map_err(|_| AppendError::Store(StoreError::Closing))??
-                .last_position;
-        }
-        Ok(head)
+                Ok(rx)
+            })
+            .collect()
     }
 
     /// The events at `positions` (chosen from the index, so every one is wanted).
@@ -1510,42 +1516,23 @@ impl Writer {
         Ok(read_event(&self.inner.view(), chunk, position)?.map(Arc::new))
     }
 
-    /// Takes one record of a copy of this log as it is, after checking that it is the next
-    /// position, continues its stream, has a new id and links to the head.
+    /// Takes one record of a copy of this log as it is, once `decide::replica` has judged it.
     fn replicate(
         &mut self,
         json: Vec<u8>,
         pending: &mut Pending,
     ) -> Result<AppendOutcome, AppendError> {
-        let invalid = |m: String| AppendError::Invalid(m);
-        let c: Canonical<'_> = serde_json::from_slice(&json)
-            .map_err(|e| invalid(format!("not a record of the log: {e}")))?;
-        let position = self.head.position + 1;
-        if c.position != position {
-            return Err(invalid(format!(
-                "the record is for position {}, the log is at {}",
-                c.position, self.head.position
-            )));
-        }
-        let hash = record::chain_hash(&self.head.hash, &json);
-        let event = record::to_event(&hash, &c).map_err(invalid)?;
-        if self.stored_version(pending, &event.tenant, &event.stream) + 1 != event.version {
-            return Err(invalid(format!(
-                "the record's stream version {} does not continue its stream",
-                event.version
-            )));
-        }
-        if self.stored_position(pending, &event.id)?.is_some() {
-            return Err(invalid(format!(
-                "the event id {} is stored already",
-                event.id
-            )));
-        }
-        let mut value = hash.to_vec();
-        value.extend_from_slice(&json);
-        let leaf = tlog::leaf_bytes(&json).map_err(|e| invalid(e.to_string()))?;
-        let tree_hashes = self.frontier.push(tlog::leaf_hash(&leaf));
-        let stored = self.packer.pack(position, &value, &mut pending.writes);
+        let held = Held {
+            writer: self,
+            pending,
+        };
+        let written = decide::replica(&json, &self.head, &held)?;
+        let event = written.event.clone();
+        let position = event.position;
+        let tree_hashes = self.frontier.push(written.leaf);
+        let stored = self
+            .packer
+            .pack(position, &written.value, &mut pending.writes);
         pending.add_record(position, &stored, tree_hashes);
         pending.ids.insert(event.id, position);
         pending
@@ -1553,18 +1540,17 @@ impl Writer {
             .insert((event.tenant.clone(), event.stream.clone()), event.version);
         self.head = Head {
             position,
-            hash,
+            hash: written.hash(),
             recorded_at: Some(event.recorded_at),
             root: self.head.root,
         };
-        let outcome = AppendOutcome {
+        pending.events.push(written.event);
+        Ok(AppendOutcome {
             first_position: position,
             last_position: position,
             stream_version: event.version,
             written: true,
-        };
-        pending.events.push(Arc::new(event));
-        Ok(outcome)
+        })
     }
 
     fn decide(
@@ -1648,6 +1634,22 @@ impl EventStore for SledStore {
             let rx = submitted?;
             rx.await
                 .map_err(|_| AppendError::Store(StoreError::Closing))?
+        }
+        .boxed()
+    }
+
+    fn replicate(&self, records: Vec<Vec<u8>>) -> BoxFuture<'static, Result<u64, AppendError>> {
+        let head = self.head().position;
+        let submitted = self.submit_replicas(records);
+        async move {
+            let mut head = head;
+            for rx in submitted? {
+                head = rx
+                    .await
+                    .map_err(|_| AppendError::Store(StoreError::Closing))??
+                    .last_position;
+            }
+            Ok(head)
         }
         .boxed()
     }

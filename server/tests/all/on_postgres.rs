@@ -1,9 +1,12 @@
 //! The whole application with its log on PostgreSQL (`antikor serve --database`): the work of
 //! every kind the snapshot tests do, read models that are those the log folds into, a restart
-//! that folds them again from the database, and proofs of the log that check.
+//! that folds them again from the database, and proofs of the log that check; and a log copied
+//! between the backends (`antikor store copy`).
 
 use crate::snapshots::{rebuilt, work};
-use crate::support::{Place, TestApp};
+use crate::support::{Place, TestApp, event, request};
+use antikor_server::cli::copy_log;
+use antikor_server::store::{EventStore, ExpectedVersion};
 use antikor_shared::tlog;
 
 /// The app on a data folder of its own, with its log in `place`'s database.
@@ -73,4 +76,81 @@ async fn the_application_keeps_its_log_in_postgres_and_folds_it_again_after_a_re
     assert!(tlog::check_consistency(size / 2, half, size, root, &proof).is_ok());
     let (_, health) = app.get("/api/health").await;
     assert_eq!(health["status"], "ok", "{health}");
+}
+
+/// `antikor store copy`: a sled log copied into PostgreSQL and from there into a new sled log
+/// ends with the same head hash and root each time, holds the same records, and a copy that
+/// stopped goes on from where it stopped; a destination holding another log is refused.
+#[tokio::test]
+async fn a_log_copied_from_sled_to_postgres_and_back_is_the_same_log() {
+    let sled = Place::sled();
+    let source = sled.open();
+    for n in 0..2_500u64 {
+        let tenant = ["bansko", "razlog", "petrich"][(n % 3) as usize];
+        let events = (0..1 + n % 3).map(|k| event(n * 10 + k)).collect();
+        source
+            .append(request(
+                tenant,
+                &format!("s{}", n % 7),
+                ExpectedVersion::Any,
+                events,
+            ))
+            .await
+            .unwrap();
+    }
+    let head = source.head();
+
+    // A copy that stopped after 1,234 records, then the command.
+    let postgres = Place::postgres().await;
+    let copy = postgres.open();
+    let first: Vec<Vec<u8>> = (1..=1_234)
+        .map(|p| source.record(p).unwrap().unwrap())
+        .collect();
+    copy.replicate(first).await.unwrap();
+    let copied = copy_log(source.as_ref(), copy.as_ref()).await.unwrap();
+    assert_eq!(
+        (copied.already, copied.events),
+        (1_234, head.position - 1_234)
+    );
+    assert_eq!(copied.head, copy.head());
+    assert_eq!((copy.head().hash, copy.head().root), (head.hash, head.root));
+    let again = copy_log(source.as_ref(), copy.as_ref()).await.unwrap();
+    assert_eq!((again.already, again.events), (head.position, 0));
+
+    let back = Place::sled();
+    let returned = back.open();
+    copy_log(copy.as_ref(), returned.as_ref()).await.unwrap();
+    for log in [&copy, &returned] {
+        let report = log.verify().unwrap();
+        assert_eq!(
+            (report.records, report.head_hash),
+            (head.position, head.hash)
+        );
+        assert_eq!(
+            log.root_at(head.position / 3).unwrap(),
+            source.root_at(head.position / 3).unwrap()
+        );
+    }
+    let all = |log: &std::sync::Arc<dyn EventStore>| -> Vec<Vec<u8>> {
+        (1..=head.position)
+            .map(|p| log.record(p).unwrap().unwrap())
+            .collect()
+    };
+    assert!(all(&returned) == all(&source), "the same records");
+
+    // Another log is not written over, nor added to.
+    let other = Place::postgres().await;
+    let other = other.open();
+    other
+        .append(request(
+            "bansko",
+            "other",
+            ExpectedVersion::Any,
+            vec![event(1)],
+        ))
+        .await
+        .unwrap();
+    let refused = copy_log(source.as_ref(), other.as_ref()).await.unwrap_err();
+    assert!(refused.to_string().contains("another log"), "{refused}");
+    assert_eq!(other.head().position, 1);
 }

@@ -379,11 +379,7 @@ mod properties {
             .collect();
         let dir = tempfile::tempdir().unwrap();
         let sled = SledStore::open(dir.path(), Default::default()).unwrap();
-        let copied = tokio::task::spawn_blocking({
-            let sled = sled.clone();
-            move || sled.replicate_blocking(records)
-        });
-        assert_eq!(copied.await.unwrap().unwrap(), head.position);
+        assert_eq!(sled.replicate(records).await.unwrap(), head.position);
         assert_eq!(sled.head().hash, head.hash);
         assert_eq!(sled.head().root, head.root);
         for size in 1..=head.position {

@@ -20,7 +20,7 @@ pub use schema::{describe, migrate, migrate_to};
 
 use self::hashes::{PgHashes, tree_hashes};
 use self::schema::failed;
-use super::decide::{self, Holdings, Judgement, Placed};
+use super::decide::{self, Holdings, Judgement, Placed, Written};
 use super::index;
 use super::record::{self, GENESIS_HASH};
 use super::tree::{self, Frontier};
@@ -105,8 +105,16 @@ struct Shared {
 type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
 
 struct Job {
-    request: AppendRequest,
+    work: Work,
     reply: Reply,
+}
+
+/// What a job asks of the writer.
+enum Work {
+    /// Judge and append new events.
+    Append(AppendRequest),
+    /// Take a record of another copy of the log as it is (see [`EventStore::replicate`]).
+    Replicate(Vec<u8>),
 }
 
 impl PgStore {
@@ -359,10 +367,10 @@ impl Writer {
             }
             return;
         }
-        let (requests, replies): (Vec<_>, Vec<_>) =
-            jobs.into_iter().map(|j| (j.request, j.reply)).unzip();
+        let (works, replies): (Vec<_>, Vec<_>) =
+            jobs.into_iter().map(|j| (j.work, j.reply)).unzip();
         let (head, frontier) = (self.head, self.frontier.clone());
-        match self.transact(&requests).await {
+        match self.transact(&works).await {
             Ok(committed) => {
                 *self.shared.head.write().unwrap() = self.head;
                 let events: Vec<Arc<RecordedEvent>> = committed
@@ -401,7 +409,7 @@ impl Writer {
         }
     }
 
-    async fn transact(&mut self, requests: &[AppendRequest]) -> Result<Committed, StoreError> {
+    async fn transact(&mut self, works: &[Work]) -> Result<Committed, StoreError> {
         let mut client = self.shared.pool.get().await.map_err(pool_failed)?;
         let transaction = client.transaction().await.map_err(failed)?;
         transaction
@@ -409,11 +417,14 @@ impl Writer {
             .await
             .map_err(failed)?;
         let taken_up = self.take_up(&*transaction).await?;
-        let stored = Stored::read(&*transaction, requests).await?;
+        let stored = Stored::read(&*transaction, works).await?;
         let mut pending = Pending::default();
-        let outcomes = requests
+        let outcomes = works
             .iter()
-            .map(|request| self.decide(request, &stored, &mut pending))
+            .map(|work| match work {
+                Work::Append(request) => self.decide(request, &stored, &mut pending),
+                Work::Replicate(json) => self.replicate(json, &stored, &mut pending),
+            })
             .collect();
         if !pending.events.is_empty() {
             let r = &pending.rows;
@@ -530,48 +541,70 @@ impl Writer {
         let now = decide::recorded_now(&self.head);
         let first_position = self.head.position + 1;
         for written in decide::records(request, &self.head, version, now) {
-            let e = &written.event;
-            let hashes = self.frontier.push(written.leaf);
-            let first_index = tlog_tiles::stored_hash_index(0, e.position - 1);
-            for (index, hash) in (first_index..).zip(&hashes).skip(tree::STORED_FROM.into()) {
-                pending.tree.0.push(sql_int(index));
-                pending.tree.1.push(hash.0.to_vec());
-            }
-            let rows = &mut pending.rows;
-            rows.position.push(sql_int(e.position));
-            rows.id.push(e.id);
-            rows.tenant.push(e.tenant.to_string());
-            rows.stream.push(e.stream.to_string());
-            rows.version.push(sql_int(e.version));
-            rows.event_type.push(e.event_type.clone());
-            pending.ids.insert(e.id, e.position);
-            pending.placed.insert(
-                e.position,
-                Placed {
-                    tenant: e.tenant.clone(),
-                    stream: e.stream.clone(),
-                    version: e.version,
-                },
-            );
-            self.head = Head {
-                position: e.position,
-                hash: written.hash(),
-                recorded_at: Some(now),
-                root: self.head.root,
-            };
-            pending.rows.record.push(written.value);
-            pending.events.push(written.event);
+            self.take(written, pending);
         }
-        let version = version + request.events.len() as u64;
-        pending
-            .versions
-            .insert((request.tenant.clone(), request.stream.clone()), version);
         Ok(AppendOutcome {
             first_position,
             last_position: self.head.position,
+            stream_version: version + request.events.len() as u64,
+            written: true,
+        })
+    }
+
+    /// Takes a record of another copy of the log as it is, once `decide::replica` judged it.
+    fn replicate(
+        &mut self,
+        json: &[u8],
+        stored: &Stored,
+        pending: &mut Pending,
+    ) -> Result<AppendOutcome, AppendError> {
+        let held = Held { stored, pending };
+        let written = decide::replica(json, &self.head, &held)?;
+        let (position, version) = (written.event.position, written.event.version);
+        self.take(written, pending);
+        Ok(AppendOutcome {
+            first_position: position,
+            last_position: position,
             stream_version: version,
             written: true,
         })
+    }
+
+    /// Adds a decided record to the transaction: its row, the tree's hashes it completes, and
+    /// what the next judgements of the transaction read of it.
+    fn take(&mut self, written: Written, pending: &mut Pending) {
+        let e = &written.event;
+        let hashes = self.frontier.push(written.leaf);
+        let first_index = tlog_tiles::stored_hash_index(0, e.position - 1);
+        for (index, hash) in (first_index..).zip(&hashes).skip(tree::STORED_FROM.into()) {
+            pending.tree.0.push(sql_int(index));
+            pending.tree.1.push(hash.0.to_vec());
+        }
+        let rows = &mut pending.rows;
+        rows.position.push(sql_int(e.position));
+        rows.id.push(e.id);
+        rows.tenant.push(e.tenant.to_string());
+        rows.stream.push(e.stream.to_string());
+        rows.version.push(sql_int(e.version));
+        rows.event_type.push(e.event_type.clone());
+        pending.ids.insert(e.id, e.position);
+        let placed = Placed {
+            tenant: e.tenant.clone(),
+            stream: e.stream.clone(),
+            version: e.version,
+        };
+        pending
+            .versions
+            .insert((placed.tenant.clone(), placed.stream.clone()), e.version);
+        pending.placed.insert(e.position, placed);
+        self.head = Head {
+            position: e.position,
+            hash: written.hash(),
+            recorded_at: Some(e.recorded_at),
+            root: self.head.root,
+        };
+        pending.rows.record.push(written.value);
+        pending.events.push(written.event);
     }
 }
 
@@ -585,14 +618,28 @@ struct Stored {
 }
 
 impl Stored {
-    async fn read(
-        client: &impl GenericClient,
-        requests: &[AppendRequest],
-    ) -> Result<Self, StoreError> {
-        let ids: Vec<Uuid> = requests
-            .iter()
-            .flat_map(|r| r.events.iter().map(|e| e.id))
-            .collect();
+    async fn read(client: &impl GenericClient, works: &[Work]) -> Result<Self, StoreError> {
+        let mut ids: Vec<Uuid> = Vec::new();
+        let mut streams: Vec<(TenantId, StreamId)> = Vec::new();
+        for work in works {
+            match work {
+                Work::Append(r) => {
+                    ids.extend(r.events.iter().map(|e| e.id));
+                    streams.push((r.tenant.clone(), r.stream.clone()));
+                }
+                // A record that does not read is refused by its judgement, which needs nothing
+                // of the database.
+                Work::Replicate(json) => {
+                    if let Ok(e) = record::envelope(json)
+                        && let (Ok(t), Ok(s)) =
+                            (TenantId::parse(e.tenant), StreamId::parse(e.stream))
+                    {
+                        ids.push(e.id);
+                        streams.push((t, s));
+                    }
+                }
+            }
+        }
         let mut stored = Self::default();
         let rows = client
             .query(
@@ -614,10 +661,6 @@ impl Stored {
             stored.ids.insert(row.get(0), position);
             stored.placed.insert(position, placed);
         }
-        let mut streams: Vec<(TenantId, StreamId)> = requests
-            .iter()
-            .map(|r| (r.tenant.clone(), r.stream.clone()))
-            .collect();
         streams.sort();
         streams.dedup();
         let tenants: Vec<&str> = streams.iter().map(|(t, _)| t.as_str()).collect();
@@ -692,7 +735,10 @@ impl EventStore for PgStore {
             let queue = self.shared.queue.read().unwrap();
             let sender = queue.as_ref().ok_or(StoreError::Closing)?;
             sender
-                .send(Job { request, reply })
+                .send(Job {
+                    work: Work::Append(request),
+                    reply,
+                })
                 .map_err(|_| StoreError::Closing)?;
             Ok(rx)
         })();
@@ -700,6 +746,41 @@ impl EventStore for PgStore {
             submitted?
                 .await
                 .map_err(|_| AppendError::Store(StoreError::Closing))?
+        }
+        .boxed()
+    }
+
+    fn replicate(&self, records: Vec<Vec<u8>>) -> BoxFuture<'static, Result<u64, AppendError>> {
+        let head = self.head().position;
+        let submitted = (|| {
+            if let Some(refusal) = self.refusal() {
+                return Err(AppendError::from(refusal));
+            }
+            let queue = self.shared.queue.read().unwrap();
+            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+            records
+                .into_iter()
+                .map(|record| {
+                    let (reply, rx) = oneshot::channel();
+                    sender
+                        .send(Job {
+                            work: Work::Replicate(record),
+                            reply,
+                        })
+                        .map_err(|_| StoreError::Closing)?;
+                    Ok(rx)
+                })
+                .collect::<Result<Vec<_>, AppendError>>()
+        })();
+        async move {
+            let mut head = head;
+            for rx in submitted? {
+                head = rx
+                    .await
+                    .map_err(|_| AppendError::Store(StoreError::Closing))??
+                    .last_position;
+            }
+            Ok(head)
         }
         .boxed()
     }
