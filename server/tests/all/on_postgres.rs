@@ -154,3 +154,146 @@ async fn a_log_copied_from_sled_to_postgres_and_back_is_the_same_log() {
     assert!(refused.to_string().contains("another log"), "{refused}");
     assert_eq!(other.head().position, 1);
 }
+
+/// The next `n` events of a live feed, in the order it gives them.
+async fn next_positions(
+    feed: &mut tokio::sync::broadcast::Receiver<std::sync::Arc<antikor_shared::RecordedEvent>>,
+    n: usize,
+) -> Vec<u64> {
+    let mut positions = Vec::new();
+    while positions.len() < n {
+        let event = tokio::time::timeout(std::time::Duration::from_secs(10), feed.recv())
+            .await
+            .expect("the feed goes on within 10 s")
+            .unwrap();
+        positions.push(event.position);
+    }
+    positions
+}
+
+/// Two servers on one database write side by side: positions stay gapless, each sees every
+/// commit of the other (feed, commit hooks and reads), a stale expected version loses on
+/// either, and a retry answered by the other server is still a retry.
+#[tokio::test]
+async fn two_servers_on_one_database_see_each_others_commits_in_order() {
+    let place = Place::postgres().await;
+    let (a, b) = (place.open(), place.open());
+    let (mut feed_a, mut feed_b) = (a.subscribe(), b.subscribe());
+    let folded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = folded.clone();
+    b.on_commit(Box::new(move |events| {
+        seen.lock()
+            .unwrap()
+            .extend(events.iter().map(|e| e.position));
+    }));
+    let writes = |log: std::sync::Arc<dyn EventStore>, name: &'static str| {
+        tokio::spawn(async move {
+            for i in 0..100u64 {
+                log.append(request(
+                    "bansko",
+                    name,
+                    ExpectedVersion::Exact(i),
+                    vec![event(i)],
+                ))
+                .await
+                .unwrap();
+            }
+        })
+    };
+    let (on_a, on_b) = (writes(a.clone(), "on-a"), writes(b.clone(), "on-b"));
+    on_a.await.unwrap();
+    on_b.await.unwrap();
+    let all: Vec<u64> = (1..=200).collect();
+    assert_eq!(next_positions(&mut feed_a, 200).await, all);
+    assert_eq!(next_positions(&mut feed_b, 200).await, all);
+    assert_eq!(
+        *folded.lock().unwrap(),
+        all,
+        "B's read models fold A's commits too"
+    );
+    assert_eq!(a.head(), b.head());
+    assert_eq!(
+        a.read_stream(
+            &crate::support::tenant("bansko"),
+            &crate::support::stream("on-b"),
+            1,
+            200
+        )
+        .unwrap()
+        .len(),
+        100
+    );
+
+    // One stream, written from both at once: exactly one of each pair of rivals wins.
+    for round in 0..10 {
+        let rivals = [&a, &b].map(|log| {
+            log.append(request(
+                "razlog",
+                "shared",
+                ExpectedVersion::Exact(round),
+                vec![event(round)],
+            ))
+        });
+        let results = futures::future::join_all(rivals).await;
+        assert_eq!(
+            results.iter().filter(|r| r.is_ok()).count(),
+            1,
+            "round {round}"
+        );
+    }
+
+    // An append acknowledged by A and sent again to B is answered as a retry.
+    let events = vec![event(1), event(2)];
+    let first = a
+        .append(request(
+            "petrich",
+            "once",
+            ExpectedVersion::NoStream,
+            events.clone(),
+        ))
+        .await
+        .unwrap();
+    let again = b
+        .append(request(
+            "petrich",
+            "once",
+            ExpectedVersion::NoStream,
+            events,
+        ))
+        .await
+        .unwrap();
+    assert!(first.written && !again.written);
+    assert_eq!(
+        (again.first_position, again.last_position),
+        (first.first_position, first.last_position)
+    );
+    let report = b.verify().unwrap();
+    assert_eq!((report.records, report.first_break), (212, None));
+
+    // B, writing nothing, follows what A writes.
+    let mut feed_b = b.subscribe();
+    for i in 0..5 {
+        let written = a
+            .append(request(
+                "bansko",
+                "later",
+                ExpectedVersion::Any,
+                vec![event(i)],
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            next_positions(&mut feed_b, 1).await,
+            vec![written.first_position]
+        );
+        assert_eq!(b.head().position, written.first_position);
+        assert_eq!(
+            b.get(written.first_position).unwrap().unwrap().id,
+            written_id(&a, written.first_position)
+        );
+    }
+}
+
+fn written_id(log: &std::sync::Arc<dyn EventStore>, position: u64) -> uuid::Uuid {
+    log.get(position).unwrap().unwrap().id
+}

@@ -6,13 +6,18 @@
 //! on the database. Holding it, the writer reads the log's head and takes up what other servers
 //! committed since its own last commit, judges each append (`decide`) against what one query
 //! for the ids and one for the streams find, inserts the records and the Merkle tree's stored
-//! hashes, and commits (`synchronous_commit` on: the commit returns once the WAL is flushed).
-//! Only then are the appends acknowledged.
+//! hashes, announces the new head (NOTIFY) and commits (`synchronous_commit` on: the commit
+//! returns once the WAL is flushed). Only then are the appends acknowledged.
+//!
+//! Between commits the writer follows the other servers: woken by their announcements (see
+//! `follow`), and every second in case one was lost, it takes up their records, checking each
+//! link, and hands them to the commit hooks and the live feed as it does its own.
 //!
 //! The contract's reads are synchronous, as sled answers them from memory and its page cache.
 //! The store runs a small runtime of its own for its connections, and a read waits on its
 //! caller's thread until that runtime has the answer, as a sled read waits on the disk.
 
+mod follow;
 mod hashes;
 pub mod schema;
 
@@ -37,7 +42,8 @@ use futures::future::BoxFuture;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex, RwLock};
-use tokio::sync::{broadcast, mpsc, oneshot};
+use std::time::Duration;
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
 use tokio::task::JoinHandle;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{GenericClient, NoTls, Row};
@@ -45,6 +51,10 @@ use uuid::Uuid;
 
 /// The advisory lock key under which appends are committed ("antikor" and 2).
 const LOG_LOCK: i64 = 0x616e_7469_6b6f_7202;
+
+/// How often the writer looks for records other servers committed, besides their
+/// announcements (see `follow`): a lost announcement is taken up within this.
+const FOLLOW_EVERY: Duration = Duration::from_secs(1);
 
 /// Records read by one query of a walk of the log.
 const WALK_PAGE: i64 = 5_000;
@@ -94,6 +104,8 @@ struct Shared {
     queue: RwLock<Option<mpsc::UnboundedSender<Job>>>,
     /// The writer task, awaited on close.
     writer: Mutex<Option<JoinHandle<()>>>,
+    /// The task that listens for other servers' commits, stopped on close.
+    listener: Mutex<Option<JoinHandle<()>>>,
     /// The newest committed record this server knows of. Readers never look past it.
     head: RwLock<Head>,
     /// Set when a walk found a break or the database lost committed history.
@@ -131,7 +143,7 @@ impl PgStore {
             .enable_all()
             .build()?;
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -156,6 +168,7 @@ impl PgStore {
             pool,
             queue: RwLock::new(Some(queue)),
             writer: Mutex::new(None),
+            listener: Mutex::new(None),
             head: RwLock::new(head),
             refusal: RwLock::new(None),
             feed: broadcast::channel(4096).0,
@@ -167,7 +180,10 @@ impl PgStore {
             frontier,
             max_batch: options.max_batch.max(1),
         };
-        let task = handle(&runtime).spawn(writer.run(rx));
+        let (announce, announced) = watch::channel(0);
+        let listener = handle(&runtime).spawn(follow::listen(config, announce));
+        *shared.listener.lock().unwrap() = Some(listener);
+        let task = handle(&runtime).spawn(writer.run(rx, announced));
         *shared.writer.lock().unwrap() = Some(task);
         Ok(Self { shared, runtime })
     }
@@ -346,16 +362,83 @@ struct Committed {
 }
 
 impl Writer {
-    async fn run(mut self, mut rx: mpsc::UnboundedReceiver<Job>) {
-        while let Some(first) = rx.recv().await {
-            let mut jobs = vec![first];
-            while jobs.len() < self.max_batch {
-                match rx.try_recv() {
-                    Ok(job) => jobs.push(job),
-                    Err(_) => break,
+    /// Commits the queued jobs, and between them takes up what other servers commit: when
+    /// one announces a position past this writer's head, and every [`FOLLOW_EVERY`].
+    async fn run(
+        mut self,
+        mut rx: mpsc::UnboundedReceiver<Job>,
+        mut announced: watch::Receiver<u64>,
+    ) {
+        let mut every = tokio::time::interval(FOLLOW_EVERY);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut listening = true;
+        loop {
+            tokio::select! {
+                job = rx.recv() => {
+                    let Some(first) = job else { break };
+                    let mut jobs = vec![first];
+                    while jobs.len() < self.max_batch {
+                        match rx.try_recv() {
+                            Ok(job) => jobs.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    self.commit(jobs).await;
                 }
+                changed = announced.changed(), if listening => {
+                    listening = changed.is_ok();
+                    if *announced.borrow_and_update() > self.head.position {
+                        self.follow().await;
+                    }
+                }
+                _ = every.tick() => self.follow().await,
             }
-            self.commit(jobs).await;
+        }
+    }
+
+    /// Takes up what other servers committed after this writer's head.
+    async fn follow(&mut self) {
+        if self.shared.refusal.read().unwrap().is_some() {
+            return;
+        }
+        let (head, frontier) = (self.head, self.frontier.clone());
+        let taken = match self.shared.pool.get().await.map_err(pool_failed) {
+            Ok(client) => self.take_up(&**client).await,
+            Err(e) => Err(e),
+        };
+        match taken {
+            Ok(events) => self.publish(events),
+            Err(e) => {
+                self.head = head;
+                self.frontier = frontier;
+                self.failed(&e);
+            }
+        }
+    }
+
+    /// Makes committed events visible: the head readers see, the commit hooks (the read
+    /// models), the live feed.
+    fn publish(&mut self, events: Vec<Arc<RecordedEvent>>) {
+        *self.shared.head.write().unwrap() = self.head;
+        if events.is_empty() {
+            return;
+        }
+        for hook in self.shared.hooks.read().unwrap().iter() {
+            hook(&events);
+        }
+        for event in events {
+            let _ = self.shared.feed.send(event);
+        }
+    }
+
+    /// A failed commit or take-up: history lost from the database makes the store refuse
+    /// writes; anything else is tried again.
+    fn failed(&self, e: &StoreError) {
+        if matches!(e, StoreError::ChainBroken(_)) {
+            tracing::error!(error = %e, "the PostgreSQL log lost committed history; refusing further writes");
+            *self.shared.refusal.write().unwrap() = Some(e.clone());
+        } else {
+            tracing::warn!(error = %e, "reading or writing the PostgreSQL log failed");
         }
     }
 
@@ -372,20 +455,8 @@ impl Writer {
         let (head, frontier) = (self.head, self.frontier.clone());
         match self.transact(&works).await {
             Ok(committed) => {
-                *self.shared.head.write().unwrap() = self.head;
-                let events: Vec<Arc<RecordedEvent>> = committed
-                    .taken_up
-                    .into_iter()
-                    .chain(committed.events)
-                    .collect();
-                if !events.is_empty() {
-                    for hook in self.shared.hooks.read().unwrap().iter() {
-                        hook(&events);
-                    }
-                    for event in events {
-                        let _ = self.shared.feed.send(event);
-                    }
-                }
+                let events = committed.taken_up.into_iter().chain(committed.events);
+                self.publish(events.collect());
                 for (reply, outcome) in replies.into_iter().zip(committed.outcomes) {
                     let _ = reply.send(outcome);
                 }
@@ -396,12 +467,7 @@ impl Writer {
                 // and a client that retries with the same ids gets the first outcome.
                 self.head = head;
                 self.frontier = frontier;
-                if matches!(e, StoreError::ChainBroken(_)) {
-                    tracing::error!(error = %e, "the PostgreSQL log lost committed history; refusing further writes");
-                    *self.shared.refusal.write().unwrap() = Some(e.clone());
-                } else {
-                    tracing::warn!(error = %e, "a commit to the PostgreSQL log failed");
-                }
+                self.failed(&e);
                 for reply in replies {
                     let _ = reply.send(Err(e.clone().into()));
                 }
@@ -449,6 +515,16 @@ impl Writer {
                 .execute(
                     "INSERT INTO log_tree (index, hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])",
                     &[&pending.tree.0, &pending.tree.1],
+                )
+                .await
+                .map_err(failed)?;
+        }
+        if !pending.events.is_empty() {
+            // Delivered to the other servers' listeners when, and only when, this commits.
+            transaction
+                .execute(
+                    "SELECT pg_notify($1, $2)",
+                    &[&follow::CHANNEL, &self.head.position.to_string()],
                 )
                 .await
                 .map_err(failed)?;
@@ -1040,6 +1116,9 @@ impl EventStore for PgStore {
         let shared = self.shared.clone();
         async move {
             shared.queue.write().unwrap().take();
+            if let Some(listener) = shared.listener.lock().unwrap().take() {
+                listener.abort();
+            }
             let writer = shared.writer.lock().unwrap().take();
             if let Some(writer) = writer {
                 writer
