@@ -209,18 +209,19 @@ fn main() {
 
     let url = fresh(&runtime);
     let t = Instant::now();
-    runtime.block_on(async {
+    let copied = runtime.block_on(async {
         let source = antikor_server::cli::open_log(on_sled.data_dir.to_str().unwrap()).unwrap();
         let copy = antikor_server::cli::open_log(&url).unwrap();
-        antikor_server::cli::copy_log(source.as_ref(), copy.as_ref())
+        let copied = antikor_server::cli::copy_log(source.as_ref(), copy.as_ref())
             .await
             .unwrap();
         copy.close().await.unwrap();
         source.close().await.unwrap();
+        copied.events
     });
     println!(
-        "PostgreSQL: antikor store copy of {total} events from sled {:.0} events/s",
-        total as f64 / t.elapsed().as_secs_f64()
+        "PostgreSQL: antikor store copy of {copied} events from sled {:.0} events/s",
+        copied as f64 / t.elapsed().as_secs_f64()
     );
     let on_postgres = Config {
         database: Some(url),
