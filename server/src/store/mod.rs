@@ -196,6 +196,10 @@ pub enum StoreError {
     /// Another process holds the data folder.
     #[error("the data folder {0} is in use by another Antikor process")]
     Locked(String),
+    /// The database that holds the log cannot be reached, or is starting or stopping: nothing
+    /// is wrong with the log, and the same request may be sent again shortly.
+    #[error("the log's database cannot be reached: {0}")]
+    Unreachable(String),
 }
 
 impl From<sled::Error> for StoreError {

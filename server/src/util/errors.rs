@@ -148,6 +148,10 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Closing => Self::Unavailable(msg!("server-closing")),
+            StoreError::Unreachable(reason) => {
+                tracing::warn!(%reason, "the log's database cannot be reached");
+                Self::Unavailable(msg!("server-log-unreachable"))
+            }
             StoreError::ChainBroken(b) => {
                 Self::Unavailable(msg!("server-log-broken", reason = b.to_string()))
             }

@@ -8,6 +8,7 @@ use crate::support::{Place, TestApp, event, request};
 use antikor_server::cli::copy_log;
 use antikor_server::store::{EventStore, ExpectedVersion};
 use antikor_shared::tlog;
+use axum::http::StatusCode;
 
 /// The app on a data folder of its own, with its log in `place`'s database.
 async fn start(dir: tempfile::TempDir, place: &Place) -> TestApp {
@@ -296,4 +297,75 @@ async fn two_servers_on_one_database_see_each_others_commits_in_order() {
 
 fn written_id(log: &std::sync::Arc<dyn EventStore>, position: u64) -> uuid::Uuid {
     log.get(position).unwrap().unwrap().id
+}
+
+/// A meeting of `bansko`, as the officer records it.
+fn meeting(title: &str) -> serde_json::Value {
+    serde_json::json!({"kind": "meeting", "date": "2017-03-01", "meeting_kind": "open_doors",
+        "title": title, "participants": 7, "organisations": [], "agenda": "Прозрачност",
+        "decisions": "Решение 1", "protocol": "Протокол 1", "public": true,
+        "measures": ["II.2"]})
+}
+
+/// The database stopped under a running server: a change is answered 503 with a message that
+/// says nothing is lost, what the server holds is still read, and once the database is back
+/// the next change goes through on new connections.
+#[tokio::test]
+async fn a_stopped_database_is_answered_503_and_the_server_goes_on_once_it_is_back() {
+    // A cluster of its own: stopping the shared one would stop the other tests' logs.
+    let cluster = antikor_e2e::postgres::Cluster::start();
+    let url = cluster.url(&cluster.fresh_database().await);
+    let dir = tempfile::tempdir().unwrap();
+    let config = antikor_server::Config {
+        database: Some(url),
+        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
+    };
+    let app = TestApp::start_with(dir, config)
+        .await
+        .with_demo_accounts()
+        .await;
+    let officer = app.login("bansko.officer").await;
+    let (status, body) = app
+        .post_as(&officer, "/api/activities", meeting("Преди спирането"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    cluster.stop_immediately();
+    let (status, body) = app
+        .post_as(
+            &officer,
+            "/api/activities",
+            meeting("Докато базата е спряна"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(body["error"], "unavailable", "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .contains("Нищо не е загубено"),
+        "{body}"
+    );
+    let (status, _) = app.get("/api/public/progress").await;
+    assert_eq!(status, StatusCode::OK, "the read models are still read");
+    let (status, body) = app.get_as(&officer, "/api/activities?tenant=bansko").await;
+    assert!(
+        status == StatusCode::OK || body["error"] == "unavailable",
+        "a read of the log is answered or says why not: {status} {body}"
+    );
+
+    cluster.start_again();
+    let (status, body) = app
+        .post_as(&officer, "/api/activities", meeting("След спирането"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let titles: Vec<String> = app
+        .read_all(Some(&officer), "/api/activities?tenant=bansko", 50)
+        .await
+        .iter()
+        .filter_map(|a| a["activity"]["title"].as_str().map(str::to_owned))
+        .collect();
+    assert!(titles.contains(&"След спирането".to_owned()), "{titles:?}");
+    assert!(!titles.contains(&"Докато базата е спряна".to_owned()));
 }

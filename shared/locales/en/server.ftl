@@ -4,6 +4,7 @@
 ## Every error answer.
 server-internal = Something went wrong on the server. Please try again; if it happens again, tell the administrator.
 server-closing = The server is shutting down and accepts no changes.
+server-log-unreachable = The log's database cannot be reached just now. Nothing is lost; try again in a moment.
 server-log-broken = The event log failed verification ({ $reason }); no changes are accepted.
 server-log-out-of-range = No such part of the log: { $what }.
 server-stale = Someone else changed this record in the meantime (current version { $actual }, expected version { $expected }). Reload it.

@@ -281,7 +281,7 @@ fn on<T: Send + 'static>(
 fn pool_failed(e: deadpool_postgres::PoolError) -> StoreError {
     match e {
         deadpool_postgres::PoolError::Backend(e) => failed(e),
-        e => StoreError::Io(format!("PostgreSQL: {e}")),
+        e => StoreError::Unreachable(e.to_string()),
     }
 }
 

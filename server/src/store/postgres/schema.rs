@@ -98,8 +98,26 @@ async fn apply(client: &mut Client, migrations: &[Migration]) -> Result<Vec<u32>
     Ok(applied)
 }
 
+/// A failure of the client or of the database as a [`StoreError`]: the connection lost, or the
+/// database starting or stopping, is [`StoreError::Unreachable`]; anything else, a statement
+/// the database refused, is [`StoreError::Io`].
 pub(super) fn failed(e: tokio_postgres::Error) -> StoreError {
-    StoreError::Io(format!("PostgreSQL: {}", describe(&e)))
+    use tokio_postgres::error::SqlState;
+    let unreachable = match e.code() {
+        // Class 08 (connection exception) and 57 (operator intervention: shutting down,
+        // cannot connect now), and no connection left.
+        Some(code) => {
+            matches!(&code.code()[..2], "08" | "57") || *code == SqlState::TOO_MANY_CONNECTIONS
+        }
+        None => {
+            e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>())
+        }
+    };
+    if unreachable {
+        StoreError::Unreachable(describe(&e))
+    } else {
+        StoreError::Io(format!("PostgreSQL: {}", describe(&e)))
+    }
 }
 
 /// The server's own message when it sent one (the client's `Display` says only "db error").
