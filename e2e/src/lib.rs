@@ -38,6 +38,24 @@ pub fn antikor_bin() -> PathBuf {
     path
 }
 
+/// Runs `antikor user create --data DATA ARGS…` with the password on standard input, as an
+/// operator creates the first account.
+pub fn create_user(data: &Path, args: &[&str], password: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(antikor_bin())
+        .args(["user", "create", "--data"])
+        .arg(data)
+        .args(args)
+        .env("ANTIKOR_LOG", "error")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// A running `antikor serve`, killed when dropped.
 pub struct Server {
     /// The process.

@@ -4,10 +4,9 @@
 //! into a data folder (`antikor store copy`) where `antikor verify` finds it intact.
 
 use antikor_e2e::postgres::Cluster;
-use antikor_e2e::{ApiSession, Server, antikor_bin, api_login};
+use antikor_e2e::{ApiSession, Server, antikor_bin, api_login, create_user};
 use std::collections::HashSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -72,20 +71,17 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
     let assets = data.path().join("no-frontend");
 
     // The first account, from the command line, into the database.
-    let mut create = Command::new(antikor_bin())
-        .args(["user", "create", "--data"])
-        .arg(data.path())
-        .args(["--database", &url])
-        .args(["--tenant", "bansko", "--role", "officer"])
-        .args(["--username", "bansko.first"])
-        .env("ANTIKOR_LOG", "error")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    writeln!(create.stdin.take().unwrap(), "{PASSWORD}").unwrap();
-    let created = create.wait_with_output().unwrap();
+    let account = [
+        "--database",
+        &url,
+        "--tenant",
+        "bansko",
+        "--role",
+        "officer",
+        "--username",
+        "bansko.first",
+    ];
+    let created = create_user(data.path(), &account, PASSWORD);
     assert!(
         created.status.success(),
         "{}",

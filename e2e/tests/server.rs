@@ -2,27 +2,11 @@
 //! start, health, login, a second server on the same folder, graceful stop, `verify` on what it
 //! left, and the limits on how long it waits on clients.
 
-use antikor_e2e::{Server, antikor_bin, api_login};
+use antikor_e2e::{Server, antikor_bin, api_login, create_user};
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// Runs `antikor user create` with the password on standard input.
-fn create_user(data: &std::path::Path, args: &[&str], password: &str) -> std::process::Output {
-    let mut child = Command::new(antikor_bin())
-        .args(["user", "create", "--data"])
-        .arg(data)
-        .args(args)
-        .env("ANTIKOR_LOG", "error")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
-    child.wait_with_output().unwrap()
-}
 
 #[tokio::test]
 async fn serves_stops_on_sigterm_and_leaves_a_verifiable_log() {

@@ -299,6 +299,22 @@ pub struct VerifyReport {
     pub first_break: Option<ChainBreak>,
 }
 
+/// Waits for the writer's answers to the records a [`EventStore::replicate`] queued, in order:
+/// the new head's position (`head`, the one before, when there were none).
+pub(crate) async fn replicated(
+    head: u64,
+    answers: Vec<tokio::sync::oneshot::Receiver<Result<AppendOutcome, AppendError>>>,
+) -> Result<u64, AppendError> {
+    let mut head = head;
+    for answer in answers {
+        head = answer
+            .await
+            .map_err(|_| AppendError::Store(StoreError::Closing))??
+            .last_position;
+    }
+    Ok(head)
+}
+
 /// Called by the writer, in position order, for every durably committed batch of events,
 /// before the appends are acknowledged: read models use it to stay read-your-writes.
 pub type CommitHook = Box<dyn Fn(&[Arc<RecordedEvent>]) + Send + Sync>;

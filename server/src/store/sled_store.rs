@@ -1641,17 +1641,7 @@ impl EventStore for SledStore {
     fn replicate(&self, records: Vec<Vec<u8>>) -> BoxFuture<'static, Result<u64, AppendError>> {
         let head = self.head().position;
         let submitted = self.submit_replicas(records);
-        async move {
-            let mut head = head;
-            for rx in submitted? {
-                head = rx
-                    .await
-                    .map_err(|_| AppendError::Store(StoreError::Closing))??
-                    .last_position;
-            }
-            Ok(head)
-        }
-        .boxed()
+        async move { super::replicated(head, submitted?).await }.boxed()
     }
 
     fn read_stream(

@@ -115,6 +115,7 @@ struct Shared {
 }
 
 type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
+type Answer = oneshot::Receiver<Result<AppendOutcome, AppendError>>;
 
 struct Job {
     work: Work,
@@ -243,6 +244,25 @@ impl PgStore {
             detail: "the record is shorter than its hash".into(),
         })?;
         Ok(Some(json.to_vec()))
+    }
+
+    /// Queues `works` for the writer, in order, unless the store refuses writes or is closing.
+    fn submit(&self, works: Vec<Work>) -> Result<Vec<Answer>, AppendError> {
+        if let Some(refusal) = self.refusal() {
+            return Err(refusal.into());
+        }
+        let queue = self.shared.queue.read().unwrap();
+        let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+        works
+            .into_iter()
+            .map(|work| {
+                let (reply, answer) = oneshot::channel();
+                sender
+                    .send(Job { work, reply })
+                    .map_err(|_| StoreError::Closing)?;
+                Ok(answer)
+            })
+            .collect()
     }
 
     fn refuse(&self, reason: StoreError) {
@@ -860,24 +880,11 @@ impl EventStore for PgStore {
         &self,
         mut request: AppendRequest,
     ) -> BoxFuture<'static, Result<AppendOutcome, AppendError>> {
-        let submitted = (|| {
-            if let Some(refusal) = self.refusal() {
-                return Err(AppendError::from(refusal));
-            }
-            decide::validate(&mut request)?;
-            let (reply, rx) = oneshot::channel();
-            let queue = self.shared.queue.read().unwrap();
-            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
-            sender
-                .send(Job {
-                    work: Work::Append(request),
-                    reply,
-                })
-                .map_err(|_| StoreError::Closing)?;
-            Ok(rx)
-        })();
+        let submitted =
+            decide::validate(&mut request).and_then(|()| self.submit(vec![Work::Append(request)]));
         async move {
-            submitted?
+            let answer = submitted?.pop().expect("one job, one answer");
+            answer
                 .await
                 .map_err(|_| AppendError::Store(StoreError::Closing))?
         }
@@ -886,37 +893,8 @@ impl EventStore for PgStore {
 
     fn replicate(&self, records: Vec<Vec<u8>>) -> BoxFuture<'static, Result<u64, AppendError>> {
         let head = self.head().position;
-        let submitted = (|| {
-            if let Some(refusal) = self.refusal() {
-                return Err(AppendError::from(refusal));
-            }
-            let queue = self.shared.queue.read().unwrap();
-            let sender = queue.as_ref().ok_or(StoreError::Closing)?;
-            records
-                .into_iter()
-                .map(|record| {
-                    let (reply, rx) = oneshot::channel();
-                    sender
-                        .send(Job {
-                            work: Work::Replicate(record),
-                            reply,
-                        })
-                        .map_err(|_| StoreError::Closing)?;
-                    Ok(rx)
-                })
-                .collect::<Result<Vec<_>, AppendError>>()
-        })();
-        async move {
-            let mut head = head;
-            for rx in submitted? {
-                head = rx
-                    .await
-                    .map_err(|_| AppendError::Store(StoreError::Closing))??
-                    .last_position;
-            }
-            Ok(head)
-        }
-        .boxed()
+        let submitted = self.submit(records.into_iter().map(Work::Replicate).collect());
+        async move { super::replicated(head, submitted?).await }.boxed()
     }
 
     fn read_stream(
