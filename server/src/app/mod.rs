@@ -308,14 +308,26 @@ impl App {
         }
         let models = Arc::new(RwLock::new(models));
         let live = models.clone();
+        let log = Arc::downgrade(&store);
         store.on_commit(Box::new(move |events| {
             // A fold that panicked is contained by `fold`; the lock is recovered all the same,
             // so that no fault can leave every later request panicking on it.
             let mut models = live.write().unwrap_or_else(PoisonError::into_inner);
+            if let (Some(first), Some(log)) = (events.first(), log.upgrade()) {
+                fold_through(&mut models, log.as_ref(), first.position - 1);
+            }
             for e in events {
-                models.fold(e);
+                if e.position > models.position {
+                    models.fold(e);
+                }
             }
         }));
+        // A log other servers write to may have moved on between the walk and the hook above.
+        fold_through(
+            &mut models.write().unwrap_or_else(PoisonError::into_inner),
+            store.as_ref(),
+            store.head().position,
+        );
         let history_checked = Arc::new(AtomicBool::new(walked == 0));
         if store.refusal().is_none()
             && let Err(e) = found(store.as_ref(), &checkpoints).await
@@ -722,6 +734,28 @@ fn check_history(store: &dyn EventStore, resumed: u64, checked: &AtomicBool) {
         }
         Err(e) => {
             tracing::error!(error = %e, "the history before the snapshot could not be read")
+        }
+    }
+}
+
+/// Folds into `models` the events after the ones they hold, up to `upto`, read from the log.
+/// On a log only this server writes they hold every event before a commit's; on PostgreSQL,
+/// other servers' commits taken up between the start's walk and its commit hook come this
+/// way, and a read that fails leaves the models as they are, to be filled at the next commit.
+fn fold_through(models: &mut ReadModels, log: &dyn EventStore, upto: u64) {
+    while models.position < upto {
+        let wanted = usize::try_from(upto - models.position).unwrap_or(usize::MAX);
+        match log.read_all(models.position + 1, wanted.min(1000)) {
+            Ok(events) if !events.is_empty() => {
+                for e in &events {
+                    models.fold(e);
+                }
+            }
+            Ok(_) => return,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the events the read models lack failed");
+                return;
+            }
         }
     }
 }

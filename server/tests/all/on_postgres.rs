@@ -369,3 +369,66 @@ async fn a_stopped_database_is_answered_503_and_the_server_goes_on_once_it_is_ba
     assert!(titles.contains(&"След спирането".to_owned()), "{titles:?}");
     assert!(!titles.contains(&"Докато базата е спряна".to_owned()));
 }
+
+/// A server that starts while another writes to the same database: once the writes stop and it
+/// has followed them, its read models are those the whole log folds into, whatever it took up
+/// between its start's walk and its first commit hook.
+#[tokio::test]
+async fn a_server_that_starts_while_another_writes_folds_every_event() {
+    let place = Place::postgres().await;
+    let Place::Postgres { url, .. } = &place else {
+        unreachable!()
+    };
+    let other = place.open();
+    let writing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let writer = tokio::spawn({
+        let (other, writing) = (other.clone(), writing.clone());
+        async move {
+            let mut n = 0;
+            while writing.load(std::sync::atomic::Ordering::Relaxed) {
+                let tenant = ["bansko", "razlog"][n % 2];
+                other
+                    .append(request(
+                        tenant,
+                        "notes",
+                        ExpectedVersion::Any,
+                        vec![event(n as u64)],
+                    ))
+                    .await
+                    .unwrap();
+                n += 1;
+            }
+            n
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let mut apps = Vec::new();
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let config = antikor_server::Config {
+            database: Some(url.clone()),
+            ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
+        };
+        apps.push(TestApp::start_with(dir, config).await);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    writing.store(false, std::sync::atomic::Ordering::Relaxed);
+    let written = writer.await.unwrap();
+    assert!(written > 20, "only {written} appends");
+    let head = other.head().position;
+    for app in &apps {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while app.state.head().position < head {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server follows within 10 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(app.state.system_models().position, head);
+        assert!(
+            app.state.system_models() == rebuilt(app),
+            "every event folded, once"
+        );
+    }
+}
