@@ -432,3 +432,65 @@ async fn a_server_that_starts_while_another_writes_folds_every_event() {
         );
     }
 }
+
+/// A record changed in the database behind the log's back (a superuser who switched its
+/// triggers off): the next start finds where, serves what comes before read-only, and refuses
+/// changes, as on sled.
+#[tokio::test]
+async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
+    let place = Place::postgres().await;
+    let Place::Postgres { url, .. } = &place else {
+        unreachable!()
+    };
+    let config = |dir: &std::path::Path| antikor_server::Config {
+        database: Some(url.clone()),
+        ..antikor_server::Config::new(dir, dir.join("no-frontend"))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let first = config(dir.path());
+    let app = TestApp::start_with(dir, first).await;
+    let head = app.state.head().position;
+    assert!(head > 12);
+    let dir = app.stop().await;
+
+    let tokio_url: tokio_postgres::Config = url.parse().unwrap();
+    let database = tokio_url.get_dbname().unwrap().to_owned();
+    let client = antikor_e2e::postgres::Cluster::shared()
+        .connect(&database)
+        .await;
+    client
+        .batch_execute(
+            "ALTER TABLE log_records DISABLE TRIGGER USER;
+             UPDATE log_records SET record = overlay(record PLACING '\\x20'::bytea FROM 60 FOR 1)
+              WHERE position = 12;
+             ALTER TABLE log_records ENABLE TRIGGER USER;",
+        )
+        .await
+        .unwrap();
+
+    let again = config(dir.path());
+    let app = TestApp::start_with(dir, again).await;
+    let (_, health) = app.get("/api/health").await;
+    assert_eq!(health["status"], "damaged", "{health}");
+    assert_eq!(health["damage"]["first_bad_position"], 12, "{health}");
+    assert_eq!(health["damage"]["last_good_position"], 11, "{health}");
+    let refused = app
+        .state
+        .system_log()
+        .append(request(
+            "bansko",
+            "after",
+            ExpectedVersion::Any,
+            vec![event(1)],
+        ))
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(antikor_server::store::AppendError::Store(
+                antikor_server::store::StoreError::ChainBroken(_)
+            ))
+        ),
+        "{refused:?}"
+    );
+}
