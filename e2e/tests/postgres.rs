@@ -1,7 +1,8 @@
 //! The real `antikor` binary with its event log on PostgreSQL (`--database`): the first account
 //! created on the command line into the database, a server that serves from it, a SIGKILL in the
 //! middle of a burst of commands that loses none of those it answered, and the log copied out
-//! into a data folder (`antikor store copy`) where `antikor verify` finds it intact.
+//! into a data folder (`antikor store copy`) where `antikor verify` finds it intact, as it does
+//! in the database itself.
 
 use antikor_e2e::postgres::Cluster;
 use antikor_e2e::{ApiSession, Server, antikor_bin, api_login, create_user};
@@ -167,6 +168,19 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
     assert!(
         verified.status.success() && out.starts_with(&format!("intact: {events} events")),
         "{out}"
+    );
+    assert!(out.contains(head_hash), "{out}");
+
+    // And where it is, in the database.
+    let verified = Command::new(antikor_bin())
+        .args(["verify", "--database", &url])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&verified.stdout);
+    assert!(
+        verified.status.success() && out.starts_with(&format!("intact: {events} events")),
+        "{out}{}",
+        String::from_utf8_lossy(&verified.stderr)
     );
     assert!(out.contains(head_hash), "{out}");
 }

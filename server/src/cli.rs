@@ -139,10 +139,9 @@ pub async fn rotate_vault_key(config: &app::Config) -> anyhow::Result<Rotation> 
     Ok(rotation)
 }
 
-/// What `antikor verify` found in a copy of a data folder's log.
+/// What `antikor verify` found in a copy of a data folder's log, or in a database's.
 pub struct OfflineCheck {
-    store: SledStore,
-    copy: PathBuf,
+    log: Checked,
     /// Events that linked, from position 1.
     pub records: u64,
     /// The hash chain's head after them.
@@ -151,8 +150,17 @@ pub struct OfflineCheck {
     pub root: Hash,
     /// The first damage found: a broken link, missing or rewritten events, an unreadable file.
     pub first_break: Option<ChainBreak>,
-    /// Whether the folder had an anchor file to check the log's length against.
+    /// Whether the folder had an anchor file to check the log's length against (a database
+    /// has none).
     pub anchored: bool,
+}
+
+/// The log `antikor verify` opened.
+enum Checked {
+    /// A copy of a data folder's log, removed when the check is dropped.
+    Copy { store: SledStore, folder: PathBuf },
+    /// A PostgreSQL database's log, read where it is.
+    Database(PgStore),
 }
 
 /// Checks the log of the data folder `data` without changing a byte of it: the log and its
@@ -195,8 +203,10 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
     };
     let root = Hash(store.head().root);
     Ok(OfflineCheck {
-        store,
-        copy,
+        log: Checked::Copy {
+            store,
+            folder: copy,
+        },
         records: report.records,
         head_hash: report.head_hash,
         root,
@@ -205,10 +215,34 @@ pub fn verify_copy(data: &Path) -> anyhow::Result<OfflineCheck> {
     })
 }
 
+/// Checks the log in the PostgreSQL database at `url` where it is: every link of the hash
+/// chain, then the Merkle tree recomputed from the records against its stored hashes and root
+/// (`PgStore::check_tree`). The tables refuse any change, so it only reads.
+pub fn verify_database(url: &str) -> anyhow::Result<OfflineCheck> {
+    let store =
+        PgStore::open(url, PgOptions::default()).context("opening the event log on PostgreSQL")?;
+    let report = store.verify()?;
+    let first_break = match report.first_break {
+        Some(b) => Some(b),
+        None => store.check_tree()?,
+    };
+    Ok(OfflineCheck {
+        root: Hash(store.head().root),
+        log: Checked::Database(store),
+        records: report.records,
+        head_hash: report.head_hash,
+        first_break,
+        anchored: false,
+    })
+}
+
 impl OfflineCheck {
-    /// The opened copy of the log.
-    pub fn store(&self) -> &SledStore {
-        &self.store
+    /// The opened log.
+    pub fn store(&self) -> &dyn EventStore {
+        match &self.log {
+            Checked::Copy { store, .. } => store,
+            Checked::Database(store) => store,
+        }
     }
 
     /// Proves, with a consistency proof, that the log extends the tree head of a checkpoint.
@@ -220,7 +254,7 @@ impl OfflineCheck {
             ));
         }
         let proof = self
-            .store
+            .store()
             .consistency_proof(head.size, self.records)
             .map_err(|e| e.to_string())?;
         tlog::check_consistency(head.size, head.root, self.records, self.root, &proof)
@@ -230,8 +264,10 @@ impl OfflineCheck {
 
 impl Drop for OfflineCheck {
     fn drop(&mut self) {
-        let _ = self.store.close_blocking();
-        let _ = std::fs::remove_dir_all(&self.copy);
+        if let Checked::Copy { store, folder } = &self.log {
+            let _ = store.close_blocking();
+            let _ = std::fs::remove_dir_all(folder);
+        }
     }
 }
 

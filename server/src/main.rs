@@ -202,10 +202,11 @@ enum Command {
         #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
         data: PathBuf,
     },
-    /// Checks the whole event log without changing it (it works on a copy): every link of the
-    /// hash chain, the Merkle tree against the anchor, and optionally that the log extends a
-    /// checkpoint saved earlier. Exits 0 when all holds, 1 naming the first bad position (or
-    /// the rollback or fork), 2 when it could not run. The server must be stopped.
+    /// Checks the whole event log without changing it (it works on a copy of a data folder's,
+    /// or reads a database's where it is): every link of the hash chain, the Merkle tree
+    /// against the anchor or the stored tree, and optionally that the log extends a checkpoint
+    /// saved earlier. Exits 0 when all holds, 1 naming the first bad position (or the rollback
+    /// or fork), 2 when it could not run. The server must be stopped (a data folder's).
     Verify {
         /// Data folder.
         #[arg(long, env = "ANTIKOR_DATA", default_value = "data")]
@@ -218,6 +219,9 @@ enum Command {
         /// checkpoint; default: the public half of DATA/log.key.
         #[arg(long)]
         key: Option<String>,
+        /// Check the log in this PostgreSQL database instead of the data folder's, where it is.
+        #[arg(long, env = "ANTIKOR_DATABASE_URL")]
+        database: Option<String>,
     },
 }
 
@@ -491,7 +495,8 @@ fn main() -> ExitCode {
             data,
             checkpoint,
             key,
-        } => verify(data, checkpoint, key),
+            database,
+        } => verify(data, checkpoint, key, database.as_deref()),
         Command::Witness {
             data,
             listen,
@@ -733,6 +738,7 @@ fn verify(
     data: PathBuf,
     checkpoint: Option<PathBuf>,
     key: Option<String>,
+    database: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let key = match key {
         Some(key) => Some(read_verifier_key(&key)?),
@@ -763,7 +769,10 @@ fn verify(
             }
         }
     };
-    let report = antikor_server::cli::verify_copy(&data)?;
+    let report = match database {
+        Some(url) => antikor_server::cli::verify_database(url)?,
+        None => antikor_server::cli::verify_copy(&data)?,
+    };
     let mut intact = true;
     match &report.first_break {
         None => println!(
@@ -781,7 +790,11 @@ fn verify(
             );
         }
     }
-    if !report.anchored {
+    if database.is_some() && checkpoint.is_none() {
+        println!(
+            "note: a database has no anchor outside it, so nothing here confirms that no acknowledged event is missing; give a checkpoint saved earlier (--checkpoint) or ask a witness"
+        );
+    } else if !report.anchored && database.is_none() {
         println!(
             "note: the folder has no anchor file (log.anchor), so nothing confirms that no acknowledged event is missing; the server writes one at its next start"
         );

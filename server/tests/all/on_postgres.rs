@@ -453,8 +453,7 @@ async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
     assert!(head > 12);
     let dir = app.stop().await;
 
-    let tokio_url: tokio_postgres::Config = url.parse().unwrap();
-    let database = tokio_url.get_dbname().unwrap().to_owned();
+    let database = url.rsplit('/').next().unwrap().to_owned();
     let client = antikor_e2e::postgres::Cluster::shared()
         .connect(&database)
         .await;
@@ -467,6 +466,14 @@ async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
         )
         .await
         .unwrap();
+
+    let check = antikor_server::cli::verify_database(url).unwrap();
+    let found = check
+        .first_break
+        .clone()
+        .expect("antikor verify finds the change");
+    assert_eq!((found.position, check.records), (12, 11), "{found}");
+    drop(check);
 
     let again = config(dir.path());
     let app = TestApp::start_with(dir, again).await;
@@ -493,4 +500,50 @@ async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
         ),
         "{refused:?}"
     );
+}
+
+/// A stored hash of the Merkle tree changed in the database (proofs read them): `antikor verify`
+/// recomputes the tree from the records and names the record that completed that hash.
+#[tokio::test]
+async fn a_changed_hash_of_the_stored_tree_is_found_by_verify() {
+    let place = Place::postgres().await;
+    let Place::Postgres { url, .. } = &place else {
+        unreachable!()
+    };
+    let log = place.open();
+    for n in 0..40 {
+        log.append(request("bansko", "s", ExpectedVersion::Any, vec![event(n)]))
+            .await
+            .unwrap();
+    }
+    log.close().await.unwrap();
+    drop(log);
+    let intact = antikor_server::cli::verify_database(url).unwrap();
+    assert_eq!((intact.records, intact.first_break.clone()), (40, None));
+    drop(intact);
+
+    // The root of the subtree of records 17–32 (level 4, the second of its level).
+    let index = tlog_tiles::stored_hash_index(4, 1) as i64;
+    let database = url.rsplit('/').next().unwrap().to_owned();
+    let client = antikor_e2e::postgres::Cluster::shared()
+        .connect(&database)
+        .await;
+    client
+        .execute("ALTER TABLE log_tree DISABLE TRIGGER USER", &[])
+        .await
+        .unwrap();
+    client
+        .execute(
+            "UPDATE log_tree SET hash = sha256(hash) WHERE index = $1",
+            &[&index],
+        )
+        .await
+        .unwrap();
+    let check = antikor_server::cli::verify_database(url).unwrap();
+    let found = check
+        .first_break
+        .clone()
+        .expect("the changed hash is found");
+    assert_eq!(found.position, 32, "{found}");
+    assert!(found.reason.contains("Merkle tree hash"), "{found}");
 }

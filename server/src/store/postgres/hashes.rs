@@ -83,7 +83,7 @@ pub(super) async fn tree_hashes(
 }
 
 /// The leaf hash of the stored record at `position`.
-fn leaf_hash(position: u64, value: &[u8]) -> Result<Hash, StoreError> {
+pub(super) fn leaf_hash(position: u64, value: &[u8]) -> Result<Hash, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt { position, detail };
     let (_, json) = record::split(value)
         .ok_or_else(|| corrupt("the record is shorter than its hash".into()))?;

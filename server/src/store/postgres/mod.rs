@@ -246,6 +246,64 @@ impl PgStore {
         Ok(Some(json.to_vec()))
     }
 
+    /// Recomputes the Merkle tree from every record up to the head and compares it with the
+    /// stored hashes (which proofs read) and with the head's root: the first stored hash that
+    /// is missing or differs, as a break at the record that completed it. `antikor verify`
+    /// runs it after the chain's walk.
+    pub fn check_tree(&self) -> Result<Option<ChainBreak>, StoreError> {
+        let head = self.head();
+        let mut frontier = Frontier::default();
+        while frontier.size() < head.position {
+            let rows = self.query(
+                "SELECT position, record FROM log_records
+                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3"
+                    .into(),
+                vec![
+                    Box::new(sql_int(frontier.size())),
+                    Box::new(sql_int(head.position)),
+                    Box::new(WALK_PAGE),
+                ],
+            )?;
+            if rows.is_empty() {
+                break;
+            }
+            let mut expected = Vec::new();
+            for row in &rows {
+                let position = position_of(row, 0);
+                let hashes = frontier.push(hashes::leaf_hash(position, row.get(1))?);
+                let first = tlog_tiles::stored_hash_index(0, position - 1);
+                expected.extend((first..).zip(hashes).skip(tree::STORED_FROM.into()));
+            }
+            let indexes: Vec<i64> = expected.iter().map(|(i, _)| sql_int(*i)).collect();
+            let stored: HashMap<u64, Vec<u8>> = self
+                .query(
+                    "SELECT index, hash FROM log_tree WHERE index = ANY($1)".into(),
+                    vec![Box::new(indexes)],
+                )?
+                .iter()
+                .map(|row| (position_of(row, 0), row.get(1)))
+                .collect();
+            for (index, hash) in expected {
+                if stored.get(&index).map(Vec::as_slice) != Some(&hash.0[..]) {
+                    let (level, n) = tlog_tiles::split_stored_hash_index(index);
+                    return Ok(Some(ChainBreak {
+                        position: (n + 1) << level,
+                        reason: format!(
+                            "the stored Merkle tree hash {index} is missing or differs from the one its records give"
+                        ),
+                    }));
+                }
+            }
+        }
+        if frontier.root().0 != head.root {
+            return Ok(Some(ChainBreak {
+                position: head.position,
+                reason: "the records give another Merkle root than the stored tree".into(),
+            }));
+        }
+        Ok(None)
+    }
+
     /// Queues `works` for the writer, in order, unless the store refuses writes or is closing.
     fn submit(&self, works: Vec<Work>) -> Result<Vec<Answer>, AppendError> {
         if let Some(refusal) = self.refusal() {
