@@ -10,16 +10,26 @@ use antikor_server::store::{EventStore, ExpectedVersion};
 use antikor_shared::tlog;
 use axum::http::StatusCode;
 
-/// The app on a data folder of its own, with its log in `place`'s database.
-async fn start(dir: tempfile::TempDir, place: &Place) -> TestApp {
-    let Place::Postgres { url, .. } = place else {
-        unreachable!("a PostgreSQL place")
-    };
+/// The app on the data folder `dir`, with its log in the database at `url`.
+async fn start_on(dir: tempfile::TempDir, url: &str) -> TestApp {
     let config = antikor_server::Config {
-        database: Some(url.clone()),
+        database: Some(url.to_owned()),
         ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
     };
     TestApp::start_with(dir, config).await
+}
+
+/// The app on a data folder of its own, with its log in `place`'s database.
+async fn start(dir: tempfile::TempDir, place: &Place) -> TestApp {
+    start_on(dir, database(place)).await
+}
+
+/// The address of a PostgreSQL place's database.
+fn database(place: &Place) -> &str {
+    let Place::Postgres { url, .. } = place else {
+        unreachable!("a PostgreSQL place")
+    };
+    url
 }
 
 #[tokio::test]
@@ -315,12 +325,7 @@ async fn a_stopped_database_is_answered_503_and_the_server_goes_on_once_it_is_ba
     // A cluster of its own: stopping the shared one would stop the other tests' logs.
     let cluster = antikor_e2e::postgres::Cluster::start();
     let url = cluster.url(&cluster.fresh_database().await);
-    let dir = tempfile::tempdir().unwrap();
-    let config = antikor_server::Config {
-        database: Some(url),
-        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
-    };
-    let app = TestApp::start_with(dir, config)
+    let app = start_on(tempfile::tempdir().unwrap(), &url)
         .await
         .with_demo_accounts()
         .await;
@@ -376,9 +381,6 @@ async fn a_stopped_database_is_answered_503_and_the_server_goes_on_once_it_is_ba
 #[tokio::test]
 async fn a_server_that_starts_while_another_writes_folds_every_event() {
     let place = Place::postgres().await;
-    let Place::Postgres { url, .. } = &place else {
-        unreachable!()
-    };
     let other = place.open();
     let writing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let writer = tokio::spawn({
@@ -404,12 +406,7 @@ async fn a_server_that_starts_while_another_writes_folds_every_event() {
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     let mut apps = Vec::new();
     for _ in 0..3 {
-        let dir = tempfile::tempdir().unwrap();
-        let config = antikor_server::Config {
-            database: Some(url.clone()),
-            ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
-        };
-        apps.push(TestApp::start_with(dir, config).await);
+        apps.push(start(tempfile::tempdir().unwrap(), &place).await);
     }
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     writing.store(false, std::sync::atomic::Ordering::Relaxed);
@@ -439,16 +436,8 @@ async fn a_server_that_starts_while_another_writes_folds_every_event() {
 #[tokio::test]
 async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
     let place = Place::postgres().await;
-    let Place::Postgres { url, .. } = &place else {
-        unreachable!()
-    };
-    let config = |dir: &std::path::Path| antikor_server::Config {
-        database: Some(url.clone()),
-        ..antikor_server::Config::new(dir, dir.join("no-frontend"))
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let first = config(dir.path());
-    let app = TestApp::start_with(dir, first).await;
+    let url = database(&place);
+    let app = start(tempfile::tempdir().unwrap(), &place).await;
     let head = app.state.head().position;
     assert!(head > 12);
     let dir = app.stop().await;
@@ -475,8 +464,7 @@ async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
     assert_eq!((found.position, check.records), (12, 11), "{found}");
     drop(check);
 
-    let again = config(dir.path());
-    let app = TestApp::start_with(dir, again).await;
+    let app = start(dir, &place).await;
     let (_, health) = app.get("/api/health").await;
     assert_eq!(health["status"], "damaged", "{health}");
     assert_eq!(health["damage"]["first_bad_position"], 12, "{health}");
@@ -507,9 +495,7 @@ async fn a_record_changed_in_the_database_is_found_at_start_and_writes_stop() {
 #[tokio::test]
 async fn a_changed_hash_of_the_stored_tree_is_found_by_verify() {
     let place = Place::postgres().await;
-    let Place::Postgres { url, .. } = &place else {
-        unreachable!()
-    };
+    let url = database(&place);
     let log = place.open();
     for n in 0..40 {
         log.append(request("bansko", "s", ExpectedVersion::Any, vec![event(n)]))
