@@ -245,7 +245,8 @@ async fn officers_hear_of_new_signals_and_everyone_of_what_waits_without_a_word_
             "{text}"
         );
     }
-    let records = sent_records(&app, "blagoevgrad.officer");
+    // Recorded after it went out: the message may arrive first.
+    let records = recorded(&app, "blagoevgrad.officer", 1).await;
     assert_eq!(records.len(), 1, "{records:?}");
     assert_eq!(records[0]["kind"], "new_signals");
     assert_eq!(records[0]["items"], 1);
