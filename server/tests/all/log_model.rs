@@ -2,7 +2,7 @@
 //! a plain in-memory model of what the log must hold, on both backends. The sled log compresses
 //! its records once it has 40 (see `store::compress`), so most of its histories hold both forms.
 
-use crate::support::{Place, event, request, stream, tenant};
+use crate::support::{Place, block_on, event, request, stream, tenant};
 use antikor_e2e::postgres::Cluster;
 use antikor_server::store::{AppendError, ExpectedVersion, NewEvent};
 use proptest::prelude::*;
@@ -87,15 +87,6 @@ fn check(case: impl Fn(Vec<Op>) -> Result<(), TestCaseError>) {
     if let Err(e) = runner.run(&proptest::collection::vec(op(), 1..40), case) {
         panic!("{e}");
     }
-}
-
-/// Runs a case on a runtime of its own (proptest's cases are plain functions).
-fn block_on<T>(case: impl std::future::Future<Output = T>) -> T {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(case)
 }
 
 async fn behaves_like_the_model(place: Place, ops: Vec<Op>) -> Result<(), TestCaseError> {

@@ -256,7 +256,7 @@ async fn an_auditors_bundle_checks_offline_and_an_altered_one_does_not() {
 }
 
 mod properties {
-    use crate::support::{Place, event, request};
+    use crate::support::{Place, block_on, event, request};
     use antikor_e2e::postgres::Cluster;
     use antikor_server::store::{EventStore, ExpectedVersion, SledStore};
     use antikor_shared::tlog;
@@ -279,14 +279,6 @@ mod properties {
         if let Err(e) = runner.run(&cases(), case) {
             panic!("{e}");
         }
-    }
-
-    fn block_on<T>(case: impl std::future::Future<Output = T>) -> T {
-        tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap()
-            .block_on(case)
     }
 
     /// Logs of random sizes, grown by appends of random lengths and reopened once: every

@@ -108,6 +108,15 @@ macro_rules! on_both_backends {
 }
 pub(crate) use on_both_backends;
 
+/// Runs a case on a runtime of its own (proptest's cases are plain functions).
+pub fn block_on<T>(case: impl std::future::Future<Output = T>) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(case)
+}
+
 /// Opens a store in `dir` with default options.
 pub fn open(dir: &Path) -> SledStore {
     SledStore::open(dir, StoreOptions::default()).expect("store opens")
