@@ -27,6 +27,11 @@ pub const POSTGRES: &[Migration] = &[
         name: "a tenant's events in order",
         sql: include_str!("../postgres/0002_tenant_pages.sql"),
     },
+    Migration {
+        version: 3,
+        name: "the state beside the log",
+        sql: include_str!("../postgres/0003_state_tables.sql"),
+    },
 ];
 
 #[cfg(test)]

@@ -117,8 +117,9 @@ fn is_registered(app: &App, request: &RegisterTenant) -> bool {
 /// command again rotates once more and records it.
 pub async fn rotate_vault_key(config: &app::Config) -> anyhow::Result<Rotation> {
     let key_file = config.vault_key_file();
-    let dir = config.data_dir.join("vault");
-    let rotation = tokio::task::spawn_blocking(move || Vault::rotate(&dir, &key_file))
+    let database = app::connect(config).await?;
+    let tables = app::state_tables(config, database.as_ref(), "vault")?;
+    let rotation = tokio::task::spawn_blocking(move || Vault::rotate_in(tables, &key_file))
         .await?
         .context("rotating the vault's master key")?;
     let (app, stop) = App::start(config).await?;

@@ -3,18 +3,26 @@
 //! so that a crash leaves a whole file or none. A file read back is checked against its name:
 //! damage is reported, never served. A file's modification time is when it was last stored
 //! (uploaded): a file no record attaches is swept once that is long enough ago.
+//!
+//! With the log on PostgreSQL the files are rows of the state table (`crate::tables`), which
+//! every server on the database shares: `b/HASH` holds a file's bytes and `t/HASH` when it was
+//! last stored, changed together.
 
 use crate::store::durable::{sync_dir, sync_new_dir};
+use crate::tables::Table;
 use antikor_shared::files::FileRef;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The store.
-#[derive(Debug, Clone)]
-pub struct FileStore {
-    dir: PathBuf,
+#[derive(Clone)]
+pub enum FileStore {
+    /// Files in a folder.
+    Folder(PathBuf),
+    /// Rows of a table shared by the servers on one database.
+    Table(Table),
 }
 
 /// What reading a stored file found.
@@ -36,6 +44,38 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// A file's bytes in the table.
+fn bytes_key(sha256: &str) -> Vec<u8> {
+    format!("b/{sha256}").into_bytes()
+}
+
+/// When a file was last stored, in the table.
+fn time_key(sha256: &str) -> Vec<u8> {
+    format!("t/{sha256}").into_bytes()
+}
+
+/// A time as stored in the table: milliseconds since the Unix epoch, big-endian.
+fn time_value(t: SystemTime) -> Vec<u8> {
+    let millis = t.duration_since(UNIX_EPOCH).unwrap_or_default().as_millis();
+    u64::try_from(millis)
+        .unwrap_or(u64::MAX)
+        .to_be_bytes()
+        .to_vec()
+}
+
+fn time_of(value: &[u8]) -> SystemTime {
+    let millis = value.try_into().map(u64::from_be_bytes).unwrap_or_default();
+    UNIX_EPOCH + Duration::from_millis(millis)
+}
+
+fn checked(sha256: &str, bytes: Vec<u8>) -> Stored {
+    if sha256_hex(&bytes) == sha256 {
+        Stored::Whole(bytes)
+    } else {
+        Stored::Damaged
+    }
+}
+
 impl FileStore {
     /// The store in `data_dir/files`, created (durably) when missing.
     pub fn open(data_dir: &Path) -> anyhow::Result<Self> {
@@ -44,12 +84,12 @@ impl FileStore {
             std::fs::create_dir_all(&dir)?;
             sync_new_dir(&dir)?;
         }
-        Ok(Self { dir })
+        Ok(Self::Folder(dir))
     }
 
-    /// Where a file of `sha256` lives; `None` for a string that is no hash.
-    fn path(&self, sha256: &str) -> Option<PathBuf> {
-        FileRef::valid_hash(sha256).then(|| self.dir.join(&sha256[..2]).join(sha256))
+    /// Where a file of `sha256` lives in a folder; `None` for a string that is no hash.
+    fn path(dir: &Path, sha256: &str) -> Option<PathBuf> {
+        FileRef::valid_hash(sha256).then(|| dir.join(&sha256[..2]).join(sha256))
     }
 
     /// Stores `bytes` durably, as stored at `now`, and returns their hash. A file stored already
@@ -57,7 +97,20 @@ impl FileStore {
     /// record to name it before [`sweep`](Self::sweep) may take it.
     pub fn put(&self, bytes: &[u8], now: SystemTime) -> anyhow::Result<String> {
         let sha256 = sha256_hex(bytes);
-        let path = self.path(&sha256).expect("a computed hash is valid");
+        let dir = match self {
+            Self::Folder(dir) => dir,
+            Self::Table(table) => {
+                // Bytes and time are written together even when the file is stored already:
+                // a sweep on another server that took the file meanwhile cannot leave its time
+                // without its bytes.
+                table.apply(vec![
+                    (time_key(&sha256), Some(time_value(now))),
+                    (bytes_key(&sha256), Some(bytes.to_vec())),
+                ])?;
+                return Ok(sha256);
+            }
+        };
+        let path = Self::path(dir, &sha256).expect("a computed hash is valid");
         if matches!(self.get(&sha256)?, Stored::Whole(_)) {
             std::fs::File::options()
                 .write(true)
@@ -83,14 +136,18 @@ impl FileStore {
 
     /// The file stored under `sha256`, checked against it.
     pub fn get(&self, sha256: &str) -> anyhow::Result<Stored> {
-        let Some(path) = self.path(sha256) else {
+        if !FileRef::valid_hash(sha256) {
             return Ok(Stored::Missing);
-        };
-        match std::fs::read(&path) {
-            Ok(bytes) if sha256_hex(&bytes) == sha256 => Ok(Stored::Whole(bytes)),
-            Ok(_) => Ok(Stored::Damaged),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Stored::Missing),
-            Err(e) => Err(e.into()),
+        }
+        match self {
+            Self::Folder(dir) => match std::fs::read(Self::path(dir, sha256).expect("valid")) {
+                Ok(bytes) => Ok(checked(sha256, bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Stored::Missing),
+                Err(e) => Err(e.into()),
+            },
+            Self::Table(table) => Ok(table
+                .get(&bytes_key(sha256))?
+                .map_or(Stored::Missing, |bytes| checked(sha256, bytes))),
         }
     }
 
@@ -101,9 +158,36 @@ impl FileStore {
         &self,
         attached: impl Fn(&str) -> bool,
         before: SystemTime,
+    ) -> anyhow::Result<(usize, u64)> {
+        match self {
+            Self::Folder(dir) => Ok(Self::sweep_folder(dir, attached, before)?),
+            Self::Table(table) => {
+                let (mut removed, mut bytes) = (0, 0);
+                for (key, time) in table.scan_prefix(b"t/")? {
+                    let sha256 = String::from_utf8_lossy(&key[2..]).into_owned();
+                    if attached(&sha256) || time_of(&time) >= before {
+                        continue;
+                    }
+                    let size = table.get(&bytes_key(&sha256))?.map_or(0, |b| b.len());
+                    // Only as stored when the sweep looked: a file stored again since, on any
+                    // server, has a new time and stays.
+                    if table.remove_if(&key, &time, &[&bytes_key(&sha256)])? {
+                        removed += 1;
+                        bytes += size as u64;
+                    }
+                }
+                Ok((removed, bytes))
+            }
+        }
+    }
+
+    fn sweep_folder(
+        dir: &Path,
+        attached: impl Fn(&str) -> bool,
+        before: SystemTime,
     ) -> std::io::Result<(usize, u64)> {
         let (mut removed, mut bytes) = (0, 0);
-        for folder in std::fs::read_dir(&self.dir)? {
+        for folder in std::fs::read_dir(dir)? {
             let folder = folder?.path();
             if !folder.is_dir() {
                 continue;
@@ -137,7 +221,16 @@ impl FileStore {
 
     /// The size of the file stored under `sha256`, if there is one.
     pub fn size(&self, sha256: &str) -> Option<u64> {
-        std::fs::metadata(self.path(sha256)?).ok().map(|m| m.len())
+        match self {
+            Self::Folder(dir) => std::fs::metadata(Self::path(dir, sha256)?)
+                .ok()
+                .map(|m| m.len()),
+            Self::Table(table) => table
+                .get(&bytes_key(sha256))
+                .ok()
+                .flatten()
+                .map(|b| b.len() as u64),
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod routes;
 pub mod seed;
 pub mod snapshot;
 pub mod store;
+pub mod tables;
 /// The stream names, shared with the frontend (which links a record to its history).
 pub use antikor_shared::streams;
 pub mod util;

@@ -3,11 +3,17 @@
 //!
 //! The log holds only ciphertext of a signal's personal fields. Destroying the signal's key
 //! here (when its retention period ends) makes that ciphertext unreadable for good, while the
-//! log and its hash chain stay untouched. A backup of the data folder without the key file
-//! reveals nothing either. Everything written is fsynced before it is acknowledged.
+//! log and its hash chain stay untouched. A backup of the data folder (or of the database)
+//! without the key file reveals nothing either. Everything written is durable before it is
+//! acknowledged.
+//!
+//! Its tables (`crate::tables`) are a sled database of their own (`DATA/vault`), or the
+//! `vault/…` rows of the state table on PostgreSQL, where every server on the database uses
+//! them with a copy of the same key file.
 
 use crate::domain::signals::Sealer;
-use crate::store::durable::{DurableDb, create_secret_file, sync_dir};
+use crate::store::durable::{create_secret_file, sync_dir};
+use crate::tables::{Table, Tables};
 use antikor_shared::signal::Sealed;
 use anyhow::{Context, bail};
 use base64::Engine;
@@ -121,12 +127,12 @@ impl Sealer for SignalKey {
     }
 }
 
-/// Signal keys (wrapped) and attachments (encrypted), in their own sled database.
+/// Signal keys (wrapped) and attachments (encrypted), in tables of their own.
 pub struct Vault {
     master: XChaCha20Poly1305,
-    db: DurableDb,
-    keys: sled::Tree,
-    attachments: sled::Tree,
+    tables: Tables,
+    keys: Table,
+    attachments: Table,
 }
 
 /// Reads the master key, or creates it (owner-only, fsynced) when the vault is new.
@@ -201,22 +207,26 @@ impl Vault {
     /// under the key waiting in `KEY_FILE.next`, that file replaces the key file; when it is
     /// not, the waiting key is removed.
     pub fn open(dir: &Path, key_file: &Path) -> anyhow::Result<Self> {
-        // The key comes first: a vault must not be created without one.
-        let is_new = !dir.join("db").exists();
-        let mut key = master_key(key_file, is_new)?;
-        let (db, _) = DurableDb::open(dir)?;
-        let keys = db.tree("signal_keys")?;
+        Self::open_in(Tables::in_folder(dir)?.0, key_file)
+    }
+
+    /// [`open`](Self::open), with the vault in `tables`.
+    pub fn open_in(tables: Tables, key_file: &Path) -> anyhow::Result<Self> {
+        let keys = tables.table("signal_keys")?;
+        // A vault holding no key, not even the name of its master key, has sealed nothing yet:
+        // it may make its master key. Any other needs the key it was wrapped under.
+        let mut key = master_key(key_file, keys.is_empty()?)?;
         let pending = pending_key_file(key_file);
         match keys.get(MASTER_ID)? {
-            Some(id) if id.as_ref() == key_id(&key).as_bytes() && pending.exists() => {
+            Some(id) if id == key_id(&key).as_bytes() && pending.exists() => {
                 std::fs::remove_file(&pending)?;
                 tracing::warn!("a key rotation was cut short before it began; the old key stays");
             }
-            Some(id) if id.as_ref() == key_id(&key).as_bytes() => {}
+            Some(id) if id == key_id(&key).as_bytes() => {}
             Some(id) => {
                 let next = read_key_file(&pending)
                     .ok()
-                    .filter(|k| key_id(k).as_bytes() == id.as_ref());
+                    .filter(|k| key_id(k).as_bytes() == id);
                 let Some(next) = next else {
                     bail!(
                         "the key file {} is not the key the vault is wrapped under (a key rotated \
@@ -235,18 +245,27 @@ impl Vault {
         let vault = Self {
             master,
             keys,
-            attachments: db.tree("attachments")?,
-            db,
+            attachments: tables.table("attachments")?,
+            tables,
         };
-        if !vault.keys.contains_key(MASTER_ID)? {
+        if !vault.keys.contains(MASTER_ID)? {
             // A vault from before keys were named: name its key once one of its signal keys
             // shows that it is the right one.
-            if let Some(first) = vault.keys.iter().keys().next() {
-                let signal = Uuid::from_slice(&first?)?;
-                vault.unwrap(signal)?;
+            if let Some(first) = vault.keys.scan_first()? {
+                vault.unwrap(Uuid::from_slice(&first)?)?;
             }
-            vault.keys.insert(MASTER_ID, key_id(&key).as_bytes())?;
+            // Servers that start together on a new shared vault, each with a key file of its
+            // own, race to name theirs: the one named first is the vault's, and the others
+            // refuse to start.
+            let named = vault.keys.insert_new(MASTER_ID, key_id(&key).as_bytes())?;
             vault.sync()?;
+            if !named && vault.keys.get(MASTER_ID)?.as_deref() != Some(key_id(&key).as_bytes()) {
+                bail!(
+                    "the key file {} is not the key the vault is wrapped under (another server \
+                     made the vault's key at the same time: copy its key file here)",
+                    key_file.display()
+                );
+            }
         }
         Ok(vault)
     }
@@ -259,26 +278,31 @@ impl Vault {
     /// in one atomic batch; the new key file replaces the old. [`open`](Self::open) settles a
     /// rotation stopped between any two of them.
     pub fn rotate(dir: &Path, key_file: &Path) -> anyhow::Result<Rotation> {
-        let old = Self::open(dir, key_file)?;
+        Self::rotate_in(Tables::in_folder(dir)?.0, key_file)
+    }
+
+    /// [`rotate`](Self::rotate), with the vault in `tables`. Every server that shares them
+    /// must be stopped, and given the new key file before it starts again.
+    pub fn rotate_in(tables: Tables, key_file: &Path) -> anyhow::Result<Rotation> {
+        let old = Self::open_in(tables, key_file)?;
         let mut key = [0u8; KEY_BYTES];
         rand::rng().fill_bytes(&mut key);
         let pending = pending_key_file(key_file);
         create_secret_file(&pending, hex::encode(key).as_bytes())
             .with_context(|| format!("writing the new key to {}", pending.display()))?;
         let new = XChaCha20Poly1305::new_from_slice(&key).expect("a 32-byte key");
-        let mut batch = sled::Batch::default();
+        let mut batch = Vec::new();
         let mut signal_keys = 0;
-        for item in old.keys.iter() {
-            let (id, _) = item?;
+        for (id, _) in old.keys.scan_prefix(&[])? {
             let Ok(signal) = Uuid::from_slice(&id) else {
                 continue;
             };
             let clear = old.unwrap(signal)?;
-            batch.insert(id, wrap(&new, signal, &clear));
+            batch.push((id, Some(wrap(&new, signal, &clear))));
             signal_keys += 1;
         }
-        batch.insert(MASTER_ID, key_id(&key).as_bytes());
-        old.keys.apply_batch(batch)?;
+        batch.push((MASTER_ID.to_vec(), Some(key_id(&key).as_bytes().to_vec())));
+        old.keys.apply(batch)?;
         old.sync()?;
         std::fs::rename(&pending, key_file)?;
         sync_parent(key_file)?;
@@ -289,7 +313,7 @@ impl Vault {
     }
 
     fn sync(&self) -> anyhow::Result<()> {
-        self.db.sync()
+        self.tables.sync()
     }
 
     /// Creates and stores (durably) the key of a new signal.
@@ -297,11 +321,7 @@ impl Vault {
         let mut key = [0u8; KEY_BYTES];
         rand::rng().fill_bytes(&mut key);
         let stored = wrap(&self.master, signal, &key);
-        if self
-            .keys
-            .compare_and_swap(signal.as_bytes(), None as Option<&[u8]>, Some(stored))?
-            .is_err()
-        {
+        if !self.keys.insert_new(signal.as_bytes(), &stored)? {
             bail!("signal {signal} already has a key");
         }
         self.sync()?;
@@ -332,7 +352,7 @@ impl Vault {
 
     /// The key of a signal, or `None` when it was destroyed (or never made).
     pub fn key(&self, signal: Uuid) -> anyhow::Result<Option<SignalKey>> {
-        if !self.keys.contains_key(signal.as_bytes())? {
+        if !self.keys.contains(signal.as_bytes())? {
             return Ok(None);
         }
         SignalKey::new(signal, &self.unwrap(signal)?).map(Some)
@@ -346,25 +366,25 @@ impl Vault {
         ciphertext: &[u8],
     ) -> anyhow::Result<()> {
         self.attachments
-            .insert(attachment_key(signal, number), ciphertext)?;
+            .insert(&attachment_key(signal, number), ciphertext)?;
         self.sync()
     }
 
     /// An attachment's ciphertext.
     pub fn attachment(&self, signal: Uuid, number: u32) -> anyhow::Result<Option<Vec<u8>>> {
-        Ok(self
-            .attachments
-            .get(attachment_key(signal, number))?
-            .map(|v| v.to_vec()))
+        self.attachments.get(&attachment_key(signal, number))
     }
 
     /// Destroys a signal's key and attachments, durably. Returns whether a key was there.
     pub fn destroy(&self, signal: Uuid) -> anyhow::Result<bool> {
         let existed = self.keys.remove(signal.as_bytes())?.is_some();
-        for item in self.attachments.scan_prefix(signal.as_bytes()) {
-            let (key, _) = item?;
-            self.attachments.remove(key)?;
-        }
+        let attachments = self.attachments.scan_prefix(signal.as_bytes())?;
+        self.attachments.apply(
+            attachments
+                .into_iter()
+                .map(|(key, _)| (key, None))
+                .collect(),
+        )?;
         self.sync()?;
         Ok(existed)
     }

@@ -134,7 +134,7 @@ impl App {
         })
         .await
         .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::Internal(anyhow::Error::from(e).context("sweeping files")))?;
+        .map_err(|e| AppError::Internal(e.context("sweeping files")))?;
         if swept.0 > 0 {
             tracing::info!(
                 files = swept.0,

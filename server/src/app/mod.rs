@@ -31,11 +31,12 @@ use crate::domain::Aggregate;
 use crate::projections::ReadModels;
 use crate::seed;
 use crate::snapshot::{self, Snapshot};
-use crate::store::postgres::{PgOptions, PgStore};
+use crate::store::postgres::{Database, PgOptions, PgStore};
 use crate::store::{
     AppendError, AppendOutcome, AppendRequest, EventStore, ExpectedVersion, Head, Metadata,
     NewEvent, Replayed, SledStore, StoreOptions, VerifyReport,
 };
+use crate::tables::Tables;
 use crate::util::errors::{AppError, AppResult};
 use crate::vault::Vault;
 use antikor_shared::StreamId;
@@ -80,9 +81,10 @@ pub struct Config {
     pub snapshot_after: u64,
     /// The SMTP relay for e-mail about what waits (none: no e-mail; see `crate::mail`).
     pub mail: Option<crate::mail::MailConfig>,
-    /// A PostgreSQL database for the event log (`postgres://user@host/database`; see
-    /// `store::postgres`). `None`: the sled log in `DATA/log`. The rest of the state (secrets,
-    /// the vault, the files, the keys) stays in the data folder either way, for now.
+    /// A PostgreSQL database for the event log and the state beside it
+    /// (`postgres://user@host/database`; see `store::postgres` and `crate::tables`): password
+    /// hashes and sessions, throttles, the vault, the evidence files, shared by every server on
+    /// the database. `None`: all of it in the data folder. The key files stay files either way.
     pub database: Option<String>,
 }
 
@@ -121,6 +123,32 @@ fn key_file_is_inside(key_file: &std::path::Path, data_dir: &std::path::Path) ->
             .unwrap_or_else(|_| p.to_owned())
     };
     absolute(key_file).starts_with(absolute(data_dir))
+}
+
+/// The tables of the state called `name` beside the log: the sled database `DATA/NAME`, or
+/// the `NAME/…` rows of the database's state table.
+pub fn state_tables(
+    config: &Config,
+    database: Option<&Database>,
+    name: &'static str,
+) -> anyhow::Result<Tables> {
+    match database {
+        Some(database) => Ok(Tables::in_database(database.clone(), name)),
+        None => Ok(Tables::in_folder(&config.data_dir.join(name))?.0),
+    }
+}
+
+/// Connects to the configured PostgreSQL database, if there is one, and brings its schema up
+/// to date.
+pub async fn connect(config: &Config) -> anyhow::Result<Option<Database>> {
+    let Some(url) = config.database.clone() else {
+        return Ok(None);
+    };
+    // The address is not repeated in the message: it may carry a password.
+    tokio::task::spawn_blocking(move || Database::connect(&url, PgOptions::default().connections))
+        .await?
+        .map(Some)
+        .context("connecting to PostgreSQL")
 }
 
 /// The anchor file of the log in a data folder: beside `log/`, not in it, so that restoring an
@@ -282,7 +310,35 @@ impl App {
                 .context("opening the log's signing key")?,
         );
         let snapshot_key = checkpoints.snapshot_key();
-        let (store, models, report, walked) = match &config.database {
+        let database = connect(config).await?;
+        // The state beside the log opens first: a server whose vault key does not fit the
+        // vault (another server's database) refuses before it writes anything to the log.
+        let auth = Auth::open(
+            state_tables(config, database.as_ref(), "secrets")?,
+            config.sessions,
+        )
+        .context("opening the secrets store")?;
+        let key_file = config.vault_key_file();
+        if key_file_is_inside(&key_file, &config.data_dir) {
+            tracing::warn!(
+                key_file = %key_file.display(),
+                "the vault's master key is inside the data folder: a backup of the folder carries \
+                 the key to every sealed field; keep it apart (--key-file) and back it up separately"
+            );
+        }
+        let vault = Arc::new(
+            Vault::open_in(state_tables(config, database.as_ref(), "vault")?, &key_file)
+                .context("opening the vault")?,
+        );
+        let files = match &database {
+            Some(database) => crate::files::FileStore::Table(
+                Tables::in_database(database.clone(), "files").table("evidence")?,
+            ),
+            None => {
+                crate::files::FileStore::open(&config.data_dir).context("opening the file store")?
+            }
+        };
+        let (store, models, report, walked) = match &database {
             None => open_sled_log(
                 log_dir,
                 options,
@@ -291,8 +347,7 @@ impl App {
             )
             .await
             .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?,
-            // The address is not repeated in the message: it may carry a password.
-            Some(url) => open_postgres_log(url.clone())
+            Some(database) => open_postgres_log(database.clone())
                 .await
                 .context("opening the event log on PostgreSQL")?,
         };
@@ -354,21 +409,6 @@ impl App {
                 commits.send_replace(last.position);
             }
         }));
-        let auth = Auth::open(&config.data_dir.join("secrets"), config.sessions)
-            .context("opening the secrets store")?;
-        let key_file = config.vault_key_file();
-        if key_file_is_inside(&key_file, &config.data_dir) {
-            tracing::warn!(
-                key_file = %key_file.display(),
-                "the vault's master key is inside the data folder: a backup of the folder carries \
-                 the key to every sealed field; keep it apart (--key-file) and back it up separately"
-            );
-        }
-        let vault = Arc::new(
-            Vault::open(&config.data_dir.join("vault"), &key_file).context("opening the vault")?,
-        );
-        let files =
-            crate::files::FileStore::open(&config.data_dir).context("opening the file store")?;
         let assets = Assets::load(&config.assets_dir);
         if assets.is_none() {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
@@ -816,11 +856,11 @@ async fn open_sled_log(
     Ok((Arc::new(store), models, report, walked))
 }
 
-/// Opens the log in the PostgreSQL database at `url`, and folds the read models from the whole
-/// of it, checking the chain on the way (no snapshot is kept for it yet).
-async fn open_postgres_log(url: String) -> anyhow::Result<Opened> {
+/// Opens the log in a PostgreSQL database, and folds the read models from the whole of it,
+/// checking the chain on the way (no snapshot is kept for it yet).
+async fn open_postgres_log(database: Database) -> anyhow::Result<Opened> {
     tokio::task::spawn_blocking(move || -> anyhow::Result<Opened> {
-        let store = PgStore::open(&url, PgOptions::default())?;
+        let store = PgStore::open_on(database, PgOptions::default().max_batch)?;
         let (models, report) = ReadModels::replay(&store, u64::MAX)?;
         Ok((Arc::new(store), models, report, 0))
     })

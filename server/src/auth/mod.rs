@@ -6,10 +6,10 @@ pub mod secrets;
 pub mod session;
 pub mod throttle;
 
+use crate::tables::Tables;
 use password::Passwords;
 use secrets::Secrets;
 use session::{SessionPolicy, Sessions};
-use std::path::Path;
 use std::sync::Arc;
 use throttle::Throttle;
 
@@ -26,9 +26,9 @@ pub struct Auth {
 }
 
 impl Auth {
-    /// Opens the secrets store in `dir`.
-    pub fn open(dir: &Path, policy: SessionPolicy) -> anyhow::Result<Self> {
-        let secrets = Arc::new(Secrets::open(dir)?);
+    /// Opens the secrets store in `tables`.
+    pub fn open(tables: Tables, policy: SessionPolicy) -> anyhow::Result<Self> {
+        let secrets = Arc::new(Secrets::open_in(tables)?);
         Ok(Self {
             passwords: Passwords::default(),
             sessions: Sessions::new(secrets.clone(), policy),

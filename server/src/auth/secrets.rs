@@ -1,11 +1,13 @@
 //! The secrets store: password hashes and sessions, kept apart from the event log.
 //!
-//! It is a sled database of its own (`DATA/secrets`), so nothing that reads, exports or replays
-//! the log can reach a password hash or a session token. Changes that take power away
-//! (a new password, a logout, a revoked session) are fsynced before they are acknowledged; a
-//! new session is not, since losing one in a crash only asks its user to log in again.
+//! Its tables (`crate::tables`) are a sled database of their own (`DATA/secrets`), or the
+//! `secrets/…` rows of the state table on PostgreSQL, which every server on the database shares
+//! (so a session opened on one is good on all). Nothing that reads, exports or replays the log
+//! can reach a password hash or a session token. Changes that take power away (a new password,
+//! a logout, a revoked session) are durable before they are acknowledged; in a folder, a new
+//! session is not fsynced, since losing one in a crash only asks its user to log in again.
 
-use crate::store::durable::DurableDb;
+use crate::tables::{Table, Tables};
 use antikor_shared::Username;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -28,33 +30,42 @@ pub struct SessionRecord {
 
 /// Password hashes and sessions.
 pub struct Secrets {
-    db: DurableDb,
-    passwords: sled::Tree,
-    sessions: sled::Tree,
-    throttle: sled::Tree,
+    tables: Tables,
+    passwords: Table,
+    sessions: Table,
+    throttle: Table,
 }
 
 impl Secrets {
     /// Opens (or creates) the store in `dir`.
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
-        let (db, _) = DurableDb::open(dir)?;
+        Self::open_in(Tables::in_folder(dir)?.0)
+    }
+
+    /// Opens the store in `tables`.
+    pub fn open_in(tables: Tables) -> anyhow::Result<Self> {
         Ok(Self {
-            passwords: db.tree("passwords")?,
-            sessions: db.tree("sessions")?,
-            throttle: db.tree("throttle")?,
-            db,
+            passwords: tables.table("passwords")?,
+            sessions: tables.table("sessions")?,
+            throttle: tables.table("throttle")?,
+            tables,
         })
     }
 
+    /// Whether other servers share the store (see [`Tables::shared`]).
+    pub fn shared(&self) -> bool {
+        self.tables.shared()
+    }
+
     fn sync(&self) -> anyhow::Result<()> {
-        self.db.sync()
+        self.tables.sync()
     }
 
     /// The stored PHC string of an account's password.
     pub fn password_hash(&self, username: &Username) -> anyhow::Result<Option<String>> {
         Ok(self
             .passwords
-            .get(username.as_str())?
+            .get(username.as_str().as_bytes())?
             .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
@@ -64,7 +75,9 @@ impl Secrets {
         username: &Username,
         phc: &str,
     ) -> anyhow::Result<Option<String>> {
-        let old = self.passwords.insert(username.as_str(), phc.as_bytes())?;
+        let old = self
+            .passwords
+            .insert(username.as_str().as_bytes(), phc.as_bytes())?;
         self.sync()?;
         Ok(old.map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
@@ -76,15 +89,17 @@ impl Secrets {
         old: Option<&str>,
     ) -> anyhow::Result<()> {
         match old {
-            Some(phc) => self.passwords.insert(username.as_str(), phc.as_bytes())?,
-            None => self.passwords.remove(username.as_str())?,
+            Some(phc) => self
+                .passwords
+                .insert(username.as_str().as_bytes(), phc.as_bytes())?,
+            None => self.passwords.remove(username.as_str().as_bytes())?,
         };
         self.sync()
     }
 
     /// Stores a new session under the hash of its token.
     pub fn insert_session(&self, key: &[u8; 32], record: &SessionRecord) -> anyhow::Result<()> {
-        self.sessions.insert(key, serde_json::to_vec(record)?)?;
+        self.sessions.insert(key, &serde_json::to_vec(record)?)?;
         Ok(())
     }
 
@@ -110,11 +125,10 @@ impl Secrets {
     /// Ends every session of an account, durably; returns how many there were.
     pub fn remove_sessions_of(&self, username: &Username) -> anyhow::Result<usize> {
         let mut removed = 0;
-        for item in self.sessions.iter() {
-            let (key, value) = item?;
+        for (key, value) in self.sessions.scan_prefix(&[])? {
             let record: SessionRecord = serde_json::from_slice(&value)?;
             if record.username == *username {
-                self.sessions.remove(key)?;
+                self.sessions.remove(&key)?;
                 removed += 1;
             }
         }
@@ -128,13 +142,12 @@ impl Secrets {
         expired: impl Fn(&SessionRecord) -> bool,
     ) -> anyhow::Result<usize> {
         let mut removed = 0;
-        for item in self.sessions.iter() {
-            let (key, value) = item?;
+        for (key, value) in self.sessions.scan_prefix(&[])? {
             let stale = serde_json::from_slice::<SessionRecord>(&value)
                 .map(|r| expired(&r))
                 .unwrap_or(true);
             if stale {
-                self.sessions.remove(key)?;
+                self.sessions.remove(&key)?;
                 removed += 1;
             }
         }
@@ -142,15 +155,14 @@ impl Secrets {
     }
 
     /// How many sessions are stored.
-    pub fn session_count(&self) -> usize {
+    pub fn session_count(&self) -> anyhow::Result<usize> {
         self.sessions.len()
     }
 
     /// The failure times (Unix milliseconds) of every throttle key that starts with `kind/`.
     pub fn throttle_entries(&self, kind: &str) -> anyhow::Result<Vec<(String, Vec<u64>)>> {
         let mut entries = Vec::new();
-        for item in self.throttle.scan_prefix(format!("{kind}/")) {
-            let (key, value) = item?;
+        for (key, value) in self.throttle.scan_prefix(format!("{kind}/").as_bytes())? {
             // An unreadable entry only forgets some failures; the rest still count.
             if let Ok(times) = serde_json::from_slice(&value) {
                 entries.push((String::from_utf8_lossy(&key).into_owned(), times));
@@ -159,19 +171,34 @@ impl Secrets {
         Ok(entries)
     }
 
+    /// The failure times stored under each of the throttle keys `names` (none for a key with
+    /// none, or with an unreadable entry).
+    pub fn throttle_times(&self, names: &[String]) -> anyhow::Result<Vec<Vec<u64>>> {
+        names
+            .iter()
+            .map(|name| {
+                let value = self.throttle.get(name.as_bytes())?;
+                Ok(value
+                    .and_then(|v| serde_json::from_slice(&v).ok())
+                    .unwrap_or_default())
+            })
+            .collect()
+    }
+
     /// Keeps throttle keys' failure times durably (none: the key is removed), in one atomic
     /// batch and one fsync, so that a restart right after a burst of guesses does not open the
     /// door again.
     pub fn set_throttle_entries(&self, entries: &[(String, &[u64])]) -> anyhow::Result<()> {
-        let mut batch = sled::Batch::default();
-        for (key, times) in entries {
-            if times.is_empty() {
-                batch.remove(key.as_bytes());
-            } else {
-                batch.insert(key.as_bytes(), serde_json::to_vec(times)?);
-            }
-        }
-        self.throttle.apply_batch(batch)?;
+        let changes = entries
+            .iter()
+            .map(|(key, times)| {
+                let value = (!times.is_empty())
+                    .then(|| serde_json::to_vec(times))
+                    .transpose()?;
+                Ok((key.as_bytes().to_vec(), value))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        self.throttle.apply(changes)?;
         self.sync()
     }
 

@@ -118,7 +118,7 @@ impl Sessions {
     ) -> anyhow::Result<(String, ActiveSession)> {
         let now = unix_now();
         // Now and then, not on every request: drop sessions that ran out.
-        if self.secrets.session_count() > 64 {
+        if self.secrets.session_count()? > 64 {
             self.secrets
                 .remove_expired_sessions(|r| self.policy.is_expired(r, now))?;
         }

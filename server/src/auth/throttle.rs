@@ -224,6 +224,24 @@ impl Throttle {
         }
     }
 
+    /// The failures stored for `keys` now, when other servers share the store and count
+    /// failures into it too; `None` when this server's memory is the whole truth.
+    ///
+    /// Two servers that count a failure of one key at the same moment may each write their
+    /// list without the other's: the limit can then be passed by the checks in flight at once,
+    /// a few at most (see [`SUBJECT_IN_FLIGHT`]).
+    fn stored_failures(&self, keys: &[Key; 2]) -> Option<Vec<VecDeque<u64>>> {
+        let store = self.store.as_ref().filter(|store| store.shared())?;
+        let names: Vec<String> = keys.iter().map(|key| key.stored(self.kind)).collect();
+        match store.throttle_times(&names) {
+            Ok(lists) => Some(lists.into_iter().map(VecDeque::from).collect()),
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the failures counted by other servers failed; counting this server's");
+                None
+            }
+        }
+    }
+
     /// Starts an attempt: refused when the subject or address is blocked or already has its
     /// share of checks running; otherwise counted as a failure until it is reported a success.
     pub fn begin(
@@ -234,7 +252,17 @@ impl Throttle {
     ) -> Result<Attempt<'_>, Refusal> {
         let now = millis(now);
         let keys = keys(subject, address);
+        // Read before the lock is taken: a database's round trip does not hold up the checks
+        // of other keys.
+        let stored = self.stored_failures(&keys);
         let mut state = self.lock();
+        for (key, list) in keys.iter().zip(stored.into_iter().flatten()) {
+            if list.is_empty() {
+                state.failures.remove(key);
+            } else {
+                state.failures.insert(key.clone(), list);
+            }
+        }
         if state.failures.len() >= MAX_KEYS {
             let mut dropped = Vec::new();
             state.failures.retain(|key, list| {

@@ -48,7 +48,18 @@ pub enum AppError {
     Unavailable(Text),
     /// Anything else: a bug or a storage failure.
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for AppError {
+    /// A failure of the log's store keeps its meaning when it comes through the state beside
+    /// the log (a session looked up in a database out of reach is a 503, not a 500).
+    fn from(e: anyhow::Error) -> Self {
+        match e.downcast::<StoreError>() {
+            Ok(store) => store.into(),
+            Err(e) => Self::Internal(e),
+        }
+    }
 }
 
 /// The result type of handlers.

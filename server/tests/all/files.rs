@@ -10,7 +10,12 @@ use axum::http::{Method, Request, StatusCode, header};
 use chrono::TimeDelta;
 use serde_json::{Value, json};
 
-async fn upload(app: &TestApp, session: &Session, name: &str, bytes: &[u8]) -> (StatusCode, Value) {
+pub(crate) async fn upload(
+    app: &TestApp,
+    session: &Session,
+    name: &str,
+    bytes: &[u8],
+) -> (StatusCode, Value) {
     let request = Request::post(format!("/api/files?name={}", urlencode(name)))
         .header(header::COOKIE, &session.cookie)
         .header("x-csrf-token", &session.csrf)
@@ -34,7 +39,11 @@ fn urlencode(name: &str) -> String {
         .collect()
 }
 
-async fn download(app: &TestApp, session: Option<&Session>, sha256: &str) -> (StatusCode, Vec<u8>) {
+pub(crate) async fn download(
+    app: &TestApp,
+    session: Option<&Session>,
+    sha256: &str,
+) -> (StatusCode, Vec<u8>) {
     let mut request = Request::get(format!("/api/files/{sha256}"));
     if let Some(s) = session {
         request = request.header(header::COOKIE, &s.cookie);

@@ -23,6 +23,7 @@ mod report;
 mod risks;
 mod signals;
 mod snapshots;
+mod state_tables;
 mod support;
 mod surveys;
 mod tamper;

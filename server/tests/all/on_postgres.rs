@@ -10,18 +10,30 @@ use antikor_server::store::{EventStore, ExpectedVersion};
 use antikor_shared::tlog;
 use axum::http::StatusCode;
 
-/// The app on the data folder `dir`, with its log in the database at `url`.
-async fn start_on(dir: tempfile::TempDir, url: &str) -> TestApp {
-    let config = antikor_server::Config {
+/// A server's configuration on the data folder `dir`, with its log and state in the database at
+/// `url` and its key files in `keys`.
+fn config_on(dir: &std::path::Path, url: &str, keys: &std::path::Path) -> antikor_server::Config {
+    antikor_server::Config {
         database: Some(url.to_owned()),
-        ..antikor_server::Config::new(dir.path(), dir.path().join("no-frontend"))
-    };
+        key_file: Some(keys.join("vault.key")),
+        log_key_file: Some(keys.join("log.key")),
+        ..antikor_server::Config::new(dir, dir.join("no-frontend"))
+    }
+}
+
+/// The app on the data folder `dir`, with its log and state in the database at `url` and its
+/// key files in `keys`.
+async fn start_on(dir: tempfile::TempDir, url: &str, keys: &std::path::Path) -> TestApp {
+    let config = config_on(dir.path(), url, keys);
     TestApp::start_with(dir, config).await
 }
 
-/// The app on a data folder of its own, with its log in `place`'s database.
+/// A server on a data folder of its own, on `place`'s database with its key files.
 async fn start(dir: tempfile::TempDir, place: &Place) -> TestApp {
-    start_on(dir, database(place)).await
+    let Place::Postgres { url, keys, .. } = place else {
+        unreachable!("a PostgreSQL place")
+    };
+    start_on(dir, url, keys.path()).await
 }
 
 /// The address of a PostgreSQL place's database.
@@ -325,7 +337,8 @@ async fn a_stopped_database_is_answered_503_and_the_server_goes_on_once_it_is_ba
     // A cluster of its own: stopping the shared one would stop the other tests' logs.
     let cluster = antikor_e2e::postgres::Cluster::start();
     let url = cluster.url(&cluster.fresh_database().await);
-    let app = start_on(tempfile::tempdir().unwrap(), &url)
+    let keys = tempfile::tempdir().unwrap();
+    let app = start_on(tempfile::tempdir().unwrap(), &url, keys.path())
         .await
         .with_demo_accounts()
         .await;
@@ -532,4 +545,140 @@ async fn a_changed_hash_of_the_stored_tree_is_found_by_verify() {
         .expect("the changed hash is found");
     assert_eq!(found.position, 32, "{found}");
     assert!(found.reason.contains("Merkle tree hash"), "{found}");
+}
+
+/// Waits until `server` has folded everything `other` committed (it follows the database).
+async fn caught_up(server: &TestApp, other: &TestApp) {
+    let head = other.state.head().position;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while server.state.system_models().position < head {
+        assert!(std::time::Instant::now() < deadline, "followed within 10 s");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+/// Two servers behind a proxy, on one database with one pair of key files: a session opened on
+/// one is good on the other, with its CSRF token, and a logout on either ends it on both;
+/// failed logins counted on one block the account on the other; a signal filed on one opens
+/// whole on the other (the vault's keys are shared); a protocol uploaded on one is downloaded
+/// from the other. A third server with a vault key of its own is refused at its start.
+#[tokio::test]
+async fn two_servers_share_sessions_throttles_the_vault_and_the_files() {
+    use antikor_server::auth::throttle::ACCOUNT_LIMIT;
+    let place = Place::postgres().await;
+    let a = start(tempfile::tempdir().unwrap(), &place)
+        .await
+        .with_demo_accounts()
+        .await;
+    let b = start(tempfile::tempdir().unwrap(), &place).await;
+
+    // A session opened on A, used on B and ended there, is ended on A too.
+    let officer = a.login("bansko.officer").await;
+    let (status, me) = b.get_as(&officer, "/api/session").await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(me["username"], "bansko.officer");
+    let (status, body) = b
+        .post_as(&officer, "/api/activities", meeting("Записано на B"))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "the CSRF token is good on B: {body}"
+    );
+    caught_up(&a, &b).await;
+    let (_, activities) = a.get_as(&officer, "/api/activities?tenant=bansko").await;
+    assert!(activities.to_string().contains("Записано на B"));
+    let (status, _) = b
+        .call(
+            Some(&officer),
+            axum::http::Method::DELETE,
+            "/api/session",
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        a.get_as(&officer, "/api/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Guesses spread over both servers are counted together.
+    for n in 0..ACCOUNT_LIMIT {
+        let server = if n % 2 == 0 { &a } else { &b };
+        let (status, _) = server
+            .try_login("petrich.officer", "wrong wrong wrong")
+            .await
+            .unwrap_err();
+        assert!(
+            status == StatusCode::UNAUTHORIZED || n == ACCOUNT_LIMIT - 1,
+            "guess {n}: {status}"
+        );
+    }
+    for server in [&a, &b] {
+        let refused = server
+            .try_login("petrich.officer", crate::support::DEMO_PASSWORD)
+            .await
+            .unwrap_err();
+        assert_eq!(refused.0, StatusCode::TOO_MANY_REQUESTS, "{refused:?}");
+    }
+
+    // A signal filed on A opens whole on B.
+    let name = "Радостина Двусървърова";
+    let receipt = crate::signals::file(&a, crate::signals::named_signal("bansko", name)).await;
+    caught_up(&b, &a).await;
+    let officer = b.login("bansko.officer").await;
+    let id = receipt["id"].as_str().unwrap();
+    let (status, identity) = b
+        .post_as(
+            &officer,
+            &format!("/api/signals/{id}/identity"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{identity}");
+    assert_eq!(identity["reporter"]["name"], name);
+
+    // A protocol uploaded on B and attached to a public meeting is read from A by anyone.
+    let pdf = b"%PDF-1.7\n% protokol ot dva servara\n".to_vec();
+    let (status, file) = crate::files::upload(&b, &officer, "Протокол.pdf", &pdf).await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
+    let (_, record) = b
+        .post_as(&officer, "/api/activities", meeting("С протокол"))
+        .await;
+    let (status, body) = b
+        .post_as(
+            &officer,
+            &format!("/api/activities/{}/files", record["id"].as_str().unwrap()),
+            serde_json::json!({"files": [file]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    caught_up(&a, &b).await;
+    let sha256 = file["sha256"].as_str().unwrap();
+    assert_eq!(
+        crate::files::download(&a, None, sha256).await,
+        (StatusCode::OK, pdf)
+    );
+    assert!(
+        !b.dir.path().join("files").join(&sha256[..2]).exists(),
+        "the file is in the database, not the folder"
+    );
+
+    // A server given another vault key does not start on this database.
+    let dir = tempfile::tempdir().unwrap();
+    let Place::Postgres { url, keys, .. } = &place else {
+        unreachable!()
+    };
+    std::fs::write(dir.path().join("own-vault.key"), hex::encode([7u8; 32])).unwrap();
+    let config = antikor_server::Config {
+        key_file: Some(dir.path().join("own-vault.key")),
+        ..config_on(dir.path(), url, keys.path())
+    };
+    let head = a.state.head();
+    let refused = antikor_server::App::start(&config).await.err().unwrap();
+    assert!(
+        format!("{refused:#}").contains("not the key"),
+        "{refused:#}"
+    );
+    assert_eq!(a.state.head(), head, "refused before it wrote anything");
 }

@@ -12,7 +12,7 @@ use chrono::Datelike;
 use serde_json::{Value, json};
 
 /// A signal for the public form, naming its reporter and the person concerned.
-fn named_signal(tenant: &str, who: &str) -> Value {
+pub(crate) fn named_signal(tenant: &str, who: &str) -> Value {
     json!({
         "tenant": tenant,
         "reporter": {"name": who, "contact": "0888 123 456"},
@@ -38,7 +38,7 @@ fn anonymous_signal(tenant: &str) -> Value {
     })
 }
 
-async fn file(app: &TestApp, body: Value) -> Value {
+pub(crate) async fn file(app: &TestApp, body: Value) -> Value {
     let (status, receipt) = app
         .call(None, Method::POST, "/api/public/signals", Some(body))
         .await;

@@ -73,16 +73,13 @@ pub(crate) async fn work(app: &TestApp, round: u64) {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let bytes = format!("%PDF-1.7 анализ {round}").into_bytes();
-    let sha256 = antikor_server::files::FileStore::open(app.dir.path())
-        .unwrap()
-        .put(&bytes, std::time::SystemTime::now())
-        .unwrap();
+    let (status, file) = crate::files::upload(app, &officer, "analiz.pdf", &bytes).await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
     let (status, body) = app
         .post_as(
             &officer,
             &format!("/api/risks/{risk}/files"),
-            json!({"files": [{"sha256": sha256, "name": "analiz.pdf",
-                "media_type": "application/pdf", "bytes": bytes.len()}]}),
+            json!({"files": [file]}),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");

@@ -38,6 +38,9 @@ pub enum Place {
         _cluster: Arc<Cluster>,
         /// The database's address.
         url: String,
+        /// The key files (`vault.key`, `log.key`) of every server on the database, as an
+        /// installation copies them to each.
+        keys: tempfile::TempDir,
     },
 }
 
@@ -67,6 +70,7 @@ impl Place {
         Self::Postgres {
             _cluster: cluster,
             url,
+            keys: tempfile::tempdir().unwrap(),
         }
     }
 

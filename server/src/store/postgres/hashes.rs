@@ -99,6 +99,7 @@ impl HashReader for PgHashes<'_> {
         let pool = self.0.shared.pool.clone();
         let indexes = indexes.to_vec();
         self.0
+            .database
             .on(async move {
                 let client = pool.get().await.map_err(super::pool_failed)?;
                 tree_hashes(&**client, &indexes).await

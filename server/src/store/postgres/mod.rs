@@ -17,9 +17,12 @@
 //! The store runs a small runtime of its own for its connections, and a read waits on its
 //! caller's thread until that runtime has the answer, as a sled read waits on the disk.
 
+mod database;
 mod follow;
 mod hashes;
 pub mod schema;
+
+pub use database::{Database, Params};
 
 pub use schema::{describe, migrate, migrate_to};
 
@@ -36,17 +39,16 @@ use super::{
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
 use antikor_shared::{RecordedEvent, StreamId, TenantId};
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use deadpool_postgres::Pool;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use std::collections::HashMap;
-use std::future::Future;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
 use tokio::task::JoinHandle;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{GenericClient, NoTls, Row, Statement};
+use tokio_postgres::{GenericClient, Row, Statement};
 use uuid::Uuid;
 
 /// The advisory lock key under which appends are committed ("antikor" and 2).
@@ -81,21 +83,7 @@ impl Default for PgOptions {
 #[derive(Clone)]
 pub struct PgStore {
     shared: Arc<Shared>,
-    runtime: Arc<OwnRuntime>,
-}
-
-/// The store's runtime, stopped when the last handle to the store is dropped. Tasks on it hold
-/// only [`Shared`], so that the runtime is never dropped from one of its own threads.
-struct OwnRuntime(Option<tokio::runtime::Runtime>);
-
-impl Drop for OwnRuntime {
-    fn drop(&mut self) {
-        if let Some(runtime) = self.0.take() {
-            // An append in flight is rolled back by the database when its connection closes:
-            // nothing that was acknowledged depends on the tasks stopped here.
-            runtime.shutdown_background();
-        }
-    }
+    database: Database,
 }
 
 struct Shared {
@@ -135,47 +123,21 @@ impl PgStore {
     /// up to date and starts the writer. Fails when the database cannot be reached, is newer
     /// than this server, or its newest records do not make a tree.
     pub fn open(url: &str, options: PgOptions) -> Result<Self, StoreError> {
-        let mut config: tokio_postgres::Config = url
-            .parse()
-            .map_err(|e| StoreError::Io(format!("the database address is not valid: {e}")))?;
-        // A prepared statement's generic plan is made once, often while the log is nearly
-        // empty and a sequential scan is cheapest; the log then outgrows it. The lookup of a
-        // commit's ids scanned the whole log that way, and 64 writers got 4,000 events/s.
-        // Each execution is planned for the log as it is.
-        let planned = format!(
-            "{} -c plan_cache_mode=force_custom_plan",
-            config.get_options().unwrap_or_default()
-        );
-        config.options(planned.trim());
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("antikor-postgres")
-            .enable_all()
-            .build()?;
-        let manager = Manager::from_config(
-            config.clone(),
-            NoTls,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = Pool::builder(manager)
-            .max_size(options.connections.max(2))
-            .runtime(deadpool_postgres::Runtime::Tokio1)
-            .build()
-            .map_err(|e| StoreError::Io(format!("PostgreSQL: {e}")))?;
-        let runtime = Arc::new(OwnRuntime(Some(runtime)));
-        let (head, frontier) = on(&runtime, {
-            let pool = pool.clone();
-            async move {
-                let mut client = pool.get().await.map_err(pool_failed)?;
-                schema::migrate(&mut client).await?;
-                tip(&**client).await
-            }
+        Self::open_on(
+            Database::connect(url, options.connections)?,
+            options.max_batch,
+        )
+    }
+
+    /// The log on an open database, committing at most `max_batch` appends in a transaction.
+    pub fn open_on(database: Database, max_batch: usize) -> Result<Self, StoreError> {
+        let (head, frontier) = database.on({
+            let pool = database.pool().clone();
+            async move { tip(&**pool.get().await.map_err(pool_failed)?).await }
         })?;
         let (queue, rx) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
-            pool,
+            pool: database.pool().clone(),
             queue: RwLock::new(Some(queue)),
             writer: Mutex::new(None),
             listener: Mutex::new(None),
@@ -188,38 +150,24 @@ impl PgStore {
             shared: shared.clone(),
             head,
             frontier,
-            max_batch: options.max_batch.max(1),
+            max_batch: max_batch.max(1),
         };
         let (announce, announced) = watch::channel(0);
-        let listener = handle(&runtime).spawn(follow::listen(config, announce));
+        let listener = database.spawn(follow::listen(database.config().clone(), announce));
         *shared.listener.lock().unwrap() = Some(listener);
-        let task = handle(&runtime).spawn(writer.run(rx, announced));
+        let task = database.spawn(writer.run(rx, announced));
         *shared.writer.lock().unwrap() = Some(task);
-        Ok(Self { shared, runtime })
+        Ok(Self { shared, database })
     }
 
-    /// Runs `work` on the store's runtime and waits for it on this thread.
-    fn on<T: Send + 'static>(
-        &self,
-        work: impl Future<Output = Result<T, StoreError>> + Send + 'static,
-    ) -> Result<T, StoreError> {
-        on(&self.runtime, work)
+    /// The database the log is on.
+    pub fn database(&self) -> &Database {
+        &self.database
     }
 
     /// The rows `sql` returns for `params`, on a connection of the pool.
-    fn query(
-        &self,
-        sql: String,
-        params: Vec<Box<dyn ToSql + Send + Sync>>,
-    ) -> Result<Vec<Row>, StoreError> {
-        let pool = self.shared.pool.clone();
-        self.on(async move {
-            let client = pool.get().await.map_err(pool_failed)?;
-            let statement = client.prepare_cached(&sql).await.map_err(failed)?;
-            let params: Vec<&(dyn ToSql + Sync)> =
-                params.iter().map(|p| &**p as &(dyn ToSql + Sync)).collect();
-            client.query(&statement, &params).await.map_err(failed)
-        })
+    fn query(&self, sql: impl Into<String>, params: Params) -> Result<Vec<Row>, StoreError> {
+        self.database.query(sql, params)
     }
 
     /// The stored bytes of the record at `position`, when it is within the head.
@@ -228,7 +176,7 @@ impl PgStore {
             return Ok(None);
         }
         let rows = self.query(
-            "SELECT record FROM log_records WHERE position = $1".into(),
+            "SELECT record FROM log_records WHERE position = $1",
             vec![Box::new(sql_int(position))],
         )?;
         Ok(rows.first().map(|row| row.get(0)))
@@ -256,8 +204,7 @@ impl PgStore {
         while frontier.size() < head.position {
             let rows = self.query(
                 "SELECT position, record FROM log_records
-                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3"
-                    .into(),
+                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
                 vec![
                     Box::new(sql_int(frontier.size())),
                     Box::new(sql_int(head.position)),
@@ -277,7 +224,7 @@ impl PgStore {
             let indexes: Vec<i64> = expected.iter().map(|(i, _)| sql_int(*i)).collect();
             let stored: HashMap<u64, Vec<u8>> = self
                 .query(
-                    "SELECT index, hash FROM log_tree WHERE index = ANY($1)".into(),
+                    "SELECT index, hash FROM log_tree WHERE index = ANY($1)",
                     vec![Box::new(indexes)],
                 )?
                 .iter()
@@ -326,34 +273,6 @@ impl PgStore {
     fn refuse(&self, reason: StoreError) {
         *self.shared.refusal.write().unwrap() = Some(reason);
     }
-}
-
-fn handle(runtime: &OwnRuntime) -> &tokio::runtime::Handle {
-    runtime
-        .0
-        .as_ref()
-        .expect("the runtime lives as long as the store")
-        .handle()
-}
-
-/// Runs `work` on the store's runtime and waits for it on this thread. The caller may be a
-/// thread of another runtime (a request's handler): it waits as it would on a disk read, and
-/// the work runs on the store's own threads.
-///
-/// The answer comes back by a plain channel, not the task's `JoinHandle`: polled from inside
-/// a tokio task whose cooperative budget is spent, a `JoinHandle` defers its wake-up to that
-/// task's scheduler, which this wait blocks, and a test that read 128 times hung for good.
-fn on<T: Send + 'static>(
-    runtime: &OwnRuntime,
-    work: impl Future<Output = Result<T, StoreError>> + Send + 'static,
-) -> Result<T, StoreError> {
-    let (answer, answered) = std::sync::mpsc::sync_channel(1);
-    handle(runtime).spawn(async move {
-        let _ = answer.send(work.await);
-    });
-    answered.recv().map_err(|_| {
-        StoreError::Io("a PostgreSQL task stopped without an answer (the store is closing)".into())
-    })?
 }
 
 fn pool_failed(e: deadpool_postgres::PoolError) -> StoreError {
@@ -575,7 +494,7 @@ impl Writer {
         let transaction = client.transaction().await.map_err(failed)?;
         // Sent together and run in order, so that every read after the lock sees every commit
         // before it: one round trip to the database instead of four.
-        let (lock, by_id, by_stream): (Params<1>, Params<1>, Params<2>) =
+        let (lock, by_id, by_stream): (Args<1>, Args<1>, Args<2>) =
             ([&LOG_LOCK], [&ids], [&tenants, &names]);
         let (_, newest, placed, versions) = futures::try_join!(
             transaction.execute(&statements.lock, &lock),
@@ -598,7 +517,7 @@ impl Writer {
         if !pending.events.is_empty() {
             let r = &pending.rows;
             let head = self.head.position.to_string();
-            let records: Params<7> = [
+            let records: Args<7> = [
                 &r.position,
                 &r.id,
                 &r.tenant,
@@ -607,8 +526,8 @@ impl Writer {
                 &r.event_type,
                 &r.record,
             ];
-            let tree: Params<2> = [&pending.tree.0, &pending.tree.1];
-            let notify: Params<2> = [&follow::CHANNEL, &head];
+            let tree: Args<2> = [&pending.tree.0, &pending.tree.1];
+            let notify: Args<2> = [&follow::CHANNEL, &head];
             futures::try_join!(
                 transaction.execute(&statements.records, &records),
                 transaction.execute(&statements.tree, &tree),
@@ -884,8 +803,8 @@ impl Statements {
     }
 }
 
-/// A statement's parameters.
-type Params<'a, const N: usize> = [&'a (dyn ToSql + Sync); N];
+/// A statement's parameters, borrowed for one execution.
+type Args<'a, const N: usize> = [&'a (dyn ToSql + Sync); N];
 
 /// The log's newest position.
 const NEWEST: &str = "SELECT position FROM log_records ORDER BY position DESC LIMIT 1";
@@ -965,8 +884,7 @@ impl EventStore for PgStore {
         let rows = self.query(
             "SELECT position, record FROM log_records
               WHERE tenant = $1 AND stream = $2 AND version >= $3 AND position <= $4
-              ORDER BY version LIMIT $5"
-                .into(),
+              ORDER BY version LIMIT $5",
             vec![
                 Box::new(tenant.to_string()),
                 Box::new(stream.to_string()),
@@ -982,8 +900,7 @@ impl EventStore for PgStore {
 
     fn named_streams(&self, tenant: &TenantId) -> Vec<(StreamId, u64)> {
         let rows = self.query(
-            "SELECT stream, count(*) FROM log_records WHERE tenant = $1 AND position <= $2 GROUP BY stream"
-                .into(),
+            "SELECT stream, count(*) FROM log_records WHERE tenant = $1 AND position <= $2 GROUP BY stream",
             vec![
                 Box::new(tenant.to_string()),
                 Box::new(sql_int(self.head().position)),
@@ -1075,8 +992,7 @@ impl EventStore for PgStore {
         'walk: while records < end {
             let rows = self.query(
                 "SELECT position, record FROM log_records
-                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3"
-                    .into(),
+                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
                 vec![
                     Box::new(sql_int(records)),
                     Box::new(sql_int(end)),
@@ -1219,7 +1135,7 @@ impl EventStore for PgStore {
                     .await
                     .map_err(|e| StoreError::Io(format!("the log writer failed: {e}")))?;
             }
-            shared.pool.close();
+            // The pool stays open: the state beside the log may share it (see `Database`).
             Ok(())
         }
         .boxed()
@@ -1228,15 +1144,8 @@ impl EventStore for PgStore {
 
 /// The statement of one page of a filtered read: the positions, types and records of events
 /// after `low` and before `high`, nearest the cursor first, at most `limit`.
-fn page_query(
-    filter: &Filter,
-    low: u64,
-    high: u64,
-    forward: bool,
-    limit: u64,
-) -> (String, Vec<Box<dyn ToSql + Send + Sync>>) {
-    let mut params: Vec<Box<dyn ToSql + Send + Sync>> =
-        vec![Box::new(sql_int(low)), Box::new(sql_int(high))];
+fn page_query(filter: &Filter, low: u64, high: u64, forward: bool, limit: u64) -> (String, Params) {
+    let mut params: Params = vec![Box::new(sql_int(low)), Box::new(sql_int(high))];
     let mut sql =
         "SELECT position, event_type, record FROM log_records WHERE position > $1 AND position < $2"
             .to_owned();
