@@ -184,3 +184,151 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
     );
     assert!(out.contains(head_hash), "{out}");
 }
+
+/// `/api/health` of a server.
+async fn health(http: &reqwest::Client, base: &str) -> Option<serde_json::Value> {
+    http.get(format!("{base}/api/health"))
+        .send()
+        .await
+        .ok()?
+        .json()
+        .await
+        .ok()
+}
+
+/// Two real servers on one database with one pair of key files, as behind a proxy: a session
+/// opened on one works on both; one of them is on duty; the one on duty is killed with SIGKILL in
+/// the middle of a burst of commands sent to both, the other keeps answering, holds every
+/// command either answered, and takes the duties over.
+#[tokio::test]
+async fn two_servers_on_one_database_serve_on_when_one_is_killed() {
+    let cluster = Cluster::start();
+    let url = cluster.url(&cluster.fresh_database().await);
+    let keys = tempfile::tempdir().unwrap();
+    let (vault_key, log_key) = (keys.path().join("vault.key"), keys.path().join("log.key"));
+    let installation = [
+        "--database",
+        &url,
+        "--key-file",
+        vault_key.to_str().unwrap(),
+        "--log-key-file",
+        log_key.to_str().unwrap(),
+    ];
+    let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let account = [
+        &installation[..],
+        &[
+            "--tenant",
+            "bansko",
+            "--role",
+            "officer",
+            "--username",
+            "bansko.first",
+        ],
+    ]
+    .concat();
+    let created = create_user(first.path(), &account, PASSWORD);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let assets = first.path().join("no-frontend");
+    let mut servers = [
+        Server::start_with(first.path(), &assets, &installation).unwrap(),
+        Server::start_with(second.path(), &assets, &installation).unwrap(),
+    ];
+    let http = reqwest::Client::new();
+    let session = api_login(&http, &servers[0].base_url, "bansko.first", PASSWORD).await;
+
+    // One of them, and only one, is on duty.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let on_duty = loop {
+        let mut on = Vec::new();
+        for (i, server) in servers.iter().enumerate() {
+            if health(&http, &server.base_url).await.unwrap()["on_duty"] == true {
+                on.push(i);
+            }
+        }
+        assert!(on.len() <= 1, "both servers on duty");
+        if let [i] = on[..] {
+            break i;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no server took the duties"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let survivor = 1 - on_duty;
+
+    // 8 clients on each server with the one session; the server on duty is killed.
+    let answered = Arc::new(Mutex::new(Vec::new()));
+    let sending = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let clients: Vec<_> = (0..16)
+        .map(|client| {
+            let base = servers[client % 2].base_url.clone();
+            let (http, session, answered) = (http.clone(), session.clone(), answered.clone());
+            let sending = sending.clone();
+            tokio::spawn(async move {
+                let mut n = 0;
+                while sending.load(std::sync::atomic::Ordering::Relaxed) {
+                    let title = format!("Заседание {client}-{n}");
+                    match record_meeting(&http, &base, &session, &title).await {
+                        Some(id) => answered.lock().unwrap().push((client % 2, id)),
+                        None => return,
+                    }
+                    n += 1;
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    servers[on_duty].child.kill().unwrap();
+    servers[on_duty].child.wait().unwrap();
+    let killed_at = answered.lock().unwrap().len();
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    sending.store(false, std::sync::atomic::Ordering::Relaxed);
+    for client in clients {
+        client.await.unwrap();
+    }
+    let answered = answered.lock().unwrap().clone();
+    // (An answer the killed server sent just before it died may be counted just after.)
+    let after_kill = answered[killed_at..]
+        .iter()
+        .filter(|(server, _)| *server == survivor)
+        .count();
+    assert!(
+        after_kill > 16,
+        "the other server kept answering: {after_kill} commands after the kill"
+    );
+    eprintln!(
+        "{} commands answered by two servers, {after_kill} by the survivor after the SIGKILL",
+        answered.len()
+    );
+
+    let base = &servers[survivor].base_url;
+    let stored = activity_ids(&http, base, &session).await;
+    let lost: Vec<_> = answered
+        .iter()
+        .filter(|(_, id)| !stored.contains(id))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} answered commands are lost",
+        lost.len(),
+        answered.len()
+    );
+
+    // The duties move to the survivor once the database has let the dead server's lock go.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while health(&http, base).await.unwrap()["on_duty"] != true {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the duties did not move"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let health = health(&http, base).await.unwrap();
+    assert_eq!(health["status"], "ok", "{health}");
+}

@@ -287,7 +287,7 @@ pub async fn deliver(app: Weak<App>, mailer: Mailer, mut stopping: watch::Receiv
         let Some(app) = app.upgrade() else {
             return;
         };
-        if app.read_only() || !backoff.ready(Instant::now()) {
+        if app.read_only() || !app.on_duty() || !backoff.ready(Instant::now()) {
             continue;
         }
         let letters = due(&app.models_unscoped(), app.clock.now(), &mailer.config);

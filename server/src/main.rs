@@ -599,7 +599,8 @@ fn serve(
 }
 
 /// Destroys the keys of signals whose retention period ended, and removes uploaded files that
-/// no record attached: at start, then hourly.
+/// no record attached: at start, then hourly, on the server on duty (see [`App::on_duty`]).
+/// A server that takes the duties over sweeps at its next hour.
 async fn sweep_hourly(app: antikor_server::app::AppState) {
     let mut stopping = app.stopping.clone();
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -607,6 +608,9 @@ async fn sweep_hourly(app: antikor_server::app::AppState) {
         tokio::select! {
             _ = hourly.tick() => {}
             _ = stopping.wait_for(|s| *s) => return,
+        }
+        if !app.on_duty() {
+            continue;
         }
         let today = app.clock.today();
         if let Err(error) = app.sweep_retention(today).await {

@@ -41,6 +41,10 @@ pub struct Health {
     pub history_checked: bool,
     /// The witnesses the log submits its checkpoints to.
     pub witnesses: Vec<WitnessHealth>,
+    /// Whether this server runs the work done once per installation (the sweeps, e-mail
+    /// reminders): always on a data folder; of several servers on one database, one at a time.
+    #[serde(default)]
+    pub on_duty: bool,
 }
 
 /// A witness of the log, as `/api/health` shows it.

@@ -236,6 +236,8 @@ pub struct App {
     snapshotted: tokio::sync::Mutex<u64>,
     /// Whether the history up to the head has been verified since the start.
     history_checked: Arc<AtomicBool>,
+    /// Whether this server does the work done once per installation (see [`App::on_duty`]).
+    on_duty: watch::Receiver<bool>,
 }
 
 /// The handlers' shared state (cheap to clone).
@@ -414,6 +416,11 @@ impl App {
             tracing::warn!(dir = %config.assets_dir.display(), "no built frontend found: serving the API only");
         }
         let (tx, stopping) = watch::channel(false);
+        // Alone on its data folder, a server is always on duty (the sender's last word stays).
+        let on_duty = match &database {
+            Some(database) => database.hold_duties(),
+            None => watch::channel(true).1,
+        };
         tokio::spawn(checkpoints::keep_signed(
             Arc::downgrade(&store),
             checkpoints.clone(),
@@ -462,6 +469,7 @@ impl App {
             mail_configured: mailer.is_some(),
             snapshotted: tokio::sync::Mutex::new(walked),
             history_checked,
+            on_duty,
         });
         if walked > 0 && !app.history_checked() && app.store.refusal().is_none() {
             tokio::task::spawn_blocking({
@@ -491,6 +499,13 @@ impl App {
             ));
         }
         Ok((AppState(app.clone()), StopHandle { tx, app }))
+    }
+
+    /// Whether this server does the work done once per installation: the retention sweep, the
+    /// sweep of unattached files, e-mail reminders. Always on a data folder; of the servers on
+    /// one database, the one that holds its duty lock (see `store::postgres::duty`).
+    pub fn on_duty(&self) -> bool {
+        *self.on_duty.borrow()
     }
 
     /// The position of the snapshot this start resumed from; 0 when it walked the whole log.

@@ -29,5 +29,6 @@ pub async fn health(State(app): State<AppState>) -> Json<Health> {
         damage,
         history_checked: app.history_checked(),
         witnesses: app.witnesses.iter().map(|w| w.health()).collect(),
+        on_duty: app.on_duty(),
     })
 }

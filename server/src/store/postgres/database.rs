@@ -93,6 +93,11 @@ impl Database {
         &self.config
     }
 
+    /// [`config`](Self::config), for a task that keeps it.
+    pub(super) fn config_shared(&self) -> Arc<tokio_postgres::Config> {
+        self.config.clone()
+    }
+
     /// Starts `task` on the database's runtime.
     pub(super) fn spawn<F>(&self, task: F) -> JoinHandle<F::Output>
     where

@@ -56,7 +56,9 @@ async fn hold(
         if *on_duty.borrow() {
             tokio::time::timeout(DUTY_LOOK, client.simple_query("SELECT 1"))
                 .await
-                .map_err(|_| anyhow::anyhow!("the database did not answer within {DUTY_LOOK:?}"))??;
+                .map_err(|_| {
+                    anyhow::anyhow!("the database did not answer within {DUTY_LOOK:?}")
+                })??;
         } else {
             let taken: bool = client
                 .query_one("SELECT pg_try_advisory_lock($1)", &[&DUTY_LOCK])

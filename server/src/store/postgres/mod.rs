@@ -18,11 +18,13 @@
 //! caller's thread until that runtime has the answer, as a sled read waits on the disk.
 
 mod database;
+mod duty;
 mod follow;
 mod hashes;
 pub mod schema;
 
 pub use database::{Database, Params};
+pub use duty::DUTY_LOOK;
 
 pub use schema::{describe, migrate, migrate_to};
 
