@@ -1,8 +1,10 @@
 //! The two backends of the event log side by side, in one run, printed as figures
 //! (`cargo bench -p antikor-server --bench backends`): a durable single append (p50, p99) and 64
 //! concurrent writers on each; on PostgreSQL, how soon a second server sees a commit of the
-//! first; and a cold start of the whole application on a log of the real mix, copied from sled
-//! into PostgreSQL by `antikor store copy`'s own function.
+//! first; durable HTTP commands (a meeting recorded through `POST /api/activities`, over TCP)
+//! from 64 clients on one server on sled, one server on PostgreSQL and two servers sharing it;
+//! and a cold start of the whole application on a log of the real mix, copied from sled into
+//! PostgreSQL by `antikor store copy`'s own function.
 //!
 //! PostgreSQL is a throwaway cluster of the test harness (`antikor_e2e::postgres`) on the same
 //! disk, with its defaults (`fsync` and `synchronous_commit` on). `BENCH_EVENTS` sets the size
@@ -56,6 +58,74 @@ async fn single_appends(store: &dyn EventStore) -> Vec<Duration> {
     }
     times.sort();
     times
+}
+
+/// A server of the whole application listening on a free port of 127.0.0.1 until the bench
+/// ends, with the demo accounts when `first` on its log: its base URL.
+async fn serve(config: &Config, first: bool) -> String {
+    let (state, stop) = App::start(config).await.unwrap();
+    if first {
+        antikor_server::demo::create_accounts(&state).await.unwrap();
+    }
+    // Kept for the rest of the run: the bench ends by exiting.
+    std::mem::forget(stop);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = antikor_server::router::build(state)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    format!("http://{address}")
+}
+
+/// 64 clients, spread over `servers`, each recording meetings one after another for 5 s with
+/// a session opened on the first server: commands answered 201 per second.
+async fn commands(servers: &[String]) -> f64 {
+    let http = reqwest::Client::new();
+    let login = http
+        .post(format!("{}/api/session", servers[0]))
+        .json(&serde_json::json!({"username": "bansko.officer",
+            "password": antikor_server::demo::DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let body: serde_json::Value = login.json().await.unwrap();
+    let csrf = body["csrf_token"].as_str().unwrap().to_owned();
+    let until = Instant::now() + Duration::from_secs(5);
+    let clients: Vec<_> = (0..64)
+        .map(|client| {
+            let base = servers[client % servers.len()].clone();
+            let (http, cookie, csrf) = (http.clone(), cookie.clone(), csrf.clone());
+            tokio::spawn(async move {
+                let mut answered = 0u64;
+                while Instant::now() < until {
+                    let status = http
+                        .post(format!("{base}/api/activities"))
+                        .header("cookie", &cookie)
+                        .header("x-csrf-token", &csrf)
+                        .json(&serde_json::json!({"kind": "meeting", "date": "2017-03-01",
+                            "meeting_kind": "open_doors", "title": format!("Заседание {client}-{answered}"),
+                            "participants": 7, "organisations": [], "agenda": "Прозрачност",
+                            "decisions": "Решение 1", "protocol": "Протокол 1", "public": true,
+                            "measures": ["II.2"]}))
+                        .send()
+                        .await
+                        .unwrap()
+                        .status();
+                    assert_eq!(status, 201, "a meeting recorded");
+                    answered += 1;
+                }
+                answered
+            })
+        })
+        .collect();
+    let start = Instant::now();
+    let mut total = 0;
+    for client in clients {
+        total += client.await.unwrap();
+    }
+    total as f64 / start.elapsed().as_secs_f64()
 }
 
 /// 64 tasks appending single events for 5 s: events per second.
@@ -183,6 +253,28 @@ fn main() {
         micros(percentile(&seen, 0.99)),
         micros(percentile(&seen, 1.0))
     );
+
+    // Durable HTTP commands from 64 clients: one server on sled, one on PostgreSQL, two sharing
+    // a database (with one pair of key files, as an installation runs them).
+    let keys = tempfile::tempdir().unwrap();
+    let on = |name: &str, database: Option<String>| Config {
+        database,
+        key_file: Some(keys.path().join("vault.key")),
+        log_key_file: Some(keys.path().join("log.key")),
+        ..Config::new(dir.path().join(name), dir.path().join("none"))
+    };
+    let url = fresh(&runtime);
+    runtime.block_on(async {
+        let sled = serve(&on("http-sled", None), true).await;
+        let first = serve(&on("http-pg-1", Some(url.clone())), true).await;
+        let rate = commands(std::slice::from_ref(&sled)).await;
+        println!("      sled: 64 clients, one server     {rate:>8.0} HTTP commands/s");
+        let rate = commands(std::slice::from_ref(&first)).await;
+        println!("PostgreSQL: 64 clients, one server     {rate:>8.0} HTTP commands/s");
+        let second = serve(&on("http-pg-2", Some(url)), false).await;
+        let rate = commands(&[first, second]).await;
+        println!("PostgreSQL: 64 clients, two servers    {rate:>8.0} HTTP commands/s");
+    });
 
     // The cold start: a log of the real mix on sled, the same log copied into PostgreSQL.
     let on_sled = Config::new(dir.path().join("sled"), dir.path().join("none"));
