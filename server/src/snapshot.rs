@@ -21,10 +21,15 @@
 //! read back as they were written; the fingerprint makes sure the field order is the writer's),
 //! compressed with zstd. The file is written to a temporary file, fsynced and renamed over the
 //! old one, so a crash leaves the old snapshot or the new one, never half of one.
+//!
+//! With the log on PostgreSQL the same bytes are rows of the state table (`crate::tables`), in
+//! chunks replaced in one transaction, where every server on the database finds them; the
+//! server on duty writes them (see `App::on_duty`).
 
 use crate::projections::ReadModels;
 use crate::store::Resume;
 use crate::store::durable::sync_dir;
+use crate::tables::Table;
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use std::borrow::Cow;
@@ -90,6 +95,66 @@ impl Snapshot {
 /// leaves it behind (it is not part of the history).
 pub fn path(data_dir: &Path) -> PathBuf {
     data_dir.join("snapshot")
+}
+
+/// Where a snapshot is kept.
+#[derive(Clone)]
+pub enum Place {
+    /// A file of the data folder ([`path`]).
+    File(PathBuf),
+    /// Rows of a table shared by the servers on one database: the file's bytes in chunks of
+    /// at most [`CHUNK`], numbered from 0 (big-endian `u32` keys).
+    Table(Table),
+}
+
+/// The largest chunk of a snapshot in a table: well under what PostgreSQL takes in one value.
+pub const CHUNK: usize = 32 << 20;
+
+impl Place {
+    /// Reads the snapshot: `Ok(None)` when there is none, `Err` saying why it cannot be used.
+    pub fn read(&self, key: &Key) -> Result<Option<Snapshot>, String> {
+        match self {
+            Self::File(path) => read(path, key),
+            Self::Table(table) => {
+                let chunks = table
+                    .scan_prefix(&[])
+                    .map_err(|e| format!("the snapshot cannot be read ({e:#})"))?;
+                if chunks.is_empty() {
+                    return Ok(None);
+                }
+                let numbered = chunks
+                    .iter()
+                    .enumerate()
+                    .all(|(n, (number, _))| number[..] == (n as u32).to_be_bytes());
+                if !numbered {
+                    return Err("the snapshot is damaged (a chunk is missing)".into());
+                }
+                let bytes: Vec<Vec<u8>> = chunks.into_iter().map(|(_, chunk)| chunk).collect();
+                from_bytes(&bytes.concat(), key).map(Some)
+            }
+        }
+    }
+
+    /// Writes `snapshot` durably, replacing the one there; returns its size in bytes.
+    pub fn write(&self, snapshot: Snapshot, key: &Key) -> std::io::Result<u64> {
+        match self {
+            Self::File(path) => write(path, snapshot, key),
+            Self::Table(table) => {
+                let bytes = to_bytes(snapshot, key).map_err(std::io::Error::other)?;
+                let chunks: Vec<&[u8]> = bytes.chunks(CHUNK).collect();
+                let before = table.len().map_err(std::io::Error::other)?;
+                let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes().to_vec();
+                let mut changes: Vec<_> = chunks
+                    .iter()
+                    .enumerate()
+                    .map(|(n, chunk)| (number(n), Some(chunk.to_vec())))
+                    .collect();
+                changes.extend((chunks.len()..before).map(|n| (number(n), None)));
+                table.apply(changes).map_err(std::io::Error::other)?;
+                Ok(bytes.len() as u64)
+            }
+        }
+    }
 }
 
 /// The snapshot file's bytes: header and body.

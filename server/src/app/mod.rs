@@ -229,7 +229,7 @@ pub struct App {
     resumed_from: u64,
     /// Where the snapshot is written, the key it is authenticated with, and how many new
     /// events call for one.
-    snapshot_path: Option<PathBuf>,
+    snapshots: snapshot::Place,
     snapshot_key: snapshot::Key,
     snapshot_after: u64,
     /// The position of the newest snapshot; held while one is written.
@@ -340,18 +340,23 @@ impl App {
                 crate::files::FileStore::open(&config.data_dir).context("opening the file store")?
             }
         };
+        let snapshots = match &database {
+            None => snapshot::Place::File(snapshot::path(&config.data_dir)),
+            Some(database) => snapshot::Place::Table(
+                Tables::in_database(database.clone(), "snapshots").table("read-models")?,
+            ),
+        };
         let (store, models, report, walked) = match &database {
-            None => open_sled_log(
-                log_dir,
-                options,
-                snapshot::path(&config.data_dir),
-                snapshot_key.clone(),
-            )
-            .await
-            .with_context(|| format!("opening the event log in {}", config.data_dir.display()))?,
-            Some(database) => open_postgres_log(database.clone())
+            None => open_sled_log(log_dir, options, snapshots.clone(), snapshot_key.clone())
                 .await
-                .context("opening the event log on PostgreSQL")?,
+                .with_context(|| {
+                    format!("opening the event log in {}", config.data_dir.display())
+                })?,
+            Some(database) => {
+                open_postgres_log(database.clone(), snapshots.clone(), snapshot_key.clone())
+                    .await
+                    .context("opening the event log on PostgreSQL")?
+            }
         };
         match &report.first_break {
             None => tracing::info!(
@@ -459,11 +464,7 @@ impl App {
             statistics: Default::default(),
             public_reports: Default::default(),
             resumed_from: walked,
-            // No snapshot is kept of a log on PostgreSQL yet: its start folds the whole log.
-            snapshot_path: config
-                .database
-                .is_none()
-                .then(|| snapshot::path(&config.data_dir)),
+            snapshots,
             snapshot_key,
             snapshot_after: config.snapshot_after.max(1),
             mail_configured: mailer.is_some(),
@@ -524,10 +525,11 @@ impl App {
     /// that failed a check would carry the doubt into the next start.
     pub async fn snapshot_if_behind(&self, after: u64) -> anyhow::Result<Option<Snapshotted>> {
         let mut snapshotted = self.snapshotted.lock().await;
-        let Some(path) = self.snapshot_path.clone() else {
-            return Ok(None);
-        };
-        if self.store.refusal().is_some() || self.head().position < *snapshotted + after {
+        // Of the servers on one database, the one on duty writes the snapshot they share.
+        if !self.on_duty()
+            || self.store.refusal().is_some()
+            || self.head().position < *snapshotted + after
+        {
             return Ok(None);
         }
         let started = std::time::Instant::now();
@@ -547,8 +549,8 @@ impl App {
             .context("the log closed before its state could be copied")?;
         let copied = started.elapsed();
         let position = snapshot.position();
-        let key = self.snapshot_key.clone();
-        let bytes = tokio::task::spawn_blocking(move || snapshot::write(&path, snapshot, &key))
+        let (place, key) = (self.snapshots.clone(), self.snapshot_key.clone());
+        let bytes = tokio::task::spawn_blocking(move || place.write(snapshot, &key))
             .await?
             .context("writing the snapshot")?;
         *snapshotted = position;
@@ -823,14 +825,14 @@ type Opened = (Arc<dyn EventStore>, ReadModels, VerifyReport, u64);
 async fn open_sled_log(
     log_dir: PathBuf,
     options: StoreOptions,
-    snapshot_path: PathBuf,
+    snapshots: snapshot::Place,
     key: snapshot::Key,
 ) -> anyhow::Result<Opened> {
     // One walk of the log verifies the chain, builds the log's indexes and the read models:
     // from the snapshot's head when the log accepts it, else from the start.
     let (store, models, report, walked) = tokio::task::spawn_blocking(move || {
         // The snapshot is read and decoded while the log's files open.
-        let snapshot = std::thread::spawn(move || snapshot::read(&snapshot_path, &key));
+        let snapshot = std::thread::spawn(move || snapshots.read(&key));
         let models = RefCell::new(ReadModels::default());
         let resume = || {
             let read = snapshot
@@ -871,11 +873,42 @@ async fn open_sled_log(
     Ok((Arc::new(store), models, report, walked))
 }
 
-/// Opens the log in a PostgreSQL database, and folds the read models from the whole of it,
-/// checking the chain on the way (no snapshot is kept for it yet).
-async fn open_postgres_log(database: Database) -> anyhow::Result<Opened> {
+/// Opens the log in a PostgreSQL database and folds the read models, checking the chain on the
+/// way: from the servers' shared snapshot when the database holds its head, else from the
+/// start.
+async fn open_postgres_log(
+    database: Database,
+    snapshots: snapshot::Place,
+    key: snapshot::Key,
+) -> anyhow::Result<Opened> {
     tokio::task::spawn_blocking(move || -> anyhow::Result<Opened> {
+        let snapshot = std::thread::spawn(move || snapshots.read(&key));
         let store = PgStore::open_on(database, PgOptions::default().max_batch)?;
+        let snapshot = match snapshot.join() {
+            Ok(Ok(snapshot)) => snapshot,
+            Ok(Err(doubt)) => {
+                tracing::warn!(%doubt, "not starting from the snapshot");
+                None
+            }
+            Err(_) => None,
+        };
+        if let Some(mut snapshot) = snapshot {
+            let models = &mut snapshot.models;
+            let resumed =
+                store.replay_after(&snapshot.resume, ReadModels::decode, &mut |e, typed| {
+                    models.fold_decoded(&e, typed)
+                })?;
+            match resumed {
+                Some(report) => {
+                    let walked = snapshot.position();
+                    return Ok((Arc::new(store), snapshot.models, report, walked));
+                }
+                None => tracing::warn!(
+                    position = snapshot.position(),
+                    "not starting from the snapshot: the log does not hold its head"
+                ),
+            }
+        }
         let (models, report) = ReadModels::replay(&store, u64::MAX)?;
         Ok((Arc::new(store), models, report, 0))
     })

@@ -236,7 +236,8 @@ pub struct Head {
 pub struct Resume {
     /// The head it was taken at.
     pub head: Head,
-    /// The indexes of the events up to that head.
+    /// The indexes of the events up to that head (empty for a log on PostgreSQL, whose
+    /// indexes are the database's).
     pub index: index::Index,
     /// The Merkle tree's frontier at that head.
     pub frontier: tree::Frontier,

@@ -682,3 +682,142 @@ async fn two_servers_share_sessions_throttles_the_vault_and_the_files() {
     );
     assert_eq!(a.state.head(), head, "refused before it wrote anything");
 }
+
+/// Waits until `app` holds the duties (the only server on its database takes them at once).
+async fn on_duty(app: &TestApp) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app.state.on_duty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server took the duties"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+/// The rows of a database's shared snapshot.
+async fn snapshot_rows(client: &tokio_postgres::Client) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let rows = client
+        .query(
+            "SELECT key, value FROM state_entries WHERE tree = 'snapshots/read-models'",
+            &[],
+        )
+        .await
+        .unwrap();
+    rows.iter().map(|row| (row.get(0), row.get(1))).collect()
+}
+
+/// Puts `rows` in place of a database's shared snapshot.
+async fn put_snapshot(client: &tokio_postgres::Client, rows: &[(Vec<u8>, Vec<u8>)]) {
+    client
+        .execute(
+            "DELETE FROM state_entries WHERE tree = 'snapshots/read-models'",
+            &[],
+        )
+        .await
+        .unwrap();
+    for (key, value) in rows {
+        client
+            .execute(
+                "INSERT INTO state_entries (tree, key, value) VALUES ('snapshots/read-models', $1, $2)",
+                &[key, value],
+            )
+            .await
+            .unwrap();
+    }
+}
+
+/// Snapshots on PostgreSQL: the server on duty writes one into the database, and a server
+/// started later on a data folder of its own resumes from it, folds only the tail, and ends
+/// where a rebuild does, its history before the snapshot checked in the background. A record
+/// changed before the snapshot is found by that check and stops writes; a snapshot of another
+/// database is set aside and the log walked whole.
+#[tokio::test]
+async fn servers_on_one_database_start_from_the_snapshot_they_share() {
+    let place = Place::postgres().await;
+    let a = start(tempfile::tempdir().unwrap(), &place)
+        .await
+        .with_demo_accounts()
+        .await;
+    work(&a, 1).await;
+    on_duty(&a).await;
+    let at = a
+        .state
+        .snapshot_if_behind(1)
+        .await
+        .unwrap()
+        .unwrap()
+        .position;
+    assert_eq!(at, a.state.head().position);
+    work(&a, 2).await;
+    let head = a.state.head().position;
+
+    let b = start(tempfile::tempdir().unwrap(), &place).await;
+    assert_eq!(b.state.resumed_from(), at);
+    assert_eq!(b.state.head().position, head);
+    assert!(b.state.system_models() == rebuilt(&b));
+    assert!(crate::snapshots::history_checked(&b).await);
+    assert_eq!(
+        b.state.snapshot_if_behind(1).await.unwrap(),
+        None,
+        "only the server on duty writes the shared snapshot"
+    );
+    drop(b);
+
+    // A snapshot of another database (under the same key) does not fit this log.
+    let other = Place::postgres().await;
+    let Place::Postgres { keys, .. } = &place else {
+        unreachable!()
+    };
+    let Place::Postgres { url: other_url, .. } = &other else {
+        unreachable!()
+    };
+    let c = start_on(tempfile::tempdir().unwrap(), other_url, keys.path()).await;
+    on_duty(&c).await;
+    c.state.snapshot_if_behind(1).await.unwrap().unwrap();
+    drop(c);
+    let copied = antikor_e2e::postgres::Cluster::shared()
+        .connect(database(&other).rsplit('/').next().unwrap())
+        .await;
+    let chunks = snapshot_rows(&copied).await;
+    let into = antikor_e2e::postgres::Cluster::shared()
+        .connect(database(&place).rsplit('/').next().unwrap())
+        .await;
+    let shared = snapshot_rows(&into).await;
+    put_snapshot(&into, &chunks).await;
+    let d = start(tempfile::tempdir().unwrap(), &place).await;
+    assert_eq!(d.state.resumed_from(), 0, "walked whole");
+    assert!(d.state.system_models() == rebuilt(&d));
+    drop(d);
+
+    // The shared snapshot back; a record before it changed behind the log's back.
+    put_snapshot(&into, &shared).await;
+    into.batch_execute(&format!(
+        "ALTER TABLE log_records DISABLE TRIGGER USER;
+         UPDATE log_records SET record = overlay(record PLACING '\\x20'::bytea FROM 60 FOR 1)
+          WHERE position = {};
+         ALTER TABLE log_records ENABLE TRIGGER USER;",
+        at - 3
+    ))
+    .await
+    .unwrap();
+    let e = start(tempfile::tempdir().unwrap(), &place).await;
+    assert_eq!(e.state.resumed_from(), at, "the snapshot itself still fits");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while e.state.damage().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the check finds the change"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(e.state.damage().unwrap().first_bad_position, at - 3);
+    let (status, _) = e
+        .post_as(
+            &e.login("bansko.officer").await,
+            "/api/activities",
+            meeting("След"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "writes stop");
+}

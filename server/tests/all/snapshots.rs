@@ -147,7 +147,7 @@ async fn at_rest(log: &dyn EventStore) -> Resume {
     rx.await.unwrap()
 }
 
-async fn history_checked(app: &TestApp) -> bool {
+pub(crate) async fn history_checked(app: &TestApp) -> bool {
     for _ in 0..200 {
         if app.state.history_checked() {
             return true;

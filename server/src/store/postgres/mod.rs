@@ -91,7 +91,7 @@ pub struct PgStore {
 struct Shared {
     pool: Pool,
     /// The writer's queue; `None` once the store is closing.
-    queue: RwLock<Option<mpsc::UnboundedSender<Job>>>,
+    queue: RwLock<Option<mpsc::UnboundedSender<Queued>>>,
     /// The writer task, awaited on close.
     writer: Mutex<Option<JoinHandle<()>>>,
     /// The task that listens for other servers' commits, stopped on close.
@@ -100,12 +100,24 @@ struct Shared {
     head: RwLock<Head>,
     /// Set when a walk found a break or the database lost committed history.
     refusal: RwLock<Option<StoreError>>,
+    /// The head of the snapshot this server started from, whose history is checked later
+    /// (see [`EventStore::check_resumed_history`]).
+    resumed: Mutex<Option<Head>>,
     feed: broadcast::Sender<Arc<RecordedEvent>>,
     hooks: RwLock<Vec<CommitHook>>,
 }
 
 type Reply = oneshot::Sender<Result<AppendOutcome, AppendError>>;
 type Answer = oneshot::Receiver<Result<AppendOutcome, AppendError>>;
+
+/// What the writer's queue carries.
+enum Queued {
+    /// Work to commit.
+    Job(Job),
+    /// A copy of the writer's state to hand over between two commits (see
+    /// [`EventStore::at_rest`]).
+    AtRest(Box<dyn FnOnce(Resume) + Send>),
+}
 
 struct Job {
     work: Work,
@@ -145,6 +157,7 @@ impl PgStore {
             listener: Mutex::new(None),
             head: RwLock::new(head),
             refusal: RwLock::new(None),
+            resumed: Mutex::new(None),
             feed: broadcast::channel(4096).0,
             hooks: RwLock::new(Vec::new()),
         });
@@ -253,6 +266,103 @@ impl PgStore {
         Ok(None)
     }
 
+    /// Walks the records after `from` (a position and its record's hash) up to `end`, checking
+    /// each link, and hands each event to `visit` (decoded when given a decoder). Reports how
+    /// far the chain held; refuses nothing itself.
+    fn walk(
+        &self,
+        from: (u64, [u8; 32]),
+        end: u64,
+        decoder: Option<Decoder>,
+        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+    ) -> Result<VerifyReport, StoreError> {
+        let (mut records, mut last) = from;
+        let mut first_break = None;
+        'walk: while records < end {
+            let rows = self.query(
+                "SELECT position, record FROM log_records
+                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
+                vec![
+                    Box::new(sql_int(records)),
+                    Box::new(sql_int(end)),
+                    Box::new(WALK_PAGE),
+                ],
+            )?;
+            for row in &rows {
+                let position = records + 1;
+                if position_of(row, 0) != position {
+                    break 'walk;
+                }
+                let (hash, canonical) = match record::link(position, &last, row.get(1)) {
+                    Ok(linked) => linked,
+                    Err(b) => {
+                        first_break = Some(b);
+                        break 'walk;
+                    }
+                };
+                let event = record::to_event(&hash, &canonical)
+                    .map_err(|detail| StoreError::Corrupt { position, detail })?;
+                let decoded = decoder.and_then(|decode| decode(&event));
+                visit(event, decoded);
+                (records, last) = (position, hash);
+            }
+            if rows.is_empty() {
+                break;
+            }
+        }
+        if first_break.is_none() && records < end {
+            first_break = Some(ChainBreak {
+                position: records + 1,
+                reason: "the record is missing".into(),
+            });
+        }
+        let head = self.head();
+        if first_break.is_none() && end == head.position && last != head.hash {
+            first_break = Some(ChainBreak {
+                position: end,
+                reason: "the record differs from the one committed as the head".into(),
+            });
+        }
+        Ok(VerifyReport {
+            records,
+            head_hash: last,
+            first_break,
+        })
+    }
+
+    /// Opens the log at a snapshot's head without walking the history before it: checks that
+    /// the database holds that head (its record's hash and the Merkle root at its position),
+    /// then walks and hands over the events after it, as
+    /// [`replay_decoded`](EventStore::replay_decoded) does from the start. The history before
+    /// is checked later ([`EventStore::check_resumed_history`]). `Ok(None)`: the snapshot is not
+    /// of this log, and nothing was walked.
+    pub fn replay_after(
+        &self,
+        resume: &Resume,
+        decoder: Decoder,
+        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+    ) -> Result<Option<VerifyReport>, StoreError> {
+        let at = resume.head;
+        let head = self.head();
+        if at.position == 0 || at.position > head.position {
+            return Ok(None);
+        }
+        let stored = self.stored(at.position)?;
+        let hash = stored
+            .as_deref()
+            .and_then(record::split)
+            .map(|(hash, _)| hash);
+        if hash != Some(at.hash) || self.root_at(at.position)?.0 != at.root {
+            return Ok(None);
+        }
+        *self.shared.resumed.lock().unwrap() = Some(at);
+        let report = self.walk((at.position, at.hash), head.position, Some(decoder), visit)?;
+        if let Some(b) = &report.first_break {
+            self.refuse(StoreError::ChainBroken(b.clone()));
+        }
+        Ok(Some(report))
+    }
+
     /// Queues `works` for the writer, in order, unless the store refuses writes or is closing.
     fn submit(&self, works: Vec<Work>) -> Result<Vec<Answer>, AppendError> {
         if let Some(refusal) = self.refusal() {
@@ -265,7 +375,7 @@ impl PgStore {
             .map(|work| {
                 let (reply, answer) = oneshot::channel();
                 sender
-                    .send(Job { work, reply })
+                    .send(Queued::Job(Job { work, reply }))
                     .map_err(|_| StoreError::Closing)?;
                 Ok(answer)
             })
@@ -375,7 +485,7 @@ impl Writer {
     /// one announces a position past this writer's head, and every [`FOLLOW_EVERY`].
     async fn run(
         mut self,
-        mut rx: mpsc::UnboundedReceiver<Job>,
+        mut rx: mpsc::UnboundedReceiver<Queued>,
         mut announced: watch::Receiver<u64>,
     ) {
         let mut every = tokio::time::interval(FOLLOW_EVERY);
@@ -383,14 +493,25 @@ impl Writer {
         let mut listening = true;
         loop {
             tokio::select! {
-                job = rx.recv() => {
-                    let Some(first) = job else { break };
-                    let mut jobs = vec![first];
-                    while jobs.len() < self.max_batch {
-                        match rx.try_recv() {
-                            Ok(job) => jobs.push(job),
-                            Err(_) => break,
+                queued = rx.recv() => {
+                    let Some(first) = queued else { break };
+                    let mut jobs = Vec::new();
+                    let mut next = Some(first);
+                    while let Some(queued) = next {
+                        match queued {
+                            Queued::Job(job) => jobs.push(job),
+                            // The jobs queued before it are committed first, and the state
+                            // handed over is theirs.
+                            Queued::AtRest(take) => {
+                                self.commit(std::mem::take(&mut jobs)).await;
+                                take(Resume {
+                                    head: self.head,
+                                    index: index::Index::default(),
+                                    frontier: self.frontier.clone(),
+                                });
+                            }
                         }
+                        next = if jobs.len() < self.max_batch { rx.try_recv().ok() } else { None };
                     }
                     self.commit(jobs).await;
                 }
@@ -988,63 +1109,17 @@ impl EventStore for PgStore {
         visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
     ) -> Result<VerifyReport, StoreError> {
         let head = self.head();
-        let end = upto.min(head.position);
-        let (mut records, mut last) = (0u64, GENESIS_HASH);
-        let mut first_break = None;
-        'walk: while records < end {
-            let rows = self.query(
-                "SELECT position, record FROM log_records
-                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
-                vec![
-                    Box::new(sql_int(records)),
-                    Box::new(sql_int(end)),
-                    Box::new(WALK_PAGE),
-                ],
-            )?;
-            for row in &rows {
-                let position = records + 1;
-                if position_of(row, 0) != position {
-                    break 'walk;
-                }
-                let (hash, canonical) = match record::link(position, &last, row.get(1)) {
-                    Ok(linked) => linked,
-                    Err(b) => {
-                        first_break = Some(b);
-                        break 'walk;
-                    }
-                };
-                let event = record::to_event(&hash, &canonical)
-                    .map_err(|detail| StoreError::Corrupt { position, detail })?;
-                let decoded = decoder(&event);
-                visit(event, decoded);
-                (records, last) = (position, hash);
-            }
-            if rows.is_empty() {
-                break;
-            }
-        }
-        if first_break.is_none() && records < end {
-            first_break = Some(ChainBreak {
-                position: records + 1,
-                reason: "the record is missing".into(),
-            });
-        }
-        if first_break.is_none() && end == head.position && last != head.hash {
-            first_break = Some(ChainBreak {
-                position: end,
-                reason: "the record differs from the one committed as the head".into(),
-            });
-        }
-        if let Some(b) = &first_break {
+        let report = self.walk(
+            (0, GENESIS_HASH),
+            upto.min(head.position),
+            Some(decoder),
+            visit,
+        )?;
+        if let Some(b) = &report.first_break {
             self.refuse(StoreError::ChainBroken(b.clone()));
         }
-        Ok(VerifyReport {
-            records,
-            head_hash: last,
-            first_break,
-        })
+        Ok(report)
     }
-
     fn on_commit(&self, hook: CommitHook) {
         self.shared.hooks.write().unwrap().push(hook);
     }
@@ -1111,17 +1186,32 @@ impl EventStore for PgStore {
         tlog_tiles::prove_tree(to, from, &PgHashes(self)).map_err(hashes::proof_error)
     }
 
-    fn at_rest(&self, _take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError> {
-        // A resume point holds the sled log's in-memory index, which this backend does not
-        // keep: snapshots of the read models over PostgreSQL come with the state it takes over.
-        Err(StoreError::Io(
-            "snapshots of the read models are not kept for a PostgreSQL log yet".into(),
-        ))
+    fn at_rest(&self, take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError> {
+        let queue = self.shared.queue.read().unwrap();
+        let sender = queue.as_ref().ok_or(StoreError::Closing)?;
+        sender
+            .send(Queued::AtRest(take))
+            .map_err(|_| StoreError::Closing)
     }
 
     fn check_resumed_history(&self) -> Result<Option<ChainBreak>, StoreError> {
-        // Never opened from a resume point (see `at_rest`).
-        Ok(None)
+        let Some(resumed) = *self.shared.resumed.lock().unwrap() else {
+            return Ok(None);
+        };
+        let report = self.walk((0, GENESIS_HASH), resumed.position, None, &mut |_, _| {})?;
+        let first_break = report.first_break.or_else(|| {
+            (report.head_hash != resumed.hash).then(|| ChainBreak {
+                position: resumed.position,
+                reason: format!(
+                    "the history up to position {} is not the one the snapshot was taken of",
+                    resumed.position
+                ),
+            })
+        });
+        if let Some(b) = &first_break {
+            self.refuse(StoreError::ChainBroken(b.clone()));
+        }
+        Ok(first_break)
     }
 
     fn close(&self) -> BoxFuture<'static, Result<(), StoreError>> {
