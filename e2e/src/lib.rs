@@ -73,7 +73,18 @@ impl Server {
 
     /// Like [`Server::start`], with `extra` arguments for `antikor serve`, e.g. `--demo`.
     pub fn start_with(data: &Path, assets: &Path, extra: &[&str]) -> anyhow::Result<Self> {
+        Self::start_with_env(data, assets, extra, &[])
+    }
+
+    /// Like [`Server::start_with`], with variables `env` set for the process.
+    pub fn start_with_env(
+        data: &Path,
+        assets: &Path,
+        extra: &[&str],
+        env: &[(&str, &Path)],
+    ) -> anyhow::Result<Self> {
         let mut child = Command::new(antikor_bin())
+            .envs(env.iter().copied())
             .args(["serve", "--listen", "127.0.0.1:0", "--data"])
             .arg(data)
             .arg("--assets")

@@ -19,12 +19,32 @@ pub struct Cluster {
     data: PathBuf,
     port: u16,
     as_postgres: bool,
+    /// The certificate of the authority that signed the server's, when it speaks TLS.
+    ca: Option<PathBuf>,
     _dir: tempfile::TempDir,
 }
 
 impl Cluster {
     /// Makes and starts a cluster; fails the test when PostgreSQL is missing.
     pub fn start() -> Self {
+        Self::make(false)
+    }
+
+    /// A cluster that takes connections to its databases only over TLS (but for the
+    /// superuser's to `postgres`, which the tests' own set-up uses), with a certificate for
+    /// 127.0.0.1 signed by an authority of its own ([`ca_file`](Self::ca_file)), made with
+    /// `openssl`.
+    pub fn start_with_tls() -> Self {
+        Self::make(true)
+    }
+
+    /// The certificate a client must trust to talk to a [`start_with_tls`](Self::start_with_tls)
+    /// cluster.
+    pub fn ca_file(&self) -> Option<&std::path::Path> {
+        self.ca.as_deref()
+    }
+
+    fn make(tls: bool) -> Self {
         let bin = binaries();
         let as_postgres = is_root();
         let dir = tempfile::tempdir().unwrap();
@@ -40,11 +60,12 @@ impl Cluster {
             .local_addr()
             .unwrap()
             .port();
-        let cluster = Self {
+        let mut cluster = Self {
             bin,
             data,
             port,
             as_postgres,
+            ca: None,
             _dir: dir,
         };
         let data = cluster.data.to_str().unwrap().to_owned();
@@ -64,8 +85,101 @@ impl Cluster {
                 "--locale=C",
             ],
         );
+        if tls {
+            cluster.ca = Some(cluster.speak_tls());
+        }
         cluster.start_again();
         cluster
+    }
+
+    /// Makes an authority and a server certificate for 127.0.0.1, and has the server take
+    /// connections to every database but `postgres` over TLS only; returns the authority's
+    /// certificate.
+    fn speak_tls(&self) -> PathBuf {
+        let dir = self._dir.path();
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(dir)
+                .output()
+                .expect("openssl is installed (with PostgreSQL's ssl-cert)");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        std::fs::write(
+            dir.join("san.ext"),
+            "subjectAltName=IP:127.0.0.1
+",
+        )
+        .unwrap();
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Antikor test authority",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.crt",
+        ]);
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+        ]);
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+            "-out",
+            "server.crt",
+        ]);
+        for file in ["server.crt", "server.key"] {
+            let to = self.data.join(file);
+            std::fs::copy(dir.join(file), &to).unwrap();
+            std::fs::set_permissions(&to, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .unwrap();
+            if self.as_postgres {
+                let (uid, gid) = (id(&["-u", "postgres"]), id(&["-g", "postgres"]));
+                std::os::unix::fs::chown(&to, Some(uid), Some(gid)).unwrap();
+            }
+        }
+        let conf = self.data.join("postgresql.conf");
+        let mut settings = std::fs::read_to_string(&conf).unwrap();
+        settings
+            .push_str("\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n");
+        std::fs::write(&conf, settings).unwrap();
+        std::fs::write(
+            self.data.join("pg_hba.conf"),
+            "host    postgres postgres 127.0.0.1/32 trust\nhostssl all      all      127.0.0.1/32 trust\n",
+        )
+        .unwrap();
+        dir.join("ca.crt")
     }
 
     /// A connection to `database` as the superuser.
@@ -139,7 +253,11 @@ impl Cluster {
     pub async fn fresh_database(&self) -> String {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         let name = format!("test_{}", NEXT.fetch_add(1, Ordering::Relaxed));
-        drop(self.database(&name).await);
+        self.connect("postgres")
+            .await
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
         name
     }
 

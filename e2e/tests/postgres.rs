@@ -332,3 +332,67 @@ async fn two_servers_on_one_database_serve_on_when_one_is_killed() {
     let health = health(&http, base).await.unwrap();
     assert_eq!(health["status"], "ok", "{health}");
 }
+
+/// `antikor verify --database URL`, with variables `env` set: its exit code and output.
+fn verify_database(url: &str, env: &[(&str, &std::path::Path)]) -> (Option<i32>, String) {
+    let out = Command::new(antikor_bin())
+        .args(["verify", "--database", url])
+        .envs(env.iter().copied())
+        .env("ANTIKOR_LOG", "error")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+/// TLS to the database: a server given `sslmode=require` and the database's authority
+/// (`PGSSLROOTCERT`, as libpq reads it) serves from a database that refuses plain connections;
+/// without that authority the database's certificate is refused, and without `sslmode=require`
+/// the database refuses the connection.
+#[tokio::test]
+async fn a_server_reaches_a_database_that_takes_only_tls() {
+    let cluster = Cluster::start_with_tls();
+    let url = cluster.url(&cluster.fresh_database().await);
+    let secured = format!("{url}?sslmode=require");
+    let authority = [("PGSSLROOTCERT", cluster.ca_file().unwrap())];
+    let data = tempfile::tempdir().unwrap();
+    let assets = data.path().join("no-frontend");
+
+    let mut server = Server::start_with_env(
+        data.path(),
+        &assets,
+        &["--database", &secured, "--demo"],
+        &authority,
+    )
+    .unwrap();
+    let http = reqwest::Client::new();
+    let session = api_login(
+        &http,
+        &server.base_url,
+        "bansko.officer",
+        antikor_server::demo::DEMO_PASSWORD,
+    )
+    .await;
+    let id = record_meeting(&http, &server.base_url, &session, "Заседание по TLS").await;
+    assert!(id.is_some(), "a command over TLS is recorded");
+    assert!(server.terminate(Duration::from_secs(10)).unwrap());
+
+    let (code, out) = verify_database(&secured, &authority);
+    assert_eq!(code, Some(0), "{out}");
+    // A home without `.postgresql/root.crt`: the Mozilla roots do not vouch for the test
+    // authority.
+    let home = tempfile::tempdir().unwrap();
+    let (code, out) = verify_database(&secured, &[("HOME", home.path())]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.to_lowercase().contains("certificate"), "{out}");
+    let (code, out) = verify_database(&url, &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.contains("pg_hba.conf") || out.contains("encryption"),
+        "{out}"
+    );
+}

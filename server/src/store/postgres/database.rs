@@ -8,14 +8,16 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use std::future::Future;
 use std::sync::Arc;
 use tokio::task::JoinHandle;
+use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{NoTls, Row};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// An open database (cheap to clone). The runtime stops when the last clone is dropped.
 #[derive(Clone)]
 pub struct Database {
     pool: Pool,
     config: Arc<tokio_postgres::Config>,
+    tls: MakeRustlsConnect,
     runtime: Arc<OwnRuntime>,
 }
 
@@ -53,6 +55,7 @@ impl Database {
             config.get_options().unwrap_or_default()
         );
         config.options(planned.trim());
+        let tls = super::tls::connector(&mut config)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("antikor-postgres")
@@ -60,7 +63,7 @@ impl Database {
             .build()?;
         let manager = Manager::from_config(
             config.clone(),
-            NoTls,
+            tls.clone(),
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -73,6 +76,7 @@ impl Database {
         let database = Self {
             pool,
             config: Arc::new(config),
+            tls,
             runtime: Arc::new(OwnRuntime(Some(runtime))),
         };
         let pool = database.pool.clone();
@@ -88,14 +92,10 @@ impl Database {
         &self.pool
     }
 
-    /// How to open a connection of its own (the listener of `follow` keeps one).
-    pub(super) fn config(&self) -> &tokio_postgres::Config {
-        &self.config
-    }
-
-    /// [`config`](Self::config), for a task that keeps it.
-    pub(super) fn config_shared(&self) -> Arc<tokio_postgres::Config> {
-        self.config.clone()
+    /// How a task opens connections of its own, outside the pool (the listener of `follow`
+    /// and the holder of the duties keep one each): the configuration and its TLS.
+    pub(super) fn own_connections(&self) -> (Arc<tokio_postgres::Config>, MakeRustlsConnect) {
+        (self.config.clone(), self.tls.clone())
     }
 
     /// Starts `task` on the database's runtime.

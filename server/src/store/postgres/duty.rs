@@ -10,7 +10,7 @@ use super::Database;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
-use tokio_postgres::NoTls;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The advisory lock the server on duty holds ("antikor" and 3).
 const DUTY_LOCK: i64 = 0x616e_7469_6b6f_7203;
@@ -25,14 +25,19 @@ impl Database {
     /// clone of the database, or the connection fails.
     pub fn hold_duties(&self) -> watch::Receiver<bool> {
         let (on_duty, held) = watch::channel(false);
-        self.spawn(keep(self.config_shared(), on_duty));
+        let (config, tls) = self.own_connections();
+        self.spawn(keep(config, tls, on_duty));
         held
     }
 }
 
-async fn keep(config: Arc<tokio_postgres::Config>, on_duty: watch::Sender<bool>) {
+async fn keep(
+    config: Arc<tokio_postgres::Config>,
+    tls: MakeRustlsConnect,
+    on_duty: watch::Sender<bool>,
+) {
     while !on_duty.is_closed() {
-        if let Err(e) = hold(&config, &on_duty).await {
+        if let Err(e) = hold(&config, &tls, &on_duty).await {
             tracing::warn!(error = %e, "the connection that holds or seeks the duties failed; connecting again");
         }
         if on_duty.send_replace(false) {
@@ -45,9 +50,10 @@ async fn keep(config: Arc<tokio_postgres::Config>, on_duty: watch::Sender<bool>)
 /// Seeks the lock on a connection of its own, and holds it while the connection answers.
 async fn hold(
     config: &tokio_postgres::Config,
+    tls: &MakeRustlsConnect,
     on_duty: &watch::Sender<bool>,
 ) -> anyhow::Result<()> {
-    let (client, connection) = config.connect(NoTls).await?;
+    let (client, connection) = config.connect(tls.clone()).await?;
     // Ends when the client is dropped, which closes the connection and releases the lock.
     tokio::spawn(connection);
     let mut every = tokio::time::interval(DUTY_LOOK);

@@ -3,9 +3,11 @@
 //! takes those records up at once rather than at its next commit or its next periodic look.
 
 use futures::StreamExt;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
-use tokio_postgres::{AsyncMessage, NoTls};
+use tokio_postgres::AsyncMessage;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The channel every commit announces its new head position on.
 pub(super) const CHANNEL: &str = "antikor_log";
@@ -17,9 +19,12 @@ const RECONNECT: Duration = Duration::from_secs(1);
 /// Listens on [`CHANNEL`] and hands each announced position to `announced`, for as long as the
 /// writer holds the other end. After each (re)connection it announces `u64::MAX`, "look now",
 /// for whatever was committed while nobody listened.
-pub(super) async fn listen(config: tokio_postgres::Config, announced: watch::Sender<u64>) {
+pub(super) async fn listen(
+    (config, tls): (Arc<tokio_postgres::Config>, MakeRustlsConnect),
+    announced: watch::Sender<u64>,
+) {
     while !announced.is_closed() {
-        if let Err(e) = listen_once(&config, &announced).await {
+        if let Err(e) = listen_once(&config, &tls, &announced).await {
             tracing::warn!(error = %super::describe(&e), "listening for other servers' commits failed; connecting again");
         }
         tokio::time::sleep(RECONNECT).await;
@@ -28,9 +33,10 @@ pub(super) async fn listen(config: tokio_postgres::Config, announced: watch::Sen
 
 async fn listen_once(
     config: &tokio_postgres::Config,
+    tls: &MakeRustlsConnect,
     announced: &watch::Sender<u64>,
 ) -> Result<(), tokio_postgres::Error> {
-    let (client, mut connection) = config.connect(NoTls).await?;
+    let (client, mut connection) = config.connect(tls.clone()).await?;
     let (messages, mut received) = tokio::sync::mpsc::unbounded_channel();
     // The connection's messages are read by a task of their own, as the client's queries need
     // the connection polled too.

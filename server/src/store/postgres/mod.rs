@@ -22,6 +22,7 @@ mod duty;
 mod follow;
 mod hashes;
 pub mod schema;
+mod tls;
 
 pub use database::{Database, Params};
 pub use duty::DUTY_LOOK;
@@ -168,7 +169,7 @@ impl PgStore {
             max_batch: max_batch.max(1),
         };
         let (announce, announced) = watch::channel(0);
-        let listener = database.spawn(follow::listen(database.config().clone(), announce));
+        let listener = database.spawn(follow::listen(database.own_connections(), announce));
         *shared.listener.lock().unwrap() = Some(listener);
         let task = database.spawn(writer.run(rx, announced));
         *shared.writer.lock().unwrap() = Some(task);

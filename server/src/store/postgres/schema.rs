@@ -120,8 +120,18 @@ pub(super) fn failed(e: tokio_postgres::Error) -> StoreError {
     }
 }
 
-/// The server's own message when it sent one (the client's `Display` says only "db error").
+/// The server's own message when it sent one (the client's `Display` says only "db error");
+/// else the client's, with what caused it ("error performing TLS handshake: invalid peer
+/// certificate: UnknownIssuer").
 pub fn describe(e: &tokio_postgres::Error) -> String {
-    e.as_db_error()
-        .map_or_else(|| e.to_string(), |db| db.message().to_owned())
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_owned();
+    }
+    let mut said = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        said.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    said
 }
