@@ -157,6 +157,13 @@ pub fn anchor_path(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("log.anchor")
 }
 
+/// The file where a server on a PostgreSQL log keeps the newest head it saw (see
+/// `PgOptions::anchor_file`), in its data folder: outside the database, so that a database
+/// restored from an older backup is noticed.
+pub fn database_anchor_path(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("database.anchor")
+}
+
 /// Signals one address may file through the public form by default: 5 at once, then one
 /// more every 12 minutes. Enough for a person, too few for a flood.
 pub const PUBLIC_SIGNALS_PER_HOUR: u32 = 5;
@@ -353,9 +360,15 @@ impl App {
                     format!("opening the event log in {}", config.data_dir.display())
                 })?,
             Some(database) => {
-                open_postgres_log(database.clone(), snapshots.clone(), snapshot_key.clone())
-                    .await
-                    .context("opening the event log on PostgreSQL")?
+                let anchor = database_anchor_path(&config.data_dir);
+                open_postgres_log(
+                    database.clone(),
+                    anchor,
+                    snapshots.clone(),
+                    snapshot_key.clone(),
+                )
+                .await
+                .context("opening the event log on PostgreSQL")?
             }
         };
         match &report.first_break {
@@ -878,12 +891,17 @@ async fn open_sled_log(
 /// start.
 async fn open_postgres_log(
     database: Database,
+    anchor: PathBuf,
     snapshots: snapshot::Place,
     key: snapshot::Key,
 ) -> anyhow::Result<Opened> {
     tokio::task::spawn_blocking(move || -> anyhow::Result<Opened> {
         let snapshot = std::thread::spawn(move || snapshots.read(&key));
-        let store = PgStore::open_on(database, PgOptions::default().max_batch)?;
+        let options = PgOptions {
+            anchor_file: Some(anchor),
+            ..PgOptions::default()
+        };
+        let store = PgStore::open_on(database, &options)?;
         let snapshot = match snapshot.join() {
             Ok(Ok(snapshot)) => snapshot,
             Ok(Err(doubt)) => {

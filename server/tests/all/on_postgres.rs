@@ -821,3 +821,76 @@ async fn servers_on_one_database_start_from_the_snapshot_they_share() {
         .await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "writes stop");
 }
+
+/// A database restored from an older backup: a server that saw the newer head refuses it at
+/// its next start (by its anchor file, outside the database), serves what is there read-only
+/// and says what is missing; a server that never saw more starts on it.
+#[tokio::test]
+async fn a_database_behind_what_a_server_saw_is_refused_at_its_start() {
+    let place = Place::postgres().await;
+    let Place::Postgres { url, keys, .. } = &place else {
+        unreachable!()
+    };
+    let name = url.rsplit('/').next().unwrap().to_owned();
+    let app = start(tempfile::tempdir().unwrap(), &place)
+        .await
+        .with_demo_accounts()
+        .await;
+    work(&app, 1).await;
+    let backed_up = app.state.head().position;
+    let dir = app.shut_down().await;
+    assert!(antikor_server::app::database_anchor_path(dir.path()).exists());
+
+    // The backup: a copy of the database as it is now (once the server's connections close).
+    let cluster = antikor_e2e::postgres::Cluster::shared();
+    let admin = cluster.connect("postgres").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while let Err(e) = admin
+        .batch_execute(&format!("CREATE DATABASE {name}_backup TEMPLATE {name}"))
+        .await
+    {
+        assert!(std::time::Instant::now() < deadline, "{e}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    let app = start_on(dir, url, keys.path()).await;
+    work(&app, 2).await;
+    let seen = app.state.head().position;
+    assert!(seen > backed_up);
+    let dir = app.shut_down().await;
+
+    // Restored: the server is pointed at the backup.
+    let backup = cluster.url(&format!("{name}_backup"));
+    let app = start_on(dir, &backup, keys.path()).await;
+    let damage = app
+        .state
+        .damage()
+        .expect("the rollback is found at the start");
+    assert_eq!(damage.first_bad_position, backed_up + 1, "{damage:?}");
+    let (_, health) = app.get("/api/health").await;
+    assert_eq!(health["status"], "damaged", "{health}");
+    assert!(
+        health["damage"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("older backup"),
+        "{health}"
+    );
+    let officer = app.login("bansko.officer").await;
+    let (status, _) = app
+        .post_as(
+            &officer,
+            "/api/activities",
+            meeting("След възстановяването"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "writes stop");
+    drop(app);
+
+    let fresh = start_on(tempfile::tempdir().unwrap(), &backup, keys.path()).await;
+    assert!(
+        fresh.state.damage().is_none(),
+        "a server that saw no more starts on it"
+    );
+    assert_eq!(fresh.state.head().position, backed_up);
+}

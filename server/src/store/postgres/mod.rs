@@ -31,6 +31,7 @@ pub use schema::{describe, migrate, migrate_to};
 
 use self::hashes::{PgHashes, tree_hashes};
 use self::schema::failed;
+use super::anchor::{Anchor, AnchorFile};
 use super::decide::{self, Holdings, Judgement, Placed, Written};
 use super::index;
 use super::record::{self, GENESIS_HASH};
@@ -71,6 +72,10 @@ pub struct PgOptions {
     pub max_batch: usize,
     /// Connections kept open to the database, for the writer and the readers.
     pub connections: usize,
+    /// A file outside the database where this server keeps the newest head it saw (see
+    /// `store::anchor`): a database restored from an older backup, or a standby promoted
+    /// without commits this server saw, is then refused at the next start. `None`: no check.
+    pub anchor_file: Option<std::path::PathBuf>,
 }
 
 impl Default for PgOptions {
@@ -78,6 +83,7 @@ impl Default for PgOptions {
         Self {
             max_batch: 4096,
             connections: 8,
+            anchor_file: None,
         }
     }
 }
@@ -138,18 +144,22 @@ impl PgStore {
     /// up to date and starts the writer. Fails when the database cannot be reached, is newer
     /// than this server, or its newest records do not make a tree.
     pub fn open(url: &str, options: PgOptions) -> Result<Self, StoreError> {
-        Self::open_on(
-            Database::connect(url, options.connections)?,
-            options.max_batch,
-        )
+        Self::open_on(Database::connect(url, options.connections)?, &options)
     }
 
-    /// The log on an open database, committing at most `max_batch` appends in a transaction.
-    pub fn open_on(database: Database, max_batch: usize) -> Result<Self, StoreError> {
+    /// The log on an open database (`options.connections` is the database's already). A
+    /// database that holds less than the anchor file says this server saw opens refusing
+    /// writes, as a broken chain does.
+    pub fn open_on(database: Database, options: &PgOptions) -> Result<Self, StoreError> {
         let (head, frontier) = database.on({
             let pool = database.pool().clone();
             async move { tip(&**pool.get().await.map_err(pool_failed)?).await }
         })?;
+        let anchor = options
+            .anchor_file
+            .as_deref()
+            .map(AnchorFile::open)
+            .transpose()?;
         let (queue, rx) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             pool: database.pool().clone(),
@@ -162,18 +172,69 @@ impl PgStore {
             feed: broadcast::channel(4096).0,
             hooks: RwLock::new(Vec::new()),
         });
+        let store = Self { shared, database };
+        let (anchor, anchored) = match anchor {
+            Some((file, anchored)) => (Some(file), anchored.acknowledged()),
+            None => (None, None),
+        };
+        if let Some(seen) = anchored
+            && let Some(lost) = store.lost_since(&seen, &head)?
+        {
+            tracing::error!(%lost, "the database holds less than this server saw: serving read-only");
+            store.refuse(StoreError::ChainBroken(lost));
+        }
         let writer = Writer {
-            shared: shared.clone(),
+            shared: store.shared.clone(),
             head,
             frontier,
-            max_batch: max_batch.max(1),
+            max_batch: options.max_batch.max(1),
+            anchor,
+            anchored: anchored.map_or(0, |a| a.size),
         };
         let (announce, announced) = watch::channel(0);
-        let listener = database.spawn(follow::listen(database.own_connections(), announce));
-        *shared.listener.lock().unwrap() = Some(listener);
-        let task = database.spawn(writer.run(rx, announced));
-        *shared.writer.lock().unwrap() = Some(task);
-        Ok(Self { shared, database })
+        let listener = store
+            .database
+            .spawn(follow::listen(store.database.own_connections(), announce));
+        *store.shared.listener.lock().unwrap() = Some(listener);
+        let task = store.database.spawn(writer.run(rx, announced));
+        *store.shared.writer.lock().unwrap() = Some(task);
+        Ok(store)
+    }
+
+    /// What the database lacks of the head `seen` (as the anchor file kept it), if anything:
+    /// fewer records than it, or another record or Merkle root at its position.
+    fn lost_since(&self, seen: &Anchor, head: &Head) -> Result<Option<ChainBreak>, StoreError> {
+        let told = |what: String| {
+            format!(
+                "{what} this server saw ({} events, head {}): the database was restored from an older backup, or a standby without every commit was promoted; find the missing commits (a witness, a saved checkpoint, `antikor verify --checkpoint`) before anything is written",
+                seen.size,
+                hex::encode(seen.chain)
+            )
+        };
+        if seen.size > head.position {
+            return Ok(Some(ChainBreak {
+                position: head.position + 1,
+                reason: told(format!(
+                    "the database holds {} events, fewer than",
+                    head.position
+                )),
+            }));
+        }
+        if seen.size == 0 {
+            return Ok(None);
+        }
+        let stored = self.stored(seen.size)?;
+        let chain = stored
+            .as_deref()
+            .and_then(record::split)
+            .map(|(hash, _)| hash);
+        if chain != Some(seen.chain) || self.root_at(seen.size)?.0 != seen.root {
+            return Ok(Some(ChainBreak {
+                position: seen.size,
+                reason: told("the database holds another history than".into()),
+            }));
+        }
+        Ok(None)
     }
 
     /// The database the log is on.
@@ -447,6 +508,9 @@ struct Writer {
     head: Head,
     frontier: Frontier,
     max_batch: usize,
+    /// The anchor file, and the size it holds (see [`PgOptions::anchor_file`]).
+    anchor: Option<AnchorFile>,
+    anchored: u64,
 }
 
 /// What one transaction decided, before it is written.
@@ -550,9 +614,34 @@ impl Writer {
         }
     }
 
+    /// Keeps the head in the anchor file, durably, before anything hears of it: what a client
+    /// is told was written is then what a later start holds the database to. The records are
+    /// durable in the database already, so a file that cannot be written only weakens that
+    /// check, and is said.
+    fn anchor(&mut self) {
+        let Some(file) = self.anchor.as_mut() else {
+            return;
+        };
+        if self.head.position <= self.anchored {
+            return;
+        }
+        let head = Anchor {
+            size: self.head.position,
+            root: self.head.root,
+            chain: self.head.hash,
+        };
+        match tokio::task::block_in_place(|| file.checkpoint(&head)) {
+            Ok(()) => self.anchored = head.size,
+            Err(e) => {
+                tracing::error!(error = %e, "keeping the head in the anchor file failed; a database restored from an older backup may then pass at the next start")
+            }
+        }
+    }
+
     /// Makes committed events visible: the head readers see, the commit hooks (the read
     /// models), the live feed.
     fn publish(&mut self, events: Vec<Arc<RecordedEvent>>) {
+        self.anchor();
         *self.shared.head.write().unwrap() = self.head;
         if events.is_empty() {
             return;
