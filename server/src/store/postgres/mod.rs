@@ -65,6 +65,11 @@ const FOLLOW_EVERY: Duration = Duration::from_secs(1);
 /// Records read by one query of a walk of the log.
 const WALK_PAGE: i64 = 5_000;
 
+/// The positions and records after `$1` up to `$2`, in order, at most `$3` of them: a page of a
+/// walk of the log.
+const RECORDS_AFTER: &str = "SELECT position, record FROM log_records
+    WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3";
+
 /// How the store is opened.
 #[derive(Debug, Clone)]
 pub struct PgOptions {
@@ -242,6 +247,18 @@ impl PgStore {
         &self.database
     }
 
+    /// A page of the records after `after` up to `end` ([`RECORDS_AFTER`], [`WALK_PAGE`]).
+    fn records_after(&self, after: u64, end: u64) -> Result<Vec<Row>, StoreError> {
+        self.query(
+            RECORDS_AFTER,
+            vec![
+                Box::new(sql_int(after)),
+                Box::new(sql_int(end)),
+                Box::new(WALK_PAGE),
+            ],
+        )
+    }
+
     /// The rows `sql` returns for `params`, on a connection of the pool.
     fn query(&self, sql: impl Into<String>, params: Params) -> Result<Vec<Row>, StoreError> {
         self.database.query(sql, params)
@@ -279,15 +296,7 @@ impl PgStore {
         let head = self.head();
         let mut frontier = Frontier::default();
         while frontier.size() < head.position {
-            let rows = self.query(
-                "SELECT position, record FROM log_records
-                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
-                vec![
-                    Box::new(sql_int(frontier.size())),
-                    Box::new(sql_int(head.position)),
-                    Box::new(WALK_PAGE),
-                ],
-            )?;
+            let rows = self.records_after(frontier.size(), head.position)?;
             if rows.is_empty() {
                 break;
             }
@@ -341,15 +350,7 @@ impl PgStore {
         let (mut records, mut last) = from;
         let mut first_break = None;
         'walk: while records < end {
-            let rows = self.query(
-                "SELECT position, record FROM log_records
-                  WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
-                vec![
-                    Box::new(sql_int(records)),
-                    Box::new(sql_int(end)),
-                    Box::new(WALK_PAGE),
-                ],
-            )?;
+            let rows = self.records_after(records, end)?;
             for row in &rows {
                 let position = records + 1;
                 if position_of(row, 0) != position {
@@ -779,8 +780,7 @@ impl Writer {
         while self.head.position < newest {
             let rows = client
                 .query(
-                    "SELECT position, record FROM log_records
-                      WHERE position > $1 AND position <= $2 ORDER BY position LIMIT $3",
+                    RECORDS_AFTER,
                     &[&sql_int(self.head.position), &sql_int(newest), &WALK_PAGE],
                 )
                 .await
