@@ -13,6 +13,7 @@ use crate::store::{
     ChainBreak, EventStore, ExpectedVersion, Head, NewEvent, Replayed, SledStore, StoreOptions,
     copy_folder_to_check,
 };
+use crate::tables::Tables;
 use crate::util::errors::AppError;
 use crate::vault::{Rotation, Vault};
 use antikor_shared::ProvinceCode;
@@ -286,9 +287,14 @@ pub struct Rebuilt {
 
 /// Folds the read models from the whole log, ignoring any snapshot, and writes a fresh one,
 /// authenticated under the log's key in `log_key_file` (default `DATA/log.key`), which must
-/// exist. A log that fails verification keeps no snapshot: the next start walks it whole, as
-/// this did.
-pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<Rebuilt> {
+/// exist: the data folder's log and snapshot, or with `database` the database's, which every
+/// server on it then starts from. A log that fails verification keeps no snapshot: the next
+/// start walks it whole, as this did.
+pub fn rebuild(
+    data_dir: &Path,
+    log_key_file: Option<&Path>,
+    database: Option<&str>,
+) -> anyhow::Result<Rebuilt> {
     let log_key_file = log_key_file.map_or_else(|| data_dir.join("log.key"), Path::to_owned);
     anyhow::ensure!(
         log_key_file.exists(),
@@ -297,48 +303,72 @@ pub fn rebuild(data_dir: &Path, log_key_file: Option<&Path>) -> anyhow::Result<R
     );
     let key = app::checkpoints::Checkpoints::open(&log_key_file, None)?.snapshot_key();
     let started = std::time::Instant::now();
-    let options = StoreOptions {
-        anchor_file: Some(app::anchor_path(data_dir)),
-        ..StoreOptions::default()
-    };
-    let mut models = ReadModels::default();
-    let mut fold = |replayed: Replayed| {
-        if let Replayed::Event(e, typed) = replayed {
-            models.fold_decoded(&e, typed);
+    let (store, models, report, place): (Box<dyn EventStore>, _, _, _) = match database {
+        None => {
+            let options = StoreOptions {
+                anchor_file: Some(app::anchor_path(data_dir)),
+                ..StoreOptions::default()
+            };
+            let mut models = ReadModels::default();
+            let mut fold = |replayed: Replayed| {
+                if let Replayed::Event(e, typed) = replayed {
+                    models.fold_decoded(&e, typed);
+                }
+            };
+            let (store, report) = SledStore::open_replaying(
+                &data_dir.join("log"),
+                options,
+                || None,
+                (ReadModels::decode, &mut fold),
+            )
+            .with_context(|| format!("opening the event log in {}", data_dir.display()))?;
+            let place = snapshot::Place::File(snapshot::path(data_dir));
+            (Box::new(store), models, report, place)
+        }
+        Some(url) => {
+            let store = PgStore::open(url, PgOptions::default())
+                .context("opening the event log on PostgreSQL")?;
+            let (models, report) = ReadModels::replay(&store, u64::MAX)?;
+            let table =
+                Tables::in_database(store.database().clone(), "snapshots").table("read-models")?;
+            (
+                Box::new(store),
+                models,
+                report,
+                snapshot::Place::Table(table),
+            )
         }
     };
-    let (store, report) = SledStore::open_replaying(
-        &data_dir.join("log"),
-        options,
-        || None,
-        (ReadModels::decode, &mut fold),
-    )
-    .with_context(|| format!("opening the event log in {}", data_dir.display()))?;
-    let folded = started.elapsed();
-    let path = snapshot::path(data_dir);
     let mut rebuilt = Rebuilt {
         events: report.records,
-        folded,
+        folded: started.elapsed(),
         first_break: report.first_break,
         snapshot_bytes: 0,
     };
-    if rebuilt.first_break.is_some() {
-        store.close_blocking()?;
-        match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => return Ok(rebuilt),
+    let resume = if rebuilt.first_break.is_none() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        store.at_rest(Box::new(move |resume| {
+            let _ = tx.send(resume);
+        }))?;
+        Some(
+            rx.recv()
+                .context("the log closed before its state could be copied")?,
+        )
+    } else {
+        None
+    };
+    // Closing sled's log hands its last flush to a blocking thread of a runtime.
+    tokio::runtime::Builder::new_current_thread()
+        .build()?
+        .block_on(store.close())?;
+    match resume {
+        None => place.remove().context("removing the snapshot")?,
+        Some(resume) => {
+            rebuilt.snapshot_bytes = place
+                .write(Snapshot { resume, models }, &key)
+                .context("writing the snapshot")?;
         }
     }
-    let (tx, rx) = std::sync::mpsc::channel();
-    store.at_rest(Box::new(move |resume| {
-        let _ = tx.send(resume);
-    }))?;
-    let resume = rx
-        .recv()
-        .context("the log closed before its state could be copied")?;
-    store.close_blocking()?;
-    rebuilt.snapshot_bytes = snapshot::write(&path, Snapshot { resume, models }, &key)
-        .with_context(|| format!("writing {}", path.display()))?;
     Ok(rebuilt)
 }
 

@@ -185,6 +185,10 @@ enum Command {
         /// DATA/log.key).
         #[arg(long, env = "ANTIKOR_LOG_KEY_FILE")]
         log_key_file: Option<PathBuf>,
+        /// Rebuild the log in this PostgreSQL database, and the snapshot its servers share,
+        /// instead of the data folder's.
+        #[arg(long, env = "ANTIKOR_DATABASE_URL")]
+        database: Option<String>,
     },
     /// The event log itself, while the servers are stopped.
     Store {
@@ -512,7 +516,11 @@ fn main() -> ExitCode {
             interval_seconds,
         } => mirror(from, data, username, key, once, interval_seconds),
         Command::Recover { from, data } => recover(from, data),
-        Command::Rebuild { data, log_key_file } => rebuild(data, log_key_file),
+        Command::Rebuild {
+            data,
+            log_key_file,
+            database,
+        } => rebuild(data, log_key_file, database.as_deref()),
         Command::Store {
             command: StoreCommand::Copy { from, to },
         } => copy_store(&from, &to),
@@ -982,8 +990,12 @@ fn mirror(
     }
 }
 
-fn rebuild(data: PathBuf, log_key_file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let rebuilt = antikor_server::cli::rebuild(&data, log_key_file.as_deref())?;
+fn rebuild(
+    data: PathBuf,
+    log_key_file: Option<PathBuf>,
+    database: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let rebuilt = antikor_server::cli::rebuild(&data, log_key_file.as_deref(), database)?;
     let seconds = rebuilt.folded.as_secs_f64();
     let rate = rebuilt.events as f64 / seconds.max(1e-9);
     println!(

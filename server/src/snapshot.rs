@@ -125,12 +125,28 @@ impl Place {
                 let numbered = chunks
                     .iter()
                     .enumerate()
-                    .all(|(n, (number, _))| number[..] == (n as u32).to_be_bytes());
+                    .all(|(n, (number, _))| *number == chunk_key(n));
                 if !numbered {
                     return Err("the snapshot is damaged (a chunk is missing)".into());
                 }
                 let bytes: Vec<Vec<u8>> = chunks.into_iter().map(|(_, chunk)| chunk).collect();
                 from_bytes(&bytes.concat(), key).map(Some)
+            }
+        }
+    }
+
+    /// Removes the snapshot, if there is one: the next start walks the log whole.
+    pub fn remove(&self) -> std::io::Result<()> {
+        match self {
+            Self::File(path) => match std::fs::remove_file(path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            },
+            Self::Table(table) => {
+                let chunks = table.len().map_err(std::io::Error::other)?;
+                table
+                    .apply((0..chunks).map(|n| (chunk_key(n), None)).collect())
+                    .map_err(std::io::Error::other)
             }
         }
     }
@@ -143,18 +159,22 @@ impl Place {
                 let bytes = to_bytes(snapshot, key).map_err(std::io::Error::other)?;
                 let chunks: Vec<&[u8]> = bytes.chunks(CHUNK).collect();
                 let before = table.len().map_err(std::io::Error::other)?;
-                let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes().to_vec();
                 let mut changes: Vec<_> = chunks
                     .iter()
                     .enumerate()
-                    .map(|(n, chunk)| (number(n), Some(chunk.to_vec())))
+                    .map(|(n, chunk)| (chunk_key(n), Some(chunk.to_vec())))
                     .collect();
-                changes.extend((chunks.len()..before).map(|n| (number(n), None)));
+                changes.extend((chunks.len()..before).map(|n| (chunk_key(n), None)));
                 table.apply(changes).map_err(std::io::Error::other)?;
                 Ok(bytes.len() as u64)
             }
         }
     }
+}
+
+/// The key of chunk `n` of a snapshot in a table.
+fn chunk_key(n: usize) -> Vec<u8> {
+    u32::try_from(n).unwrap_or(u32::MAX).to_be_bytes().to_vec()
 }
 
 /// The snapshot file's bytes: header and body.

@@ -894,3 +894,38 @@ async fn a_database_behind_what_a_server_saw_is_refused_at_its_start() {
     );
     assert_eq!(fresh.state.head().position, backed_up);
 }
+
+/// `antikor rebuild --database`: folds the database's log whole and writes the snapshot that
+/// the servers on it start from.
+#[tokio::test]
+async fn antikor_rebuild_writes_the_snapshot_the_servers_of_a_database_start_from() {
+    let place = Place::postgres().await;
+    let Place::Postgres { url, keys, .. } = &place else {
+        unreachable!()
+    };
+    let app = start(tempfile::tempdir().unwrap(), &place)
+        .await
+        .with_demo_accounts()
+        .await;
+    work(&app, 1).await;
+    let head = app.state.head().position;
+    let dir = app.shut_down().await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_antikor"))
+        .args(["rebuild", "--database", url, "--log-key-file"])
+        .arg(keys.path().join("log.key"))
+        .arg("--data")
+        .arg(dir.path())
+        .env("ANTIKOR_LOG", "error")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains(&format!("at position {head}")), "{said}");
+    let app = start(tempfile::tempdir().unwrap(), &place).await;
+    assert_eq!(app.state.resumed_from(), head);
+    assert!(app.state.system_models() == rebuilt(&app));
+}
