@@ -8,7 +8,7 @@ use crate::app::{self, App};
 use crate::auth::password;
 use crate::projections::ReadModels;
 use crate::snapshot::{self, Snapshot};
-use crate::store::postgres::{PgOptions, PgStore};
+use crate::store::postgres::{Database, PgOptions, PgStore};
 use crate::store::{
     ChainBreak, EventStore, ExpectedVersion, Head, NewEvent, Replayed, SledStore, StoreOptions,
     copy_folder_to_check,
@@ -119,7 +119,7 @@ fn is_registered(app: &App, request: &RegisterTenant) -> bool {
 pub async fn rotate_vault_key(config: &app::Config) -> anyhow::Result<Rotation> {
     let key_file = config.vault_key_file();
     let database = app::connect(config).await?;
-    let tables = app::state_tables(config, database.as_ref(), "vault")?;
+    let tables = app::StatePlace::of(&config.data_dir, database.as_ref()).tables("vault")?;
     let rotation = tokio::task::spawn_blocking(move || Vault::rotate_in(tables, &key_file))
         .await?
         .context("rotating the vault's master key")?;
@@ -375,7 +375,7 @@ pub fn rebuild(
 /// Where `antikor store copy` reads or writes a log: a PostgreSQL database given by its address
 /// (`postgres://…`), or a data folder's log.
 pub fn open_log(location: &str) -> anyhow::Result<Arc<dyn EventStore>> {
-    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+    if is_database(location) {
         // The address is not repeated in the message: it may carry a password.
         let store = PgStore::open(location, PgOptions::default())
             .context("opening the event log on PostgreSQL")?;
@@ -391,6 +391,62 @@ pub fn open_log(location: &str) -> anyhow::Result<Arc<dyn EventStore>> {
     let store = SledStore::open(&data.join("log"), options)
         .with_context(|| format!("opening the event log in {}", data.display()))?;
     Ok(Arc::new(store))
+}
+
+/// What `antikor store copy` copied of the state beside the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CopiedState {
+    /// Accounts' password hashes.
+    pub passwords: u64,
+    /// Signals' wrapped keys.
+    pub signal_keys: u64,
+    /// Signals' encrypted attachments.
+    pub attachments: u64,
+    /// Evidence files.
+    pub files: u64,
+    /// Evidence files found damaged and not copied.
+    pub damaged_files: u64,
+}
+
+/// Copies the state beside the log from one installation's place to another's (each a data
+/// folder or `postgres://…`, as for [`open_log`]): the vault as it is (the same key file opens
+/// the copy), password hashes, sessions and throttles, the evidence files. Not the snapshot,
+/// a cache the destination's first start or `antikor rebuild` makes again. Entries the
+/// destination holds under the same keys are replaced, so a copy that stopped is run again
+/// whole; a destination whose vault is wrapped under another key is refused first.
+pub fn copy_state(from: &str, to: &str) -> anyhow::Result<CopiedState> {
+    let open = |location: &str| -> anyhow::Result<Option<Database>> {
+        if is_database(location) {
+            return Ok(Some(Database::connect(location, 2)?));
+        }
+        std::fs::create_dir_all(location)
+            .with_context(|| format!("creating the data folder {location}"))?;
+        Ok(None)
+    };
+    let (source, destination) = (open(from)?, open(to)?);
+    let from = app::StatePlace::of(Path::new(from), source.as_ref());
+    let to = app::StatePlace::of(Path::new(to), destination.as_ref());
+    let (signal_keys, attachments) =
+        Vault::copy(&from.tables("vault")?, &to.tables("vault")?).context("copying the vault")?;
+    let passwords =
+        crate::auth::secrets::Secrets::copy(&from.tables("secrets")?, &to.tables("secrets")?)
+            .context("copying the accounts' secrets")?;
+    let (files, damaged_files) = from
+        .files()?
+        .copy_into(&to.files()?)
+        .context("copying the evidence files")?;
+    Ok(CopiedState {
+        passwords,
+        signal_keys,
+        attachments,
+        files,
+        damaged_files,
+    })
+}
+
+/// Whether `location` names a PostgreSQL database rather than a data folder.
+fn is_database(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
 /// What `antikor store copy` did.

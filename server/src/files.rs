@@ -219,6 +219,60 @@ impl FileStore {
         Ok((removed, bytes))
     }
 
+    /// Every file of this store with the time it was last stored, unread: its hash and time.
+    fn listed(&self) -> anyhow::Result<Vec<(String, SystemTime)>> {
+        match self {
+            Self::Table(table) => Ok(table
+                .scan_prefix(b"t/")?
+                .into_iter()
+                .map(|(key, time)| {
+                    (
+                        String::from_utf8_lossy(&key[2..]).into_owned(),
+                        time_of(&time),
+                    )
+                })
+                .collect()),
+            Self::Folder(dir) => {
+                let mut listed = Vec::new();
+                for folder in std::fs::read_dir(dir)? {
+                    let folder = folder?.path();
+                    if !folder.is_dir() {
+                        continue;
+                    }
+                    for entry in std::fs::read_dir(&folder)? {
+                        let entry = entry?;
+                        let name = entry.file_name().to_string_lossy().into_owned();
+                        if FileRef::valid_hash(&name) {
+                            listed.push((name, entry.metadata()?.modified()?));
+                        }
+                    }
+                }
+                Ok(listed)
+            }
+        }
+    }
+
+    /// Copies every file of this store into `to`, with the time it was last stored, for
+    /// `antikor store copy`. A file whose bytes no longer hash to its name is not copied.
+    /// Returns how many files it copied and how many it found damaged.
+    pub fn copy_into(&self, to: &FileStore) -> anyhow::Result<(u64, u64)> {
+        let (mut copied, mut damaged) = (0, 0);
+        for (sha256, stored) in self.listed()? {
+            match self.get(&sha256)? {
+                Stored::Whole(bytes) => {
+                    to.put(&bytes, stored)?;
+                    copied += 1;
+                }
+                Stored::Damaged => {
+                    tracing::error!(%sha256, "a stored file is damaged: not copied");
+                    damaged += 1;
+                }
+                Stored::Missing => {}
+            }
+        }
+        Ok((copied, damaged))
+    }
+
     /// The size of the file stored under `sha256`, if there is one.
     pub fn size(&self, sha256: &str) -> Option<u64> {
         match self {

@@ -332,8 +332,10 @@ enum StoreCommand {
     /// Copies the event log between a data folder and a PostgreSQL database (either way, or
     /// between two of a kind), record by record as it is, and proves the copy: the destination
     /// ends with the source's head hash and Merkle root. The destination is empty, or holds the
-    /// start of the same log from a copy that stopped, which this one goes on from. Only the log
-    /// is copied: the keys, secrets, vault and files stay in the data folder.
+    /// start of the same log from a copy that stopped, which this one goes on from. Then the
+    /// state beside the log: password hashes and sessions, the vault as it is, the evidence
+    /// files (not the snapshot, nor the key files: give the destination's servers the same
+    /// key files). The servers must be stopped.
     Copy {
         /// The log to copy: a data folder, or `postgres://user@host/database`.
         #[arg(long)]
@@ -668,6 +670,9 @@ fn copy_store(from: &str, to: &str) -> anyhow::Result<ExitCode> {
         source.close().await?;
         copied
     })?;
+    let (from, to) = (from.to_owned(), to.to_owned());
+    let state = runtime
+        .block_on(runtime.spawn_blocking(move || antikor_server::cli::copy_state(&from, &to)))??;
     println!(
         "copied {} events ({} were there already); both end at position {} with head hash {} and Merkle root {}",
         copied.events,
@@ -676,6 +681,17 @@ fn copy_store(from: &str, to: &str) -> anyhow::Result<ExitCode> {
         hex::encode(copied.head.hash),
         hex::encode(copied.head.root)
     );
+    println!(
+        "copied the state beside it: {} password hashes, {} signal keys, {} attachments, {} evidence files (not the snapshot: the first start folds the whole log)",
+        state.passwords, state.signal_keys, state.attachments, state.files
+    );
+    if state.damaged_files > 0 {
+        println!(
+            "{} evidence files were damaged and are not copied: restore them from a backup of the source",
+            state.damaged_files
+        );
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

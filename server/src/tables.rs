@@ -248,6 +248,64 @@ impl Table {
         }
     }
 
+    /// At most `limit` keys after `after` (from the first for `None`) with their values, in
+    /// key order: a page of a walk of the whole table.
+    pub fn page_after(
+        &self,
+        after: Option<&[u8]>,
+        limit: usize,
+    ) -> anyhow::Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        use std::ops::Bound;
+        match self {
+            Self::Sled(tree) => {
+                let from = after.map_or(Bound::Unbounded, |key| Bound::Excluded(key.to_vec()));
+                tree.range::<Vec<u8>, _>((from, Bound::Unbounded))
+                    .take(limit)
+                    .map(|item| {
+                        let (key, value) = item?;
+                        Ok((key.to_vec(), value.to_vec()))
+                    })
+                    .collect()
+            }
+            Self::Postgres { database, name } => {
+                let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+                let (sql, params) = match after {
+                    Some(key) => (
+                        "SELECT key, value FROM state_entries WHERE tree = $1 AND key > $2
+                          ORDER BY key LIMIT $3",
+                        named(name, vec![Box::new(key.to_vec()), Box::new(limit)]),
+                    ),
+                    None => (
+                        "SELECT key, value FROM state_entries WHERE tree = $1 ORDER BY key LIMIT $2",
+                        named(name, vec![Box::new(limit)]),
+                    ),
+                };
+                Ok(database
+                    .query(sql, params)?
+                    .iter()
+                    .map(|row| (row.get(0), row.get(1)))
+                    .collect())
+            }
+        }
+    }
+
+    /// Copies every entry of this table into `to` (replacing what `to` holds under the same
+    /// keys), a page at a time, so that a table of attachments never sits in memory whole.
+    /// Returns how many entries it copied.
+    pub fn copy_into(&self, to: &Table) -> anyhow::Result<u64> {
+        const PAGE: usize = 256;
+        let (mut copied, mut after) = (0, None::<Vec<u8>>);
+        loop {
+            let page = self.page_after(after.as_deref(), PAGE)?;
+            let Some((last, _)) = page.last() else {
+                return Ok(copied);
+            };
+            after = Some(last.clone());
+            copied += page.len() as u64;
+            to.apply(page.into_iter().map(|(k, v)| (k, Some(v))).collect())?;
+        }
+    }
+
     /// Applies `changes` all together or not at all; a key changed twice takes the later
     /// change.
     pub fn apply(&self, changes: Vec<Change>) -> anyhow::Result<()> {

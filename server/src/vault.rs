@@ -316,6 +316,28 @@ impl Vault {
         self.tables.sync()
     }
 
+    /// Copies the vault in `from` into `to` as it is, wrapped keys and encrypted attachments,
+    /// for `antikor store copy`: the same key file opens the copy. Refused, before anything is
+    /// copied, when `to` holds a vault wrapped under another master key. Returns how many
+    /// signal keys and attachments it copied.
+    pub fn copy(from: &Tables, to: &Tables) -> anyhow::Result<(u64, u64)> {
+        let (keys, into) = (from.table("signal_keys")?, to.table("signal_keys")?);
+        let named = keys.get(MASTER_ID)?;
+        if let (Some(ours), Some(theirs)) = (&named, into.get(MASTER_ID)?)
+            && *ours != theirs
+        {
+            bail!(
+                "the destination's vault is wrapped under another master key: copy into a new one"
+            );
+        }
+        let signal_keys = keys.copy_into(&into)? - u64::from(named.is_some());
+        let attachments = from
+            .table("attachments")?
+            .copy_into(&to.table("attachments")?)?;
+        to.sync()?;
+        Ok((signal_keys, attachments))
+    }
+
     /// Creates and stores (durably) the key of a new signal.
     pub fn create_key(&self, signal: Uuid) -> anyhow::Result<SignalKey> {
         let mut key = [0u8; KEY_BYTES];

@@ -125,16 +125,41 @@ fn key_file_is_inside(key_file: &std::path::Path, data_dir: &std::path::Path) ->
     absolute(key_file).starts_with(absolute(data_dir))
 }
 
-/// The tables of the state called `name` beside the log: the sled database `DATA/NAME`, or
-/// the `NAME/…` rows of the database's state table.
-pub fn state_tables(
-    config: &Config,
-    database: Option<&Database>,
-    name: &'static str,
-) -> anyhow::Result<Tables> {
-    match database {
-        Some(database) => Ok(Tables::in_database(database.clone(), name)),
-        None => Ok(Tables::in_folder(&config.data_dir.join(name))?.0),
+/// Where the state beside the log lives: a data folder's sled databases and files, or a
+/// PostgreSQL database's state table.
+#[derive(Clone, Copy)]
+pub enum StatePlace<'a> {
+    /// A data folder.
+    Folder(&'a std::path::Path),
+    /// A database.
+    Database(&'a Database),
+}
+
+impl<'a> StatePlace<'a> {
+    /// The database when there is one, else the data folder.
+    pub fn of(data_dir: &'a std::path::Path, database: Option<&'a Database>) -> Self {
+        database.map_or(Self::Folder(data_dir), Self::Database)
+    }
+
+    /// The tables of the state called `name` (`secrets`, `vault`): the sled database
+    /// `DATA/NAME`, or the `NAME/…` rows of the state table.
+    pub fn tables(self, name: &'static str) -> anyhow::Result<Tables> {
+        match self {
+            Self::Database(database) => Ok(Tables::in_database(database.clone(), name)),
+            Self::Folder(dir) => Ok(Tables::in_folder(&dir.join(name))?.0),
+        }
+    }
+
+    /// The evidence files: `DATA/files`, or the `files/evidence` rows.
+    pub fn files(self) -> anyhow::Result<crate::files::FileStore> {
+        match self {
+            Self::Database(database) => Ok(crate::files::FileStore::Table(
+                Tables::in_database(database.clone(), "files").table("evidence")?,
+            )),
+            Self::Folder(dir) => {
+                crate::files::FileStore::open(dir).context("opening the file store")
+            }
+        }
     }
 }
 
@@ -320,13 +345,11 @@ impl App {
         );
         let snapshot_key = checkpoints.snapshot_key();
         let database = connect(config).await?;
+        let state = StatePlace::of(&config.data_dir, database.as_ref());
         // The state beside the log opens first: a server whose vault key does not fit the
         // vault (another server's database) refuses before it writes anything to the log.
-        let auth = Auth::open(
-            state_tables(config, database.as_ref(), "secrets")?,
-            config.sessions,
-        )
-        .context("opening the secrets store")?;
+        let auth = Auth::open(state.tables("secrets")?, config.sessions)
+            .context("opening the secrets store")?;
         let key_file = config.vault_key_file();
         if key_file_is_inside(&key_file, &config.data_dir) {
             tracing::warn!(
@@ -336,17 +359,9 @@ impl App {
             );
         }
         let vault = Arc::new(
-            Vault::open_in(state_tables(config, database.as_ref(), "vault")?, &key_file)
-                .context("opening the vault")?,
+            Vault::open_in(state.tables("vault")?, &key_file).context("opening the vault")?,
         );
-        let files = match &database {
-            Some(database) => crate::files::FileStore::Table(
-                Tables::in_database(database.clone(), "files").table("evidence")?,
-            ),
-            None => {
-                crate::files::FileStore::open(&config.data_dir).context("opening the file store")?
-            }
-        };
+        let files = state.files()?;
         let snapshots = match &database {
             None => snapshot::Place::File(snapshot::path(&config.data_dir)),
             Some(database) => snapshot::Place::Table(

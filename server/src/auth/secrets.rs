@@ -61,6 +61,20 @@ impl Secrets {
         self.tables.sync()
     }
 
+    /// Copies the store in `from` into `to` as it is (password hashes, sessions, throttled
+    /// failures), for `antikor store copy`: the same users log in, and sessions open before the
+    /// copy go on. Returns how many password hashes it copied.
+    pub fn copy(from: &Tables, to: &Tables) -> anyhow::Result<u64> {
+        let passwords = from
+            .table("passwords")?
+            .copy_into(&to.table("passwords")?)?;
+        for table in ["sessions", "throttle"] {
+            from.table(table)?.copy_into(&to.table(table)?)?;
+        }
+        to.sync()?;
+        Ok(passwords)
+    }
+
     /// The stored PHC string of an account's password.
     pub fn password_hash(&self, username: &Username) -> anyhow::Result<Option<String>> {
         Ok(self

@@ -929,3 +929,97 @@ async fn antikor_rebuild_writes_the_snapshot_the_servers_of_a_database_start_fro
     assert_eq!(app.state.resumed_from(), head);
     assert!(app.state.system_models() == rebuilt(&app));
 }
+
+/// Runs `antikor store copy --from FROM --to TO`, checks that it succeeded, and returns what it
+/// printed.
+fn store_copy(from: &str, to: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_antikor"))
+        .args(["store", "copy", "--from", from, "--to", to])
+        .env("ANTIKOR_LOG", "error")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    said
+}
+
+/// What a moved installation must still do: let a session opened before the move in, open a
+/// signal's sealed fields, serve a public meeting's protocol, and let a user log in with the
+/// password they had.
+async fn still_serves(app: &TestApp, officer: &crate::support::Session, signal: &str, file: &str) {
+    let (status, me) = app.get_as(officer, "/api/session").await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    let (status, identity) = app
+        .post_as(
+            officer,
+            &format!("/api/signals/{signal}/identity"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{identity}");
+    assert_eq!(identity["reporter"]["name"], "Радостина Преместена");
+    let (status, bytes) = crate::files::download(app, None, file).await;
+    assert_eq!(
+        (status, bytes),
+        (StatusCode::OK, b"%PDF-1.7 protokol\n".to_vec())
+    );
+    app.login("petrich.officer").await;
+}
+
+/// `antikor store copy` moves a whole installation: a data folder's log and the state beside it
+/// into a database, where a server given the same key files lets the same users in (a session
+/// opened before the move too), opens the signals' sealed fields and serves the evidence
+/// files; and from there into a new data folder, where the same holds.
+#[tokio::test]
+async fn an_installation_moved_to_postgres_and_back_keeps_its_users_signals_and_files() {
+    let app = TestApp::start_demo().await;
+    let officer = app.login("bansko.officer").await;
+    let receipt = crate::signals::file(
+        &app,
+        crate::signals::named_signal("bansko", "Радостина Преместена"),
+    )
+    .await;
+    let signal = receipt["id"].as_str().unwrap().to_owned();
+    let (status, file) =
+        crate::files::upload(&app, &officer, "Протокол.pdf", b"%PDF-1.7 protokol\n").await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
+    let (_, meeting) = app
+        .post_as(&officer, "/api/activities", meeting("Преди преместването"))
+        .await;
+    let (status, body) = app
+        .post_as(
+            &officer,
+            &format!("/api/activities/{}/files", meeting["id"].as_str().unwrap()),
+            serde_json::json!({"files": [file]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let sha256 = file["sha256"].as_str().unwrap().to_owned();
+    let folder = app.shut_down().await;
+    let keys = folder.path();
+
+    let place = Place::postgres().await;
+    let url = database(&place);
+    let said = store_copy(folder.path().to_str().unwrap(), url);
+    assert!(
+        said.contains("1 signal keys") && said.contains("1 evidence files"),
+        "{said}"
+    );
+    let app = start_on(tempfile::tempdir().unwrap(), url, keys).await;
+    still_serves(&app, &officer, &signal, &sha256).await;
+    app.shut_down().await;
+
+    let back = tempfile::tempdir().unwrap();
+    store_copy(url, back.path().to_str().unwrap());
+    let config = antikor_server::Config {
+        key_file: Some(keys.join("vault.key")),
+        log_key_file: Some(keys.join("log.key")),
+        ..antikor_server::Config::new(back.path(), back.path().join("no-frontend"))
+    };
+    let app = TestApp::start_with(back, config).await;
+    still_serves(&app, &officer, &signal, &sha256).await;
+}
