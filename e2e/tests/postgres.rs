@@ -13,6 +13,16 @@ use std::time::Duration;
 
 const PASSWORD: &str = "пролетта идва в пирин";
 
+/// The first account of the tests' installations, as `antikor user create` is given it.
+const FIRST_ACCOUNT: [&str; 6] = [
+    "--tenant",
+    "bansko",
+    "--role",
+    "officer",
+    "--username",
+    "bansko.first",
+];
+
 /// Records a meeting of `bansko` and returns its id when the server answered 201.
 async fn record_meeting(
     http: &reqwest::Client,
@@ -72,16 +82,7 @@ async fn a_server_on_postgres_killed_mid_burst_keeps_every_command_it_answered()
     let assets = data.path().join("no-frontend");
 
     // The first account, from the command line, into the database.
-    let account = [
-        "--database",
-        &url,
-        "--tenant",
-        "bansko",
-        "--role",
-        "officer",
-        "--username",
-        "bansko.first",
-    ];
+    let account = [&["--database", url.as_str()][..], &FIRST_ACCOUNT].concat();
     let created = create_user(data.path(), &account, PASSWORD);
     assert!(
         created.status.success(),
@@ -215,18 +216,7 @@ async fn two_servers_on_one_database_serve_on_when_one_is_killed() {
         log_key.to_str().unwrap(),
     ];
     let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let account = [
-        &installation[..],
-        &[
-            "--tenant",
-            "bansko",
-            "--role",
-            "officer",
-            "--username",
-            "bansko.first",
-        ],
-    ]
-    .concat();
+    let account = [&installation[..], &FIRST_ACCOUNT].concat();
     let created = create_user(first.path(), &account, PASSWORD);
     assert!(
         created.status.success(),

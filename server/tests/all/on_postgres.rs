@@ -557,6 +557,24 @@ async fn caught_up(server: &TestApp, other: &TestApp) {
     }
 }
 
+/// Uploads `pdf` as the protocol of a new public meeting of `bansko`: its hash.
+async fn public_protocol(app: &TestApp, officer: &crate::support::Session, pdf: &[u8]) -> String {
+    let (status, file) = crate::files::upload(app, officer, "Протокол.pdf", pdf).await;
+    assert_eq!(status, StatusCode::CREATED, "{file}");
+    let (_, record) = app
+        .post_as(officer, "/api/activities", meeting("С протокол"))
+        .await;
+    let (status, body) = app
+        .post_as(
+            officer,
+            &format!("/api/activities/{}/files", record["id"].as_str().unwrap()),
+            serde_json::json!({"files": [file]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    file["sha256"].as_str().unwrap().to_owned()
+}
+
 /// Two servers behind a proxy, on one database with one pair of key files: a session opened on
 /// one is good on the other, with its CSRF token, and a logout on either ends it on both;
 /// failed logins counted on one block the account on the other; a signal filed on one opens
@@ -640,21 +658,8 @@ async fn two_servers_share_sessions_throttles_the_vault_and_the_files() {
 
     // A protocol uploaded on B and attached to a public meeting is read from A by anyone.
     let pdf = b"%PDF-1.7\n% protokol ot dva servara\n".to_vec();
-    let (status, file) = crate::files::upload(&b, &officer, "Протокол.pdf", &pdf).await;
-    assert_eq!(status, StatusCode::CREATED, "{file}");
-    let (_, record) = b
-        .post_as(&officer, "/api/activities", meeting("С протокол"))
-        .await;
-    let (status, body) = b
-        .post_as(
-            &officer,
-            &format!("/api/activities/{}/files", record["id"].as_str().unwrap()),
-            serde_json::json!({"files": [file]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let sha256 = &public_protocol(&b, &officer, &pdf).await;
     caught_up(&a, &b).await;
-    let sha256 = file["sha256"].as_str().unwrap();
     assert_eq!(
         crate::files::download(&a, None, sha256).await,
         (StatusCode::OK, pdf)
@@ -984,21 +989,7 @@ async fn an_installation_moved_to_postgres_and_back_keeps_its_users_signals_and_
     )
     .await;
     let signal = receipt["id"].as_str().unwrap().to_owned();
-    let (status, file) =
-        crate::files::upload(&app, &officer, "Протокол.pdf", b"%PDF-1.7 protokol\n").await;
-    assert_eq!(status, StatusCode::CREATED, "{file}");
-    let (_, meeting) = app
-        .post_as(&officer, "/api/activities", meeting("Преди преместването"))
-        .await;
-    let (status, body) = app
-        .post_as(
-            &officer,
-            &format!("/api/activities/{}/files", meeting["id"].as_str().unwrap()),
-            serde_json::json!({"files": [file]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let sha256 = file["sha256"].as_str().unwrap().to_owned();
+    let sha256 = public_protocol(&app, &officer, b"%PDF-1.7 protokol\n").await;
     let folder = app.shut_down().await;
     let keys = folder.path();
 
