@@ -14,8 +14,12 @@
 //! link, and hands them to the commit hooks and the live feed as it does its own.
 //!
 //! The contract's reads are synchronous, as sled answers them from memory and its page cache.
-//! The store runs a small runtime of its own for its connections, and a read waits on its
-//! caller's thread until that runtime has the answer, as a sled read waits on the disk.
+//! The database (`database`) runs a small runtime of its own for its connections, and a read
+//! waits on its caller's thread until that runtime has the answer, as a sled read waits on the
+//! disk.
+//!
+//! Beside the log, each server keeps the newest head it saw in an anchor file of its data
+//! folder, and refuses at its start a database that lacks it (see [`PgOptions::anchor_file`]).
 
 mod database;
 mod duty;
