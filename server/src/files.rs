@@ -134,6 +134,31 @@ impl FileStore {
         Ok(sha256)
     }
 
+    /// Marks the file stored under `sha256`, if there is one, as stored at `now`: a command
+    /// about to name it calls this before it checks the file, so that a sweep (on another
+    /// server of the database, which the `attaching` lock of this one does not hold back)
+    /// either took the file already, and the check finds it missing, or leaves it, its time
+    /// being no longer the one the sweep read.
+    pub fn touch(&self, sha256: &str, now: SystemTime) -> anyhow::Result<()> {
+        if !FileRef::valid_hash(sha256) {
+            return Ok(());
+        }
+        match self {
+            Self::Folder(dir) => {
+                let path = Self::path(dir, sha256).expect("valid");
+                match std::fs::File::options().write(true).open(path) {
+                    Ok(file) => Ok(file.set_modified(now)?),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(e.into()),
+                }
+            }
+            Self::Table(table) => {
+                table.insert(&time_key(sha256), &time_value(now))?;
+                Ok(())
+            }
+        }
+    }
+
     /// The file stored under `sha256`, checked against it.
     pub fn get(&self, sha256: &str) -> anyhow::Result<Stored> {
         if !FileRef::valid_hash(sha256) {

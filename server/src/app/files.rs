@@ -81,11 +81,13 @@ impl App {
     /// The files a command names, each found whole in the store, with the size and type its
     /// bytes have (whatever the request said).
     pub(crate) fn stored_files(&self, files: Vec<FileRef>) -> AppResult<Vec<FileRef>> {
+        let now = self.clock.now().into();
         files
             .into_iter()
             .map(|f| {
                 let missing =
                     || AppError::BadRequest(msg!("requests-file-not-uploaded", name = &f.name));
+                self.files.touch(&f.sha256, now)?;
                 let bytes = match self.files.get(&f.sha256)? {
                     Stored::Whole(bytes) => bytes,
                     Stored::Missing | Stored::Damaged => return Err(missing()),

@@ -96,8 +96,9 @@ async fn a_table_keeps_what_it_is_given(place: Place) {
     );
 }
 
-/// The file store as a table: a file kept once and read back checked; a sweep takes a file no
-/// record names once it was last stored long enough ago, and one stored again stays.
+/// The file store in a folder and as a table: a file kept once and read back checked; a sweep
+/// takes a file no record names once it was last stored long enough ago, and one stored again,
+/// or touched by a command about to name it, stays.
 async fn files_are_kept_and_swept_alike(place: Place) {
     let store = match &place {
         Place::Sled { dir, .. } => FileStore::open(dir.path()).unwrap(),
@@ -120,12 +121,21 @@ async fn files_are_kept_and_swept_alike(place: Place) {
     ));
     assert!(matches!(store.get("../../etc").unwrap(), Stored::Missing));
 
+    // About to be named by a command: it waits anew.
+    let named = store.put(b"%PDF-1.7 named now", long_ago).unwrap();
+    store.touch(&named, now).unwrap();
+    store.touch(&"1".repeat(64), now).unwrap();
+
     let swept = store.sweep(|h| h == attached, now - day).unwrap();
     assert_eq!(swept, (1, b"%PDF-1.7 never attached".len() as u64));
     assert!(matches!(store.get(&orphan).unwrap(), Stored::Missing));
-    for kept in [&attached, &recent, &again] {
+    for kept in [&attached, &recent, &again, &named] {
         assert!(matches!(store.get(kept).unwrap(), Stored::Whole(_)));
     }
+    assert!(matches!(
+        store.get(&"1".repeat(64)).unwrap(),
+        Stored::Missing
+    ));
 }
 
 fn table(place: &Place) -> Table {
