@@ -196,8 +196,12 @@ impl Unpacker {
         if len > 16 * super::MAX_PAYLOAD_BYTES {
             return Err("the compressed record claims an impossible length".into());
         }
-        let mut out = vec![0; 32 + len];
-        out[..32].copy_from_slice(&record[..32]);
+        // Written after the hash without zeroing the room first: zstd fills it, and the
+        // cursor's buffer is as long as what zstd wrote.
+        let mut out = Vec::with_capacity(32 + len);
+        out.extend_from_slice(&record[..32]);
+        let mut out = std::io::Cursor::new(out);
+        out.set_position(32);
         let written = CONTEXT.with(|context| {
             let (context, last) = &mut *context.borrow_mut();
             let dictionary = match last {
@@ -205,7 +209,7 @@ impl Unpacker {
                 _ => &last.insert((self.number, id, self.dictionary(id, load)?)).2,
             };
             context
-                .decompress_using_ddict(&mut out[32..], &record[32 + HEADER..], dictionary)
+                .decompress_using_ddict(&mut out, &record[32 + HEADER..], dictionary)
                 .map_err(|code| {
                     format!(
                         "the compressed record cannot be decompressed ({})",
@@ -216,7 +220,7 @@ impl Unpacker {
         if written != len {
             return Err("the compressed record is not as long as it says".into());
         }
-        Ok(Cow::Owned(out))
+        Ok(Cow::Owned(out.into_inner()))
     }
 
     fn dictionary(
