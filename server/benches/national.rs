@@ -13,6 +13,8 @@
 //! country and fill the log (writing snapshots as a server does), once to start cold from the
 //! snapshot and serve the pages, once to start cold without it and rebuild; the first process
 //! walks the folder for its size in between and runs `antikor verify` at the end.
+//! `NATIONAL_PHASE=rebuild` on a filled folder (`NATIONAL_DATA`) times only full rebuilds of
+//! the read models, `NATIONAL_RUNS` of them (default 3), for work on the fold.
 #![allow(missing_docs)]
 
 use antikor_server::projections::ReadModels;
@@ -1244,6 +1246,40 @@ async fn walk(data: &Path) {
     store.close_blocking().unwrap();
 }
 
+/// Full rebuilds of the read models alone, one after another, on a store started from its
+/// snapshot (a start takes seconds, the fold is what is measured).
+async fn rebuilds(data: &Path) {
+    let runs: u32 = std::env::var("NATIONAL_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let quiet = Config {
+        snapshot_after: u64::MAX / 4,
+        ..config(data)
+    };
+    let (app, stop) = App::start(&quiet).await.unwrap();
+    let head = app.head().position;
+    // The history behind the snapshot is verified in the background after a start: a
+    // rebuild measured meanwhile shares the cores with it.
+    while !app.history_checked() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for _ in 0..runs {
+        let usage = Usage::start();
+        let (models, report) = ReadModels::replay(app.system_log().as_ref(), head).unwrap();
+        let elapsed = usage.elapsed();
+        let used = usage.report();
+        assert!(report.first_break.is_none());
+        assert_eq!(models.position, head);
+        drop(models);
+        println!(
+            "full rebuild of the read models: {:.0} events/s ({used})",
+            head as f64 / elapsed
+        );
+    }
+    stop.close_store().await.unwrap();
+}
+
 /// p50/p99 of the busiest pages, each at a fixed 2,000 requests/s.
 async fn pages(app: &AppState) {
     let places = places();
@@ -1428,6 +1464,7 @@ async fn main() {
             "write" => write(data, total).await,
             "resume" => resume(data).await,
             "walk" => walk(data).await,
+            "rebuild" => rebuilds(data).await,
             other => panic!("no phase {other}"),
         }
         return;
