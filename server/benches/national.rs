@@ -1213,16 +1213,9 @@ async fn walk(data: &Path) {
         status_mib("VmHWM:")
     );
 
-    let usage = Usage::start();
-    let (models, report) = ReadModels::replay(app.system_log().as_ref(), head).unwrap();
-    let elapsed = usage.elapsed();
-    let used = usage.report();
-    assert!(report.first_break.is_none());
-    assert_eq!(models.position, head);
-    drop(models);
     println!(
-        "full rebuild of the read models (read every record, verify the chain, fold): {:.0} events/s ({used})",
-        head as f64 / elapsed
+        "full rebuild of the read models (read every record, verify the chain, fold): {}",
+        full_rebuild(&app, head)
     );
     // Stopped without writing a snapshot of its own (the one set aside is put back).
     app.system_log().close().await.unwrap();
@@ -1265,19 +1258,25 @@ async fn rebuilds(data: &Path) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     for _ in 0..runs {
-        let usage = Usage::start();
-        let (models, report) = ReadModels::replay(app.system_log().as_ref(), head).unwrap();
-        let elapsed = usage.elapsed();
-        let used = usage.report();
-        assert!(report.first_break.is_none());
-        assert_eq!(models.position, head);
-        drop(models);
         println!(
-            "full rebuild of the read models: {:.0} events/s ({used})",
-            head as f64 / elapsed
+            "full rebuild of the read models: {}",
+            full_rebuild(&app, head)
         );
     }
     stop.close_store().await.unwrap();
+}
+
+/// Folds the read models again from the whole log up to `head`, verifying it; its rate and
+/// what it used, for a figure's line.
+fn full_rebuild(app: &AppState, head: u64) -> String {
+    let usage = Usage::start();
+    let (models, report) = ReadModels::replay(app.system_log().as_ref(), head).unwrap();
+    let elapsed = usage.elapsed();
+    let used = usage.report();
+    assert!(report.first_break.is_none());
+    assert_eq!(models.position, head);
+    drop(models);
+    format!("{:.0} events/s ({used})", head as f64 / elapsed)
 }
 
 /// p50/p99 of the busiest pages, each at a fixed 2,000 requests/s.
