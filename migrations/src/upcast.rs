@@ -1,7 +1,7 @@
 //! Upcasters: step-by-step conversions of stored payloads to their event type's current shape.
 
 use antikor_shared::events::{AnyEvent, EventSet, EventType};
-use antikor_shared::{DomainEvent, RecordedEvent};
+use antikor_shared::{DomainEvent, EventHeader, RecordedEvent};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::collections::HashMap;
@@ -69,31 +69,47 @@ impl Upcasters {
     /// Brings `event` to its type's current schema version, in place. Events of types without
     /// steps, and current ones, are left as they are.
     pub fn upcast(&self, event: &mut RecordedEvent) -> Result<(), UpcastError> {
-        let Some(&current) = self.current.get(&event.event_type) else {
-            return Ok(());
-        };
-        if event.schema_version >= current {
-            return Ok(());
+        let stored = (event.event_type.as_str(), event.schema_version);
+        if let Some((version, payload)) =
+            self.upcast_payload(event.position, stored, event.payload.get())?
+        {
+            (event.schema_version, event.payload) = (version, payload);
         }
-        let position = event.position;
-        let mut value: Value = serde_json::from_str(event.payload.get())
+        Ok(())
+    }
+
+    /// `payload`, stored as `(event type, schema version)` at `position`, brought to its
+    /// type's current version, with that version; `None` when it is current already (or its
+    /// type has no steps).
+    fn upcast_payload(
+        &self,
+        position: u64,
+        (event_type, mut version): (&str, u32),
+        payload: &str,
+    ) -> Result<Option<(u32, Box<RawValue>)>, UpcastError> {
+        let Some(&current) = self.current.get(event_type) else {
+            return Ok(None);
+        };
+        if version >= current {
+            return Ok(None);
+        }
+        let mut value: Value = serde_json::from_str(payload)
             .map_err(|source| UpcastError::Json { position, source })?;
-        while event.schema_version < current {
-            let key = (event.event_type.clone(), event.schema_version);
+        while version < current {
             let step = self
                 .steps
-                .get(&key)
+                .get(&(event_type.to_owned(), version))
                 .ok_or_else(|| UpcastError::MissingStep {
                     position,
-                    event_type: event.event_type.clone(),
-                    version: event.schema_version,
+                    event_type: event_type.to_owned(),
+                    version,
                 })?;
             value = step(value).map_err(|message| UpcastError::Step { position, message })?;
-            event.schema_version += 1;
+            version += 1;
         }
-        event.payload = serde_json::value::to_raw_value(&value)
+        let payload = serde_json::value::to_raw_value(&value)
             .map_err(|source| UpcastError::Json { position, source })?;
-        Ok(())
+        Ok(Some((version, payload)))
     }
 
     /// Decodes `event` as `E` when it is of that type, upcasting an older payload first.
@@ -118,12 +134,42 @@ impl Upcasters {
     /// Decodes `event` into the event enum of its set, whichever it is, upcasting an older
     /// payload first; `None` for a type Antikor does not know.
     pub fn decode_any(&self, event: &RecordedEvent) -> Option<Result<AnyEvent, UpcastError>> {
-        let event_type = EventType::parse(&event.event_type)?;
-        Some(
-            self.decode_current(event, event_type.schema_version(), |json| {
-                AnyEvent::from_json(event_type, json)
-            }),
+        self.decode_any_parts(
+            event.position,
+            (&event.event_type, event.schema_version),
+            event.payload.get(),
         )
+    }
+
+    /// [`decode_any`](Self::decode_any) of an event given as its header and its payload's
+    /// text (a replay's, which makes no [`RecordedEvent`]). The text is parsed as it is: a
+    /// payload that is not JSON is an error here.
+    pub fn decode_any_payload(
+        &self,
+        header: &EventHeader,
+        payload: &str,
+    ) -> Option<Result<AnyEvent, UpcastError>> {
+        self.decode_any_parts(
+            header.position,
+            (&header.event_type, header.schema_version),
+            payload,
+        )
+    }
+
+    fn decode_any_parts(
+        &self,
+        position: u64,
+        stored: (&str, u32),
+        payload: &str,
+    ) -> Option<Result<AnyEvent, UpcastError>> {
+        let event_type = EventType::parse(stored.0)?;
+        Some(self.decode_current_parts(
+            position,
+            stored,
+            payload,
+            event_type.schema_version(),
+            |json| AnyEvent::from_json(event_type, json),
+        ))
     }
 
     /// Parses the payload of `event` brought to schema version `current`.
@@ -133,14 +179,28 @@ impl Upcasters {
         current: u32,
         parse: impl Fn(&str) -> Result<T, serde_json::Error>,
     ) -> Result<T, UpcastError> {
-        let position = event.position;
+        let stored = (event.event_type.as_str(), event.schema_version);
+        self.decode_current_parts(event.position, stored, event.payload.get(), current, parse)
+    }
+
+    /// Parses `payload`, stored as `(event type, schema version)` at `position`, brought to
+    /// schema version `current`.
+    fn decode_current_parts<T>(
+        &self,
+        position: u64,
+        stored: (&str, u32),
+        payload: &str,
+        current: u32,
+        parse: impl Fn(&str) -> Result<T, serde_json::Error>,
+    ) -> Result<T, UpcastError> {
         let json = |source| UpcastError::Json { position, source };
-        if event.schema_version == current {
-            return parse(event.payload.get()).map_err(json);
+        if stored.1 == current {
+            return parse(payload).map_err(json);
         }
-        let mut upcast = event.clone();
-        self.upcast(&mut upcast)
-            .and_then(|()| parse(upcast.payload.get()).map_err(json))
+        match self.upcast_payload(position, stored, payload)? {
+            Some((_, upcast)) => parse(upcast.get()).map_err(json),
+            None => parse(payload).map_err(json),
+        }
     }
 }
 

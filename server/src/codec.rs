@@ -3,8 +3,8 @@
 //! aggregate's event enum.
 
 use antikor_migrations::{UpcastError, Upcasters};
-use antikor_shared::RecordedEvent;
 use antikor_shared::events::AnyEvent;
+use antikor_shared::{EventHeader, RecordedEvent};
 use std::sync::LazyLock;
 
 /// The upcasters every read of the log decodes through.
@@ -30,9 +30,13 @@ pub fn decoded_set<S: antikor_shared::events::EventSet>(
 }
 
 fn logged<T>(event: &RecordedEvent, decoded: Result<T, UpcastError>) -> Option<T> {
+    logged_at(event.position, decoded)
+}
+
+fn logged_at<T>(position: u64, decoded: Result<T, UpcastError>) -> Option<T> {
     decoded
         .inspect_err(|error| {
-            tracing::error!(position = event.position, %error, "undecodable event skipped");
+            tracing::error!(position, %error, "undecodable event skipped");
         })
         .ok()
 }
@@ -41,4 +45,12 @@ fn logged<T>(event: &RecordedEvent, decoded: Result<T, UpcastError>) -> Option<T
 /// and for a payload that does not decode (logged, as in [`decoded`]).
 pub fn typed(event: &RecordedEvent) -> Option<AnyEvent> {
     logged(event, UPCASTERS.decode_any(event)?)
+}
+
+/// [`typed`] of an event given as its header and its payload's text, as a replay reads them.
+pub fn typed_payload(header: &EventHeader, payload: &str) -> Option<AnyEvent> {
+    logged_at(
+        header.position,
+        UPCASTERS.decode_any_payload(header, payload)?,
+    )
 }

@@ -256,7 +256,7 @@ async fn copy_files(
         let Some(last) = events.last() else { break };
         state.position = last.position;
         for event in &events {
-            if let Some(typed) = ReadModels::decode(event) {
+            if let Some(typed) = ReadModels::decode_event(event) {
                 let named = attachments(&event.stream, &typed);
                 wanted.extend(named.into_iter().map(|(_, file)| file.sha256.clone()));
             }

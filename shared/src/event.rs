@@ -50,7 +50,47 @@ pub struct RecordedEvent {
     pub hash: String,
 }
 
+/// An event without its payload, links and hash: what a read model folds beside the payload
+/// decoded. A replay of the log hands the read models headers, so that it does not copy each
+/// payload and write each hash out in hex for models that read neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventHeader {
+    /// Place in the whole log.
+    pub position: u64,
+    /// Whose data this is.
+    pub tenant: TenantId,
+    /// The entity the event belongs to.
+    pub stream: StreamId,
+    /// Place in the stream.
+    pub version: u64,
+    /// The event's unique id.
+    pub id: Uuid,
+    /// Past-tense name of what happened.
+    pub event_type: String,
+    /// Version of the payload's shape.
+    pub schema_version: u32,
+    /// When the server stored it (UTC).
+    pub recorded_at: DateTime<Utc>,
+    /// Who caused it: a username, or `system`.
+    pub actor: String,
+}
+
 impl RecordedEvent {
+    /// The event's header (its fields copied).
+    pub fn header(&self) -> EventHeader {
+        EventHeader {
+            position: self.position,
+            tenant: self.tenant.clone(),
+            stream: self.stream.clone(),
+            version: self.version,
+            id: self.id,
+            event_type: self.event_type.clone(),
+            schema_version: self.schema_version,
+            recorded_at: self.recorded_at,
+            actor: self.actor.clone(),
+        }
+    }
+
     /// Decodes the payload as `E` when the event is of that type, at its current schema version.
     ///
     /// Older schema versions are brought up to date by `antikor-migrations` first.

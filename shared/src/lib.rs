@@ -30,5 +30,5 @@ pub mod tlog;
 pub mod views;
 pub mod wire;
 
-pub use event::{DomainEvent, RecordedEvent};
+pub use event::{DomainEvent, EventHeader, RecordedEvent};
 pub use ids::{InvalidId, ProvinceCode, StreamId, TenantId, Username};

@@ -7,7 +7,7 @@ use antikor_shared::account::{Account, LoginSucceeded};
 use antikor_shared::api::Page;
 use antikor_shared::events::{AccountEvent, NotificationEvent};
 use antikor_shared::notifications::{Delivery, NotificationKind};
-use antikor_shared::{RecordedEvent, TenantId, Username};
+use antikor_shared::{EventHeader, TenantId, Username};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
@@ -50,7 +50,7 @@ pub struct AccountDirectory {
 impl AccountDirectory {
     /// Folds in a login: the account's last one. (Failed logins and logouts are most of a
     /// busy log's events, and the directory needs nothing from them.)
-    pub fn logged_in(&mut self, event: &RecordedEvent, e: &LoginSucceeded) {
+    pub fn logged_in(&mut self, event: &EventHeader, e: &LoginSucceeded) {
         if let Some(entry) = self.accounts.get_mut(&e.username) {
             entry.account.last_login_at = Some(event.recorded_at);
         }
@@ -58,7 +58,7 @@ impl AccountDirectory {
 
     /// Folds in an event of an account's stream. The aggregate's own `apply` decides role and
     /// status, so that the directory and the commands never disagree.
-    pub fn account_event(&mut self, event: &RecordedEvent, e: &AccountEvent) {
+    pub fn account_event(&mut self, event: &EventHeader, e: &AccountEvent) {
         let at = event.recorded_at;
         if let AccountEvent::Created(created) = e {
             let account = Account {
@@ -120,7 +120,7 @@ impl AccountDirectory {
     }
 
     /// Folds in a user's choice of e-mail, or a message sent (in the user's own tenant only).
-    pub fn notification_event(&mut self, event: &RecordedEvent, e: &NotificationEvent) {
+    pub fn notification_event(&mut self, event: &EventHeader, e: &NotificationEvent) {
         let username = match e {
             NotificationEvent::Chosen(c) => &c.username,
             NotificationEvent::Sent(s) => &s.username,

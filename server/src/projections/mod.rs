@@ -21,7 +21,7 @@ use antikor_shared::events::{
 };
 use antikor_shared::i18n::Text;
 use antikor_shared::tenant::{Tenant, TenantKind, TenantRegistered};
-use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
+use antikor_shared::{EventHeader, ProvinceCode, RecordedEvent, TenantId};
 use chrono::{DateTime, Utc};
 use plan::PlanBook;
 use risks::RiskBook;
@@ -95,25 +95,41 @@ impl ReadModels {
     /// The models may then hold part of that one event; the alternative was a poisoned lock
     /// and a server that answers nothing until restarted, and then fails the same way.
     pub fn fold(&mut self, event: &RecordedEvent) {
-        self.fold_decoded(event, Self::decode(event));
+        self.fold_decoded(&event.header(), Self::decode_event(event));
     }
 
-    /// Folds one event in, as [`fold`](Self::fold) does, given its payload as
+    /// Folds one event in, as [`fold`](Self::fold) does, given its header and its payload as
     /// [`decode`](Self::decode) makes it (a walk of the log decodes payloads on every core).
-    pub fn fold_decoded(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
+    pub fn fold_decoded(&mut self, event: &EventHeader, typed: Option<AnyEvent>) {
         self.contained(event, |models| models.apply_decoded(event, typed));
     }
 
-    /// An event's payload as the models read it: `None` for a type no model reads, and for a
-    /// payload that does not decode (logged). Contains a panic in decoding to the one event.
-    pub fn decode(event: &RecordedEvent) -> Option<AnyEvent> {
-        EventType::parse(&event.event_type)
+    /// An event's payload (its text, as a walk of the log reads it) as the models read it:
+    /// `None` for a type no model reads, and for a payload that does not decode (logged).
+    /// Contains a panic in decoding to the one event.
+    pub fn decode(header: &EventHeader, payload: &str) -> Option<AnyEvent> {
+        Self::decode_read(header.position, &header.event_type, || {
+            codec::typed_payload(header, payload)
+        })
+    }
+
+    /// [`decode`](Self::decode) of a whole event.
+    pub fn decode_event(event: &RecordedEvent) -> Option<AnyEvent> {
+        Self::decode_read(event.position, &event.event_type, || codec::typed(event))
+    }
+
+    fn decode_read(
+        position: u64,
+        event_type: &str,
+        typed: impl FnOnce() -> Option<AnyEvent> + std::panic::UnwindSafe,
+    ) -> Option<AnyEvent> {
+        EventType::parse(event_type)
             .filter(|t| !UNREAD.contains(t))
             .and_then(|_| {
-                std::panic::catch_unwind(|| codec::typed(event)).unwrap_or_else(|_| {
+                std::panic::catch_unwind(typed).unwrap_or_else(|_| {
                     tracing::error!(
-                        position = event.position,
-                        event_type = %event.event_type,
+                        position,
+                        event_type,
                         "decoding this event's payload panicked; it is skipped"
                     );
                     None
@@ -122,7 +138,7 @@ impl ReadModels {
     }
 
     /// Runs a fold of `event`, containing a panic in it to that event.
-    fn contained(&mut self, event: &RecordedEvent, fold: impl FnOnce(&mut Self)) {
+    fn contained(&mut self, event: &EventHeader, fold: impl FnOnce(&mut Self)) {
         let folded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fold(self)));
         if folded.is_err() {
             tracing::error!(
@@ -140,13 +156,13 @@ impl ReadModels {
     /// a panic here to the one event.
     pub fn apply(&mut self, event: &RecordedEvent) {
         if event.position > self.position {
-            self.apply_decoded(event, Self::decode(event));
+            self.apply_decoded(&event.header(), Self::decode_event(event));
         }
     }
 
     /// [`apply`](Self::apply), given the event's payload as [`decode`](Self::decode) makes it:
     /// decoded once for every model, and not at all when no model reads it.
-    fn apply_decoded(&mut self, event: &RecordedEvent, typed: Option<AnyEvent>) {
+    fn apply_decoded(&mut self, event: &EventHeader, typed: Option<AnyEvent>) {
         if event.position <= self.position {
             return;
         }
@@ -382,7 +398,7 @@ mod tests {
             payload: serde_json::value::to_raw_value(&serde_json::json!({})).unwrap(),
             hash: String::new(),
         };
-        models.contained(&event, |_| panic!("a fold's fault"));
+        models.contained(&event.header(), |_| panic!("a fold's fault"));
         assert_eq!(models.position, 7);
         let next = RecordedEvent {
             position: 8,

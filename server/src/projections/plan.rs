@@ -5,7 +5,7 @@ use crate::domain::Aggregate;
 use crate::domain::plan::{Plan, PlanAggregate};
 use antikor_shared::events::PlanEvent;
 use antikor_shared::views::PlanView;
-use antikor_shared::{ProvinceCode, RecordedEvent};
+use antikor_shared::{EventHeader, ProvinceCode};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -37,7 +37,7 @@ impl PlanBook {
     /// Folds one event in. A plan belongs to the province of the regional administration that
     /// keeps it (`keeper`: the province, when the event's tenant is one); plan events of any
     /// other tenant are ignored.
-    pub fn apply(&mut self, event: &RecordedEvent, e: PlanEvent, keeper: Option<&ProvinceCode>) {
+    pub fn apply(&mut self, event: &EventHeader, e: PlanEvent, keeper: Option<&ProvinceCode>) {
         let Some(province) = keeper else {
             return;
         };

@@ -6,7 +6,7 @@ use antikor_migrations::Upcasters;
 use antikor_shared::api::Page;
 use antikor_shared::events::RiskEvent;
 use antikor_shared::risk::{ReviewEntry, RiskRecord, RiskSummary};
-use antikor_shared::{RecordedEvent, TenantId, streams};
+use antikor_shared::{EventHeader, RecordedEvent, TenantId, streams};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -34,7 +34,7 @@ pub struct TenantRisks {
 
 impl RiskBook {
     /// Folds in an event of a risk's stream (one of a stream that is no risk's is ignored).
-    pub fn risk(&mut self, event: &RecordedEvent, e: RiskEvent) {
+    pub fn risk(&mut self, event: &EventHeader, e: RiskEvent) {
         let Some(id) = streams::risk_id(&event.stream) else {
             return;
         };
@@ -60,7 +60,7 @@ impl RiskBook {
     }
 
     /// Folds in the risks a signal of `event`'s stream was related to, replacing those before.
-    pub fn signal_related(&mut self, event: &RecordedEvent, risks: &[Uuid]) {
+    pub fn signal_related(&mut self, event: &EventHeader, risks: &[Uuid]) {
         let Some(signal) = streams::signal_id(&event.stream) else {
             return;
         };
@@ -117,7 +117,7 @@ impl RiskBook {
 }
 
 /// Folds a later event of a risk's stream into its record.
-fn amend(record: &mut RiskRecord, event: &RecordedEvent, e: RiskEvent) {
+fn amend(record: &mut RiskRecord, event: &EventHeader, e: RiskEvent) {
     record.version = event.version;
     record.updated_at = event.recorded_at;
     match e {
@@ -159,7 +159,7 @@ pub fn risk_record<'a>(
                     &event.actor,
                 ));
             }
-            (Some(record), e) => amend(record, event, e),
+            (Some(record), e) => amend(record, &event.header(), e),
             (None, _) => {}
         }
     }

@@ -18,7 +18,7 @@ use antikor_shared::signal::{
 use antikor_shared::signal::{OTHER_OR_UNNAMED, other_or_unnamed};
 use antikor_shared::tenant::Tenant;
 use antikor_shared::tr;
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::{EventHeader, TenantId};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -126,7 +126,7 @@ fn unlist(order: &mut RegisterIndex, tenant: &TenantId, old: &SignalEntry) {
 
 impl SignalBook {
     /// Folds in an event of a signal's stream (one of another stream is ignored).
-    pub fn signal(&mut self, event: &RecordedEvent, decoded: SignalEvent) {
+    pub fn signal(&mut self, event: &EventHeader, decoded: SignalEvent) {
         if let Some(id) = crate::streams::signal_id(&event.stream) {
             self.generation += 1;
             let signals = self.tenants.entry(event.tenant.clone()).or_default();
@@ -182,13 +182,13 @@ impl SignalBook {
     }
 
     /// Folds in how a tenant's internal channel is set up.
-    pub fn channel_recorded(&mut self, event: &RecordedEvent, recorded: InternalChannelRecorded) {
+    pub fn channel_recorded(&mut self, event: &EventHeader, recorded: InternalChannelRecorded) {
         self.generation += 1;
         self.channels.insert(event.tenant.clone(), recorded);
     }
 
     /// Folds in a tenant's lists of units and activities for intake.
-    pub fn lists_set(&mut self, event: &RecordedEvent, lists: IntakeListsSet) {
+    pub fn lists_set(&mut self, event: &EventHeader, lists: IntakeListsSet) {
         self.generation += 1;
         self.lists.insert(event.tenant.clone(), lists);
     }

@@ -5,7 +5,7 @@ use antikor_shared::events::{QuestionnaireEvent, SurveyAnswerEvent, SurveyEvent}
 use antikor_shared::survey::{
     OptionCount, Question, QuestionResult, QuestionnairePublished, SurveyOpened, SurveyResults,
 };
-use antikor_shared::{ProvinceCode, RecordedEvent, TenantId};
+use antikor_shared::{EventHeader, ProvinceCode, TenantId};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Every province's questionnaires and every tenant's surveys.
@@ -99,14 +99,14 @@ impl SurveyBook {
         }
     }
 
-    fn survey_mut(&mut self, event: &RecordedEvent, year: i32) -> &mut TenantSurvey {
+    fn survey_mut(&mut self, event: &EventHeader, year: i32) -> &mut TenantSurvey {
         crate::projections::tenant_entry(&mut self.tenants, &event.tenant)
             .entry(year)
             .or_default()
     }
 
     /// Folds in an event of a tenant's `survey-{year}` stream.
-    pub fn survey(&mut self, event: &RecordedEvent, e: SurveyEvent) {
+    pub fn survey(&mut self, event: &EventHeader, e: SurveyEvent) {
         let Some(year) = year_of(event.stream.as_str(), "") else {
             return;
         };
@@ -119,7 +119,7 @@ impl SurveyBook {
     }
 
     /// Folds in an answer to a tenant's survey.
-    pub fn answered(&mut self, event: &RecordedEvent, e: SurveyAnswerEvent) {
+    pub fn answered(&mut self, event: &EventHeader, e: SurveyAnswerEvent) {
         let Some(year) = year_of(event.stream.as_str(), "-answers") else {
             return;
         };

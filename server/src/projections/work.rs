@@ -11,7 +11,7 @@ use antikor_shared::events::{ActivityEvent, ContactsEvent, ProgressEvent};
 use antikor_shared::i18n::Lang;
 use antikor_shared::tr;
 use antikor_shared::views::{ActivityRecord, Correction, ProgressStatus};
-use antikor_shared::{RecordedEvent, TenantId};
+use antikor_shared::{EventHeader, RecordedEvent, TenantId};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Reverse;
 use std::collections::btree_map::Entry;
@@ -279,7 +279,7 @@ impl Cursor for ActivityKey {
 
 impl WorkBook {
     /// Folds in a progress report.
-    pub fn progress(&mut self, event: &RecordedEvent, e: ProgressEvent) {
+    pub fn progress(&mut self, event: &EventHeader, e: ProgressEvent) {
         match e {
             ProgressEvent::Reported(e) => {
                 let status = ProgressStatus {
@@ -299,7 +299,7 @@ impl WorkBook {
     }
 
     /// Folds in a tenant's expert contacts.
-    pub fn contacts(&mut self, event: &RecordedEvent, e: ContactsEvent) {
+    pub fn contacts(&mut self, event: &EventHeader, e: ContactsEvent) {
         match e {
             ContactsEvent::Updated(e) => {
                 self.tenant(&event.tenant).contacts = Some((e.contacts, event.recorded_at));
@@ -309,7 +309,7 @@ impl WorkBook {
 
     /// Folds in an event of an activity's stream: where the activity is listed and counted
     /// (the record itself is [`activity_record`]'s fold of the same stream).
-    pub fn activity(&mut self, event: &RecordedEvent, e: ActivityEvent) {
+    pub fn activity(&mut self, event: &EventHeader, e: ActivityEvent) {
         let Some(id) = crate::streams::activity_id(&event.stream) else {
             return;
         };
@@ -692,7 +692,7 @@ mod tests {
         let (id, mut book, mut version) = (Uuid::new_v4(), WorkBook::default(), 0);
         let mut fold = |e: ActivityEvent| {
             version += 1;
-            book.activity(&recorded(version, "oblast", id, version, &e), e);
+            book.activity(&recorded(version, "oblast", id, version, &e).header(), e);
             let work = book.of(&TenantId::parse("oblast").unwrap()).unwrap();
             work.returned()
                 .map(|(id, r)| (*id, r.clone()))
@@ -735,7 +735,7 @@ mod tests {
                     reason: "Грешна дата".into(),
                 });
                 events.push(recorded(position, tenant, *id, *version, &e));
-                book.activity(events.last().unwrap(), e);
+                book.activity(&events.last().unwrap().header(), e);
             } else {
                 let (id, tenant, meeting) = (
                     Uuid::new_v4(),
@@ -749,7 +749,7 @@ mod tests {
                 };
                 events.push(recorded(position, tenant, id, 1, &e));
                 ids.push((id, tenant, meeting, 1));
-                book.activity(events.last().unwrap(), e);
+                book.activity(&events.last().unwrap().header(), e);
             }
         }
         // The records, as pages read them: each stream's events folded.

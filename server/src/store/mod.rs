@@ -22,7 +22,7 @@ pub use sled_store::{SledStore, StoreOptions, copy_folder, copy_folder_to_check}
 
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::Hash;
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{EventHeader, RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -252,14 +252,29 @@ pub enum Replayed {
     /// The walk goes on after `position`: at the resume point when the log accepted it, or
     /// from the start (0) when it did not — the visitor then drops whatever it resumed from.
     After(u64),
-    /// The next verified event, with what the visitor's [`Decoder`] made of its payload.
-    Event(RecordedEvent, Option<AnyEvent>),
+    /// The next verified event's header, with what the visitor's [`Decoder`] made of its
+    /// payload.
+    Event(EventHeader, Option<AnyEvent>),
 }
 
-/// A walk's visitor's decoding of each event's payload, run on the walk's reading threads beside
-/// the checks, so that the visitor is handed the event decoded. The read models fold on one
-/// thread, and decoding there was a quarter of a rebuild's time on that thread.
-pub type Decoder = fn(&RecordedEvent) -> Option<AnyEvent>;
+/// A walk's visitor's decoding of each event's payload (given as the record's text, which the
+/// chain's hash vouches for but nothing has parsed yet), run on the walk's reading threads
+/// beside the checks, so that the visitor is handed the event decoded. The read models fold on
+/// one thread, and decoding there was a quarter of a rebuild's time on that thread.
+pub type Decoder = fn(&EventHeader, &str) -> Option<AnyEvent>;
+
+/// A visitor of whole events that hands `visit` each one's header and what `decoder` makes of
+/// its payload: [`EventStore::replay_decoded`] on a backend that reads whole events anyway.
+pub(crate) fn decoding(
+    decoder: Decoder,
+    visit: &mut dyn FnMut(EventHeader, Option<AnyEvent>),
+) -> impl FnMut(RecordedEvent) + '_ {
+    move |event| {
+        let header = event.header();
+        let decoded = decoder(&header, event.payload.get());
+        visit(header, decoded)
+    }
+}
 
 /// Which events a filtered read returns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -407,18 +422,20 @@ pub trait EventStore: Send + Sync + 'static {
         &self,
         upto: u64,
         visit: &mut dyn FnMut(RecordedEvent),
-    ) -> Result<VerifyReport, StoreError> {
-        self.replay_decoded(upto, |_| None, &mut |e, _| visit(e))
-    }
+    ) -> Result<VerifyReport, StoreError>;
 
-    /// Walks the log like [`replay`](Self::replay), handing `visit` each event with what
-    /// `decoder` made of it (decoded beside the checks, on every core).
+    /// Walks the log like [`replay`](Self::replay), handing `visit` each event's header with
+    /// what `decoder` made of its payload: a backend that can decodes beside the checks, on
+    /// every core, and makes no [`RecordedEvent`] (a rebuild of the read models reads only
+    /// headers and decoded payloads).
     fn replay_decoded(
         &self,
         upto: u64,
         decoder: Decoder,
-        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
-    ) -> Result<VerifyReport, StoreError>;
+        visit: &mut dyn FnMut(EventHeader, Option<AnyEvent>),
+    ) -> Result<VerifyReport, StoreError> {
+        self.replay(upto, &mut decoding(decoder, visit))
+    }
 
     /// Walks the whole chain and reports the first break.
     fn verify(&self) -> Result<VerifyReport, StoreError> {

@@ -24,7 +24,7 @@ use super::{
 };
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{EventHeader, RecordedEvent, StreamId, TenantId};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use rayon::prelude::*;
@@ -436,6 +436,31 @@ impl SledStore {
         }
         Ok(out)
     }
+
+    /// A replay's walk of the durable log up to `upto`: records past the head may be
+    /// mid-commit, and what lay past it at start-up was judged by `scan`. A break refuses
+    /// writes.
+    fn replay_walk(
+        &self,
+        upto: u64,
+        walk: (Depth, &mut dyn FnMut(Walked, bool) -> Result<(), String>),
+    ) -> Result<VerifyReport, StoreError> {
+        let head = self.head();
+        let end = upto.min(head.position);
+        let (records, last, mut first_break) =
+            walk_chain(&self.inner.view(), (0, GENESIS_HASH), end, None, walk)?;
+        if first_break.is_none() && end == head.position {
+            first_break = head_mismatch(records, &last, &head);
+        }
+        if let Some(b) = &first_break {
+            *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
+        }
+        Ok(VerifyReport {
+            records,
+            head_hash: last,
+            first_break,
+        })
+    }
 }
 
 impl Inner {
@@ -749,20 +774,38 @@ enum Depth {
     /// The envelope, for a visitor that needs no more (the log's indexes): the rest of the
     /// record is not parsed.
     Envelopes,
-    /// The event, and what the decoder makes of it, decoded on every core.
-    Events(Decoder),
+    /// The whole event.
+    Events,
+    /// The event's header, and what the decoder makes of its payload, decoded on every core.
+    Headers(Decoder),
 }
 
 /// What a walk hands its visitor of one linked record.
-#[expect(
-    clippy::large_enum_variant,
-    reason = "made and handed over once per record, in batches reused from one to the next; a box would cost an allocation per event of a replay"
-)]
 enum Walked {
     /// Its envelope.
     Envelope(record::Enveloped),
-    /// Its event, and what the walk's decoder made of it.
-    Event(RecordedEvent, Option<AnyEvent>),
+    /// Its event.
+    Event(RecordedEvent),
+    /// Its header, and what the walk's decoder made of its payload.
+    Header(EventHeader, Option<AnyEvent>),
+}
+
+impl Walked {
+    /// What the log's indexes take of the record.
+    fn entry(&self) -> Entry<'_> {
+        let (position, id, tenant, stream, event_type) = match self {
+            Walked::Envelope(enveloped) => return enveloped.envelope(),
+            Walked::Event(e) => (e.position, e.id, &e.tenant, &e.stream, &e.event_type),
+            Walked::Header(h, _) => (h.position, h.id, &h.tenant, &h.stream, &h.event_type),
+        };
+        Entry {
+            position,
+            id,
+            tenant: tenant.as_str(),
+            stream: stream.as_str(),
+            event_type,
+        }
+    }
 }
 
 /// A visitor that takes nothing.
@@ -880,16 +923,24 @@ fn read_batches(
                 };
                 let broken = |reason: String| ChainBreak { position, reason };
                 let record = view.unpack(record).map_err(broken)?;
-                let (hash, event) = match shape.depth {
-                    Depth::Events(decoder) => {
+                let (hash, walked) = match shape.depth {
+                    Depth::Events => {
                         let (hash, c) = record::link(position, &prev, &record)?;
                         let event = record::to_event(&hash, &c).map_err(broken)?;
-                        let decoded = decoder(&event);
-                        (hash, Some((event, decoded)))
+                        (hash, Some(Walked::Event(event)))
                     }
-                    Depth::Links | Depth::Envelopes => {
-                        (record::check_link(position, &prev, &record)?, None)
+                    Depth::Headers(decoder) => {
+                        let hash = record::check_link(position, &prev, &record)?;
+                        let (header, payload) = record::header(&record[32..]).map_err(broken)?;
+                        let decoded = decoder(&header, payload);
+                        (hash, Some(Walked::Header(header, decoded)))
                     }
+                    Depth::Envelopes => {
+                        let hash = record::check_link(position, &prev, &record)?;
+                        let enveloped = record::Enveloped::new(&record).map_err(broken)?;
+                        (hash, Some(Walked::Envelope(enveloped)))
+                    }
+                    Depth::Links => (record::check_link(position, &prev, &record)?, None),
                 };
                 let leaf = if shape.leaves {
                     let json = &record[32..];
@@ -897,14 +948,6 @@ fn read_batches(
                     Some(tlog::leaf_hash(&leaf))
                 } else {
                     None
-                };
-                let walked = match (shape.depth, event) {
-                    (Depth::Events(_), event) => event.map(|(e, d)| Walked::Event(e, d)),
-                    (Depth::Envelopes, _) => {
-                        let enveloped = record::Enveloped::new(&record);
-                        Some(Walked::Envelope(enveloped.map_err(broken)?))
-                    }
-                    (Depth::Links, _) => None,
                 };
                 Ok((hash, position, walked, leaf))
             })
@@ -1044,27 +1087,18 @@ fn scan(
     // Without a visitor only the index reads the records: their envelopes, off the front of
     // their JSON, rather than whole events decoded to be dropped.
     let depth = match &visit {
-        Some((decoder, _)) => Depth::Events(*decoder),
+        Some((decoder, _)) => Depth::Headers(*decoder),
         None => Depth::Envelopes,
     };
     let mut index = IndexBuilder::new(index);
     let mut index_and_visit = |walked: Walked, opens_chunk: bool| {
-        let entry = match &walked {
-            Walked::Envelope(enveloped) => enveloped.envelope(),
-            Walked::Event(e, _) => Entry {
-                position: e.position,
-                id: e.id,
-                tenant: e.tenant.as_str(),
-                stream: e.stream.as_str(),
-                event_type: &e.event_type,
-            },
-        };
+        let entry = walked.entry();
         if opens_chunk {
             index.add_chunk(entry.position);
         }
         index.add(&entry)?;
-        if let (Some((_, visit)), Walked::Event(e, decoded)) = (visit.as_mut(), walked) {
-            visit(Replayed::Event(e, decoded));
+        if let (Some((_, visit)), Walked::Header(h, decoded)) = (visit.as_mut(), walked) {
+            visit(Replayed::Event(h, decoded));
         }
         Ok(())
     };
@@ -1814,40 +1848,33 @@ impl EventStore for SledStore {
         tree::consistency(&self.inner.view(), &|p| self.inner.chunk_of(p), from, to)
     }
 
+    fn replay(
+        &self,
+        upto: u64,
+        visit: &mut dyn FnMut(RecordedEvent),
+    ) -> Result<VerifyReport, StoreError> {
+        let mut each = |walked: Walked, _| {
+            if let Walked::Event(e) = walked {
+                visit(e);
+            }
+            Ok(())
+        };
+        self.replay_walk(upto, (Depth::Events, &mut each))
+    }
+
     fn replay_decoded(
         &self,
         upto: u64,
         decoder: Decoder,
-        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+        visit: &mut dyn FnMut(EventHeader, Option<AnyEvent>),
     ) -> Result<VerifyReport, StoreError> {
-        // Only the durable part: records past the head may be mid-commit. What lies past the
-        // head at start-up was already judged by `scan`.
-        let head = self.head();
-        let end = upto.min(head.position);
         let mut each = |walked: Walked, _| {
-            if let Walked::Event(e, decoded) = walked {
-                visit(e, decoded);
+            if let Walked::Header(h, decoded) = walked {
+                visit(h, decoded);
             }
             Ok(())
         };
-        let (records, last, mut first_break) = walk_chain(
-            &self.inner.view(),
-            (0, GENESIS_HASH),
-            end,
-            None,
-            (Depth::Events(decoder), &mut each),
-        )?;
-        if first_break.is_none() && end == head.position {
-            first_break = head_mismatch(records, &last, &head);
-        }
-        if let Some(b) = &first_break {
-            *self.inner.refusal.write().unwrap() = Some(StoreError::ChainBroken(b.clone()));
-        }
-        Ok(VerifyReport {
-            records,
-            head_hash: last,
-            first_break,
-        })
+        self.replay_walk(upto, (Depth::Headers(decoder), &mut each))
     }
 
     fn at_rest(&self, take: Box<dyn FnOnce(Resume) + Send>) -> Result<(), StoreError> {

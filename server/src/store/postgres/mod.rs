@@ -46,7 +46,7 @@ use super::{
 };
 use antikor_shared::events::AnyEvent;
 use antikor_shared::tlog::{self, Hash};
-use antikor_shared::{RecordedEvent, StreamId, TenantId};
+use antikor_shared::{EventHeader, RecordedEvent, StreamId, TenantId};
 use deadpool_postgres::Pool;
 use futures::FutureExt;
 use futures::future::BoxFuture;
@@ -342,14 +342,13 @@ impl PgStore {
     }
 
     /// Walks the records after `from` (a position and its record's hash) up to `end`, checking
-    /// each link, and hands each event to `visit` (decoded when given a decoder). Reports how
-    /// far the chain held; refuses nothing itself.
+    /// each link, and hands each event to `visit`. Reports how far the chain held; refuses
+    /// nothing itself.
     fn walk(
         &self,
         from: (u64, [u8; 32]),
         end: u64,
-        decoder: Option<Decoder>,
-        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+        visit: &mut dyn FnMut(RecordedEvent),
     ) -> Result<VerifyReport, StoreError> {
         let (mut records, mut last) = from;
         let mut first_break = None;
@@ -369,8 +368,7 @@ impl PgStore {
                 };
                 let event = record::to_event(&hash, &canonical)
                     .map_err(|detail| StoreError::Corrupt { position, detail })?;
-                let decoded = decoder.and_then(|decode| decode(&event));
-                visit(event, decoded);
+                visit(event);
                 (records, last) = (position, hash);
             }
             if rows.is_empty() {
@@ -407,7 +405,7 @@ impl PgStore {
         &self,
         resume: &Resume,
         decoder: Decoder,
-        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+        visit: &mut dyn FnMut(EventHeader, Option<AnyEvent>),
     ) -> Result<Option<VerifyReport>, StoreError> {
         let at = resume.head;
         let head = self.head();
@@ -423,7 +421,11 @@ impl PgStore {
             return Ok(None);
         }
         *self.shared.resumed.lock().unwrap() = Some(at);
-        let report = self.walk((at.position, at.hash), head.position, Some(decoder), visit)?;
+        let report = self.walk(
+            (at.position, at.hash),
+            head.position,
+            &mut super::decoding(decoder, visit),
+        )?;
         if let Some(b) = &report.first_break {
             self.refuse(StoreError::ChainBroken(b.clone()));
         }
@@ -1196,19 +1198,13 @@ impl EventStore for PgStore {
         self.shared.feed.subscribe()
     }
 
-    fn replay_decoded(
+    fn replay(
         &self,
         upto: u64,
-        decoder: Decoder,
-        visit: &mut dyn FnMut(RecordedEvent, Option<AnyEvent>),
+        visit: &mut dyn FnMut(RecordedEvent),
     ) -> Result<VerifyReport, StoreError> {
         let head = self.head();
-        let report = self.walk(
-            (0, GENESIS_HASH),
-            upto.min(head.position),
-            Some(decoder),
-            visit,
-        )?;
+        let report = self.walk((0, GENESIS_HASH), upto.min(head.position), visit)?;
         if let Some(b) = &report.first_break {
             self.refuse(StoreError::ChainBroken(b.clone()));
         }
@@ -1292,7 +1288,7 @@ impl EventStore for PgStore {
         let Some(resumed) = *self.shared.resumed.lock().unwrap() else {
             return Ok(None);
         };
-        let report = self.walk((0, GENESIS_HASH), resumed.position, None, &mut |_, _| {})?;
+        let report = self.walk((0, GENESIS_HASH), resumed.position, &mut |_| {})?;
         let first_break = report.first_break.or_else(|| {
             (report.head_hash != resumed.hash).then(|| ChainBreak {
                 position: resumed.position,
