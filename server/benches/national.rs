@@ -1177,9 +1177,7 @@ async fn resume(data: &Path) {
         status_mib("VmRSS:"),
         status_mib("VmHWM:")
     );
-    while !app.history_checked() {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    history_checked(&app).await;
     println!(
         "then, in the background, the history behind the snapshot verified: {:.1} s after the start ({:.0} events/s)",
         usage.elapsed() - started,
@@ -1197,12 +1195,7 @@ async fn walk(data: &Path) {
     let aside = data.join("snapshot.aside");
     std::fs::rename(&snapshot, &aside).unwrap();
     let usage = Usage::start();
-    // Writing no snapshot of its own, which would run beside what is measured here.
-    let quiet = Config {
-        snapshot_after: u64::MAX / 4,
-        ..config(data)
-    };
-    let (app, stop) = App::start(&quiet).await.unwrap();
+    let (app, stop) = App::start(&quiet(data)).await.unwrap();
     let head = app.head().position;
     assert_eq!(app.resumed_from(), 0);
     println!(
@@ -1246,17 +1239,10 @@ async fn rebuilds(data: &Path) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3);
-    let quiet = Config {
-        snapshot_after: u64::MAX / 4,
-        ..config(data)
-    };
-    let (app, stop) = App::start(&quiet).await.unwrap();
+    let (app, stop) = App::start(&quiet(data)).await.unwrap();
     let head = app.head().position;
-    // The history behind the snapshot is verified in the background after a start: a
-    // rebuild measured meanwhile shares the cores with it.
-    while !app.history_checked() {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    // A rebuild measured while the history is checked would share the cores with it.
+    history_checked(&app).await;
     for _ in 0..runs {
         println!(
             "full rebuild of the read models: {}",
@@ -1264,6 +1250,22 @@ async fn rebuilds(data: &Path) {
         );
     }
     stop.close_store().await.unwrap();
+}
+
+/// The configuration of a process that writes no snapshot of its own, which would run beside
+/// what it measures.
+fn quiet(data: &Path) -> Config {
+    Config {
+        snapshot_after: u64::MAX / 4,
+        ..config(data)
+    }
+}
+
+/// Waits until the background check of the history behind a start's snapshot is done.
+async fn history_checked(app: &AppState) {
+    while !app.history_checked() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Folds the read models again from the whole log up to `head`, verifying it; its rate and
