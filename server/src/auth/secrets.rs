@@ -10,6 +10,7 @@
 use crate::tables::{Table, Tables};
 use antikor_shared::Username;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A session as stored: found by the SHA-256 of its token, never by the token itself.
@@ -26,6 +27,51 @@ pub struct SessionRecord {
     /// How many times the account's password had changed when the session opened; a later
     /// change ends the session.
     pub password_epoch: u64,
+}
+
+/// One failure counted under a throttle key: when (Unix milliseconds), and a number drawn at
+/// random that tells it from another counted in the same millisecond.
+///
+/// Stored as an empty entry under `key name ‖ 0 ‖ at ‖ nonce` (both big-endian), so that a
+/// key's failures lie together in time order. A name may hold a 0 byte itself (it is what a
+/// person typed), so an entry is a key's only at exactly that key's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Failure {
+    /// When it was counted.
+    pub at: u64,
+    /// Tells it from another of the same millisecond.
+    pub nonce: u64,
+}
+
+impl Failure {
+    /// The bytes every stored failure of `name` starts with.
+    fn prefix(name: &str) -> Vec<u8> {
+        let mut key = Vec::with_capacity(name.len() + 17);
+        key.extend_from_slice(name.as_bytes());
+        key.push(0);
+        key
+    }
+
+    fn key(&self, name: &str) -> Vec<u8> {
+        let mut key = Self::prefix(name);
+        key.extend_from_slice(&self.at.to_be_bytes());
+        key.extend_from_slice(&self.nonce.to_be_bytes());
+        key
+    }
+
+    /// The key name and failure a stored entry is, if it is one.
+    fn read<'k>(key: &'k [u8], value: &[u8]) -> Option<(&'k str, Self)> {
+        let (name, rest) = key.split_at_checked(key.len().checked_sub(17)?)?;
+        let (&0, rest) = rest.split_first()? else {
+            return None;
+        };
+        let (at, nonce) = rest.split_first_chunk::<8>()?;
+        let failure = Self {
+            at: u64::from_be_bytes(*at),
+            nonce: u64::from_be_bytes(nonce.try_into().ok()?),
+        };
+        (value.is_empty()).then_some((std::str::from_utf8(name).ok()?, failure))
+    }
 }
 
 /// Password hashes and sessions.
@@ -173,45 +219,94 @@ impl Secrets {
         self.sessions.len()
     }
 
-    /// The failure times (Unix milliseconds) of every throttle key that starts with `kind/`.
-    pub fn throttle_entries(&self, kind: &str) -> anyhow::Result<Vec<(String, Vec<u64>)>> {
-        let mut entries = Vec::new();
+    /// Every failure stored under a throttle key that starts with `kind/`, by key, oldest
+    /// first.
+    pub fn throttle_entries(&self, kind: &str) -> anyhow::Result<Vec<(String, Vec<Failure>)>> {
+        // Grouped by name, not by run: a name that holds a 0 byte sorts among another's.
+        let mut entries: BTreeMap<String, Vec<Failure>> = BTreeMap::new();
         for (key, value) in self.throttle.scan_prefix(format!("{kind}/").as_bytes())? {
-            // An unreadable entry only forgets some failures; the rest still count.
-            if let Ok(times) = serde_json::from_slice(&value) {
-                entries.push((String::from_utf8_lossy(&key).into_owned(), times));
+            // Anything else (an entry of the earlier form that `upgrade_throttle` left) only
+            // forgets some failures; the rest still count.
+            if let Some((name, failure)) = Failure::read(&key, &value) {
+                entries.entry(name.to_owned()).or_default().push(failure);
             }
         }
-        Ok(entries)
+        Ok(entries.into_iter().collect())
     }
 
-    /// The failure times stored under each of the throttle keys `names` (none for a key with
-    /// none, or with an unreadable entry).
-    pub fn throttle_times(&self, names: &[String]) -> anyhow::Result<Vec<Vec<u64>>> {
+    /// The failures stored under each of the throttle keys `names`, oldest first.
+    pub fn throttle_failures(&self, names: &[String]) -> anyhow::Result<Vec<Vec<Failure>>> {
         names
             .iter()
             .map(|name| {
-                let value = self.throttle.get(name.as_bytes())?;
-                Ok(value
-                    .and_then(|v| serde_json::from_slice(&v).ok())
-                    .unwrap_or_default())
+                let found = self.throttle.scan_prefix(&Failure::prefix(name))?;
+                Ok(found
+                    .iter()
+                    .filter_map(|(key, value)| Failure::read(key, value))
+                    .filter(|(of, _)| of == name)
+                    .map(|(_, failure)| failure)
+                    .collect())
             })
             .collect()
     }
 
-    /// Keeps throttle keys' failure times durably (none: the key is removed), in one atomic
-    /// batch and one fsync, so that a restart right after a burst of guesses does not open the
-    /// door again.
-    pub fn set_throttle_entries(&self, entries: &[(String, &[u64])]) -> anyhow::Result<()> {
-        let changes = entries
+    /// Adds and removes failures of throttle keys durably, in one atomic batch and one fsync,
+    /// so that a restart right after a burst of guesses does not open the door again. Each
+    /// failure is an entry of its own: servers that share the store and count failures of one
+    /// key at the same moment add to it side by side, and none overwrites another's.
+    pub fn change_throttle(
+        &self,
+        added: &[(String, Failure)],
+        removed: &[(String, Failure)],
+    ) -> anyhow::Result<()> {
+        let changes = removed
             .iter()
-            .map(|(key, times)| {
-                let value = (!times.is_empty())
-                    .then(|| serde_json::to_vec(times))
-                    .transpose()?;
-                Ok((key.as_bytes().to_vec(), value))
-            })
-            .collect::<anyhow::Result<_>>()?;
+            .map(|(name, failure)| (failure.key(name), None))
+            .chain(
+                added
+                    .iter()
+                    .map(|(name, failure)| (failure.key(name), Some(Vec::new()))),
+            )
+            .collect();
+        self.throttle.apply(changes)?;
+        self.sync()
+    }
+
+    /// Removes every failure stored under the throttle keys `names` (a success clears its
+    /// account's, counted by whichever server), durably.
+    pub fn clear_throttle(&self, names: &[String]) -> anyhow::Result<()> {
+        let stored = self.throttle_failures(names)?;
+        let removed: Vec<(String, Failure)> = names
+            .iter()
+            .zip(stored)
+            .flat_map(|(name, failures)| failures.into_iter().map(|f| (name.clone(), f)))
+            .collect();
+        self.change_throttle(&[], &removed)
+    }
+
+    /// Rewrites the throttle keys of `kind` stored in the earlier form (one entry per key
+    /// holding a JSON list of times, which servers sharing the store wrote over each other)
+    /// as one entry per failure. Idempotent: servers starting together write the same entries.
+    pub fn upgrade_throttle(&self, kind: &str) -> anyhow::Result<()> {
+        let mut changes = Vec::new();
+        for (key, value) in self.throttle.scan_prefix(format!("{kind}/").as_bytes())? {
+            if Failure::read(&key, &value).is_some() {
+                continue;
+            }
+            let name = String::from_utf8_lossy(&key).into_owned();
+            let times: Vec<u64> = serde_json::from_slice(&value).unwrap_or_default();
+            changes.push((key, None));
+            for (nonce, at) in times.into_iter().enumerate() {
+                let failure = Failure {
+                    at,
+                    nonce: nonce as u64,
+                };
+                changes.push((failure.key(&name), Some(Vec::new())));
+            }
+        }
+        if changes.is_empty() {
+            return Ok(());
+        }
         self.throttle.apply(changes)?;
         self.sync()
     }
@@ -219,5 +314,78 @@ impl Secrets {
     /// Flushes and fsyncs before the server stops.
     pub fn close(&self) -> anyhow::Result<()> {
         self.sync()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secrets() -> (tempfile::TempDir, Secrets) {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = Secrets::open(dir.path()).unwrap();
+        (dir, secrets)
+    }
+
+    #[test]
+    fn a_name_that_holds_a_zero_byte_keeps_its_failures_apart() {
+        let (_dir, secrets) = secrets();
+        let bob = "login/s/bob".to_owned();
+        // Shaped to sort among bob's failures and to end like one of them.
+        let other = format!("login/s/bob\0{}", "\u{1}".repeat(16));
+        let failure = |at| Failure { at, nonce: 7 };
+        secrets
+            .change_throttle(
+                &[
+                    (bob.clone(), failure(1)),
+                    (other.clone(), failure(2)),
+                    (bob.clone(), failure(3)),
+                ],
+                &[],
+            )
+            .unwrap();
+        let stored = secrets.throttle_failures(&[bob.clone(), other.clone()]);
+        assert_eq!(
+            stored.unwrap(),
+            [vec![failure(1), failure(3)], vec![failure(2)]]
+        );
+        assert_eq!(
+            secrets.throttle_entries("login").unwrap(),
+            [
+                (bob.clone(), vec![failure(1), failure(3)]),
+                (other.clone(), vec![failure(2)])
+            ]
+        );
+        secrets.clear_throttle(std::slice::from_ref(&bob)).unwrap();
+        assert_eq!(
+            secrets.throttle_entries("login").unwrap(),
+            [(other, vec![failure(2)])]
+        );
+    }
+
+    #[test]
+    fn failures_stored_as_one_list_per_key_are_upgraded_to_one_entry_each() {
+        let (_dir, secrets) = secrets();
+        let list = serde_json::to_vec(&[100u64, 200]).unwrap();
+        secrets.throttle.insert(b"login/s/ivan", &list).unwrap();
+        secrets.throttle.insert(b"receipt/s/1", &list).unwrap();
+        for _ in 0..2 {
+            secrets.upgrade_throttle("login").unwrap();
+        }
+        let times = |kind| -> Vec<(String, Vec<u64>)> {
+            let entries = secrets.throttle_entries(kind).unwrap();
+            entries
+                .into_iter()
+                .map(|(name, failures)| (name, failures.iter().map(|f| f.at).collect()))
+                .collect()
+        };
+        assert_eq!(
+            times("login"),
+            [("login/s/ivan".to_owned(), vec![100, 200])]
+        );
+        assert_eq!(secrets.throttle.get(b"login/s/ivan").unwrap(), None);
+        // Another kind's are upgraded when its throttle starts.
+        assert_eq!(times("receipt"), []);
+        assert!(secrets.throttle.get(b"receipt/s/1").unwrap().is_some());
     }
 }

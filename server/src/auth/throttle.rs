@@ -9,10 +9,11 @@
 //!
 //! Written here rather than with a rate-limiting crate because only *failures* count: a
 //! person who logs in successfully all day is never slowed down (crates such as `governor`
-//! count every check). The failure times are kept in the secrets store, so a restart does
-//! not give an attacker a fresh allowance.
+//! count every check). The failures are kept in the secrets store, each an entry of its own,
+//! so a restart does not give an attacker a fresh allowance and servers that share the store
+//! count every failure any of them saw.
 
-use crate::auth::secrets::Secrets;
+use crate::auth::secrets::{Failure, Secrets};
 use crate::util::errors::AppError;
 use antikor_shared::msg;
 use std::collections::{HashMap, VecDeque};
@@ -88,7 +89,10 @@ pub struct Throttle {
 /// The failures in the window and the checks running now, per key.
 #[derive(Default)]
 struct State {
-    failures: HashMap<Key, VecDeque<u64>>,
+    failures: HashMap<Key, VecDeque<Counted>>,
+    /// How many failures this server has counted: tells those counted while the store was
+    /// being read from those it had before.
+    counted: u64,
     in_flight: HashMap<Key, usize>,
 }
 
@@ -147,18 +151,34 @@ fn millis(t: SystemTime) -> u64 {
 
 const WINDOW_MS: u64 = WINDOW.as_millis() as u64;
 
-fn prune(list: &mut VecDeque<u64>, now: u64) {
-    while list
-        .front()
-        .is_some_and(|t| now.saturating_sub(*t) >= WINDOW_MS)
+/// Drops the failures that left the window from `list`, handing each to `gone`.
+/// A failure as a server remembers it: which one this server counted it as (its
+/// [`State::counted`] then; 0 for one read from the store).
+#[derive(Debug, Clone, Copy)]
+struct Counted {
+    failure: Failure,
+    number: u64,
+}
+
+impl Counted {
+    fn stored(failure: Failure) -> Self {
+        Self { failure, number: 0 }
+    }
+}
+
+/// Drops the failures that left the window from `list`, handing each to `gone`.
+fn prune(list: &mut VecDeque<Counted>, now: u64, mut gone: impl FnMut(Failure)) {
+    while let Some(&oldest) = list.front()
+        && now.saturating_sub(oldest.failure.at) >= WINDOW_MS
     {
         list.pop_front();
+        gone(oldest.failure);
     }
 }
 
 /// How long until the oldest failure in a full list leaves the window.
-fn wait(list: &VecDeque<u64>, now: u64) -> Duration {
-    let oldest = list.front().copied().unwrap_or(now);
+fn wait(list: &VecDeque<Counted>, now: u64) -> Duration {
+    let oldest = list.front().map_or(now, |c| c.failure.at);
     Duration::from_millis((oldest + WINDOW_MS).saturating_sub(now))
 }
 
@@ -175,22 +195,26 @@ impl Throttle {
     /// A throttle whose failures are kept in the secrets store, starting from those stored.
     pub fn stored(kind: &'static str, secrets: Arc<Secrets>) -> anyhow::Result<Self> {
         let now = millis(SystemTime::now());
+        secrets.upgrade_throttle(kind)?;
         let mut state = State::default();
-        for (name, times) in secrets.throttle_entries(kind)? {
+        let mut gone = Vec::new();
+        for (name, failures) in secrets.throttle_entries(kind)? {
             let Some(key) = Key::from_stored(kind, &name) else {
                 continue;
             };
-            let mut list: VecDeque<u64> = times.into();
-            prune(&mut list, now);
+            let mut list: VecDeque<Counted> = failures.into_iter().map(Counted::stored).collect();
+            prune(&mut list, now, |f| gone.push((name.clone(), f)));
             if !list.is_empty() {
                 state.failures.insert(key, list);
             }
         }
-        Ok(Self {
+        let throttle = Self {
             kind,
             state: Mutex::new(state),
             store: Some(secrets),
-        })
+        };
+        throttle.persist(&[], &gone);
+        Ok(throttle)
     }
 
     /// The state, even after a panic elsewhere while it was held: every change to it is a
@@ -199,42 +223,27 @@ impl Throttle {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Writes a key's failures through to the secrets store (see [`persist_all`]).
-    ///
-    /// [`persist_all`]: Self::persist_all
-    fn persist(&self, key: &Key, list: Option<&VecDeque<u64>>) {
-        let times = list
-            .map(|l| l.iter().copied().collect())
-            .unwrap_or_default();
-        self.persist_all(&[(key, times)]);
-    }
-
-    /// Writes keys' failures through to the secrets store in one durable write. A write that
-    /// fails only loses the memory of failures over a restart, so it is logged rather than
-    /// refused.
-    fn persist_all(&self, entries: &[(&Key, Vec<u64>)]) {
-        if let Some(store) = &self.store {
-            let named: Vec<(String, &[u64])> = entries
-                .iter()
-                .map(|(key, times)| (key.stored(self.kind), times.as_slice()))
-                .collect();
-            if let Err(e) = store.set_throttle_entries(&named) {
-                tracing::warn!(error = %e, "throttle state not kept");
-            }
+    /// Adds and removes failures (each under its key's stored name) in the secrets store, in
+    /// one durable write. A write that fails only loses the memory of failures over a
+    /// restart, so it is logged rather than refused.
+    fn persist(&self, added: &[(String, Failure)], removed: &[(String, Failure)]) {
+        if let Some(store) = &self.store
+            && !(added.is_empty() && removed.is_empty())
+            && let Err(e) = store.change_throttle(added, removed)
+        {
+            tracing::warn!(error = %e, "throttle state not kept");
         }
     }
 
     /// The failures stored for `keys` now, when other servers share the store and count
-    /// failures into it too; `None` when this server's memory is the whole truth.
-    ///
-    /// Two servers that count a failure of one key at the same moment may each write their
-    /// list without the other's: the limit can then be passed by the checks in flight at once,
-    /// a few at most (see [`SUBJECT_IN_FLIGHT`]).
-    fn stored_failures(&self, keys: &[Key; 2]) -> Option<Vec<VecDeque<u64>>> {
+    /// failures into it too; `None` when this server's memory is the whole truth. Each
+    /// failure is stored on its own, so none counted by another server is lost, however
+    /// many count at once.
+    fn stored_failures(&self, keys: &[Key; 2]) -> Option<Vec<Vec<Failure>>> {
         let store = self.store.as_ref().filter(|store| store.shared())?;
         let names: Vec<String> = keys.iter().map(|key| key.stored(self.kind)).collect();
-        match store.throttle_times(&names) {
-            Ok(lists) => Some(lists.into_iter().map(VecDeque::from).collect()),
+        match store.throttle_failures(&names) {
+            Ok(lists) => Some(lists),
             Err(e) => {
                 tracing::warn!(error = %e, "reading the failures counted by other servers failed; counting this server's");
                 None
@@ -252,62 +261,80 @@ impl Throttle {
     ) -> Result<Attempt<'_>, Refusal> {
         let now = millis(now);
         let keys = keys(subject, address);
-        // Read before the lock is taken: a database's round trip does not hold up the checks
-        // of other keys.
+        // Read without the lock held: a database's round trip does not hold up the checks of
+        // other keys. What the store holds is the truth as of the read, but for the failures
+        // this server counted while it read (its other checks of the same keys).
+        let read_after = self.lock().counted;
         let stored = self.stored_failures(&keys);
         let mut state = self.lock();
-        for (key, list) in keys.iter().zip(stored.into_iter().flatten()) {
+        for (key, stored) in keys.iter().zip(stored.into_iter().flatten()) {
+            let own = state.failures.get(key).into_iter().flatten();
+            let newer: Vec<Counted> = own
+                .filter(|c| c.number > read_after && !stored.contains(&c.failure))
+                .copied()
+                .collect();
+            let mut list: Vec<Counted> = stored.into_iter().map(Counted::stored).collect();
+            list.extend(newer);
+            list.sort_by_key(|c| c.failure);
             if list.is_empty() {
                 state.failures.remove(key);
             } else {
-                state.failures.insert(key.clone(), list);
+                state.failures.insert(key.clone(), list.into());
             }
         }
+        // Failures that left the window go from the store with the write below.
+        let mut removed = Vec::new();
         if state.failures.len() >= MAX_KEYS {
-            let mut dropped = Vec::new();
             state.failures.retain(|key, list| {
-                prune(list, now);
-                let keep = !list.is_empty();
-                if !keep {
-                    dropped.push(key.clone());
-                }
-                keep
+                prune(list, now, |f| removed.push((key.stored(self.kind), f)));
+                !list.is_empty()
             });
-            for key in dropped {
-                self.persist(&key, None);
-            }
         }
         let mut blocked = None;
         for key in &keys {
             if let Some(list) = state.failures.get_mut(key) {
-                prune(list, now);
+                prune(list, now, |f| removed.push((key.stored(self.kind), f)));
                 if list.len() >= key.limit() {
                     blocked = blocked.max(Some(wait(list, now)));
                 }
             }
         }
         if let Some(wait) = blocked {
+            self.persist(&[], &removed);
             return Err(Refusal::Blocked(wait));
         }
         if keys
             .iter()
             .any(|k| state.in_flight.get(k).copied().unwrap_or(0) >= k.in_flight_limit())
         {
+            self.persist(&[], &removed);
             return Err(Refusal::Busy);
         }
-        let mut changed = Vec::with_capacity(keys.len());
+        let failure = Failure {
+            at: now,
+            nonce: rand::random(),
+        };
+        state.counted += 1;
+        let counted = Counted {
+            failure,
+            number: state.counted,
+        };
+        let mut added = Vec::with_capacity(keys.len());
         for key in &keys {
             *state.in_flight.entry(key.clone()).or_default() += 1;
-            let list = state.failures.entry(key.clone()).or_default();
-            list.push_back(now);
-            changed.push((key, list.iter().copied().collect()));
+            state
+                .failures
+                .entry(key.clone())
+                .or_default()
+                .push_back(counted);
+            added.push((key.stored(self.kind), failure));
         }
         // One fsync for the attempt, not one per key: every login pays it.
-        self.persist_all(&changed);
+        self.persist(&added, &removed);
         Ok(Attempt {
             throttle: self,
             keys,
-            at: now,
+            failure,
         })
     }
 
@@ -316,7 +343,7 @@ impl Throttle {
         let mut state = self.lock();
         let key = Key::Subject(subject.trim().to_lowercase());
         state.failures.get_mut(&key).map_or(0, |list| {
-            prune(list, millis(now));
+            prune(list, millis(now), |_| {});
             list.len()
         })
     }
@@ -327,7 +354,8 @@ impl Throttle {
 pub struct Attempt<'a> {
     throttle: &'a Throttle,
     keys: [Key; 2],
-    at: u64,
+    /// The failure the attempt is counted as, under both keys.
+    failure: Failure,
 }
 
 impl Attempt<'_> {
@@ -337,7 +365,12 @@ impl Attempt<'_> {
         let mut state = self.throttle.lock();
         let [subject, address] = &self.keys;
         state.failures.remove(subject);
-        self.throttle.persist(subject, None);
+        // Every failure of the account goes, those other servers counted too.
+        if let Some(store) = &self.throttle.store
+            && let Err(e) = store.clear_throttle(&[subject.stored(self.throttle.kind)])
+        {
+            tracing::warn!(error = %e, "throttle state not kept");
+        }
         self.uncount(&mut state, address);
     }
 
@@ -357,22 +390,24 @@ impl Attempt<'_> {
             .iter()
             .filter_map(|key| {
                 let list = state.failures.get_mut(key)?;
-                prune(list, self.at);
-                (list.len() >= key.limit()).then(|| wait(list, self.at))
+                let at = self.failure.at;
+                prune(list, at, |_| {});
+                (list.len() >= key.limit()).then(|| wait(list, at))
             })
             .max()
     }
 
     fn uncount(&self, state: &mut State, key: &Key) {
         if let Some(list) = state.failures.get_mut(key) {
-            if let Some(i) = list.iter().position(|t| *t == self.at) {
+            if let Some(i) = list.iter().position(|c| c.failure == self.failure) {
                 list.remove(i);
             }
-            self.throttle.persist(key, Some(list));
             if list.is_empty() {
                 state.failures.remove(key);
             }
         }
+        self.throttle
+            .persist(&[], &[(key.stored(self.throttle.kind), self.failure)]);
     }
 }
 
