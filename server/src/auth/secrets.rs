@@ -273,14 +273,18 @@ impl Secrets {
     }
 
     /// Removes every failure stored under the throttle keys `names` (a success clears its
-    /// account's, counted by whichever server), durably.
-    pub fn clear_throttle(&self, names: &[String]) -> anyhow::Result<()> {
+    /// account's, counted by whichever server), and the failures `removed` besides, in one
+    /// durable write.
+    pub fn clear_throttle(
+        &self,
+        names: &[String],
+        removed: &[(String, Failure)],
+    ) -> anyhow::Result<()> {
         let stored = self.throttle_failures(names)?;
-        let removed: Vec<(String, Failure)> = names
-            .iter()
-            .zip(stored)
-            .flat_map(|(name, failures)| failures.into_iter().map(|f| (name.clone(), f)))
-            .collect();
+        let mut removed = removed.to_vec();
+        for (name, failures) in names.iter().zip(stored) {
+            removed.extend(failures.into_iter().map(|f| (name.clone(), f)));
+        }
         self.change_throttle(&[], &removed)
     }
 
@@ -356,7 +360,9 @@ mod tests {
                 (other.clone(), vec![failure(2)])
             ]
         );
-        secrets.clear_throttle(std::slice::from_ref(&bob)).unwrap();
+        secrets
+            .clear_throttle(std::slice::from_ref(&bob), &[])
+            .unwrap();
         assert_eq!(
             secrets.throttle_entries("login").unwrap(),
             [(other, vec![failure(2)])]

@@ -365,21 +365,25 @@ impl Attempt<'_> {
         let mut state = self.throttle.lock();
         let [subject, address] = &self.keys;
         state.failures.remove(subject);
-        // Every failure of the account goes, those other servers counted too.
+        let own = self.forget(&mut state, address);
+        // Every failure of the account goes, those other servers counted too, in the same
+        // write as the attempt's own at the address.
         if let Some(store) = &self.throttle.store
-            && let Err(e) = store.clear_throttle(&[subject.stored(self.throttle.kind)])
+            && let Err(e) = store.clear_throttle(&[subject.stored(self.throttle.kind)], &[own])
         {
             tracing::warn!(error = %e, "throttle state not kept");
         }
-        self.uncount(&mut state, address);
     }
 
     /// The attempt does not count either way (a disabled account with the right password).
     pub fn excused(self) {
         let mut state = self.throttle.lock();
-        for key in &self.keys {
-            self.uncount(&mut state, key);
-        }
+        let own: Vec<_> = self
+            .keys
+            .iter()
+            .map(|key| self.forget(&mut state, key))
+            .collect();
+        self.throttle.persist(&[], &own);
     }
 
     /// The secret was wrong: the attempt stays counted. Answers how long further attempts
@@ -397,7 +401,9 @@ impl Attempt<'_> {
             .max()
     }
 
-    fn uncount(&self, state: &mut State, key: &Key) {
+    /// Takes the attempt's failure out of `key`'s in memory; answers it as the store names
+    /// it, for the caller to remove there.
+    fn forget(&self, state: &mut State, key: &Key) -> (String, Failure) {
         if let Some(list) = state.failures.get_mut(key) {
             if let Some(i) = list.iter().position(|c| c.failure == self.failure) {
                 list.remove(i);
@@ -406,8 +412,7 @@ impl Attempt<'_> {
                 state.failures.remove(key);
             }
         }
-        self.throttle
-            .persist(&[], &[(key.stored(self.throttle.kind), self.failure)]);
+        (key.stored(self.throttle.kind), self.failure)
     }
 }
 
