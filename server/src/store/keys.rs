@@ -1,14 +1,17 @@
 //! The on-disk layout in the sled tree, public so that tools (and tamper tests) can read it.
 //!
 //! sled's cost is per key (an insert copies the leaf it lands in), so the log is stored in
-//! chunks: each group commit writes its records as one or a few chunk values under
-//! `L <position of the chunk's first record>` (big-endian, so byte order is numeric order).
-//! A chunk is a sequence of `u32 length (big-endian) ‖ record`, where a record is
-//! `hash (32 bytes) ‖ canonical JSON` (see `record`), or that JSON compressed (see `compress`). Chunks stay under [`CHUNK_BYTES`] unless
-//! one record alone is larger, and always well under the 128 KiB above which sled would move a
-//! value to a blob file it never fsyncs. Chunks are never rewritten. The head marker
-//! `H` → `position ‖ hash` and the chunk's Merkle tree hashes `T <position>` are written in the
-//! same atomic batch.
+//! chunks under `L <position of the chunk's first record>` (big-endian, so byte order is
+//! numeric order). A chunk is a sequence of `u32 length (big-endian) ‖ record`, where a record
+//! is `hash (32 bytes) ‖ canonical JSON` (see `record`); it is stored as it is or compressed
+//! whole (see `compress`). The writer keeps its newest chunk open across commits, storing it
+//! again with each commit's records added, until the next record would take it past
+//! [`CHUNK_BYTES`] (or the writer stops): a log written one event at a time lies in full
+//! chunks too. So every chunk but the open one is never rewritten, and the open one only grows:
+//! its records before are the same bytes. A chunk stays well under the 128 KiB above which
+//! sled would move a value to a blob file it never fsyncs (one record alone may pass
+//! `CHUNK_BYTES`). The head marker `H` → `position ‖ hash` and the chunk's Merkle tree hashes
+//! `T <position>` are written in the same atomic batch.
 
 /// Tag of chunk keys.
 pub const LOG: u8 = b'L';

@@ -340,6 +340,9 @@ impl SledStore {
             max_batch: options.max_batch.max(1),
             idle_checkpoint: options.idle_checkpoint,
             packer: Packer::new(options.compression, newest_dictionary(&inner.db)),
+            // A chunk written before the writer started is left as it is: the first commit
+            // opens the next.
+            open: OpenChunk::default(),
         };
         let handle = std::thread::Builder::new()
             .name("antikor-log-writer".into())
@@ -448,7 +451,7 @@ impl SledStore {
         let head = self.head();
         let end = upto.min(head.position);
         let (records, last, mut first_break) =
-            walk_chain(&self.inner.view(), (0, GENESIS_HASH), end, None, walk)?;
+            walk_chain(&self.inner.view(), (0, GENESIS_HASH), 1, end, None, walk)?;
         if first_break.is_none() && end == head.position {
             first_break = head_mismatch(records, &last, &head);
         }
@@ -663,13 +666,16 @@ pub(super) fn with_record<T>(
     let Some(first) = chunk.filter(|first| (1..=position).contains(first)) else {
         return Ok(None);
     };
-    let Some(chunk) = view.get(&keys::log(first))? else {
+    let Some(stored) = view.get(&keys::log(first))? else {
         return Err(StoreError::Corrupt {
             position,
             detail: format!("the chunk that starts at {first} is missing"),
         });
     };
-    match keys::records(&chunk).nth((position - first) as usize) {
+    let (records, index) = view
+        .records_from(first, &stored, (position - first) as usize)
+        .map_err(|detail| StoreError::Corrupt { position, detail })?;
+    match keys::records(&records).nth(index) {
         Some(Ok(record)) => {
             let record = view
                 .unpack(record)
@@ -684,9 +690,10 @@ pub(super) fn with_record<T>(
     }
 }
 
-/// Records checked and decoded together; large enough to keep every core busy, small enough
-/// to keep a batch's events (a few MB) in memory.
-const WALK_BATCH: usize = 8192;
+/// The decompressed bytes of the chunks checked and decoded together (some 8,000 records of
+/// the national mix): large enough to keep every core busy, small enough to keep a batch's
+/// events (a few MB) in memory.
+const WALK_BATCH_BYTES: usize = 4 << 20;
 
 /// What the start-up walk learns of the Merkle tree.
 #[derive(Default)]
@@ -703,14 +710,19 @@ struct TreeScan {
 }
 
 impl TreeScan {
-    /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes.
-    fn add_chunk(&mut self, view: &View, first: u64, leaves: &[Hash]) {
+    /// Adds the records of one chunk, in order, and checks the chunk's stored tree hashes
+    /// when they are all of its records (`whole`: a walk that starts inside a chunk has not
+    /// seen the hashes its earlier records stored).
+    fn add_chunk(&mut self, view: &View, first: u64, leaves: &[Hash], whole: bool) {
         let mut hashes = Vec::with_capacity(leaves.len() / 4 + 1);
         for leaf in leaves {
             hashes.extend_from_slice(tree::stored(&self.frontier.push(*leaf)));
             if Some(self.frontier.size()) == self.anchor_size {
                 self.root_at_anchor = Some(self.frontier.root());
             }
+        }
+        if !whole {
+            return;
         }
         let expected = tree::encode(&hashes);
         // A stored chunk sled cannot read (its blob file lost to damage) is rebuilt like a
@@ -724,7 +736,8 @@ impl TreeScan {
 }
 
 /// Walks the log from the position after `after` (whose hash is `prev`; 0 and the genesis hash
-/// for the whole log) to `end` (inclusive), checking that positions are gapless and that every
+/// for the whole log), reading from the chunk that starts at `from_chunk` (the one that holds
+/// `after` when it has grown past it, or any before), to `end` (inclusive), checking that positions are gapless and that every
 /// record links to its predecessor, and hands each linked record, decoded, to `visit` in order,
 /// saying whether it is the first of its chunk. Returns the number of records that linked, the
 /// last linked hash, and the first break. With `tree`, also builds the Merkle tree of the
@@ -739,6 +752,7 @@ impl TreeScan {
 fn walk_chain(
     view: &View,
     (after, prev): (u64, [u8; 32]),
+    from_chunk: u64,
     end: u64,
     tree: Option<&mut TreeScan>,
     (depth, visit): (Depth, &mut dyn FnMut(Walked, bool) -> Result<(), String>),
@@ -754,7 +768,7 @@ fn walk_chain(
         // Visited batches come back to be filled again: a batch is megabytes, and a fresh
         // one for each was new pages faulted in and written for the first time, every batch.
         let (spent_tx, spent_rx) = std::sync::mpsc::sync_channel(2);
-        scope.spawn(move || read_batches(view, (after, prev), shape, (tx, spent_rx)));
+        scope.spawn(move || read_batches(view, (after, prev), from_chunk, shape, (tx, spent_rx)));
         Ok(visit_batches(
             view,
             (after, prev),
@@ -824,6 +838,16 @@ struct BatchShape {
     end: u64,
 }
 
+/// The records of one chunk in a batch.
+struct Span {
+    /// The chunk's first position.
+    first: u64,
+    /// How many of its records the batch holds.
+    count: usize,
+    /// Whether those are all of its records.
+    whole: bool,
+}
+
 /// A record checked by the walk's reader: its hash, position, what the visitor is given of it,
 /// and its leaf hash.
 type Linked = ([u8; 32], u64, Option<Walked>, Option<Hash>);
@@ -832,8 +856,8 @@ type Linked = ([u8; 32], u64, Option<Walked>, Option<Hash>);
 struct Batch {
     /// Each record, in order: linked, or the break it is.
     linked: Vec<Result<Linked, ChainBreak>>,
-    /// Each chunk's first position and number of records.
-    spans: Vec<(u64, usize)>,
+    /// The chunks the records are of, in order.
+    spans: Vec<Span>,
     /// Where a chunk's framing is damaged, if one is.
     framing: Option<u64>,
     /// The missing or unreadable chunk that ended the batch, if one did.
@@ -842,12 +866,14 @@ struct Batch {
     last: bool,
 }
 
-/// The walk's reader: reads batches of chunks from the one after `after`, checking that they
-/// follow each other without gaps, links and decodes their records on every core, and sends
-/// the batches on until the end, a gap, or a visitor that stopped listening.
+/// The walk's reader: reads batches of chunks from the one that starts at `from_chunk` (at or
+/// before the record after `after`), decompresses them on every core, checks that they follow
+/// each other without gaps, links and decodes their records on every core, and sends the
+/// batches on until the end, a gap, or a visitor that stopped listening.
 fn read_batches(
     view: &View,
     (after, mut prev): (u64, [u8; 32]),
+    from_chunk: u64,
     shape: BatchShape,
     (tx, spent): (
         std::sync::mpsc::SyncSender<Batch>,
@@ -856,20 +882,56 @@ fn read_batches(
 ) {
     let end = shape.end;
     let mut expected = after + 1;
-    let mut chunks = view.range(&keys::log(expected), &keys::log(u64::MAX));
+    let mut chunks = view.range(&keys::log(from_chunk.min(expected)), &keys::log(u64::MAX));
     loop {
-        let mut batch: Vec<sled::IVec> = Vec::new();
-        let mut spans: Vec<(u64, usize)> = Vec::new();
+        let mut stored: Vec<(u64, sled::IVec)> = Vec::new();
+        let mut unreadable = None;
+        let mut bytes = 0;
+        while bytes < WALK_BATCH_BYTES {
+            match chunks.next() {
+                None => break,
+                Some(Ok((k, chunk))) => {
+                    let first = keys::position(&k).unwrap_or(0);
+                    if first > end {
+                        break;
+                    }
+                    bytes += compress::unpacked_len(&chunk);
+                    stored.push((first, chunk));
+                }
+                Some(Err(e)) => {
+                    unreadable = Some(format!("the database could not read the record ({e})"));
+                    break;
+                }
+            }
+        }
+        let unpacked: Vec<Result<compress::Chunk, String>> = stored
+            .par_iter()
+            .map(|(_, chunk)| view.unpack_chunk(chunk))
+            .collect();
+        // Each chunk must start where the one before it ends; only the walk's first chunk may
+        // start before the walk does (a resume point inside the writer's open chunk).
+        let mut batch: Vec<(compress::Chunk, usize)> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         let mut records = 0usize;
         let mut gap = None;
         let mut framing = None;
-        while records < WALK_BATCH && expected + (records as u64) <= end {
+        for ((first, _), chunk) in stored.iter().zip(unpacked) {
             let at = expected + records as u64;
-            let (k, chunk) = match chunks.next() {
-                None => break,
-                Some(Ok(item)) => item,
-                Some(Err(e)) => {
-                    let reason = format!("the database could not read the record ({e})");
+            let skip = if *first <= at && at == after + 1 {
+                (at - first) as usize
+            } else if *first != at {
+                let reason = format!("the record is missing (the next stored one is {first})");
+                gap = Some(ChainBreak {
+                    position: at,
+                    reason,
+                });
+                break;
+            } else {
+                0
+            };
+            let chunk = match chunk {
+                Ok(chunk) => chunk,
+                Err(reason) => {
                     gap = Some(ChainBreak {
                         position: at,
                         reason,
@@ -877,32 +939,36 @@ fn read_batches(
                     break;
                 }
             };
-            let first = keys::position(&k).unwrap_or(0);
-            if first != at {
-                let reason = format!("the record is missing (the next stored one is {first})");
-                gap = Some(ChainBreak {
-                    position: at,
-                    reason,
-                });
-                break;
-            }
-            let before = records;
-            for r in keys::records(&chunk) {
+            let mut count = 0;
+            for (i, r) in keys::records(&chunk).enumerate() {
                 if r.is_err() {
-                    framing = Some(expected + records as u64);
+                    framing = Some((first + i as u64).max(at));
                     break;
                 }
-                records += 1;
+                count += usize::from(i >= skip);
             }
-            spans.push((first, records - before));
-            batch.push(chunk);
+            if count > 0 {
+                spans.push(Span {
+                    first: *first,
+                    count,
+                    whole: skip == 0 && framing.is_none(),
+                });
+                records += count;
+                batch.push((chunk, skip));
+            }
             if framing.is_some() {
                 break;
             }
         }
+        if let (None, Some(reason)) = (&gap, unreadable) {
+            gap = Some(ChainBreak {
+                position: expected + records as u64,
+                reason,
+            });
+        }
         let slices: Vec<&[u8]> = batch
             .iter()
-            .flat_map(|c| keys::records(c).map_while(Result::ok))
+            .flat_map(|(c, skip)| keys::records(c).skip(*skip).map_while(Result::ok))
             .collect();
         let limit = slices.len().min(
             (end.saturating_sub(expected) + 1)
@@ -910,6 +976,15 @@ fn read_batches(
                 .unwrap_or(usize::MAX),
         );
         let slices = &slices[..limit];
+        // The walk may end inside a chunk (a resume point inside the writer's open chunk).
+        let mut left = limit;
+        spans.retain_mut(|span| {
+            if span.count > left {
+                (span.count, span.whole) = (left, false);
+            }
+            left -= span.count;
+            span.count > 0
+        });
         let (first_position, batch_prev) = (expected, prev);
         let mut linked = spent.try_recv().unwrap_or_default();
         slices
@@ -992,7 +1067,7 @@ fn visit_batches(
         } else {
             0
         });
-        let firsts: Vec<u64> = batch.spans.iter().map(|(first, _)| *first).collect();
+        let firsts: Vec<u64> = batch.spans.iter().map(|span| span.first).collect();
         let mut spans = batch.spans.into_iter().peekable();
         for result in batch.linked.drain(..) {
             let (hash, position, walked, leaf) = match result {
@@ -1010,10 +1085,10 @@ fn visit_batches(
             expected += 1;
             if let (Some(tree), Some(leaf)) = (tree.as_deref_mut(), leaf) {
                 leaves.push(leaf);
-                if let Some(&(first, count)) = spans.peek()
-                    && leaves.len() == count
+                if let Some(span) = spans.peek()
+                    && leaves.len() == span.count
                 {
-                    tree.add_chunk(view, first, &leaves);
+                    tree.add_chunk(view, span.first, &leaves, span.whole);
                     leaves.clear();
                     spans.next();
                 }
@@ -1069,6 +1144,8 @@ fn scan(
             None,
         ),
     };
+    // The writer may have added records to the chunk that holds the resume point's head.
+    let from_chunk = index.chunk_of(start.0).unwrap_or(1);
     if let Some((_, visit)) = visit.as_mut() {
         visit(Replayed::After(start.0));
     }
@@ -1105,6 +1182,7 @@ fn scan(
     let (records, last, first_break) = walk_chain(
         &view,
         start,
+        from_chunk,
         u64::MAX,
         Some(&mut tree),
         (depth, &mut index_and_visit),
@@ -1265,8 +1343,24 @@ struct Writer {
     frontier: Frontier,
     max_batch: usize,
     idle_checkpoint: Option<Duration>,
-    /// Compresses the records it writes.
+    /// Compresses the chunks it writes.
     packer: Packer,
+    /// The chunk it is filling.
+    open: OpenChunk,
+}
+
+/// The chunk the writer is filling: it stays open across commits until it is full, so that a
+/// log written one event at a time still lies in chunks of [`keys::CHUNK_BYTES`], compressed
+/// whole. Each commit stores it again (its key, and its tree hashes' key, take the new value);
+/// only its records are new.
+#[derive(Default)]
+struct OpenChunk {
+    /// The position of its first record (0 while it has none).
+    first: u64,
+    /// Its records, framed (see `keys`), as they are.
+    records: Vec<u8>,
+    /// The Merkle tree hashes its records store.
+    hashes: Vec<Hash>,
 }
 
 /// What one group commit has decided so far, before it is written.
@@ -1274,12 +1368,9 @@ struct Writer {
 struct Pending {
     /// The sled keys and values to write.
     writes: Vec<(Vec<u8>, Vec<u8>)>,
-    /// The chunk being filled, the position of its first record, and the Merkle tree hashes
-    /// its records add.
-    chunk: Vec<u8>,
-    chunk_first: u64,
-    tree_chunk: Vec<Hash>,
-    /// The first position of each chunk closed, for the index.
+    /// The chunk being filled (the writer's, taken for the commit).
+    chunk: OpenChunk,
+    /// The first position of each chunk written, for the index.
     chunk_firsts: Vec<u64>,
     versions: HashMap<(TenantId, StreamId), u64>,
     ids: HashMap<Uuid, u64>,
@@ -1288,27 +1379,38 @@ struct Pending {
 }
 
 impl Pending {
-    fn add_record(&mut self, position: u64, record: &[u8], tree_hashes: Vec<Hash>) {
-        if !self.chunk.is_empty() && self.chunk.len() + 4 + record.len() > keys::CHUNK_BYTES {
-            self.close_chunk();
+    /// Adds `record` (`hash ‖ JSON`) at `position` to the open chunk, storing the chunk first
+    /// and opening the next when it would grow past [`keys::CHUNK_BYTES`].
+    fn add_record(
+        &mut self,
+        packer: &mut Packer,
+        (position, record): (u64, &[u8]),
+        tree_hashes: Vec<Hash>,
+    ) {
+        let open = &mut self.chunk;
+        if !open.records.is_empty() && open.records.len() + 4 + record.len() > keys::CHUNK_BYTES {
+            self.store_chunk(packer);
+            self.chunk = OpenChunk::default();
         }
-        if self.chunk.is_empty() {
-            self.chunk_first = position;
+        let open = &mut self.chunk;
+        if open.records.is_empty() {
+            open.first = position;
         }
-        keys::push_record(&mut self.chunk, record);
-        self.tree_chunk
-            .extend_from_slice(tree::stored(&tree_hashes));
+        keys::push_record(&mut open.records, record);
+        open.hashes.extend_from_slice(tree::stored(&tree_hashes));
     }
 
-    fn close_chunk(&mut self) {
-        if !self.chunk.is_empty() {
-            let chunk = std::mem::take(&mut self.chunk);
+    /// Adds the open chunk, as it is now, and its tree hashes to the writes.
+    fn store_chunk(&mut self, packer: &mut Packer) {
+        let open = &self.chunk;
+        if !open.records.is_empty() {
+            self.writes.push((
+                keys::log(open.first).to_vec(),
+                packer.pack_chunk(&open.records),
+            ));
             self.writes
-                .push((keys::log(self.chunk_first).to_vec(), chunk));
-            let hashes = std::mem::take(&mut self.tree_chunk);
-            self.writes
-                .push((keys::tree(self.chunk_first).to_vec(), tree::encode(&hashes)));
-            self.chunk_firsts.push(self.chunk_first);
+                .push((keys::tree(open.first).to_vec(), tree::encode(&open.hashes)));
+            self.chunk_firsts.push(open.first);
         }
     }
 }
@@ -1416,7 +1518,10 @@ impl Writer {
         }
         let start_head = self.head;
         let start_frontier = self.frontier.clone();
-        let mut pending = Pending::default();
+        let mut pending = Pending {
+            chunk: std::mem::take(&mut self.open),
+            ..Pending::default()
+        };
         for Job { work, reply } in jobs {
             let decided = match work {
                 Work::Append(request) => self.decide(&request, &mut pending),
@@ -1431,17 +1536,20 @@ impl Writer {
             }
         }
         if pending.events.is_empty() {
+            self.open = pending.chunk;
             for (reply, outcome) in pending.replies {
                 let _ = reply.send(Ok(outcome));
             }
             return;
         }
-        pending.close_chunk();
+        pending.store_chunk(&mut self.packer);
         self.head.root = self.frontier.root().0;
         let mut head_value = self.head.position.to_be_bytes().to_vec();
         head_value.extend_from_slice(&self.head.hash);
         pending.writes.push((keys::HEAD.to_vec(), head_value));
-        if let Err(e) = self.write(start_head.position, pending.writes) {
+        let written = self.write(start_head.position, pending.writes);
+        self.open = pending.chunk;
+        if let Err(e) = written {
             // The batch may be visible in sled's memory without being durable: refuse all
             // further writes rather than build on it. A restart recovers the durable state.
             tracing::error!(error = %e, "writing the event log failed; refusing further writes");
@@ -1564,10 +1672,9 @@ impl Writer {
         let event = written.event.clone();
         let position = event.position;
         let tree_hashes = self.frontier.push(written.leaf);
-        let stored = self
-            .packer
-            .pack(position, &written.value, &mut pending.writes);
-        pending.add_record(position, &stored, tree_hashes);
+        self.packer
+            .observe(position, &written.value, &mut pending.writes);
+        pending.add_record(&mut self.packer, (position, &written.value), tree_hashes);
         pending.ids.insert(event.id, position);
         pending
             .versions
@@ -1605,10 +1712,9 @@ impl Writer {
         for written in decide::records(request, &self.head, version, now) {
             let position = written.event.position;
             let tree_hashes = self.frontier.push(written.leaf);
-            let stored = self
-                .packer
-                .pack(position, &written.value, &mut pending.writes);
-            pending.add_record(position, &stored, tree_hashes);
+            self.packer
+                .observe(position, &written.value, &mut pending.writes);
+            pending.add_record(&mut self.packer, (position, &written.value), tree_hashes);
             pending.ids.insert(written.event.id, position);
             self.head = Head {
                 position,
@@ -1897,6 +2003,7 @@ impl EventStore for SledStore {
         let (records, last, first_break) = walk_chain(
             &self.inner.view(),
             (0, GENESIS_HASH),
+            1,
             resumed.position,
             Some(&mut tree),
             (Depth::Links, &mut unvisited),

@@ -7,7 +7,7 @@
 //! a snapshot (an `Arc`, no lock held while reading) and look in it before sled: a snapshot
 //! taken before a checkpoint finds the same keys in both, which reads the same.
 
-use super::compress::Unpacker;
+use super::compress::{Chunk, Unpacker};
 use sled::IVec;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -40,10 +40,32 @@ impl<'a> View<'a> {
         Self::new(db, Recent::default(), Arc::default())
     }
 
-    /// A stored record as `hash ‖ JSON`, decompressed when it is stored compressed.
+    /// A stored record as `hash ‖ JSON`, decompressed when an older log stored it compressed
+    /// on its own.
     pub fn unpack<'r>(&self, record: &'r [u8]) -> Result<Cow<'r, [u8]>, String> {
         self.unpacker
             .unpack(record, |id| self.get(&super::keys::dictionary(id)))
+    }
+
+    /// A stored chunk as its records, decompressed when it is stored compressed: for a walk,
+    /// which reads each chunk once.
+    pub fn unpack_chunk(&self, stored: &IVec) -> Result<Chunk, String> {
+        self.unpacker
+            .unpack_chunk(stored, |id| self.get(&super::keys::dictionary(id)))
+    }
+
+    /// The records of the chunk that starts at `first` from its `index`th on (at least that
+    /// one), and its index among them: for reads of single events (see
+    /// [`Unpacker::records_from`]).
+    pub fn records_from(
+        &self,
+        first: u64,
+        stored: &IVec,
+        index: usize,
+    ) -> Result<(Chunk, usize), String> {
+        self.unpacker.records_from(first, stored, index, |id| {
+            self.get(&super::keys::dictionary(id))
+        })
     }
 
     /// The value under `key`.

@@ -311,15 +311,14 @@ async fn a_snapshot_that_does_not_fit_the_log_is_set_aside_and_the_log_walked_wh
 /// (its own record, chain hash and the tree on disk are unchanged).
 fn change_record(dir: &Path, needle: &str, before: u64) {
     let db = crate::support::open_files(&dir.join("log"));
-    let (key, chunk) = db
+    let find = |bytes: &[u8], needle: &[u8]| bytes.windows(needle.len()).position(|w| w == needle);
+    let (key, from, chunk) = db
         .scan_prefix([keys::LOG])
         .map(Result::unwrap)
         .take_while(|(key, _)| keys::position(key).unwrap() < before)
-        .find(|(_, chunk)| String::from_utf8_lossy(chunk).contains(needle))
+        .find_map(|(key, chunk)| Some((key, find(&chunk, needle.as_bytes())?, chunk)))
         .expect("a chunk holds the needle");
-    let text = String::from_utf8_lossy(&chunk).into_owned();
-    let from = text.find(needle).unwrap();
-    let actor = from + text[from..].find(r#""actor":""#).unwrap() + 9;
+    let actor = from + find(&chunk[from..], br#""actor":""#).unwrap() + 9;
     let mut changed = chunk.to_vec();
     changed[actor] ^= 0x20;
     db.insert(key, changed).unwrap();
