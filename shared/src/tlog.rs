@@ -5,9 +5,9 @@
 //! `SHA-256(0x00 ‖ leaf bytes)`, an interior node `SHA-256(0x01 ‖ left ‖ right)`, the tree size is
 //! the number of events and the event at log position `p` is the leaf with index `p − 1`.
 //!
-//! **Leaf bytes** are the record's canonical JSON ([`Record`]: compact, its fields in a fixed
-//! order, the payload's keys sorted) in which every sealed field of a signal,
-//! `{"sealed_v1": "<base64 ciphertext>"}`, is replaced by what the audit trail shows of it,
+//! **Leaf bytes** are the record's stored canonical JSON ([`Record`]: compact, its fields in a
+//! fixed order, the payload's keys sorted) in which every sealed field of a signal,
+//! `{"sealed_v1":"<base64 ciphertext>"}`, is replaced by what the audit trail shows of it,
 //! `{"sealed":{"bytes":<ciphertext length>,"sha256":"<hex SHA-256 of the base64 text>"}}`. So an
 //! auditor recomputes every leaf from what an auditor may see, and destroying a signal's key
 //! changes no leaf.
@@ -80,9 +80,8 @@ pub fn redact_sealed(value: &mut serde_json::Value) {
             if map.len() == 1
                 && let Some(Value::String(ciphertext)) = map.get(SEALED_KEY)
             {
-                let hash = hex(&Sha256::digest(ciphertext.as_bytes()).into());
-                let bytes = STANDARD.decode(ciphertext).map_or(0, |b| b.len());
-                *value = serde_json::json!({ "sealed": { "sha256": hash, "bytes": bytes } });
+                let (bytes, sha256) = sealed_summary(ciphertext);
+                *value = serde_json::json!({ "sealed": { "sha256": sha256, "bytes": bytes } });
                 return;
             }
             map.values_mut().for_each(redact_sealed);
@@ -90,6 +89,13 @@ pub fn redact_sealed(value: &mut serde_json::Value) {
         Value::Array(items) => items.iter_mut().for_each(redact_sealed),
         _ => {}
     }
+}
+
+/// What is shown of a sealed field's ciphertext (its base64 text): the length of the
+/// ciphertext (0 for text that is not base64) and the hex SHA-256 of the text.
+fn sealed_summary(ciphertext: &str) -> (usize, String) {
+    let bytes = STANDARD.decode(ciphertext).map_or(0, |b| b.len());
+    (bytes, hex(&Sha256::digest(ciphertext.as_bytes()).into()))
 }
 
 /// Why a record could not be turned into a leaf.
@@ -105,25 +111,71 @@ impl fmt::Display for LeafError {
 impl std::error::Error for LeafError {}
 
 /// The leaf bytes of a stored record's canonical JSON. A record without sealed fields is its
-/// own leaf (borrowed, no copy); one with sealed fields gets them redacted.
+/// own leaf (borrowed, no copy); one with sealed fields is copied with each of them replaced
+/// in place.
+///
+/// The replacement works on the bytes: in JSON text, `{"sealed_v1":"` can only be the start of
+/// an object whose first key is `sealed_v1` (a quote inside a string is escaped), and it is a
+/// sealed field when its string is the object's only member. For the canonical JSON the log
+/// stores, that is the leaf the same record parsed, redacted ([`redact_sealed`]) and written
+/// again would give, and the audit trail's events give ([`leaf_of_event`]); a walk of the log
+/// takes every signal's leaf this way, and parsing each into a `serde_json::Value` was a
+/// twentieth of a rebuild.
 pub fn leaf_bytes(record_json: &[u8]) -> Result<Cow<'_, [u8]>, LeafError> {
-    if !has_sealed(record_json) {
+    static OPENING: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"{\"sealed_v1\":\""));
+    let mut found = OPENING.find_iter(record_json).peekable();
+    if found.peek().is_none() {
         return Ok(Cow::Borrowed(record_json));
     }
-    let record: Record<'_> =
-        serde_json::from_slice(record_json).map_err(|e| LeafError(e.to_string()))?;
-    let mut payload: serde_json::Value =
-        serde_json::from_str(record.payload.get()).map_err(|e| LeafError(e.to_string()))?;
-    redact_sealed(&mut payload);
-    let payload =
-        serde_json::value::to_raw_value(&payload).map_err(|e| LeafError(e.to_string()))?;
-    let leaf = Record {
-        payload: &payload,
-        ..record
-    };
-    Ok(Cow::Owned(
-        serde_json::to_vec(&leaf).map_err(|e| LeafError(e.to_string()))?,
-    ))
+    let mut leaf = Vec::with_capacity(record_json.len());
+    // Up to where the record is copied into the leaf.
+    let mut copied = 0;
+    for opening in found {
+        if opening < copied {
+            continue;
+        }
+        // The string's opening quote (the last byte of the opening), and its closing one.
+        let open = opening + 13;
+        let close = string_end(record_json, open)
+            .ok_or_else(|| LeafError("a sealed field's text does not end".into()))?;
+        if record_json.get(close + 1) != Some(&b'}') {
+            // Not the object's only member: not a sealed field.
+            continue;
+        }
+        let quoted = &record_json[open..=close];
+        // Base64 needs no escape, but the text is what the string says, escaped or not.
+        let ciphertext: Cow<'_, str> = if quoted.contains(&b'\\') {
+            serde_json::from_slice::<String>(quoted)
+                .map(Cow::Owned)
+                .map_err(|e| LeafError(e.to_string()))?
+        } else {
+            std::str::from_utf8(&quoted[1..quoted.len() - 1])
+                .map(Cow::Borrowed)
+                .map_err(|e| LeafError(e.to_string()))?
+        };
+        let (bytes, sha256) = sealed_summary(&ciphertext);
+        leaf.extend_from_slice(&record_json[copied..opening]);
+        leaf.extend_from_slice(
+            format!(r#"{{"sealed":{{"bytes":{bytes},"sha256":"{sha256}"}}}}"#).as_bytes(),
+        );
+        copied = close + 2;
+    }
+    leaf.extend_from_slice(&record_json[copied..]);
+    Ok(Cow::Owned(leaf))
+}
+
+/// The index of the quote that ends the JSON string whose opening quote is at `open`.
+fn string_end(json: &[u8], open: usize) -> Option<usize> {
+    let mut at = open + 1;
+    loop {
+        at += memchr::memchr2(b'"', b'\\', json.get(at..)?)?;
+        match json[at] {
+            b'"' => return Some(at),
+            // An escape: the next byte is escaped, whatever it is.
+            _ => at += 2,
+        }
+    }
 }
 
 /// The leaf bytes of an event as the audit trail shows it (its sealed fields already shown as
@@ -148,14 +200,6 @@ pub fn leaf_of_event(event: &RecordedEvent) -> Result<Vec<u8>, LeafError> {
     // An event from the audit trail has no sealed text left, but one read straight from the
     // log may: redact either way, so both give the same leaf.
     Ok(leaf_bytes(&json)?.into_owned())
-}
-
-/// Whether a record's JSON names a sealed field. The finder is built once: every record of a
-/// walk of the log is searched, and building it was a tenth of the search.
-fn has_sealed(json: &[u8]) -> bool {
-    static SEALED: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(SEALED_KEY.as_bytes()));
-    SEALED.find(json).is_some()
 }
 
 /// RFC 6962 leaf hash: `SHA-256(0x00 ‖ leaf)`.
@@ -977,6 +1021,67 @@ mod tests {
             hash: String::new(),
         };
         assert_eq!(leaf_of_event(&event).unwrap(), leaf.into_owned());
+    }
+
+    /// The leaf as it was first defined: the record parsed, its sealed fields redacted in a
+    /// `serde_json::Value`, and written again.
+    fn rewritten_leaf(record_json: &[u8]) -> Vec<u8> {
+        let record: Record<'_> = serde_json::from_slice(record_json).unwrap();
+        let mut payload: serde_json::Value = serde_json::from_str(record.payload.get()).unwrap();
+        redact_sealed(&mut payload);
+        let payload = serde_json::value::to_raw_value(&payload).unwrap();
+        serde_json::to_vec(&Record {
+            payload: &payload,
+            ..record
+        })
+        .unwrap()
+    }
+
+    /// JSON values in which sealed fields, look-alikes (a sealed key before others, a sealed
+    /// key holding a number or an object) and strings that spell the key's text all occur.
+    fn payloads() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::{Value, json};
+        let text = prop_oneof![
+            "[A-Za-z0-9+/]{0,12}={0,2}",
+            Just(r#"{"sealed_v1":""#.to_owned()),
+            Just("sealed_v1".to_owned()),
+            "[\\\"{}:,а-я ]{0,6}",
+        ];
+        let leaf = prop_oneof![
+            text.clone().prop_map(Value::String),
+            any::<i32>().prop_map(Value::from),
+            Just(Value::Null),
+        ];
+        leaf.prop_recursive(4, 40, 5, move |inner| {
+            prop_oneof![
+                text.clone().prop_map(|t| json!({ SEALED_KEY: t })),
+                inner.clone().prop_map(|v| json!({ SEALED_KEY: v })),
+                (text.clone(), inner.clone()).prop_map(|(t, v)| json!({ SEALED_KEY: t, "z": v })),
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,10}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_leaf_is_the_record_redacted_and_written_again(payload in payloads()) {
+            let json = record_json(&payload.to_string());
+            proptest::prop_assert_eq!(leaf_bytes(&json).unwrap().into_owned(), rewritten_leaf(&json));
+        }
+    }
+
+    #[test]
+    fn an_escaped_sealed_text_is_hashed_as_the_text_it_says() {
+        let json = record_json(r#"{"a":{"sealed_v1":"AA\/E"}}"#);
+        assert_eq!(
+            leaf_bytes(&json).unwrap().into_owned(),
+            rewritten_leaf(&json)
+        );
+        let unended = &json[..json.len() - 6];
+        assert!(leaf_bytes(unended).is_err());
     }
 
     /// A cosignature by the witness remora.n621.de on a checkpoint of a Certificate
