@@ -445,7 +445,9 @@ impl<'a> Front<'a> {
     fn text(&mut self) -> Option<&'a str> {
         let rest = &self.json[self.at..];
         let len = memchr::memchr2(b'"', b'\\', rest)?;
-        if rest[len] != b'"' || rest[..len].iter().any(|b| *b < 0x20) {
+        // Every byte is looked at, not up to the first control one: the compiler then
+        // checks many at once, and a record in the plain form has none.
+        if rest[len] != b'"' || rest[..len].iter().fold(false, |any, b| any | (*b < 0x20)) {
             return None;
         }
         let text = match self.text {
