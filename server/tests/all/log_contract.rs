@@ -729,6 +729,69 @@ async fn compressed_chunks_read_back_as_written_verify_and_damage_to_them_is_fou
     }
 }
 
+/// The writer stores its open chunk again, grown, at every commit, and a read of one event
+/// decodes only its block through a cache of decoded blocks: reads of the newest events while
+/// commits grow their chunk always return the event written at that position, never a block
+/// decoded from an earlier value of the chunk (or from another chunk's).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn single_reads_beside_a_writer_growing_its_open_chunk_read_what_was_written() {
+    use serde_json::value::RawValue;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(crate::support::open_compressing(dir.path()));
+    let done = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..3)
+        .map(|reader| {
+            let (store, done) = (store.clone(), done.clone());
+            std::thread::spawn(move || {
+                let mut reads = 0u64;
+                while !done.load(Ordering::Acquire) {
+                    let head = store.head().position;
+                    if head < 2 {
+                        continue;
+                    }
+                    let older = 1 + (reads * 7919 + reader) % head;
+                    for position in [head, head - 1, older] {
+                        let event = store.get(position).unwrap().expect("a committed event");
+                        let payload: serde_json::Value =
+                            serde_json::from_str(event.payload.get()).unwrap();
+                        assert_eq!(payload["n"], position, "the event read at {position}");
+                        reads += 1;
+                    }
+                }
+                reads
+            })
+        })
+        .collect();
+    for n in 1..=400u64 {
+        let payload = format!(
+            r#"{{"n":{n},"note":"Проведено заседание № {n} с участието на граждани и медии, протокол {}"}}"#,
+            n * 31 % 997
+        );
+        let e = antikor_server::store::NewEvent {
+            id: Uuid::new_v4(),
+            event_type: "ProgressReported".into(),
+            schema_version: 1,
+            payload: RawValue::from_string(payload).unwrap(),
+        };
+        store
+            .append(request("bansko", &format!("m{}", n % 5), Any, vec![e]))
+            .await
+            .unwrap();
+    }
+    done.store(true, Ordering::Release);
+    let reads: u64 = readers.into_iter().map(|r| r.join().unwrap()).sum();
+    assert!(reads > 400, "only {reads} reads beside the writer");
+    assert_eq!(store.head().position, 400);
+    for position in 1..=400 {
+        let event = store.get(position).unwrap().unwrap();
+        let payload: serde_json::Value = serde_json::from_str(event.payload.get()).unwrap();
+        assert_eq!(payload["n"], position);
+    }
+    store.close().await.unwrap();
+}
+
 /// Logs written before chunks were compressed whole hold each record compressed on its own
 /// (`hash ‖ 0 ‖ dictionary id ‖ length ‖ frame`, in chunks as they are): they read back,
 /// verify and take new events, and their chunks stay as they were.
