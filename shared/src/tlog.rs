@@ -34,6 +34,9 @@ pub use tlog_tiles::{EMPTY_HASH, Hash};
 /// The JSON key that marks a sealed field (see `crate::signal::Sealed`).
 pub const SEALED_KEY: &str = "sealed_v1";
 
+/// How a sealed field starts in compact JSON, up to its string's opening quote.
+const SEALED_OPENING: &[u8] = b"{\"sealed_v1\":\"";
+
 /// The hashed fields of a record, in their canonical order: the stored form of an event, and
 /// (with sealed fields redacted) its leaf.
 #[derive(Debug, Serialize, Deserialize)]
@@ -118,12 +121,12 @@ impl std::error::Error for LeafError {}
 /// an object whose first key is `sealed_v1` (a quote inside a string is escaped), and it is a
 /// sealed field when its string is the object's only member. For the canonical JSON the log
 /// stores, that is the leaf the same record parsed, redacted ([`redact_sealed`]) and written
-/// again would give, and the audit trail's events give ([`leaf_of_event`]); a walk of the log
-/// takes every signal's leaf this way, and parsing each into a `serde_json::Value` was a
-/// twentieth of a rebuild.
+/// again would give, and the audit trail's events give ([`leaf_of_event`]). Every walk that
+/// builds the tree takes every signal's leaf, and parsing each into a `serde_json::Value` was
+/// about a tenth of a start's walk.
 pub fn leaf_bytes(record_json: &[u8]) -> Result<Cow<'_, [u8]>, LeafError> {
     static OPENING: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"{\"sealed_v1\":\""));
+        LazyLock::new(|| memchr::memmem::Finder::new(SEALED_OPENING));
     let mut found = OPENING.find_iter(record_json).peekable();
     if found.peek().is_none() {
         return Ok(Cow::Borrowed(record_json));
@@ -136,7 +139,7 @@ pub fn leaf_bytes(record_json: &[u8]) -> Result<Cow<'_, [u8]>, LeafError> {
             continue;
         }
         // The string's opening quote (the last byte of the opening), and its closing one.
-        let open = opening + 13;
+        let open = opening + SEALED_OPENING.len() - 1;
         let close = string_end(record_json, open)
             .ok_or_else(|| LeafError("a sealed field's text does not end".into()))?;
         if record_json.get(close + 1) != Some(&b'}') {
@@ -1071,6 +1074,11 @@ mod tests {
             let json = record_json(&payload.to_string());
             proptest::prop_assert_eq!(leaf_bytes(&json).unwrap().into_owned(), rewritten_leaf(&json));
         }
+    }
+
+    #[test]
+    fn a_sealed_field_opens_with_its_key() {
+        assert_eq!(SEALED_OPENING, format!(r#"{{"{SEALED_KEY}":""#).as_bytes());
     }
 
     #[test]
