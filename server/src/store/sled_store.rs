@@ -866,10 +866,83 @@ struct Batch {
     last: bool,
 }
 
+/// The stored chunks of one batch, read from sled in order, and why the reading stopped
+/// early, if sled could not read the next one.
+struct Fetched {
+    stored: Vec<(u64, sled::IVec)>,
+    unreadable: Option<String>,
+}
+
+/// Reads stored chunks from `chunks`, in order, until they hold [`WALK_BATCH_BYTES`] of
+/// records, a chunk starts past `end`, or the log ends.
+fn fetch_batch(
+    chunks: &mut (dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>> + Send),
+    end: u64,
+) -> Fetched {
+    let mut fetched = Fetched {
+        stored: Vec::new(),
+        unreadable: None,
+    };
+    let mut bytes = 0;
+    while bytes < WALK_BATCH_BYTES {
+        match chunks.next() {
+            None => break,
+            Some(Ok((k, chunk))) => {
+                let first = keys::position(&k).unwrap_or(0);
+                if first > end {
+                    break;
+                }
+                bytes += compress::unpacked_len(&chunk);
+                fetched.stored.push((first, chunk));
+            }
+            Some(Err(e)) => {
+                fetched.unreadable = Some(format!("the database could not read the record ({e})"));
+                break;
+            }
+        }
+    }
+    fetched
+}
+
+/// A chunk of a batch decompressed, with where each of its records lies in it and, when its
+/// framing is damaged, the index of the first record it cannot frame.
+struct Framed {
+    chunk: compress::Chunk,
+    records: Vec<std::ops::Range<usize>>,
+    damaged: Option<usize>,
+}
+
+impl Framed {
+    /// Decompresses a stored chunk and frames its records (on the walk's workers: framing
+    /// touches every record, which on the reader's one thread left a core idle).
+    fn of(view: &View, stored: &sled::IVec) -> Result<Self, String> {
+        let chunk = view.unpack_chunk(stored)?;
+        // Each record is a slice of the chunk: its place is its distance from the start.
+        let base = chunk.as_ptr() as usize;
+        let mut records = Vec::with_capacity(64);
+        let mut damaged = None;
+        for (i, r) in keys::records(&chunk).enumerate() {
+            match r {
+                Ok(record) => {
+                    let at = record.as_ptr() as usize - base;
+                    records.push(at..at + record.len());
+                }
+                Err(()) => damaged = Some(i),
+            }
+        }
+        Ok(Self {
+            chunk,
+            records,
+            damaged,
+        })
+    }
+}
+
 /// The walk's reader: reads batches of chunks from the one that starts at `from_chunk` (at or
-/// before the record after `after`), decompresses them on every core, checks that they follow
-/// each other without gaps, links and decodes their records on every core, and sends the
-/// batches on until the end, a gap, or a visitor that stopped listening.
+/// before the record after `after`), decompresses and frames them on every core, checks that
+/// they follow each other without gaps, links and decodes their records on every core while
+/// it reads the next batch from sled, and sends the batches on until the end, a gap, or a
+/// visitor that stopped listening.
 fn read_batches(
     view: &View,
     (after, mut prev): (u64, [u8; 32]),
@@ -883,39 +956,21 @@ fn read_batches(
     let end = shape.end;
     let mut expected = after + 1;
     let mut chunks = view.range(&keys::log(from_chunk.min(expected)), &keys::log(u64::MAX));
+    let mut fetched = fetch_batch(&mut chunks, end);
     loop {
-        let mut stored: Vec<(u64, sled::IVec)> = Vec::new();
-        let mut unreadable = None;
-        let mut bytes = 0;
-        while bytes < WALK_BATCH_BYTES {
-            match chunks.next() {
-                None => break,
-                Some(Ok((k, chunk))) => {
-                    let first = keys::position(&k).unwrap_or(0);
-                    if first > end {
-                        break;
-                    }
-                    bytes += compress::unpacked_len(&chunk);
-                    stored.push((first, chunk));
-                }
-                Some(Err(e)) => {
-                    unreadable = Some(format!("the database could not read the record ({e})"));
-                    break;
-                }
-            }
-        }
-        let unpacked: Vec<Result<compress::Chunk, String>> = stored
+        let Fetched { stored, unreadable } = fetched;
+        let framed: Vec<Result<Framed, String>> = stored
             .par_iter()
-            .map(|(_, chunk)| view.unpack_chunk(chunk))
+            .map(|(_, chunk)| Framed::of(view, chunk))
             .collect();
         // Each chunk must start where the one before it ends; only the walk's first chunk may
         // start before the walk does (a resume point inside the writer's open chunk).
-        let mut batch: Vec<(compress::Chunk, usize)> = Vec::new();
+        let mut batch: Vec<(Framed, usize)> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
         let mut records = 0usize;
         let mut gap = None;
         let mut framing = None;
-        for ((first, _), chunk) in stored.iter().zip(unpacked) {
+        for ((first, _), chunk) in stored.iter().zip(framed) {
             let at = expected + records as u64;
             let skip = if *first <= at && at == after + 1 {
                 (at - first) as usize
@@ -939,14 +994,10 @@ fn read_batches(
                     break;
                 }
             };
-            let mut count = 0;
-            for (i, r) in keys::records(&chunk).enumerate() {
-                if r.is_err() {
-                    framing = Some((first + i as u64).max(at));
-                    break;
-                }
-                count += usize::from(i >= skip);
+            if let Some(i) = chunk.damaged {
+                framing = Some((first + i as u64).max(at));
             }
+            let count = chunk.records.len().saturating_sub(skip);
             if count > 0 {
                 spans.push(Span {
                     first: *first,
@@ -968,7 +1019,7 @@ fn read_batches(
         }
         let slices: Vec<&[u8]> = batch
             .iter()
-            .flat_map(|(c, skip)| keys::records(c).skip(*skip).map_while(Result::ok))
+            .flat_map(|(c, skip)| c.records[*skip..].iter().map(|r| &c.chunk[r.clone()]))
             .collect();
         let limit = slices.len().min(
             (end.saturating_sub(expected) + 1)
@@ -985,55 +1036,35 @@ fn read_batches(
             left -= span.count;
             span.count > 0
         });
+        let last =
+            limit == 0 || expected + limit as u64 > end || framing.is_some() || gap.is_some();
         let (first_position, batch_prev) = (expected, prev);
         let mut linked = spent.try_recv().unwrap_or_default();
-        slices
-            .par_iter()
-            .enumerate()
-            .map(|(i, record)| {
-                let position = first_position + i as u64;
-                let prev = match i.checked_sub(1) {
-                    Some(j) => record::split(slices[j]).map(|(h, _)| h).unwrap_or_default(),
-                    None => batch_prev,
-                };
-                let broken = |reason: String| ChainBreak { position, reason };
-                let record = view.unpack(record).map_err(broken)?;
-                let (hash, walked) = match shape.depth {
-                    Depth::Events => {
-                        let (hash, c) = record::link(position, &prev, &record)?;
-                        let event = record::to_event(&hash, &c).map_err(broken)?;
-                        (hash, Some(Walked::Event(event)))
-                    }
-                    Depth::Headers(decoder) => {
-                        let hash = record::check_link(position, &prev, &record)?;
-                        let (header, payload) = record::header(&record[32..]).map_err(broken)?;
-                        let decoded = decoder(&header, payload);
-                        (hash, Some(Walked::Header(header, decoded)))
-                    }
-                    Depth::Envelopes => {
-                        let hash = record::check_link(position, &prev, &record)?;
-                        let enveloped = record::Enveloped::new(&record).map_err(broken)?;
-                        (hash, Some(Walked::Envelope(enveloped)))
-                    }
-                    Depth::Links => (record::check_link(position, &prev, &record)?, None),
-                };
-                let leaf = if shape.leaves {
-                    let json = &record[32..];
-                    let leaf = tlog::leaf_bytes(json).map_err(|e| broken(e.to_string()))?;
-                    Some(tlog::leaf_hash(&leaf))
-                } else {
-                    None
-                };
-                Ok((hash, position, walked, leaf))
-            })
-            .collect_into_vec(&mut linked);
+        // The next batch is read from sled (one thread: sled's iterator is sequential) while
+        // the workers check this one.
+        let next = rayon::join(
+            || (!last).then(|| fetch_batch(&mut chunks, end)),
+            || {
+                slices
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, record)| {
+                        let prev = match i.checked_sub(1) {
+                            Some(j) => record::split(slices[j]).map(|(h, _)| h).unwrap_or_default(),
+                            None => batch_prev,
+                        };
+                        link_record(view, shape, (first_position + i as u64, &prev), record)
+                    })
+                    .collect_into_vec(&mut linked)
+            },
+        )
+        .0;
         // The next batch links to the stored hash of this one's last record; whether that
         // record itself links is for the visiting side to find in this batch.
         if let Some(last) = slices.last() {
             prev = record::split(last).map(|(h, _)| h).unwrap_or_default();
         }
         expected += limit as u64;
-        let last = limit == 0 || expected > end || framing.is_some() || gap.is_some();
         let sent = tx.send(Batch {
             linked,
             spans,
@@ -1041,10 +1072,50 @@ fn read_batches(
             gap,
             last,
         });
-        if last || sent.is_err() {
-            return;
+        match next {
+            Some(next) if sent.is_ok() => fetched = next,
+            _ => return,
         }
     }
+}
+
+/// Checks that one record links to `prev` and says it is at `position`, and makes of it what
+/// the walk's shape asks: what the visitor is given, and its leaf hash.
+fn link_record(
+    view: &View,
+    shape: BatchShape,
+    (position, prev): (u64, &[u8; 32]),
+    record: &[u8],
+) -> Result<Linked, ChainBreak> {
+    let broken = |reason: String| ChainBreak { position, reason };
+    let record = view.unpack(record).map_err(broken)?;
+    let (hash, walked) = match shape.depth {
+        Depth::Events => {
+            let (hash, c) = record::link(position, prev, &record)?;
+            let event = record::to_event(&hash, &c).map_err(broken)?;
+            (hash, Some(Walked::Event(event)))
+        }
+        Depth::Headers(decoder) => {
+            let hash = record::check_link(position, prev, &record)?;
+            let (header, payload) = record::header(&record[32..]).map_err(broken)?;
+            let decoded = decoder(&header, payload);
+            (hash, Some(Walked::Header(header, decoded)))
+        }
+        Depth::Envelopes => {
+            let hash = record::check_link(position, prev, &record)?;
+            let enveloped = record::Enveloped::new(&record).map_err(broken)?;
+            (hash, Some(Walked::Envelope(enveloped)))
+        }
+        Depth::Links => (record::check_link(position, prev, &record)?, None),
+    };
+    let leaf = if shape.leaves {
+        let json = &record[32..];
+        let leaf = tlog::leaf_bytes(json).map_err(|e| broken(e.to_string()))?;
+        Some(tlog::leaf_hash(&leaf))
+    } else {
+        None
+    };
+    Ok((hash, position, walked, leaf))
 }
 
 /// The walk's visiting side: takes the reader's batches in order, stops at the first break,

@@ -729,6 +729,54 @@ async fn compressed_chunks_read_back_as_written_verify_and_damage_to_them_is_fou
     }
 }
 
+/// A chunk cut inside a record (its framing says more bytes than it holds) is a break at that
+/// record, found by the opening walk: the records before it, in the same chunk and in earlier
+/// ones, are served, the chunks after it are not, and writes are refused.
+#[tokio::test]
+async fn a_chunk_cut_inside_a_record_is_a_break_at_that_record() {
+    use antikor_server::projections::ReadModels;
+    use antikor_server::store::{StoreError, keys};
+    let dir = tempfile::tempdir().unwrap();
+    // Three chunks of ten records: a writer opens a new chunk after a restart.
+    for run in 0..3u64 {
+        let store = open(dir.path());
+        for n in 1..=10 {
+            let e = event(run * 10 + n);
+            store
+                .append(request("bansko", "s", Any, vec![e]))
+                .await
+                .unwrap();
+        }
+        store.close().await.unwrap();
+    }
+    {
+        let db = crate::support::open_files(dir.path());
+        let chunks: Vec<_> = db.scan_prefix([keys::LOG]).map(Result::unwrap).collect();
+        let firsts: Vec<u64> = chunks
+            .iter()
+            .map(|(k, _)| keys::position(k).unwrap())
+            .collect();
+        assert_eq!(firsts, [1, 11, 21]);
+        let (key, chunk) = &chunks[1];
+        db.insert(key, &chunk[..chunk.len() - 3]).unwrap();
+        db.flush().unwrap();
+    }
+    let store = open(dir.path());
+    assert_eq!(store.head().position, 19);
+    match store.refusal() {
+        Some(StoreError::ChainBroken(b)) => {
+            assert_eq!(b.position, 20);
+            assert!(b.reason.contains("framing"), "{}", b.reason);
+        }
+        other => panic!("writes are refused for the break, not {other:?}"),
+    }
+    assert_eq!(store.get(19).unwrap().unwrap().payload.get(), r#"{"n":19}"#);
+    assert!(store.get(21).unwrap().is_none());
+    let (models, report) = ReadModels::replay(&store, u64::MAX).unwrap();
+    assert_eq!((report.records, report.first_break), (19, None));
+    assert_eq!(models.position, 19);
+}
+
 /// The writer stores its open chunk again, grown, at every commit, and a read of one event
 /// decodes only its block through a cache of decoded blocks: reads of the newest events while
 /// commits grow their chunk always return the event written at that position, never a block
