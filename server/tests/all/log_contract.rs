@@ -622,7 +622,6 @@ async fn commits_since_the_last_checkpoint_come_back_from_the_journal() {
 
 #[tokio::test]
 async fn compressed_chunks_read_back_as_written_verify_and_damage_to_them_is_found() {
-    use antikor_server::store::compress::Unpacker;
     use antikor_server::store::keys;
     use serde_json::value::RawValue;
     let realistic = |n: u64| {
@@ -666,15 +665,10 @@ async fn compressed_chunks_read_back_as_written_verify_and_damage_to_them_is_fou
     let (chunks, stored, unpacked) = {
         let db = crate::support::open_files(dir.path());
         assert!(db.get(keys::dictionary(1)).unwrap().is_some());
-        let unpacker = Unpacker::default();
         let mut counts = (0, 0, 0);
-        for item in db.scan_prefix([keys::LOG]) {
-            let (_, chunk) = item.unwrap();
-            let records = unpacker
-                .unpack_chunk(&chunk, |id| db.get(keys::dictionary(id)))
-                .unwrap();
+        for (_, stored, records) in crate::support::unpacked_chunks(&db) {
             counts.0 += 1;
-            counts.1 += chunk.len();
+            counts.1 += stored.len();
             counts.2 += records.len();
         }
         counts
@@ -845,7 +839,6 @@ async fn single_reads_beside_a_writer_growing_its_open_chunk_read_what_was_writt
 /// verify and take new events, and their chunks stay as they were.
 #[tokio::test]
 async fn logs_whose_records_were_compressed_one_by_one_read_verify_and_grow() {
-    use antikor_server::store::compress::Unpacker;
     use antikor_server::store::keys;
 
     let dir = tempfile::tempdir().unwrap();
@@ -874,14 +867,9 @@ async fn logs_whose_records_were_compressed_one_by_one_read_verify_and_grow() {
         let db = crate::support::open_files(dir.path());
         let dictionary = db.get(keys::dictionary(1)).unwrap().unwrap();
         let mut compressor = zstd::bulk::Compressor::with_dictionary(3, &dictionary).unwrap();
-        let unpacker = Unpacker::default();
         let mut old_chunks = Vec::new();
         let mut compressed = 0;
-        for item in db.scan_prefix([keys::LOG]).collect::<Vec<_>>() {
-            let (key, chunk) = item.unwrap();
-            let chunk = unpacker
-                .unpack_chunk(&chunk, |id| db.get(keys::dictionary(id)))
-                .unwrap();
+        for (key, _, chunk) in crate::support::unpacked_chunks(&db) {
             let mut old = Vec::new();
             for record in keys::records(&chunk) {
                 let record = record.unwrap();
@@ -991,11 +979,7 @@ async fn tree_chunks_missing_damaged_or_in_the_old_layout_are_rewritten_and_proo
         let unpacker = Unpacker::default();
         let (mut frontier, mut old_layout) = (Frontier::default(), BTreeMap::new());
         let (mut leaves, mut roots) = (Vec::new(), vec![tlog::EMPTY_HASH]);
-        for item in db.scan_prefix([keys::LOG]) {
-            let (key, chunk) = item.unwrap();
-            let chunk = unpacker
-                .unpack_chunk(&chunk, |id| db.get(keys::dictionary(id)))
-                .unwrap();
+        for (key, _, chunk) in crate::support::unpacked_chunks(&db) {
             let mut every_level = Vec::new();
             for record in keys::records(&chunk) {
                 let record = unpacker

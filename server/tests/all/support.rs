@@ -155,6 +155,28 @@ pub fn open_files(dir: &Path) -> sled::Db {
     }
 }
 
+/// Every chunk of a stopped log's database, in order: its key, its stored bytes, and its
+/// records' bytes as the store reads them (decompressed with the log's dictionary).
+pub fn unpacked_chunks(
+    db: &sled::Db,
+) -> Vec<(
+    sled::IVec,
+    sled::IVec,
+    antikor_server::store::compress::Chunk,
+)> {
+    use antikor_server::store::keys;
+    let unpacker = antikor_server::store::compress::Unpacker::default();
+    db.scan_prefix([keys::LOG])
+        .map(|item| {
+            let (key, stored) = item.unwrap();
+            let chunk = unpacker
+                .unpack_chunk(&stored, |id| db.get(keys::dictionary(id)))
+                .unwrap();
+            (key, stored, chunk)
+        })
+        .collect()
+}
+
 /// A tenant id.
 pub fn tenant(s: &str) -> TenantId {
     TenantId::parse(s).unwrap()

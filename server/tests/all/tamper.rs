@@ -28,12 +28,7 @@ fn tamper(dir: &Path, edit: impl FnOnce(&mut Vec<Vec<u8>>)) -> sled::Db {
     let db = crate::support::open_files(&dir.join("log"));
     let mut records = Vec::new();
     let mut chunk_keys = Vec::new();
-    let unpacker = antikor_server::store::compress::Unpacker::default();
-    for item in db.scan_prefix([keys::LOG]) {
-        let (k, chunk) = item.unwrap();
-        let chunk = unpacker
-            .unpack_chunk(&chunk, |id| db.get(keys::dictionary(id)))
-            .unwrap();
+    for (k, _, chunk) in crate::support::unpacked_chunks(&db) {
         records.extend(keys::records(&chunk).map(|r| r.unwrap().to_vec()));
         chunk_keys.push(k);
     }
