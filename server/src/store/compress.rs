@@ -77,6 +77,10 @@ pub struct Packer {
     policy: Option<Policy>,
     samples: Vec<Vec<u8>>,
     compressor: Option<(u32, zstd::bulk::Compressor<'static>)>,
+    /// The blocks of the chunk packed last, each with its frame: the writer packs its open
+    /// chunk again at every commit, and every block of it but the last is the same bytes as
+    /// the time before, whose frame (the same dictionary, the same input) is taken again.
+    last_blocks: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 impl Packer {
@@ -96,6 +100,7 @@ impl Packer {
             policy,
             samples: Vec::new(),
             compressor,
+            last_blocks: Vec::new(),
         }
     }
 
@@ -142,14 +147,20 @@ impl Packer {
         table.extend_from_slice(&len.to_be_bytes());
         table.extend_from_slice(&count.to_be_bytes());
         let mut frames = Vec::new();
+        let mut last = std::mem::take(&mut self.last_blocks).into_iter();
         for (records, block) in blocks {
-            let Ok(frame) = compressor.compress(block) else {
-                return chunk.to_vec();
+            let frame = match last.next() {
+                Some((packed, frame)) if packed == block => frame,
+                _ => match compressor.compress(block) {
+                    Ok(frame) => frame,
+                    Err(_) => return chunk.to_vec(),
+                },
             };
             table.extend_from_slice(&records.to_be_bytes());
             table.extend_from_slice(&(block.len() as u32).to_be_bytes());
             table.extend_from_slice(&(frame.len() as u32).to_be_bytes());
             frames.extend_from_slice(&frame);
+            self.last_blocks.push((block.to_vec(), frame));
         }
         if table.len() + frames.len() >= chunk.len() {
             return chunk.to_vec();
@@ -189,6 +200,7 @@ impl Packer {
                 );
                 writes.push((keys::dictionary(id).to_vec(), dictionary));
                 self.compressor = Some((id, compressor));
+                self.last_blocks.clear();
             }
             Err(e) => {
                 tracing::warn!(error = %e, "no compression dictionary could be trained; records are stored as they are")
@@ -570,6 +582,11 @@ mod tests {
         // open chunk grows under the same first position.
         let grown = chunk_of(0..181);
         let packed_grown = IVec::from(packer.pack_chunk(&grown));
+        // The frames of the blocks that did not change are taken again, and the chunk is the
+        // one a packer that never saw it before makes of it.
+        let mut fresh = trained().0;
+        assert_eq!(packed_grown, fresh.pack_chunk(&grown));
+        assert_eq!(packed, fresh.pack_chunk(&chunk));
         let last = keys::records(&grown).last().unwrap().unwrap().to_vec();
         assert_eq!(nth(&packed_grown, 180), Some(last));
         assert_eq!(nth(&packed, 180), None);
