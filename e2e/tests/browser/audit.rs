@@ -163,7 +163,7 @@ async fn an_auditor_finds_who_changed_a_measure_and_sees_exactly_that_change() {
         .await
         .unwrap();
     wait_path(&client, "/audit?tenant=petrich&stream=progress-2017-I.1").await;
-    let rows = wait_for_count(&client, "#audit-table tr.event-row", 2).await;
+    wait_for_count(&client, "#audit-table tr.event-row", 2).await;
     // Who: by name and role, the login kept for a pointer's hover.
     let newest = wait_text(
         &client,
@@ -188,8 +188,10 @@ async fn an_auditor_finds_who_changed_a_measure_and_sees_exactly_that_change() {
     );
 
     // Its event says what the measure looked like before and after, and lists its versions.
-    rows[0]
-        .find(Locator::Css("td a"))
+    // Found again here: the table may have been drawn anew since its rows were counted, and
+    // an element of the old table is stale.
+    client
+        .find(Locator::Css("#audit-table tr.event-row td a"))
         .await
         .unwrap()
         .click()
