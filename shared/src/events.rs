@@ -168,6 +168,15 @@ macro_rules! event_sets {
                 }
             }
 
+            /// A stored name as a header holds it: a recorded type's static name, any other
+            /// copied.
+            pub fn name_of(name: &str) -> std::borrow::Cow<'static, str> {
+                match Self::parse(name) {
+                    Some(t) => std::borrow::Cow::Borrowed(t.name()),
+                    None => std::borrow::Cow::Owned(name.to_owned()),
+                }
+            }
+
             /// The version of the payload's shape that Antikor writes now.
             pub const fn schema_version(self) -> u32 {
                 match self {
@@ -420,6 +429,16 @@ mod tests {
             EventType::ALL.iter().map(|t| t.name()).collect();
         assert_eq!(names.len(), EventType::ALL.len());
         assert_eq!(EventType::parse("NoteRecorded"), None);
+    }
+
+    #[test]
+    fn a_header_holds_a_recorded_type_s_static_name_and_a_copy_of_any_other() {
+        for &t in EventType::ALL {
+            let held = EventType::name_of(t.name());
+            assert!(matches!(held, std::borrow::Cow::Borrowed(n) if n == t.name()));
+        }
+        let other = EventType::name_of("NoteRecorded");
+        assert!(matches!(other, std::borrow::Cow::Owned(n) if n == "NoteRecorded"));
     }
 
     #[test]

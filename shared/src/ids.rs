@@ -1,5 +1,6 @@
 //! Validated identifiers of tenants and event streams.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -45,9 +46,16 @@ fn check(
 macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal, $max:expr, $allowed:expr, $rule:literal, $pattern:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+        #[serde(try_from = "CompactString")]
+        pub struct $name(CompactString);
+
+        // By hand, to write the text as it is held: the derive's `into` would copy it first.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
 
         // Written out, since the derive cannot give a newtype a pattern: the document must
         // state the very rule `parse` applies (a test checks the two agree).
@@ -69,7 +77,7 @@ macro_rules! string_id {
 
         impl $name {
             /// Parses and validates an identifier.
-            pub fn parse(value: impl Into<String>) -> Result<Self, InvalidId> {
+            pub fn parse(value: impl Into<CompactString>) -> Result<Self, InvalidId> {
                 let value = value.into();
                 check($kind, &value, $max, $allowed, $rule)?;
                 Ok(Self(value))
@@ -88,9 +96,16 @@ macro_rules! string_id {
             }
         }
 
+        impl TryFrom<CompactString> for $name {
+            type Error = InvalidId;
+            fn try_from(value: CompactString) -> Result<Self, InvalidId> {
+                Self::parse(value)
+            }
+        }
+
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.into_string()
             }
         }
 
@@ -100,8 +115,8 @@ macro_rules! string_id {
             }
         }
 
-        // Sound because the derived `Hash`/`Eq` of a one-field newtype over `String` agree
-        // with `str`'s: maps keyed by ids can be searched with a `&str`, without allocating.
+        // Sound because the derived `Hash`/`Eq` of a one-field newtype over `CompactString`
+        // agree with `str`'s (it hashes and compares as its text): maps keyed by ids can be searched with a `&str`, without allocating.
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
@@ -160,7 +175,7 @@ string_id!(
 
 /// The tenant of the regional administration, which keeps the plan.
 pub fn regional_tenant() -> TenantId {
-    TenantId("oblast".to_owned())
+    TenantId(CompactString::const_new("oblast"))
 }
 
 #[cfg(test)]
@@ -195,5 +210,17 @@ mod tests {
         assert!(serde_json::from_str::<TenantId>("\"Not Valid\"").is_err());
         let id: TenantId = serde_json::from_str("\"bansko\"").unwrap();
         assert_eq!(id.as_str(), "bansko");
+    }
+
+    #[test]
+    fn ids_are_written_as_their_text_inline_or_not() {
+        let long = format!("signal-{}", "0".repeat(36));
+        for text in ["bansko", long.as_str()] {
+            let id = StreamId::parse(text).unwrap();
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{text}\""));
+            assert_eq!(serde_json::from_str::<StreamId>(&json).unwrap(), id);
+            assert_eq!(String::from(id), text);
+        }
     }
 }

@@ -68,7 +68,7 @@ impl AccountDirectory {
                 role: created.role,
                 disabled: false,
                 created_at: at,
-                created_by: event.actor.clone(),
+                created_by: event.actor.to_string(),
                 password_changed_at: at,
                 last_login_at: None,
                 version: event.version,

@@ -26,6 +26,7 @@ use chrono::{DateTime, Utc};
 use plan::PlanBook;
 use risks::RiskBook;
 use signals::SignalBook;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 use surveys::SurveyBook;
@@ -42,7 +43,8 @@ pub struct TenantModel {
     pub last_event_at: Option<DateTime<Utc>>,
     /// Events per type. Hashed: every event counts itself here, and an ordered map compared
     /// its type's name with a handful of others each time; whoever lists them sorts them.
-    pub event_types: foldhash::HashMap<String, u64>,
+    /// Keyed by the header's name: a recorded type's static one costs no copy.
+    pub event_types: foldhash::HashMap<Cow<'static, str>, u64>,
     /// The positions of its newest events outside the signals register and the security log
     /// (logins are not changes), oldest first.
     pub latest: VecDeque<u64>,
@@ -176,7 +178,7 @@ impl ReadModels {
             tenant.event_count += 1;
             tenant.last_event_at = Some(event.recorded_at);
         }
-        match tenant.event_types.get_mut(&event.event_type) {
+        match tenant.event_types.get_mut(event.event_type.as_ref()) {
             Some(n) => *n += 1,
             None => {
                 tenant.event_types.insert(event.event_type.clone(), 1);
@@ -337,7 +339,7 @@ impl ReadModels {
         for (id, m) in &self.tenants {
             if include(id) {
                 for (t, n) in &m.event_types {
-                    *counts.entry(t.clone()).or_default() += n;
+                    *counts.entry(t.to_string()).or_default() += n;
                 }
             }
         }

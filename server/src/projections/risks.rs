@@ -128,7 +128,7 @@ fn amend(record: &mut RiskRecord, event: &EventHeader, e: RiskEvent) {
             record.identified.review_on = review.next_review_on;
             record.reviews.push(ReviewEntry {
                 review,
-                by: event.actor.clone(),
+                by: event.actor.to_string(),
             });
         }
         RiskEvent::Closed(c) => record.closed = Some(c),

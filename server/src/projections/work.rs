@@ -288,7 +288,7 @@ impl WorkBook {
                     evidence: e.evidence,
                     reported_for: e.reported_for,
                     reported_at: event.recorded_at,
-                    reported_by: event.actor.clone(),
+                    reported_by: event.actor.to_string(),
                     version: event.version,
                 };
                 self.tenant(&event.tenant)
@@ -490,7 +490,7 @@ pub fn activity_record<'a>(
                     tenant: event.tenant.clone(),
                     activity,
                     recorded_at: event.recorded_at,
-                    recorded_by: event.actor.clone(),
+                    recorded_by: event.actor.to_string(),
                     corrections: Vec::new(),
                     version: event.version,
                     files: Vec::new(),
@@ -511,7 +511,7 @@ pub fn activity_record<'a>(
         amend(&mut record.activity, &e);
         record.corrections.push(Correction {
             at: event.recorded_at,
-            by: event.actor.clone(),
+            by: event.actor.to_string(),
             reason,
         });
         record.version = event.version;

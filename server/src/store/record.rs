@@ -6,6 +6,7 @@
 //! [`Canonical`] and the payload's object keys sorted, so anyone can recompute the chain from an
 //! export with a few lines of code in any language.
 
+use antikor_shared::events::EventType;
 use antikor_shared::{EventHeader, RecordedEvent, StreamId, TenantId};
 use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
@@ -225,10 +226,10 @@ impl<'a> Fields<'a> {
             stream: StreamId::parse(e.stream).map_err(|e| e.to_string())?,
             version: self.version,
             id: e.id,
-            event_type: e.event_type.to_owned(),
+            event_type: EventType::name_of(e.event_type),
             schema_version: self.schema_version,
             recorded_at: parse_time(self.recorded_at)?,
-            actor: self.actor.to_owned(),
+            actor: self.actor.into(),
         })
     }
 }
@@ -497,10 +498,10 @@ pub fn to_event(hash: &[u8; 32], c: &Canonical<'_>) -> Result<RecordedEvent, Str
         stream: header.stream,
         version: header.version,
         id: header.id,
-        event_type: header.event_type,
+        event_type: header.event_type.into_owned(),
         schema_version: header.schema_version,
         recorded_at: header.recorded_at,
-        actor: header.actor,
+        actor: header.actor.into_string(),
         correlation_id: c.correlation_id,
         causation_id: c.causation_id,
         payload: c.payload.to_owned(),

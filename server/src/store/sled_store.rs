@@ -809,8 +809,20 @@ impl Walked {
     fn entry(&self) -> Entry<'_> {
         let (position, id, tenant, stream, event_type) = match self {
             Walked::Envelope(enveloped) => return enveloped.envelope(),
-            Walked::Event(e) => (e.position, e.id, &e.tenant, &e.stream, &e.event_type),
-            Walked::Header(h, _) => (h.position, h.id, &h.tenant, &h.stream, &h.event_type),
+            Walked::Event(e) => (
+                e.position,
+                e.id,
+                &e.tenant,
+                &e.stream,
+                e.event_type.as_str(),
+            ),
+            Walked::Header(h, _) => (
+                h.position,
+                h.id,
+                &h.tenant,
+                &h.stream,
+                h.event_type.as_ref(),
+            ),
         };
         Entry {
             position,
