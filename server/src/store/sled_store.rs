@@ -878,23 +878,23 @@ struct Batch {
     last: bool,
 }
 
-/// The stored chunks of one batch, read from sled in order, and why the reading stopped
-/// early, if sled could not read the next one.
+/// The chunks of one batch, read from sled in order and framed (each with the position it
+/// starts at), and why the reading stopped early, if sled could not read the next one.
 struct Fetched {
-    stored: Vec<(u64, sled::IVec)>,
+    framed: Vec<(u64, Result<Framed, String>)>,
     unreadable: Option<String>,
 }
 
 /// Reads stored chunks from `chunks`, in order, until they hold [`WALK_BATCH_BYTES`] of
-/// records, a chunk starts past `end`, or the log ends.
+/// records, a chunk starts past `end`, or the log ends; then decompresses and frames them on
+/// every core.
 fn fetch_batch(
+    view: &View,
     chunks: &mut (dyn Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>> + Send),
     end: u64,
 ) -> Fetched {
-    let mut fetched = Fetched {
-        stored: Vec::new(),
-        unreadable: None,
-    };
+    let mut stored = Vec::new();
+    let mut unreadable = None;
     let mut bytes = 0;
     while bytes < WALK_BATCH_BYTES {
         match chunks.next() {
@@ -905,15 +905,19 @@ fn fetch_batch(
                     break;
                 }
                 bytes += compress::unpacked_len(&chunk);
-                fetched.stored.push((first, chunk));
+                stored.push((first, chunk));
             }
             Some(Err(e)) => {
-                fetched.unreadable = Some(format!("the database could not read the record ({e})"));
+                unreadable = Some(format!("the database could not read the record ({e})"));
                 break;
             }
         }
     }
-    fetched
+    let framed = stored
+        .par_iter()
+        .map(|(first, chunk)| (*first, Framed::of(view, chunk)))
+        .collect();
+    Fetched { framed, unreadable }
 }
 
 /// A chunk of a batch decompressed, with where each of its records lies in it and, when its
@@ -953,7 +957,7 @@ impl Framed {
 /// The walk's reader: reads batches of chunks from the one that starts at `from_chunk` (at or
 /// before the record after `after`), decompresses and frames them on every core, checks that
 /// they follow each other without gaps, links and decodes their records on every core while
-/// it reads the next batch from sled, and sends the batches on until the end, a gap, or a
+/// it reads and frames the next batch, and sends the batches on until the end, a gap, or a
 /// visitor that stopped listening.
 fn read_batches(
     view: &View,
@@ -968,13 +972,9 @@ fn read_batches(
     let end = shape.end;
     let mut expected = after + 1;
     let mut chunks = view.range(&keys::log(from_chunk.min(expected)), &keys::log(u64::MAX));
-    let mut fetched = fetch_batch(&mut chunks, end);
+    let mut fetched = fetch_batch(view, &mut chunks, end);
     loop {
-        let Fetched { stored, unreadable } = fetched;
-        let framed: Vec<Result<Framed, String>> = stored
-            .par_iter()
-            .map(|(_, chunk)| Framed::of(view, chunk))
-            .collect();
+        let Fetched { framed, unreadable } = fetched;
         // Each chunk must start where the one before it ends; only the walk's first chunk may
         // start before the walk does (a resume point inside the writer's open chunk).
         let mut batch: Vec<(Framed, usize)> = Vec::new();
@@ -982,11 +982,11 @@ fn read_batches(
         let mut records = 0usize;
         let mut gap = None;
         let mut framing = None;
-        for ((first, _), chunk) in stored.iter().zip(framed) {
+        for (first, chunk) in framed {
             let at = expected + records as u64;
-            let skip = if *first <= at && at == after + 1 {
+            let skip = if first <= at && at == after + 1 {
                 (at - first) as usize
-            } else if *first != at {
+            } else if first != at {
                 let reason = format!("the record is missing (the next stored one is {first})");
                 gap = Some(ChainBreak {
                     position: at,
@@ -1012,7 +1012,7 @@ fn read_batches(
             let count = chunk.records.len().saturating_sub(skip);
             if count > 0 {
                 spans.push(Span {
-                    first: *first,
+                    first,
                     count,
                     whole: skip == 0 && framing.is_none(),
                 });
@@ -1052,10 +1052,11 @@ fn read_batches(
             limit == 0 || expected + limit as u64 > end || framing.is_some() || gap.is_some();
         let (first_position, batch_prev) = (expected, prev);
         let mut linked = spent.try_recv().unwrap_or_default();
-        // The next batch is read from sled (one thread: sled's iterator is sequential) while
-        // the workers check this one.
+        // The next batch is read from sled (one thread: sled's iterator is sequential) and
+        // framed while the workers check this one: one hand-over to the workers a batch, as
+        // each left them asleep while this thread woke and handed them the next stage.
         let next = rayon::join(
-            || (!last).then(|| fetch_batch(&mut chunks, end)),
+            || (!last).then(|| fetch_batch(view, &mut chunks, end)),
             || {
                 slices
                     .par_iter()
