@@ -539,7 +539,10 @@ impl Writer {
                 );
                 let roll = self.rng.random::<f64>();
                 if roll < 0.45 {
-                    event(&LoginSucceeded { username, client })
+                    event(&LoginSucceeded {
+                        username,
+                        client: client.into(),
+                    })
                 } else if roll < 0.85 {
                     event(&LoggedOut { username })
                 } else {

@@ -7,6 +7,7 @@ use crate::plan::{Deadline, PlanMeasure, PlanSection};
 use crate::progress::{CompletionLevel, Evidence};
 use crate::tenant::TenantName;
 use chrono::{DateTime, NaiveDate, Utc};
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -135,8 +136,9 @@ pub struct ProgressStatus {
     pub reported_for: NaiveDate,
     /// When it was recorded.
     pub reported_at: DateTime<Utc>,
-    /// Who reported.
-    pub reported_by: String,
+    /// Who reported (held inline: a national log's replay folds millions of reports).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub reported_by: CompactString,
     /// How many reports the measure has had in this tenant (the stream's version).
     pub version: u64,
 }

@@ -31,7 +31,7 @@ pub fn real_mix(block: u64, from: u64, n: u64) -> (String, Vec<NewEvent>) {
                 Uuid::new_v4(),
                 &LoginSucceeded {
                     username: user(i),
-                    client: client(i),
+                    client: client(i).into(),
                 },
             ),
             1 => NewEvent::from_domain(

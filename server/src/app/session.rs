@@ -103,7 +103,7 @@ impl App {
         let opened = self.open_session(entry)?;
         let event = LoginSucceeded {
             username: entry.account.username.clone(),
-            client: client.to_string(),
+            client: client.to_string().into(),
         };
         self.record_security(
             entry.account.tenant.clone(),

@@ -288,7 +288,7 @@ impl WorkBook {
                     evidence: e.evidence,
                     reported_for: e.reported_for,
                     reported_at: event.recorded_at,
-                    reported_by: event.actor.to_string(),
+                    reported_by: event.actor.clone(),
                     version: event.version,
                 };
                 self.tenant(&event.tenant)
