@@ -12,6 +12,32 @@ use antikor_shared::i18n::Lang;
 use antikor_shared::summary::{Described, activity_named};
 use antikor_shared::{RecordedEvent, StreamId, TenantId, tr};
 
+/// Events' sentences and record names by position and language, sized by
+/// [`DESCRIPTIONS_BYTES`].
+pub(super) type Descriptions = quick_cache::sync::Cache<(u64, Lang), Described, DescribedWeight>;
+
+/// About how much the sentences kept for the pages read again may take (some 50,000).
+const DESCRIPTIONS_BYTES: u64 = 16 << 20;
+
+/// A description's weight in the cache: its text, and about what its entry takes besides.
+#[derive(Clone)]
+pub(super) struct DescribedWeight;
+
+impl quick_cache::Weighter<(u64, Lang), Described> for DescribedWeight {
+    fn weight(&self, _: &(u64, Lang), described: &Described) -> u64 {
+        (described.summary.len() + described.record.len() + 96) as u64
+    }
+}
+
+/// An empty [`Descriptions`].
+pub(super) fn descriptions() -> Descriptions {
+    Descriptions::with_weighter(
+        (DESCRIPTIONS_BYTES / 320) as usize,
+        DESCRIPTIONS_BYTES,
+        DescribedWeight,
+    )
+}
+
 impl App {
     /// The event as the audit trail shows it: described from the payload as stored (no
     /// sentence reads a sealed field), then with the sealed fields replaced by their hashes.
@@ -62,7 +88,27 @@ impl App {
     /// The sentence of an event (upcast to its type's current shape first) and its record's
     /// name, in `lang`, from one reading of its payload. An event this version of Antikor
     /// cannot read is named by its type.
+    ///
+    /// What is said of an event depends on the history up to it alone (its earlier versions,
+    /// its record's first event, the names its tenant and record were given then), so once the
+    /// read models have folded it, it is said the same way for good: it is kept, and the pages
+    /// everyone reads again (the newest of the audit trail) are not described anew each time.
     pub(super) fn describe(&self, event: &RecordedEvent, lang: Lang) -> Described {
+        let key = (event.position, lang);
+        if let Some(described) = self.descriptions.get(&key) {
+            return described;
+        }
+        // Read before describing: a model folded past the event names everything it names.
+        let folded = self.models_unscoped().position >= event.position;
+        let described = self.describe_afresh(event, lang);
+        if folded {
+            self.descriptions.insert(key, described.clone());
+        }
+        described
+    }
+
+    /// [`Self::describe`] without the cache.
+    fn describe_afresh(&self, event: &RecordedEvent, lang: Lang) -> Described {
         let record = || self.record_name(&event.tenant, &event.stream, lang);
         let unreadable = || Described {
             summary: tr!(

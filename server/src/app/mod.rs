@@ -257,6 +257,8 @@ pub struct App {
     statistics: std::sync::Mutex<signals::StatisticsCache>,
     /// The annual reports visitors read, kept for a few seconds.
     public_reports: std::sync::Mutex<report::PublicReports>,
+    /// The sentences of the events described last (see [`App::describe`]).
+    descriptions: describe::Descriptions,
     /// The position of the snapshot this start resumed from (0: the log was walked whole).
     resumed_from: u64,
     /// Where the snapshot is written, the key it is authenticated with, and how many new
@@ -491,6 +493,7 @@ impl App {
             clock: Clock::default(),
             statistics: Default::default(),
             public_reports: Default::default(),
+            descriptions: describe::descriptions(),
             resumed_from: walked,
             snapshots,
             snapshot_key,

@@ -127,6 +127,36 @@ struct Inner {
     hooks: RwLock<Vec<CommitHook>>,
     /// The dictionaries compressed records are read with.
     unpacker: Arc<Unpacker>,
+    /// The events read last, decoded (see [`Inner::event`]).
+    events: EventCache,
+}
+
+/// Decoded events by position, sized by [`EVENT_CACHE_BYTES`].
+type EventCache = quick_cache::sync::Cache<u64, RecordedEvent, EventWeight>;
+
+/// About how much the decoded events kept for single reads take: the newest pages of the
+/// audit trail of every tenant and the records their sentences name (some 40,000 events of
+/// the national mix).
+const EVENT_CACHE_BYTES: u64 = 32 << 20;
+
+/// An event's weight in the cache: its payload, and about what its header and its entry take
+/// besides.
+#[derive(Clone)]
+struct EventWeight;
+
+impl quick_cache::Weighter<u64, RecordedEvent> for EventWeight {
+    fn weight(&self, _: &u64, event: &RecordedEvent) -> u64 {
+        event.payload.get().len() as u64 + 256
+    }
+}
+
+/// An empty [`EventCache`].
+fn event_cache() -> EventCache {
+    EventCache::with_weighter(
+        (EVENT_CACHE_BYTES / 800) as usize,
+        EVENT_CACHE_BYTES,
+        EventWeight,
+    )
 }
 
 impl SledStore {
@@ -329,6 +359,7 @@ impl SledStore {
             feed,
             hooks: RwLock::new(Vec::new()),
             unpacker: Arc::default(),
+            events: event_cache(),
         });
         let (tx, rx) = mpsc::channel();
         let writer = Writer {
@@ -433,7 +464,7 @@ impl SledStore {
     fn read_positions(&self, positions: Vec<u64>) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut out = Vec::with_capacity(positions.len());
         for position in positions {
-            if let Some(event) = self.get(position)? {
+            if let Some(event) = self.inner.event(position)? {
                 out.push(event);
             }
         }
@@ -479,6 +510,20 @@ impl Inner {
     /// The first position of the chunk that stores the indexed `position`.
     fn chunk_of(&self, position: u64) -> Option<u64> {
         self.index.read().unwrap().chunk_of(position)
+    }
+
+    /// The event at the indexed, durable `position`, decoded once and then kept for the reads
+    /// that come back to it: a durable event never changes, and the same pages (the newest of
+    /// the audit trail) and records (those their sentences name) are read over and over.
+    fn event(&self, position: u64) -> Result<Option<RecordedEvent>, StoreError> {
+        if let Some(event) = self.events.get(&position) {
+            return Ok(Some(event));
+        }
+        let event = read_event(&self.view(), self.chunk_of(position), position)?;
+        if let Some(event) = &event {
+            self.events.insert(position, event.clone());
+        }
+        Ok(event)
     }
 
     /// Runs `read` on the stored bytes of the record at `position`, if it is indexed.
@@ -1951,7 +1996,7 @@ impl EventStore for SledStore {
         if position > self.head().position {
             return Ok(None);
         }
-        read_event(&self.inner.view(), self.inner.chunk_of(position), position)
+        self.inner.event(position)
     }
 
     fn head(&self) -> Head {
