@@ -2,7 +2,8 @@
 //! narrow to, a stretch of time, and the dashboard's latest changes.
 
 use crate::support::{Session, TestApp};
-use axum::http::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
 use serde_json::{Value, json};
 
 /// Every entry of the trail the session reads (optionally narrowed by `query`), newest first,
@@ -128,6 +129,28 @@ async fn every_event_says_in_bulgarian_what_it_recorded_and_names_its_record() {
         .await;
     assert_eq!(one["summary"], reports[0]["summary"]);
     assert_eq!(one["event"]["hash"], reports[0]["event"]["hash"]);
+
+    // Sentences are kept once said: each is kept in the language it was said in, and the
+    // trail read again says the same.
+    let in_english = |uri: String| {
+        Request::get(uri)
+            .header(header::COOKIE, &auditor.cookie)
+            .header(header::ACCEPT_LANGUAGE, "en")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (status, _, bytes) = app
+        .send(in_english(format!("/api/audit/events/{position}")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let english: Value = serde_json::from_slice(&bytes).unwrap();
+    let said = english["summary"].as_str().unwrap();
+    assert!(
+        said.contains("reported on measure I.1 (2017)") && said.contains("→"),
+        "{english}"
+    );
+    assert_ne!(english["record"], reports[0]["record"], "{english}");
+    assert_eq!(whole_trail(&app, &auditor, "").await, trail);
 }
 
 #[tokio::test]
