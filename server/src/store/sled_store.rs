@@ -464,7 +464,7 @@ impl SledStore {
     fn read_positions(&self, positions: Vec<u64>) -> Result<Vec<RecordedEvent>, StoreError> {
         let mut out = Vec::with_capacity(positions.len());
         for position in positions {
-            if let Some(event) = self.inner.event(position)? {
+            if let Some(event) = self.get(position)? {
                 out.push(event);
             }
         }
