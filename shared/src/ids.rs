@@ -116,7 +116,8 @@ macro_rules! string_id {
         }
 
         // Sound because the derived `Hash`/`Eq` of a one-field newtype over `CompactString`
-        // agree with `str`'s (it hashes and compares as its text): maps keyed by ids can be searched with a `&str`, without allocating.
+        // agree with `str`'s (it hashes and compares as its text): maps keyed by ids can be
+        // searched with a `&str`, without allocating.
         impl std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0

@@ -577,3 +577,73 @@ async fn a_comparison_up_to_a_moment_stays_the_same_while_the_log_grows_under_it
         );
     }
 }
+
+/// Sentences are kept once said, and said while new events arrive: the trail read by several
+/// readers at once while signals are filed and reports recorded (each report's sentence reads
+/// the one before it) says, once all is in, what a server started afresh on the same log says
+/// of every event.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sentences_said_while_events_arrive_are_what_a_fresh_start_says() {
+    let app = std::sync::Arc::new(TestApp::start_demo().await);
+    let officer = app.login("petrich.officer").await;
+    let auditor = app.auditor().await;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..6)
+        .map(|_| {
+            let (app, auditor, done) = (app.clone(), auditor.clone(), done.clone());
+            tokio::spawn(async move {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    let (status, page) = app.get_as(&auditor, "/api/audit/events?limit=5").await;
+                    assert_eq!(status, StatusCode::OK, "{page}");
+                }
+            })
+        })
+        .collect();
+    for n in 0..20u64 {
+        let signal = json!({
+            "tenant": "petrich", "reporter": null,
+            "account": {"what": format!("Сигнал {n}"), "place": "", "when": ""},
+            "concerned": null, "unit": null, "activity": null, "category": "bribery"});
+        let (status, filed) = app
+            .call(None, Method::POST, "/api/public/signals", Some(signal))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{filed}");
+        let level = if n % 2 == 0 { "limited" } else { "substantial" };
+        let report = json!({"level": level, "note": "Отчет", "evidence": [],
+            "reported_for": "2017-12-31", "expected_version": n});
+        let (status, row) = app
+            .call(
+                Some(&officer),
+                Method::PUT,
+                "/api/progress/2017/I.1",
+                Some(report),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{row}");
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    for reader in readers {
+        reader.await.unwrap();
+    }
+    let said = whole_trail(&app, &auditor, "").await;
+
+    let Ok(app) = std::sync::Arc::try_unwrap(app) else {
+        panic!("the readers are done")
+    };
+    let fresh = TestApp::start_in(app.shut_down().await).await;
+    let auditor = fresh.auditor().await;
+    let afresh: std::collections::HashMap<u64, Value> = whole_trail(&fresh, &auditor, "")
+        .await
+        .into_iter()
+        .map(|e| (e["event"]["position"].as_u64().unwrap(), e))
+        .collect();
+    for entry in &said {
+        let position = entry["event"]["position"].as_u64().unwrap();
+        let again = &afresh[&position];
+        assert_eq!(
+            (&entry["summary"], &entry["record"]),
+            (&again["summary"], &again["record"]),
+            "position {position}"
+        );
+    }
+}
